@@ -1,0 +1,34 @@
+// Gives the DB suites a MariaDB to run on: creates the test user (hubtest…) with the project's own
+// script, then hands its URL to the workers. Under CI=true a MariaDB that cannot be reached fails the run.
+module.exports = async function globalSetup() {
+  process.env.NODE_ENV = 'test';
+  process.env.APOLLO_TELEMETRY_DISABLED = '1';
+  if (process.env.HUB_TEST_MARIADB === '0' && process.env.CI !== 'true') return;
+  try {
+    const { setUpMariaDb } = await import('./mariadb.mjs');
+    const url = await setUpMariaDb({ user: 'hubtest', password: 'hubtest', prefix: 'hubtest', createDatabases: false });
+    process.env.HUB_TEST_MARIADB_URL = url;
+    await dropLeftovers();
+  } catch (e) {
+    if (process.env.CI === 'true') throw new Error(`MariaDB is required under CI=true: ${e.message}`);
+    console.warn(`\n[tests] MariaDB not reachable (${e.message}); DB suites run on SQLite only.`);
+  }
+};
+
+/** Removes databases that killed test runs left behind (older than an hour). */
+async function dropLeftovers() {
+  const mysql = require('mysql2/promise');
+  const conn = await mysql.createConnection({ uri: process.env.MARIADB_ADMIN_URL || 'mysql://root@127.0.0.1:3306' });
+  try {
+    const [rows] = await conn.query(
+      "SELECT schema_name AS name FROM information_schema.schemata WHERE schema_name LIKE 'hubtest\\_%'",
+    );
+    const [tables] = await conn.query(
+      "SELECT table_schema AS name, MAX(create_time) AS created FROM information_schema.tables WHERE table_schema LIKE 'hubtest\\_%' GROUP BY table_schema",
+    );
+    const fresh = new Set(tables.filter((t) => t.created && Date.now() - new Date(t.created).getTime() < 3600_000).map((t) => t.name));
+    for (const { name } of rows) if (!fresh.has(name)) await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
+  } finally {
+    await conn.end();
+  }
+}

@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import { icoFrom } from './ico';
+import { Role } from './roles';
+
+/**
+ * The demo data set (domain.md §7): the town of Blansko (ORP) and the 32 municipalities of its
+ * administrative district verified in domain.md §7.2. One definition shared by all subgraphs, with
+ * deterministic ids, so each subgraph seeds its own database and the rows still refer to each other.
+ *
+ * DEMO DATA: names and populations are real (§7.2); every IČO and data-box id below is INVENTED
+ * (checksum-valid IČOs in the 99xxxxxx range, which keeps them apart from real ones). The archive's
+ * IČO and data box are the real ones of the Moravian Land Archive (§7.1).
+ */
+
+/** Stable UUID-shaped id from a name (UUID v5 layout over SHA-1), so every subgraph derives the same one. */
+export function demoId(kind: string, key: string): string {
+  const h = createHash('sha1').update(`blansko-hub:${kind}:${key}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** obec I. typu / obec s pověřeným obecním úřadem (II.) / obec s rozšířenou působností (III.) */
+export type MunicipalityType = 'BASIC' | 'AUTHORIZED' | 'EXTENDED';
+
+export interface DemoMunicipality {
+  id: string;
+  name: string;
+  abbreviation: string;
+  ico: string;
+  dataBoxId: string;
+  type: MunicipalityType;
+  population: number;
+  orgUnits: { id: string; name: string; code: string }[];
+}
+
+// name, population, abbreviation (§7.2; abbreviations: MBK for Blansko, OUxxx proposal for the rest).
+const TENANTS: [string, number, string][] = [
+  ['Blansko', 20185, 'MBK'], ['Adamov', 4605, 'OUADA'], ['Bořitov', 1300, 'OUBOR'], ['Brťov-Jeneč', 354, 'OUBRT'],
+  ['Bukovina', 464, 'OUBUK'], ['Bukovinka', 641, 'OUBKA'], ['Býkovice', 273, 'OUBYK'], ['Černá Hora', 2141, 'OUCHO'],
+  ['Dlouhá Lhota', 135, 'OUDLH'], ['Doubravice nad Svitavou', 1356, 'OUDOU'], ['Habrůvka', 418, 'OUHAB'],
+  ['Holštejn', 160, 'OUHOL'], ['Jedovnice', 2982, 'OUJED'], ['Kotvrdovice', 917, 'OUKOT'], ['Krasová', 484, 'OUKRA'],
+  ['Křtiny', 820, 'OUKRT'], ['Kulířov', 161, 'OUKUL'], ['Kuničky', 260, 'OUKUN'], ['Lažany', 453, 'OULAZ'],
+  ['Lipovec', 1212, 'OULIP'], ['Lipůvka', 1486, 'OULPV'], ['Lubě', 104, 'OULUB'], ['Malá Lhota', 158, 'OUMLH'],
+  ['Milonice', 173, 'OUMIL'], ['Olomučany', 1084, 'OUOLO'], ['Ostrov u Macochy', 1107, 'OUOST'],
+  ['Petrovice', 648, 'OUPET'], ['Rájec-Jestřebí', 3732, 'OURAJ'], ['Ráječko', 1363, 'OURJK'], ['Rudice', 983, 'OURUD'],
+  ['Senetářov', 592, 'OUSEN'], ['Sloup', 991, 'OUSLO'], ['Spešov', 662, 'OUSPE'],
+];
+/** Seats of a pověřený obecní úřad in the district [R: unverified, domain.md §7.2]. */
+const AUTHORIZED = new Set(['Jedovnice', 'Rájec-Jestřebí']);
+
+const BLANSKO_UNITS = ['Odbor kancelář tajemníka (podatelna)', 'Odbor vnitřních věcí', 'Odbor životního prostředí'];
+const TOWN_UNITS = ['Obecní úřad', 'Stavební úřad'];
+
+function fakeDataBoxId(abbr: string): string {
+  const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789';
+  const h = createHash('sha256').update(`databox:${abbr}`).digest();
+  return Array.from({ length: 7 }, (_, i) => alphabet[h[i] % alphabet.length]).join('');
+}
+
+export const DEMO_MUNICIPALITIES: DemoMunicipality[] = TENANTS.map(([name, population, abbreviation], i) => {
+  const units = name === 'Blansko' ? BLANSKO_UNITS : population > 2000 ? TOWN_UNITS : ['Obecní úřad'];
+  return {
+    id: demoId('municipality', abbreviation),
+    name,
+    abbreviation,
+    ico: icoFrom(`99${String(1000 + i * 37).padStart(5, '0')}`),
+    dataBoxId: fakeDataBoxId(abbreviation),
+    type: name === 'Blansko' ? 'EXTENDED' : AUTHORIZED.has(name) ? 'AUTHORIZED' : 'BASIC',
+    population,
+    orgUnits: units.map((unit, j) => ({ id: demoId('org-unit', `${abbreviation}:${j}`), name: unit, code: `${abbreviation}-${j + 1}` })),
+  };
+});
+
+/** SOkA Blansko, part of the Moravian Land Archive (MZA): competent archive of every tenant (§7.1). */
+export const DEMO_ARCHIVE = {
+  id: demoId('archive', 'MZA-SOKA-BK'),
+  name: 'Moravský zemský archiv v Brně, Státní okresní archiv Blansko',
+  abbreviation: 'SOkA Blansko',
+  ico: '70979146',
+  dataBoxId: 'p8caixb',
+  address: 'Komenského 9, 678 01 Blansko',
+  email: 'soka_blansko@mza.cz',
+};
+
+export interface DemoUser {
+  id: string;
+  login: string;
+  name: string;
+  municipalityId: string | null;
+  orgUnitId: string | null;
+  roles: Role[];
+}
+
+/** The demo users' password unless HUB_DEMO_PASSWORD says otherwise. Demo only: change it or drop the users. */
+export const DEMO_PASSWORD = 'blansko-demo';
+
+const FIRST = ['Jana', 'Petr', 'Eva', 'Martin', 'Lucie', 'Tomáš', 'Hana', 'Jiří', 'Marie', 'Pavel', 'Lenka'];
+const LAST = ['Nováková', 'Svoboda', 'Dvořáková', 'Černý', 'Procházková', 'Kučera', 'Veselá', 'Horák', 'Němcová', 'Marek', 'Pokorná'];
+
+const DEMO_ROLES: { suffix: string; title: string; roles: Role[]; unit: number }[] = [
+  { suffix: 'clerk', title: 'podatelna', roles: [Role.INTAKE_CLERK, Role.DISPATCH_CLERK], unit: 0 },
+  { suffix: 'handler', title: 'referent', roles: [Role.CASE_HANDLER], unit: 1 },
+  { suffix: 'records', title: 'spisovna', roles: [Role.RECORDS_OFFICER], unit: 0 },
+  { suffix: 'admin', title: 'správce', roles: [Role.TENANT_ADMIN, Role.RECORDS_MANAGER], unit: 0 },
+];
+
+export const DEMO_USERS: DemoUser[] = [
+  {
+    id: demoId('user', 'platform.admin'),
+    login: 'platform.admin',
+    name: 'Správce platformy (ORP IT)',
+    municipalityId: null,
+    orgUnitId: null,
+    roles: [Role.PLATFORM_ADMIN],
+  },
+  ...DEMO_MUNICIPALITIES.flatMap((m, i) =>
+    DEMO_ROLES.map((r, j) => {
+      const n = i * DEMO_ROLES.length + j;
+      const unit = m.orgUnits[Math.min(r.unit, m.orgUnits.length - 1)];
+      return {
+        id: demoId('user', `${m.abbreviation}.${r.suffix}`),
+        login: `${m.abbreviation.toLowerCase()}.${r.suffix}`,
+        name: `${FIRST[n % FIRST.length]} ${LAST[(n * 7) % LAST.length]} (${r.title})`,
+        municipalityId: m.id,
+        orgUnitId: unit.id,
+        roles: r.roles,
+      };
+    }),
+  ),
+];

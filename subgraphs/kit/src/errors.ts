@@ -1,0 +1,80 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+/**
+ * Stable `extensions.code` values. Clients branch on these, so they are a contract:
+ * add new ones, never rename. Listed in the README.
+ */
+export const ErrorCode = {
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  CONFLICT: 'CONFLICT',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Codes Apollo Server itself emits for malformed requests; safe to show as they are. */
+const APOLLO_PUBLIC_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+const PUBLIC_CODES = new Set<string>([...Object.values(ErrorCode), ...APOLLO_PUBLIC_CODES]);
+
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  PAYLOAD_TOO_LARGE: 413,
+};
+
+/** An error whose message is written for the client. Anything else is masked. */
+export class HubError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extra } });
+  }
+}
+
+export const unauthenticated = (message = 'Sign in first: this operation needs a valid token') =>
+  new HubError(ErrorCode.UNAUTHENTICATED, message);
+export const forbidden = (message = 'You are not allowed to do this') => new HubError(ErrorCode.FORBIDDEN, message);
+export const notFound = (what: string, id: string) => new HubError(ErrorCode.NOT_FOUND, `${what} ${id} was not found`, { id });
+export const badInput = (message: string, field?: string) =>
+  new HubError(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
+export const conflict = (message: string) => new HubError(ErrorCode.CONFLICT, message);
+
+/** HTTP status a request-level error (one that stops the whole request) should carry. */
+export function httpStatusOf(code: string): number {
+  return HTTP_STATUS[code as ErrorCode] ?? (code === ErrorCode.INTERNAL_SERVER_ERROR ? 500 : 400);
+}
+
+/**
+ * Apollo `formatError` for every server (subgraphs and gateway): our own errors and Apollo's request
+ * errors pass; anything else (SQL, driver, bugs) becomes a generic message. The original is logged
+ * server-side so operators can still find it.
+ */
+export function maskError(formatted: GraphQLFormattedError, error: unknown, log: (e: unknown) => void = logInternal) {
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && PUBLIC_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+    const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  // Errors already masked by a subgraph arrive at the gateway as INTERNAL_SERVER_ERROR with our text.
+  if (code === ErrorCode.INTERNAL_SERVER_ERROR && formatted.message === INTERNAL_MESSAGE) {
+    return { message: INTERNAL_MESSAGE, path: formatted.path, extensions: { code } };
+  }
+  log(error);
+  return { message: INTERNAL_MESSAGE, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}
+
+export const INTERNAL_MESSAGE = 'Internal server error';
+
+function logInternal(e: unknown) {
+  if (process.env.NODE_ENV === 'test' && !process.env.HUB_LOG_ERRORS) return;
+  const original = e instanceof GraphQLError && e.originalError ? e.originalError : e;
+  console.error('[internal error]', original);
+}

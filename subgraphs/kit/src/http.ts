@@ -1,0 +1,123 @@
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { ErrorCode, httpStatusOf } from './errors';
+
+export class RequestError extends Error {
+  constructor(readonly code: ErrorCode, message: string) {
+    super(message);
+  }
+}
+
+/** Writes a request-level failure in the GraphQL response shape, so clients read it like any other error. */
+export function sendError(res: ServerResponse, code: ErrorCode, message: string) {
+  res.statusCode = httpStatusOf(code);
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+}
+
+/** Reads a JSON body, refusing it as soon as it passes `limit` bytes (nothing beyond is buffered). */
+export async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) throw new RequestError(ErrorCode.PAYLOAD_TOO_LARGE, `Request body is larger than ${limit} bytes`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new RequestError(ErrorCode.PAYLOAD_TOO_LARGE, `Request body is larger than ${limit} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  if (size === 0) return undefined;
+  const type = String(req.headers['content-type'] ?? '');
+  if (!type.includes('json')) return Buffer.concat(chunks).toString('utf8');
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new RequestError(ErrorCode.BAD_USER_INPUT, 'Request body is not valid JSON');
+  }
+}
+
+/** Hands a parsed request to Apollo Server and streams its answer back. */
+export async function serveGraphQL<C extends BaseContext>(
+  server: ApolloServer<C>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: unknown,
+  context: () => Promise<C>,
+) {
+  const headers = new HeaderMap();
+  for (const [k, v] of Object.entries(req.headers)) {
+    if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+  }
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const response = await server.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
+    context,
+  });
+  for (const [k, v] of response.headers) res.setHeader(k, v);
+  res.statusCode = response.status ?? 200;
+  if (response.body.kind === 'complete') {
+    res.end(response.body.string);
+  } else {
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+}
+
+export interface HttpApp {
+  /** GET /health: 200 when `check` resolves. */
+  health: () => Promise<void>;
+  graphql: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+}
+
+/** A plain node HTTP server: /graphql, /health, 404 for the rest. */
+export function createHttpServer(app: HttpApp): Server {
+  return createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    const done = (p: Promise<void>) =>
+      p.catch((e) => {
+        if (!res.headersSent) {
+          if (e instanceof RequestError) sendError(res, e.code, e.message);
+          else {
+            console.error('[http]', e);
+            sendError(res, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
+          }
+        } else res.destroy();
+      });
+    if (path === '/health') {
+      done(
+        app.health().then(
+          () => {
+            res.setHeader('content-type', 'application/json');
+            res.end('{"status":"ok"}');
+          },
+          () => sendError(res, ErrorCode.SERVICE_UNAVAILABLE, 'Not ready'),
+        ),
+      );
+    } else if (path === '/graphql') {
+      done(app.graphql(req, res));
+    } else {
+      res.statusCode = 404;
+      res.end();
+    }
+  });
+}
+
+export function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const addr = server.address();
+      resolve(typeof addr === 'object' && addr ? addr.port : port);
+    });
+  });
+}
+
+/** Stops accepting connections and closes idle keep-alive ones, so shutdown does not hang. */
+export function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), 5_000).unref();
+  });
+}

@@ -1,0 +1,79 @@
+import { EntitySchema, MikroORM, type Options } from '@mikro-orm/core';
+import type { AbstractSqlDriver, SqlEntityManager } from '@mikro-orm/knex';
+import { LibSqlDriver } from '@mikro-orm/libsql';
+import { MySqlDriver } from '@mikro-orm/mysql';
+import { AuditEventSchema } from './audit';
+import type { DatabaseTarget } from './config';
+import { SequenceCounterSchema } from './counters';
+import { TenantWriteGuard, tenantFilter } from './tenant';
+
+export type HubORM = MikroORM<AbstractSqlDriver>;
+export type HubEntityManager = SqlEntityManager;
+
+/** Entities every subgraph has: its audit log and its number series. */
+export const KIT_ENTITIES = [AuditEventSchema, SequenceCounterSchema];
+
+function tenantEntityNames(schemas: EntitySchema<any>[]): string[] {
+  return schemas.filter((s) => 'municipalityId' in s.meta.properties).map((s) => s.meta.className);
+}
+
+export interface InitOrmOptions {
+  db: DatabaseTarget;
+  entities: EntitySchema<any>[];
+  debug?: boolean;
+}
+
+/**
+ * The one place a subgraph gets its ORM. Entities are plain classes described by EntitySchema (no
+ * decorators, no reflection), so the same code runs under tsc and swc.
+ */
+export async function initORM({ db, entities, debug }: InitOrmOptions): Promise<HubORM> {
+  const all = [...KIT_ENTITIES, ...entities];
+  const tenantEntities = tenantEntityNames(all);
+  const common: Options<AbstractSqlDriver> = {
+    entities: all,
+    discovery: { warnWhenNoEntities: true },
+    filters: { tenant: tenantFilter(tenantEntities) },
+    subscribers: [new TenantWriteGuard(new Set(tenantEntities))],
+    // Requests always work on a fork; touching the global EntityManager is a bug we want to hear about.
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    debug: debug ?? process.env.HUB_SQL_DEBUG === '1',
+  };
+  const orm =
+    db.kind === 'sqlite'
+      ? await MikroORM.init<AbstractSqlDriver>({
+          ...common,
+          driver: LibSqlDriver as never,
+          dbName: db.file,
+          // libsql's default busy timeout is 0: a second process writing the same file would fail at once.
+          driverOptions: { connection: { timeout: 15_000 } },
+        })
+      : await MikroORM.init<AbstractSqlDriver>({
+          ...common,
+          driver: MySqlDriver as never,
+          host: db.host,
+          port: db.port,
+          user: db.user,
+          password: db.password,
+          dbName: db.dbName,
+          // MikroORM's schema generator ignores the database default; set it explicitly (stack-notes.md).
+          collate: 'utf8mb4_unicode_ci',
+          charset: 'utf8mb4',
+          timezone: '+00:00',
+          pool: { min: 0, max: 10 },
+        });
+  if (db.kind === 'sqlite' && db.file !== ':memory:') {
+    // WAL lets readers proceed while one process writes.
+    await orm.em.getConnection().execute('pragma journal_mode = wal');
+  }
+  return orm;
+}
+
+/**
+ * Creates missing tables and columns; never drops anything, so existing data survives upgrades.
+ */
+export async function ensureSchema(orm: HubORM): Promise<void> {
+  await orm.schema.ensureDatabase();
+  await orm.schema.updateSchema({ safe: true });
+}

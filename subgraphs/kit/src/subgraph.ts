@@ -1,0 +1,126 @@
+import { ApolloServer } from '@apollo/server';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { EntitySchema } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parse, type DocumentNode } from 'graphql';
+import { CALLER_HEADER, type Caller, verifyCallerAssertion } from './auth';
+import { HOST, databaseTarget, portOf, requireSecret, type DatabaseTarget, type SubgraphName } from './config';
+import type { SubgraphContext } from './context';
+import { ErrorCode, maskError } from './errors';
+import { RequestError, closeServer, createHttpServer, listen, readJsonBody, serveGraphQL } from './http';
+import { ensureSchema, initORM, type HubORM } from './orm';
+import { scopeToTenant } from './tenant';
+
+/** Everything that makes one subgraph; `runSubgraph` and the tests build servers from it. */
+export interface SubgraphDefinition<C extends SubgraphContext = SubgraphContext> {
+  name: SubgraphName;
+  typeDefs: DocumentNode;
+  /** Codegen-typed resolvers (`Resolvers<C>` of the subgraph's generated types). */
+  resolvers: object;
+  entities: EntitySchema<any>[];
+  /** Adds the subgraph's per-request DataLoaders to the base context. */
+  createContext(base: SubgraphContext): C;
+  /** Inserts the demo data set when the database is empty; must be idempotent. */
+  seedDemo?(orm: HubORM): Promise<void>;
+}
+
+/** Reads `schema/<name>.graphql`, the subgraph's SDL (source of truth for codegen and composition). */
+export function loadSchema(name: string, from = __dirname): DocumentNode {
+  let dir = from;
+  while (!existsSync(join(dir, 'schema', `${name}.graphql`))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error(`schema/${name}.graphql not found above ${from}`);
+    dir = up;
+  }
+  return parse(readFileSync(join(dir, 'schema', `${name}.graphql`), 'utf8'));
+}
+
+export function createSubgraphServer<C extends SubgraphContext>(def: SubgraphDefinition<C>): ApolloServer<C> {
+  return new ApolloServer<C>({
+    schema: buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: def.resolvers as never }]),
+    formatError: (formatted, error) => maskError(formatted, error),
+    includeStacktraceInErrorResponses: false,
+  });
+}
+
+/** The context of one request: a fresh EntityManager fork scoped to the caller's tenant, fresh loaders. */
+export function contextFor<C extends SubgraphContext>(def: SubgraphDefinition<C>, orm: HubORM, caller: Caller | null): C {
+  const em = orm.em.fork();
+  if (caller?.municipalityId) scopeToTenant(em, caller.municipalityId);
+  return def.createContext({ caller, em, requestId: randomUUID() });
+}
+
+export interface RunningSubgraph {
+  url: string;
+  port: number;
+  orm: HubORM;
+  stop(): Promise<void>;
+}
+
+export interface RunOptions {
+  port?: number;
+  db?: DatabaseTarget;
+  gatewaySecret?: string;
+  /** Seed the demo data set when the database is empty (default: true unless HUB_SEED_DEMO=0). */
+  seedDemo?: boolean;
+  /** Body limit; the gateway enforces the public one, this only protects against direct abuse. */
+  maxBodyBytes?: number;
+}
+
+/** Starts a subgraph on loopback: ORM, schema, demo data, HTTP. Only the gateway may call it. */
+export async function runSubgraph<C extends SubgraphContext>(def: SubgraphDefinition<C>, opts: RunOptions = {}): Promise<RunningSubgraph> {
+  const gatewaySecret = opts.gatewaySecret ?? requireSecret('HUB_GATEWAY_SECRET');
+  const orm = await initORM({ db: opts.db ?? databaseTarget(def.name), entities: def.entities });
+  await ensureSchema(orm);
+  if ((opts.seedDemo ?? process.env.HUB_SEED_DEMO !== '0') && def.seedDemo) await def.seedDemo(orm);
+
+  const apollo = createSubgraphServer(def);
+  await apollo.start();
+  const maxBody = opts.maxBodyBytes ?? 16 * 1024 * 1024;
+
+  const http = createHttpServer({
+    health: async () => {
+      await orm.em.getConnection().execute('select 1');
+    },
+    graphql: async (req, res) => {
+      const caller = verifyCallerAssertion(header(req.headers[CALLER_HEADER]), gatewaySecret);
+      if (caller === undefined) throw new RequestError(ErrorCode.UNAUTHENTICATED, 'Requests must come through the hub gateway');
+      const body = await readJsonBody(req, maxBody);
+      await serveGraphQL(apollo, req, res, body, async () => contextFor(def, orm, caller));
+    },
+  });
+  const port = await listen(http, opts.port ?? portOf(def.name), HOST);
+  return {
+    url: `http://${HOST}:${port}/graphql`,
+    port,
+    orm,
+    async stop() {
+      await closeServer(http);
+      await apollo.stop();
+      await orm.close();
+    },
+  };
+}
+
+const header = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/** Entry point of a subgraph process: runs until SIGINT/SIGTERM, then shuts down cleanly. */
+export function main<C extends SubgraphContext>(def: SubgraphDefinition<C>) {
+  process.env.NODE_ENV ??= 'production';
+  runSubgraph(def).then(
+    (s) => {
+      console.log(`[${def.name}] listening on ${s.url}`);
+      const stop = () => {
+        s.stop().then(() => process.exit(0), () => process.exit(1));
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    },
+    (e) => {
+      console.error(`[${def.name}] failed to start:`, e);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,81 @@
+import type { ApolloServer } from '@apollo/server';
+import type { EntitySchema } from '@mikro-orm/core';
+import { randomBytes } from 'node:crypto';
+import type { Caller } from './auth';
+import type { DatabaseTarget, SubgraphName } from './config';
+import type { SubgraphContext } from './context';
+import { ensureSchema, initORM, type HubORM } from './orm';
+import type { Role } from './roles';
+import { contextFor, createSubgraphServer, type SubgraphDefinition } from './subgraph';
+
+export type TestDatabaseKind = 'sqlite' | 'mariadb';
+
+/**
+ * The databases a DB-touching suite runs on. MariaDB comes from HUB_TEST_MARIADB_URL, which the jest
+ * global set-up provides after creating the test user; under CI=true a missing MariaDB fails there.
+ */
+export function testDatabaseKinds(): TestDatabaseKind[] {
+  return process.env.HUB_TEST_MARIADB_URL ? ['sqlite', 'mariadb'] : ['sqlite'];
+}
+
+/** A fresh, empty database of the given kind: in-memory SQLite, or a throw-away MariaDB database. */
+export function testDatabase(kind: TestDatabaseKind, subgraph: SubgraphName): DatabaseTarget {
+  if (kind === 'sqlite') return { kind: 'sqlite', file: ':memory:' };
+  const u = new URL(process.env.HUB_TEST_MARIADB_URL!);
+  return {
+    kind: 'mariadb',
+    host: u.hostname,
+    port: Number(u.port || 3306),
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
+    dbName: `hubtest_${randomBytes(5).toString('hex')}_${subgraph}`,
+  };
+}
+
+export async function createTestOrm(kind: TestDatabaseKind, subgraph: SubgraphName, entities: EntitySchema<any>[]) {
+  const db = testDatabase(kind, subgraph);
+  const orm = await initORM({ db, entities });
+  await ensureSchema(orm);
+  return {
+    orm,
+    db,
+    /** Closes the ORM and drops the MariaDB database. */
+    async dispose() {
+      if (db.kind === 'mariadb') await orm.schema.dropDatabase(db.dbName).catch(() => undefined);
+      await orm.close(true);
+    },
+  };
+}
+
+export function testCaller(municipalityId: string | null, roles: Role[], login = 'test.user', userId?: string): Caller {
+  return { userId: userId ?? `00000000-0000-4000-8000-${randomBytes(6).toString('hex')}`, login, municipalityId, roles };
+}
+
+export interface TestSubgraph<C extends SubgraphContext> {
+  orm: HubORM;
+  server: ApolloServer<C>;
+  /** Runs an operation as `caller` through the real schema, context and error masking. */
+  run<T = Record<string, any>>(caller: Caller | null, query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
+  dispose(): Promise<void>;
+}
+
+/** A subgraph on a fresh test database, called with executeOperation (no HTTP). */
+export async function startTestSubgraph<C extends SubgraphContext>(def: SubgraphDefinition<C>, kind: TestDatabaseKind, opts: { seedDemo?: boolean } = {}): Promise<TestSubgraph<C>> {
+  const t = await createTestOrm(kind, def.name, def.entities);
+  if (opts.seedDemo && def.seedDemo) await def.seedDemo(t.orm);
+  const server = createSubgraphServer(def);
+  await server.start();
+  return {
+    orm: t.orm,
+    server,
+    async run(caller, query, variables) {
+      const res = await server.executeOperation({ query, variables }, { contextValue: contextFor(def, t.orm, caller) });
+      if (res.body.kind !== 'single') throw new Error('incremental delivery is not used');
+      return res.body.singleResult as never;
+    },
+    async dispose() {
+      await server.stop();
+      await t.dispose();
+    },
+  };
+}
