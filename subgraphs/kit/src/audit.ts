@@ -110,3 +110,11 @@ export function diff<T extends object>(before: Partial<T>, after: Partial<T>, fi
 export function auditEventsOf(em: SqlEntityManager, objectId: string): Promise<AuditEvent[]> {
   return em.find(AuditEvent, { objectId }, { orderBy: { occurredAt: 'asc', sequence: 'asc' } });
 }
+
+/** Field resolvers of the shared `AuditEvent` type; `source` names the subgraph that wrote the event. */
+export function auditEventResolvers(source: string) {
+  return {
+    actor: (e: AuditEvent) => (e.actorId ? { __typename: 'User' as const, id: e.actorId } : null),
+    source: () => source,
+  };
+}

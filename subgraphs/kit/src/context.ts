@@ -1,7 +1,9 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
+import { auditEventsOf } from './audit';
 import type { Caller } from './auth';
 import { forbidden, unauthenticated } from './errors';
-import { Role } from './roles';
+import type { Peers } from './peers';
+import { AUDIT_READER_ROLES, Role } from './roles';
 
 /** What every subgraph resolver gets. Subgraphs extend it with their own DataLoaders. */
 export interface SubgraphContext {
@@ -10,6 +12,8 @@ export interface SubgraphContext {
   /** A per-request fork, already scoped to the caller's municipality by the tenant filter. */
   em: SqlEntityManager;
   requestId: string;
+  /** Other subgraphs, asked as the same caller (see peers.ts). */
+  peers: Peers;
 }
 
 export type TenantCaller = Caller & { municipalityId: string };
@@ -33,3 +37,12 @@ export function requireTenantCaller(ctx: SubgraphContext, roles?: readonly Role[
 
 export const hasRole = (c: Caller | null, ...roles: Role[]) => !!c && roles.some((r) => c.roles.includes(r));
 export const isPlatformAdmin = (c: Caller | null) => hasRole(c, Role.PLATFORM_ADMIN);
+
+/**
+ * Resolver of a subgraph's `AuditTrail.<subgraph>Events` field: this subgraph's events about the object,
+ * for the roles allowed to read the log, within the caller's municipality (tenant filter).
+ */
+export async function auditTrailEvents(ctx: SubgraphContext, objectId: string) {
+  requireTenantCaller(ctx, AUDIT_READER_ROLES);
+  return auditEventsOf(ctx.em, objectId);
+}

@@ -9,6 +9,7 @@ export * from './http';
 export * from './ico';
 export * from './loaders';
 export * from './orm';
+export * from './peers';
 export * from './roles';
 export * from './scalars';
 export * from './subgraph';

@@ -11,6 +11,7 @@ import type { SubgraphContext } from './context';
 import { ErrorCode, maskError } from './errors';
 import { RequestError, closeServer, createHttpServer, listen, readJsonBody, serveGraphQL } from './http';
 import { ensureSchema, initORM, type HubORM } from './orm';
+import { httpPeers, type Peers } from './peers';
 import { scopeToTenant } from './tenant';
 
 /** Everything that makes one subgraph; `runSubgraph` and the tests build servers from it. */
@@ -46,10 +47,10 @@ export function createSubgraphServer<C extends SubgraphContext>(def: SubgraphDef
 }
 
 /** The context of one request: a fresh EntityManager fork scoped to the caller's tenant, fresh loaders. */
-export function contextFor<C extends SubgraphContext>(def: SubgraphDefinition<C>, orm: HubORM, caller: Caller | null): C {
+export function contextFor<C extends SubgraphContext>(def: SubgraphDefinition<C>, orm: HubORM, caller: Caller | null, peers: Peers): C {
   const em = orm.em.fork();
   if (caller?.municipalityId) scopeToTenant(em, caller.municipalityId);
-  return def.createContext({ caller, em, requestId: randomUUID() });
+  return def.createContext({ caller, em, requestId: randomUUID(), peers });
 }
 
 export interface RunningSubgraph {
@@ -85,10 +86,11 @@ export async function runSubgraph<C extends SubgraphContext>(def: SubgraphDefini
       await orm.em.getConnection().execute('select 1');
     },
     graphql: async (req, res) => {
-      const caller = verifyCallerAssertion(header(req.headers[CALLER_HEADER]), gatewaySecret);
+      const assertion = header(req.headers[CALLER_HEADER]);
+      const caller = verifyCallerAssertion(assertion, gatewaySecret);
       if (caller === undefined) throw new RequestError(ErrorCode.UNAUTHENTICATED, 'Requests must come through the hub gateway');
       const body = await readJsonBody(req, maxBody);
-      await serveGraphQL(apollo, req, res, body, async () => contextFor(def, orm, caller));
+      await serveGraphQL(apollo, req, res, body, async () => contextFor(def, orm, caller, httpPeers(assertion)));
     },
   });
   const port = await listen(http, opts.port ?? portOf(def.name), HOST);

@@ -5,6 +5,7 @@ import type { Caller } from './auth';
 import type { DatabaseTarget, SubgraphName } from './config';
 import type { SubgraphContext } from './context';
 import { ensureSchema, initORM, type HubORM } from './orm';
+import { fakePeers, type Peers } from './peers';
 import type { Role } from './roles';
 import { contextFor, createSubgraphServer, type SubgraphDefinition } from './subgraph';
 
@@ -60,7 +61,7 @@ export interface TestSubgraph<C extends SubgraphContext> {
 }
 
 /** A subgraph on a fresh test database, called with executeOperation (no HTTP). */
-export async function startTestSubgraph<C extends SubgraphContext>(def: SubgraphDefinition<C>, kind: TestDatabaseKind, opts: { seedDemo?: boolean } = {}): Promise<TestSubgraph<C>> {
+export async function startTestSubgraph<C extends SubgraphContext>(def: SubgraphDefinition<C>, kind: TestDatabaseKind, opts: { seedDemo?: boolean; peers?: Peers } = {}): Promise<TestSubgraph<C>> {
   const t = await createTestOrm(kind, def.name, def.entities);
   if (opts.seedDemo && def.seedDemo) await def.seedDemo(t.orm);
   const server = createSubgraphServer(def);
@@ -69,7 +70,7 @@ export async function startTestSubgraph<C extends SubgraphContext>(def: Subgraph
     orm: t.orm,
     server,
     async run(caller, query, variables) {
-      const res = await server.executeOperation({ query, variables }, { contextValue: contextFor(def, t.orm, caller) });
+      const res = await server.executeOperation({ query, variables }, { contextValue: contextFor(def, t.orm, caller, opts.peers ?? fakePeers({})) });
       if (res.body.kind !== 'single') throw new Error('incremental delivery is not used');
       return res.body.singleResult as never;
     },

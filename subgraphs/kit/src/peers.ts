@@ -1,0 +1,45 @@
+import { CALLER_HEADER } from './auth';
+import { portOf, HOST, type SubgraphName } from './config';
+
+/**
+ * How a subgraph checks something another subgraph owns: it asks the owner for the entity through
+ * the federation entry point (`_entities`), as the same caller (the gateway's assertion is forwarded
+ * unchanged). The owner applies its own tenant filter, so "not found" and "another municipality's" look
+ * the same, and no subgraph ever reads another's tables. See docs/architecture.md.
+ */
+export interface Peers {
+  entities<T = Record<string, unknown>>(subgraph: SubgraphName, typename: string, ids: string[], selection: string): Promise<(T | null)[]>;
+}
+
+export function peerUrl(subgraph: SubgraphName, env: NodeJS.ProcessEnv = process.env): string {
+  return env[`HUB_${subgraph.toUpperCase()}_URL`] ?? `http://${HOST}:${portOf(subgraph, env)}/graphql`;
+}
+
+export function httpPeers(callerAssertion: string | undefined, env: NodeJS.ProcessEnv = process.env): Peers {
+  return {
+    async entities<T>(subgraph: SubgraphName, typename: string, ids: string[], selection: string) {
+      if (!/^[A-Za-z]+$/.test(typename)) throw new Error(`bad typename ${typename}`);
+      const query = `query($r:[_Any!]!){_entities(representations:$r){...on ${typename}{${selection}}}}`;
+      const res = await fetch(peerUrl(subgraph, env), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [CALLER_HEADER]: callerAssertion ?? '' },
+        body: JSON.stringify({ query, variables: { r: ids.map((id) => ({ __typename: typename, id })) } }),
+        signal: AbortSignal.timeout(10_000),
+      });
+      const body = (await res.json()) as { data?: { _entities: (T | null)[] }; errors?: { message: string }[] };
+      if (!body.data?._entities) {
+        throw new Error(`${subgraph} did not resolve ${typename}: ${body.errors?.map((e) => e.message).join('; ') ?? res.status}`);
+      }
+      return body.data._entities;
+    },
+  };
+}
+
+/** For tests: answers from a fixed table of entities per typename; unknown ids resolve to null. */
+export function fakePeers(table: Record<string, Record<string, Record<string, unknown>>>): Peers {
+  return {
+    async entities<T>(_subgraph: SubgraphName, typename: string, ids: string[]) {
+      return ids.map((id) => (table[typename]?.[id] ?? null) as T | null);
+    },
+  };
+}

@@ -1,0 +1,398 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { Municipality as MunicipalityModel } from '../modules/municipalities/municipality.entity';
+import type { OrgUnit as OrgUnitModel } from '../modules/municipalities/org-unit.entity';
+import type { AuditEvent as AuditEventModel } from '@hub/kit';
+import type { MunicipalitiesContext } from '../context';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An instant, ISO 8601 with a time zone, e.g. 2026-03-02T09:15:00+01:00 */
+  DateTime: { input: Date; output: Date; }
+  _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** Archive institutions are owned by the archives subgraph. */
+export type Archive = {
+  __typename?: 'Archive';
+  id: Scalars['ID']['output'];
+};
+
+/** A changed value in an audit event (old and new). */
+export type AuditChange = {
+  __typename?: 'AuditChange';
+  name: Scalars['String']['output'];
+  new: Maybe<Scalars['String']['output']>;
+  old: Maybe<Scalars['String']['output']>;
+};
+
+/** One event of the transaction log (transakční protokol). */
+export type AuditEvent = {
+  __typename?: 'AuditEvent';
+  /** Who did it (`provedlKdo`); null for the system. */
+  actor: Maybe<User>;
+  actorLogin: Scalars['String']['output'];
+  changes: Array<AuditChange>;
+  description: Maybe<Scalars['String']['output']>;
+  /** Event type as in NSESSS TrP `TypUdalostiId`, e.g. Zalozeni, Uprava. */
+  eventType: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  objectId: Scalars['ID']['output'];
+  /** Object type as in NSESSS TrP `TypObjektuId`, e.g. Dokument. */
+  objectType: Scalars['String']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  /** Position in the municipality's log of the subgraph that wrote it (`Poradi`). */
+  sequence: Scalars['Int']['output'];
+  /** The subgraph that wrote the event. */
+  source: Scalars['String']['output'];
+};
+
+/** The audit trail of one object, merged across subgraphs by the filing subgraph. */
+export type AuditTrail = {
+  __typename?: 'AuditTrail';
+  municipalitiesEvents: Array<AuditEvent>;
+  objectId: Scalars['ID']['output'];
+};
+
+export type CreateMunicipalityInput = {
+  abbreviation: Scalars['String']['input'];
+  competentArchiveId?: InputMaybe<Scalars['ID']['input']>;
+  dataBoxId: Scalars['String']['input'];
+  ico: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  population: Scalars['Int']['input'];
+  type: MunicipalityType;
+};
+
+export type CreateOrgUnitInput = {
+  code: Scalars['String']['input'];
+  municipalityId: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+};
+
+/**
+ * A municipality: the tenant of the hub (veřejnoprávní původce, `Originator`). Every record belongs to one.
+ * Authenticated users may read the directory; only the platform admin creates or edits municipalities.
+ */
+export type Municipality = {
+  __typename?: 'Municipality';
+  /** Abbreviation used in reference numbers and PIDs, e.g. MBK. */
+  abbreviation: Scalars['String']['output'];
+  /** The archive competent for the municipality's records (for Blansko district: SOkA Blansko). */
+  competentArchive: Maybe<Archive>;
+  /** Data-box id (ID DS): 7 lowercase letters and digits. */
+  dataBoxId: Scalars['String']['output'];
+  /** IČO: 8 digits with a valid check digit. */
+  ico: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** Org units; visible to the municipality's own users and the platform admin. */
+  orgUnits: Array<OrgUnit>;
+  population: Scalars['Int']['output'];
+  type: MunicipalityType;
+};
+
+/** Obec I. typu / obec s pověřeným obecním úřadem / obec s rozšířenou působností (ORP). */
+export type MunicipalityType =
+  | 'AUTHORIZED'
+  | 'BASIC'
+  | 'EXTENDED';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Platform admin only. */
+  createMunicipality: Municipality;
+  /** Platform admin, or the tenant admin of that municipality. */
+  createOrgUnit: OrgUnit;
+  /** Platform admin only. Omitted fields stay as they are. */
+  updateMunicipality: Municipality;
+};
+
+
+export type MutationCreateMunicipalityArgs = {
+  input: CreateMunicipalityInput;
+};
+
+
+export type MutationCreateOrgUnitArgs = {
+  input: CreateOrgUnitInput;
+};
+
+
+export type MutationUpdateMunicipalityArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateMunicipalityInput;
+};
+
+/** Organizační jednotka (odbor, oddělení) of a municipality's office. */
+export type OrgUnit = {
+  __typename?: 'OrgUnit';
+  active: Scalars['Boolean']['output'];
+  code: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  municipality: Municipality;
+  name: Scalars['String']['output'];
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** The directory of municipalities, by name. */
+  municipalities: Array<Municipality>;
+  municipality: Maybe<Municipality>;
+};
+
+
+export type QueryMunicipalityArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type UpdateMunicipalityInput = {
+  abbreviation?: InputMaybe<Scalars['String']['input']>;
+  competentArchiveId?: InputMaybe<Scalars['ID']['input']>;
+  dataBoxId?: InputMaybe<Scalars['String']['input']>;
+  ico?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  population?: InputMaybe<Scalars['Int']['input']>;
+  type?: InputMaybe<MunicipalityType>;
+};
+
+export type User = {
+  __typename?: 'User';
+  id: Scalars['ID']['output'];
+};
+
+export type WithIndex<TObject> = TObject & Record<string, any>;
+export type ResolversObject<TObject> = WithIndex<TObject>;
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = ResolversObject<{
+  AuditTrail: AuditTrail;
+  Municipality: Municipality;
+  OrgUnit: OrgUnit;
+}>;
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = ResolversObject<{
+  AuditTrail:
+    ( { __typename: 'AuditTrail' }
+    & GraphQLRecursivePick<FederationTypes['AuditTrail'], {"objectId":true}> );
+  Municipality:
+    ( { __typename: 'Municipality' }
+    & GraphQLRecursivePick<FederationTypes['Municipality'], {"id":true}> );
+  OrgUnit:
+    ( { __typename: 'OrgUnit' }
+    & GraphQLRecursivePick<FederationTypes['OrgUnit'], {"id":true}> );
+}>;
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = ResolversObject<{
+  Archive: ResolverTypeWrapper<Archive>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AuditChange: ResolverTypeWrapper<AuditChange>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AuditEvent: ResolverTypeWrapper<AuditEventModel>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AuditTrail: ResolverTypeWrapper<Omit<AuditTrail, 'municipalitiesEvents'> & { municipalitiesEvents: Array<ResolversTypes['AuditEvent']> }>;
+  CreateMunicipalityInput: CreateMunicipalityInput;
+  CreateOrgUnitInput: CreateOrgUnitInput;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Municipality: ResolverTypeWrapper<MunicipalityModel>;
+  MunicipalityType: MunicipalityType;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  OrgUnit: ResolverTypeWrapper<OrgUnitModel>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  UpdateMunicipalityInput: UpdateMunicipalityInput;
+  User: ResolverTypeWrapper<User>;
+}>;
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = ResolversObject<{
+  Archive: Archive;
+  ID: Scalars['ID']['output'];
+  AuditChange: AuditChange;
+  String: Scalars['String']['output'];
+  AuditEvent: AuditEventModel;
+  Int: Scalars['Int']['output'];
+  AuditTrail: Omit<AuditTrail, 'municipalitiesEvents'> & { municipalitiesEvents: Array<ResolversParentTypes['AuditEvent']> } | FederationReferenceTypes['AuditTrail'];
+  CreateMunicipalityInput: CreateMunicipalityInput;
+  CreateOrgUnitInput: CreateOrgUnitInput;
+  DateTime: Scalars['DateTime']['output'];
+  Municipality: MunicipalityModel;
+  Mutation: Record<PropertyKey, never>;
+  OrgUnit: OrgUnitModel;
+  Boolean: Scalars['Boolean']['output'];
+  Query: Record<PropertyKey, never>;
+  UpdateMunicipalityInput: UpdateMunicipalityInput;
+  User: User;
+}>;
+
+export type ArchiveResolvers<ContextType = MunicipalitiesContext, ParentType extends ResolversParentTypes['Archive'] = ResolversParentTypes['Archive']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type AuditChangeResolvers<ContextType = MunicipalitiesContext, ParentType extends ResolversParentTypes['AuditChange'] = ResolversParentTypes['AuditChange']> = ResolversObject<{
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  new?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  old?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type AuditEventResolvers<ContextType = MunicipalitiesContext, ParentType extends ResolversParentTypes['AuditEvent'] = ResolversParentTypes['AuditEvent']> = ResolversObject<{
+  actor?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  actorLogin?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  changes?: Resolver<Array<ResolversTypes['AuditChange']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  eventType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  objectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  objectType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  sequence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AuditTrailResolvers<ContextType = MunicipalitiesContext, ParentType extends ResolversParentTypes['AuditTrail'] = ResolversParentTypes['AuditTrail'], FederationReferenceType extends FederationReferenceTypes['AuditTrail'] = FederationReferenceTypes['AuditTrail']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AuditTrail']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  municipalitiesEvents?: Resolver<Array<ResolversTypes['AuditEvent']>, ParentType, ContextType>;
+  objectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type MunicipalityResolvers<ContextType = MunicipalitiesContext, ParentType extends ResolversParentTypes['Municipality'] = ResolversParentTypes['Municipality'], FederationReferenceType extends FederationReferenceTypes['Municipality'] = FederationReferenceTypes['Municipality']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Municipality']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  abbreviation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  competentArchive?: Resolver<Maybe<ResolversTypes['Archive']>, ParentType, ContextType>;
+  dataBoxId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ico?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orgUnits?: Resolver<Array<ResolversTypes['OrgUnit']>, ParentType, ContextType>;
+  population?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['MunicipalityType'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = MunicipalitiesContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  createMunicipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType, RequireFields<MutationCreateMunicipalityArgs, 'input'>>;
+  createOrgUnit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType, RequireFields<MutationCreateOrgUnitArgs, 'input'>>;
+  updateMunicipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType, RequireFields<MutationUpdateMunicipalityArgs, 'id' | 'input'>>;
+}>;
+
+export type OrgUnitResolvers<ContextType = MunicipalitiesContext, ParentType extends ResolversParentTypes['OrgUnit'] = ResolversParentTypes['OrgUnit'], FederationReferenceType extends FederationReferenceTypes['OrgUnit'] = FederationReferenceTypes['OrgUnit']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['OrgUnit']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type QueryResolvers<ContextType = MunicipalitiesContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  municipalities?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
+  municipality?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType, RequireFields<QueryMunicipalityArgs, 'id'>>;
+}>;
+
+export type UserResolvers<ContextType = MunicipalitiesContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type Resolvers<ContextType = MunicipalitiesContext> = ResolversObject<{
+  Archive?: ArchiveResolvers<ContextType>;
+  AuditChange?: AuditChangeResolvers<ContextType>;
+  AuditEvent?: AuditEventResolvers<ContextType>;
+  AuditTrail?: AuditTrailResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
+  Municipality?: MunicipalityResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  OrgUnit?: OrgUnitResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
+}>;
+

@@ -1,0 +1,16 @@
+import { loadSchema, type SubgraphDefinition } from '@hub/kit';
+import { createContext, type MunicipalitiesContext } from './context';
+import { MunicipalitySchema } from './modules/municipalities/municipality.entity';
+import { OrgUnitSchema } from './modules/municipalities/org-unit.entity';
+import { resolvers } from './resolvers';
+import { seedDemo } from './seed';
+
+/** The municipalities subgraph: tenants (originators), their org units and competent archive. */
+export const municipalities: SubgraphDefinition<MunicipalitiesContext> = {
+  name: 'municipalities',
+  typeDefs: loadSchema('municipalities'),
+  resolvers,
+  entities: [MunicipalitySchema, OrgUnitSchema],
+  createContext,
+  seedDemo,
+};

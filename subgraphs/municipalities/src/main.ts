@@ -1,0 +1,4 @@
+import { main } from '@hub/kit';
+import { municipalities } from './index';
+
+main(municipalities);
