@@ -15,3 +15,4 @@ export * from './scalars';
 export * from './subgraph';
 export * from './tenant';
 export * from './transaction';
+export * from './testing';

@@ -1,6 +1,7 @@
 import { EntitySchema, MikroORM, type Options } from '@mikro-orm/core';
 import type { AbstractSqlDriver, SqlEntityManager } from '@mikro-orm/knex';
 import { LibSqlDriver } from '@mikro-orm/libsql';
+import { MySqlPlatform } from '@mikro-orm/knex';
 import { MySqlDriver } from '@mikro-orm/mysql';
 import { AuditEventSchema } from './audit';
 import type { DatabaseTarget } from './config';
@@ -9,6 +10,24 @@ import { TenantWriteGuard, tenantFilter } from './tenant';
 
 export type HubORM = MikroORM<AbstractSqlDriver>;
 export type HubEntityManager = SqlEntityManager;
+
+/**
+ * MariaDB stores JSON as LONGTEXT, so mysql2 hands it back as a string, while MikroORM's MySQL platform
+ * assumes the driver already parsed it. This platform makes MikroORM parse JSON itself.
+ */
+class MariaDbPlatform extends MySqlPlatform {
+  override convertsJsonAutomatically(): boolean {
+    return false;
+  }
+}
+
+/** MikroORM's MySQL driver (mysql2) with the MariaDB platform above. */
+class MariaDbDriver extends MySqlDriver {
+  constructor(config: ConstructorParameters<typeof MySqlDriver>[0]) {
+    super(config);
+    (this as unknown as { platform: MySqlPlatform }).platform = new MariaDbPlatform();
+  }
+}
 
 /** Entities every subgraph has: its audit log and its number series. */
 export const KIT_ENTITIES = [AuditEventSchema, SequenceCounterSchema];
@@ -51,7 +70,7 @@ export async function initORM({ db, entities, debug }: InitOrmOptions): Promise<
         })
       : await MikroORM.init<AbstractSqlDriver>({
           ...common,
-          driver: MySqlDriver as never,
+          driver: MariaDbDriver as never,
           host: db.host,
           port: db.port,
           user: db.user,
