@@ -1,0 +1,14 @@
+// The composed supergraph and the generated resolver types are committed; they must match the SDL.
+const { execFileSync } = require('node:child_process');
+const { join } = require('node:path');
+
+const root = join(__dirname, '..');
+const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, encoding: 'utf8', stdio: 'pipe' });
+
+test('schema/supergraph.graphql matches a fresh composition of schema/<subgraph>.graphql', () => {
+  expect(() => run('node', ['scripts/compose.mjs', '--check'])).not.toThrow();
+});
+
+test('generated resolver types match the subgraph SDL (npm run codegen)', () => {
+  expect(() => run(join(root, 'node_modules/.bin/graphql-codegen'), ['--config', 'codegen.yml', '--check'])).not.toThrow();
+}, 120_000);
