@@ -1,5 +1,6 @@
 import { CALLER_HEADER } from './auth';
 import { portOf, HOST, type SubgraphName } from './config';
+import { ErrorCode, HubError } from './errors';
 
 /**
  * How a subgraph checks something another subgraph owns: it asks the owner for the entity through
@@ -20,15 +21,22 @@ export function httpPeers(callerAssertion: string | undefined, env: NodeJS.Proce
     async entities<T>(subgraph: SubgraphName, typename: string, ids: string[], selection: string) {
       if (!/^[A-Za-z]+$/.test(typename)) throw new Error(`bad typename ${typename}`);
       const query = `query($r:[_Any!]!){_entities(representations:$r){...on ${typename}{${selection}}}}`;
-      const res = await fetch(peerUrl(subgraph, env), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [CALLER_HEADER]: callerAssertion ?? '' },
-        body: JSON.stringify({ query, variables: { r: ids.map((id) => ({ __typename: typename, id })) } }),
-        signal: AbortSignal.timeout(10_000),
-      });
-      const body = (await res.json()) as { data?: { _entities: (T | null)[] }; errors?: { message: string }[] };
+      let body: { data?: { _entities: (T | null)[] }; errors?: { message: string }[] };
+      try {
+        const res = await fetch(peerUrl(subgraph, env), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [CALLER_HEADER]: callerAssertion ?? '' },
+          body: JSON.stringify({ query, variables: { r: ids.map((id) => ({ __typename: typename, id })) } }),
+          signal: AbortSignal.timeout(10_000),
+        });
+        body = (await res.json()) as typeof body;
+      } catch (e) {
+        // The cause stays in the server log; the client learns only that a service is down.
+        console.error(`[peers] ${subgraph} unreachable:`, e);
+        throw new HubError(ErrorCode.SERVICE_UNAVAILABLE, 'A hub service is unavailable; try again later');
+      }
       if (!body.data?._entities) {
-        throw new Error(`${subgraph} did not resolve ${typename}: ${body.errors?.map((e) => e.message).join('; ') ?? res.status}`);
+        throw new Error(`${subgraph} did not resolve ${typename}: ${body.errors?.map((e) => e.message).join('; ')}`);
       }
       return body.data._entities;
     },

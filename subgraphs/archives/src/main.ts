@@ -1,0 +1,4 @@
+import { main } from '@hub/kit';
+import { archives } from './index';
+
+main(archives);
