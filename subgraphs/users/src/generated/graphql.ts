@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { User as UserModel } from '../modules/users/user.entity';
+import type { UserRecord as UserRecordModel } from '../modules/users/user-record';
 import type { AuditEvent as AuditEventModel } from '@hub/kit';
 import type { UsersContext } from '../context';
 export type Maybe<T> = T | null;
@@ -265,7 +265,7 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Role: Role;
-  User: ResolverTypeWrapper<UserModel>;
+  User: ResolverTypeWrapper<UserRecordModel>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -284,7 +284,7 @@ export type ResolversParentTypes = ResolversObject<{
   OrgUnit: OrgUnit;
   Query: Record<PropertyKey, never>;
   Boolean: Scalars['Boolean']['output'];
-  User: UserModel;
+  User: UserRecordModel;
 }>;
 
 export type AuditChangeResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['AuditChange'] = ResolversParentTypes['AuditChange']> = ResolversObject<{

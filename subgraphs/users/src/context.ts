@@ -1,0 +1,16 @@
+import { byIdLoader, type SubgraphContext } from '@hub/kit';
+import { PlatformOperator } from './modules/users/platform-operator.entity';
+import { User } from './modules/users/user.entity';
+
+export function createContext(base: SubgraphContext) {
+  return {
+    ...base,
+    loaders: {
+      /** Users of the caller's municipality only (tenant filter); not for callers without a tenant. */
+      user: byIdLoader(base.em, User),
+      platformOperator: byIdLoader(base.em, PlatformOperator),
+    },
+  };
+}
+
+export type UsersContext = ReturnType<typeof createContext>;

@@ -1,0 +1,4 @@
+import { main } from '@hub/kit';
+import { users } from './index';
+
+main(users);

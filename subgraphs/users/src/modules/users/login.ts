@@ -1,0 +1,56 @@
+import {
+  badInput, hashPassword, issueAccessToken, requireSecret, tokenTtlSeconds, unauthenticated, verifyPassword,
+} from '@hub/kit';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { randomBytes } from 'node:crypto';
+import type { UsersContext } from '../../context';
+import { LOCK_MS, LoginThrottle } from './login-throttle';
+import { PlatformOperator } from './platform-operator.entity';
+import { callerOf, type UserRecord } from './user-record';
+import { User } from './user.entity';
+
+/** One answer for unknown login, wrong password and disabled user, so the reply does not reveal which. */
+const WRONG_CREDENTIALS = 'Wrong login or password';
+
+/** Per process (see LoginThrottle). */
+const throttle = new LoginThrottle();
+
+let unknownLoginHash: Promise<string> | undefined;
+/**
+ * A hash of a random password, checked when the login is unknown: the reply then takes as long as for a
+ * wrong password, so response times do not tell which logins exist.
+ */
+function hashForUnknownLogin(): Promise<string> {
+  return (unknownLoginHash ??= hashPassword(randomBytes(16).toString('hex')));
+}
+
+/**
+ * The one read that crosses municipalities: the caller is anonymous, so there is no tenant to scope to yet;
+ * the login itself decides the municipality. Only the matching row is read, and nothing of it leaves this
+ * subgraph unless the password matches.
+ */
+async function findByLogin(em: SqlEntityManager, login: string): Promise<UserRecord | null> {
+  return (await em.findOne(User, { login }, { filters: false })) ?? (await em.findOne(PlatformOperator, { login }));
+}
+
+/** `login`: checks the password and issues an access token. The only operation open to anonymous callers. */
+export async function signIn(ctx: UsersContext, login: string, password: string) {
+  if (login.length > 64) throw badInput('login must be at most 64 characters', 'login');
+  if (password.length > 200) throw badInput('password must be at most 200 characters', 'password');
+  const secret = requireSecret('HUB_TOKEN_SECRET');
+  // Logins are stored in lower case. MariaDB compares case-insensitively and SQLite does not; normalising
+  // here makes both accept `MBK.Admin`, and keeps one throttle counter per login.
+  const key = login.toLowerCase();
+  if (throttle.isLocked(key)) {
+    throw unauthenticated(`Too many failed sign-in attempts for this login; wait ${LOCK_MS / 60_000} minutes and try again`);
+  }
+  const record = await findByLogin(ctx.em, key);
+  const passwordMatches = await verifyPassword(password, record?.passwordHash ?? (await hashForUnknownLogin()));
+  if (!record || !passwordMatches || !record.active) {
+    throttle.recordFailure(key);
+    throw unauthenticated(WRONG_CREDENTIALS);
+  }
+  throttle.recordSuccess(key);
+  const { token, expiresAt } = issueAccessToken(callerOf(record), secret, tokenTtlSeconds());
+  return { token, expiresAt, user: record };
+}

@@ -1,0 +1,8 @@
+import type { QueryResolvers } from '../generated/graphql';
+import { currentUser, findColleague, listColleagues } from '../modules/users/directory';
+
+export const Query: QueryResolvers = {
+  me: (_, __, ctx) => currentUser(ctx),
+  users: (_, { includeDisabled }, ctx) => listColleagues(ctx, includeDisabled ?? false),
+  user: (_, { id }, ctx) => findColleague(ctx, id),
+};
