@@ -103,7 +103,7 @@ export type Query = {
   /** The signed-in user. */
   me: User;
   user: Maybe<User>;
-  /** Users of the caller's municipality (tenant admins). */
+  /** Users of the caller's municipality (any signed-in user of it). */
   users: Array<User>;
 };
 

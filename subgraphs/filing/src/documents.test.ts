@@ -1,0 +1,248 @@
+import {
+  DEMO_MUNICIPALITIES, demoId, startTestSubgraph, testCaller, testDatabaseKinds, type SubgraphContext, type TestSubgraph,
+} from '@hub/kit';
+import { randomUUID } from 'node:crypto';
+import type { FilingContext } from './context';
+import { filing } from './index';
+
+const BLANSKO = DEMO_MUNICIPALITIES[0];
+const ADAMOV = DEMO_MUNICIPALITIES[1];
+const BLANSKO_MAIN = demoId('register', 'MBK:main');
+const BLANSKO_INVOICES = demoId('register', 'MBK:invoices');
+
+const clerk = testCaller(BLANSKO.id, ['INTAKE_CLERK']);
+const adamovClerk = testCaller(ADAMOV.id, ['INTAKE_CLERK']);
+
+let clock: Date | null = null;
+const clockedFiling = {
+  ...filing,
+  createContext: (base: SubgraphContext): FilingContext => ({ ...filing.createContext(base), now: () => clock ?? new Date() }),
+};
+
+/** Subjects that exercise the search: LIKE wildcards taken literally, case and diacritics folded. */
+const SUBJECTS: Record<number, string> = {
+  2: 'Sleva 50% na_zboží',
+  5: 'Sleva 50 na zboží',
+  7: 'Kód abc_def',
+  8: 'Kód abcXdef',
+  9: 'Žádost o kácení dřevin',
+  10: 'ŽÁDOST O DOTACI',
+};
+const DAY = 24 * 3600 * 1000;
+/** 25 documents, one a day from 20 Dec 2025 (12 in 2025, 13 in 2026); #20–#22 share one instant. */
+const registrationTime = (i: number) => new Date(Date.parse('2025-12-20T10:00:00Z') + Math.min(i, 20) * DAY);
+
+const REGISTER = `mutation($input: RegisterDocumentInput!) {
+  registerDocument(input: $input) { document { id registeredAt year register { id } subject } }
+}`;
+const LIST = `query($first: Int, $after: String, $filter: DocumentFilter) {
+  documents(first: $first, after: $after, filter: $filter) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { cursor node { id municipality { id } } }
+  }
+}`;
+
+interface Registered {
+  index: number;
+  id: string;
+  registeredAt: string;
+  year: number;
+  registerId: string;
+}
+
+/** The list order the API promises, computed here independently: registeredAt DESC, then id DESC. */
+const newestFirst = (a: Registered, b: Registered) =>
+  b.registeredAt.localeCompare(a.registeredAt) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
+describe.each(testDatabaseKinds())('document queries on %s', (kind) => {
+  let t: TestSubgraph<FilingContext>;
+  const docs: Registered[] = [];
+  const adamovDocs: string[] = [];
+
+  beforeAll(async () => {
+    t = await startTestSubgraph(clockedFiling, kind, { seedDemo: true });
+    for (let i = 0; i < 25; i++) {
+      clock = registrationTime(i);
+      const input = {
+        registerId: i % 3 === 0 ? BLANSKO_INVOICES : undefined,
+        subject: SUBJECTS[i] ?? `Podání číslo ${i}`,
+        origin: i % 2 === 0 ? 'OWN' : 'RECEIVED',
+        ...(i % 2 === 0 ? {} : { deliveredAt: new Date(clock.getTime() - 3600_000).toISOString(), sender: { name: `Odesílatel ${i}` } }),
+      };
+      const res = await t.run(clerk, REGISTER, { input });
+      if (res.errors) throw new Error(JSON.stringify(res.errors));
+      const d = res.data!.registerDocument.document;
+      docs.push({ index: i, id: d.id, registeredAt: d.registeredAt, year: d.year, registerId: d.register.id });
+    }
+    for (let i = 0; i < 3; i++) {
+      const res = await t.run(adamovClerk, REGISTER, { input: { subject: `Adamov ${i} 50% sleva`, origin: 'OWN' } });
+      adamovDocs.push(res.data!.registerDocument.document.id);
+    }
+    clock = null;
+  });
+  afterAll(() => t.dispose());
+
+  /** Every page of a filtered list, in order, checking the connection's bookkeeping on the way. */
+  async function listAll(filter: Record<string, unknown> | undefined, first: number, caller = clerk) {
+    const ids: string[] = [];
+    let after: string | null = null;
+    const totals = new Set<number>();
+    for (let page = 0; page < 100; page++) {
+      const res = await t.run(caller, LIST, { first, after, filter });
+      expect(res.errors).toBeUndefined();
+      const c: any = res.data!.documents;
+      totals.add(c.totalCount);
+      ids.push(...c.edges.map((e: any) => e.node.id));
+      expect(c.edges.length).toBeLessThanOrEqual(first);
+      expect(c.pageInfo.endCursor).toBe(c.edges.at(-1)?.cursor ?? null);
+      if (!c.pageInfo.hasNextPage) break;
+      expect(c.edges).toHaveLength(first);
+      after = c.pageInfo.endCursor;
+    }
+    expect(totals.size).toBe(1);
+    return { ids, totalCount: [...totals][0] };
+  }
+
+  const expectedIds = (pick: (d: Registered) => boolean) => docs.filter(pick).sort(newestFirst).map((d) => d.id);
+
+  it('pages through all documents newest first, ties broken by id', async () => {
+    const res = await t.run(clerk, LIST, { first: 10 });
+    expect(res.data!.documents.edges).toHaveLength(10);
+    expect(res.data!.documents.pageInfo.hasNextPage).toBe(true);
+
+    const all = expectedIds(() => true);
+    expect(all).toHaveLength(25);
+    for (const first of [10, 7, 1]) {
+      const { ids, totalCount } = await listAll(undefined, first);
+      expect(ids).toEqual(all);
+      expect(totalCount).toBe(25);
+    }
+  });
+
+  const indexes = (...i: number[]) => (d: Registered) => i.includes(d.index);
+  const filters: [string, () => Record<string, unknown>, (d: Registered) => boolean][] = [
+    ['year', () => ({ year: 2025 }), (d) => d.year === 2025],
+    ['registerId', () => ({ registerId: BLANSKO_INVOICES }), (d) => d.registerId === BLANSKO_INVOICES],
+    ['subjectContains with % taken literally', () => ({ subjectContains: '50%' }), indexes(2)],
+    ['subjectContains of a lone %', () => ({ subjectContains: '%' }), indexes(2)],
+    ['subjectContains with _ taken literally', () => ({ subjectContains: 'c_d' }), indexes(7)],
+    ['subjectContains with the escape character', () => ({ subjectContains: '!' }), indexes()],
+    ['subjectContains ignoring case', () => ({ subjectContains: 'žádost' }), indexes(9, 10)],
+    ['subjectContains ignoring diacritics', () => ({ subjectContains: 'ZADOST' }), indexes(9, 10)],
+    [
+      'registeredFrom (inclusive) and registeredTo (exclusive)',
+      () => ({ registeredFrom: docs[5].registeredAt, registeredTo: docs[15].registeredAt }),
+      (d) => d.index >= 5 && d.index < 15,
+    ],
+    [
+      'year, register and subject together',
+      () => ({ year: 2026, registerId: BLANSKO_MAIN, subjectContains: 'podání' }),
+      (d) => d.year === 2026 && d.registerId === BLANSKO_MAIN,
+    ],
+  ];
+
+  it.each(filters)('filters by %s, across pages', async (_, filter, pick) => {
+    const expected = expectedIds(pick);
+    const { ids, totalCount } = await listAll(filter(), 3);
+    expect(ids).toEqual(expected);
+    expect(totalCount).toBe(expected.length);
+  });
+
+  it.each([
+    [{ first: 0 }, 'first'],
+    [{ first: 101 }, 'first'],
+    [{ first: -5 }, 'first'],
+    [{ after: 'not a cursor!' }, 'after'],
+    [{ after: Buffer.from('hello|world').toString('base64url') }, 'after'],
+    [{ after: Buffer.from(`2026-02-30T10:00:00.000Z|${randomUUID()}`).toString('base64url') }, 'after'],
+    [{ filter: { subjectContains: 's'.repeat(2001) } }, 'filter.subjectContains'],
+  ])('refuses %j with BAD_USER_INPUT', async (args, field) => {
+    const res = await t.run(clerk, LIST, args);
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+  });
+
+  it('shows a municipality only its own documents', async () => {
+    const { ids, totalCount } = await listAll(undefined, 100, adamovClerk);
+    expect(totalCount).toBe(3);
+    expect([...ids].sort()).toEqual([...adamovDocs].sort());
+    // Another municipality's register as a filter finds nothing rather than leaking its documents.
+    expect((await listAll({ registerId: BLANSKO_INVOICES }, 10, adamovClerk)).totalCount).toBe(0);
+
+    const query = `query($id: ID!) { document(id: $id) { id } }`;
+    expect((await t.run(adamovClerk, query, { id: docs[0].id })).data!.document).toBeNull();
+    expect((await t.run(adamovClerk, query, { id: adamovDocs[0] })).data!.document).toEqual({ id: adamovDocs[0] });
+    expect((await t.run(clerk, query, { id: docs[0].id })).data!.document).toEqual({ id: docs[0].id });
+  });
+
+  it('resolves Document representations, null for unknown and foreign ones', async () => {
+    const res = await t.run(
+      clerk,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Document {
+        id referenceNumber origin sender { name } register { id name kind } registeredBy { id } municipality { id }
+      } } }`,
+      { r: [docs[0].id, docs[1].id, randomUUID(), adamovDocs[0]].map((id) => ({ __typename: 'Document', id })) },
+    );
+    expect(res.errors).toBeUndefined();
+    const [own, received, unknown, foreign] = res.data!._entities;
+    expect(own).toMatchObject({
+      id: docs[0].id, referenceNumber: 'FP-0001/2025', origin: 'OWN', sender: null,
+      register: { id: BLANSKO_INVOICES, name: 'Faktury přijaté', kind: 'SEPARATE' },
+      registeredBy: { id: clerk.userId }, municipality: { id: BLANSKO.id },
+    });
+    expect(received).toMatchObject({ id: docs[1].id, referenceNumber: 'MBK 1/2025', sender: { name: 'Odesílatel 1' } });
+    expect(unknown).toBeNull();
+    expect(foreign).toBeNull();
+  });
+
+  it("lists Municipality.documents for the own municipality only; another's is FORBIDDEN", async () => {
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Municipality { id documents(first: 2) { totalCount edges { node { id } } } } } }`;
+    const own = await t.run(adamovClerk, query, { r: [{ __typename: 'Municipality', id: ADAMOV.id }] });
+    expect(own.errors).toBeUndefined();
+    expect(own.data!._entities[0].documents.totalCount).toBe(3);
+    expect(own.data!._entities[0].documents.edges).toHaveLength(2);
+
+    const foreign = await t.run(adamovClerk, query, { r: [{ __typename: 'Municipality', id: BLANSKO.id }] });
+    expect(foreign.data!._entities[0]).toEqual({ id: BLANSKO.id, documents: null });
+    expect(foreign.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('lets any user of the municipality read, and no platform admin', async () => {
+    for (const roles of [['RECORDS_OFFICER'], ['AUDITOR'], ['TENANT_ADMIN']] as const) {
+      const res = await t.run(testCaller(BLANSKO.id, [...roles]), LIST, { first: 1 });
+      expect(res.data!.documents.totalCount).toBe(25);
+    }
+    const admin = testCaller(null, ['PLATFORM_ADMIN']);
+    expect((await t.run(admin, LIST, { first: 1 })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await t.run(admin, `{ document(id: "${docs[0].id}") { id } }`)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const ref = await t.run(admin, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Document { id } } }`, {
+      r: [{ __typename: 'Document', id: docs[0].id }],
+    });
+    expect(ref.data!._entities).toEqual([null]);
+    expect((await t.run(null, LIST, { first: 1 })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('costs a constant number of SQL statements, however many documents are resolved', async () => {
+    const connection = t.orm.em.getDriver().getConnection();
+    const statementsOf = async (run: () => Promise<{ errors?: unknown }>) => {
+      const spy = jest.spyOn(connection, 'execute');
+      try {
+        const res = await run();
+        expect(res.errors).toBeUndefined();
+        return spy.mock.calls.length;
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    const entities = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Document { id register { name } registeredBy { id } } } }`;
+    // The gateway does not deduplicate representations: 50 of them for 25 documents is what it may send.
+    const reps = (n: number) => Array.from({ length: n }, (_, i) => ({ __typename: 'Document', id: docs[i % docs.length].id }));
+    const few = await statementsOf(() => t.run(clerk, entities, { r: reps(2) }));
+    const many = await statementsOf(() => t.run(clerk, entities, { r: reps(50) }));
+    expect(many).toBe(few);
+    expect(many).toBeLessThanOrEqual(2);
+
+    const list = `query($first: Int) { documents(first: $first) { totalCount edges { node { id register { name } } } } }`;
+    expect(await statementsOf(() => t.run(clerk, list, { first: 25 }))).toBe(await statementsOf(() => t.run(clerk, list, { first: 2 })));
+  });
+});

@@ -1,0 +1,4 @@
+import { main } from '@hub/kit';
+import { filing } from './index';
+
+main(filing);

@@ -1,0 +1,92 @@
+import { badInput, isValidIco } from '@hub/kit';
+import type { RegisterDocumentInput } from '../../generated/graphql';
+import type { DocumentOrigin } from './document.entity';
+
+export const MAX_SUBJECT_LENGTH = 2000;
+const MAX_SENDER_NAME_LENGTH = 300;
+const MAX_SENDER_ADDRESS_LENGTH = 500;
+/** NSESSS limits an evidenční číslo to 50 characters; the sender's is one. */
+const MAX_SENDER_REFERENCE_LENGTH = 50;
+/** Intake machines' clocks drift; a delivery stamped a few minutes "ahead" of ours is still genuine. */
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
+/** A delivery before 1990 is a typing error, not a late registration (the eSSL era starts much later). */
+const EARLIEST_DELIVERY = new Date('1990-01-01T00:00:00Z');
+
+export interface SenderFields {
+  name: string;
+  address: string | null;
+  dataBoxId: string | null;
+  ico: string | null;
+}
+
+/** A registration request after validation: trimmed, normalised, safe to store. */
+export interface RegistrationFields {
+  subject: string;
+  origin: DocumentOrigin;
+  deliveredAt: Date | null;
+  sender: SenderFields | null;
+  senderReferenceNumber: string | null;
+}
+
+/** Trimmed text, or null for missing and blank values. */
+function optionalText(value: string | null | undefined): string | null {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : null;
+}
+
+/**
+ * Checks a `registerDocument` input before anything is written and throws BAD_USER_INPUT naming the first
+ * wrong field. Every length is checked here so an oversized value is the client's error, never a database one.
+ */
+export function validateRegistration(input: RegisterDocumentInput, now: Date): RegistrationFields {
+  const subject = input.subject.trim();
+  if (subject.length === 0 || subject.length > MAX_SUBJECT_LENGTH) {
+    throw badInput(`subject must be 1–${MAX_SUBJECT_LENGTH} characters`, 'subject');
+  }
+
+  const senderReferenceNumber = optionalText(input.senderReferenceNumber);
+  if (senderReferenceNumber && senderReferenceNumber.length > MAX_SENDER_REFERENCE_LENGTH) {
+    throw badInput(`senderReferenceNumber must be at most ${MAX_SENDER_REFERENCE_LENGTH} characters`, 'senderReferenceNumber');
+  }
+
+  if (input.origin === 'OWN') {
+    // An own document has no delivery and no sender (NSESSS VlastniDokument); accepting them would store
+    // data the API then never shows.
+    if (input.deliveredAt) throw badInput('An own document has no deliveredAt', 'deliveredAt');
+    if (input.sender) throw badInput('An own document has no sender', 'sender');
+    if (senderReferenceNumber) throw badInput('An own document has no senderReferenceNumber', 'senderReferenceNumber');
+    return { subject, origin: 'OWN', deliveredAt: null, sender: null, senderReferenceNumber: null };
+  }
+
+  if (!input.deliveredAt) throw badInput('A received document needs deliveredAt', 'deliveredAt');
+  if (input.deliveredAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw badInput('deliveredAt is in the future', 'deliveredAt');
+  if (input.deliveredAt < EARLIEST_DELIVERY) throw badInput('deliveredAt is before 1990', 'deliveredAt');
+  if (!input.sender) throw badInput('A received document needs a sender', 'sender');
+
+  return {
+    subject,
+    origin: 'RECEIVED',
+    // Kept to the second, as the register records it (domain.md §5.1), so both databases store the same value.
+    deliveredAt: new Date(Math.floor(input.deliveredAt.getTime() / 1000) * 1000),
+    sender: validateSender(input.sender),
+    senderReferenceNumber,
+  };
+}
+
+function validateSender(sender: NonNullable<RegisterDocumentInput['sender']>): SenderFields {
+  const name = sender.name.trim();
+  if (name.length === 0 || name.length > MAX_SENDER_NAME_LENGTH) {
+    throw badInput(`sender.name must be 1–${MAX_SENDER_NAME_LENGTH} characters`, 'sender.name');
+  }
+  const address = optionalText(sender.address);
+  if (address && address.length > MAX_SENDER_ADDRESS_LENGTH) {
+    throw badInput(`sender.address must be at most ${MAX_SENDER_ADDRESS_LENGTH} characters`, 'sender.address');
+  }
+  const dataBoxId = optionalText(sender.dataBoxId);
+  if (dataBoxId && !/^[a-z0-9]{7}$/.test(dataBoxId)) {
+    throw badInput('sender.dataBoxId must be 7 lowercase letters or digits', 'sender.dataBoxId');
+  }
+  const ico = optionalText(sender.ico);
+  if (ico && !isValidIco(ico)) throw badInput('sender.ico must be 8 digits with a valid check digit', 'sender.ico');
+  return { name, address, dataBoxId, ico };
+}

@@ -1,0 +1,10 @@
+import { Role, requireTenantCaller } from '@hub/kit';
+import type { MutationResolvers } from '../generated/graphql';
+import { REGISTERING_ROLES, registerDocument } from '../modules/documents/registration';
+import { createRegister } from '../modules/registers/registers';
+
+export const Mutation: MutationResolvers = {
+  registerDocument: (_, { input }, ctx) =>
+    registerDocument(ctx.em, requireTenantCaller(ctx, REGISTERING_ROLES), input, ctx.now()),
+  createRegister: (_, { input }, ctx) => createRegister(ctx.em, requireTenantCaller(ctx, [Role.RECORDS_MANAGER]), input),
+};

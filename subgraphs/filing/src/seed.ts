@@ -1,0 +1,26 @@
+import { DEMO_MUNICIPALITIES, demoId, inTransaction, recordAudit, scopeToTenant, type HubORM } from '@hub/kit';
+import { Register } from './modules/registers/register.entity';
+import { addRegister, registerAuditChanges } from './modules/registers/registers';
+
+/**
+ * Demo registers (domain.md §7): each municipality's podací deník, prefixed with its abbreviation, and a
+ * separate register of received invoices. Checked per municipality, so an interrupted seed completes later.
+ */
+export async function seedDemo(orm: HubORM): Promise<void> {
+  for (const m of DEMO_MUNICIPALITIES) {
+    const em = scopeToTenant(orm.em.fork(), m.id);
+    if ((await em.count(Register, {})) > 0) continue;
+    await inTransaction(em, async (tx) => {
+      const registers = [
+        addRegister(tx, m.id, { name: 'Podací deník', kind: 'MAIN', referencePrefix: m.abbreviation }, demoId('register', `${m.abbreviation}:main`)),
+        addRegister(tx, m.id, { name: 'Faktury přijaté', kind: 'SEPARATE', referencePrefix: 'FP' }, demoId('register', `${m.abbreviation}:invoices`)),
+      ];
+      for (const register of registers) {
+        await recordAudit(tx, null, {
+          municipalityId: m.id, eventType: 'Zalozeni', objectType: 'Denik', objectId: register.id,
+          description: 'Demo data', changes: registerAuditChanges(register),
+        });
+      }
+    });
+  }
+}
