@@ -1,7 +1,7 @@
 import { EntitySchema, MikroORM, type Options } from '@mikro-orm/core';
 import type { AbstractSqlDriver, SqlEntityManager } from '@mikro-orm/knex';
 import { LibSqlDriver } from '@mikro-orm/libsql';
-import { MySqlPlatform } from '@mikro-orm/knex';
+import { MySqlPlatform, MySqlSchemaHelper } from '@mikro-orm/knex';
 import { MySqlDriver } from '@mikro-orm/mysql';
 import { AuditEventSchema } from './audit';
 import type { DatabaseTarget } from './config';
@@ -12,12 +12,30 @@ export type HubORM = MikroORM<AbstractSqlDriver>;
 export type HubEntityManager = SqlEntityManager;
 
 /**
- * MariaDB stores JSON as LONGTEXT, so mysql2 hands it back as a string, while MikroORM's MySQL platform
- * assumes the driver already parsed it. This platform makes MikroORM parse JSON itself.
+ * MariaDB's JSON is LONGTEXT plus an automatic CHECK (json_valid(...)) constraint. mysql2 hands it back as a
+ * string while MikroORM's MySQL platform assumes the driver parsed it, and MikroORM's schema diff tries to drop
+ * the unknown CHECK on every start (and fails). So on MariaDB, JSON columns are plain LONGTEXT and MikroORM
+ * serialises and parses them itself.
  */
 class MariaDbPlatform extends MySqlPlatform {
+  override schemaHelper: MySqlSchemaHelper = new MariaDbSchemaHelper(this);
+
   override convertsJsonAutomatically(): boolean {
     return false;
+  }
+
+  override getJsonDeclarationSQL(): string {
+    return 'longtext';
+  }
+}
+
+/**
+ * MariaDB reports the default of a nullable column without one as the string 'NULL' (MySQL: null), which the
+ * MySQL schema diff would "fix" on every start.
+ */
+class MariaDbSchemaHelper extends MySqlSchemaHelper {
+  override normalizeDefaultValue(defaultValue: string, length: number) {
+    return defaultValue === 'NULL' ? (null as never) : super.normalizeDefaultValue(defaultValue, length);
   }
 }
 

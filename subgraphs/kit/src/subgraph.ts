@@ -1,4 +1,5 @@
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { EntitySchema } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
@@ -43,6 +44,8 @@ export function createSubgraphServer<C extends SubgraphContext>(def: SubgraphDef
     schema: buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: def.resolvers as never }]),
     formatError: (formatted, error) => maskError(formatted, error),
     includeStacktraceInErrorResponses: false,
+    // Federated traces (ftv1) are only for Apollo's cloud reporting, which the hub does not use; they cost per request.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
 }
 

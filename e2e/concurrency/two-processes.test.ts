@@ -1,0 +1,102 @@
+// Two filing processes on one database, 100 concurrent registrations each: numbers 1..200, no gap, no
+// duplicate. Runs the built subgraph (`npm test` builds first) as real OS processes.
+import { DEMO_MUNICIPALITIES, signCallerAssertion, testCaller, testDatabaseKinds } from '@hub/kit';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REGISTER, postJson, received } from '../harness';
+
+const MAIN = join(__dirname, '../../subgraphs/filing/dist/main.js');
+const PER_PROCESS = 100;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+async function waitHealthy(url: string, child: ChildProcess, log: string[]) {
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`filing exited with ${child.exitCode}:\n${log.join('')}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`filing did not become healthy:\n${log.join('')}`);
+}
+
+describe.each(testDatabaseKinds())('two filing processes on %s', (kind) => {
+  const gatewaySecret = randomBytes(32).toString('hex');
+  const children: ChildProcess[] = [];
+  let databaseUrl: string;
+  let cleanup: () => Promise<void>;
+
+  beforeAll(() => {
+    if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build first (npm test does)`);
+    if (kind === 'sqlite') {
+      const dir = mkdtempSync(join(tmpdir(), 'hub-concurrency-'));
+      databaseUrl = `sqlite:${dir}`;
+      cleanup = async () => rmSync(dir, { recursive: true, force: true });
+    } else {
+      const base = new URL(process.env.HUB_TEST_MARIADB_URL!);
+      const prefix = `hubtest_${randomBytes(5).toString('hex')}`;
+      databaseUrl = `mysql://${base.username}:${base.password}@${base.host}/${prefix}`;
+      cleanup = async () => {
+        const mysql = await import('mysql2/promise');
+        const conn = await mysql.createConnection({ host: base.hostname, port: Number(base.port || 3306), user: base.username, password: decodeURIComponent(base.password) });
+        await conn.query(`DROP DATABASE IF EXISTS \`${prefix}_filing\``);
+        await conn.end();
+      };
+    }
+  });
+
+  afterAll(async () => {
+    await Promise.all(
+      children.map((c) => (c.exitCode !== null ? undefined : new Promise((r) => (c.once('exit', r), c.kill('SIGTERM'))))),
+    );
+    await cleanup?.();
+  });
+
+  async function startFiling(): Promise<string> {
+    const port = await freePort();
+    const log: string[] = [];
+    const child = spawn(process.execPath, [MAIN], {
+      env: { ...process.env, NODE_ENV: 'production', HUB_DATABASE_URL: databaseUrl, HUB_GATEWAY_SECRET: gatewaySecret, HUB_FILING_PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout!.on('data', (d) => log.push(String(d)));
+    child.stderr!.on('data', (d) => log.push(String(d)));
+    children.push(child);
+    await waitHealthy(`http://127.0.0.1:${port}/health`, child, log);
+    return `http://127.0.0.1:${port}/graphql`;
+  }
+
+  it(`allocates 1..${2 * PER_PROCESS} without gaps or duplicates`, async () => {
+    // One after the other: the first seeds the empty database, the second finds it seeded.
+    const first = await startFiling();
+    const second = await startFiling();
+    const clerk = testCaller(DEMO_MUNICIPALITIES[0].id, ['INTAKE_CLERK'], 'mbk.clerk');
+    const headers = { 'x-hub-caller': signCallerAssertion(clerk, gatewaySecret) };
+    const results = await Promise.all(
+      [first, second].flatMap((url) =>
+        Array.from({ length: PER_PROCESS }, (_, i) => postJson(url, { query: REGISTER, variables: { input: received(`Souběh ${i}`) } }, headers)),
+      ),
+    );
+    const failures = results.filter((r) => r.errors);
+    expect(failures).toEqual([]);
+    const docs = results.map((r) => r.data.registerDocument.document);
+    expect(docs.map((d) => d.sequenceNumber).sort((a, b) => a - b)).toEqual(Array.from({ length: 2 * PER_PROCESS }, (_, i) => i + 1));
+    expect(new Set(docs.map((d) => d.referenceNumber)).size).toBe(2 * PER_PROCESS);
+    expect(new Set(docs.map((d) => d.pid)).size).toBe(2 * PER_PROCESS);
+  });
+});
