@@ -25,6 +25,8 @@ const APOLLO_PUBLIC_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
 ]);
+/** Extensions a client may rely on besides `code`: the input field at fault, the id not found. */
+const PUBLIC_EXTENSIONS = ['field', 'id'] as const;
 const PUBLIC_CODES = new Set<string>([...Object.values(ErrorCode), ...APOLLO_PUBLIC_CODES]);
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
@@ -60,8 +62,10 @@ export function httpStatusOf(code: string): number {
 export function maskError(formatted: GraphQLFormattedError, error: unknown, log: (e: unknown) => void = logInternal) {
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PUBLIC_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
-    const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
+    // Only the documented extensions: not stack traces, nor which subgraph answered (gateway's serviceName).
+    const extensions: Record<string, unknown> = { code };
+    for (const key of PUBLIC_EXTENSIONS) if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
   }
   // Errors already masked by a subgraph arrive at the gateway as INTERNAL_SERVER_ERROR with our text.
   if (code === ErrorCode.INTERNAL_SERVER_ERROR && formatted.message === INTERNAL_MESSAGE) {

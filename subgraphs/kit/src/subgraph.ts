@@ -44,6 +44,8 @@ export function createSubgraphServer<C extends SubgraphContext>(def: SubgraphDef
     schema: buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: def.resolvers as never }]),
     formatError: (formatted, error) => maskError(formatted, error),
     includeStacktraceInErrorResponses: false,
+    // main() owns shutdown: Apollo's own handler would re-raise SIGTERM before the ORM is closed.
+    stopOnTerminationSignals: false,
     // Federated traces (ftv1) are only for Apollo's cloud reporting, which the hub does not use; they cost per request.
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   });

@@ -1,0 +1,88 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { CALLER_HEADER, ErrorCode, HubError, signCallerAssertion, type Caller } from '@hub/kit/gateway';
+import { GraphQLError } from 'graphql';
+
+/** What the gateway knows about a request; built from the verified bearer token. */
+export type GatewayContext = {
+  caller: Caller | null;
+};
+
+export const SERVICE_UNAVAILABLE_MESSAGE = 'A hub service is unavailable';
+
+type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
+
+/**
+ * A subgraph refused the request itself with GraphQL errors (HTTP 400: a variable its scalar rejects, …).
+ * Those errors are the subgraph's, already masked by it: they are handed on like errors in a 200 answer.
+ */
+class SubgraphRequestErrors extends GraphQLError {
+  constructor(readonly response: SubgraphResponse) {
+    super('subgraph request errors');
+  }
+}
+
+/** Statuses that mean the gateway could not use the subgraph at all, whatever the body says. */
+const UNAVAILABLE_STATUSES = new Set([401, 403, 404, 405]);
+
+/**
+ * Sends one query-plan fetch to a subgraph. Signs the caller (or anonymity) with the secret only the
+ * gateway and the subgraphs share; subgraphs refuse anything without it.
+ *
+ * Transport failures — connection refused, the subgraph refusing the gateway's assertion (401), a 5xx, a
+ * body that is not a GraphQL response — would otherwise reach the client as
+ * `request to http://127.0.0.1:4003/graphql failed, reason: connect ECONNREFUSED …` or as `401: Unauthorized`
+ * with the subgraph's URL and body in `extensions.response`. They are logged here and replaced by one
+ * stable error: SERVICE_UNAVAILABLE.
+ */
+export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    readonly name: string,
+    url: string,
+    private readonly gatewaySecret: string,
+    private readonly log: (message: string, detail: unknown) => void = defaultLog,
+  ) {
+    super({ url });
+  }
+
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    // Context is `{}` for the gateway's own requests (health checks): those go out anonymous.
+    request.http?.headers.set(CALLER_HEADER, signCallerAssertion(context?.caller ?? null, this.gatewaySecret));
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
+    try {
+      return await super.process(options);
+    } catch (e) {
+      if (e instanceof SubgraphRequestErrors) return e.response;
+      throw e;
+    }
+  }
+
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    let body: unknown;
+    try {
+      body = await this.parseBody(response);
+    } catch {
+      body = undefined;
+    }
+    const errors = (body as { errors?: unknown } | undefined)?.errors;
+    if (response.status >= 400 && response.status < 500 && !UNAVAILABLE_STATUSES.has(response.status) && Array.isArray(errors) && errors.length) {
+      return new SubgraphRequestErrors({ errors: errors as SubgraphResponse['errors'] });
+    }
+    return new GraphQLError(`HTTP ${response.status} ${response.statusText}`, { extensions: { body } });
+  }
+
+  override didEncounterError(error: Error): void {
+    if (error instanceof SubgraphRequestErrors) throw error;
+    this.log(`[gateway] subgraph ${this.name} (${this.url}) failed:`, error);
+    throw new HubError(ErrorCode.SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE_MESSAGE);
+  }
+}
+
+function defaultLog(message: string, error: unknown) {
+  if (process.env.NODE_ENV === 'test' && !process.env.HUB_LOG_ERRORS) return;
+  const e = error as { message?: string; extensions?: { body?: unknown } };
+  const body = e?.extensions?.body;
+  console.error(message, e?.message ?? error, body === undefined ? '' : JSON.stringify(body).slice(0, 500));
+}

@@ -1,0 +1,135 @@
+// Must stay the first import: it switches Apollo's telemetry off before `@apollo/gateway` is loaded.
+import './telemetry';
+
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import {
+  HOST,
+  ErrorCode,
+  RequestError,
+  SUBGRAPH_NAMES,
+  closeServer,
+  createHttpServer,
+  listen,
+  maskError,
+  portOf,
+  readJsonBody,
+  serveGraphQL,
+  verifyAccessToken,
+  type Caller,
+  type SubgraphName,
+} from '@hub/kit/gateway';
+import type { IncomingMessage } from 'node:http';
+import { HubDataSource, type GatewayContext } from './datasource';
+import { depthLimit } from './depth-limit';
+import { loadSupergraphSdl } from './supergraph';
+
+export { HubDataSource, SERVICE_UNAVAILABLE_MESSAGE, type GatewayContext } from './datasource';
+export { depthLimit, MAX_QUERY_DEPTH, MAX_INTROSPECTION_DEPTH } from './depth-limit';
+export { loadSupergraphSdl } from './supergraph';
+
+export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+export interface GatewayOptions {
+  /** Port on 127.0.0.1; 0 picks a free one. Default: HUB_GATEWAY_PORT or 4000. */
+  port?: number;
+  /** Where each subgraph listens. Default: HUB_<NAME>_URL or http://127.0.0.1:<port>/graphql. */
+  subgraphUrls?: Partial<Record<SubgraphName, string>>;
+  /** Verifies the users' bearer tokens (the users subgraph signs them with the same secret). */
+  tokenSecret: string;
+  /** Signs the caller assertion the subgraphs require. */
+  gatewaySecret: string;
+  /** Largest accepted request body. Default: HUB_MAX_BODY_BYTES or 2 MB. */
+  maxBodyBytes?: number;
+  /** Default: the committed schema/supergraph.graphql. */
+  supergraphSdl?: string;
+}
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export function defaultSubgraphUrl(name: SubgraphName, env: NodeJS.ProcessEnv = process.env): string {
+  return env[`HUB_${name.toUpperCase()}_URL`] || `http://${HOST}:${portOf(name, env)}/graphql`;
+}
+
+export const INVALID_TOKEN_MESSAGE = 'The access token is invalid or has expired: sign in again';
+
+/**
+ * The caller of a request: null without an Authorization header (anonymous: subgraphs allow only `login`).
+ * A header that is present but not a valid, unexpired bearer token is refused rather than treated as
+ * anonymous, so a client with a stale token learns it at once.
+ */
+export function callerOf(req: IncomingMessage, tokenSecret: string): Caller | null {
+  const header = req.headers.authorization;
+  if (header === undefined) return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  const caller = match ? verifyAccessToken(match[1], tokenSecret) : null;
+  if (!caller) throw new RequestError(ErrorCode.UNAUTHENTICATED, INVALID_TOKEN_MESSAGE);
+  return caller;
+}
+
+/** Starts the hub gateway on loopback: the supergraph over the four subgraphs, /graphql and /health. */
+export async function startGateway(opts: GatewayOptions): Promise<RunningGateway> {
+  const urls = Object.fromEntries(
+    SUBGRAPH_NAMES.map((name) => [name, opts.subgraphUrls?.[name] ?? defaultSubgraphUrl(name)]),
+  ) as Record<SubgraphName, string>;
+  const maxBody = opts.maxBodyBytes ?? (Number(process.env.HUB_MAX_BODY_BYTES) || DEFAULT_MAX_BODY_BYTES);
+
+  const gateway = new ApolloGateway({
+    supergraphSdl: opts.supergraphSdl ?? loadSupergraphSdl(),
+    // The URLs in the supergraph are only the defaults; the ones given here win.
+    buildService: ({ name, url }) => new HubDataSource(name, urls[name as SubgraphName] ?? url!, opts.gatewaySecret),
+  });
+
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    formatError: (formatted, error) => maskError(formatted, error),
+    includeStacktraceInErrorResponses: false,
+    validationRules: [depthLimit()],
+    // A developer hub on loopback: schema exploration stays available, also under NODE_ENV=production.
+    introspection: true,
+    // main.ts owns signal handling (Apollo's own handler would re-raise the signal mid-shutdown).
+    stopOnTerminationSignals: false,
+    // Nothing leaves the machine, even when an APOLLO_KEY happens to be in the environment.
+    plugins: [ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled()],
+  });
+  await apollo.start();
+  let ready = true;
+
+  const http = createHttpServer({
+    health: async () => {
+      if (!ready) throw new Error('gateway is not ready');
+    },
+    graphql: async (req, res) => {
+      const caller = callerOf(req, opts.tokenSecret);
+      const body = await readJsonBody(req, maxBody);
+      await serveGraphQL(apollo, req, res, body, async () => ({ caller }));
+    },
+  });
+
+  let port: number;
+  try {
+    port = await listen(http, opts.port ?? portOf('gateway'), HOST);
+  } catch (e) {
+    await apollo.stop();
+    throw e;
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url: `http://${HOST}:${port}/graphql`,
+    port,
+    stop() {
+      stopping ??= (async () => {
+        ready = false;
+        await closeServer(http);
+        await apollo.stop();
+      })();
+      return stopping;
+    },
+  };
+}

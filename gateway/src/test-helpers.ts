@@ -1,0 +1,61 @@
+// Shared by the gateway tests: HTTP helpers and small fake subgraphs behind the kit's HTTP layer.
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { CALLER_HEADER, ErrorCode, HOST, RequestError, closeServer, createHttpServer, listen, readJsonBody, serveGraphQL, verifyCallerAssertion, type Caller } from '@hub/kit/gateway';
+import { createServer } from 'node:http';
+import { parse } from 'graphql';
+
+export interface GqlResponse {
+  status: number;
+  text: string;
+  body: { data?: any; errors?: { message: string; path?: unknown[]; extensions?: Record<string, any> }[] };
+}
+
+export async function post(url: string, query: string, headers: Record<string, string> = {}, variables?: object): Promise<GqlResponse> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const text = await res.text();
+  return { status: res.status, text, body: JSON.parse(text) };
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** A loopback port nothing listens on (connections are refused). */
+export async function deadPort(): Promise<number> {
+  const s = createServer();
+  const port = await listen(s, 0, HOST);
+  await new Promise<void>((r) => s.close(() => r()));
+  return port;
+}
+
+/** A subgraph like the real ones at the HTTP level: refuses requests without a valid caller assertion. */
+export async function fakeSubgraph(typeDefs: string, resolvers: object, gatewaySecret: string) {
+  const apollo = new ApolloServer<{ caller: Caller | null }>({
+    schema: buildSubgraphSchema([{ typeDefs: parse(typeDefs), resolvers: resolvers as never }]),
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
+  await apollo.start();
+  const http = createHttpServer({
+    health: async () => undefined,
+    graphql: async (req, res) => {
+      const header = req.headers[CALLER_HEADER];
+      const caller = verifyCallerAssertion(Array.isArray(header) ? header[0] : header, gatewaySecret);
+      if (caller === undefined) throw new RequestError(ErrorCode.UNAUTHENTICATED, 'Requests must come through the hub gateway');
+      const body = await readJsonBody(req, 1024 * 1024);
+      await serveGraphQL(apollo, req, res, body, async () => ({ caller }));
+    },
+  });
+  const port = await listen(http, 0, HOST);
+  return {
+    url: `http://${HOST}:${port}/graphql`,
+    typeDefs,
+    async stop() {
+      await closeServer(http);
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,293 @@
+#!/usr/bin/env node
+// `npm start` (after the build): runs the four subgraphs and the gateway as child processes on loopback.
+//
+// - Secrets: HUB_TOKEN_SECRET / HUB_GATEWAY_SECRET from the environment, else `<data dir>/secrets.json`
+//   (created on the first start, mode 0600). Data dir: HUB_DATA_DIR or ./data.
+// - Database: HUB_DATABASE_URL is passed to the children unchanged (unset: SQLite files in the data dir).
+// - Ctrl-C / SIGTERM: SIGTERM to every child, SIGKILL after 10 s, exit 0. A child that dies on its own
+//   stops the others and exits 1.
+//
+// `startHub()` is also used by scripts/bench.mjs.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import kitConfig from '../subgraphs/kit/dist/config.js';
+
+const { portOf, HOST, SUBGRAPH_NAMES } = kitConfig;
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const STARTUP_TIMEOUT_MS = 60_000;
+const STOP_TIMEOUT_MS = 10_000;
+const SECRET_NAMES = ['HUB_TOKEN_SECRET', 'HUB_GATEWAY_SECRET'];
+
+/**
+ * Secrets from the environment, else from `<dataDir>/secrets.json`, generating what is missing
+ * (48 random bytes, base64url). The file is kept at mode 0600.
+ */
+export function loadSecrets(dataDir, env = process.env) {
+  const file = join(dataDir, 'secrets.json');
+  const fromEnv = Object.fromEntries(SECRET_NAMES.filter((n) => env[n]).map((n) => [n, env[n]]));
+  let stored = {};
+  if (SECRET_NAMES.some((n) => !fromEnv[n])) {
+    if (existsSync(file)) {
+      try {
+        stored = JSON.parse(readFileSync(file, 'utf8'));
+      } catch (e) {
+        throw new Error(`${file} is not valid JSON (${e.message}); fix or delete it (tokens signed with it become invalid)`);
+      }
+      if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+    }
+    const missing = SECRET_NAMES.filter((n) => !fromEnv[n] && !stored[n]);
+    if (missing.length) {
+      for (const n of missing) stored[n] = randomBytes(48).toString('base64url');
+      writeFileSync(file, JSON.stringify(stored, null, 2) + '\n', { mode: 0o600 });
+      chmodSync(file, 0o600);
+    }
+  }
+  const secrets = { ...stored, ...fromEnv };
+  for (const n of SECRET_NAMES) {
+    if (typeof secrets[n] !== 'string' || secrets[n].length < 32) {
+      throw new Error(`${n} must be at least 32 characters (${fromEnv[n] ? 'environment' : file})`);
+    }
+  }
+  return { HUB_TOKEN_SECRET: secrets.HUB_TOKEN_SECRET, HUB_GATEWAY_SECRET: secrets.HUB_GATEWAY_SECRET };
+}
+
+/** Human-readable database in use, without a password. */
+export function describeDatabase(env, dataDir) {
+  const url = env.HUB_DATABASE_URL?.trim() || 'sqlite:';
+  if (url === 'sqlite::memory:') return 'SQLite in memory (data is lost on stop)';
+  if (url.startsWith('sqlite:')) return `SQLite files in ${resolve(url.slice('sqlite:'.length) || dataDir)}`;
+  try {
+    const u = new URL(url);
+    const prefix = decodeURIComponent(u.pathname.replace(/^\//, '')) || 'hub';
+    return `MariaDB ${u.username || 'hub'}@${u.hostname}:${u.port || 3306}, databases ${prefix}_<subgraph>`;
+  } catch {
+    return 'HUB_DATABASE_URL (not a valid URL)';
+  }
+}
+
+export function databaseKind(env = process.env) {
+  const url = env.HUB_DATABASE_URL?.trim() || 'sqlite:';
+  return url.startsWith('sqlite:') ? 'sqlite' : 'mariadb';
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** True when something accepts connections on the port. */
+function portTaken(port) {
+  return new Promise((resolvePort) => {
+    const socket = connect({ host: HOST, port });
+    socket.setTimeout(1000);
+    socket.once('connect', () => (socket.destroy(), resolvePort(true)));
+    socket.once('timeout', () => (socket.destroy(), resolvePort(false)));
+    socket.once('error', () => resolvePort(false));
+  });
+}
+
+async function healthy(port) {
+  try {
+    const res = await fetch(`http://${HOST}:${port}/health`, { signal: AbortSignal.timeout(2000) });
+    await res.arrayBuffer();
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Starts the hub. Resolves once the gateway answers /health.
+ * @param {object} [opts]
+ * @param {string} [opts.dataDir] default: env.HUB_DATA_DIR or ./data
+ * @param {NodeJS.ProcessEnv} [opts.env] environment for the children (default process.env)
+ * @param {boolean} [opts.quiet] hide the children's stdout (stderr is always shown)
+ * @param {AbortSignal} [opts.signal] aborts a start in progress (stops what was started)
+ * @param {(line: string) => void} [opts.log]
+ * @returns {Promise<{ url: string, port: number, secrets: object, database: string, databaseKind: string, dataDir: string,
+ *   ports: Record<string, number>, exited: Promise<{ name: string, code: number|null, signal: string|null }>, stop(): Promise<void> }>}
+ */
+export async function startHub(opts = {}) {
+  const env = opts.env ?? process.env;
+  const log = opts.log ?? ((line) => console.log(line));
+  const dataDir = resolve(opts.dataDir ?? (env.HUB_DATA_DIR || 'data'));
+  mkdirSync(dataDir, { recursive: true });
+  const secrets = loadSecrets(dataDir, env);
+
+  const childEnv = {
+    ...env,
+    ...secrets,
+    HUB_DATA_DIR: dataDir,
+    NODE_ENV: 'production',
+    APOLLO_TELEMETRY_DISABLED: '1',
+  };
+  const services = [...SUBGRAPH_NAMES, 'gateway'];
+  const ports = Object.fromEntries(services.map((s) => [s, portOf(s, childEnv)]));
+  const entry = (s) => join(ROOT, s === 'gateway' ? 'gateway' : join('subgraphs', s), 'dist', 'main.js');
+
+  for (const s of services) {
+    if (!existsSync(entry(s))) throw new Error(`${entry(s)} is missing: run \`npm run build\` first`);
+  }
+  const taken = [];
+  for (const s of services) if (await portTaken(ports[s])) taken.push(`${s} ${ports[s]}`);
+  if (taken.length) {
+    throw new Error(`port(s) in use on ${HOST}: ${taken.join(', ')} — is the hub already running? (HUB_<SERVICE>_PORT changes a port)`);
+  }
+
+  /** @type {Map<string, import('node:child_process').ChildProcess>} */
+  const children = new Map();
+  let stopping = false;
+  let reportExit;
+  const exited = new Promise((r) => (reportExit = r));
+  const exitedDuringStart = new Promise((_, reject) => {
+    exited.then(({ name, code, signal }) => reject(new Error(`${name} exited during start-up (${signal ?? `code ${code}`})`)));
+  });
+  exitedDuringStart.catch(() => undefined);
+
+  const killAll = () => {
+    for (const c of children.values()) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  };
+  // Children run in their own process group (one SIGTERM from here, not a second SIGINT from the terminal);
+  // make sure none outlives this process, whatever happens to it.
+  process.once('exit', killAll);
+
+  const spawnService = (name) => {
+    const child = spawn(process.execPath, [entry(name)], {
+      cwd: ROOT,
+      env: childEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    children.set(name, child);
+    const prefix = `[${name}]`;
+    const pipe = (stream, show) =>
+      createInterface({ input: stream }).on('line', (line) => {
+        if (show) log(line.startsWith(prefix) ? line : `${prefix} ${line}`);
+      });
+    pipe(child.stdout, !opts.quiet);
+    pipe(child.stderr, true);
+    child.once('exit', (code, signal) => {
+      if (!stopping) reportExit({ name, code, signal });
+    });
+    child.once('error', (e) => {
+      log(`[hub] ${name}: ${e.message}`);
+      if (!stopping) reportExit({ name, code: null, signal: null });
+    });
+    return child;
+  };
+
+  const stop = async () => {
+    if (stopping) return stopping;
+    stopping = (async () => {
+      const running = [...children.entries()].filter(([, c]) => c.pid !== undefined && c.exitCode === null && c.signalCode === null);
+      await Promise.all(
+        running.map(
+          ([name, c]) =>
+            new Promise((done) => {
+              const force = setTimeout(() => {
+                log(`[hub] ${name} did not stop within ${STOP_TIMEOUT_MS / 1000} s: killing it`);
+                c.kill('SIGKILL');
+              }, STOP_TIMEOUT_MS);
+              c.once('exit', () => (clearTimeout(force), done()));
+              if (c.exitCode !== null || c.signalCode !== null) return void (clearTimeout(force), done());
+              c.kill('SIGTERM');
+            }),
+        ),
+      );
+      process.off('exit', killAll);
+    })();
+    return stopping;
+  };
+
+  let startFailed = false;
+  const waitHealthy = async (names, deadline) => {
+    const pending = new Set(names);
+    while (pending.size && !startFailed) {
+      if (opts.signal?.aborted) throw new Error('start aborted');
+      if (Date.now() > deadline) {
+        throw new Error(`not healthy within ${STARTUP_TIMEOUT_MS / 1000} s: ${[...pending].join(', ')}`);
+      }
+      await Promise.all([...pending].map(async (n) => (await healthy(ports[n])) && pending.delete(n)));
+      if (pending.size) await Promise.race([sleep(250), exitedDuringStart]);
+    }
+  };
+
+  try {
+    for (const name of SUBGRAPH_NAMES) spawnService(name);
+    await Promise.race([waitHealthy(SUBGRAPH_NAMES, Date.now() + STARTUP_TIMEOUT_MS), exitedDuringStart]);
+    spawnService('gateway');
+    await Promise.race([waitHealthy(['gateway'], Date.now() + STARTUP_TIMEOUT_MS), exitedDuringStart]);
+  } catch (e) {
+    startFailed = true;
+    await stop();
+    throw e;
+  }
+
+  return {
+    url: `http://${HOST}:${ports.gateway}/graphql`,
+    port: ports.gateway,
+    ports,
+    secrets,
+    dataDir,
+    database: describeDatabase(env, dataDir),
+    databaseKind: databaseKind(env),
+    exited,
+    stop,
+  };
+}
+
+async function main() {
+  const abort = new AbortController();
+  const starting = startHub({ signal: abort.signal });
+  let exiting = false;
+  const shutdown = async (signal) => {
+    if (exiting) return;
+    exiting = true;
+    console.log(`\n[hub] ${signal}: stopping all services…`);
+    abort.abort();
+    const running = await starting.catch(() => null);
+    if (running) await running.stop();
+    console.log('[hub] stopped');
+    process.exit(0);
+  };
+  for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(s, () => void shutdown(s));
+
+  let hub;
+  try {
+    hub = await starting;
+  } catch (e) {
+    if (exiting) return; // a signal arrived during start-up: shutdown() finishes
+    console.error(`[hub] failed to start: ${e.message}`);
+    process.exit(1);
+  }
+  if (exiting) return;
+
+  console.log(
+    [
+      '',
+      `[hub] ready: ${hub.url}`,
+      `[hub] database: ${hub.database}`,
+      `[hub] demo logins are listed in README.md, e.g. mbk.clerk / blansko-demo:`,
+      `[hub]   mutation { login(login: "mbk.clerk", password: "blansko-demo") { token } }`,
+      '[hub] Ctrl-C stops all services.',
+      '',
+    ].join('\n'),
+  );
+
+  const { name, code, signal } = await hub.exited;
+  if (exiting) return;
+  exiting = true;
+  console.error(`[hub] ${name} exited unexpectedly (${signal ?? `code ${code}`}): stopping the other services`);
+  await hub.stop();
+  process.exit(1);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((e) => {
+    console.error('[hub]', e);
+    process.exit(1);
+  });
+}
