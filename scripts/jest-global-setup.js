@@ -9,6 +9,7 @@ module.exports = async function globalSetup() {
     const url = await setUpMariaDb({ user: 'hubtest', password: 'hubtest', prefix: 'hubtest', createDatabases: false });
     process.env.HUB_TEST_MARIADB_URL = url;
     await dropLeftovers();
+    console.log('\n[tests] database suites run on SQLite and on MariaDB (127.0.0.1:3306, user hubtest)');
   } catch (e) {
     if (process.env.CI === 'true') throw new Error(`MariaDB is required under CI=true: ${e.message}`);
     console.warn(`\n[tests] MariaDB not reachable (${e.message}); DB suites run on SQLite only.`);
