@@ -67,6 +67,8 @@ export async function startHub(kind: TestDatabaseKind): Promise<Hub> {
     port: 0,
     tokenSecret,
     gatewaySecret,
+    // Check the account on every request, so a disabled user is locked out at once in the tests.
+    accountCheckSeconds: 0,
     subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, subgraphs[n].url])),
   });
 
@@ -87,14 +89,23 @@ export async function startHub(kind: TestDatabaseKind): Promise<Hub> {
     },
     async stop() {
       await gateway.stop();
-      for (const s of started) {
-        const db = s.orm.config.get('dbName');
-        if (s.orm.config.get('driver').name !== 'LibSqlDriver') await s.orm.schema.dropDatabase(db).catch(() => undefined);
-        await s.stop();
-      }
+      await Promise.all(started.map((s) => s.stop()));
+      if (kind === 'mariadb') await dropDatabases(started.map((s) => s.orm.config.get('dbName')));
     },
   };
   return hub;
+}
+
+/** Drops test databases with a connection of its own (a suite may have stopped a subgraph early). */
+async function dropDatabases(names: string[]) {
+  const mysql = await import('mysql2/promise');
+  const u = new URL(process.env.HUB_TEST_MARIADB_URL!);
+  const conn = await mysql.createConnection({ host: u.hostname, port: Number(u.port || 3306), user: u.username, password: decodeURIComponent(u.password) });
+  try {
+    for (const name of names) await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
+  } finally {
+    await conn.end();
+  }
 }
 
 /** Counts the SQL statements each subgraph runs while `fn` runs. */

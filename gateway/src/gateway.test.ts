@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { GraphQLError, GraphQLScalarType, parse } from 'graphql';
 import { startGateway, type RunningGateway } from './index';
-import { bearer, deadPort, fakeSubgraph, post } from './test-helpers';
+import { ACTIVE_USERS_SDL, activeUsersResolvers, bearer, deadPort, fakeActiveUsers, fakeSubgraph, post } from './test-helpers';
 
 const secret = () => randomBytes(48).toString('base64url');
 const blansko = DEMO_MUNICIPALITIES.find((m) => m.abbreviation === 'MBK')!;
@@ -16,6 +16,7 @@ describe('gateway over the real supergraph (municipalities subgraph running, fil
   const tokenSecret = secret();
   const gatewaySecret = secret();
   let sub: RunningSubgraph;
+  let activeUsers: Awaited<ReturnType<typeof fakeActiveUsers>>;
   let gw: RunningGateway;
   let deadFilingPort: number;
   const tokenFor = (municipalityId: string | null, roles = [Role.INTAKE_CLERK], now = Date.now(), ttl = 3600) =>
@@ -24,16 +25,18 @@ describe('gateway over the real supergraph (municipalities subgraph running, fil
   beforeAll(async () => {
     sub = await runSubgraph(municipalities, { port: 0, db: { kind: 'sqlite', file: ':memory:' }, gatewaySecret, seedDemo: true });
     deadFilingPort = await deadPort();
+    activeUsers = await fakeActiveUsers(gatewaySecret);
     gw = await startGateway({
       port: 0,
       tokenSecret,
       gatewaySecret,
-      subgraphUrls: { municipalities: sub.url, filing: `http://127.0.0.1:${deadFilingPort}/graphql` },
+      subgraphUrls: { municipalities: sub.url, users: activeUsers.url, filing: `http://127.0.0.1:${deadFilingPort}/graphql` },
     });
   });
   afterAll(async () => {
     await gw?.stop();
     await sub?.stop();
+    await activeUsers?.stop();
   });
 
   it('listens on loopback and reports health', async () => {
@@ -172,8 +175,9 @@ describe('gateway over fake subgraphs', () => {
       serialize: (v) => v,
     });
     users = await fakeSubgraph(
-      `${link} scalar Day type Query { whoami: String, roles: [String!], dayOf(at: Day!): String }`,
+      `${link} scalar Day type Query { whoami: String, roles: [String!], dayOf(at: Day!): String } ${ACTIVE_USERS_SDL}`,
       {
+        ...activeUsersResolvers,
         Day,
         Query: {
           whoami: (_: unknown, __: unknown, ctx: any) => ctx.caller?.login ?? 'anonymous',

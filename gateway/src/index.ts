@@ -21,6 +21,7 @@ import {
   type SubgraphName,
 } from '@hub/kit/gateway';
 import type { IncomingMessage } from 'node:http';
+import { AccountCheck } from './account-check';
 import { HubDataSource, type GatewayContext } from './datasource';
 import { depthLimit } from './depth-limit';
 import { loadSupergraphSdl } from './supergraph';
@@ -44,6 +45,8 @@ export interface GatewayOptions {
   maxBodyBytes?: number;
   /** Default: the committed schema/supergraph.graphql. */
   supergraphSdl?: string;
+  /** How long a "this account is active" answer is reused. Default: HUB_ACCOUNT_CHECK_SECONDS or 30; 0 checks every request. */
+  accountCheckSeconds?: number;
 }
 
 export interface RunningGateway {
@@ -78,6 +81,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     SUBGRAPH_NAMES.map((name) => [name, opts.subgraphUrls?.[name] ?? defaultSubgraphUrl(name)]),
   ) as Record<SubgraphName, string>;
   const maxBody = opts.maxBodyBytes ?? (Number(process.env.HUB_MAX_BODY_BYTES) || DEFAULT_MAX_BODY_BYTES);
+  const checkSeconds = opts.accountCheckSeconds ?? Number(process.env.HUB_ACCOUNT_CHECK_SECONDS ?? 30);
+  const accounts = new AccountCheck(urls.users, opts.gatewaySecret, checkSeconds * 1000);
 
   const gateway = new ApolloGateway({
     supergraphSdl: opts.supergraphSdl ?? loadSupergraphSdl(),
@@ -106,6 +111,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     },
     graphql: async (req, res) => {
       const caller = callerOf(req, opts.tokenSecret);
+      if (caller) await accounts.assertActive(caller);
       const body = await readJsonBody(req, maxBody);
       await serveGraphQL(apollo, req, res, body, async () => ({ caller }));
     },

@@ -59,3 +59,16 @@ export async function fakeSubgraph(typeDefs: string, resolvers: object, gatewayS
     },
   };
 }
+
+/** What the gateway's account check asks the users subgraph: every account here is active. */
+export const ACTIVE_USERS_SDL = 'type User @key(fields: "id") { id: ID! active: Boolean! }';
+export const activeUsersResolvers = { User: { __resolveReference: (ref: { id: string }) => ({ id: ref.id, active: true }) } };
+
+/** A users subgraph that only answers the account check. */
+export function fakeActiveUsers(gatewaySecret: string) {
+  return fakeSubgraph(
+    `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"]) ${ACTIVE_USERS_SDL} type Query { _unused: String }`,
+    activeUsersResolvers,
+    gatewaySecret,
+  );
+}

@@ -99,14 +99,18 @@ export async function runSubgraph<C extends SubgraphContext>(def: SubgraphDefini
     },
   });
   const port = await listen(http, opts.port ?? portOf(def.name), HOST);
+  let stopping: Promise<void> | undefined;
   return {
     url: `http://${HOST}:${port}/graphql`,
     port,
     orm,
-    async stop() {
-      await closeServer(http);
-      await apollo.stop();
-      await orm.close();
+    stop() {
+      stopping ??= (async () => {
+        await closeServer(http);
+        await apollo.stop();
+        await orm.close();
+      })();
+      return stopping;
     },
   };
 }
