@@ -11,6 +11,8 @@ export interface Caller {
   /** The caller's tenant; null only for platform admins, who own no municipality's records. */
   municipalityId: string | null;
   roles: Role[];
+  /** The org unit the user works in (decides what a unit head and the unit see); null if none. */
+  orgUnitId?: string | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -43,6 +45,7 @@ interface AccessTokenClaims {
   login: string;
   mun: string | null;
   roles: Role[];
+  ou?: string | null;
   iat: number;
   exp: number;
   jti: string;
@@ -56,6 +59,7 @@ export function issueAccessToken(caller: Caller, secret: string, ttlSeconds: num
     login: caller.login,
     mun: caller.municipalityId,
     roles: caller.roles,
+    ou: caller.orgUnitId ?? null,
     iat,
     exp: iat + ttlSeconds,
     jti: randomUUID(),
@@ -67,7 +71,7 @@ export function issueAccessToken(caller: Caller, secret: string, ttlSeconds: num
 export function verifyAccessToken(token: string, secret: string, now = Date.now()): Caller | null {
   const c = verify<AccessTokenClaims>(token, secret);
   if (!c || typeof c.exp !== 'number' || c.exp * 1000 <= now || typeof c.sub !== 'string') return null;
-  return { userId: c.sub, login: c.login, municipalityId: c.mun ?? null, roles: c.roles ?? [] };
+  return { userId: c.sub, login: c.login, municipalityId: c.mun ?? null, roles: c.roles ?? [], orgUnitId: c.ou ?? null };
 }
 
 // ---------------------------------------------------------------------------------------------

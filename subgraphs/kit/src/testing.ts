@@ -48,8 +48,8 @@ export async function createTestOrm(kind: TestDatabaseKind, subgraph: SubgraphNa
   };
 }
 
-export function testCaller(municipalityId: string | null, roles: Role[], login = 'test.user', userId?: string): Caller {
-  return { userId: userId ?? `00000000-0000-4000-8000-${randomBytes(6).toString('hex')}`, login, municipalityId, roles };
+export function testCaller(municipalityId: string | null, roles: Role[], login = 'test.user', userId?: string, orgUnitId: string | null = null): Caller {
+  return { userId: userId ?? `00000000-0000-4000-8000-${randomBytes(6).toString('hex')}`, login, municipalityId, roles, orgUnitId };
 }
 
 export interface TestSubgraph<C extends SubgraphContext> {

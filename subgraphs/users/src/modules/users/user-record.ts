@@ -17,5 +17,11 @@ export const municipalityIdOf = (r: UserRecord): string | null => (isTenantUser(
 
 /** The identity a signed-in user carries in the access token. */
 export function callerOf(r: UserRecord): Caller {
-  return { userId: r.id, login: r.login, municipalityId: municipalityIdOf(r), roles: rolesOf(r) };
+  return {
+    userId: r.id,
+    login: r.login,
+    municipalityId: municipalityIdOf(r),
+    roles: rolesOf(r),
+    orgUnitId: isTenantUser(r) ? r.orgUnitId : null,
+  };
 }
