@@ -108,9 +108,14 @@ export async function initORM({ db, entities, debug }: InitOrmOptions): Promise<
 }
 
 /**
- * Creates missing tables and columns; never drops anything, so existing data survives upgrades.
+ * Creates missing tables and columns and relaxes constraints; never drops a table or column, so existing data
+ * survives upgrades. Some SQLite changes (a column becoming nullable) need a table rebuild that MikroORM only
+ * plans once the new columns exist, hence up to three passes until nothing is left to change.
  */
 export async function ensureSchema(orm: HubORM): Promise<void> {
   await orm.schema.ensureDatabase();
-  await orm.schema.updateSchema({ safe: true });
+  for (let pass = 0; pass < 3; pass++) {
+    if (!(await orm.schema.getUpdateSchemaSQL({ safe: true, wrap: false }))) return;
+    await orm.schema.updateSchema({ safe: true });
+  }
 }
