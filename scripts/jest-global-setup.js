@@ -27,8 +27,9 @@ async function dropLeftovers() {
     const [tables] = await conn.query(
       "SELECT table_schema AS name, MAX(create_time) AS created FROM information_schema.tables WHERE table_schema LIKE 'hubtest\\_%' GROUP BY table_schema",
     );
-    const fresh = new Set(tables.filter((t) => t.created && Date.now() - new Date(t.created).getTime() < 3600_000).map((t) => t.name));
-    for (const { name } of rows) if (!fresh.has(name)) await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
+    // Only databases whose newest table is over an hour old: one without tables may be another run's, just created.
+    const stale = new Set(tables.filter((t) => t.created && Date.now() - new Date(t.created).getTime() > 3600_000).map((t) => t.name));
+    for (const { name } of rows) if (stale.has(name)) await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
   } finally {
     await conn.end();
   }

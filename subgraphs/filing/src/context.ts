@@ -1,5 +1,8 @@
-import { byIdLoader, type SubgraphContext } from '@hub/kit';
+import { byIdLoader, groupLoader, type SubgraphContext } from '@hub/kit';
+import { CaseFile } from './modules/case-files/case-file.entity';
 import { Document } from './modules/documents/document.entity';
+import { FilingPlanNode } from './modules/filing-plans/filing-plan-node.entity';
+import { FilingPlan } from './modules/filing-plans/filing-plan.entity';
 import { Register } from './modules/registers/register.entity';
 
 export function createContext(base: SubgraphContext) {
@@ -10,6 +13,13 @@ export function createContext(base: SubgraphContext) {
     loaders: {
       document: byIdLoader(base.em, Document),
       register: byIdLoader(base.em, Register),
+      filingPlan: byIdLoader(base.em, FilingPlan),
+      filingPlanNode: byIdLoader(base.em, FilingPlanNode),
+      caseFile: byIdLoader(base.em, CaseFile),
+      /** A case file's documents in the order they were put in. */
+      documentsByCaseFile: groupLoader(base.em, Document, 'caseFileId', { caseFileInsertedAt: 'asc', id: 'asc' }),
+      nodesByPlan: groupLoader(base.em, FilingPlanNode, 'planId', { fullCode: 'asc', createdAt: 'asc' }),
+      nodesByParent: groupLoader(base.em, FilingPlanNode, 'parentId', { fullCode: 'asc', createdAt: 'asc' }),
     },
   };
 }

@@ -1,9 +1,10 @@
 import {
-  DEMO_MUNICIPALITIES, demoId, startTestSubgraph, testCaller, testDatabaseKinds, type SubgraphContext, type TestSubgraph,
+  DEMO_MUNICIPALITIES, demoId, scopeToTenant, startTestSubgraph, testCaller, testDatabaseKinds, type SubgraphContext, type TestSubgraph,
 } from '@hub/kit';
 import { randomUUID } from 'node:crypto';
 import type { FilingContext } from './context';
 import { filing } from './index';
+import { Document } from './modules/documents/document.entity';
 
 const BLANSKO = DEMO_MUNICIPALITIES[0];
 const ADAMOV = DEMO_MUNICIPALITIES[1];
@@ -51,7 +52,10 @@ interface Registered {
   registerId: string;
 }
 
-/** The list order the API promises, computed here independently: registeredAt DESC, then id DESC. */
+/**
+ * The list order the API promises, computed here independently: creation time DESC (for a registration, its
+ * registration time), then id DESC.
+ */
 const newestFirst = (a: Registered, b: Registered) =>
   b.registeredAt.localeCompare(a.registeredAt) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
@@ -207,10 +211,19 @@ describe.each(testDatabaseKinds())('document queries on %s', (kind) => {
     expect(foreign.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
-  it('lets any user of the municipality read, and no platform admin', async () => {
-    for (const roles of [['RECORDS_OFFICER'], ['AUDITOR'], ['TENANT_ADMIN']] as const) {
+  it('lets the read-all roles read everything, others only their own, and no platform admin', async () => {
+    for (const roles of [['RECORDS_OFFICER'], ['RECORDS_MANAGER'], ['AUDITOR']] as const) {
       const res = await t.run(testCaller(BLANSKO.id, [...roles]), LIST, { first: 1 });
       expect(res.data!.documents.totalCount).toBe(25);
+    }
+    // Visibility (domain.md §5.6): a tenant admin manages users, not records; a case handler sees what they
+    // created, registered or handle, and none of these 25 documents is theirs.
+    for (const roles of [['TENANT_ADMIN'], ['CASE_HANDLER']] as const) {
+      const caller = testCaller(BLANSKO.id, [...roles]);
+      const res = await t.run(caller, LIST, { first: 1 });
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.documents.totalCount).toBe(0);
+      expect((await t.run(caller, `{ document(id: "${docs[0].id}") { id } }`)).data!.document).toBeNull();
     }
     const admin = testCaller(null, ['PLATFORM_ADMIN']);
     expect((await t.run(admin, LIST, { first: 1 })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
@@ -244,5 +257,43 @@ describe.each(testDatabaseKinds())('document queries on %s', (kind) => {
 
     const list = `query($first: Int) { documents(first: $first) { totalCount edges { node { id register { name } } } } }`;
     expect(await statementsOf(() => t.run(clerk, list, { first: 25 }))).toBe(await statementsOf(() => t.run(clerk, list, { first: 2 })));
+  });
+
+  // Last: it changes rows the tests above list.
+  it('orders drafts by creation and rows from before drafts existed by registration (after the upgrade), with paging intact', async () => {
+    const author = testCaller(BLANSKO.id, ['CASE_HANDLER']);
+    clock = new Date(Date.parse(docs[7].registeredAt) + 1000); // just after #7, before #8
+    const draft = await t.run(author, `mutation { createDraftDocument(input: { subject: "Koncept odpovědi" }) { document { id createdAt registeredAt state } } }`);
+    clock = null;
+    expect(draft.errors).toBeUndefined();
+    const d = draft.data!.createDraftDocument.document;
+    expect(d).toMatchObject({ state: 'DRAFT', registeredAt: null });
+
+    // Rows written before drafts existed: no createdAt/createdById. Every other one of the 25.
+    const em = scopeToTenant(t.orm.em.fork(), BLANSKO.id);
+    const legacy = docs.filter((x) => x.index % 2 === 1).map((x) => x.id);
+    await em.nativeUpdate(Document, { id: { $in: legacy } }, { createdAt: null, createdById: null });
+    // What every start does: older rows get their registration as their creation.
+    await filing.upgradeData!(t.orm);
+    await filing.upgradeData!(t.orm); // idempotent
+
+    const all: Registered[] = [...docs, { index: -1, id: d.id, registeredAt: d.createdAt, year: 0, registerId: BLANSKO_MAIN }];
+    const expected = all.sort(newestFirst).map((x) => x.id);
+    for (const first of [4, 1]) {
+      const { ids, totalCount } = await listAll(undefined, first);
+      expect(ids).toEqual(expected);
+      expect(totalCount).toBe(26);
+    }
+    // The draft sits between #8 and #7, as created.
+    expect(expected.indexOf(d.id)).toBe(expected.indexOf(docs[7].id) - 1);
+
+    const one = await t.run(clerk, `query($id: ID!) { document(id: $id) { createdAt createdBy { id } registeredAt registeredBy { id } } }`, { id: legacy[0] });
+    const row = docs.find((x) => x.id === legacy[0])!;
+    expect(one.data!.document).toEqual({ createdAt: row.registeredAt, createdBy: { id: clerk.userId }, registeredAt: row.registeredAt, registeredBy: { id: clerk.userId } });
+
+    // Registration filters keep meaning registration: the draft has none.
+    expect((await listAll({ registeredFrom: '2000-01-01T00:00:00Z' }, 100)).ids).not.toContain(d.id);
+    expect((await listAll({ state: 'DRAFT' }, 100)).ids).toEqual([d.id]);
+    expect((await listAll({ state: 'REGISTERED' }, 100)).totalCount).toBe(25);
   });
 });

@@ -30,7 +30,7 @@ const REGISTER = `mutation($input: RegisterDocumentInput!) {
   registerDocument(input: $input) {
     auditEventId
     document {
-      id pid referenceNumber sequenceNumber year subject origin deliveredAt registeredAt senderReferenceNumber
+      id pid referenceNumber sequenceNumber year subject origin deliveredAt registeredAt senderReferenceNumber state createdAt createdBy { id }
       sender { name address dataBoxId ico }
       register { id kind referencePrefix }
       registeredBy { id }
@@ -88,6 +88,8 @@ describe.each(testDatabaseKinds())('document registration on %s', (kind) => {
       expect(d.registeredBy).toEqual({ id: clerk.userId });
       expect(d.municipality).toEqual({ id: BLANSKO.id });
       expect(d.registeredAt).toBe('2026-03-02T08:15:00.000Z');
+      // A registration is where a received document comes into being in the hub.
+      expect(d).toMatchObject({ state: 'REGISTERED', createdAt: '2026-03-02T08:15:00.000Z', createdBy: { id: clerk.userId } });
       // Delivery is kept to the second.
       expect(d.deliveredAt).toBe('2026-03-02T07:00:00.000Z');
       expect(d.sender).toEqual({ name: 'Jan Novák', address: 'Wanklova 1, 678 01 Blansko', dataBoxId: 'abc1234', ico: '25596641' });
@@ -145,6 +147,7 @@ describe.each(testDatabaseKinds())('document registration on %s', (kind) => {
       { name: 'pid', old: null, new: document.pid },
       { name: 'subject', old: null, new: 'Výzva k doplnění' },
       { name: 'origin', old: null, new: 'OWN' },
+      { name: 'state', old: null, new: 'REGISTERED' },
     ]));
     expect(event.changes.map((c) => c.name)).not.toContain('deliveredAt');
   });

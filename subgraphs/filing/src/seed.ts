@@ -1,10 +1,15 @@
 import { DEMO_MUNICIPALITIES, demoId, inTransaction, recordAudit, scopeToTenant, type HubORM } from '@hub/kit';
+import { createDemoPlan } from './modules/filing-plans/demo-plan';
+import { FilingPlan } from './modules/filing-plans/filing-plan.entity';
 import { Register } from './modules/registers/register.entity';
 import { addRegister, registerAuditChanges } from './modules/registers/registers';
 
 /**
- * Demo registers (domain.md §7): each municipality's podací deník, prefixed with its abbreviation, and a
- * separate register of received invoices. Checked per municipality, so an interrupted seed completes later.
+ * Demo data (domain.md §7), checked per municipality and per part, so an interrupted seed completes later and a
+ * database seeded before a part existed gets it on the next start:
+ * - registers: each municipality's podací deník, prefixed with its abbreviation, and a separate register of
+ *   received invoices;
+ * - the sample filing plan of §7.3 (modules/filing-plans/demo-plan.ts), for municipalities without any plan.
  */
 export async function seedDemo(orm: HubORM): Promise<void> {
   for (const m of DEMO_MUNICIPALITIES) {
@@ -22,5 +27,10 @@ export async function seedDemo(orm: HubORM): Promise<void> {
         });
       }
     });
+  }
+  for (const m of DEMO_MUNICIPALITIES) {
+    const em = scopeToTenant(orm.em.fork(), m.id);
+    if ((await em.count(FilingPlan, {})) > 0) continue;
+    await inTransaction(em, (tx) => createDemoPlan(tx, m));
   }
 }

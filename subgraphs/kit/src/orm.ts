@@ -30,12 +30,17 @@ class MariaDbPlatform extends MySqlPlatform {
 }
 
 /**
- * MariaDB reports the default of a nullable column without one as the string 'NULL' (MySQL: null), which the
- * MySQL schema diff would "fix" on every start.
+ * MariaDB reports column defaults as SQL literals: 'NULL' for none (MySQL: null) and quoted strings
+ * ('REGISTERED'; MySQL: REGISTERED). The MySQL schema diff would "fix" both on every start.
  */
 class MariaDbSchemaHelper extends MySqlSchemaHelper {
   override normalizeDefaultValue(defaultValue: string, length: number) {
     return defaultValue === 'NULL' ? (null as never) : super.normalizeDefaultValue(defaultValue, length);
+  }
+
+  /** Only used on introspected defaults: a literal MariaDB already quoted must not be quoted twice. */
+  override wrap(val: string | null | undefined, type: Parameters<MySqlSchemaHelper['wrap']>[1]) {
+    return typeof val === 'string' && /^'.*'$/s.test(val) ? val : super.wrap(val, type);
   }
 }
 

@@ -26,6 +26,11 @@ export interface SubgraphDefinition<C extends SubgraphContext = SubgraphContext>
   createContext(base: SubgraphContext): C;
   /** Inserts the demo data set when the database is empty; must be idempotent. */
   seedDemo?(orm: HubORM): Promise<void>;
+  /**
+   * Brings rows written by an older version up to what the code expects (runs after the schema is ensured, at
+   * every start); must be idempotent and cheap when there is nothing to do.
+   */
+  upgradeData?(orm: HubORM): Promise<void>;
 }
 
 /** Reads `schema/<name>.graphql`, the subgraph's SDL (source of truth for codegen and composition). */
@@ -80,6 +85,7 @@ export async function runSubgraph<C extends SubgraphContext>(def: SubgraphDefini
   const gatewaySecret = opts.gatewaySecret ?? requireSecret('HUB_GATEWAY_SECRET');
   const orm = await initORM({ db: opts.db ?? databaseTarget(def.name), entities: def.entities });
   await ensureSchema(orm);
+  await def.upgradeData?.(orm);
   if ((opts.seedDemo ?? process.env.HUB_SEED_DEMO !== '0') && def.seedDemo) await def.seedDemo(orm);
 
   const apollo = createSubgraphServer(def);

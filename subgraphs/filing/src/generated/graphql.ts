@@ -1,6 +1,9 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Document as DocumentModel } from '../modules/documents/document.entity';
 import type { Register as RegisterModel } from '../modules/registers/register.entity';
+import type { FilingPlan as FilingPlanModel } from '../modules/filing-plans/filing-plan.entity';
+import type { FilingPlanNode as FilingPlanNodeModel } from '../modules/filing-plans/filing-plan-node.entity';
+import type { CaseFile as CaseFileModel } from '../modules/case-files/case-file.entity';
 import type { AuditEvent as AuditEventModel } from '@hub/kit';
 import type { FilingContext } from '../context';
 export type Maybe<T> = T | null;
@@ -16,6 +19,15 @@ export type Scalars = {
   Float: { input: number; output: number; }
   DateTime: { input: Date; output: Date; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+export type AddFilingPlanNodeInput = {
+  code: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  parentId?: InputMaybe<Scalars['ID']['input']>;
+  planId: Scalars['ID']['input'];
+  /** Only on lowest-level nodes. */
+  retentionSchedule?: InputMaybe<RetentionScheduleInput>;
 };
 
 export type AuditChange = {
@@ -50,37 +62,159 @@ export type AuditTrail = {
   usersEvents: Array<AuditEvent>;
 };
 
+/** Cancellation (storno) of a registered document. */
+export type Cancellation = {
+  __typename?: 'Cancellation';
+  cancelledAt: Scalars['DateTime']['output'];
+  cancelledBy: User;
+  reason: Scalars['String']['output'];
+};
+
+/**
+ * A case file (spis) kept as a collection sheet (sběrný arch): opened from an initiating document, labelled with
+ * its reference number; later documents keep their own numbers and are listed in it.
+ */
+export type CaseFile = {
+  __typename?: 'CaseFile';
+  closedAt: Maybe<Scalars['DateTime']['output']>;
+  closedBy: Maybe<User>;
+  /** Strongest code over the case file and its documents (A > V > S). */
+  disposalCode: Maybe<DisposalCode>;
+  /** Latest disposal year over the case file and its documents; null until the case file is closed (or its external trigger entered). */
+  disposalYear: Maybe<Scalars['Int']['output']>;
+  /** Documents in the case file, in the order they were inserted. */
+  documents: Array<Document>;
+  filingPlanNode: Maybe<FilingPlanNode>;
+  handler: Maybe<User>;
+  id: Scalars['ID']['output'];
+  initiatingDocument: Document;
+  municipality: Municipality;
+  openedAt: Scalars['DateTime']['output'];
+  openedBy: User;
+  orgUnit: Maybe<OrgUnit>;
+  /** Spisová značka: the reference number of the initiating document. */
+  referenceNumber: Scalars['String']['output'];
+  /** Longest retention period over the case file and its documents. */
+  retentionYears: Maybe<Scalars['Int']['output']>;
+  state: CaseFileState;
+  title: Scalars['String']['output'];
+  /** Date of an external trigger event, when the case file's schedule has an EXTERNAL trigger. */
+  triggerEventOn: Maybe<Scalars['String']['output']>;
+};
+
+export type CaseFileConnection = {
+  __typename?: 'CaseFileConnection';
+  edges: Array<CaseFileEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CaseFileEdge = {
+  __typename?: 'CaseFileEdge';
+  cursor: Scalars['String']['output'];
+  node: CaseFile;
+};
+
+export type CaseFilePayload = {
+  __typename?: 'CaseFilePayload';
+  auditEventId: Scalars['ID']['output'];
+  caseFile: CaseFile;
+};
+
+/** State of a case file (domain.md §4.2). */
+export type CaseFileState =
+  | 'CLOSED'
+  | 'OPEN';
+
+export type CreateDraftDocumentInput = {
+  /** Defaults to the municipality's main register. */
+  registerId?: InputMaybe<Scalars['ID']['input']>;
+  subject: Scalars['String']['input'];
+};
+
+export type CreateFilingPlanInput = {
+  legacy?: InputMaybe<Scalars['Boolean']['input']>;
+  name: Scalars['String']['input'];
+  separator?: InputMaybe<Scalars['String']['input']>;
+  validFrom: Scalars['String']['input'];
+  validTo?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type CreateRegisterInput = {
   kind: RegisterKind;
   name: Scalars['String']['input'];
   referencePrefix: Scalars['String']['input'];
 };
 
-/** A registered document. */
+/** Disposal code (skartační znak): A = archive, S = destroy, V = decide at disposal (legacy plans only). */
+export type DisposalCode =
+  | 'A'
+  | 'S'
+  | 'V';
+
+/** One entry of the records office's forecast: a closed case file, or a settled document outside case files. */
+export type DisposalForecastEntry = {
+  __typename?: 'DisposalForecastEntry';
+  caseFile: Maybe<CaseFile>;
+  disposalCode: DisposalCode;
+  disposalYear: Scalars['Int']['output'];
+  document: Maybe<Document>;
+  fullFilingCode: Scalars['String']['output'];
+  referenceNumber: Scalars['String']['output'];
+  retentionYears: Maybe<Scalars['Int']['output']>;
+  title: Scalars['String']['output'];
+};
+
+/** A document (registered, or an own draft). */
 export type Document = {
   __typename?: 'Document';
+  assignedAt: Maybe<Scalars['DateTime']['output']>;
+  cancellation: Maybe<Cancellation>;
+  /** The case file (spis) the document belongs to, if any. */
+  caseFile: Maybe<CaseFile>;
+  closedAt: Maybe<Scalars['DateTime']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  createdBy: User;
   /** When a received document reached the municipality, to the second. */
   deliveredAt: Maybe<Scalars['DateTime']['output']>;
+  /** Disposal code of the document's retention schedule (skartační znak). */
+  disposalCode: Maybe<DisposalCode>;
+  /** Year of the disposal operation: trigger year + 1 + retention years; null until the trigger event has happened. */
+  disposalYear: Maybe<Scalars['Int']['output']>;
+  /** Where the document is classified in the filing plan (věcná skupina); its retention schedule applies. */
+  filingPlanNode: Maybe<FilingPlanNode>;
+  /** Handler (zpracovatel) the document is assigned to. */
+  handler: Maybe<User>;
   id: Scalars['ID']['output'];
   municipality: Municipality;
+  /** Org unit the document is assigned to. */
+  orgUnit: Maybe<OrgUnit>;
   origin: DocumentOrigin;
-  /** Unique identifier bound to the document (PID, jednoznačný identifikátor): abbreviation + code, never reused. */
+  /** Unique identifier bound to the document (PID, jednoznačný identifikátor): abbreviation + code, never reused; drafts have one too. */
   pid: Scalars['String']['output'];
-  /** Reference number (číslo jednací, čj), e.g. MBK 17/2026. */
-  referenceNumber: Scalars['String']['output'];
+  /** Reference number (číslo jednací, čj), e.g. MBK 17/2026; null while a draft. */
+  referenceNumber: Maybe<Scalars['String']['output']>;
   register: Register;
-  registeredAt: Scalars['DateTime']['output'];
-  registeredBy: User;
+  /** Null while a draft. */
+  registeredAt: Maybe<Scalars['DateTime']['output']>;
+  registeredBy: Maybe<User>;
+  /** Retention period in years (skartační lhůta). */
+  retentionYears: Maybe<Scalars['Int']['output']>;
   sender: Maybe<Sender>;
   /** The sender's own reference number (odesílatelovo evidenční číslo). */
   senderReferenceNumber: Maybe<Scalars['String']['output']>;
-  /** Number within the register and year (pořadové číslo), from 1 without gaps. */
-  sequenceNumber: Scalars['Int']['output'];
+  /** Number within the register and year (pořadové číslo), from 1 without gaps; null while a draft. */
+  sequenceNumber: Maybe<Scalars['Int']['output']>;
+  settlement: Maybe<Settlement>;
+  state: DocumentState;
   subject: Scalars['String']['output'];
-  year: Scalars['Int']['output'];
+  /** Date of an external trigger event (e.g. the contract ended), when the schedule's trigger is EXTERNAL. */
+  triggerEventOn: Maybe<Scalars['String']['output']>;
+  /** Year of the number series; null while a draft. */
+  year: Maybe<Scalars['Int']['output']>;
 };
 
-/** Relay connection of documents, newest registration first. */
+/** Relay connection of documents, newest first (by creation; a registered document was created when registered). */
 export type DocumentConnection = {
   __typename?: 'DocumentConnection';
   edges: Array<DocumentEdge>;
@@ -100,6 +234,7 @@ export type DocumentFilter = {
   registeredFrom?: InputMaybe<Scalars['DateTime']['input']>;
   /** Registered before. */
   registeredTo?: InputMaybe<Scalars['DateTime']['input']>;
+  state?: InputMaybe<DocumentState>;
   /** Case-insensitive substring of the subject. */
   subjectContains?: InputMaybe<Scalars['String']['input']>;
   year?: InputMaybe<Scalars['Int']['input']>;
@@ -109,6 +244,108 @@ export type DocumentFilter = {
 export type DocumentOrigin =
   | 'OWN'
   | 'RECEIVED';
+
+/** The result of a workflow step: the document as it is now, and the audit event written. */
+export type DocumentPayload = {
+  __typename?: 'DocumentPayload';
+  auditEventId: Scalars['ID']['output'];
+  document: Document;
+};
+
+/**
+ * State of a document in its handling workflow (domain.md §4.1). Changed only by the intent mutations
+ * (registerDraft, assignDocument, acceptDocument, returnDocument, settleDocument, reopenDocument,
+ * closeDocument, cancelDocument), never set directly.
+ */
+export type DocumentState =
+  /** Handed to an org unit / handler, not yet accepted. */
+  | 'ASSIGNED'
+  /** Cancelled (stornován) with a reason; its number is kept, never reused. */
+  | 'CANCELLED'
+  /** Closed (uzavřen): alone, or with its case file. */
+  | 'CLOSED'
+  /** Own document in preparation (koncept): no number yet. */
+  | 'DRAFT'
+  /** Accepted by its handler, being handled. */
+  | 'IN_PROGRESS'
+  /** Registered: PID, register entry and reference number exist. */
+  | 'REGISTERED'
+  /** Settled (vyřízen): method, date and handler recorded. */
+  | 'SETTLED';
+
+/**
+ * A filing plan (spisový plán) of a municipality. Versioned: several plans may be valid at the same time
+ * (e.g. before and after a revision).
+ */
+export type FilingPlan = {
+  __typename?: 'FilingPlan';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** Legacy plans may use disposal code V; new plans only A and S. */
+  legacy: Scalars['Boolean']['output'];
+  name: Scalars['String']['output'];
+  /** All nodes, ordered by full filing code; inactive ones too when asked. */
+  nodes: Array<FilingPlanNode>;
+  /** Top-level nodes. */
+  roots: Array<FilingPlanNode>;
+  /** Separator between the levels of a full filing code: space, -, / or . */
+  separator: Scalars['String']['output'];
+  /** First day of validity (YYYY-MM-DD). */
+  validFrom: Scalars['String']['output'];
+  /** Last day of validity (YYYY-MM-DD); null while open-ended. */
+  validTo: Maybe<Scalars['String']['output']>;
+};
+
+
+/**
+ * A filing plan (spisový plán) of a municipality. Versioned: several plans may be valid at the same time
+ * (e.g. before and after a revision).
+ */
+export type FilingPlanNodesArgs = {
+  includeInactive?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/**
+ * A filing plan (spisový plán) of a municipality. Versioned: several plans may be valid at the same time
+ * (e.g. before and after a revision).
+ */
+export type FilingPlanRootsArgs = {
+  includeInactive?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/**
+ * A node of a filing plan (věcná skupina). Lowest-level nodes carry a retention schedule and take documents and
+ * case files. A node that has been used is never edited in place: it is deactivated and replaced.
+ */
+export type FilingPlanNode = {
+  __typename?: 'FilingPlanNode';
+  active: Scalars['Boolean']['output'];
+  children: Array<FilingPlanNode>;
+  /** Simple filing code (jednoduchý spisový znak), ≤ 50 characters. */
+  code: Scalars['String']['output'];
+  /** Full filing code (plně určený spisový znak) = parent's full code + separator + code, ≤ 255 characters. */
+  fullCode: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  parent: Maybe<FilingPlanNode>;
+  plan: FilingPlan;
+  replacedBy: Maybe<FilingPlanNode>;
+  /** The node this one replaced, and the one that replaced it. */
+  replaces: Maybe<FilingPlanNode>;
+  retentionSchedule: Maybe<RetentionSchedule>;
+  /** Whether a document or case file has been classified here (then it can only be deactivated and replaced). */
+  used: Scalars['Boolean']['output'];
+};
+
+
+/**
+ * A node of a filing plan (věcná skupina). Lowest-level nodes carry a retention schedule and take documents and
+ * case files. A node that has been used is never edited in place: it is deactivated and replaced.
+ */
+export type FilingPlanNodeChildrenArgs = {
+  includeInactive?: InputMaybe<Scalars['Boolean']['input']>;
+};
 
 export type Municipality = {
   __typename?: 'Municipality';
@@ -126,10 +363,107 @@ export type MunicipalityDocumentsArgs = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** ASSIGNED → IN_PROGRESS: the handler (or a unit head of the unit) takes the document over. */
+  acceptDocument: DocumentPayload;
+  /** Records managers: a node of a plan. */
+  addFilingPlanNode: FilingPlanNode;
+  /** REGISTERED → ASSIGNED, or IN_PROGRESS → ASSIGNED (forwarding): to an org unit and optionally a handler of it. */
+  assignDocument: DocumentPayload;
+  /** REGISTERED → CANCELLED (storno) with a reason; the number stays used. */
+  cancelDocument: DocumentPayload;
+  /** Classifies a document into a lowest-level, active node of a valid filing plan. */
+  classifyDocument: DocumentPayload;
+  /** OPEN → CLOSED: needs title, classification with a retention schedule, and every document settled; its documents close with it. */
+  closeCaseFile: CaseFilePayload;
+  /** SETTLED → CLOSED for a document outside case files (documents in a case file close with it). Needs a classification. */
+  closeDocument: DocumentPayload;
+  /** Case handlers: an own document in preparation (DRAFT), with a PID but no number yet. */
+  createDraftDocument: DocumentPayload;
+  /** Records managers: a new filing plan. */
+  createFilingPlan: FilingPlan;
   /** Records managers: a new register of the own municipality. */
   createRegister: Register;
+  /** Records managers: a deactivated node takes no new documents or case files. */
+  deactivateFilingPlanNode: FilingPlanNode;
+  /** Records managers: ends a plan's validity (YYYY-MM-DD). */
+  endFilingPlanValidity: FilingPlan;
+  /** Puts a document into an open case file; a document belongs to at most one. */
+  insertIntoCaseFile: CaseFilePayload;
+  /** Opens a case file (spis) from an initiating document, which becomes its first document. */
+  openCaseFile: CaseFilePayload;
+  /** Enters the date of the external trigger event of a closed case file (YYYY-MM-DD). */
+  recordCaseFileTriggerEvent: CaseFilePayload;
+  /** Enters the date of the external trigger event of a settled document (YYYY-MM-DD). */
+  recordDocumentTriggerEvent: DocumentPayload;
   /** Registers a document: next number of (municipality, register, year), PID and audit event, in one transaction. */
   registerDocument: RegisterDocumentPayload;
+  /** DRAFT → REGISTERED: gives the draft its number. */
+  registerDraft: DocumentPayload;
+  /** Takes a document (not the initiating one) out of an open case file. */
+  removeFromCaseFile: CaseFilePayload;
+  /** CLOSED → OPEN, before hand-over to the records office; its documents go back to SETTLED. */
+  reopenCaseFile: CaseFilePayload;
+  /** SETTLED → IN_PROGRESS, before it is closed. */
+  reopenDocument: DocumentPayload;
+  /** Records managers: deactivates a node and creates its replacement with the changes (same parent, same plan). */
+  replaceFilingPlanNode: FilingPlanNode;
+  /** ASSIGNED → REGISTERED: the handler refuses the assignment, with a reason. */
+  returnDocument: DocumentPayload;
+  /** IN_PROGRESS → SETTLED: method, day and handler recorded. */
+  settleDocument: DocumentPayload;
+  /** Changes the title or classification of an open case file. */
+  updateCaseFile: CaseFilePayload;
+  /** Records managers: changes an unused node in place; a used node is refused (CONFLICT): replace it. */
+  updateFilingPlanNode: FilingPlanNode;
+};
+
+
+export type MutationAcceptDocumentArgs = {
+  documentId: Scalars['ID']['input'];
+};
+
+
+export type MutationAddFilingPlanNodeArgs = {
+  input: AddFilingPlanNodeInput;
+};
+
+
+export type MutationAssignDocumentArgs = {
+  documentId: Scalars['ID']['input'];
+  handlerId?: InputMaybe<Scalars['ID']['input']>;
+  orgUnitId: Scalars['ID']['input'];
+};
+
+
+export type MutationCancelDocumentArgs = {
+  documentId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationClassifyDocumentArgs = {
+  documentId: Scalars['ID']['input'];
+  filingPlanNodeId: Scalars['ID']['input'];
+};
+
+
+export type MutationCloseCaseFileArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCloseDocumentArgs = {
+  documentId: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateDraftDocumentArgs = {
+  input: CreateDraftDocumentInput;
+};
+
+
+export type MutationCreateFilingPlanArgs = {
+  input: CreateFilingPlanInput;
 };
 
 
@@ -138,8 +472,106 @@ export type MutationCreateRegisterArgs = {
 };
 
 
+export type MutationDeactivateFilingPlanNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationEndFilingPlanValidityArgs = {
+  planId: Scalars['ID']['input'];
+  validTo: Scalars['String']['input'];
+};
+
+
+export type MutationInsertIntoCaseFileArgs = {
+  caseFileId: Scalars['ID']['input'];
+  documentId: Scalars['ID']['input'];
+};
+
+
+export type MutationOpenCaseFileArgs = {
+  input: OpenCaseFileInput;
+};
+
+
+export type MutationRecordCaseFileTriggerEventArgs = {
+  id: Scalars['ID']['input'];
+  occurredOn: Scalars['String']['input'];
+};
+
+
+export type MutationRecordDocumentTriggerEventArgs = {
+  documentId: Scalars['ID']['input'];
+  occurredOn: Scalars['String']['input'];
+};
+
+
 export type MutationRegisterDocumentArgs = {
   input: RegisterDocumentInput;
+};
+
+
+export type MutationRegisterDraftArgs = {
+  documentId: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveFromCaseFileArgs = {
+  caseFileId: Scalars['ID']['input'];
+  documentId: Scalars['ID']['input'];
+};
+
+
+export type MutationReopenCaseFileArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationReopenDocumentArgs = {
+  documentId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationReplaceFilingPlanNodeArgs = {
+  id: Scalars['ID']['input'];
+  input: ReviseFilingPlanNodeInput;
+};
+
+
+export type MutationReturnDocumentArgs = {
+  documentId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationSettleDocumentArgs = {
+  documentId: Scalars['ID']['input'];
+  input: SettleDocumentInput;
+};
+
+
+export type MutationUpdateCaseFileArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateCaseFileInput;
+};
+
+
+export type MutationUpdateFilingPlanNodeArgs = {
+  id: Scalars['ID']['input'];
+  input: ReviseFilingPlanNodeInput;
+};
+
+export type OpenCaseFileInput = {
+  filingPlanNodeId?: InputMaybe<Scalars['ID']['input']>;
+  initiatingDocumentId: Scalars['ID']['input'];
+  title: Scalars['String']['input'];
+};
+
+export type OrgUnit = {
+  __typename?: 'OrgUnit';
+  id: Scalars['ID']['output'];
 };
 
 export type PageInfo = {
@@ -152,8 +584,23 @@ export type Query = {
   __typename?: 'Query';
   /** An object's audit trail across all subgraphs (auditors, records staff and tenant admins). */
   auditTrail: AuditTrail;
+  caseFile: Maybe<CaseFile>;
+  /** Case files of the caller's municipality, newest first. */
+  caseFiles: CaseFileConnection;
+  /** What becomes due for disposal in `year` (records office's forecast), ordered by full filing code and reference number. */
+  disposalForecast: Array<DisposalForecastEntry>;
+  /**
+   * A document the caller may see, or null. Intake clerks, the records office, records managers and auditors see the
+   * whole register; others see what they created, registered or handle; unit heads also their unit's documents.
+   */
   document: Maybe<Document>;
   documents: DocumentConnection;
+  filingPlan: Maybe<FilingPlan>;
+  filingPlanNode: Maybe<FilingPlanNode>;
+  /** Filing plans of the caller's municipality, newest first; `validOn` (YYYY-MM-DD) keeps those valid that day. */
+  filingPlans: Array<FilingPlan>;
+  /** The caller's queue: documents assigned to them (unit heads: also their unit's unassigned ones; intake clerks: registered ones waiting to be assigned). */
+  myDocuments: DocumentConnection;
   /** Registers of the caller's municipality. */
   registers: Array<Register>;
 };
@@ -161,6 +608,23 @@ export type Query = {
 
 export type QueryAuditTrailArgs = {
   objectId: Scalars['ID']['input'];
+};
+
+
+export type QueryCaseFileArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCaseFilesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  state?: InputMaybe<CaseFileState>;
+};
+
+
+export type QueryDisposalForecastArgs = {
+  year: Scalars['Int']['input'];
 };
 
 
@@ -173,6 +637,28 @@ export type QueryDocumentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<DocumentFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryFilingPlanArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryFilingPlanNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryFilingPlansArgs = {
+  validOn?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryMyDocumentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  state?: InputMaybe<DocumentState>;
 };
 
 /** A register of documents (evidence dokumentů; its printout is the podací deník). Numbers run per register and year. */
@@ -211,6 +697,39 @@ export type RegisterKind =
   | 'MAIN'
   | 'SEPARATE';
 
+/** Retention schedule (skartační režim) of a lowest-level filing plan node. */
+export type RetentionSchedule = {
+  __typename?: 'RetentionSchedule';
+  disposalCode: DisposalCode;
+  /** A fixed year of disposal (rok vyřazení) instead of a period. */
+  fixedDisposalYear: Maybe<Scalars['Int']['output']>;
+  /** Retention period in years, 0–999; null when a fixed disposal year is set instead. */
+  retentionYears: Maybe<Scalars['Int']['output']>;
+  /** After this many years the records office is asked whether an external trigger event has happened (kontrolní lhůta). */
+  triggerCheckYears: Maybe<Scalars['Int']['output']>;
+  /** The trigger event in words, e.g. vyřízení/uzavření, ztráta platnosti. */
+  triggerEvent: Scalars['String']['output'];
+  triggerKind: TriggerKind;
+};
+
+export type RetentionScheduleInput = {
+  disposalCode: DisposalCode;
+  fixedDisposalYear?: InputMaybe<Scalars['Int']['input']>;
+  /** 0–999; exactly one of retentionYears and fixedDisposalYear. */
+  retentionYears?: InputMaybe<Scalars['Int']['input']>;
+  triggerCheckYears?: InputMaybe<Scalars['Int']['input']>;
+  /** Default: vyřízení/uzavření for SETTLEMENT; mandatory for EXTERNAL. */
+  triggerEvent?: InputMaybe<Scalars['String']['input']>;
+  /** Default SETTLEMENT. */
+  triggerKind?: InputMaybe<TriggerKind>;
+};
+
+export type ReviseFilingPlanNodeInput = {
+  code?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  retentionSchedule?: InputMaybe<RetentionScheduleInput>;
+};
+
 /** Sender of a received document (odesílatel). */
 export type Sender = {
   __typename?: 'Sender';
@@ -225,6 +744,53 @@ export type SenderInput = {
   dataBoxId?: InputMaybe<Scalars['String']['input']>;
   ico?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
+};
+
+export type SettleDocumentInput = {
+  /** Mandatory for OTHER. */
+  content?: InputMaybe<Scalars['String']['input']>;
+  method: SettlementMethod;
+  /** Mandatory for OTHER. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  /** Calendar day of settlement (YYYY-MM-DD), not in the future; defaults to today. */
+  settledOn?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Settlement (vyřízení) of a document. */
+export type Settlement = {
+  __typename?: 'Settlement';
+  content: Maybe<Scalars['String']['output']>;
+  handler: User;
+  method: SettlementMethod;
+  reason: Maybe<Scalars['String']['output']>;
+  recordedAt: Scalars['DateTime']['output'];
+  /** The day it was settled (Europe/Prague calendar day). */
+  settledOn: Scalars['String']['output'];
+};
+
+/** How a document was settled (způsob vyřízení). */
+export type SettlementMethod =
+  /** vzetí na vědomí: acknowledged */
+  | 'ACKNOWLEDGED'
+  /** vyřízení dokumentem: answered by another document */
+  | 'BY_DOCUMENT'
+  /** postoupení: forwarded to the competent body */
+  | 'FORWARDED'
+  /** záznamem na dokumentu: note on the document */
+  | 'NOTE_ON_DOCUMENT'
+  /** jiný způsob: content and reason are mandatory */
+  | 'OTHER';
+
+/** What starts the retention period (spouštěcí událost). */
+export type TriggerKind =
+  /** An event outside the hub (loss of validity, end of a contract …): its date must be entered. */
+  | 'EXTERNAL'
+  /** Settlement of the document / closure of the case file (vyřízení / uzavření): the hub knows the date. */
+  | 'SETTLEMENT';
+
+export type UpdateCaseFileInput = {
+  filingPlanNodeId?: InputMaybe<Scalars['ID']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type User = {
@@ -314,7 +880,10 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
   AuditTrail: AuditTrail;
+  CaseFile: CaseFile;
   Document: Document;
+  FilingPlan: FilingPlan;
+  FilingPlanNode: FilingPlanNode;
   Municipality: Municipality;
   Register: Register;
 }>;
@@ -326,9 +895,18 @@ export type FederationReferenceTypes = ResolversObject<{
     & GraphQLRecursivePick<FederationTypes['AuditTrail'], {"objectId":true}>
     & ( Record<PropertyKey, never>
         | GraphQLRecursivePick<FederationTypes['AuditTrail'], {"municipalitiesEvents":{"id":true,"sequence":true,"occurredAt":true,"actor":{"id":true},"actorLogin":true,"eventType":true,"objectType":true,"objectId":true,"description":true,"changes":{"name":true,"old":true,"new":true},"source":true},"usersEvents":{"id":true,"sequence":true,"occurredAt":true,"actor":{"id":true},"actorLogin":true,"eventType":true,"objectType":true,"objectId":true,"description":true,"changes":{"name":true,"old":true,"new":true},"source":true},"archivesEvents":{"id":true,"sequence":true,"occurredAt":true,"actor":{"id":true},"actorLogin":true,"eventType":true,"objectType":true,"objectId":true,"description":true,"changes":{"name":true,"old":true,"new":true},"source":true}}> ) );
+  CaseFile:
+    ( { __typename: 'CaseFile' }
+    & GraphQLRecursivePick<FederationTypes['CaseFile'], {"id":true}> );
   Document:
     ( { __typename: 'Document' }
     & GraphQLRecursivePick<FederationTypes['Document'], {"id":true}> );
+  FilingPlan:
+    ( { __typename: 'FilingPlan' }
+    & GraphQLRecursivePick<FederationTypes['FilingPlan'], {"id":true}> );
+  FilingPlanNode:
+    ( { __typename: 'FilingPlanNode' }
+    & GraphQLRecursivePick<FederationTypes['FilingPlanNode'], {"id":true}> );
   Municipality:
     ( { __typename: 'Municipality' }
     & GraphQLRecursivePick<FederationTypes['Municipality'], {"id":true}> );
@@ -341,57 +919,102 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  AuditChange: ResolverTypeWrapper<AuditChange>;
+  AddFilingPlanNodeInput: AddFilingPlanNodeInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  AuditEvent: ResolverTypeWrapper<AuditEventModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AuditChange: ResolverTypeWrapper<AuditChange>;
+  AuditEvent: ResolverTypeWrapper<AuditEventModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AuditTrail: ResolverTypeWrapper<Omit<AuditTrail, 'archivesEvents' | 'events' | 'municipalitiesEvents' | 'usersEvents'> & { archivesEvents: Array<ResolversTypes['AuditEvent']>, events: Array<ResolversTypes['AuditEvent']>, municipalitiesEvents: Array<ResolversTypes['AuditEvent']>, usersEvents: Array<ResolversTypes['AuditEvent']> }>;
+  Cancellation: ResolverTypeWrapper<Cancellation>;
+  CaseFile: ResolverTypeWrapper<CaseFileModel>;
+  CaseFileConnection: ResolverTypeWrapper<Omit<CaseFileConnection, 'edges'> & { edges: Array<ResolversTypes['CaseFileEdge']> }>;
+  CaseFileEdge: ResolverTypeWrapper<Omit<CaseFileEdge, 'node'> & { node: ResolversTypes['CaseFile'] }>;
+  CaseFilePayload: ResolverTypeWrapper<Omit<CaseFilePayload, 'caseFile'> & { caseFile: ResolversTypes['CaseFile'] }>;
+  CaseFileState: CaseFileState;
+  CreateDraftDocumentInput: CreateDraftDocumentInput;
+  CreateFilingPlanInput: CreateFilingPlanInput;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CreateRegisterInput: CreateRegisterInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DisposalCode: DisposalCode;
+  DisposalForecastEntry: ResolverTypeWrapper<Omit<DisposalForecastEntry, 'caseFile' | 'document'> & { caseFile?: Maybe<ResolversTypes['CaseFile']>, document?: Maybe<ResolversTypes['Document']> }>;
   Document: ResolverTypeWrapper<DocumentModel>;
   DocumentConnection: ResolverTypeWrapper<Omit<DocumentConnection, 'edges'> & { edges: Array<ResolversTypes['DocumentEdge']> }>;
   DocumentEdge: ResolverTypeWrapper<Omit<DocumentEdge, 'node'> & { node: ResolversTypes['Document'] }>;
   DocumentFilter: DocumentFilter;
   DocumentOrigin: DocumentOrigin;
+  DocumentPayload: ResolverTypeWrapper<Omit<DocumentPayload, 'document'> & { document: ResolversTypes['Document'] }>;
+  DocumentState: DocumentState;
+  FilingPlan: ResolverTypeWrapper<FilingPlanModel>;
+  FilingPlanNode: ResolverTypeWrapper<FilingPlanNodeModel>;
   Municipality: ResolverTypeWrapper<Omit<Municipality, 'documents'> & { documents?: Maybe<ResolversTypes['DocumentConnection']> }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  OpenCaseFileInput: OpenCaseFileInput;
+  OrgUnit: ResolverTypeWrapper<OrgUnit>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Register: ResolverTypeWrapper<RegisterModel>;
   RegisterDocumentInput: RegisterDocumentInput;
   RegisterDocumentPayload: ResolverTypeWrapper<Omit<RegisterDocumentPayload, 'document'> & { document: ResolversTypes['Document'] }>;
   RegisterKind: RegisterKind;
+  RetentionSchedule: ResolverTypeWrapper<RetentionSchedule>;
+  RetentionScheduleInput: RetentionScheduleInput;
+  ReviseFilingPlanNodeInput: ReviseFilingPlanNodeInput;
   Sender: ResolverTypeWrapper<Sender>;
   SenderInput: SenderInput;
+  SettleDocumentInput: SettleDocumentInput;
+  Settlement: ResolverTypeWrapper<Settlement>;
+  SettlementMethod: SettlementMethod;
+  TriggerKind: TriggerKind;
+  UpdateCaseFileInput: UpdateCaseFileInput;
   User: ResolverTypeWrapper<User>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  AuditChange: AuditChange;
+  AddFilingPlanNodeInput: AddFilingPlanNodeInput;
   String: Scalars['String']['output'];
-  AuditEvent: AuditEventModel;
   ID: Scalars['ID']['output'];
+  AuditChange: AuditChange;
+  AuditEvent: AuditEventModel;
   Int: Scalars['Int']['output'];
   AuditTrail: Omit<AuditTrail, 'archivesEvents' | 'events' | 'municipalitiesEvents' | 'usersEvents'> & { archivesEvents: Array<ResolversParentTypes['AuditEvent']>, events: Array<ResolversParentTypes['AuditEvent']>, municipalitiesEvents: Array<ResolversParentTypes['AuditEvent']>, usersEvents: Array<ResolversParentTypes['AuditEvent']> } | FederationReferenceTypes['AuditTrail'];
+  Cancellation: Cancellation;
+  CaseFile: CaseFileModel;
+  CaseFileConnection: Omit<CaseFileConnection, 'edges'> & { edges: Array<ResolversParentTypes['CaseFileEdge']> };
+  CaseFileEdge: Omit<CaseFileEdge, 'node'> & { node: ResolversParentTypes['CaseFile'] };
+  CaseFilePayload: Omit<CaseFilePayload, 'caseFile'> & { caseFile: ResolversParentTypes['CaseFile'] };
+  CreateDraftDocumentInput: CreateDraftDocumentInput;
+  CreateFilingPlanInput: CreateFilingPlanInput;
+  Boolean: Scalars['Boolean']['output'];
   CreateRegisterInput: CreateRegisterInput;
   DateTime: Scalars['DateTime']['output'];
+  DisposalForecastEntry: Omit<DisposalForecastEntry, 'caseFile' | 'document'> & { caseFile?: Maybe<ResolversParentTypes['CaseFile']>, document?: Maybe<ResolversParentTypes['Document']> };
   Document: DocumentModel;
   DocumentConnection: Omit<DocumentConnection, 'edges'> & { edges: Array<ResolversParentTypes['DocumentEdge']> };
   DocumentEdge: Omit<DocumentEdge, 'node'> & { node: ResolversParentTypes['Document'] };
   DocumentFilter: DocumentFilter;
+  DocumentPayload: Omit<DocumentPayload, 'document'> & { document: ResolversParentTypes['Document'] };
+  FilingPlan: FilingPlanModel;
+  FilingPlanNode: FilingPlanNodeModel;
   Municipality: Omit<Municipality, 'documents'> & { documents?: Maybe<ResolversParentTypes['DocumentConnection']> } | FederationReferenceTypes['Municipality'];
   Mutation: Record<PropertyKey, never>;
+  OpenCaseFileInput: OpenCaseFileInput;
+  OrgUnit: OrgUnit;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
   Register: RegisterModel;
   RegisterDocumentInput: RegisterDocumentInput;
   RegisterDocumentPayload: Omit<RegisterDocumentPayload, 'document'> & { document: ResolversParentTypes['Document'] };
+  RetentionSchedule: RetentionSchedule;
+  RetentionScheduleInput: RetentionScheduleInput;
+  ReviseFilingPlanNodeInput: ReviseFilingPlanNodeInput;
   Sender: Sender;
   SenderInput: SenderInput;
+  SettleDocumentInput: SettleDocumentInput;
+  Settlement: Settlement;
+  UpdateCaseFileInput: UpdateCaseFileInput;
   User: User;
 }>;
 
@@ -421,26 +1044,96 @@ export type AuditTrailResolvers<ContextType = FilingContext, ParentType extends 
   objectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
+export type CancellationResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['Cancellation'] = ResolversParentTypes['Cancellation']> = ResolversObject<{
+  cancelledAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  cancelledBy?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CaseFileResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['CaseFile'] = ResolversParentTypes['CaseFile'], FederationReferenceType extends FederationReferenceTypes['CaseFile'] = FederationReferenceTypes['CaseFile']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CaseFile']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  closedBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  disposalCode?: Resolver<Maybe<ResolversTypes['DisposalCode']>, ParentType, ContextType>;
+  disposalYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  documents?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType>;
+  filingPlanNode?: Resolver<Maybe<ResolversTypes['FilingPlanNode']>, ParentType, ContextType>;
+  handler?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  initiatingDocument?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
+  openedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  openedBy?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  orgUnit?: Resolver<Maybe<ResolversTypes['OrgUnit']>, ParentType, ContextType>;
+  referenceNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  retentionYears?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['CaseFileState'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  triggerEventOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type CaseFileConnectionResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['CaseFileConnection'] = ResolversParentTypes['CaseFileConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['CaseFileEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CaseFileEdgeResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['CaseFileEdge'] = ResolversParentTypes['CaseFileEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CaseFile'], ParentType, ContextType>;
+}>;
+
+export type CaseFilePayloadResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['CaseFilePayload'] = ResolversParentTypes['CaseFilePayload']> = ResolversObject<{
+  auditEventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  caseFile?: Resolver<ResolversTypes['CaseFile'], ParentType, ContextType>;
+}>;
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
 
+export type DisposalForecastEntryResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['DisposalForecastEntry'] = ResolversParentTypes['DisposalForecastEntry']> = ResolversObject<{
+  caseFile?: Resolver<Maybe<ResolversTypes['CaseFile']>, ParentType, ContextType>;
+  disposalCode?: Resolver<ResolversTypes['DisposalCode'], ParentType, ContextType>;
+  disposalYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType>;
+  fullFilingCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  referenceNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  retentionYears?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type DocumentResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document'], FederationReferenceType extends FederationReferenceTypes['Document'] = FederationReferenceTypes['Document']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Document']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  assignedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  cancellation?: Resolver<Maybe<ResolversTypes['Cancellation']>, ParentType, ContextType>;
+  caseFile?: Resolver<Maybe<ResolversTypes['CaseFile']>, ParentType, ContextType>;
+  closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  disposalCode?: Resolver<Maybe<ResolversTypes['DisposalCode']>, ParentType, ContextType>;
+  disposalYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  filingPlanNode?: Resolver<Maybe<ResolversTypes['FilingPlanNode']>, ParentType, ContextType>;
+  handler?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
+  orgUnit?: Resolver<Maybe<ResolversTypes['OrgUnit']>, ParentType, ContextType>;
   origin?: Resolver<ResolversTypes['DocumentOrigin'], ParentType, ContextType>;
   pid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  referenceNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  referenceNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   register?: Resolver<ResolversTypes['Register'], ParentType, ContextType>;
-  registeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  registeredBy?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  registeredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  registeredBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  retentionYears?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   sender?: Resolver<Maybe<ResolversTypes['Sender']>, ParentType, ContextType>;
   senderReferenceNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  sequenceNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sequenceNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  settlement?: Resolver<Maybe<ResolversTypes['Settlement']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['DocumentState'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  triggerEventOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type DocumentConnectionResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['DocumentConnection'] = ResolversParentTypes['DocumentConnection']> = ResolversObject<{
@@ -454,6 +1147,40 @@ export type DocumentEdgeResolvers<ContextType = FilingContext, ParentType extend
   node?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
 }>;
 
+export type DocumentPayloadResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['DocumentPayload'] = ResolversParentTypes['DocumentPayload']> = ResolversObject<{
+  auditEventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+}>;
+
+export type FilingPlanResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['FilingPlan'] = ResolversParentTypes['FilingPlan'], FederationReferenceType extends FederationReferenceTypes['FilingPlan'] = FederationReferenceTypes['FilingPlan']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['FilingPlan']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  legacy?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['FilingPlanNode']>, ParentType, ContextType, RequireFields<FilingPlanNodesArgs, 'includeInactive'>>;
+  roots?: Resolver<Array<ResolversTypes['FilingPlanNode']>, ParentType, ContextType, RequireFields<FilingPlanRootsArgs, 'includeInactive'>>;
+  separator?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type FilingPlanNodeResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['FilingPlanNode'] = ResolversParentTypes['FilingPlanNode'], FederationReferenceType extends FederationReferenceTypes['FilingPlanNode'] = FederationReferenceTypes['FilingPlanNode']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['FilingPlanNode']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  children?: Resolver<Array<ResolversTypes['FilingPlanNode']>, ParentType, ContextType, RequireFields<FilingPlanNodeChildrenArgs, 'includeInactive'>>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fullCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  parent?: Resolver<Maybe<ResolversTypes['FilingPlanNode']>, ParentType, ContextType>;
+  plan?: Resolver<ResolversTypes['FilingPlan'], ParentType, ContextType>;
+  replacedBy?: Resolver<Maybe<ResolversTypes['FilingPlanNode']>, ParentType, ContextType>;
+  replaces?: Resolver<Maybe<ResolversTypes['FilingPlanNode']>, ParentType, ContextType>;
+  retentionSchedule?: Resolver<Maybe<ResolversTypes['RetentionSchedule']>, ParentType, ContextType>;
+  used?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export type MunicipalityResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['Municipality'] = ResolversParentTypes['Municipality'], FederationReferenceType extends FederationReferenceTypes['Municipality'] = FederationReferenceTypes['Municipality']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Municipality']> | FederationReferenceType, FederationReferenceType, ContextType>;
   documents?: Resolver<Maybe<ResolversTypes['DocumentConnection']>, ParentType, ContextType, RequireFields<MunicipalityDocumentsArgs, 'first'>>;
@@ -461,8 +1188,36 @@ export type MunicipalityResolvers<ContextType = FilingContext, ParentType extend
 }>;
 
 export type MutationResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  acceptDocument?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationAcceptDocumentArgs, 'documentId'>>;
+  addFilingPlanNode?: Resolver<ResolversTypes['FilingPlanNode'], ParentType, ContextType, RequireFields<MutationAddFilingPlanNodeArgs, 'input'>>;
+  assignDocument?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationAssignDocumentArgs, 'documentId' | 'orgUnitId'>>;
+  cancelDocument?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationCancelDocumentArgs, 'documentId' | 'reason'>>;
+  classifyDocument?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationClassifyDocumentArgs, 'documentId' | 'filingPlanNodeId'>>;
+  closeCaseFile?: Resolver<ResolversTypes['CaseFilePayload'], ParentType, ContextType, RequireFields<MutationCloseCaseFileArgs, 'id'>>;
+  closeDocument?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationCloseDocumentArgs, 'documentId'>>;
+  createDraftDocument?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationCreateDraftDocumentArgs, 'input'>>;
+  createFilingPlan?: Resolver<ResolversTypes['FilingPlan'], ParentType, ContextType, RequireFields<MutationCreateFilingPlanArgs, 'input'>>;
   createRegister?: Resolver<ResolversTypes['Register'], ParentType, ContextType, RequireFields<MutationCreateRegisterArgs, 'input'>>;
+  deactivateFilingPlanNode?: Resolver<ResolversTypes['FilingPlanNode'], ParentType, ContextType, RequireFields<MutationDeactivateFilingPlanNodeArgs, 'id'>>;
+  endFilingPlanValidity?: Resolver<ResolversTypes['FilingPlan'], ParentType, ContextType, RequireFields<MutationEndFilingPlanValidityArgs, 'planId' | 'validTo'>>;
+  insertIntoCaseFile?: Resolver<ResolversTypes['CaseFilePayload'], ParentType, ContextType, RequireFields<MutationInsertIntoCaseFileArgs, 'caseFileId' | 'documentId'>>;
+  openCaseFile?: Resolver<ResolversTypes['CaseFilePayload'], ParentType, ContextType, RequireFields<MutationOpenCaseFileArgs, 'input'>>;
+  recordCaseFileTriggerEvent?: Resolver<ResolversTypes['CaseFilePayload'], ParentType, ContextType, RequireFields<MutationRecordCaseFileTriggerEventArgs, 'id' | 'occurredOn'>>;
+  recordDocumentTriggerEvent?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationRecordDocumentTriggerEventArgs, 'documentId' | 'occurredOn'>>;
   registerDocument?: Resolver<ResolversTypes['RegisterDocumentPayload'], ParentType, ContextType, RequireFields<MutationRegisterDocumentArgs, 'input'>>;
+  registerDraft?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationRegisterDraftArgs, 'documentId'>>;
+  removeFromCaseFile?: Resolver<ResolversTypes['CaseFilePayload'], ParentType, ContextType, RequireFields<MutationRemoveFromCaseFileArgs, 'caseFileId' | 'documentId'>>;
+  reopenCaseFile?: Resolver<ResolversTypes['CaseFilePayload'], ParentType, ContextType, RequireFields<MutationReopenCaseFileArgs, 'id' | 'reason'>>;
+  reopenDocument?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationReopenDocumentArgs, 'documentId' | 'reason'>>;
+  replaceFilingPlanNode?: Resolver<ResolversTypes['FilingPlanNode'], ParentType, ContextType, RequireFields<MutationReplaceFilingPlanNodeArgs, 'id' | 'input'>>;
+  returnDocument?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationReturnDocumentArgs, 'documentId' | 'reason'>>;
+  settleDocument?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationSettleDocumentArgs, 'documentId' | 'input'>>;
+  updateCaseFile?: Resolver<ResolversTypes['CaseFilePayload'], ParentType, ContextType, RequireFields<MutationUpdateCaseFileArgs, 'id' | 'input'>>;
+  updateFilingPlanNode?: Resolver<ResolversTypes['FilingPlanNode'], ParentType, ContextType, RequireFields<MutationUpdateFilingPlanNodeArgs, 'id' | 'input'>>;
+}>;
+
+export type OrgUnitResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['OrgUnit'] = ResolversParentTypes['OrgUnit']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -472,8 +1227,15 @@ export type PageInfoResolvers<ContextType = FilingContext, ParentType extends Re
 
 export type QueryResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   auditTrail?: Resolver<ResolversTypes['AuditTrail'], ParentType, ContextType, RequireFields<QueryAuditTrailArgs, 'objectId'>>;
+  caseFile?: Resolver<Maybe<ResolversTypes['CaseFile']>, ParentType, ContextType, RequireFields<QueryCaseFileArgs, 'id'>>;
+  caseFiles?: Resolver<ResolversTypes['CaseFileConnection'], ParentType, ContextType, RequireFields<QueryCaseFilesArgs, 'first'>>;
+  disposalForecast?: Resolver<Array<ResolversTypes['DisposalForecastEntry']>, ParentType, ContextType, RequireFields<QueryDisposalForecastArgs, 'year'>>;
   document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType, RequireFields<QueryDocumentArgs, 'id'>>;
   documents?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, RequireFields<QueryDocumentsArgs, 'first'>>;
+  filingPlan?: Resolver<Maybe<ResolversTypes['FilingPlan']>, ParentType, ContextType, RequireFields<QueryFilingPlanArgs, 'id'>>;
+  filingPlanNode?: Resolver<Maybe<ResolversTypes['FilingPlanNode']>, ParentType, ContextType, RequireFields<QueryFilingPlanNodeArgs, 'id'>>;
+  filingPlans?: Resolver<Array<ResolversTypes['FilingPlan']>, ParentType, ContextType, Partial<QueryFilingPlansArgs>>;
+  myDocuments?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, RequireFields<QueryMyDocumentsArgs, 'first'>>;
   registers?: Resolver<Array<ResolversTypes['Register']>, ParentType, ContextType>;
 }>;
 
@@ -492,11 +1254,29 @@ export type RegisterDocumentPayloadResolvers<ContextType = FilingContext, Parent
   document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
 }>;
 
+export type RetentionScheduleResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['RetentionSchedule'] = ResolversParentTypes['RetentionSchedule']> = ResolversObject<{
+  disposalCode?: Resolver<ResolversTypes['DisposalCode'], ParentType, ContextType>;
+  fixedDisposalYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  retentionYears?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  triggerCheckYears?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  triggerEvent?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  triggerKind?: Resolver<ResolversTypes['TriggerKind'], ParentType, ContextType>;
+}>;
+
 export type SenderResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['Sender'] = ResolversParentTypes['Sender']> = ResolversObject<{
   address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   dataBoxId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   ico?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type SettlementResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['Settlement'] = ResolversParentTypes['Settlement']> = ResolversObject<{
+  content?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  handler?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['SettlementMethod'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  settledOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type UserResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
@@ -507,17 +1287,29 @@ export type Resolvers<ContextType = FilingContext> = ResolversObject<{
   AuditChange?: AuditChangeResolvers<ContextType>;
   AuditEvent?: AuditEventResolvers<ContextType>;
   AuditTrail?: AuditTrailResolvers<ContextType>;
+  Cancellation?: CancellationResolvers<ContextType>;
+  CaseFile?: CaseFileResolvers<ContextType>;
+  CaseFileConnection?: CaseFileConnectionResolvers<ContextType>;
+  CaseFileEdge?: CaseFileEdgeResolvers<ContextType>;
+  CaseFilePayload?: CaseFilePayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DisposalForecastEntry?: DisposalForecastEntryResolvers<ContextType>;
   Document?: DocumentResolvers<ContextType>;
   DocumentConnection?: DocumentConnectionResolvers<ContextType>;
   DocumentEdge?: DocumentEdgeResolvers<ContextType>;
+  DocumentPayload?: DocumentPayloadResolvers<ContextType>;
+  FilingPlan?: FilingPlanResolvers<ContextType>;
+  FilingPlanNode?: FilingPlanNodeResolvers<ContextType>;
   Municipality?: MunicipalityResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  OrgUnit?: OrgUnitResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Register?: RegisterResolvers<ContextType>;
   RegisterDocumentPayload?: RegisterDocumentPayloadResolvers<ContextType>;
+  RetentionSchedule?: RetentionScheduleResolvers<ContextType>;
   Sender?: SenderResolvers<ContextType>;
+  Settlement?: SettlementResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;
 

@@ -1,17 +1,50 @@
-import { requireCaller } from '@hub/kit';
+import { requireCaller, requireTenantCaller } from '@hub/kit';
 import type { DocumentResolvers } from '../generated/graphql';
+import { canSeeCaseFile, canSeeDocument } from '../modules/documents/visibility';
+
+const user = (id: string) => ({ __typename: 'User' as const, id });
 
 export const Document: DocumentResolvers = {
-  __resolveReference: (ref, ctx) => {
+  __resolveReference: async (ref, ctx) => {
     // Tenant-owned: a caller without a municipality (platform admin) resolves none.
-    if (!requireCaller(ctx).municipalityId) return null;
-    return ctx.loaders.document.load(ref.id);
+    const caller = requireCaller(ctx);
+    if (!caller.municipalityId) return null;
+    const d = await ctx.loaders.document.load(ref.id);
+    // One the caller may not see is "not found", as it is to `document(id)`.
+    return d && canSeeDocument(caller, d) ? d : null;
   },
   register: async (d, _, ctx) => (await ctx.loaders.register.load(d.registerId))!,
-  registeredBy: (d) => ({ __typename: 'User', id: d.registeredById }),
+  // Rows written before drafts existed have no creation data: they came into being at their registration.
+  createdAt: (d) => (d.createdAt ?? d.registeredAt)!,
+  createdBy: (d) => user((d.createdById ?? d.registeredById)!),
+  registeredBy: (d) => (d.registeredById ? user(d.registeredById) : null),
   municipality: (d) => ({ __typename: 'Municipality', id: d.municipalityId }),
   sender: (d) =>
     d.origin === 'RECEIVED' && d.senderName
       ? { name: d.senderName, address: d.senderAddress, dataBoxId: d.senderDataBoxId, ico: d.senderIco }
       : null,
+  orgUnit: (d) => (d.orgUnitId ? { __typename: 'OrgUnit', id: d.orgUnitId } : null),
+  handler: (d) => (d.handlerId ? user(d.handlerId) : null),
+  settlement: (d) =>
+    d.settlementMethod && d.settledOn && d.settledById && d.settlementRecordedAt
+      ? {
+          method: d.settlementMethod,
+          settledOn: d.settledOn,
+          content: d.settlementContent,
+          reason: d.settlementReason,
+          handler: user(d.settledById),
+          recordedAt: d.settlementRecordedAt,
+        }
+      : null,
+  cancellation: (d) =>
+    d.cancelReason && d.cancelledAt && d.cancelledById
+      ? { reason: d.cancelReason, cancelledAt: d.cancelledAt, cancelledBy: user(d.cancelledById) }
+      : null,
+  filingPlanNode: (d, _, ctx) => (d.filingPlanNodeId ? ctx.loaders.filingPlanNode.load(d.filingPlanNodeId) : null),
+  caseFile: async (d, _, ctx) => {
+    if (!d.caseFileId) return null;
+    const caseFile = await ctx.loaders.caseFile.load(d.caseFileId);
+    // Case files have their own visibility: seeing a document does not show another's case file.
+    return caseFile && canSeeCaseFile(requireTenantCaller(ctx), caseFile) ? caseFile : null;
+  },
 };

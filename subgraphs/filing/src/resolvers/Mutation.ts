@@ -2,9 +2,15 @@ import { Role, requireTenantCaller } from '@hub/kit';
 import type { MutationResolvers } from '../generated/graphql';
 import { REGISTERING_ROLES, registerDocument } from '../modules/documents/registration';
 import { createRegister } from '../modules/registers/registers';
+import { caseFileMutations } from './case-files';
+import { documentWorkflowMutations } from './document-workflow';
+import { filingPlanMutations } from './filing-plans';
 
 export const Mutation: MutationResolvers = {
   registerDocument: (_, { input }, ctx) =>
     registerDocument(ctx.em, requireTenantCaller(ctx, REGISTERING_ROLES), input, ctx.now()),
   createRegister: (_, { input }, ctx) => createRegister(ctx.em, requireTenantCaller(ctx, [Role.RECORDS_MANAGER]), input),
+  ...documentWorkflowMutations,
+  ...filingPlanMutations,
+  ...caseFileMutations,
 };

@@ -1,18 +1,21 @@
 import { AUDIT_READER_ROLES, requireTenantCaller } from '@hub/kit';
 import type { QueryResolvers } from '../generated/graphql';
 import { findDocuments } from '../modules/documents/document-query';
+import { canSeeDocument, visibleDocuments } from '../modules/documents/visibility';
 import { Register } from '../modules/registers/register.entity';
+import { caseFileQueries } from './case-files';
+import { documentWorkflowQueries } from './document-workflow';
+import { filingPlanQueries } from './filing-plans';
 
 export const Query: QueryResolvers = {
-  document: (_, { id }, ctx) => {
-    requireTenantCaller(ctx);
-    return ctx.loaders.document.load(id);
+  document: async (_, { id }, ctx) => {
+    const caller = requireTenantCaller(ctx);
+    const d = await ctx.loaders.document.load(id);
+    // Not visible reads as not there: the caller learns nothing about documents they may not see.
+    return d && canSeeDocument(caller, d) ? d : null;
   },
-  // Any signed-in user of the municipality reads its documents for now; finer visibility comes later.
-  documents: (_, args, ctx) => {
-    requireTenantCaller(ctx);
-    return findDocuments(ctx.em, args);
-  },
+  // Who sees which documents: modules/documents/visibility.ts (domain.md §5.6).
+  documents: (_, args, ctx) => findDocuments(ctx.em, args, visibleDocuments(requireTenantCaller(ctx))),
   registers: (_, __, ctx) => {
     requireTenantCaller(ctx);
     return ctx.em.find(Register, {}, { orderBy: [{ kind: 'asc' }, { name: 'asc' }, { id: 'asc' }] });
@@ -22,4 +25,7 @@ export const Query: QueryResolvers = {
     // The other subgraphs' events are added by the gateway (@requires), then `AuditTrail.events` merges.
     return { objectId } as never;
   },
+  ...documentWorkflowQueries,
+  ...filingPlanQueries,
+  ...caseFileQueries,
 };

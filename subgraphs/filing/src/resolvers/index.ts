@@ -1,10 +1,13 @@
 import { DateTimeScalar } from '@hub/kit';
 import type { Resolvers } from '../generated/graphql';
 import { AuditEvent, AuditTrail } from './AuditTrail';
+import { CaseFile } from './CaseFile';
 import { Document } from './Document';
+import { FilingPlan } from './FilingPlan';
+import { FilingPlanNode } from './FilingPlanNode';
 import { Municipality } from './Municipality';
 import { Mutation } from './Mutation';
 import { Query } from './Query';
 import { Register } from './Register';
 
-export const resolvers: Resolvers = { DateTime: DateTimeScalar, Query, Mutation, Document, Register, Municipality, AuditTrail, AuditEvent };
+export const resolvers: Resolvers = { DateTime: DateTimeScalar, Query, Mutation, Document, Register, Municipality, AuditTrail, AuditEvent, CaseFile, FilingPlan, FilingPlanNode };

@@ -3,19 +3,25 @@ import { EntitySchema } from '@mikro-orm/core';
 /** RECEIVED: delivered to the municipality (doručený dokument); OWN: created by it (vlastní dokument). */
 export type DocumentOrigin = 'RECEIVED' | 'OWN';
 
-/** A registered document: one entry of a register (podací deník). Tenant-owned. */
+/** Workflow state (domain.md §4.1); changed only through the intent mutations. */
+export type DocumentState = 'DRAFT' | 'REGISTERED' | 'ASSIGNED' | 'IN_PROGRESS' | 'SETTLED' | 'CLOSED' | 'CANCELLED';
+
+/** Způsob vyřízení (domain.md §2). */
+export type SettlementMethod = 'BY_DOCUMENT' | 'FORWARDED' | 'ACKNOWLEDGED' | 'NOTE_ON_DOCUMENT' | 'OTHER';
+
+/** A document: an entry of a register (podací deník), or an own draft not yet registered. Tenant-owned. */
 export class Document {
   id!: string;
   municipalityId!: string;
   /** Unique identifier bound to the document for life (PID, jednoznačný identifikátor), see pid.ts. */
   pid!: string;
   registerId!: string;
-  /** Reference number (číslo jednací, čj) or the separate register's number, e.g. `MBK 17/2026`. */
-  referenceNumber!: string;
-  /** Number within register and year (pořadové číslo), gapless from 1. */
-  sequenceNumber!: number;
-  /** Calendar year of the registration in Czech time: the year the number belongs to. */
-  year!: number;
+  /** Reference number (číslo jednací, čj) or the separate register's number, e.g. `MBK 17/2026`; null for drafts. */
+  referenceNumber!: string | null;
+  /** Number within register and year (pořadové číslo), gapless from 1; null for drafts. */
+  sequenceNumber!: number | null;
+  /** Calendar year of the registration in Czech time: the year the number belongs to; null for drafts. */
+  year!: number | null;
   subject!: string;
   /**
    * The subject folded to lower case without diacritics, for `subjectContains`. SQLite's LIKE folds ASCII
@@ -33,24 +39,77 @@ export class Document {
   senderIco!: string | null;
   /** The sender's own reference number (odesílatelovo evidenční číslo). */
   senderReferenceNumber!: string | null;
-  registeredAt!: Date;
-  registeredById!: string;
+  registeredAt!: Date | null;
+  registeredById!: string | null;
+  state!: DocumentState;
+  /**
+   * When and by whom the document was created (a draft, or at registration). Nullable in the database only
+   * because SQLite cannot add a NOT NULL column to a table with rows; `upgradeData` fills older rows.
+   */
+  createdAt!: Date | null;
+  createdById!: string | null;
+
+  /** Assignment (předání): org unit and handler (zpracovatel). */
+  orgUnitId!: string | null;
+  handlerId!: string | null;
+  assignedAt!: Date | null;
+
+  /** Settlement (vyřízení). `settledOn` is a Europe/Prague calendar day, YYYY-MM-DD. */
+  settlementMethod!: SettlementMethod | null;
+  settledOn!: string | null;
+  settlementContent!: string | null;
+  settlementReason!: string | null;
+  settledById!: string | null;
+  settlementRecordedAt!: Date | null;
+
+  closedAt!: Date | null;
+
+  /** Cancellation (storno); the number stays used. */
+  cancelReason!: string | null;
+  cancelledAt!: Date | null;
+  cancelledById!: string | null;
+
+  /** Classification (věcná skupina) in the filing plan. */
+  filingPlanNodeId!: string | null;
+  /** The case file (spis) the document belongs to, and when it was put there (the order within the case file). */
+  caseFileId!: string | null;
+  caseFileInsertedAt!: Date | null;
+  /** Date (YYYY-MM-DD) of an external trigger event, entered by a person. */
+  triggerEventOn!: string | null;
+
+  /**
+   * Retention as computed by modules/retention (domain.md §5.3), stored so the records office's forecast can
+   * query by year. Recomputed by every change that affects it (classification, settlement, trigger, reopen).
+   */
+  disposalCode!: 'A' | 'S' | 'V' | null;
+  retentionYears!: number | null;
+  disposalYear!: number | null;
 }
 
 export const DocumentSchema = new EntitySchema<Document>({
   class: Document,
   tableName: 'document',
   uniques: [{ properties: ['registerId', 'year', 'sequenceNumber'] }],
-  // The list query: the tenant filter's equality, then newest first with the id as tie-breaker (keyset paging).
-  indexes: [{ properties: ['municipalityId', 'registeredAt', 'id'] }],
+  indexes: [
+    // The list query: the tenant filter's equality, then newest first with the id as tie-breaker (keyset paging).
+    { properties: ['municipalityId', 'createdAt', 'id'] },
+    // Registration time ranges (registeredFrom / registeredTo).
+    { properties: ['municipalityId', 'registeredAt', 'id'] },
+    // Queues: a handler's documents, a unit's documents, by state.
+    { properties: ['municipalityId', 'handlerId', 'state'] },
+    { properties: ['municipalityId', 'orgUnitId', 'state'] },
+    { properties: ['caseFileId'] },
+    // The records office's forecast.
+    { properties: ['municipalityId', 'disposalYear'] },
+  ],
   properties: {
     id: { type: 'uuid', primary: true },
     municipalityId: { type: 'uuid' },
     pid: { type: 'string', length: 50, unique: true },
     registerId: { type: 'uuid' },
-    referenceNumber: { type: 'string', length: 50 },
-    sequenceNumber: { type: 'integer' },
-    year: { type: 'integer' },
+    referenceNumber: { type: 'string', length: 50, nullable: true },
+    sequenceNumber: { type: 'integer', nullable: true },
+    year: { type: 'integer', nullable: true },
     subject: { type: 'text' },
     subjectFolded: { type: 'text' },
     origin: { type: 'string', length: 10 },
@@ -60,7 +119,31 @@ export const DocumentSchema = new EntitySchema<Document>({
     senderDataBoxId: { type: 'string', length: 7, nullable: true },
     senderIco: { type: 'string', length: 8, nullable: true },
     senderReferenceNumber: { type: 'string', length: 50, nullable: true },
-    registeredAt: { type: 'datetime', length: 3 },
-    registeredById: { type: 'uuid' },
+    registeredAt: { type: 'datetime', length: 3, nullable: true },
+    registeredById: { type: 'uuid', nullable: true },
+    // A constant default, so databases that predate the workflow get a valid state for their rows.
+    state: { type: 'string', length: 20, default: 'REGISTERED' },
+    createdAt: { type: 'datetime', length: 3, nullable: true },
+    createdById: { type: 'uuid', nullable: true },
+    orgUnitId: { type: 'uuid', nullable: true },
+    handlerId: { type: 'uuid', nullable: true },
+    assignedAt: { type: 'datetime', length: 3, nullable: true },
+    settlementMethod: { type: 'string', length: 20, nullable: true },
+    settledOn: { type: 'string', length: 10, nullable: true },
+    settlementContent: { type: 'text', nullable: true },
+    settlementReason: { type: 'text', nullable: true },
+    settledById: { type: 'uuid', nullable: true },
+    settlementRecordedAt: { type: 'datetime', length: 3, nullable: true },
+    closedAt: { type: 'datetime', length: 3, nullable: true },
+    cancelReason: { type: 'text', nullable: true },
+    cancelledAt: { type: 'datetime', length: 3, nullable: true },
+    cancelledById: { type: 'uuid', nullable: true },
+    filingPlanNodeId: { type: 'uuid', nullable: true },
+    caseFileId: { type: 'uuid', nullable: true },
+    caseFileInsertedAt: { type: 'datetime', length: 3, nullable: true },
+    triggerEventOn: { type: 'string', length: 10, nullable: true },
+    disposalCode: { type: 'string', length: 1, nullable: true },
+    retentionYears: { type: 'integer', nullable: true },
+    disposalYear: { type: 'integer', nullable: true },
   },
 });

@@ -1,29 +1,35 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { Role, conflict, diff, inTransaction, nextInSeries, notFound, recordAudit, type TenantCaller } from '@hub/kit';
+import {
+  Role, conflict, diff, inTransaction, nextInSeries, notFound, recordAudit, type TenantCaller,
+} from '@hub/kit';
 import { randomUUID } from 'node:crypto';
-import type { RegisterDocumentInput } from '../../generated/graphql';
+import type { CreateDraftDocumentInput, RegisterDocumentInput } from '../../generated/graphql';
 import { formatReferenceNumber, numberSeries, registrationYear } from '../registers/numbering';
 import { generatePid } from '../registers/pid';
 import { Register } from '../registers/register.entity';
 import { findActiveMainRegister } from '../registers/registers';
 import { Document } from './document.entity';
 import { foldForSearch } from './search';
-import { validateRegistration } from './validation';
+import { runStep, type StepResult } from './steps';
+import { validateRegistration, validateSubject } from './validation';
 
 /** Intake, case handlers (their own outgoing documents) and records managers register; tenant admins do not. */
 export const REGISTERING_ROLES = [Role.INTAKE_CLERK, Role.CASE_HANDLER, Role.RECORDS_MANAGER];
+/** Drafts (koncepty) are case handlers' own documents in preparation. */
+export const DRAFTING_ROLES = [Role.CASE_HANDLER];
 
 const AUDITED_FIELDS: (keyof Document)[] = [
   'pid', 'registerId', 'referenceNumber', 'sequenceNumber', 'year', 'subject', 'origin', 'deliveredAt',
-  'senderName', 'senderAddress', 'senderDataBoxId', 'senderIco', 'senderReferenceNumber', 'registeredAt',
+  'senderName', 'senderAddress', 'senderDataBoxId', 'senderIco', 'senderReferenceNumber', 'registeredAt', 'state',
 ];
+/** What a draft has when it is created. */
+const DRAFT_FIELDS: (keyof Document)[] = ['pid', 'registerId', 'subject', 'origin', 'state', 'createdAt', 'createdById'];
+/** What a number gives a document (`NumberFields`), audited when a draft gets its čj (with the state). */
+const NUMBER_FIELDS: (keyof Document)[] = ['referenceNumber', 'sequenceNumber', 'year', 'registeredAt', 'registeredById'];
 const PID_ATTEMPTS = 5;
 
-export interface RegistrationResult {
-  document: Document;
-  auditEventId: string;
-}
+export type RegistrationResult = StepResult;
 
 /** The register a document goes into: the one asked for, or the municipality's active MAIN register. */
 async function targetRegister(em: SqlEntityManager, registerId: string | null | undefined): Promise<Register> {
@@ -76,6 +82,56 @@ export async function insertWithUniquePid(
   }
 }
 
+/** Everything the handling workflow fills in later: empty on a new document, registered or draft. */
+function notYetHandled() {
+  return {
+    orgUnitId: null, handlerId: null, assignedAt: null,
+    settlementMethod: null, settledOn: null, settlementContent: null, settlementReason: null, settledById: null, settlementRecordedAt: null,
+    closedAt: null, cancelReason: null, cancelledAt: null, cancelledById: null,
+    filingPlanNodeId: null, caseFileId: null, caseFileInsertedAt: null, triggerEventOn: null,
+    disposalCode: null, retentionYears: null, disposalYear: null,
+  } satisfies Partial<Document>;
+}
+
+type NumberFields = Pick<Document, 'referenceNumber' | 'sequenceNumber' | 'year' | 'registeredAt' | 'registeredById'>;
+
+/**
+ * THE numbering of both ways to a number (`registerDocument`, `registerDraft`): the next number of
+ * (register, Czech year of `now`), gapless because it commits or rolls back with `tx` (kit counters.ts). Its
+ * upsert takes the series' row lock, so concurrent registrations queue here; call it before anything else
+ * is written in `tx`.
+ */
+async function allocateNumber(tx: SqlEntityManager, caller: TenantCaller, register: Register, now: Date): Promise<NumberFields> {
+  const year = registrationYear(now);
+  const sequenceNumber = await nextInSeries(tx, numberSeries(register.id, year));
+  return {
+    referenceNumber: formatReferenceNumber(register, sequenceNumber, year),
+    sequenceNumber,
+    year,
+    registeredAt: now,
+    registeredById: caller.userId,
+  };
+}
+
+/** The audit event of a new document (registered or draft): all it was created with. */
+async function recordCreation(
+  tx: SqlEntityManager,
+  caller: TenantCaller,
+  document: Document,
+  fields: (keyof Document)[],
+  description: string,
+): Promise<StepResult> {
+  const event = await recordAudit(tx, caller, {
+    municipalityId: caller.municipalityId,
+    eventType: 'Zalozeni',
+    objectType: 'Dokument',
+    objectId: document.id,
+    description,
+    changes: diff({}, document, fields),
+  });
+  return { document, auditEventId: event.id };
+}
+
 /**
  * `registerDocument` (domain.md §5.1): validates, then in one transaction allocates the next number of
  * (register, year), stores the entry with its PID and writes the audit event, so all three commit together
@@ -90,18 +146,15 @@ export async function registerDocument(
   const fields = validateRegistration(input, now);
   const register = await targetRegister(em, input.registerId);
   const abbreviation = await pidAbbreviation(em, register);
-  const year = registrationYear(now);
 
   return inTransaction(em, async (tx) => {
-    // First statement: takes the series' row lock, so concurrent registrations queue here (kit counters.ts).
-    const sequenceNumber = await nextInSeries(tx, numberSeries(register.id, year));
+    const number = await allocateNumber(tx, caller, register, now);
     const document = await insertWithUniquePid(tx, () => generatePid(abbreviation), {
       id: randomUUID(),
       municipalityId: caller.municipalityId,
       registerId: register.id,
-      referenceNumber: formatReferenceNumber(register, sequenceNumber, year),
-      sequenceNumber,
-      year,
+      state: 'REGISTERED',
+      ...number,
       subject: fields.subject,
       subjectFolded: foldForSearch(fields.subject),
       origin: fields.origin,
@@ -111,17 +164,66 @@ export async function registerDocument(
       senderDataBoxId: fields.sender?.dataBoxId ?? null,
       senderIco: fields.sender?.ico ?? null,
       senderReferenceNumber: fields.senderReferenceNumber,
-      registeredAt: now,
-      registeredById: caller.userId,
+      createdAt: now,
+      createdById: caller.userId,
+      ...notYetHandled(),
     });
-    const event = await recordAudit(tx, caller, {
+    return recordCreation(tx, caller, document, AUDITED_FIELDS, `Document ${document.referenceNumber} registered`);
+  });
+}
+
+/**
+ * `createDraftDocument`: an own document in preparation (koncept, domain.md §4.1 DRAFT). It gets its PID now,
+ * for life, but no number: the number series must stay gapless, and a draft may never be sent.
+ */
+export async function createDraftDocument(
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  input: CreateDraftDocumentInput,
+  now: Date,
+): Promise<StepResult> {
+  const subject = validateSubject(input.subject);
+  const register = await targetRegister(em, input.registerId);
+  const abbreviation = await pidAbbreviation(em, register);
+
+  return inTransaction(em, async (tx) => {
+    const document = await insertWithUniquePid(tx, () => generatePid(abbreviation), {
+      id: randomUUID(),
       municipalityId: caller.municipalityId,
-      eventType: 'Zalozeni',
-      objectType: 'Dokument',
-      objectId: document.id,
-      description: `Document ${document.referenceNumber} registered`,
-      changes: diff({}, document, AUDITED_FIELDS),
+      registerId: register.id,
+      state: 'DRAFT',
+      referenceNumber: null,
+      sequenceNumber: null,
+      year: null,
+      registeredAt: null,
+      registeredById: null,
+      subject,
+      subjectFolded: foldForSearch(subject),
+      origin: 'OWN',
+      deliveredAt: null,
+      senderName: null,
+      senderAddress: null,
+      senderDataBoxId: null,
+      senderIco: null,
+      senderReferenceNumber: null,
+      createdAt: now,
+      createdById: caller.userId,
+      ...notYetHandled(),
     });
-    return { document, auditEventId: event.id };
+    return recordCreation(tx, caller, document, DRAFT_FIELDS, `Draft ${document.pid} created`);
+  });
+}
+
+/**
+ * `registerDraft` (DRAFT → REGISTERED): the draft gets the next number of its register's series for the year
+ * of `now`, exactly as a new registration would (same `allocateNumber`), and the event `PripojeniCJ` (the čj
+ * is attached to the draft). The draft's row is locked first and the series second, the same order for every
+ * caller, so two attempts on one draft queue instead of deadlocking.
+ */
+export async function registerDraft(em: SqlEntityManager, caller: TenantCaller, documentId: string, now: Date): Promise<StepResult> {
+  return runStep(em, caller, 'registerDraft', documentId, async (tx, draft) => {
+    const register = await targetRegister(tx, draft.registerId);
+    Object.assign(draft, await allocateNumber(tx, caller, register, now));
+    return { eventType: 'PripojeniCJ', description: `Draft ${draft.pid} registered as ${draft.referenceNumber}`, fields: NUMBER_FIELDS };
   });
 }

@@ -1,8 +1,10 @@
 import { badInput, isValidIco } from '@hub/kit';
-import type { RegisterDocumentInput } from '../../generated/graphql';
-import type { DocumentOrigin } from './document.entity';
+import type { RegisterDocumentInput, SettleDocumentInput } from '../../generated/graphql';
+import type { DocumentOrigin, SettlementMethod } from './document.entity';
 
 export const MAX_SUBJECT_LENGTH = 2000;
+/** Reasons (return, reopening, cancellation) and settlement texts. */
+export const MAX_REASON_LENGTH = 2000;
 const MAX_SENDER_NAME_LENGTH = 300;
 const MAX_SENDER_ADDRESS_LENGTH = 500;
 /** NSESSS limits an evidenční číslo to 50 characters; the sender's is one. */
@@ -34,15 +36,69 @@ function optionalText(value: string | null | undefined): string | null {
   return trimmed ? trimmed : null;
 }
 
+/** Trimmed text of 1–`max` characters, else BAD_USER_INPUT naming `field`. */
+export function requiredText(value: string | null | undefined, field: string, max = MAX_REASON_LENGTH): string {
+  const trimmed = value?.trim() ?? '';
+  if (trimmed.length === 0 || trimmed.length > max) throw badInput(`${field} must be 1–${max} characters`, field);
+  return trimmed;
+}
+
+/** The subject of a document (registration and drafts). */
+export const validateSubject = (subject: string) => requiredText(subject, 'subject', MAX_SUBJECT_LENGTH);
+
+/**
+ * A calendar day written YYYY-MM-DD that exists (2026-02-30 does not: Date would quietly read it as 2 March),
+ * else BAD_USER_INPUT naming `field`. Days compare correctly as strings.
+ */
+export function parseDay(value: string, field: string): string {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : null;
+  // Month 13 gives an invalid Date (whose toISOString throws); day 30 of February a valid 2 March.
+  const ok = !!date && !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  if (!ok || value < '1900-01-01') throw badInput(`${field} must be a real day written YYYY-MM-DD`, field);
+  return value;
+}
+
+/** A day that has happened: not after `today` (YYYY-MM-DD in Czech time). */
+export function pastDay(value: string, field: string, today: string): string {
+  const day = parseDay(value, field);
+  if (day > today) throw badInput(`${field} is in the future (today is ${today})`, field);
+  return day;
+}
+
+/** A settlement after validation. */
+export interface SettlementFields {
+  method: SettlementMethod;
+  settledOn: string;
+  content: string | null;
+  reason: string | null;
+}
+
+/**
+ * Checks a `settleDocument` input (domain.md §2 způsob vyřízení): the day is a real one, not in the future and
+ * not before the document's registration day, both Czech calendar days (default: today); OTHER (jiný způsob)
+ * needs a content and a reason; every text is at most 2000 characters.
+ */
+export function validateSettlement(input: SettleDocumentInput, today: string, registeredOn: string | null): SettlementFields {
+  const settledOn = input.settledOn == null ? today : pastDay(input.settledOn, 'settledOn', today);
+  if (registeredOn && settledOn < registeredOn) {
+    throw badInput(`settledOn ${settledOn} is before the document was registered (${registeredOn})`, 'settledOn');
+  }
+  if (input.method === 'OTHER') {
+    return { method: 'OTHER', settledOn, content: requiredText(input.content, 'content'), reason: requiredText(input.reason, 'reason') };
+  }
+  const content = optionalText(input.content);
+  if (content && content.length > MAX_REASON_LENGTH) throw badInput(`content must be at most ${MAX_REASON_LENGTH} characters`, 'content');
+  const reason = optionalText(input.reason);
+  if (reason && reason.length > MAX_REASON_LENGTH) throw badInput(`reason must be at most ${MAX_REASON_LENGTH} characters`, 'reason');
+  return { method: input.method, settledOn, content, reason };
+}
+
 /**
  * Checks a `registerDocument` input before anything is written and throws BAD_USER_INPUT naming the first
  * wrong field. Every length is checked here so an oversized value is the client's error, never a database one.
  */
 export function validateRegistration(input: RegisterDocumentInput, now: Date): RegistrationFields {
-  const subject = input.subject.trim();
-  if (subject.length === 0 || subject.length > MAX_SUBJECT_LENGTH) {
-    throw badInput(`subject must be 1–${MAX_SUBJECT_LENGTH} characters`, 'subject');
-  }
+  const subject = validateSubject(input.subject);
 
   const senderReferenceNumber = optionalText(input.senderReferenceNumber);
   if (senderReferenceNumber && senderReferenceNumber.length > MAX_SENDER_REFERENCE_LENGTH) {

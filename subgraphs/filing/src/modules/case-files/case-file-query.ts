@@ -1,0 +1,70 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { badInput, type Caller } from '@hub/kit';
+import type { CaseFileState as CaseFileStateArg } from '../../generated/graphql';
+import { visibleCaseFiles } from '../documents/visibility';
+import { CaseFile } from './case-file.entity';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+export interface CaseFilePage {
+  edges: { cursor: string; node: CaseFile }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: number;
+}
+
+export interface CaseFilePageArgs {
+  state?: CaseFileStateArg | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+/** Position in the list (openedAt DESC, id DESC). Opaque to clients: base64url of `ISO instant|id`. */
+interface Cursor {
+  openedAt: Date;
+  id: string;
+}
+
+export function encodeCaseFileCursor(c: Pick<CaseFile, 'openedAt' | 'id'>): string {
+  return Buffer.from(`${c.openedAt.toISOString()}|${c.id}`, 'utf8').toString('base64url');
+}
+
+const CURSOR_TEXT = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)\|([0-9a-f-]{36})$/;
+
+export function decodeCaseFileCursor(cursor: string): Cursor {
+  const text = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
+  const m = CURSOR_TEXT.exec(text);
+  const openedAt = m ? new Date(m[1]) : null;
+  if (!m || !openedAt || Number.isNaN(openedAt.getTime()) || openedAt.toISOString() !== m[1]) {
+    throw badInput('after is not a cursor of this list', 'after');
+  }
+  return { openedAt, id: m[2] };
+}
+
+/**
+ * One page of the case files the caller may see in their municipality (tenant filter), newest first (Relay
+ * connection, keyset paging on (openedAt, id) like the document list). `totalCount` counts the whole filtered set.
+ */
+export async function findCaseFiles(em: SqlEntityManager, caller: Caller, args: CaseFilePageArgs): Promise<CaseFilePage> {
+  const size = args.first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, 'first');
+  const cursor = args.after ? decodeCaseFileCursor(args.after) : null;
+
+  const conditions: FilterQuery<CaseFile>[] = [];
+  const visible = visibleCaseFiles(caller);
+  if (Object.keys(visible).length > 0) conditions.push(visible);
+  if (args.state) conditions.push({ state: args.state });
+  const where: FilterQuery<CaseFile> = conditions.length > 0 ? { $and: conditions } : {};
+  const pageWhere: FilterQuery<CaseFile> = cursor
+    ? { $and: [...conditions, { $or: [{ openedAt: { $lt: cursor.openedAt } }, { openedAt: cursor.openedAt, id: { $lt: cursor.id } }] }] }
+    : where;
+
+  const [rows, totalCount] = await Promise.all([
+    em.find(CaseFile, pageWhere, { orderBy: [{ openedAt: 'desc' }, { id: 'desc' }], limit: size + 1 }),
+    em.count(CaseFile, where),
+  ]);
+  const nodes = rows.slice(0, size);
+  const edges = nodes.map((node) => ({ cursor: encodeCaseFileCursor(node), node }));
+  return { edges, pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
+}

@@ -1,0 +1,61 @@
+import { EntitySchema } from '@mikro-orm/core';
+import type { DisposalCode } from '../retention/retention';
+
+export type CaseFileState = 'OPEN' | 'CLOSED';
+
+/**
+ * A case file (spis) kept as a collection sheet (sběrný arch, domain.md §2): opened from an initiating
+ * document whose reference number labels it (spisová značka); documents point at it (`Document.caseFileId`).
+ */
+export class CaseFile {
+  id!: string;
+  municipalityId!: string;
+  referenceNumber!: string;
+  title!: string;
+  state!: CaseFileState;
+  initiatingDocumentId!: string;
+  filingPlanNodeId!: string | null;
+  handlerId!: string | null;
+  orgUnitId!: string | null;
+  openedAt!: Date;
+  openedById!: string;
+  closedAt!: Date | null;
+  closedById!: string | null;
+  /** Europe/Prague calendar day of closure (the SETTLEMENT trigger of a case file). */
+  closedOn!: string | null;
+  /** Date (YYYY-MM-DD) of an external trigger event, entered by a person. */
+  triggerEventOn!: string | null;
+  /** Retention over the case file and its documents (domain.md §5.3), stored for the forecast. */
+  disposalCode!: DisposalCode | null;
+  retentionYears!: number | null;
+  disposalYear!: number | null;
+}
+
+export const CaseFileSchema = new EntitySchema<CaseFile>({
+  class: CaseFile,
+  tableName: 'case_file',
+  indexes: [
+    { properties: ['municipalityId', 'openedAt', 'id'] },
+    { properties: ['municipalityId', 'disposalYear'] },
+  ],
+  properties: {
+    id: { type: 'uuid', primary: true },
+    municipalityId: { type: 'uuid' },
+    referenceNumber: { type: 'string', length: 50 },
+    title: { type: 'string', length: 500 },
+    state: { type: 'string', length: 20 },
+    initiatingDocumentId: { type: 'uuid', unique: true },
+    filingPlanNodeId: { type: 'uuid', nullable: true },
+    handlerId: { type: 'uuid', nullable: true },
+    orgUnitId: { type: 'uuid', nullable: true },
+    openedAt: { type: 'datetime', length: 3 },
+    openedById: { type: 'uuid' },
+    closedAt: { type: 'datetime', length: 3, nullable: true },
+    closedById: { type: 'uuid', nullable: true },
+    closedOn: { type: 'string', length: 10, nullable: true },
+    triggerEventOn: { type: 'string', length: 10, nullable: true },
+    disposalCode: { type: 'string', length: 1, nullable: true },
+    retentionYears: { type: 'integer', nullable: true },
+    disposalYear: { type: 'integer', nullable: true },
+  },
+});

@@ -1,0 +1,24 @@
+import { requireCaller } from '@hub/kit';
+import type { CaseFileResolvers } from '../generated/graphql';
+import { canSeeCaseFile } from '../modules/documents/visibility';
+
+const user = (id: string | null) => (id ? { __typename: 'User' as const, id } : null);
+
+export const CaseFile: CaseFileResolvers = {
+  __resolveReference: async (ref, ctx) => {
+    // Tenant-owned: a caller without a municipality (platform admin) resolves none; others only what they may see.
+    const caller = requireCaller(ctx);
+    if (!caller.municipalityId) return null;
+    const caseFile = await ctx.loaders.caseFile.load(ref.id);
+    return caseFile && canSeeCaseFile(caller, caseFile) ? caseFile : null;
+  },
+  initiatingDocument: async (c, _, ctx) => (await ctx.loaders.document.load(c.initiatingDocumentId))!,
+  // Seeing the case file means seeing its contents: all its documents, in the order they were put in.
+  documents: (c, _, ctx) => ctx.loaders.documentsByCaseFile.load(c.id),
+  filingPlanNode: (c, _, ctx) => (c.filingPlanNodeId ? ctx.loaders.filingPlanNode.load(c.filingPlanNodeId) : null),
+  handler: (c) => user(c.handlerId),
+  orgUnit: (c) => (c.orgUnitId ? { __typename: 'OrgUnit', id: c.orgUnitId } : null),
+  openedBy: (c) => ({ __typename: 'User', id: c.openedById }),
+  closedBy: (c) => user(c.closedById),
+  municipality: (c) => ({ __typename: 'Municipality', id: c.municipalityId }),
+};

@@ -1,0 +1,12 @@
+import type { HubORM } from '@hub/kit';
+
+/**
+ * Rows registered before drafts existed have no `createdAt`: for them the registration is the creation. Filled
+ * in once, so the document list can order by `(createdAt, id)` on an index. Runs across all municipalities on
+ * purpose (each row gets its own values); a no-op once done.
+ */
+export async function upgradeData(orm: HubORM): Promise<void> {
+  await orm.em
+    .getConnection()
+    .execute('update document set created_at = registered_at, created_by_id = registered_by_id where created_at is null');
+}
