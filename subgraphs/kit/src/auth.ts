@@ -127,3 +127,24 @@ export async function verifyPassword(password: string, stored: string): Promise<
   });
   return timingSafeEqual(actual, expected);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Service → service assertion, for internal endpoints no user calls (e.g. shipping audit events into the
+// transaction log). Same shared secret as the gateway assertion, a different header and claim, so a user's
+// caller assertion can never pass for a service.
+// ---------------------------------------------------------------------------------------------
+
+export const SERVICE_HEADER = 'x-hub-service';
+
+export function signServiceAssertion(service: string, secret: string, now = Date.now()): string {
+  const iat = Math.floor(now / 1000);
+  return sign({ service, iat, exp: iat + ASSERTION_TTL_SECONDS }, secret);
+}
+
+/** The calling service's name, or null when the header is missing, forged or expired. */
+export function verifyServiceAssertion(header: string | undefined, secret: string, now = Date.now()): string | null {
+  if (!header) return null;
+  const a = verify<{ service?: unknown; exp?: unknown }>(header, secret);
+  if (!a || typeof a.exp !== 'number' || a.exp * 1000 <= now || typeof a.service !== 'string') return null;
+  return a.service;
+}

@@ -63,10 +63,14 @@ export async function serveGraphQL<C extends BaseContext>(
   }
 }
 
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
 export interface HttpApp {
   /** GET /health: 200 when `check` resolves. */
   health: () => Promise<void>;
-  graphql: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  graphql: RouteHandler;
+  /** Further endpoints by exact path (downloads, internal service endpoints). */
+  routes?: Record<string, RouteHandler>;
 }
 
 /** A plain node HTTP server: /graphql, /health, 404 for the rest. */
@@ -95,6 +99,8 @@ export function createHttpServer(app: HttpApp): Server {
       );
     } else if (path === '/graphql') {
       done(app.graphql(req, res));
+    } else if (app.routes?.[path]) {
+      done(app.routes[path](req, res));
     } else {
       res.statusCode = 404;
       res.end();

@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse, type DocumentNode } from 'graphql';
-import { CALLER_HEADER, type Caller, verifyCallerAssertion } from './auth';
+import { CALLER_HEADER, SERVICE_HEADER, type Caller, verifyCallerAssertion, verifyServiceAssertion } from './auth';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HOST, databaseTarget, portOf, requireSecret, type DatabaseTarget, type SubgraphName } from './config';
 import type { SubgraphContext } from './context';
 import { ErrorCode, maskError } from './errors';
@@ -31,6 +32,21 @@ export interface SubgraphDefinition<C extends SubgraphContext = SubgraphContext>
    * every start); must be idempotent and cheap when there is nothing to do.
    */
   upgradeData?(orm: HubORM): Promise<void>;
+  /**
+   * Endpoints besides /graphql (exact paths), e.g. streamed downloads or internal service endpoints. Each gets
+   * who is calling: `caller` from the gateway's assertion (undefined when there is none) and `service` from a
+   * service assertion (null when there is none); the handler decides whom it serves.
+   */
+  routes?(orm: HubORM): Record<string, (req: IncomingMessage, res: ServerResponse, from: RouteCaller) => Promise<void>>;
+  /** Background work started with the server and stopped with it (e.g. the audit outbox relay). */
+  background?(orm: HubORM): { stop(): Promise<void> };
+}
+
+export interface RouteCaller {
+  caller: Caller | null | undefined;
+  service: string | null;
+  /** The raw gateway assertion, to call other subgraphs as the same caller. */
+  assertion: string | undefined;
 }
 
 /** Reads `schema/<name>.graphql`, the subgraph's SDL (source of truth for codegen and composition). */
@@ -92,7 +108,23 @@ export async function runSubgraph<C extends SubgraphContext>(def: SubgraphDefini
   await apollo.start();
   const maxBody = opts.maxBodyBytes ?? 16 * 1024 * 1024;
 
+  const routes = Object.fromEntries(
+    Object.entries(def.routes?.(orm) ?? {}).map(([path, handle]) => [
+      path,
+      (req: IncomingMessage, res: ServerResponse) => {
+        const assertion = header(req.headers[CALLER_HEADER]);
+        return handle(req, res, {
+          caller: verifyCallerAssertion(assertion, gatewaySecret),
+          service: verifyServiceAssertion(header(req.headers[SERVICE_HEADER]), gatewaySecret),
+          assertion,
+        });
+      },
+    ]),
+  );
+  const work = def.background?.(orm);
+
   const http = createHttpServer({
+    routes,
     health: async () => {
       await orm.em.getConnection().execute('select 1');
     },
@@ -113,6 +145,7 @@ export async function runSubgraph<C extends SubgraphContext>(def: SubgraphDefini
     stop() {
       stopping ??= (async () => {
         await closeServer(http);
+        await work?.stop();
         await apollo.stop();
         await orm.close();
       })();

@@ -52,6 +52,109 @@ export type AuditEvent = {
   source: Scalars['String']['output'];
 };
 
+export type AuditLogConnection = {
+  __typename?: 'AuditLogConnection';
+  edges: Array<AuditLogEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AuditLogEdge = {
+  __typename?: 'AuditLogEdge';
+  cursor: Scalars['String']['output'];
+  node: AuditLogEntry;
+};
+
+/**
+ * One entry of a municipality's transaction log (transakční protokol): the events of all subgraphs, numbered
+ * (`poradi`) in the order they were written into the log and hash-chained.
+ */
+export type AuditLogEntry = {
+  __typename?: 'AuditLogEntry';
+  actor: Maybe<User>;
+  /** `provedlKdo`. */
+  actorLogin: Scalars['String']['output'];
+  changes: Array<AuditChange>;
+  description: Maybe<Scalars['String']['output']>;
+  /** `TypUdalostiId` of nsesss-TrP.xsd. */
+  eventType: Scalars['String']['output'];
+  hash: Scalars['String']['output'];
+  /** The object's identifier (`HodnotaID`) and its source (`ZdrojID`). */
+  objectId: Scalars['ID']['output'];
+  objectSource: Scalars['String']['output'];
+  /** `TypObjektuId` of nsesss-TrP.xsd. */
+  objectType: Scalars['String']['output'];
+  /** `DatumVzniku`: when the change happened. */
+  occurredAt: Scalars['DateTime']['output'];
+  /** `Poradi`: 1, 2, 3 … per municipality, in write order, never reused. */
+  poradi: Scalars['Int']['output'];
+  prevHash: Scalars['String']['output'];
+  /** When the entry was written into the log. */
+  recordedAt: Scalars['DateTime']['output'];
+  /** The subgraph that wrote the event. */
+  source: Scalars['String']['output'];
+};
+
+export type AuditLogFilter = {
+  actorId?: InputMaybe<Scalars['ID']['input']>;
+  eventType?: InputMaybe<Scalars['String']['input']>;
+  /** Events that happened at or after. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  objectId?: InputMaybe<Scalars['ID']['input']>;
+  /** Events that happened before. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/**
+ * The daily fixation (ztvárnění) of a municipality's log: the entries written on one Czech calendar day as a
+ * TransakcniLogSystemu XML document, sealed, filed as a document, and hash-linked to the previous day's.
+ */
+export type AuditLogRendition = {
+  __typename?: 'AuditLogRendition';
+  createdAt: Scalars['DateTime']['output'];
+  /** The day (YYYY-MM-DD, Europe/Prague). */
+  day: Scalars['String']['output'];
+  /** The document the rendition is filed as. */
+  document: Maybe<Document>;
+  entryCount: Scalars['Int']['output'];
+  /** Range of poradi it holds (null when no entry was written that day). */
+  fromPoradi: Maybe<Scalars['Int']['output']>;
+  id: Scalars['ID']['output'];
+  keyId: Scalars['String']['output'];
+  /** Hash of the previous day's rendition and of this one: a missing or changed day breaks the chain. */
+  prevRenditionHash: Scalars['String']['output'];
+  renditionHash: Scalars['String']['output'];
+  /** SHA-256 of the XML bytes (hex). */
+  sha256: Scalars['String']['output'];
+  /** Seal: a signature over the XML bytes (base64), with the algorithm and the id of the platform key. */
+  signature: Scalars['String']['output'];
+  signatureAlgorithm: Scalars['String']['output'];
+  toPoradi: Maybe<Scalars['Int']['output']>;
+};
+
+/** The platform's public key that verifies rendition seals offline. */
+export type AuditLogSealKey = {
+  __typename?: 'AuditLogSealKey';
+  algorithm: Scalars['String']['output'];
+  keyId: Scalars['String']['output'];
+  /** SPKI, PEM. */
+  publicKeyPem: Scalars['String']['output'];
+};
+
+/** The result of recomputing a municipality's hash chains (entries, and daily renditions). */
+export type AuditLogVerification = {
+  __typename?: 'AuditLogVerification';
+  entriesChecked: Scalars['Int']['output'];
+  /** The first entry that was changed, removed or inserted (by poradi), and what is wrong with it. */
+  firstBadPoradi: Maybe<Scalars['Int']['output']>;
+  /** The first daily rendition that is missing, changed or out of chain. */
+  firstBadRenditionDay: Maybe<Scalars['String']['output']>;
+  ok: Scalars['Boolean']['output'];
+  problem: Maybe<Scalars['String']['output']>;
+  renditionProblem: Maybe<Scalars['String']['output']>;
+  renditionsChecked: Scalars['Int']['output'];
+};
+
 export type AuditTrail = {
   __typename?: 'AuditTrail';
   archivesEvents: Array<AuditEvent>;
@@ -387,6 +490,8 @@ export type Mutation = {
   deactivateFilingPlanNode: FilingPlanNode;
   /** Records managers: ends a plan's validity (YYYY-MM-DD). */
   endFilingPlanValidity: FilingPlan;
+  /** Records managers: fixes the log of a past day (and any earlier day not yet fixed) now; returns that day's rendition. */
+  fixAuditLogDay: AuditLogRendition;
   /** Puts a document into an open case file; a document belongs to at most one. */
   insertIntoCaseFile: CaseFilePayload;
   /** Opens a case file (spis) from an initiating document, which becomes its first document. */
@@ -480,6 +585,11 @@ export type MutationDeactivateFilingPlanNodeArgs = {
 export type MutationEndFilingPlanValidityArgs = {
   planId: Scalars['ID']['input'];
   validTo: Scalars['String']['input'];
+};
+
+
+export type MutationFixAuditLogDayArgs = {
+  day: Scalars['String']['input'];
 };
 
 
@@ -582,6 +692,14 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
+  /** The municipality's transaction log, in poradi order (auditors and records managers only). */
+  auditLog: AuditLogConnection;
+  /** One object's history as a TransakcniLogObjektu XML document (auditors and records managers only). */
+  auditLogObjectXml: Scalars['String']['output'];
+  /** Daily renditions of the log, oldest first; `from`/`to` are days (YYYY-MM-DD). */
+  auditLogRenditions: Array<AuditLogRendition>;
+  /** The key that verifies the seals of renditions. */
+  auditLogSealKey: AuditLogSealKey;
   /** An object's audit trail across all subgraphs (auditors, records staff and tenant admins). */
   auditTrail: AuditTrail;
   caseFile: Maybe<CaseFile>;
@@ -603,6 +721,26 @@ export type Query = {
   myDocuments: DocumentConnection;
   /** Registers of the caller's municipality. */
   registers: Array<Register>;
+  /** Recomputes the hash chains of the caller's municipality (auditors and records managers only). */
+  verifyAuditLog: AuditLogVerification;
+};
+
+
+export type QueryAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditLogFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryAuditLogObjectXmlArgs = {
+  objectId: Scalars['ID']['input'];
+};
+
+
+export type QueryAuditLogRenditionsArgs = {
+  from?: InputMaybe<Scalars['String']['input']>;
+  to?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -925,6 +1063,14 @@ export type ResolversTypes = ResolversObject<{
   AuditChange: ResolverTypeWrapper<AuditChange>;
   AuditEvent: ResolverTypeWrapper<AuditEventModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AuditLogConnection: ResolverTypeWrapper<AuditLogConnection>;
+  AuditLogEdge: ResolverTypeWrapper<AuditLogEdge>;
+  AuditLogEntry: ResolverTypeWrapper<AuditLogEntry>;
+  AuditLogFilter: AuditLogFilter;
+  AuditLogRendition: ResolverTypeWrapper<Omit<AuditLogRendition, 'document'> & { document?: Maybe<ResolversTypes['Document']> }>;
+  AuditLogSealKey: ResolverTypeWrapper<AuditLogSealKey>;
+  AuditLogVerification: ResolverTypeWrapper<AuditLogVerification>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   AuditTrail: ResolverTypeWrapper<Omit<AuditTrail, 'archivesEvents' | 'events' | 'municipalitiesEvents' | 'usersEvents'> & { archivesEvents: Array<ResolversTypes['AuditEvent']>, events: Array<ResolversTypes['AuditEvent']>, municipalitiesEvents: Array<ResolversTypes['AuditEvent']>, usersEvents: Array<ResolversTypes['AuditEvent']> }>;
   Cancellation: ResolverTypeWrapper<Cancellation>;
   CaseFile: ResolverTypeWrapper<CaseFileModel>;
@@ -934,7 +1080,6 @@ export type ResolversTypes = ResolversObject<{
   CaseFileState: CaseFileState;
   CreateDraftDocumentInput: CreateDraftDocumentInput;
   CreateFilingPlanInput: CreateFilingPlanInput;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CreateRegisterInput: CreateRegisterInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DisposalCode: DisposalCode;
@@ -979,6 +1124,14 @@ export type ResolversParentTypes = ResolversObject<{
   AuditChange: AuditChange;
   AuditEvent: AuditEventModel;
   Int: Scalars['Int']['output'];
+  AuditLogConnection: AuditLogConnection;
+  AuditLogEdge: AuditLogEdge;
+  AuditLogEntry: AuditLogEntry;
+  AuditLogFilter: AuditLogFilter;
+  AuditLogRendition: Omit<AuditLogRendition, 'document'> & { document?: Maybe<ResolversParentTypes['Document']> };
+  AuditLogSealKey: AuditLogSealKey;
+  AuditLogVerification: AuditLogVerification;
+  Boolean: Scalars['Boolean']['output'];
   AuditTrail: Omit<AuditTrail, 'archivesEvents' | 'events' | 'municipalitiesEvents' | 'usersEvents'> & { archivesEvents: Array<ResolversParentTypes['AuditEvent']>, events: Array<ResolversParentTypes['AuditEvent']>, municipalitiesEvents: Array<ResolversParentTypes['AuditEvent']>, usersEvents: Array<ResolversParentTypes['AuditEvent']> } | FederationReferenceTypes['AuditTrail'];
   Cancellation: Cancellation;
   CaseFile: CaseFileModel;
@@ -987,7 +1140,6 @@ export type ResolversParentTypes = ResolversObject<{
   CaseFilePayload: Omit<CaseFilePayload, 'caseFile'> & { caseFile: ResolversParentTypes['CaseFile'] };
   CreateDraftDocumentInput: CreateDraftDocumentInput;
   CreateFilingPlanInput: CreateFilingPlanInput;
-  Boolean: Scalars['Boolean']['output'];
   CreateRegisterInput: CreateRegisterInput;
   DateTime: Scalars['DateTime']['output'];
   DisposalForecastEntry: Omit<DisposalForecastEntry, 'caseFile' | 'document'> & { caseFile?: Maybe<ResolversParentTypes['CaseFile']>, document?: Maybe<ResolversParentTypes['Document']> };
@@ -1036,6 +1188,66 @@ export type AuditEventResolvers<ContextType = FilingContext, ParentType extends 
   occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   sequence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AuditLogConnectionResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['AuditLogConnection'] = ResolversParentTypes['AuditLogConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['AuditLogEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AuditLogEdgeResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['AuditLogEdge'] = ResolversParentTypes['AuditLogEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditLogEntry'], ParentType, ContextType>;
+}>;
+
+export type AuditLogEntryResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['AuditLogEntry'] = ResolversParentTypes['AuditLogEntry']> = ResolversObject<{
+  actor?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  actorLogin?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  changes?: Resolver<Array<ResolversTypes['AuditChange']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  eventType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  objectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  objectSource?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  objectType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  poradi?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  prevHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AuditLogRenditionResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['AuditLogRendition'] = ResolversParentTypes['AuditLogRendition']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  day?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType>;
+  entryCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fromPoradi?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  keyId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  prevRenditionHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  renditionHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  signature?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  signatureAlgorithm?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  toPoradi?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type AuditLogSealKeyResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['AuditLogSealKey'] = ResolversParentTypes['AuditLogSealKey']> = ResolversObject<{
+  algorithm?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  keyId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  publicKeyPem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AuditLogVerificationResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['AuditLogVerification'] = ResolversParentTypes['AuditLogVerification']> = ResolversObject<{
+  entriesChecked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  firstBadPoradi?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  firstBadRenditionDay?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  problem?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  renditionProblem?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  renditionsChecked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type AuditTrailResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['AuditTrail'] = ResolversParentTypes['AuditTrail'], FederationReferenceType extends FederationReferenceTypes['AuditTrail'] = FederationReferenceTypes['AuditTrail']> = ResolversObject<{
@@ -1200,6 +1412,7 @@ export type MutationResolvers<ContextType = FilingContext, ParentType extends Re
   createRegister?: Resolver<ResolversTypes['Register'], ParentType, ContextType, RequireFields<MutationCreateRegisterArgs, 'input'>>;
   deactivateFilingPlanNode?: Resolver<ResolversTypes['FilingPlanNode'], ParentType, ContextType, RequireFields<MutationDeactivateFilingPlanNodeArgs, 'id'>>;
   endFilingPlanValidity?: Resolver<ResolversTypes['FilingPlan'], ParentType, ContextType, RequireFields<MutationEndFilingPlanValidityArgs, 'planId' | 'validTo'>>;
+  fixAuditLogDay?: Resolver<ResolversTypes['AuditLogRendition'], ParentType, ContextType, RequireFields<MutationFixAuditLogDayArgs, 'day'>>;
   insertIntoCaseFile?: Resolver<ResolversTypes['CaseFilePayload'], ParentType, ContextType, RequireFields<MutationInsertIntoCaseFileArgs, 'caseFileId' | 'documentId'>>;
   openCaseFile?: Resolver<ResolversTypes['CaseFilePayload'], ParentType, ContextType, RequireFields<MutationOpenCaseFileArgs, 'input'>>;
   recordCaseFileTriggerEvent?: Resolver<ResolversTypes['CaseFilePayload'], ParentType, ContextType, RequireFields<MutationRecordCaseFileTriggerEventArgs, 'id' | 'occurredOn'>>;
@@ -1226,6 +1439,10 @@ export type PageInfoResolvers<ContextType = FilingContext, ParentType extends Re
 }>;
 
 export type QueryResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  auditLog?: Resolver<ResolversTypes['AuditLogConnection'], ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'first'>>;
+  auditLogObjectXml?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<QueryAuditLogObjectXmlArgs, 'objectId'>>;
+  auditLogRenditions?: Resolver<Array<ResolversTypes['AuditLogRendition']>, ParentType, ContextType, Partial<QueryAuditLogRenditionsArgs>>;
+  auditLogSealKey?: Resolver<ResolversTypes['AuditLogSealKey'], ParentType, ContextType>;
   auditTrail?: Resolver<ResolversTypes['AuditTrail'], ParentType, ContextType, RequireFields<QueryAuditTrailArgs, 'objectId'>>;
   caseFile?: Resolver<Maybe<ResolversTypes['CaseFile']>, ParentType, ContextType, RequireFields<QueryCaseFileArgs, 'id'>>;
   caseFiles?: Resolver<ResolversTypes['CaseFileConnection'], ParentType, ContextType, RequireFields<QueryCaseFilesArgs, 'first'>>;
@@ -1237,6 +1454,7 @@ export type QueryResolvers<ContextType = FilingContext, ParentType extends Resol
   filingPlans?: Resolver<Array<ResolversTypes['FilingPlan']>, ParentType, ContextType, Partial<QueryFilingPlansArgs>>;
   myDocuments?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, RequireFields<QueryMyDocumentsArgs, 'first'>>;
   registers?: Resolver<Array<ResolversTypes['Register']>, ParentType, ContextType>;
+  verifyAuditLog?: Resolver<ResolversTypes['AuditLogVerification'], ParentType, ContextType>;
 }>;
 
 export type RegisterResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['Register'] = ResolversParentTypes['Register'], FederationReferenceType extends FederationReferenceTypes['Register'] = FederationReferenceTypes['Register']> = ResolversObject<{
@@ -1286,6 +1504,12 @@ export type UserResolvers<ContextType = FilingContext, ParentType extends Resolv
 export type Resolvers<ContextType = FilingContext> = ResolversObject<{
   AuditChange?: AuditChangeResolvers<ContextType>;
   AuditEvent?: AuditEventResolvers<ContextType>;
+  AuditLogConnection?: AuditLogConnectionResolvers<ContextType>;
+  AuditLogEdge?: AuditLogEdgeResolvers<ContextType>;
+  AuditLogEntry?: AuditLogEntryResolvers<ContextType>;
+  AuditLogRendition?: AuditLogRenditionResolvers<ContextType>;
+  AuditLogSealKey?: AuditLogSealKeyResolvers<ContextType>;
+  AuditLogVerification?: AuditLogVerificationResolvers<ContextType>;
   AuditTrail?: AuditTrailResolvers<ContextType>;
   Cancellation?: CancellationResolvers<ContextType>;
   CaseFile?: CaseFileResolvers<ContextType>;

@@ -2,6 +2,7 @@ import { Role, requireTenantCaller } from '@hub/kit';
 import type { MutationResolvers } from '../generated/graphql';
 import { REGISTERING_ROLES, registerDocument } from '../modules/documents/registration';
 import { createRegister } from '../modules/registers/registers';
+import { auditLogRenditionMutations } from './audit-log';
 import { caseFileMutations } from './case-files';
 import { documentWorkflowMutations } from './document-workflow';
 import { filingPlanMutations } from './filing-plans';
@@ -13,4 +14,5 @@ export const Mutation: MutationResolvers = {
   ...documentWorkflowMutations,
   ...filingPlanMutations,
   ...caseFileMutations,
+  ...auditLogRenditionMutations,
 };

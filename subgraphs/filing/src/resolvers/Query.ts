@@ -3,6 +3,7 @@ import type { QueryResolvers } from '../generated/graphql';
 import { findDocuments } from '../modules/documents/document-query';
 import { canSeeDocument, visibleDocuments } from '../modules/documents/visibility';
 import { Register } from '../modules/registers/register.entity';
+import { auditLogReadQueries, auditLogRenditionQueries, auditLogVerifyQueries } from './audit-log';
 import { caseFileQueries } from './case-files';
 import { documentWorkflowQueries } from './document-workflow';
 import { filingPlanQueries } from './filing-plans';
@@ -28,4 +29,7 @@ export const Query: QueryResolvers = {
   ...documentWorkflowQueries,
   ...filingPlanQueries,
   ...caseFileQueries,
+  ...auditLogReadQueries,
+  ...auditLogVerifyQueries,
+  ...auditLogRenditionQueries,
 };
