@@ -2,17 +2,21 @@
  * Starts the real hub for end-to-end tests: the four subgraphs and the gateway, each on its own
  * loopback port, each subgraph on its own fresh database (SQLite in memory or a throw-away MariaDB
  * database), talking HTTP exactly as in production. One call per suite; `stop()` drops everything.
+ * Each subgraph runs its audit outbox relay, as in production (see `HubOptions.relays`, `flushRelays`).
  */
 import { archives } from '@hub/archives';
 import { filing } from '@hub/filing';
 import { startGateway } from '@hub/gateway';
 import {
-  DEMO_PASSWORD, SUBGRAPH_NAMES, runSubgraph, signCallerAssertion, testDatabase, type Caller, type RunningSubgraph,
-  type SubgraphName, type TestDatabaseKind,
+  DEMO_PASSWORD, SUBGRAPH_NAMES, runSubgraph, signCallerAssertion, testDatabase, type Caller, type DatabaseTarget,
+  type RunningSubgraph, type SubgraphName, type TestDatabaseKind,
 } from '@hub/kit';
 import { municipalities } from '@hub/municipalities';
 import { users } from '@hub/users';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const DEFINITIONS = { municipalities, users, filing, archives } as const;
 
@@ -32,7 +36,27 @@ export interface Hub {
   direct<T = any>(subgraph: SubgraphName, caller: Caller | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
   /** Signs in a demo user (demo password) and returns the token. */
   login(login: string): Promise<string>;
+  /**
+   * Ships everything waiting in the subgraphs' audit outboxes into the transaction log now (the relays would do it
+   * within a second anyway). Subgraphs whose relay is off are skipped.
+   */
+  flushRelays(): Promise<void>;
+  /** Stops the relays from starting rounds (e.g. while counting SQL statements); `resumeRelays` restarts them. */
+  pauseRelays(): Promise<void>;
+  resumeRelays(): void;
+  /**
+   * Stops one subgraph and starts it again on the same database and port (needs MariaDB, or `sqliteFiles`), e.g.
+   * with its relay switched on after it had been off.
+   */
+  restart(name: SubgraphName, opts?: { relay?: boolean }): Promise<RunningSubgraph>;
   stop(): Promise<void>;
+}
+
+export interface HubOptions {
+  /** The audit outbox relays: all on (default), all off, or per subgraph (unlisted ones on). */
+  relays?: boolean | Partial<Record<SubgraphName, boolean>>;
+  /** SQLite databases in files of a temporary directory rather than in memory, so `restart` keeps the data. */
+  sqliteFiles?: boolean;
 }
 
 export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<GraphQLResponse> {
@@ -49,19 +73,29 @@ export async function postJson(url: string, body: unknown, headers: Record<strin
   }
 }
 
-export async function startHub(kind: TestDatabaseKind): Promise<Hub> {
+export async function startHub(kind: TestDatabaseKind, opts: HubOptions = {}): Promise<Hub> {
   const tokenSecret = randomBytes(32).toString('hex');
   const gatewaySecret = randomBytes(32).toString('hex');
   // Read at request time by the users subgraph (tokens) and by peer calls (other subgraphs' URLs).
   process.env.HUB_TOKEN_SECRET = tokenSecret;
 
-  const started = await Promise.all(
-    SUBGRAPH_NAMES.map((name) =>
-      runSubgraph(DEFINITIONS[name] as never, { port: 0, db: testDatabase(kind, name), gatewaySecret, seedDemo: true }),
-    ),
-  );
-  const subgraphs = Object.fromEntries(SUBGRAPH_NAMES.map((n, i) => [n, started[i]])) as Record<SubgraphName, RunningSubgraph>;
+  const dir = kind === 'sqlite' && opts.sqliteFiles ? mkdtempSync(join(tmpdir(), 'hub-e2e-')) : null;
+  const dbs = Object.fromEntries(
+    SUBGRAPH_NAMES.map((n) => [n, dir ? { kind: 'sqlite', file: join(dir, `${n}.sqlite`) } : testDatabase(kind, n)]),
+  ) as Record<SubgraphName, DatabaseTarget>;
+  const relayOf = (n: SubgraphName) => (typeof opts.relays === 'object' ? opts.relays[n] ?? true : opts.relays ?? true);
+  const start = (name: SubgraphName, port: number, relay: boolean) =>
+    runSubgraph(DEFINITIONS[name] as never, { port, db: dbs[name], gatewaySecret, seedDemo: true, relay });
+
+  // Filing first: the other subgraphs' relays ship to its /internal/audit-log (found through HUB_FILING_URL).
+  const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
+  subgraphs.filing = await start('filing', 0, relayOf('filing'));
+  process.env.HUB_FILING_URL = subgraphs.filing.url;
+  const others = SUBGRAPH_NAMES.filter((n) => n !== 'filing');
+  const rest = await Promise.all(others.map((n) => start(n, 0, relayOf(n))));
+  others.forEach((n, i) => (subgraphs[n] = rest[i]));
   for (const n of SUBGRAPH_NAMES) process.env[`HUB_${n.toUpperCase()}_URL`] = subgraphs[n].url;
+  const relays = () => SUBGRAPH_NAMES.flatMap((n) => (subgraphs[n].relay ? [subgraphs[n].relay!] : []));
 
   const gateway = await startGateway({
     port: 0,
@@ -87,10 +121,30 @@ export async function startHub(kind: TestDatabaseKind): Promise<Hub> {
       if (!res.data?.login) throw new Error(`login ${login} failed: ${JSON.stringify(res.errors)}`);
       return res.data.login.token;
     },
+    async flushRelays() {
+      // The others deliver into filing's log over HTTP; then filing's own events.
+      await Promise.all(others.map((n) => subgraphs[n].relay?.flush()));
+      await subgraphs.filing.relay?.flush();
+    },
+    async pauseRelays() {
+      await Promise.all(relays().map((r) => r.pause()));
+    },
+    resumeRelays() {
+      relays().forEach((r) => r.resume());
+    },
+    async restart(name, { relay = relayOf(name) } = {}) {
+      if (dbs[name].kind === 'sqlite' && dbs[name].file === ':memory:') throw new Error('restart needs MariaDB or sqliteFiles: an in-memory database dies with its subgraph');
+      const port = subgraphs[name].port;
+      await subgraphs[name].stop();
+      subgraphs[name] = await start(name, port, relay);
+      return subgraphs[name];
+    },
     async stop() {
+      await Promise.all(relays().map((r) => r.stop()));
       await gateway.stop();
-      await Promise.all(started.map((s) => s.stop()));
-      if (kind === 'mariadb') await dropDatabases(started.map((s) => s.orm.config.get('dbName')));
+      await Promise.all(SUBGRAPH_NAMES.map((n) => subgraphs[n].stop()));
+      if (kind === 'mariadb') await dropDatabases(SUBGRAPH_NAMES.map((n) => (dbs[n] as { dbName: string }).dbName));
+      if (dir) rmSync(dir, { recursive: true, force: true });
     },
   };
   return hub;
@@ -108,8 +162,13 @@ async function dropDatabases(names: string[]) {
   }
 }
 
-/** Counts the SQL statements each subgraph runs while `fn` runs. */
+/**
+ * Counts the SQL statements each subgraph runs while `fn` runs. The outbox relays ship what is waiting first and are
+ * paused meanwhile, so only `fn`'s statements are counted.
+ */
 export async function countStatements(hub: Hub, fn: () => Promise<unknown>): Promise<Record<SubgraphName, number>> {
+  await hub.flushRelays();
+  await hub.pauseRelays();
   const counts = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, 0])) as Record<SubgraphName, number>;
   const listeners = SUBGRAPH_NAMES.map((n) => {
     const knex = hub.subgraphs[n].orm.em.getKnex();
@@ -121,6 +180,7 @@ export async function countStatements(hub: Hub, fn: () => Promise<unknown>): Pro
     await fn();
   } finally {
     listeners.forEach((off) => off());
+    hub.resumeRelays();
   }
   return counts;
 }

@@ -3,13 +3,15 @@
 //
 // - Secrets: HUB_TOKEN_SECRET / HUB_GATEWAY_SECRET from the environment, else `<data dir>/secrets.json`
 //   (created on the first start, mode 0600). Data dir: HUB_DATA_DIR or ./data.
+// - Seal key of the transaction log's daily renditions: HUB_SEAL_PRIVATE_KEY_FILE, else `<data dir>/seal-key.pem`
+//   (an Ed25519 private key, created on the first start, mode 0600).
 // - Database: HUB_DATABASE_URL is passed to the children unchanged (unset: SQLite files in the data dir).
 // - Ctrl-C / SIGTERM: SIGTERM to every child, SIGKILL after 10 s, exit 0. A child that dies on its own
 //   stops the others and exits 1.
 //
 // `startHub()` is also used by scripts/bench.mjs.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
@@ -55,6 +57,22 @@ export function loadSecrets(dataDir, env = process.env) {
     }
   }
   return { HUB_TOKEN_SECRET: secrets.HUB_TOKEN_SECRET, HUB_GATEWAY_SECRET: secrets.HUB_GATEWAY_SECRET };
+}
+
+/**
+ * The path of the seal key (Ed25519 private key, PEM) for the children: HUB_SEAL_PRIVATE_KEY_FILE, else
+ * `<dataDir>/seal-key.pem`, generated when missing. Losing it means later renditions get a new key id; older
+ * ones still verify with the old public key.
+ */
+export function ensureSealKey(dataDir, env = process.env) {
+  if (env.HUB_SEAL_PRIVATE_KEY_FILE) return env.HUB_SEAL_PRIVATE_KEY_FILE;
+  const file = join(dataDir, 'seal-key.pem');
+  if (!existsSync(file)) {
+    const { privateKey } = generateKeyPairSync('ed25519');
+    writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
+  }
+  if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+  return file;
 }
 
 /** Human-readable database in use, without a password. */
@@ -116,10 +134,12 @@ export async function startHub(opts = {}) {
   const dataDir = resolve(opts.dataDir ?? (env.HUB_DATA_DIR || 'data'));
   mkdirSync(dataDir, { recursive: true });
   const secrets = loadSecrets(dataDir, env);
+  const sealKeyFile = ensureSealKey(dataDir, env);
 
   const childEnv = {
     ...env,
     ...secrets,
+    HUB_SEAL_PRIVATE_KEY_FILE: sealKeyFile,
     HUB_DATA_DIR: dataDir,
     NODE_ENV: 'production',
     APOLLO_TELEMETRY_DISABLED: '1',

@@ -2,8 +2,8 @@
 // duplicate. Runs the built subgraph (`npm test` builds first) as real OS processes.
 import { DEMO_MUNICIPALITIES, signCallerAssertion, testCaller, testDatabaseKinds } from '@hub/kit';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,9 +40,13 @@ describe.each(testDatabaseKinds())('two filing processes on %s', (kind) => {
   const children: ChildProcess[] = [];
   let databaseUrl: string;
   let cleanup: () => Promise<void>;
+  // Under NODE_ENV=production filing refuses to start without the seal key of the log's daily renditions.
+  const keyDir = mkdtempSync(join(tmpdir(), 'hub-seal-'));
+  const sealKeyFile = join(keyDir, 'seal-key.pem');
 
   beforeAll(() => {
     if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build first (npm test does)`);
+    writeFileSync(sealKeyFile, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
     if (kind === 'sqlite') {
       const dir = mkdtempSync(join(tmpdir(), 'hub-concurrency-'));
       databaseUrl = `sqlite:${dir}`;
@@ -65,13 +69,14 @@ describe.each(testDatabaseKinds())('two filing processes on %s', (kind) => {
       children.map((c) => (c.exitCode !== null ? undefined : new Promise((r) => (c.once('exit', r), c.kill('SIGTERM'))))),
     );
     await cleanup?.();
+    rmSync(keyDir, { recursive: true, force: true });
   });
 
   async function startFiling(): Promise<string> {
     const port = await freePort();
     const log: string[] = [];
     const child = spawn(process.execPath, [MAIN], {
-      env: { ...process.env, NODE_ENV: 'production', HUB_DATABASE_URL: databaseUrl, HUB_GATEWAY_SECRET: gatewaySecret, HUB_FILING_PORT: String(port) },
+      env: { ...process.env, NODE_ENV: 'production', HUB_DATABASE_URL: databaseUrl, HUB_GATEWAY_SECRET: gatewaySecret, HUB_FILING_PORT: String(port), HUB_SEAL_PRIVATE_KEY_FILE: sealKeyFile },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout!.on('data', (d) => log.push(String(d)));

@@ -23,7 +23,8 @@ describe('gateway over the real supergraph (municipalities subgraph running, fil
     issueAccessToken(testCaller(municipalityId, roles, 'test.clerk'), tokenSecret, ttl, now).token;
 
   beforeAll(async () => {
-    sub = await runSubgraph(municipalities, { port: 0, db: { kind: 'sqlite', file: ':memory:' }, gatewaySecret, seedDemo: true });
+    // No filing here to ship audit events to: the outbox relay stays off.
+    sub = await runSubgraph(municipalities, { port: 0, db: { kind: 'sqlite', file: ':memory:' }, gatewaySecret, seedDemo: true, relay: false });
     deadFilingPort = await deadPort();
     activeUsers = await fakeActiveUsers(gatewaySecret);
     gw = await startGateway({

@@ -20,10 +20,11 @@ import {
   type Caller,
   type SubgraphName,
 } from '@hub/kit/gateway';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AccountCheck } from './account-check';
 import { HubDataSource, type GatewayContext } from './datasource';
 import { depthLimit } from './depth-limit';
+import { AUDIT_LOG_EXPORT_PATH, AUDIT_LOG_RENDITION_PATH, proxyDownload } from './export-proxy';
 import { loadSupergraphSdl } from './supergraph';
 
 export { HubDataSource, SERVICE_UNAVAILABLE_MESSAGE, type GatewayContext } from './datasource';
@@ -75,7 +76,10 @@ export function callerOf(req: IncomingMessage, tokenSecret: string): Caller | nu
   return caller;
 }
 
-/** Starts the hub gateway on loopback: the supergraph over the four subgraphs, /graphql and /health. */
+/**
+ * Starts the hub gateway on loopback: the supergraph over the four subgraphs, /graphql, /health and the
+ * streamed download of the transaction log (`GET /exports/audit-log.xml?from=…&to=…`, proxied to filing).
+ */
 export async function startGateway(opts: GatewayOptions): Promise<RunningGateway> {
   const urls = Object.fromEntries(
     SUBGRAPH_NAMES.map((name) => [name, opts.subgraphUrls?.[name] ?? defaultSubgraphUrl(name)]),
@@ -115,6 +119,17 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       const body = await readJsonBody(req, maxBody);
       await serveGraphQL(apollo, req, res, body, async () => ({ caller }));
     },
+    // Downloads streamed from filing (too big for a GraphQL string): the log of a period, a daily rendition.
+    routes: Object.fromEntries(
+      [AUDIT_LOG_EXPORT_PATH, AUDIT_LOG_RENDITION_PATH].map((path) => [
+        path,
+        async (req: IncomingMessage, res: ServerResponse) => {
+          const caller = callerOf(req, opts.tokenSecret);
+          if (caller) await accounts.assertActive(caller);
+          await proxyDownload(req, res, caller, urls.filing, opts.gatewaySecret);
+        },
+      ]),
+    ),
   });
 
   let port: number;

@@ -2,7 +2,13 @@ import { loadSchema, type SubgraphDefinition } from '@hub/kit';
 import { createContext, type FilingContext } from './context';
 import { CaseFileSchema } from './modules/case-files/case-file.entity';
 import { DocumentSchema } from './modules/documents/document.entity';
+import { auditLogExportRoutes } from './modules/audit-log/export';
+import { ingest } from './modules/audit-log/ingest';
+import { auditLogIngestRoutes } from './modules/audit-log/ingest-route';
 import { LogEntrySchema } from './modules/audit-log/log-entry.entity';
+import { LogRenditionSchema } from './modules/audit-log/rendition.entity';
+import { renditionRoutes } from './modules/audit-log/rendition-route';
+import { renditionBackground } from './modules/audit-log/scheduler';
 import { FilingPlanNodeSchema } from './modules/filing-plans/filing-plan-node.entity';
 import { FilingPlanSchema } from './modules/filing-plans/filing-plan.entity';
 import { RegisterSchema } from './modules/registers/register.entity';
@@ -18,8 +24,20 @@ export const filing: SubgraphDefinition<FilingContext> = {
   name: 'filing',
   typeDefs: loadSchema('filing'),
   resolvers,
-  entities: [RegisterSchema, DocumentSchema, FilingPlanSchema, FilingPlanNodeSchema, CaseFileSchema, LogEntrySchema],
+  entities: [RegisterSchema, DocumentSchema, FilingPlanSchema, FilingPlanNodeSchema, CaseFileSchema, LogEntrySchema, LogRenditionSchema],
   createContext,
   seedDemo,
   upgradeData,
+  // Filing's own audit events go into the transaction log in-process (the others POST to /internal/audit-log).
+  shipAuditEvents: (orm) => async (source, events) => {
+    await ingest(orm, source, events);
+  },
+  routes: (orm) => ({
+    // The other subgraphs' outbox relays deliver their audit events here (transaction log).
+    ...auditLogIngestRoutes(orm),
+    ...auditLogExportRoutes(orm),
+    ...renditionRoutes(orm),
+  }),
+  // The log's daily renditions (modules/audit-log/scheduler.ts).
+  background: (orm) => renditionBackground(orm),
 };

@@ -25,21 +25,23 @@ describe.each(testDatabaseKinds())('registers on %s', (kind) => {
   const scoped = (municipalityId: string) => scopeToTenant(t.orm.em.fork(), municipalityId);
   const allRegisters = () => t.orm.em.fork().count(Register, {}, { filters: false });
 
-  it('seeds a main register and an invoice register per demo municipality, each with an audit event, once', async () => {
+  it('seeds a main register, an invoice register and a register of transaction logs per demo municipality, each with an audit event, once', async () => {
     for (const m of DEMO_MUNICIPALITIES) {
-      const registers = await scoped(m.id).find(Register, {}, { orderBy: { kind: 'asc' } });
+      const registers = await scoped(m.id).find(Register, {}, { orderBy: [{ kind: 'asc' }, { referencePrefix: 'asc' }] });
       expect(registers.map((r) => [r.id, r.kind, r.referencePrefix, r.name, r.active])).toEqual([
         [demoId('register', `${m.abbreviation}:main`), 'MAIN', m.abbreviation, 'Podací deník', true],
         [demoId('register', `${m.abbreviation}:invoices`), 'SEPARATE', 'FP', 'Faktury přijaté', true],
+        [demoId('register', `${m.abbreviation}:audit-log`), 'SEPARATE', 'TP', 'Transakční protokoly', true],
       ]);
       const events = await scoped(m.id).find(AuditEvent, { objectId: { $in: registers.map((r) => r.id) } });
       expect(events.map((e) => [e.eventType, e.objectType, e.actorId, e.actorLogin])).toEqual([
         ['Zalozeni', 'Denik', null, 'system'],
         ['Zalozeni', 'Denik', null, 'system'],
+        ['Zalozeni', 'Denik', null, 'system'],
       ]);
     }
     const before = await allRegisters();
-    expect(before).toBe(2 * DEMO_MUNICIPALITIES.length);
+    expect(before).toBe(3 * DEMO_MUNICIPALITIES.length);
     await filing.seedDemo!(t.orm);
     expect(await allRegisters()).toBe(before);
   });
@@ -49,6 +51,7 @@ describe.each(testDatabaseKinds())('registers on %s', (kind) => {
     expect(res.data!.registers).toEqual([
       { id: demoId('register', 'OUADA:main'), name: 'Podací deník', kind: 'MAIN', referencePrefix: 'OUADA', active: true, municipality: { id: ADAMOV.id } },
       { id: demoId('register', 'OUADA:invoices'), name: 'Faktury přijaté', kind: 'SEPARATE', referencePrefix: 'FP', active: true, municipality: { id: ADAMOV.id } },
+      { id: demoId('register', 'OUADA:audit-log'), name: 'Transakční protokoly', kind: 'SEPARATE', referencePrefix: 'TP', active: true, municipality: { id: ADAMOV.id } },
     ]);
     expect((await t.run(testCaller(null, ['PLATFORM_ADMIN']), REGISTERS)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });

@@ -1,4 +1,5 @@
 import { DEMO_MUNICIPALITIES, demoId, inTransaction, recordAudit, scopeToTenant, type HubORM } from '@hub/kit';
+import { addAuditLogRegister, auditLogRegisterId } from './modules/audit-log/rendition-register';
 import { createDemoPlan } from './modules/filing-plans/demo-plan';
 import { FilingPlan } from './modules/filing-plans/filing-plan.entity';
 import { Register } from './modules/registers/register.entity';
@@ -9,7 +10,8 @@ import { addRegister, registerAuditChanges } from './modules/registers/registers
  * database seeded before a part existed gets it on the next start:
  * - registers: each municipality's podací deník, prefixed with its abbreviation, and a separate register of
  *   received invoices;
- * - the sample filing plan of §7.3 (modules/filing-plans/demo-plan.ts), for municipalities without any plan.
+ * - the sample filing plan of §7.3 (modules/filing-plans/demo-plan.ts), for municipalities without any plan;
+ * - the separate register "Transakční protokoly" (prefix TP) the log's daily renditions are filed in.
  */
 export async function seedDemo(orm: HubORM): Promise<void> {
   for (const m of DEMO_MUNICIPALITIES) {
@@ -32,5 +34,10 @@ export async function seedDemo(orm: HubORM): Promise<void> {
     const em = scopeToTenant(orm.em.fork(), m.id);
     if ((await em.count(FilingPlan, {})) > 0) continue;
     await inTransaction(em, (tx) => createDemoPlan(tx, m));
+  }
+  for (const m of DEMO_MUNICIPALITIES) {
+    const em = scopeToTenant(orm.em.fork(), m.id);
+    if (await em.findOne(Register, { id: auditLogRegisterId(m.id) })) continue;
+    await inTransaction(em, (tx) => addAuditLogRegister(tx, m.id, 'Demo data'));
   }
 }

@@ -1,3 +1,4 @@
+export * from './append-only';
 export * from './audit';
 export * from './auth';
 export * from './config';
@@ -9,6 +10,7 @@ export * from './http';
 export * from './ico';
 export * from './loaders';
 export * from './orm';
+export * from './outbox';
 export * from './peers';
 export * from './roles';
 export * from './scalars';

@@ -3,9 +3,11 @@ import type { AbstractSqlDriver, SqlEntityManager } from '@mikro-orm/knex';
 import { LibSqlDriver } from '@mikro-orm/libsql';
 import { MySqlPlatform, MySqlSchemaHelper } from '@mikro-orm/knex';
 import { MySqlDriver } from '@mikro-orm/mysql';
+import { protectAppendOnly } from './append-only';
 import { AuditEventSchema } from './audit';
 import type { DatabaseTarget } from './config';
 import { SequenceCounterSchema } from './counters';
+import { OutboxCursorSchema } from './outbox';
 import { TenantWriteGuard, tenantFilter } from './tenant';
 
 export type HubORM = MikroORM<AbstractSqlDriver>;
@@ -52,8 +54,8 @@ class MariaDbDriver extends MySqlDriver {
   }
 }
 
-/** Entities every subgraph has: its audit log and its number series. */
-export const KIT_ENTITIES = [AuditEventSchema, SequenceCounterSchema];
+/** Entities every subgraph has: its audit log (the transaction log's outbox), its number series, the outbox cursor. */
+export const KIT_ENTITIES = [AuditEventSchema, SequenceCounterSchema, OutboxCursorSchema];
 
 function tenantEntityNames(schemas: EntitySchema<any>[]): string[] {
   return schemas.filter((s) => 'municipalityId' in s.meta.properties).map((s) => s.meta.className);
@@ -115,12 +117,15 @@ export async function initORM({ db, entities, debug }: InitOrmOptions): Promise<
 /**
  * Creates missing tables and columns and relaxes constraints; never drops a table or column, so existing data
  * survives upgrades. Some SQLite changes (a column becoming nullable) need a table rebuild that MikroORM only
- * plans once the new columns exist, hence up to three passes until nothing is left to change.
+ * plans once the new columns exist, hence up to three passes until nothing is left to change. Then (re)creates the
+ * triggers that keep `audit_event` append-only (a SQLite table rebuild drops them).
  */
 export async function ensureSchema(orm: HubORM): Promise<void> {
   await orm.schema.ensureDatabase();
   for (let pass = 0; pass < 3; pass++) {
-    if (!(await orm.schema.getUpdateSchemaSQL({ safe: true, wrap: false }))) return;
+    if (!(await orm.schema.getUpdateSchemaSQL({ safe: true, wrap: false }))) break;
     await orm.schema.updateSchema({ safe: true });
   }
+  // The outbox of the transaction log: rows never change once written (the relay only reads them).
+  await protectAppendOnly(orm, 'audit_event', 'the audit outbox');
 }

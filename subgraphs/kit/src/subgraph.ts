@@ -13,6 +13,7 @@ import type { SubgraphContext } from './context';
 import { ErrorCode, maskError } from './errors';
 import { RequestError, closeServer, createHttpServer, listen, readJsonBody, serveGraphQL } from './http';
 import { ensureSchema, initORM, type HubORM } from './orm';
+import { httpShip, startOutboxRelay, type OutboxRelay, type OutboxRelayOptions, type ShipFn } from './outbox';
 import { httpPeers, type Peers } from './peers';
 import { scopeToTenant } from './tenant';
 
@@ -38,8 +39,13 @@ export interface SubgraphDefinition<C extends SubgraphContext = SubgraphContext>
    * service assertion (null when there is none); the handler decides whom it serves.
    */
   routes?(orm: HubORM): Record<string, (req: IncomingMessage, res: ServerResponse, from: RouteCaller) => Promise<void>>;
-  /** Background work started with the server and stopped with it (e.g. the audit outbox relay). */
+  /** Background work started with the server and stopped with it. */
   background?(orm: HubORM): { stop(): Promise<void> };
+  /**
+   * How this subgraph's audit outbox reaches the transaction log. Default: POST to filing's `/internal/audit-log`
+   * as the service; filing itself ingests in-process.
+   */
+  shipAuditEvents?(orm: HubORM): ShipFn;
 }
 
 export interface RouteCaller {
@@ -83,6 +89,8 @@ export interface RunningSubgraph {
   url: string;
   port: number;
   orm: HubORM;
+  /** The outbox relay (shipping audit events into the transaction log), unless disabled. */
+  relay?: OutboxRelay;
   stop(): Promise<void>;
 }
 
@@ -94,6 +102,8 @@ export interface RunOptions {
   seedDemo?: boolean;
   /** Body limit; the gateway enforces the public one, this only protects against direct abuse. */
   maxBodyBytes?: number;
+  /** The audit outbox relay: on by default (off with `false` or HUB_AUDIT_RELAY=0); an object tunes it. */
+  relay?: boolean | Pick<OutboxRelayOptions, 'intervalMs' | 'idlePollMs' | 'batchSize' | 'maxBackoffMs'>;
 }
 
 /** Starts a subgraph on loopback: ORM, schema, demo data, HTTP. Only the gateway may call it. */
@@ -137,14 +147,25 @@ export async function runSubgraph<C extends SubgraphContext>(def: SubgraphDefini
     },
   });
   const port = await listen(http, opts.port ?? portOf(def.name), HOST);
+  const relayOn = opts.relay !== undefined ? opts.relay !== false : process.env.HUB_AUDIT_RELAY !== '0';
+  const relay = relayOn
+    ? startOutboxRelay({
+        ...(typeof opts.relay === 'object' ? opts.relay : {}),
+        orm,
+        source: def.name,
+        ship: def.shipAuditEvents?.(orm) ?? httpShip(gatewaySecret),
+      })
+    : undefined;
   let stopping: Promise<void> | undefined;
   return {
     url: `http://${HOST}:${port}/graphql`,
     port,
     orm,
+    relay,
     stop() {
       stopping ??= (async () => {
         await closeServer(http);
+        await relay?.stop();
         await work?.stop();
         await apollo.stop();
         await orm.close();

@@ -277,7 +277,8 @@ export type Document = {
   caseFile: Maybe<CaseFile>;
   closedAt: Maybe<Scalars['DateTime']['output']>;
   createdAt: Scalars['DateTime']['output'];
-  createdBy: User;
+  /** Who created it; null for documents the hub files itself (e.g. the daily transaction log renditions). */
+  createdBy: Maybe<User>;
   /** When a received document reached the municipality, to the second. */
   deliveredAt: Maybe<Scalars['DateTime']['output']>;
   /** Disposal code of the document's retention schedule (skartační znak). */
@@ -1322,7 +1323,7 @@ export type DocumentResolvers<ContextType = FilingContext, ParentType extends Re
   caseFile?: Resolver<Maybe<ResolversTypes['CaseFile']>, ParentType, ContextType>;
   closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  createdBy?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   disposalCode?: Resolver<Maybe<ResolversTypes['DisposalCode']>, ParentType, ContextType>;
   disposalYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;

@@ -16,7 +16,10 @@ export const Document: DocumentResolvers = {
   register: async (d, _, ctx) => (await ctx.loaders.register.load(d.registerId))!,
   // Rows written before drafts existed have no creation data: they came into being at their registration.
   createdAt: (d) => (d.createdAt ?? d.registeredAt)!,
-  createdBy: (d) => user((d.createdById ?? d.registeredById)!),
+  createdBy: (d) => {
+    const id = d.createdById ?? d.registeredById;
+    return id ? user(id) : null;
+  },
   registeredBy: (d) => (d.registeredById ? user(d.registeredById) : null),
   municipality: (d) => ({ __typename: 'Municipality', id: d.municipalityId }),
   sender: (d) =>

@@ -1,5 +1,6 @@
 import { DateTimeScalar } from '@hub/kit';
 import type { Resolvers } from '../generated/graphql';
+import { AuditLogRendition } from './AuditLogRendition';
 import { AuditEvent, AuditTrail } from './AuditTrail';
 import { CaseFile } from './CaseFile';
 import { Document } from './Document';
@@ -10,4 +11,4 @@ import { Mutation } from './Mutation';
 import { Query } from './Query';
 import { Register } from './Register';
 
-export const resolvers: Resolvers = { DateTime: DateTimeScalar, Query, Mutation, Document, Register, Municipality, AuditTrail, AuditEvent, CaseFile, FilingPlan, FilingPlanNode };
+export const resolvers: Resolvers = { DateTime: DateTimeScalar, Query, Mutation, Document, Register, Municipality, AuditTrail, AuditEvent, CaseFile, FilingPlan, FilingPlanNode, AuditLogRendition };

@@ -83,7 +83,7 @@ export async function insertWithUniquePid(
 }
 
 /** Everything the handling workflow fills in later: empty on a new document, registered or draft. */
-function notYetHandled() {
+export function notYetHandled() {
   return {
     orgUnitId: null, handlerId: null, assignedAt: null,
     settlementMethod: null, settledOn: null, settlementContent: null, settlementReason: null, settledById: null, settlementRecordedAt: null,
@@ -99,9 +99,9 @@ type NumberFields = Pick<Document, 'referenceNumber' | 'sequenceNumber' | 'year'
  * THE numbering of both ways to a number (`registerDocument`, `registerDraft`): the next number of
  * (register, Czech year of `now`), gapless because it commits or rolls back with `tx` (kit counters.ts). Its
  * upsert takes the series' row lock, so concurrent registrations queue here; call it before anything else
- * is written in `tx`.
+ * is written in `tx`. `caller` null: registered by the system (the log's daily renditions, audit-log/rendition.ts).
  */
-async function allocateNumber(tx: SqlEntityManager, caller: TenantCaller, register: Register, now: Date): Promise<NumberFields> {
+export async function allocateNumber(tx: SqlEntityManager, caller: TenantCaller | null, register: Register, now: Date): Promise<NumberFields> {
   const year = registrationYear(now);
   const sequenceNumber = await nextInSeries(tx, numberSeries(register.id, year));
   return {
@@ -109,7 +109,7 @@ async function allocateNumber(tx: SqlEntityManager, caller: TenantCaller, regist
     sequenceNumber,
     year,
     registeredAt: now,
-    registeredById: caller.userId,
+    registeredById: caller?.userId ?? null,
   };
 }
 

@@ -1,0 +1,214 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { inTransaction, nextInSeries, scopeToTenant, type AuditChange, type HubORM } from '@hub/kit';
+import { randomUUID } from 'node:crypto';
+import { Register } from '../registers/register.entity';
+import { GENESIS_HASH, entryHash } from './chain';
+import { LogEntry } from './log-entry.entity';
+
+/**
+ * Ingest of the transaction log: audit events shipped by the subgraphs' outbox relays (kit outbox.ts) become
+ * entries of their municipality's one log, numbered and hash-chained (docs/architecture.md, "Audit log").
+ *
+ * - Idempotent: an event already in the log (same source and event id) is skipped, so a relay may re-send.
+ * - `Poradi`: the first statement of the transaction increments the `log:<municipality>` counter, which locks the
+ *   municipality's log head until commit. Everything after (the duplicate check, the previous entry's hash, the
+ *   inserts) therefore sees the head as it is and nobody else can append meanwhile: poradi is gapless, in write
+ *   order, and each entry chains to the one before it.
+ */
+
+/** An audit event as it arrives (an `AuditEvent` of kit audit.ts; dates as ISO strings over HTTP). */
+export interface IncomingAuditEvent {
+  id: string;
+  municipalityId: string;
+  sequence: number;
+  occurredAt: string | Date;
+  actorId?: string | null;
+  actorLogin?: string | null;
+  eventType: string;
+  objectType: string;
+  objectId: string;
+  description?: string | null;
+  changes?: AuditChange[] | null;
+}
+
+/** The events cannot be taken (malformed): the HTTP route answers 400, and the relay keeps retrying. */
+export class IngestRejected extends Error {}
+
+interface CleanEvent {
+  id: string;
+  municipalityId: string;
+  sequence: number;
+  occurredAt: Date;
+  actorId: string | null;
+  actorLogin: string;
+  eventType: string;
+  objectType: string;
+  objectId: string;
+  description: string | null;
+  changes: AuditChange[];
+}
+
+const UUIDISH = /^[0-9a-fA-F-]{1,36}$/;
+
+/** Cuts to `max` characters (code points, as the database counts them), never inside a surrogate pair. */
+function cut(s: string, max: number): string {
+  const chars = Array.from(s);
+  return chars.length <= max ? s : chars.slice(0, max).join('');
+}
+
+function clean(raw: unknown, i: number): CleanEvent {
+  const e = raw as Partial<IncomingAuditEvent> | null;
+  const bad = (what: string): never => {
+    throw new IngestRejected(`event ${i}: ${what}`);
+  };
+  if (!e || typeof e !== 'object') bad('not an object');
+  if (typeof e!.id !== 'string' || !UUIDISH.test(e!.id)) bad('id must be a UUID');
+  if (typeof e!.municipalityId !== 'string' || !UUIDISH.test(e!.municipalityId)) bad('municipalityId must be a UUID');
+  if (!Number.isSafeInteger(e!.sequence) || e!.sequence! < 1) bad('sequence must be a positive integer');
+  const occurredAt = new Date(e!.occurredAt as string);
+  if (Number.isNaN(occurredAt.getTime())) bad('occurredAt must be a date');
+  const actorId = e!.actorId ?? null;
+  if (actorId !== null && (typeof actorId !== 'string' || !UUIDISH.test(actorId))) bad('actorId must be a UUID or null');
+  const login = typeof e!.actorLogin === 'string' && e!.actorLogin.trim() ? e!.actorLogin : 'system';
+  for (const f of ['eventType', 'objectType'] as const) {
+    if (typeof e![f] !== 'string' || !e![f] || e![f]!.length > 64) bad(`${f} must be 1–64 characters`);
+  }
+  if (typeof e!.objectId !== 'string' || !e!.objectId || Array.from(e!.objectId).length > 50) bad('objectId must be 1–50 characters');
+  const description = e!.description ?? null;
+  if (description !== null && typeof description !== 'string') bad('description must be a string or null');
+  const changes = e!.changes ?? [];
+  if (!Array.isArray(changes)) bad('changes must be a list');
+  const str = (v: unknown) => (v === undefined || v === null ? null : String(v));
+  return {
+    id: e!.id!,
+    municipalityId: e!.municipalityId!,
+    sequence: e!.sequence!,
+    occurredAt,
+    actorId,
+    actorLogin: cut(login, 100),
+    eventType: e!.eventType!,
+    objectType: e!.objectType!,
+    objectId: e!.objectId!,
+    description,
+    changes: changes.map((c, j) => {
+      if (!c || typeof c !== 'object' || typeof c.name !== 'string') bad(`change ${j} needs a name`);
+      return { name: c.name, old: str(c.old), new: str(c.new) };
+    }),
+  };
+}
+
+/** Thrown inside the transaction when every event turned out to be in the log already: rolls the counter back. */
+class NothingNew extends Error {}
+
+/**
+ * Writes events of `source` into the log. Events of several municipalities may come together; each
+ * municipality's are written in their outbox order, in one transaction per municipality. Returns how many were
+ * new (the rest were already there).
+ */
+export async function ingest(orm: HubORM, source: string, events: unknown[]): Promise<number> {
+  if (!Array.isArray(events)) throw new IngestRejected('events must be a list');
+  if (typeof source !== 'string' || !source || source.length > 30) throw new IngestRejected('bad source');
+  const byMunicipality = new Map<string, Map<string, CleanEvent>>();
+  events.forEach((raw, i) => {
+    const e = clean(raw, i);
+    const group = byMunicipality.get(e.municipalityId) ?? new Map<string, CleanEvent>();
+    byMunicipality.set(e.municipalityId, group);
+    if (!group.has(e.id)) group.set(e.id, e);
+  });
+  let written = 0;
+  for (const [municipalityId, group] of byMunicipality) {
+    const ordered = [...group.values()].sort((a, b) => a.sequence - b.sequence);
+    written += await ingestMunicipality(orm, source, municipalityId, ordered);
+  }
+  return written;
+}
+
+async function ingestMunicipality(orm: HubORM, source: string, municipalityId: string, events: CleanEvent[]): Promise<number> {
+  const em = scopeToTenant(orm.em.fork(), municipalityId);
+  const objectSource = await objectSourceOf(orm, em, municipalityId);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await inTransaction(em, (tx) => appendEntries(tx, source, municipalityId, objectSource, events));
+    } catch (e) {
+      if (e instanceof NothingNew) return 0;
+      // Cannot happen while the counter lock is taken first, but if two writers ever raced an event in, the
+      // loser's events are "already there": read again and skip them.
+      if (e instanceof UniqueConstraintViolationException && /source_event_id/.test(String(e.message)) && attempt < 3) continue;
+      throw e;
+    }
+  }
+}
+
+async function appendEntries(tx: SqlEntityManager, source: string, municipalityId: string, objectSource: string, events: CleanEvent[]): Promise<number> {
+  const series = `log:${municipalityId}`;
+  // FIRST: take the next poradi, which locks the municipality's log head until commit.
+  const first = await nextInSeries(tx, series);
+  // The log is one table across municipalities with a global unique (source, event id): look without the filter.
+  const existing = await tx.find(
+    LogEntry,
+    { source, sourceEventId: { $in: events.map((e) => e.id) } },
+    { filters: false, fields: ['sourceEventId'], disableIdentityMap: true },
+  );
+  const known = new Set(existing.map((e) => e.sourceEventId));
+  const fresh = events.filter((e) => !known.has(e.id));
+  if (fresh.length === 0) throw new NothingNew();
+  if (fresh.length > 1) {
+    // The counter row is ours until commit: take the rest of the numbers in one step.
+    await tx.getKnex()('sequence_counter').where({ name: series }).increment('current_value', fresh.length - 1).transacting(tx.getTransactionContext()!);
+  }
+  let prevHash = GENESIS_HASH;
+  let recordedAt = new Date();
+  if (first > 1) {
+    const prev = await tx.findOne(LogEntry, { municipalityId, poradi: first - 1 }, { fields: ['hash', 'recordedAt'], disableIdentityMap: true });
+    if (!prev) throw new Error(`transaction log of municipality ${municipalityId}: entry ${first - 1} is missing, cannot chain entry ${first}`);
+    prevHash = prev.hash;
+    // recordedAt never goes back along poradi, even if the clock does (daily renditions cut the log by it).
+    if (prev.recordedAt.getTime() > recordedAt.getTime()) recordedAt = new Date(prev.recordedAt.getTime());
+  }
+  fresh.forEach((e, i) => {
+    const entry: Omit<LogEntry, 'hash' | 'id'> = {
+      municipalityId,
+      poradi: first + i,
+      recordedAt,
+      source,
+      sourceEventId: e.id,
+      occurredAt: e.occurredAt,
+      actorId: e.actorId,
+      actorLogin: e.actorLogin,
+      eventType: e.eventType,
+      objectType: e.objectType,
+      objectId: e.objectId,
+      objectSource,
+      description: e.description,
+      changes: e.changes,
+      prevHash,
+    };
+    const hash = entryHash(entry);
+    tx.create(LogEntry, { ...entry, id: randomUUID(), hash });
+    prevHash = hash;
+  });
+  await tx.flush();
+  return fresh.length;
+}
+
+const objectSources = new WeakMap<HubORM, Map<string, string>>();
+
+/**
+ * `ZdrojID` of the objects of a municipality: `cz.blansko.essl.<ABBR>`, ABBR being the prefix of its main register
+ * (≤ 20 characters, so the whole stays within the schema's 50). Cached per process once a main register exists;
+ * without one, the first 8 characters of the municipality id stand in (not cached).
+ */
+export async function objectSourceOf(orm: HubORM, em: SqlEntityManager, municipalityId: string): Promise<string> {
+  let cache = objectSources.get(orm);
+  if (!cache) objectSources.set(orm, (cache = new Map()));
+  const cached = cache.get(municipalityId);
+  if (cached) return cached;
+  const main =
+    (await em.findOne(Register, { municipalityId, kind: 'MAIN', active: true })) ??
+    (await em.findOne(Register, { municipalityId, kind: 'MAIN' }, { orderBy: { createdAt: 'asc' } }));
+  if (!main) return `cz.blansko.essl.${municipalityId.slice(0, 8)}`;
+  const source = cut(`cz.blansko.essl.${main.referencePrefix}`, 50);
+  cache.set(municipalityId, source);
+  return source;
+}
