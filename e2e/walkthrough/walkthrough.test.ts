@@ -60,6 +60,8 @@ describe.each(testDatabaseKinds())('walkthrough on %s', (kind) => {
     expect(events.map((e: any) => [e.eventType, e.source, e.actorLogin])).toEqual([
       ['Zalozeni', 'filing', 'mbk.clerk'],
       ['PozastaveniSkartacniOperace', 'archives', 'mbk.records'],
+      // Opening the document to see its holds is a read, and reads are logged.
+      ['Zobrazeni', 'filing', 'mbk.records'],
     ]);
     expect(events[0].actor.login).toBe('mbk.clerk');
     expect(events[0].objectType).toBe('Dokument');

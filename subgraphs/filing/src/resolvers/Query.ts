@@ -1,6 +1,7 @@
 import { AUDIT_READER_ROLES, requireTenantCaller } from '@hub/kit';
 import type { QueryResolvers } from '../generated/graphql';
 import { findDocuments } from '../modules/documents/document-query';
+import { recordView } from '../modules/documents/viewing';
 import { canSeeDocument, visibleDocuments } from '../modules/documents/visibility';
 import { Register } from '../modules/registers/register.entity';
 import { auditLogReadQueries, auditLogRenditionQueries, auditLogVerifyQueries } from './audit-log';
@@ -13,7 +14,9 @@ export const Query: QueryResolvers = {
     const caller = requireTenantCaller(ctx);
     const d = await ctx.loaders.document.load(id);
     // Not visible reads as not there: the caller learns nothing about documents they may not see.
-    return d && canSeeDocument(caller, d) ? d : null;
+    if (!d || !canSeeDocument(caller, d)) return null;
+    await recordView(ctx.em, caller, d);
+    return d;
   },
   // Who sees which documents: modules/documents/visibility.ts (domain.md §5.6).
   documents: (_, args, ctx) => findDocuments(ctx.em, args, visibleDocuments(requireTenantCaller(ctx))),
