@@ -2,9 +2,8 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { badInput, conflict, diff, inTransaction, recordAudit, scopeToTenant } from '@hub/kit';
 import { createHash, randomUUID } from 'node:crypto';
-import { allocateNumber, insertWithUniquePid, notYetHandled } from '../documents/registration';
+import { allocateNumber, insertWithUniquePid, notYetHandled, ownDocumentContent } from '../documents/registration';
 import { Document } from '../documents/document.entity';
-import { foldForSearch } from '../documents/search';
 import { scheduleOf } from '../filing-plans/classification';
 import { FilingPlanNode } from '../filing-plans/filing-plan-node.entity';
 import { FilingPlan } from '../filing-plans/filing-plan.entity';
@@ -229,15 +228,7 @@ async function createRendition(
         registerId: register.id,
         state: 'REGISTERED',
         ...number,
-        subject,
-        subjectFolded: foldForSearch(subject),
-        origin: 'OWN',
-        deliveredAt: null,
-        senderName: null,
-        senderAddress: null,
-        senderDataBoxId: null,
-        senderIco: null,
-        senderReferenceNumber: null,
+        ...ownDocumentContent(subject),
         createdAt: now,
         createdById: null,
         ...notYetHandled(),

@@ -197,15 +197,7 @@ export async function createDraftDocument(
       year: null,
       registeredAt: null,
       registeredById: null,
-      subject,
-      subjectFolded: foldForSearch(subject),
-      origin: 'OWN',
-      deliveredAt: null,
-      senderName: null,
-      senderAddress: null,
-      senderDataBoxId: null,
-      senderIco: null,
-      senderReferenceNumber: null,
+      ...ownDocumentContent(subject),
       createdAt: now,
       createdById: caller.userId,
       ...notYetHandled(),
@@ -226,4 +218,19 @@ export async function registerDraft(em: SqlEntityManager, caller: TenantCaller, 
     Object.assign(draft, await allocateNumber(tx, caller, register, now));
     return { eventType: 'PripojeniCJ', description: `Draft ${draft.pid} registered as ${draft.referenceNumber}`, fields: NUMBER_FIELDS };
   });
+}
+
+/** The content fields of an own document (vlastní dokument): its subject, and no sender. */
+export function ownDocumentContent(subject: string) {
+  return {
+    subject,
+    subjectFolded: foldForSearch(subject),
+    origin: 'OWN' as const,
+    deliveredAt: null,
+    senderName: null,
+    senderAddress: null,
+    senderDataBoxId: null,
+    senderIco: null,
+    senderReferenceNumber: null,
+  };
 }
