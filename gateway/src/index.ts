@@ -25,6 +25,7 @@ import { AccountCheck } from './account-check';
 import { HubDataSource, type GatewayContext } from './datasource';
 import { depthLimit } from './depth-limit';
 import { AUDIT_LOG_EXPORT_PATH, AUDIT_LOG_RENDITION_PATH, proxyDownload } from './export-proxy';
+import { COMPONENT_DOWNLOAD_PATH, UPLOAD_PATH, proxyComponentDownload, proxyUpload } from './uploads';
 import { loadSupergraphSdl } from './supergraph';
 
 export { HubDataSource, SERVICE_UNAVAILABLE_MESSAGE, type GatewayContext } from './datasource';
@@ -120,16 +121,29 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       await serveGraphQL(apollo, req, res, body, async () => ({ caller }));
     },
     // Downloads streamed from filing (too big for a GraphQL string): the log of a period, a daily rendition.
-    routes: Object.fromEntries(
-      [AUDIT_LOG_EXPORT_PATH, AUDIT_LOG_RENDITION_PATH].map((path) => [
-        path,
-        async (req: IncomingMessage, res: ServerResponse) => {
-          const caller = callerOf(req, opts.tokenSecret);
-          if (caller) await accounts.assertActive(caller);
-          await proxyDownload(req, res, caller, urls.filing, opts.gatewaySecret);
-        },
-      ]),
-    ),
+    // Components' bytes: uploads streamed to filing (not the JSON body limit), downloads streamed back.
+    routes: {
+      ...Object.fromEntries(
+        [AUDIT_LOG_EXPORT_PATH, AUDIT_LOG_RENDITION_PATH].map((path) => [
+          path,
+          async (req: IncomingMessage, res: ServerResponse) => {
+            const caller = callerOf(req, opts.tokenSecret);
+            if (caller) await accounts.assertActive(caller);
+            await proxyDownload(req, res, caller, urls.filing, opts.gatewaySecret);
+          },
+        ]),
+      ),
+      ...Object.fromEntries(
+        ([[UPLOAD_PATH, proxyUpload], [COMPONENT_DOWNLOAD_PATH, proxyComponentDownload]] as const).map(([path, proxy]) => [
+          path,
+          async (req: IncomingMessage, res: ServerResponse) => {
+            const caller = callerOf(req, opts.tokenSecret);
+            if (caller) await accounts.assertActive(caller);
+            await proxy(req, res, caller, urls.filing, opts.gatewaySecret);
+          },
+        ]),
+      ),
+    },
   });
 
   let port: number;

@@ -1,6 +1,9 @@
 import { loadSchema, type SubgraphDefinition } from '@hub/kit';
 import { createContext, type FilingContext } from './context';
 import { CaseFileSchema } from './modules/case-files/case-file.entity';
+import { ComponentSchema } from './modules/components/component.entity';
+import { componentRoutes } from './modules/components/routes';
+import { UploadSchema } from './modules/components/upload.entity';
 import { DocumentSchema } from './modules/documents/document.entity';
 import { auditLogExportRoutes } from './modules/audit-log/export';
 import { ingest } from './modules/audit-log/ingest';
@@ -24,7 +27,7 @@ export const filing: SubgraphDefinition<FilingContext> = {
   name: 'filing',
   typeDefs: loadSchema('filing'),
   resolvers,
-  entities: [RegisterSchema, DocumentSchema, FilingPlanSchema, FilingPlanNodeSchema, CaseFileSchema, LogEntrySchema, LogRenditionSchema],
+  entities: [RegisterSchema, DocumentSchema, FilingPlanSchema, FilingPlanNodeSchema, CaseFileSchema, LogEntrySchema, LogRenditionSchema, UploadSchema, ComponentSchema],
   createContext,
   seedDemo,
   upgradeData,
@@ -37,6 +40,8 @@ export const filing: SubgraphDefinition<FilingContext> = {
     ...auditLogIngestRoutes(orm),
     ...auditLogExportRoutes(orm),
     ...renditionRoutes(orm),
+    // Components' bytes: POST /uploads, GET /downloads/component (modules/components/routes.ts).
+    ...componentRoutes(orm),
   }),
   // The log's daily renditions (modules/audit-log/scheduler.ts).
   background: (orm) => renditionBackground(orm),

@@ -10,7 +10,8 @@ import { nextInSeries } from './counters';
  */
 export type AuditEventType =
   | 'Zalozeni' | 'Uprava' | 'Zruseni' | 'Zobrazeni' | 'Export' | 'Prenos' | 'Storno' | 'Zniceni'
-  | 'VlozeniDoSpisu' | 'VyjmutiZeSpisu' | 'PripojeniCJ' | 'NovaVerze' | 'Vyrizeni' | 'Uzavreni' | 'Otevreni'
+  | 'VlozeniDoSpisu' | 'VyjmutiZeSpisu' | 'PripojeniCJ' | 'NovaVerze' | 'VlozeniKDokumentu' | 'VyjmutiZDokumentu'
+  | 'Vyrizeni' | 'Uzavreni' | 'Otevreni'
   | 'ZmenaZpracovatele' | 'PredaniNaSpisovnu' | 'PrevzetiNaSpisovnu' | 'VraceniZeSpisovny'
   | 'PozastaveniSkartacniOperace' | 'ZruseniPozastaveniSkartacniOperace'
   | 'VlozeniDoSkartacnihoNavrhu' | 'VyjmutiZeSkartacnihoNavrhu'

@@ -1,5 +1,6 @@
 import { loadSchema, type SubgraphDefinition } from '@hub/kit';
 import { createContext, type UsersContext } from './context';
+import { ApiClientSchema } from './modules/users/api-client.entity';
 import { PlatformOperatorSchema } from './modules/users/platform-operator.entity';
 import { UserSchema } from './modules/users/user.entity';
 import { resolvers } from './resolvers';
@@ -10,7 +11,7 @@ export const users: SubgraphDefinition<UsersContext> = {
   name: 'users',
   typeDefs: loadSchema('users'),
   resolvers,
-  entities: [UserSchema, PlatformOperatorSchema],
+  entities: [UserSchema, PlatformOperatorSchema, ApiClientSchema],
   createContext,
   seedDemo,
 };

@@ -4,6 +4,7 @@ import type { Register as RegisterModel } from '../modules/registers/register.en
 import type { FilingPlan as FilingPlanModel } from '../modules/filing-plans/filing-plan.entity';
 import type { FilingPlanNode as FilingPlanNodeModel } from '../modules/filing-plans/filing-plan-node.entity';
 import type { CaseFile as CaseFileModel } from '../modules/case-files/case-file.entity';
+import type { Component as ComponentModel } from '../modules/components/component.entity';
 import type { AuditEvent as AuditEventModel } from '@hub/kit';
 import type { FilingContext } from '../context';
 export type Maybe<T> = T | null;
@@ -229,6 +230,39 @@ export type CaseFileState =
   | 'CLOSED'
   | 'OPEN';
 
+/** A file of a digital document. Its bytes: GET downloadPath on the gateway's origin (logged as a view). */
+export type Component = {
+  __typename?: 'Component';
+  createdAt: Scalars['DateTime']['output'];
+  /** Path of the download on the gateway's origin, e.g. /downloads/component?id=… */
+  downloadPath: Scalars['String']['output'];
+  fileName: Scalars['String']['output'];
+  form: ComponentForm;
+  id: Scalars['ID']['output'];
+  mediaType: Scalars['String']['output'];
+  /** 1 = the main component. */
+  order: Scalars['Int']['output'];
+  /** SHA-256 of the bytes (hex), as recorded in the audit trail. */
+  sha256: Scalars['String']['output'];
+  /** Size in bytes. */
+  size: Scalars['Float']['output'];
+  /** From 1; a new version of an order keeps the older ones. */
+  version: Scalars['Int']['output'];
+};
+
+/** Form of a component (forma komponenty). */
+export type ComponentForm =
+  /** Concept (koncept). */
+  | 'CONCEPT'
+  /** Container of other files, e.g. a data message (kontejner). */
+  | 'CONTAINER'
+  /** Digitised copy of a paper document (digitalizát). */
+  | 'DIGITIZED'
+  /** Original (originál). */
+  | 'ORIGINAL'
+  /** Original in the output format (originál ve výstupním datovém formátu). */
+  | 'ORIGINAL_OUTPUT_FORMAT';
+
 export type CreateDraftDocumentInput = {
   /** Defaults to the municipality's main register. */
   registerId?: InputMaybe<Scalars['ID']['input']>;
@@ -276,6 +310,8 @@ export type Document = {
   /** The case file (spis) the document belongs to, if any. */
   caseFile: Maybe<CaseFile>;
   closedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The document's files (komponenty), by order then version; order 1 is the main component. */
+  components: Array<Component>;
   createdAt: Scalars['DateTime']['output'];
   /** Who created it; null for documents the hub files itself (e.g. the daily transaction log renditions). */
   createdBy: Maybe<User>;
@@ -473,6 +509,8 @@ export type Mutation = {
   addFilingPlanNode: FilingPlanNode;
   /** REGISTERED → ASSIGNED, or IN_PROGRESS → ASSIGNED (forwarding): to an org unit and optionally a handler of it. */
   assignDocument: DocumentPayload;
+  /** Attaches an upload (POST /uploads) to a document as a component: order defaults to the next free one; an existing order gets its next version. */
+  attachComponent: DocumentPayload;
   /** REGISTERED → CANCELLED (storno) with a reason; the number stays used. */
   cancelDocument: DocumentPayload;
   /** Classifies a document into a lowest-level, active node of a valid filing plan. */
@@ -538,6 +576,14 @@ export type MutationAssignDocumentArgs = {
   documentId: Scalars['ID']['input'];
   handlerId?: InputMaybe<Scalars['ID']['input']>;
   orgUnitId: Scalars['ID']['input'];
+};
+
+
+export type MutationAttachComponentArgs = {
+  documentId: Scalars['ID']['input'];
+  form: ComponentForm;
+  order?: InputMaybe<Scalars['Int']['input']>;
+  uploadId: Scalars['ID']['input'];
 };
 
 
@@ -1079,6 +1125,9 @@ export type ResolversTypes = ResolversObject<{
   CaseFileEdge: ResolverTypeWrapper<Omit<CaseFileEdge, 'node'> & { node: ResolversTypes['CaseFile'] }>;
   CaseFilePayload: ResolverTypeWrapper<Omit<CaseFilePayload, 'caseFile'> & { caseFile: ResolversTypes['CaseFile'] }>;
   CaseFileState: CaseFileState;
+  Component: ResolverTypeWrapper<ComponentModel>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  ComponentForm: ComponentForm;
   CreateDraftDocumentInput: CreateDraftDocumentInput;
   CreateFilingPlanInput: CreateFilingPlanInput;
   CreateRegisterInput: CreateRegisterInput;
@@ -1139,6 +1188,8 @@ export type ResolversParentTypes = ResolversObject<{
   CaseFileConnection: Omit<CaseFileConnection, 'edges'> & { edges: Array<ResolversParentTypes['CaseFileEdge']> };
   CaseFileEdge: Omit<CaseFileEdge, 'node'> & { node: ResolversParentTypes['CaseFile'] };
   CaseFilePayload: Omit<CaseFilePayload, 'caseFile'> & { caseFile: ResolversParentTypes['CaseFile'] };
+  Component: ComponentModel;
+  Float: Scalars['Float']['output'];
   CreateDraftDocumentInput: CreateDraftDocumentInput;
   CreateFilingPlanInput: CreateFilingPlanInput;
   CreateRegisterInput: CreateRegisterInput;
@@ -1301,6 +1352,19 @@ export type CaseFilePayloadResolvers<ContextType = FilingContext, ParentType ext
   caseFile?: Resolver<ResolversTypes['CaseFile'], ParentType, ContextType>;
 }>;
 
+export type ComponentResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['Component'] = ResolversParentTypes['Component']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  downloadPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  form?: Resolver<ResolversTypes['ComponentForm'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mediaType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  order?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
@@ -1322,6 +1386,7 @@ export type DocumentResolvers<ContextType = FilingContext, ParentType extends Re
   cancellation?: Resolver<Maybe<ResolversTypes['Cancellation']>, ParentType, ContextType>;
   caseFile?: Resolver<Maybe<ResolversTypes['CaseFile']>, ParentType, ContextType>;
   closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  components?: Resolver<Array<ResolversTypes['Component']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   createdBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -1404,6 +1469,7 @@ export type MutationResolvers<ContextType = FilingContext, ParentType extends Re
   acceptDocument?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationAcceptDocumentArgs, 'documentId'>>;
   addFilingPlanNode?: Resolver<ResolversTypes['FilingPlanNode'], ParentType, ContextType, RequireFields<MutationAddFilingPlanNodeArgs, 'input'>>;
   assignDocument?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationAssignDocumentArgs, 'documentId' | 'orgUnitId'>>;
+  attachComponent?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationAttachComponentArgs, 'documentId' | 'form' | 'uploadId'>>;
   cancelDocument?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationCancelDocumentArgs, 'documentId' | 'reason'>>;
   classifyDocument?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationClassifyDocumentArgs, 'documentId' | 'filingPlanNodeId'>>;
   closeCaseFile?: Resolver<ResolversTypes['CaseFilePayload'], ParentType, ContextType, RequireFields<MutationCloseCaseFileArgs, 'id'>>;
@@ -1517,6 +1583,7 @@ export type Resolvers<ContextType = FilingContext> = ResolversObject<{
   CaseFileConnection?: CaseFileConnectionResolvers<ContextType>;
   CaseFileEdge?: CaseFileEdgeResolvers<ContextType>;
   CaseFilePayload?: CaseFilePayloadResolvers<ContextType>;
+  Component?: ComponentResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DisposalForecastEntry?: DisposalForecastEntryResolvers<ContextType>;
   Document?: DocumentResolvers<ContextType>;

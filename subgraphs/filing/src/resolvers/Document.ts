@@ -1,5 +1,6 @@
 import { requireCaller, requireTenantCaller } from '@hub/kit';
 import type { DocumentResolvers } from '../generated/graphql';
+import { componentsByDocument } from './Component';
 import { canSeeCaseFile, canSeeDocument } from '../modules/documents/visibility';
 
 const user = (id: string) => ({ __typename: 'User' as const, id });
@@ -50,4 +51,5 @@ export const Document: DocumentResolvers = {
     // Case files have their own visibility: seeing a document does not show another's case file.
     return caseFile && canSeeCaseFile(requireTenantCaller(ctx), caseFile) ? caseFile : null;
   },
+  components: (d, _, ctx) => componentsByDocument(ctx).load(d.id),
 };

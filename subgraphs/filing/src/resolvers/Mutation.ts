@@ -4,6 +4,7 @@ import { REGISTERING_ROLES, registerDocument } from '../modules/documents/regist
 import { createRegister } from '../modules/registers/registers';
 import { auditLogRenditionMutations } from './audit-log';
 import { caseFileMutations } from './case-files';
+import { componentMutations } from './components';
 import { documentWorkflowMutations } from './document-workflow';
 import { filingPlanMutations } from './filing-plans';
 
@@ -15,4 +16,5 @@ export const Mutation: MutationResolvers = {
   ...filingPlanMutations,
   ...caseFileMutations,
   ...auditLogRenditionMutations,
+  ...componentMutations,
 };

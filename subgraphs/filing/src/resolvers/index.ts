@@ -3,6 +3,7 @@ import type { Resolvers } from '../generated/graphql';
 import { AuditLogRendition } from './AuditLogRendition';
 import { AuditEvent, AuditTrail } from './AuditTrail';
 import { CaseFile } from './CaseFile';
+import { Component } from './Component';
 import { Document } from './Document';
 import { FilingPlan } from './FilingPlan';
 import { FilingPlanNode } from './FilingPlanNode';
@@ -11,4 +12,4 @@ import { Mutation } from './Mutation';
 import { Query } from './Query';
 import { Register } from './Register';
 
-export const resolvers: Resolvers = { DateTime: DateTimeScalar, Query, Mutation, Document, Register, Municipality, AuditTrail, AuditEvent, CaseFile, FilingPlan, FilingPlanNode, AuditLogRendition };
+export const resolvers: Resolvers = { DateTime: DateTimeScalar, Query, Mutation, Document, Register, Municipality, AuditTrail, AuditEvent, CaseFile, FilingPlan, FilingPlanNode, AuditLogRendition, Component };

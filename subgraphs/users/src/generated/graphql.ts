@@ -17,6 +17,34 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/**
+ * A service account of an office app (e.g. the ISDS connector, an agenda system): it signs in with a secret
+ * instead of a person's password, holds the roles a tenant admin gave it, and acts under its own login, so it
+ * also resolves as a `User` (audit actors, `registeredBy`).
+ */
+export type ApiClient = {
+  __typename?: 'ApiClient';
+  /** False once revoked: the client can no longer sign in and its tokens stop working. */
+  active: Scalars['Boolean']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** Also the client id to sign in with (`loginApiClient`). */
+  id: Scalars['ID']['output'];
+  /** `api.<slug of the name>`; what audit events record as the actor. */
+  login: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  revokedAt: Maybe<Scalars['DateTime']['output']>;
+  roles: Array<Role>;
+  rotatedAt: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** A new secret of an API client. It is shown this once; the hub keeps only a hash of it. */
+export type ApiClientSecret = {
+  __typename?: 'ApiClientSecret';
+  client: ApiClient;
+  clientId: Scalars['ID']['output'];
+  secret: Scalars['String']['output'];
+};
+
 export type AuditChange = {
   __typename?: 'AuditChange';
   name: Scalars['String']['output'];
@@ -45,6 +73,13 @@ export type AuditTrail = {
   usersEvents: Array<AuditEvent>;
 };
 
+export type CreateApiClientInput = {
+  /** 1–100 characters; the login is derived from it. */
+  name: Scalars['String']['input'];
+  /** Any roles except TENANT_ADMIN and PLATFORM_ADMIN. */
+  roles: Array<Role>;
+};
+
 export type CreateUserInput = {
   login: Scalars['String']['input'];
   /** Platform admin only: the municipality of a new tenant admin. Tenant admins create users of their own municipality. */
@@ -70,11 +105,24 @@ export type Municipality = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Tenant admins: a new API client of their own municipality, with its secret (shown once). */
+  createApiClient: ApiClientSecret;
   /** Tenant admins: users of their own municipality. Platform admin: the first tenant admin of a municipality. */
   createUser: User;
   /** Tenant admins, own municipality. A disabled user can no longer sign in. */
   disableUser: User;
   login: LoginResult;
+  /** Anonymous, like `login`: an API client's id and secret for a bearer token valid one hour. */
+  loginApiClient: LoginResult;
+  /** Tenant admins: the client can no longer sign in, and its tokens stop working. Idempotent. */
+  revokeApiClient: ApiClient;
+  /** Tenant admins: a new secret; the old one no longer signs in (tokens already issued run out within an hour). */
+  rotateApiClientSecret: ApiClientSecret;
+};
+
+
+export type MutationCreateApiClientArgs = {
+  input: CreateApiClientInput;
 };
 
 
@@ -93,6 +141,22 @@ export type MutationLoginArgs = {
   password: Scalars['String']['input'];
 };
 
+
+export type MutationLoginApiClientArgs = {
+  clientId: Scalars['ID']['input'];
+  secret: Scalars['String']['input'];
+};
+
+
+export type MutationRevokeApiClientArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRotateApiClientSecretArgs = {
+  id: Scalars['ID']['input'];
+};
+
 export type OrgUnit = {
   __typename?: 'OrgUnit';
   id: Scalars['ID']['output'];
@@ -100,6 +164,8 @@ export type OrgUnit = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Tenant admins: the API clients of their own municipality, revoked ones included. */
+  apiClients: Array<ApiClient>;
   /** The signed-in user. */
   me: User;
   user: Maybe<User>;
@@ -250,12 +316,16 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  AuditChange: ResolverTypeWrapper<AuditChange>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  AuditEvent: ResolverTypeWrapper<AuditEventModel>;
+  ApiClient: ResolverTypeWrapper<ApiClient>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ApiClientSecret: ResolverTypeWrapper<ApiClientSecret>;
+  AuditChange: ResolverTypeWrapper<AuditChange>;
+  AuditEvent: ResolverTypeWrapper<AuditEventModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AuditTrail: ResolverTypeWrapper<Omit<AuditTrail, 'usersEvents'> & { usersEvents: Array<ResolversTypes['AuditEvent']> }>;
+  CreateApiClientInput: CreateApiClientInput;
   CreateUserInput: CreateUserInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   LoginResult: ResolverTypeWrapper<Omit<LoginResult, 'user'> & { user: ResolversTypes['User'] }>;
@@ -263,19 +333,22 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OrgUnit: ResolverTypeWrapper<OrgUnit>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Role: Role;
   User: ResolverTypeWrapper<UserRecordModel>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  AuditChange: AuditChange;
-  String: Scalars['String']['output'];
-  AuditEvent: AuditEventModel;
+  ApiClient: ApiClient;
+  Boolean: Scalars['Boolean']['output'];
   ID: Scalars['ID']['output'];
+  String: Scalars['String']['output'];
+  ApiClientSecret: ApiClientSecret;
+  AuditChange: AuditChange;
+  AuditEvent: AuditEventModel;
   Int: Scalars['Int']['output'];
   AuditTrail: Omit<AuditTrail, 'usersEvents'> & { usersEvents: Array<ResolversParentTypes['AuditEvent']> } | FederationReferenceTypes['AuditTrail'];
+  CreateApiClientInput: CreateApiClientInput;
   CreateUserInput: CreateUserInput;
   DateTime: Scalars['DateTime']['output'];
   LoginResult: Omit<LoginResult, 'user'> & { user: ResolversParentTypes['User'] };
@@ -283,8 +356,24 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: Record<PropertyKey, never>;
   OrgUnit: OrgUnit;
   Query: Record<PropertyKey, never>;
-  Boolean: Scalars['Boolean']['output'];
   User: UserRecordModel;
+}>;
+
+export type ApiClientResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['ApiClient'] = ResolversParentTypes['ApiClient']> = ResolversObject<{
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  login?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
+  rotatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+}>;
+
+export type ApiClientSecretResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['ApiClientSecret'] = ResolversParentTypes['ApiClientSecret']> = ResolversObject<{
+  client?: Resolver<ResolversTypes['ApiClient'], ParentType, ContextType>;
+  clientId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type AuditChangeResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['AuditChange'] = ResolversParentTypes['AuditChange']> = ResolversObject<{
@@ -328,9 +417,13 @@ export type MunicipalityResolvers<ContextType = UsersContext, ParentType extends
 }>;
 
 export type MutationResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  createApiClient?: Resolver<ResolversTypes['ApiClientSecret'], ParentType, ContextType, RequireFields<MutationCreateApiClientArgs, 'input'>>;
   createUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
   disableUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationDisableUserArgs, 'id'>>;
   login?: Resolver<ResolversTypes['LoginResult'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'login' | 'password'>>;
+  loginApiClient?: Resolver<ResolversTypes['LoginResult'], ParentType, ContextType, RequireFields<MutationLoginApiClientArgs, 'clientId' | 'secret'>>;
+  revokeApiClient?: Resolver<ResolversTypes['ApiClient'], ParentType, ContextType, RequireFields<MutationRevokeApiClientArgs, 'id'>>;
+  rotateApiClientSecret?: Resolver<ResolversTypes['ApiClientSecret'], ParentType, ContextType, RequireFields<MutationRotateApiClientSecretArgs, 'id'>>;
 }>;
 
 export type OrgUnitResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['OrgUnit'] = ResolversParentTypes['OrgUnit']> = ResolversObject<{
@@ -338,6 +431,7 @@ export type OrgUnitResolvers<ContextType = UsersContext, ParentType extends Reso
 }>;
 
 export type QueryResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  apiClients?: Resolver<Array<ResolversTypes['ApiClient']>, ParentType, ContextType>;
   me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
   users?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUsersArgs, 'includeDisabled'>>;
@@ -355,6 +449,8 @@ export type UserResolvers<ContextType = UsersContext, ParentType extends Resolve
 }>;
 
 export type Resolvers<ContextType = UsersContext> = ResolversObject<{
+  ApiClient?: ApiClientResolvers<ContextType>;
+  ApiClientSecret?: ApiClientSecretResolvers<ContextType>;
   AuditChange?: AuditChangeResolvers<ContextType>;
   AuditEvent?: AuditEventResolvers<ContextType>;
   AuditTrail?: AuditTrailResolvers<ContextType>;

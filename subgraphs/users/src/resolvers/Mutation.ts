@@ -1,9 +1,14 @@
 import type { MutationResolvers } from '../generated/graphql';
-import { signIn } from '../modules/users/login';
+import { createApiClient, revokeApiClient, rotateApiClientSecret } from '../modules/users/api-clients';
+import { signIn, signInApiClient } from '../modules/users/login';
 import { createUser, disableUser } from '../modules/users/user-admin';
 
 export const Mutation: MutationResolvers = {
   login: (_, { login, password }, ctx) => signIn(ctx, login, password),
   createUser: (_, { input }, ctx) => createUser(ctx, input),
   disableUser: (_, { id }, ctx) => disableUser(ctx, id),
+  createApiClient: (_, { input }, ctx) => createApiClient(ctx, input),
+  rotateApiClientSecret: (_, { id }, ctx) => rotateApiClientSecret(ctx, id),
+  revokeApiClient: (_, { id }, ctx) => revokeApiClient(ctx, id),
+  loginApiClient: (_, { clientId, secret }, ctx) => signInApiClient(ctx, clientId, secret),
 };

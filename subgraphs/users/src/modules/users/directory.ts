@@ -4,13 +4,15 @@ import type { UserRecord } from './user-record';
 import { User } from './user.entity';
 
 /**
- * A user by id as the caller may see it: a user of the caller's own municipality (tenant filter), else a
- * platform operator (they appear as actors in a municipality's audit log). Batched per request.
+ * A user by id as the caller may see it: a user or API client of the caller's own municipality (tenant
+ * filter), else a platform operator (they appear as actors in a municipality's audit log). Batched per request.
  */
 export async function findUserRecord(ctx: UsersContext, id: string): Promise<UserRecord | null> {
   // A platform admin's context has no tenant; the filter would refuse the query, and it sees no users anyway.
-  const tenantUser = ctx.caller?.municipalityId ? await ctx.loaders.user.load(id) : null;
-  return tenantUser ?? ctx.loaders.platformOperator.load(id);
+  const tenant = !!ctx.caller?.municipalityId;
+  const tenantUser = tenant ? await ctx.loaders.user.load(id) : null;
+  const apiClient = tenant && !tenantUser ? await ctx.loaders.apiClient.load(id) : null;
+  return tenantUser ?? apiClient ?? ctx.loaders.platformOperator.load(id);
 }
 
 /** `me`: a disabled or removed account is treated like an invalid token. */

@@ -4,6 +4,7 @@ import {
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { randomBytes } from 'node:crypto';
 import type { UsersContext } from '../../context';
+import { ApiClient } from './api-client.entity';
 import { LOCK_MS, LoginThrottle } from './login-throttle';
 import { PlatformOperator } from './platform-operator.entity';
 import { callerOf, type UserRecord } from './user-record';
@@ -29,7 +30,7 @@ function hashForUnknownLogin(): Promise<string> {
  * the login itself decides the municipality. Only the matching row is read, and nothing of it leaves this
  * subgraph unless the password matches.
  */
-async function findByLogin(em: SqlEntityManager, login: string): Promise<UserRecord | null> {
+async function findByLogin(em: SqlEntityManager, login: string): Promise<User | PlatformOperator | null> {
   return (await em.findOne(User, { login }, { filters: false })) ?? (await em.findOne(PlatformOperator, { login }));
 }
 
@@ -53,4 +54,31 @@ export async function signIn(ctx: UsersContext, login: string, password: string)
   throttle.recordSuccess(key);
   const { token, expiresAt } = issueAccessToken(callerOf(record), secret, tokenTtlSeconds());
   return { token, expiresAt, user: record };
+}
+
+/** One answer for unknown client, wrong secret and revoked client. */
+const WRONG_CLIENT_CREDENTIALS = 'Wrong client id or secret';
+/** API client tokens are short-lived: an app signs in again, and a rotated secret takes effect within the hour. */
+export const API_CLIENT_TOKEN_TTL_SECONDS = 3600;
+
+/** `loginApiClient`: checks an API client's secret and issues an access token acting as the client. */
+export async function signInApiClient(ctx: UsersContext, clientId: string, clientSecret: string) {
+  if (clientId.length > 64) throw badInput('clientId must be at most 64 characters', 'clientId');
+  if (clientSecret.length > 200) throw badInput('secret must be at most 200 characters', 'secret');
+  const secret = requireSecret('HUB_TOKEN_SECRET');
+  const key = `client:${clientId.toLowerCase()}`;
+  if (throttle.isLocked(key)) {
+    throw unauthenticated(`Too many failed sign-in attempts for this client; wait ${LOCK_MS / 60_000} minutes and try again`);
+  }
+  // Crosses municipalities, like `findByLogin`: the caller is anonymous, so there is no tenant to scope to;
+  // the client id decides the municipality. Nothing of the row leaves this subgraph unless the secret matches.
+  const client = await ctx.em.findOne(ApiClient, { id: clientId.toLowerCase() }, { filters: false });
+  const matches = await verifyPassword(clientSecret, client?.secretHash ?? (await hashForUnknownLogin()));
+  if (!client || !matches || !client.active) {
+    throttle.recordFailure(key);
+    throw unauthenticated(WRONG_CLIENT_CREDENTIALS);
+  }
+  throttle.recordSuccess(key);
+  const { token, expiresAt } = issueAccessToken(callerOf(client), secret, API_CLIENT_TOKEN_TTL_SECONDS);
+  return { token, expiresAt, user: client };
 }

@@ -5,6 +5,7 @@ import {
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { UsersContext } from '../../context';
+import { ApiClient } from './api-client.entity';
 import { PlatformOperator } from './platform-operator.entity';
 import { User } from './user.entity';
 import { validateNewUser, type NewUserFields } from './validation';
@@ -69,6 +70,8 @@ export async function createUser(ctx: UsersContext, input: CreateUserRequest): P
   // Logins are unique across both tables. Platform operators are checked here; among users, also of
   // other municipalities (which the tenant filter hides), the unique index on `login` decides, below.
   if (await ctx.em.findOne(PlatformOperator, { login: fields.login })) throw loginTaken(fields.login);
+  // API clients (`api.…`) share the login namespace; those of other municipalities count too.
+  if (await ctx.em.findOne(ApiClient, { login: fields.login }, { filters: false, fields: ['id'] })) throw loginTaken(fields.login);
   // scrypt takes tens of milliseconds: hash before the transaction so no locks are held meanwhile.
   const passwordHash = await hashPassword(fields.password);
   // Scoped to the target municipality: a platform admin's own context has no tenant to write under.

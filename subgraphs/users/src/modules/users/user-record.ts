@@ -1,21 +1,28 @@
 import { Role, type Caller } from '@hub/kit';
+import { ApiClient } from './api-client.entity';
 import type { PlatformOperator } from './platform-operator.entity';
 import { User } from './user.entity';
 
-/** What the GraphQL `User` type is resolved from: a municipality's user or a platform operator. */
-export type UserRecord = User | PlatformOperator;
+/**
+ * What the GraphQL `User` type is resolved from: a municipality's user, a platform operator, or an API
+ * client (a service account, so that audit actors and the gateway's account check work for it unchanged).
+ */
+export type UserRecord = User | PlatformOperator | ApiClient;
 
 /**
  * A class check, not a property check: a `User` has every property of a `PlatformOperator`, so only the
- * class tells them apart (both are loaded as class instances by MikroORM).
+ * class tells them apart (all are loaded as class instances by MikroORM).
  */
 export const isTenantUser = (r: UserRecord): r is User => r instanceof User;
 
-export const rolesOf = (r: UserRecord): Role[] => (isTenantUser(r) ? r.roles : [Role.PLATFORM_ADMIN]);
+export const isApiClient = (r: UserRecord): r is ApiClient => r instanceof ApiClient;
 
-export const municipalityIdOf = (r: UserRecord): string | null => (isTenantUser(r) ? r.municipalityId : null);
+export const rolesOf = (r: UserRecord): Role[] => (isTenantUser(r) || isApiClient(r) ? r.roles : [Role.PLATFORM_ADMIN]);
 
-/** The identity a signed-in user carries in the access token. */
+export const municipalityIdOf = (r: UserRecord): string | null =>
+  isTenantUser(r) || isApiClient(r) ? r.municipalityId : null;
+
+/** The identity a signed-in user (or API client) carries in the access token. */
 export function callerOf(r: UserRecord): Caller {
   return {
     userId: r.id,

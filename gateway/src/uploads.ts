@@ -1,0 +1,116 @@
+import { CALLER_HEADER, ErrorCode, signCallerAssertion, type Caller } from '@hub/kit/gateway';
+import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream';
+
+/** Uploads of components' bytes, streamed to filing's route of the same path (no JSON body limit applies). */
+export const UPLOAD_PATH = '/uploads';
+/** Download of a component's bytes (GET, proxied like the exports). */
+export const COMPONENT_DOWNLOAD_PATH = '/downloads/component';
+
+const FORWARDED_RESPONSE_HEADERS = [
+  'content-type', 'content-length', 'content-disposition', 'cache-control', 'x-content-type-options', 'allow', 'connection', 'x-content-sha256',
+];
+
+function sendJsonError(res: ServerResponse, status: number, code: string, message: string) {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  if (!res.req?.complete) res.setHeader('connection', 'close');
+  res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+}
+
+/**
+ * Proxies `POST /uploads?…` to filing as `caller` (verified by the caller of this function): the request body is
+ * piped to the subgraph as it arrives (never buffered, so the size limit is filing's HUB_MAX_UPLOAD_BYTES, not
+ * the gateway's JSON limit), and the subgraph's small JSON answer is piped back. A client that goes away aborts
+ * the upstream request, so filing deletes its partial file.
+ */
+export function proxyUpload(req: IncomingMessage, res: ServerResponse, caller: Caller | null, subgraphUrl: string, gatewaySecret: string): Promise<void> {
+  return proxyToFiling(req, res, caller, subgraphUrl, gatewaySecret, 'POST');
+}
+
+/**
+ * Proxies `GET /downloads/component?id=…` like the exports (export-proxy.ts), also handing on the component's
+ * `x-content-sha256` so the client can check the bytes it received.
+ */
+export function proxyComponentDownload(req: IncomingMessage, res: ServerResponse, caller: Caller | null, subgraphUrl: string, gatewaySecret: string): Promise<void> {
+  return proxyToFiling(req, res, caller, subgraphUrl, gatewaySecret, 'GET');
+}
+
+function proxyToFiling(req: IncomingMessage, res: ServerResponse, caller: Caller | null, subgraphUrl: string, gatewaySecret: string, method: 'GET' | 'POST'): Promise<void> {
+  if (req.method !== method) {
+    res.setHeader('allow', method);
+    sendJsonError(res, 405, ErrorCode.BAD_USER_INPUT, `Use ${method}`);
+    return Promise.resolve();
+  }
+  if (!caller) {
+    sendJsonError(res, 401, ErrorCode.UNAUTHENTICATED, 'Sign in first: this operation needs a valid token');
+    return Promise.resolve();
+  }
+  const incoming = new URL(req.url ?? '/', 'http://localhost');
+  const target = new URL(incoming.pathname + incoming.search, subgraphUrl);
+  const headers: Record<string, string> = { [CALLER_HEADER]: signCallerAssertion(caller, gatewaySecret) };
+  if (method === 'POST') {
+    headers['content-type'] = String(req.headers['content-type'] ?? 'application/octet-stream');
+    if (req.headers['content-length'] !== undefined) headers['content-length'] = String(req.headers['content-length']);
+  } else {
+    headers.accept = String(req.headers.accept ?? '*/*');
+  }
+
+  return new Promise<void>((resolve) => {
+    let settled = false;
+    const finish = () => {
+      if (!settled) {
+        settled = true;
+        resolve();
+      }
+    };
+    const upstream = httpRequest(target, { method, headers });
+    const onClientClose = () => {
+      if (!res.writableFinished) upstream.destroy();
+    };
+    res.once('close', onClientClose);
+
+    upstream.on('response', (up) => {
+      res.statusCode = up.statusCode ?? 502;
+      for (const name of FORWARDED_RESPONSE_HEADERS) {
+        const value = up.headers[name];
+        if (value !== undefined) res.setHeader(name, value);
+      }
+      // Filing answered before reading the whole body (e.g. 413): stop sending, and close the client's connection
+      // after the answer instead of draining the rest.
+      if (method === 'POST' && !req.complete) {
+        req.unpipe(upstream);
+        res.setHeader('connection', 'close');
+        res.once('finish', () => {
+          req.destroy();
+          upstream.destroy();
+        });
+      }
+      pipeline(up, res, (err) => {
+        if (err && !res.writableFinished) {
+          upstream.destroy();
+          res.destroy();
+        }
+        res.off('close', onClientClose);
+        finish();
+      });
+    });
+    upstream.on('error', (err) => {
+      res.off('close', onClientClose);
+      if (!res.headersSent && !res.destroyed) {
+        if (process.env.NODE_ENV !== 'test' || process.env.HUB_LOG_ERRORS) console.error('[gateway] upload to subgraph failed:', err.message);
+        sendJsonError(res, 503, ErrorCode.SERVICE_UNAVAILABLE, 'A hub service is unavailable');
+      } else if (!res.writableFinished) {
+        res.destroy();
+      }
+      finish();
+    });
+    if (method === 'GET') {
+      upstream.end();
+      return;
+    }
+    // The body, piped with backpressure; an aborted client body aborts the upstream request.
+    req.pipe(upstream);
+    req.once('aborted', () => upstream.destroy());
+  });
+}

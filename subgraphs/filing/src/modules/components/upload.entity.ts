@@ -1,0 +1,33 @@
+import { BigIntType, EntitySchema } from '@mikro-orm/core';
+
+/** Bytes received by `POST /uploads`, waiting to be attached to a document (attachComponent). Tenant-owned. */
+export class Upload {
+  id!: string;
+  municipalityId!: string;
+  /** The blob store's key: the SHA-256 of the bytes (hex). */
+  blobKey!: string;
+  size!: number;
+  sha256!: string;
+  fileName!: string;
+  mediaType!: string;
+  uploadedById!: string;
+  createdAt!: Date;
+}
+
+export const UploadSchema = new EntitySchema<Upload>({
+  class: Upload,
+  tableName: 'upload',
+  indexes: [{ properties: ['municipalityId', 'createdAt'] }],
+  properties: {
+    id: { type: 'uuid', primary: true },
+    municipalityId: { type: 'uuid' },
+    blobKey: { type: 'string', length: 64 },
+    // Numbers in JS, BIGINT in the database (a configured limit may exceed 2 GiB).
+    size: { type: new BigIntType('number') },
+    sha256: { type: 'string', length: 64 },
+    fileName: { type: 'string', length: 255 },
+    mediaType: { type: 'string', length: 255 },
+    uploadedById: { type: 'uuid' },
+    createdAt: { type: 'datetime', length: 3 },
+  },
+});

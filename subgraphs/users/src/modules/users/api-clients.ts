@@ -1,0 +1,156 @@
+import {
+  Role, badInput, conflict, diff, hashPassword, inTransaction, notFound, recordAudit, requireTenantCaller,
+} from '@hub/kit';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { UsersContext } from '../../context';
+import { ApiClient } from './api-client.entity';
+import { PlatformOperator } from './platform-operator.entity';
+import { User } from './user.entity';
+
+/** What the audit log records of an API client; never the secret or its hash. */
+const AUDITED_FIELDS: (keyof ApiClient)[] = ['login', 'name', 'roles'];
+
+/** Administrative roles are for people: an app's credentials must not be able to create users or clients. */
+const REFUSED_ROLES: readonly Role[] = [Role.TENANT_ADMIN, Role.PLATFORM_ADMIN];
+
+export const API_LOGIN_PREFIX = 'api.';
+
+/** 32 random bytes, base64url: shown to the tenant admin once, only its hash is kept. */
+const newSecret = () => randomBytes(32).toString('base64url');
+
+/** `api.` + the name in lower case ASCII, other characters as `-` (e.g. "Spisová služba – ISDS" → api.spisova-sluzba-isds). */
+export function loginForName(name: string): string {
+  const slug = name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64 - API_LOGIN_PREFIX.length)
+    .replace(/-+$/, '');
+  if (!slug) throw badInput('name must contain at least one letter or digit', 'name');
+  return API_LOGIN_PREFIX + slug;
+}
+
+export interface CreateApiClientRequest {
+  name: string;
+  roles: readonly Role[];
+}
+
+function validate(input: CreateApiClientRequest): { name: string; roles: Role[]; login: string } {
+  const name = input.name.trim();
+  if (name.length < 1 || name.length > 100) throw badInput('name must be 1–100 characters', 'name');
+  if (input.roles.length === 0) throw badInput('an API client needs at least one role', 'roles');
+  if (new Set(input.roles).size !== input.roles.length) throw badInput('roles must not repeat', 'roles');
+  const refused = input.roles.filter((r) => REFUSED_ROLES.includes(r));
+  if (refused.length) throw badInput(`${refused.join(', ')} cannot be given to an API client`, 'roles');
+  return { name, roles: [...input.roles], login: loginForName(name) };
+}
+
+const loginTaken = (login: string) => conflict(`The login ${login} is already taken; choose another name`);
+
+const byCzechName = (a: ApiClient, b: ApiClient) => a.name.localeCompare(b.name, 'cs');
+
+/** `apiClients`: the caller's municipality's clients (tenant filter), revoked ones included. */
+export async function listApiClients(ctx: UsersContext): Promise<ApiClient[]> {
+  requireTenantCaller(ctx, [Role.TENANT_ADMIN]);
+  return (await ctx.em.find(ApiClient, {})).sort(byCzechName);
+}
+
+/** `createApiClient`: a new client of the caller's municipality, with its secret shown this once. */
+export async function createApiClient(ctx: UsersContext, input: CreateApiClientRequest) {
+  const caller = requireTenantCaller(ctx, [Role.TENANT_ADMIN]);
+  const fields = validate(input);
+  // Logins are unique across users, platform operators and API clients. Users of other municipalities are
+  // hidden by the tenant filter, yet their logins are taken all the same: only the login is compared.
+  // Among API clients, also of other municipalities, the unique index on `login` decides, below.
+  if (
+    (await ctx.em.findOne(User, { login: fields.login }, { filters: false, fields: ['id'] })) ||
+    (await ctx.em.findOne(PlatformOperator, { login: fields.login }, { fields: ['id'] }))
+  ) {
+    throw loginTaken(fields.login);
+  }
+  const secret = newSecret();
+  // scrypt takes tens of milliseconds: hash before the transaction so no locks are held meanwhile.
+  const secretHash = await hashPassword(secret);
+  try {
+    const client = await inTransaction(ctx.em, async (tx) => {
+      const c = tx.create(ApiClient, {
+        id: randomUUID(),
+        municipalityId: caller.municipalityId,
+        name: fields.name,
+        login: fields.login,
+        roles: fields.roles,
+        secretHash,
+        active: true,
+        createdAt: new Date(),
+        createdById: caller.userId,
+        rotatedAt: null,
+        revokedAt: null,
+      });
+      tx.persist(c);
+      await recordAudit(tx, caller, {
+        municipalityId: caller.municipalityId,
+        eventType: 'Zalozeni',
+        objectType: 'Osoba',
+        objectId: c.id,
+        description: 'API client created',
+        changes: diff({}, c, AUDITED_FIELDS),
+      });
+      return c;
+    });
+    return { client, clientId: client.id, secret };
+  } catch (e) {
+    if (e instanceof UniqueConstraintViolationException && /login/i.test(e.message)) throw loginTaken(fields.login);
+    throw e;
+  }
+}
+
+/** `rotateApiClientSecret`: a new secret replaces the old one, which no longer signs in. */
+export async function rotateApiClientSecret(ctx: UsersContext, id: string) {
+  const caller = requireTenantCaller(ctx, [Role.TENANT_ADMIN]);
+  const secret = newSecret();
+  const secretHash = await hashPassword(secret);
+  const client = await inTransaction(ctx.em, async (tx) => {
+    // The tenant filter makes another municipality's client look missing.
+    const c = await tx.findOne(ApiClient, { id });
+    if (!c) throw notFound('API client', id);
+    if (!c.active) throw conflict('The API client is revoked; create a new one');
+    const before: Partial<ApiClient> = { rotatedAt: c.rotatedAt };
+    c.secretHash = secretHash;
+    c.rotatedAt = new Date();
+    await recordAudit(tx, caller, {
+      municipalityId: c.municipalityId,
+      eventType: 'Uprava',
+      objectType: 'Osoba',
+      objectId: c.id,
+      description: 'API client secret rotated',
+      changes: diff(before, c, ['rotatedAt']),
+    });
+    return c;
+  });
+  return { client, clientId: client.id, secret };
+}
+
+/** `revokeApiClient`: the client can no longer sign in; the row stays for the audit trail. Idempotent. */
+export async function revokeApiClient(ctx: UsersContext, id: string): Promise<ApiClient> {
+  const caller = requireTenantCaller(ctx, [Role.TENANT_ADMIN]);
+  return inTransaction(ctx.em, async (tx) => {
+    const c = await tx.findOne(ApiClient, { id });
+    if (!c) throw notFound('API client', id);
+    if (!c.active) return c;
+    const before: Partial<ApiClient> = { active: c.active };
+    c.active = false;
+    c.revokedAt = new Date();
+    await recordAudit(tx, caller, {
+      municipalityId: c.municipalityId,
+      eventType: 'Uprava',
+      objectType: 'Osoba',
+      objectId: c.id,
+      description: 'API client revoked',
+      changes: diff(before, c, ['active']),
+    });
+    return c;
+  });
+}
