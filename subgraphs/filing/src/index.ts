@@ -14,6 +14,7 @@ import { renditionRoutes } from './modules/audit-log/rendition-route';
 import { renditionBackground } from './modules/audit-log/scheduler';
 import { FilingPlanNodeSchema } from './modules/filing-plans/filing-plan-node.entity';
 import { FilingPlanSchema } from './modules/filing-plans/filing-plan.entity';
+import { DataMessageSchema } from './modules/intake/data-message.entity';
 import { RegisterSchema } from './modules/registers/register.entity';
 import { resolvers } from './resolvers';
 import { seedDemo } from './seed';
@@ -27,7 +28,7 @@ export const filing: SubgraphDefinition<FilingContext> = {
   name: 'filing',
   typeDefs: loadSchema('filing'),
   resolvers,
-  entities: [RegisterSchema, DocumentSchema, FilingPlanSchema, FilingPlanNodeSchema, CaseFileSchema, LogEntrySchema, LogRenditionSchema, UploadSchema, ComponentSchema],
+  entities: [RegisterSchema, DocumentSchema, FilingPlanSchema, FilingPlanNodeSchema, CaseFileSchema, LogEntrySchema, LogRenditionSchema, UploadSchema, ComponentSchema, DataMessageSchema],
   createContext,
   seedDemo,
   upgradeData,

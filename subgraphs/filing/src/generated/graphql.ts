@@ -283,6 +283,47 @@ export type CreateRegisterInput = {
   referencePrefix: Scalars['String']['input'];
 };
 
+/** A received ISDS data message and the document it was registered as. */
+export type DataMessage = {
+  __typename?: 'DataMessage';
+  acceptedAt: Maybe<Scalars['DateTime']['output']>;
+  annotation: Scalars['String']['output'];
+  deliveredAt: Scalars['DateTime']['output'];
+  dmId: Scalars['String']['output'];
+  documentId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  receivedAt: Scalars['DateTime']['output'];
+  recipientRefNumber: Maybe<Scalars['String']['output']>;
+  senderBoxId: Scalars['String']['output'];
+  senderName: Scalars['String']['output'];
+  senderRefNumber: Maybe<Scalars['String']['output']>;
+  status: Scalars['Int']['output'];
+};
+
+/** An ISDS data message envelope (isds.md §2) and its files, as an ISDS connector delivers it. */
+export type DataMessageInput = {
+  /** dmAcceptanceTime: not before deliveryTime. */
+  acceptanceTime?: InputMaybe<Scalars['DateTime']['input']>;
+  /** dmAnnotation: 1–255 characters; the document's subject. */
+  annotation: Scalars['String']['input'];
+  /** dmDeliveryTime: stored to the second; not in the future. */
+  deliveryTime: Scalars['DateTime']['input'];
+  /** dmID: 1–20 digits, unique per municipality. */
+  dmId: Scalars['String']['input'];
+  /** dmRecipientRefNumber: at most 50 characters. */
+  recipientRefNumber?: InputMaybe<Scalars['String']['input']>;
+  /** dbIDSender: exactly 7 lowercase letters or digits. */
+  senderBoxId: Scalars['String']['input'];
+  /** dmSender: 1–100 characters. */
+  senderName: Scalars['String']['input'];
+  /** dmSenderRefNumber: at most 50 characters. */
+  senderRefNumber?: InputMaybe<Scalars['String']['input']>;
+  /** dmMessageStatus: 4, 5, 6, 7 or 10 (a message in the box). */
+  status: Scalars['Int']['input'];
+  /** The message's files, uploaded first (POST /uploads), in order: the first is the main component. 1–100 files, 100 MB in all. */
+  uploadIds: Array<Scalars['ID']['input']>;
+};
+
 /** Disposal code (skartační znak): A = archive, S = destroy, V = decide at disposal (legacy plans only). */
 export type DisposalCode =
   | 'A'
@@ -535,6 +576,8 @@ export type Mutation = {
   insertIntoCaseFile: CaseFilePayload;
   /** Opens a case file (spis) from an initiating document, which becomes its first document. */
   openCaseFile: CaseFilePayload;
+  /** Intake clerks and ISDS connectors (API clients): registers a received data message with its files (uploads) in the main register. Idempotent on dmId: a repeat answers the first document with duplicate true. */
+  receiveDataMessage: ReceiveDataMessagePayload;
   /** Enters the date of the external trigger event of a closed case file (YYYY-MM-DD). */
   recordCaseFileTriggerEvent: CaseFilePayload;
   /** Enters the date of the external trigger event of a settled document (YYYY-MM-DD). */
@@ -648,6 +691,11 @@ export type MutationInsertIntoCaseFileArgs = {
 
 export type MutationOpenCaseFileArgs = {
   input: OpenCaseFileInput;
+};
+
+
+export type MutationReceiveDataMessageArgs = {
+  input: DataMessageInput;
 };
 
 
@@ -844,6 +892,14 @@ export type QueryMyDocumentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   state?: InputMaybe<DocumentState>;
+};
+
+export type ReceiveDataMessagePayload = {
+  __typename?: 'ReceiveDataMessagePayload';
+  dataMessage: DataMessage;
+  document: Document;
+  /** True when the message had been received before: the same document, nothing new written. */
+  duplicate: Scalars['Boolean']['output'];
 };
 
 /** A register of documents (evidence dokumentů; its printout is the podací deník). Numbers run per register and year. */
@@ -1131,6 +1187,8 @@ export type ResolversTypes = ResolversObject<{
   CreateDraftDocumentInput: CreateDraftDocumentInput;
   CreateFilingPlanInput: CreateFilingPlanInput;
   CreateRegisterInput: CreateRegisterInput;
+  DataMessage: ResolverTypeWrapper<DataMessage>;
+  DataMessageInput: DataMessageInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DisposalCode: DisposalCode;
   DisposalForecastEntry: ResolverTypeWrapper<Omit<DisposalForecastEntry, 'caseFile' | 'document'> & { caseFile?: Maybe<ResolversTypes['CaseFile']>, document?: Maybe<ResolversTypes['Document']> }>;
@@ -1149,6 +1207,7 @@ export type ResolversTypes = ResolversObject<{
   OrgUnit: ResolverTypeWrapper<OrgUnit>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReceiveDataMessagePayload: ResolverTypeWrapper<Omit<ReceiveDataMessagePayload, 'document'> & { document: ResolversTypes['Document'] }>;
   Register: ResolverTypeWrapper<RegisterModel>;
   RegisterDocumentInput: RegisterDocumentInput;
   RegisterDocumentPayload: ResolverTypeWrapper<Omit<RegisterDocumentPayload, 'document'> & { document: ResolversTypes['Document'] }>;
@@ -1193,6 +1252,8 @@ export type ResolversParentTypes = ResolversObject<{
   CreateDraftDocumentInput: CreateDraftDocumentInput;
   CreateFilingPlanInput: CreateFilingPlanInput;
   CreateRegisterInput: CreateRegisterInput;
+  DataMessage: DataMessage;
+  DataMessageInput: DataMessageInput;
   DateTime: Scalars['DateTime']['output'];
   DisposalForecastEntry: Omit<DisposalForecastEntry, 'caseFile' | 'document'> & { caseFile?: Maybe<ResolversParentTypes['CaseFile']>, document?: Maybe<ResolversParentTypes['Document']> };
   Document: DocumentModel;
@@ -1208,6 +1269,7 @@ export type ResolversParentTypes = ResolversObject<{
   OrgUnit: OrgUnit;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
+  ReceiveDataMessagePayload: Omit<ReceiveDataMessagePayload, 'document'> & { document: ResolversParentTypes['Document'] };
   Register: RegisterModel;
   RegisterDocumentInput: RegisterDocumentInput;
   RegisterDocumentPayload: Omit<RegisterDocumentPayload, 'document'> & { document: ResolversParentTypes['Document'] };
@@ -1365,6 +1427,21 @@ export type ComponentResolvers<ContextType = FilingContext, ParentType extends R
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type DataMessageResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['DataMessage'] = ResolversParentTypes['DataMessage']> = ResolversObject<{
+  acceptedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  annotation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  deliveredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  dmId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  documentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  recipientRefNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  senderBoxId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  senderName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  senderRefNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
@@ -1482,6 +1559,7 @@ export type MutationResolvers<ContextType = FilingContext, ParentType extends Re
   fixAuditLogDay?: Resolver<ResolversTypes['AuditLogRendition'], ParentType, ContextType, RequireFields<MutationFixAuditLogDayArgs, 'day'>>;
   insertIntoCaseFile?: Resolver<ResolversTypes['CaseFilePayload'], ParentType, ContextType, RequireFields<MutationInsertIntoCaseFileArgs, 'caseFileId' | 'documentId'>>;
   openCaseFile?: Resolver<ResolversTypes['CaseFilePayload'], ParentType, ContextType, RequireFields<MutationOpenCaseFileArgs, 'input'>>;
+  receiveDataMessage?: Resolver<ResolversTypes['ReceiveDataMessagePayload'], ParentType, ContextType, RequireFields<MutationReceiveDataMessageArgs, 'input'>>;
   recordCaseFileTriggerEvent?: Resolver<ResolversTypes['CaseFilePayload'], ParentType, ContextType, RequireFields<MutationRecordCaseFileTriggerEventArgs, 'id' | 'occurredOn'>>;
   recordDocumentTriggerEvent?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationRecordDocumentTriggerEventArgs, 'documentId' | 'occurredOn'>>;
   registerDocument?: Resolver<ResolversTypes['RegisterDocumentPayload'], ParentType, ContextType, RequireFields<MutationRegisterDocumentArgs, 'input'>>;
@@ -1522,6 +1600,12 @@ export type QueryResolvers<ContextType = FilingContext, ParentType extends Resol
   myDocuments?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, RequireFields<QueryMyDocumentsArgs, 'first'>>;
   registers?: Resolver<Array<ResolversTypes['Register']>, ParentType, ContextType>;
   verifyAuditLog?: Resolver<ResolversTypes['AuditLogVerification'], ParentType, ContextType>;
+}>;
+
+export type ReceiveDataMessagePayloadResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['ReceiveDataMessagePayload'] = ResolversParentTypes['ReceiveDataMessagePayload']> = ResolversObject<{
+  dataMessage?: Resolver<ResolversTypes['DataMessage'], ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  duplicate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type RegisterResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['Register'] = ResolversParentTypes['Register'], FederationReferenceType extends FederationReferenceTypes['Register'] = FederationReferenceTypes['Register']> = ResolversObject<{
@@ -1584,6 +1668,7 @@ export type Resolvers<ContextType = FilingContext> = ResolversObject<{
   CaseFileEdge?: CaseFileEdgeResolvers<ContextType>;
   CaseFilePayload?: CaseFilePayloadResolvers<ContextType>;
   Component?: ComponentResolvers<ContextType>;
+  DataMessage?: DataMessageResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DisposalForecastEntry?: DisposalForecastEntryResolvers<ContextType>;
   Document?: DocumentResolvers<ContextType>;
@@ -1597,6 +1682,7 @@ export type Resolvers<ContextType = FilingContext> = ResolversObject<{
   OrgUnit?: OrgUnitResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReceiveDataMessagePayload?: ReceiveDataMessagePayloadResolvers<ContextType>;
   Register?: RegisterResolvers<ContextType>;
   RegisterDocumentPayload?: RegisterDocumentPayloadResolvers<ContextType>;
   RetentionSchedule?: RetentionScheduleResolvers<ContextType>;

@@ -7,6 +7,7 @@ import { caseFileMutations } from './case-files';
 import { componentMutations } from './components';
 import { documentWorkflowMutations } from './document-workflow';
 import { filingPlanMutations } from './filing-plans';
+import { intakeMutations } from './intake';
 
 export const Mutation: MutationResolvers = {
   registerDocument: (_, { input }, ctx) =>
@@ -17,4 +18,5 @@ export const Mutation: MutationResolvers = {
   ...caseFileMutations,
   ...auditLogRenditionMutations,
   ...componentMutations,
+  ...intakeMutations,
 };
