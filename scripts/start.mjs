@@ -236,8 +236,12 @@ export async function startHub(opts = {}) {
   };
 
   try {
-    for (const name of SUBGRAPH_NAMES) spawnService(name);
-    await Promise.race([waitHealthy(SUBGRAPH_NAMES, Date.now() + STARTUP_TIMEOUT_MS), exitedDuringStart]);
+    // Filing first: it receives every subgraph's audit events, so the others' relays find it up.
+    const others = SUBGRAPH_NAMES.filter((n) => n !== 'filing');
+    spawnService('filing');
+    await Promise.race([waitHealthy(['filing'], Date.now() + STARTUP_TIMEOUT_MS), exitedDuringStart]);
+    for (const name of others) spawnService(name);
+    await Promise.race([waitHealthy(others, Date.now() + STARTUP_TIMEOUT_MS), exitedDuringStart]);
     spawnService('gateway');
     await Promise.race([waitHealthy(['gateway'], Date.now() + STARTUP_TIMEOUT_MS), exitedDuringStart]);
   } catch (e) {
