@@ -25,7 +25,7 @@ import { AccountCheck } from './account-check';
 import { HubDataSource, type GatewayContext } from './datasource';
 import { depthLimit } from './depth-limit';
 import { AUDIT_LOG_EXPORT_PATH, AUDIT_LOG_RENDITION_PATH, proxyDownload } from './export-proxy';
-import { COMPONENT_DOWNLOAD_PATH, UPLOAD_PATH, proxyComponentDownload, proxyUpload } from './uploads';
+import { COMPONENT_DOWNLOAD_PATH, DELIVERY_PROOF_DOWNLOAD_PATH, UPLOAD_PATH, proxyComponentDownload, proxyUpload } from './uploads';
 import { loadSupergraphSdl } from './supergraph';
 
 export { HubDataSource, SERVICE_UNAVAILABLE_MESSAGE, type GatewayContext } from './datasource';
@@ -121,7 +121,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       await serveGraphQL(apollo, req, res, body, async () => ({ caller }));
     },
     // Downloads streamed from filing (too big for a GraphQL string): the log of a period, a daily rendition.
-    // Components' bytes: uploads streamed to filing (not the JSON body limit), downloads streamed back.
+    // Components' bytes: uploads streamed to filing (not the JSON body limit), downloads (and delivery proofs') streamed back.
     routes: {
       ...Object.fromEntries(
         [AUDIT_LOG_EXPORT_PATH, AUDIT_LOG_RENDITION_PATH].map((path) => [
@@ -134,7 +134,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
         ]),
       ),
       ...Object.fromEntries(
-        ([[UPLOAD_PATH, proxyUpload], [COMPONENT_DOWNLOAD_PATH, proxyComponentDownload]] as const).map(([path, proxy]) => [
+        ([[UPLOAD_PATH, proxyUpload], [COMPONENT_DOWNLOAD_PATH, proxyComponentDownload], [DELIVERY_PROOF_DOWNLOAD_PATH, proxyComponentDownload]] as const).map(([path, proxy]) => [
           path,
           async (req: IncomingMessage, res: ServerResponse) => {
             const caller = callerOf(req, opts.tokenSecret);

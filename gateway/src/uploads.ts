@@ -6,6 +6,8 @@ import { pipeline } from 'node:stream';
 export const UPLOAD_PATH = '/uploads';
 /** Download of a component's bytes (GET, proxied like the exports). */
 export const COMPONENT_DOWNLOAD_PATH = '/downloads/component';
+/** Download of a shipment's delivery proof (doručenka, dodejka), proxied the same way. */
+export const DELIVERY_PROOF_DOWNLOAD_PATH = '/downloads/delivery-proof';
 
 const FORWARDED_RESPONSE_HEADERS = [
   'content-type', 'content-length', 'content-disposition', 'cache-control', 'x-content-type-options', 'allow', 'connection', 'x-content-sha256',
@@ -29,7 +31,7 @@ export function proxyUpload(req: IncomingMessage, res: ServerResponse, caller: C
 }
 
 /**
- * Proxies `GET /downloads/component?id=…` like the exports (export-proxy.ts), also handing on the component's
+ * Proxies `GET /downloads/component?id=…` (and `/downloads/delivery-proof`) like the exports (export-proxy.ts), also handing on the component's
  * `x-content-sha256` so the client can check the bytes it received.
  */
 export function proxyComponentDownload(req: IncomingMessage, res: ServerResponse, caller: Caller | null, subgraphUrl: string, gatewaySecret: string): Promise<void> {

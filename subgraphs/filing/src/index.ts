@@ -15,6 +15,9 @@ import { renditionBackground } from './modules/audit-log/scheduler';
 import { FilingPlanNodeSchema } from './modules/filing-plans/filing-plan-node.entity';
 import { FilingPlanSchema } from './modules/filing-plans/filing-plan.entity';
 import { DataMessageSchema } from './modules/intake/data-message.entity';
+import { DeliveryProofSchema } from './modules/dispatch/delivery-proof.entity';
+import { dispatchRoutes } from './modules/dispatch/routes';
+import { ShipmentSchema } from './modules/dispatch/shipment.entity';
 import { RegisterSchema } from './modules/registers/register.entity';
 import { resolvers } from './resolvers';
 import { seedDemo } from './seed';
@@ -22,13 +25,13 @@ import { upgradeData } from './upgrade';
 
 /**
  * The filing subgraph: registers (podací deník), document registration and numbering, the handling workflow,
- * filing plans and retention, case files, the records office's forecast and the merged audit trail.
+ * filing plans and retention, case files, dispatch (shipments), the records office's forecast and the merged audit trail.
  */
 export const filing: SubgraphDefinition<FilingContext> = {
   name: 'filing',
   typeDefs: loadSchema('filing'),
   resolvers,
-  entities: [RegisterSchema, DocumentSchema, FilingPlanSchema, FilingPlanNodeSchema, CaseFileSchema, LogEntrySchema, LogRenditionSchema, UploadSchema, ComponentSchema, DataMessageSchema],
+  entities: [RegisterSchema, DocumentSchema, FilingPlanSchema, FilingPlanNodeSchema, CaseFileSchema, LogEntrySchema, LogRenditionSchema, UploadSchema, ComponentSchema, DataMessageSchema, ShipmentSchema, DeliveryProofSchema],
   createContext,
   seedDemo,
   upgradeData,
@@ -43,6 +46,8 @@ export const filing: SubgraphDefinition<FilingContext> = {
     ...renditionRoutes(orm),
     // Components' bytes: POST /uploads, GET /downloads/component (modules/components/routes.ts).
     ...componentRoutes(orm),
+    // Shipments' delivery proofs: GET /downloads/delivery-proof (modules/dispatch/routes.ts).
+    ...dispatchRoutes(orm),
   }),
   // The log's daily renditions (modules/audit-log/scheduler.ts).
   background: (orm) => renditionBackground(orm),

@@ -15,7 +15,7 @@ export type AuditEventType =
   | 'ZmenaZpracovatele' | 'PredaniNaSpisovnu' | 'PrevzetiNaSpisovnu' | 'VraceniZeSpisovny'
   | 'PozastaveniSkartacniOperace' | 'ZruseniPozastaveniSkartacniOperace'
   | 'VlozeniDoSkartacnihoNavrhu' | 'VyjmutiZeSkartacnihoNavrhu'
-  | 'PredaniVypravne' | 'Vypraveno' | 'Doruceno';
+  | 'VlozeniKVypraveni' | 'VyjmutiZVypraveni' | 'PredaniVypravne' | 'Vypraveno' | 'Doruceno';
 
 /** Object types of the log, as the TrP schema's `TypObjektuId` enumeration (domain.md §3). */
 export type AuditObjectType =

@@ -5,6 +5,8 @@ import type { FilingPlan as FilingPlanModel } from '../modules/filing-plans/fili
 import type { FilingPlanNode as FilingPlanNodeModel } from '../modules/filing-plans/filing-plan-node.entity';
 import type { CaseFile as CaseFileModel } from '../modules/case-files/case-file.entity';
 import type { Component as ComponentModel } from '../modules/components/component.entity';
+import type { Shipment as ShipmentModel } from '../modules/dispatch/shipment.entity';
+import type { DeliveryProof as DeliveryProofModel } from '../modules/dispatch/delivery-proof.entity';
 import type { AuditEvent as AuditEventModel } from '@hub/kit';
 import type { FilingContext } from '../context';
 export type Maybe<T> = T | null;
@@ -283,6 +285,14 @@ export type CreateRegisterInput = {
   referencePrefix: Scalars['String']['input'];
 };
 
+export type CreateShipmentInput = {
+  channel: ShipmentChannel;
+  documentId: Scalars['ID']['input'];
+  /** Required for POST, not allowed otherwise. */
+  postalKind?: InputMaybe<PostalKind>;
+  recipient: RecipientInput;
+};
+
 /** A received ISDS data message and the document it was registered as. */
 export type DataMessage = {
   __typename?: 'DataMessage';
@@ -322,6 +332,35 @@ export type DataMessageInput = {
   status: Scalars['Int']['input'];
   /** The message's files, uploaded first (POST /uploads), in order: the first is the main component. 1–100 files, 100 MB in all. */
   uploadIds: Array<Scalars['ID']['input']>;
+};
+
+/** A file proving what became of a shipment. Its bytes: GET downloadPath on the gateway's origin (logged as a view). */
+export type DeliveryProof = {
+  __typename?: 'DeliveryProof';
+  createdAt: Scalars['DateTime']['output'];
+  downloadPath: Scalars['String']['output'];
+  fileName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: DeliveryProofKind;
+  mediaType: Scalars['String']['output'];
+  /** SHA-256 of the bytes (hex), as recorded in the audit trail. */
+  sha256: Scalars['String']['output'];
+  size: Scalars['Float']['output'];
+};
+
+/** What a proof attached to a shipment shows. */
+export type DeliveryProofKind =
+  /** Proof of delivery: an ISDS delivery receipt (doručenka), a signed postal delivery note (dodejka). */
+  | 'DELIVERY_RECEIPT'
+  /** The returned item or its scan. */
+  | 'RETURNED_ITEM';
+
+export type DispatchShipmentInput = {
+  /** When it was sent; defaults to now. */
+  dispatchedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The ISDS dmID of the sent message (digits; required for DATA_BOX) or the postal item number. */
+  externalId?: InputMaybe<Scalars['String']['input']>;
+  shipmentId: Scalars['ID']['input'];
 };
 
 /** Disposal code (skartační znak): A = archive, S = destroy, V = decide at disposal (legacy plans only). */
@@ -387,6 +426,8 @@ export type Document = {
   /** Number within the register and year (pořadové číslo), from 1 without gaps; null while a draft. */
   sequenceNumber: Maybe<Scalars['Int']['output']>;
   settlement: Maybe<Settlement>;
+  /** Shipments of an own document (zásilky), oldest first. */
+  shipments: Array<Shipment>;
   state: DocumentState;
   subject: Scalars['String']['output'];
   /** Date of an external trigger event (e.g. the contract ended), when the schedule's trigger is EXTERNAL. */
@@ -554,6 +595,8 @@ export type Mutation = {
   attachComponent: DocumentPayload;
   /** REGISTERED → CANCELLED (storno) with a reason; the number stays used. */
   cancelDocument: DocumentPayload;
+  /** CREATED or TO_DISPATCH → CANCELLED (VyjmutiZVypraveni): whoever created it, the document's handler, or the dispatch office. */
+  cancelShipment: ShipmentPayload;
   /** Classifies a document into a lowest-level, active node of a valid filing plan. */
   classifyDocument: DocumentPayload;
   /** OPEN → CLOSED: needs title, classification with a retention schedule, and every document settled; its documents close with it. */
@@ -566,12 +609,18 @@ export type Mutation = {
   createFilingPlan: FilingPlan;
   /** Records managers: a new register of the own municipality. */
   createRegister: Register;
+  /** Puts an own registered document into dispatch to one recipient by one channel (VlozeniKVypraveni): its handler, author or unit head. */
+  createShipment: ShipmentPayload;
   /** Records managers: a deactivated node takes no new documents or case files. */
   deactivateFilingPlanNode: FilingPlanNode;
+  /** TO_DISPATCH → DISPATCHED (Vypraveno): dispatch clerks, or the ISDS connector's API client with that role. */
+  dispatchShipment: ShipmentPayload;
   /** Records managers: ends a plan's validity (YYYY-MM-DD). */
   endFilingPlanValidity: FilingPlan;
   /** Records managers: fixes the log of a past day (and any earlier day not yet fixed) now; returns that day's rendition. */
   fixAuditLogDay: AuditLogRendition;
+  /** CREATED → TO_DISPATCH: hands the shipment to the dispatch office (PredaniVypravne). */
+  handOverShipment: ShipmentPayload;
   /** Puts a document into an open case file; a document belongs to at most one. */
   insertIntoCaseFile: CaseFilePayload;
   /** Opens a case file (spis) from an initiating document, which becomes its first document. */
@@ -582,6 +631,10 @@ export type Mutation = {
   recordCaseFileTriggerEvent: CaseFilePayload;
   /** Enters the date of the external trigger event of a settled document (YYYY-MM-DD). */
   recordDocumentTriggerEvent: DocumentPayload;
+  /** DISPATCHED → DELIVERED (Doruceno), with the delivery proof (doručenka, dodejka) when there is one. */
+  recordShipmentDelivery: ShipmentPayload;
+  /** DISPATCHED → RETURNED (the item came back undelivered), with the reason and the returned item's scan when there is one. */
+  recordShipmentReturn: ShipmentPayload;
   /** Registers a document: next number of (municipality, register, year), PID and audit event, in one transaction. */
   registerDocument: RegisterDocumentPayload;
   /** DRAFT → REGISTERED: gives the draft its number. */
@@ -636,6 +689,12 @@ export type MutationCancelDocumentArgs = {
 };
 
 
+export type MutationCancelShipmentArgs = {
+  reason: Scalars['String']['input'];
+  shipmentId: Scalars['ID']['input'];
+};
+
+
 export type MutationClassifyDocumentArgs = {
   documentId: Scalars['ID']['input'];
   filingPlanNodeId: Scalars['ID']['input'];
@@ -667,8 +726,18 @@ export type MutationCreateRegisterArgs = {
 };
 
 
+export type MutationCreateShipmentArgs = {
+  input: CreateShipmentInput;
+};
+
+
 export type MutationDeactivateFilingPlanNodeArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationDispatchShipmentArgs = {
+  input: DispatchShipmentInput;
 };
 
 
@@ -680,6 +749,11 @@ export type MutationEndFilingPlanValidityArgs = {
 
 export type MutationFixAuditLogDayArgs = {
   day: Scalars['String']['input'];
+};
+
+
+export type MutationHandOverShipmentArgs = {
+  shipmentId: Scalars['ID']['input'];
 };
 
 
@@ -708,6 +782,16 @@ export type MutationRecordCaseFileTriggerEventArgs = {
 export type MutationRecordDocumentTriggerEventArgs = {
   documentId: Scalars['ID']['input'];
   occurredOn: Scalars['String']['input'];
+};
+
+
+export type MutationRecordShipmentDeliveryArgs = {
+  input: RecordShipmentDeliveryInput;
+};
+
+
+export type MutationRecordShipmentReturnArgs = {
+  input: RecordShipmentReturnInput;
 };
 
 
@@ -785,6 +869,26 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** Kind of a postal item (druh zásilky). */
+export type PostalKind =
+  /** Do ciziny. */
+  | 'ABROAD'
+  /** Dobírka. */
+  | 'CASH_ON_DELIVERY'
+  /** Doporučené s dodejkou. */
+  | 'DELIVERY_NOTE'
+  | 'EMS'
+  /** Obyčejné. */
+  | 'ORDINARY'
+  /** Balík. */
+  | 'PARCEL'
+  /** Do vlastních rukou. */
+  | 'PERSONAL_HANDS'
+  /** Doporučené. */
+  | 'REGISTERED'
+  /** Cenné psaní. */
+  | 'VALUABLE_LETTER';
+
 export type Query = {
   __typename?: 'Query';
   /** The municipality's transaction log, in poradi order (auditors and records managers only). */
@@ -800,6 +904,8 @@ export type Query = {
   caseFile: Maybe<CaseFile>;
   /** Case files of the caller's municipality, newest first. */
   caseFiles: CaseFileConnection;
+  /** The dispatch office's queue (výpravna; dispatch clerks): shipments in `state` (default TO_DISPATCH), oldest first. */
+  dispatchQueue: ShipmentConnection;
   /** What becomes due for disposal in `year` (records office's forecast), ordered by full filing code and reference number. */
   disposalForecast: Array<DisposalForecastEntry>;
   /**
@@ -816,6 +922,8 @@ export type Query = {
   myDocuments: DocumentConnection;
   /** Registers of the caller's municipality. */
   registers: Array<Register>;
+  /** A shipment of a document the caller sees, or any shipment for dispatch clerks; null otherwise. */
+  shipment: Maybe<Shipment>;
   /** Recomputes the hash chains of the caller's municipality (auditors and records managers only). */
   verifyAuditLog: AuditLogVerification;
 };
@@ -853,6 +961,14 @@ export type QueryCaseFilesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   state?: InputMaybe<CaseFileState>;
+};
+
+
+export type QueryDispatchQueueArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  channel?: InputMaybe<ShipmentChannel>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  state?: InputMaybe<ShipmentState>;
 };
 
 
@@ -894,12 +1010,53 @@ export type QueryMyDocumentsArgs = {
   state?: InputMaybe<DocumentState>;
 };
 
+
+export type QueryShipmentArgs = {
+  id: Scalars['ID']['input'];
+};
+
 export type ReceiveDataMessagePayload = {
   __typename?: 'ReceiveDataMessagePayload';
   dataMessage: DataMessage;
   document: Document;
   /** True when the message had been received before: the same document, nothing new written. */
   duplicate: Scalars['Boolean']['output'];
+};
+
+/** The addressee of a shipment. */
+export type Recipient = {
+  __typename?: 'Recipient';
+  /** Postal address (required for POST). */
+  address: Maybe<Scalars['String']['output']>;
+  /** Data box id, 7 characters (required for DATA_BOX). */
+  dataBoxId: Maybe<Scalars['String']['output']>;
+  /** E-mail address (required for EMAIL). */
+  email: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+};
+
+export type RecipientInput = {
+  address?: InputMaybe<Scalars['String']['input']>;
+  dataBoxId?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+};
+
+export type RecordShipmentDeliveryInput = {
+  /** When it was delivered (ISDS: dmAcceptanceTime; post: the date on the delivery note). */
+  deliveredAt: Scalars['DateTime']['input'];
+  /** An upload (POST /uploads) of the proof, e.g. the ISDS delivery receipt. */
+  proofUploadId?: InputMaybe<Scalars['ID']['input']>;
+  shipmentId: Scalars['ID']['input'];
+};
+
+export type RecordShipmentReturnInput = {
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** An upload of the returned item's scan. */
+  proofUploadId?: InputMaybe<Scalars['ID']['input']>;
+  reason: ShipmentReturnReason;
+  returnedAt: Scalars['DateTime']['input'];
+  shipmentId: Scalars['ID']['input'];
 };
 
 /** A register of documents (evidence dokumentů; its printout is the podací deník). Numbers run per register and year. */
@@ -1021,6 +1178,99 @@ export type SettlementMethod =
   | 'NOTE_ON_DOCUMENT'
   /** jiný způsob: content and reason are mandatory */
   | 'OTHER';
+
+/** One dispatch of an own document to one recipient by one channel (zásilka). */
+export type Shipment = {
+  __typename?: 'Shipment';
+  cancelReason: Maybe<Scalars['String']['output']>;
+  cancelledAt: Maybe<Scalars['DateTime']['output']>;
+  channel: ShipmentChannel;
+  createdAt: Scalars['DateTime']['output'];
+  createdBy: Maybe<User>;
+  deliveredAt: Maybe<Scalars['DateTime']['output']>;
+  dispatchedAt: Maybe<Scalars['DateTime']['output']>;
+  dispatchedBy: Maybe<User>;
+  /** The document, when the caller sees it (dispatch clerks see shipments, not necessarily the whole document). */
+  document: Maybe<Document>;
+  /** The document's reference number and subject, for the dispatch office's list. */
+  documentReferenceNumber: Scalars['String']['output'];
+  documentSubject: Scalars['String']['output'];
+  /** The ISDS dmID of the sent message, or the postal item number (podací číslo). */
+  externalId: Maybe<Scalars['String']['output']>;
+  /** The files to send: the newest version of each of the document's components, by order. */
+  files: Array<Component>;
+  handedOverAt: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** Only for POST. */
+  postalKind: Maybe<PostalKind>;
+  proofs: Array<DeliveryProof>;
+  recipient: Recipient;
+  returnNote: Maybe<Scalars['String']['output']>;
+  returnReason: Maybe<ShipmentReturnReason>;
+  returnedAt: Maybe<Scalars['DateTime']['output']>;
+  state: ShipmentState;
+};
+
+/** How a shipment travels (způsob odeslání, domain.md §4.3). */
+export type ShipmentChannel =
+  /** Data box (datová schránka): an ISDS data message. */
+  | 'DATA_BOX'
+  | 'EMAIL'
+  /** Public notice board (úřední deska, zveřejnění). */
+  | 'NOTICE_BOARD'
+  /** Personal hand-over (osobní převzetí). */
+  | 'PERSONAL_DELIVERY'
+  /** Post (pošta); needs a postal kind and an address. */
+  | 'POST';
+
+export type ShipmentConnection = {
+  __typename?: 'ShipmentConnection';
+  edges: Array<ShipmentEdge>;
+  pageInfo: PageInfo;
+};
+
+export type ShipmentEdge = {
+  __typename?: 'ShipmentEdge';
+  cursor: Scalars['String']['output'];
+  node: Shipment;
+};
+
+export type ShipmentPayload = {
+  __typename?: 'ShipmentPayload';
+  /** The audit event written with the change. */
+  auditEventId: Scalars['ID']['output'];
+  shipment: Shipment;
+};
+
+/** Why a shipment came back (důvod vrácení). */
+export type ShipmentReturnReason =
+  /** Adresát neznámý. */
+  | 'ADDRESSEE_UNKNOWN'
+  /** Adresa nedostatečná. */
+  | 'INSUFFICIENT_ADDRESS'
+  /** Adresát se odstěhoval. */
+  | 'MOVED_AWAY'
+  /** Nevyzvednuto (not collected). */
+  | 'NOT_COLLECTED'
+  /** Jiný důvod, neověřeno. */
+  | 'OTHER_UNVERIFIED'
+  /** Jiný důvod, ověřeno. */
+  | 'OTHER_VERIFIED'
+  /** Nepřijato (refused). */
+  | 'REFUSED';
+
+/** State of a shipment (ShipmentState, domain.md §4.3). */
+export type ShipmentState =
+  | 'CANCELLED'
+  | 'CREATED'
+  /** Doručeno. */
+  | 'DELIVERED'
+  /** Vypraveno. */
+  | 'DISPATCHED'
+  /** Vráceno nedoručené. */
+  | 'RETURNED'
+  /** Předáno výpravně. */
+  | 'TO_DISPATCH';
 
 /** What starts the retention period (spouštěcí událost). */
 export type TriggerKind =
@@ -1187,9 +1437,13 @@ export type ResolversTypes = ResolversObject<{
   CreateDraftDocumentInput: CreateDraftDocumentInput;
   CreateFilingPlanInput: CreateFilingPlanInput;
   CreateRegisterInput: CreateRegisterInput;
+  CreateShipmentInput: CreateShipmentInput;
   DataMessage: ResolverTypeWrapper<DataMessage>;
   DataMessageInput: DataMessageInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeliveryProof: ResolverTypeWrapper<DeliveryProofModel>;
+  DeliveryProofKind: DeliveryProofKind;
+  DispatchShipmentInput: DispatchShipmentInput;
   DisposalCode: DisposalCode;
   DisposalForecastEntry: ResolverTypeWrapper<Omit<DisposalForecastEntry, 'caseFile' | 'document'> & { caseFile?: Maybe<ResolversTypes['CaseFile']>, document?: Maybe<ResolversTypes['Document']> }>;
   Document: ResolverTypeWrapper<DocumentModel>;
@@ -1206,8 +1460,13 @@ export type ResolversTypes = ResolversObject<{
   OpenCaseFileInput: OpenCaseFileInput;
   OrgUnit: ResolverTypeWrapper<OrgUnit>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PostalKind: PostalKind;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReceiveDataMessagePayload: ResolverTypeWrapper<Omit<ReceiveDataMessagePayload, 'document'> & { document: ResolversTypes['Document'] }>;
+  Recipient: ResolverTypeWrapper<Recipient>;
+  RecipientInput: RecipientInput;
+  RecordShipmentDeliveryInput: RecordShipmentDeliveryInput;
+  RecordShipmentReturnInput: RecordShipmentReturnInput;
   Register: ResolverTypeWrapper<RegisterModel>;
   RegisterDocumentInput: RegisterDocumentInput;
   RegisterDocumentPayload: ResolverTypeWrapper<Omit<RegisterDocumentPayload, 'document'> & { document: ResolversTypes['Document'] }>;
@@ -1220,6 +1479,13 @@ export type ResolversTypes = ResolversObject<{
   SettleDocumentInput: SettleDocumentInput;
   Settlement: ResolverTypeWrapper<Settlement>;
   SettlementMethod: SettlementMethod;
+  Shipment: ResolverTypeWrapper<ShipmentModel>;
+  ShipmentChannel: ShipmentChannel;
+  ShipmentConnection: ResolverTypeWrapper<Omit<ShipmentConnection, 'edges'> & { edges: Array<ResolversTypes['ShipmentEdge']> }>;
+  ShipmentEdge: ResolverTypeWrapper<Omit<ShipmentEdge, 'node'> & { node: ResolversTypes['Shipment'] }>;
+  ShipmentPayload: ResolverTypeWrapper<Omit<ShipmentPayload, 'shipment'> & { shipment: ResolversTypes['Shipment'] }>;
+  ShipmentReturnReason: ShipmentReturnReason;
+  ShipmentState: ShipmentState;
   TriggerKind: TriggerKind;
   UpdateCaseFileInput: UpdateCaseFileInput;
   User: ResolverTypeWrapper<User>;
@@ -1252,9 +1518,12 @@ export type ResolversParentTypes = ResolversObject<{
   CreateDraftDocumentInput: CreateDraftDocumentInput;
   CreateFilingPlanInput: CreateFilingPlanInput;
   CreateRegisterInput: CreateRegisterInput;
+  CreateShipmentInput: CreateShipmentInput;
   DataMessage: DataMessage;
   DataMessageInput: DataMessageInput;
   DateTime: Scalars['DateTime']['output'];
+  DeliveryProof: DeliveryProofModel;
+  DispatchShipmentInput: DispatchShipmentInput;
   DisposalForecastEntry: Omit<DisposalForecastEntry, 'caseFile' | 'document'> & { caseFile?: Maybe<ResolversParentTypes['CaseFile']>, document?: Maybe<ResolversParentTypes['Document']> };
   Document: DocumentModel;
   DocumentConnection: Omit<DocumentConnection, 'edges'> & { edges: Array<ResolversParentTypes['DocumentEdge']> };
@@ -1270,6 +1539,10 @@ export type ResolversParentTypes = ResolversObject<{
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   ReceiveDataMessagePayload: Omit<ReceiveDataMessagePayload, 'document'> & { document: ResolversParentTypes['Document'] };
+  Recipient: Recipient;
+  RecipientInput: RecipientInput;
+  RecordShipmentDeliveryInput: RecordShipmentDeliveryInput;
+  RecordShipmentReturnInput: RecordShipmentReturnInput;
   Register: RegisterModel;
   RegisterDocumentInput: RegisterDocumentInput;
   RegisterDocumentPayload: Omit<RegisterDocumentPayload, 'document'> & { document: ResolversParentTypes['Document'] };
@@ -1280,6 +1553,10 @@ export type ResolversParentTypes = ResolversObject<{
   SenderInput: SenderInput;
   SettleDocumentInput: SettleDocumentInput;
   Settlement: Settlement;
+  Shipment: ShipmentModel;
+  ShipmentConnection: Omit<ShipmentConnection, 'edges'> & { edges: Array<ResolversParentTypes['ShipmentEdge']> };
+  ShipmentEdge: Omit<ShipmentEdge, 'node'> & { node: ResolversParentTypes['Shipment'] };
+  ShipmentPayload: Omit<ShipmentPayload, 'shipment'> & { shipment: ResolversParentTypes['Shipment'] };
   UpdateCaseFileInput: UpdateCaseFileInput;
   User: User;
 }>;
@@ -1446,6 +1723,17 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DeliveryProofResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['DeliveryProof'] = ResolversParentTypes['DeliveryProof']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  downloadPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DeliveryProofKind'], ParentType, ContextType>;
+  mediaType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
 export type DisposalForecastEntryResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['DisposalForecastEntry'] = ResolversParentTypes['DisposalForecastEntry']> = ResolversObject<{
   caseFile?: Resolver<Maybe<ResolversTypes['CaseFile']>, ParentType, ContextType>;
   disposalCode?: Resolver<ResolversTypes['DisposalCode'], ParentType, ContextType>;
@@ -1485,6 +1773,7 @@ export type DocumentResolvers<ContextType = FilingContext, ParentType extends Re
   senderReferenceNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sequenceNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   settlement?: Resolver<Maybe<ResolversTypes['Settlement']>, ParentType, ContextType>;
+  shipments?: Resolver<Array<ResolversTypes['Shipment']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['DocumentState'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   triggerEventOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1548,20 +1837,26 @@ export type MutationResolvers<ContextType = FilingContext, ParentType extends Re
   assignDocument?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationAssignDocumentArgs, 'documentId' | 'orgUnitId'>>;
   attachComponent?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationAttachComponentArgs, 'documentId' | 'form' | 'uploadId'>>;
   cancelDocument?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationCancelDocumentArgs, 'documentId' | 'reason'>>;
+  cancelShipment?: Resolver<ResolversTypes['ShipmentPayload'], ParentType, ContextType, RequireFields<MutationCancelShipmentArgs, 'reason' | 'shipmentId'>>;
   classifyDocument?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationClassifyDocumentArgs, 'documentId' | 'filingPlanNodeId'>>;
   closeCaseFile?: Resolver<ResolversTypes['CaseFilePayload'], ParentType, ContextType, RequireFields<MutationCloseCaseFileArgs, 'id'>>;
   closeDocument?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationCloseDocumentArgs, 'documentId'>>;
   createDraftDocument?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationCreateDraftDocumentArgs, 'input'>>;
   createFilingPlan?: Resolver<ResolversTypes['FilingPlan'], ParentType, ContextType, RequireFields<MutationCreateFilingPlanArgs, 'input'>>;
   createRegister?: Resolver<ResolversTypes['Register'], ParentType, ContextType, RequireFields<MutationCreateRegisterArgs, 'input'>>;
+  createShipment?: Resolver<ResolversTypes['ShipmentPayload'], ParentType, ContextType, RequireFields<MutationCreateShipmentArgs, 'input'>>;
   deactivateFilingPlanNode?: Resolver<ResolversTypes['FilingPlanNode'], ParentType, ContextType, RequireFields<MutationDeactivateFilingPlanNodeArgs, 'id'>>;
+  dispatchShipment?: Resolver<ResolversTypes['ShipmentPayload'], ParentType, ContextType, RequireFields<MutationDispatchShipmentArgs, 'input'>>;
   endFilingPlanValidity?: Resolver<ResolversTypes['FilingPlan'], ParentType, ContextType, RequireFields<MutationEndFilingPlanValidityArgs, 'planId' | 'validTo'>>;
   fixAuditLogDay?: Resolver<ResolversTypes['AuditLogRendition'], ParentType, ContextType, RequireFields<MutationFixAuditLogDayArgs, 'day'>>;
+  handOverShipment?: Resolver<ResolversTypes['ShipmentPayload'], ParentType, ContextType, RequireFields<MutationHandOverShipmentArgs, 'shipmentId'>>;
   insertIntoCaseFile?: Resolver<ResolversTypes['CaseFilePayload'], ParentType, ContextType, RequireFields<MutationInsertIntoCaseFileArgs, 'caseFileId' | 'documentId'>>;
   openCaseFile?: Resolver<ResolversTypes['CaseFilePayload'], ParentType, ContextType, RequireFields<MutationOpenCaseFileArgs, 'input'>>;
   receiveDataMessage?: Resolver<ResolversTypes['ReceiveDataMessagePayload'], ParentType, ContextType, RequireFields<MutationReceiveDataMessageArgs, 'input'>>;
   recordCaseFileTriggerEvent?: Resolver<ResolversTypes['CaseFilePayload'], ParentType, ContextType, RequireFields<MutationRecordCaseFileTriggerEventArgs, 'id' | 'occurredOn'>>;
   recordDocumentTriggerEvent?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationRecordDocumentTriggerEventArgs, 'documentId' | 'occurredOn'>>;
+  recordShipmentDelivery?: Resolver<ResolversTypes['ShipmentPayload'], ParentType, ContextType, RequireFields<MutationRecordShipmentDeliveryArgs, 'input'>>;
+  recordShipmentReturn?: Resolver<ResolversTypes['ShipmentPayload'], ParentType, ContextType, RequireFields<MutationRecordShipmentReturnArgs, 'input'>>;
   registerDocument?: Resolver<ResolversTypes['RegisterDocumentPayload'], ParentType, ContextType, RequireFields<MutationRegisterDocumentArgs, 'input'>>;
   registerDraft?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationRegisterDraftArgs, 'documentId'>>;
   removeFromCaseFile?: Resolver<ResolversTypes['CaseFilePayload'], ParentType, ContextType, RequireFields<MutationRemoveFromCaseFileArgs, 'caseFileId' | 'documentId'>>;
@@ -1591,6 +1886,7 @@ export type QueryResolvers<ContextType = FilingContext, ParentType extends Resol
   auditTrail?: Resolver<ResolversTypes['AuditTrail'], ParentType, ContextType, RequireFields<QueryAuditTrailArgs, 'objectId'>>;
   caseFile?: Resolver<Maybe<ResolversTypes['CaseFile']>, ParentType, ContextType, RequireFields<QueryCaseFileArgs, 'id'>>;
   caseFiles?: Resolver<ResolversTypes['CaseFileConnection'], ParentType, ContextType, RequireFields<QueryCaseFilesArgs, 'first'>>;
+  dispatchQueue?: Resolver<ResolversTypes['ShipmentConnection'], ParentType, ContextType, RequireFields<QueryDispatchQueueArgs, 'first' | 'state'>>;
   disposalForecast?: Resolver<Array<ResolversTypes['DisposalForecastEntry']>, ParentType, ContextType, RequireFields<QueryDisposalForecastArgs, 'year'>>;
   document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType, RequireFields<QueryDocumentArgs, 'id'>>;
   documents?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, RequireFields<QueryDocumentsArgs, 'first'>>;
@@ -1599,6 +1895,7 @@ export type QueryResolvers<ContextType = FilingContext, ParentType extends Resol
   filingPlans?: Resolver<Array<ResolversTypes['FilingPlan']>, ParentType, ContextType, Partial<QueryFilingPlansArgs>>;
   myDocuments?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, RequireFields<QueryMyDocumentsArgs, 'first'>>;
   registers?: Resolver<Array<ResolversTypes['Register']>, ParentType, ContextType>;
+  shipment?: Resolver<Maybe<ResolversTypes['Shipment']>, ParentType, ContextType, RequireFields<QueryShipmentArgs, 'id'>>;
   verifyAuditLog?: Resolver<ResolversTypes['AuditLogVerification'], ParentType, ContextType>;
 }>;
 
@@ -1606,6 +1903,13 @@ export type ReceiveDataMessagePayloadResolvers<ContextType = FilingContext, Pare
   dataMessage?: Resolver<ResolversTypes['DataMessage'], ParentType, ContextType>;
   document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
   duplicate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type RecipientResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['Recipient'] = ResolversParentTypes['Recipient']> = ResolversObject<{
+  address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dataBoxId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type RegisterResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['Register'] = ResolversParentTypes['Register'], FederationReferenceType extends FederationReferenceTypes['Register'] = FederationReferenceTypes['Register']> = ResolversObject<{
@@ -1648,6 +1952,46 @@ export type SettlementResolvers<ContextType = FilingContext, ParentType extends 
   settledOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type ShipmentResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['Shipment'] = ResolversParentTypes['Shipment']> = ResolversObject<{
+  cancelReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  cancelledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['ShipmentChannel'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  dispatchedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  dispatchedBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType>;
+  documentReferenceNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  documentSubject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  externalId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  files?: Resolver<Array<ResolversTypes['Component']>, ParentType, ContextType>;
+  handedOverAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  postalKind?: Resolver<Maybe<ResolversTypes['PostalKind']>, ParentType, ContextType>;
+  proofs?: Resolver<Array<ResolversTypes['DeliveryProof']>, ParentType, ContextType>;
+  recipient?: Resolver<ResolversTypes['Recipient'], ParentType, ContextType>;
+  returnNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returnReason?: Resolver<Maybe<ResolversTypes['ShipmentReturnReason']>, ParentType, ContextType>;
+  returnedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ShipmentState'], ParentType, ContextType>;
+}>;
+
+export type ShipmentConnectionResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['ShipmentConnection'] = ResolversParentTypes['ShipmentConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ShipmentEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type ShipmentEdgeResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['ShipmentEdge'] = ResolversParentTypes['ShipmentEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType>;
+}>;
+
+export type ShipmentPayloadResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['ShipmentPayload'] = ResolversParentTypes['ShipmentPayload']> = ResolversObject<{
+  auditEventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  shipment?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType>;
+}>;
+
 export type UserResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
@@ -1670,6 +2014,7 @@ export type Resolvers<ContextType = FilingContext> = ResolversObject<{
   Component?: ComponentResolvers<ContextType>;
   DataMessage?: DataMessageResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DeliveryProof?: DeliveryProofResolvers<ContextType>;
   DisposalForecastEntry?: DisposalForecastEntryResolvers<ContextType>;
   Document?: DocumentResolvers<ContextType>;
   DocumentConnection?: DocumentConnectionResolvers<ContextType>;
@@ -1683,11 +2028,16 @@ export type Resolvers<ContextType = FilingContext> = ResolversObject<{
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ReceiveDataMessagePayload?: ReceiveDataMessagePayloadResolvers<ContextType>;
+  Recipient?: RecipientResolvers<ContextType>;
   Register?: RegisterResolvers<ContextType>;
   RegisterDocumentPayload?: RegisterDocumentPayloadResolvers<ContextType>;
   RetentionSchedule?: RetentionScheduleResolvers<ContextType>;
   Sender?: SenderResolvers<ContextType>;
   Settlement?: SettlementResolvers<ContextType>;
+  Shipment?: ShipmentResolvers<ContextType>;
+  ShipmentConnection?: ShipmentConnectionResolvers<ContextType>;
+  ShipmentEdge?: ShipmentEdgeResolvers<ContextType>;
+  ShipmentPayload?: ShipmentPayloadResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;
 

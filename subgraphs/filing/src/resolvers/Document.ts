@@ -1,6 +1,7 @@
 import { requireCaller, requireTenantCaller } from '@hub/kit';
 import type { DocumentResolvers } from '../generated/graphql';
 import { componentsByDocument } from './Component';
+import { documentShipments } from './Shipment';
 import { canSeeCaseFile, canSeeDocument } from '../modules/documents/visibility';
 
 const user = (id: string) => ({ __typename: 'User' as const, id });
@@ -52,4 +53,5 @@ export const Document: DocumentResolvers = {
     return caseFile && canSeeCaseFile(requireTenantCaller(ctx), caseFile) ? caseFile : null;
   },
   components: (d, _, ctx) => componentsByDocument(ctx).load(d.id),
+  shipments: (d, _, ctx) => documentShipments(d.id, ctx),
 };

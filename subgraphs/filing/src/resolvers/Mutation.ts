@@ -8,6 +8,7 @@ import { componentMutations } from './components';
 import { documentWorkflowMutations } from './document-workflow';
 import { filingPlanMutations } from './filing-plans';
 import { intakeMutations } from './intake';
+import { dispatchMutations } from './dispatch';
 
 export const Mutation: MutationResolvers = {
   registerDocument: (_, { input }, ctx) =>
@@ -19,4 +20,5 @@ export const Mutation: MutationResolvers = {
   ...auditLogRenditionMutations,
   ...componentMutations,
   ...intakeMutations,
+  ...dispatchMutations,
 };

@@ -6,6 +6,7 @@ import { canSeeDocument, visibleDocuments } from '../modules/documents/visibilit
 import { Register } from '../modules/registers/register.entity';
 import { auditLogReadQueries, auditLogRenditionQueries, auditLogVerifyQueries } from './audit-log';
 import { caseFileQueries } from './case-files';
+import { dispatchQueries } from './dispatch';
 import { documentWorkflowQueries } from './document-workflow';
 import { filingPlanQueries } from './filing-plans';
 
@@ -32,6 +33,7 @@ export const Query: QueryResolvers = {
   ...documentWorkflowQueries,
   ...filingPlanQueries,
   ...caseFileQueries,
+  ...dispatchQueries,
   ...auditLogReadQueries,
   ...auditLogVerifyQueries,
   ...auditLogRenditionQueries,

@@ -11,5 +11,6 @@ import { Municipality } from './Municipality';
 import { Mutation } from './Mutation';
 import { Query } from './Query';
 import { Register } from './Register';
+import { DeliveryProof, Shipment } from './Shipment';
 
-export const resolvers: Resolvers = { DateTime: DateTimeScalar, Query, Mutation, Document, Register, Municipality, AuditTrail, AuditEvent, CaseFile, FilingPlan, FilingPlanNode, AuditLogRendition, Component };
+export const resolvers: Resolvers = { DateTime: DateTimeScalar, Query, Mutation, Document, Register, Municipality, AuditTrail, AuditEvent, CaseFile, FilingPlan, FilingPlanNode, AuditLogRendition, Component, Shipment, DeliveryProof };

@@ -5,6 +5,7 @@ import {
 } from '@hub/kit';
 import { randomUUID } from 'node:crypto';
 import type { OpenCaseFileInput, UpdateCaseFileInput } from '../../generated/graphql';
+import { assertNothingPending } from '../dispatch/dispatch';
 import { Document, type DocumentState } from '../documents/document.entity';
 import { canSeeCaseFile, canSeeDocument } from '../documents/visibility';
 import { findClassifiableNode, scheduleOf } from '../filing-plans/classification';
@@ -328,6 +329,8 @@ export async function closeCaseFile(em: SqlEntityManager, caller: TenantCaller, 
     if (unsettled.length > 0) {
       throw conflict(`Case file ${caseFile.referenceNumber} cannot be closed: not every document is settled (${unsettled.map(labelOf).join(', ')})`);
     }
+    // Closed means every dispatch has left (domain.md §4.1 CLOSED).
+    for (const d of documents) await assertNothingPending(tx, d);
 
     const before = snapshot(caseFile);
     caseFile.state = 'CLOSED';

@@ -13,6 +13,8 @@ import { Upload } from './upload.entity';
 
 /** Who may upload files and attach them to documents. */
 export const COMPONENT_WRITER_ROLES: Role[] = [Role.INTAKE_CLERK, Role.CASE_HANDLER, Role.RECORDS_MANAGER];
+/** Who may upload files: the component writers, and the dispatch office (delivery proofs of shipments). */
+export const UPLOADER_ROLES: Role[] = [...COMPONENT_WRITER_ROLES, Role.DISPATCH_CLERK];
 /** A document in these states is frozen: no new components. */
 const FROZEN_STATES = ['CLOSED', 'CANCELLED'];
 export const COMPONENT_DOWNLOAD_PATH = '/downloads/component';

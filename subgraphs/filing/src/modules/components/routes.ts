@@ -1,13 +1,14 @@
-import { ErrorCode, HubError, badInput, inTransaction, notFound, recordAudit, scopeToTenant, type HubORM, type RouteCaller } from '@hub/kit';
+import { ErrorCode, HubError, badInput, hasRole, inTransaction, notFound, recordAudit, scopeToTenant, type HubORM, type RouteCaller } from '@hub/kit';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { sendJsonError } from '../audit-log/export';
+import { DISPATCH_ROLES, isInDispatch } from '../dispatch/dispatch';
 import { Document } from '../documents/document.entity';
 import { canSeeDocument } from '../documents/visibility';
 import { blobStoreFromEnv, maxUploadBytes, type BlobStore } from './blob-store';
 import { Component } from './component.entity';
-import { COMPONENT_DOWNLOAD_PATH, COMPONENT_WRITER_ROLES, checkFileName, checkMediaType, routeCaller, storeUpload } from './components';
+import { COMPONENT_DOWNLOAD_PATH, UPLOADER_ROLES, checkFileName, checkMediaType, routeCaller, storeUpload } from './components';
 
 /**
  * The bytes of components travel over plain HTTP (the gateway proxies both routes, streamed):
@@ -28,7 +29,7 @@ const HTTP_STATUS: Record<string, number> = {
   [ErrorCode.PAYLOAD_TOO_LARGE]: 413,
 };
 
-function answerError(res: ServerResponse, e: unknown, what: string) {
+export function answerError(res: ServerResponse, e: unknown, what: string) {
   const code = e instanceof HubError ? String(e.extensions.code) : undefined;
   if (code && HTTP_STATUS[code] && !res.headersSent) {
     const field = (e as HubError).extensions.field;
@@ -55,7 +56,7 @@ export function uploadHandler(orm: HubORM, store: () => BlobStore = blobStoreFro
         refuseBody(req);
         return sendJsonError(res, 405, ErrorCode.BAD_USER_INPUT, 'Use POST');
       }
-      const caller = routeCaller(from.caller, COMPONENT_WRITER_ROLES);
+      const caller = routeCaller(from.caller, UPLOADER_ROLES);
       const names = new URL(req.url ?? '/', 'http://localhost').searchParams.getAll('fileName');
       if (names.length !== 1) throw badInput('fileName is required once', 'fileName');
       const fileName = checkFileName(names[0]);
@@ -101,7 +102,9 @@ export function componentDownloadHandler(orm: HubORM, store: () => BlobStore = b
       // The tenant filter: another municipality's component is "not found"; so is one of an invisible document.
       const component = await em.findOne(Component, { id: ids[0] });
       const d = component ? await em.findOne(Document, { id: component.documentId }) : null;
-      if (!component || !d || !canSeeDocument(caller, d)) throw notFound('Component', ids[0]);
+      // The dispatch office reads the files of documents handed over to it (it sends or prints them).
+      const mayRead = d && (canSeeDocument(caller, d) || (hasRole(caller, ...DISPATCH_ROLES) && (await isInDispatch(em, d.id))));
+      if (!component || !d || !mayRead) throw notFound('Component', ids[0]);
       const blobs = store();
       if (!(await blobs.exists(component.blobKey))) throw new Error(`blob ${component.blobKey} of component ${component.id} is missing`);
       await inTransaction(em.fork(), (tx) =>

@@ -2,6 +2,7 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import { Role, badInput, conflict, type Peers, type TenantCaller } from '@hub/kit';
 import type { SettleDocumentInput } from '../../generated/graphql';
 import { CaseFile } from '../case-files/case-file.entity';
+import { assertNothingPending } from '../dispatch/dispatch';
 import { findClassifiableNode, scheduleOf } from '../filing-plans/classification';
 import { FilingPlanNode } from '../filing-plans/filing-plan-node.entity';
 import { czechDay } from '../retention/retention';
@@ -153,6 +154,8 @@ export function closeDocument(em: SqlEntityManager, caller: TenantCaller, docume
       throw conflict(`Document ${label(d)} is in case file ${caseFile?.referenceNumber ?? d.caseFileId} and closes with it`);
     }
     if (!d.filingPlanNodeId) throw conflict(`Document ${label(d)} is not classified; classify it before closing`);
+    // Closed means every dispatch has left (domain.md §4.1 CLOSED).
+    await assertNothingPending(tx, d);
     d.closedAt = now;
     return { eventType: 'Uzavreni', description: `Document ${label(d)} closed`, fields: ['closedAt'] };
   });
@@ -161,9 +164,10 @@ export function closeDocument(em: SqlEntityManager, caller: TenantCaller, docume
 /** `cancelDocument`: REGISTERED → CANCELLED (storno). The number stays used: the series never reuses it. */
 export function cancelDocument(em: SqlEntityManager, caller: TenantCaller, documentId: string, reason: string, now: Date): Promise<StepResult> {
   const why = requiredText(reason, 'reason');
-  return runStep(em, caller, 'cancel', documentId, (_, d) => {
+  return runStep(em, caller, 'cancel', documentId, async (tx, d) => {
     // A case file is labelled with, and computes its retention from, its documents: take it out first.
     if (d.caseFileId) throw conflict(`Document ${label(d)} is in a case file; take it out before cancelling it`);
+    await assertNothingPending(tx, d);
     Object.assign(d, { cancelReason: why, cancelledAt: now, cancelledById: caller.userId });
     return { eventType: 'Storno', description: `Document ${label(d)} cancelled: ${why}`, fields: ['cancelReason', 'cancelledAt', 'cancelledById'] };
   });

@@ -1,0 +1,378 @@
+import { LockMode } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import {
+  Role, badInput, conflict, forbidden, hasRole, inTransaction, notFound, recordAudit,
+  type AuditChange, type AuditEventType, type Caller, type TenantCaller,
+} from '@hub/kit';
+import { randomUUID } from 'node:crypto';
+import type {
+  CreateShipmentInput, DispatchShipmentInput, RecordShipmentDeliveryInput, RecordShipmentReturnInput,
+} from '../../generated/graphql';
+import { Component } from '../components/component.entity';
+import { Upload } from '../components/upload.entity';
+import { Document } from '../documents/document.entity';
+import { label, lockDocument } from '../documents/steps';
+import { MAX_REASON_LENGTH, requiredText } from '../documents/validation';
+import { canSeeDocument, headsUnit } from '../documents/visibility';
+import { DeliveryProof, type DeliveryProofKind } from './delivery-proof.entity';
+import {
+  POSTAL_KINDS, RETURN_REASONS, SHIPMENT_CHANNELS, Shipment, type ShipmentChannel, type ShipmentState,
+} from './shipment.entity';
+
+/**
+ * Dispatch (výpravna, domain.md §4.3): an own document leaves as shipments, one per recipient and channel.
+ *
+ *   CREATED ──handOver──▶ TO_DISPATCH ──dispatch──▶ DISPATCHED ──delivery──▶ DELIVERED
+ *      │                      │                          └──────return──────▶ RETURNED (reason)
+ *      └────────cancel────────┴──▶ CANCELLED
+ *
+ * The document's side (its handler, its author, the head of its unit) prepares and hands over; the dispatch
+ * office (role DISPATCH_CLERK: the podatelna's clerks, or the ISDS connector's API client) sends and records
+ * the outcome. Every step writes its transaction-log event on the document (`VlozeniKVypraveni`,
+ * `PredaniVypravne`, `VyjmutiZVypraveni`, `Vypraveno`, `Doruceno`; a return is an `Uprava`, the TrP schema has
+ * no event of its own for it) in the step's transaction, with the hashes of the files sent and of the proof.
+ */
+export const DISPATCH_ROLES: Role[] = [Role.DISPATCH_CLERK];
+
+/** Document states in which shipments may be created: registered (it has its number), not yet closed. */
+const DISPATCHABLE_STATES = ['REGISTERED', 'ASSIGNED', 'IN_PROGRESS', 'SETTLED'];
+/** Shipments that have not left yet: the document may not be closed or cancelled while it has any. */
+export const PENDING_STATES: ShipmentState[] = ['CREATED', 'TO_DISPATCH'];
+/** Channels that carry the document's files: there must be at least one to send. */
+const ELECTRONIC: ShipmentChannel[] = ['DATA_BOX', 'EMAIL'];
+
+/** isds.md §2: a box id is 7 lowercase letters or digits; a dmID is 1–20 digits. */
+const BOX_ID = /^[a-z0-9]{7}$/;
+const DM_ID = /^\d{1,20}$/;
+/** Deliberately plain: one @, no spaces, a dot in the domain. The mail server has the last word. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+const toSecond = (d: Date) => new Date(Math.floor(d.getTime() / 1000) * 1000);
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+function optionalText(value: string | null | undefined, field: string, max: number): string | null {
+  const trimmed = value?.trim();
+  if (!trimmed) return null;
+  if (trimmed.length > max) throw badInput(`${field} must be at most ${max} characters`, field);
+  return trimmed;
+}
+
+/** A time reported by the dispatch office: to the second, not in the future, not before `notBefore`. */
+function reportedTime(value: Date | null | undefined, field: string, notBefore: Date, now: Date): Date {
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw badInput(`${field} is required`, field);
+  if (value.getTime() > now.getTime() + CLOCK_SKEW_MS) throw badInput(`${field} is in the future`, field);
+  const t = toSecond(value);
+  if (t < toSecond(notBefore)) throw badInput(`${field} is before ${notBefore.toISOString()}`, field);
+  return t;
+}
+
+export interface ShipmentFields {
+  channel: ShipmentChannel;
+  postalKind: Shipment['postalKind'];
+  recipientName: string;
+  recipientAddress: string | null;
+  recipientDataBoxId: string | null;
+  recipientEmail: string | null;
+}
+
+/** Checks a new shipment's channel and recipient; BAD_USER_INPUT naming the first wrong field. */
+export function validateShipment(input: CreateShipmentInput): ShipmentFields {
+  const channel = input.channel as ShipmentChannel;
+  if (!SHIPMENT_CHANNELS.includes(channel)) throw badInput(`channel must be one of ${SHIPMENT_CHANNELS.join(', ')}`, 'channel');
+  const r = input.recipient;
+  const recipientName = requiredText(r?.name, 'recipient.name', 300);
+  const recipientAddress = optionalText(r?.address, 'recipient.address', 500);
+  const recipientDataBoxId = optionalText(r?.dataBoxId, 'recipient.dataBoxId', 7);
+  const recipientEmail = optionalText(r?.email, 'recipient.email', 254);
+  if (recipientDataBoxId && !BOX_ID.test(recipientDataBoxId)) {
+    throw badInput('recipient.dataBoxId must be exactly 7 lowercase letters or digits', 'recipient.dataBoxId');
+  }
+  if (recipientEmail && !EMAIL.test(recipientEmail)) throw badInput('recipient.email is not an e-mail address', 'recipient.email');
+  if (channel === 'DATA_BOX' && !recipientDataBoxId) throw badInput('A DATA_BOX shipment needs recipient.dataBoxId', 'recipient.dataBoxId');
+  if (channel === 'EMAIL' && !recipientEmail) throw badInput('An EMAIL shipment needs recipient.email', 'recipient.email');
+  if (channel === 'POST' && !recipientAddress) throw badInput('A POST shipment needs recipient.address', 'recipient.address');
+  const postalKind = (input.postalKind ?? null) as Shipment['postalKind'];
+  if (channel === 'POST' && !postalKind) throw badInput(`A POST shipment needs a postalKind (${POSTAL_KINDS.join(', ')})`, 'postalKind');
+  if (channel !== 'POST' && postalKind) throw badInput('postalKind is only for POST shipments', 'postalKind');
+  if (postalKind && !POSTAL_KINDS.includes(postalKind)) throw badInput(`postalKind must be one of ${POSTAL_KINDS.join(', ')}`, 'postalKind');
+  return { channel, postalKind, recipientName, recipientAddress, recipientDataBoxId, recipientEmail };
+}
+
+const isDispatchClerk = (caller: Caller) => hasRole(caller, ...DISPATCH_ROLES);
+
+/** The document's side: its handler, the head of its unit, or the author of the own document. */
+const preparesFor = (caller: Caller, d: Document) =>
+  (!!d.handlerId && d.handlerId === caller.userId) || headsUnit(caller, d.orgUnitId) || d.createdById === caller.userId;
+
+/** Dispatch clerks see every shipment of their municipality; others those of documents they see. */
+export function canSeeShipment(caller: Caller, d: Document | null): boolean {
+  return isDispatchClerk(caller) || (!!d && canSeeDocument(caller, d));
+}
+
+/**
+ * The files a shipment carries: the newest version of each of the document's components, by order (a later
+ * version replaces an earlier one of the same order; concepts are drafts, not sent).
+ */
+export function filesToSend(components: Component[]): Component[] {
+  const newest = new Map<number, Component>();
+  for (const c of components) {
+    if (c.form === 'CONCEPT') continue;
+    const seen = newest.get(c.order);
+    if (!seen || c.version > seen.version) newest.set(c.order, c);
+  }
+  return [...newest.values()].sort((a, b) => a.order - b.order);
+}
+
+/** Whether a dispatch clerk may read the document's files: a shipment of it has been handed over to them. */
+export async function isInDispatch(em: SqlEntityManager, documentId: string): Promise<boolean> {
+  return (await em.count(Shipment, { documentId, state: { $nin: ['CREATED', 'CANCELLED'] } })) > 0;
+}
+
+export interface ShipmentResult {
+  shipment: Shipment;
+  auditEventId: string;
+}
+
+const recipientOf = (s: Shipment) => s.recipientDataBoxId ?? s.recipientEmail ?? s.recipientAddress ?? s.recipientName;
+const describe = (s: Shipment, d: Pick<Document, 'referenceNumber' | 'pid'>) =>
+  `shipment ${s.id} of document ${label(d)} by ${s.channel}${s.postalKind ? ` (${s.postalKind})` : ''} to ${s.recipientName}`;
+
+/** The audit event of a step, on the document (so the document's trail shows its dispatch), naming the shipment. */
+function audit(tx: SqlEntityManager, caller: TenantCaller, s: Shipment, eventType: AuditEventType, description: string, changes: AuditChange[]) {
+  return recordAudit(tx, caller, {
+    municipalityId: s.municipalityId,
+    eventType,
+    objectType: 'Dokument',
+    objectId: s.documentId,
+    description,
+    changes: [{ name: 'shipmentId', old: null, new: s.id }, ...changes],
+  });
+}
+
+/** The hashes of the files that go out, as audit changes (`file[1]`: name and SHA-256). */
+async function fileHashes(tx: SqlEntityManager, s: Shipment, d: Document): Promise<AuditChange[]> {
+  const files = filesToSend(await tx.find(Component, { documentId: s.documentId }, { orderBy: { order: 'asc', version: 'asc' } }));
+  if (files.length === 0 && ELECTRONIC.includes(s.channel)) {
+    throw conflict(`Document ${label(d)} has no files to send by ${s.channel}; attach them first`);
+  }
+  return files.map((f) => ({ name: `file[${f.order}]`, old: null, new: `${f.fileName} v${f.version} sha256:${f.sha256}` }));
+}
+
+/**
+ * `createShipment` (VlozeniKVypraveni): an own, registered, not yet closed document the caller prepares
+ * (handler, author, unit head) gets a shipment in CREATED. The document's row is locked, so closing or
+ * cancelling it cannot pass a shipment being created.
+ */
+export async function createShipment(em: SqlEntityManager, caller: TenantCaller, input: CreateShipmentInput, now: Date): Promise<ShipmentResult> {
+  const fields = validateShipment(input);
+  return inTransaction(em, async (tx) => {
+    const d = await lockDocument(tx, input.documentId);
+    if (!d || !canSeeDocument(caller, d)) throw notFound('Document', input.documentId);
+    if (d.origin !== 'OWN') throw conflict(`Document ${label(d)} was received; only own documents are dispatched`);
+    if (!DISPATCHABLE_STATES.includes(d.state)) {
+      throw conflict(`Document ${label(d)} is ${d.state}: shipments are created for registered documents not yet closed (${DISPATCHABLE_STATES.join(', ')})`);
+    }
+    if (!preparesFor(caller, d)) throw forbidden('Only the handler of the document, its author or the head of its org unit may dispatch it');
+    const s = tx.create(Shipment, {
+      id: randomUUID(),
+      municipalityId: d.municipalityId,
+      documentId: d.id,
+      ...fields,
+      state: 'CREATED',
+      createdAt: now,
+      createdById: caller.userId,
+      handedOverAt: null,
+      handedOverById: null,
+      dispatchedAt: null,
+      dispatchedById: null,
+      externalId: null,
+      deliveredAt: null,
+      returnedAt: null,
+      returnReason: null,
+      returnNote: null,
+      outcomeRecordedById: null,
+      cancelledAt: null,
+      cancelledById: null,
+      cancelReason: null,
+    });
+    tx.persist(s);
+    await tx.flush();
+    const event = await audit(tx, caller, s, 'VlozeniKVypraveni', `Document ${label(d)} put into dispatch: ${describe(s, d)}`, [
+      { name: 'state', old: null, new: 'CREATED' },
+      { name: 'channel', old: null, new: s.channel },
+      ...(s.postalKind ? [{ name: 'postalKind', old: null, new: s.postalKind }] : []),
+      { name: 'recipient', old: null, new: `${s.recipientName} <${recipientOf(s)}>` },
+    ]);
+    return { shipment: s, auditEventId: event.id };
+  });
+}
+
+type Step = 'handOver' | 'cancel' | 'dispatch' | 'delivery' | 'return';
+
+/** THE shipment transition table: which step may start from which state, and where it leads. */
+const STEPS: Record<Step, { from: ShipmentState[]; to: ShipmentState }> = {
+  handOver: { from: ['CREATED'], to: 'TO_DISPATCH' },
+  cancel: { from: ['CREATED', 'TO_DISPATCH'], to: 'CANCELLED' },
+  dispatch: { from: ['TO_DISPATCH'], to: 'DISPATCHED' },
+  delivery: { from: ['DISPATCHED'], to: 'DELIVERED' },
+  return: { from: ['DISPATCHED'], to: 'RETURNED' },
+};
+
+/** Who may take each step, given the shipment and its document. */
+const MAY: Record<Step, (c: Caller, s: Shipment, d: Document) => boolean> = {
+  handOver: (c, s, d) => preparesFor(c, d) || s.createdById === c.userId,
+  cancel: (c, s, d) => preparesFor(c, d) || s.createdById === c.userId || isDispatchClerk(c),
+  dispatch: (c) => isDispatchClerk(c),
+  delivery: (c) => isDispatchClerk(c),
+  return: (c) => isDispatchClerk(c),
+};
+const WHO: Record<Step, string> = {
+  handOver: 'whoever created the shipment, the handler of the document, its author or the head of its org unit',
+  cancel: 'whoever created the shipment, the handler of the document, its author, the head of its org unit or the dispatch office',
+  dispatch: 'the dispatch office (DISPATCH_CLERK)',
+  delivery: 'the dispatch office (DISPATCH_CLERK)',
+  return: 'the dispatch office (DISPATCH_CLERK)',
+};
+
+/**
+ * One step in one transaction: lock the shipment, check visibility (NOT_FOUND), state (CONFLICT) and caller
+ * (FORBIDDEN) in that order, apply, store, and write the audit event last. A refused step writes nothing.
+ */
+async function runShipmentStep(
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  step: Step,
+  shipmentId: string,
+  apply: (tx: SqlEntityManager, s: Shipment, d: Document) => Promise<{ eventType: AuditEventType; description: string; changes: AuditChange[] }>,
+): Promise<ShipmentResult> {
+  return inTransaction(em, async (tx) => {
+    const s = await tx.findOne(Shipment, { id: shipmentId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    const d = s ? await tx.findOne(Document, { id: s.documentId }) : null;
+    if (!s || !d || !canSeeShipment(caller, d)) throw notFound('Shipment', shipmentId);
+    const rule = STEPS[step];
+    if (!rule.from.includes(s.state)) {
+      throw conflict(`Shipment ${s.id} of document ${label(d)} is ${s.state}; this needs ${rule.from.join(' or ')}`);
+    }
+    if (!MAY[step](caller, s, d)) throw forbidden(`Only ${WHO[step]} may do this`);
+    const from = s.state;
+    s.state = rule.to;
+    const { eventType, description, changes } = await apply(tx, s, d);
+    await tx.flush();
+    const event = await audit(tx, caller, s, eventType, description, [{ name: 'state', old: from, new: s.state }, ...changes]);
+    return { shipment: s, auditEventId: event.id };
+  });
+}
+
+/** `handOverShipment` (PredaniVypravne): the dispatch office gets it, with the hashes of the files it will send. */
+export function handOverShipment(em: SqlEntityManager, caller: TenantCaller, shipmentId: string, now: Date): Promise<ShipmentResult> {
+  return runShipmentStep(em, caller, 'handOver', shipmentId, async (tx, s, d) => {
+    const files = await fileHashes(tx, s, d);
+    Object.assign(s, { handedOverAt: now, handedOverById: caller.userId });
+    return { eventType: 'PredaniVypravne', description: `Handed over to the dispatch office: ${describe(s, d)}`, changes: files };
+  });
+}
+
+/** `cancelShipment` (VyjmutiZVypraveni): before it leaves, with a reason. */
+export function cancelShipment(em: SqlEntityManager, caller: TenantCaller, shipmentId: string, reason: string, now: Date): Promise<ShipmentResult> {
+  const why = requiredText(reason, 'reason', MAX_REASON_LENGTH);
+  return runShipmentStep(em, caller, 'cancel', shipmentId, async (_, s, d) => {
+    Object.assign(s, { cancelledAt: now, cancelledById: caller.userId, cancelReason: why });
+    return { eventType: 'VyjmutiZVypraveni', description: `Taken out of dispatch: ${describe(s, d)}: ${why}`, changes: [{ name: 'reason', old: null, new: why }] };
+  });
+}
+
+/**
+ * `dispatchShipment` (Vypraveno): the item left. A data message is identified by its dmID (required: the
+ * delivery receipt refers to it); a postal item may carry its item number. The event holds the files' hashes
+ * as sent.
+ */
+export function dispatchShipment(em: SqlEntityManager, caller: TenantCaller, input: DispatchShipmentInput, now: Date): Promise<ShipmentResult> {
+  const externalId = optionalText(input.externalId, 'externalId', 50);
+  return runShipmentStep(em, caller, 'dispatch', input.shipmentId, async (tx, s, d) => {
+    if (s.channel === 'DATA_BOX' && !(externalId && DM_ID.test(externalId))) {
+      throw badInput('A DATA_BOX shipment is dispatched with the dmID (1–20 digits) of the sent message as externalId', 'externalId');
+    }
+    const dispatchedAt = input.dispatchedAt == null ? toSecond(now) : reportedTime(input.dispatchedAt, 'dispatchedAt', s.createdAt, now);
+    const files = await fileHashes(tx, s, d);
+    Object.assign(s, { dispatchedAt, dispatchedById: caller.userId, externalId });
+    return {
+      eventType: 'Vypraveno',
+      description: `Dispatched: ${describe(s, d)}${externalId ? ` (${externalId})` : ''}`,
+      changes: [
+        { name: 'dispatchedAt', old: null, new: iso(dispatchedAt) },
+        ...(externalId ? [{ name: 'externalId', old: null, new: externalId }] : []),
+        ...files,
+      ],
+    };
+  });
+}
+
+/** The caller's upload made the shipment's proof (used up, like an attached component's); its hash goes into the event. */
+async function attachProof(tx: SqlEntityManager, caller: TenantCaller, s: Shipment, uploadId: string, kind: DeliveryProofKind, now: Date): Promise<AuditChange[]> {
+  const upload = await tx.findOne(Upload, { id: uploadId });
+  if (!upload || upload.uploadedById !== caller.userId) throw notFound('Upload', uploadId);
+  const proof = tx.create(DeliveryProof, {
+    id: randomUUID(),
+    municipalityId: s.municipalityId,
+    shipmentId: s.id,
+    kind,
+    fileName: upload.fileName,
+    mediaType: upload.mediaType,
+    size: upload.size,
+    sha256: upload.sha256,
+    blobKey: upload.blobKey,
+    createdAt: now,
+    createdById: caller.userId,
+  });
+  tx.persist(proof);
+  tx.remove(upload);
+  return [
+    { name: 'proofId', old: null, new: proof.id },
+    { name: 'proofKind', old: null, new: kind },
+    { name: 'proofFileName', old: null, new: proof.fileName },
+    { name: 'proofSha256', old: null, new: proof.sha256 },
+  ];
+}
+
+/** `recordShipmentDelivery` (Doruceno): when it was delivered, with the delivery receipt or note when there is one. */
+export function recordShipmentDelivery(em: SqlEntityManager, caller: TenantCaller, input: RecordShipmentDeliveryInput, now: Date): Promise<ShipmentResult> {
+  return runShipmentStep(em, caller, 'delivery', input.shipmentId, async (tx, s, d) => {
+    const deliveredAt = reportedTime(input.deliveredAt, 'deliveredAt', s.dispatchedAt!, now);
+    Object.assign(s, { deliveredAt, outcomeRecordedById: caller.userId });
+    const proof = input.proofUploadId ? await attachProof(tx, caller, s, input.proofUploadId, 'DELIVERY_RECEIPT', now) : [];
+    return {
+      eventType: 'Doruceno',
+      description: `Delivered: ${describe(s, d)}`,
+      changes: [{ name: 'deliveredAt', old: null, new: iso(deliveredAt) }, ...proof],
+    };
+  });
+}
+
+/** `recordShipmentReturn`: the item came back undelivered, with the reason (domain.md §4.3). */
+export function recordShipmentReturn(em: SqlEntityManager, caller: TenantCaller, input: RecordShipmentReturnInput, now: Date): Promise<ShipmentResult> {
+  if (!RETURN_REASONS.includes(input.reason)) throw badInput(`reason must be one of ${RETURN_REASONS.join(', ')}`, 'reason');
+  const note = optionalText(input.note, 'note', MAX_REASON_LENGTH);
+  if (input.reason.startsWith('OTHER_') && !note) throw badInput(`A return for ${input.reason} needs a note saying what happened`, 'note');
+  return runShipmentStep(em, caller, 'return', input.shipmentId, async (tx, s, d) => {
+    const returnedAt = reportedTime(input.returnedAt, 'returnedAt', s.dispatchedAt!, now);
+    Object.assign(s, { returnedAt, returnReason: input.reason, returnNote: note, outcomeRecordedById: caller.userId });
+    const proof = input.proofUploadId ? await attachProof(tx, caller, s, input.proofUploadId, 'RETURNED_ITEM', now) : [];
+    return {
+      eventType: 'Uprava',
+      description: `Returned undelivered (${input.reason}): ${describe(s, d)}`,
+      changes: [
+        { name: 'returnedAt', old: null, new: iso(returnedAt) },
+        { name: 'returnReason', old: null, new: input.reason },
+        ...(note ? [{ name: 'returnNote', old: null, new: note }] : []),
+        ...proof,
+      ],
+    };
+  });
+}
+
+/** CONFLICT when the document still has shipments that have not left (closing or cancelling it would strand them). */
+export async function assertNothingPending(tx: SqlEntityManager, d: Pick<Document, 'id' | 'referenceNumber' | 'pid'>): Promise<void> {
+  const pending = await tx.count(Shipment, { documentId: d.id, state: { $in: PENDING_STATES } });
+  if (pending > 0) throw conflict(`Document ${label(d)} has ${pending} shipment(s) not yet dispatched; dispatch or cancel them first`);
+}

@@ -1,0 +1,51 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { badInput } from '@hub/kit';
+import { SHIPMENT_CHANNELS, SHIPMENT_STATES, Shipment, type ShipmentChannel, type ShipmentState } from './shipment.entity';
+
+export const MAX_QUEUE_PAGE = 100;
+
+export interface ShipmentPage {
+  edges: { cursor: string; node: Shipment }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+/** Position in the queue (createdAt ASC, id ASC). Opaque to clients: base64url of `ISO instant|id`. */
+const encodeCursor = (s: Shipment) => Buffer.from(`${s.createdAt.toISOString()}|${s.id}`, 'utf8').toString('base64url');
+const CURSOR_TEXT = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)\|([0-9a-f-]{36})$/;
+
+function decodeCursor(cursor: string): { key: Date; id: string } {
+  const m = CURSOR_TEXT.exec(/^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '');
+  const key = m ? new Date(m[1]) : null;
+  if (!m || !key || Number.isNaN(key.getTime()) || key.toISOString() !== m[1]) throw badInput('after is not a cursor of this list', 'after');
+  return { key, id: m[2] };
+}
+
+export interface QueueArgs {
+  state?: ShipmentState | null;
+  channel?: ShipmentChannel | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+/**
+ * The dispatch office's queue: the municipality's shipments in one state (what to send: TO_DISPATCH; what waits
+ * for its delivery: DISPATCHED), optionally of one channel, oldest first so nothing waits forever. Keyset
+ * paging over the index (municipality_id, state, created_at, id); the tenant condition comes from the filter.
+ */
+export async function dispatchQueue(em: SqlEntityManager, args: QueueArgs): Promise<ShipmentPage> {
+  const state = args.state ?? 'TO_DISPATCH';
+  if (!SHIPMENT_STATES.includes(state)) throw badInput(`state must be one of ${SHIPMENT_STATES.join(', ')}`, 'state');
+  if (args.channel && !SHIPMENT_CHANNELS.includes(args.channel)) throw badInput(`channel must be one of ${SHIPMENT_CHANNELS.join(', ')}`, 'channel');
+  const size = args.first ?? 50;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_QUEUE_PAGE) throw badInput(`first must be between 1 and ${MAX_QUEUE_PAGE}`, 'first');
+  const conditions: FilterQuery<Shipment>[] = [{ state }];
+  if (args.channel) conditions.push({ channel: args.channel });
+  if (args.after) {
+    const { key, id } = decodeCursor(args.after);
+    conditions.push({ $or: [{ createdAt: { $gt: key } }, { createdAt: key, id: { $gt: id } }] });
+  }
+  const rows = await em.find(Shipment, { $and: conditions }, { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], limit: size + 1 });
+  const edges = rows.slice(0, size).map((node) => ({ cursor: encodeCursor(node), node }));
+  return { edges, pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null } };
+}
