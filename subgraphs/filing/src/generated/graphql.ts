@@ -1043,6 +1043,8 @@ export type RecipientInput = {
 };
 
 export type RecordShipmentDeliveryInput = {
+  /** Delivered by fiction (DATA_BOX and POST only): the law deems it delivered without the addressee taking it. */
+  byFiction?: InputMaybe<Scalars['Boolean']['input']>;
   /** When it was delivered (ISDS: dmAcceptanceTime; post: the date on the delivery note). */
   deliveredAt: Scalars['DateTime']['input'];
   /** An upload (POST /uploads) of the proof, e.g. the ISDS delivery receipt. */
@@ -1188,6 +1190,8 @@ export type Shipment = {
   createdAt: Scalars['DateTime']['output'];
   createdBy: Maybe<User>;
   deliveredAt: Maybe<Scalars['DateTime']['output']>;
+  /** Delivered by fiction (fikce doručení): a data message nobody logged in for within 10 days, a postal item not collected in time. */
+  deliveredByFiction: Scalars['Boolean']['output'];
   dispatchedAt: Maybe<Scalars['DateTime']['output']>;
   dispatchedBy: Maybe<User>;
   /** The document, when the caller sees it (dispatch clerks see shipments, not necessarily the whole document). */
@@ -1959,6 +1963,7 @@ export type ShipmentResolvers<ContextType = FilingContext, ParentType extends Re
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   createdBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  deliveredByFiction?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   dispatchedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   dispatchedBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType>;

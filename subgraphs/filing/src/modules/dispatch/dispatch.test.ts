@@ -34,7 +34,7 @@ const ATTACH = `mutation($d: ID!, $u: ID!) { attachComponent(documentId: $d, upl
 const REGISTER_DRAFT = `mutation($d: ID!) { registerDraft(documentId: $d) { document { id referenceNumber } } }`;
 const REGISTER = `mutation($i: RegisterDocumentInput!) { registerDocument(input: $i) { document { id } } }`;
 const SHIPMENT_FIELDS = `id state channel postalKind externalId documentReferenceNumber documentSubject
-  recipient { name address dataBoxId email } handedOverAt dispatchedAt deliveredAt returnedAt returnReason returnNote cancelReason
+  recipient { name address dataBoxId email } handedOverAt dispatchedAt deliveredAt deliveredByFiction returnedAt returnReason returnNote cancelReason
   files { order version fileName sha256 } proofs { kind fileName sha256 size downloadPath } document { id }`;
 const CREATE = `mutation($i: CreateShipmentInput!) { createShipment(input: $i) { auditEventId shipment { ${SHIPMENT_FIELDS} } } }`;
 const HAND_OVER = `mutation($s: ID!) { handOverShipment(shipmentId: $s) { shipment { ${SHIPMENT_FIELDS} } } }`;
@@ -131,7 +131,7 @@ describe.each(testDatabaseKinds())('dispatch on %s', (kind) => {
     ]);
     expect(delivered.proofs[0].downloadPath).toMatch(/^\/downloads\/delivery-proof\?id=/);
     const returned = (await ok(clerk, RETURNED, { i: { shipmentId: byPost.id, returnedAt: new Date().toISOString(), reason: 'NOT_COLLECTED' } })).recordShipmentReturn.shipment;
-    expect(returned).toMatchObject({ state: 'RETURNED', returnReason: 'NOT_COLLECTED' });
+    expect(returned).toMatchObject({ state: 'RETURNED', returnReason: 'NOT_COLLECTED', deliveredByFiction: false });
 
     const em = scopeToTenant(t.orm.em.fork(), BLANSKO.id);
     expect(await em.count(Upload, { id: receipt.id })).toBe(0);
@@ -210,6 +210,23 @@ describe.each(testDatabaseKinds())('dispatch on %s', (kind) => {
     expect((await fails(adamovClerk, QUEUE, { first: 0 })).code).toBe('BAD_USER_INPUT');
     expect((await ok(adamovClerk, QUEUE, { state: 'DISPATCHED', first: 100 })).dispatchQueue.edges.map((e: any) => e.node.id)).not.toContain(box.id);
     expect((await fails(handler, QUEUE, {})).code).toBe('FORBIDDEN');
+  });
+
+  it('records delivery by fiction for data-box and postal items only', async () => {
+    const documentId = await ownDocument('Výzva');
+    const [box, personal] = [dataBox(documentId), { documentId, channel: 'PERSONAL_DELIVERY', recipient: { name: 'Eva Malá' } }];
+    const ids: string[] = [];
+    for (const input of [box, personal]) {
+      const s = (await ok(handler, CREATE, { i: input })).createShipment.shipment;
+      await ok(handler, HAND_OVER, { s: s.id });
+      await ok(clerk, DISPATCH, { i: { shipmentId: s.id, externalId: '77' } });
+      ids.push(s.id);
+    }
+    expect(await fails(clerk, DELIVERED, { i: { shipmentId: ids[1], deliveredAt: new Date().toISOString(), byFiction: true } })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'byFiction' });
+    const s = (await ok(clerk, DELIVERED, { i: { shipmentId: ids[0], deliveredAt: new Date().toISOString(), byFiction: true } })).recordShipmentDelivery.shipment;
+    expect(s).toMatchObject({ state: 'DELIVERED', deliveredByFiction: true });
+    const doruceno = (await eventsOf(documentId)).find((e) => e.eventType === 'Doruceno')!;
+    expect(doruceno.changes).toContainEqual({ name: 'deliveredByFiction', old: null, new: 'true' });
   });
 
   it('lets one of two concurrent dispatches of a shipment win', async () => {

@@ -40,6 +40,8 @@ const DISPATCHABLE_STATES = ['REGISTERED', 'ASSIGNED', 'IN_PROGRESS', 'SETTLED']
 export const PENDING_STATES: ShipmentState[] = ['CREATED', 'TO_DISPATCH'];
 /** Channels that carry the document's files: there must be at least one to send. */
 const ELECTRONIC: ShipmentChannel[] = ['DATA_BOX', 'EMAIL'];
+/** Where the law deems an item delivered without the addressee taking it (fikce doručení). */
+const FICTION_CHANNELS: ShipmentChannel[] = ['DATA_BOX', 'POST'];
 
 /** isds.md §2: a box id is 7 lowercase letters or digits; a dmID is 1–20 digits. */
 const BOX_ID = /^[a-z0-9]{7}$/;
@@ -188,6 +190,7 @@ export async function createShipment(em: SqlEntityManager, caller: TenantCaller,
       dispatchedById: null,
       externalId: null,
       deliveredAt: null,
+      deliveredByFiction: false,
       returnedAt: null,
       returnReason: null,
       returnNote: null,
@@ -337,14 +340,20 @@ async function attachProof(tx: SqlEntityManager, caller: TenantCaller, s: Shipme
 
 /** `recordShipmentDelivery` (Doruceno): when it was delivered, with the delivery receipt or note when there is one. */
 export function recordShipmentDelivery(em: SqlEntityManager, caller: TenantCaller, input: RecordShipmentDeliveryInput, now: Date): Promise<ShipmentResult> {
+  const byFiction = input.byFiction ?? false;
   return runShipmentStep(em, caller, 'delivery', input.shipmentId, async (tx, s, d) => {
+    if (byFiction && !FICTION_CHANNELS.includes(s.channel)) throw badInput(`Delivery by fiction applies to ${FICTION_CHANNELS.join(' and ')} shipments`, 'byFiction');
     const deliveredAt = reportedTime(input.deliveredAt, 'deliveredAt', s.dispatchedAt!, now);
-    Object.assign(s, { deliveredAt, outcomeRecordedById: caller.userId });
+    Object.assign(s, { deliveredAt, deliveredByFiction: byFiction, outcomeRecordedById: caller.userId });
     const proof = input.proofUploadId ? await attachProof(tx, caller, s, input.proofUploadId, 'DELIVERY_RECEIPT', now) : [];
     return {
       eventType: 'Doruceno',
-      description: `Delivered: ${describe(s, d)}`,
-      changes: [{ name: 'deliveredAt', old: null, new: iso(deliveredAt) }, ...proof],
+      description: `Delivered${byFiction ? ' by fiction' : ''}: ${describe(s, d)}`,
+      changes: [
+        { name: 'deliveredAt', old: null, new: iso(deliveredAt) },
+        ...(byFiction ? [{ name: 'deliveredByFiction', old: null, new: 'true' }] : []),
+        ...proof,
+      ],
     };
   });
 }

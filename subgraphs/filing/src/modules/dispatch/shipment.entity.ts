@@ -44,6 +44,8 @@ export class Shipment {
   dispatchedById!: string | null;
   externalId!: string | null;
   deliveredAt!: Date | null;
+  /** Fikce doručení: deemed delivered without the addressee taking it (ISDS after 10 days; an uncollected postal item). */
+  deliveredByFiction!: boolean;
   returnedAt!: Date | null;
   returnReason!: ShipmentReturnReason | null;
   returnNote!: string | null;
@@ -81,6 +83,7 @@ export const ShipmentSchema = new EntitySchema<Shipment>({
     dispatchedById: { type: 'uuid', nullable: true },
     externalId: { type: 'string', length: 50, nullable: true },
     deliveredAt: { type: 'datetime', length: 3, nullable: true },
+    deliveredByFiction: { type: 'boolean', default: false },
     returnedAt: { type: 'datetime', length: 3, nullable: true },
     returnReason: { type: 'string', length: 30, nullable: true },
     returnNote: { type: 'text', nullable: true },
