@@ -3,6 +3,7 @@ import { createContext, type FilingContext } from './context';
 import { CaseFileSchema } from './modules/case-files/case-file.entity';
 import { ComponentSchema } from './modules/components/component.entity';
 import { componentRoutes } from './modules/components/routes';
+import { uploadSweepBackground } from './modules/components/upload-sweep';
 import { UploadSchema } from './modules/components/upload.entity';
 import { DocumentSchema } from './modules/documents/document.entity';
 import { auditLogExportRoutes } from './modules/audit-log/export';
@@ -49,6 +50,9 @@ export const filing: SubgraphDefinition<FilingContext> = {
     // Shipments' delivery proofs: GET /downloads/delivery-proof (modules/dispatch/routes.ts).
     ...dispatchRoutes(orm),
   }),
-  // The log's daily renditions (modules/audit-log/scheduler.ts).
-  background: (orm) => renditionBackground(orm),
+  // The log's daily renditions (modules/audit-log/scheduler.ts) and the sweep of unattached uploads.
+  background: (orm) => {
+    const work = [renditionBackground(orm), uploadSweepBackground(orm)];
+    return { stop: async () => void (await Promise.all(work.map((w) => w.stop()))) };
+  },
 };

@@ -1,7 +1,7 @@
 import { ErrorCode, HubError } from '@hub/kit';
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -27,6 +27,11 @@ export interface BlobStore {
   verify(key: string): Promise<boolean>;
   /** Every stored key (for the verify command). */
   keys(): AsyncIterable<string>;
+  /**
+   * Removes a blob nobody uses any more, unless it was stored or stored again since `keepIfTouchedSince` (a put
+   * of the same bytes may be about to record a new upload) or `stillUsed()` finds a reference. True when removed.
+   */
+  discard(key: string, opts: { keepIfTouchedSince: Date; stillUsed: () => Promise<boolean> }): Promise<boolean>;
 }
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
@@ -79,7 +84,14 @@ export class LocalDiskBlobStore implements BlobStore {
     const target = this.pathOf(key);
     try {
       await mkdir(join(this.dir, key.slice(0, 2)), { recursive: true });
-      if (await this.exists(key)) await rm(tmp, { force: true });
+      // Bytes already stored: keep them, and mark them as wanted now so a concurrent `discard` keeps them too.
+      // Gone meanwhile (discarded between the two calls): this copy takes their place.
+      const now = new Date();
+      const stored = await utimes(target, now, now).then(() => true, (e: NodeJS.ErrnoException) => {
+        if (e.code === 'ENOENT') return false;
+        throw e;
+      });
+      if (stored) await rm(tmp, { force: true });
       else await rename(tmp, target);
     } catch (e) {
       await rm(tmp, { force: true });
@@ -105,6 +117,36 @@ export class LocalDiskBlobStore implements BlobStore {
     const hash = createHash('sha256');
     for await (const chunk of this.open(key)) hash.update(chunk as Buffer);
     return hash.digest('hex') === key;
+  }
+
+  /**
+   * The blob is first moved aside (atomically), then checked: a put that found it before the move has touched it,
+   * and a reference may have appeared; either puts it back. A put after the move finds nothing and stores its own
+   * copy (the same bytes), so nothing that is wanted is ever lost.
+   */
+  async discard(key: string, { keepIfTouchedSince, stillUsed }: { keepIfTouchedSince: Date; stillUsed: () => Promise<boolean> }): Promise<boolean> {
+    const path = this.pathOf(key);
+    await mkdir(join(this.dir, 'tmp'), { recursive: true });
+    const aside = join(this.dir, 'tmp', `${randomUUID()}.discard`);
+    try {
+      await rename(path, aside);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw e;
+    }
+    try {
+      const { mtime } = await stat(aside);
+      if (mtime >= keepIfTouchedSince || (await stillUsed())) {
+        if (await this.exists(key)) await rm(aside, { force: true });
+        else await rename(aside, path);
+        return false;
+      }
+    } catch (e) {
+      if (!(await this.exists(key))) await rename(aside, path).catch(() => undefined);
+      throw e;
+    }
+    await rm(aside, { force: true });
+    return true;
   }
 
   async *keys(): AsyncIterable<string> {

@@ -1,6 +1,7 @@
 import {
   ErrorCode, HubError, Role, badInput, conflict, forbidden, hasRole, inTransaction, notFound, recordAudit, type Caller, type TenantCaller,
 } from '@hub/kit';
+import { LockMode } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
@@ -98,7 +99,8 @@ export async function attachComponent(em: SqlEntityManager, caller: TenantCaller
     if (!d || !canSeeDocument(caller, d)) throw notFound('Document', args.documentId);
     const label = d.referenceNumber ?? d.pid;
     if (FROZEN_STATES.includes(d.state)) throw conflict(`Document ${label} is ${d.state}: no components can be attached`);
-    const upload = await tx.findOne(Upload, { id: args.uploadId });
+    // Locked: the sweep (upload-sweep.ts) deletes old uploads; it either waits for this attach or wins outright.
+    const upload = await tx.findOne(Upload, { id: args.uploadId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     // Another user's upload is not theirs to attach (it may be something they never saw).
     if (!upload || upload.uploadedById !== caller.userId) throw notFound('Upload', args.uploadId);
     const existing = await tx.find(Component, { documentId: d.id }, { orderBy: { order: 'asc', version: 'asc' } });

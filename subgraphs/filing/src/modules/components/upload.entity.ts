@@ -17,7 +17,8 @@ export class Upload {
 export const UploadSchema = new EntitySchema<Upload>({
   class: Upload,
   tableName: 'upload',
-  indexes: [{ properties: ['municipalityId', 'createdAt'] }],
+  // The sweep (upload-sweep.ts) finds old uploads by time and checks blobs by key, across municipalities.
+  indexes: [{ properties: ['municipalityId', 'createdAt'] }, { properties: ['createdAt'] }, { properties: ['blobKey'] }],
   properties: {
     id: { type: 'uuid', primary: true },
     municipalityId: { type: 'uuid' },

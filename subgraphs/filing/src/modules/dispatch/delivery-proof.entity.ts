@@ -21,7 +21,7 @@ export class DeliveryProof {
 export const DeliveryProofSchema = new EntitySchema<DeliveryProof>({
   class: DeliveryProof,
   tableName: 'delivery_proof',
-  indexes: [{ properties: ['shipmentId'] }],
+  indexes: [{ properties: ['shipmentId'] }, { properties: ['blobKey'] }],
   properties: {
     id: { type: 'uuid', primary: true },
     municipalityId: { type: 'uuid' },

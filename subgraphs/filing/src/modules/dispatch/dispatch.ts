@@ -313,7 +313,8 @@ export function dispatchShipment(em: SqlEntityManager, caller: TenantCaller, inp
 
 /** The caller's upload made the shipment's proof (used up, like an attached component's); its hash goes into the event. */
 async function attachProof(tx: SqlEntityManager, caller: TenantCaller, s: Shipment, uploadId: string, kind: DeliveryProofKind, now: Date): Promise<AuditChange[]> {
-  const upload = await tx.findOne(Upload, { id: uploadId });
+  // Locked like attachComponent's, against the upload sweep.
+  const upload = await tx.findOne(Upload, { id: uploadId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   if (!upload || upload.uploadedById !== caller.userId) throw notFound('Upload', uploadId);
   const proof = tx.create(DeliveryProof, {
     id: randomUUID(),

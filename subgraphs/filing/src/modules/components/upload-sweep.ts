@@ -1,0 +1,96 @@
+import type { HubORM } from '@hub/kit';
+import { DeliveryProof } from '../dispatch/delivery-proof.entity';
+import { blobStoreFromEnv, type BlobStore } from './blob-store';
+import { Component } from './component.entity';
+import { Upload } from './upload.entity';
+
+/**
+ * Uploads that are never attached (a repeated data-box delivery, a refused envelope, an abandoned screen) would
+ * stay forever. The sweep deletes uploads older than the TTL (HUB_UPLOAD_TTL_HOURS, default 24) and then the
+ * blobs nothing refers to any more: no component, no delivery proof, no other upload, in any municipality (the
+ * store is content-addressed and shared).
+ *
+ * Safe against the steps that run at the same moment:
+ * - attaching locks the upload row (attachComponent, delivery proofs), so a delete either waits for the attach,
+ *   whose component then refers to the blob, or wins and the attach finds no upload (NOT_FOUND);
+ * - a new upload of the same bytes touches the blob (LocalDiskBlobStore.put), and `discard` keeps touched blobs.
+ *
+ * Uploads are scratch space, not records: their removal is not a transaction-log event (their creation is not
+ * one either; attaching is, with the hash).
+ */
+export const DEFAULT_UPLOAD_TTL_HOURS = 24;
+const BATCH = 500;
+
+export function uploadTtlMs(env: NodeJS.ProcessEnv = process.env): number {
+  const hours = Number(env.HUB_UPLOAD_TTL_HOURS);
+  return (Number.isFinite(hours) && hours > 0 ? hours : DEFAULT_UPLOAD_TTL_HOURS) * 3_600_000;
+}
+
+export interface SweepResult {
+  uploads: number;
+  blobs: number;
+}
+
+/** Whether any row of any municipality still refers to the blob. */
+async function blobInUse(orm: HubORM, key: string): Promise<boolean> {
+  const em = orm.em.fork();
+  for (const entity of [Component, DeliveryProof, Upload] as const) {
+    if ((await em.count(entity, { blobKey: key }, { filters: false })) > 0) return true;
+  }
+  return false;
+}
+
+/** One sweep over all municipalities (a system job: outside the tenant filter). */
+export async function sweepUploads(orm: HubORM, store: BlobStore, opts: { now?: Date; ttlMs?: number } = {}): Promise<SweepResult> {
+  const cutoff = new Date((opts.now ?? new Date()).getTime() - (opts.ttlMs ?? uploadTtlMs()));
+  const result: SweepResult = { uploads: 0, blobs: 0 };
+  for (;;) {
+    const em = orm.em.fork();
+    const old = await em.find(Upload, { createdAt: { $lt: cutoff } }, { filters: false, orderBy: { createdAt: 'asc', id: 'asc' }, limit: BATCH, fields: ['id', 'blobKey'] });
+    if (old.length === 0) break;
+    // A delete of rows an attach has locked waits for it; the attach then has used the row up.
+    const deleted = await em.transactional((tx) => tx.nativeDelete(Upload, { id: { $in: old.map((u) => u.id) } }, { filters: false }));
+    result.uploads += deleted;
+    for (const key of new Set(old.map((u) => u.blobKey))) {
+      if (await store.discard(key, { keepIfTouchedSince: cutoff, stillUsed: () => blobInUse(orm, key) })) result.blobs++;
+    }
+    if (old.length < BATCH) break;
+  }
+  return result;
+}
+
+export const SWEEP_INTERVAL_MS = 60 * 60_000;
+
+/**
+ * Filing's background sweep: a round shortly after start, then hourly. Off with HUB_UPLOAD_SWEEP=0, and off under
+ * NODE_ENV=test unless HUB_UPLOAD_SWEEP=1 (tests call `sweepUploads` themselves).
+ */
+export function uploadSweepBackground(orm: HubORM, env: NodeJS.ProcessEnv = process.env): { stop(): Promise<void> } {
+  const flag = env.HUB_UPLOAD_SWEEP?.trim();
+  if (flag === '0' || (flag !== '1' && env.NODE_ENV === 'test')) return { stop: async () => undefined };
+  let busy = false;
+  let running: Promise<unknown> = Promise.resolve();
+  const round = () => {
+    if (busy) return;
+    busy = true;
+    running = sweepUploads(orm, blobStoreFromEnv(env))
+      .then((r) => {
+        if (r.uploads) console.log(`[filing] upload sweep: ${r.uploads} unattached upload(s), ${r.blobs} unused blob(s) removed`);
+      })
+      .catch((e) => console.error('[filing] upload sweep failed (tried again next round):', e))
+      .finally(() => {
+        busy = false;
+      });
+  };
+  const first = setTimeout(round, 30_000);
+  const timer = setInterval(round, SWEEP_INTERVAL_MS);
+  first.unref();
+  timer.unref();
+  return {
+    async stop() {
+      clearTimeout(first);
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
