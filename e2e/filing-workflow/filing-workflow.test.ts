@@ -88,10 +88,18 @@ describe.each(testDatabaseKinds())('filing workflow on %s', (kind) => {
 
     // The records office's forecast lists the case file under its year, and not the documents inside it.
     const year = closed.data.closeCaseFile.caseFile.disposalYear;
-    const forecast = await hub.gql(records, `query($y: Int!) { disposalForecast(year: $y) { caseFile { id } document { id } fullFilingCode disposalCode } }`, { y: year });
-    expect(forecast.data.disposalForecast).toEqual([{ caseFile: { id: caseFile.id }, document: null, fullFilingCode: '616', disposalCode: 'A' }]);
-    const other = await hub.gql(records, `query($y: Int!) { disposalForecast(year: $y) { caseFile { id } } }`, { y: year - 1 });
-    expect(other.data.disposalForecast).toEqual([]);
+    const forecast = await hub.gql(
+      records,
+      `query($y: Int!) { disposalForecast(year: $y) { totalCount pageInfo { hasNextPage } edges { node { caseFile { id } document { id } fullFilingCode disposalCode } } } }`,
+      { y: year },
+    );
+    expect(forecast.data.disposalForecast).toEqual({
+      totalCount: 1,
+      pageInfo: { hasNextPage: false },
+      edges: [{ node: { caseFile: { id: caseFile.id }, document: null, fullFilingCode: '616', disposalCode: 'A' } }],
+    });
+    const other = await hub.gql(records, `query($y: Int!) { disposalForecast(year: $y) { edges { node { caseFile { id } } } } }`, { y: year - 1 });
+    expect(other.data.disposalForecast.edges).toEqual([]);
 
     // The audit trail tells the story of the first document, in order.
     const trail = await hub.gql(records, `query($id: ID!) { auditTrail(objectId: $id) { events { eventType actorLogin } } }`, { id });

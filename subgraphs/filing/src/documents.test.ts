@@ -29,12 +29,20 @@ const SUBJECTS: Record<number, string> = {
   9: 'Žádost o kácení dřevin',
   10: 'ŽÁDOST O DOTACI',
 };
+/** Senders of some received (odd) documents: names with diacritics in both cases, one data box three times. */
+const SENDERS: Record<number, { name: string; dataBoxId?: string }> = {
+  3: { name: 'Krajský úřad Jihomoravského kraje', dataBoxId: 'x2zb7pw' },
+  7: { name: 'Finanční úřad pro Jihomoravský kraj', dataBoxId: 'fu7jmkx' },
+  13: { name: 'KRAJSKÝ ÚŘAD Jihomoravského kraje', dataBoxId: 'x2zb7pw' },
+  21: { name: 'Krajský úřad Jihomoravského kraje', dataBoxId: 'x2zb7pw' },
+};
+const senderOf = (i: number) => SENDERS[i] ?? { name: `Odesílatel ${i}` };
 const DAY = 24 * 3600 * 1000;
 /** 25 documents, one a day from 20 Dec 2025 (12 in 2025, 13 in 2026); #20–#22 share one instant. */
 const registrationTime = (i: number) => new Date(Date.parse('2025-12-20T10:00:00Z') + Math.min(i, 20) * DAY);
 
 const REGISTER = `mutation($input: RegisterDocumentInput!) {
-  registerDocument(input: $input) { document { id registeredAt year register { id } subject } }
+  registerDocument(input: $input) { document { id registeredAt year sequenceNumber register { id } subject sender { name dataBoxId } } }
 }`;
 const LIST = `query($first: Int, $after: String, $filter: DocumentFilter) {
   documents(first: $first, after: $after, filter: $filter) {
@@ -50,6 +58,8 @@ interface Registered {
   registeredAt: string;
   year: number;
   registerId: string;
+  sequenceNumber?: number;
+  sender?: { name: string; dataBoxId: string | null } | null;
 }
 
 /**
@@ -72,12 +82,12 @@ describe.each(testDatabaseKinds())('document queries on %s', (kind) => {
         registerId: i % 3 === 0 ? BLANSKO_INVOICES : undefined,
         subject: SUBJECTS[i] ?? `Podání číslo ${i}`,
         origin: i % 2 === 0 ? 'OWN' : 'RECEIVED',
-        ...(i % 2 === 0 ? {} : { deliveredAt: new Date(clock.getTime() - 3600_000).toISOString(), sender: { name: `Odesílatel ${i}` } }),
+        ...(i % 2 === 0 ? {} : { deliveredAt: new Date(clock.getTime() - 3600_000).toISOString(), sender: senderOf(i) }),
       };
       const res = await t.run(clerk, REGISTER, { input });
       if (res.errors) throw new Error(JSON.stringify(res.errors));
       const d = res.data!.registerDocument.document;
-      docs.push({ index: i, id: d.id, registeredAt: d.registeredAt, year: d.year, registerId: d.register.id });
+      docs.push({ index: i, id: d.id, registeredAt: d.registeredAt, year: d.year, registerId: d.register.id, sequenceNumber: d.sequenceNumber, sender: d.sender });
     }
     for (let i = 0; i < 3; i++) {
       const res = await t.run(adamovClerk, REGISTER, { input: { subject: `Adamov ${i} 50% sleva`, origin: 'OWN' } });
@@ -139,6 +149,13 @@ describe.each(testDatabaseKinds())('document queries on %s', (kind) => {
       () => ({ registeredFrom: docs[5].registeredAt, registeredTo: docs[15].registeredAt }),
       (d) => d.index >= 5 && d.index < 15,
     ],
+    ['senderContains ignoring case and diacritics', () => ({ senderContains: 'krajsky URAD' }), indexes(3, 13, 21)],
+    ['senderContains, a word of several senders', () => ({ senderContains: 'úřad' }), indexes(3, 7, 13, 21)],
+    ['senderContains, a prefix of names', () => ({ senderContains: 'Odesílatel 1' }), indexes(1, 11, 15, 17, 19)],
+    ['senderContains with % taken literally', () => ({ senderContains: '%' }), indexes()],
+    ['senderDataBoxId exactly', () => ({ senderDataBoxId: 'x2zb7pw' }), indexes(3, 13, 21)],
+    ['senderDataBoxId, not a substring', () => ({ senderDataBoxId: 'x2zb7p' }), indexes()],
+    ['sender and year together', () => ({ senderContains: 'úřad', year: 2026 }), (d) => d.year === 2026 && [3, 7, 13, 21].includes(d.index)],
     [
       'year, register and subject together',
       () => ({ year: 2026, registerId: BLANSKO_MAIN, subjectContains: 'podání' }),
@@ -161,6 +178,8 @@ describe.each(testDatabaseKinds())('document queries on %s', (kind) => {
     [{ after: Buffer.from('hello|world').toString('base64url') }, 'after'],
     [{ after: Buffer.from(`2026-02-30T10:00:00.000Z|${randomUUID()}`).toString('base64url') }, 'after'],
     [{ filter: { subjectContains: 's'.repeat(2001) } }, 'filter.subjectContains'],
+    [{ filter: { senderContains: 's'.repeat(301) } }, 'filter.senderContains'],
+    [{ filter: { senderDataBoxId: 'x'.repeat(51) } }, 'filter.senderDataBoxId'],
   ])('refuses %j with BAD_USER_INPUT', async (args, field) => {
     const res = await t.run(clerk, LIST, args);
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
@@ -259,6 +278,100 @@ describe.each(testDatabaseKinds())('document queries on %s', (kind) => {
     expect(await statementsOf(() => t.run(clerk, list, { first: 25 }))).toBe(await statementsOf(() => t.run(clerk, list, { first: 2 })));
   });
 
+  it('counts the whole list only when totalCount is asked for', async () => {
+    const connection = t.orm.em.getDriver().getConnection();
+    const statements = async (query: string) => {
+      const spy = jest.spyOn(connection, 'execute');
+      try {
+        expect((await t.run(clerk, query)).errors).toBeUndefined();
+        return spy.mock.calls.length;
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    const page = await statements('{ documents(first: 5) { edges { node { id } } } }');
+    expect(page).toBe(1);
+    expect(await statements('{ documents(first: 5) { totalCount edges { node { id } } } }')).toBe(page + 1);
+    expect(await statements('{ documents(first: 5) { a: totalCount b: totalCount } }')).toBe(page + 1);
+  });
+
+  const JOURNAL = `query($registerId: ID, $year: Int!, $first: Int, $after: String) {
+    registerJournal(registerId: $registerId, year: $year, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id sequenceNumber year register { id } } }
+    }
+  }`;
+
+  /** Every page of a journal, checking the connection's bookkeeping. */
+  async function journal(variables: Record<string, unknown>, first: number, caller = clerk) {
+    const ids: string[] = [];
+    const numbers: number[] = [];
+    let after: string | null = null;
+    let totalCount = -1;
+    for (let page = 0; page < 100; page++) {
+      const res = await t.run(caller, JOURNAL, { ...variables, first, after });
+      expect(res.errors).toBeUndefined();
+      const c: any = res.data!.registerJournal;
+      totalCount = c.totalCount;
+      ids.push(...c.edges.map((e: any) => e.node.id));
+      numbers.push(...c.edges.map((e: any) => e.node.sequenceNumber));
+      expect(c.pageInfo.endCursor).toBe(c.edges.at(-1)?.cursor ?? null);
+      if (!c.pageInfo.hasNextPage) break;
+      expect(c.edges).toHaveLength(first);
+      after = c.pageInfo.endCursor;
+    }
+    return { ids, numbers, totalCount };
+  }
+
+  const inJournal = (registerId: string, year: number) =>
+    docs.filter((d) => d.registerId === registerId && d.year === year).sort((a, b) => a.sequenceNumber! - b.sequenceNumber!);
+
+  it.each([
+    ['the main register by default, 2025', {}, BLANSKO_MAIN, 2025],
+    ['the main register by default, 2026', {}, BLANSKO_MAIN, 2026],
+    ['a separate register', { registerId: BLANSKO_INVOICES }, BLANSKO_INVOICES, 2026],
+  ])('registerJournal: %s, in number order, page by page', async (_, args, registerId, year) => {
+    const expected = inJournal(registerId, year);
+    expect(expected.length).toBeGreaterThan(2);
+    // Gapless numbers from 1: the journal is the whole series.
+    expect(expected.map((d) => d.sequenceNumber)).toEqual(expected.map((_, i) => i + 1));
+    for (const first of [50, 2, 1]) {
+      const { ids, numbers, totalCount } = await journal({ ...args, year }, first);
+      expect(ids).toEqual(expected.map((d) => d.id));
+      expect(numbers).toEqual(expected.map((d) => d.sequenceNumber));
+      expect(totalCount).toBe(expected.length);
+    }
+    expect(await journal({ ...args, year: 2024 }, 10)).toEqual({ ids: [], numbers: [], totalCount: 0 });
+  });
+
+  it('registerJournal: refuses bad arguments and cursors of another journal; another municipality’s register is NOT_FOUND', async () => {
+    const first = (await t.run(clerk, JOURNAL, { year: 2025, first: 1 })).data!.registerJournal.pageInfo.endCursor;
+    const bad: [Record<string, unknown>, string, string][] = [
+      [{ year: 2026, after: first }, 'BAD_USER_INPUT', 'after'],
+      [{ year: 2025, registerId: BLANSKO_INVOICES, after: first }, 'BAD_USER_INPUT', 'after'],
+      [{ year: 2025, after: 'not a cursor!' }, 'BAD_USER_INPUT', 'after'],
+      [{ year: 2025, first: 0 }, 'BAD_USER_INPUT', 'first'],
+      [{ year: 2025, first: 101 }, 'BAD_USER_INPUT', 'first'],
+      [{ year: 1989 }, 'BAD_USER_INPUT', 'year'],
+      [{ year: 3001 }, 'BAD_USER_INPUT', 'year'],
+    ];
+    for (const [variables, code, field] of bad) {
+      const res = await t.run(clerk, JOURNAL, variables);
+      expect(res.errors?.[0].extensions).toMatchObject({ code, field });
+    }
+    const foreign = await t.run(adamovClerk, JOURNAL, { registerId: BLANSKO_MAIN, year: 2025 });
+    expect(foreign.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await t.run(null, JOURNAL, { year: 2025 })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('fills the folded sender of rows written before it existed, at start (upgradeData)', async () => {
+    const expected = expectedIds(indexes(3, 7, 13, 21));
+    const em = scopeToTenant(t.orm.em.fork(), BLANSKO.id);
+    await em.nativeUpdate(Document, {}, { senderFolded: null });
+    expect((await listAll({ senderContains: 'úřad' }, 10)).ids).toEqual([]);
+    await filing.upgradeData!(t.orm);
+    expect((await listAll({ senderContains: 'úřad' }, 10)).ids).toEqual(expected);
+  });
+
   // Last: it changes rows the tests above list.
   it('orders drafts by creation and rows from before drafts existed by registration (after the upgrade), with paging intact', async () => {
     const author = testCaller(BLANSKO.id, ['CASE_HANDLER']);
@@ -295,5 +408,37 @@ describe.each(testDatabaseKinds())('document queries on %s', (kind) => {
     expect((await listAll({ registeredFrom: '2000-01-01T00:00:00Z' }, 100)).ids).not.toContain(d.id);
     expect((await listAll({ state: 'DRAFT' }, 100)).ids).toEqual([d.id]);
     expect((await listAll({ state: 'REGISTERED' }, 100)).totalCount).toBe(25);
+  });
+
+  // After the test above, which adds a draft: drafts have no number and are in no journal.
+  it('registerJournal: shows others only what they may see (a case handler: their own entries), never drafts', async () => {
+    const author = testCaller(BLANSKO.id, ['CASE_HANDLER']);
+    clock = new Date('2026-01-08T10:30:00Z');
+    const own = await t.run(author, REGISTER, { input: { subject: 'Odpověď na žádost', origin: 'OWN' } });
+    clock = null;
+    expect(own.errors).toBeUndefined();
+    const mine = own.data!.registerDocument.document;
+    const all = await journal({ year: 2026 }, 100);
+    expect(all.ids).toContain(mine.id);
+    expect(all.numbers).toEqual(all.numbers.map((_, i) => i + 1));
+    expect(await journal({ year: 2026 }, 1, author)).toEqual({ ids: [mine.id], numbers: [mine.sequenceNumber], totalCount: 1 });
+    for (const roles of [['RECORDS_OFFICER'], ['AUDITOR'], ['RECORDS_MANAGER']] as const) {
+      expect((await journal({ year: 2026 }, 100, testCaller(BLANSKO.id, [...roles]))).ids).toEqual(all.ids);
+    }
+    expect((await journal({ year: 2026 }, 100, testCaller(BLANSKO.id, ['TENANT_ADMIN']))).ids).toEqual([]);
+
+    // A draft created weeks before it is registered: a registration-time filter still finds it, although its creation
+    // (the list's order and the bound the query derives) lies before the range.
+    clock = new Date('2025-11-01T10:00:00Z');
+    const draft = (await t.run(author, `mutation { createDraftDocument(input: { subject: "Dlouho rozpracovaný koncept" }) { document { id } } }`)).data!.createDraftDocument.document;
+    clock = new Date('2026-01-09T12:00:00Z');
+    expect((await t.run(author, `mutation($id: ID!) { registerDraft(documentId: $id) { document { registeredAt } } }`, { id: draft.id })).errors).toBeUndefined();
+    clock = null;
+    const jan9 = { registeredFrom: '2026-01-09T00:00:00Z', registeredTo: '2026-01-10T00:00:00Z' };
+    const onJan9 = expectedIds((d) => d.registeredAt.startsWith('2026-01-09'));
+    expect(onJan9.length).toBeGreaterThan(2);
+    for (const first of [100, 2]) expect((await listAll(jan9, first)).ids).toEqual([...onJan9, draft.id]);
+    expect((await listAll({ registeredFrom: '2026-01-09T00:00:00Z' }, 3)).ids).toEqual([...onJan9, draft.id]);
+    expect(await listAll({ registeredFrom: '2030-01-01T00:00:00Z' }, 3)).toEqual({ ids: [], totalCount: 0 });
   });
 });

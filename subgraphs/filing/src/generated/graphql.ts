@@ -5,6 +5,8 @@ import type { FilingPlan as FilingPlanModel } from '../modules/filing-plans/fili
 import type { FilingPlanNode as FilingPlanNodeModel } from '../modules/filing-plans/filing-plan-node.entity';
 import type { CaseFile as CaseFileModel } from '../modules/case-files/case-file.entity';
 import type { Component as ComponentModel } from '../modules/components/component.entity';
+import type { DocumentPage as DocumentPageModel } from '../modules/documents/document-query';
+import type { DisposalForecastPage as DisposalForecastPageModel } from '../modules/retention/forecast';
 import type { Shipment as ShipmentModel } from '../modules/dispatch/shipment.entity';
 import type { DeliveryProof as DeliveryProofModel } from '../modules/dispatch/delivery-proof.entity';
 import type { AuditEvent as AuditEventModel } from '@hub/kit';
@@ -369,6 +371,21 @@ export type DisposalCode =
   | 'S'
   | 'V';
 
+/** Relay connection of a year's forecast. */
+export type DisposalForecastConnection = {
+  __typename?: 'DisposalForecastConnection';
+  edges: Array<DisposalForecastEdge>;
+  pageInfo: PageInfo;
+  /** Entries due that year (counted only when asked for). */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type DisposalForecastEdge = {
+  __typename?: 'DisposalForecastEdge';
+  cursor: Scalars['String']['output'];
+  node: DisposalForecastEntry;
+};
+
 /** One entry of the records office's forecast: a closed case file, or a settled document outside case files. */
 export type DisposalForecastEntry = {
   __typename?: 'DisposalForecastEntry';
@@ -441,6 +458,7 @@ export type DocumentConnection = {
   __typename?: 'DocumentConnection';
   edges: Array<DocumentEdge>;
   pageInfo: PageInfo;
+  /** Documents in the whole filtered list. Counted only when asked for, at the cost of reading the whole list. */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -456,8 +474,12 @@ export type DocumentFilter = {
   registeredFrom?: InputMaybe<Scalars['DateTime']['input']>;
   /** Registered before. */
   registeredTo?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Case-insensitive substring of the sender's name (diacritics ignored). Not served by an index, like subjectContains. */
+  senderContains?: InputMaybe<Scalars['String']['input']>;
+  /** The sender's data box id, exactly (e.g. every document from one authority). */
+  senderDataBoxId?: InputMaybe<Scalars['String']['input']>;
   state?: InputMaybe<DocumentState>;
-  /** Case-insensitive substring of the subject. */
+  /** Case-insensitive substring of the subject (diacritics ignored). Not served by an index: bound it by year or registration time on large registers. */
   subjectContains?: InputMaybe<Scalars['String']['input']>;
   year?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -906,8 +928,11 @@ export type Query = {
   caseFiles: CaseFileConnection;
   /** The dispatch office's queue (výpravna; dispatch clerks): shipments in `state` (default TO_DISPATCH), oldest first. */
   dispatchQueue: ShipmentConnection;
-  /** What becomes due for disposal in `year` (records office's forecast), ordered by full filing code and reference number. */
-  disposalForecast: Array<DisposalForecastEntry>;
+  /**
+   * What becomes due for disposal in `year` (records office's forecast), ordered by full filing code, then reference
+   * number, both naturally (51.1 before 101, MBK 2/2026 before MBK 17/2026); keyset-paged, 50 entries by default.
+   */
+  disposalForecast: DisposalForecastConnection;
   /**
    * A document the caller may see, or null. Intake clerks, the records office, records managers and auditors see the
    * whole register; others see what they created, registered or handle; unit heads also their unit's documents.
@@ -920,6 +945,12 @@ export type Query = {
   filingPlans: Array<FilingPlan>;
   /** The caller's queue: documents assigned to them (unit heads: also their unit's unassigned ones; intake clerks: registered ones waiting to be assigned). */
   myDocuments: DocumentConnection;
+  /**
+   * The podací deník: the entries of a register numbered in `year`, in number order (1, 2, 3 …), keyset-paged by
+   * the number. `registerId` defaults to the municipality's active main register. Visibility as for `documents`:
+   * intake clerks, the records office, records managers and auditors see the whole register.
+   */
+  registerJournal: DocumentConnection;
   /** Registers of the caller's municipality. */
   registers: Array<Register>;
   /** A shipment of a document the caller sees, or any shipment for dispatch clerks; null otherwise. */
@@ -973,6 +1004,8 @@ export type QueryDispatchQueueArgs = {
 
 
 export type QueryDisposalForecastArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   year: Scalars['Int']['input'];
 };
 
@@ -1008,6 +1041,14 @@ export type QueryMyDocumentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   state?: InputMaybe<DocumentState>;
+};
+
+
+export type QueryRegisterJournalArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  registerId?: InputMaybe<Scalars['ID']['input']>;
+  year: Scalars['Int']['input'];
 };
 
 
@@ -1449,9 +1490,11 @@ export type ResolversTypes = ResolversObject<{
   DeliveryProofKind: DeliveryProofKind;
   DispatchShipmentInput: DispatchShipmentInput;
   DisposalCode: DisposalCode;
+  DisposalForecastConnection: ResolverTypeWrapper<DisposalForecastPageModel>;
+  DisposalForecastEdge: ResolverTypeWrapper<Omit<DisposalForecastEdge, 'node'> & { node: ResolversTypes['DisposalForecastEntry'] }>;
   DisposalForecastEntry: ResolverTypeWrapper<Omit<DisposalForecastEntry, 'caseFile' | 'document'> & { caseFile?: Maybe<ResolversTypes['CaseFile']>, document?: Maybe<ResolversTypes['Document']> }>;
   Document: ResolverTypeWrapper<DocumentModel>;
-  DocumentConnection: ResolverTypeWrapper<Omit<DocumentConnection, 'edges'> & { edges: Array<ResolversTypes['DocumentEdge']> }>;
+  DocumentConnection: ResolverTypeWrapper<DocumentPageModel>;
   DocumentEdge: ResolverTypeWrapper<Omit<DocumentEdge, 'node'> & { node: ResolversTypes['Document'] }>;
   DocumentFilter: DocumentFilter;
   DocumentOrigin: DocumentOrigin;
@@ -1528,9 +1571,11 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   DeliveryProof: DeliveryProofModel;
   DispatchShipmentInput: DispatchShipmentInput;
+  DisposalForecastConnection: DisposalForecastPageModel;
+  DisposalForecastEdge: Omit<DisposalForecastEdge, 'node'> & { node: ResolversParentTypes['DisposalForecastEntry'] };
   DisposalForecastEntry: Omit<DisposalForecastEntry, 'caseFile' | 'document'> & { caseFile?: Maybe<ResolversParentTypes['CaseFile']>, document?: Maybe<ResolversParentTypes['Document']> };
   Document: DocumentModel;
-  DocumentConnection: Omit<DocumentConnection, 'edges'> & { edges: Array<ResolversParentTypes['DocumentEdge']> };
+  DocumentConnection: DocumentPageModel;
   DocumentEdge: Omit<DocumentEdge, 'node'> & { node: ResolversParentTypes['Document'] };
   DocumentFilter: DocumentFilter;
   DocumentPayload: Omit<DocumentPayload, 'document'> & { document: ResolversParentTypes['Document'] };
@@ -1738,6 +1783,17 @@ export type DeliveryProofResolvers<ContextType = FilingContext, ParentType exten
   size?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
+export type DisposalForecastConnectionResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['DisposalForecastConnection'] = ResolversParentTypes['DisposalForecastConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['DisposalForecastEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type DisposalForecastEdgeResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['DisposalForecastEdge'] = ResolversParentTypes['DisposalForecastEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['DisposalForecastEntry'], ParentType, ContextType>;
+}>;
+
 export type DisposalForecastEntryResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['DisposalForecastEntry'] = ResolversParentTypes['DisposalForecastEntry']> = ResolversObject<{
   caseFile?: Resolver<Maybe<ResolversTypes['CaseFile']>, ParentType, ContextType>;
   disposalCode?: Resolver<ResolversTypes['DisposalCode'], ParentType, ContextType>;
@@ -1891,13 +1947,14 @@ export type QueryResolvers<ContextType = FilingContext, ParentType extends Resol
   caseFile?: Resolver<Maybe<ResolversTypes['CaseFile']>, ParentType, ContextType, RequireFields<QueryCaseFileArgs, 'id'>>;
   caseFiles?: Resolver<ResolversTypes['CaseFileConnection'], ParentType, ContextType, RequireFields<QueryCaseFilesArgs, 'first'>>;
   dispatchQueue?: Resolver<ResolversTypes['ShipmentConnection'], ParentType, ContextType, RequireFields<QueryDispatchQueueArgs, 'first' | 'state'>>;
-  disposalForecast?: Resolver<Array<ResolversTypes['DisposalForecastEntry']>, ParentType, ContextType, RequireFields<QueryDisposalForecastArgs, 'year'>>;
+  disposalForecast?: Resolver<ResolversTypes['DisposalForecastConnection'], ParentType, ContextType, RequireFields<QueryDisposalForecastArgs, 'first' | 'year'>>;
   document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType, RequireFields<QueryDocumentArgs, 'id'>>;
   documents?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, RequireFields<QueryDocumentsArgs, 'first'>>;
   filingPlan?: Resolver<Maybe<ResolversTypes['FilingPlan']>, ParentType, ContextType, RequireFields<QueryFilingPlanArgs, 'id'>>;
   filingPlanNode?: Resolver<Maybe<ResolversTypes['FilingPlanNode']>, ParentType, ContextType, RequireFields<QueryFilingPlanNodeArgs, 'id'>>;
   filingPlans?: Resolver<Array<ResolversTypes['FilingPlan']>, ParentType, ContextType, Partial<QueryFilingPlansArgs>>;
   myDocuments?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, RequireFields<QueryMyDocumentsArgs, 'first'>>;
+  registerJournal?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, RequireFields<QueryRegisterJournalArgs, 'first' | 'year'>>;
   registers?: Resolver<Array<ResolversTypes['Register']>, ParentType, ContextType>;
   shipment?: Resolver<Maybe<ResolversTypes['Shipment']>, ParentType, ContextType, RequireFields<QueryShipmentArgs, 'id'>>;
   verifyAuditLog?: Resolver<ResolversTypes['AuditLogVerification'], ParentType, ContextType>;
@@ -2020,6 +2077,8 @@ export type Resolvers<ContextType = FilingContext> = ResolversObject<{
   DataMessage?: DataMessageResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeliveryProof?: DeliveryProofResolvers<ContextType>;
+  DisposalForecastConnection?: DisposalForecastConnectionResolvers<ContextType>;
+  DisposalForecastEdge?: DisposalForecastEdgeResolvers<ContextType>;
   DisposalForecastEntry?: DisposalForecastEntryResolvers<ContextType>;
   Document?: DocumentResolvers<ContextType>;
   DocumentConnection?: DocumentConnectionResolvers<ContextType>;

@@ -1,6 +1,6 @@
 import { AUDIT_READER_ROLES, requireTenantCaller } from '@hub/kit';
 import type { QueryResolvers } from '../generated/graphql';
-import { findDocuments } from '../modules/documents/document-query';
+import { findDocuments, findRegisterJournal } from '../modules/documents/document-query';
 import { recordView } from '../modules/documents/viewing';
 import { canSeeDocument, visibleDocuments } from '../modules/documents/visibility';
 import { Register } from '../modules/registers/register.entity';
@@ -21,6 +21,8 @@ export const Query: QueryResolvers = {
   },
   // Who sees which documents: modules/documents/visibility.ts (domain.md §5.6).
   documents: (_, args, ctx) => findDocuments(ctx.em, args, visibleDocuments(requireTenantCaller(ctx))),
+  // The podací deník of a register and year, in number order; the same visibility.
+  registerJournal: (_, args, ctx) => findRegisterJournal(ctx.em, args, visibleDocuments(requireTenantCaller(ctx))),
   registers: (_, __, ctx) => {
     requireTenantCaller(ctx);
     return ctx.em.find(Register, {}, { orderBy: [{ kind: 'asc' }, { name: 'asc' }, { id: 'asc' }] });

@@ -15,15 +15,15 @@ export const caseFileQueries: QueryResolvers = {
     return caseFile && canSeeCaseFile(caller, caseFile) ? caseFile : null;
   },
   caseFiles: (_, args, ctx) => findCaseFiles(ctx.em, requireTenantCaller(ctx), args),
-  disposalForecast: async (_, { year }, ctx) => {
+  disposalForecast: async (_, { year, first, after }, ctx) => {
     requireTenantCaller(ctx, FORECAST_ROLES);
-    const entries = await disposalForecast(ctx.em, year);
+    const page = await disposalForecast(ctx.em, year, { first, after });
     // The entries' case files and documents are loaded already: nested fields must not fetch them again.
-    for (const e of entries) {
+    for (const { node: e } of page.edges) {
       if (e.caseFile) ctx.loaders.caseFile.prime(e.caseFile.id, e.caseFile);
       if (e.document) ctx.loaders.document.prime(e.document.id, e.document);
     }
-    return entries;
+    return page;
   },
 };
 

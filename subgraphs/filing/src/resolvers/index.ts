@@ -1,5 +1,5 @@
 import { DateTimeScalar } from '@hub/kit';
-import type { Resolvers } from '../generated/graphql';
+import type { DisposalForecastConnectionResolvers, DocumentConnectionResolvers, Resolvers } from '../generated/graphql';
 import { AuditLogRendition } from './AuditLogRendition';
 import { AuditEvent, AuditTrail } from './AuditTrail';
 import { CaseFile } from './CaseFile';
@@ -13,4 +13,8 @@ import { Query } from './Query';
 import { Register } from './Register';
 import { DeliveryProof, Shipment } from './Shipment';
 
-export const resolvers: Resolvers = { DateTime: DateTimeScalar, Query, Mutation, Document, Register, Municipality, AuditTrail, AuditEvent, CaseFile, FilingPlan, FilingPlanNode, AuditLogRendition, Component, Shipment, DeliveryProof };
+/** Connections count their whole list only when a client selects `totalCount` (document-query.ts, forecast.ts). */
+const DocumentConnection: DocumentConnectionResolvers = { totalCount: (page) => page.totalCount() };
+const DisposalForecastConnection: DisposalForecastConnectionResolvers = { totalCount: (page) => page.totalCount() };
+
+export const resolvers: Resolvers = { DocumentConnection, DisposalForecastConnection, DateTime: DateTimeScalar, Query, Mutation, Document, Register, Municipality, AuditTrail, AuditEvent, CaseFile, FilingPlan, FilingPlanNode, AuditLogRendition, Component, Shipment, DeliveryProof };

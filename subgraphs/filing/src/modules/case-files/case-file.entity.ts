@@ -29,6 +29,8 @@ export class CaseFile {
   disposalCode!: DisposalCode | null;
   retentionYears!: number | null;
   disposalYear!: number | null;
+  /** Position in the forecast (modules/retention/forecast-key.ts), stored with the retention; null without a disposal year. */
+  forecastKey!: string | null;
 }
 
 export const CaseFileSchema = new EntitySchema<CaseFile>({
@@ -36,7 +38,8 @@ export const CaseFileSchema = new EntitySchema<CaseFile>({
   tableName: 'case_file',
   indexes: [
     { properties: ['municipalityId', 'openedAt', 'id'] },
-    { properties: ['municipalityId', 'disposalYear'] },
+    // The forecast: one year in forecast order, keyset by (forecastKey, id).
+    { properties: ['municipalityId', 'disposalYear', 'forecastKey', 'id'] },
   ],
   properties: {
     id: { type: 'uuid', primary: true },
@@ -57,5 +60,6 @@ export const CaseFileSchema = new EntitySchema<CaseFile>({
     disposalCode: { type: 'string', length: 1, nullable: true },
     retentionYears: { type: 'integer', nullable: true },
     disposalYear: { type: 'integer', nullable: true },
+    forecastKey: { type: 'string', length: 191, nullable: true },
   },
 });

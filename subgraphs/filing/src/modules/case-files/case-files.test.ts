@@ -56,9 +56,11 @@ const GET = `query($id: ID!) { caseFile(id: $id) { ${CASE_FILE} } }`;
 const LIST = `query($state: CaseFileState, $first: Int, $after: String) {
   caseFiles(state: $state, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id state } } }
 }`;
-const FORECAST = `query($year: Int!) { disposalForecast(year: $year) {
-  caseFile { id title } document { id subject } referenceNumber title fullFilingCode disposalCode retentionYears disposalYear
+const FORECAST = `query($year: Int!, $first: Int = 100, $after: String) { disposalForecast(year: $year, first: $first, after: $after) {
+  pageInfo { hasNextPage endCursor }
+  edges { cursor node { caseFile { id title } document { id subject } referenceNumber title fullFilingCode disposalCode retentionYears disposalYear } }
 } }`;
+const FORECAST_COUNT = `query($year: Int!) { disposalForecast(year: $year, first: 1) { totalCount } }`;
 const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on CaseFile { id referenceNumber title } } }`;
 
 interface NodeSpec {
@@ -148,6 +150,9 @@ describe.each(testDatabaseKinds())('case files on %s', (kind) => {
     if (res.errors) throw new Error(`unexpected errors: ${JSON.stringify(res.errors)}`);
     return res.data as T;
   }
+
+  /** The entries of a year's forecast (one page of up to 100). */
+  const forecast = async (caller: Caller, year: number) => (await ok(caller, FORECAST, { year })).disposalForecast.edges.map((e: any) => e.node);
 
   /** Every row a refused call could have touched, of every municipality: must be identical afterwards. */
   async function everything() {
@@ -687,7 +692,7 @@ describe.each(testDatabaseKinds())('case files on %s', (kind) => {
     });
 
     it('lists what becomes due in a year, by full filing code and reference number', async () => {
-      const entries = (await ok(records, FORECAST, { year: 2047 })).disposalForecast;
+      const entries = await forecast(records, 2047);
       expect(entries).toEqual([
         expect.objectContaining({ caseFile: null, document: expect.objectContaining({ id: due2047.standaloneS2 }), referenceNumber: 'MBK 2/2041', fullFilingCode: '52.1', disposalCode: 'S', retentionYears: 5, disposalYear: 2047 }),
         { caseFile: { id: due2047.caseFile, title: 'Spis k vyřazení' }, document: null, referenceNumber: 'MBK 5/2041', title: 'Spis k vyřazení', fullFilingCode: '52.1', disposalCode: 'S', retentionYears: 5, disposalYear: 2047 },
@@ -697,24 +702,69 @@ describe.each(testDatabaseKinds())('case files on %s', (kind) => {
       expect(entries[0].title).toMatch(/^Podání \d+$/);
       expect(entries[0].title).toBe(entries[0].document.subject);
       expect(entries.map((e: any) => e.document?.id)).not.toContain(insideCaseFile);
-      expect((await ok(records, FORECAST, { year: 2052 })).disposalForecast.map((e: any) => e.caseFile?.id)).toEqual([laterCaseFile]);
-      for (const year of [2046, 2048]) expect((await ok(records, FORECAST, { year })).disposalForecast).toEqual([]);
+      expect((await forecast(records, 2052)).map((e: any) => e.caseFile?.id)).toEqual([laterCaseFile]);
+      for (const year of [2046, 2048]) expect(await forecast(records, year)).toEqual([]);
+    });
+
+    it('pages through a year in forecast order without skipping or repeating, also across equal keys', async () => {
+      // Three standalone documents due in 2049 under one reference number (equal keys: the id decides), and one more.
+      const same = [];
+      for (let i = 0; i < 3; i++) same.push(await addDocument({ state: 'SETTLED', nodeId: node.s5.id, settledOn: '2043-05-01', referenceNumber: 'MBK 7/2043' }));
+      const other = await addDocument({ state: 'SETTLED', nodeId: node.s5.id, settledOn: '2043-05-01', referenceNumber: 'MBK 70/2043' });
+      const ids = (entries: any[]) => entries.map((e) => e.caseFile?.id ?? e.document.id);
+      expect(ids(await forecast(records, 2049))).toEqual([...same.map((d) => d.id).sort(), other.id]);
+
+      for (const year of [2047, 2049]) {
+        const all = await forecast(records, year);
+        for (const first of [1, 2, 3]) {
+          const seen: any[] = [];
+          let after: string | null = null;
+          for (let page = 0; page < 20; page++) {
+            const c: any = (await ok(records, FORECAST, { year, first, after })).disposalForecast;
+            expect(c.pageInfo.endCursor).toBe(c.edges.at(-1)?.cursor ?? null);
+            seen.push(...c.edges.map((e: any) => e.node));
+            if (!c.pageInfo.hasNextPage) break;
+            expect(c.edges).toHaveLength(first);
+            after = c.pageInfo.endCursor;
+          }
+          expect(seen).toEqual(all);
+        }
+        expect((await ok(records, FORECAST_COUNT, { year })).disposalForecast.totalCount).toBe(all.length);
+      }
+
+      const { endCursor } = (await ok(records, FORECAST, { year: 2047, first: 1 })).disposalForecast.pageInfo;
+      for (const args of [{ year: 2049, after: endCursor }, { year: 2047, after: 'no cursor!' }, { year: 2047, first: 0 }, { year: 2047, first: 101 }]) {
+        const res = await t.run(records, FORECAST, args);
+        expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      }
+    });
+
+    it('fills the forecast position of rows written before it was stored, at start (upgradeData)', async () => {
+      const before = await forecast(records, 2047);
+      const e = em();
+      await e.nativeUpdate(Document, { disposalYear: 2047 }, { forecastKey: null });
+      await e.nativeUpdate(CaseFile, { disposalYear: 2047 }, { forecastKey: null });
+      const unkeyed = async () => (await e.fork().count(Document, { disposalYear: 2047, forecastKey: null })) + (await e.fork().count(CaseFile, { disposalYear: 2047, forecastKey: null }));
+      expect(await unkeyed()).toBeGreaterThanOrEqual(before.length);
+      await clockedFiling.upgradeData!(t.orm);
+      expect(await unkeyed()).toBe(0);
+      expect(await forecast(records, 2047)).toEqual(before);
     });
 
     it('drops a case file from its year when it is reopened', async () => {
       clock = new Date('2041-03-01T10:00:00Z');
       const { caseFile } = await open((await addDocument({ state: 'SETTLED', settledOn: '2041-02-01' })).id, { filingPlanNodeId: node.s5.id });
       await ok(handler, CLOSE, { id: caseFile.id });
-      const ids = async () => (await ok(manager, FORECAST, { year: 2047 })).disposalForecast.map((e: any) => e.caseFile?.id ?? e.document.id);
+      const ids = async () => (await forecast(manager, 2047)).map((e: any) => e.caseFile?.id ?? e.document.id);
       expect(await ids()).toContain(caseFile.id);
       await ok(handler, REOPEN, { id: caseFile.id, reason: 'Oprava' });
       expect(await ids()).not.toContain(caseFile.id);
     });
 
     it('is for the records office, records managers and auditors, within their municipality', async () => {
-      for (const caller of [manager, auditor]) expect((await ok(caller, FORECAST, { year: 2052 })).disposalForecast).toHaveLength(1);
-      expect((await ok(adamovRecords, FORECAST, { year: 2052 })).disposalForecast).toEqual([]);
-      expect((await ok(adamovRecords, FORECAST, { year: 2047 })).disposalForecast.map((e: any) => e.fullFilingCode)).toEqual(['52.1']);
+      for (const caller of [manager, auditor]) expect(await forecast(caller, 2052)).toHaveLength(1);
+      expect(await forecast(adamovRecords, 2052)).toEqual([]);
+      expect((await forecast(adamovRecords, 2047)).map((e: any) => e.fullFilingCode)).toEqual(['52.1']);
       for (const caller of [handler, unitHead, clerk, tenantAdmin, platformAdmin]) {
         expect((await t.run(caller, FORECAST, { year: 2047 })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
       }
@@ -722,8 +772,8 @@ describe.each(testDatabaseKinds())('case files on %s', (kind) => {
         const res = await t.run(records, FORECAST, { year });
         expect([res.errors?.[0].extensions?.code, res.errors?.[0].extensions?.field]).toEqual(['BAD_USER_INPUT', 'year']);
       }
-      expect((await ok(records, FORECAST, { year: 1900 })).disposalForecast).toEqual([]);
-      expect((await ok(records, FORECAST, { year: 3000 })).disposalForecast).toEqual([]);
+      expect(await forecast(records, 1900)).toEqual([]);
+      expect(await forecast(records, 3000)).toEqual([]);
     });
 
     it('costs the same number of statements for a long answer as for a short one', async () => {

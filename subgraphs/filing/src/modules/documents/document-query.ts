@@ -1,7 +1,9 @@
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { Role, badInput, hasRole, type Caller } from '@hub/kit';
+import { Role, badInput, conflict, hasRole, notFound, tenantOf, type Caller } from '@hub/kit';
 import type { DocumentFilter } from '../../generated/graphql';
+import { Register } from '../registers/register.entity';
+import { findActiveMainRegister } from '../registers/registers';
 import { Document } from './document.entity';
 import { LIKE_ESCAPE, containsPattern } from './search';
 import { MAX_SUBJECT_LENGTH } from './validation';
@@ -9,10 +11,15 @@ import { MAX_SUBJECT_LENGTH } from './validation';
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
+/**
+ * A page of a document list (`DocumentConnection`). `totalCount` is a thunk, resolved only when a client selects
+ * the field (resolvers/index.ts): counting the whole filtered set costs a scan of it (at 900,000 documents of
+ * Blansko, far more than the page itself), and most list requests do not ask.
+ */
 export interface DocumentPage {
   edges: { cursor: string; node: Document }[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  totalCount: number;
+  totalCount: () => Promise<number>;
 }
 
 export interface DocumentPageArgs {
@@ -52,6 +59,17 @@ export function decodeCursor(cursor: string): Cursor {
   return { key, id: m[2] };
 }
 
+/** Longest `senderDataBoxId` accepted (data-box ids have 7 characters; anything much longer is a mistake). */
+const MAX_DATA_BOX_ID_LENGTH = 50;
+/** Longest `senderContains`: a sender's name has at most 300 characters. */
+const MAX_SENDER_NAME_LENGTH = 300;
+
+/** `%text%` on a folded column, with LIKE's wildcards in `text` taken literally (search.ts). */
+function folded(column: string, text: string): FilterQuery<Document> {
+  // Raw because MikroORM's $like has no ESCAPE clause, and without one SQLite has no escape character at all.
+  return { [raw((alias) => `${alias}.${column} like ? escape '${LIKE_ESCAPE}'`, [containsPattern(text)])]: [] };
+}
+
 /** The filter as a condition; the tenant condition is added by the ORM's tenant filter, not here. */
 function filterCondition(filter: DocumentFilter | null | undefined): FilterQuery<Document> {
   const conditions: FilterQuery<Document>[] = [];
@@ -61,50 +79,166 @@ function filterCondition(filter: DocumentFilter | null | undefined): FilterQuery
   // Registration time, as the names say: drafts have none and never match.
   if (filter?.registeredFrom) conditions.push({ registeredAt: { $gte: filter.registeredFrom } });
   if (filter?.registeredTo) conditions.push({ registeredAt: { $lt: filter.registeredTo } });
-  if (filter?.subjectContains) {
-    // Raw because MikroORM's $like has no ESCAPE clause, and without one SQLite has no escape character at all.
-    conditions.push({
-      [raw((alias) => `${alias}.subject_folded like ? escape '${LIKE_ESCAPE}'`, [containsPattern(filter.subjectContains)])]: [],
-    });
-  }
+  if (filter?.subjectContains) conditions.push(folded('subject_folded', filter.subjectContains));
+  if (filter?.senderContains) conditions.push(folded('sender_folded', filter.senderContains));
+  if (filter?.senderDataBoxId?.trim()) conditions.push({ senderDataBoxId: filter.senderDataBoxId.trim() });
   return conditions.length > 0 ? { $and: conditions } : {};
 }
 
-/** Rows after the cursor in the list order: an older key, or the same key with a smaller id. */
+/** A timestamp as the driver returns it from a raw aggregate: a UTC 'YYYY-MM-DD hh:mm:ss.fff' (MariaDB) or epoch ms (SQLite). */
+function rawInstant(value: unknown): Date | null {
+  if (value == null) return null;
+  if (value instanceof Date) return value;
+  if (typeof value === 'number' || /^\d+$/.test(String(value))) return new Date(Number(value));
+  return new Date(`${String(value).replace(' ', 'T')}Z`);
+}
+
+/**
+ * Bounds on `createdAt` implied by a registration-time filter, so that the list's own index (municipality,
+ * createdAt, id) reads only the stretch that can match. Without them MariaDB walks that index from the newest
+ * document back to the range and then on to the oldest (measured at volume: 2–10 s for a month of Blansko, README).
+ * A document is created no later than it is registered (a draft first, its number later), so
+ * - registeredAt < to gives createdAt < to;
+ * - the earliest creation among the documents registered in the range bounds them all from below; one MIN over the
+ *   (municipality, registeredAt, createdAt) index finds it without reading a row.
+ * Null when nothing is registered in the range (the page is empty). The tenant condition is explicit here: a query
+ * builder does not apply the ORM's filters.
+ */
+async function creationBounds(em: SqlEntityManager, filter: DocumentFilter | null | undefined): Promise<FilterQuery<Document>[] | null> {
+  const from = filter?.registeredFrom ?? null;
+  const to = filter?.registeredTo ?? null;
+  const bounds: FilterQuery<Document>[] = [];
+  if (to) bounds.push({ createdAt: { $lt: to } });
+  if (from) {
+    const municipalityId = tenantOf(em);
+    if (!municipalityId) throw new Error('creationBounds needs an EntityManager scoped to a municipality');
+    const registeredAt = to ? { $gte: from, $lt: to } : { $gte: from };
+    const row = (await em
+      .createQueryBuilder(Document, 'd')
+      .select(raw('min(d.created_at) as earliest'))
+      .where({ municipalityId, registeredAt })
+      .execute('get')) as { earliest?: unknown } | undefined;
+    const earliest = rawInstant(row?.earliest);
+    if (!earliest) return null;
+    bounds.push({ createdAt: { $gte: earliest } });
+  }
+  return bounds;
+}
+
+/**
+ * Rows after the cursor in the list order: an older key, or the same key with a smaller id. The index starts the
+ * scan at the cursor on SQLite; on MariaDB 10.x only with the session setting of kit orm.ts (`disable_max_seek`),
+ * without which a page deep in a large municipality's list cost seconds.
+ */
 function afterCursor({ key, id }: Cursor): FilterQuery<Document> {
   return { $or: [{ createdAt: { $lt: key } }, { createdAt: key, id: { $lt: id } }] };
+}
+
+function pageSize(first: number | null | undefined, fallback = DEFAULT_PAGE_SIZE): number {
+  const size = first ?? fallback;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
+    throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, 'first');
+  }
+  return size;
+}
+
+/** Texts longer than anything stored could match nothing; refuse rather than send the database a huge pattern. */
+function checkFilter(filter: DocumentFilter | null | undefined): void {
+  const tooLong = (value: string | null | undefined, max: number, field: string) => {
+    if ((value?.length ?? 0) > max) throw badInput(`${field} must be at most ${max} characters`, `filter.${field}`);
+  };
+  tooLong(filter?.subjectContains, MAX_SUBJECT_LENGTH, 'subjectContains');
+  tooLong(filter?.senderContains, MAX_SENDER_NAME_LENGTH, 'senderContains');
+  tooLong(filter?.senderDataBoxId, MAX_DATA_BOX_ID_LENGTH, 'senderDataBoxId');
 }
 
 /**
  * One page of the EntityManager's municipality's documents within `scope` (what the caller may see, a queue),
  * newest first (Relay connection). Keyset paging: the cursor is the last row's position, so a page costs the
- * same at any depth and documents created meanwhile do not shift later pages. `totalCount` counts the whole
- * filtered set.
+ * same at any depth and documents created meanwhile do not shift later pages. `totalCount`, when asked for,
+ * counts the whole filtered set.
  */
 export async function findDocuments(em: SqlEntityManager, args: DocumentPageArgs, scope: FilterQuery<Document> = {}): Promise<DocumentPage> {
-  const size = args.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
-    throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, 'first');
-  }
-  if ((args.filter?.subjectContains?.length ?? 0) > MAX_SUBJECT_LENGTH) {
-    // No subject is longer, so nothing could match; refuse rather than send the database a huge pattern.
-    throw badInput(`subjectContains must be at most ${MAX_SUBJECT_LENGTH} characters`, 'filter.subjectContains');
-  }
+  const size = pageSize(args.first);
+  checkFilter(args.filter);
   const cursor = args.after ? decodeCursor(args.after) : null;
   // Built once per query: a raw() fragment is consumed by the query that uses it.
   const where = () => ({ $and: [scope, filterCondition(args.filter)] });
-  const pageWhere = cursor ? { $and: [where(), afterCursor(cursor)] } : where();
-
-  const [rows, totalCount] = await Promise.all([
-    em.find(Document, pageWhere, { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], limit: size + 1 }),
-    em.count(Document, where()),
-  ]);
+  const bounds = await creationBounds(em, args.filter);
+  const rows = bounds
+    ? await em.find(Document, { $and: [where(), ...bounds, ...(cursor ? [afterCursor(cursor)] : [])] }, { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], limit: size + 1 })
+    : [];
   const nodes = rows.slice(0, size);
   const edges = nodes.map((node) => ({ cursor: encodeCursor(node), node }));
   return {
     edges,
     pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null },
-    totalCount,
+    totalCount: once(() => em.count(Document, where())),
+  };
+}
+
+/** A thunk that runs `compute` at most once (a client may select `totalCount` under several aliases). */
+export function once<T>(compute: () => Promise<T>): () => Promise<T> {
+  let result: Promise<T> | undefined;
+  return () => (result ??= compute());
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The podací deník: one register's entries of one year in number order.
+
+export const JOURNAL_PAGE_SIZE = 50;
+
+export interface JournalArgs {
+  registerId?: string | null;
+  year: number;
+  first?: number | null;
+  after?: string | null;
+}
+
+/** Position in a journal: opaque base64url of `registerId|year|sequence number`, valid only for that journal. */
+export function encodeJournalCursor(registerId: string, year: number, sequenceNumber: number): string {
+  return Buffer.from(`${registerId}|${year}|${sequenceNumber}`, 'utf8').toString('base64url');
+}
+
+const JOURNAL_CURSOR = /^([0-9a-f-]{36})\|(\d{1,4})\|(\d{1,9})$/;
+
+function decodeJournalCursor(cursor: string, registerId: string, year: number): number {
+  const text = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
+  const m = JOURNAL_CURSOR.exec(text);
+  // A cursor of another register or year would silently continue the wrong list: refuse it.
+  if (!m || m[1] !== registerId || Number(m[2]) !== year) throw badInput('after is not a cursor of this register and year', 'after');
+  return Number(m[3]);
+}
+
+export const MIN_JOURNAL_YEAR = 1990;
+export const MAX_JOURNAL_YEAR = 3000;
+
+/**
+ * `registerJournal`: the entries of a register (default: the municipality's active main register) numbered in
+ * `year`, in number order 1, 2, 3 … within `scope` (what the caller may see). Keyset paging on the sequence
+ * number over the unique (register, year, sequence number) index, so page 1,000 costs what page 1 costs; a
+ * caller who sees only some entries gets those, still in number order. Drafts have no number and never appear.
+ * Another municipality's register is NOT_FOUND (the tenant filter hides it).
+ */
+export async function findRegisterJournal(em: SqlEntityManager, args: JournalArgs, scope: FilterQuery<Document> = {}): Promise<DocumentPage> {
+  const size = pageSize(args.first, JOURNAL_PAGE_SIZE);
+  if (!Number.isInteger(args.year) || args.year < MIN_JOURNAL_YEAR || args.year > MAX_JOURNAL_YEAR) {
+    throw badInput(`year must be between ${MIN_JOURNAL_YEAR} and ${MAX_JOURNAL_YEAR}`, 'year');
+  }
+  const register = args.registerId ? await em.findOne(Register, { id: args.registerId }) : await findActiveMainRegister(em);
+  if (!register) {
+    if (args.registerId) throw notFound('Register', args.registerId);
+    throw conflict('The municipality has no active main register; name a registerId');
+  }
+  const after = args.after ? decodeJournalCursor(args.after, register.id, args.year) : 0;
+  const where = (): FilterQuery<Document> => ({ $and: [scope, { registerId: register.id, year: args.year }] });
+  const rows = await em.find(Document, { $and: [where(), { sequenceNumber: { $gt: after } }] }, { orderBy: { sequenceNumber: 'asc' }, limit: size + 1 });
+  const nodes = rows.slice(0, size);
+  const edges = nodes.map((node) => ({ cursor: encodeJournalCursor(register.id, args.year, node.sequenceNumber!), node }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount: once(() => em.count(Document, where())),
   };
 }
 

@@ -1,4 +1,5 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { EntitySchema, type EventArgs } from '@mikro-orm/core';
+import { foldForSearch } from './search';
 
 /** RECEIVED: delivered to the municipality (doručený dokument); OWN: created by it (vlastní dokument). */
 export type DocumentOrigin = 'RECEIVED' | 'OWN';
@@ -39,6 +40,11 @@ export class Document {
   senderIco!: string | null;
   /** The sender's own reference number (odesílatelovo evidenční číslo). */
   senderReferenceNumber!: string | null;
+  /**
+   * `senderName` folded like `subjectFolded`, for `senderContains`. Kept in step by the schema's create/update
+   * hooks (below), so no write path has to remember it; `upgradeData` fills rows written before it existed.
+   */
+  senderFolded!: string | null;
   registeredAt!: Date | null;
   registeredById!: string | null;
   state!: DocumentState;
@@ -84,23 +90,41 @@ export class Document {
   disposalCode!: 'A' | 'S' | 'V' | null;
   retentionYears!: number | null;
   disposalYear!: number | null;
+  /**
+   * Position in the records office's forecast (modules/retention/forecast-key.ts): the full filing code and the
+   * reference number as one string whose plain order is their natural order, so the forecast pages on an index.
+   * Stored with the retention by modules/retention/apply.ts; null while the document has no disposal year.
+   */
+  forecastKey!: string | null;
+}
+
+function syncSenderFolded({ entity }: EventArgs<Document>): void {
+  entity.senderFolded = entity.senderName ? foldForSearch(entity.senderName) : null;
 }
 
 export const DocumentSchema = new EntitySchema<Document>({
   class: Document,
   tableName: 'document',
+  hooks: { beforeCreate: [syncSenderFolded], beforeUpdate: [syncSenderFolded] },
+  // Also the podací deník (registerJournal): one register and year in number order, keyset by the number.
   uniques: [{ properties: ['registerId', 'year', 'sequenceNumber'] }],
   indexes: [
     // The list query: the tenant filter's equality, then newest first with the id as tie-breaker (keyset paging).
     { properties: ['municipalityId', 'createdAt', 'id'] },
-    // Registration time ranges (registeredFrom / registeredTo).
-    { properties: ['municipalityId', 'registeredAt', 'id'] },
+    // The list of one year (filter.year): equality on the year, then the list order, so a search within a year
+    // reads that year's rows only (a subject substring cannot use an index; see README, benchmarks).
+    { properties: ['municipalityId', 'year', 'createdAt', 'id'] },
+    // filter.senderDataBoxId: everything from one data box, newest first.
+    { properties: ['municipalityId', 'senderDataBoxId', 'createdAt', 'id'] },
+    // Registration time ranges (registeredFrom / registeredTo): the earliest creation among the documents registered
+    // in a range, read from the index alone, bounds the list's scan (document-query.ts `creationBounds`).
+    { properties: ['municipalityId', 'registeredAt', 'createdAt'] },
     // Queues: a handler's documents, a unit's documents, by state.
     { properties: ['municipalityId', 'handlerId', 'state'] },
     { properties: ['municipalityId', 'orgUnitId', 'state'] },
     { properties: ['caseFileId'] },
-    // The records office's forecast.
-    { properties: ['municipalityId', 'disposalYear'] },
+    // The records office's forecast: one year in forecast order, keyset by (forecastKey, id).
+    { properties: ['municipalityId', 'disposalYear', 'forecastKey', 'id'] },
   ],
   properties: {
     id: { type: 'uuid', primary: true },
@@ -119,6 +143,7 @@ export const DocumentSchema = new EntitySchema<Document>({
     senderDataBoxId: { type: 'string', length: 7, nullable: true },
     senderIco: { type: 'string', length: 8, nullable: true },
     senderReferenceNumber: { type: 'string', length: 50, nullable: true },
+    senderFolded: { type: 'string', length: 300, nullable: true },
     registeredAt: { type: 'datetime', length: 3, nullable: true },
     registeredById: { type: 'uuid', nullable: true },
     // A constant default, so databases that predate the workflow get a valid state for their rows.
@@ -145,5 +170,7 @@ export const DocumentSchema = new EntitySchema<Document>({
     disposalCode: { type: 'string', length: 1, nullable: true },
     retentionYears: { type: 'integer', nullable: true },
     disposalYear: { type: 'integer', nullable: true },
+    // 191 characters: an indexed utf8mb4 column stays within InnoDB's key length with the other columns.
+    forecastKey: { type: 'string', length: 191, nullable: true },
   },
 });

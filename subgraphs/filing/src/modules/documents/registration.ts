@@ -67,7 +67,8 @@ const isPidCollision = (e: unknown) => e instanceof UniqueConstraintViolationExc
 export async function insertWithUniquePid(
   tx: SqlEntityManager,
   nextPid: () => string,
-  fields: Omit<Document, 'pid'>,
+  // senderFolded: set from senderName by the schema's hooks.
+  fields: Omit<Document, 'pid' | 'senderFolded'>,
 ): Promise<Document> {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -89,7 +90,7 @@ export function notYetHandled() {
     settlementMethod: null, settledOn: null, settlementContent: null, settlementReason: null, settledById: null, settlementRecordedAt: null,
     closedAt: null, cancelReason: null, cancelledAt: null, cancelledById: null,
     filingPlanNodeId: null, caseFileId: null, caseFileInsertedAt: null, triggerEventOn: null,
-    disposalCode: null, retentionYears: null, disposalYear: null,
+    disposalCode: null, retentionYears: null, disposalYear: null, forecastKey: null,
   } satisfies Partial<Document>;
 }
 

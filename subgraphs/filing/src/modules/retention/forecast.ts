@@ -1,6 +1,8 @@
+import type { FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { Role, badInput } from '@hub/kit';
 import { CaseFile } from '../case-files/case-file.entity';
+import { once } from '../documents/document-query';
 import { Document } from '../documents/document.entity';
 import { FilingPlanNode } from '../filing-plans/filing-plan-node.entity';
 import type { DisposalCode } from './retention';
@@ -23,62 +25,104 @@ export interface DisposalForecastEntry {
   disposalYear: number;
 }
 
-/**
- * Filing codes and reference numbers sort as people read them: digit runs by value, so 51.1 comes before 101
- * and MBK 2/2026 before MBK 17/2026 (a plain string order would put them the other way round).
- */
-const NATURAL = new Intl.Collator('cs', { numeric: true, sensitivity: 'variant' });
-
-function compareEntries(a: DisposalForecastEntry, b: DisposalForecastEntry): number {
-  const idOf = (e: DisposalForecastEntry) => (e.caseFile ?? e.document)!.id;
-  return (
-    NATURAL.compare(a.fullFilingCode, b.fullFilingCode) ||
-    NATURAL.compare(a.referenceNumber, b.referenceNumber) ||
-    (idOf(a) < idOf(b) ? -1 : idOf(a) > idOf(b) ? 1 : 0)
-  );
+/** What the forecast pages through: entries with their cursors; `totalCount` is counted only when asked for. */
+export interface DisposalForecastPage {
+  edges: { cursor: string; node: DisposalForecastEntry }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: () => Promise<number>;
 }
 
+export const DEFAULT_FORECAST_PAGE_SIZE = 50;
+export const MAX_FORECAST_PAGE_SIZE = 100;
+
+/** Position in a year's forecast: opaque base64url of `year|forecastKey|id`, valid only for that year. */
+interface Cursor {
+  key: string;
+  id: string;
+}
+
+export function encodeForecastCursor(year: number, key: string, id: string): string {
+  return Buffer.from(`${year}|${key}|${id}`, 'utf8').toString('base64url');
+}
+
+const CURSOR_TEXT = /^(\d{4})\|([0-9a-z]{0,191})\|([0-9a-f-]{36})$/;
+
+function decodeForecastCursor(cursor: string, year: number): Cursor {
+  const text = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
+  const m = CURSOR_TEXT.exec(text);
+  if (!m || Number(m[1]) !== year) throw badInput('after is not a cursor of this year\'s forecast', 'after');
+  return { key: m[2], id: m[3] };
+}
+
+/** Entries after the cursor in forecast order (forecastKey, then id). */
+const afterCursor = (c: Cursor | null) => (c ? { $or: [{ forecastKey: { $gt: c.key } }, { forecastKey: c.key, id: { $gt: c.id } }] } : {});
+
+/** What is due in `year`: closed case files, and settled or closed documents outside case files. */
+const dueCaseFiles = (year: number): FilterQuery<CaseFile> => ({ disposalYear: year, state: 'CLOSED', disposalCode: { $ne: null } });
+const dueDocuments = (year: number): FilterQuery<Document> => ({
+  disposalYear: year, caseFileId: null, state: { $in: ['SETTLED', 'CLOSED'] }, disposalCode: { $ne: null },
+});
+
+/** The forecast order, the same as the database's on `forecastKey` (forecast-key.ts): plain string order, then id. */
+const byKey = (a: { key: string; id: string }, b: { key: string; id: string }) =>
+  a.key < b.key ? -1 : a.key > b.key ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
 /**
- * What becomes due for disposal in `year` in the EntityManager's municipality (tenant filter): closed case files
- * and settled or closed documents outside case files, whose stored disposal year (modules/retention/apply.ts)
- * is `year`. Documents inside a case file are disposed of with it and never listed on their own. Three
- * statements whatever the size of the answer: case files, documents (both on the (municipalityId, disposalYear)
- * indexes) and their filing plan nodes.
+ * One page of what becomes due for disposal in `year` in the EntityManager's municipality (tenant filter): closed
+ * case files and settled or closed documents outside case files whose stored disposal year
+ * (modules/retention/apply.ts) is `year`. Documents inside a case file are disposed of with it and never listed on
+ * their own. Order: full filing code, then reference number, both naturally, as the stored `forecastKey` says
+ * (forecast-key.ts), then id. Keyset paging: each table gives its next `first + 1` entries after the cursor on its
+ * (municipality, disposal year, forecastKey, id) index, the two are merged and cut to `first`. Three statements
+ * whatever the page and the year: case files, documents, and the page's filing plan nodes (their full codes).
  */
-export async function disposalForecast(em: SqlEntityManager, year: number): Promise<DisposalForecastEntry[]> {
+export async function disposalForecast(
+  em: SqlEntityManager,
+  year: number,
+  args: { first?: number | null; after?: string | null } = {},
+): Promise<DisposalForecastPage> {
   if (!Number.isInteger(year) || year < MIN_FORECAST_YEAR || year > MAX_FORECAST_YEAR) {
     throw badInput(`year must be between ${MIN_FORECAST_YEAR} and ${MAX_FORECAST_YEAR}`, 'year');
   }
+  const size = args.first ?? DEFAULT_FORECAST_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_FORECAST_PAGE_SIZE) {
+    throw badInput(`first must be between 1 and ${MAX_FORECAST_PAGE_SIZE}`, 'first');
+  }
+  const cursor = args.after ? decodeForecastCursor(args.after, year) : null;
+  const order = { orderBy: [{ forecastKey: 'asc' as const }, { id: 'asc' as const }], limit: size + 1 };
   const [caseFiles, documents] = await Promise.all([
-    em.find(CaseFile, { disposalYear: year, state: 'CLOSED', disposalCode: { $ne: null } }),
-    em.find(Document, { disposalYear: year, caseFileId: null, state: { $in: ['SETTLED', 'CLOSED'] }, disposalCode: { $ne: null } }),
+    em.find(CaseFile, { $and: [dueCaseFiles(year), afterCursor(cursor)] }, order),
+    em.find(Document, { $and: [dueDocuments(year), afterCursor(cursor)] }, order),
   ]);
-  const nodeIds = [...new Set([...caseFiles, ...documents].map((e) => e.filingPlanNodeId).filter((id): id is string => !!id))];
+  const merged = [
+    ...caseFiles.map((c) => ({ key: c.forecastKey ?? '', id: c.id, caseFile: c, document: null })),
+    ...documents.map((d) => ({ key: d.forecastKey ?? '', id: d.id, caseFile: null, document: d })),
+  ].sort(byKey);
+  const page = merged.slice(0, size);
+
+  const nodeIds = [...new Set(page.map((e) => (e.caseFile ?? e.document)!.filingPlanNodeId).filter((id): id is string => !!id))];
   const nodes = nodeIds.length > 0 ? await em.find(FilingPlanNode, { id: { $in: nodeIds } }) : [];
   const fullCode = new Map(nodes.map((n) => [n.id, n.fullCode]));
   const codeOf = (nodeId: string | null) => (nodeId ? fullCode.get(nodeId) ?? '' : '');
 
-  const entries: DisposalForecastEntry[] = [
-    ...caseFiles.map((c) => ({
-      caseFile: c,
-      document: null,
-      referenceNumber: c.referenceNumber,
-      title: c.title,
-      fullFilingCode: codeOf(c.filingPlanNodeId),
-      disposalCode: c.disposalCode!,
-      retentionYears: c.retentionYears,
-      disposalYear: c.disposalYear!,
-    })),
-    ...documents.map((d) => ({
-      caseFile: null,
-      document: d,
-      referenceNumber: d.referenceNumber ?? d.pid,
-      title: d.subject,
-      fullFilingCode: codeOf(d.filingPlanNodeId),
-      disposalCode: d.disposalCode!,
-      retentionYears: d.retentionYears,
-      disposalYear: d.disposalYear!,
-    })),
-  ];
-  return entries.sort(compareEntries);
+  const edges = page.map(({ key, id, caseFile: c, document: d }) => ({
+    cursor: encodeForecastCursor(year, key, id),
+    node: c
+      ? {
+          caseFile: c, document: null, referenceNumber: c.referenceNumber, title: c.title, fullFilingCode: codeOf(c.filingPlanNodeId),
+          disposalCode: c.disposalCode!, retentionYears: c.retentionYears, disposalYear: c.disposalYear!,
+        }
+      : {
+          caseFile: null, document: d!, referenceNumber: d!.referenceNumber ?? d!.pid, title: d!.subject, fullFilingCode: codeOf(d!.filingPlanNodeId),
+          disposalCode: d!.disposalCode!, retentionYears: d!.retentionYears, disposalYear: d!.disposalYear!,
+        },
+  }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: merged.length > size, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount: once(async () => {
+      const [c, d] = await Promise.all([em.count(CaseFile, dueCaseFiles(year)), em.count(Document, dueDocuments(year))]);
+      return c + d;
+    }),
+  };
 }
