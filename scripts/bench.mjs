@@ -7,7 +7,20 @@
 //
 // Database: embedded SQLite by default. With HUB_DATABASE_URL=mysql://… the bench uses its own databases,
 // `<prefix>_bench_<subgraph>`, dropped before and after the run (BENCH_KEEP_DB=1 keeps them).
+//
+// The standard run ends with the blob store's throughput: BENCH_BLOB_MB-megabyte files (default 8) uploaded through
+// the gateway's POST /uploads and downloaded through GET /downloads/component, BENCH_BLOB_FILES times (default 16),
+// one at a time and 4 at once.
+//
+// BENCH_VOLUME=1: the queries of a seeded district instead (`npm run seed:volume`, README "Benchmarks"), on the
+// databases HUB_DATABASE_URL names (not copied, not dropped; the hub adds its demo users and municipalities there
+// on the first start). Each case is a page of 50 via the gateway; p50/p95/p99 come from BENCH_VOLUME_REQUESTS
+// (default 200) requests sent one after another after 20 warm-up requests, each request walking on from the
+// previous page's endCursor (so they cover deep pages too), timed on the client; then autocannon (10 connections,
+// BENCH_SECONDS) gives req/s on the first page. Searches no index serves (a rare subject term, totalCount of a whole
+// municipality) get fewer requests, one at a time only.
 import autocannon from 'autocannon';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +30,10 @@ import { startHub } from './start.mjs';
 const { signCallerAssertion, verifyAccessToken, CALLER_HEADER } = kitGateway;
 
 const SECONDS = Math.min(Math.max(Number(process.env.BENCH_SECONDS || 10), 1), 120);
+const VOLUME = process.env.BENCH_VOLUME === '1';
+const VOLUME_REQUESTS = Math.min(Math.max(Number(process.env.BENCH_VOLUME_REQUESTS || 200), 20), 10_000);
+const BLOB_BYTES = Math.min(Math.max(Number(process.env.BENCH_BLOB_MB || 8), 1), 40) * 1024 * 1024;
+const BLOB_FILES = Math.min(Math.max(Number(process.env.BENCH_BLOB_FILES || 16), 4), 200);
 const WARMUP_SECONDS = Math.min(Math.max(Number(process.env.BENCH_WARMUP_SECONDS ?? 2), 0), 10);
 const CONNECTIONS = 10;
 const DOCUMENTS = 60;
@@ -145,6 +162,234 @@ function table(rows) {
   return lines.join('\n');
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Blob store throughput through the gateway
+
+/** Runs `task(i)` for i < count with at most `parallel` at once; resolves to the wall time in ms. */
+async function timedPool(count, parallel, task) {
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      while (next < count) await task(next++);
+    }),
+  );
+  return performance.now() - started;
+}
+
+async function blobThroughput(origin, auth, documentId) {
+  const bytes = randomBytes(BLOB_BYTES);
+  let uploads = 0;
+  const upload = async () => {
+    // Different bytes each time: the store is content-addressed and would keep one blob for equal files.
+    const body = Buffer.from(bytes);
+    body.writeUInt32BE(++uploads, 0);
+    const res = await fetch(`${origin}/uploads?fileName=bench.bin`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/octet-stream' },
+      body,
+      signal: AbortSignal.timeout(120_000),
+    });
+    const json = await res.json();
+    if (res.status !== 201) throw new Error(`upload failed (HTTP ${res.status}): ${JSON.stringify(json).slice(0, 300)}`);
+    return json;
+  };
+  const download = async (path) => {
+    const res = await fetch(`${origin}${path}`, { headers: auth, signal: AbortSignal.timeout(120_000) });
+    let bytes = 0;
+    for await (const chunk of res.body) bytes += chunk.length;
+    if (res.status !== 200 || bytes !== BLOB_BYTES) throw new Error(`download failed (HTTP ${res.status}, ${bytes} bytes)`);
+  };
+  const first = await upload();
+  const attached = assertOk(
+    'attachComponent',
+    await gql(`${origin}/graphql`, `mutation($d: ID!, $u: ID!) { attachComponent(documentId: $d, uploadId: $u, form: ORIGINAL) { document { components { id downloadPath } } } }`, {
+      headers: auth,
+      variables: { d: documentId, u: first.uploadId },
+    }),
+  );
+  const path = attached.attachComponent.document.components.at(-1).downloadPath;
+  await download(path); // warm-up
+  const mb = (BLOB_BYTES * BLOB_FILES) / 1024 / 1024;
+  const rows = [];
+  for (const parallel of [1, 4]) {
+    const up = await timedPool(BLOB_FILES, parallel, () => upload());
+    const down = await timedPool(BLOB_FILES, parallel, () => download(path));
+    rows.push({ parallel, up: mb / (up / 1000), down: mb / (down / 1000) });
+  }
+  return [
+    `Blob store through the gateway: ${BLOB_FILES} files of ${BLOB_BYTES / 1024 / 1024} MB each way (local disk store, SHA-256 on upload, audit event per download).`,
+    '',
+    '| transfers at once | upload MB/s | download MB/s |',
+    '|---:|---:|---:|',
+    ...rows.map((r) => `| ${r.parallel} | ${r.up.toFixed(0)} | ${r.down.toFixed(0)} |`),
+  ].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// BENCH_VOLUME=1: the queries of a seeded district
+
+/** Nearest-rank percentile of sorted samples. */
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+
+const PAGE = 'pageInfo { hasNextPage endCursor } edges { node { id referenceNumber subject registeredAt state sender { name } } }';
+
+/**
+ * One case, timed request by request: `variables(after)` builds the request for the page after `after` (null: the
+ * first page), `connection(data)` finds the connection in the answer. Walks on through the pages, and starts again
+ * from the first page at the end of the list.
+ */
+async function sequentialCase(c, requests) {
+  let after = null;
+  const times = [];
+  let rows = 0;
+  const warmup = Math.min(20, requests);
+  for (let i = 0; i < warmup + requests; i++) {
+    const t0 = performance.now();
+    const res = await gql(c.url, c.query, { headers: c.headers(), variables: c.variables(after) });
+    const ms = performance.now() - t0;
+    const page = c.connection(assertOk(c.name, res));
+    after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    if (i >= warmup) {
+      times.push(ms);
+      rows += page.edges.length;
+    }
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), max: times.at(-1), rowsPerPage: rows / requests, requests };
+}
+
+async function mainVolume() {
+  const env = { ...process.env };
+  for (const [k, v] of Object.entries(BENCH_PORTS)) env[k] ??= String(v);
+  if (!env.HUB_DATABASE_URL || env.HUB_DATABASE_URL === 'sqlite:' || env.HUB_DATABASE_URL === 'sqlite::memory:') {
+    throw new Error('BENCH_VOLUME=1 needs HUB_DATABASE_URL naming the seeded databases, e.g. mysql://hub:hub@127.0.0.1:3306/hub_volume (npm run seed:volume)');
+  }
+  // Secrets and the seal key are throw-away; the data stays where HUB_DATABASE_URL says.
+  const dataDir = mkdtempSync(join(tmpdir(), 'hub-bench-volume-'));
+  cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
+  console.error(`[bench] starting the hub on the seeded data (${env.HUB_DATABASE_URL.replace(/\/\/[^@/]*@/, '//…@')})…`);
+  const startedAt = Date.now();
+  starting = startHub({ dataDir, env, quiet: true, log: (line) => console.error(line), signal: abort.signal });
+  hub = await starting;
+  console.error(`[bench] hub up in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+  hub.exited.then(({ name, code, signal }) => {
+    console.error(`[bench] ${name} exited unexpectedly (${signal ?? `code ${code}`})`);
+    instance?.stop();
+  });
+  const token = async (login) => assertOk(`login as ${login}`, await gql(hub.url, `mutation { login(login: "${login}", password: "blansko-demo") { token } }`)).login.token;
+  const clerk = { authorization: `Bearer ${await token('mbk.clerk')}` };
+  const records = { authorization: `Bearer ${await token('mbk.records')}` };
+
+  // What the seeded data holds: the last full year, a month of it, a frequent sender's data box.
+  const year = new Date().getUTCFullYear() - 1;
+  const probe = assertOk(
+    'probe of the seeded data',
+    await gql(hub.url, `query($y: Int!) { registerJournal(year: $y, first: 1) { totalCount }
+      documents(first: 1, filter: { senderContains: "krajsky urad jihomoravskeho kraje" }) { edges { node { sender { dataBoxId } } } } }`, {
+      headers: clerk,
+      variables: { y: year },
+    }),
+  );
+  const entries = probe.registerJournal.totalCount;
+  if (entries < 1000) throw new Error(`Blansko's podací deník ${year} has ${entries} entries: seed the district first (npm run seed:volume)`);
+  const box = probe.documents.edges[0]?.node.sender.dataBoxId;
+  const documentsCase = (name, filter) => ({
+    name,
+    url: hub.url,
+    headers: () => clerk,
+    query: `query($f: DocumentFilter, $after: String) { documents(first: 50, after: $after, filter: $f) { ${PAGE} } }`,
+    variables: (after) => ({ f: filter, after }),
+    connection: (d) => d.documents,
+  });
+  const cases = [
+    {
+      name: `podací deník: registerJournal of Blansko ${year} (${entries.toLocaleString('en-US')} entries), in number order`,
+      url: hub.url,
+      headers: () => clerk,
+      query: `query($y: Int!, $after: String) { registerJournal(year: $y, first: 50, after: $after) { ${PAGE} } }`,
+      variables: (after) => ({ y: year, after }),
+      connection: (d) => d.registerJournal,
+    },
+    documentsCase('documents, no filter (newest first)', null),
+    documentsCase('documents, subject contains a common term ("žádost")', { subjectContains: 'žádost' }),
+    documentsCase('documents, sender contains "finanční úřad"', { senderContains: 'finanční úřad' }),
+    documentsCase('documents, sender data box of Krajský úřad JMK', { senderDataBoxId: box }),
+    documentsCase(`documents registered in March ${year}`, { registeredFrom: `${year}-03-01T00:00:00+01:00`, registeredTo: `${year}-04-01T00:00:00+02:00` }),
+    {
+      name: `disposalForecast(year: ${year + 5}) as mbk.records`,
+      url: hub.url,
+      headers: () => records,
+      query: `query($y: Int!, $after: String) { disposalForecast(year: $y, first: 50, after: $after) { pageInfo { hasNextPage endCursor } edges { node { referenceNumber title fullFilingCode disposalCode document { id } caseFile { id } } } } }`,
+      variables: (after) => ({ y: year + 5, after }),
+      connection: (d) => d.disposalForecast,
+    },
+  ];
+  // The cases a B-tree cannot serve: fewer requests, one at a time only (10 connections would just queue behind
+  // them), reported as they are.
+  const slowCases = [
+    { ...documentsCase(`documents, subject contains a rare term ("kolumbári") within a year (${year})`, { subjectContains: 'kolumbári', year }), requests: 50 },
+    documentsCase('documents, subject contains a rare term ("kolumbári"), no bound (scans the municipality)', { subjectContains: 'kolumbári' }),
+    {
+      ...documentsCase('documents(first: 50) { totalCount } (counts all of Blansko)', null),
+      query: `query($f: DocumentFilter, $after: String) { documents(first: 50, after: $after, filter: $f) { totalCount ${PAGE} } }`,
+    },
+  ];
+
+  const rows = [];
+  // The slow ones first, on a quiet hub: after a load phase, requests aborted by autocannon are still running.
+  const slowRows = [];
+  for (const c of slowCases) {
+    const requests = c.requests ?? 10;
+    console.error(`[bench] ${c.name}: ${requests} requests one after another…`);
+    slowRows.push({ ...(await sequentialCase(c, requests)), name: c.name, rps: NaN, loadP50: NaN, loadP99: NaN, failures: 0 });
+  }
+  for (const c of cases) {
+    console.error(`[bench] ${c.name}: ${VOLUME_REQUESTS} requests one after another…`);
+    const seq = await sequentialCase(c, VOLUME_REQUESTS);
+    console.error(`[bench]   p50 ${seq.p50.toFixed(1)} / p95 ${seq.p95.toFixed(1)} / p99 ${seq.p99.toFixed(1)} ms; ${WARMUP_SECONDS} s warm-up + ${SECONDS} s under load…`);
+    const load = await runCase({ ...c, variables: c.variables(null) });
+    rows.push({ ...seq, name: c.name, rps: load.rps, loadP50: load.p50, loadP99: load.p99, failures: load.non2xx + load.errors + load.gqlErrors });
+  }
+
+  const [docs] = await countSeeded(env.HUB_DATABASE_URL);
+  const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '–');
+  const cpu = cpus();
+  console.log(
+    [
+      '',
+      `Machine: ${cpu.length} × ${cpu[0]?.model?.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${hub.database}`,
+      docs ? `Seeded data: ${fmt(docs.documents)} documents, ${fmt(docs.components)} components (${docs.server}).` : '',
+      `Latency: ${VOLUME_REQUESTS} requests one after another per case (slow cases: fewer; after up to 20 warm-up), walking through the pages; ` +
+        `req/s: autocannon, ${CONNECTIONS} connections, ${SECONDS} s, first page. Via the gateway, 127.0.0.1; load generator and hub share the machine.`,
+      '',
+      '| case (page of 50) | rows/page | p50 ms | p95 ms | p99 ms | req/s (10 conn.) | p50 / p99 ms under load |',
+      '|---|---:|---:|---:|---:|---:|---:|',
+      ...[...rows, ...slowRows].map((r) => `| ${r.name} | ${fmt(r.rowsPerPage)} | ${fmt(r.p50, 1)} | ${fmt(r.p95, 1)} | ${fmt(r.p99, 1)} | ${fmt(r.rps)} | ${fmt(r.loadP50)} / ${fmt(r.loadP99)} |`),
+      '',
+    ].join('\n'),
+  );
+  const failed = rows.filter((r) => r.failures);
+  if (failed.length) console.error(`[bench] warning: failures under load in: ${failed.map((r) => r.name).join('; ')}`);
+}
+
+/** Row counts of the seeded filing database (MariaDB), for the report. */
+async function countSeeded(url) {
+  if (!/^(mysql|mariadb):/.test(url)) return [];
+  const { default: mysql } = await import('mysql2/promise');
+  const u = new URL(url);
+  const prefix = decodeURIComponent(u.pathname.replace(/^\//, ''));
+  const conn = await mysql.createConnection({ host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username), password: decodeURIComponent(u.password) });
+  try {
+    const [[d]] = await conn.query(`select count(*) as n from \`${prefix}_filing\`.document`);
+    const [[c]] = await conn.query(`select count(*) as n from \`${prefix}_filing\`.component`);
+    const [[v]] = await conn.query('select version() as v, @@innodb_buffer_pool_size as bp');
+    return [{ documents: Number(d.n), components: Number(c.n), server: `MariaDB ${v.v}, innodb_buffer_pool_size ${Math.round(Number(v.bp) / 2 ** 20)} MB` }];
+  } finally {
+    await conn.end();
+  }
+}
+
 async function main() {
   const env = { ...process.env };
   for (const [k, v] of Object.entries(BENCH_PORTS)) env[k] ??= String(v);
@@ -204,6 +449,9 @@ async function main() {
     console.error(`[bench] ${c.name}: ${WARMUP_SECONDS} s warm-up + ${SECONDS} s…`);
     rows.push(await runCase(c));
   }
+  console.error(`[bench] blob store: ${BLOB_FILES} × ${BLOB_BYTES / 1024 / 1024} MB up and down, 1 and 4 at once…`);
+  const firstDocument = assertOk('a document to attach to', await gql(hub.url, '{ documents(first: 1) { edges { node { id } } } }', { headers: auth })).documents.edges[0].node.id;
+  const blobs = await blobThroughput(new URL(hub.url).origin, auth, firstDocument);
 
   const cpu = cpus();
   console.log(
@@ -215,6 +463,8 @@ async function main() {
         `${DOCUMENTS} documents registered before the read cases; load generator and hub share the machine.`,
       '',
       table(rows),
+      '',
+      blobs,
       '',
     ].join('\n'),
   );
@@ -238,7 +488,7 @@ for (const s of ['SIGINT', 'SIGTERM']) {
   });
 }
 
-main()
+(VOLUME ? mainVolume() : main())
   .then(
     () => 0,
     (e) => {
