@@ -119,9 +119,16 @@ export const DocumentSchema = new EntitySchema<Document>({
     // Registration time ranges (registeredFrom / registeredTo): the earliest creation among the documents registered
     // in a range, read from the index alone, bounds the list's scan (document-query.ts `creationBounds`).
     { properties: ['municipalityId', 'registeredAt', 'createdAt'] },
-    // Queues: a handler's documents, a unit's documents, by state.
-    { properties: ['municipalityId', 'handlerId', 'state'] },
-    { properties: ['municipalityId', 'orgUnitId', 'state'] },
+    // What a handler or unit head sees, and the queues, are ORs over these columns (visibility.ts, myQueue): with an
+    // index per branch MariaDB answers them by index_merge (sort_union) instead of walking the municipality's whole
+    // list; at volume a handler who sees few of Blansko's million documents went from 250 ms to 13 ms a page.
+    { properties: ['municipalityId', 'handlerId', 'createdAt', 'id'] },
+    { properties: ['municipalityId', 'createdById', 'createdAt', 'id'] },
+    { properties: ['municipalityId', 'registeredById', 'createdAt', 'id'] },
+    { properties: ['municipalityId', 'orgUnitId', 'createdAt', 'id'] },
+    // The unit's open queue, { orgUnitId, handlerId: null }: equality on both, then the list order.
+    { properties: ['municipalityId', 'orgUnitId', 'handlerId', 'createdAt', 'id'] },
+    { properties: ['municipalityId', 'state', 'createdAt', 'id'] },
     { properties: ['caseFileId'] },
     // The records office's forecast: one year in forecast order, keyset by (forecastKey, id).
     { properties: ['municipalityId', 'disposalYear', 'forecastKey', 'id'] },
