@@ -73,9 +73,19 @@ export interface HttpApp {
   routes?: Record<string, RouteHandler>;
 }
 
+/**
+ * How long an idle keep-alive connection stays open on the server side (Node's default: 5 s). A request written onto
+ * a socket at the moment the server closes it fails with "socket hang up" (the volume bench saw SERVICE_UNAVAILABLE
+ * after a pause). Peers and relays use fetch (undici), which honours the server's `Keep-Alive: timeout` and closes
+ * first. The gateway's subgraph calls (make-fetch-happen) keep idle sockets without a limit, so for them a longer
+ * timeout makes the race rare (an idle gap of exactly 65 s, not the common 5 s) but does not remove it: giving that
+ * agent an idle timeout below this one is the full fix (README, closing note).
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 /** A plain node HTTP server: /graphql, /health, 404 for the rest. */
 export function createHttpServer(app: HttpApp): Server {
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     const done = (p: Promise<void>) =>
       p.catch((e) => {
@@ -106,6 +116,10 @@ export function createHttpServer(app: HttpApp): Server {
       res.end();
     }
   });
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  // Must exceed keepAliveTimeout, or a slow header on a reused socket is cut off first.
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
+  return server;
 }
 
 export function listen(server: Server, port: number, host: string): Promise<number> {
