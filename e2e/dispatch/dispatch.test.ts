@@ -67,7 +67,7 @@ describe.each(testDatabaseKinds())('intake, reply and dispatch through the gatew
     process.env.HUB_MAX_UPLOAD_BYTES = String(MAX_UPLOAD);
     hub = await startHub(kind);
     origin = hub.url.replace(/\/graphql$/, '');
-    for (const login of ['mbk.admin', 'mbk.clerk', 'mbk.handler', 'mbk.records']) tokens[login] = await hub.login(login);
+    for (const login of ['mbk.admin', 'mbk.clerk', 'mbk.handler', 'mbk.records', 'ouada.clerk']) tokens[login] = await hub.login(login);
     // Two office apps: the ISDS connector's intake side, and its sending side (which sees only what it must send).
     tokens.intake = await apiClient('ISDS příjem', [Role.INTAKE_CLERK]);
     tokens.sending = await apiClient('ISDS odesílání', [Role.DISPATCH_CLERK]);
@@ -160,6 +160,16 @@ describe.each(testDatabaseKinds())('intake, reply and dispatch through the gatew
     expect(value(steps(byBox)[3], 'proofSha256')).toBe(sha(receipt));
     expect(value(steps(byPost)[3], 'proofSha256')).toBe(sha(note));
     expect(steps(byPost)[2].actorLogin).toBe('mbk.clerk');
+
+    // 8. Adamov's dispatch office (who sees every shipment of its own municipality) reaches none of this.
+    expect((await gql('ouada.clerk', `query { shipment(id: "${byBox}") { id } }`)).shipment).toBeNull();
+    const adamovQueue = (await gql('ouada.clerk', '{ dispatchQueue(state: DELIVERED, first: 100) { edges { node { id } } } }')).dispatchQueue.edges;
+    expect(adamovQueue.map((e: any) => e.node.id)).not.toContain(byBox);
+    expect((await download('ouada.clerk', posted.proofs[0].downloadPath)).status).toBe(404);
+    expect((await download('ouada.clerk', toSend.files[0].downloadPath)).status).toBe(404);
+    const bad = await fetch(`${origin}/downloads/delivery-proof?id=nonsense`, { headers: { authorization: `Bearer ${tokens['mbk.clerk']}` } });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
   });
 
   it('refuses an oversize upload and a malformed envelope, writing nothing', async () => {

@@ -1,7 +1,5 @@
 import { requireCaller, requireTenantCaller } from '@hub/kit';
 import type { DocumentResolvers } from '../generated/graphql';
-import { componentsByDocument } from './Component';
-import { documentShipments } from './Shipment';
 import { canSeeCaseFile, canSeeDocument } from '../modules/documents/visibility';
 
 const user = (id: string) => ({ __typename: 'User' as const, id });
@@ -52,6 +50,6 @@ export const Document: DocumentResolvers = {
     // Case files have their own visibility: seeing a document does not show another's case file.
     return caseFile && canSeeCaseFile(requireTenantCaller(ctx), caseFile) ? caseFile : null;
   },
-  components: (d, _, ctx) => componentsByDocument(ctx).load(d.id),
-  shipments: (d, _, ctx) => documentShipments(d.id, ctx),
+  components: (d, _, ctx) => ctx.loaders.componentsByDocument.load(d.id),
+  shipments: (d, _, ctx) => ctx.loaders.shipmentsByDocument.load(d.id),
 };

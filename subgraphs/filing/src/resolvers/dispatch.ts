@@ -14,12 +14,13 @@ export const dispatchQueries: QueryResolvers = {
   },
 };
 
-// Who may take each step is decided per shipment in modules/dispatch (the document's side, or the dispatch office).
+// Who may take each step is decided per shipment in modules/dispatch (its MAY table: the document's side, or the
+// dispatch office), in one place.
 export const dispatchMutations: MutationResolvers = {
   createShipment: (_, { input }, ctx) => createShipment(ctx.em, requireTenantCaller(ctx), input, ctx.now()),
   handOverShipment: (_, { shipmentId }, ctx) => handOverShipment(ctx.em, requireTenantCaller(ctx), shipmentId, ctx.now()),
   cancelShipment: (_, { shipmentId, reason }, ctx) => cancelShipment(ctx.em, requireTenantCaller(ctx), shipmentId, reason, ctx.now()),
-  dispatchShipment: (_, { input }, ctx) => dispatchShipment(ctx.em, requireTenantCaller(ctx, DISPATCH_ROLES), input, ctx.now()),
-  recordShipmentDelivery: (_, { input }, ctx) => recordShipmentDelivery(ctx.em, requireTenantCaller(ctx, DISPATCH_ROLES), input, ctx.now()),
-  recordShipmentReturn: (_, { input }, ctx) => recordShipmentReturn(ctx.em, requireTenantCaller(ctx, DISPATCH_ROLES), input, ctx.now()),
+  dispatchShipment: (_, { input }, ctx) => dispatchShipment(ctx.em, requireTenantCaller(ctx), input, ctx.now()),
+  recordShipmentDelivery: (_, { input }, ctx) => recordShipmentDelivery(ctx.em, requireTenantCaller(ctx), input, ctx.now()),
+  recordShipmentReturn: (_, { input }, ctx) => recordShipmentReturn(ctx.em, requireTenantCaller(ctx), input, ctx.now()),
 };

@@ -3,6 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import { badInput, type Caller } from '@hub/kit';
 import type { CaseFileState as CaseFileStateArg } from '../../generated/graphql';
 import { visibleCaseFiles } from '../documents/visibility';
+import { decodeInstantCursor, encodeInstantCursor } from '../paging';
 import { CaseFile } from './case-file.entity';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -20,27 +21,8 @@ export interface CaseFilePageArgs {
   after?: string | null;
 }
 
-/** Position in the list (openedAt DESC, id DESC). Opaque to clients: base64url of `ISO instant|id`. */
-interface Cursor {
-  openedAt: Date;
-  id: string;
-}
-
-export function encodeCaseFileCursor(c: Pick<CaseFile, 'openedAt' | 'id'>): string {
-  return Buffer.from(`${c.openedAt.toISOString()}|${c.id}`, 'utf8').toString('base64url');
-}
-
-const CURSOR_TEXT = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)\|([0-9a-f-]{36})$/;
-
-export function decodeCaseFileCursor(cursor: string): Cursor {
-  const text = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
-  const m = CURSOR_TEXT.exec(text);
-  const openedAt = m ? new Date(m[1]) : null;
-  if (!m || !openedAt || Number.isNaN(openedAt.getTime()) || openedAt.toISOString() !== m[1]) {
-    throw badInput('after is not a cursor of this list', 'after');
-  }
-  return { openedAt, id: m[2] };
-}
+/** Position in the list (openedAt DESC, id DESC); see paging.ts. */
+export const encodeCaseFileCursor = (c: Pick<CaseFile, 'openedAt' | 'id'>): string => encodeInstantCursor(c.openedAt, c.id);
 
 /**
  * One page of the case files the caller may see in their municipality (tenant filter), newest first (Relay
@@ -49,7 +31,7 @@ export function decodeCaseFileCursor(cursor: string): Cursor {
 export async function findCaseFiles(em: SqlEntityManager, caller: Caller, args: CaseFilePageArgs): Promise<CaseFilePage> {
   const size = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, 'first');
-  const cursor = args.after ? decodeCaseFileCursor(args.after) : null;
+  const cursor = args.after ? decodeInstantCursor(args.after) : null;
 
   const conditions: FilterQuery<CaseFile>[] = [];
   const visible = visibleCaseFiles(caller);
@@ -57,7 +39,7 @@ export async function findCaseFiles(em: SqlEntityManager, caller: Caller, args: 
   if (args.state) conditions.push({ state: args.state });
   const where: FilterQuery<CaseFile> = conditions.length > 0 ? { $and: conditions } : {};
   const pageWhere: FilterQuery<CaseFile> = cursor
-    ? { $and: [...conditions, { $or: [{ openedAt: { $lt: cursor.openedAt } }, { openedAt: cursor.openedAt, id: { $lt: cursor.id } }] }] }
+    ? { $and: [...conditions, { $or: [{ openedAt: { $lt: cursor.key } }, { openedAt: cursor.key, id: { $lt: cursor.id } }] }] }
     : where;
 
   const [rows, totalCount] = await Promise.all([

@@ -19,7 +19,7 @@ import { COMPONENT_DOWNLOAD_PATH, UPLOADER_ROLES, checkFileName, checkMediaType,
  *   of the component) before the first byte.
  */
 export const UPLOAD_PATH = '/uploads';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const HTTP_STATUS: Record<string, number> = {
   [ErrorCode.UNAUTHENTICATED]: 401,
@@ -88,6 +88,24 @@ export function contentDisposition(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
+/** Streams a stored file (a component's, a delivery proof's) as an attachment, with its hash for the client to check. */
+export async function sendBlob(
+  res: ServerResponse,
+  blobs: BlobStore,
+  file: { blobKey: string; mediaType: string; size: number; fileName: string; sha256: string },
+): Promise<void> {
+  const body = blobs.open(file.blobKey);
+  res.writeHead(200, {
+    'content-type': file.mediaType,
+    'content-length': String(file.size),
+    'content-disposition': contentDisposition(file.fileName),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'x-content-sha256': file.sha256,
+  });
+  await pipeline(body, res);
+}
+
 export function componentDownloadHandler(orm: HubORM, store: () => BlobStore = blobStoreFromEnv) {
   return async (req: IncomingMessage, res: ServerResponse, from: RouteCaller): Promise<void> => {
     try {
@@ -117,16 +135,7 @@ export function componentDownloadHandler(orm: HubORM, store: () => BlobStore = b
           changes: [{ name: 'sha256', old: null, new: component.sha256 }],
         }),
       );
-      const body = blobs.open(component.blobKey);
-      res.writeHead(200, {
-        'content-type': component.mediaType,
-        'content-length': String(component.size),
-        'content-disposition': contentDisposition(component.fileName),
-        'cache-control': 'no-store',
-        'x-content-type-options': 'nosniff',
-        'x-content-sha256': component.sha256,
-      });
-      await pipeline(body, res);
+      await sendBlob(res, blobs, component);
     } catch (e) {
       answerError(res, e, 'component download');
     }

@@ -1,10 +1,9 @@
 import { ErrorCode, badInput, inTransaction, notFound, recordAudit, scopeToTenant, type HubORM, type RouteCaller } from '@hub/kit';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { pipeline } from 'node:stream/promises';
 import { sendJsonError } from '../audit-log/export';
 import { blobStoreFromEnv, type BlobStore } from '../components/blob-store';
 import { routeCaller } from '../components/components';
-import { answerError, contentDisposition } from '../components/routes';
+import { UUID, answerError, sendBlob } from '../components/routes';
 import { Document } from '../documents/document.entity';
 import { DeliveryProof } from './delivery-proof.entity';
 import { canSeeShipment } from './dispatch';
@@ -13,7 +12,6 @@ import { Shipment } from './shipment.entity';
 /** `GET /downloads/delivery-proof?id=<proof id>`: a shipment's proof, to who sees the shipment; logged as a view. */
 export const DELIVERY_PROOF_DOWNLOAD_PATH = '/downloads/delivery-proof';
 export const proofDownloadPathOf = (p: Pick<DeliveryProof, 'id'>) => `${DELIVERY_PROOF_DOWNLOAD_PATH}?id=${p.id}`;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function proofDownloadHandler(orm: HubORM, store: () => BlobStore = blobStoreFromEnv) {
   return async (req: IncomingMessage, res: ServerResponse, from: RouteCaller): Promise<void> => {
@@ -45,15 +43,7 @@ export function proofDownloadHandler(orm: HubORM, store: () => BlobStore = blobS
           ],
         }),
       );
-      res.writeHead(200, {
-        'content-type': proof.mediaType,
-        'content-length': String(proof.size),
-        'content-disposition': contentDisposition(proof.fileName),
-        'cache-control': 'no-store',
-        'x-content-type-options': 'nosniff',
-        'x-content-sha256': proof.sha256,
-      });
-      await pipeline(blobs.open(proof.blobKey), res);
+      await sendBlob(res, blobs, proof);
     } catch (e) {
       answerError(res, e, 'delivery proof download');
     }

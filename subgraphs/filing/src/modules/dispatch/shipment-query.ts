@@ -1,6 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { badInput } from '@hub/kit';
+import { decodeInstantCursor, encodeInstantCursor } from '../paging';
 import { SHIPMENT_CHANNELS, SHIPMENT_STATES, Shipment, type ShipmentChannel, type ShipmentState } from './shipment.entity';
 
 export const MAX_QUEUE_PAGE = 100;
@@ -10,16 +11,8 @@ export interface ShipmentPage {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
-/** Position in the queue (createdAt ASC, id ASC). Opaque to clients: base64url of `ISO instant|id`. */
-const encodeCursor = (s: Shipment) => Buffer.from(`${s.createdAt.toISOString()}|${s.id}`, 'utf8').toString('base64url');
-const CURSOR_TEXT = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)\|([0-9a-f-]{36})$/;
-
-function decodeCursor(cursor: string): { key: Date; id: string } {
-  const m = CURSOR_TEXT.exec(/^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '');
-  const key = m ? new Date(m[1]) : null;
-  if (!m || !key || Number.isNaN(key.getTime()) || key.toISOString() !== m[1]) throw badInput('after is not a cursor of this list', 'after');
-  return { key, id: m[2] };
-}
+/** Position in the queue (createdAt ASC, id ASC); see paging.ts. */
+const encodeCursor = (s: Shipment) => encodeInstantCursor(s.createdAt, s.id);
 
 export interface QueueArgs {
   state?: ShipmentState | null;
@@ -42,7 +35,7 @@ export async function dispatchQueue(em: SqlEntityManager, args: QueueArgs): Prom
   const conditions: FilterQuery<Shipment>[] = [{ state }];
   if (args.channel) conditions.push({ channel: args.channel });
   if (args.after) {
-    const { key, id } = decodeCursor(args.after);
+    const { key, id } = decodeInstantCursor(args.after);
     conditions.push({ $or: [{ createdAt: { $gt: key } }, { createdAt: key, id: { $gt: id } }] });
   }
   const rows = await em.find(Shipment, { $and: conditions }, { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], limit: size + 1 });

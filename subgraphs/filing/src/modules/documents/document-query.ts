@@ -2,6 +2,7 @@ import { raw, type FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { Role, badInput, conflict, hasRole, notFound, tenantOf, type Caller } from '@hub/kit';
 import type { DocumentFilter } from '../../generated/graphql';
+import { decodeInstantCursor, encodeInstantCursor, type InstantCursor } from '../paging';
 import { Register } from '../registers/register.entity';
 import { findActiveMainRegister } from '../registers/registers';
 import { Document } from './document.entity';
@@ -36,28 +37,8 @@ export interface DocumentPageArgs {
  */
 export const listKey = (d: Pick<Document, 'createdAt' | 'registeredAt'>): Date => (d.createdAt ?? d.registeredAt)!;
 
-/** Position in the list (key DESC, id DESC). Opaque to clients: base64url of `ISO instant|id`. */
-interface Cursor {
-  key: Date;
-  id: string;
-}
-
-export function encodeCursor(d: Pick<Document, 'createdAt' | 'registeredAt' | 'id'>): string {
-  return Buffer.from(`${listKey(d).toISOString()}|${d.id}`, 'utf8').toString('base64url');
-}
-
-const CURSOR_TEXT = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)\|([0-9a-f-]{36})$/;
-
-export function decodeCursor(cursor: string): Cursor {
-  const text = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
-  const m = CURSOR_TEXT.exec(text);
-  const key = m ? new Date(m[1]) : null;
-  // Round trip, because Date reads 2026-02-30 as 2 March instead of failing.
-  if (!m || !key || Number.isNaN(key.getTime()) || key.toISOString() !== m[1]) {
-    throw badInput('after is not a cursor of this list', 'after');
-  }
-  return { key, id: m[2] };
-}
+/** Position in the list (key DESC, id DESC); see paging.ts. */
+export const encodeCursor = (d: Pick<Document, 'createdAt' | 'registeredAt' | 'id'>): string => encodeInstantCursor(listKey(d), d.id);
 
 /** Longest `senderDataBoxId` accepted (data-box ids have 7 characters; anything much longer is a mistake). */
 const MAX_DATA_BOX_ID_LENGTH = 50;
@@ -130,7 +111,7 @@ async function creationBounds(em: SqlEntityManager, filter: DocumentFilter | nul
  * scan at the cursor on SQLite; on MariaDB 10.x only with the session setting of kit orm.ts (`disable_max_seek`),
  * without which a page deep in a large municipality's list cost seconds.
  */
-function afterCursor({ key, id }: Cursor): FilterQuery<Document> {
+function afterCursor({ key, id }: InstantCursor): FilterQuery<Document> {
   return { $or: [{ createdAt: { $lt: key } }, { createdAt: key, id: { $lt: id } }] };
 }
 
@@ -161,7 +142,7 @@ function checkFilter(filter: DocumentFilter | null | undefined): void {
 export async function findDocuments(em: SqlEntityManager, args: DocumentPageArgs, scope: FilterQuery<Document> = {}): Promise<DocumentPage> {
   const size = pageSize(args.first);
   checkFilter(args.filter);
-  const cursor = args.after ? decodeCursor(args.after) : null;
+  const cursor = args.after ? decodeInstantCursor(args.after) : null;
   // Built once per query: a raw() fragment is consumed by the query that uses it.
   const where = () => ({ $and: [scope, filterCondition(args.filter)] });
   const bounds = await creationBounds(em, args.filter);
