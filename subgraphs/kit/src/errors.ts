@@ -11,6 +11,13 @@ export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   CONFLICT: 'CONFLICT',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** The operation is over a cost, alias, token or directive limit of the gateway; `extensions.limit` names it. */
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  /** The request ran over its time budget and was stopped; nothing it would have written is kept. */
+  TIMEOUT: 'TIMEOUT',
+  /** Too many attempts (e.g. sign-in); `extensions.retryAfter` says in how many seconds to try again. */
+  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
+  /** A service or the database is unreachable or saturated; retryable, `extensions.retryAfter` (seconds) when known. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
@@ -25,13 +32,15 @@ const APOLLO_PUBLIC_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
 ]);
-/** Extensions a client may rely on besides `code`: the input field at fault, the id not found. */
-const PUBLIC_EXTENSIONS = ['field', 'id'] as const;
+/** Extensions a client may rely on besides `code`: the input field at fault, the id not found, when to retry, which limit. */
+const PUBLIC_EXTENSIONS = ['field', 'id', 'retryAfter', 'limit'] as const;
 const PUBLIC_CODES = new Set<string>([...Object.values(ErrorCode), ...APOLLO_PUBLIC_CODES]);
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,
   PAYLOAD_TOO_LARGE: 413,
+  TOO_MANY_REQUESTS: 429,
+  SERVICE_UNAVAILABLE: 503,
 };
 
 /** An error whose message is written for the client. Anything else is masked. */
