@@ -1,4 +1,10 @@
-import type { HubORM } from '@hub/kit';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { diff, inTransaction, recordAudit, scopeToTenant, type HubORM } from '@hub/kit';
+import { CaseFile } from './modules/case-files/case-file.entity';
+import { Document } from './modules/documents/document.entity';
+import { FilingPlanNode } from './modules/filing-plans/filing-plan-node.entity';
+import { applyDocumentRetention, refreshCaseFilesRetention } from './modules/retention/apply';
+import { isCalendarTriggerEvent } from './modules/retention/retention';
 import { protectRenditions } from './modules/audit-log/rendition-triggers';
 import { protectTransactionLog } from './modules/audit-log/triggers';
 import { foldForSearch } from './modules/documents/search';
@@ -60,6 +66,94 @@ async function fillDerivedColumns(orm: HubORM): Promise<void> {
   await knex('sequence_counter').insert({ name: FILLED_MARK, current_value: 1 }).onConflict('name').ignore();
 }
 
+/** Marks a database whose stored retention follows the rules of retention.ts (longest period from closure, calendar triggers). */
+const RETENTION_MARK = 'upgrade:retention-2';
+/** Entities per transaction when the retention is recomputed. */
+const RECOMPUTE_BATCH = 500;
+const RETENTION_FIELDS = ['disposalCode', 'retentionYears', 'disposalYear'] as const;
+const RECOMPUTED = 'Retention recomputed by the data upgrade (domain.md §5.3 as implemented in retention.ts)';
+
+/**
+ * Stored retention computed by earlier versions, brought to today's rules once per database (then one lookup per
+ * start), per municipality, in batches of one transaction each, every changed figure with its `Uprava` event
+ * (actor "system"), so the log says why a disposal year moved:
+ * 1. nodes whose "external" trigger is the end of a calendar or accounting year become CALENDAR_YEAR_END;
+ * 2. the documents on those nodes whose settlement year differs from their entered trigger year (or lacks one);
+ * 3. every closed case file (or one with a trigger date): closure year + 1 + the longest period, not earlier than
+ *    any document's own year.
+ * Idempotent: a rerun after an interruption finds nothing changed where it already went, and writes no event there.
+ */
+async function recomputeRetention(orm: HubORM): Promise<void> {
+  const knex = orm.em.getKnex();
+  if (await knex('sequence_counter').where({ name: RETENTION_MARK }).first('name')) return;
+  const municipalities = (await knex('filing_plan_node').distinct('municipality_id')) as { municipality_id: string }[];
+  for (const { municipality_id: municipalityId } of municipalities) {
+    const em = () => scopeToTenant(orm.em.fork(), municipalityId) as unknown as SqlEntityManager;
+
+    const calendarNodes = await inTransaction(em(), async (tx) => {
+      const nodes = (await tx.find(FilingPlanNode, { triggerKind: 'EXTERNAL' })).filter((n) => n.triggerEvent && isCalendarTriggerEvent(n.triggerEvent));
+      for (const n of nodes) n.triggerKind = 'CALENDAR_YEAR_END';
+      await tx.flush();
+      for (const n of nodes) {
+        await recordAudit(tx, null, {
+          municipalityId, eventType: 'Uprava', objectType: 'VecnaSkupina', objectId: n.id,
+          description: `Trigger "${n.triggerEvent}" of ${n.fullCode} is the end of a calendar year: computed, not entered`,
+          changes: [{ name: 'triggerKind', old: 'EXTERNAL', new: 'CALENDAR_YEAR_END' }],
+        });
+      }
+      return nodes.map((n) => n.id);
+    });
+
+    const documentIds = calendarNodes.length === 0 ? [] : ((await knex('document')
+      .where({ municipality_id: municipalityId })
+      .whereIn('filing_plan_node_id', calendarNodes)
+      .whereNotNull('settled_on')
+      .whereRaw("coalesce(substr(trigger_event_on, 1, 4), '') <> substr(settled_on, 1, 4)")
+      .orderBy('id')
+      .pluck('id')) as string[]);
+    for (let i = 0; i < documentIds.length; i += RECOMPUTE_BATCH) {
+      await inTransaction(em(), async (tx) => {
+        const docs = await tx.find(Document, { id: { $in: documentIds.slice(i, i + RECOMPUTE_BATCH) } });
+        const nodes = new Map((await tx.find(FilingPlanNode, { id: { $in: calendarNodes } })).map((n) => [n.id, n]));
+        const changed = docs.map((d) => {
+          const before = { ...d };
+          applyDocumentRetention(d, nodes.get(d.filingPlanNodeId!));
+          return { d, changes: diff(before, d, [...RETENTION_FIELDS]) };
+        }).filter((c) => c.changes.length > 0);
+        await tx.flush();
+        for (const { d, changes } of changed) {
+          await recordAudit(tx, null, { municipalityId, eventType: 'Uprava', objectType: 'Dokument', objectId: d.id, description: RECOMPUTED, changes });
+        }
+      });
+    }
+
+    // Case files after their documents (whose settlement years they read), keyset by id.
+    for (let after = ''; ;) {
+      const ids = (await knex('case_file')
+        .where({ municipality_id: municipalityId })
+        .where('id', '>', after)
+        .whereNotNull('filing_plan_node_id')
+        .where((q) => q.whereNotNull('closed_on').orWhereNotNull('trigger_event_on'))
+        .orderBy('id')
+        .limit(RECOMPUTE_BATCH)
+        .pluck('id')) as string[];
+      if (ids.length === 0) break;
+      after = ids[ids.length - 1];
+      await inTransaction(em(), async (tx) => {
+        const caseFiles = await tx.find(CaseFile, { id: { $in: ids } });
+        const before = new Map(caseFiles.map((c) => [c.id, { ...c }]));
+        await refreshCaseFilesRetention(tx, caseFiles);
+        const changed = caseFiles.map((c) => ({ c, changes: diff(before.get(c.id)!, c, [...RETENTION_FIELDS]) })).filter((x) => x.changes.length > 0);
+        await tx.flush();
+        for (const { c, changes } of changed) {
+          await recordAudit(tx, null, { municipalityId, eventType: 'Uprava', objectType: 'Spis', objectId: c.id, description: RECOMPUTED, changes });
+        }
+      });
+    }
+  }
+  await knex('sequence_counter').insert({ name: RETENTION_MARK, current_value: 1 }).onConflict('name').ignore();
+}
+
 /**
  * Runs at every start after the schema is ensured; idempotent and cheap when there is nothing to do.
  *
@@ -68,6 +162,7 @@ async function fillDerivedColumns(orm: HubORM): Promise<void> {
  *   purpose (each row gets its own values); a no-op once done.
  * - `Document.senderFolded` and the forecast's `forecastKey` (documents, case files) for rows from before they
  *   existed (`fillDerivedColumns`, once per database).
+ * - Stored retention computed by the rules of earlier versions, recomputed once (`recomputeRetention`).
  * - The append-only triggers of the transaction log and of its daily renditions (re)created (a SQLite table
  *   rebuild drops them).
  */
@@ -79,6 +174,7 @@ export async function upgradeData(orm: HubORM): Promise<void> {
       .execute('update document set created_at = registered_at, created_by_id = registered_by_id where created_at is null');
   }
   await fillDerivedColumns(orm);
+  await recomputeRetention(orm);
   await protectTransactionLog(orm);
   await protectRenditions(orm);
 }

@@ -188,7 +188,10 @@ export type CaseFile = {
   closedBy: Maybe<User>;
   /** Strongest code over the case file and its documents (A > V > S). */
   disposalCode: Maybe<DisposalCode>;
-  /** Latest disposal year over the case file and its documents; null until the case file is closed (or its external trigger entered). */
+  /**
+   * Closure (trigger) year + 1 + the longest period, or the case file's fixed year; never earlier than any of its
+   * documents' own years. Null until the case file is closed (or its external trigger entered).
+   */
   disposalYear: Maybe<Scalars['Int']['output']>;
   /** Documents in the case file, in the order they were inserted. */
   documents: Array<Document>;
@@ -202,12 +205,17 @@ export type CaseFile = {
   orgUnit: Maybe<OrgUnit>;
   /** Spisová značka: the reference number of the initiating document. */
   referenceNumber: Scalars['String']['output'];
-  /** Longest retention period over the case file and its documents. */
+  /**
+   * The period that gives the disposal year: the longest over the case file and its documents, unless a document's
+   * own later year governs (then that document's); null when a fixed disposal year governs.
+   */
   retentionYears: Maybe<Scalars['Int']['output']>;
   state: CaseFileState;
   title: Scalars['String']['output'];
   /** Date of an external trigger event, when the case file's schedule has an EXTERNAL trigger. */
   triggerEventOn: Maybe<Scalars['String']['output']>;
+  /** Year the period counts from: the closure (or external trigger) year, or the governing document's; disposalYear - 1 - retentionYears. */
+  triggerYear: Maybe<Scalars['Int']['output']>;
 };
 
 export type CaseFileConnection = {
@@ -395,8 +403,11 @@ export type DisposalForecastEntry = {
   document: Maybe<Document>;
   fullFilingCode: Scalars['String']['output'];
   referenceNumber: Scalars['String']['output'];
+  /** Null when a fixed disposal year governs. */
   retentionYears: Maybe<Scalars['Int']['output']>;
   title: Scalars['String']['output'];
+  /** disposalYear - 1 - retentionYears; null under a fixed year. */
+  triggerYear: Maybe<Scalars['Int']['output']>;
 };
 
 /** A document (registered, or an own draft). */
@@ -416,7 +427,10 @@ export type Document = {
   deliveredAt: Maybe<Scalars['DateTime']['output']>;
   /** Disposal code of the document's retention schedule (skartační znak). */
   disposalCode: Maybe<DisposalCode>;
-  /** Year of the disposal operation: trigger year + 1 + retention years; null until the trigger event has happened. */
+  /**
+   * Year of the disposal operation: triggerYear + 1 + retentionYears, or the schedule's fixed year (rok vyřazení);
+   * null until the trigger event has happened.
+   */
   disposalYear: Maybe<Scalars['Int']['output']>;
   /** Where the document is classified in the filing plan (věcná skupina); its retention schedule applies. */
   filingPlanNode: Maybe<FilingPlanNode>;
@@ -435,7 +449,7 @@ export type Document = {
   /** Null while a draft. */
   registeredAt: Maybe<Scalars['DateTime']['output']>;
   registeredBy: Maybe<User>;
-  /** Retention period in years (skartační lhůta). */
+  /** Retention period in years (skartační lhůta); null when the schedule has a fixed disposal year. */
   retentionYears: Maybe<Scalars['Int']['output']>;
   sender: Maybe<Sender>;
   /** The sender's own reference number (odesílatelovo evidenční číslo). */
@@ -449,6 +463,8 @@ export type Document = {
   subject: Scalars['String']['output'];
   /** Date of an external trigger event (e.g. the contract ended), when the schedule's trigger is EXTERNAL. */
   triggerEventOn: Maybe<Scalars['String']['output']>;
+  /** Year the period counts from (rok spouštěcí události): disposalYear - 1 - retentionYears; null while unknown or under a fixed year. */
+  triggerYear: Maybe<Scalars['Int']['output']>;
   /** Year of the number series; null while a draft. */
   year: Maybe<Scalars['Int']['output']>;
 };
@@ -651,7 +667,10 @@ export type Mutation = {
   receiveDataMessage: ReceiveDataMessagePayload;
   /** Enters the date of the external trigger event of a closed case file (YYYY-MM-DD). */
   recordCaseFileTriggerEvent: CaseFilePayload;
-  /** Enters the date of the external trigger event of a settled document (YYYY-MM-DD). */
+  /**
+   * Enters the date of the external trigger event of a settled or closed document (YYYY-MM-DD): its handler, the
+   * head of its unit, the records office or a records manager.
+   */
   recordDocumentTriggerEvent: DocumentPayload;
   /** DISPATCHED → DELIVERED (Doruceno), with the delivery proof (doručenka, dodejka) when there is one. */
   recordShipmentDelivery: ShipmentPayload;
@@ -1319,6 +1338,11 @@ export type ShipmentState =
 
 /** What starts the retention period (spouštěcí událost). */
 export type TriggerKind =
+  /**
+   * The end of the calendar year of the settlement / closure (konec kalendářního roku, konec účetního období: a
+   * municipality's accounting period is the calendar year): the hub computes the year, nothing is entered.
+   */
+  | 'CALENDAR_YEAR_END'
   /** An event outside the hub (loss of validity, end of a contract …): its date must be entered. */
   | 'EXTERNAL'
   /** Settlement of the document / closure of the case file (vyřízení / uzavření): the hub knows the date. */
@@ -1722,6 +1746,7 @@ export type CaseFileResolvers<ContextType = FilingContext, ParentType extends Re
   state?: Resolver<ResolversTypes['CaseFileState'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   triggerEventOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  triggerYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type CaseFileConnectionResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['CaseFileConnection'] = ResolversParentTypes['CaseFileConnection']> = ResolversObject<{
@@ -1803,6 +1828,7 @@ export type DisposalForecastEntryResolvers<ContextType = FilingContext, ParentTy
   referenceNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   retentionYears?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  triggerYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type DocumentResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document'], FederationReferenceType extends FederationReferenceTypes['Document'] = FederationReferenceTypes['Document']> = ResolversObject<{
@@ -1837,6 +1863,7 @@ export type DocumentResolvers<ContextType = FilingContext, ParentType extends Re
   state?: Resolver<ResolversTypes['DocumentState'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   triggerEventOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  triggerYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 

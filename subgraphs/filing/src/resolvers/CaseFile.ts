@@ -1,6 +1,7 @@
 import { requireCaller } from '@hub/kit';
 import type { CaseFileResolvers } from '../generated/graphql';
 import { canSeeCaseFile } from '../modules/documents/visibility';
+import { triggerYearShown } from '../modules/retention/retention';
 
 const user = (id: string | null) => (id ? { __typename: 'User' as const, id } : null);
 
@@ -21,4 +22,6 @@ export const CaseFile: CaseFileResolvers = {
   openedBy: (c) => ({ __typename: 'User', id: c.openedById }),
   closedBy: (c) => user(c.closedById),
   municipality: (c) => ({ __typename: 'Municipality', id: c.municipalityId }),
+  // Derived from the stored figures, which always agree (retention.ts): nothing more to keep in step.
+  triggerYear: (c) => triggerYearShown(c),
 };

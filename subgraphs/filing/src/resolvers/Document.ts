@@ -1,6 +1,7 @@
 import { requireCaller, requireTenantCaller } from '@hub/kit';
 import type { DocumentResolvers } from '../generated/graphql';
 import { canSeeCaseFile, canSeeDocument } from '../modules/documents/visibility';
+import { triggerYearShown } from '../modules/retention/retention';
 
 const user = (id: string) => ({ __typename: 'User' as const, id });
 
@@ -22,6 +23,8 @@ export const Document: DocumentResolvers = {
   },
   registeredBy: (d) => (d.registeredById ? user(d.registeredById) : null),
   municipality: (d) => ({ __typename: 'Municipality', id: d.municipalityId }),
+  // Derived from the stored figures, which always agree (retention.ts): nothing more to keep in step.
+  triggerYear: (d) => triggerYearShown(d),
   sender: (d) =>
     d.origin === 'RECEIVED' && d.senderName
       ? { name: d.senderName, address: d.senderAddress, dataBoxId: d.senderDataBoxId, ico: d.senderIco }

@@ -195,7 +195,7 @@ describe.each(testDatabaseKinds())('daily renditions of the log on %s', (kind) =
         filingPlanNodeId: demoNodeId('MBK', '99'),
         disposalCode: 'A',
         retentionYears: 10,
-        // Node 99's trigger is the end of the calendar year (an external event): no disposal year until it is entered.
+        // Node 99's trigger is the end of the calendar year of settlement (CALENDAR_YEAR_END): none while only registered.
         disposalYear: null,
       });
       expect(d.referenceNumber).toBe(`TP-${String(i + 1).padStart(4, '0')}/${d.year}`);

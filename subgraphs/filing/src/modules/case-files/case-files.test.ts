@@ -449,7 +449,7 @@ describe.each(testDatabaseKinds())('case files on %s', (kind) => {
     });
 
     it('closes the case file with its documents and computes retention over both (domain.md §5.3)', async () => {
-      // Case file S/5, closed in 2026; a document A/10 delivered in 2025 → 2025 + 1 + 10 = 2036, code A.
+      // Case file S/5 and a document A/10 (delivered 2025): the longest period from the closure year, code A.
       const initiating = await addDocument({ state: 'SETTLED', nodeId: node.s5.id, deliveredAt: new Date('2026-02-01T09:00:00Z') });
       const { caseFile } = await open(initiating.id, { filingPlanNodeId: node.s5.id });
       const older = await addDocument({ state: 'SETTLED', nodeId: node.a10.id, deliveredAt: new Date('2025-05-01T09:00:00Z'), settledOn: '2026-01-10' });
@@ -467,8 +467,8 @@ describe.each(testDatabaseKinds())('case files on %s', (kind) => {
         closedBy: { id: handler.userId },
         disposalCode: 'A',
         retentionYears: 10,
-        // own: 2027 + 1 + 5 = 2033; the A/10 document: 2025 + 1 + 10 = 2036
-        disposalYear: 2036,
+        // closed 2027 (Prague) + 1 + the longest period 10 = 2038 (the document alone: 2025 + 1 + 10 = 2036)
+        disposalYear: 2038,
       });
       expect(closed.caseFile.documents).toEqual([
         { id: initiating.id, state: 'CLOSED', closedAt: clock.toISOString() },
@@ -476,7 +476,7 @@ describe.each(testDatabaseKinds())('case files on %s', (kind) => {
         { id: cancelled.id, state: 'CANCELLED', closedAt: null },
       ]);
       const stored = await em().findOneOrFail(CaseFile, { id: caseFile.id });
-      expect(stored).toMatchObject({ closedOn: '2027-01-01', disposalCode: 'A', retentionYears: 10, disposalYear: 2036, closedById: handler.userId });
+      expect(stored).toMatchObject({ closedOn: '2027-01-01', disposalCode: 'A', retentionYears: 10, disposalYear: 2038, closedById: handler.userId });
 
       const caseEvents = await eventsOf(caseFile.id);
       expect(caseEvents.at(-1)).toMatchObject({ eventType: 'Uzavreni', objectType: 'Spis', id: closed.auditEventId });
@@ -484,7 +484,7 @@ describe.each(testDatabaseKinds())('case files on %s', (kind) => {
         { name: 'state', old: 'OPEN', new: 'CLOSED' },
         { name: 'closedOn', old: null, new: '2027-01-01' },
         { name: 'disposalCode', old: 'A', new: 'A' },
-        { name: 'disposalYear', old: null, new: '2036' },
+        { name: 'disposalYear', old: null, new: '2038' },
       ]));
       for (const d of [initiating, older]) expect((await eventsOf(d.id)).at(-1)).toMatchObject({ eventType: 'Uzavreni', objectType: 'Dokument' });
       expect((await eventsOf(cancelled.id)).map((e) => e.eventType)).toEqual([]);

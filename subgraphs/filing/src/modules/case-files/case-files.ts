@@ -8,7 +8,7 @@ import type { OpenCaseFileInput, UpdateCaseFileInput } from '../../generated/gra
 import { assertNothingPending } from '../dispatch/dispatch';
 import { Document, type DocumentState } from '../documents/document.entity';
 import { canSeeCaseFile, canSeeDocument } from '../documents/visibility';
-import { findClassifiableNode, scheduleOf } from '../filing-plans/classification';
+import { assertNoVAfter2026, assertPlanValidOn, findClassifiableNode, scheduleOf } from '../filing-plans/classification';
 import { FilingPlanNode } from '../filing-plans/filing-plan-node.entity';
 import { refreshCaseFileRetention } from '../retention/apply';
 import { czechDay } from '../retention/retention';
@@ -329,6 +329,23 @@ export async function closeCaseFile(em: SqlEntityManager, caller: TenantCaller, 
     if (unsettled.length > 0) {
       throw conflict(`Case file ${caseFile.referenceNumber} cannot be closed: not every document is settled (${unsettled.map(labelOf).join(', ')})`);
     }
+    // Closing uses the case file's node and its documents' (they close with it): each plan valid on the closure
+    // day, and no V after 2026 on any of them (obs66; the case file would also take V as its strongest code).
+    const closedOn = czechDay(now);
+    const docNodeIds = [...new Set(documents.map((d) => d.filingPlanNodeId).filter((n): n is string => !!n))];
+    const docNodes = new Map(docNodeIds.length ? (await tx.find(FilingPlanNode, { id: { $in: docNodeIds } })).map((n) => [n.id, n]) : []);
+    await assertPlanValidOn(tx, [node!, ...docNodes.values()], closedOn);
+    assertNoVAfter2026(
+      [
+        { label: `case file ${caseFile.referenceNumber} (${node!.fullCode})`, code: node!.disposalCode },
+        ...documents.filter((d) => d.filingPlanNodeId).map((d) => {
+          const n = docNodes.get(d.filingPlanNodeId!);
+          return { label: `document ${labelOf(d)} (${n?.fullCode ?? '?'})`, code: n?.disposalCode };
+        }),
+      ],
+      closedOn,
+      'closed',
+    );
     // Closed means every dispatch has left (domain.md §4.1 CLOSED).
     for (const d of documents) await assertNothingPending(tx, d);
 
@@ -336,7 +353,7 @@ export async function closeCaseFile(em: SqlEntityManager, caller: TenantCaller, 
     caseFile.state = 'CLOSED';
     caseFile.closedAt = now;
     caseFile.closedById = caller.userId;
-    caseFile.closedOn = czechDay(now);
+    caseFile.closedOn = closedOn;
     for (const d of documents) {
       d.state = 'CLOSED';
       d.closedAt = now;

@@ -2,8 +2,9 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import { Role, badInput, conflict, type Peers, type TenantCaller } from '@hub/kit';
 import type { SettleDocumentInput } from '../../generated/graphql';
 import { CaseFile } from '../case-files/case-file.entity';
+import type { Document } from './document.entity';
 import { assertNothingPending } from '../dispatch/dispatch';
-import { findClassifiableNode, scheduleOf } from '../filing-plans/classification';
+import { assertNoVAfter2026, assertPlanValidOn, findClassifiableNode, scheduleOf } from '../filing-plans/classification';
 import { FilingPlanNode } from '../filing-plans/filing-plan-node.entity';
 import { czechDay } from '../retention/retention';
 import { RETENTION_FIELDS, label, precheckStep, refreshRetention, runStep, type StepResult } from './steps';
@@ -109,6 +110,7 @@ export function settleDocument(
     async (tx, d) => {
       const registeredAt = d.registeredAt ?? d.createdAt;
       const s = validateSettlement(input, czechDay(now), registeredAt ? czechDay(registeredAt) : null);
+      await assertNodeUsable(tx, d, s.settledOn, 'settled');
       Object.assign(d, {
         settlementMethod: s.method,
         settledOn: s.settledOn,
@@ -122,6 +124,17 @@ export function settleDocument(
     },
     { affectsRetention: true },
   );
+}
+
+/**
+ * The document's classification may be used on `day` (its settlement or closure): its plan is valid that day, and
+ * its code is not V after 2026 (obs66). Unclassified documents pass (closing refuses them on its own).
+ */
+async function assertNodeUsable(tx: SqlEntityManager, d: Document, day: string, action: string): Promise<void> {
+  const node = d.filingPlanNodeId ? await tx.findOne(FilingPlanNode, { id: d.filingPlanNodeId }) : null;
+  if (!node) return;
+  await assertPlanValidOn(tx, [node], day);
+  assertNoVAfter2026([{ label: `document ${label(d)} (${node.fullCode})`, code: node.disposalCode }], day, action);
 }
 
 /** `reopenDocument`: SETTLED → IN_PROGRESS (otevření): the settlement is withdrawn, and with it a settlement-based disposal year. */
@@ -154,6 +167,7 @@ export function closeDocument(em: SqlEntityManager, caller: TenantCaller, docume
       throw conflict(`Document ${label(d)} is in case file ${caseFile?.referenceNumber ?? d.caseFileId} and closes with it`);
     }
     if (!d.filingPlanNodeId) throw conflict(`Document ${label(d)} is not classified; classify it before closing`);
+    await assertNodeUsable(tx, d, czechDay(now), 'closed');
     // Closed means every dispatch has left (domain.md §4.1 CLOSED).
     await assertNothingPending(tx, d);
     d.closedAt = now;

@@ -105,7 +105,9 @@ export const MAY: Record<DocumentStep, (caller: Caller, d: Document) => boolean>
     hasRole(c, Role.RECORDS_MANAGER) ||
     (d.state === 'REGISTERED' && hasRole(c, Role.INTAKE_CLERK)) ||
     (d.state === 'DRAFT' && d.createdById === c.userId),
-  recordTrigger: (c, d) => isHandler(c, d) || headsUnit(c, d.orgUnitId),
+  // The records office is the one reminded to check external events (kontrolní lhůta, domain.md §5.3), and
+  // records managers keep retention: both enter trigger dates, not only the handler.
+  recordTrigger: (c, d) => isHandler(c, d) || headsUnit(c, d.orgUnitId) || hasRole(c, Role.RECORDS_OFFICER, Role.RECORDS_MANAGER),
 };
 
 const WHO: Record<DocumentStep, string> = {
@@ -120,7 +122,7 @@ const WHO: Record<DocumentStep, string> = {
   closeWithCaseFile: 'the case file module',
   reopenWithCaseFile: 'the case file module',
   classify: 'its handler, the head of its org unit, a records manager, the podatelna (registered documents) or the author (drafts)',
-  recordTrigger: 'its handler or the head of its org unit',
+  recordTrigger: 'its handler, the head of its org unit, the records office or a records manager',
 };
 
 /**

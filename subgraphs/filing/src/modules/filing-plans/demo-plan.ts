@@ -4,6 +4,7 @@ import { activeCodeKey, compareFullCodes } from './codes';
 import { FilingPlanNode } from './filing-plan-node.entity';
 import { FilingPlan } from './filing-plan.entity';
 import { planAuditChanges } from './filing-plans';
+import { isCalendarTriggerEvent, type TriggerKind } from '../retention/retention';
 import { NO_SCHEDULE, SETTLEMENT_TRIGGER_EVENT, type ScheduleFields } from './validation';
 
 /**
@@ -66,13 +67,20 @@ export const DEMO_PLAN_INNER: [string, string][] = [
   ['56', 'Smlouvy'],
 ];
 
+/** The kind of a demo row's trigger event: settlement, the end of a calendar/accounting year, or an external event. */
+export function demoTriggerKind(triggerEvent: string): TriggerKind {
+  if (triggerEvent === SETTLEMENT_TRIGGER_EVENT) return 'SETTLEMENT';
+  return isCalendarTriggerEvent(triggerEvent) ? 'CALENDAR_YEAR_END' : 'EXTERNAL';
+}
+
 function scheduleOfRow([, , disposalCode, retentionYears, triggerEvent]: Row): ScheduleFields {
-  const external = triggerEvent !== SETTLEMENT_TRIGGER_EVENT;
+  const triggerKind = demoTriggerKind(triggerEvent);
+  const external = triggerKind === 'EXTERNAL';
   return {
     disposalCode,
     retentionYears,
     fixedDisposalYear: null,
-    triggerKind: external ? 'EXTERNAL' : 'SETTLEMENT',
+    triggerKind,
     triggerEvent,
     triggerCheckYears: external ? DEMO_TRIGGER_CHECK_YEARS : null,
   };

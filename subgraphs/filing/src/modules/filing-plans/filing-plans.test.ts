@@ -141,7 +141,9 @@ describe.each(testDatabaseKinds())('filing plans on %s', (kind) => {
       });
       expect(byCode.get('118').retentionSchedule).toMatchObject({ disposalCode: 'S', retentionYears: 50, triggerKind: 'EXTERNAL', triggerEvent: 'ukončení pracovního poměru' });
       expect(byCode.get('623').retentionSchedule).toMatchObject({ disposalCode: 'S', retentionYears: 10, triggerKind: 'EXTERNAL', triggerEvent: 'uzavření ověřovací knihy', triggerCheckYears: 5 });
-      expect(byCode.get('99').retentionSchedule).toMatchObject({ disposalCode: 'A', retentionYears: 10, triggerKind: 'EXTERNAL', triggerEvent: 'konec kalendářního roku' });
+      // The end of a calendar (or accounting) year is computed, not entered: no external event.
+      expect(byCode.get('99').retentionSchedule).toMatchObject({ disposalCode: 'A', retentionYears: 10, triggerKind: 'CALENDAR_YEAR_END', triggerEvent: 'konec kalendářního roku', triggerCheckYears: null });
+      expect(byCode.get('178').retentionSchedule).toMatchObject({ disposalCode: 'S', retentionYears: 5, triggerKind: 'CALENDAR_YEAR_END', triggerEvent: 'konec účetního období' });
       // Post-96/2023 plan: no V anywhere; every leaf has a schedule.
       const leaves = filingPlan.nodes.filter((n: any) => n.retentionSchedule);
       expect(leaves).toHaveLength(29);

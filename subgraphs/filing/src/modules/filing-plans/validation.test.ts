@@ -51,6 +51,22 @@ describe('filing plan input rules (pure)', () => {
     expect(codeOf(() => validateSchedule({ disposalCode: 'S', retentionYears: 5, triggerEvent: 'x'.repeat(201) }))?.field).toBe('retentionSchedule.triggerEvent');
   });
 
+  it.each<[string, Record<string, unknown>, string | null, string]>([
+    // [case, input besides code and period, expected triggerKind (null: refused), expected triggerEvent / refused field]
+    ['a calendar event without a kind is CALENDAR_YEAR_END', { triggerEvent: 'konec účetního období' }, 'CALENDAR_YEAR_END', 'konec účetního období'],
+    ['CALENDAR_YEAR_END without an event says which', { triggerKind: 'CALENDAR_YEAR_END' }, 'CALENDAR_YEAR_END', 'konec kalendářního roku'],
+    ['CALENDAR_YEAR_END with its own words', { triggerKind: 'CALENDAR_YEAR_END', triggerEvent: 'konec roku' }, 'CALENDAR_YEAR_END', 'konec roku'],
+    ['a calendar event as EXTERNAL is refused: nobody would enter its date', { triggerKind: 'EXTERNAL', triggerEvent: 'Konec kalendářního roku' }, null, 'retentionSchedule.triggerKind'],
+    ['a truly external event stays EXTERNAL', { triggerKind: 'EXTERNAL', triggerEvent: 'ukončení nájmu' }, 'EXTERNAL', 'ukončení nájmu'],
+  ])('trigger kinds: %s', (_, input, triggerKind, eventOrField) => {
+    const full = { disposalCode: 'S' as const, retentionYears: 5, ...input };
+    if (triggerKind === null) {
+      expect(codeOf(() => validateSchedule(full))).toEqual({ code: 'BAD_USER_INPUT', field: eventOrField });
+    } else {
+      expect(validateSchedule(full)).toMatchObject({ triggerKind, triggerEvent: eventOrField });
+    }
+  });
+
   it('orders full codes level by level, numbers by value', () => {
     const codes = ['101', '54.4.2', '51', '99', '54', '51.10', '51.2', '54.4', 'A1', '55', '5'];
     expect([...codes].sort(compareFullCodes)).toEqual(['5', '51', '51.2', '51.10', '54', '54.4', '54.4.2', '55', '99', '101', 'A1']);

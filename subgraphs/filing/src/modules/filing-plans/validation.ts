@@ -1,6 +1,6 @@
 import { badInput } from '@hub/kit';
 import type { CreateFilingPlanInput, RetentionScheduleInput } from '../../generated/graphql';
-import type { DisposalCode, TriggerKind } from '../retention/retention';
+import { isCalendarTriggerEvent, type DisposalCode, type TriggerKind } from '../retention/retention';
 
 /**
  * Pure input checks of the filing plan mutations (domain.md §2, §5.2, §5.3). Everything here runs before the
@@ -15,6 +15,8 @@ export const MAX_FULL_CODE = 255;
 export const SEPARATORS = [' ', '-', '/', '.'];
 /** The default trigger event (spouštěcí událost) of a SETTLEMENT schedule. */
 export const SETTLEMENT_TRIGGER_EVENT = 'vyřízení/uzavření';
+/** The default trigger event of a CALENDAR_YEAR_END schedule. */
+export const CALENDAR_YEAR_END_TRIGGER_EVENT = 'konec kalendářního roku';
 export const MAX_TRIGGER_EVENT = 200;
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -93,7 +95,8 @@ export const NO_SCHEDULE: ScheduleFields = {
 const isInt = (v: number, min: number, max: number) => Number.isInteger(v) && v >= min && v <= max;
 
 /**
- * Checks a schedule input and fills in the defaults (SETTLEMENT, "vyřízení/uzavření"). Whether V is allowed
+ * Checks a schedule input and fills in the defaults (SETTLEMENT, "vyřízení/uzavření"; a calendar event such as
+ * "konec účetního období" without a kind is CALENDAR_YEAR_END, and refused as EXTERNAL). Whether V is allowed
  * depends on the plan: see `checkDisposalCodeForPlan`.
  */
 export function validateSchedule(input: RetentionScheduleInput): ScheduleFields {
@@ -105,17 +108,23 @@ export function validateSchedule(input: RetentionScheduleInput): ScheduleFields 
   }
   if (hasYears && !isInt(input.retentionYears!, 0, 999)) throw badInput('retentionYears must be 0–999', `${f}.retentionYears`);
   if (hasFixed && !isInt(input.fixedDisposalYear!, 1900, 3000)) throw badInput('fixedDisposalYear must be 1900–3000', `${f}.fixedDisposalYear`);
-  const triggerKind: TriggerKind = input.triggerKind ?? 'SETTLEMENT';
+  const givenEvent = input.triggerEvent == null ? null : input.triggerEvent.trim();
+  if (givenEvent != null && (givenEvent.length === 0 || givenEvent.length > MAX_TRIGGER_EVENT)) {
+    throw badInput(`triggerEvent must be 1–${MAX_TRIGGER_EVENT} characters`, `${f}.triggerEvent`);
+  }
+  const calendarEvent = givenEvent != null && isCalendarTriggerEvent(givenEvent);
+  // The end of a calendar or accounting year is no external event: the hub knows its date, nobody enters it.
+  const triggerKind: TriggerKind = input.triggerKind ?? (calendarEvent ? 'CALENDAR_YEAR_END' : 'SETTLEMENT');
+  if (triggerKind === 'EXTERNAL' && calendarEvent) {
+    throw badInput(`"${givenEvent}" is the end of a calendar year, which the hub computes: use triggerKind CALENDAR_YEAR_END`, `${f}.triggerKind`);
+  }
   let triggerEvent: string;
-  if (input.triggerEvent != null) {
-    triggerEvent = input.triggerEvent.trim();
-    if (triggerEvent.length === 0 || triggerEvent.length > MAX_TRIGGER_EVENT) {
-      throw badInput(`triggerEvent must be 1–${MAX_TRIGGER_EVENT} characters`, `${f}.triggerEvent`);
-    }
+  if (givenEvent != null) {
+    triggerEvent = givenEvent;
   } else if (triggerKind === 'EXTERNAL') {
     throw badInput('An EXTERNAL trigger needs triggerEvent: the event in words, e.g. "ztráta platnosti"', `${f}.triggerEvent`);
   } else {
-    triggerEvent = SETTLEMENT_TRIGGER_EVENT;
+    triggerEvent = triggerKind === 'CALENDAR_YEAR_END' ? CALENDAR_YEAR_END_TRIGGER_EVENT : SETTLEMENT_TRIGGER_EVENT;
   }
   if (input.triggerCheckYears != null && !isInt(input.triggerCheckYears, 1, 100)) {
     throw badInput('triggerCheckYears must be 1–100', `${f}.triggerCheckYears`);

@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import type { CaseFile } from '../case-files/case-file.entity';
+import { CaseFile } from '../case-files/case-file.entity';
 import { Document } from '../documents/document.entity';
 import { FilingPlanNode } from '../filing-plans/filing-plan-node.entity';
 import { scheduleOf } from '../filing-plans/classification';
@@ -15,6 +15,11 @@ import { caseFileRetention, documentRetention, type Retention } from './retentio
  */
 export async function refreshDocumentRetention(em: SqlEntityManager, d: Document): Promise<Retention> {
   const node = d.filingPlanNodeId ? await em.findOne(FilingPlanNode, { id: d.filingPlanNodeId }) : null;
+  return applyDocumentRetention(d, node);
+}
+
+/** Sets a document's retention and forecast key from its node (already loaded). */
+export function applyDocumentRetention(d: Document, node: FilingPlanNode | null | undefined): Retention {
   const r = documentRetention({ schedule: scheduleOf(node), settledOn: d.settledOn, triggerEventOn: d.triggerEventOn });
   Object.assign(d, r);
   d.forecastKey = r.disposalYear == null ? null : forecastKey(node?.fullCode ?? '', d.referenceNumber ?? d.pid);
@@ -22,20 +27,35 @@ export async function refreshDocumentRetention(em: SqlEntityManager, d: Document
 }
 
 export async function refreshCaseFileRetention(em: SqlEntityManager, c: CaseFile): Promise<Retention> {
-  const documents = await em.find(Document, { caseFileId: c.id, state: { $ne: 'CANCELLED' } });
-  const nodeIds = [...new Set([c.filingPlanNodeId, ...documents.map((d) => d.filingPlanNodeId)].filter((id): id is string => !!id))];
-  const nodes = new Map((await em.find(FilingPlanNode, { id: { $in: nodeIds } })).map((n) => [n.id, n]));
-  const r = caseFileRetention({
-    schedule: scheduleOf(c.filingPlanNodeId ? nodes.get(c.filingPlanNodeId) : null),
-    closedOn: c.closedOn,
-    triggerEventOn: c.triggerEventOn,
-    documents: documents.map((d) => ({
-      schedule: scheduleOf(d.filingPlanNodeId ? nodes.get(d.filingPlanNodeId) : null),
-      deliveredOrCreatedAt: d.deliveredAt ?? d.createdAt ?? d.registeredAt ?? new Date(),
-    })),
+  return (await refreshCaseFilesRetention(em, [c]))[0];
+}
+
+/**
+ * The same for many case files at once (the data upgrade recomputes them in batches): two statements, their
+ * documents and the nodes involved, whatever the number of case files.
+ */
+export async function refreshCaseFilesRetention(em: SqlEntityManager, caseFiles: CaseFile[]): Promise<Retention[]> {
+  if (caseFiles.length === 0) return [];
+  const documents = await em.find(Document, { caseFileId: { $in: caseFiles.map((c) => c.id) }, state: { $ne: 'CANCELLED' } });
+  const nodeIds = [...new Set([...caseFiles.map((c) => c.filingPlanNodeId), ...documents.map((d) => d.filingPlanNodeId)].filter((id): id is string => !!id))];
+  const nodes = new Map(nodeIds.length ? (await em.find(FilingPlanNode, { id: { $in: nodeIds } })).map((n) => [n.id, n]) : []);
+  const nodeOf = (id: string | null) => (id ? nodes.get(id) : null);
+  const byCaseFile = new Map<string, Document[]>();
+  for (const d of documents) byCaseFile.set(d.caseFileId!, [...(byCaseFile.get(d.caseFileId!) ?? []), d]);
+  return caseFiles.map((c) => {
+    const r = caseFileRetention({
+      schedule: scheduleOf(nodeOf(c.filingPlanNodeId)),
+      closedOn: c.closedOn,
+      triggerEventOn: c.triggerEventOn,
+      documents: (byCaseFile.get(c.id) ?? []).map((d) => ({
+        schedule: scheduleOf(nodeOf(d.filingPlanNodeId)),
+        deliveredOrCreatedAt: d.deliveredAt ?? d.createdAt ?? d.registeredAt ?? new Date(),
+        settledOn: d.settledOn,
+        triggerEventOn: d.triggerEventOn,
+      })),
+    });
+    Object.assign(c, r);
+    c.forecastKey = r.disposalYear == null ? null : forecastKey(nodeOf(c.filingPlanNodeId)?.fullCode ?? '', c.referenceNumber);
+    return r;
   });
-  Object.assign(c, r);
-  const node = c.filingPlanNodeId ? nodes.get(c.filingPlanNodeId) : null;
-  c.forecastKey = r.disposalYear == null ? null : forecastKey(node?.fullCode ?? '', c.referenceNumber);
-  return r;
 }

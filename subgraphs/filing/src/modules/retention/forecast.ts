@@ -5,7 +5,7 @@ import { CaseFile } from '../case-files/case-file.entity';
 import { once } from '../documents/document-query';
 import { Document } from '../documents/document.entity';
 import { FilingPlanNode } from '../filing-plans/filing-plan-node.entity';
-import type { DisposalCode } from './retention';
+import { triggerYearShown, type DisposalCode } from './retention';
 
 /** The records office, records managers and auditors read the forecast. */
 export const FORECAST_ROLES: Role[] = [Role.RECORDS_OFFICER, Role.RECORDS_MANAGER, Role.AUDITOR];
@@ -22,6 +22,8 @@ export interface DisposalForecastEntry {
   fullFilingCode: string;
   disposalCode: DisposalCode;
   retentionYears: number | null;
+  /** disposalYear − 1 − retentionYears; null under a fixed year. */
+  triggerYear: number | null;
   disposalYear: number;
 }
 
@@ -110,11 +112,11 @@ export async function disposalForecast(
     node: c
       ? {
           caseFile: c, document: null, referenceNumber: c.referenceNumber, title: c.title, fullFilingCode: codeOf(c.filingPlanNodeId),
-          disposalCode: c.disposalCode!, retentionYears: c.retentionYears, disposalYear: c.disposalYear!,
+          disposalCode: c.disposalCode!, retentionYears: c.retentionYears, triggerYear: triggerYearShown(c), disposalYear: c.disposalYear!,
         }
       : {
           caseFile: null, document: d!, referenceNumber: d!.referenceNumber ?? d!.pid, title: d!.subject, fullFilingCode: codeOf(d!.filingPlanNodeId),
-          disposalCode: d!.disposalCode!, retentionYears: d!.retentionYears, disposalYear: d!.disposalYear!,
+          disposalCode: d!.disposalCode!, retentionYears: d!.retentionYears, triggerYear: triggerYearShown(d!), disposalYear: d!.disposalYear!,
         },
   }));
   return {

@@ -15,8 +15,7 @@ import { createHash } from 'node:crypto';
 import type { Component, ComponentForm } from '../components/component.entity';
 import type { Document, DocumentState, SettlementMethod } from '../documents/document.entity';
 import { foldForSearch } from '../documents/search';
-import { DEMO_PLAN_LEAVES, demoNodeId } from '../filing-plans/demo-plan';
-import { SETTLEMENT_TRIGGER_EVENT } from '../filing-plans/validation';
+import { DEMO_PLAN_LEAVES, demoNodeId, demoTriggerKind } from '../filing-plans/demo-plan';
 import { formatReferenceNumber, numberSeries } from '../registers/numbering';
 import { forecastKey } from '../retention/forecast-key';
 import { documentRetention, type Schedule } from '../retention/retention';
@@ -275,7 +274,7 @@ const SCHEDULES = new Map(
   DEMO_PLAN_LEAVES.map(([code, , disposalCode, retentionYears, triggerEvent]) => [
     code,
     {
-      schedule: { disposalCode, retentionYears, fixedDisposalYear: null, triggerKind: triggerEvent === SETTLEMENT_TRIGGER_EVENT ? 'SETTLEMENT' : 'EXTERNAL' } as Schedule,
+      schedule: { disposalCode, retentionYears, fixedDisposalYear: null, triggerKind: demoTriggerKind(triggerEvent) } as Schedule,
       triggerEvent,
     },
   ]),
@@ -288,15 +287,13 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const addDays = (dayText: string, n: number) => day(Date.parse(`${dayText}T00:00:00Z`) + n * DAY_MS);
 
 /**
- * The date of an external trigger event (domain.md §5.3), as a records office would have entered it by now: end of
- * the accounting or calendar year, legal force, an election result; contracts, leases, employment and validity
+ * The date of an external trigger event (domain.md §5.3), as a records office would have entered it by now: the
+ * closing of the verification book, legal force, an election result; contracts, leases, employment and validity
  * end years later, and only some of them have ended.
  */
 function externalTrigger(r: Rng, triggerEvent: string, settledOn: string, today: string): string | null {
   let on: string | null;
   switch (triggerEvent) {
-    case 'konec účetního období':
-    case 'konec kalendářního roku':
     case 'uzavření ověřovací knihy':
       on = `${settledOn.slice(0, 4)}-12-31`;
       break;
