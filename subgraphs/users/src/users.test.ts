@@ -132,19 +132,6 @@ describe.each(testDatabaseKinds())('users subgraph on %s', (kind) => {
       expect(codeOf(await login('a'.repeat(65)))).toBe('BAD_USER_INPUT');
       expect(codeOf(await login('mbk.clerk', 'p'.repeat(201)))).toBe('BAD_USER_INPUT');
     });
-
-    it('locks a login after 5 failures, even against the right password, and only that login', async () => {
-      // The throttle lives in the process, shared by both database suites: each takes its own victim.
-      const victim = kind === 'sqlite' ? 'ouada.handler' : 'oubor.handler';
-      for (let i = 0; i < 5; i++) {
-        expect((await login(victim, 'wrong-password')).errors?.[0]?.message).toBe('Wrong login or password');
-      }
-      const locked = await login(victim);
-      expect(codeOf(locked)).toBe('UNAUTHENTICATED');
-      expect(locked.errors?.[0]?.message).toMatch(/wait 15 minutes/);
-      expect((await login(victim.toUpperCase())).errors?.[0]?.message).toMatch(/wait/);
-      expect((await login(kind === 'sqlite' ? 'ouada.clerk' : 'oubor.clerk')).errors).toBeUndefined();
-    });
   });
 
   describe('me, users and user', () => {

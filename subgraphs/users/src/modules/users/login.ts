@@ -5,7 +5,7 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import { randomBytes } from 'node:crypto';
 import type { UsersContext } from '../../context';
 import { ApiClient } from './api-client.entity';
-import { LOCK_MS, LoginThrottle } from './login-throttle';
+import { SignInThrottle } from '../sign-in/throttle';
 import { PlatformOperator } from './platform-operator.entity';
 import { callerOf, type UserRecord } from './user-record';
 import { User } from './user.entity';
@@ -13,8 +13,9 @@ import { User } from './user.entity';
 /** One answer for unknown login, wrong password and disabled user, so the reply does not reveal which. */
 const WRONG_CREDENTIALS = 'Wrong login or password';
 
-/** Per process (see LoginThrottle). */
-const throttle = new LoginThrottle();
+let throttle: SignInThrottle | undefined;
+/** Created at the first sign-in, so its settings come from the environment as it is then. Counts live in the database. */
+const signInThrottle = () => (throttle ??= new SignInThrottle());
 
 let unknownLoginHash: Promise<string> | undefined;
 /**
@@ -42,16 +43,12 @@ export async function signIn(ctx: UsersContext, login: string, password: string)
   // Logins are stored in lower case. MariaDB compares case-insensitively and SQLite does not; normalising
   // here makes both accept `MBK.Admin`, and keeps one throttle counter per login.
   const key = login.toLowerCase();
-  if (throttle.isLocked(key)) {
-    throw unauthenticated(`Too many failed sign-in attempts for this login; wait ${LOCK_MS / 60_000} minutes and try again`);
-  }
+  // Counted before the slow password check, so parallel guesses cannot all be evaluated (see SignInThrottle).
+  const attempt = await signInThrottle().reserve(ctx.em, { kind: 'login', id: key }, ctx.clientAddress);
   const record = await findByLogin(ctx.em, key);
   const passwordMatches = await verifyPassword(password, record?.passwordHash ?? (await hashForUnknownLogin()));
-  if (!record || !passwordMatches || !record.active) {
-    throttle.recordFailure(key);
-    throw unauthenticated(WRONG_CREDENTIALS);
-  }
-  throttle.recordSuccess(key);
+  if (!record || !passwordMatches || !record.active) throw unauthenticated(WRONG_CREDENTIALS);
+  await attempt.succeeded();
   const { token, expiresAt } = issueAccessToken(callerOf(record), secret, tokenTtlSeconds());
   return { token, expiresAt, user: record };
 }
@@ -66,19 +63,13 @@ export async function signInApiClient(ctx: UsersContext, clientId: string, clien
   if (clientId.length > 64) throw badInput('clientId must be at most 64 characters', 'clientId');
   if (clientSecret.length > 200) throw badInput('secret must be at most 200 characters', 'secret');
   const secret = requireSecret('HUB_TOKEN_SECRET');
-  const key = `client:${clientId.toLowerCase()}`;
-  if (throttle.isLocked(key)) {
-    throw unauthenticated(`Too many failed sign-in attempts for this client; wait ${LOCK_MS / 60_000} minutes and try again`);
-  }
+  const attempt = await signInThrottle().reserve(ctx.em, { kind: 'client', id: clientId }, ctx.clientAddress);
   // Crosses municipalities, like `findByLogin`: the caller is anonymous, so there is no tenant to scope to;
   // the client id decides the municipality. Nothing of the row leaves this subgraph unless the secret matches.
   const client = await ctx.em.findOne(ApiClient, { id: clientId.toLowerCase() }, { filters: false });
   const matches = await verifyPassword(clientSecret, client?.secretHash ?? (await hashForUnknownLogin()));
-  if (!client || !matches || !client.active) {
-    throttle.recordFailure(key);
-    throw unauthenticated(WRONG_CLIENT_CREDENTIALS);
-  }
-  throttle.recordSuccess(key);
+  if (!client || !matches || !client.active) throw unauthenticated(WRONG_CLIENT_CREDENTIALS);
+  await attempt.succeeded();
   const { token, expiresAt } = issueAccessToken(callerOf(client), secret, API_CLIENT_TOKEN_TTL_SECONDS);
   return { token, expiresAt, user: client };
 }
