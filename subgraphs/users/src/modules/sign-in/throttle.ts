@@ -117,3 +117,7 @@ export class SignInThrottle {
     };
   }
 }
+
+let processThrottle: SignInThrottle | undefined;
+/** The process's throttle, made at the first sign-in so its settings are the environment's by then; counts live in the database. */
+export const signInThrottle = () => (processThrottle ??= new SignInThrottle());

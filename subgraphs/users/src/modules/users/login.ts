@@ -1,21 +1,19 @@
 import {
-  badInput, hashPassword, issueAccessToken, requireSecret, tokenTtlSeconds, unauthenticated, verifyPassword,
+  badInput, hashPassword, inTransaction, issueAccessToken, recordAudit, requireSecret, scopeToTenant, tokenTtlSeconds,
+  unauthenticated, verifyPassword,
 } from '@hub/kit';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { randomBytes } from 'node:crypto';
 import type { UsersContext } from '../../context';
+import { signInThrottle } from '../sign-in/throttle';
 import { ApiClient } from './api-client.entity';
-import { SignInThrottle } from '../sign-in/throttle';
+import { USED_ONE_TIME_PASSWORD } from './passwords';
 import { PlatformOperator } from './platform-operator.entity';
 import { callerOf, type UserRecord } from './user-record';
 import { User } from './user.entity';
 
 /** One answer for unknown login, wrong password and disabled user, so the reply does not reveal which. */
 const WRONG_CREDENTIALS = 'Wrong login or password';
-
-let throttle: SignInThrottle | undefined;
-/** Created at the first sign-in, so its settings come from the environment as it is then. Counts live in the database. */
-const signInThrottle = () => (throttle ??= new SignInThrottle());
 
 let unknownLoginHash: Promise<string> | undefined;
 /**
@@ -48,9 +46,30 @@ export async function signIn(ctx: UsersContext, login: string, password: string)
   const record = await findByLogin(ctx.em, key);
   const passwordMatches = await verifyPassword(password, record?.passwordHash ?? (await hashForUnknownLogin()));
   if (!record || !passwordMatches || !record.active) throw unauthenticated(WRONG_CREDENTIALS);
+  const passwordChangeRequired = record instanceof User && !!record.oneTimePasswordExpiresAt;
+  if (passwordChangeRequired) await useUpOneTimePassword(ctx, record as User);
   await attempt.succeeded();
   const { token, expiresAt } = issueAccessToken(callerOf(record), secret, tokenTtlSeconds());
-  return { token, expiresAt, user: record };
+  return { token, expiresAt, user: record, passwordChangeRequired };
+}
+
+/**
+ * A one-time password (resetTenantAdmin) signs in once, before it expires. Used up atomically: of two sign-ins
+ * racing with it, only the one whose update still finds the hash gets a token. Audited like any change of the
+ * account.
+ */
+async function useUpOneTimePassword(ctx: UsersContext, user: User): Promise<void> {
+  if (user.oneTimePasswordExpiresAt!.getTime() <= Date.now()) throw unauthenticated(WRONG_CREDENTIALS);
+  const used = await inTransaction(scopeToTenant(ctx.em.fork(), user.municipalityId), async (tx) => {
+    const n = await tx.nativeUpdate(User, { id: user.id, passwordHash: user.passwordHash }, { passwordHash: USED_ONE_TIME_PASSWORD });
+    if (n !== 1) return false;
+    await recordAudit(tx, callerOf(user), {
+      municipalityId: user.municipalityId, eventType: 'Uprava', objectType: 'Osoba', objectId: user.id,
+      description: 'Signed in with the one-time password, which is now used up',
+    });
+    return true;
+  });
+  if (!used) throw unauthenticated(WRONG_CREDENTIALS);
 }
 
 /** One answer for unknown client, wrong secret and revoked client. */
@@ -71,5 +90,5 @@ export async function signInApiClient(ctx: UsersContext, clientId: string, clien
   if (!client || !matches || !client.active) throw unauthenticated(WRONG_CLIENT_CREDENTIALS);
   await attempt.succeeded();
   const { token, expiresAt } = issueAccessToken(callerOf(client), secret, API_CLIENT_TOKEN_TTL_SECONDS);
-  return { token, expiresAt, user: client };
+  return { token, expiresAt, user: client, passwordChangeRequired: false };
 }
