@@ -17,21 +17,21 @@ describe.each(testDatabaseKinds())('API clients on %s', (kind) => {
     }`, { input: { name: 'ISDS konektor', roles: [Role.INTAKE_CLERK] } });
     expect(created.errors).toBeUndefined();
     const { clientId, secret, client } = created.data.createApiClient;
-    expect(client).toEqual({ login: 'api.isds-konektor', roles: [Role.INTAKE_CLERK], active: true });
+    expect(client).toEqual({ login: 'mbk.api.isds-konektor', roles: [Role.INTAKE_CLERK], active: true });
 
     const signedIn = await hub.gql(null, `mutation($clientId: ID!, $secret: String!) {
       loginApiClient(clientId: $clientId, secret: $secret) { token user { login } }
     }`, { clientId, secret });
     expect(signedIn.errors).toBeUndefined();
     const token: string = signedIn.data.loginApiClient.token;
-    expect((await hub.gql(token, '{ me { login roles } }')).data.me).toEqual({ login: 'api.isds-konektor', roles: [Role.INTAKE_CLERK] });
+    expect((await hub.gql(token, '{ me { login roles } }')).data.me).toEqual({ login: 'mbk.api.isds-konektor', roles: [Role.INTAKE_CLERK] });
 
     const registered = await hub.gql(token, REGISTER, { input: received('Žádost doručená datovou schránkou') });
     expect(registered.errors).toBeUndefined();
     const documentId = registered.data.registerDocument.document.id;
     const doc = await hub.gql(admin, 'query($id: ID!) { document(id: $id) { registeredBy { id login name } } }', { id: documentId });
     expect(doc.errors).toBeUndefined();
-    expect(doc.data.document.registeredBy).toEqual({ id: clientId, login: 'api.isds-konektor', name: 'ISDS konektor' });
+    expect(doc.data.document.registeredBy).toEqual({ id: clientId, login: 'mbk.api.isds-konektor', name: 'ISDS konektor' });
 
     const revoked = await hub.gql(admin, 'mutation($id: ID!) { revokeApiClient(id: $id) { active } }', { id: clientId });
     expect(revoked.data.revokeApiClient.active).toBe(false);

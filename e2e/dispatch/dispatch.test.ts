@@ -149,14 +149,14 @@ describe.each(testDatabaseKinds())('intake, reply and dispatch through the gatew
     const value = (e: { changes: { name: string; new: string | null }[] }, name: string) => e.changes.find((c) => c.name === name)?.new;
     const intakeEvents = await trail(received.id);
     expect(intakeEvents.filter((e) => e.eventType === 'VlozeniKDokumentu').map((e) => value(e, 'sha256'))).toEqual([sha(decision), sha(annex)]);
-    expect(intakeEvents.find((e) => e.eventType === 'Zalozeni')?.actorLogin).toBe('api.isds-prijem');
+    expect(intakeEvents.find((e) => e.eventType === 'Zalozeni')?.actorLogin).toBe('mbk.api.isds-prijem');
     const replyEvents = await trail(reply);
     const steps = (shipmentId: string) => replyEvents.filter((e) => value(e, 'shipmentId') === shipmentId);
     for (const id of [byBox, byPost]) {
       expect(steps(id).map((e) => e.eventType)).toEqual(['VlozeniKVypraveni', 'PredaniVypravne', 'Vypraveno', 'Doruceno']);
       expect(value(steps(id)[2], 'file[1]')).toContain(sha(replyPdf));
     }
-    expect(steps(byBox)[2].actorLogin).toBe('api.isds-odesilani');
+    expect(steps(byBox)[2].actorLogin).toBe('mbk.api.isds-odesilani');
     expect(value(steps(byBox)[3], 'proofSha256')).toBe(sha(receipt));
     expect(value(steps(byPost)[3], 'proofSha256')).toBe(sha(note));
     expect(steps(byPost)[2].actorLogin).toBe('mbk.clerk');

@@ -5,6 +5,8 @@ import { GraphQLError } from 'graphql';
 /** What the gateway knows about a request; built from the verified bearer token. */
 export type GatewayContext = {
   caller: Caller | null;
+  /** The client's address (client-address.ts); subgraphs get it in the signed assertion, for sign-in throttling. */
+  clientAddress?: string | null;
 };
 
 export const SERVICE_UNAVAILABLE_MESSAGE = 'A hub service is unavailable';
@@ -47,7 +49,7 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
     // Context is `{}` for the gateway's own requests (health checks): those go out anonymous.
-    request.http?.headers.set(CALLER_HEADER, signCallerAssertion(context?.caller ?? null, this.gatewaySecret));
+    request.http?.headers.set(CALLER_HEADER, signCallerAssertion(context?.caller ?? null, this.gatewaySecret, Date.now(), context?.clientAddress ?? undefined));
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {

@@ -22,6 +22,7 @@ import {
 } from '@hub/kit/gateway';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AccountCheck } from './account-check';
+import { clientAddressOf, trustedProxies } from './client-address';
 import { HubDataSource, type GatewayContext } from './datasource';
 import { depthLimit } from './depth-limit';
 import { AUDIT_LOG_EXPORT_PATH, AUDIT_LOG_RENDITION_PATH, proxyDownload } from './export-proxy';
@@ -88,6 +89,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   const maxBody = opts.maxBodyBytes ?? (Number(process.env.HUB_MAX_BODY_BYTES) || DEFAULT_MAX_BODY_BYTES);
   const checkSeconds = opts.accountCheckSeconds ?? Number(process.env.HUB_ACCOUNT_CHECK_SECONDS ?? 30);
   const accounts = new AccountCheck(urls.users, opts.gatewaySecret, checkSeconds * 1000);
+  const proxies = trustedProxies();
 
   const gateway = new ApolloGateway({
     supergraphSdl: opts.supergraphSdl ?? loadSupergraphSdl(),
@@ -118,7 +120,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       const caller = callerOf(req, opts.tokenSecret);
       if (caller) await accounts.assertActive(caller);
       const body = await readJsonBody(req, maxBody);
-      await serveGraphQL(apollo, req, res, body, async () => ({ caller }));
+      await serveGraphQL(apollo, req, res, body, async () => ({ caller, clientAddress: clientAddressOf(req, proxies) }));
     },
     // Downloads streamed from filing (too big for a GraphQL string): the log of a period, a daily rendition.
     // Components' bytes: uploads streamed to filing (not the JSON body limit), downloads (and delivery proofs') streamed back.

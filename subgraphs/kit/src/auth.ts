@@ -86,21 +86,38 @@ const ASSERTION_TTL_SECONDS = 60;
 
 interface CallerAssertion {
   caller: Caller | null;
+  /**
+   * The network address the gateway saw the request come from (or the one its trusted proxy reported).
+   * Sign-in throttling counts attempts per address; only the gateway can vouch for it, so it travels signed.
+   */
+  addr?: string;
   iat: number;
   exp: number;
 }
 
-export function signCallerAssertion(caller: Caller | null, gatewaySecret: string, now = Date.now()): string {
+export function signCallerAssertion(caller: Caller | null, gatewaySecret: string, now = Date.now(), clientAddress?: string): string {
   const iat = Math.floor(now / 1000);
-  return sign({ caller, iat, exp: iat + ASSERTION_TTL_SECONDS } satisfies CallerAssertion, gatewaySecret);
+  const addr = clientAddress || undefined;
+  return sign({ caller, addr, iat, exp: iat + ASSERTION_TTL_SECONDS } satisfies CallerAssertion, gatewaySecret);
+}
+
+/** What a valid caller assertion says: the caller (null = anonymous) and the client's address, when the gateway knew it. */
+export interface VerifiedCallerAssertion {
+  caller: Caller | null;
+  clientAddress: string | null;
+}
+
+/** The verified assertion, or `undefined` when the header is missing, forged or expired (not from the gateway). */
+export function readCallerAssertion(header: string | undefined, gatewaySecret: string, now = Date.now()): VerifiedCallerAssertion | undefined {
+  if (!header) return undefined;
+  const a = verify<CallerAssertion>(header, gatewaySecret);
+  if (!a || typeof a.exp !== 'number' || a.exp * 1000 <= now) return undefined;
+  return { caller: a.caller ?? null, clientAddress: typeof a.addr === 'string' && a.addr ? a.addr : null };
 }
 
 /** Returns the asserted caller (null = anonymous request through the gateway), or `undefined` when not from the gateway. */
 export function verifyCallerAssertion(header: string | undefined, gatewaySecret: string, now = Date.now()): Caller | null | undefined {
-  if (!header) return undefined;
-  const a = verify<CallerAssertion>(header, gatewaySecret);
-  if (!a || typeof a.exp !== 'number' || a.exp * 1000 <= now) return undefined;
-  return a.caller ?? null;
+  return readCallerAssertion(header, gatewaySecret, now)?.caller;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -14,6 +14,11 @@ export interface SubgraphContext {
   requestId: string;
   /** Other subgraphs, asked as the same caller (see peers.ts). */
   peers: Peers;
+  /**
+   * The client's network address as the gateway asserted it (signed, so a client cannot choose it); null when
+   * unknown. Sign-in throttling counts per address.
+   */
+  clientAddress: string | null;
 }
 
 export type TenantCaller = Caller & { municipalityId: string };

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse, type DocumentNode } from 'graphql';
-import { CALLER_HEADER, SERVICE_HEADER, type Caller, verifyCallerAssertion, verifyServiceAssertion } from './auth';
+import { CALLER_HEADER, SERVICE_HEADER, type Caller, readCallerAssertion, verifyCallerAssertion, verifyServiceAssertion } from './auth';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HOST, databaseTarget, portOf, requireSecret, type DatabaseTarget, type SubgraphName } from './config';
 import type { SubgraphContext } from './context';
@@ -79,10 +79,10 @@ export function createSubgraphServer<C extends SubgraphContext>(def: SubgraphDef
 }
 
 /** The context of one request: a fresh EntityManager fork scoped to the caller's tenant, fresh loaders. */
-export function contextFor<C extends SubgraphContext>(def: SubgraphDefinition<C>, orm: HubORM, caller: Caller | null, peers: Peers): C {
+export function contextFor<C extends SubgraphContext>(def: SubgraphDefinition<C>, orm: HubORM, caller: Caller | null, peers: Peers, clientAddress: string | null = null): C {
   const em = orm.em.fork();
   if (caller?.municipalityId) scopeToTenant(em, caller.municipalityId);
-  return def.createContext({ caller, em, requestId: randomUUID(), peers });
+  return def.createContext({ caller, em, requestId: randomUUID(), peers, clientAddress });
 }
 
 export interface RunningSubgraph {
@@ -140,10 +140,11 @@ export async function runSubgraph<C extends SubgraphContext>(def: SubgraphDefini
     },
     graphql: async (req, res) => {
       const assertion = header(req.headers[CALLER_HEADER]);
-      const caller = verifyCallerAssertion(assertion, gatewaySecret);
-      if (caller === undefined) throw new RequestError(ErrorCode.UNAUTHENTICATED, 'Requests must come through the hub gateway');
+      const verified = readCallerAssertion(assertion, gatewaySecret);
+      if (verified === undefined) throw new RequestError(ErrorCode.UNAUTHENTICATED, 'Requests must come through the hub gateway');
       const body = await readJsonBody(req, maxBody);
-      await serveGraphQL(apollo, req, res, body, async () => contextFor(def, orm, caller, httpPeers(assertion)));
+      await serveGraphQL(apollo, req, res, body, async () =>
+        contextFor(def, orm, verified.caller, httpPeers(assertion), verified.clientAddress));
     },
   });
   const port = await listen(http, opts.port ?? portOf(def.name), HOST);

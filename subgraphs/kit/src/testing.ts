@@ -56,7 +56,7 @@ export interface TestSubgraph<C extends SubgraphContext> {
   orm: HubORM;
   server: ApolloServer<C>;
   /** Runs an operation as `caller` through the real schema, context and error masking. */
-  run<T = Record<string, any>>(caller: Caller | null, query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
+  run<T = Record<string, any>>(caller: Caller | null, query: string, variables?: Record<string, unknown>, opts?: { clientAddress?: string }): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
   dispose(): Promise<void>;
 }
 
@@ -69,8 +69,9 @@ export async function startTestSubgraph<C extends SubgraphContext>(def: Subgraph
   return {
     orm: t.orm,
     server,
-    async run(caller, query, variables) {
-      const res = await server.executeOperation({ query, variables }, { contextValue: contextFor(def, t.orm, caller, opts.peers ?? fakePeers({})) });
+    async run(caller, query, variables, runOpts) {
+      const contextValue = contextFor(def, t.orm, caller, opts.peers ?? fakePeers({}), runOpts?.clientAddress ?? null);
+      const res = await server.executeOperation({ query, variables }, { contextValue });
       if (res.body.kind !== 'single') throw new Error('incremental delivery is not used');
       return res.body.singleResult as never;
     },

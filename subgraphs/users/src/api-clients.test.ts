@@ -2,6 +2,7 @@ import {
   AuditEvent, DEMO_MUNICIPALITIES, DEMO_USERS, Role, inTransaction, recordAudit, scopeToTenant, verifyAccessToken, verifyPassword,
   type Caller,
 } from '@hub/kit';
+import { fakePeers } from '@hub/kit';
 import { startTestSubgraph, testCaller, testDatabaseKinds, type TestSubgraph } from '@hub/kit/testing';
 import type { UsersContext } from './context';
 import { users } from './index';
@@ -39,7 +40,9 @@ const codeOf = (res: Result) => res.errors?.[0]?.extensions?.code;
 describe.each(testDatabaseKinds())('API clients on %s', (kind) => {
   let t: TestSubgraph<UsersContext>;
   beforeAll(async () => {
-    t = await startTestSubgraph(users, kind, { seedDemo: true });
+    // The municipalities subgraph as far as API clients need it: every municipality's abbreviation (login prefix).
+    const peers = fakePeers({ Municipality: Object.fromEntries(DEMO_MUNICIPALITIES.map((m) => [m.id, { id: m.id, abbreviation: m.abbreviation }])) });
+    t = await startTestSubgraph(users, kind, { seedDemo: true, peers });
   });
   afterAll(() => t?.dispose());
 
@@ -56,7 +59,7 @@ describe.each(testDatabaseKinds())('API clients on %s', (kind) => {
   it('creates a client whose secret is shown once and stored only as a hash', async () => {
     const created = await create('Spisová služba – ISDS konektor', [Role.INTAKE_CLERK, Role.DISPATCH_CLERK]);
     expect(created.client).toMatchObject({
-      name: 'Spisová služba – ISDS konektor', login: 'api.spisova-sluzba-isds-konektor',
+      name: 'Spisová služba – ISDS konektor', login: 'mbk.api.spisova-sluzba-isds-konektor',
       roles: [Role.INTAKE_CLERK, Role.DISPATCH_CLERK], active: true, rotatedAt: null, revokedAt: null,
     });
     expect(created.clientId).toBe(created.client.id);
@@ -77,20 +80,20 @@ describe.each(testDatabaseKinds())('API clients on %s', (kind) => {
     expect(res.errors).toBeUndefined();
     const result = res.data!.loginApiClient;
     expect(verifyAccessToken(result.token, TOKEN_SECRET)).toEqual({
-      userId: created.clientId, login: 'api.agenda-prestupku', municipalityId: BLANSKO.id, roles: [Role.CASE_HANDLER], orgUnitId: null,
+      userId: created.clientId, login: 'mbk.api.agenda-prestupku', municipalityId: BLANSKO.id, roles: [Role.CASE_HANDLER], orgUnitId: null,
     });
     const ttl = new Date(result.expiresAt).getTime() - before;
     expect(ttl).toBeGreaterThan(3600_000 - 5_000);
     expect(ttl).toBeLessThanOrEqual(3600_000 + 1_000);
     expect(result.user).toEqual({
-      id: created.clientId, login: 'api.agenda-prestupku', name: 'Agenda přestupků', roles: [Role.CASE_HANDLER], active: true,
+      id: created.clientId, login: 'mbk.api.agenda-prestupku', name: 'Agenda přestupků', roles: [Role.CASE_HANDLER], active: true,
       municipality: { id: BLANSKO.id }, orgUnit: null,
     });
     // What the gateway's account check asks, as the client itself.
     const caller = verifyAccessToken(result.token, TOKEN_SECRET)!;
     const { _entities } = await ok(caller, ENTITIES, { r: [{ __typename: 'User', id: created.clientId }] });
-    expect(_entities).toEqual([{ id: created.clientId, login: 'api.agenda-prestupku', active: true, roles: [Role.CASE_HANDLER] }]);
-    expect((await ok(caller, '{ me { login } }')).me.login).toBe('api.agenda-prestupku');
+    expect(_entities).toEqual([{ id: created.clientId, login: 'mbk.api.agenda-prestupku', active: true, roles: [Role.CASE_HANDLER] }]);
+    expect((await ok(caller, '{ me { login } }')).me.login).toBe('mbk.api.agenda-prestupku');
   });
 
   it('gives the same UNAUTHENTICATED answer for a wrong secret, an unknown client and a revoked client', async () => {
@@ -141,10 +144,13 @@ describe.each(testDatabaseKinds())('API clients on %s', (kind) => {
     await refused({ name: 'x'.repeat(101), roles: [Role.AUDITOR] });
     expect(await clientsWritten()).toBe(before);
     await create('Unique app');
-    // Another municipality's client with the same login: still taken.
-    expect(codeOf(await t.run(adamovAdmin, CREATE, { input: { name: 'unique APP', roles: [Role.AUDITOR] } }))).toBe('CONFLICT');
+    // The same name in the same municipality is taken …
+    expect(codeOf(await t.run(blanskoAdmin, CREATE, { input: { name: 'unique APP', roles: [Role.AUDITOR] } }))).toBe('CONFLICT');
+    // … but another municipality's names are its own: Adamov's client gets a login in Adamov's namespace, and
+    // learns nothing about Blansko's.
+    expect((await ok(adamovAdmin, CREATE, { input: { name: 'unique APP', roles: [Role.AUDITOR] } })).createApiClient.client.login).toBe('ouada.api.unique-app');
     // A user cannot take a client's login either.
-    const userInput = { login: 'api.unique-app', name: 'Person', password: 'long-enough-password', roles: [Role.AUDITOR] };
+    const userInput = { login: 'mbk.api.unique-app', name: 'Person', password: 'long-enough-password', roles: [Role.AUDITOR] };
     expect(codeOf(await t.run(blanskoAdmin, 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', { input: userInput }))).toBe('CONFLICT');
   });
 
@@ -175,7 +181,7 @@ describe.each(testDatabaseKinds())('API clients on %s', (kind) => {
       ['Uprava', 'Osoba', 'mbk.admin', 'mbk.admin'],
     ]);
     expect(events[0].changes).toEqual([
-      { name: 'login', old: null, new: 'api.audited-app' },
+      { name: 'login', old: null, new: 'mbk.api.audited-app' },
       { name: 'name', old: null, new: 'Audited app' },
       { name: 'roles', old: null, new: Role.AUDITOR },
     ]);
@@ -192,6 +198,6 @@ describe.each(testDatabaseKinds())('API clients on %s', (kind) => {
     await inTransaction(scopeToTenant(t.orm.em.fork(), BLANSKO.id), (tx) =>
       recordAudit(tx, client, { municipalityId: BLANSKO.id, eventType: 'Uprava', objectType: 'Osoba', objectId }));
     const trail = (await ok(blanskoAdmin, TRAIL, { r: [{ __typename: 'AuditTrail', objectId }] }))._entities[0].usersEvents;
-    expect(trail.map((e: any) => [e.actorLogin, e.actor])).toEqual([['api.actor-app', { id: other.clientId, login: 'api.actor-app' }]]);
+    expect(trail.map((e: any) => [e.actorLogin, e.actor])).toEqual([['mbk.api.actor-app', { id: other.clientId, login: 'mbk.api.actor-app' }]]);
   });
 });

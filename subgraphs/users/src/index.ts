@@ -1,8 +1,10 @@
-import { loadSchema, type SubgraphDefinition } from '@hub/kit';
+import { loadSchema, logger, type SubgraphDefinition } from '@hub/kit';
 import { createContext, type UsersContext } from './context';
 import { ApiClientSchema } from './modules/users/api-client.entity';
 import { PlatformOperatorSchema } from './modules/users/platform-operator.entity';
 import { UserSchema } from './modules/users/user.entity';
+import { deleteExpiredCounters } from './modules/sign-in/db-rate-limiter';
+import { ThrottleCounterSchema } from './modules/sign-in/throttle-counter.entity';
 import { resolvers } from './resolvers';
 import { seedDemo } from './seed';
 
@@ -11,7 +13,15 @@ export const users: SubgraphDefinition<UsersContext> = {
   name: 'users',
   typeDefs: loadSchema('users'),
   resolvers,
-  entities: [UserSchema, PlatformOperatorSchema, ApiClientSchema],
+  entities: [UserSchema, PlatformOperatorSchema, ApiClientSchema, ThrottleCounterSchema],
   createContext,
   seedDemo,
+  background: (orm) => {
+    // Sign-in counters whose window has ended are worth nothing; without this, every guessed login would stay a row.
+    const timer = setInterval(() => {
+      deleteExpiredCounters(orm.em.fork()).catch((e) => logger.child({ component: 'sign-in-throttle' }).warn({ err: e }, 'could not delete expired counters'));
+    }, 10 * 60_000);
+    timer.unref();
+    return { stop: async () => clearInterval(timer) };
+  },
 };

@@ -16,6 +16,9 @@ const BLANSKO = municipality('MBK');
 const ADAMOV = municipality('OUADA');
 const LUBE = municipality('OULUB');
 
+/** A municipality the platform admin has just created: no users yet. */
+const NEW_MUNICIPALITY = { id: '00000000-0000-4000-8000-0000000005e1', abbreviation: 'OUSVI' };
+
 const demoUser = (login: string) => DEMO_USERS.find((u) => u.login === login)!;
 /** The caller the gateway would assert for a demo user. */
 const as = (login: string): Caller => {
@@ -39,7 +42,10 @@ function fakeMunicipalities() {
     async entities<T>(subgraph: string, typename: string, ids: string[]) {
       if (subgraph !== 'municipalities' || !viewer) return ids.map(() => null);
       return ids.map((id) => {
-        if (typename === 'Municipality') return DEMO_MUNICIPALITIES.some((m) => m.id === id) ? ({ id } as T) : null;
+        if (typename === 'Municipality') {
+          const m = [...DEMO_MUNICIPALITIES, NEW_MUNICIPALITY].find((d) => d.id === id);
+          return m ? ({ id, abbreviation: m.abbreviation } as T) : null;
+        }
         if (typename === 'OrgUnit' && units.has(id) && (leaky || units.get(id) === viewer!.municipalityId)) return { id, municipality: { id: units.get(id) } } as T;
         return null;
       });
@@ -132,19 +138,6 @@ describe.each(testDatabaseKinds())('users subgraph on %s', (kind) => {
       expect(codeOf(await login('a'.repeat(65)))).toBe('BAD_USER_INPUT');
       expect(codeOf(await login('mbk.clerk', 'p'.repeat(201)))).toBe('BAD_USER_INPUT');
     });
-
-    it('locks a login after 5 failures, even against the right password, and only that login', async () => {
-      // The throttle lives in the process, shared by both database suites: each takes its own victim.
-      const victim = kind === 'sqlite' ? 'ouada.handler' : 'oubor.handler';
-      for (let i = 0; i < 5; i++) {
-        expect((await login(victim, 'wrong-password')).errors?.[0]?.message).toBe('Wrong login or password');
-      }
-      const locked = await login(victim);
-      expect(codeOf(locked)).toBe('UNAUTHENTICATED');
-      expect(locked.errors?.[0]?.message).toMatch(/wait 15 minutes/);
-      expect((await login(victim.toUpperCase())).errors?.[0]?.message).toMatch(/wait/);
-      expect((await login(kind === 'sqlite' ? 'ouada.clerk' : 'oubor.clerk')).errors).toBeUndefined();
-    });
   });
 
   describe('me, users and user', () => {
@@ -202,8 +195,11 @@ describe.each(testDatabaseKinds())('users subgraph on %s', (kind) => {
       ['a user of another municipality', () => blanskoAdmin, input({ login: 'mbk.other', municipalityId: ADAMOV.id }), 'FORBIDDEN'],
       ['the PLATFORM_ADMIN role', () => blanskoAdmin, input({ login: 'mbk.root', roles: [Role.PLATFORM_ADMIN] }), 'BAD_USER_INPUT'],
       ['a login taken in the own municipality', () => blanskoAdmin, input({ login: 'mbk.clerk' }), 'CONFLICT'],
-      ['a login taken in another municipality', () => blanskoAdmin, input({ login: 'ouada.clerk' }), 'CONFLICT'],
-      ['a login taken by a platform operator', () => blanskoAdmin, input({ login: 'platform.admin' }), 'CONFLICT'],
+      ['a login of another municipality’s namespace, taken', () => blanskoAdmin, input({ login: 'ouada.clerk' }), 'BAD_USER_INPUT'],
+      ['a login of another municipality’s namespace, free', () => blanskoAdmin, input({ login: 'ouada.nobody' }), 'BAD_USER_INPUT'],
+      ['a login outside any namespace', () => blanskoAdmin, input({ login: 'novak' }), 'BAD_USER_INPUT'],
+      ['a login that is only the prefix', () => blanskoAdmin, input({ login: 'mbk.' }), 'BAD_USER_INPUT'],
+      ['a platform operator’s login', () => blanskoAdmin, input({ login: 'platform.admin' }), 'BAD_USER_INPUT'],
       ['a short password', () => blanskoAdmin, input({ login: 'mbk.short', password: 'short' }), 'BAD_USER_INPUT'],
       ['another municipality’s org unit', () => blanskoAdmin, input({ login: 'mbk.unit', orgUnitId: ADAMOV.orgUnits[0].id }), 'BAD_USER_INPUT'],
       ['a malformed login', () => blanskoAdmin, input({ login: 'Mbk Novak' }), 'BAD_USER_INPUT'],
@@ -212,6 +208,7 @@ describe.each(testDatabaseKinds())('users subgraph on %s', (kind) => {
       ['a repeated role', () => blanskoAdmin, input({ login: 'mbk.twice', roles: [Role.CASE_HANDLER, Role.CASE_HANDLER] }), 'BAD_USER_INPUT'],
       ['a caller who is not an admin', () => as('mbk.handler'), input({ login: 'mbk.byhandler' }), 'FORBIDDEN'],
       ['a platform admin creating a CASE_HANDLER', () => platformAdmin, input({ login: 'oulub.handler2', orgUnitId: null, municipalityId: LUBE.id }), 'FORBIDDEN'],
+      ['a platform admin creating a second TENANT_ADMIN', () => platformAdmin, input({ login: 'oulub.admin2', orgUnitId: null, roles: [Role.TENANT_ADMIN], municipalityId: LUBE.id }), 'FORBIDDEN'],
       ['a platform admin naming no municipality', () => platformAdmin, input({ login: 'oulub.admin2', orgUnitId: null, roles: [Role.TENANT_ADMIN] }), 'BAD_USER_INPUT'],
       ['a platform admin naming an unknown municipality', () => platformAdmin, input({ login: 'x.admin2', orgUnitId: null, roles: [Role.TENANT_ADMIN], municipalityId: '00000000-0000-4000-8000-000000000000' }), 'BAD_USER_INPUT'],
       ['a platform admin assigning an org unit', () => platformAdmin, input({ login: 'oulub.admin3', roles: [Role.TENANT_ADMIN], municipalityId: LUBE.id, orgUnitId: LUBE.orgUnits[0].id }), 'BAD_USER_INPUT'],
@@ -242,16 +239,101 @@ describe.each(testDatabaseKinds())('users subgraph on %s', (kind) => {
       expect(await written()).toEqual({ ...before, users: before.users + 1, events: before.events + 1 });
     });
 
-    it('lets a platform admin create the first tenant admin of a municipality', async () => {
+    it('lets a platform admin create the first tenant admin of a municipality, once, even when asked twice at once', async () => {
       const before = await written();
-      const created = (await ok(platformAdmin, CREATE, { input: { login: 'oulub.starosta', name: 'Starosta Lubě', password: 'a-long-enough-password', roles: [Role.TENANT_ADMIN], municipalityId: LUBE.id } })).createUser;
-      expect(created).toMatchObject({ login: 'oulub.starosta', roles: [Role.TENANT_ADMIN], municipality: { id: LUBE.id }, orgUnit: null });
+      const first = (login: string) => ({ input: { login, name: 'Starosta Svinošic', password: 'a-long-enough-password', roles: [Role.TENANT_ADMIN], municipalityId: NEW_MUNICIPALITY.id } });
+      // Namespaced like everyone else's.
+      expect(codeOf(await run(platformAdmin, CREATE, first('oulub.starosta')))).toBe('BAD_USER_INPUT');
+      const results = await Promise.all([run(platformAdmin, CREATE, first('ousvi.starosta')), run(platformAdmin, CREATE, first('ousvi.mistostarosta'))]);
+      expect(results.map(codeOf).sort()).toEqual(['FORBIDDEN', undefined]);
+      const created = results.find((r) => !r.errors)!.data!.createUser;
+      expect(created).toMatchObject({ roles: [Role.TENANT_ADMIN], municipality: { id: NEW_MUNICIPALITY.id }, orgUnit: null });
       expect(await written()).toEqual({ ...before, users: before.users + 1, events: before.events + 1 });
       // The event belongs to the municipality; its actor, a platform operator, still resolves there.
-      const newAdmin = testCaller(LUBE.id, [Role.TENANT_ADMIN], 'oulub.starosta', created.id);
+      const newAdmin = testCaller(NEW_MUNICIPALITY.id, [Role.TENANT_ADMIN], created.login, created.id);
       const [event] = await trailOf(newAdmin, created.id);
       expect(event).toMatchObject({ eventType: 'Zalozeni', actorLogin: 'platform.admin', actor: { id: platformAdmin.userId, login: 'platform.admin' } });
       expect(await trailOf(blanskoAdmin, created.id)).toEqual([]);
+      // From now on, the municipality's own admin creates its users; the platform admin cannot add anyone.
+      expect(codeOf(await run(platformAdmin, CREATE, first('ousvi.druhy')))).toBe('FORBIDDEN');
+      expect(await written()).toEqual({ ...before, users: before.users + 1, events: before.events + 1 });
+    });
+
+    it('lets no municipality probe or squat another’s logins: same answer for taken and free names', async () => {
+      const adamovAdmin = as('ouada.admin');
+      const taken = await run(adamovAdmin, CREATE, { input: input({ login: 'mbk.records', orgUnitId: null }) });
+      const free = await run(adamovAdmin, CREATE, { input: input({ login: 'mbk.free-name', orgUnitId: null }) });
+      expect(codeOf(taken)).toBe('BAD_USER_INPUT');
+      expect(taken.errors![0]).toMatchObject({ message: free.errors![0].message, extensions: { code: 'BAD_USER_INPUT', field: 'login' } });
+      expect(taken.errors![0].message).toMatch(/ouada\./);
+      expect(taken.errors![0].message).not.toMatch(/taken/);
+    });
+  });
+
+  describe('resetTenantAdmin and one-time passwords', () => {
+    const RESET = `mutation($input: ResetTenantAdminInput!) { resetTenantAdmin(input: $input) {
+      user { ${USER_FIELDS} } oneTimePassword oneTimePasswordExpiresAt disabledUsers { login active } } }`;
+    const SIGN_IN = 'mutation($l: String!, $p: String!) { login(login: $l, password: $p) { token passwordChangeRequired } }';
+    const CHANGE = 'mutation($c: String, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }';
+    const ACTIONS = '{ platformActions { eventType objectId actorLogin description changes { name old new } } }';
+    const reason = 'Written request of the mayor, ref. OULUB-12/2026: the admin left';
+    const resetInput = (fields: Record<string, unknown> = {}) => ({ municipalityId: LUBE.id, reason, login: 'oulub.novy-spravce', name: 'Nový správce', ...fields });
+
+    it('is for platform admins only, with a reason and a namespaced login, and writes nothing when refused', async () => {
+      const before = await written();
+      expect(codeOf(await run(as('oulub.admin'), RESET, { input: resetInput() }))).toBe('FORBIDDEN');
+      expect(codeOf(await run(blanskoAdmin, RESET, { input: resetInput() }))).toBe('FORBIDDEN');
+      expect(codeOf(await run(platformAdmin, RESET, { input: resetInput({ reason: 'because' }) }))).toBe('BAD_USER_INPUT');
+      expect(codeOf(await run(platformAdmin, RESET, { input: resetInput({ login: 'mbk.novy-spravce' }) }))).toBe('BAD_USER_INPUT');
+      expect(codeOf(await run(platformAdmin, RESET, { input: resetInput({ login: 'oulub.clerk' }) }))).toBe('CONFLICT');
+      expect(codeOf(await run(platformAdmin, RESET, { input: resetInput({ municipalityId: '00000000-0000-4000-8000-000000000000' }) }))).toBe('BAD_USER_INPUT');
+      expect(await written()).toEqual(before);
+      expect((await login('oulub.admin')).errors).toBeUndefined();
+    });
+
+    it('disables the tenant admins and creates one with a one-time password, visibly to the municipality', async () => {
+      const before = await written();
+      const reset = (await ok(platformAdmin, RESET, { input: resetInput() })).resetTenantAdmin;
+      expect(reset.user).toMatchObject({ login: 'oulub.novy-spravce', roles: [Role.TENANT_ADMIN], active: true, municipality: { id: LUBE.id } });
+      expect(reset.disabledUsers).toEqual([{ login: 'oulub.admin', active: false }]);
+      expect(new Date(reset.oneTimePasswordExpiresAt).getTime()).toBeGreaterThan(Date.now() + 71 * 3600_000);
+      expect(await written()).toEqual({ ...before, users: before.users + 1, events: before.events + 2 });
+      // The old admin is out at once.
+      expect(codeOf(await login('oulub.admin'))).toBe('UNAUTHENTICATED');
+
+      // The one-time password signs in once.
+      const first = await run(null, SIGN_IN, { l: 'oulub.novy-spravce', p: reset.oneTimePassword });
+      expect(first.errors).toBeUndefined();
+      expect(first.data!.login.passwordChangeRequired).toBe(true);
+      expect(codeOf(await run(null, SIGN_IN, { l: 'oulub.novy-spravce', p: reset.oneTimePassword }))).toBe('UNAUTHENTICATED');
+      // In that session, the new admin sets a password of their own without the used-up one.
+      const newAdmin = verifyAccessToken(first.data!.login.token, TOKEN_SECRET)!;
+      expect((await ok(newAdmin, CHANGE, { n: 'my own long password' })).changePassword).toBe(true);
+      const again = await run(null, SIGN_IN, { l: 'oulub.novy-spravce', p: 'my own long password' });
+      expect(again.data!.login.passwordChangeRequired).toBe(false);
+
+      // The municipality sees what the platform operator did, and why; nobody else does.
+      const actions = (await ok(newAdmin, ACTIONS)).platformActions;
+      expect(actions.filter((a: any) => a.description?.includes(reason))).toEqual(expect.arrayContaining([
+        expect.objectContaining({ eventType: 'Uprava', objectId: demoUser('oulub.admin').id, actorLogin: 'platform.admin', changes: [{ name: 'active', old: 'true', new: 'false' }] }),
+        expect.objectContaining({ eventType: 'Zalozeni', objectId: reset.user.id, actorLogin: 'platform.admin' }),
+      ]));
+      expect(actions.every((a: any) => a.actorLogin === 'platform.admin')).toBe(true);
+      expect((await ok(as('oulub.records'), ACTIONS)).platformActions.length).toBe(actions.length);
+      expect(JSON.stringify((await ok(blanskoAdmin, ACTIONS)).platformActions)).not.toContain(reason);
+      expect(codeOf(await run(as('oulub.handler'), ACTIONS))).toBe('FORBIDDEN');
+      expect(codeOf(await run(platformAdmin, ACTIONS))).toBe('FORBIDDEN');
+      // Nothing in the audit trail carries a password or hash.
+      expect(JSON.stringify(await trailOf(newAdmin, reset.user.id))).not.toMatch(/scrypt|my own long password|one-time-password-used/);
+    });
+
+    it('changing one’s password otherwise needs the current one', async () => {
+      const handler = as('mbk.handler');
+      expect(codeOf(await run(handler, CHANGE, { n: 'another long password' }))).toBe('BAD_USER_INPUT');
+      expect(codeOf(await run(handler, CHANGE, { c: 'not-the-password', n: 'another long password' }))).toBe('FORBIDDEN');
+      expect((await ok(handler, CHANGE, { c: PASSWORD, n: 'another long password' })).changePassword).toBe(true);
+      expect((await login('mbk.handler', 'another long password')).errors).toBeUndefined();
+      expect(codeOf(await login('mbk.handler'))).toBe('UNAUTHENTICATED');
     });
   });
 

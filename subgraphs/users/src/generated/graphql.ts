@@ -29,7 +29,7 @@ export type ApiClient = {
   createdAt: Scalars['DateTime']['output'];
   /** Also the client id to sign in with (`loginApiClient`). */
   id: Scalars['ID']['output'];
-  /** `api.<slug of the name>`; what audit events record as the actor. */
+  /** `<municipality prefix>api.<slug of the name>` (e.g. `mbk.api.isds-konektor`); what audit events record as the actor. */
   login: Scalars['String']['output'];
   name: Scalars['String']['output'];
   revokedAt: Maybe<Scalars['DateTime']['output']>;
@@ -93,6 +93,11 @@ export type CreateUserInput = {
 export type LoginResult = {
   __typename?: 'LoginResult';
   expiresAt: Scalars['DateTime']['output'];
+  /**
+   * True after signing in with a one-time password (see `resetTenantAdmin`): it no longer works, so set a password
+   * of your own with `changePassword` in this session.
+   */
+  passwordChangeRequired: Scalars['Boolean']['output'];
   /** Bearer token for the Authorization header. */
   token: Scalars['String']['output'];
   user: User;
@@ -105,19 +110,40 @@ export type Municipality = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * The signed-in user's own password. `currentPassword` is required, except in the session opened with a
+   * one-time password.
+   */
+  changePassword: Scalars['Boolean']['output'];
   /** Tenant admins: a new API client of their own municipality, with its secret (shown once). */
   createApiClient: ApiClientSecret;
-  /** Tenant admins: users of their own municipality. Platform admin: the first tenant admin of a municipality. */
+  /**
+   * Tenant admins: users of their own municipality. Platform admin: only the first tenant admin of a municipality
+   * that has no users yet; later, only through `resetTenantAdmin`. Logins start with the municipality's
+   * abbreviation in lower case and a dot (`mbk.`).
+   */
   createUser: User;
   /** Tenant admins, own municipality. A disabled user can no longer sign in. */
   disableUser: User;
   login: LoginResult;
   /** Anonymous, like `login`: an API client's id and secret for a bearer token valid one hour. */
   loginApiClient: LoginResult;
+  /**
+   * Platform admin: when a municipality has lost access (its tenant admin left, forgot the password), disables its
+   * tenant admins and creates a new one with a one-time password. Audited in the municipality with the reason and
+   * visible to it (`platformActions`, the users audit trail, the transaction log).
+   */
+  resetTenantAdmin: TenantAdminReset;
   /** Tenant admins: the client can no longer sign in, and its tokens stop working. Idempotent. */
   revokeApiClient: ApiClient;
   /** Tenant admins: a new secret; the old one no longer signs in (tokens already issued run out within an hour). */
   rotateApiClientSecret: ApiClientSecret;
+};
+
+
+export type MutationChangePasswordArgs = {
+  currentPassword?: InputMaybe<Scalars['String']['input']>;
+  newPassword: Scalars['String']['input'];
 };
 
 
@@ -148,6 +174,11 @@ export type MutationLoginApiClientArgs = {
 };
 
 
+export type MutationResetTenantAdminArgs = {
+  input: ResetTenantAdminInput;
+};
+
+
 export type MutationRevokeApiClientArgs = {
   id: Scalars['ID']['input'];
 };
@@ -168,6 +199,11 @@ export type Query = {
   apiClients: Array<ApiClient>;
   /** The signed-in user. */
   me: User;
+  /**
+   * Tenant admins and auditors: what platform operators did in the own municipality (its first tenant admin,
+   * tenant admin resets, with their reasons), newest first. The platform operator cannot act here unseen.
+   */
+  platformActions: Array<AuditEvent>;
   user: Maybe<User>;
   /** Users of the caller's municipality (any signed-in user of it). */
   users: Array<User>;
@@ -181,6 +217,15 @@ export type QueryUserArgs = {
 
 export type QueryUsersArgs = {
   includeDisabled?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type ResetTenantAdminInput = {
+  /** The new tenant admin's login, in the municipality's namespace (e.g. `oulub.starosta`). */
+  login: Scalars['String']['input'];
+  municipalityId: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+  /** Why the platform operator steps in (e.g. the municipality's written request and its reference); 10–500 characters, recorded in the audit trail. */
+  reason: Scalars['String']['input'];
 };
 
 /** Roles (domain.md §7.5). All are scoped to the user's municipality, except PLATFORM_ADMIN. */
@@ -203,6 +248,18 @@ export type Role =
   | 'TENANT_ADMIN'
   /** vedoucí: sees and redistributes the unit's documents */
   | 'UNIT_HEAD';
+
+/** The outcome of `resetTenantAdmin`. */
+export type TenantAdminReset = {
+  __typename?: 'TenantAdminReset';
+  /** The municipality's tenant admins the reset disabled. */
+  disabledUsers: Array<User>;
+  /** Shown this once; valid for one sign-in until `oneTimePasswordExpiresAt`. */
+  oneTimePassword: Scalars['String']['output'];
+  oneTimePasswordExpiresAt: Scalars['DateTime']['output'];
+  /** The new tenant admin. */
+  user: User;
+};
 
 /** A person who uses the hub. */
 export type User = {
@@ -333,7 +390,9 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OrgUnit: ResolverTypeWrapper<OrgUnit>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ResetTenantAdminInput: ResetTenantAdminInput;
   Role: Role;
+  TenantAdminReset: ResolverTypeWrapper<Omit<TenantAdminReset, 'disabledUsers' | 'user'> & { disabledUsers: Array<ResolversTypes['User']>, user: ResolversTypes['User'] }>;
   User: ResolverTypeWrapper<UserRecordModel>;
 }>;
 
@@ -356,6 +415,8 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: Record<PropertyKey, never>;
   OrgUnit: OrgUnit;
   Query: Record<PropertyKey, never>;
+  ResetTenantAdminInput: ResetTenantAdminInput;
+  TenantAdminReset: Omit<TenantAdminReset, 'disabledUsers' | 'user'> & { disabledUsers: Array<ResolversParentTypes['User']>, user: ResolversParentTypes['User'] };
   User: UserRecordModel;
 }>;
 
@@ -408,6 +469,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type LoginResultResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['LoginResult'] = ResolversParentTypes['LoginResult']> = ResolversObject<{
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  passwordChangeRequired?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 }>;
@@ -417,11 +479,13 @@ export type MunicipalityResolvers<ContextType = UsersContext, ParentType extends
 }>;
 
 export type MutationResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'newPassword'>>;
   createApiClient?: Resolver<ResolversTypes['ApiClientSecret'], ParentType, ContextType, RequireFields<MutationCreateApiClientArgs, 'input'>>;
   createUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
   disableUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationDisableUserArgs, 'id'>>;
   login?: Resolver<ResolversTypes['LoginResult'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'login' | 'password'>>;
   loginApiClient?: Resolver<ResolversTypes['LoginResult'], ParentType, ContextType, RequireFields<MutationLoginApiClientArgs, 'clientId' | 'secret'>>;
+  resetTenantAdmin?: Resolver<ResolversTypes['TenantAdminReset'], ParentType, ContextType, RequireFields<MutationResetTenantAdminArgs, 'input'>>;
   revokeApiClient?: Resolver<ResolversTypes['ApiClient'], ParentType, ContextType, RequireFields<MutationRevokeApiClientArgs, 'id'>>;
   rotateApiClientSecret?: Resolver<ResolversTypes['ApiClientSecret'], ParentType, ContextType, RequireFields<MutationRotateApiClientSecretArgs, 'id'>>;
 }>;
@@ -433,8 +497,16 @@ export type OrgUnitResolvers<ContextType = UsersContext, ParentType extends Reso
 export type QueryResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   apiClients?: Resolver<Array<ResolversTypes['ApiClient']>, ParentType, ContextType>;
   me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  platformActions?: Resolver<Array<ResolversTypes['AuditEvent']>, ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
   users?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUsersArgs, 'includeDisabled'>>;
+}>;
+
+export type TenantAdminResetResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['TenantAdminReset'] = ResolversParentTypes['TenantAdminReset']> = ResolversObject<{
+  disabledUsers?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+  oneTimePassword?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  oneTimePasswordExpiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 }>;
 
 export type UserResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
@@ -460,6 +532,7 @@ export type Resolvers<ContextType = UsersContext> = ResolversObject<{
   Mutation?: MutationResolvers<ContextType>;
   OrgUnit?: OrgUnitResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  TenantAdminReset?: TenantAdminResetResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;
 

@@ -5,6 +5,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { UsersContext } from '../../context';
 import { ApiClient } from './api-client.entity';
+import { loginPrefixOf } from './login-namespace';
 import { PlatformOperator } from './platform-operator.entity';
 import { User } from './user.entity';
 
@@ -14,23 +15,29 @@ const AUDITED_FIELDS: (keyof ApiClient)[] = ['login', 'name', 'roles'];
 /** Administrative roles are for people: an app's credentials must not be able to create users or clients. */
 const REFUSED_ROLES: readonly Role[] = [Role.TENANT_ADMIN, Role.PLATFORM_ADMIN];
 
-export const API_LOGIN_PREFIX = 'api.';
+/** What follows the municipality's login prefix in an API client's login: `mbk.api.isds-konektor`. */
+export const API_LOGIN_INFIX = 'api.';
 
 /** 32 random bytes, base64url: shown to the tenant admin once, only its hash is kept. */
 const newSecret = () => randomBytes(32).toString('base64url');
 
-/** `api.` + the name in lower case ASCII, other characters as `-` (e.g. "Spisová služba – ISDS" → api.spisova-sluzba-isds). */
-export function loginForName(name: string): string {
+/**
+ * The municipality's prefix, `api.`, then the name in lower case ASCII with other characters as `-` (e.g. Blansko's
+ * "Spisová služba – ISDS" → mbk.api.spisova-sluzba-isds). In the municipality's namespace like its users' logins
+ * (login-namespace.ts); clients created before namespaces keep their `api.…` logins.
+ */
+export function loginForName(name: string, municipalityPrefix: string): string {
+  const prefix = municipalityPrefix + API_LOGIN_INFIX;
   const slug = name
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 64 - API_LOGIN_PREFIX.length)
+    .slice(0, 64 - prefix.length)
     .replace(/-+$/, '');
   if (!slug) throw badInput('name must contain at least one letter or digit', 'name');
-  return API_LOGIN_PREFIX + slug;
+  return prefix + slug;
 }
 
 export interface CreateApiClientRequest {
@@ -38,14 +45,14 @@ export interface CreateApiClientRequest {
   roles: readonly Role[];
 }
 
-function validate(input: CreateApiClientRequest): { name: string; roles: Role[]; login: string } {
+function validate(input: CreateApiClientRequest, municipalityPrefix: string): { name: string; roles: Role[]; login: string } {
   const name = input.name.trim();
   if (name.length < 1 || name.length > 100) throw badInput('name must be 1–100 characters', 'name');
   if (input.roles.length === 0) throw badInput('an API client needs at least one role', 'roles');
   if (new Set(input.roles).size !== input.roles.length) throw badInput('roles must not repeat', 'roles');
   const refused = input.roles.filter((r) => REFUSED_ROLES.includes(r));
   if (refused.length) throw badInput(`${refused.join(', ')} cannot be given to an API client`, 'roles');
-  return { name, roles: [...input.roles], login: loginForName(name) };
+  return { name, roles: [...input.roles], login: loginForName(name, municipalityPrefix) };
 }
 
 const loginTaken = (login: string) => conflict(`The login ${login} is already taken; choose another name`);
@@ -61,10 +68,9 @@ export async function listApiClients(ctx: UsersContext): Promise<ApiClient[]> {
 /** `createApiClient`: a new client of the caller's municipality, with its secret shown this once. */
 export async function createApiClient(ctx: UsersContext, input: CreateApiClientRequest) {
   const caller = requireTenantCaller(ctx, [Role.TENANT_ADMIN]);
-  const fields = validate(input);
-  // Logins are unique across users, platform operators and API clients. Users of other municipalities are
-  // hidden by the tenant filter, yet their logins are taken all the same: only the login is compared.
-  // Among API clients, also of other municipalities, the unique index on `login` decides, below.
+  const fields = validate(input, await loginPrefixOf(ctx, caller.municipalityId));
+  // Logins are unique across users, platform operators and API clients. In the municipality's namespace, a clash
+  // can only be with one of its own names. Among API clients the unique index on `login` decides, below.
   if (
     (await ctx.em.findOne(User, { login: fields.login }, { filters: false, fields: ['id'] })) ||
     (await ctx.em.findOne(PlatformOperator, { login: fields.login }, { fields: ['id'] }))

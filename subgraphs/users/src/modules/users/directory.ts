@@ -1,5 +1,6 @@
-import { requireCaller, requireTenantCaller, unauthenticated } from '@hub/kit';
+import { AUDIT_READER_ROLES, AuditEvent, Role, requireCaller, requireTenantCaller, unauthenticated } from '@hub/kit';
 import type { UsersContext } from '../../context';
+import { PlatformOperator } from './platform-operator.entity';
 import type { UserRecord } from './user-record';
 import { User } from './user.entity';
 
@@ -37,4 +38,16 @@ export async function listColleagues(ctx: UsersContext, includeDisabled: boolean
 export function findColleague(ctx: UsersContext, id: string): Promise<User | null> {
   requireTenantCaller(ctx);
   return ctx.loaders.user.load(id);
+}
+
+/**
+ * `platformActions`: the audit events of this subgraph in the caller's municipality (tenant filter) whose actor
+ * is a platform operator: its first tenant admin, tenant admin resets and their reasons. Platform operators
+ * change a municipality's accounts only in these audited ways, so this is everything they did there.
+ */
+export async function listPlatformActions(ctx: UsersContext): Promise<AuditEvent[]> {
+  requireTenantCaller(ctx, [Role.TENANT_ADMIN, ...AUDIT_READER_ROLES]);
+  const operators = await ctx.em.find(PlatformOperator, {}, { fields: ['id'] });
+  if (!operators.length) return [];
+  return ctx.em.find(AuditEvent, { actorId: { $in: operators.map((o) => o.id) } }, { orderBy: { occurredAt: 'desc', sequence: 'desc' } });
 }

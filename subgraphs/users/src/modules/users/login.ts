@@ -1,20 +1,19 @@
 import {
-  badInput, hashPassword, issueAccessToken, requireSecret, tokenTtlSeconds, unauthenticated, verifyPassword,
+  badInput, hashPassword, inTransaction, issueAccessToken, recordAudit, requireSecret, scopeToTenant, tokenTtlSeconds,
+  unauthenticated, verifyPassword,
 } from '@hub/kit';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { randomBytes } from 'node:crypto';
 import type { UsersContext } from '../../context';
+import { signInThrottle } from '../sign-in/throttle';
 import { ApiClient } from './api-client.entity';
-import { LOCK_MS, LoginThrottle } from './login-throttle';
+import { USED_ONE_TIME_PASSWORD } from './passwords';
 import { PlatformOperator } from './platform-operator.entity';
 import { callerOf, type UserRecord } from './user-record';
 import { User } from './user.entity';
 
 /** One answer for unknown login, wrong password and disabled user, so the reply does not reveal which. */
 const WRONG_CREDENTIALS = 'Wrong login or password';
-
-/** Per process (see LoginThrottle). */
-const throttle = new LoginThrottle();
 
 let unknownLoginHash: Promise<string> | undefined;
 /**
@@ -42,18 +41,35 @@ export async function signIn(ctx: UsersContext, login: string, password: string)
   // Logins are stored in lower case. MariaDB compares case-insensitively and SQLite does not; normalising
   // here makes both accept `MBK.Admin`, and keeps one throttle counter per login.
   const key = login.toLowerCase();
-  if (throttle.isLocked(key)) {
-    throw unauthenticated(`Too many failed sign-in attempts for this login; wait ${LOCK_MS / 60_000} minutes and try again`);
-  }
+  // Counted before the slow password check, so parallel guesses cannot all be evaluated (see SignInThrottle).
+  const attempt = await signInThrottle().reserve(ctx.em, { kind: 'login', id: key }, ctx.clientAddress);
   const record = await findByLogin(ctx.em, key);
   const passwordMatches = await verifyPassword(password, record?.passwordHash ?? (await hashForUnknownLogin()));
-  if (!record || !passwordMatches || !record.active) {
-    throttle.recordFailure(key);
-    throw unauthenticated(WRONG_CREDENTIALS);
-  }
-  throttle.recordSuccess(key);
+  if (!record || !passwordMatches || !record.active) throw unauthenticated(WRONG_CREDENTIALS);
+  const passwordChangeRequired = record instanceof User && !!record.oneTimePasswordExpiresAt;
+  if (passwordChangeRequired) await useUpOneTimePassword(ctx, record as User);
+  await attempt.succeeded();
   const { token, expiresAt } = issueAccessToken(callerOf(record), secret, tokenTtlSeconds());
-  return { token, expiresAt, user: record };
+  return { token, expiresAt, user: record, passwordChangeRequired };
+}
+
+/**
+ * A one-time password (resetTenantAdmin) signs in once, before it expires. Used up atomically: of two sign-ins
+ * racing with it, only the one whose update still finds the hash gets a token. Audited like any change of the
+ * account.
+ */
+async function useUpOneTimePassword(ctx: UsersContext, user: User): Promise<void> {
+  if (user.oneTimePasswordExpiresAt!.getTime() <= Date.now()) throw unauthenticated(WRONG_CREDENTIALS);
+  const used = await inTransaction(scopeToTenant(ctx.em.fork(), user.municipalityId), async (tx) => {
+    const n = await tx.nativeUpdate(User, { id: user.id, passwordHash: user.passwordHash }, { passwordHash: USED_ONE_TIME_PASSWORD });
+    if (n !== 1) return false;
+    await recordAudit(tx, callerOf(user), {
+      municipalityId: user.municipalityId, eventType: 'Uprava', objectType: 'Osoba', objectId: user.id,
+      description: 'Signed in with the one-time password, which is now used up',
+    });
+    return true;
+  });
+  if (!used) throw unauthenticated(WRONG_CREDENTIALS);
 }
 
 /** One answer for unknown client, wrong secret and revoked client. */
@@ -66,19 +82,13 @@ export async function signInApiClient(ctx: UsersContext, clientId: string, clien
   if (clientId.length > 64) throw badInput('clientId must be at most 64 characters', 'clientId');
   if (clientSecret.length > 200) throw badInput('secret must be at most 200 characters', 'secret');
   const secret = requireSecret('HUB_TOKEN_SECRET');
-  const key = `client:${clientId.toLowerCase()}`;
-  if (throttle.isLocked(key)) {
-    throw unauthenticated(`Too many failed sign-in attempts for this client; wait ${LOCK_MS / 60_000} minutes and try again`);
-  }
+  const attempt = await signInThrottle().reserve(ctx.em, { kind: 'client', id: clientId }, ctx.clientAddress);
   // Crosses municipalities, like `findByLogin`: the caller is anonymous, so there is no tenant to scope to;
   // the client id decides the municipality. Nothing of the row leaves this subgraph unless the secret matches.
   const client = await ctx.em.findOne(ApiClient, { id: clientId.toLowerCase() }, { filters: false });
   const matches = await verifyPassword(clientSecret, client?.secretHash ?? (await hashForUnknownLogin()));
-  if (!client || !matches || !client.active) {
-    throttle.recordFailure(key);
-    throw unauthenticated(WRONG_CLIENT_CREDENTIALS);
-  }
-  throttle.recordSuccess(key);
+  if (!client || !matches || !client.active) throw unauthenticated(WRONG_CLIENT_CREDENTIALS);
+  await attempt.succeeded();
   const { token, expiresAt } = issueAccessToken(callerOf(client), secret, API_CLIENT_TOKEN_TTL_SECONDS);
-  return { token, expiresAt, user: client };
+  return { token, expiresAt, user: client, passwordChangeRequired: false };
 }

@@ -19,6 +19,11 @@ export class User {
   active!: boolean;
   createdAt!: Date;
   disabledAt!: Date | null;
+  /**
+   * Set while the password is a one-time password (from `resetTenantAdmin`): it signs in once, until then.
+   * Cleared by `changePassword`.
+   */
+  oneTimePasswordExpiresAt?: Date | null;
 }
 
 export const UserSchema = new EntitySchema<User>({
@@ -36,5 +41,6 @@ export const UserSchema = new EntitySchema<User>({
     active: { type: 'boolean' },
     createdAt: { type: 'datetime', length: 3 },
     disabledAt: { type: 'datetime', length: 3, nullable: true },
+    oneTimePasswordExpiresAt: { type: 'datetime', length: 3, nullable: true },
   },
 });
