@@ -156,7 +156,7 @@ describe.each(testDatabaseKinds())('aborted uploads on %s', (kind) => {
       body: Buffer.alloc(200 * 1024, 3),
     });
     expect(res.status).toBe(201);
-    expect((await res.json()).size).toBe(200 * 1024);
+    expect(((await res.json()) as { size: number }).size).toBe(200 * 1024);
     expect(partFiles(blobDir)).toEqual([]);
     expect(openUnder(blobDir)).toEqual([]);
   });
