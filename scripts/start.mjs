@@ -6,20 +6,24 @@
 // - Seal key of the transaction log's daily renditions: HUB_SEAL_PRIVATE_KEY_FILE, else `<data dir>/seal-key.pem`
 //   (an Ed25519 private key, created on the first start, mode 0600).
 // - Database: HUB_DATABASE_URL is passed to the children unchanged (unset: SQLite files in the data dir).
+// - File modes: the hub runs with umask 077 (the children inherit it); the data dir is 0700 and what is directly in
+//   it 0600 (directories 0700), also when an earlier release created it 0755/0644 (README, Files).
 // - Ctrl-C / SIGTERM: SIGTERM to every child, SIGKILL after 10 s, exit 0. A child that dies on its own
 //   stops the others and exits 1.
 //
 // `startHub()` is also used by scripts/bench.mjs.
 import { spawn } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import kitConfig from '../subgraphs/kit/dist/config.js';
+import fileModes from '../subgraphs/kit/dist/file-modes.js';
 
 const { portOf, HOST, SUBGRAPH_NAMES } = kitConfig;
+const { ensurePrivateDir, restrictNewFiles, tightenFile } = fileModes;
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const STARTUP_TIMEOUT_MS = 60_000;
@@ -73,6 +77,16 @@ export function ensureSealKey(dataDir, env = process.env) {
   }
   if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
   return file;
+}
+
+/**
+ * The data dir holds password hashes (SQLite), secrets, the seal key and the documents: 0700, created so when
+ * missing. What an earlier release left in it world-readable is tightened: its files 0600, its directories 0700
+ * (their contents are tightened by their owners: the SQLite files by each subgraph, the blob store by filing).
+ */
+export function prepareDataDir(dataDir) {
+  ensurePrivateDir(dataDir);
+  for (const name of readdirSync(dataDir)) tightenFile(join(dataDir, name));
 }
 
 /** Human-readable database in use, without a password. */
@@ -132,7 +146,9 @@ export async function startHub(opts = {}) {
   const env = opts.env ?? process.env;
   const log = opts.log ?? ((line) => console.log(line));
   const dataDir = resolve(opts.dataDir ?? (env.HUB_DATA_DIR || 'data'));
-  mkdirSync(dataDir, { recursive: true });
+  // Inherited by every child: whatever they (or libsql) create gets no group/other bits.
+  restrictNewFiles();
+  prepareDataDir(dataDir);
   const secrets = loadSecrets(dataDir, env);
   const sealKeyFile = ensureSealKey(dataDir, env);
 

@@ -1,6 +1,6 @@
 import { CALLER_HEADER, ErrorCode, signCallerAssertion, type Caller } from '@hub/kit/gateway';
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
-import { pipeline } from 'node:stream';
+import { finished, pipeline } from 'node:stream';
 
 /** Uploads of components' bytes, streamed to filing's route of the same path (no JSON body limit applies). */
 export const UPLOAD_PATH = '/uploads';
@@ -58,6 +58,14 @@ function proxyToFiling(req: IncomingMessage, res: ServerResponse, caller: Caller
     headers.accept = String(req.headers.accept ?? '*/*');
   }
 
+  // The client may have gone away while the caller was being checked (an awaited account check): its request's
+  // 'close' has already been emitted, so nothing below would notice, and an upstream request that never gets a
+  // body would hold a socket here and in filing until filing's header timeout.
+  if (req.destroyed || req.socket.destroyed) {
+    if (!res.destroyed) res.destroy();
+    return Promise.resolve();
+  }
+
   return new Promise<void>((resolve) => {
     let settled = false;
     const finish = () => {
@@ -111,8 +119,11 @@ function proxyToFiling(req: IncomingMessage, res: ServerResponse, caller: Caller
       upstream.end();
       return;
     }
-    // The body, piped with backpressure; an aborted client body aborts the upstream request.
+    // The body, piped with backpressure. `.pipe()` passes on data, not an abort: a client body that ends early
+    // (socket closed, reset) aborts the upstream request, so filing closes and deletes its partial file at once.
     req.pipe(upstream);
-    req.once('aborted', () => upstream.destroy());
+    finished(req, { writable: false }, (err) => {
+      if (err) upstream.destroy();
+    });
   });
 }

@@ -6,6 +6,7 @@ export * from './context';
 export * from './counters';
 export * from './demo';
 export * from './errors';
+export * from './file-modes';
 export * from './http';
 export * from './ico';
 export * from './loaders';

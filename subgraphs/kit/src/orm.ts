@@ -3,9 +3,11 @@ import type { AbstractSqlDriver, SqlEntityManager } from '@mikro-orm/knex';
 import { LibSqlDriver } from '@mikro-orm/libsql';
 import { MySqlPlatform, MySqlSchemaHelper } from '@mikro-orm/knex';
 import { MySqlDriver } from '@mikro-orm/mysql';
+import { dirname } from 'node:path';
 import { protectAppendOnly } from './append-only';
 import { AuditEventSchema } from './audit';
 import type { DatabaseTarget } from './config';
+import { ensurePrivateDir, tightenFile } from './file-modes';
 import { SequenceCounterSchema } from './counters';
 import { OutboxCursorSchema } from './outbox';
 import { TenantWriteGuard, tenantFilter } from './tenant';
@@ -88,6 +90,7 @@ export interface InitOrmOptions {
  * decorators, no reflection), so the same code runs under tsc and swc.
  */
 export async function initORM({ db, entities, debug }: InitOrmOptions): Promise<HubORM> {
+  if (db.kind === 'sqlite' && db.file !== ':memory:') privateSqliteFiles(db.file);
   const all = [...KIT_ENTITIES, ...entities];
   const tenantEntities = tenantEntityNames(all);
   const common: Options<AbstractSqlDriver> = {
@@ -131,8 +134,19 @@ export async function initORM({ db, entities, debug }: InitOrmOptions): Promise<
   if (db.kind === 'sqlite' && db.file !== ':memory:') {
     // WAL lets readers proceed while one process writes.
     await orm.em.getConnection().execute('pragma journal_mode = wal');
+    // WAL just created its -wal and -shm files (SQLite gives them the database file's mode).
+    privateSqliteFiles(db.file);
   }
   return orm;
+}
+
+/**
+ * The SQLite files hold password and secret hashes (issue 18, finding 6): their directory 0700 (created so when
+ * missing), the database and its -wal/-shm/-journal files 0600 — also files an earlier release created 0644.
+ */
+function privateSqliteFiles(file: string): void {
+  ensurePrivateDir(dirname(file));
+  for (const suffix of ['', '-wal', '-shm', '-journal']) tightenFile(file + suffix);
 }
 
 /**

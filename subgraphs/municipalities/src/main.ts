@@ -1,4 +1,6 @@
-import { main } from '@hub/kit';
+import { main, restrictNewFiles } from '@hub/kit';
 import { municipalities } from './index';
 
+// Files this process creates (SQLite and its -wal/-shm, blobs) are private: 0600, directories 0700.
+restrictNewFiles();
 main(municipalities);

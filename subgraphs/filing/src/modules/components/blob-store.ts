@@ -1,7 +1,7 @@
-import { ErrorCode, HubError } from '@hub/kit';
+import { ErrorCode, HubError, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, isLoose } from '@hub/kit';
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat, utimes } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -32,6 +32,20 @@ export interface BlobStore {
    * of the same bytes may be about to record a new upload) or `stillUsed()` finds a reference. True when removed.
    */
   discard(key: string, opts: { keepIfTouchedSince: Date; stillUsed: () => Promise<boolean> }): Promise<boolean>;
+  /**
+   * Cleans up what an interrupted put or discard left behind (a crash, a killed process) and was last written
+   * before `olderThan`. Optional: a store without temporary files (S3 multipart uploads expire there) omits it.
+   */
+  sweepTemp?(opts: { olderThan: Date }): Promise<TempSweepResult>;
+  /** Makes an existing store private (directories 0700, files 0600); optional like `sweepTemp`. */
+  makePrivate?(): Promise<number>;
+}
+
+export interface TempSweepResult {
+  /** Partial files of uploads that never finished, deleted. */
+  partial: number;
+  /** Blobs a discard had moved aside when it was interrupted, put back (or deleted when stored again meanwhile). */
+  restored: number;
 }
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
@@ -43,6 +57,19 @@ export function maxUploadBytes(env: NodeJS.ProcessEnv = process.env): number {
   return Number.isFinite(n) && n > 0 ? Math.floor(n) : DEFAULT_MAX_UPLOAD_BYTES;
 }
 
+export const DEFAULT_BLOB_TMP_MAX_AGE_MINUTES = 60;
+
+/**
+ * HUB_BLOB_TMP_MAX_AGE_MINUTES (default 60): a temporary file of the store not written for longer is left over from
+ * an interrupted upload and removed by the sweep. Age is since the last write, so an upload in progress (here or in
+ * another process on the same store) is never touched: it writes every few milliseconds, and the HTTP servers end a
+ * request after 300 s anyway.
+ */
+export function blobTmpMaxAgeMs(env: NodeJS.ProcessEnv = process.env): number {
+  const minutes = Number(env.HUB_BLOB_TMP_MAX_AGE_MINUTES);
+  return (Number.isFinite(minutes) && minutes > 0 ? minutes : DEFAULT_BLOB_TMP_MAX_AGE_MINUTES) * 60_000;
+}
+
 /** HUB_BLOB_DIR, or `<HUB_DATA_DIR or ./data>/blobs`. */
 export function blobDir(env: NodeJS.ProcessEnv = process.env): string {
   return resolve(env.HUB_BLOB_DIR || join(env.HUB_DATA_DIR || './data', 'blobs'));
@@ -51,7 +78,15 @@ export function blobDir(env: NodeJS.ProcessEnv = process.env): string {
 export const tooLarge = (maxBytes: number) =>
   new HubError(ErrorCode.PAYLOAD_TOO_LARGE, `The file is larger than the limit of ${maxBytes} bytes`);
 
-/** `<dir>/<sha[0..2]>/<sha>`; temporary files in `<dir>/tmp`, on the same file system so the rename is atomic. */
+const PART = '.part';
+const DISCARD = '.discard';
+/** Written once every file of the store is known to be private (see `makePrivate`). */
+const PRIVATE_MARKER = '.private';
+
+/**
+ * `<dir>/<sha[0..2]>/<sha>`; temporary files in `<dir>/tmp`, on the same file system so the rename is atomic.
+ * Directories are created 0700 and files 0600, whatever the process umask: the blobs are the municipalities' records.
+ */
 export class LocalDiskBlobStore implements BlobStore {
   constructor(readonly dir: string) {}
 
@@ -62,8 +97,8 @@ export class LocalDiskBlobStore implements BlobStore {
 
   async put(input: Readable, { maxBytes }: { maxBytes: number }): Promise<StoredBlob> {
     const tmpDir = join(this.dir, 'tmp');
-    await mkdir(tmpDir, { recursive: true });
-    const tmp = join(tmpDir, `${randomUUID()}.part`);
+    await mkdir(tmpDir, { recursive: true, mode: PRIVATE_DIR_MODE });
+    const tmp = join(tmpDir, `${randomUUID()}${PART}`);
     const hash = createHash('sha256');
     let size = 0;
     const meter = new Transform({
@@ -75,7 +110,8 @@ export class LocalDiskBlobStore implements BlobStore {
       },
     });
     try {
-      await pipeline(input, meter, createWriteStream(tmp, { flags: 'wx' }));
+      // pipeline: an input that fails or is aborted destroys the file stream too (its descriptor closed at once).
+      await pipeline(input, meter, createWriteStream(tmp, { flags: 'wx', mode: PRIVATE_FILE_MODE }));
     } catch (e) {
       await rm(tmp, { force: true });
       throw e;
@@ -83,7 +119,7 @@ export class LocalDiskBlobStore implements BlobStore {
     const key = hash.digest('hex');
     const target = this.pathOf(key);
     try {
-      await mkdir(join(this.dir, key.slice(0, 2)), { recursive: true });
+      await mkdir(join(this.dir, key.slice(0, 2)), { recursive: true, mode: PRIVATE_DIR_MODE });
       // Bytes already stored: keep them, and mark them as wanted now so a concurrent `discard` keeps them too.
       // Gone meanwhile (discarded between the two calls): this copy takes their place.
       const now = new Date();
@@ -126,8 +162,8 @@ export class LocalDiskBlobStore implements BlobStore {
    */
   async discard(key: string, { keepIfTouchedSince, stillUsed }: { keepIfTouchedSince: Date; stillUsed: () => Promise<boolean> }): Promise<boolean> {
     const path = this.pathOf(key);
-    await mkdir(join(this.dir, 'tmp'), { recursive: true });
-    const aside = join(this.dir, 'tmp', `${randomUUID()}.discard`);
+    await mkdir(join(this.dir, 'tmp'), { recursive: true, mode: PRIVATE_DIR_MODE });
+    const aside = join(this.dir, 'tmp', `${randomUUID()}${DISCARD}`);
     try {
       await rename(path, aside);
     } catch (e) {
@@ -149,8 +185,82 @@ export class LocalDiskBlobStore implements BlobStore {
     return true;
   }
 
+  /**
+   * An upload whose process died (crash, kill -9, power loss) leaves its `.part` file: nothing else would ever remove
+   * it. A discard interrupted between moving a blob aside and deciding leaves a `.discard` file, which may be a blob
+   * still in use: it is put back under its key (recomputed from its bytes), and a later sweep discards it properly
+   * if it is unused. Only files last written before `olderThan` are touched (see blobTmpMaxAgeMs).
+   */
+  async sweepTemp({ olderThan }: { olderThan: Date }): Promise<TempSweepResult> {
+    const tmpDir = join(this.dir, 'tmp');
+    const result: TempSweepResult = { partial: 0, restored: 0 };
+    let names: string[];
+    try {
+      names = await readdir(tmpDir);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return result;
+      throw e;
+    }
+    for (const name of names) {
+      if (!name.endsWith(PART) && !name.endsWith(DISCARD)) continue;
+      const path = join(tmpDir, name);
+      const st = await stat(path).catch(() => null);
+      if (!st?.isFile() || st.mtime >= olderThan) continue;
+      if (name.endsWith(PART)) {
+        await rm(path, { force: true });
+        result.partial++;
+        continue;
+      }
+      const hash = createHash('sha256');
+      for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+      const key = hash.digest('hex');
+      if (await this.exists(key)) {
+        await rm(path, { force: true });
+      } else {
+        await mkdir(join(this.dir, key.slice(0, 2)), { recursive: true, mode: PRIVATE_DIR_MODE });
+        await rename(path, this.pathOf(key));
+      }
+      result.restored++;
+    }
+    return result;
+  }
+
+  /**
+   * Tightens a store an earlier release created with 0755/0644 (issue 18, finding 6). The directories (the store,
+   * tmp, the shards: at most 258) at every call — with them at 0700 nobody else can reach a file, whatever its mode.
+   * The files once: a full pass over every blob, then a marker file, so a large store is not walked at every start
+   * (files created since are 0600 by construction). Answers how many modes it changed.
+   */
+  async makePrivate(): Promise<number> {
+    let changed = 0;
+    const tighten = async (path: string, mode: number) => {
+      const st = await stat(path).catch(() => null);
+      if (st && isLoose(st.mode)) {
+        await chmod(path, mode);
+        changed++;
+      }
+    };
+    let entries;
+    try {
+      entries = await readdir(this.dir, { withFileTypes: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+      throw e;
+    }
+    await tighten(this.dir, PRIVATE_DIR_MODE);
+    const dirs = entries.filter((e) => e.isDirectory()).map((e) => join(this.dir, e.name));
+    for (const d of dirs) await tighten(d, PRIVATE_DIR_MODE);
+    const marker = join(this.dir, PRIVATE_MARKER);
+    if (entries.some((e) => e.name === PRIVATE_MARKER)) return changed;
+    for (const e of entries) if (e.isFile()) await tighten(join(this.dir, e.name), PRIVATE_FILE_MODE);
+    for (const d of dirs) {
+      for (const f of await readdir(d, { withFileTypes: true })) if (f.isFile()) await tighten(join(d, f.name), PRIVATE_FILE_MODE);
+    }
+    await writeFile(marker, 'Every file of this blob store is private (0600); see README, Files.\n', { mode: PRIVATE_FILE_MODE });
+    return changed;
+  }
+
   async *keys(): AsyncIterable<string> {
-    const { readdir } = await import('node:fs/promises');
     let shards: string[];
     try {
       shards = await readdir(this.dir);

@@ -1,6 +1,6 @@
 import { ErrorCode, HubError, badInput, hasRole, inTransaction, notFound, recordAudit, scopeToTenant, type HubORM, type RouteCaller } from '@hub/kit';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { PassThrough } from 'node:stream';
+import { PassThrough, finished } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { sendJsonError } from '../audit-log/export';
 import { DISPATCH_ROLES, isInDispatch } from '../dispatch/dispatch';
@@ -71,6 +71,12 @@ export function uploadHandler(orm: HubORM, store: () => BlobStore = blobStoreFro
       // Through a PassThrough: a refused upload destroys that, not the request (whose rest is then discarded).
       const body = new PassThrough();
       req.pipe(body);
+      // `.pipe()` passes on data, not an abort: a client that goes away mid-body would leave the store waiting
+      // forever for the rest, its temp file open (issue 18, finding 2). An aborted request destroys the body, so
+      // the store's pipeline fails at once, closes the file and deletes it.
+      finished(req, { writable: false }, (err) => {
+        if (err) body.destroy(err);
+      });
       const upload = await storeUpload(em, store(), caller, body, { fileName, mediaType, maxBytes });
       res.writeHead(201, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
       res.end(JSON.stringify({ uploadId: upload.id, sha256: upload.sha256, size: upload.size }));

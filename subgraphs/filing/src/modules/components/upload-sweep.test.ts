@@ -1,6 +1,6 @@
 import { DEMO_MUNICIPALITIES, DEMO_USERS, scopeToTenant, startTestSubgraph, testCaller, testDatabaseKinds, type TestSubgraph } from '@hub/kit';
-import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -9,7 +9,7 @@ import { filing } from '../../index';
 import { LocalDiskBlobStore } from './blob-store';
 import { storeUpload } from './components';
 import { Upload } from './upload.entity';
-import { sweepUploads } from './upload-sweep';
+import { sweepUploads, uploadSweepBackground } from './upload-sweep';
 
 const ADAMOV = DEMO_MUNICIPALITIES[1];
 const demo = DEMO_USERS.find((u) => u.login === 'mbk.clerk')!;
@@ -68,5 +68,26 @@ describe.each(testDatabaseKinds())('upload sweep on %s', (kind) => {
 
     // Nothing left to do: a second sweep removes nothing.
     expect(await sweepUploads(t.orm, store, { now: new Date(cutoff.getTime() + 3_600_000), ttlMs: 3_600_000 })).toEqual({ uploads: 0, blobs: 0 });
+  });
+
+  it('at start, the background sweep removes partial files a crash left behind, not those of uploads in progress', async () => {
+    const bgDir = mkdtempSync(join(tmpdir(), 'filing-sweep-start-'));
+    try {
+      mkdirSync(join(bgDir, 'tmp'));
+      const stale = join(bgDir, 'tmp', `${randomUUID()}.part`);
+      const inProgress = join(bgDir, 'tmp', `${randomUUID()}.part`);
+      writeFileSync(stale, 'half an upload, its process killed two hours ago');
+      const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+      utimesSync(stale, twoHoursAgo, twoHoursAgo);
+      writeFileSync(inProgress, 'being written right now');
+
+      const work = uploadSweepBackground(t.orm, { NODE_ENV: 'test', HUB_UPLOAD_SWEEP: '1', HUB_BLOB_DIR: bgDir, HUB_BLOB_TMP_MAX_AGE_MINUTES: '60' });
+      for (let i = 0; i < 200 && existsSync(stale); i++) await tick();
+      await work.stop();
+      expect(existsSync(stale)).toBe(false);
+      expect(existsSync(inProgress)).toBe(true);
+    } finally {
+      rmSync(bgDir, { recursive: true, force: true });
+    }
   });
 });

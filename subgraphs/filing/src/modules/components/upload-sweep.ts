@@ -1,6 +1,6 @@
-import type { HubORM } from '@hub/kit';
+import { logger, type HubORM } from '@hub/kit';
 import { DeliveryProof } from '../dispatch/delivery-proof.entity';
-import { blobStoreFromEnv, type BlobStore } from './blob-store';
+import { blobStoreFromEnv, blobTmpMaxAgeMs, type BlobStore } from './blob-store';
 import { Component } from './component.entity';
 import { Upload } from './upload.entity';
 
@@ -61,18 +61,45 @@ export async function sweepUploads(orm: HubORM, store: BlobStore, opts: { now?: 
 
 export const SWEEP_INTERVAL_MS = 60 * 60_000;
 
+const storeLog = logger.child({ component: 'blob-store' });
+
 /**
- * Filing's background sweep: a round shortly after start, then hourly. Off with HUB_UPLOAD_SWEEP=0, and off under
- * NODE_ENV=test unless HUB_UPLOAD_SWEEP=1 (tests call `sweepUploads` themselves).
+ * The store's own housekeeping, at start and then with every sweep round: temporary files of interrupted uploads
+ * and discards (`sweepTemp`, older than HUB_BLOB_TMP_MAX_AGE_MINUTES), and — at start only — the modes of a store an
+ * earlier release created world-readable (`makePrivate`). Never throws: a failure is logged and tried next round.
+ */
+export async function maintainBlobStore(store: BlobStore, opts: { now?: Date; tmpMaxAgeMs?: number; makePrivate?: boolean } = {}): Promise<void> {
+  try {
+    if (opts.makePrivate && store.makePrivate) {
+      const changed = await store.makePrivate();
+      if (changed) storeLog.info({ changed }, 'blob store made private (directories 0700, files 0600)');
+    }
+    if (store.sweepTemp) {
+      const olderThan = new Date((opts.now ?? new Date()).getTime() - (opts.tmpMaxAgeMs ?? blobTmpMaxAgeMs()));
+      const r = await store.sweepTemp({ olderThan });
+      if (r.partial || r.restored) storeLog.info(r, 'stale temporary files of the blob store cleaned up');
+    }
+  } catch (e) {
+    storeLog.error({ err: e }, 'blob store housekeeping failed (tried again next round)');
+  }
+}
+
+/**
+ * Filing's background sweep: a round shortly after start, then hourly; the blob store's housekeeping at once at
+ * start, then with every round. Off with HUB_UPLOAD_SWEEP=0, and off under NODE_ENV=test unless
+ * HUB_UPLOAD_SWEEP=1 (tests call `sweepUploads` and `maintainBlobStore` themselves).
  */
 export function uploadSweepBackground(orm: HubORM, env: NodeJS.ProcessEnv = process.env): { stop(): Promise<void> } {
   const flag = env.HUB_UPLOAD_SWEEP?.trim();
   if (flag === '0' || (flag !== '1' && env.NODE_ENV === 'test')) return { stop: async () => undefined };
+  // What a crash left in the store's tmp folder goes at start, before it can pile up.
+  let housekeeping = maintainBlobStore(blobStoreFromEnv(env), { makePrivate: true, tmpMaxAgeMs: blobTmpMaxAgeMs(env) });
   let busy = false;
   let running: Promise<unknown> = Promise.resolve();
   const round = () => {
     if (busy) return;
     busy = true;
+    housekeeping = housekeeping.then(() => maintainBlobStore(blobStoreFromEnv(env), { tmpMaxAgeMs: blobTmpMaxAgeMs(env) }));
     running = sweepUploads(orm, blobStoreFromEnv(env))
       .then((r) => {
         if (r.uploads) console.log(`[filing] upload sweep: ${r.uploads} unattached upload(s), ${r.blobs} unused blob(s) removed`);
@@ -91,6 +118,7 @@ export function uploadSweepBackground(orm: HubORM, env: NodeJS.ProcessEnv = proc
       clearTimeout(first);
       clearInterval(timer);
       await running;
+      await housekeeping;
     },
   };
 }
