@@ -5,6 +5,7 @@ import { MySqlPlatform, MySqlSchemaHelper } from '@mikro-orm/knex';
 import { MySqlDriver } from '@mikro-orm/mysql';
 import { protectAppendOnly } from './append-only';
 import { AuditEventSchema } from './audit';
+import { enforceRequestBudgets, rememberConnection } from './budget';
 import type { DatabaseTarget } from './config';
 import { SequenceCounterSchema } from './counters';
 import { OutboxCursorSchema } from './outbox';
@@ -68,6 +69,25 @@ const MARIADB_SESSION_SETUP =
 
 interface RawMariaDbConnection {
   query(sql: string, callback: (err: unknown) => void): void;
+  __knexUid?: string;
+  threadId?: number | null;
+}
+
+/**
+ * The MariaDB connection pool of one process. Bounded, and a request that cannot get a connection within the
+ * acquire timeout fails at once with SERVICE_UNAVAILABLE (errors.ts) instead of queueing behind everyone else (knex's
+ * default wait is 60 s): one slow municipality then costs others a quick, retryable refusal, not a stalled hub.
+ */
+export interface PoolSettings {
+  /** Most connections at once (HUB_DB_POOL_MAX, default 10). */
+  max: number;
+  /** How long a statement waits for a free connection (HUB_DB_ACQUIRE_TIMEOUT_MS, default 2000). */
+  acquireTimeoutMs: number;
+}
+
+export function poolSettings(env: NodeJS.ProcessEnv = process.env): PoolSettings {
+  const num = (v: string | undefined, d: number) => (Number.isFinite(Number(v)) && Number(v) > 0 ? Number(v) : d);
+  return { max: num(env.HUB_DB_POOL_MAX, 10), acquireTimeoutMs: num(env.HUB_DB_ACQUIRE_TIMEOUT_MS, 2_000) };
 }
 
 /** Entities every subgraph has: its audit log (the transaction log's outbox), its number series, the outbox cursor. */
@@ -81,13 +101,15 @@ export interface InitOrmOptions {
   db: DatabaseTarget;
   entities: EntitySchema<any>[];
   debug?: boolean;
+  /** MariaDB pool; default from the environment (`poolSettings`). */
+  pool?: PoolSettings;
 }
 
 /**
  * The one place a subgraph gets its ORM. Entities are plain classes described by EntitySchema (no
  * decorators, no reflection), so the same code runs under tsc and swc.
  */
-export async function initORM({ db, entities, debug }: InitOrmOptions): Promise<HubORM> {
+export async function initORM({ db, entities, debug, pool = poolSettings() }: InitOrmOptions): Promise<HubORM> {
   const all = [...KIT_ENTITIES, ...entities];
   const tenantEntities = tenantEntityNames(all);
   const common: Options<AbstractSqlDriver> = {
@@ -123,15 +145,19 @@ export async function initORM({ db, entities, debug }: InitOrmOptions): Promise<
           timezone: '+00:00',
           pool: {
             min: 0,
-            max: 10,
-            afterCreate: (conn: RawMariaDbConnection, done: (err: Error | null, conn: RawMariaDbConnection) => void) =>
-              conn.query(MARIADB_SESSION_SETUP, () => done(null, conn)),
+            max: pool.max,
+            acquireTimeoutMillis: pool.acquireTimeoutMs,
+            afterCreate: (conn: RawMariaDbConnection, done: (err: Error | null, conn: RawMariaDbConnection) => void) => {
+              rememberConnection(conn); // so a request over its time budget can cancel its statement (budget.ts)
+              conn.query(MARIADB_SESSION_SETUP, () => done(null, conn));
+            },
           },
         });
   if (db.kind === 'sqlite' && db.file !== ':memory:') {
     // WAL lets readers proceed while one process writes.
     await orm.em.getConnection().execute('pragma journal_mode = wal');
   }
+  enforceRequestBudgets(orm);
   return orm;
 }
 
