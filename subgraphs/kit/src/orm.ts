@@ -6,6 +6,7 @@ import { MySqlDriver } from '@mikro-orm/mysql';
 import { protectAppendOnly } from './append-only';
 import { AuditEventSchema } from './audit';
 import { enforceRequestBudgets, rememberConnection } from './budget';
+import { logger } from './logger';
 import type { DatabaseTarget } from './config';
 import { SequenceCounterSchema } from './counters';
 import { OutboxCursorSchema } from './outbox';
@@ -90,6 +91,14 @@ export function poolSettings(env: NodeJS.ProcessEnv = process.env): PoolSettings
   return { max: num(env.HUB_DB_POOL_MAX, 10), acquireTimeoutMs: num(env.HUB_DB_ACQUIRE_TIMEOUT_MS, 2_000) };
 }
 
+const dbLog = logger.child({ component: 'db' });
+const knexLog = {
+  warn: (m: unknown) => dbLog.warn({ detail: String(m) }, 'knex warning'),
+  error: (m: unknown) => dbLog.error({ detail: String(m) }, 'knex error'),
+  deprecate: () => undefined,
+  debug: () => undefined,
+};
+
 /** Entities every subgraph has: its audit log (the transaction log's outbox), its number series, the outbox cursor. */
 export const KIT_ENTITIES = [AuditEventSchema, SequenceCounterSchema, OutboxCursorSchema];
 
@@ -143,6 +152,8 @@ export async function initORM({ db, entities, debug, pool = poolSettings() }: In
           collate: 'utf8mb4_unicode_ci',
           charset: 'utf8mb4',
           timezone: '+00:00',
+          // knex's own warnings (e.g. "Connection Error: … Connection lost" during an outage) as structured log lines.
+          driverOptions: { log: knexLog },
           pool: {
             min: 0,
             max: pool.max,
