@@ -46,8 +46,9 @@ export class AccountCheck {
         }),
         signal: AbortSignal.timeout(5_000),
       });
-      const body = (await res.json()) as { data?: { _entities?: ({ active: boolean } | null)[] } };
-      if (!body.data?._entities) throw new Error(`users answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
+      const body = (await res.json()) as { data?: { _entities?: ({ active: boolean } | null)[] }; errors?: unknown[] };
+      // An entity resolved with an error (e.g. the users database is down) is unknown, not inactive.
+      if (!body.data?._entities || body.errors?.length) throw new Error(`users answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
       active = body.data._entities[0]?.active === true;
     } catch (e) {
       // Fail closed: without the users service the gateway cannot tell a disabled account from an active one.

@@ -28,6 +28,26 @@ class SubgraphRequestErrors extends GraphQLError {
 const UNAVAILABLE_STATUSES = new Set([401, 403, 404, 405]);
 
 /**
+ * A subgraph that refuses a request as a whole because its database is unreachable or saturated (503) or because
+ * the request ran over its time budget (504) says so in a GraphQL body with its own stable code: the client gets that
+ * code and `retryAfter` (from the body, else the Retry-After header), not a generic "service unavailable".
+ */
+const RETRYABLE_CODES = new Set<string>([ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.TIMEOUT]);
+
+function retryableErrors(response: FetcherResponse, errors: unknown[]): SubgraphResponse['errors'] | null {
+  if (response.status !== 503 && response.status !== 504) return null;
+  const header = Number(response.headers.get('retry-after'));
+  const out = [];
+  for (const e of errors as { message?: unknown; extensions?: Record<string, unknown> }[]) {
+    const code = e?.extensions?.code;
+    if (typeof code !== 'string' || !RETRYABLE_CODES.has(code) || typeof e.message !== 'string') return null;
+    const retryAfter = e.extensions?.retryAfter ?? (Number.isFinite(header) && header > 0 ? header : undefined);
+    out.push({ message: e.message, extensions: { code, ...(retryAfter !== undefined ? { retryAfter } : {}) } });
+  }
+  return out as SubgraphResponse['errors'];
+}
+
+/**
  * Sends one query-plan fetch to a subgraph. Signs the caller (or anonymity) with the secret only the
  * gateway and the subgraphs share; subgraphs refuse anything without it.
  *
@@ -72,6 +92,8 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (response.status >= 400 && response.status < 500 && !UNAVAILABLE_STATUSES.has(response.status) && Array.isArray(errors) && errors.length) {
       return new SubgraphRequestErrors({ errors: errors as SubgraphResponse['errors'] });
     }
+    const retryable = Array.isArray(errors) && errors.length ? retryableErrors(response, errors) : null;
+    if (retryable) return new SubgraphRequestErrors({ errors: retryable });
     return new GraphQLError(`HTTP ${response.status} ${response.statusText}`, { extensions: { body } });
   }
 

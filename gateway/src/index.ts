@@ -27,6 +27,7 @@ import { HubDataSource, type GatewayContext } from './datasource';
 import { depthLimit } from './depth-limit';
 import { AUDIT_LOG_EXPORT_PATH, AUDIT_LOG_RENDITION_PATH, proxyDownload } from './export-proxy';
 import { COMPONENT_DOWNLOAD_PATH, DELIVERY_PROOF_DOWNLOAD_PATH, UPLOAD_PATH, proxyComponentDownload, proxyUpload } from './uploads';
+import { subgraphsReadiness } from './readiness';
 import { loadSupergraphSdl } from './supergraph';
 
 export { HubDataSource, SERVICE_UNAVAILABLE_MESSAGE, type GatewayContext } from './datasource';
@@ -116,6 +117,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     health: async () => {
       if (!ready) throw new Error('gateway is not ready');
     },
+    // Ready when every subgraph is (readiness.ts); /health stays liveness.
+    ready: async () => (ready ? subgraphsReadiness(urls) : { ready: false, checks: { gateway: 'stopping' } }),
     graphql: async (req, res) => {
       const caller = callerOf(req, opts.tokenSecret);
       if (caller) await accounts.assertActive(caller);

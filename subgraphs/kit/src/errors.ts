@@ -1,4 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { logger } from './logger';
+
+const infraLog = logger.child({ component: 'errors' });
 
 /**
  * Stable `extensions.code` values. Clients branch on these, so they are a contract:
@@ -41,6 +44,7 @@ const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   PAYLOAD_TOO_LARGE: 413,
   TOO_MANY_REQUESTS: 429,
   SERVICE_UNAVAILABLE: 503,
+  TIMEOUT: 504,
 };
 
 /** An error whose message is written for the client. Anything else is masked. */
@@ -76,6 +80,12 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown, log:
     for (const key of PUBLIC_EXTENSIONS) if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
   }
+  // The database unreachable or saturated, a request over its time budget: not a bug, and the client should know.
+  const infra = infrastructureErrorOf(error);
+  if (infra) {
+    logInfrastructure(infra, error);
+    return { message: infra.message, path: formatted.path, extensions: { ...infra.extensions } };
+  }
   // Errors already masked by a subgraph arrive at the gateway as INTERNAL_SERVER_ERROR with our text.
   if (code === ErrorCode.INTERNAL_SERVER_ERROR && formatted.message === INTERNAL_MESSAGE) {
     return { message: INTERNAL_MESSAGE, path: formatted.path, extensions: { code } };
@@ -90,4 +100,65 @@ function logInternal(e: unknown) {
   if (process.env.NODE_ENV === 'test' && !process.env.HUB_LOG_ERRORS) return;
   const original = e instanceof GraphQLError && e.originalError ? e.originalError : e;
   console.error('[internal error]', original);
+}
+
+/** Seconds to wait before retrying when the database is saturated (pool exhausted, lock waits) or unreachable. */
+export const RETRY_AFTER_SATURATED_SECONDS = 1;
+export const RETRY_AFTER_UNREACHABLE_SECONDS = 5;
+
+export const UNAVAILABLE_MESSAGE = 'A hub service is temporarily unavailable: try again shortly';
+export const TIMEOUT_MESSAGE = 'The request took too long and was stopped; nothing it would have changed was kept';
+
+/** Node socket errors and mysql2's own codes for a connection that could not be made or was lost. */
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
+  'PROTOCOL_CONNECTION_LOST', 'PROTOCOL_SEQUENCE_TIMEOUT', 'PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR', 'PROTOCOL_ENQUEUE_AFTER_QUIT',
+  // SQLite: the file cannot be opened, read or written (disk, permissions, I/O).
+  'SQLITE_CANTOPEN', 'SQLITE_IOERR', 'SQLITE_FULL',
+]);
+/**
+ * MariaDB server errors that mean "not now" rather than "wrong": too many connections (1040, 1203), shutdown in
+ * progress (1053), connection killed (1927), client-side can't connect / gone away / lost (2002, 2003, 2006, 2013);
+ * lock wait timeout and deadlock (1205, 1213) once transaction.ts has given up retrying.
+ */
+const UNREACHABLE_ERRNOS = new Set([1040, 1053, 1203, 1927, 2002, 2003, 2006, 2013]);
+const SATURATED_ERRNOS = new Set([1205, 1213]);
+/** The statement was cancelled by the request's time budget (KILL QUERY: 1317) or MariaDB's max_statement_time (1969). */
+const TIMEOUT_ERRNOS = new Set([1317, 1969]);
+
+/**
+ * Classifies an error from the database layer (through GraphQL's originalError, MikroORM's DriverException, which
+ * copies the driver's code/errno, and `cause`): SERVICE_UNAVAILABLE with `retryAfter` for an unreachable or saturated
+ * database, TIMEOUT for a request stopped by its time budget (budget.ts), null for anything else (a bug: masked).
+ */
+export function infrastructureErrorOf(error: unknown): HubError | null {
+  const seen = new Set<unknown>();
+  for (let e = error as Record<string, any> | undefined; e && typeof e === 'object' && !seen.has(e); ) {
+    seen.add(e);
+    const code = typeof e.code === 'string' ? e.code : undefined;
+    const errno = typeof e.errno === 'number' ? e.errno : undefined;
+    const message = typeof e.message === 'string' ? e.message : '';
+    if (code === 'HUB_REQUEST_TIMEOUT' || (errno !== undefined && TIMEOUT_ERRNOS.has(errno))) {
+      return new HubError(ErrorCode.TIMEOUT, TIMEOUT_MESSAGE);
+    }
+    // knex: no free connection within HUB_DB_ACQUIRE_TIMEOUT_MS; SQLite: still locked after the busy timeout.
+    if (e.name === 'KnexTimeoutError' || /Timeout acquiring a connection/.test(message) || (errno !== undefined && SATURATED_ERRNOS.has(errno)) ||
+        code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || /database is locked/.test(message)) {
+      return new HubError(ErrorCode.SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGE, { retryAfter: RETRY_AFTER_SATURATED_SECONDS });
+    }
+    if ((code && (UNREACHABLE_CODES.has(code) || /^SQLITE_IOERR/.test(code))) || (errno !== undefined && UNREACHABLE_ERRNOS.has(errno)) ||
+        /connection is in closed state|Connection lost: The server closed the connection/.test(message)) {
+      return new HubError(ErrorCode.SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGE, { retryAfter: RETRY_AFTER_UNREACHABLE_SECONDS });
+    }
+    e = e.originalError ?? e.cause;
+  }
+  return null;
+}
+
+/** What an operator needs to see an outage in the log: the kind and the driver's codes, never a message with values. */
+function logInfrastructure(infra: HubError, error: unknown) {
+  let e = error as Record<string, any> | undefined;
+  while (e?.originalError) e = e.originalError;
+  const level = infra.extensions.code === ErrorCode.TIMEOUT ? 'info' : 'warn';
+  infraLog[level]({ code: infra.extensions.code, error: { name: e?.name, code: e?.code, errno: e?.errno, sqlState: e?.sqlState } }, 'request refused: database unavailable or over time budget');
 }

@@ -1,18 +1,28 @@
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { ErrorCode, httpStatusOf } from './errors';
+import { ErrorCode, RETRY_AFTER_UNREACHABLE_SECONDS, httpStatusOf, infrastructureErrorOf } from './errors';
 
 export class RequestError extends Error {
-  constructor(readonly code: ErrorCode, message: string) {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** Public extensions besides the code (e.g. `retryAfter`). */
+    readonly extra: { retryAfter?: number } = {},
+  ) {
     super(message);
   }
 }
 
-/** Writes a request-level failure in the GraphQL response shape, so clients read it like any other error. */
-export function sendError(res: ServerResponse, code: ErrorCode, message: string) {
+/**
+ * Writes a request-level failure in the GraphQL response shape, so clients read it like any other error. A
+ * SERVICE_UNAVAILABLE (503) always says when to retry, in `extensions.retryAfter` and the HTTP `Retry-After` header.
+ */
+export function sendError(res: ServerResponse, code: ErrorCode, message: string, extra: { retryAfter?: number } = {}) {
+  const retryAfter = extra.retryAfter ?? (code === ErrorCode.SERVICE_UNAVAILABLE ? RETRY_AFTER_UNREACHABLE_SECONDS : undefined);
   res.statusCode = httpStatusOf(code);
   res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+  if (retryAfter !== undefined) res.setHeader('retry-after', String(retryAfter));
+  res.end(JSON.stringify({ errors: [{ message, extensions: { code, ...(retryAfter !== undefined ? { retryAfter } : {}) } }] }));
 }
 
 /** Reads a JSON body, refusing it as soon as it passes `limit` bytes (nothing beyond is buffered). */
@@ -53,6 +63,8 @@ export async function serveGraphQL<C extends BaseContext>(
     httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
     context,
   });
+  // Answered already: the request ran over its time budget (runWithinBudget) and the client has its TIMEOUT.
+  if (res.headersSent || res.writableEnded) return;
   for (const [k, v] of response.headers) res.setHeader(k, v);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
@@ -65,9 +77,17 @@ export async function serveGraphQL<C extends BaseContext>(
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
+/** What GET /ready reports: ready or not, and each check's state (e.g. `{ database: 'ok' }`). */
+export interface Readiness {
+  ready: boolean;
+  checks: Record<string, string>;
+}
+
 export interface HttpApp {
-  /** GET /health: 200 when `check` resolves. */
+  /** GET /health (liveness: the process serves requests): 200 when it resolves. */
   health: () => Promise<void>;
+  /** GET /ready (can serve requests now: database, subgraphs): 200 or 503 with the report. Default: as /health. */
+  ready?: () => Promise<Readiness>;
   graphql: RouteHandler;
   /** Further endpoints by exact path (downloads, internal service endpoints). */
   routes?: Record<string, RouteHandler>;
@@ -90,7 +110,9 @@ export function createHttpServer(app: HttpApp): Server {
     const done = (p: Promise<void>) =>
       p.catch((e) => {
         if (!res.headersSent) {
-          if (e instanceof RequestError) sendError(res, e.code, e.message);
+          const infra = e instanceof RequestError ? null : infrastructureErrorOf(e);
+          if (e instanceof RequestError) sendError(res, e.code, e.message, e.extra);
+          else if (infra) sendError(res, infra.extensions.code as ErrorCode, infra.message, infra.extensions as { retryAfter?: number });
           else {
             console.error('[http]', e);
             sendError(res, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
@@ -106,6 +128,18 @@ export function createHttpServer(app: HttpApp): Server {
           },
           () => sendError(res, ErrorCode.SERVICE_UNAVAILABLE, 'Not ready'),
         ),
+      );
+    } else if (path === '/ready') {
+      const ready = app.ready ?? (() => app.health().then(() => ({ ready: true, checks: {} })));
+      done(
+        ready()
+          .catch(() => ({ ready: false, checks: {} }))
+          .then((r) => {
+            res.statusCode = r.ready ? 200 : 503;
+            res.setHeader('content-type', 'application/json');
+            if (!r.ready) res.setHeader('retry-after', String(RETRY_AFTER_UNREACHABLE_SECONDS));
+            res.end(JSON.stringify({ status: r.ready ? 'ready' : 'not ready', checks: r.checks }));
+          }),
       );
     } else if (path === '/graphql') {
       done(app.graphql(req, res));

@@ -1,5 +1,6 @@
 export * from './append-only';
 export * from './audit';
+export * from './budget';
 export * from './auth';
 export * from './config';
 export * from './context';

@@ -6,6 +6,8 @@ import { MySqlDriver } from '@mikro-orm/mysql';
 import { dirname } from 'node:path';
 import { protectAppendOnly } from './append-only';
 import { AuditEventSchema } from './audit';
+import { enforceRequestBudgets, rememberConnection } from './budget';
+import { logger } from './logger';
 import type { DatabaseTarget } from './config';
 import { ensurePrivateDir, tightenFile } from './file-modes';
 import { SequenceCounterSchema } from './counters';
@@ -70,7 +72,34 @@ const MARIADB_SESSION_SETUP =
 
 interface RawMariaDbConnection {
   query(sql: string, callback: (err: unknown) => void): void;
+  __knexUid?: string;
+  threadId?: number | null;
 }
+
+/**
+ * The MariaDB connection pool of one process. Bounded, and a request that cannot get a connection within the
+ * acquire timeout fails at once with SERVICE_UNAVAILABLE (errors.ts) instead of queueing behind everyone else (knex's
+ * default wait is 60 s): one slow municipality then costs others a quick, retryable refusal, not a stalled hub.
+ */
+export interface PoolSettings {
+  /** Most connections at once (HUB_DB_POOL_MAX, default 10). */
+  max: number;
+  /** How long a statement waits for a free connection (HUB_DB_ACQUIRE_TIMEOUT_MS, default 2000). */
+  acquireTimeoutMs: number;
+}
+
+export function poolSettings(env: NodeJS.ProcessEnv = process.env): PoolSettings {
+  const num = (v: string | undefined, d: number) => (Number.isFinite(Number(v)) && Number(v) > 0 ? Number(v) : d);
+  return { max: num(env.HUB_DB_POOL_MAX, 10), acquireTimeoutMs: num(env.HUB_DB_ACQUIRE_TIMEOUT_MS, 2_000) };
+}
+
+const dbLog = logger.child({ component: 'db' });
+const knexLog = {
+  warn: (m: unknown) => dbLog.warn({ detail: String(m) }, 'knex warning'),
+  error: (m: unknown) => dbLog.error({ detail: String(m) }, 'knex error'),
+  deprecate: () => undefined,
+  debug: () => undefined,
+};
 
 /** Entities every subgraph has: its audit log (the transaction log's outbox), its number series, the outbox cursor. */
 export const KIT_ENTITIES = [AuditEventSchema, SequenceCounterSchema, OutboxCursorSchema];
@@ -83,13 +112,15 @@ export interface InitOrmOptions {
   db: DatabaseTarget;
   entities: EntitySchema<any>[];
   debug?: boolean;
+  /** MariaDB pool; default from the environment (`poolSettings`). */
+  pool?: PoolSettings;
 }
 
 /**
  * The one place a subgraph gets its ORM. Entities are plain classes described by EntitySchema (no
  * decorators, no reflection), so the same code runs under tsc and swc.
  */
-export async function initORM({ db, entities, debug }: InitOrmOptions): Promise<HubORM> {
+export async function initORM({ db, entities, debug, pool = poolSettings() }: InitOrmOptions): Promise<HubORM> {
   if (db.kind === 'sqlite' && db.file !== ':memory:') privateSqliteFiles(db.file);
   const all = [...KIT_ENTITIES, ...entities];
   const tenantEntities = tenantEntityNames(all);
@@ -124,11 +155,16 @@ export async function initORM({ db, entities, debug }: InitOrmOptions): Promise<
           collate: 'utf8mb4_unicode_ci',
           charset: 'utf8mb4',
           timezone: '+00:00',
+          // knex's own warnings (e.g. "Connection Error: … Connection lost" during an outage) as structured log lines.
+          driverOptions: { log: knexLog },
           pool: {
             min: 0,
-            max: 10,
-            afterCreate: (conn: RawMariaDbConnection, done: (err: Error | null, conn: RawMariaDbConnection) => void) =>
-              conn.query(MARIADB_SESSION_SETUP, () => done(null, conn)),
+            max: pool.max,
+            acquireTimeoutMillis: pool.acquireTimeoutMs,
+            afterCreate: (conn: RawMariaDbConnection, done: (err: Error | null, conn: RawMariaDbConnection) => void) => {
+              rememberConnection(conn); // so a request over its time budget can cancel its statement (budget.ts)
+              conn.query(MARIADB_SESSION_SETUP, () => done(null, conn));
+            },
           },
         });
   if (db.kind === 'sqlite' && db.file !== ':memory:') {
@@ -137,6 +173,7 @@ export async function initORM({ db, entities, debug }: InitOrmOptions): Promise<
     // WAL just created its -wal and -shm files (SQLite gives them the database file's mode).
     privateSqliteFiles(db.file);
   }
+  enforceRequestBudgets(orm);
   return orm;
 }
 

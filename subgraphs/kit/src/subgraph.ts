@@ -10,8 +10,9 @@ import { CALLER_HEADER, SERVICE_HEADER, type Caller, readCallerAssertion, verify
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HOST, databaseTarget, portOf, requireSecret, type DatabaseTarget, type SubgraphName } from './config';
 import type { SubgraphContext } from './context';
-import { ErrorCode, maskError } from './errors';
-import { RequestError, closeServer, createHttpServer, listen, readJsonBody, serveGraphQL } from './http';
+import { requestTimeoutMs, runWithinBudget } from './budget';
+import { ErrorCode, TIMEOUT_MESSAGE, maskError } from './errors';
+import { RequestError, closeServer, createHttpServer, listen, readJsonBody, serveGraphQL, type Readiness } from './http';
 import { ensureSchema, initORM, type HubORM } from './orm';
 import { httpShip, startOutboxRelay, type OutboxRelay, type OutboxRelayOptions, type ShipFn } from './outbox';
 import { httpPeers, type Peers } from './peers';
@@ -104,6 +105,25 @@ export interface RunOptions {
   maxBodyBytes?: number;
   /** The audit outbox relay: on by default (off with `false` or HUB_AUDIT_RELAY=0); an object tunes it. */
   relay?: boolean | Pick<OutboxRelayOptions, 'intervalMs' | 'idlePollMs' | 'batchSize' | 'maxBackoffMs'>;
+  /** Time budget of one GraphQL request (budget.ts). Default: HUB_REQUEST_TIMEOUT_MS or 10 s. */
+  requestTimeoutMs?: number;
+}
+
+/** How long /ready waits for the database before calling it unreachable. */
+export const READY_DATABASE_TIMEOUT_MS = 2_000;
+
+/** /ready of a subgraph: can it reach its database now (a trivial statement, bounded in time)? */
+export async function databaseReadiness(orm: HubORM, timeoutMs = READY_DATABASE_TIMEOUT_MS): Promise<Readiness> {
+  let timer: NodeJS.Timeout | undefined;
+  const database = await Promise.race([
+    orm.em.getConnection().execute('select 1').then(
+      () => 'ok',
+      () => 'unreachable',
+    ),
+    new Promise<string>((r) => (timer = setTimeout(() => r('timeout'), timeoutMs))),
+  ]);
+  clearTimeout(timer);
+  return { ready: database === 'ok', checks: { database } };
 }
 
 /** Starts a subgraph on loopback: ORM, schema, demo data, HTTP. Only the gateway may call it. */
@@ -133,18 +153,25 @@ export async function runSubgraph<C extends SubgraphContext>(def: SubgraphDefini
   );
   const work = def.background?.(orm);
 
+  const budgetMs = opts.requestTimeoutMs ?? requestTimeoutMs();
   const http = createHttpServer({
     routes,
-    health: async () => {
-      await orm.em.getConnection().execute('select 1');
-    },
+    // Liveness only: a database outage is for /ready to report; restarting the process would not cure it.
+    health: async () => undefined,
+    ready: () => databaseReadiness(orm),
     graphql: async (req, res) => {
       const assertion = header(req.headers[CALLER_HEADER]);
       const verified = readCallerAssertion(assertion, gatewaySecret);
       if (verified === undefined) throw new RequestError(ErrorCode.UNAUTHENTICATED, 'Requests must come through the hub gateway');
       const body = await readJsonBody(req, maxBody);
-      await serveGraphQL(apollo, req, res, body, async () =>
-        contextFor(def, orm, verified.caller, httpPeers(assertion), verified.clientAddress));
+      // Streamed downloads and exports (`routes`) have no budget: their length depends on the size of what they send.
+      await runWithinBudget(
+        budgetMs,
+        () =>
+          serveGraphQL(apollo, req, res, body, async () =>
+            contextFor(def, orm, verified.caller, httpPeers(assertion), verified.clientAddress)),
+        () => new RequestError(ErrorCode.TIMEOUT, TIMEOUT_MESSAGE),
+      );
     },
   });
   const port = await listen(http, opts.port ?? portOf(def.name), HOST);
