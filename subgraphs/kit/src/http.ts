@@ -1,6 +1,9 @@
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { ErrorCode, httpStatusOf } from './errors';
+import { logger } from './logger';
+
+const httpLog = logger.child({ component: 'http' });
 
 export class RequestError extends Error {
   constructor(readonly code: ErrorCode, message: string) {
@@ -92,7 +95,7 @@ export function createHttpServer(app: HttpApp): Server {
         if (!res.headersSent) {
           if (e instanceof RequestError) sendError(res, e.code, e.message);
           else {
-            console.error('[http]', e);
+            httpLog.error({ err: e, path }, 'request failed');
             sendError(res, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
           }
         } else res.destroy();

@@ -1,4 +1,4 @@
-import type { HubORM } from '@hub/kit';
+import { logger, type HubORM } from '@hub/kit';
 import { DeliveryProof } from '../dispatch/delivery-proof.entity';
 import { blobStoreFromEnv, type BlobStore } from './blob-store';
 import { Component } from './component.entity';
@@ -68,6 +68,7 @@ export const SWEEP_INTERVAL_MS = 60 * 60_000;
 export function uploadSweepBackground(orm: HubORM, env: NodeJS.ProcessEnv = process.env): { stop(): Promise<void> } {
   const flag = env.HUB_UPLOAD_SWEEP?.trim();
   if (flag === '0' || (flag !== '1' && env.NODE_ENV === 'test')) return { stop: async () => undefined };
+  const sweepLog = logger.child({ component: 'upload-sweep' });
   let busy = false;
   let running: Promise<unknown> = Promise.resolve();
   const round = () => {
@@ -75,9 +76,9 @@ export function uploadSweepBackground(orm: HubORM, env: NodeJS.ProcessEnv = proc
     busy = true;
     running = sweepUploads(orm, blobStoreFromEnv(env))
       .then((r) => {
-        if (r.uploads) console.log(`[filing] upload sweep: ${r.uploads} unattached upload(s), ${r.blobs} unused blob(s) removed`);
+        if (r.uploads) sweepLog.info({ uploads: r.uploads, blobs: r.blobs }, 'upload sweep: unattached uploads and unused blobs removed');
       })
-      .catch((e) => console.error('[filing] upload sweep failed (tried again next round):', e))
+      .catch((e) => sweepLog.error({ err: e }, 'upload sweep failed (tried again next round)'))
       .finally(() => {
         busy = false;
       });
