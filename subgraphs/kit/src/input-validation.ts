@@ -106,14 +106,25 @@ function scanDocument(schema: GraphQLSchema, document: DocumentNode): DocumentSc
   const scan: DocumentScan = { usedAt: new Map() };
   const typeInfo = new TypeInfo(schema);
   const path: string[] = [];
+  // A variable's own definition (`$x: ID!`) is not a use of it.
+  let inDefinition = false;
   visit(
     document,
     visitWithTypeInfo(typeInfo, {
       Argument: { enter: (n) => void path.push(n.name.value), leave: () => void path.pop() },
       ObjectField: { enter: (n) => void path.push(n.name.value), leave: () => void path.pop() },
-      VariableDefinition: { enter: (n) => void path.push(n.variable.name.value), leave: () => void path.pop() },
+      VariableDefinition: {
+        enter: (n) => {
+          inDefinition = true;
+          path.push(n.variable.name.value);
+        },
+        leave: () => {
+          inDefinition = false;
+          path.pop();
+        },
+      },
       Variable(n) {
-        if (path.length && !scan.usedAt.has(n.name.value)) scan.usedAt.set(n.name.value, [...path]);
+        if (!inDefinition && path.length && !scan.usedAt.has(n.name.value)) scan.usedAt.set(n.name.value, [...path]);
       },
       StringValue(n) {
         if (scan.problem) return;
