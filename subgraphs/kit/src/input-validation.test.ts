@@ -106,18 +106,6 @@ describe('DateTime', () => {
     expect((parseValue('2026-03-02T00:00:00-14:00') as Date).toISOString()).toBe('2026-03-02T14:00:00.000Z');
     expect((parseValue('2024-02-29T12:00:00Z') as Date).toISOString()).toBe('2024-02-29T12:00:00.000Z');
   });
-
-  it('does not repeat a 100 kB value in its message', () => {
-    const value = `2026-03-02T24:00:00Z${'x'.repeat(100_000)}`;
-    let message = '';
-    try {
-      parseValue(value);
-    } catch (e) {
-      message = (e as Error).message;
-    }
-    expect(message.length).toBeGreaterThan(10);
-    expect(message.length).toBeLessThan(200);
-  });
 });
 
 describe('bounded error messages', () => {
