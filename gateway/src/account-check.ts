@@ -1,4 +1,4 @@
-import { CALLER_HEADER, ErrorCode, RequestError, signCallerAssertion, type Caller } from '@hub/kit/gateway';
+import { CALLER_HEADER, ErrorCode, RequestError, logger, signCallerAssertion, type Caller } from '@hub/kit/gateway';
 
 export const ACCOUNT_DISABLED_MESSAGE = 'Your account is disabled or no longer exists';
 
@@ -52,7 +52,7 @@ export class AccountCheck {
       active = body.data._entities[0]?.active === true;
     } catch (e) {
       // Fail closed: without the users service the gateway cannot tell a disabled account from an active one.
-      if (process.env.NODE_ENV !== 'test' || process.env.HUB_LOG_ERRORS) console.error('[gateway] account check failed:', e);
+      logger.child({ component: 'account-check' }).error({ err: e }, 'account check failed');
       throw new RequestError(ErrorCode.SERVICE_UNAVAILABLE, 'A hub service is unavailable');
     }
     if (this.ttlMs > 0) {

@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { CALLER_HEADER, ErrorCode, HubError, signCallerAssertion, type Caller } from '@hub/kit/gateway';
+import { CALLER_HEADER, ErrorCode, HubError, logger, signCallerAssertion, type Caller } from '@hub/kit/gateway';
 import { GraphQLError } from 'graphql';
 
 /** What the gateway knows about a request; built from the verified bearer token. */
@@ -99,14 +99,15 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
   override didEncounterError(error: Error): void {
     if (error instanceof SubgraphRequestErrors) throw error;
-    this.log(`[gateway] subgraph ${this.name} (${this.url}) failed:`, error);
+    this.log(`subgraph ${this.name} (${this.url}) failed`, error);
     throw new HubError(ErrorCode.SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE_MESSAGE);
   }
 }
 
+const subgraphLog = logger.child({ component: 'subgraph-fetch' });
+
 function defaultLog(message: string, error: unknown) {
-  if (process.env.NODE_ENV === 'test' && !process.env.HUB_LOG_ERRORS) return;
-  const e = error as { message?: string; extensions?: { body?: unknown } };
-  const body = e?.extensions?.body;
-  console.error(message, e?.message ?? error, body === undefined ? '' : JSON.stringify(body).slice(0, 500));
+  const body = (error as { extensions?: { body?: unknown } })?.extensions?.body;
+  // The subgraph's answer, as an excerpt: enough to tell an HTML error page from a JSON one.
+  subgraphLog.error({ err: error, response: body === undefined ? undefined : JSON.stringify(body).slice(0, 500) }, message);
 }

@@ -1,4 +1,4 @@
-import { CALLER_HEADER, ErrorCode, signCallerAssertion, type Caller } from '@hub/kit/gateway';
+import { CALLER_HEADER, ErrorCode, logger, signCallerAssertion, type Caller } from '@hub/kit/gateway';
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream';
 
@@ -20,8 +20,7 @@ function sendJsonError(res: ServerResponse, status: number, code: string, messag
 }
 
 function logError(message: string, e: unknown) {
-  if (process.env.NODE_ENV === 'test' && !process.env.HUB_LOG_ERRORS) return;
-  console.error(message, e instanceof Error ? e.message : e);
+  logger.child({ component: 'downloads' }).error({ err: e }, message);
 }
 
 /**
@@ -76,7 +75,7 @@ export function proxyDownload(req: IncomingMessage, res: ServerResponse, caller:
     upstream.on('error', (err) => {
       res.off('close', onClientClose);
       if (!res.headersSent && !res.destroyed) {
-        logError('[gateway] download from subgraph failed:', err);
+        logError('download from subgraph failed', err);
         sendJsonError(res, 503, ErrorCode.SERVICE_UNAVAILABLE, 'A hub service is unavailable');
       } else {
         res.destroy();

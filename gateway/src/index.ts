@@ -11,6 +11,7 @@ import {
   SUBGRAPH_NAMES,
   closeServer,
   createHttpServer,
+  inputValidationPlugin,
   listen,
   maskError,
   portOf,
@@ -108,7 +109,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     // main.ts owns signal handling (Apollo's own handler would re-raise the signal mid-shutdown).
     stopOnTerminationSignals: false,
     // Nothing leaves the machine, even when an APOLLO_KEY happens to be in the environment.
-    plugins: [ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled()],
+    // Text no field may hold (NUL, control characters, lone surrogates, bidi overrides) is refused before planning.
+    plugins: [ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled(), inputValidationPlugin<GatewayContext>()],
   });
   await apollo.start();
   let ready = true;

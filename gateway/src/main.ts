@@ -1,11 +1,13 @@
 // Must stay the first import: it switches Apollo's telemetry off before `@apollo/gateway` is loaded.
 import './telemetry';
 
-import { portOf, requireSecret } from '@hub/kit/gateway';
+import { logger, portOf, requireSecret, setServiceName } from '@hub/kit/gateway';
 import { startGateway } from './index';
 
 /** Process entry of the gateway (`node gateway/dist/main.js`; `npm start` runs it after the subgraphs). */
 process.env.NODE_ENV ??= 'production';
+setServiceName('gateway');
+const log = logger.child({ component: 'gateway' });
 
 startGateway({
   port: portOf('gateway'),
@@ -13,16 +15,16 @@ startGateway({
   gatewaySecret: requireSecret('HUB_GATEWAY_SECRET'),
 }).then(
   (gw) => {
-    console.log(`[gateway] listening on ${gw.url}`);
+    log.info({ url: gw.url }, 'listening');
     let stopping = false;
     const stop = (signal: NodeJS.Signals) => {
       if (stopping) return;
       stopping = true;
-      console.log(`[gateway] ${signal}: stopping`);
+      log.info({ signal }, 'stopping');
       gw.stop().then(
         () => process.exit(0),
         (e) => {
-          console.error('[gateway] failed to stop cleanly:', e);
+          log.error({ err: e }, 'failed to stop cleanly');
           process.exit(1);
         },
       );
@@ -31,7 +33,7 @@ startGateway({
     process.on('SIGTERM', stop);
   },
   (e) => {
-    console.error('[gateway] failed to start:', e);
+    log.fatal({ err: e }, 'failed to start');
     process.exit(1);
   },
 );

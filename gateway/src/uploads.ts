@@ -1,4 +1,4 @@
-import { CALLER_HEADER, ErrorCode, signCallerAssertion, type Caller } from '@hub/kit/gateway';
+import { CALLER_HEADER, ErrorCode, logger, signCallerAssertion, type Caller } from '@hub/kit/gateway';
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { finished, pipeline } from 'node:stream';
 
@@ -108,7 +108,7 @@ function proxyToFiling(req: IncomingMessage, res: ServerResponse, caller: Caller
     upstream.on('error', (err) => {
       res.off('close', onClientClose);
       if (!res.headersSent && !res.destroyed) {
-        if (process.env.NODE_ENV !== 'test' || process.env.HUB_LOG_ERRORS) console.error('[gateway] upload to subgraph failed:', err.message);
+        logger.child({ component: 'uploads' }).error({ err }, 'upload to subgraph failed');
         sendJsonError(res, 503, ErrorCode.SERVICE_UNAVAILABLE, 'A hub service is unavailable');
       } else if (!res.writableFinished) {
         res.destroy();

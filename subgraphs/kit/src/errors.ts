@@ -47,10 +47,34 @@ const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   TIMEOUT: 504,
 };
 
+/** Longest error message a client gets; longer ones (input echoed back) are cut. */
+export const MAX_ERROR_MESSAGE_LENGTH = 300;
+/** Longest run of non-space characters in an error message: an echoed value is shown as an excerpt of this length. */
+export const MAX_ECHOED_INPUT_LENGTH = 64;
+
+const LONG_WORD = new RegExp(`\\S{${MAX_ECHOED_INPUT_LENGTH + 1},}`, 'g');
+
+/** A value as an error message may show it: at most `max` characters, then `…`. */
+export function excerpt(value: unknown, max = MAX_ECHOED_INPUT_LENGTH): string {
+  const s = String(value);
+  return s.length > max ? `${s.slice(0, max)}…` : s;
+}
+
+/**
+ * An error message bounded centrally, because many messages interpolate what the client sent (ids, codes, days)
+ * and graphql-js's own coercion and syntax messages quote values whole: a 100 KB value must not come back as a
+ * 100 KB message. Every run of more than MAX_ECHOED_INPUT_LENGTH non-space characters becomes an excerpt, and the
+ * message is cut at MAX_ERROR_MESSAGE_LENGTH. Messages written for people stay as they are (their words are short).
+ */
+export function boundMessage(message: string): string {
+  const words = message.replace(LONG_WORD, (w) => excerpt(w));
+  return words.length > MAX_ERROR_MESSAGE_LENGTH ? `${words.slice(0, MAX_ERROR_MESSAGE_LENGTH)}…` : words;
+}
+
 /** An error whose message is written for the client. Anything else is masked. */
 export class HubError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
-    super(message, { extensions: { code, ...extra } });
+    super(boundMessage(message), { extensions: { code, ...extra } });
   }
 }
 
@@ -77,8 +101,12 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown, log:
   if (typeof code === 'string' && PUBLIC_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
     // Only the documented extensions: not stack traces, nor which subgraph answered (gateway's serviceName).
     const extensions: Record<string, unknown> = { code };
-    for (const key of PUBLIC_EXTENSIONS) if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
+    for (const key of PUBLIC_EXTENSIONS) {
+      const value = formatted.extensions?.[key];
+      // `id` and `field` may carry what the client sent (an id that was not found): bounded like messages.
+      if (value !== undefined) extensions[key] = typeof value === 'string' ? excerpt(value) : value;
+    }
+    return { message: boundMessage(formatted.message), locations: formatted.locations, path: formatted.path, extensions };
   }
   // The database unreachable or saturated, a request over its time budget: not a bug, and the client should know.
   const infra = infrastructureErrorOf(error);
@@ -96,10 +124,12 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown, log:
 
 export const INTERNAL_MESSAGE = 'Internal server error';
 
+const internalLog = logger.child({ component: 'graphql' });
+
+/** The masked error, for operators: described without bound SQL values (logger.ts, describeError). */
 function logInternal(e: unknown) {
-  if (process.env.NODE_ENV === 'test' && !process.env.HUB_LOG_ERRORS) return;
   const original = e instanceof GraphQLError && e.originalError ? e.originalError : e;
-  console.error('[internal error]', original);
+  internalLog.error({ err: original, path: e instanceof GraphQLError ? e.path?.join('.') : undefined }, 'internal error');
 }
 
 /** Seconds to wait before retrying when the database is saturated (pool exhausted, lock waits) or unreachable. */

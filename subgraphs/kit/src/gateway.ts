@@ -3,4 +3,6 @@ export * from './auth';
 export * from './config';
 export * from './errors';
 export * from './http';
+export * from './input-validation';
+export * from './logger';
 export * from './roles';

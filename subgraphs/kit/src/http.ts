@@ -1,6 +1,9 @@
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { ErrorCode, RETRY_AFTER_UNREACHABLE_SECONDS, httpStatusOf, infrastructureErrorOf } from './errors';
+import { logger } from './logger';
+
+const httpLog = logger.child({ component: 'http' });
 
 export class RequestError extends Error {
   constructor(
@@ -114,7 +117,7 @@ export function createHttpServer(app: HttpApp): Server {
           if (e instanceof RequestError) sendError(res, e.code, e.message, e.extra);
           else if (infra) sendError(res, infra.extensions.code as ErrorCode, infra.message, infra.extensions as { retryAfter?: number });
           else {
-            console.error('[http]', e);
+            httpLog.error({ err: e, path }, 'request failed');
             sendError(res, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
           }
         } else res.destroy();

@@ -10,6 +10,7 @@ export * from './errors';
 export * from './file-modes';
 export * from './http';
 export * from './ico';
+export * from './input-validation';
 export * from './loaders';
 export * from './logger';
 export * from './orm';

@@ -11,6 +11,7 @@ import { logger } from './logger';
 import type { DatabaseTarget } from './config';
 import { ensurePrivateDir, tightenFile } from './file-modes';
 import { SequenceCounterSchema } from './counters';
+import { ORM_DEBUG_NAMESPACES, PinoOrmLogger } from './orm-logger';
 import { OutboxCursorSchema } from './outbox';
 import { TenantWriteGuard, tenantFilter } from './tenant';
 
@@ -132,7 +133,9 @@ export async function initORM({ db, entities, debug, pool = poolSettings() }: In
     // Requests always work on a fork; touching the global EntityManager is a bug we want to hear about.
     allowGlobalContext: false,
     forceUtcTimezone: true,
-    debug: debug ?? process.env.HUB_SQL_DEBUG === '1',
+    // Through pino, never with bound values (orm-logger.ts): `true` would also enable `query-params`.
+    debug: (debug ?? process.env.HUB_SQL_DEBUG === '1') ? ORM_DEBUG_NAMESPACES : false,
+    loggerFactory: PinoOrmLogger.create,
   };
   const orm =
     db.kind === 'sqlite'

@@ -3,6 +3,7 @@ import { AuditEvent } from './audit';
 import { SERVICE_HEADER, signServiceAssertion } from './auth';
 import { HOST, portOf } from './config';
 import { SequenceCounter } from './counters';
+import { logger } from './logger';
 import type { HubORM } from './orm';
 import { scopeToTenant } from './tenant';
 
@@ -53,7 +54,8 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** Longest wait between retries after a failure (default 30 s). */
   maxBackoffMs?: number;
-  log?: (message: string) => void;
+  /** Failures of delivery (default: the hub logger, component `outbox`); `err` is described without bound values. */
+  log?: (message: string, err?: unknown) => void;
 }
 
 export interface OutboxRelay {
@@ -84,7 +86,8 @@ export function startOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
   const idlePollMs = opts.idlePollMs ?? 5_000;
   const batchSize = opts.batchSize ?? 500;
   const maxBackoffMs = opts.maxBackoffMs ?? 30_000;
-  const log = opts.log ?? ((m: string) => console.error(`[outbox:${source}] ${m}`));
+  const relayLog = logger.child({ component: 'outbox', source });
+  const log = opts.log ?? ((m: string, err?: unknown) => relayLog.warn(err === undefined ? {} : { err }, m));
 
   let dirty = true; // a first round at start ships what a previous process left behind
   let nextPollAt = 0;
@@ -180,7 +183,7 @@ export function startOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
       backoff = Math.min(backoff ? backoff * 2 : intervalMs, maxBackoffMs);
       retryAt = now + backoff;
       if (failures === 1 || failures % 20 === 0) {
-        log(`could not ship audit events (attempt ${failures}; retrying in ${backoff} ms): ${reason(total.error)}`);
+        log(`could not ship audit events (attempt ${failures}; retrying in ${backoff} ms)`, total.error);
       }
     } else {
       if (failures > 0) log(`shipping audit events again after ${failures} failed attempt(s)`);
@@ -196,7 +199,7 @@ export function startOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
     const now = Date.now();
     if (now < retryAt) return;
     if (!dirty && now < nextPollAt) return;
-    exclusive(drain).catch((e) => log(`relay round failed: ${reason(e)}`));
+    exclusive(drain).catch((e) => log('relay round failed', e));
   }, intervalMs);
   timer.unref();
 
@@ -267,13 +270,6 @@ export function httpShip(secret: string, env: NodeJS.ProcessEnv = process.env): 
     }
     if (!res.ok || body?.ok !== true) throw new Error(`the transaction log answered HTTP ${res.status}: ${text.slice(0, 300)}`);
   };
-}
-
-/** An error's message, with its cause (fetch only says "fetch failed"; the cause says ECONNREFUSED). */
-function reason(e: unknown): string {
-  if (!(e instanceof Error)) return String(e);
-  const cause = (e as Error & { cause?: unknown }).cause;
-  return cause instanceof Error ? `${e.message} (${cause.message})` : e.message;
 }
 
 /** The event as it travels: plain fields only. */

@@ -1,6 +1,9 @@
 import { CALLER_HEADER } from './auth';
 import { portOf, HOST, type SubgraphName } from './config';
 import { ErrorCode, HubError } from './errors';
+import { logger } from './logger';
+
+const peersLog = logger.child({ component: 'peers' });
 
 /**
  * How a subgraph checks something another subgraph owns: it asks the owner for the entity through
@@ -32,7 +35,7 @@ export function httpPeers(callerAssertion: string | undefined, env: NodeJS.Proce
         body = (await res.json()) as typeof body;
       } catch (e) {
         // The cause stays in the server log; the client learns only that a service is down.
-        console.error(`[peers] ${subgraph} unreachable:`, e);
+        peersLog.error({ err: e, subgraph }, 'peer subgraph unreachable');
         throw new HubError(ErrorCode.SERVICE_UNAVAILABLE, 'A hub service is unavailable; try again later');
       }
       if (!body.data?._entities) {

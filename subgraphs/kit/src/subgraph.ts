@@ -12,6 +12,8 @@ import { HOST, databaseTarget, portOf, requireSecret, type DatabaseTarget, type 
 import type { SubgraphContext } from './context';
 import { requestTimeoutMs, runWithinBudget } from './budget';
 import { ErrorCode, TIMEOUT_MESSAGE, maskError } from './errors';
+import { inputValidationPlugin } from './input-validation';
+import { logger, setServiceName } from './logger';
 import { RequestError, closeServer, createHttpServer, listen, readJsonBody, serveGraphQL, type Readiness } from './http';
 import { ensureSchema, initORM, type HubORM } from './orm';
 import { httpShip, startOutboxRelay, type OutboxRelay, type OutboxRelayOptions, type ShipFn } from './outbox';
@@ -75,7 +77,7 @@ export function createSubgraphServer<C extends SubgraphContext>(def: SubgraphDef
     // main() owns shutdown: Apollo's own handler would re-raise SIGTERM before the ORM is closed.
     stopOnTerminationSignals: false,
     // Federated traces (ftv1) are only for Apollo's cloud reporting, which the hub does not use; they cost per request.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), inputValidationPlugin()],
   });
 }
 
@@ -208,9 +210,10 @@ const header = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : 
 /** Entry point of a subgraph process: runs until SIGINT/SIGTERM, then shuts down cleanly. */
 export function main<C extends SubgraphContext>(def: SubgraphDefinition<C>) {
   process.env.NODE_ENV ??= 'production';
+  setServiceName(def.name);
   runSubgraph(def).then(
     (s) => {
-      console.log(`[${def.name}] listening on ${s.url}`);
+      logger.child({ component: def.name }).info({ url: s.url }, 'listening');
       const stop = () => {
         s.stop().then(() => process.exit(0), () => process.exit(1));
       };
@@ -218,7 +221,7 @@ export function main<C extends SubgraphContext>(def: SubgraphDefinition<C>) {
       process.once('SIGTERM', stop);
     },
     (e) => {
-      console.error(`[${def.name}] failed to start:`, e);
+      logger.child({ component: def.name }).fatal({ err: e }, 'failed to start');
       process.exit(1);
     },
   );

@@ -1,6 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import {
-  DateTimeScalar, ErrorCode, HubError, badInput, inTransaction, recordAudit, scopeToTenant, type Caller, type HubORM,
+  DateTimeScalar, ErrorCode, HubError, badInput, inTransaction, logger, recordAudit, scopeToTenant, type Caller, type HubORM,
   type RouteCaller, type TenantCaller,
 } from '@hub/kit';
 import { randomBytes } from 'node:crypto';
@@ -174,9 +174,10 @@ export function sendJsonError(res: ServerResponse, status: number, code: string,
   res.end(JSON.stringify({ errors: [{ message, extensions: { code, ...extra } }] }));
 }
 
+const exportLog = logger.child({ component: 'audit-log-export' });
+
 function logInternal(message: string, e: unknown) {
-  if (process.env.NODE_ENV === 'test' && !process.env.HUB_LOG_ERRORS) return;
-  console.error(message, e);
+  exportLog.error({ err: e }, message);
 }
 
 export interface ExportRouteOptions {
@@ -205,7 +206,7 @@ export function auditLogExportHandler(orm: HubORM, opts: ExportRouteOptions = {}
         const field = (e as HubError).extensions.field;
         return sendJsonError(res, HTTP_STATUS[code], code, (e as Error).message, field ? { field } : {});
       }
-      logInternal('[filing] audit log export failed:', e);
+      logInternal('audit log export failed', e);
       opts.onDone?.({ error: e });
       return sendJsonError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
     }
@@ -222,7 +223,7 @@ export function auditLogExportHandler(orm: HubORM, opts: ExportRouteOptions = {}
       opts.onDone?.({ written });
     } catch (e) {
       // Cut the connection: a chunked response without its last chunk is an error for every client.
-      if (!(e instanceof ClientGone)) logInternal('[filing] audit log export broke off:', e);
+      if (!(e instanceof ClientGone)) logInternal('audit log export broke off', e);
       res.destroy();
       opts.onDone?.({ error: e });
     }

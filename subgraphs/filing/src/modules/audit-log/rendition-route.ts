@@ -1,4 +1,4 @@
-import { ErrorCode, HubError, badInput, inTransaction, notFound, recordAudit, scopeToTenant, type HubORM, type RouteCaller } from '@hub/kit';
+import { ErrorCode, HubError, badInput, inTransaction, logger, notFound, recordAudit, scopeToTenant, type HubORM, type RouteCaller } from '@hub/kit';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { exportCaller, sendJsonError } from './export';
 import { municipalityAbbreviation } from './log-query';
@@ -66,7 +66,7 @@ export function renditionDownloadHandler(orm: HubORM) {
         const field = (e as HubError).extensions.field;
         return sendJsonError(res, HTTP_STATUS[code], code, (e as Error).message, field ? { field } : {});
       }
-      if (process.env.NODE_ENV !== 'test' || process.env.HUB_LOG_ERRORS) console.error('[filing] rendition download failed:', e);
+      logger.child({ component: 'renditions' }).error({ err: e }, 'rendition download failed');
       if (!res.headersSent) sendJsonError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
       else res.destroy();
     }

@@ -1,4 +1,4 @@
-import type { HubORM } from '@hub/kit';
+import { logger, type HubORM } from '@hub/kit';
 import { fixDaysUpTo, lastFixableDay } from './rendition';
 import { platformSealer, type Sealer } from './seal';
 
@@ -18,7 +18,8 @@ export interface RenditionSchedulerOptions {
   /** Renditions per round, over all municipalities. */
   maxPerRound?: number;
   now?: () => Date;
-  log?: (message: string) => void;
+  /** Default: the hub logger (component `renditions`); `err` is described without bound values. */
+  log?: (message: string, err?: unknown) => void;
 }
 
 export const RENDITION_INTERVAL_MS = 10 * 60_000;
@@ -67,7 +68,7 @@ export async function runRenditionRound(
       if (progress.latest && progress.latest.day < lastDay) more = true;
     } catch (e) {
       failed++;
-      opts.log?.(`[filing] log renditions of municipality ${municipalityId} failed (retried next round): ${(e as Error).stack ?? e}`);
+      opts.log?.(`log renditions of municipality ${municipalityId} failed (retried next round)`, e);
     }
   }
   return { created, failed, more: more && !opts.stopped?.() };
@@ -75,8 +76,9 @@ export async function runRenditionRound(
 
 export function startRenditionScheduler(orm: HubORM, opts: RenditionSchedulerOptions): { stop(): Promise<void> } {
   const interval = opts.intervalMs ?? RENDITION_INTERVAL_MS;
-  const log = opts.log ?? ((m: string) => console.error(m));
-  const info = opts.log ?? ((m: string) => console.log(m));
+  const out = logger.child({ component: 'renditions' });
+  const log = opts.log ?? ((m: string, err?: unknown) => out.error(err === undefined ? {} : { err }, m));
+  const info = opts.log ?? ((m: string) => out.info(m));
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
@@ -92,10 +94,10 @@ export function startRenditionScheduler(orm: HubORM, opts: RenditionSchedulerOpt
     let next = interval;
     try {
       const r = await runRenditionRound(orm, { ...opts, log, stopped: () => stopped });
-      if (r.created) info(`[filing] log renditions: ${r.created} day(s) fixed${r.more ? ', more to do' : ''}`);
+      if (r.created) info(`log renditions: ${r.created} day(s) fixed${r.more ? ', more to do' : ''}`);
       if (r.more) next = BACKLOG_DELAY_MS;
     } catch (e) {
-      log(`[filing] log renditions round failed (retried in ${Math.round(interval / 1000)} s): ${(e as Error).stack ?? e}`);
+      log(`log renditions round failed (retried in ${Math.round(interval / 1000)} s)`, e);
     }
     schedule(next);
   };

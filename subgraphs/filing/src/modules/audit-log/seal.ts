@@ -1,6 +1,7 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, verify, sign, type KeyObject } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { logger } from '@hub/kit';
 
 /**
  * The seal of a daily rendition (domain.md §5.4): a signature over the rendition's exact bytes with a key of the
@@ -80,7 +81,7 @@ export const SEAL_KEY_ENV = 'HUB_SEAL_PRIVATE_KEY_FILE';
  * `<data dir>/seal-key.pem`). Without it: an ephemeral key and a warning, except under NODE_ENV=production,
  * where renditions sealed with a key nobody keeps would be worthless, so that is an error.
  */
-export function loadPlatformSealer(env: NodeJS.ProcessEnv = process.env, warn: (m: string) => void = (m) => console.warn(m)): Sealer {
+export function loadPlatformSealer(env: NodeJS.ProcessEnv = process.env, warn: (m: string) => void = (m) => logger.child({ component: 'seal' }).warn(m)): Sealer {
   const file = env[SEAL_KEY_ENV]?.trim();
   if (file) {
     let pem: string;
@@ -95,7 +96,7 @@ export function loadPlatformSealer(env: NodeJS.ProcessEnv = process.env, warn: (
     throw new Error(`${SEAL_KEY_ENV} is not set: the transaction log's daily renditions need the platform's seal key (npm start creates one in the data dir)`);
   }
   const sealer = Ed25519Sealer.ephemeral();
-  if (env.NODE_ENV !== 'test') warn(`[filing] ${SEAL_KEY_ENV} is not set: sealing log renditions with an ephemeral key ${sealer.keyId} (their seals cannot be verified after a restart)`);
+  if (env.NODE_ENV !== 'test') warn(`${SEAL_KEY_ENV} is not set: sealing log renditions with an ephemeral key ${sealer.keyId} (their seals cannot be verified after a restart)`);
   return sealer;
 }
 

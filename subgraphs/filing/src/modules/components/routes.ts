@@ -1,4 +1,4 @@
-import { ErrorCode, HubError, badInput, hasRole, inTransaction, notFound, recordAudit, scopeToTenant, type HubORM, type RouteCaller } from '@hub/kit';
+import { ErrorCode, HubError, badInput, hasRole, inTransaction, logger, notFound, recordAudit, scopeToTenant, type HubORM, type RouteCaller } from '@hub/kit';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PassThrough, finished } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -29,13 +29,15 @@ const HTTP_STATUS: Record<string, number> = {
   [ErrorCode.PAYLOAD_TOO_LARGE]: 413,
 };
 
+const routesLog = logger.child({ component: 'files' });
+
 export function answerError(res: ServerResponse, e: unknown, what: string) {
   const code = e instanceof HubError ? String(e.extensions.code) : undefined;
   if (code && HTTP_STATUS[code] && !res.headersSent) {
     const field = (e as HubError).extensions.field;
     return sendJsonError(res, HTTP_STATUS[code], code, (e as Error).message, field ? { field } : {});
   }
-  if (process.env.NODE_ENV !== 'test' || process.env.HUB_LOG_ERRORS) console.error(`[filing] ${what} failed:`, e);
+  routesLog.error({ err: e }, `${what} failed`);
   if (!res.headersSent) sendJsonError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
   else res.destroy();
 }

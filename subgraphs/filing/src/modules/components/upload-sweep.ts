@@ -94,6 +94,7 @@ export function uploadSweepBackground(orm: HubORM, env: NodeJS.ProcessEnv = proc
   if (flag === '0' || (flag !== '1' && env.NODE_ENV === 'test')) return { stop: async () => undefined };
   // What a crash left in the store's tmp folder goes at start, before it can pile up.
   let housekeeping = maintainBlobStore(blobStoreFromEnv(env), { makePrivate: true, tmpMaxAgeMs: blobTmpMaxAgeMs(env) });
+  const sweepLog = logger.child({ component: 'upload-sweep' });
   let busy = false;
   let running: Promise<unknown> = Promise.resolve();
   const round = () => {
@@ -102,9 +103,9 @@ export function uploadSweepBackground(orm: HubORM, env: NodeJS.ProcessEnv = proc
     housekeeping = housekeeping.then(() => maintainBlobStore(blobStoreFromEnv(env), { tmpMaxAgeMs: blobTmpMaxAgeMs(env) }));
     running = sweepUploads(orm, blobStoreFromEnv(env))
       .then((r) => {
-        if (r.uploads) console.log(`[filing] upload sweep: ${r.uploads} unattached upload(s), ${r.blobs} unused blob(s) removed`);
+        if (r.uploads) sweepLog.info({ uploads: r.uploads, blobs: r.blobs }, 'upload sweep: unattached uploads and unused blobs removed');
       })
-      .catch((e) => console.error('[filing] upload sweep failed (tried again next round):', e))
+      .catch((e) => sweepLog.error({ err: e }, 'upload sweep failed (tried again next round)'))
       .finally(() => {
         busy = false;
       });
