@@ -71,6 +71,7 @@ describe('operationCost (on the committed supergraph)', () => {
 describe('queryLimitsFromEnv', () => {
   it('reads the limits and refuses values that are not positive integers', () => {
     expect(queryLimitsFromEnv({})).toEqual(DEFAULT_QUERY_LIMITS);
+    expect(DEFAULT_QUERY_LIMITS).toEqual({ maxCost: 50_000, maxAliases: 30, maxTokens: 2_000, maxDirectives: 30, maxDepth: 12, listSize: 10 });
     expect(queryLimitsFromEnv({ HUB_MAX_QUERY_COST: '1000', HUB_MAX_ALIASES: '5', HUB_MAX_TOKENS: '300', HUB_MAX_DIRECTIVES: '3', HUB_MAX_QUERY_DEPTH: '8', HUB_QUERY_LIST_SIZE: '20' })).toEqual({
       maxCost: 1000, maxAliases: 5, maxTokens: 300, maxDirectives: 3, maxDepth: 8, listSize: 20,
     });
@@ -139,16 +140,16 @@ describe('gateway query limits (real supergraph; the subgraphs behind it only co
     await expectRefused(viaVariable, 'cost', { n: 100 });
   });
 
-  it('refuses 500 aliases (aliases limit) and, with small pages, still counts their cost', async () => {
-    const flood = `{ ${Array.from({ length: 500 }, (_, i) => `a${i}: documents { totalCount }`).join(' ')} }`;
-    expect(await expectRefused(flood, 'aliases')).toMatch(/Aliases limit of 30 exceeded, found 500/);
+  it('refuses 100 aliases (aliases limit) and, with small pages, still counts their cost', async () => {
+    const flood = `{ ${Array.from({ length: 100 }, (_, i) => `a${i}: documents { totalCount }`).join(' ')} }`;
+    expect(await expectRefused(flood, 'aliases')).toMatch(/Aliases limit of 30 exceeded, found 100/);
     // Within the alias limit, 30 pages of 100 with many fields are over the cost limit.
     const wide = `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: documents(first: 100) { edges { node { id subject pid referenceNumber state origin registeredAt deliveredAt sender { name address dataBoxId } municipality { name abbreviation } } } }`).join(' ')} }`;
     await expectRefused(wide, 'cost');
   });
 
   it('refuses documents over the token limit before parsing them to the end', async () => {
-    expect(await expectRefused(`{ ${Array.from({ length: 5_000 }, () => '__typename').join(' ')} }`, 'tokens')).toMatch(/at most 5,000/);
+    expect(await expectRefused(`{ ${Array.from({ length: 2_000 }, () => '__typename').join(' ')} }`, 'tokens')).toMatch(/at most 2,000/);
     // The issue's flood as it was sent (500 aliased pages with their fields) is over the token limit as well.
     await expectRefused(aliasFlood(500), 'tokens');
   });
