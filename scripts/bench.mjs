@@ -12,6 +12,11 @@
 // the gateway's POST /uploads and downloaded through GET /downloads/component, BENCH_BLOB_FILES times (default 16),
 // one at a time and 4 at once.
 //
+// Then one municipality attacks while another works (the gateway's query limits, README "Limits"): mbk.clerk fires the
+// issue's nested documents → municipality → documents query and alias floods of 500 and 100 (BENCH_ATTACKERS at once, default 4,
+// at most BENCH_ATTACK_MAX requests, default 20,000) while ouada.clerk (Adamov) lists 5 documents over 2 connections;
+// the same list without the attack comes first. BENCH_ATTACK=only runs just this case, BENCH_ATTACK=0 skips it.
+//
 // BENCH_VOLUME=1: the queries of a seeded district instead (`npm run seed:volume`, README "Benchmarks"), on the
 // databases HUB_DATABASE_URL names (not copied, not dropped; the hub adds its demo users and municipalities there
 // on the first start). Each case is a page of 50 via the gateway; p50/p95/p99 come from BENCH_VOLUME_REQUESTS
@@ -37,6 +42,9 @@ const BLOB_FILES = Math.min(Math.max(Number(process.env.BENCH_BLOB_FILES || 16),
 const WARMUP_SECONDS = Math.min(Math.max(Number(process.env.BENCH_WARMUP_SECONDS ?? 2), 0), 10);
 const CONNECTIONS = 10;
 const DOCUMENTS = 60;
+const ATTACK = process.env.BENCH_ATTACK ?? '1';
+const ATTACKERS = Math.min(Math.max(Number(process.env.BENCH_ATTACKERS || 4), 1), 32);
+const ATTACK_MAX = Math.min(Math.max(Number(process.env.BENCH_ATTACK_MAX || 20_000), 10), 1_000_000);
 const BENCH_PORTS = { HUB_GATEWAY_PORT: 4100, HUB_MUNICIPALITIES_PORT: 4101, HUB_USERS_PORT: 4102, HUB_FILING_PORT: 4103, HUB_ARCHIVES_PORT: 4104 };
 
 const LIST_50 = '{ documents(first: 50) { edges { node { id referenceNumber subject registeredAt } } } }';
@@ -136,6 +144,7 @@ async function runCase(c) {
     // 200 with an `errors` member is a failure too: counted as a mismatch.
     verifyBody: (body) => !body.includes('"errors"'),
   };
+  if (c.connections) common.connections = c.connections;
   if (WARMUP_SECONDS > 0) await runAutocannon({ ...common, duration: WARMUP_SECONDS });
   const r = await runAutocannon({ ...common, duration: SECONDS });
   return {
@@ -160,6 +169,83 @@ function table(rows) {
     ...rows.map((r) => `| ${r.name} | ${fmt(r.rps)} | ${ms(r.p50)} | ${ms(r.p99)} | ${fmt(r.total)} | ${r.non2xx} | ${r.errors} | ${r.gqlErrors} |`),
   ];
   return lines.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// One municipality attacks, another one works: the gateway's query limits
+
+/** The issue's query: 100 documents → their municipality → 100 documents each → … three levels. */
+const NESTED = `{ documents(first: 100) { edges { node { id subject municipality {
+  documents(first: 100) { edges { node { id subject municipality {
+    documents(first: 100) { edges { node { id subject } } } } } } } } } } } }`;
+/** 500 aliased pages of 100. */
+const ALIAS_FLOOD = `{ ${Array.from({ length: 500 }, (_, i) => `a${i}: documents(first: 100) { edges { node { id subject } } }`).join(' ')} }`;
+/** A flood in few enough tokens to be parsed: refused by the alias limit instead. */
+const ALIAS_FLOOD_SHORT = `{ ${Array.from({ length: 100 }, (_, i) => `a${i}: documents(first: 100) { totalCount }`).join(' ')} }`;
+const SMALL_LIST = '{ documents(first: 5) { edges { node { id referenceNumber subject } } } }';
+
+async function attackCase(url) {
+  const token = async (login) => assertOk(`login as ${login}`, await gql(url, `mutation { login(login: "${login}", password: "blansko-demo") { token } }`)).login.token;
+  const attacker = { authorization: `Bearer ${await token('mbk.clerk')}` };
+  const victim = { authorization: `Bearer ${await token('ouada.clerk')}` };
+  for (let i = 1; i <= 5; i++) assertOk(`registerDocument for Adamov #${i}`, await gql(url, REGISTER, { headers: victim, variables: { input: registerInput(i) } }));
+  const measureVictim = (name) => runCase({ name, url, query: SMALL_LIST, headers: () => victim, connections: 2 });
+
+  /**
+   * Measures the victim's list while ATTACKERS loops send `operations` in turn as mbk.clerk (at most ATTACK_MAX in
+   * all). `expected(body)` names the outcome a request should have (e.g. the refusing limit), or null when it did not.
+   */
+  async function under(name, operations, expected) {
+    const outcome = { count: 0, unexpected: 0, kinds: {}, times: [] };
+    let stop = false;
+    const loop = async (w) => {
+      for (let i = w; !stop && outcome.count + outcome.unexpected < ATTACK_MAX; i++) {
+        const t0 = performance.now();
+        const { body } = await gql(url, operations[i % operations.length], { headers: attacker });
+        const ms = performance.now() - t0;
+        const kind = expected(body);
+        if (kind === null) outcome.unexpected++;
+        else {
+          outcome.count++;
+          outcome.kinds[kind] = (outcome.kinds[kind] ?? 0) + 1;
+          outcome.times.push(ms);
+        }
+      }
+    };
+    const loops = Array.from({ length: ATTACKERS }, (_, w) => loop(w));
+    const started = performance.now();
+    const victimRow = await measureVictim(name);
+    stop = true;
+    await Promise.all(loops);
+    outcome.seconds = (performance.now() - started) / 1000;
+    outcome.times.sort((a, b) => a - b);
+    return { victimRow, outcome };
+  }
+
+  const quiet = await measureVictim('no other traffic');
+  const attack = await under(`mbk.clerk sends the refused operations, ${ATTACKERS} at once`, [NESTED, ALIAS_FLOOD, ALIAS_FLOOD_SHORT], (body) => {
+    const e = body.errors?.[0]?.extensions;
+    return e?.code === 'QUERY_TOO_COMPLEX' ? e.limit : null;
+  });
+  // The same request rate of the cheapest valid operation, for comparison: what any busy client costs.
+  const control = await under(`mbk.clerk sends \`{ __typename }\` instead, ${ATTACKERS} at once`, ['{ __typename }'], (body) => (body.data?.__typename ? 'ok' : null));
+
+  const fmt = (n) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–');
+  const ms = (n) => (n === 0 ? '<1' : fmt(n));
+  const summary = (what, o) =>
+    `${what}: ${fmt(o.count)} in ${o.seconds.toFixed(1)} s (${Object.entries(o.kinds).map(([k, v]) => `${k}: ${fmt(v)}`).join(', ')}), ` +
+    `answer p50 ${fmt(percentile(o.times, 50))} ms / p99 ${fmt(percentile(o.times, 99))} ms; other answers: ${o.unexpected}.`;
+  return [
+    `One municipality attacks, another works: ouada.clerk (Adamov) lists 5 documents (autocannon, 2 connections, ${SECONDS} s) while mbk.clerk ` +
+      `sends the nested documents → municipality → documents query (3 levels of first: 100) and floods of 500 and 100 aliased documents(first: 100) in turn, ${ATTACKERS} requests at once.`,
+    '',
+    '| Adamov: documents(first: 5), while … | req/s | p50 ms | p99 ms | requests | non-2xx | errors |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...[quiet, attack.victimRow, control.victimRow].map((r) => `| ${r.name} | ${fmt(r.rps)} | ${ms(r.p50)} | ${ms(r.p99)} | ${fmt(r.total)} | ${r.non2xx} | ${r.errors + r.gqlErrors} |`),
+    '',
+    summary('Refused with QUERY_TOO_COMPLEX', attack.outcome),
+    summary('`{ __typename }` answered', control.outcome),
+  ].join('\n');
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -445,13 +531,22 @@ async function main() {
   ];
 
   const rows = [];
-  for (const c of cases) {
+  const attackOnly = ATTACK === 'only';
+  for (const c of attackOnly ? [] : cases) {
     console.error(`[bench] ${c.name}: ${WARMUP_SECONDS} s warm-up + ${SECONDS} s…`);
     rows.push(await runCase(c));
   }
-  console.error(`[bench] blob store: ${BLOB_FILES} × ${BLOB_BYTES / 1024 / 1024} MB up and down, 1 and 4 at once…`);
-  const firstDocument = assertOk('a document to attach to', await gql(hub.url, '{ documents(first: 1) { edges { node { id } } } }', { headers: auth })).documents.edges[0].node.id;
-  const blobs = await blobThroughput(new URL(hub.url).origin, auth, firstDocument);
+  let attack = '';
+  if (ATTACK !== '0') {
+    console.error(`[bench] one municipality attacks, another works: ${3 * (WARMUP_SECONDS + SECONDS)} s…`);
+    attack = await attackCase(hub.url);
+  }
+  let blobs = '';
+  if (!attackOnly) {
+    console.error(`[bench] blob store: ${BLOB_FILES} × ${BLOB_BYTES / 1024 / 1024} MB up and down, 1 and 4 at once…`);
+    const firstDocument = assertOk('a document to attach to', await gql(hub.url, '{ documents(first: 1) { edges { node { id } } } }', { headers: auth })).documents.edges[0].node.id;
+    blobs = await blobThroughput(new URL(hub.url).origin, auth, firstDocument);
+  }
 
   const cpu = cpus();
   console.log(
@@ -462,7 +557,9 @@ async function main() {
       `autocannon ${CONNECTIONS} connections, ${SECONDS} s per case after ${WARMUP_SECONDS} s warm-up, 127.0.0.1; ` +
         `${DOCUMENTS} documents registered before the read cases; load generator and hub share the machine.`,
       '',
-      table(rows),
+      rows.length ? table(rows) : '',
+      '',
+      attack,
       '',
       blobs,
       '',

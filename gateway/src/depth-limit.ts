@@ -1,4 +1,5 @@
-import { GraphQLError, Kind, type ASTVisitor, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext } from 'graphql';
+import { Kind, type ASTVisitor, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext } from 'graphql';
+import { QueryLimitError } from './limit-error';
 
 /** Deepest selection nesting a client may send (`{ a { b } }` has depth 2). */
 export const MAX_QUERY_DEPTH = 12;
@@ -15,8 +16,8 @@ const INTROSPECTION_ROOTS = new Set(['__schema', '__type']);
 /**
  * Validation rule refusing operations nested deeper than `maxDepth`. Fragment spreads and inline fragments
  * are followed and do not count as a level. The walk stops one level past the limit and memoises fragments
- * per level, so a crafted document cannot make it expensive. Apollo reports the error as
- * GRAPHQL_VALIDATION_FAILED.
+ * per level, so a crafted document cannot make it expensive. The refusal is QUERY_TOO_COMPLEX with
+ * `extensions.limit` "depth" (like the gateway's other query limits, query-limits.ts).
  */
 export function depthLimit(maxDepth = MAX_QUERY_DEPTH, maxIntrospectionDepth = MAX_INTROSPECTION_DEPTH) {
   return function DepthLimit(context: ValidationContext): ASTVisitor {
@@ -60,7 +61,7 @@ export function depthLimit(maxDepth = MAX_QUERY_DEPTH, maxIntrospectionDepth = M
         if (tooDeep(op.selectionSet, 0, maxDepth, new Set())) {
           const name = op.name ? `Operation "${op.name.value}"` : 'The operation';
           context.reportError(
-            new GraphQLError(`${name} is nested too deeply: at most ${maxDepth} levels are allowed`, { nodes: [op] }),
+            new QueryLimitError('depth', `${name} is nested too deeply: at most ${maxDepth} levels are allowed`),
           );
         }
         return false;

@@ -25,7 +25,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AccountCheck } from './account-check';
 import { clientAddressOf, trustedProxies } from './client-address';
 import { HubDataSource, type GatewayContext } from './datasource';
-import { depthLimit } from './depth-limit';
+import { introspectionModeFromEnv, introspectionOptions, type IntrospectionMode } from './introspection';
+import { formatQueryLimitError, queryLimitOptions, queryLimitsFromEnv, type QueryLimits } from './query-limits';
 import { AUDIT_LOG_EXPORT_PATH, AUDIT_LOG_RENDITION_PATH, proxyDownload } from './export-proxy';
 import { COMPONENT_DOWNLOAD_PATH, DELIVERY_PROOF_DOWNLOAD_PATH, UPLOAD_PATH, proxyComponentDownload, proxyUpload } from './uploads';
 import { subgraphsReadiness } from './readiness';
@@ -33,6 +34,8 @@ import { loadSupergraphSdl } from './supergraph';
 
 export { HubDataSource, SERVICE_UNAVAILABLE_MESSAGE, type GatewayContext } from './datasource';
 export { depthLimit, MAX_QUERY_DEPTH, MAX_INTROSPECTION_DEPTH } from './depth-limit';
+export { introspectionModeFromEnv, type IntrospectionMode } from './introspection';
+export { DEFAULT_QUERY_LIMITS, operationCost, queryLimitsFromEnv, type QueryLimits } from './query-limits';
 export { loadSupergraphSdl } from './supergraph';
 
 export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -52,6 +55,10 @@ export interface GatewayOptions {
   supergraphSdl?: string;
   /** How long a "this account is active" answer is reused. Default: HUB_ACCOUNT_CHECK_SECONDS or 30; 0 checks every request. */
   accountCheckSeconds?: number;
+  /** Cost, alias, token, directive and depth limits. Default: HUB_MAX_QUERY_COST, … (query-limits.ts), else DEFAULT_QUERY_LIMITS. */
+  queryLimits?: Partial<QueryLimits>;
+  /** Who may introspect. Default: HUB_INTROSPECTION, else `authenticated` under NODE_ENV=production and `all` otherwise. */
+  introspection?: IntrospectionMode;
 }
 
 export interface RunningGateway {
@@ -92,6 +99,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   const checkSeconds = opts.accountCheckSeconds ?? Number(process.env.HUB_ACCOUNT_CHECK_SECONDS ?? 30);
   const accounts = new AccountCheck(urls.users, opts.gatewaySecret, checkSeconds * 1000);
   const proxies = trustedProxies();
+  const limits = queryLimitOptions({ ...queryLimitsFromEnv(), ...opts.queryLimits });
+  const introspection = introspectionOptions(opts.introspection ?? introspectionModeFromEnv());
 
   const gateway = new ApolloGateway({
     supergraphSdl: opts.supergraphSdl ?? loadSupergraphSdl(),
@@ -101,16 +110,24 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    formatError: (formatted, error) => maskError(formatted, error),
+    formatError: (formatted, error) => maskError(formatQueryLimitError(formatted, error), error),
     includeStacktraceInErrorResponses: false,
-    validationRules: [depthLimit()],
-    // A developer hub on loopback: schema exploration stays available, also under NODE_ENV=production.
-    introspection: true,
+    // Query limits: refused before any subgraph is called (query-limits.ts); who may introspect (introspection.ts).
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
+    introspection: introspection.introspection,
     // main.ts owns signal handling (Apollo's own handler would re-raise the signal mid-shutdown).
     stopOnTerminationSignals: false,
     // Nothing leaves the machine, even when an APOLLO_KEY happens to be in the environment.
-    // Text no field may hold (NUL, control characters, lone surrogates, bidi overrides) is refused before planning.
-    plugins: [ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled(), inputValidationPlugin<GatewayContext>()],
+    // Size limits first (a refusal costs milliseconds), then text no field may hold (NUL, controls, lone surrogates,
+    // bidi overrides) is refused before planning.
+    plugins: [
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      ...limits.plugins,
+      ...introspection.plugins,
+      inputValidationPlugin<GatewayContext>(),
+    ],
   });
   await apollo.start();
   let ready = true;
