@@ -1,7 +1,7 @@
 // Must stay the first import: it switches Apollo's telemetry off before `@apollo/gateway` is loaded.
 import './telemetry';
 
-import { portOf, requireSecret } from '@hub/kit/gateway';
+import { gatewayPrivateKeyFromEnv, portOf, tokenKeysFromEnv } from '@hub/kit/gateway';
 import { startGateway } from './index';
 
 /** Process entry of the gateway (`node gateway/dist/main.js`; `npm start` runs it after the subgraphs). */
@@ -9,8 +9,8 @@ process.env.NODE_ENV ??= 'production';
 
 startGateway({
   port: portOf('gateway'),
-  tokenSecret: requireSecret('HUB_TOKEN_SECRET'),
-  gatewaySecret: requireSecret('HUB_GATEWAY_SECRET'),
+  tokenKeys: tokenKeysFromEnv(),
+  assertionKey: gatewayPrivateKeyFromEnv(),
 }).then(
   (gw) => {
     console.log(`[gateway] listening on ${gw.url}`);

@@ -1,5 +1,5 @@
 import {
-  badInput, hashPassword, issueAccessToken, requireSecret, tokenTtlSeconds, unauthenticated, verifyPassword,
+  badInput, hashPassword, issueAccessToken, tokenKeysFromEnv, tokenTtlSeconds, unauthenticated, verifyPassword,
 } from '@hub/kit';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { randomBytes } from 'node:crypto';
@@ -38,7 +38,7 @@ async function findByLogin(em: SqlEntityManager, login: string): Promise<User | 
 export async function signIn(ctx: UsersContext, login: string, password: string) {
   if (login.length > 64) throw badInput('login must be at most 64 characters', 'login');
   if (password.length > 200) throw badInput('password must be at most 200 characters', 'password');
-  const secret = requireSecret('HUB_TOKEN_SECRET');
+  const keys = tokenKeysFromEnv();
   // Logins are stored in lower case. MariaDB compares case-insensitively and SQLite does not; normalising
   // here makes both accept `MBK.Admin`, and keeps one throttle counter per login.
   const key = login.toLowerCase();
@@ -52,7 +52,7 @@ export async function signIn(ctx: UsersContext, login: string, password: string)
     throw unauthenticated(WRONG_CREDENTIALS);
   }
   throttle.recordSuccess(key);
-  const { token, expiresAt } = issueAccessToken(callerOf(record), secret, tokenTtlSeconds());
+  const { token, expiresAt } = await issueAccessToken(callerOf(record), keys, tokenTtlSeconds());
   return { token, expiresAt, user: record };
 }
 
@@ -65,7 +65,7 @@ export const API_CLIENT_TOKEN_TTL_SECONDS = 3600;
 export async function signInApiClient(ctx: UsersContext, clientId: string, clientSecret: string) {
   if (clientId.length > 64) throw badInput('clientId must be at most 64 characters', 'clientId');
   if (clientSecret.length > 200) throw badInput('secret must be at most 200 characters', 'secret');
-  const secret = requireSecret('HUB_TOKEN_SECRET');
+  const keys = tokenKeysFromEnv();
   const key = `client:${clientId.toLowerCase()}`;
   if (throttle.isLocked(key)) {
     throw unauthenticated(`Too many failed sign-in attempts for this client; wait ${LOCK_MS / 60_000} minutes and try again`);
@@ -79,6 +79,6 @@ export async function signInApiClient(ctx: UsersContext, clientId: string, clien
     throw unauthenticated(WRONG_CLIENT_CREDENTIALS);
   }
   throttle.recordSuccess(key);
-  const { token, expiresAt } = issueAccessToken(callerOf(client), secret, API_CLIENT_TOKEN_TTL_SECONDS);
+  const { token, expiresAt } = await issueAccessToken(callerOf(client), keys, API_CLIENT_TOKEN_TTL_SECONDS);
   return { token, expiresAt, user: client };
 }
