@@ -178,7 +178,7 @@ describe('gateway over fake subgraphs', () => {
       serialize: (v) => v,
     });
     users = await fakeSubgraph(
-      `${link} scalar Day type Query { whoami: String, roles: [String!], dayOf(at: Day!): String } ${ACTIVE_USERS_SDL}`,
+      `${link} scalar Day type Query { whoami: String, roles: [String!], dayOf(at: Day!): String, whereFrom: String } ${ACTIVE_USERS_SDL}`,
       {
         ...activeUsersResolvers,
         Day,
@@ -186,6 +186,7 @@ describe('gateway over fake subgraphs', () => {
           whoami: (_: unknown, __: unknown, ctx: any) => ctx.caller?.login ?? 'anonymous',
           roles: (_: unknown, __: unknown, ctx: any) => ctx.caller?.roles ?? null,
           dayOf: (_: unknown, { at }: { at: string }) => at,
+          whereFrom: (_: unknown, __: unknown, ctx: any) => ctx.clientAddress,
         },
       },
       keys,
@@ -213,6 +214,11 @@ describe('gateway over fake subgraphs', () => {
     expect(r.body).toEqual({ data: { whoami: 'jana.novakova', roles: ['CASE_HANDLER', 'AUDITOR'] } });
     const anon = await post(gw.url, '{ whoami roles }');
     expect(anon.body).toEqual({ data: { whoami: 'anonymous', roles: null } });
+  });
+
+  it("hands the client's address to the subgraph inside the signed assertion", async () => {
+    const r = await post(gw.url, '{ whereFrom }');
+    expect(r.body.data.whereFrom).toMatch(/^(::ffff:)?127\.0\.0\.1$/);
   });
 
   it('masks a subgraph that refuses the gateway (401) as SERVICE_UNAVAILABLE, without its URL or body', async () => {
