@@ -48,7 +48,7 @@ describe.each(testDatabaseKinds())('caller assertions on the real subgraphs, on 
       fetch(`${routeOf('filing', '/uploads')}?fileName=a.txt`, { method: 'POST', headers: { 'content-type': 'text/plain', 'x-hub-caller': assertion }, body: 'hello' });
     const wrongRoute = await upload(await sign('filing'));
     expect(wrongRoute.status).toBe(401);
-    expect((await wrongRoute.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(((await wrongRoute.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('UNAUTHENTICATED');
     expect((await upload(forUploads)).status).toBe(201);
   });
 

@@ -1,6 +1,5 @@
 // Tokens and assertions (issue 18, findings 7 and 8): canonical encoding, iss/aud/kid, key rotation, audience and
 // route binding, short life, and one key per purpose.
-import { SignJWT } from 'jose';
 import { createPrivateKey, createSecretKey } from 'node:crypto';
 import {
   ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, CALLER_ASSERTION_TTL_SECONDS, GRAPHQL_ROUTE, PEER_FORWARD_GRACE_SECONDS, issueAccessToken,
@@ -9,6 +8,10 @@ import {
 } from './auth';
 import { Role } from './roles';
 import { testCaller, testKeys } from './testing';
+
+// jose is ESM-only; required like in auth.ts (jest compiles it to CommonJS).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { SignJWT } = require('jose') as typeof import('jose', { with: { 'resolution-mode': 'import' } });
 
 const keys = testKeys();
 const clerk = testCaller('00000000-0000-4000-8000-0000000000b1', [Role.INTAKE_CLERK], 'mbk.clerk', undefined, '00000000-0000-4000-8000-0000000000c1');
