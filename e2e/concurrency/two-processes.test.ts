@@ -91,10 +91,11 @@ describe.each(testDatabaseKinds())('two filing processes on %s', (kind) => {
     const first = await startFiling();
     const second = await startFiling();
     const clerk = testCaller(DEMO_MUNICIPALITIES[0].id, ['INTAKE_CLERK'], 'mbk.clerk');
-    const headers = { 'x-hub-caller': await signCallerAssertion(clerk, keys.gatewayPrivateKey, { subgraph: 'filing', route: GRAPHQL_ROUTE }) };
+    // One assertion per request, as the gateway mints them (they live 15 s, checked on arrival).
+    const headers = async () => ({ 'x-hub-caller': await signCallerAssertion(clerk, keys.gatewayPrivateKey, { subgraph: 'filing', route: GRAPHQL_ROUTE }) });
     const results = await Promise.all(
       [first, second].flatMap((url) =>
-        Array.from({ length: PER_PROCESS }, (_, i) => postJson(url, { query: REGISTER, variables: { input: received(`Souběh ${i}`) } }, headers)),
+        Array.from({ length: PER_PROCESS }, async (_, i) => postJson(url, { query: REGISTER, variables: { input: received(`Souběh ${i}`) } }, await headers())),
       ),
     );
     const failures = results.filter((r) => r.errors);
