@@ -63,12 +63,18 @@ function secretKey(secret: string): KeyObject {
   return k;
 }
 
-/** PEM text (or `\n`-escaped PEM from a one-line environment variable) or a KeyObject → KeyObject. */
+const parsedKeys = new Map<string, KeyObject>();
+/** PEM text (or `\n`-escaped PEM from a one-line environment variable) or a KeyObject → KeyObject (parsed once). */
 function asymmetricKey(input: KeyInput, kind: 'private' | 'public'): KeyObject {
   if (typeof input !== 'string') return input;
-  const pem = input.includes('\\n') ? input.replace(/\\n/g, '\n') : input;
-  const key = kind === 'private' ? createPrivateKey(pem) : createPublicKey(pem);
-  if (key.asymmetricKeyType !== 'ed25519') throw new Error(`the gateway's ${kind} key must be an Ed25519 key (got ${key.asymmetricKeyType})`);
+  let key = parsedKeys.get(`${kind}:${input}`);
+  if (!key) {
+    const pem = input.includes('\\n') ? input.replace(/\\n/g, '\n') : input;
+    key = kind === 'private' ? createPrivateKey(pem) : createPublicKey(pem);
+    if (key.asymmetricKeyType !== 'ed25519') throw new Error(`the gateway's ${kind} key must be an Ed25519 key (got ${key.asymmetricKeyType})`);
+    if (parsedKeys.size > 64) parsedKeys.clear();
+    parsedKeys.set(`${kind}:${input}`, key);
+  }
   return key;
 }
 
