@@ -3,7 +3,10 @@ module.exports = {
   testEnvironment: 'node',
   transform: {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
+    // jose is ESM-only: Node loads it with require(), jest's module loader does not, so it is compiled to CommonJS.
+    '/node_modules/jose/.+\\.js$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
   },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleNameMapper: {
     '^@hub/kit$': '<rootDir>/subgraphs/kit/src/index.ts',
     '^@hub/kit/(.*)$': '<rootDir>/subgraphs/kit/src/$1.ts',

@@ -8,12 +8,11 @@ import { archives } from '@hub/archives';
 import { filing } from '@hub/filing';
 import { startGateway } from '@hub/gateway';
 import {
-  DEMO_PASSWORD, SUBGRAPH_NAMES, runSubgraph, signCallerAssertion, testDatabase, type Caller, type DatabaseTarget,
-  type RunningSubgraph, type SubgraphName, type TestDatabaseKind,
+  DEMO_PASSWORD, GRAPHQL_ROUTE, SUBGRAPH_NAMES, runSubgraph, signCallerAssertion, subgraphKeysOf, testDatabase, testKeys, type Caller,
+  type DatabaseTarget, type RunningSubgraph, type SubgraphName, type TestDatabaseKind, type TestKeys,
 } from '@hub/kit';
 import { municipalities } from '@hub/municipalities';
 import { users } from '@hub/users';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,7 +28,8 @@ export interface GraphQLResponse<T = any> {
 export interface Hub {
   url: string;
   subgraphs: Record<SubgraphName, RunningSubgraph>;
-  gatewaySecret: string;
+  /** The hub's keys (auth.ts): e.g. to sign what only the gateway or a service could. */
+  keys: TestKeys;
   /** POSTs an operation to the gateway, with a bearer token when given. */
   gql<T = any>(token: string | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
   /** POSTs an operation straight to a subgraph, as the gateway would for `caller`. */
@@ -74,10 +74,10 @@ export async function postJson(url: string, body: unknown, headers: Record<strin
 }
 
 export async function startHub(kind: TestDatabaseKind, opts: HubOptions = {}): Promise<Hub> {
-  const tokenSecret = randomBytes(32).toString('hex');
-  const gatewaySecret = randomBytes(32).toString('hex');
+  const keys = testKeys();
   // Read at request time by the users subgraph (tokens) and by peer calls (other subgraphs' URLs).
-  process.env.HUB_TOKEN_SECRET = tokenSecret;
+  process.env.HUB_TOKEN_SECRET = keys.tokenSecret;
+  delete process.env.HUB_TOKEN_PREVIOUS_SECRETS;
 
   const dir = kind === 'sqlite' && opts.sqliteFiles ? mkdtempSync(join(tmpdir(), 'hub-e2e-')) : null;
   const dbs = Object.fromEntries(
@@ -85,7 +85,7 @@ export async function startHub(kind: TestDatabaseKind, opts: HubOptions = {}): P
   ) as Record<SubgraphName, DatabaseTarget>;
   const relayOf = (n: SubgraphName) => (typeof opts.relays === 'object' ? opts.relays[n] ?? true : opts.relays ?? true);
   const start = (name: SubgraphName, port: number, relay: boolean) =>
-    runSubgraph(DEFINITIONS[name] as never, { port, db: dbs[name], gatewaySecret, seedDemo: true, relay });
+    runSubgraph(DEFINITIONS[name] as never, { port, db: dbs[name], keys: subgraphKeysOf(keys), seedDemo: true, relay });
 
   // Filing first: the other subgraphs' relays ship to its /internal/audit-log (found through HUB_FILING_URL).
   const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
@@ -99,8 +99,8 @@ export async function startHub(kind: TestDatabaseKind, opts: HubOptions = {}): P
 
   const gateway = await startGateway({
     port: 0,
-    tokenSecret,
-    gatewaySecret,
+    tokenKeys: keys.tokenSecret,
+    assertionKey: keys.gatewayPrivateKey,
     // Check the account on every request, so a disabled user is locked out at once in the tests.
     accountCheckSeconds: 0,
     subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, subgraphs[n].url])),
@@ -109,10 +109,12 @@ export async function startHub(kind: TestDatabaseKind, opts: HubOptions = {}): P
   const hub: Hub = {
     url: gateway.url,
     subgraphs,
-    gatewaySecret,
+    keys,
     gql: (token, query, variables) => postJson(gateway.url, { query, variables }, token ? { authorization: `Bearer ${token}` } : {}),
-    direct: (subgraph, caller, query, variables) =>
-      postJson(subgraphs[subgraph].url, { query, variables }, { 'x-hub-caller': signCallerAssertion(caller, gatewaySecret) }),
+    direct: async (subgraph, caller, query, variables) =>
+      postJson(subgraphs[subgraph].url, { query, variables }, {
+        'x-hub-caller': await signCallerAssertion(caller, keys.gatewayPrivateKey, { subgraph, route: GRAPHQL_ROUTE }),
+      }),
     async login(login) {
       const res = await hub.gql(null, 'mutation($l: String!, $p: String!) { login(login: $l, password: $p) { token } }', {
         l: login,

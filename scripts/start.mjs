@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm start` (after the build): runs the four subgraphs and the gateway as child processes on loopback.
 //
-// - Secrets: HUB_TOKEN_SECRET / HUB_GATEWAY_SECRET from the environment, else `<data dir>/secrets.json`
-//   (created on the first start, mode 0600). Data dir: HUB_DATA_DIR or ./data.
+// - Keys: HUB_TOKEN_SECRET, HUB_PEER_SECRET, HUB_SERVICE_SECRET and the gateway's Ed25519 pair
+//   (HUB_GATEWAY_PRIVATE_KEY / HUB_GATEWAY_PUBLIC_KEY) from the environment, else `<data dir>/secrets.json`
+//   (created on the first start, mode 0600); each child gets only the keys it uses. Data dir: HUB_DATA_DIR or ./data.
 // - Seal key of the transaction log's daily renditions: HUB_SEAL_PRIVATE_KEY_FILE, else `<data dir>/seal-key.pem`
 //   (an Ed25519 private key, created on the first start, mode 0600).
 // - Database: HUB_DATABASE_URL is passed to the children unchanged (unset: SQLite files in the data dir).
@@ -13,7 +14,7 @@
 //
 // `startHub()` is also used by scripts/bench.mjs.
 import { spawn } from 'node:child_process';
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
@@ -28,17 +29,47 @@ const { ensurePrivateDir, restrictNewFiles, tightenFile } = fileModes;
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const STARTUP_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
-const SECRET_NAMES = ['HUB_TOKEN_SECRET', 'HUB_GATEWAY_SECRET'];
+/** Symmetric secrets: 48 random bytes, base64url, when generated. */
+const SECRET_NAMES = ['HUB_TOKEN_SECRET', 'HUB_PEER_SECRET', 'HUB_SERVICE_SECRET'];
+/** The gateway's Ed25519 pair for caller assertions (PEM). */
+const KEY_PAIR_NAMES = ['HUB_GATEWAY_PRIVATE_KEY', 'HUB_GATEWAY_PUBLIC_KEY'];
 
 /**
- * Secrets from the environment, else from `<dataDir>/secrets.json`, generating what is missing
- * (48 random bytes, base64url). The file is kept at mode 0600.
+ * Which process gets which key (docs/architecture.md, "Identity"): the gateway verifies tokens and signs caller
+ * assertions; the subgraphs verify those with the public key and sign peer and service assertions; only users
+ * issues tokens. A process never receives a key it does not use.
+ */
+const KEYS_OF = {
+  gateway: ['HUB_TOKEN_SECRET', 'HUB_TOKEN_PREVIOUS_SECRETS', 'HUB_GATEWAY_PRIVATE_KEY'],
+  users: ['HUB_TOKEN_SECRET', 'HUB_GATEWAY_PUBLIC_KEY', 'HUB_PEER_SECRET', 'HUB_SERVICE_SECRET'],
+  subgraph: ['HUB_GATEWAY_PUBLIC_KEY', 'HUB_PEER_SECRET', 'HUB_SERVICE_SECRET'],
+};
+const ALL_KEY_NAMES = [...SECRET_NAMES, ...KEY_PAIR_NAMES, 'HUB_TOKEN_PREVIOUS_SECRETS', 'HUB_GATEWAY_SECRET'];
+
+/** The environment of one service: the inherited one without any key, plus the keys that service uses. */
+export function serviceEnv(name, baseEnv, secrets) {
+  const env = { ...baseEnv };
+  for (const n of ALL_KEY_NAMES) delete env[n];
+  for (const n of KEYS_OF[name] ?? KEYS_OF.subgraph) if (secrets[n]) env[n] = secrets[n];
+  return env;
+}
+
+/**
+ * Keys from the environment, else from `<dataDir>/secrets.json`, generating what is missing (secrets: 48 random
+ * bytes, base64url; the gateway's pair: Ed25519, PEM). The file is kept at mode 0600. HUB_TOKEN_PREVIOUS_SECRETS
+ * (comma-separated, environment or file) lists token secrets that still verify after a rotation. An older file's
+ * HUB_GATEWAY_SECRET (one secret for every purpose) is no longer used and is dropped.
  */
 export function loadSecrets(dataDir, env = process.env) {
   const file = join(dataDir, 'secrets.json');
-  const fromEnv = Object.fromEntries(SECRET_NAMES.filter((n) => env[n]).map((n) => [n, env[n]]));
+  const names = [...SECRET_NAMES, ...KEY_PAIR_NAMES];
+  const fromEnv = Object.fromEntries([...names, 'HUB_TOKEN_PREVIOUS_SECRETS'].filter((n) => env[n]).map((n) => [n, env[n]]));
+  // A private key alone in the environment: its public half follows from it.
+  if (fromEnv.HUB_GATEWAY_PRIVATE_KEY && !fromEnv.HUB_GATEWAY_PUBLIC_KEY) {
+    fromEnv.HUB_GATEWAY_PUBLIC_KEY = createPublicKey(fromEnv.HUB_GATEWAY_PRIVATE_KEY).export({ type: 'spki', format: 'pem' }).toString();
+  }
   let stored = {};
-  if (SECRET_NAMES.some((n) => !fromEnv[n])) {
+  if (names.some((n) => !fromEnv[n])) {
     if (existsSync(file)) {
       try {
         stored = JSON.parse(readFileSync(file, 'utf8'));
@@ -47,9 +78,18 @@ export function loadSecrets(dataDir, env = process.env) {
       }
       if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
     }
-    const missing = SECRET_NAMES.filter((n) => !fromEnv[n] && !stored[n]);
-    if (missing.length) {
-      for (const n of missing) stored[n] = randomBytes(48).toString('base64url');
+    const missing = names.filter((n) => !fromEnv[n] && !stored[n]);
+    if (missing.length || 'HUB_GATEWAY_SECRET' in stored) {
+      for (const n of SECRET_NAMES) if (missing.includes(n)) stored[n] = randomBytes(48).toString('base64url');
+      if (KEY_PAIR_NAMES.some((n) => missing.includes(n))) {
+        if (fromEnv.HUB_GATEWAY_PRIVATE_KEY || fromEnv.HUB_GATEWAY_PUBLIC_KEY) {
+          throw new Error('HUB_GATEWAY_PUBLIC_KEY without HUB_GATEWAY_PRIVATE_KEY: set both or neither');
+        }
+        const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+        stored.HUB_GATEWAY_PRIVATE_KEY = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+        stored.HUB_GATEWAY_PUBLIC_KEY = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+      }
+      delete stored.HUB_GATEWAY_SECRET;
       writeFileSync(file, JSON.stringify(stored, null, 2) + '\n', { mode: 0o600 });
       chmodSync(file, 0o600);
     }
@@ -60,7 +100,12 @@ export function loadSecrets(dataDir, env = process.env) {
       throw new Error(`${n} must be at least 32 characters (${fromEnv[n] ? 'environment' : file})`);
     }
   }
-  return { HUB_TOKEN_SECRET: secrets.HUB_TOKEN_SECRET, HUB_GATEWAY_SECRET: secrets.HUB_GATEWAY_SECRET };
+  if (new Set(SECRET_NAMES.map((n) => secrets[n])).size !== SECRET_NAMES.length) {
+    throw new Error(`${SECRET_NAMES.join(', ')} must all differ: one key per purpose`);
+  }
+  const out = Object.fromEntries(names.map((n) => [n, secrets[n]]));
+  if (secrets.HUB_TOKEN_PREVIOUS_SECRETS) out.HUB_TOKEN_PREVIOUS_SECRETS = secrets.HUB_TOKEN_PREVIOUS_SECRETS;
+  return out;
 }
 
 /**
@@ -154,7 +199,6 @@ export async function startHub(opts = {}) {
 
   const childEnv = {
     ...env,
-    ...secrets,
     HUB_SEAL_PRIVATE_KEY_FILE: sealKeyFile,
     HUB_DATA_DIR: dataDir,
     NODE_ENV: 'production',
@@ -193,7 +237,7 @@ export async function startHub(opts = {}) {
   const spawnService = (name) => {
     const child = spawn(process.execPath, [entry(name)], {
       cwd: ROOT,
-      env: childEnv,
+      env: serviceEnv(name, childEnv, secrets),
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });

@@ -1,6 +1,6 @@
 // Two filing processes on one database, 100 concurrent registrations each: numbers 1..200, no gap, no
 // duplicate. Runs the built subgraph (`npm test` builds first) as real OS processes.
-import { DEMO_MUNICIPALITIES, signCallerAssertion, testCaller, testDatabaseKinds } from '@hub/kit';
+import { DEMO_MUNICIPALITIES, GRAPHQL_ROUTE, signCallerAssertion, testCaller, testDatabaseKinds, testKeys } from '@hub/kit';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -36,7 +36,7 @@ async function waitHealthy(url: string, child: ChildProcess, log: string[]) {
 }
 
 describe.each(testDatabaseKinds())('two filing processes on %s', (kind) => {
-  const gatewaySecret = randomBytes(32).toString('hex');
+  const keys = testKeys();
   const children: ChildProcess[] = [];
   let databaseUrl: string;
   let cleanup: () => Promise<void>;
@@ -76,7 +76,7 @@ describe.each(testDatabaseKinds())('two filing processes on %s', (kind) => {
     const port = await freePort();
     const log: string[] = [];
     const child = spawn(process.execPath, [MAIN], {
-      env: { ...process.env, NODE_ENV: 'production', HUB_DATABASE_URL: databaseUrl, HUB_GATEWAY_SECRET: gatewaySecret, HUB_FILING_PORT: String(port), HUB_SEAL_PRIVATE_KEY_FILE: sealKeyFile },
+      env: { ...process.env, NODE_ENV: 'production', HUB_DATABASE_URL: databaseUrl, HUB_GATEWAY_PUBLIC_KEY: keys.gatewayPublicKey, HUB_PEER_SECRET: keys.peerSecret, HUB_SERVICE_SECRET: keys.serviceSecret, HUB_FILING_PORT: String(port), HUB_SEAL_PRIVATE_KEY_FILE: sealKeyFile },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout!.on('data', (d) => log.push(String(d)));
@@ -104,10 +104,11 @@ describe.each(testDatabaseKinds())('two filing processes on %s', (kind) => {
     const first = await startFiling();
     const second = await startFiling();
     const clerk = testCaller(DEMO_MUNICIPALITIES[0].id, ['INTAKE_CLERK'], 'mbk.clerk');
-    const headers = { 'x-hub-caller': signCallerAssertion(clerk, gatewaySecret) };
+    // One assertion per request, as the gateway mints them (they live 15 s, checked on arrival).
+    const headers = async () => ({ 'x-hub-caller': await signCallerAssertion(clerk, keys.gatewayPrivateKey, { subgraph: 'filing', route: GRAPHQL_ROUTE }) });
     const results = await Promise.all(
       [first, second].flatMap((url) =>
-        Array.from({ length: PER_PROCESS }, (_, i) => honouringRetryAfter(() => postJson(url, { query: REGISTER, variables: { input: received(`Souběh ${i}`) } }, headers))),
+        Array.from({ length: PER_PROCESS }, (_, i) => honouringRetryAfter(async () => postJson(url, { query: REGISTER, variables: { input: received(`Souběh ${i}`) } }, await headers()))),
       ),
     );
     const failures = results.filter((r) => r.errors);

@@ -1,4 +1,5 @@
-import { CALLER_HEADER, ErrorCode, RequestError, logger, signCallerAssertion, type Caller } from '@hub/kit/gateway';
+import { CALLER_HEADER, ErrorCode, GRAPHQL_ROUTE, RequestError, logger, signCallerAssertion, type Caller } from '@hub/kit/gateway';
+import type { KeyObject } from 'node:crypto';
 
 export const ACCOUNT_DISABLED_MESSAGE = 'Your account is disabled or no longer exists';
 
@@ -14,7 +15,7 @@ export class AccountCheck {
 
   constructor(
     private readonly usersUrl: string,
-    private readonly gatewaySecret: string,
+    private readonly assertionKey: KeyObject,
     private readonly ttlMs: number,
   ) {}
 
@@ -39,7 +40,7 @@ export class AccountCheck {
     try {
       const res = await fetch(this.usersUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [CALLER_HEADER]: signCallerAssertion(caller, this.gatewaySecret) },
+        headers: { 'content-type': 'application/json', [CALLER_HEADER]: await signCallerAssertion(caller, this.assertionKey, { subgraph: 'users', route: GRAPHQL_ROUTE }) },
         body: JSON.stringify({
           query: 'query($r:[_Any!]!){_entities(representations:$r){...on User{active}}}',
           variables: { r: [{ __typename: 'User', id: caller.userId }] },

@@ -1,5 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { CALLER_HEADER, ErrorCode, HubError, logger, signCallerAssertion, type Caller } from '@hub/kit/gateway';
+import { CALLER_HEADER, ErrorCode, GRAPHQL_ROUTE, HubError, logger, signCallerAssertion, type Caller } from '@hub/kit/gateway';
+import type { KeyObject } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 
 /** What the gateway knows about a request; built from the verified bearer token. */
@@ -48,8 +49,8 @@ function retryableErrors(response: FetcherResponse, errors: unknown[]): Subgraph
 }
 
 /**
- * Sends one query-plan fetch to a subgraph. Signs the caller (or anonymity) with the secret only the
- * gateway and the subgraphs share; subgraphs refuse anything without it.
+ * Sends one query-plan fetch to a subgraph. Signs the caller (or anonymity) with the gateway's private key, for
+ * this subgraph's GraphQL endpoint only and for a few seconds; subgraphs refuse anything without it.
  *
  * Transport failures — connection refused, the subgraph refusing the gateway's assertion (401), a 5xx, a
  * body that is not a GraphQL response — would otherwise reach the client as
@@ -61,15 +62,18 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     readonly name: string,
     url: string,
-    private readonly gatewaySecret: string,
+    private readonly assertionKey: KeyObject,
     private readonly log: (message: string, detail: unknown) => void = defaultLog,
   ) {
     super({ url });
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
     // Context is `{}` for the gateway's own requests (health checks): those go out anonymous.
-    request.http?.headers.set(CALLER_HEADER, signCallerAssertion(context?.caller ?? null, this.gatewaySecret, Date.now(), context?.clientAddress ?? undefined));
+    const assertion = await signCallerAssertion(context?.caller ?? null, this.assertionKey, { subgraph: this.name, route: GRAPHQL_ROUTE }, {
+      clientAddress: context?.clientAddress,
+    });
+    request.http?.headers.set(CALLER_HEADER, assertion);
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {

@@ -1,11 +1,11 @@
 import { CALLER_HEADER, HOST, closeServer, createHttpServer, listen, verifyCallerAssertion, type Caller } from '@hub/kit/gateway';
-import { testCaller } from '@hub/kit/testing';
-import { randomBytes } from 'node:crypto';
+import { testCaller, testKeys } from '@hub/kit/testing';
+import { createPrivateKey } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { deadPort } from './test-helpers';
 import { AUDIT_LOG_EXPORT_PATH, proxyDownload } from './export-proxy';
 
-const gatewaySecret = randomBytes(32).toString('hex');
+const keys = testKeys();
 const auditor = testCaller('00000000-0000-4000-8000-000000000001', ['AUDITOR'], 'mbk.auditor');
 
 type Upstream = (req: IncomingMessage, res: ServerResponse, caller: Caller | null | undefined) => void;
@@ -21,8 +21,10 @@ describe('the gateway download proxy', () => {
   let seen: { url?: string; caller?: Caller | null } = {};
 
   beforeAll(async () => {
-    upstreamServer = createServer((req, res) => {
-      const c = verifyCallerAssertion(req.headers[CALLER_HEADER] as string | undefined, gatewaySecret);
+    upstreamServer = createServer(async (req, res) => {
+      // As filing mounts the route: the assertion must be for filing and this path.
+      const call = await verifyCallerAssertion(req.headers[CALLER_HEADER] as string | undefined, keys, { subgraph: 'filing', route: AUDIT_LOG_EXPORT_PATH });
+      const c = call ? call.caller : undefined;
       seen = { url: req.url, caller: c };
       upstream(req, res, c);
     });
@@ -30,7 +32,7 @@ describe('the gateway download proxy', () => {
     front = createHttpServer({
       health: async () => undefined,
       graphql: async (_req, res) => void res.end(),
-      routes: { [AUDIT_LOG_EXPORT_PATH]: (req, res) => proxyDownload(req, res, caller, target(), gatewaySecret) },
+      routes: { [AUDIT_LOG_EXPORT_PATH]: (req, res) => proxyDownload(req, res, caller, target(), createPrivateKey(keys.gatewayPrivateKey)) },
     });
     frontUrl = `http://${HOST}:${await listen(front, 0, HOST)}${AUDIT_LOG_EXPORT_PATH}`;
   });

@@ -1,4 +1,5 @@
 import { CALLER_HEADER, ErrorCode, logger, signCallerAssertion, type Caller } from '@hub/kit/gateway';
+import type { KeyObject } from 'node:crypto';
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream';
 
@@ -32,7 +33,7 @@ function logError(message: string, e: unknown) {
  *
  * The caller must already be verified (token and account check); `caller` null means no token, refused here.
  */
-export function proxyDownload(req: IncomingMessage, res: ServerResponse, caller: Caller | null, subgraphUrl: string, gatewaySecret: string): Promise<void> {
+export async function proxyDownload(req: IncomingMessage, res: ServerResponse, caller: Caller | null, subgraphUrl: string, assertionKey: KeyObject): Promise<void> {
   if (req.method !== 'GET') {
     res.setHeader('allow', 'GET');
     sendJsonError(res, 405, ErrorCode.BAD_USER_INPUT, 'Use GET');
@@ -44,11 +45,15 @@ export function proxyDownload(req: IncomingMessage, res: ServerResponse, caller:
   }
   const incoming = new URL(req.url ?? '/', 'http://localhost');
   const target = new URL(incoming.pathname + incoming.search, subgraphUrl);
+  // Valid for filing's route of this path only (the path is one of the gateway's fixed download routes).
+  const assertion = await signCallerAssertion(caller, assertionKey, { subgraph: 'filing', route: incoming.pathname }, {
+    clientAddress: req.socket.remoteAddress,
+  });
 
   return new Promise<void>((resolve) => {
     const upstream = httpRequest(target, {
       method: 'GET',
-      headers: { [CALLER_HEADER]: signCallerAssertion(caller, gatewaySecret), accept: String(req.headers.accept ?? '*/*') },
+      headers: { [CALLER_HEADER]: assertion, accept: String(req.headers.accept ?? '*/*') },
     });
     // Client gone before the subgraph answered: abort the upstream request (the subgraph stops reading).
     const onClientClose = () => {

@@ -1,6 +1,6 @@
 import { composeServices } from '@apollo/composition';
 import { DEMO_MUNICIPALITIES, Role, issueAccessToken, runSubgraph, type RunningSubgraph } from '@hub/kit';
-import { testCaller } from '@hub/kit/testing';
+import { subgraphKeysOf, testCaller, testKeys } from '@hub/kit/testing';
 import { municipalities } from '@hub/municipalities';
 import { randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
@@ -13,24 +13,23 @@ const blansko = DEMO_MUNICIPALITIES.find((m) => m.abbreviation === 'MBK')!;
 const adamov = DEMO_MUNICIPALITIES.find((m) => m.abbreviation === 'OUADA')!;
 
 describe('gateway over the real supergraph (municipalities subgraph running, filing down)', () => {
-  const tokenSecret = secret();
-  const gatewaySecret = secret();
+  const keys = testKeys();
   let sub: RunningSubgraph;
   let activeUsers: Awaited<ReturnType<typeof fakeActiveUsers>>;
   let gw: RunningGateway;
   let deadFilingPort: number;
   const tokenFor = (municipalityId: string | null, roles = [Role.INTAKE_CLERK], now = Date.now(), ttl = 3600) =>
-    issueAccessToken(testCaller(municipalityId, roles, 'test.clerk'), tokenSecret, ttl, now).token;
+    issueAccessToken(testCaller(municipalityId, roles, 'test.clerk'), keys.tokenSecret, ttl, now).then((t) => t.token);
 
   beforeAll(async () => {
     // No filing here to ship audit events to: the outbox relay stays off.
-    sub = await runSubgraph(municipalities, { port: 0, db: { kind: 'sqlite', file: ':memory:' }, gatewaySecret, seedDemo: true, relay: false });
+    sub = await runSubgraph(municipalities, { port: 0, db: { kind: 'sqlite', file: ':memory:' }, keys: subgraphKeysOf(keys), seedDemo: true, relay: false });
     deadFilingPort = await deadPort();
-    activeUsers = await fakeActiveUsers(gatewaySecret);
+    activeUsers = await fakeActiveUsers(keys);
     gw = await startGateway({
       port: 0,
-      tokenSecret,
-      gatewaySecret,
+      tokenKeys: keys.tokenSecret,
+      assertionKey: keys.gatewayPrivateKey,
       subgraphUrls: { municipalities: sub.url, users: activeUsers.url, filing: `http://127.0.0.1:${deadFilingPort}/graphql` },
       // The depth test below nests orgUnits lists 5 times (cost ~300,000): here only depth is under test (cost: query-limits.test.ts).
       queryLimits: { maxCost: 10_000_000 },
@@ -60,13 +59,13 @@ describe('gateway over the real supergraph (municipalities subgraph running, fil
   });
 
   it('forwards the verified caller in a signed assertion the subgraph accepts', async () => {
-    const r = await post(gw.url, 'query($id: ID!) { municipality(id: $id) { name orgUnits { code } } }', bearer(tokenFor(blansko.id)), { id: blansko.id });
+    const r = await post(gw.url, 'query($id: ID!) { municipality(id: $id) { name orgUnits { code } } }', bearer(await tokenFor(blansko.id)), { id: blansko.id });
     expect(r.body.errors).toBeUndefined();
     expect(r.body.data.municipality.name).toBe('Blansko');
     expect(r.body.data.municipality.orgUnits.map((u: { code: string }) => u.code)).toEqual(expect.arrayContaining(['MBK-1']));
 
     // Same query, a caller from another municipality: the subgraph sees who it is and refuses the org units.
-    const other = await post(gw.url, 'query($id: ID!) { municipality(id: $id) { name orgUnits { code } } }', bearer(tokenFor(adamov.id)), { id: blansko.id });
+    const other = await post(gw.url, 'query($id: ID!) { municipality(id: $id) { name orgUnits { code } } }', bearer(await tokenFor(adamov.id)), { id: blansko.id });
     expect(other.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
@@ -83,21 +82,25 @@ describe('gateway over the real supergraph (municipalities subgraph running, fil
     expect(direct.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
 
     const { signCallerAssertion } = await import('@hub/kit/gateway');
-    const forged = await post(sub.url, '{ municipalities { name } }', { 'x-hub-caller': signCallerAssertion(testCaller(null, [Role.PLATFORM_ADMIN]), secret()) });
+    const target = { subgraph: 'municipalities', route: '/graphql' };
+    const forged = await post(sub.url, '{ municipalities { name } }', { 'x-hub-caller': await signCallerAssertion(testCaller(null, [Role.PLATFORM_ADMIN]), testKeys().gatewayPrivateKey, target) });
     expect(forged.status).toBe(401);
-    const genuine = await post(sub.url, '{ municipalities { name } }', { 'x-hub-caller': signCallerAssertion(testCaller(blansko.id, []), gatewaySecret) });
+    const genuine = await post(sub.url, '{ municipalities { name } }', { 'x-hub-caller': await signCallerAssertion(testCaller(blansko.id, []), keys.gatewayPrivateKey, target) });
     expect(genuine.status).toBe(200);
     expect(genuine.body.data.municipalities.length).toBe(DEMO_MUNICIPALITIES.length);
   });
 
   it.each([
     ['garbage', 'Bearer not-a-token'],
-    ['signed with another secret', `Bearer ${issueAccessToken(testCaller(null, []), secret(), 3600).token}`],
+    ['signed with another secret', 'OTHER_SECRET'],
     ['expired', 'EXPIRED'],
     ['empty bearer', 'Bearer '],
     ['another scheme', 'Basic bWJrLmNsZXJrOmJsYW5za28tZGVtbw=='],
   ])('refuses a present but invalid token (%s) with 401 UNAUTHENTICATED', async (_, header) => {
-    const value = header === 'EXPIRED' ? `Bearer ${tokenFor(blansko.id, [Role.INTAKE_CLERK], Date.now() - 7200_000, 3600)}` : header;
+    const value =
+      header === 'EXPIRED' ? `Bearer ${await tokenFor(blansko.id, [Role.INTAKE_CLERK], Date.now() - 7200_000, 3600)}`
+      : header === 'OTHER_SECRET' ? `Bearer ${(await issueAccessToken(testCaller(null, []), secret(), 3600)).token}`
+      : header;
     const r = await post(gw.url, '{ __typename }', { authorization: value });
     expect(r.status).toBe(401);
     expect(r.body).toEqual({ errors: [{ message: expect.stringMatching(/invalid or has expired/), extensions: { code: 'UNAUTHENTICATED' } }] });
@@ -143,16 +146,16 @@ describe('gateway over the real supergraph (municipalities subgraph running, fil
     const inMunicipality = (levels: number): string => (levels <= 1 ? 'id' : `orgUnits { ${inOrgUnit(levels - 1)} }`);
     const inOrgUnit = (levels: number): string => (levels <= 1 ? 'id' : `municipality { ${inMunicipality(levels - 1)} }`);
     const query = (depth: number) => `query($id: ID!) { municipality(id: $id) { ${inMunicipality(depth - 1)} } }`;
-    const deep = await post(gw.url, query(13), bearer(tokenFor(blansko.id)), { id: blansko.id });
+    const deep = await post(gw.url, query(13), bearer(await tokenFor(blansko.id)), { id: blansko.id });
     expect(deep.status).toBe(400);
     expect(deep.body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/nested too deeply/), extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'depth' } });
-    const ok = await post(gw.url, query(12), bearer(tokenFor(blansko.id)), { id: blansko.id });
+    const ok = await post(gw.url, query(12), bearer(await tokenFor(blansko.id)), { id: blansko.id });
     expect(ok.body.errors).toBeUndefined();
     expect(ok.body.data.municipality.orgUnits.length).toBeGreaterThan(0);
   });
 
   it('masks an unreachable subgraph as SERVICE_UNAVAILABLE without leaking addresses', async () => {
-    const r = await post(gw.url, '{ documents(first: 1) { edges { node { id } } } }', bearer(tokenFor(blansko.id)));
+    const r = await post(gw.url, '{ documents(first: 1) { edges { node { id } } } }', bearer(await tokenFor(blansko.id)));
     expect(r.status).toBe(200);
     expect(r.body.data).toBeNull();
     expect(r.body.errors).toEqual([{ message: 'A hub service is unavailable', extensions: { code: 'SERVICE_UNAVAILABLE' } }]);
@@ -161,8 +164,7 @@ describe('gateway over the real supergraph (municipalities subgraph running, fil
 });
 
 describe('gateway over fake subgraphs', () => {
-  const tokenSecret = secret();
-  const gatewaySecret = secret();
+  const keys = testKeys();
   let users: Awaited<ReturnType<typeof fakeSubgraph>>;
   let archives: Awaited<ReturnType<typeof fakeSubgraph>>;
   let gw: RunningGateway;
@@ -178,7 +180,7 @@ describe('gateway over fake subgraphs', () => {
       serialize: (v) => v,
     });
     users = await fakeSubgraph(
-      `${link} scalar Day type Query { whoami: String, roles: [String!], dayOf(at: Day!): String } ${ACTIVE_USERS_SDL}`,
+      `${link} scalar Day type Query { whoami: String, roles: [String!], dayOf(at: Day!): String, whereFrom: String } ${ACTIVE_USERS_SDL}`,
       {
         ...activeUsersResolvers,
         Day,
@@ -186,18 +188,20 @@ describe('gateway over fake subgraphs', () => {
           whoami: (_: unknown, __: unknown, ctx: any) => ctx.caller?.login ?? 'anonymous',
           roles: (_: unknown, __: unknown, ctx: any) => ctx.caller?.roles ?? null,
           dayOf: (_: unknown, { at }: { at: string }) => at,
+          whereFrom: (_: unknown, __: unknown, ctx: any) => ctx.clientAddress,
         },
       },
-      gatewaySecret,
+      keys,
+      'users',
     );
-    // A subgraph configured with a different secret refuses the gateway (HTTP 401).
-    archives = await fakeSubgraph(`${link} type Query { ping: String }`, { Query: { ping: () => 'pong' } }, secret());
+    // A subgraph configured with another gateway key refuses the gateway (HTTP 401).
+    archives = await fakeSubgraph(`${link} type Query { ping: String }`, { Query: { ping: () => 'pong' } }, testKeys(), 'archives');
     const composed = composeServices([
       { name: 'users', url: 'http://127.0.0.1:1/graphql', typeDefs: parse(users.typeDefs) },
       { name: 'archives', url: 'http://127.0.0.1:1/graphql', typeDefs: parse(archives.typeDefs) },
     ]);
     if (composed.errors) throw new Error(composed.errors.map((e) => e.message).join('\n'));
-    gw = await startGateway({ port: 0, tokenSecret, gatewaySecret, supergraphSdl: composed.supergraphSdl, subgraphUrls: { users: users.url, archives: archives.url } });
+    gw = await startGateway({ port: 0, tokenKeys: keys.tokenSecret, assertionKey: keys.gatewayPrivateKey, supergraphSdl: composed.supergraphSdl, subgraphUrls: { users: users.url, archives: archives.url } });
   });
   afterAll(async () => {
     await gw?.stop();
@@ -207,11 +211,16 @@ describe('gateway over fake subgraphs', () => {
 
   it('asserts exactly the caller of the token, or anonymity', async () => {
     const caller = testCaller('00000000-0000-4000-8000-000000000001', [Role.CASE_HANDLER, Role.AUDITOR], 'jana.novakova');
-    const token = issueAccessToken(caller, tokenSecret, 60).token;
+    const { token } = await issueAccessToken(caller, keys.tokenSecret, 60);
     const r = await post(gw.url, '{ whoami roles }', bearer(token));
     expect(r.body).toEqual({ data: { whoami: 'jana.novakova', roles: ['CASE_HANDLER', 'AUDITOR'] } });
     const anon = await post(gw.url, '{ whoami roles }');
     expect(anon.body).toEqual({ data: { whoami: 'anonymous', roles: null } });
+  });
+
+  it("hands the client's address to the subgraph inside the signed assertion", async () => {
+    const r = await post(gw.url, '{ whereFrom }');
+    expect(r.body.data.whereFrom).toMatch(/^(::ffff:)?127\.0\.0\.1$/);
   });
 
   it('masks a subgraph that refuses the gateway (401) as SERVICE_UNAVAILABLE, without its URL or body', async () => {
@@ -236,7 +245,7 @@ describe('gateway over fake subgraphs', () => {
   });
 
   it('stops cleanly and stop() is idempotent', async () => {
-    const extra = await startGateway({ port: 0, tokenSecret, gatewaySecret, supergraphSdl: composeServices([{ name: 'users', url: users.url, typeDefs: parse(users.typeDefs) }]).supergraphSdl!, subgraphUrls: { users: users.url } });
+    const extra = await startGateway({ port: 0, tokenKeys: keys.tokenSecret, assertionKey: keys.gatewayPrivateKey, supergraphSdl: composeServices([{ name: 'users', url: users.url, typeDefs: parse(users.typeDefs) }]).supergraphSdl!, subgraphUrls: { users: users.url } });
     expect((await post(extra.url, '{ whoami }')).body.data).toEqual({ whoami: 'anonymous' });
     await Promise.all([extra.stop(), extra.stop()]);
     await expect(fetch(extra.url.replace('/graphql', '/health'))).rejects.toThrow();

@@ -20,7 +20,9 @@ import {
   verifyAccessToken,
   type Caller,
   type SubgraphName,
+  type TokenKeys,
 } from '@hub/kit/gateway';
+import { createPrivateKey, type KeyObject } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AccountCheck } from './account-check';
 import { clientAddressOf, trustedProxies } from './client-address';
@@ -45,10 +47,13 @@ export interface GatewayOptions {
   port?: number;
   /** Where each subgraph listens. Default: HUB_<NAME>_URL or http://127.0.0.1:<port>/graphql. */
   subgraphUrls?: Partial<Record<SubgraphName, string>>;
-  /** Verifies the users' bearer tokens (the users subgraph signs them with the same secret). */
-  tokenSecret: string;
-  /** Signs the caller assertion the subgraphs require. */
-  gatewaySecret: string;
+  /**
+   * Verifies the users' bearer tokens (the users subgraph signs them with the current secret; previous secrets
+   * still verify, by key id, during a rotation). Default: HUB_TOKEN_SECRET / HUB_TOKEN_PREVIOUS_SECRETS.
+   */
+  tokenKeys: TokenKeys | string;
+  /** The gateway's Ed25519 private key (PEM or KeyObject): signs the caller assertions the subgraphs require. */
+  assertionKey: string | KeyObject;
   /** Largest accepted request body. Default: HUB_MAX_BODY_BYTES or 2 MB. */
   maxBodyBytes?: number;
   /** Default: the committed schema/supergraph.graphql. */
@@ -78,11 +83,11 @@ export const INVALID_TOKEN_MESSAGE = 'The access token is invalid or has expired
  * A header that is present but not a valid, unexpired bearer token is refused rather than treated as
  * anonymous, so a client with a stale token learns it at once.
  */
-export function callerOf(req: IncomingMessage, tokenSecret: string): Caller | null {
+export async function callerOf(req: IncomingMessage, tokenKeys: TokenKeys | string): Promise<Caller | null> {
   const header = req.headers.authorization;
   if (header === undefined) return null;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  const caller = match ? verifyAccessToken(match[1], tokenSecret) : null;
+  const caller = match ? await verifyAccessToken(match[1], tokenKeys) : null;
   if (!caller) throw new RequestError(ErrorCode.UNAUTHENTICATED, INVALID_TOKEN_MESSAGE);
   return caller;
 }
@@ -97,7 +102,9 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   ) as Record<SubgraphName, string>;
   const maxBody = opts.maxBodyBytes ?? (Number(process.env.HUB_MAX_BODY_BYTES) || DEFAULT_MAX_BODY_BYTES);
   const checkSeconds = opts.accountCheckSeconds ?? Number(process.env.HUB_ACCOUNT_CHECK_SECONDS ?? 30);
-  const accounts = new AccountCheck(urls.users, opts.gatewaySecret, checkSeconds * 1000);
+  // Imported once: PEM parsing per request would cost more than the signature.
+  const assertionKey = typeof opts.assertionKey === 'string' ? createPrivateKey(opts.assertionKey.replace(/\\n/g, '\n')) : opts.assertionKey;
+  const accounts = new AccountCheck(urls.users, assertionKey, checkSeconds * 1000);
   const proxies = trustedProxies();
   const limits = queryLimitOptions({ ...queryLimitsFromEnv(), ...opts.queryLimits });
   const introspection = introspectionOptions(opts.introspection ?? introspectionModeFromEnv());
@@ -105,7 +112,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   const gateway = new ApolloGateway({
     supergraphSdl: opts.supergraphSdl ?? loadSupergraphSdl(),
     // The URLs in the supergraph are only the defaults; the ones given here win.
-    buildService: ({ name, url }) => new HubDataSource(name, urls[name as SubgraphName] ?? url!, opts.gatewaySecret),
+    buildService: ({ name, url }) => new HubDataSource(name, urls[name as SubgraphName] ?? url!, assertionKey),
   });
 
   const apollo = new ApolloServer<GatewayContext>({
@@ -139,9 +146,10 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     // Ready when every subgraph is (readiness.ts); /health stays liveness.
     ready: async () => (ready ? subgraphsReadiness(urls) : { ready: false, checks: { gateway: 'stopping' } }),
     graphql: async (req, res) => {
-      const caller = callerOf(req, opts.tokenSecret);
+      const caller = await callerOf(req, opts.tokenKeys);
       if (caller) await accounts.assertActive(caller);
       const body = await readJsonBody(req, maxBody);
+      // The client's address travels to the subgraphs inside the signed assertion (sign-in throttling; client-address.ts).
       await serveGraphQL(apollo, req, res, body, async () => ({ caller, clientAddress: clientAddressOf(req, proxies) }));
     },
     // Downloads streamed from filing (too big for a GraphQL string): the log of a period, a daily rendition.
@@ -151,9 +159,9 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
         [AUDIT_LOG_EXPORT_PATH, AUDIT_LOG_RENDITION_PATH].map((path) => [
           path,
           async (req: IncomingMessage, res: ServerResponse) => {
-            const caller = callerOf(req, opts.tokenSecret);
+            const caller = await callerOf(req, opts.tokenKeys);
             if (caller) await accounts.assertActive(caller);
-            await proxyDownload(req, res, caller, urls.filing, opts.gatewaySecret);
+            await proxyDownload(req, res, caller, urls.filing, assertionKey);
           },
         ]),
       ),
@@ -161,9 +169,9 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
         ([[UPLOAD_PATH, proxyUpload], [COMPONENT_DOWNLOAD_PATH, proxyComponentDownload], [DELIVERY_PROOF_DOWNLOAD_PATH, proxyComponentDownload]] as const).map(([path, proxy]) => [
           path,
           async (req: IncomingMessage, res: ServerResponse) => {
-            const caller = callerOf(req, opts.tokenSecret);
+            const caller = await callerOf(req, opts.tokenKeys);
             if (caller) await accounts.assertActive(caller);
-            await proxy(req, res, caller, urls.filing, opts.gatewaySecret);
+            await proxy(req, res, caller, urls.filing, assertionKey);
           },
         ]),
       ),

@@ -1,7 +1,7 @@
 // Must stay the first import: it switches Apollo's telemetry off before `@apollo/gateway` is loaded.
 import './telemetry';
 
-import { logger, portOf, requireSecret, setServiceName } from '@hub/kit/gateway';
+import { gatewayPrivateKeyFromEnv, logger, portOf, setServiceName, tokenKeysFromEnv } from '@hub/kit/gateway';
 import { startGateway } from './index';
 
 /** Process entry of the gateway (`node gateway/dist/main.js`; `npm start` runs it after the subgraphs). */
@@ -11,8 +11,8 @@ const log = logger.child({ component: 'gateway' });
 
 startGateway({
   port: portOf('gateway'),
-  tokenSecret: requireSecret('HUB_TOKEN_SECRET'),
-  gatewaySecret: requireSecret('HUB_GATEWAY_SECRET'),
+  tokenKeys: tokenKeysFromEnv(),
+  assertionKey: gatewayPrivateKeyFromEnv(),
 }).then(
   (gw) => {
     log.info({ url: gw.url }, 'listening');

@@ -2,7 +2,10 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { CALLER_HEADER, ErrorCode, HOST, RequestError, closeServer, createHttpServer, listen, readJsonBody, serveGraphQL, verifyCallerAssertion, type Caller } from '@hub/kit/gateway';
+import {
+  CALLER_HEADER, ErrorCode, GRAPHQL_ROUTE, HOST, RequestError, closeServer, createHttpServer, listen, readJsonBody, serveGraphQL, verifyCallerAssertion, type Caller,
+  type CallerVerificationKeys,
+} from '@hub/kit/gateway';
 import { createServer } from 'node:http';
 import { parse } from 'graphql';
 
@@ -32,8 +35,8 @@ export async function deadPort(): Promise<number> {
   return port;
 }
 
-/** A subgraph like the real ones at the HTTP level: refuses requests without a valid caller assertion. */
-export async function fakeSubgraph(typeDefs: string, resolvers: object, gatewaySecret: string) {
+/** A subgraph like the real ones at the HTTP level: refuses requests without a valid caller assertion for `name`. */
+export async function fakeSubgraph(typeDefs: string, resolvers: object, keys: CallerVerificationKeys, name: string) {
   const apollo = new ApolloServer<{ caller: Caller | null }>({
     schema: buildSubgraphSchema([{ typeDefs: parse(typeDefs), resolvers: resolvers as never }]),
     plugins: [ApolloServerPluginInlineTraceDisabled()],
@@ -43,10 +46,10 @@ export async function fakeSubgraph(typeDefs: string, resolvers: object, gatewayS
     health: async () => undefined,
     graphql: async (req, res) => {
       const header = req.headers[CALLER_HEADER];
-      const caller = verifyCallerAssertion(Array.isArray(header) ? header[0] : header, gatewaySecret);
-      if (caller === undefined) throw new RequestError(ErrorCode.UNAUTHENTICATED, 'Requests must come through the hub gateway');
+      const call = await verifyCallerAssertion(Array.isArray(header) ? header[0] : header, keys, { subgraph: name, route: GRAPHQL_ROUTE });
+      if (call === undefined) throw new RequestError(ErrorCode.UNAUTHENTICATED, 'Requests must come through the hub gateway');
       const body = await readJsonBody(req, 1024 * 1024);
-      await serveGraphQL(apollo, req, res, body, async () => ({ caller }));
+      await serveGraphQL(apollo, req, res, body, async () => ({ caller: call.caller, clientAddress: call.clientAddress }));
     },
   });
   const port = await listen(http, 0, HOST);
@@ -65,10 +68,11 @@ export const ACTIVE_USERS_SDL = 'type User @key(fields: "id") { id: ID! active: 
 export const activeUsersResolvers = { User: { __resolveReference: (ref: { id: string }) => ({ id: ref.id, active: true }) } };
 
 /** A users subgraph that only answers the account check. */
-export function fakeActiveUsers(gatewaySecret: string) {
+export function fakeActiveUsers(keys: CallerVerificationKeys) {
   return fakeSubgraph(
     `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"]) ${ACTIVE_USERS_SDL} type Query { _unused: String }`,
     activeUsersResolvers,
-    gatewaySecret,
+    keys,
+    'users',
   );
 }

@@ -1,4 +1,5 @@
 import { CALLER_HEADER, ErrorCode, logger, signCallerAssertion, type Caller } from '@hub/kit/gateway';
+import type { KeyObject } from 'node:crypto';
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { finished, pipeline } from 'node:stream';
 
@@ -26,19 +27,19 @@ function sendJsonError(res: ServerResponse, status: number, code: string, messag
  * the gateway's JSON limit), and the subgraph's small JSON answer is piped back. A client that goes away aborts
  * the upstream request, so filing deletes its partial file.
  */
-export function proxyUpload(req: IncomingMessage, res: ServerResponse, caller: Caller | null, subgraphUrl: string, gatewaySecret: string): Promise<void> {
-  return proxyToFiling(req, res, caller, subgraphUrl, gatewaySecret, 'POST');
+export function proxyUpload(req: IncomingMessage, res: ServerResponse, caller: Caller | null, subgraphUrl: string, assertionKey: KeyObject): Promise<void> {
+  return proxyToFiling(req, res, caller, subgraphUrl, assertionKey, 'POST');
 }
 
 /**
  * Proxies `GET /downloads/component?id=…` (and `/downloads/delivery-proof`) like the exports (export-proxy.ts), also handing on the component's
  * `x-content-sha256` so the client can check the bytes it received.
  */
-export function proxyComponentDownload(req: IncomingMessage, res: ServerResponse, caller: Caller | null, subgraphUrl: string, gatewaySecret: string): Promise<void> {
-  return proxyToFiling(req, res, caller, subgraphUrl, gatewaySecret, 'GET');
+export function proxyComponentDownload(req: IncomingMessage, res: ServerResponse, caller: Caller | null, subgraphUrl: string, assertionKey: KeyObject): Promise<void> {
+  return proxyToFiling(req, res, caller, subgraphUrl, assertionKey, 'GET');
 }
 
-function proxyToFiling(req: IncomingMessage, res: ServerResponse, caller: Caller | null, subgraphUrl: string, gatewaySecret: string, method: 'GET' | 'POST'): Promise<void> {
+async function proxyToFiling(req: IncomingMessage, res: ServerResponse, caller: Caller | null, subgraphUrl: string, assertionKey: KeyObject, method: 'GET' | 'POST'): Promise<void> {
   if (req.method !== method) {
     res.setHeader('allow', method);
     sendJsonError(res, 405, ErrorCode.BAD_USER_INPUT, `Use ${method}`);
@@ -50,7 +51,11 @@ function proxyToFiling(req: IncomingMessage, res: ServerResponse, caller: Caller
   }
   const incoming = new URL(req.url ?? '/', 'http://localhost');
   const target = new URL(incoming.pathname + incoming.search, subgraphUrl);
-  const headers: Record<string, string> = { [CALLER_HEADER]: signCallerAssertion(caller, gatewaySecret) };
+  // Valid for filing's route of this path only, for a few seconds (checked when the request arrives).
+  const assertion = await signCallerAssertion(caller, assertionKey, { subgraph: 'filing', route: incoming.pathname }, {
+    clientAddress: req.socket.remoteAddress,
+  });
+  const headers: Record<string, string> = { [CALLER_HEADER]: assertion };
   if (method === 'POST') {
     headers['content-type'] = String(req.headers['content-type'] ?? 'application/octet-stream');
     if (req.headers['content-length'] !== undefined) headers['content-length'] = String(req.headers['content-length']);

@@ -1,4 +1,7 @@
-import { createHmac, randomBytes, randomUUID, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
+import {
+  createHash, createPrivateKey, createPublicKey, createSecretKey, generateKeyPairSync, randomBytes, randomUUID, scrypt as scryptCb,
+  timingSafeEqual, type KeyObject,
+} from 'node:crypto';
 import { promisify } from 'node:util';
 import type { Role } from './roles';
 
@@ -16,29 +19,151 @@ export interface Caller {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Compact HS256 tokens (JWT layout), so any JWT tool can read them. Signing keys are per install.
+// Signed tokens: compact JWS (JWT) through `jose`. Four kinds, each with its own `typ`, key and audience, so
+// none can pass for another (docs/architecture.md, "Identity"):
+//
+//   kind                      typ              alg     signed by          verified by   key (env)
+//   access token              at+jwt           HS256   users              gateway       HUB_TOKEN_SECRET (+ _PREVIOUS_SECRETS)
+//   caller assertion          hub-caller+jwt   EdDSA   gateway            subgraphs     HUB_GATEWAY_PRIVATE_KEY / _PUBLIC_KEY
+//   peer assertion            hub-peer+jwt     HS256   a subgraph         a subgraph    HUB_PEER_SECRET
+//   service assertion         hub-service+jwt  HS256   a subgraph         filing        HUB_SERVICE_SECRET
 // ---------------------------------------------------------------------------------------------
 
-const b64url = (b: Buffer | string) => Buffer.from(b).toString('base64url');
-const HEADER = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
+// jose is ESM-only and the kit compiles to CommonJS: Node ≥ 20.19 loads it with require() (jest transforms it,
+// see jest.config.js). The type import keeps the typings exact.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const jose = require('jose') as typeof import('jose', { with: { 'resolution-mode': 'import' } });
 
-function sign(payload: object, secret: string): string {
-  const body = `${HEADER}.${b64url(JSON.stringify(payload))}`;
-  return `${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`;
+type KeyInput = string | KeyObject;
+
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * True when every part of a compact JWS is base64url in its one canonical form: no padding, no other alphabet,
+ * and no stray low bits in the last character. jose 6 on Node 20 decodes with the lenient `atob`, which accepts
+ * `sig=` and a changed last character as the same bytes — a token would then have several spellings that all
+ * verify (measured; finding 8 of issue 18). Re-encoding the decoded bytes must give the part back.
+ */
+export function isCanonicalCompactJws(token: string): boolean {
+  if (typeof token !== 'string' || token.length > 16_384) return false;
+  const parts = token.split('.');
+  return parts.length === 3 && parts.every((p) => BASE64URL.test(p) && Buffer.from(p, 'base64url').toString('base64url') === p);
 }
 
-function verify<T>(token: string, secret: string): T | null {
-  const parts = token.split('.');
-  if (parts.length !== 3 || parts[0] !== HEADER) return null;
-  const expected = createHmac('sha256', secret).update(`${parts[0]}.${parts[1]}`).digest();
-  const given = Buffer.from(parts[2], 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+const secretKeys = new Map<string, KeyObject>();
+/** A symmetric key from a configured secret (at least 32 characters), kept per secret. */
+function secretKey(secret: string): KeyObject {
+  let k = secretKeys.get(secret);
+  if (!k) {
+    if (typeof secret !== 'string' || secret.length < 32) throw new Error('a signing secret must be at least 32 characters');
+    k = createSecretKey(Buffer.from(secret, 'utf8'));
+    if (secretKeys.size > 64) secretKeys.clear();
+    secretKeys.set(secret, k);
+  }
+  return k;
+}
+
+const parsedKeys = new Map<string, KeyObject>();
+/** PEM text (or `\n`-escaped PEM from a one-line environment variable) or a KeyObject → KeyObject (parsed once). */
+function asymmetricKey(input: KeyInput, kind: 'private' | 'public'): KeyObject {
+  if (typeof input !== 'string') return input;
+  let key = parsedKeys.get(`${kind}:${input}`);
+  if (!key) {
+    const pem = input.includes('\\n') ? input.replace(/\\n/g, '\n') : input;
+    key = kind === 'private' ? createPrivateKey(pem) : createPublicKey(pem);
+    if (key.asymmetricKeyType !== 'ed25519') throw new Error(`the gateway's ${kind} key must be an Ed25519 key (got ${key.asymmetricKeyType})`);
+    if (parsedKeys.size > 64) parsedKeys.clear();
+    parsedKeys.set(`${kind}:${input}`, key);
+  }
+  return key;
+}
+
+/**
+ * Verifies a compact JWS of one kind: canonical encoding, `typ`, algorithm, signature, `iss`/`aud`, `exp` (jose
+ * checks exp/nbf/iat against `now`). Returns the payload, or null for anything that does not hold.
+ */
+async function verifyJws(
+  token: string,
+  key: KeyObject | ((kid: string | undefined) => KeyObject | undefined),
+  expect: { typ: string; alg: 'HS256' | 'EdDSA'; issuer?: string; audience: string; now: number; toleranceSeconds?: number },
+): Promise<Record<string, unknown> | null> {
+  if (!isCanonicalCompactJws(token)) return null;
   try {
-    return JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as T;
+    let k: KeyObject | undefined;
+    if (typeof key === 'function') {
+      const header = jose.decodeProtectedHeader(token);
+      k = key(typeof header.kid === 'string' ? header.kid : undefined);
+      if (!k) return null;
+    } else {
+      k = key;
+    }
+    const { payload } = await jose.jwtVerify(token, k, {
+      typ: expect.typ,
+      algorithms: [expect.alg],
+      issuer: expect.issuer,
+      audience: expect.audience,
+      currentDate: new Date(expect.now),
+      clockTolerance: expect.toleranceSeconds ?? 0,
+      requiredClaims: ['exp', 'iat'],
+    });
+    return payload as Record<string, unknown>;
   } catch {
+    // Bad signature, wrong audience, expired, malformed: all the same to the caller (no oracle).
     return null;
   }
 }
+
+async function signJws(payload: Record<string, unknown>, key: KeyObject, header: { typ: string; alg: 'HS256' | 'EdDSA'; kid?: string }, claims: {
+  issuer: string; audience: string; now: number; ttlSeconds: number;
+}): Promise<string> {
+  const iat = Math.floor(claims.now / 1000);
+  return new jose.SignJWT(payload)
+    .setProtectedHeader(header)
+    .setIssuer(claims.issuer)
+    .setAudience(claims.audience)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + claims.ttlSeconds)
+    .sign(key);
+}
+
+function requireEnv(name: string, env: NodeJS.ProcessEnv, minLength = 32): string {
+  const v = env[name];
+  if (!v || v.length < minLength) throw new Error(`${name} must be set${minLength > 1 ? ` to at least ${minLength} characters` : ''} (npm start generates it)`);
+  return v;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Access tokens: what a user (or API client) gets from `login`, HS256 with a key id. Rotation: a new current
+// secret signs; the previous ones stay listed for verification until the tokens they signed have expired.
+// ---------------------------------------------------------------------------------------------
+
+export const ACCESS_TOKEN_ISSUER = 'urn:blansko-hub:users';
+export const ACCESS_TOKEN_AUDIENCE = 'urn:blansko-hub:gateway';
+const ACCESS_TOKEN_TYP = 'at+jwt';
+
+/** The secret that signs new tokens, and the earlier ones that still verify (by `kid`). */
+export interface TokenKeys {
+  current: string;
+  previous?: readonly string[];
+}
+
+/**
+ * The key id of a token secret: derived from the secret (a domain-separated SHA-256, 16 characters), so rotation
+ * needs no second setting to keep in step, and the id says nothing about the secret.
+ */
+export function tokenKeyId(secret: string): string {
+  return createHash('sha256').update('blansko-hub token kid\0').update(secret).digest('base64url').slice(0, 16);
+}
+
+/** HUB_TOKEN_SECRET signs; HUB_TOKEN_PREVIOUS_SECRETS (comma-separated) still verify. */
+export function tokenKeysFromEnv(env: NodeJS.ProcessEnv = process.env): TokenKeys {
+  const current = requireEnv('HUB_TOKEN_SECRET', env);
+  const previous = (env.HUB_TOKEN_PREVIOUS_SECRETS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const p of previous) if (p.length < 32) throw new Error('HUB_TOKEN_PREVIOUS_SECRETS: every secret must be at least 32 characters');
+  return { current, previous };
+}
+
+const asTokenKeys = (keys: TokenKeys | string): TokenKeys => (typeof keys === 'string' ? { current: keys } : keys);
 
 interface AccessTokenClaims {
   sub: string;
@@ -46,78 +171,213 @@ interface AccessTokenClaims {
   mun: string | null;
   roles: Role[];
   ou?: string | null;
-  iat: number;
-  exp: number;
-  jti: string;
 }
 
 /** Issues the bearer token a user gets from `login`. */
-export function issueAccessToken(caller: Caller, secret: string, ttlSeconds: number, now = Date.now()) {
-  const iat = Math.floor(now / 1000);
-  const claims: AccessTokenClaims = {
+export async function issueAccessToken(caller: Caller, keys: TokenKeys | string, ttlSeconds: number, now = Date.now()) {
+  const { current } = asTokenKeys(keys);
+  const claims: AccessTokenClaims & { jti: string } = {
     sub: caller.userId,
     login: caller.login,
     mun: caller.municipalityId,
     roles: caller.roles,
     ou: caller.orgUnitId ?? null,
-    iat,
-    exp: iat + ttlSeconds,
     jti: randomUUID(),
   };
-  return { token: sign(claims, secret), expiresAt: new Date(claims.exp * 1000) };
+  const token = await signJws({ ...claims }, secretKey(current), { typ: ACCESS_TOKEN_TYP, alg: 'HS256', kid: tokenKeyId(current) }, {
+    issuer: ACCESS_TOKEN_ISSUER, audience: ACCESS_TOKEN_AUDIENCE, now, ttlSeconds,
+  });
+  return { token, expiresAt: new Date((Math.floor(now / 1000) + ttlSeconds) * 1000) };
 }
 
-/** Verifies signature and expiry of a bearer token; null when it is not valid. */
-export function verifyAccessToken(token: string, secret: string, now = Date.now()): Caller | null {
-  const c = verify<AccessTokenClaims>(token, secret);
-  if (!c || typeof c.exp !== 'number' || c.exp * 1000 <= now || typeof c.sub !== 'string') return null;
-  return { userId: c.sub, login: c.login, municipalityId: c.mun ?? null, roles: c.roles ?? [], orgUnitId: c.ou ?? null };
+/** Verifies encoding, key id, signature, issuer, audience and expiry of a bearer token; null when it is not valid. */
+export async function verifyAccessToken(token: string, keys: TokenKeys | string, now = Date.now()): Promise<Caller | null> {
+  const { current, previous = [] } = asTokenKeys(keys);
+  const byKid = (kid: string | undefined) => {
+    const secret = [current, ...previous].find((s) => tokenKeyId(s) === kid);
+    return secret === undefined ? undefined : secretKey(secret);
+  };
+  const c = await verifyJws(token, byKid, { typ: ACCESS_TOKEN_TYP, alg: 'HS256', issuer: ACCESS_TOKEN_ISSUER, audience: ACCESS_TOKEN_AUDIENCE, now });
+  if (!c || typeof c.sub !== 'string' || typeof c.login !== 'string' || !Array.isArray(c.roles)) return null;
+  return {
+    userId: c.sub,
+    login: c.login,
+    municipalityId: typeof c.mun === 'string' ? c.mun : null,
+    roles: c.roles as Role[],
+    orgUnitId: typeof c.ou === 'string' ? c.ou : null,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
-// Gateway → subgraph assertion. The gateway verifies the user's token, then signs what it found
-// with a secret only it and the subgraphs share. Subgraphs accept nothing else, so a request that
-// bypasses the gateway (or forges a caller) is refused.
+// Gateway → subgraph caller assertion. The gateway verifies the user's token, then signs what it found with its
+// Ed25519 private key, which only the gateway process holds; subgraphs hold the public key and so can check an
+// assertion but never mint one. Each assertion is bound to one subgraph (`aud`) and one route (`route`: /graphql
+// or a streamed route's path) and lives CALLER_ASSERTION_TTL_SECONDS: the subgraph checks it once, on arrival.
 // ---------------------------------------------------------------------------------------------
 
 export const CALLER_HEADER = 'x-hub-caller';
-/** Assertions are minted per request; a short life limits replay of a captured header. */
-const ASSERTION_TTL_SECONDS = 60;
+export const GATEWAY_ISSUER = 'hub-gateway';
+/** The route of GraphQL fetches (a streamed route's assertion names its own path). */
+export const GRAPHQL_ROUTE = '/graphql';
+/** Minted per request and checked once on arrival: a captured header is useless within seconds. */
+export const CALLER_ASSERTION_TTL_SECONDS = 15;
+/**
+ * How long after its expiry a subgraph may still forward the gateway's assertion inside a peer assertion: a peer
+ * call happens while the request runs (bounded by the subgraph's request time budget), not only on arrival.
+ */
+export const PEER_FORWARD_GRACE_SECONDS = 15;
+const CALLER_TYP = 'hub-caller+jwt';
+const PEER_TYP = 'hub-peer+jwt';
 
-interface CallerAssertion {
-  caller: Caller | null;
-  /**
-   * The network address the gateway saw the request come from (or the one its trusted proxy reported).
-   * Sign-in throttling counts attempts per address; only the gateway can vouch for it, so it travels signed.
-   */
-  addr?: string;
-  iat: number;
-  exp: number;
+/** Where an assertion may be used: one subgraph, one route. */
+export interface AssertionTarget {
+  subgraph: string;
+  route: string;
 }
 
-export function signCallerAssertion(caller: Caller | null, gatewaySecret: string, now = Date.now(), clientAddress?: string): string {
-  const iat = Math.floor(now / 1000);
-  const addr = clientAddress || undefined;
-  return sign({ caller, addr, iat, exp: iat + ASSERTION_TTL_SECONDS } satisfies CallerAssertion, gatewaySecret);
-}
-
-/** What a valid caller assertion says: the caller (null = anonymous) and the client's address, when the gateway knew it. */
-export interface VerifiedCallerAssertion {
+/** A verified caller assertion. */
+export interface AssertedCall {
+  /** The caller; null for an anonymous request through the gateway (only `login` accepts those). */
   caller: Caller | null;
+  /** The client's address as the gateway saw it (the socket's remote address); null when not known. */
   clientAddress: string | null;
+  /** For a peer call: the subgraph that forwarded the request; null when it came straight from the gateway. */
+  via: string | null;
+  /** The gateway's own assertion (compact JWS), which this subgraph forwards when it calls a peer. */
+  gatewayAssertion: string;
 }
 
-/** The verified assertion, or `undefined` when the header is missing, forged or expired (not from the gateway). */
-export function readCallerAssertion(header: string | undefined, gatewaySecret: string, now = Date.now()): VerifiedCallerAssertion | undefined {
-  if (!header) return undefined;
-  const a = verify<CallerAssertion>(header, gatewaySecret);
-  if (!a || typeof a.exp !== 'number' || a.exp * 1000 <= now) return undefined;
-  return { caller: a.caller ?? null, clientAddress: typeof a.addr === 'string' && a.addr ? a.addr : null };
+export interface CallerAssertionOptions {
+  clientAddress?: string | null;
+  now?: number;
 }
 
-/** Returns the asserted caller (null = anonymous request through the gateway), or `undefined` when not from the gateway. */
-export function verifyCallerAssertion(header: string | undefined, gatewaySecret: string, now = Date.now()): Caller | null | undefined {
-  return readCallerAssertion(header, gatewaySecret, now)?.caller;
+/** Signs `caller` (null: anonymous) for one subgraph and route. Only the gateway has `privateKey`. */
+export async function signCallerAssertion(caller: Caller | null, privateKey: KeyInput, target: AssertionTarget, opts: CallerAssertionOptions = {}): Promise<string> {
+  const payload: Record<string, unknown> = { caller, route: target.route };
+  if (opts.clientAddress) payload.addr = opts.clientAddress;
+  return signJws(payload, asymmetricKey(privateKey, 'private'), { typ: CALLER_TYP, alg: 'EdDSA' }, {
+    issuer: GATEWAY_ISSUER, audience: target.subgraph, now: opts.now ?? Date.now(), ttlSeconds: CALLER_ASSERTION_TTL_SECONDS,
+  });
+}
+
+/** What a subgraph needs to check the callers of its requests. */
+export interface CallerVerificationKeys {
+  /** The gateway's Ed25519 public key (PEM or KeyObject). */
+  gatewayPublicKey: KeyInput;
+  /** The secret the subgraphs sign peer assertions with. */
+  peerSecret: string;
+}
+
+function callerClaim(v: unknown): Caller | null | undefined {
+  if (v === null) return null;
+  const c = v as Partial<Caller> | undefined;
+  if (!c || typeof c !== 'object' || typeof c.userId !== 'string' || typeof c.login !== 'string' || !Array.isArray(c.roles)) return undefined;
+  return { userId: c.userId, login: c.login, municipalityId: c.municipalityId ?? null, roles: c.roles, orgUnitId: c.orgUnitId ?? null };
+}
+
+async function verifyGatewayAssertion(token: string, publicKey: KeyObject, target: { subgraph: string; route?: string }, now: number, toleranceSeconds = 0) {
+  const a = await verifyJws(token, publicKey, { typ: CALLER_TYP, alg: 'EdDSA', issuer: GATEWAY_ISSUER, audience: target.subgraph, now, toleranceSeconds });
+  if (!a || typeof a.route !== 'string' || (target.route !== undefined && a.route !== target.route)) return undefined;
+  const caller = callerClaim(a.caller);
+  if (caller === undefined) return undefined;
+  return { caller, clientAddress: typeof a.addr === 'string' ? a.addr : null };
+}
+
+/**
+ * The call a request's `x-hub-caller` header asserts, for `target` (this subgraph and the route the request
+ * arrived on): a gateway assertion for exactly this target, or a peer assertion of another subgraph wrapping the
+ * gateway's assertion for *that* subgraph. `undefined` when the header is missing, forged, expired or meant for
+ * another subgraph or route.
+ */
+export async function verifyCallerAssertion(header: string | undefined, keys: CallerVerificationKeys, target: AssertionTarget, now = Date.now()): Promise<AssertedCall | undefined> {
+  if (!header || !isCanonicalCompactJws(header)) return undefined;
+  let typ: unknown;
+  try {
+    typ = jose.decodeProtectedHeader(header).typ;
+  } catch {
+    return undefined;
+  }
+  const publicKey = asymmetricKey(keys.gatewayPublicKey, 'public');
+  if (typ === CALLER_TYP) {
+    const a = await verifyGatewayAssertion(header, publicKey, target, now);
+    return a && { ...a, via: null, gatewayAssertion: header };
+  }
+  if (typ !== PEER_TYP) return undefined;
+  const p = await verifyJws(header, secretKey(keys.peerSecret), { typ: PEER_TYP, alg: 'HS256', audience: target.subgraph, now });
+  if (!p || p.route !== target.route || typeof p.iss !== 'string' || p.iss === target.subgraph || typeof p.via !== 'string') return undefined;
+  // The caller is whoever the gateway asserted to the forwarding subgraph: a subgraph can act only for callers
+  // that actually reached it, never invent one.
+  const inner = await verifyGatewayAssertion(p.via, publicKey, { subgraph: p.iss }, now, PEER_FORWARD_GRACE_SECONDS);
+  return inner && { ...inner, via: p.iss, gatewayAssertion: p.via };
+}
+
+/**
+ * A peer assertion: subgraph `from` calls `to`'s /graphql as the caller of the request it is serving. Peer calls go
+ * one hop (gateway → subgraph → peer); a peer does not forward further.
+ */
+export async function signPeerAssertion(call: AssertedCall, from: string, to: string, peerSecret: string, now = Date.now()): Promise<string> {
+  if (call.via !== null) throw new Error(`a peer call from ${call.via} cannot be forwarded again (${from} → ${to})`);
+  return signJws({ via: call.gatewayAssertion, route: GRAPHQL_ROUTE }, secretKey(peerSecret), { typ: PEER_TYP, alg: 'HS256' }, {
+    issuer: from, audience: to, now, ttlSeconds: CALLER_ASSERTION_TTL_SECONDS,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Service → service assertion, for internal endpoints no user calls (shipping audit events into the transaction
+// log). Its own header, `typ` and secret: neither a caller assertion nor the gateway's key can produce one.
+// ---------------------------------------------------------------------------------------------
+
+export const SERVICE_HEADER = 'x-hub-service';
+const SERVICE_TYP = 'hub-service+jwt';
+export const SERVICE_ASSERTION_TTL_SECONDS = 60;
+
+export async function signServiceAssertion(service: string, serviceSecret: string, target: AssertionTarget, now = Date.now()): Promise<string> {
+  return signJws({ route: target.route }, secretKey(serviceSecret), { typ: SERVICE_TYP, alg: 'HS256' }, {
+    issuer: service, audience: target.subgraph, now, ttlSeconds: SERVICE_ASSERTION_TTL_SECONDS,
+  });
+}
+
+/** The calling service's name, or null when the header is missing, forged, expired or meant for another target. */
+export async function verifyServiceAssertion(header: string | undefined, serviceSecret: string, target: AssertionTarget, now = Date.now()): Promise<string | null> {
+  if (!header) return null;
+  const a = await verifyJws(header, secretKey(serviceSecret), { typ: SERVICE_TYP, alg: 'HS256', audience: target.subgraph, now });
+  if (!a || a.route !== target.route || typeof a.iss !== 'string') return null;
+  return a.iss;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keys from the environment (npm start generates them into <data dir>/secrets.json and hands each process only
+// what it needs).
+// ---------------------------------------------------------------------------------------------
+
+/** What a subgraph process holds: it verifies callers, signs peer and service assertions, never caller assertions. */
+export interface SubgraphKeys extends CallerVerificationKeys {
+  serviceSecret: string;
+}
+
+export function subgraphKeysFromEnv(env: NodeJS.ProcessEnv = process.env): SubgraphKeys {
+  const keys = {
+    gatewayPublicKey: asymmetricKey(requireEnv('HUB_GATEWAY_PUBLIC_KEY', env, 1), 'public'),
+    peerSecret: requireEnv('HUB_PEER_SECRET', env),
+    serviceSecret: requireEnv('HUB_SERVICE_SECRET', env),
+  };
+  if (keys.peerSecret === keys.serviceSecret) throw new Error('HUB_PEER_SECRET and HUB_SERVICE_SECRET must differ (one key per purpose)');
+  return keys;
+}
+
+/** The gateway's Ed25519 private key (HUB_GATEWAY_PRIVATE_KEY, PKCS#8 PEM). */
+export function gatewayPrivateKeyFromEnv(env: NodeJS.ProcessEnv = process.env): KeyObject {
+  return asymmetricKey(requireEnv('HUB_GATEWAY_PRIVATE_KEY', env, 1), 'private');
+}
+
+/** A fresh Ed25519 pair for the gateway's caller assertions, as PEM (npm start, tests). */
+export function generateGatewayKeyPair(): { privateKey: string; publicKey: string } {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  return {
+    privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -145,23 +405,3 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(actual, expected);
 }
 
-// ---------------------------------------------------------------------------------------------
-// Service → service assertion, for internal endpoints no user calls (e.g. shipping audit events into the
-// transaction log). Same shared secret as the gateway assertion, a different header and claim, so a user's
-// caller assertion can never pass for a service.
-// ---------------------------------------------------------------------------------------------
-
-export const SERVICE_HEADER = 'x-hub-service';
-
-export function signServiceAssertion(service: string, secret: string, now = Date.now()): string {
-  const iat = Math.floor(now / 1000);
-  return sign({ service, iat, exp: iat + ASSERTION_TTL_SECONDS }, secret);
-}
-
-/** The calling service's name, or null when the header is missing, forged or expired. */
-export function verifyServiceAssertion(header: string | undefined, secret: string, now = Date.now()): string | null {
-  if (!header) return null;
-  const a = verify<{ service?: unknown; exp?: unknown }>(header, secret);
-  if (!a || typeof a.exp !== 'number' || a.exp * 1000 <= now || typeof a.service !== 'string') return null;
-  return a.service;
-}

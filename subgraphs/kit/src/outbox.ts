@@ -252,12 +252,18 @@ export function auditLogEndpoint(env: NodeJS.ProcessEnv = process.env): string {
   return `${origin}/internal/audit-log`;
 }
 
-/** Ships over HTTP to the transaction log, authenticated as the service `source` (read at each call). */
-export function httpShip(secret: string, env: NodeJS.ProcessEnv = process.env): ShipFn {
+/** The audience of a service assertion for the transaction log: filing's ingest route, nothing else. */
+export const AUDIT_LOG_TARGET = { subgraph: 'filing', route: '/internal/audit-log' } as const;
+
+/**
+ * Ships over HTTP to the transaction log, authenticated as the service `source` with the service secret
+ * (HUB_SERVICE_SECRET: not the key of caller assertions, see auth.ts).
+ */
+export function httpShip(serviceSecret: string, env: NodeJS.ProcessEnv = process.env): ShipFn {
   return async (source, events) => {
     const res = await fetch(auditLogEndpoint(env), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [SERVICE_HEADER]: signServiceAssertion(source, secret) },
+      headers: { 'content-type': 'application/json', [SERVICE_HEADER]: await signServiceAssertion(source, serviceSecret, AUDIT_LOG_TARGET) },
       body: JSON.stringify({ events }),
       signal: AbortSignal.timeout(60_000),
     });

@@ -6,9 +6,11 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse, type DocumentNode } from 'graphql';
-import { CALLER_HEADER, SERVICE_HEADER, type Caller, readCallerAssertion, verifyCallerAssertion, verifyServiceAssertion } from './auth';
+import {
+  CALLER_HEADER, GRAPHQL_ROUTE, SERVICE_HEADER, subgraphKeysFromEnv, verifyCallerAssertion, verifyServiceAssertion, type Caller, type SubgraphKeys,
+} from './auth';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HOST, databaseTarget, portOf, requireSecret, type DatabaseTarget, type SubgraphName } from './config';
+import { HOST, databaseTarget, portOf, type DatabaseTarget, type SubgraphName } from './config';
 import type { SubgraphContext } from './context';
 import { requestTimeoutMs, runWithinBudget } from './budget';
 import { ErrorCode, TIMEOUT_MESSAGE, maskError } from './errors';
@@ -38,8 +40,9 @@ export interface SubgraphDefinition<C extends SubgraphContext = SubgraphContext>
   upgradeData?(orm: HubORM): Promise<void>;
   /**
    * Endpoints besides /graphql (exact paths), e.g. streamed downloads or internal service endpoints. Each gets
-   * who is calling: `caller` from the gateway's assertion (undefined when there is none) and `service` from a
-   * service assertion (null when there is none); the handler decides whom it serves.
+   * who is calling: `caller` from the gateway's assertion for this subgraph and this path (undefined when there is
+   * none) and `service` from a service assertion for this subgraph and path (null when there is none); the handler
+   * decides whom it serves.
    */
   routes?(orm: HubORM): Record<string, (req: IncomingMessage, res: ServerResponse, from: RouteCaller) => Promise<void>>;
   /** Background work started with the server and stopped with it. */
@@ -54,8 +57,10 @@ export interface SubgraphDefinition<C extends SubgraphContext = SubgraphContext>
 export interface RouteCaller {
   caller: Caller | null | undefined;
   service: string | null;
-  /** The raw gateway assertion, to call other subgraphs as the same caller. */
+  /** The raw `x-hub-caller` header as received. */
   assertion: string | undefined;
+  /** The client's address the gateway saw (from the verified assertion); null/absent when unknown. */
+  clientAddress?: string | null;
 }
 
 /** Reads `schema/<name>.graphql`, the subgraph's SDL (source of truth for codegen and composition). */
@@ -100,7 +105,8 @@ export interface RunningSubgraph {
 export interface RunOptions {
   port?: number;
   db?: DatabaseTarget;
-  gatewaySecret?: string;
+  /** Keys to check callers and sign peer/service assertions. Default: from the environment (subgraphKeysFromEnv). */
+  keys?: SubgraphKeys;
   /** Seed the demo data set when the database is empty (default: true unless HUB_SEED_DEMO=0). */
   seedDemo?: boolean;
   /** Body limit; the gateway enforces the public one, this only protects against direct abuse. */
@@ -130,7 +136,7 @@ export async function databaseReadiness(orm: HubORM, timeoutMs = READY_DATABASE_
 
 /** Starts a subgraph on loopback: ORM, schema, demo data, HTTP. Only the gateway may call it. */
 export async function runSubgraph<C extends SubgraphContext>(def: SubgraphDefinition<C>, opts: RunOptions = {}): Promise<RunningSubgraph> {
-  const gatewaySecret = opts.gatewaySecret ?? requireSecret('HUB_GATEWAY_SECRET');
+  const keys = opts.keys ?? subgraphKeysFromEnv();
   const orm = await initORM({ db: opts.db ?? databaseTarget(def.name), entities: def.entities });
   await ensureSchema(orm);
   await def.upgradeData?.(orm);
@@ -143,12 +149,16 @@ export async function runSubgraph<C extends SubgraphContext>(def: SubgraphDefini
   const routes = Object.fromEntries(
     Object.entries(def.routes?.(orm) ?? {}).map(([path, handle]) => [
       path,
-      (req: IncomingMessage, res: ServerResponse) => {
+      async (req: IncomingMessage, res: ServerResponse) => {
+        // Both assertions are bound to this subgraph and this path: one minted for another route or subgraph fails.
+        const target = { subgraph: def.name, route: path };
         const assertion = header(req.headers[CALLER_HEADER]);
+        const call = await verifyCallerAssertion(assertion, keys, target);
         return handle(req, res, {
-          caller: verifyCallerAssertion(assertion, gatewaySecret),
-          service: verifyServiceAssertion(header(req.headers[SERVICE_HEADER]), gatewaySecret),
+          caller: call ? call.caller : undefined,
+          service: await verifyServiceAssertion(header(req.headers[SERVICE_HEADER]), keys.serviceSecret, target),
           assertion,
+          clientAddress: call?.clientAddress ?? null,
         });
       },
     ]),
@@ -162,16 +172,17 @@ export async function runSubgraph<C extends SubgraphContext>(def: SubgraphDefini
     health: async () => undefined,
     ready: () => databaseReadiness(orm),
     graphql: async (req, res) => {
-      const assertion = header(req.headers[CALLER_HEADER]);
-      const verified = readCallerAssertion(assertion, gatewaySecret);
-      if (verified === undefined) throw new RequestError(ErrorCode.UNAUTHENTICATED, 'Requests must come through the hub gateway');
+      // Checked once, on arrival: the assertion must be the gateway's (or a peer's wrapping it) for this subgraph's
+      // GraphQL endpoint, and fresh.
+      const call = await verifyCallerAssertion(header(req.headers[CALLER_HEADER]), keys, { subgraph: def.name, route: GRAPHQL_ROUTE });
+      if (call === undefined) throw new RequestError(ErrorCode.UNAUTHENTICATED, 'Requests must come through the hub gateway');
       const body = await readJsonBody(req, maxBody);
       // Streamed downloads and exports (`routes`) have no budget: their length depends on the size of what they send.
       await runWithinBudget(
         budgetMs,
         () =>
           serveGraphQL(apollo, req, res, body, async () =>
-            contextFor(def, orm, verified.caller, httpPeers(assertion), verified.clientAddress)),
+            contextFor(def, orm, call.caller, httpPeers(call, def.name, keys.peerSecret), call.clientAddress)),
         () => new RequestError(ErrorCode.TIMEOUT, TIMEOUT_MESSAGE),
       );
     },
@@ -183,7 +194,7 @@ export async function runSubgraph<C extends SubgraphContext>(def: SubgraphDefini
         ...(typeof opts.relay === 'object' ? opts.relay : {}),
         orm,
         source: def.name,
-        ship: def.shipAuditEvents?.(orm) ?? httpShip(gatewaySecret),
+        ship: def.shipAuditEvents?.(orm) ?? httpShip(keys.serviceSecret),
       })
     : undefined;
   let stopping: Promise<void> | undefined;

@@ -1,7 +1,7 @@
 import type { ApolloServer } from '@apollo/server';
 import type { EntitySchema } from '@mikro-orm/core';
 import { randomBytes } from 'node:crypto';
-import type { Caller } from './auth';
+import { generateGatewayKeyPair, type Caller, type SubgraphKeys } from './auth';
 import type { DatabaseTarget, SubgraphName } from './config';
 import type { SubgraphContext } from './context';
 import { ensureSchema, initORM, type HubORM } from './orm';
@@ -81,3 +81,21 @@ export async function startTestSubgraph<C extends SubgraphContext>(def: Subgraph
     },
   };
 }
+
+/** Throw-away keys of a whole hub (see auth.ts): what npm start would generate, for tests. */
+export interface TestKeys {
+  tokenSecret: string;
+  gatewayPrivateKey: string;
+  gatewayPublicKey: string;
+  peerSecret: string;
+  serviceSecret: string;
+}
+
+export function testKeys(): TestKeys {
+  const pair = generateGatewayKeyPair();
+  const secret = () => randomBytes(32).toString('base64url');
+  return { tokenSecret: secret(), gatewayPrivateKey: pair.privateKey, gatewayPublicKey: pair.publicKey, peerSecret: secret(), serviceSecret: secret() };
+}
+
+/** The subgraph part of `testKeys()` (runSubgraph's `keys`). */
+export const subgraphKeysOf = (k: TestKeys): SubgraphKeys => ({ gatewayPublicKey: k.gatewayPublicKey, peerSecret: k.peerSecret, serviceSecret: k.serviceSecret });

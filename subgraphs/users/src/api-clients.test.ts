@@ -79,7 +79,7 @@ describe.each(testDatabaseKinds())('API clients on %s', (kind) => {
     const res = await signIn(created.clientId, created.secret);
     expect(res.errors).toBeUndefined();
     const result = res.data!.loginApiClient;
-    expect(verifyAccessToken(result.token, TOKEN_SECRET)).toEqual({
+    expect(await verifyAccessToken(result.token, TOKEN_SECRET)).toEqual({
       userId: created.clientId, login: 'mbk.api.agenda-prestupku', municipalityId: BLANSKO.id, roles: [Role.CASE_HANDLER], orgUnitId: null,
     });
     const ttl = new Date(result.expiresAt).getTime() - before;
@@ -90,7 +90,7 @@ describe.each(testDatabaseKinds())('API clients on %s', (kind) => {
       municipality: { id: BLANSKO.id }, orgUnit: null,
     });
     // What the gateway's account check asks, as the client itself.
-    const caller = verifyAccessToken(result.token, TOKEN_SECRET)!;
+    const caller = (await verifyAccessToken(result.token, TOKEN_SECRET))!;
     const { _entities } = await ok(caller, ENTITIES, { r: [{ __typename: 'User', id: created.clientId }] });
     expect(_entities).toEqual([{ id: created.clientId, login: 'mbk.api.agenda-prestupku', active: true, roles: [Role.CASE_HANDLER] }]);
     expect((await ok(caller, '{ me { login } }')).me.login).toBe('mbk.api.agenda-prestupku');
@@ -120,7 +120,7 @@ describe.each(testDatabaseKinds())('API clients on %s', (kind) => {
   it('revokes a client: inactive as a User (the gateway then refuses its tokens), idempotent', async () => {
     const created = await create('Revoked app');
     const { token } = (await signIn(created.clientId, created.secret)).data!.loginApiClient;
-    const caller = verifyAccessToken(token, TOKEN_SECRET)!;
+    const caller = (await verifyAccessToken(token, TOKEN_SECRET))!;
     const { revokeApiClient: revoked } = await ok(blanskoAdmin, REVOKE, { id: created.clientId });
     expect(revoked).toMatchObject({ active: false });
     expect(revoked.revokedAt).not.toBeNull();
@@ -193,7 +193,7 @@ describe.each(testDatabaseKinds())('API clients on %s', (kind) => {
 
     // An event a client's request writes names the client as its actor, resolved as a User.
     const other = await create('Actor app', [Role.AUDITOR]);
-    const client = verifyAccessToken((await signIn(other.clientId, other.secret)).data!.loginApiClient.token, TOKEN_SECRET)!;
+    const client = (await verifyAccessToken((await signIn(other.clientId, other.secret)).data!.loginApiClient.token, TOKEN_SECRET))!;
     const objectId = '00000000-0000-4000-8000-00000000a11c';
     await inTransaction(scopeToTenant(t.orm.em.fork(), BLANSKO.id), (tx) =>
       recordAudit(tx, client, { municipalityId: BLANSKO.id, eventType: 'Uprava', objectType: 'Osoba', objectId }));

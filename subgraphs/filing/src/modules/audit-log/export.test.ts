@@ -1,6 +1,6 @@
 import {
   AuditEvent, DEMO_MUNICIPALITIES, closeServer, createHttpServer, listen, scopeToTenant, signCallerAssertion, startTestSubgraph, testCaller,
-  testDatabaseKinds, verifyCallerAssertion, type Caller, type TenantCaller, type TestSubgraph,
+  testDatabaseKinds, testKeys, verifyCallerAssertion, type Caller, type TenantCaller, type TestSubgraph,
 } from '@hub/kit';
 import { EntityManager } from '@mikro-orm/core';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -23,7 +23,8 @@ const ADAMOV = DEMO_MUNICIPALITIES[1];
 const auditor = testCaller(BLANSKO.id, ['AUDITOR'], 'mbk.auditor');
 const manager = testCaller(BLANSKO.id, ['RECORDS_MANAGER'], 'mbk.manager');
 const adamovAuditor = testCaller(ADAMOV.id, ['AUDITOR'], 'ouada.auditor');
-const gatewaySecret = randomBytes(32).toString('hex');
+const keys = testKeys();
+const exportTarget = { subgraph: 'filing', route: AUDIT_LOG_EXPORT_PATH };
 
 /** Period of the small log (March 2026) and of the generated big one (2024). */
 const SMALL = { from: '2026-03-01T00:00:00+01:00', to: '2026-04-01T00:00:00+02:00' };
@@ -85,9 +86,10 @@ describe.each(testDatabaseKinds())('audit log export on %s', (kind) => {
       health: async () => undefined,
       graphql: async (_req, res) => void res.end(),
       routes: {
-        [AUDIT_LOG_EXPORT_PATH]: (req, res) => {
+        [AUDIT_LOG_EXPORT_PATH]: async (req, res) => {
           const assertion = req.headers['x-hub-caller'] as string | undefined;
-          return handler(req, res, { caller: verifyCallerAssertion(assertion, gatewaySecret), service: null, assertion });
+          const call = await verifyCallerAssertion(assertion, keys, exportTarget);
+          return handler(req, res, { caller: call ? call.caller : undefined, service: null, assertion });
         },
       },
     });
@@ -133,9 +135,9 @@ describe.each(testDatabaseKinds())('audit log export on %s', (kind) => {
     await t.dispose();
   });
 
-  function download(caller: Caller | null | undefined, period: { from: string; to: string } | string, init: RequestInit = {}) {
+  async function download(caller: Caller | null | undefined, period: { from: string; to: string } | string, init: RequestInit = {}) {
     const query = typeof period === 'string' ? period : `from=${encodeURIComponent(period.from)}&to=${encodeURIComponent(period.to)}`;
-    const headers: Record<string, string> = caller === undefined ? {} : { 'x-hub-caller': signCallerAssertion(caller, gatewaySecret) };
+    const headers: Record<string, string> = caller === undefined ? {} : { 'x-hub-caller': await signCallerAssertion(caller, keys.gatewayPrivateKey, exportTarget) };
     return fetch(`${base}${AUDIT_LOG_EXPORT_PATH}?${query}`, { ...init, headers });
   }
 
@@ -170,7 +172,7 @@ describe.each(testDatabaseKinds())('audit log export on %s', (kind) => {
       const body = await res.json();
       expect(body.errors[0].extensions.code).toBe(code);
     }
-    const post = await fetch(`${base}${AUDIT_LOG_EXPORT_PATH}?from=x`, { method: 'POST', headers: { 'x-hub-caller': signCallerAssertion(auditor, gatewaySecret) } });
+    const post = await fetch(`${base}${AUDIT_LOG_EXPORT_PATH}?from=x`, { method: 'POST', headers: { 'x-hub-caller': await signCallerAssertion(auditor, keys.gatewayPrivateKey, exportTarget) } });
     expect(post.status).toBe(405);
     // Refused requests are not exports.
     expect(await exportEvents()).toHaveLength(before);

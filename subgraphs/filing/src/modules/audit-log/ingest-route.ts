@@ -13,8 +13,10 @@ function answer(res: ServerResponse, status: number, body: object) {
 
 /**
  * `POST /internal/audit-log` with `{ events: AuditEvent[] }`: the other subgraphs' outbox relays deliver their
- * audit events here (kit outbox.ts). Only services may call it (a service assertion, `x-hub-service`); the source
- * written into the log is the authenticated service, never a value from the body. Answers `{ ok, ingested }`
+ * audit events here (kit outbox.ts). Only services may call it: a service assertion (`x-hub-service`, HUB_SERVICE_SECRET,
+ * minted for filing and this path; runSubgraph checks it, see kit auth.ts), which neither the gateway's key nor a
+ * caller assertion can stand in for. The source written into the log is the authenticated service, never a value
+ * from the body. Answers `{ ok, ingested }`
  * once the events are committed to the log; a re-sent event counts as delivered but not as ingested.
  */
 export function auditLogIngestRoutes(orm: HubORM) {

@@ -1,5 +1,5 @@
 import {
-  badInput, hashPassword, inTransaction, issueAccessToken, recordAudit, requireSecret, scopeToTenant, tokenTtlSeconds,
+  badInput, hashPassword, inTransaction, issueAccessToken, recordAudit, scopeToTenant, tokenKeysFromEnv, tokenTtlSeconds,
   unauthenticated, verifyPassword,
 } from '@hub/kit';
 import type { SqlEntityManager } from '@mikro-orm/knex';
@@ -37,7 +37,7 @@ async function findByLogin(em: SqlEntityManager, login: string): Promise<User | 
 export async function signIn(ctx: UsersContext, login: string, password: string) {
   if (login.length > 64) throw badInput('login must be at most 64 characters', 'login');
   if (password.length > 200) throw badInput('password must be at most 200 characters', 'password');
-  const secret = requireSecret('HUB_TOKEN_SECRET');
+  const keys = tokenKeysFromEnv();
   // Logins are stored in lower case. MariaDB compares case-insensitively and SQLite does not; normalising
   // here makes both accept `MBK.Admin`, and keeps one throttle counter per login.
   const key = login.toLowerCase();
@@ -49,7 +49,7 @@ export async function signIn(ctx: UsersContext, login: string, password: string)
   const passwordChangeRequired = record instanceof User && !!record.oneTimePasswordExpiresAt;
   if (passwordChangeRequired) await useUpOneTimePassword(ctx, record as User);
   await attempt.succeeded();
-  const { token, expiresAt } = issueAccessToken(callerOf(record), secret, tokenTtlSeconds());
+  const { token, expiresAt } = await issueAccessToken(callerOf(record), keys, tokenTtlSeconds());
   return { token, expiresAt, user: record, passwordChangeRequired };
 }
 
@@ -81,7 +81,7 @@ export const API_CLIENT_TOKEN_TTL_SECONDS = 3600;
 export async function signInApiClient(ctx: UsersContext, clientId: string, clientSecret: string) {
   if (clientId.length > 64) throw badInput('clientId must be at most 64 characters', 'clientId');
   if (clientSecret.length > 200) throw badInput('secret must be at most 200 characters', 'secret');
-  const secret = requireSecret('HUB_TOKEN_SECRET');
+  const keys = tokenKeysFromEnv();
   const attempt = await signInThrottle().reserve(ctx.em, { kind: 'client', id: clientId }, ctx.clientAddress);
   // Crosses municipalities, like `findByLogin`: the caller is anonymous, so there is no tenant to scope to;
   // the client id decides the municipality. Nothing of the row leaves this subgraph unless the secret matches.
@@ -89,6 +89,6 @@ export async function signInApiClient(ctx: UsersContext, clientId: string, clien
   const matches = await verifyPassword(clientSecret, client?.secretHash ?? (await hashForUnknownLogin()));
   if (!client || !matches || !client.active) throw unauthenticated(WRONG_CLIENT_CREDENTIALS);
   await attempt.succeeded();
-  const { token, expiresAt } = issueAccessToken(callerOf(client), secret, API_CLIENT_TOKEN_TTL_SECONDS);
+  const { token, expiresAt } = await issueAccessToken(callerOf(client), keys, API_CLIENT_TOKEN_TTL_SECONDS);
   return { token, expiresAt, user: client, passwordChangeRequired: false };
 }
