@@ -49,7 +49,7 @@ export const CaseFileSchema = new EntitySchema<CaseFile>({
     municipalityId: { type: 'uuid' },
     referenceNumber: { type: 'string', length: 50 },
     title: { type: 'string', length: 500 },
-    state: { type: 'string', length: 20 },
+    state: { type: 'string', length: 30 },
     initiatingDocumentId: { type: 'uuid', unique: true },
     filingPlanNodeId: { type: 'uuid', nullable: true },
     handlerId: { type: 'uuid', nullable: true },

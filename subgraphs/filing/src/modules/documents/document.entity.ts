@@ -160,7 +160,7 @@ export const DocumentSchema = new EntitySchema<Document>({
     registeredAt: { type: 'datetime', length: 3, nullable: true },
     registeredById: { type: 'uuid', nullable: true },
     // A constant default, so databases that predate the workflow get a valid state for their rows.
-    state: { type: 'string', length: 20, default: 'REGISTERED' },
+    state: { type: 'string', length: 30, default: 'REGISTERED' },
     createdAt: { type: 'datetime', length: 3, nullable: true },
     createdById: { type: 'uuid', nullable: true },
     orgUnitId: { type: 'uuid', nullable: true },
