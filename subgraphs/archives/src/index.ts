@@ -2,15 +2,18 @@ import { loadSchema, type SubgraphDefinition } from '@hub/kit';
 import { createContext, type ArchivesContext } from './context';
 import { ArchiveSchema } from './modules/archives/archive.entity';
 import { DisposalHoldSchema } from './modules/disposal-holds/disposal-hold.entity';
+import { LoanSchema } from './modules/records-office/loan.entity';
+import { RecordsOfficeContentSchema, RecordsOfficeItemSchema } from './modules/records-office/records-office-item.entity';
+import { StorageUnitSchema } from './modules/records-office/storage-unit.entity';
 import { resolvers } from './resolvers';
 import { seedDemo } from './seed';
 
-/** The archives subgraph: the archive directory and disposal holds on documents. */
+/** The archives subgraph: the archive directory, the records office (spisovna: take-over, storage, loans) and disposal holds. */
 export const archives: SubgraphDefinition<ArchivesContext> = {
   name: 'archives',
   typeDefs: loadSchema('archives'),
   resolvers,
-  entities: [ArchiveSchema, DisposalHoldSchema],
+  entities: [ArchiveSchema, DisposalHoldSchema, StorageUnitSchema, RecordsOfficeItemSchema, RecordsOfficeContentSchema, LoanSchema],
   createContext,
   seedDemo,
 };

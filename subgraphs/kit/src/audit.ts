@@ -15,12 +15,14 @@ export type AuditEventType =
   | 'ZmenaZpracovatele' | 'PredaniNaSpisovnu' | 'PrevzetiNaSpisovnu' | 'VraceniZeSpisovny'
   | 'PozastaveniSkartacniOperace' | 'ZruseniPozastaveniSkartacniOperace'
   | 'VlozeniDoSkartacnihoNavrhu' | 'VyjmutiZeSkartacnihoNavrhu'
+  | 'VlozeniDoUkladaciJednotky' | 'VyjmutiZUkladaciJednotky'
   | 'VlozeniKVypraveni' | 'VyjmutiZVypraveni' | 'PredaniVypravne' | 'Vypraveno' | 'Doruceno';
 
 /** Object types of the log, as the TrP schema's `TypObjektuId` enumeration (domain.md §3). */
 export type AuditObjectType =
   | 'Dokument' | 'Spis' | 'Komponenta' | 'Denik' | 'Osoba' | 'OrganizacniJednotka' | 'FunkcniMisto'
-  | 'KonfiguraceSystemu' | 'SpisovyPlan' | 'VecnaSkupina' | 'SkartacniRezim' | 'Zasilka' | 'SkartacniNavrh';
+  | 'KonfiguraceSystemu' | 'SpisovyPlan' | 'VecnaSkupina' | 'SkartacniRezim' | 'Zasilka' | 'SkartacniNavrh'
+  | 'UkladaciJednotka';
 
 export interface AuditChange {
   name: string;

@@ -16,6 +16,7 @@ export * from './logger';
 export * from './orm';
 export * from './outbox';
 export * from './peers';
+export * from './records-office';
 export * from './roles';
 export * from './scalars';
 export * from './subgraph';

@@ -1,6 +1,10 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Archive as ArchiveModel } from '../modules/archives/archive.entity';
 import type { DisposalHold as DisposalHoldModel } from '../modules/disposal-holds/disposal-hold.entity';
+import type { StorageUnit as StorageUnitModel } from '../modules/records-office/storage-unit.entity';
+import type { RecordsOfficeItem as RecordsOfficeItemModel } from '../modules/records-office/records-office-item.entity';
+import type { InventoryPage as InventoryPageModel } from '../modules/records-office/inventory';
+import type { Loan as LoanModel } from '../modules/records-office/loan.entity';
 import type { AuditEvent as AuditEventModel } from '@hub/kit';
 import type { ArchivesContext } from '../context';
 export type Maybe<T> = T | null;
@@ -58,14 +62,45 @@ export type AuditTrail = {
   objectId: Scalars['ID']['output'];
 };
 
+export type CaseFile = {
+  __typename?: 'CaseFile';
+  /** Disposal holds on the case file itself, newest first (holds on its documents: Document.disposalHolds, RecordsOfficeItem.disposalHolds). */
+  disposalHolds: Array<DisposalHold>;
+  id: Scalars['ID']['output'];
+  /** The records office's record of the case file, once taken over; null otherwise. */
+  recordsOfficeItem: Maybe<RecordsOfficeItem>;
+};
+
+
+export type CaseFileDisposalHoldsArgs = {
+  includeReleased?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type CreateStorageUnitInput = {
+  kind: StorageUnitKind;
+  name: Scalars['String']['input'];
+  /** The larger unit it lies in; none for a building. */
+  parentId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** What keeps an entity in the records office: it may not be returned, proposed for disposal or destroyed. */
+export type DisposalBlock =
+  /** An active disposal hold on it (or on a document of the case file). */
+  | 'DISPOSAL_HOLD'
+  | 'ON_LOAN';
+
 /**
- * A disposal hold (pozastavení skartační operace): while active, the document may not be destroyed or
- * transferred. Owned by archives; the document is filing's.
+ * A disposal hold (pozastavení skartační operace) on a document or a case file: while active, the entity may not be
+ * destroyed, transferred, or returned out of the records office (a hold on a document also holds its case file).
+ * Owned by archives; documents and case files are filing's.
  */
 export type DisposalHold = {
   __typename?: 'DisposalHold';
   active: Scalars['Boolean']['output'];
-  document: Document;
+  /** The held case file, or null for a hold on a document. */
+  caseFile: Maybe<CaseFile>;
+  /** The held document, or null for a hold on a case file. */
+  document: Maybe<Document>;
   id: Scalars['ID']['output'];
   placedAt: Scalars['DateTime']['output'];
   placedBy: User;
@@ -80,6 +115,8 @@ export type Document = {
   /** Disposal holds on the document, newest first. */
   disposalHolds: Array<DisposalHold>;
   id: Scalars['ID']['output'];
+  /** The records office's record of the document (outside case files), once taken over; null otherwise. */
+  recordsOfficeItem: Maybe<RecordsOfficeItem>;
 };
 
 
@@ -87,17 +124,82 @@ export type DocumentDisposalHoldsArgs = {
   includeReleased?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+export type LendInput = {
+  /** A user of the municipality … (exactly one of borrowerId and borrowerName) */
+  borrowerId?: InputMaybe<Scalars['ID']['input']>;
+  /** … or an outside body, e.g. Okresní soud v Blansku. */
+  borrowerName?: InputMaybe<Scalars['String']['input']>;
+  /** YYYY-MM-DD, today or later. */
+  dueOn: Scalars['String']['input'];
+  /** The case file's or document's id. */
+  entityId: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A loan (výpůjčka) from the records office, to a user or to an outside body. */
+export type Loan = {
+  __typename?: 'Loan';
+  /** The borrowing user, or null for an outside body. */
+  borrower: Maybe<User>;
+  /** The outside body (e.g. a court), or null for a user. */
+  borrowerName: Maybe<Scalars['String']['output']>;
+  /** Due back by this day (YYYY-MM-DD, Czech calendar). */
+  dueOn: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  item: RecordsOfficeItem;
+  lentAt: Scalars['DateTime']['output'];
+  lentBy: User;
+  /** Not returned and due before today. */
+  overdue: Scalars['Boolean']['output'];
+  reason: Maybe<Scalars['String']['output']>;
+  returnedAt: Maybe<Scalars['DateTime']['output']>;
+  returnedBy: Maybe<User>;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Records officers and managers, own municipality's documents. */
+  /** Records officers: a building, room, shelf or box (TrP Zalozeni of an UkladaciJednotka). */
+  createStorageUnit: StorageUnit;
+  /** Records officers: lend to a user or an outside body until a day. */
+  lendFromRecordsOffice: Loan;
+  /** Records officers and managers, own municipality's documents or case files: exactly one of documentId and caseFileId. */
   placeDisposalHold: DisposalHold;
+  /** Records officers: into a storage unit (VlozeniDoUkladaciJednotky; out of the previous one first), with the quantity of analog records. */
+  placeInStorageUnit: RecordsOfficeItem;
+  /** A reason is required; logged as ZruseniPozastaveniSkartacniOperace. */
   releaseDisposalHold: DisposalHold;
+  /** Records officers: VyjmutiZUkladaciJednotky. */
+  removeFromStorageUnit: RecordsOfficeItem;
+  /** Records officers: VraceniZeSpisovny, back to the office as CLOSED; refused while lent or held (CONFLICT). */
+  returnFromRecordsOffice: RecordsOfficeItem;
+  /** Records officers: the lent entity is back. */
+  returnLoan: Loan;
+  /** Records officers: převzetí do spisovny of a whole hand-over list (TrP PrevzetiNaSpisovnu on each entity). */
+  takeOverHandOverList: Array<RecordsOfficeItem>;
+};
+
+
+export type MutationCreateStorageUnitArgs = {
+  input: CreateStorageUnitInput;
+};
+
+
+export type MutationLendFromRecordsOfficeArgs = {
+  input: LendInput;
 };
 
 
 export type MutationPlaceDisposalHoldArgs = {
-  documentId: Scalars['ID']['input'];
+  caseFileId?: InputMaybe<Scalars['ID']['input']>;
+  documentId?: InputMaybe<Scalars['ID']['input']>;
   reason: Scalars['String']['input'];
+};
+
+
+export type MutationPlaceInStorageUnitArgs = {
+  entityId: Scalars['ID']['input'];
+  quantity?: InputMaybe<Scalars['String']['input']>;
+  storageUnitId: Scalars['ID']['input'];
 };
 
 
@@ -106,17 +208,183 @@ export type MutationReleaseDisposalHoldArgs = {
   reason: Scalars['String']['input'];
 };
 
+
+export type MutationRemoveFromStorageUnitArgs = {
+  entityId: Scalars['ID']['input'];
+};
+
+
+export type MutationReturnFromRecordsOfficeArgs = {
+  entityId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationReturnLoanArgs = {
+  entityId: Scalars['ID']['input'];
+};
+
+
+export type MutationTakeOverHandOverListArgs = {
+  handOverListId: Scalars['ID']['input'];
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   archives: Array<Archive>;
   /** Disposal holds of the caller's municipality, newest first. */
   disposalHolds: Array<DisposalHold>;
+  /** Loans, due first: active ones, or all. */
+  loans: Array<Loan>;
+  /** Active loans due before today. */
+  overdueLoans: Array<Loan>;
+  /**
+   * The records office's inventory (records office, records managers, auditors): what it holds, by filing code and
+   * reference number in natural order; 50 a page by default, at most 200.
+   */
+  recordsOfficeInventory: RecordsOfficeItemConnection;
+  /** A case file or document of the records office by its id (also once returned). */
+  recordsOfficeItem: Maybe<RecordsOfficeItem>;
+  storageUnit: Maybe<StorageUnit>;
+  /** Storage units in a unit, or the buildings (no parentId); by name. */
+  storageUnits: Array<StorageUnit>;
 };
 
 
 export type QueryDisposalHoldsArgs = {
   includeReleased?: InputMaybe<Scalars['Boolean']['input']>;
 };
+
+
+export type QueryLoansArgs = {
+  activeOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryRecordsOfficeInventoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<RecordsOfficeInventoryFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryRecordsOfficeItemArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryStorageUnitArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryStorageUnitsArgs = {
+  parentId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type RecordsEntityKind =
+  | 'CASE_FILE'
+  | 'DOCUMENT';
+
+/** A hand-over list (filing's; its id is the list document's). */
+export type RecordsHandOver = {
+  __typename?: 'RecordsHandOver';
+  id: Scalars['ID']['output'];
+};
+
+export type RecordsOfficeInventoryFilter = {
+  disposalYear?: InputMaybe<Scalars['Int']['input']>;
+  /** A full filing code: that node and the nodes below it. */
+  filingCode?: InputMaybe<Scalars['String']['input']>;
+  onLoan?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The unit and every unit inside it. */
+  storageUnitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Year of the document's number, or of the case file's opening. */
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * A case file or a document outside case files held by the records office (spisovna). Its id is the entity's. The
+ * searchable figures are those of the hand-over list when it was taken over.
+ */
+export type RecordsOfficeItem = {
+  __typename?: 'RecordsOfficeItem';
+  /** The loan it is out on, if any. */
+  activeLoan: Maybe<Loan>;
+  caseFile: Maybe<CaseFile>;
+  /** Empty when it may leave the records office (disposal-check): what the next step (disposal proposals) asks. */
+  disposalBlocks: Array<DisposalBlock>;
+  disposalCode: Maybe<Scalars['String']['output']>;
+  /** Active holds on it and, for a case file, on the documents it came with. */
+  disposalHolds: Array<DisposalHold>;
+  disposalYear: Maybe<Scalars['Int']['output']>;
+  document: Maybe<Document>;
+  fullFilingCode: Scalars['String']['output'];
+  handOverList: RecordsHandOver;
+  id: Scalars['ID']['output'];
+  kind: RecordsEntityKind;
+  /** Every loan, newest first. */
+  loans: Array<Loan>;
+  /** Quantity of an analog or hybrid record (e.g. 1 krabice, 120 listů). */
+  quantity: Maybe<Scalars['String']['output']>;
+  referenceNumber: Scalars['String']['output'];
+  retentionYears: Maybe<Scalars['Int']['output']>;
+  state: RecordsOfficeItemState;
+  storageUnit: Maybe<StorageUnit>;
+  takenOverAt: Scalars['DateTime']['output'];
+  takenOverBy: User;
+  title: Scalars['String']['output'];
+  year: Scalars['Int']['output'];
+};
+
+export type RecordsOfficeItemConnection = {
+  __typename?: 'RecordsOfficeItemConnection';
+  edges: Array<RecordsOfficeItemEdge>;
+  pageInfo: PageInfo;
+  /** Counted only when asked for. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type RecordsOfficeItemEdge = {
+  __typename?: 'RecordsOfficeItemEdge';
+  cursor: Scalars['String']['output'];
+  node: RecordsOfficeItem;
+};
+
+export type RecordsOfficeItemState =
+  | 'IN_RECORDS_OFFICE'
+  | 'ON_LOAN'
+  /** Returned to the office (VraceniZeSpisovny). */
+  | 'RETURNED';
+
+/** A storage unit of the records office (ukládací jednotka). */
+export type StorageUnit = {
+  __typename?: 'StorageUnit';
+  children: Array<StorageUnit>;
+  createdAt: Scalars['DateTime']['output'];
+  createdBy: User;
+  id: Scalars['ID']['output'];
+  kind: StorageUnitKind;
+  /** E.g. "Budova Nám. Svobody / Místnost 12 / Regál 3 / Krabice 7". */
+  label: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  parent: Maybe<StorageUnit>;
+  /** The unit and the units it lies in, from the building down. */
+  trail: Array<StorageUnit>;
+};
+
+/** Storage units, from the largest: a box stands on a shelf (or in a room), a shelf in a room, a room in a building. */
+export type StorageUnitKind =
+  | 'BOX'
+  | 'BUILDING'
+  | 'ROOM'
+  | 'SHELF';
 
 export type User = {
   __typename?: 'User';
@@ -206,8 +474,12 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type FederationTypes = ResolversObject<{
   Archive: Archive;
   AuditTrail: AuditTrail;
+  CaseFile: CaseFile;
   DisposalHold: DisposalHold;
   Document: Document;
+  Loan: Loan;
+  RecordsOfficeItem: RecordsOfficeItem;
+  StorageUnit: StorageUnit;
 }>;
 
 /** Mapping of federation reference types */
@@ -218,12 +490,24 @@ export type FederationReferenceTypes = ResolversObject<{
   AuditTrail:
     ( { __typename: 'AuditTrail' }
     & GraphQLRecursivePick<FederationTypes['AuditTrail'], {"objectId":true}> );
+  CaseFile:
+    ( { __typename: 'CaseFile' }
+    & GraphQLRecursivePick<FederationTypes['CaseFile'], {"id":true}> );
   DisposalHold:
     ( { __typename: 'DisposalHold' }
     & GraphQLRecursivePick<FederationTypes['DisposalHold'], {"id":true}> );
   Document:
     ( { __typename: 'Document' }
     & GraphQLRecursivePick<FederationTypes['Document'], {"id":true}> );
+  Loan:
+    ( { __typename: 'Loan' }
+    & GraphQLRecursivePick<FederationTypes['Loan'], {"id":true}> );
+  RecordsOfficeItem:
+    ( { __typename: 'RecordsOfficeItem' }
+    & GraphQLRecursivePick<FederationTypes['RecordsOfficeItem'], {"id":true}> );
+  StorageUnit:
+    ( { __typename: 'StorageUnit' }
+    & GraphQLRecursivePick<FederationTypes['StorageUnit'], {"id":true}> );
 }>;
 
 
@@ -237,12 +521,27 @@ export type ResolversTypes = ResolversObject<{
   AuditEvent: ResolverTypeWrapper<AuditEventModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AuditTrail: ResolverTypeWrapper<Omit<AuditTrail, 'archivesEvents'> & { archivesEvents: Array<ResolversTypes['AuditEvent']> }>;
-  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  DisposalHold: ResolverTypeWrapper<DisposalHoldModel>;
+  CaseFile: ResolverTypeWrapper<Omit<CaseFile, 'disposalHolds' | 'recordsOfficeItem'> & { disposalHolds: Array<ResolversTypes['DisposalHold']>, recordsOfficeItem?: Maybe<ResolversTypes['RecordsOfficeItem']> }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  Document: ResolverTypeWrapper<Omit<Document, 'disposalHolds'> & { disposalHolds: Array<ResolversTypes['DisposalHold']> }>;
+  CreateStorageUnitInput: CreateStorageUnitInput;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DisposalBlock: DisposalBlock;
+  DisposalHold: ResolverTypeWrapper<DisposalHoldModel>;
+  Document: ResolverTypeWrapper<Omit<Document, 'disposalHolds' | 'recordsOfficeItem'> & { disposalHolds: Array<ResolversTypes['DisposalHold']>, recordsOfficeItem?: Maybe<ResolversTypes['RecordsOfficeItem']> }>;
+  LendInput: LendInput;
+  Loan: ResolverTypeWrapper<LoanModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordsEntityKind: RecordsEntityKind;
+  RecordsHandOver: ResolverTypeWrapper<RecordsHandOver>;
+  RecordsOfficeInventoryFilter: RecordsOfficeInventoryFilter;
+  RecordsOfficeItem: ResolverTypeWrapper<RecordsOfficeItemModel>;
+  RecordsOfficeItemConnection: ResolverTypeWrapper<InventoryPageModel>;
+  RecordsOfficeItemEdge: ResolverTypeWrapper<Omit<RecordsOfficeItemEdge, 'node'> & { node: ResolversTypes['RecordsOfficeItem'] }>;
+  RecordsOfficeItemState: RecordsOfficeItemState;
+  StorageUnit: ResolverTypeWrapper<StorageUnitModel>;
+  StorageUnitKind: StorageUnitKind;
   User: ResolverTypeWrapper<User>;
 }>;
 
@@ -255,12 +554,23 @@ export type ResolversParentTypes = ResolversObject<{
   AuditEvent: AuditEventModel;
   Int: Scalars['Int']['output'];
   AuditTrail: Omit<AuditTrail, 'archivesEvents'> & { archivesEvents: Array<ResolversParentTypes['AuditEvent']> } | FederationReferenceTypes['AuditTrail'];
+  CaseFile: Omit<CaseFile, 'disposalHolds' | 'recordsOfficeItem'> & { disposalHolds: Array<ResolversParentTypes['DisposalHold']>, recordsOfficeItem?: Maybe<ResolversParentTypes['RecordsOfficeItem']> } | FederationReferenceTypes['CaseFile'];
+  Boolean: Scalars['Boolean']['output'];
+  CreateStorageUnitInput: CreateStorageUnitInput;
   DateTime: Scalars['DateTime']['output'];
   DisposalHold: DisposalHoldModel;
-  Boolean: Scalars['Boolean']['output'];
-  Document: Omit<Document, 'disposalHolds'> & { disposalHolds: Array<ResolversParentTypes['DisposalHold']> } | FederationReferenceTypes['Document'];
+  Document: Omit<Document, 'disposalHolds' | 'recordsOfficeItem'> & { disposalHolds: Array<ResolversParentTypes['DisposalHold']>, recordsOfficeItem?: Maybe<ResolversParentTypes['RecordsOfficeItem']> } | FederationReferenceTypes['Document'];
+  LendInput: LendInput;
+  Loan: LoanModel;
   Mutation: Record<PropertyKey, never>;
+  PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
+  RecordsHandOver: RecordsHandOver;
+  RecordsOfficeInventoryFilter: RecordsOfficeInventoryFilter;
+  RecordsOfficeItem: RecordsOfficeItemModel;
+  RecordsOfficeItemConnection: InventoryPageModel;
+  RecordsOfficeItemEdge: Omit<RecordsOfficeItemEdge, 'node'> & { node: ResolversParentTypes['RecordsOfficeItem'] };
+  StorageUnit: StorageUnitModel;
   User: User;
 }>;
 
@@ -301,6 +611,13 @@ export type AuditTrailResolvers<ContextType = ArchivesContext, ParentType extend
   objectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
+export type CaseFileResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['CaseFile'] = ResolversParentTypes['CaseFile'], FederationReferenceType extends FederationReferenceTypes['CaseFile'] = FederationReferenceTypes['CaseFile']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CaseFile']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  disposalHolds?: Resolver<Array<ResolversTypes['DisposalHold']>, ParentType, ContextType, RequireFields<CaseFileDisposalHoldsArgs, 'includeReleased'>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  recordsOfficeItem?: Resolver<Maybe<ResolversTypes['RecordsOfficeItem']>, ParentType, ContextType>;
+}>;
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
@@ -308,7 +625,8 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type DisposalHoldResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['DisposalHold'] = ResolversParentTypes['DisposalHold'], FederationReferenceType extends FederationReferenceTypes['DisposalHold'] = FederationReferenceTypes['DisposalHold']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['DisposalHold']> | FederationReferenceType, FederationReferenceType, ContextType>;
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  caseFile?: Resolver<Maybe<ResolversTypes['CaseFile']>, ParentType, ContextType>;
+  document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   placedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   placedBy?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
@@ -322,16 +640,103 @@ export type DocumentResolvers<ContextType = ArchivesContext, ParentType extends 
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Document']> | FederationReferenceType, FederationReferenceType, ContextType>;
   disposalHolds?: Resolver<Array<ResolversTypes['DisposalHold']>, ParentType, ContextType, RequireFields<DocumentDisposalHoldsArgs, 'includeReleased'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  recordsOfficeItem?: Resolver<Maybe<ResolversTypes['RecordsOfficeItem']>, ParentType, ContextType>;
+}>;
+
+export type LoanResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['Loan'] = ResolversParentTypes['Loan'], FederationReferenceType extends FederationReferenceTypes['Loan'] = FederationReferenceTypes['Loan']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Loan']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  borrower?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  borrowerName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dueOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  item?: Resolver<ResolversTypes['RecordsOfficeItem'], ParentType, ContextType>;
+  lentAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  lentBy?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returnedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  returnedBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  placeDisposalHold?: Resolver<ResolversTypes['DisposalHold'], ParentType, ContextType, RequireFields<MutationPlaceDisposalHoldArgs, 'documentId' | 'reason'>>;
+  createStorageUnit?: Resolver<ResolversTypes['StorageUnit'], ParentType, ContextType, RequireFields<MutationCreateStorageUnitArgs, 'input'>>;
+  lendFromRecordsOffice?: Resolver<ResolversTypes['Loan'], ParentType, ContextType, RequireFields<MutationLendFromRecordsOfficeArgs, 'input'>>;
+  placeDisposalHold?: Resolver<ResolversTypes['DisposalHold'], ParentType, ContextType, RequireFields<MutationPlaceDisposalHoldArgs, 'reason'>>;
+  placeInStorageUnit?: Resolver<ResolversTypes['RecordsOfficeItem'], ParentType, ContextType, RequireFields<MutationPlaceInStorageUnitArgs, 'entityId' | 'storageUnitId'>>;
   releaseDisposalHold?: Resolver<ResolversTypes['DisposalHold'], ParentType, ContextType, RequireFields<MutationReleaseDisposalHoldArgs, 'id' | 'reason'>>;
+  removeFromStorageUnit?: Resolver<ResolversTypes['RecordsOfficeItem'], ParentType, ContextType, RequireFields<MutationRemoveFromStorageUnitArgs, 'entityId'>>;
+  returnFromRecordsOffice?: Resolver<ResolversTypes['RecordsOfficeItem'], ParentType, ContextType, RequireFields<MutationReturnFromRecordsOfficeArgs, 'entityId' | 'reason'>>;
+  returnLoan?: Resolver<ResolversTypes['Loan'], ParentType, ContextType, RequireFields<MutationReturnLoanArgs, 'entityId'>>;
+  takeOverHandOverList?: Resolver<Array<ResolversTypes['RecordsOfficeItem']>, ParentType, ContextType, RequireFields<MutationTakeOverHandOverListArgs, 'handOverListId'>>;
+}>;
+
+export type PageInfoResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   archives?: Resolver<Array<ResolversTypes['Archive']>, ParentType, ContextType>;
   disposalHolds?: Resolver<Array<ResolversTypes['DisposalHold']>, ParentType, ContextType, RequireFields<QueryDisposalHoldsArgs, 'includeReleased'>>;
+  loans?: Resolver<Array<ResolversTypes['Loan']>, ParentType, ContextType, RequireFields<QueryLoansArgs, 'activeOnly'>>;
+  overdueLoans?: Resolver<Array<ResolversTypes['Loan']>, ParentType, ContextType>;
+  recordsOfficeInventory?: Resolver<ResolversTypes['RecordsOfficeItemConnection'], ParentType, ContextType, RequireFields<QueryRecordsOfficeInventoryArgs, 'first'>>;
+  recordsOfficeItem?: Resolver<Maybe<ResolversTypes['RecordsOfficeItem']>, ParentType, ContextType, RequireFields<QueryRecordsOfficeItemArgs, 'id'>>;
+  storageUnit?: Resolver<Maybe<ResolversTypes['StorageUnit']>, ParentType, ContextType, RequireFields<QueryStorageUnitArgs, 'id'>>;
+  storageUnits?: Resolver<Array<ResolversTypes['StorageUnit']>, ParentType, ContextType, Partial<QueryStorageUnitsArgs>>;
+}>;
+
+export type RecordsHandOverResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['RecordsHandOver'] = ResolversParentTypes['RecordsHandOver']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type RecordsOfficeItemResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['RecordsOfficeItem'] = ResolversParentTypes['RecordsOfficeItem'], FederationReferenceType extends FederationReferenceTypes['RecordsOfficeItem'] = FederationReferenceTypes['RecordsOfficeItem']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['RecordsOfficeItem']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  activeLoan?: Resolver<Maybe<ResolversTypes['Loan']>, ParentType, ContextType>;
+  caseFile?: Resolver<Maybe<ResolversTypes['CaseFile']>, ParentType, ContextType>;
+  disposalBlocks?: Resolver<Array<ResolversTypes['DisposalBlock']>, ParentType, ContextType>;
+  disposalCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  disposalHolds?: Resolver<Array<ResolversTypes['DisposalHold']>, ParentType, ContextType>;
+  disposalYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType>;
+  fullFilingCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  handOverList?: Resolver<ResolversTypes['RecordsHandOver'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['RecordsEntityKind'], ParentType, ContextType>;
+  loans?: Resolver<Array<ResolversTypes['Loan']>, ParentType, ContextType>;
+  quantity?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  referenceNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  retentionYears?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['RecordsOfficeItemState'], ParentType, ContextType>;
+  storageUnit?: Resolver<Maybe<ResolversTypes['StorageUnit']>, ParentType, ContextType>;
+  takenOverAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  takenOverBy?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type RecordsOfficeItemConnectionResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['RecordsOfficeItemConnection'] = ResolversParentTypes['RecordsOfficeItemConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['RecordsOfficeItemEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type RecordsOfficeItemEdgeResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['RecordsOfficeItemEdge'] = ResolversParentTypes['RecordsOfficeItemEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['RecordsOfficeItem'], ParentType, ContextType>;
+}>;
+
+export type StorageUnitResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['StorageUnit'] = ResolversParentTypes['StorageUnit'], FederationReferenceType extends FederationReferenceTypes['StorageUnit'] = FederationReferenceTypes['StorageUnit']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['StorageUnit']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  children?: Resolver<Array<ResolversTypes['StorageUnit']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['StorageUnitKind'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  parent?: Resolver<Maybe<ResolversTypes['StorageUnit']>, ParentType, ContextType>;
+  trail?: Resolver<Array<ResolversTypes['StorageUnit']>, ParentType, ContextType>;
 }>;
 
 export type UserResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
@@ -343,11 +748,19 @@ export type Resolvers<ContextType = ArchivesContext> = ResolversObject<{
   AuditChange?: AuditChangeResolvers<ContextType>;
   AuditEvent?: AuditEventResolvers<ContextType>;
   AuditTrail?: AuditTrailResolvers<ContextType>;
+  CaseFile?: CaseFileResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DisposalHold?: DisposalHoldResolvers<ContextType>;
   Document?: DocumentResolvers<ContextType>;
+  Loan?: LoanResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RecordsHandOver?: RecordsHandOverResolvers<ContextType>;
+  RecordsOfficeItem?: RecordsOfficeItemResolvers<ContextType>;
+  RecordsOfficeItemConnection?: RecordsOfficeItemConnectionResolvers<ContextType>;
+  RecordsOfficeItemEdge?: RecordsOfficeItemEdgeResolvers<ContextType>;
+  StorageUnit?: StorageUnitResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;
 

@@ -1,7 +1,23 @@
+import { requireTenantCaller } from '@hub/kit';
 import type { MutationResolvers } from '../generated/graphql';
 import { placeDisposalHold, releaseDisposalHold } from '../modules/disposal-holds/disposal-hold.service';
+import { RECORDS_OFFICE_ROLES } from '../modules/records-office/common';
+import { lendFromRecordsOffice, returnLoan } from '../modules/records-office/loans';
+import {
+  placeInStorageUnit, removeFromStorageUnit, returnFromRecordsOffice, takeOverHandOverList,
+} from '../modules/records-office/records-office';
+import { createStorageUnit } from '../modules/records-office/storage-units';
+
+const officer = (ctx: Parameters<typeof requireTenantCaller>[0]) => requireTenantCaller(ctx, RECORDS_OFFICE_ROLES);
 
 export const Mutation: MutationResolvers = {
-  placeDisposalHold: (_, { documentId, reason }, ctx) => placeDisposalHold(ctx, documentId, reason),
+  placeDisposalHold: (_, { documentId, caseFileId, reason }, ctx) => placeDisposalHold(ctx, { documentId, caseFileId }, reason),
   releaseDisposalHold: (_, { id, reason }, ctx) => releaseDisposalHold(ctx, id, reason),
+  createStorageUnit: (_, { input }, ctx) => createStorageUnit(ctx.em, officer(ctx), input, ctx.now()),
+  takeOverHandOverList: (_, { handOverListId }, ctx) => takeOverHandOverList(ctx.em, officer(ctx), ctx.peers, handOverListId, ctx.now()),
+  placeInStorageUnit: (_, args, ctx) => placeInStorageUnit(ctx.em, officer(ctx), args),
+  removeFromStorageUnit: (_, { entityId }, ctx) => removeFromStorageUnit(ctx.em, officer(ctx), entityId),
+  returnFromRecordsOffice: (_, { entityId, reason }, ctx) => returnFromRecordsOffice(ctx.em, officer(ctx), entityId, reason),
+  lendFromRecordsOffice: (_, { input }, ctx) => lendFromRecordsOffice(ctx.em, officer(ctx), ctx.peers, input, ctx.now()),
+  returnLoan: (_, { entityId }, ctx) => returnLoan(ctx.em, officer(ctx), entityId, ctx.now()),
 };

@@ -1,10 +1,20 @@
 import { DateTimeScalar } from '@hub/kit';
-import type { Resolvers } from '../generated/graphql';
+import type { RecordsOfficeItemConnectionResolvers, Resolvers } from '../generated/graphql';
 import { Archive } from './Archive';
 import { AuditEvent, AuditTrail } from './AuditTrail';
+import { CaseFile } from './CaseFile';
 import { DisposalHold } from './DisposalHold';
 import { Document } from './Document';
+import { Loan } from './Loan';
 import { Mutation } from './Mutation';
 import { Query } from './Query';
+import { RecordsOfficeItem } from './RecordsOfficeItem';
+import { StorageUnit } from './StorageUnit';
 
-export const resolvers: Resolvers = { DateTime: DateTimeScalar, Query, Mutation, Archive, DisposalHold, Document, AuditTrail, AuditEvent };
+/** The inventory counts its whole list only when a client selects `totalCount` (inventory.ts). */
+const RecordsOfficeItemConnection: RecordsOfficeItemConnectionResolvers = { totalCount: (page) => page.totalCount() };
+
+export const resolvers: Resolvers = {
+  DateTime: DateTimeScalar, Query, Mutation, Archive, DisposalHold, Document, CaseFile, AuditTrail, AuditEvent,
+  StorageUnit, RecordsOfficeItem, RecordsOfficeItemConnection, Loan,
+};

@@ -9,6 +9,7 @@ import type { DocumentPage as DocumentPageModel } from '../modules/documents/doc
 import type { DisposalForecastPage as DisposalForecastPageModel } from '../modules/retention/forecast';
 import type { Shipment as ShipmentModel } from '../modules/dispatch/shipment.entity';
 import type { DeliveryProof as DeliveryProofModel } from '../modules/dispatch/delivery-proof.entity';
+import type { HandOverList as HandOverListModel, HandOverEntry as HandOverEntryModel } from '../modules/records-office/hand-over';
 import type { AuditEvent as AuditEventModel } from '@hub/kit';
 import type { FilingContext } from '../context';
 export type Maybe<T> = T | null;
@@ -196,6 +197,8 @@ export type CaseFile = {
   /** Documents in the case file, in the order they were inserted. */
   documents: Array<Document>;
   filingPlanNode: Maybe<FilingPlanNode>;
+  /** The hand-over list it went to the records office with. */
+  handOverList: Maybe<RecordsHandOver>;
   handler: Maybe<User>;
   id: Scalars['ID']['output'];
   initiatingDocument: Document;
@@ -240,6 +243,12 @@ export type CaseFilePayload = {
 /** State of a case file (domain.md §4.2). */
 export type CaseFileState =
   | 'CLOSED'
+  /** On a hand-over list to the records office, with all its documents. */
+  | 'HANDED_TO_RECORDS_OFFICE'
+  /** Taken over by the records office. */
+  | 'IN_RECORDS_OFFICE'
+  /** Lent by the records office. */
+  | 'ON_LOAN'
   | 'OPEN';
 
 /** A file of a digital document. Its bytes: GET downloadPath on the gateway's origin (logged as a view). */
@@ -434,6 +443,8 @@ export type Document = {
   disposalYear: Maybe<Scalars['Int']['output']>;
   /** Where the document is classified in the filing plan (věcná skupina); its retention schedule applies. */
   filingPlanNode: Maybe<FilingPlanNode>;
+  /** The hand-over list it went to the records office with (a case file's documents: the case file's list). */
+  handOverList: Maybe<RecordsHandOver>;
   /** Handler (zpracovatel) the document is assigned to. */
   handler: Maybe<User>;
   id: Scalars['ID']['output'];
@@ -526,8 +537,14 @@ export type DocumentState =
   | 'CLOSED'
   /** Own document in preparation (koncept): no number yet. */
   | 'DRAFT'
+  /** Předán do spisovny: on a hand-over list, waiting for the records office (handOverToRecordsOffice). */
+  | 'HANDED_TO_RECORDS_OFFICE'
   /** Accepted by its handler, being handled. */
   | 'IN_PROGRESS'
+  /** Převzat do spisovny: the records office has it (archives' takeOverHandOverList). */
+  | 'IN_RECORDS_OFFICE'
+  /** Zapůjčen: lent by the records office (archives' lendFromRecordsOffice). */
+  | 'ON_LOAN'
   /** Registered: PID, register entry and reference number exist. */
   | 'REGISTERED'
   /** Settled (vyřízen): method, date and handler recorded. */
@@ -607,6 +624,20 @@ export type FilingPlanNodeChildrenArgs = {
   includeInactive?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+export type HandOverPayload = {
+  __typename?: 'HandOverPayload';
+  /** The Zalozeni event of the hand-over list document. */
+  auditEventId: Scalars['ID']['output'];
+  handOverList: RecordsHandOver;
+};
+
+export type HandOverToRecordsOfficeInput = {
+  /** Closed case files (with all their documents). */
+  caseFileIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Closed documents outside case files. */
+  documentIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
 export type Municipality = {
   __typename?: 'Municipality';
   /** The municipality's documents; only its own users may list them. */
@@ -659,6 +690,12 @@ export type Mutation = {
   fixAuditLogDay: AuditLogRendition;
   /** CREATED → TO_DISPATCH: hands the shipment to the dispatch office (PredaniVypravne). */
   handOverShipment: ShipmentPayload;
+  /**
+   * Předání do spisovny: the handler (or unit head, or a records manager) hands closed case files and closed
+   * documents outside case files to the records office, on a new hand-over list filed as a document of the main
+   * register. All move to HANDED_TO_RECORDS_OFFICE (a case file with its documents); TrP PredaniNaSpisovnu on each.
+   */
+  handOverToRecordsOffice: HandOverPayload;
   /** Puts a document into an open case file; a document belongs to at most one. */
   insertIntoCaseFile: CaseFilePayload;
   /** Opens a case file (spis) from an initiating document, which becomes its first document. */
@@ -795,6 +832,11 @@ export type MutationFixAuditLogDayArgs = {
 
 export type MutationHandOverShipmentArgs = {
   shipmentId: Scalars['ID']['input'];
+};
+
+
+export type MutationHandOverToRecordsOfficeArgs = {
+  input: HandOverToRecordsOfficeInput;
 };
 
 
@@ -964,6 +1006,8 @@ export type Query = {
   filingPlans: Array<FilingPlan>;
   /** The caller's queue: documents assigned to them (unit heads: also their unit's unassigned ones; intake clerks: registered ones waiting to be assigned). */
   myDocuments: DocumentConnection;
+  /** A hand-over list to the records office by its document's id; null when not visible. */
+  recordsHandOver: Maybe<RecordsHandOver>;
   /**
    * The podací deník: the entries of a register numbered in `year`, in number order (1, 2, 3 …), keyset-paged by
    * the number. `registerId` defaults to the municipality's active main register. Visibility as for `documents`:
@@ -1063,6 +1107,11 @@ export type QueryMyDocumentsArgs = {
 };
 
 
+export type QueryRecordsHandOverArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryRegisterJournalArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1119,6 +1168,46 @@ export type RecordShipmentReturnInput = {
   reason: ShipmentReturnReason;
   returnedAt: Scalars['DateTime']['input'];
   shipmentId: Scalars['ID']['input'];
+};
+
+export type RecordsEntityKind =
+  | 'CASE_FILE'
+  | 'DOCUMENT';
+
+/**
+ * A hand-over list to the records office (předávací seznam): itself a document of the main register (its id is the
+ * document's), with the case files and documents outside case files handed over on it.
+ */
+export type RecordsHandOver = {
+  __typename?: 'RecordsHandOver';
+  document: Document;
+  entries: Array<RecordsHandOverEntry>;
+  id: Scalars['ID']['output'];
+};
+
+/** One entity on a hand-over list, with what the records office's inventory keeps of it. */
+export type RecordsHandOverEntry = {
+  __typename?: 'RecordsHandOverEntry';
+  caseFile: Maybe<CaseFile>;
+  disposalCode: Maybe<DisposalCode>;
+  disposalYear: Maybe<Scalars['Int']['output']>;
+  document: Maybe<Document>;
+  /** A case file's documents, handed over with it. */
+  documentIds: Array<Scalars['ID']['output']>;
+  fullFilingCode: Scalars['String']['output'];
+  /** The case file's or the document's id. */
+  id: Scalars['ID']['output'];
+  kind: RecordsEntityKind;
+  referenceNumber: Scalars['String']['output'];
+  retentionYears: Maybe<Scalars['Int']['output']>;
+  /** Natural order of filing code and reference number (the forecast's key). */
+  sortKey: Scalars['String']['output'];
+  /** Its state now (HANDED_TO_RECORDS_OFFICE until the records office takes it over). */
+  state: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  triggerYear: Maybe<Scalars['Int']['output']>;
+  /** Year of the document's number, or of the case file's opening. */
+  year: Scalars['Int']['output'];
 };
 
 /** A register of documents (evidence dokumentů; its printout is the podací deník). Numbers run per register and year. */
@@ -1445,6 +1534,7 @@ export type FederationTypes = ResolversObject<{
   FilingPlan: FilingPlan;
   FilingPlanNode: FilingPlanNode;
   Municipality: Municipality;
+  RecordsHandOver: RecordsHandOver;
   Register: Register;
 }>;
 
@@ -1470,6 +1560,9 @@ export type FederationReferenceTypes = ResolversObject<{
   Municipality:
     ( { __typename: 'Municipality' }
     & GraphQLRecursivePick<FederationTypes['Municipality'], {"id":true}> );
+  RecordsHandOver:
+    ( { __typename: 'RecordsHandOver' }
+    & GraphQLRecursivePick<FederationTypes['RecordsHandOver'], {"id":true}> );
   Register:
     ( { __typename: 'Register' }
     & GraphQLRecursivePick<FederationTypes['Register'], {"id":true}> );
@@ -1526,6 +1619,8 @@ export type ResolversTypes = ResolversObject<{
   DocumentState: DocumentState;
   FilingPlan: ResolverTypeWrapper<FilingPlanModel>;
   FilingPlanNode: ResolverTypeWrapper<FilingPlanNodeModel>;
+  HandOverPayload: ResolverTypeWrapper<Omit<HandOverPayload, 'handOverList'> & { handOverList: ResolversTypes['RecordsHandOver'] }>;
+  HandOverToRecordsOfficeInput: HandOverToRecordsOfficeInput;
   Municipality: ResolverTypeWrapper<Omit<Municipality, 'documents'> & { documents?: Maybe<ResolversTypes['DocumentConnection']> }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OpenCaseFileInput: OpenCaseFileInput;
@@ -1538,6 +1633,9 @@ export type ResolversTypes = ResolversObject<{
   RecipientInput: RecipientInput;
   RecordShipmentDeliveryInput: RecordShipmentDeliveryInput;
   RecordShipmentReturnInput: RecordShipmentReturnInput;
+  RecordsEntityKind: RecordsEntityKind;
+  RecordsHandOver: ResolverTypeWrapper<HandOverListModel>;
+  RecordsHandOverEntry: ResolverTypeWrapper<HandOverEntryModel>;
   Register: ResolverTypeWrapper<RegisterModel>;
   RegisterDocumentInput: RegisterDocumentInput;
   RegisterDocumentPayload: ResolverTypeWrapper<Omit<RegisterDocumentPayload, 'document'> & { document: ResolversTypes['Document'] }>;
@@ -1605,6 +1703,8 @@ export type ResolversParentTypes = ResolversObject<{
   DocumentPayload: Omit<DocumentPayload, 'document'> & { document: ResolversParentTypes['Document'] };
   FilingPlan: FilingPlanModel;
   FilingPlanNode: FilingPlanNodeModel;
+  HandOverPayload: Omit<HandOverPayload, 'handOverList'> & { handOverList: ResolversParentTypes['RecordsHandOver'] };
+  HandOverToRecordsOfficeInput: HandOverToRecordsOfficeInput;
   Municipality: Omit<Municipality, 'documents'> & { documents?: Maybe<ResolversParentTypes['DocumentConnection']> } | FederationReferenceTypes['Municipality'];
   Mutation: Record<PropertyKey, never>;
   OpenCaseFileInput: OpenCaseFileInput;
@@ -1616,6 +1716,8 @@ export type ResolversParentTypes = ResolversObject<{
   RecipientInput: RecipientInput;
   RecordShipmentDeliveryInput: RecordShipmentDeliveryInput;
   RecordShipmentReturnInput: RecordShipmentReturnInput;
+  RecordsHandOver: HandOverListModel;
+  RecordsHandOverEntry: HandOverEntryModel;
   Register: RegisterModel;
   RegisterDocumentInput: RegisterDocumentInput;
   RegisterDocumentPayload: Omit<RegisterDocumentPayload, 'document'> & { document: ResolversParentTypes['Document'] };
@@ -1734,6 +1836,7 @@ export type CaseFileResolvers<ContextType = FilingContext, ParentType extends Re
   disposalYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   documents?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType>;
   filingPlanNode?: Resolver<Maybe<ResolversTypes['FilingPlanNode']>, ParentType, ContextType>;
+  handOverList?: Resolver<Maybe<ResolversTypes['RecordsHandOver']>, ParentType, ContextType>;
   handler?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   initiatingDocument?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
@@ -1844,6 +1947,7 @@ export type DocumentResolvers<ContextType = FilingContext, ParentType extends Re
   disposalCode?: Resolver<Maybe<ResolversTypes['DisposalCode']>, ParentType, ContextType>;
   disposalYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   filingPlanNode?: Resolver<Maybe<ResolversTypes['FilingPlanNode']>, ParentType, ContextType>;
+  handOverList?: Resolver<Maybe<ResolversTypes['RecordsHandOver']>, ParentType, ContextType>;
   handler?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
@@ -1912,6 +2016,11 @@ export type FilingPlanNodeResolvers<ContextType = FilingContext, ParentType exte
   used?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type HandOverPayloadResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['HandOverPayload'] = ResolversParentTypes['HandOverPayload']> = ResolversObject<{
+  auditEventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  handOverList?: Resolver<ResolversTypes['RecordsHandOver'], ParentType, ContextType>;
+}>;
+
 export type MunicipalityResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['Municipality'] = ResolversParentTypes['Municipality'], FederationReferenceType extends FederationReferenceTypes['Municipality'] = FederationReferenceTypes['Municipality']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Municipality']> | FederationReferenceType, FederationReferenceType, ContextType>;
   documents?: Resolver<Maybe<ResolversTypes['DocumentConnection']>, ParentType, ContextType, RequireFields<MunicipalityDocumentsArgs, 'first'>>;
@@ -1937,6 +2046,7 @@ export type MutationResolvers<ContextType = FilingContext, ParentType extends Re
   endFilingPlanValidity?: Resolver<ResolversTypes['FilingPlan'], ParentType, ContextType, RequireFields<MutationEndFilingPlanValidityArgs, 'planId' | 'validTo'>>;
   fixAuditLogDay?: Resolver<ResolversTypes['AuditLogRendition'], ParentType, ContextType, RequireFields<MutationFixAuditLogDayArgs, 'day'>>;
   handOverShipment?: Resolver<ResolversTypes['ShipmentPayload'], ParentType, ContextType, RequireFields<MutationHandOverShipmentArgs, 'shipmentId'>>;
+  handOverToRecordsOffice?: Resolver<ResolversTypes['HandOverPayload'], ParentType, ContextType, RequireFields<MutationHandOverToRecordsOfficeArgs, 'input'>>;
   insertIntoCaseFile?: Resolver<ResolversTypes['CaseFilePayload'], ParentType, ContextType, RequireFields<MutationInsertIntoCaseFileArgs, 'caseFileId' | 'documentId'>>;
   openCaseFile?: Resolver<ResolversTypes['CaseFilePayload'], ParentType, ContextType, RequireFields<MutationOpenCaseFileArgs, 'input'>>;
   receiveDataMessage?: Resolver<ResolversTypes['ReceiveDataMessagePayload'], ParentType, ContextType, RequireFields<MutationReceiveDataMessageArgs, 'input'>>;
@@ -1981,6 +2091,7 @@ export type QueryResolvers<ContextType = FilingContext, ParentType extends Resol
   filingPlanNode?: Resolver<Maybe<ResolversTypes['FilingPlanNode']>, ParentType, ContextType, RequireFields<QueryFilingPlanNodeArgs, 'id'>>;
   filingPlans?: Resolver<Array<ResolversTypes['FilingPlan']>, ParentType, ContextType, Partial<QueryFilingPlansArgs>>;
   myDocuments?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, RequireFields<QueryMyDocumentsArgs, 'first'>>;
+  recordsHandOver?: Resolver<Maybe<ResolversTypes['RecordsHandOver']>, ParentType, ContextType, RequireFields<QueryRecordsHandOverArgs, 'id'>>;
   registerJournal?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, RequireFields<QueryRegisterJournalArgs, 'first' | 'year'>>;
   registers?: Resolver<Array<ResolversTypes['Register']>, ParentType, ContextType>;
   shipment?: Resolver<Maybe<ResolversTypes['Shipment']>, ParentType, ContextType, RequireFields<QueryShipmentArgs, 'id'>>;
@@ -1998,6 +2109,31 @@ export type RecipientResolvers<ContextType = FilingContext, ParentType extends R
   dataBoxId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type RecordsHandOverResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['RecordsHandOver'] = ResolversParentTypes['RecordsHandOver'], FederationReferenceType extends FederationReferenceTypes['RecordsHandOver'] = FederationReferenceTypes['RecordsHandOver']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['RecordsHandOver']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  entries?: Resolver<Array<ResolversTypes['RecordsHandOverEntry']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type RecordsHandOverEntryResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['RecordsHandOverEntry'] = ResolversParentTypes['RecordsHandOverEntry']> = ResolversObject<{
+  caseFile?: Resolver<Maybe<ResolversTypes['CaseFile']>, ParentType, ContextType>;
+  disposalCode?: Resolver<Maybe<ResolversTypes['DisposalCode']>, ParentType, ContextType>;
+  disposalYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType>;
+  documentIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  fullFilingCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['RecordsEntityKind'], ParentType, ContextType>;
+  referenceNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  retentionYears?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  sortKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  triggerYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type RegisterResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['Register'] = ResolversParentTypes['Register'], FederationReferenceType extends FederationReferenceTypes['Register'] = FederationReferenceTypes['Register']> = ResolversObject<{
@@ -2113,6 +2249,7 @@ export type Resolvers<ContextType = FilingContext> = ResolversObject<{
   DocumentPayload?: DocumentPayloadResolvers<ContextType>;
   FilingPlan?: FilingPlanResolvers<ContextType>;
   FilingPlanNode?: FilingPlanNodeResolvers<ContextType>;
+  HandOverPayload?: HandOverPayloadResolvers<ContextType>;
   Municipality?: MunicipalityResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OrgUnit?: OrgUnitResolvers<ContextType>;
@@ -2120,6 +2257,8 @@ export type Resolvers<ContextType = FilingContext> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
   ReceiveDataMessagePayload?: ReceiveDataMessagePayloadResolvers<ContextType>;
   Recipient?: RecipientResolvers<ContextType>;
+  RecordsHandOver?: RecordsHandOverResolvers<ContextType>;
+  RecordsHandOverEntry?: RecordsHandOverEntryResolvers<ContextType>;
   Register?: RegisterResolvers<ContextType>;
   RegisterDocumentPayload?: RegisterDocumentPayloadResolvers<ContextType>;
   RetentionSchedule?: RetentionScheduleResolvers<ContextType>;

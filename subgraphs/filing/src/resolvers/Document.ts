@@ -1,3 +1,4 @@
+import { loadHandOverList } from '../modules/records-office/hand-over';
 import { requireCaller, requireTenantCaller } from '@hub/kit';
 import type { DocumentResolvers } from '../generated/graphql';
 import { canSeeCaseFile, canSeeDocument } from '../modules/documents/visibility';
@@ -23,6 +24,11 @@ export const Document: DocumentResolvers = {
   },
   registeredBy: (d) => (d.registeredById ? user(d.registeredById) : null),
   municipality: (d) => ({ __typename: 'Municipality', id: d.municipalityId }),
+  handOverList: async (d, _, ctx) => {
+    // A document of a case file went with the case file's list.
+    const listId = d.handOverListId;
+    return listId ? loadHandOverList(ctx.em, { ...requireCaller(ctx), municipalityId: d.municipalityId }, listId) : null;
+  },
   // Derived from the stored figures, which always agree (retention.ts): nothing more to keep in step.
   triggerYear: (d) => triggerYearShown(d),
   sender: (d) =>

@@ -9,6 +9,7 @@ import { documentWorkflowMutations } from './document-workflow';
 import { filingPlanMutations } from './filing-plans';
 import { intakeMutations } from './intake';
 import { dispatchMutations } from './dispatch';
+import { recordsOfficeMutations } from './records-office';
 
 export const Mutation: MutationResolvers = {
   registerDocument: (_, { input }, ctx) =>
@@ -21,4 +22,5 @@ export const Mutation: MutationResolvers = {
   ...componentMutations,
   ...intakeMutations,
   ...dispatchMutations,
+  ...recordsOfficeMutations,
 };

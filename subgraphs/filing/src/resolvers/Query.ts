@@ -9,6 +9,7 @@ import { caseFileQueries } from './case-files';
 import { dispatchQueries } from './dispatch';
 import { documentWorkflowQueries } from './document-workflow';
 import { filingPlanQueries } from './filing-plans';
+import { recordsOfficeQueries } from './records-office';
 
 export const Query: QueryResolvers = {
   document: async (_, { id }, ctx) => {
@@ -39,4 +40,5 @@ export const Query: QueryResolvers = {
   ...auditLogReadQueries,
   ...auditLogVerifyQueries,
   ...auditLogRenditionQueries,
+  ...recordsOfficeQueries,
 };

@@ -10,6 +10,7 @@ import { FilingPlanNode } from './FilingPlanNode';
 import { Municipality } from './Municipality';
 import { Mutation } from './Mutation';
 import { Query } from './Query';
+import { RecordsHandOver } from './RecordsHandOver';
 import { Register } from './Register';
 import { DeliveryProof, Shipment } from './Shipment';
 
@@ -17,4 +18,4 @@ import { DeliveryProof, Shipment } from './Shipment';
 const DocumentConnection: DocumentConnectionResolvers = { totalCount: (page) => page.totalCount() };
 const DisposalForecastConnection: DisposalForecastConnectionResolvers = { totalCount: (page) => page.totalCount() };
 
-export const resolvers: Resolvers = { DocumentConnection, DisposalForecastConnection, DateTime: DateTimeScalar, Query, Mutation, Document, Register, Municipality, AuditTrail, AuditEvent, CaseFile, FilingPlan, FilingPlanNode, AuditLogRendition, Component, Shipment, DeliveryProof };
+export const resolvers: Resolvers = { DocumentConnection, DisposalForecastConnection, DateTime: DateTimeScalar, Query, Mutation, Document, Register, Municipality, AuditTrail, AuditEvent, CaseFile, FilingPlan, FilingPlanNode, AuditLogRendition, Component, Shipment, DeliveryProof, RecordsHandOver };

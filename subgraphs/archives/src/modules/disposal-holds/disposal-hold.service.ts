@@ -4,7 +4,7 @@ import {
   Role, badInput, conflict, inTransaction, notFound, recordAudit, requireTenantCaller, type SubgraphContext,
 } from '@hub/kit';
 import { randomUUID } from 'node:crypto';
-import { DisposalHold, isActive } from './disposal-hold.entity';
+import { DisposalHold, heldObject, isActive } from './disposal-hold.entity';
 
 /** Placing and releasing holds is records-office work (domain.md §2: pracovník spisovny, správce spisové služby). */
 export const HOLD_KEEPER_ROLES: readonly Role[] = [Role.RECORDS_OFFICER, Role.RECORDS_MANAGER];
@@ -22,12 +22,17 @@ export function validReason(reason: string, field: string): string {
 }
 
 /**
- * The document is filing's: ask filing for it as the same caller. Filing's tenant filter makes another
- * municipality's document look absent, so one check covers "exists" and "is ours" without reading its tables.
+ * Documents and case files are filing's: ask filing for the entity as the same caller. Filing's tenant filter makes
+ * another municipality's entity look absent, so one check covers "exists" and "is ours" without reading its tables.
  */
-async function assertDocumentVisible(ctx: SubgraphContext, documentId: string): Promise<void> {
-  const [document] = await ctx.peers.entities('filing', 'Document', [documentId], 'id');
-  if (!document) throw notFound('Document', documentId);
+async function assertVisible(ctx: SubgraphContext, typename: 'Document' | 'CaseFile', id: string): Promise<void> {
+  const [entity] = await ctx.peers.entities('filing', typename, [id], 'id');
+  if (!entity) throw notFound(typename, id);
+}
+
+export interface HoldTarget {
+  documentId?: string | null;
+  caseFileId?: string | null;
 }
 
 /** The caller's municipality's holds, newest first (the tenant filter scopes the query). */
@@ -37,18 +42,22 @@ export function listDisposalHolds(ctx: SubgraphContext, includeReleased: boolean
 }
 
 /**
- * Places a hold on one of the caller's municipality's documents. A document may carry several active holds at
- * once (e.g. a lawsuit and an inspection), each released on its own.
+ * Places a hold on one of the caller's municipality's documents or case files (exactly one of the two). An entity
+ * may carry several active holds at once (e.g. a lawsuit and an inspection), each released on its own. A hold on
+ * a document inside a case file holds the case file as well (records-office/disposal-check.ts).
  */
-export async function placeDisposalHold(ctx: SubgraphContext, documentId: string, reason: string): Promise<DisposalHold> {
+export async function placeDisposalHold(ctx: SubgraphContext, target: HoldTarget, reason: string): Promise<DisposalHold> {
   const caller = requireTenantCaller(ctx, HOLD_KEEPER_ROLES);
+  if (!!target.documentId === !!target.caseFileId) throw badInput('Give either documentId or caseFileId', 'documentId');
   const trimmed = validReason(reason, 'reason');
-  await assertDocumentVisible(ctx, documentId);
+  if (target.caseFileId) await assertVisible(ctx, 'CaseFile', target.caseFileId);
+  else await assertVisible(ctx, 'Document', target.documentId!);
   return inTransaction(ctx.em, async (tx) => {
     const hold = tx.create(DisposalHold, {
       id: randomUUID(),
       municipalityId: caller.municipalityId,
-      documentId,
+      documentId: target.documentId ?? null,
+      caseFileId: target.caseFileId ?? null,
       reason: trimmed,
       placedAt: new Date(),
       placedById: caller.userId,
@@ -57,12 +66,11 @@ export async function placeDisposalHold(ctx: SubgraphContext, documentId: string
       releaseReason: null,
     });
     tx.persist(hold);
-    // The event's object is the document, so the hold shows up in the document's audit trail.
+    // The event's object is the document or case file, so the hold shows up in its audit trail.
     await recordAudit(tx, caller, {
       municipalityId: caller.municipalityId,
       eventType: 'PozastaveniSkartacniOperace',
-      objectType: 'Dokument',
-      objectId: documentId,
+      ...heldObject(hold),
       description: trimmed,
       changes: [
         { name: 'disposalHoldId', old: null, new: hold.id },
@@ -87,8 +95,7 @@ export async function releaseDisposalHold(ctx: SubgraphContext, id: string, reas
     await recordAudit(tx, caller, {
       municipalityId: caller.municipalityId,
       eventType: 'ZruseniPozastaveniSkartacniOperace',
-      objectType: 'Dokument',
-      objectId: hold.documentId,
+      ...heldObject(hold),
       description: trimmed,
       // Mirrors the placing event: the hold id goes from set to unset on the document.
       changes: [

@@ -2,6 +2,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { inTransaction, nextInSeries, scopeToTenant, type AuditChange, type HubORM } from '@hub/kit';
 import { randomUUID } from 'node:crypto';
+import { applyCustodyEvents } from '../records-office/mirror';
 import { Register } from '../registers/register.entity';
 import { GENESIS_HASH, entryHash } from './chain';
 import { LogEntry } from './log-entry.entity';
@@ -188,6 +189,8 @@ async function appendEntries(tx: SqlEntityManager, source: string, municipalityI
     tx.create(LogEntry, { ...entry, id: randomUUID(), hash });
     prevHash = hash;
   });
+  // The records office's custody steps change filing's states in this same transaction (records-office/mirror.ts).
+  if (source === 'archives') await applyCustodyEvents(tx, fresh);
   await tx.flush();
   return fresh.length;
 }

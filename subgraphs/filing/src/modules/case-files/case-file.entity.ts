@@ -1,7 +1,7 @@
 import { EntitySchema } from '@mikro-orm/core';
 import type { DisposalCode } from '../retention/retention';
 
-export type CaseFileState = 'OPEN' | 'CLOSED';
+export type CaseFileState = 'OPEN' | 'CLOSED' | 'HANDED_TO_RECORDS_OFFICE' | 'IN_RECORDS_OFFICE' | 'ON_LOAN';
 
 /**
  * A case file (spis) kept as a collection sheet (sběrný arch, domain.md §2): opened from an initiating
@@ -31,6 +31,8 @@ export class CaseFile {
   disposalYear!: number | null;
   /** Position in the forecast (modules/retention/forecast-key.ts), stored with the retention; null without a disposal year. */
   forecastKey!: string | null;
+  /** The hand-over list (a document) the case file went to the records office with. */
+  handOverListId!: string | null;
 }
 
 export const CaseFileSchema = new EntitySchema<CaseFile>({
@@ -40,13 +42,14 @@ export const CaseFileSchema = new EntitySchema<CaseFile>({
     { properties: ['municipalityId', 'openedAt', 'id'] },
     // The forecast: one year in forecast order, keyset by (forecastKey, id).
     { properties: ['municipalityId', 'disposalYear', 'forecastKey', 'id'] },
+    { properties: ['handOverListId'] },
   ],
   properties: {
     id: { type: 'uuid', primary: true },
     municipalityId: { type: 'uuid' },
     referenceNumber: { type: 'string', length: 50 },
     title: { type: 'string', length: 500 },
-    state: { type: 'string', length: 20 },
+    state: { type: 'string', length: 30 },
     initiatingDocumentId: { type: 'uuid', unique: true },
     filingPlanNodeId: { type: 'uuid', nullable: true },
     handlerId: { type: 'uuid', nullable: true },
@@ -61,5 +64,6 @@ export const CaseFileSchema = new EntitySchema<CaseFile>({
     retentionYears: { type: 'integer', nullable: true },
     disposalYear: { type: 'integer', nullable: true },
     forecastKey: { type: 'string', length: 191, nullable: true },
+    handOverListId: { type: 'uuid', nullable: true },
   },
 });

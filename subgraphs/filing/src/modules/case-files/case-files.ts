@@ -157,6 +157,7 @@ export async function openCaseFile(em: SqlEntityManager, caller: TenantCaller, i
         disposalCode: null,
         retentionYears: null,
         disposalYear: null,
+        handOverListId: null,
       });
       document.caseFileId = caseFile.id;
       document.caseFileInsertedAt = now;

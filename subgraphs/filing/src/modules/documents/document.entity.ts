@@ -5,7 +5,10 @@ import { foldForSearch } from './search';
 export type DocumentOrigin = 'RECEIVED' | 'OWN';
 
 /** Workflow state (domain.md §4.1); changed only through the intent mutations. */
-export type DocumentState = 'DRAFT' | 'REGISTERED' | 'ASSIGNED' | 'IN_PROGRESS' | 'SETTLED' | 'CLOSED' | 'CANCELLED';
+export type DocumentState =
+  | 'DRAFT' | 'REGISTERED' | 'ASSIGNED' | 'IN_PROGRESS' | 'SETTLED' | 'CLOSED' | 'CANCELLED'
+  // The records office (domain.md §4.1): handed over, taken over, lent. Archives moves the last three (kit records-office.ts).
+  | 'HANDED_TO_RECORDS_OFFICE' | 'IN_RECORDS_OFFICE' | 'ON_LOAN';
 
 /** Způsob vyřízení (domain.md §2). */
 export type SettlementMethod = 'BY_DOCUMENT' | 'FORWARDED' | 'ACKNOWLEDGED' | 'NOTE_ON_DOCUMENT' | 'OTHER';
@@ -96,6 +99,8 @@ export class Document {
    * Stored with the retention by modules/retention/apply.ts; null while the document has no disposal year.
    */
   forecastKey!: string | null;
+  /** The hand-over list (předávací seznam, itself a document) this document went to the records office with. */
+  handOverListId!: string | null;
 }
 
 function syncSenderFolded({ entity }: EventArgs<Document>): void {
@@ -130,6 +135,7 @@ export const DocumentSchema = new EntitySchema<Document>({
     { properties: ['municipalityId', 'orgUnitId', 'handlerId', 'createdAt', 'id'] },
     { properties: ['municipalityId', 'state', 'createdAt', 'id'] },
     { properties: ['caseFileId'] },
+    { properties: ['handOverListId'] },
     // The records office's forecast: one year in forecast order, keyset by (forecastKey, id).
     { properties: ['municipalityId', 'disposalYear', 'forecastKey', 'id'] },
   ],
@@ -154,7 +160,7 @@ export const DocumentSchema = new EntitySchema<Document>({
     registeredAt: { type: 'datetime', length: 3, nullable: true },
     registeredById: { type: 'uuid', nullable: true },
     // A constant default, so databases that predate the workflow get a valid state for their rows.
-    state: { type: 'string', length: 20, default: 'REGISTERED' },
+    state: { type: 'string', length: 30, default: 'REGISTERED' },
     createdAt: { type: 'datetime', length: 3, nullable: true },
     createdById: { type: 'uuid', nullable: true },
     orgUnitId: { type: 'uuid', nullable: true },
@@ -172,6 +178,7 @@ export const DocumentSchema = new EntitySchema<Document>({
     cancelledById: { type: 'uuid', nullable: true },
     filingPlanNodeId: { type: 'uuid', nullable: true },
     caseFileId: { type: 'uuid', nullable: true },
+    handOverListId: { type: 'uuid', nullable: true },
     caseFileInsertedAt: { type: 'datetime', length: 3, nullable: true },
     triggerEventOn: { type: 'string', length: 10, nullable: true },
     disposalCode: { type: 'string', length: 1, nullable: true },

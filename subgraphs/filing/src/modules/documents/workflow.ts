@@ -30,7 +30,9 @@ export type DocumentStep =
   | 'classify'
   | 'recordTrigger';
 
-export const ALL_STATES: DocumentState[] = ['DRAFT', 'REGISTERED', 'ASSIGNED', 'IN_PROGRESS', 'SETTLED', 'CLOSED', 'CANCELLED'];
+export const ALL_STATES: DocumentState[] = [
+  'DRAFT', 'REGISTERED', 'ASSIGNED', 'IN_PROGRESS', 'SETTLED', 'CLOSED', 'CANCELLED', 'HANDED_TO_RECORDS_OFFICE', 'IN_RECORDS_OFFICE', 'ON_LOAN',
+];
 
 export interface StepRule {
   /** States the step may start from; any other is a CONFLICT. */

@@ -59,10 +59,13 @@ function decodeForecastCursor(cursor: string, year: number): Cursor {
 /** Entries after the cursor in forecast order (forecastKey, then id). */
 const afterCursor = (c: Cursor | null) => (c ? { $or: [{ forecastKey: { $gt: c.key } }, { forecastKey: c.key, id: { $gt: c.id } }] } : {});
 
-/** What is due in `year`: closed case files, and settled or closed documents outside case files. */
-const dueCaseFiles = (year: number): FilterQuery<CaseFile> => ({ disposalYear: year, state: 'CLOSED', disposalCode: { $ne: null } });
+/** Closed, and later in the records office (handed over, taken over, lent): still waiting for disposal. */
+const CLOSED_OR_LATER = ['CLOSED', 'HANDED_TO_RECORDS_OFFICE', 'IN_RECORDS_OFFICE', 'ON_LOAN'] as const;
+
+/** What is due in `year`: closed case files, and settled or closed documents outside case files (also in the records office). */
+const dueCaseFiles = (year: number): FilterQuery<CaseFile> => ({ disposalYear: year, state: { $in: [...CLOSED_OR_LATER] }, disposalCode: { $ne: null } });
 const dueDocuments = (year: number): FilterQuery<Document> => ({
-  disposalYear: year, caseFileId: null, state: { $in: ['SETTLED', 'CLOSED'] }, disposalCode: { $ne: null },
+  disposalYear: year, caseFileId: null, state: { $in: ['SETTLED', ...CLOSED_OR_LATER] }, disposalCode: { $ne: null },
 });
 
 /** The forecast order, the same as the database's on `forecastKey` (forecast-key.ts): plain string order, then id. */

@@ -458,7 +458,7 @@ export function* generateTenantYear(ty: TenantYear, opts: { now: Date; batchSize
       settlementMethod: null, settledOn: null, settlementContent: null, settlementReason: null, settledById: null, settlementRecordedAt: null,
       closedAt: null, cancelReason: null, cancelledAt: null, cancelledById: null,
       filingPlanNodeId: null, caseFileId: null, caseFileInsertedAt: null, triggerEventOn: null,
-      disposalCode: null, retentionYears: null, disposalYear: null, forecastKey: null,
+      disposalCode: null, retentionYears: null, disposalYear: null, forecastKey: null, handOverListId: null,
     };
 
     if (state === 'CANCELLED') {

@@ -1,0 +1,76 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { badInput, notFound } from '@hub/kit';
+import { RecordsOfficeItem } from './records-office-item.entity';
+import { StorageUnit } from './storage-unit.entity';
+
+export interface InventoryFilter {
+  /** A full filing code: the entities of that node and of the nodes below it (`61` finds 61 and 61.1). */
+  filingCode?: string | null;
+  year?: number | null;
+  disposalYear?: number | null;
+  /** The unit and every unit inside it. */
+  storageUnitId?: string | null;
+  onLoan?: boolean | null;
+}
+
+export interface InventoryPage {
+  edges: { cursor: string; node: RecordsOfficeItem }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  /** Counted only when a client asks (the resolver calls it). */
+  totalCount: () => Promise<number>;
+}
+
+export const DEFAULT_INVENTORY_PAGE = 50;
+export const MAX_INVENTORY_PAGE = 200;
+const CODE = /^[\p{L}\p{N}][\p{L}\p{N} ./-]{0,254}$/u;
+
+const encode = (item: RecordsOfficeItem) => Buffer.from(JSON.stringify([item.sortKey, item.id])).toString('base64url');
+function decode(cursor: string): { key: string; id: string } {
+  try {
+    const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (typeof key === 'string' && typeof id === 'string') return { key, id };
+  } catch {
+    /* reported below */
+  }
+  throw badInput('after is not a cursor of the inventory', 'after');
+}
+
+/**
+ * The records office's inventory (what it holds: taken over, in a storage unit or not, lent or not) of the
+ * EntityManager's municipality, by filing code and reference number in their natural order (the stored `sortKey`),
+ * then id; keyset pages like the rest of the API, on the (municipality, sortKey, id) and (municipality, disposal
+ * year, sortKey, id) indexes.
+ */
+export async function findInventory(em: SqlEntityManager, filter: InventoryFilter, args: { first?: number | null; after?: string | null }): Promise<InventoryPage> {
+  const size = args.first ?? DEFAULT_INVENTORY_PAGE;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_INVENTORY_PAGE) throw badInput(`first must be between 1 and ${MAX_INVENTORY_PAGE}`, 'first');
+  const where: FilterQuery<RecordsOfficeItem>[] = [{ state: { $in: ['IN_RECORDS_OFFICE', 'ON_LOAN'] } }];
+  if (filter.filingCode != null) {
+    const code = filter.filingCode.trim();
+    if (!CODE.test(code)) throw badInput('filingCode must be a filing code (letters, digits, separators)', 'filingCode');
+    where.push({ $or: [{ fullFilingCode: code }, { fullFilingCode: { $like: `${code}.%` } }, { fullFilingCode: { $like: `${code} %` } }, { fullFilingCode: { $like: `${code}-%` } }, { fullFilingCode: { $like: `${code}/%` } }] });
+  }
+  if (filter.year != null) where.push({ year: filter.year });
+  if (filter.disposalYear != null) where.push({ disposalYear: filter.disposalYear });
+  if (filter.onLoan != null) where.push({ state: filter.onLoan ? 'ON_LOAN' : 'IN_RECORDS_OFFICE' });
+  if (filter.storageUnitId != null) {
+    const unit = await em.findOne(StorageUnit, { id: filter.storageUnitId });
+    if (!unit) throw notFound('StorageUnit', filter.storageUnitId);
+    // Paths hold only ids and slashes: nothing to escape for LIKE.
+    where.push({ storageUnitPath: { $like: `${unit.path}%` } });
+  }
+  const base = { $and: where };
+  const cursor = args.after ? decode(args.after) : null;
+  const page = await em.find(
+    RecordsOfficeItem,
+    cursor ? { $and: [...where, { $or: [{ sortKey: { $gt: cursor.key } }, { sortKey: cursor.key, id: { $gt: cursor.id } }] }] } : base,
+    { orderBy: [{ sortKey: 'asc' }, { id: 'asc' }], limit: size + 1 },
+  );
+  const edges = page.slice(0, size).map((node) => ({ cursor: encode(node), node }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: page.length > size, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount: () => em.count(RecordsOfficeItem, base),
+  };
+}

@@ -1,0 +1,22 @@
+/**
+ * The records office (spisovna) spans two subgraphs: filing owns the states of documents and case files, archives
+ * owns the records office (take-over, storage, loans, holds). Archives never writes filing's rows. Each of its
+ * steps that moves an entity's custody writes its TrP event (`PrevzetiNaSpisovnu`, `VraceniZeSpisovny`, a loan's
+ * `Uprava`) with one change named `RECORDS_OFFICE_STATE_CHANGE` (old → new state). The event travels through the
+ * audit outbox like every other (at least once, in order), and filing's log ingest applies that change to the
+ * document or case file in the transaction that appends the event to the log: the log's unique (source, event id)
+ * makes the application idempotent (docs/architecture.md, "Records office: hand-over between filing and archives").
+ */
+export const RECORDS_OFFICE_STATE_CHANGE = 'recordsOfficeState';
+
+/** The states of a document or case file that the records office moves between (domain.md §4.1, §4.2). */
+export type RecordsOfficeState = 'CLOSED' | 'HANDED_TO_RECORDS_OFFICE' | 'IN_RECORDS_OFFICE' | 'ON_LOAN';
+export const RECORDS_OFFICE_STATES: readonly RecordsOfficeState[] = ['CLOSED', 'HANDED_TO_RECORDS_OFFICE', 'IN_RECORDS_OFFICE', 'ON_LOAN'];
+
+/** The custody steps archives may ask filing to mirror: (old → new). Anything else in such a change is ignored. */
+export const RECORDS_OFFICE_TRANSITIONS: readonly (readonly [RecordsOfficeState, RecordsOfficeState])[] = [
+  ['HANDED_TO_RECORDS_OFFICE', 'IN_RECORDS_OFFICE'], // PrevzetiNaSpisovnu
+  ['IN_RECORDS_OFFICE', 'ON_LOAN'], // a loan
+  ['ON_LOAN', 'IN_RECORDS_OFFICE'], // its return
+  ['IN_RECORDS_OFFICE', 'CLOSED'], // VraceniZeSpisovny
+];
