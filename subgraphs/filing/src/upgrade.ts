@@ -11,6 +11,9 @@ import { foldForSearch } from './modules/documents/search';
 import { forecastKey } from './modules/retention/forecast-key';
 import { generatePid, pidAbbreviationOf } from './modules/registers/pid';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { AuditEvent, DEMO_MUNICIPALITIES } from '@hub/kit';
+import { demoPlanId, recordDemoNodesCreation } from './modules/filing-plans/demo-plan';
+import { compareFullCodes } from './modules/filing-plans/codes';
 
 /** Rows per statement when derived columns are filled in. */
 const FILL_BATCH = 1000;
@@ -205,6 +208,32 @@ async function assignCaseFilePids(orm: HubORM): Promise<void> {
   await knex('sequence_counter').insert({ name: CASE_FILE_PID_MARK, current_value: 1 }).onConflict('name').ignore();
 }
 
+/** Marks a database whose demo plans' nodes have their `Zalozeni` events. */
+const DEMO_NODES_MARK = 'upgrade:demo-plan-nodes-logged-1';
+
+/**
+ * Demo plans seeded before their nodes' creation was logged (demo-plan.ts once wrote one event for the plan only)
+ * get a `Zalozeni` for each node that has none, actor "system", once per database. Idempotent: a node with its
+ * event is skipped.
+ */
+async function logDemoPlanNodes(orm: HubORM): Promise<void> {
+  const knex = orm.em.getKnex();
+  if (await knex('sequence_counter').where({ name: DEMO_NODES_MARK }).first('name')) return;
+  for (const m of DEMO_MUNICIPALITIES) {
+    await inTransaction(scopeToTenant(orm.em.fork(), m.id) as unknown as SqlEntityManager, async (tx) => {
+      const nodes = await tx.find(FilingPlanNode, { planId: demoPlanId(m.abbreviation) });
+      if (nodes.length === 0) return;
+      const logged = new Set(
+        (await tx.find(AuditEvent, { objectId: { $in: nodes.map((n) => n.id) }, eventType: 'Zalozeni' }, { fields: ['objectId'] })).map((e) => e.objectId),
+      );
+      const missing = nodes.filter((n) => !logged.has(n.id)).sort((a, b) => compareFullCodes(a.fullCode, b.fullCode));
+      await recordDemoNodesCreation(tx, m.id, missing, 'Demo data (logged by the data upgrade)');
+      await tx.flush();
+    });
+  }
+  await knex('sequence_counter').insert({ name: DEMO_NODES_MARK, current_value: 1 }).onConflict('name').ignore();
+}
+
 /**
  * Runs at every start after the schema is ensured; idempotent and cheap when there is nothing to do.
  *
@@ -215,6 +244,7 @@ async function assignCaseFilePids(orm: HubORM): Promise<void> {
  *   existed (`fillDerivedColumns`, once per database).
  * - Stored retention computed by the rules of earlier versions, recomputed once (`recomputeRetention`).
  * - Case files from before case files had PIDs get theirs (`assignCaseFilePids`, once per database).
+ * - The creation of demo plans' nodes seeded before it was logged (`logDemoPlanNodes`, once per database).
  * - The append-only triggers of the transaction log and of its daily renditions (re)created (a SQLite table
  *   rebuild drops them).
  */
@@ -228,6 +258,7 @@ export async function upgradeData(orm: HubORM): Promise<void> {
   await fillDerivedColumns(orm);
   await recomputeRetention(orm);
   await assignCaseFilePids(orm);
+  await logDemoPlanNodes(orm);
   await protectTransactionLog(orm);
   await protectRenditions(orm);
 }

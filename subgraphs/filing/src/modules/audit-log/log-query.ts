@@ -145,7 +145,9 @@ export async function objectLogXml(em: SqlEntityManager, caller: TenantCaller, o
   const entries = await em.find(
     LogEntry,
     { $or: [{ objectId }, { objectPid: objectId }] },
-    { orderBy: { poradi: 'asc' }, limit: MAX_OBJECT_LOG_ENTRIES + 1 },
+    // Not managed: the Export event is flushed through this EntityManager, and on SQLite MikroORM 6.6 would take a
+    // loaded entry's datetime for changed and UPDATE it, which the append-only trigger refuses.
+    { orderBy: { poradi: 'asc' }, limit: MAX_OBJECT_LOG_ENTRIES + 1, disableIdentityMap: true },
   );
   if (entries.length === 0) throw notFound('Object in the audit log', objectId);
   if (entries.length > MAX_OBJECT_LOG_ENTRIES) {
