@@ -2,6 +2,7 @@ import { loadSchema, type SubgraphDefinition } from '@hub/kit';
 import { createContext, type ArchivesContext } from './context';
 import { ArchiveSchema } from './modules/archives/archive.entity';
 import { DisposalHoldSchema } from './modules/disposal-holds/disposal-hold.entity';
+import { migrations } from './migrations';
 import { resolvers } from './resolvers';
 import { seedDemo } from './seed';
 
@@ -11,6 +12,7 @@ export const archives: SubgraphDefinition<ArchivesContext> = {
   typeDefs: loadSchema('archives'),
   resolvers,
   entities: [ArchiveSchema, DisposalHoldSchema],
+  migrations,
   createContext,
   seedDemo,
 };

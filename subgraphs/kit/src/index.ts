@@ -9,6 +9,7 @@ export * from './errors';
 export * from './http';
 export * from './ico';
 export * from './loaders';
+export * from './migrations';
 export * from './orm';
 export * from './outbox';
 export * from './peers';

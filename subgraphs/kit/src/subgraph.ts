@@ -12,7 +12,9 @@ import { HOST, databaseTarget, portOf, requireSecret, type DatabaseTarget, type 
 import type { SubgraphContext } from './context';
 import { ErrorCode, maskError } from './errors';
 import { RequestError, closeServer, createHttpServer, listen, readJsonBody, serveGraphQL } from './http';
-import { ensureSchema, initORM, type HubORM } from './orm';
+import type { AppendOnlyTable } from './append-only';
+import { prepareSchema, type MigrationObject } from './migrations';
+import { initORM, type HubORM } from './orm';
 import { httpShip, startOutboxRelay, type OutboxRelay, type OutboxRelayOptions, type ShipFn } from './outbox';
 import { httpPeers, type Peers } from './peers';
 import { scopeToTenant } from './tenant';
@@ -24,13 +26,17 @@ export interface SubgraphDefinition<C extends SubgraphContext = SubgraphContext>
   /** Codegen-typed resolvers (`Resolvers<C>` of the subgraph's generated types). */
   resolvers: object;
   entities: EntitySchema<any>[];
+  /** The MariaDB schema as versioned migrations, oldest first (src/migrations/index.ts; kit migrations.ts). */
+  migrations?: MigrationObject[];
+  /** Tables besides `audit_event` that database triggers keep append-only (kit append-only.ts). */
+  appendOnly?: AppendOnlyTable[];
   /** Adds the subgraph's per-request DataLoaders to the base context. */
   createContext(base: SubgraphContext): C;
   /** Inserts the demo data set when the database is empty; must be idempotent. */
   seedDemo?(orm: HubORM): Promise<void>;
   /**
-   * Brings rows written by an older version up to what the code expects (runs after the schema is ensured, at
-   * every start); must be idempotent and cheap when there is nothing to do.
+   * Brings rows written by an older version up to what the code expects (runs after the schema is checked, at
+   * every start, with the runtime account: data only, no DDL); must be idempotent and cheap when there is nothing to do.
    */
   upgradeData?(orm: HubORM): Promise<void>;
   /**
@@ -110,7 +116,11 @@ export interface RunOptions {
 export async function runSubgraph<C extends SubgraphContext>(def: SubgraphDefinition<C>, opts: RunOptions = {}): Promise<RunningSubgraph> {
   const gatewaySecret = opts.gatewaySecret ?? requireSecret('HUB_GATEWAY_SECRET');
   const orm = await initORM({ db: opts.db ?? databaseTarget(def.name), entities: def.entities });
-  await ensureSchema(orm);
+  // SQLite: builds the schema; MariaDB: only checks that `npm run db:migrate` brought it to this release.
+  await prepareSchema(orm, def).catch(async (e) => {
+    await orm.close(true);
+    throw e;
+  });
   await def.upgradeData?.(orm);
   if ((opts.seedDemo ?? process.env.HUB_SEED_DEMO !== '0') && def.seedDemo) await def.seedDemo(orm);
 

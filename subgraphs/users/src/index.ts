@@ -3,6 +3,7 @@ import { createContext, type UsersContext } from './context';
 import { ApiClientSchema } from './modules/users/api-client.entity';
 import { PlatformOperatorSchema } from './modules/users/platform-operator.entity';
 import { UserSchema } from './modules/users/user.entity';
+import { migrations } from './migrations';
 import { resolvers } from './resolvers';
 import { seedDemo } from './seed';
 
@@ -12,6 +13,7 @@ export const users: SubgraphDefinition<UsersContext> = {
   typeDefs: loadSchema('users'),
   resolvers,
   entities: [UserSchema, PlatformOperatorSchema, ApiClientSchema],
+  migrations,
   createContext,
   seedDemo,
 };
