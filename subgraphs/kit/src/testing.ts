@@ -40,8 +40,12 @@ function mariaDbAccount(url: string) {
  * DELETE only, as `npm run db:mariadb:setup` grants `hub`). SQLite has no accounts: unchanged.
  */
 export function runtimeTarget(db: DatabaseTarget): DatabaseTarget {
-  if (db.kind === 'sqlite') return db;
-  return { ...mariaDbAccount(process.env.HUB_TEST_MARIADB_RUNTIME_URL || process.env.HUB_TEST_MARIADB_URL!), dbName: db.dbName };
+  const url = process.env.HUB_TEST_MARIADB_RUNTIME_URL;
+  if (db.kind === 'sqlite' || !url) return db;
+  const runtime = mariaDbAccount(url);
+  // Only on the server the runtime account was made on (a suite may point HUB_TEST_MARIADB_URL at a server of its own).
+  if (runtime.host !== db.host || runtime.port !== db.port) return db;
+  return { ...db, user: runtime.user, password: runtime.password };
 }
 
 /**
