@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { generateGatewayKeyPair, type Caller, type SubgraphKeys } from './auth';
 import type { DatabaseTarget, SubgraphName } from './config';
 import type { SubgraphContext } from './context';
-import { ensureSchema, initORM, type HubORM } from './orm';
+import { ensureSchema, initORM, type HubORM, type PoolSettings } from './orm';
 import { fakePeers, type Peers } from './peers';
 import type { Role } from './roles';
 import { contextFor, createSubgraphServer, type SubgraphDefinition } from './subgraph';
@@ -33,9 +33,10 @@ export function testDatabase(kind: TestDatabaseKind, subgraph: SubgraphName): Da
   };
 }
 
-export async function createTestOrm(kind: TestDatabaseKind, subgraph: SubgraphName, entities: EntitySchema<any>[]) {
+/** `pool`: the MariaDB pool (default: the environment's, `poolSettings`, which fails fast when it is exhausted). */
+export async function createTestOrm(kind: TestDatabaseKind, subgraph: SubgraphName, entities: EntitySchema<any>[], pool?: PoolSettings) {
   const db = testDatabase(kind, subgraph);
-  const orm = await initORM({ db, entities });
+  const orm = await initORM({ db, entities, pool });
   await ensureSchema(orm);
   return {
     orm,
@@ -61,8 +62,8 @@ export interface TestSubgraph<C extends SubgraphContext> {
 }
 
 /** A subgraph on a fresh test database, called with executeOperation (no HTTP). */
-export async function startTestSubgraph<C extends SubgraphContext>(def: SubgraphDefinition<C>, kind: TestDatabaseKind, opts: { seedDemo?: boolean; peers?: Peers } = {}): Promise<TestSubgraph<C>> {
-  const t = await createTestOrm(kind, def.name, def.entities);
+export async function startTestSubgraph<C extends SubgraphContext>(def: SubgraphDefinition<C>, kind: TestDatabaseKind, opts: { seedDemo?: boolean; peers?: Peers; pool?: PoolSettings } = {}): Promise<TestSubgraph<C>> {
+  const t = await createTestOrm(kind, def.name, def.entities, opts.pool);
   if (opts.seedDemo && def.seedDemo) await def.seedDemo(t.orm);
   const server = createSubgraphServer(def);
   await server.start();
