@@ -307,7 +307,7 @@ describe.each(testDatabaseKinds())('users subgraph on %s', (kind) => {
       expect(first.data!.login.passwordChangeRequired).toBe(true);
       expect(codeOf(await run(null, SIGN_IN, { l: 'oulub.novy-spravce', p: reset.oneTimePassword }))).toBe('UNAUTHENTICATED');
       // In that session, the new admin sets a password of their own without the used-up one.
-      const newAdmin = verifyAccessToken(first.data!.login.token, TOKEN_SECRET)!;
+      const newAdmin = (await verifyAccessToken(first.data!.login.token, TOKEN_SECRET))!;
       expect((await ok(newAdmin, CHANGE, { n: 'my own long password' })).changePassword).toBe(true);
       const again = await run(null, SIGN_IN, { l: 'oulub.novy-spravce', p: 'my own long password' });
       expect(again.data!.login.passwordChangeRequired).toBe(false);
