@@ -8,8 +8,8 @@ import { archives } from '@hub/archives';
 import { filing } from '@hub/filing';
 import { startGateway } from '@hub/gateway';
 import {
-  DEMO_PASSWORD, GRAPHQL_ROUTE, SUBGRAPH_NAMES, runSubgraph, signCallerAssertion, subgraphKeysOf, testDatabase, testKeys, type Caller,
-  type DatabaseTarget, type RunningSubgraph, type SubgraphName, type TestDatabaseKind, type TestKeys,
+  DEMO_PASSWORD, GRAPHQL_ROUTE, SUBGRAPH_NAMES, migrateDatabase, runSubgraph, runtimeTarget, signCallerAssertion, subgraphKeysOf, testDatabase,
+  testKeys, type Caller, type DatabaseTarget, type RunningSubgraph, type SubgraphName, type TestDatabaseKind, type TestKeys,
 } from '@hub/kit';
 import { municipalities } from '@hub/municipalities';
 import { users } from '@hub/users';
@@ -83,6 +83,12 @@ export async function startHub(kind: TestDatabaseKind, opts: HubOptions = {}): P
   const dbs = Object.fromEntries(
     SUBGRAPH_NAMES.map((n) => [n, dir ? { kind: 'sqlite', file: join(dir, `${n}.sqlite`) } : testDatabase(kind, n)]),
   ) as Record<SubgraphName, DatabaseTarget>;
+  // As in production: MariaDB databases are built by the migrations with the owner account (`npm run db:migrate`),
+  // the subgraphs run with the runtime account, which may not change the schema.
+  if (kind === 'mariadb') {
+    await Promise.all(SUBGRAPH_NAMES.map((n) => migrateDatabase(dbs[n], DEFINITIONS[n] as never)));
+    for (const n of SUBGRAPH_NAMES) dbs[n] = runtimeTarget(dbs[n]);
+  }
   const relayOf = (n: SubgraphName) => (typeof opts.relays === 'object' ? opts.relays[n] ?? true : opts.relays ?? true);
   const start = (name: SubgraphName, port: number, relay: boolean) =>
     runSubgraph(DEFINITIONS[name] as never, { port, db: dbs[name], keys: subgraphKeysOf(keys), seedDemo: true, relay });

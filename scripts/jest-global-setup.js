@@ -1,15 +1,23 @@
-// Gives the DB suites a MariaDB to run on: creates the test user (hubtest…) with the project's own
-// script, then hands its URL to the workers. Under CI=true a MariaDB that cannot be reached fails the run.
+// Gives the DB suites a MariaDB to run on: creates the test accounts with the project's own script (as
+// `npm run db:mariadb:setup` does for the hub) — the owner `hubtest` (schema changes: migrations, dropping test
+// databases) and the runtime account `hubtestrt` (SELECT/INSERT/UPDATE/DELETE only, what the services run with) —
+// then hands their URLs to the workers. Under CI=true a MariaDB that cannot be reached fails the run.
 module.exports = async function globalSetup() {
   process.env.NODE_ENV = 'test';
   process.env.APOLLO_TELEMETRY_DISABLED = '1';
   if (process.env.HUB_TEST_MARIADB === '0' && process.env.CI !== 'true') return;
   try {
     const { setUpMariaDb } = await import('./mariadb.mjs');
-    const url = await setUpMariaDb({ user: 'hubtest', password: 'hubtest', prefix: 'hubtest', createDatabases: false });
-    process.env.HUB_TEST_MARIADB_URL = url;
+    const { ownerUrl, runtimeUrl } = await setUpMariaDb({
+      prefix: 'hubtest',
+      owner: { user: 'hubtest', password: 'hubtest' },
+      runtime: { user: 'hubtestrt', password: 'hubtestrt' },
+      createDatabases: false,
+    });
+    process.env.HUB_TEST_MARIADB_URL = ownerUrl;
+    process.env.HUB_TEST_MARIADB_RUNTIME_URL = runtimeUrl;
     await dropLeftovers();
-    console.log('\n[tests] database suites run on SQLite and on MariaDB (127.0.0.1:3306, user hubtest)');
+    console.log('\n[tests] database suites run on SQLite and on MariaDB (127.0.0.1:3306, owner hubtest, runtime hubtestrt)');
   } catch (e) {
     if (process.env.CI === 'true') throw new Error(`MariaDB is required under CI=true: ${e.message}`);
     console.warn(`\n[tests] MariaDB not reachable (${e.message}); DB suites run on SQLite only.`);

@@ -6,7 +6,9 @@
 //   (created on the first start, mode 0600); each child gets only the keys it uses. Data dir: HUB_DATA_DIR or ./data.
 // - Seal key of the transaction log's daily renditions: HUB_SEAL_PRIVATE_KEY_FILE, else `<data dir>/seal-key.pem`
 //   (an Ed25519 private key, created on the first start, mode 0600).
-// - Database: HUB_DATABASE_URL is passed to the children unchanged (unset: SQLite files in the data dir).
+// - Database: HUB_DATABASE_URL is passed to the children unchanged (unset: SQLite files in the data dir). SQLite:
+//   each service builds its schema at start. MariaDB: the services only check that the schema is at their release;
+//   with HUB_MIGRATE_URL (the owner account) set, `npm run db:migrate` runs here first (scripts/db-migrate.mjs).
 // - File modes: the hub runs with umask 077 (the children inherit it); the data dir is 0700 and what is directly in
 //   it 0600 (directories 0700), also when an earlier release created it 0755/0644 (README, Files).
 // - Ctrl-C / SIGTERM: SIGTERM to every child, SIGKILL after 10 s, exit 0. A child that dies on its own
@@ -196,6 +198,11 @@ export async function startHub(opts = {}) {
   prepareDataDir(dataDir);
   const secrets = loadSecrets(dataDir, env);
   const sealKeyFile = ensureSealKey(dataDir, env);
+  if (databaseKind(env) === 'mariadb' && env.HUB_MIGRATE_URL?.trim()) {
+    // The schema step with the owner account, before any service runs (the services' account may not change it).
+    const { migrateAll } = await import('./db-migrate.mjs');
+    await migrateAll({ url: env.HUB_MIGRATE_URL.trim(), log });
+  }
 
   const childEnv = {
     ...env,

@@ -1,6 +1,7 @@
 // Two filing processes on one database, 100 concurrent registrations each: numbers 1..200, no gap, no
 // duplicate. Runs the built subgraph (`npm test` builds first) as real OS processes.
-import { DEMO_MUNICIPALITIES, GRAPHQL_ROUTE, signCallerAssertion, testCaller, testDatabaseKinds, testKeys } from '@hub/kit';
+import { filing } from '@hub/filing';
+import { DEMO_MUNICIPALITIES, GRAPHQL_ROUTE, migrateDatabase, signCallerAssertion, testCaller, testDatabase, testDatabaseKinds, testKeys } from '@hub/kit';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -44,7 +45,7 @@ describe.each(testDatabaseKinds())('two filing processes on %s', (kind) => {
   const keyDir = mkdtempSync(join(tmpdir(), 'hub-seal-'));
   const sealKeyFile = join(keyDir, 'seal-key.pem');
 
-  beforeAll(() => {
+  beforeAll(async () => {
     if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build first (npm test does)`);
     writeFileSync(sealKeyFile, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
     if (kind === 'sqlite') {
@@ -54,7 +55,11 @@ describe.each(testDatabaseKinds())('two filing processes on %s', (kind) => {
     } else {
       const base = new URL(process.env.HUB_TEST_MARIADB_URL!);
       const prefix = `hubtest_${randomBytes(5).toString('hex')}`;
-      databaseUrl = `mysql://${base.username}:${base.password}@${base.host}/${prefix}`;
+      // `npm run db:migrate` as the owner, then the processes run as the runtime account (no DDL), as in production.
+      const owner = testDatabase('mariadb', 'filing');
+      if (owner.kind === 'mariadb') await migrateDatabase({ ...owner, dbName: `${prefix}_filing` }, filing);
+      const runtime = new URL(process.env.HUB_TEST_MARIADB_RUNTIME_URL || process.env.HUB_TEST_MARIADB_URL!);
+      databaseUrl = `mysql://${runtime.username}:${runtime.password}@${runtime.host}/${prefix}`;
       cleanup = async () => {
         const mysql = await import('mysql2/promise');
         const conn = await mysql.createConnection({ host: base.hostname, port: Number(base.port || 3306), user: base.username, password: decodeURIComponent(base.password) });

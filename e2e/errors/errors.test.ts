@@ -1,5 +1,5 @@
 // Bad input gets a clear error with a stable code and writes nothing; internal errors never leak.
-import { AuditEvent, testDatabaseKinds } from '@hub/kit';
+import { AuditEvent, asDatabaseOwner, testDatabaseKinds } from '@hub/kit';
 import { REGISTER, postJson, received, startHub, type Hub } from '../harness';
 
 describe.each(testDatabaseKinds())('errors on %s', (kind) => {
@@ -61,7 +61,8 @@ describe.each(testDatabaseKinds())('errors on %s', (kind) => {
 
   // Last: breaks the filing database on purpose.
   it('an internal failure is masked: no SQL, no stack trace, no driver message', async () => {
-    await hub.subgraphs.filing.orm.em.getConnection().execute('drop table document');
+    // With schema rights (the subgraph's own MariaDB account has none).
+    await asDatabaseOwner(hub.subgraphs.filing.orm, (exec) => exec('drop table document').then(() => undefined));
     const res = await hub.gql(clerk, `{ documents(first: 5) { totalCount } }`);
     expect(res.errors?.[0]).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
     expect(JSON.stringify(res)).not.toMatch(/select|document`|no such table|doesn't exist|stack|\.ts:/i);

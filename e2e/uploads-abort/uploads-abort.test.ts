@@ -82,8 +82,8 @@ describe.each(testDatabaseKinds())('aborted uploads on %s', (kind) => {
     // A second gateway on the same subgraphs whose uploads reach filing through the relay.
     viaRelay = await startGateway({
       port: 0,
-      tokenSecret: process.env.HUB_TOKEN_SECRET!,
-      gatewaySecret: hub.gatewaySecret,
+      tokenKeys: hub.keys.tokenSecret,
+      assertionKey: hub.keys.gatewayPrivateKey,
       accountCheckSeconds: 0,
       subgraphUrls: {
         municipalities: hub.subgraphs.municipalities.url,
@@ -134,7 +134,9 @@ describe.each(testDatabaseKinds())('aborted uploads on %s', (kind) => {
 
   it('a client that closes its socket mid-body straight to filing: the same', async () => {
     const caller = { userId: clerk.id, login: clerk.login, municipalityId: clerk.municipalityId, roles: clerk.roles, orgUnitId: clerk.orgUnitId };
-    const { req } = await uploadHalfway(origin(hub.subgraphs.filing.url), { 'x-hub-caller': signCallerAssertion(caller as never, hub.gatewaySecret) });
+    // What the gateway would send: an assertion for filing's upload route (one for /graphql would be refused).
+    const assertion = await signCallerAssertion(caller as never, hub.keys.gatewayPrivateKey, { subgraph: 'filing', route: '/uploads' });
+    const { req } = await uploadHalfway(origin(hub.subgraphs.filing.url), { 'x-hub-caller': assertion });
     req.destroy();
     expect(await released()).toBeLessThan(1000);
   });

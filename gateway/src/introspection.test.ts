@@ -1,6 +1,5 @@
 import { DEMO_MUNICIPALITIES, Role, issueAccessToken } from '@hub/kit';
-import { testCaller } from '@hub/kit/testing';
-import { randomBytes } from 'node:crypto';
+import { testCaller, testKeys } from '@hub/kit/testing';
 import { getIntrospectionQuery } from 'graphql';
 import { startGateway, type RunningGateway } from './index';
 import { introspectionModeFromEnv, withoutSuggestions, type IntrospectionMode } from './introspection';
@@ -23,19 +22,19 @@ describe('introspectionModeFromEnv', () => {
 });
 
 describe('introspection and field suggestions per HUB_INTROSPECTION (real supergraph; no subgraph needed)', () => {
-  const tokenSecret = randomBytes(48).toString('base64url');
-  const gatewaySecret = randomBytes(48).toString('base64url');
+  const keys = testKeys();
   const blansko = DEMO_MUNICIPALITIES.find((m) => m.abbreviation === 'MBK')!;
   const gateways = new Map<IntrospectionMode, RunningGateway>();
   let users: Awaited<ReturnType<typeof fakeActiveUsers>>;
-  const token = () => bearer(issueAccessToken(testCaller(blansko.id, [Role.INTAKE_CLERK], 'mbk.clerk'), tokenSecret, 3600).token);
+  let clerkAuth: ReturnType<typeof bearer>;
   const INTROSPECTION = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true });
 
   beforeAll(async () => {
-    users = await fakeActiveUsers(gatewaySecret);
+    users = await fakeActiveUsers(keys);
+    clerkAuth = bearer((await issueAccessToken(testCaller(blansko.id, [Role.INTAKE_CLERK], 'mbk.clerk'), keys.tokenSecret, 3600)).token);
     const dead = `http://127.0.0.1:${await deadPort()}/graphql`;
     for (const mode of ['all', 'authenticated', 'off'] as const) {
-      gateways.set(mode, await startGateway({ port: 0, tokenSecret, gatewaySecret, introspection: mode, subgraphUrls: { users: users.url, filing: dead, municipalities: dead, archives: dead } }));
+      gateways.set(mode, await startGateway({ port: 0, tokenKeys: keys.tokenSecret, assertionKey: keys.gatewayPrivateKey, introspection: mode, subgraphUrls: { users: users.url, filing: dead, municipalities: dead, archives: dead } }));
     }
   });
   afterAll(async () => {
@@ -59,7 +58,7 @@ describe('introspection and field suggestions per HUB_INTROSPECTION (real superg
       expect(anon.status).toBe(401);
       expect(anon.body).toEqual({ errors: [{ message: expect.stringMatching(/signed-in callers only/), extensions: { code: 'UNAUTHENTICATED' } }] });
     }
-    const signedIn = await post(url('authenticated'), INTROSPECTION, token());
+    const signedIn = await post(url('authenticated'), INTROSPECTION, clerkAuth);
     expect(signedIn.body.errors).toBeUndefined();
     expect(signedIn.body.data.__schema.queryType.name).toBe('Query');
     // __typename is not introspection: anonymous callers keep it.
@@ -70,7 +69,7 @@ describe('introspection and field suggestions per HUB_INTROSPECTION (real superg
     const typo = '{ documentz { totalCount } }';
     const anon = await post(url('authenticated'), typo);
     expect(anon.body.errors).toEqual([expect.objectContaining({ message: 'Cannot query field "documentz" on type "Query".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })]);
-    const signedIn = await post(url('authenticated'), typo, token());
+    const signedIn = await post(url('authenticated'), typo, clerkAuth);
     expect(signedIn.body.errors?.[0].message).toMatch(/Did you mean .*"documents"/);
 
     const badArgument = await post(url('authenticated'), '{ documents(frist: 1) { totalCount } }');
@@ -81,7 +80,7 @@ describe('introspection and field suggestions per HUB_INTROSPECTION (real superg
     expect(enumValue.body.errors?.[0].message).toMatch(/DRAFTT/);
     expect(enumValue.text).not.toMatch(/Did you mean|"DRAFT"/);
     // The same mistake from a signed-in caller: graphql suggests (so the anonymous answers above were masked).
-    const enumSignedIn = await post(url('authenticated'), 'query($s: DocumentState) { myDocuments(state: $s) { totalCount } }', token(), { s: 'DRAFTT' });
+    const enumSignedIn = await post(url('authenticated'), 'query($s: DocumentState) { myDocuments(state: $s) { totalCount } }', clerkAuth, { s: 'DRAFTT' });
     expect(enumSignedIn.body.errors?.[0].message).toMatch(/Did you mean the enum value "DRAFT"/);
     const enumLiteral = await post(url('authenticated'), '{ myDocuments(state: DRAFTT) { totalCount } }');
     expect(enumLiteral.body.errors?.[0].message).toMatch(/DRAFTT/);
@@ -89,7 +88,7 @@ describe('introspection and field suggestions per HUB_INTROSPECTION (real superg
   });
 
   it('off: nobody introspects, nobody gets suggestions', async () => {
-    for (const headers of [{}, token()]) {
+    for (const headers of [{}, clerkAuth]) {
       const r = await post(url('off'), INTROSPECTION, headers);
       expect(r.body.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
       expect(r.body.data).toBeUndefined();

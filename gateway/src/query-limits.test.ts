@@ -1,6 +1,5 @@
 import { DEMO_MUNICIPALITIES, HOST, Role, issueAccessToken, listen } from '@hub/kit';
-import { testCaller } from '@hub/kit/testing';
-import { randomBytes } from 'node:crypto';
+import { testCaller, testKeys } from '@hub/kit/testing';
 import { createServer, type Server } from 'node:http';
 import { Kind, buildSchema, getIntrospectionQuery, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { startGateway, type RunningGateway } from './index';
@@ -80,14 +79,13 @@ describe('queryLimitsFromEnv', () => {
 });
 
 describe('gateway query limits (real supergraph; the subgraphs behind it only count requests)', () => {
-  const tokenSecret = randomBytes(48).toString('base64url');
-  const gatewaySecret = randomBytes(48).toString('base64url');
+  const keys = testKeys();
   const blansko = DEMO_MUNICIPALITIES.find((m) => m.abbreviation === 'MBK')!;
   let gw: RunningGateway;
   let counting: Server;
   let users: Awaited<ReturnType<typeof fakeActiveUsers>>;
   let subgraphRequests = 0;
-  const token = () => issueAccessToken(testCaller(blansko.id, [Role.INTAKE_CLERK], 'mbk.clerk'), tokenSecret, 3600).token;
+  let token: string;
 
   beforeAll(async () => {
     // Stands in for filing, municipalities and archives: any request that reaches it is counted (and fails).
@@ -98,11 +96,12 @@ describe('gateway query limits (real supergraph; the subgraphs behind it only co
     });
     const port = await listen(counting, 0, HOST);
     const url = `http://${HOST}:${port}/graphql`;
-    users = await fakeActiveUsers(gatewaySecret);
+    users = await fakeActiveUsers(keys);
+    token = (await issueAccessToken(testCaller(blansko.id, [Role.INTAKE_CLERK], 'mbk.clerk'), keys.tokenSecret, 3600)).token;
     gw = await startGateway({
       port: 0,
-      tokenSecret,
-      gatewaySecret,
+      tokenKeys: keys.tokenSecret,
+      assertionKey: keys.gatewayPrivateKey,
       subgraphUrls: { filing: url, municipalities: url, archives: url, users: users.url },
       introspection: 'all',
     });
@@ -117,7 +116,7 @@ describe('gateway query limits (real supergraph; the subgraphs behind it only co
   async function expectRefused(query: string, limit: string, variables?: object) {
     const before = subgraphRequests;
     const started = performance.now();
-    const r = await post(gw.url, query, bearer(token()), variables);
+    const r = await post(gw.url, query, bearer(token), variables);
     const ms = performance.now() - started;
     expect(r.body.errors).toEqual([{ message: expect.any(String), extensions: { code: 'QUERY_TOO_COMPLEX', limit } }]);
     expect(r.body.data).toBeUndefined();
@@ -129,7 +128,7 @@ describe('gateway query limits (real supergraph; the subgraphs behind it only co
 
   it('a query that needs filing does reach it (the counter works)', async () => {
     const before = subgraphRequests;
-    const r = await post(gw.url, '{ documents(first: 5) { edges { node { id } } } }', bearer(token()));
+    const r = await post(gw.url, '{ documents(first: 5) { edges { node { id } } } }', bearer(token));
     expect(r.body.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
     expect(subgraphRequests).toBeGreaterThan(before);
   });
@@ -163,7 +162,7 @@ describe('gateway query limits (real supergraph; the subgraphs behind it only co
 
   it('lets a legitimate big page and the standard introspection query through', async () => {
     const before = subgraphRequests;
-    const big = await post(gw.url, BIG_PAGE, bearer(token()));
+    const big = await post(gw.url, BIG_PAGE, bearer(token));
     // Planned and sent to filing (which is a stub here: hence SERVICE_UNAVAILABLE, not a limit).
     expect(big.body.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
     expect(subgraphRequests).toBeGreaterThan(before);

@@ -3,7 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { HOST, RequestError, closeServer, createHttpServer, listen, maskError, readJsonBody, serveGraphQL } from '@hub/kit/gateway';
 import { ErrorCode, TIMEOUT_MESSAGE, runWithinBudget } from '@hub/kit';
-import { randomBytes } from 'node:crypto';
+import { testKeys } from '@hub/kit/testing';
 import { parse } from 'graphql';
 import { startGateway, type RunningGateway } from './index';
 import { post } from './test-helpers';
@@ -38,7 +38,8 @@ describe('gateway: a subgraph refusing a request as a whole (503, 504)', () => {
   beforeAll(async () => {
     sub = await refusingSubgraph();
     const composed = composeServices([{ name: 'users', url: sub.url, typeDefs: parse(sub.typeDefs) }]);
-    gw = await startGateway({ port: 0, tokenSecret: randomBytes(32).toString('hex'), gatewaySecret: randomBytes(32).toString('hex'), supergraphSdl: composed.supergraphSdl!, subgraphUrls: { users: sub.url } });
+    const keys = testKeys();
+    gw = await startGateway({ port: 0, tokenKeys: keys.tokenSecret, assertionKey: keys.gatewayPrivateKey, supergraphSdl: composed.supergraphSdl!, subgraphUrls: { users: sub.url } });
   });
   afterAll(async () => {
     await gw?.stop();

@@ -1,12 +1,15 @@
 // The upload proxy and clients that go away (issue 18, finding 2), against a stand-in for filing: a client that
 // closed its socket before the proxy started (the gateway was still checking its account) must not leave an
 // upstream request open that never gets its body.
+import { testKeys } from '@hub/kit/testing';
+import { createPrivateKey } from 'node:crypto';
 import { createServer, request, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { proxyUpload } from './uploads';
 
 const caller = { userId: 'u-1', login: 'mbk.clerk', municipalityId: 'm-1', roles: ['INTAKE_CLERK'], orgUnitId: null } as never;
-const SECRET = 'gateway-secret-for-the-upload-proxy-test-0123456789';
+// The gateway's Ed25519 key, as startGateway hands it to the proxy (parsed once).
+const assertionKey = createPrivateKey(testKeys().gatewayPrivateKey);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const listen = (s: Server) => new Promise<number>((r) => s.listen(0, '127.0.0.1', () => r((s.address() as AddressInfo).port)));
 const connections = (s: Server) => new Promise<number>((r) => s.getConnections((_e, n) => r(n)));
@@ -31,7 +34,7 @@ describe('proxyUpload', () => {
     gateway = createServer((req, res) => {
       // The account check (a call to users) takes a moment: the client's request has closed by the time the
       // proxy runs (its 'close' is already past).
-      req.once('close', () => setTimeout(() => (proxied = proxyUpload(req, res, caller, filingUrl, SECRET)), 20));
+      req.once('close', () => setTimeout(() => (proxied = proxyUpload(req, res, caller, filingUrl, assertionKey)), 20));
     });
     const port = await listen(gateway);
 

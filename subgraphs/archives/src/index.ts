@@ -5,6 +5,7 @@ import { DisposalHoldSchema } from './modules/disposal-holds/disposal-hold.entit
 import { LoanSchema } from './modules/records-office/loan.entity';
 import { RecordsOfficeContentSchema, RecordsOfficeItemSchema } from './modules/records-office/records-office-item.entity';
 import { StorageUnitSchema } from './modules/records-office/storage-unit.entity';
+import { migrations } from './migrations';
 import { resolvers } from './resolvers';
 import { seedDemo } from './seed';
 
@@ -14,6 +15,7 @@ export const archives: SubgraphDefinition<ArchivesContext> = {
   typeDefs: loadSchema('archives'),
   resolvers,
   entities: [ArchiveSchema, DisposalHoldSchema, StorageUnitSchema, RecordsOfficeItemSchema, RecordsOfficeContentSchema, LoanSchema],
+  migrations,
   createContext,
   seedDemo,
 };

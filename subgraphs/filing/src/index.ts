@@ -12,6 +12,8 @@ import { auditLogIngestRoutes } from './modules/audit-log/ingest-route';
 import { LogEntrySchema } from './modules/audit-log/log-entry.entity';
 import { LogRenditionSchema } from './modules/audit-log/rendition.entity';
 import { renditionRoutes } from './modules/audit-log/rendition-route';
+import { RENDITIONS_APPEND_ONLY } from './modules/audit-log/rendition-triggers';
+import { TRANSACTION_LOG_APPEND_ONLY } from './modules/audit-log/triggers';
 import { renditionBackground } from './modules/audit-log/scheduler';
 import { FilingPlanNodeSchema } from './modules/filing-plans/filing-plan-node.entity';
 import { FilingPlanSchema } from './modules/filing-plans/filing-plan.entity';
@@ -20,6 +22,7 @@ import { DeliveryProofSchema } from './modules/dispatch/delivery-proof.entity';
 import { dispatchRoutes } from './modules/dispatch/routes';
 import { ShipmentSchema } from './modules/dispatch/shipment.entity';
 import { RegisterSchema } from './modules/registers/register.entity';
+import { migrations } from './migrations';
 import { resolvers } from './resolvers';
 import { seedDemo } from './seed';
 import { upgradeData } from './upgrade';
@@ -33,6 +36,9 @@ export const filing: SubgraphDefinition<FilingContext> = {
   typeDefs: loadSchema('filing'),
   resolvers,
   entities: [RegisterSchema, DocumentSchema, FilingPlanSchema, FilingPlanNodeSchema, CaseFileSchema, LogEntrySchema, LogRenditionSchema, UploadSchema, ComponentSchema, DataMessageSchema, ShipmentSchema, DeliveryProofSchema],
+  migrations,
+  // The transaction log and its daily renditions: database triggers refuse UPDATE and DELETE.
+  appendOnly: [TRANSACTION_LOG_APPEND_ONLY, RENDITIONS_APPEND_ONLY],
   createContext,
   seedDemo,
   upgradeData,

@@ -1,5 +1,5 @@
 import {
-  AuditEvent, DEMO_MUNICIPALITIES, demoId, inTransaction, nextInSeries, scopeToTenant, startTestSubgraph, testCaller,
+  AuditEvent, DEMO_MUNICIPALITIES, demoId, inTransaction, nextInSeries, poolSettings, scopeToTenant, startTestSubgraph, testCaller,
   testDatabaseKinds, type SubgraphContext, type TestSubgraph,
 } from '@hub/kit';
 import { randomUUID } from 'node:crypto';
@@ -51,7 +51,11 @@ describe.each(testDatabaseKinds())('document registration on %s', (kind) => {
   let t: TestSubgraph<FilingContext>;
 
   beforeAll(async () => {
-    t = await startTestSubgraph(clockedFiling, kind, { seedDemo: true });
+    // The 50 concurrent registrations below all queue on one counter row's lock while holding a pool connection;
+    // the default MariaDB pool (HUB_DB_POOL_MAX 10, HUB_DB_ACQUIRE_TIMEOUT_MS 2 s) would refuse most of them with
+    // SERVICE_UNAVAILABLE before they get a connection. These tests are about numbering, not the pool (budget.test.ts
+    // covers failing fast), so the pool here waits as long as the test may run.
+    t = await startTestSubgraph(clockedFiling, kind, { seedDemo: true, pool: { ...poolSettings(), acquireTimeoutMs: 60_000 } });
   });
   afterAll(() => t.dispose());
   afterEach(() => {

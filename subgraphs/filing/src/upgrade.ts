@@ -5,8 +5,6 @@ import { Document } from './modules/documents/document.entity';
 import { FilingPlanNode } from './modules/filing-plans/filing-plan-node.entity';
 import { applyDocumentRetention, refreshCaseFilesRetention } from './modules/retention/apply';
 import { isCalendarTriggerEvent } from './modules/retention/retention';
-import { protectRenditions } from './modules/audit-log/rendition-triggers';
-import { protectTransactionLog } from './modules/audit-log/triggers';
 import { foldForSearch } from './modules/documents/search';
 import { forecastKey } from './modules/retention/forecast-key';
 import { generatePid, pidAbbreviationOf } from './modules/registers/pid';
@@ -235,7 +233,10 @@ async function logDemoPlanNodes(orm: HubORM): Promise<void> {
 }
 
 /**
- * Runs at every start after the schema is ensured; idempotent and cheap when there is nothing to do.
+ * Runs at every start after the schema is checked (kit `prepareSchema`), with the services' runtime account: rows
+ * only, never DDL (on MariaDB that account has none; the append-only triggers of the transaction log and of its
+ * daily renditions come with the migrations, or on SQLite from `prepareSchema`, see filing's `appendOnly`).
+ * Idempotent and cheap when there is nothing to do.
  *
  * - Rows registered before drafts existed have no `createdAt`: for them the registration is the creation. Filled
  *   in once, so the document list can order by `(createdAt, id)` on an index. Runs across all municipalities on
@@ -245,8 +246,6 @@ async function logDemoPlanNodes(orm: HubORM): Promise<void> {
  * - Stored retention computed by the rules of earlier versions, recomputed once (`recomputeRetention`).
  * - Case files from before case files had PIDs get theirs (`assignCaseFilePids`, once per database).
  * - The creation of demo plans' nodes seeded before it was logged (`logDemoPlanNodes`, once per database).
- * - The append-only triggers of the transaction log and of its daily renditions (re)created (a SQLite table
- *   rebuild drops them).
  */
 export async function upgradeData(orm: HubORM): Promise<void> {
   // Looked for first: the UPDATE alone scans the whole table under locks at every start (≈ 2 s at 1.5 M documents).
@@ -259,6 +258,4 @@ export async function upgradeData(orm: HubORM): Promise<void> {
   await recomputeRetention(orm);
   await assignCaseFilePids(orm);
   await logDemoPlanNodes(orm);
-  await protectTransactionLog(orm);
-  await protectRenditions(orm);
 }

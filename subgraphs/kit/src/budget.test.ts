@@ -1,12 +1,11 @@
 import { ConnectionException, DriverException } from '@mikro-orm/core';
 import { parse } from 'graphql';
 import { GraphQLError } from 'graphql';
-import { randomBytes } from 'node:crypto';
-import { CALLER_HEADER, signCallerAssertion } from './auth';
+import { CALLER_HEADER, GRAPHQL_ROUTE, signCallerAssertion } from './auth';
 import type { SubgraphContext } from './context';
 import { ErrorCode, infrastructureErrorOf, maskError } from './errors';
 import { runSubgraph, type RunningSubgraph, type SubgraphDefinition } from './subgraph';
-import { testCaller, testDatabase, testDatabaseKinds, type TestDatabaseKind } from './testing';
+import { subgraphKeysOf, testCaller, testDatabase, testDatabaseKinds, testKeys, type TestDatabaseKind, type TestKeys } from './testing';
 import { inTransaction } from './transaction';
 
 /**
@@ -53,24 +52,25 @@ function slowSubgraph(kind: TestDatabaseKind, marks: { sleepEnded?: number; fini
   };
 }
 
-async function post(s: RunningSubgraph, secret: string, query: string) {
+async function post(s: RunningSubgraph, keys: TestKeys, query: string) {
+  const assertion = await signCallerAssertion(testCaller(null, []), keys.gatewayPrivateKey, { subgraph: 'municipalities', route: GRAPHQL_ROUTE });
   const res = await fetch(s.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [CALLER_HEADER]: signCallerAssertion(testCaller(null, []), secret) },
+    headers: { 'content-type': 'application/json', [CALLER_HEADER]: assertion },
     body: JSON.stringify({ query }),
   });
   return { status: res.status, retryAfterHeader: res.headers.get('retry-after'), ...((await res.json()) as { data?: any; errors?: any[] }) };
 }
 
 describe.each(testDatabaseKinds())('request time budget on %s', (kind) => {
-  const secret = randomBytes(32).toString('hex');
+  const keys = testKeys();
   const marks: { sleepEnded?: number; finished?: Promise<void> } = {};
   let s: RunningSubgraph;
   beforeAll(async () => {
     s = await runSubgraph(slowSubgraph(kind, marks), {
       port: 0,
       db: testDatabase(kind, 'municipalities'),
-      gatewaySecret: secret,
+      keys: subgraphKeysOf(keys),
       seedDemo: false,
       relay: false,
       requestTimeoutMs: 600,
@@ -84,7 +84,7 @@ describe.each(testDatabaseKinds())('request time budget on %s', (kind) => {
 
   it('answers TIMEOUT at the deadline, stops the work and keeps nothing it wrote', async () => {
     const started = Date.now();
-    const res = await post(s, secret, 'mutation { slowWrite(pauseMs: 3000, tag: "slow") }');
+    const res = await post(s, keys, 'mutation { slowWrite(pauseMs: 3000, tag: "slow") }');
     const answeredAfter = Date.now() - started;
     expect(res.status).toBe(504);
     expect(res.errors).toEqual([{ message: expect.stringMatching(/took too long/), extensions: { code: ErrorCode.TIMEOUT } }]);
@@ -93,15 +93,15 @@ describe.each(testDatabaseKinds())('request time budget on %s', (kind) => {
     await marks.finished;
     // MariaDB: the SLEEP running on the server was cancelled at the deadline, not left to run its 3 s.
     if (kind === 'mariadb') expect(marks.sleepEnded! - started).toBeLessThan(2_000);
-    const rows = await post(s, secret, '{ rows }');
+    const rows = await post(s, keys, '{ rows }');
     expect(rows.data).toEqual({ rows: 0 });
   });
 
   it('lets a request within its budget write', async () => {
-    const res = await post(s, secret, 'mutation { slowWrite(pauseMs: 50, tag: "fast") }');
+    const res = await post(s, keys, 'mutation { slowWrite(pauseMs: 50, tag: "fast") }');
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({ slowWrite: 2 });
-    expect((await post(s, secret, '{ rows }')).data).toEqual({ rows: 2 });
+    expect((await post(s, keys, '{ rows }')).data).toEqual({ rows: 2 });
   });
 
   it('answers /ready with the database state; /health is liveness', async () => {
@@ -113,7 +113,7 @@ describe.each(testDatabaseKinds())('request time budget on %s', (kind) => {
 });
 
 (testDatabaseKinds().includes('mariadb') ? describe : describe.skip)('MariaDB pool (HUB_DB_POOL_MAX, HUB_DB_ACQUIRE_TIMEOUT_MS)', () => {
-  const secret = randomBytes(32).toString('hex');
+  const keys = testKeys();
   const marks: { sleepEnded?: number; finished?: Promise<void> } = {};
   let s: RunningSubgraph;
   beforeAll(async () => {
@@ -124,7 +124,7 @@ describe.each(testDatabaseKinds())('request time budget on %s', (kind) => {
       s = await runSubgraph(slowSubgraph('mariadb', marks), {
         port: 0,
         db: testDatabase('mariadb', 'municipalities'),
-        gatewaySecret: secret,
+        keys: subgraphKeysOf(keys),
         seedDemo: false,
         relay: false,
         requestTimeoutMs: 10_000,
@@ -142,17 +142,17 @@ describe.each(testDatabaseKinds())('request time budget on %s', (kind) => {
   });
 
   it('refuses a request at once with SERVICE_UNAVAILABLE + retryAfter when every connection is taken, instead of queueing it', async () => {
-    const holder = post(s, secret, 'mutation { slowWrite(pauseMs: 2500, tag: "hold") }');
+    const holder = post(s, keys, 'mutation { slowWrite(pauseMs: 2500, tag: "hold") }');
     await new Promise((r) => setTimeout(r, 300));
     const started = Date.now();
-    const res = await post(s, secret, '{ rows }');
+    const res = await post(s, keys, '{ rows }');
     expect(Date.now() - started).toBeLessThan(1_500);
     expect(res.errors).toEqual([
       { message: expect.stringMatching(/temporarily unavailable/), path: ['rows'], extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryAfter: 1 } },
     ]);
     expect((await holder).data).toEqual({ slowWrite: 2 });
     // The pool recovers: the next request gets the connection.
-    expect((await post(s, secret, '{ rows }')).data).toEqual({ rows: 2 });
+    expect((await post(s, keys, '{ rows }')).data).toEqual({ rows: 2 });
   });
 });
 

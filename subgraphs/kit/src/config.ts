@@ -53,12 +53,6 @@ export function portOf(service: SubgraphName | 'gateway', env: NodeJS.ProcessEnv
 /** Services listen on loopback only; the hub is not exposed beyond this machine without a reverse proxy. */
 export const HOST = '127.0.0.1';
 
-export function requireSecret(name: 'HUB_TOKEN_SECRET' | 'HUB_GATEWAY_SECRET', env: NodeJS.ProcessEnv = process.env): string {
-  const v = env[name];
-  if (!v || v.length < 32) throw new Error(`${name} must be set to at least 32 characters (npm start generates one)`);
-  return v;
-}
-
 export function tokenTtlSeconds(env: NodeJS.ProcessEnv = process.env): number {
   return Number(env.HUB_TOKEN_TTL_SECONDS || 8 * 3600);
 }

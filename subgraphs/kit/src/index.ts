@@ -13,6 +13,7 @@ export * from './ico';
 export * from './input-validation';
 export * from './loaders';
 export * from './logger';
+export * from './migrations';
 export * from './orm';
 export * from './outbox';
 export * from './peers';

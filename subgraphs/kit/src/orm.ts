@@ -4,7 +4,7 @@ import { LibSqlDriver } from '@mikro-orm/libsql';
 import { MySqlPlatform, MySqlSchemaHelper } from '@mikro-orm/knex';
 import { MySqlDriver } from '@mikro-orm/mysql';
 import { dirname } from 'node:path';
-import { protectAppendOnly } from './append-only';
+import { AUDIT_OUTBOX_APPEND_ONLY, protectAppendOnly, type AppendOnlyTable } from './append-only';
 import { AuditEventSchema } from './audit';
 import { enforceRequestBudgets, rememberConnection } from './budget';
 import { logger } from './logger';
@@ -190,17 +190,21 @@ function privateSqliteFiles(file: string): void {
 }
 
 /**
- * Creates missing tables and columns and relaxes constraints; never drops a table or column, so existing data
- * survives upgrades. Some SQLite changes (a column becoming nullable) need a table rebuild that MikroORM only
- * plans once the new columns exist, hence up to three passes until nothing is left to change. Then (re)creates the
- * triggers that keep `audit_event` append-only (a SQLite table rebuild drops them).
+ * The schema generator path: creates missing tables and columns and relaxes constraints; never drops a table or
+ * column, so existing data survives upgrades. Some SQLite changes (a column becoming nullable) need a table rebuild
+ * that MikroORM only plans once the new columns exist, hence up to three passes until nothing is left to change. Then
+ * (re)creates the append-only triggers (every subgraph's `audit_event` and the tables in `appendOnly`; a SQLite table
+ * rebuild drops them).
+ *
+ * What SQLite runs at every start (migrations.ts `prepareSchema`). On MariaDB the services no longer run it: the
+ * schema comes from the versioned migrations (migrations.ts); this stays as the path of releases before them (the
+ * upgrade test builds such a database with it) and for test-only entity sets.
  */
-export async function ensureSchema(orm: HubORM): Promise<void> {
+export async function ensureSchema(orm: HubORM, appendOnly: readonly AppendOnlyTable[] = []): Promise<void> {
   await orm.schema.ensureDatabase();
   for (let pass = 0; pass < 3; pass++) {
     if (!(await orm.schema.getUpdateSchemaSQL({ safe: true, wrap: false }))) break;
     await orm.schema.updateSchema({ safe: true });
   }
-  // The outbox of the transaction log: rows never change once written (the relay only reads them).
-  await protectAppendOnly(orm, 'audit_event', 'the audit outbox');
+  for (const t of [AUDIT_OUTBOX_APPEND_ONLY, ...appendOnly]) await protectAppendOnly(orm, t.table, t.what);
 }

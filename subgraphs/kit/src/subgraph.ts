@@ -17,7 +17,9 @@ import { ErrorCode, TIMEOUT_MESSAGE, maskError } from './errors';
 import { inputValidationPlugin } from './input-validation';
 import { logger, setServiceName } from './logger';
 import { RequestError, closeServer, createHttpServer, listen, readJsonBody, serveGraphQL, type Readiness } from './http';
-import { ensureSchema, initORM, type HubORM } from './orm';
+import type { AppendOnlyTable } from './append-only';
+import { prepareSchema, type MigrationObject } from './migrations';
+import { initORM, type HubORM } from './orm';
 import { httpShip, startOutboxRelay, type OutboxRelay, type OutboxRelayOptions, type ShipFn } from './outbox';
 import { httpPeers, type Peers } from './peers';
 import { scopeToTenant } from './tenant';
@@ -29,13 +31,17 @@ export interface SubgraphDefinition<C extends SubgraphContext = SubgraphContext>
   /** Codegen-typed resolvers (`Resolvers<C>` of the subgraph's generated types). */
   resolvers: object;
   entities: EntitySchema<any>[];
+  /** The MariaDB schema as versioned migrations, oldest first (src/migrations/index.ts; kit migrations.ts). */
+  migrations?: MigrationObject[];
+  /** Tables besides `audit_event` that database triggers keep append-only (kit append-only.ts). */
+  appendOnly?: AppendOnlyTable[];
   /** Adds the subgraph's per-request DataLoaders to the base context. */
   createContext(base: SubgraphContext): C;
   /** Inserts the demo data set when the database is empty; must be idempotent. */
   seedDemo?(orm: HubORM): Promise<void>;
   /**
-   * Brings rows written by an older version up to what the code expects (runs after the schema is ensured, at
-   * every start); must be idempotent and cheap when there is nothing to do.
+   * Brings rows written by an older version up to what the code expects (runs after the schema is checked, at
+   * every start, with the runtime account: data only, no DDL); must be idempotent and cheap when there is nothing to do.
    */
   upgradeData?(orm: HubORM): Promise<void>;
   /**
@@ -138,7 +144,11 @@ export async function databaseReadiness(orm: HubORM, timeoutMs = READY_DATABASE_
 export async function runSubgraph<C extends SubgraphContext>(def: SubgraphDefinition<C>, opts: RunOptions = {}): Promise<RunningSubgraph> {
   const keys = opts.keys ?? subgraphKeysFromEnv();
   const orm = await initORM({ db: opts.db ?? databaseTarget(def.name), entities: def.entities });
-  await ensureSchema(orm);
+  // SQLite: builds the schema; MariaDB: only checks that `npm run db:migrate` brought it to this release.
+  await prepareSchema(orm, def).catch(async (e) => {
+    await orm.close(true);
+    throw e;
+  });
   await def.upgradeData?.(orm);
   if ((opts.seedDemo ?? process.env.HUB_SEED_DEMO !== '0') && def.seedDemo) await def.seedDemo(orm);
 

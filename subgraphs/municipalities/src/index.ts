@@ -2,6 +2,7 @@ import { loadSchema, type SubgraphDefinition } from '@hub/kit';
 import { createContext, type MunicipalitiesContext } from './context';
 import { MunicipalitySchema } from './modules/municipalities/municipality.entity';
 import { OrgUnitSchema } from './modules/municipalities/org-unit.entity';
+import { migrations } from './migrations';
 import { resolvers } from './resolvers';
 import { seedDemo } from './seed';
 
@@ -11,6 +12,7 @@ export const municipalities: SubgraphDefinition<MunicipalitiesContext> = {
   typeDefs: loadSchema('municipalities'),
   resolvers,
   entities: [MunicipalitySchema, OrgUnitSchema],
+  migrations,
   createContext,
   seedDemo,
 };

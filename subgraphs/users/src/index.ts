@@ -5,6 +5,7 @@ import { PlatformOperatorSchema } from './modules/users/platform-operator.entity
 import { UserSchema } from './modules/users/user.entity';
 import { deleteExpiredCounters } from './modules/sign-in/db-rate-limiter';
 import { ThrottleCounterSchema } from './modules/sign-in/throttle-counter.entity';
+import { migrations } from './migrations';
 import { resolvers } from './resolvers';
 import { seedDemo } from './seed';
 
@@ -14,6 +15,7 @@ export const users: SubgraphDefinition<UsersContext> = {
   typeDefs: loadSchema('users'),
   resolvers,
   entities: [UserSchema, PlatformOperatorSchema, ApiClientSchema, ThrottleCounterSchema],
+  migrations,
   createContext,
   seedDemo,
   background: (orm) => {

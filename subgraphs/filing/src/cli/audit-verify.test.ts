@@ -1,6 +1,6 @@
 // `npm run audit:verify`: the built CLI against a SQLite data directory; exit 0 when every chain is intact, 1 when
 // one is broken, 2 when there is nothing to verify.
-import { ensureSchema, initORM, scopeToTenant, type HubORM } from '@hub/kit';
+import { initORM, prepareSchema, scopeToTenant, type HubORM } from '@hub/kit';
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -40,7 +40,7 @@ describe('audit:verify CLI (SQLite)', () => {
   beforeAll(async () => {
     if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npx tsc -b subgraphs/filing first (npm test builds)`);
     await withOrm(async (orm) => {
-      await ensureSchema(orm);
+      await prepareSchema(orm, filing);
       await filing.upgradeData!(orm);
       const em = scopeToTenant(orm.em.fork(), A);
       em.create(Register, { id: randomUUID(), municipalityId: A, name: 'Podací deník', kind: 'MAIN', referencePrefix: 'MBK', active: true, createdAt: new Date() });

@@ -15,7 +15,7 @@
  * Refuses a database that already has documents. Exit status: 0 seeded, 1 failed (what was committed stays:
  * drop the database and run again), 2 usage error or a database that is not empty.
  */
-import { databaseTarget, ensureSchema, initORM } from '@hub/kit';
+import { databaseTarget, initORM, prepareSchema } from '@hub/kit';
 import { filing } from '../index';
 import { VolumeNotEmptyError, seedVolume } from '../modules/volume/seed';
 
@@ -55,8 +55,9 @@ async function run(): Promise<number> {
   log(`filing database: ${where}; scale ${args.scale}, ${args.years} years`);
   const orm = await initORM({ db, entities: filing.entities });
   try {
-    // Exactly what the service does at start: schema (tables, columns, indexes), data upgrades, demo data.
-    await ensureSchema(orm);
+    // Exactly what the service does at start: schema (SQLite: built; MariaDB: checked that `npm run db:migrate` ran),
+    // data upgrades, demo data.
+    await prepareSchema(orm, filing);
     await filing.upgradeData!(orm);
     await filing.seedDemo!(orm);
     const r = await seedVolume(orm, { scale: args.scale, years: args.years, log });

@@ -1,5 +1,5 @@
 import {
-  AuditEvent, DEMO_MUNICIPALITIES, createTestOrm, scopeToTenant, startTestSubgraph, testCaller, testDatabaseKinds,
+  AuditEvent, DEMO_MUNICIPALITIES, appendOnlyTriggerSql, asDatabaseOwner, createTestOrm, isSqlite, scopeToTenant, startTestSubgraph, testCaller, testDatabaseKinds,
   type HubORM, type TestSubgraph,
 } from '@hub/kit';
 import { spawnSync } from 'node:child_process';
@@ -23,7 +23,7 @@ import { fixDay, renditionHashOf, sha256Hex } from './rendition';
 import { LogRendition } from './rendition.entity';
 import { auditLogRegisterId } from './rendition-register';
 import { RENDITION_DOWNLOAD_PATH, renditionDownloadHandler } from './rendition-route';
-import { protectRenditions, renditionTriggerNames } from './rendition-triggers';
+import { RENDITIONS_APPEND_ONLY, renditionTriggerNames } from './rendition-triggers';
 import { verifyRenditions } from './rendition-verify';
 import { renditionsEnabled, runRenditionRound, startRenditionScheduler } from './scheduler';
 import { Ed25519Sealer, setPlatformSealer, verifySeal } from './seal';
@@ -71,14 +71,18 @@ const em = (orm: HubORM, municipalityId: string) => scopeToTenant(orm.em.fork(),
 const renditionsOf = (orm: HubORM, municipalityId: string) =>
   em(orm, municipalityId).find(LogRendition, {}, { orderBy: { day: 'asc' }, populate: ['xml'] });
 
-/** Changes the database behind the triggers' back, as an administrator could: drop, change, put them back. */
+/**
+ * Changes the database behind the triggers' back, as an administrator could: drop, change, put them back (with schema
+ * rights: on MariaDB the subgraph's own runtime account has none).
+ */
 async function tamper(orm: HubORM, sql: string, params: unknown[]) {
-  const conn = orm.em.getConnection();
   const names = renditionTriggerNames();
-  await conn.execute(`drop trigger if exists ${names.update}`);
-  await conn.execute(`drop trigger if exists ${names.delete}`);
-  await conn.execute(sql, params);
-  await protectRenditions(orm);
+  await asDatabaseOwner(orm, async (exec) => {
+    await exec(`drop trigger if exists ${names.update}`);
+    await exec(`drop trigger if exists ${names.delete}`);
+    await exec(sql, params);
+    for (const create of appendOnlyTriggerSql(isSqlite(orm) ? 'sqlite' : 'mariadb', RENDITIONS_APPEND_ONLY)) await exec(create);
+  });
 }
 
 describe.each(testDatabaseKinds())('daily renditions of the log on %s', (kind) => {
@@ -98,7 +102,6 @@ describe.each(testDatabaseKinds())('daily renditions of the log on %s', (kind) =
     process.env.HUB_BLOB_DIR = blobDir;
     setPlatformSealer(sealer);
     t = await startTestSubgraph(filing, kind, { seedDemo: true });
-    await protectRenditions(t.orm);
     // Blansko: two entries on 28 March 2025, none on the 29th, three on the 30th (the day the clocks go forward,
     // 23 hours long; the last at 23:30 local time), one just after midnight on the 31st.
     await insertEntries(t.orm, BLANSKO.id, chainOf(BLANSKO.id, [
@@ -375,7 +378,7 @@ describe.each(testDatabaseKinds())('the rendition scheduler on %s', (kind) => {
   const municipalityId = randomUUID();
 
   beforeAll(async () => {
-    const t = await createTestOrm(kind, 'filing', filing.entities);
+    const t = await createTestOrm(kind, 'filing', filing.entities, filing);
     orm = t.orm;
     dispose = t.dispose;
     const recorded = [

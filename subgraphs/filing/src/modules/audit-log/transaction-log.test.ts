@@ -1,6 +1,6 @@
 // The transaction log's core: ingest (poradi, dedup, chain), the append-only triggers, and the verifier that names
 // the first changed, removed or inserted entry.
-import { Role, isSqlite, scopeToTenant, startTestSubgraph, testCaller, testDatabaseKinds, type HubORM, type TestSubgraph } from '@hub/kit';
+import { Role, appendOnlyTriggerSql, asDatabaseOwner, isSqlite, prepareSchema, scopeToTenant, startTestSubgraph, testCaller, testDatabaseKinds, type HubORM, type TestSubgraph } from '@hub/kit';
 import { randomUUID } from 'node:crypto';
 import type { FilingContext } from '../../context';
 import { filing } from '../../index';
@@ -8,7 +8,7 @@ import { Register } from '../registers/register.entity';
 import { entryHash } from './chain';
 import { ingest, type IncomingAuditEvent } from './ingest';
 import { LogEntry } from './log-entry.entity';
-import { protectTransactionLog } from './triggers';
+import { TRANSACTION_LOG_APPEND_ONLY } from './triggers';
 import { verifyLog } from './verify';
 
 const uid = () => randomUUID();
@@ -30,29 +30,20 @@ function events(municipalityId: string, n: number, from = 1): IncomingAuditEvent
   }));
 }
 
-/** Runs SQL past the append-only triggers, as a database administrator could. */
+/**
+ * Runs SQL past the append-only triggers, as a database administrator could: drops them, runs it, puts them back
+ * (with schema rights: on MariaDB the subgraph's own runtime account has none).
+ */
 async function asAdmin(orm: HubORM, sql: string, params: unknown[] = []): Promise<void> {
-  if (isSqlite(orm)) {
-    const conn = orm.em.getConnection();
-    await conn.execute('drop trigger log_entry_no_update');
-    await conn.execute('drop trigger log_entry_no_delete');
+  await asDatabaseOwner(orm, async (exec) => {
+    await exec('drop trigger log_entry_no_update');
+    await exec('drop trigger log_entry_no_delete');
     try {
-      await conn.execute(sql, params);
+      await exec(sql, params);
     } finally {
-      await protectTransactionLog(orm);
+      for (const create of appendOnlyTriggerSql(isSqlite(orm) ? 'sqlite' : 'mariadb', TRANSACTION_LOG_APPEND_ONLY)) await exec(create);
     }
-    return;
-  }
-  const mysql = await import('mysql2/promise');
-  const admin = await mysql.createConnection({ uri: process.env.MARIADB_ADMIN_URL || 'mysql://root@127.0.0.1:3306', database: orm.config.get('dbName') });
-  try {
-    await admin.query('drop trigger log_entry_no_update');
-    await admin.query('drop trigger log_entry_no_delete');
-    await admin.query(sql, params);
-  } finally {
-    await admin.end();
-    await protectTransactionLog(orm);
-  }
+  });
 }
 
 describe.each(testDatabaseKinds())('transaction log on %s', (kind) => {
@@ -169,8 +160,8 @@ describe.each(testDatabaseKinds())('transaction log on %s', (kind) => {
       expect((await verifyLog(orm.em.fork(), m)).ok).toBe(true);
     });
 
-    it('survives a restart: the triggers are created again idempotently', async () => {
-      await filing.upgradeData!(orm);
+    it('survives a restart: what a start runs (SQLite: triggers created again, idempotently; MariaDB: the migrations checked) keeps them', async () => {
+      await prepareSchema(orm, filing);
       await expect(orm.em.getConnection().execute('delete from log_entry')).rejects.toThrow(/append-only/);
     });
   });

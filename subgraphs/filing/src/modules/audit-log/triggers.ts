@@ -1,11 +1,10 @@
-import { protectAppendOnly, type HubORM } from '@hub/kit';
+import type { AppendOnlyTable } from '@hub/kit';
 
 /**
- * The transaction log is append-only for the services' own database user: triggers refuse UPDATE and DELETE on
- * `log_entry` (SQLite: RAISE(ABORT); MariaDB: SIGNAL SQLSTATE '45000'). Run at every start after the schema is
- * ensured (filing's `upgradeData`); idempotent. Someone who can drop the triggers (an administrator) is caught by
- * the hash chain instead (verify.ts).
+ * The transaction log is append-only for the services' own database account: triggers refuse UPDATE and DELETE on
+ * `log_entry` (SQLite: RAISE(ABORT); MariaDB: SIGNAL SQLSTATE '45000'). Declared in filing's definition
+ * (`appendOnly`): on MariaDB the triggers come with the migrations and the runtime account can neither drop nor
+ * create them; on SQLite they are (re)created at every start (kit `prepareSchema`). Someone who can drop the
+ * triggers (an administrator) is caught by the hash chain instead (verify.ts).
  */
-export function protectTransactionLog(orm: HubORM): Promise<void> {
-  return protectAppendOnly(orm, 'log_entry', 'the transaction log');
-}
+export const TRANSACTION_LOG_APPEND_ONLY: AppendOnlyTable = { table: 'log_entry', what: 'the transaction log' };

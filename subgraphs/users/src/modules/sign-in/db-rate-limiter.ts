@@ -23,6 +23,15 @@ export interface DbLimiterCall {
 const TABLE = 'sign_in_throttle';
 
 /**
+ * Runs a statement outside any transaction of `em` (the counts must stay even when the sign-in fails), through the
+ * driver rather than the bare connection: the driver converts driver errors into MikroORM's exceptions
+ * (DeadlockException for the retry below, DriverException with the driver's code for the outage classification in
+ * kit errors.ts); the bare connection rethrows mysql2's raw error.
+ */
+const execute = (em: SqlEntityManager) => <T>(sql: string, params: unknown[], method: 'all' | 'run') =>
+  em.getDriver().execute(sql, params, method) as Promise<unknown> as Promise<T>;
+
+/**
  * A rate-limiter-flexible store on the subgraph's own database, SQLite (libsql) and MariaDB alike, so every
  * process that shares the database shares the counters.
  *
@@ -89,7 +98,7 @@ export class DbRateLimiter extends RateLimiterStoreAbstract {
     // safe to retry (the statement did nothing).
     for (let attempt = 1; ; attempt++) {
       try {
-        const rows = await em.getConnection().execute<CounterRow[]>(sql, params, 'all');
+        const rows = await execute(em)<CounterRow[]>(sql, params, 'all');
         return rows[0];
       } catch (e) {
         if (attempt >= 5 || !(e instanceof DeadlockException || e instanceof LockWaitTimeoutException)) throw e;
@@ -98,7 +107,7 @@ export class DbRateLimiter extends RateLimiterStoreAbstract {
   }
 
   async _get(rlKey: string, options: unknown): Promise<CounterRow | null> {
-    const rows = await DbRateLimiter.emOf(options).getConnection().execute<CounterRow[]>(
+    const rows = await execute(DbRateLimiter.emOf(options))<CounterRow[]>(
       `select points, expires_at from ${TABLE} where throttle_key = ? and (expires_at is null or expires_at > ?)`,
       [rlKey, Date.now()],
       'all',
@@ -107,7 +116,7 @@ export class DbRateLimiter extends RateLimiterStoreAbstract {
   }
 
   async _delete(rlKey: string, options: unknown): Promise<boolean> {
-    const res = await DbRateLimiter.emOf(options).getConnection().execute<{ affectedRows: number }>(
+    const res = await execute(DbRateLimiter.emOf(options))<{ affectedRows: number }>(
       `delete from ${TABLE} where throttle_key = ?`, [rlKey], 'run',
     );
     return res.affectedRows > 0;
@@ -123,7 +132,7 @@ export class DbRateLimiter extends RateLimiterStoreAbstract {
 
 /** Deletes counters whose window ended; run now and then (the users subgraph does, every 10 minutes). */
 export async function deleteExpiredCounters(em: SqlEntityManager, now = Date.now()): Promise<number> {
-  const res = await em.getConnection().execute<{ affectedRows: number }>(
+  const res = await execute(em)<{ affectedRows: number }>(
     `delete from ${TABLE} where expires_at is not null and expires_at < ?`, [now], 'run',
   );
   return res.affectedRows;
