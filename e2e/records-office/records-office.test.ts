@@ -4,6 +4,7 @@
 // the inventory finds it by disposal year and storage unit; filing's states follow archives' steps through the
 // transaction log's outbox; another municipality sees none of it.
 import { AuditEvent, DEMO_MUNICIPALITIES, demoId, testDatabaseKinds } from '@hub/kit';
+import { assertValidTp } from '../../subgraphs/filing/src/modules/audit-log/tp-validator';
 import { REGISTER, received, startHub, type Hub } from '../harness';
 
 const blansko = DEMO_MUNICIPALITIES[0];
@@ -178,5 +179,24 @@ describe.each(testDatabaseKinds())('records office on %s', (kind) => {
     const log = await ok(admin, `query($id: ID!) { auditLog(first: 50, filter: { objectId: $id }) { edges { node { eventType objectType } } } }`, { id: cf.id });
     expect(log.auditLog.edges.map((e: { node: { eventType: string } }) => e.node.eventType)).toContain('PrevzetiNaSpisovnu');
     expect(new Set(log.auditLog.edges.map((e: { node: { objectType: string } }) => e.node.objectType))).toEqual(new Set(['Spis']));
+
+    // Under the case file's PID (as the archive matches it against the SIP, rule obs54): every step, with who acted
+    // by login, name and role; the object's log validates strictly, and its export is itself logged.
+    const { pid } = (await ok(records, `{ caseFile(id: "${cf.id}") { pid } }`)).caseFile;
+    expect(pid).toMatch(/^MBKS[0-9A-HJKMNP-TV-Z]{8}$/);
+    const LOG_BY = `query($id: ID!) { auditLog(first: 100, filter: { objectId: $id }) { edges { node { eventType objectId objectIdentifier provedlKdo source } } } }`;
+    const byPid = (await ok(admin, LOG_BY, { id: pid })).auditLog.edges.map((e: { node: Record<string, string> }) => e.node);
+    expect(byPid.map((e: { eventType: string }) => e.eventType)).toEqual(trail.auditTrail.events.map((e: { eventType: string }) => e.eventType));
+    for (const e of byPid) expect(e).toMatchObject({ objectId: cf.id, objectIdentifier: pid });
+    const whoDid = (type: string) => byPid.find((e: { eventType: string }) => e.eventType === type).provedlKdo;
+    expect(whoDid('Uzavreni')).toMatch(/^mbk\.handler \(.+; zpracovatel\)$/);
+    expect(whoDid('PrevzetiNaSpisovnu')).toMatch(/^mbk\.records \(.+; spisovna\)$/);
+    const xml: string = (await ok(admin, 'query($id: ID!) { auditLogObjectXml(objectId: $id) }', { id: pid })).auditLogObjectXml;
+    expect(await assertValidTp(xml, 'case file log through the gateway', { strict: true })).toBe('pass');
+    expect(xml).toContain(`<tp:Identifikator><tp:HodnotaID>${pid}</tp:HodnotaID><tp:ZdrojID>cz.blansko.essl.MBK</tp:ZdrojID></tp:Identifikator></tp:Objekt>`);
+    expect(xml).not.toContain(cf.id);
+    await hub.flushRelays();
+    const exported = (await ok(admin, LOG_BY, { id: pid })).auditLog.edges.map((e: { node: Record<string, string> }) => e.node).at(-1);
+    expect(exported).toMatchObject({ eventType: 'Export', objectIdentifier: pid, provedlKdo: expect.stringMatching(/^mbk\.admin \(.+; .*správce spisové služby.*\)$/) });
   });
 });

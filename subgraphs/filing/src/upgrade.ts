@@ -7,6 +7,11 @@ import { applyDocumentRetention, refreshCaseFilesRetention } from './modules/ret
 import { isCalendarTriggerEvent } from './modules/retention/retention';
 import { foldForSearch } from './modules/documents/search';
 import { forecastKey } from './modules/retention/forecast-key';
+import { generatePid, pidAbbreviationOf } from './modules/registers/pid';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { AuditEvent, DEMO_MUNICIPALITIES } from '@hub/kit';
+import { demoPlanId, recordDemoNodesCreation } from './modules/filing-plans/demo-plan';
+import { compareFullCodes } from './modules/filing-plans/codes';
 
 /** Rows per statement when derived columns are filled in. */
 const FILL_BATCH = 1000;
@@ -152,6 +157,81 @@ async function recomputeRetention(orm: HubORM): Promise<void> {
   await knex('sequence_counter').insert({ name: RETENTION_MARK, current_value: 1 }).onConflict('name').ignore();
 }
 
+/** Marks a database whose case files all have a PID. */
+const CASE_FILE_PID_MARK = 'upgrade:case-file-pid-1';
+const PID_ASSIGNED = 'PID assigned by the data upgrade (case files opened before they had PIDs)';
+
+/**
+ * Case files opened before case files had PIDs get one, once per database: the same form as at opening (the
+ * initiating document's abbreviation, marker `S`, registers/pid.ts), each with its `Uprava` event (actor
+ * "system"), so the log has the PID before anything is written under it. In batches of one transaction per
+ * municipality; a batch that hits a PID already taken is redone with fresh PIDs. Idempotent: only rows without a
+ * PID are selected, and the mark makes later starts one lookup.
+ */
+async function assignCaseFilePids(orm: HubORM): Promise<void> {
+  const knex = orm.em.getKnex();
+  if (await knex('sequence_counter').where({ name: CASE_FILE_PID_MARK }).first('name')) return;
+  for (;;) {
+    const rows = (await knex('case_file as c')
+      .join('document as d', 'd.id', 'c.initiating_document_id')
+      .whereNull('c.pid')
+      .orderBy('c.municipality_id')
+      .limit(RECOMPUTE_BATCH)
+      .select('c.id', 'c.municipality_id', 'd.pid as document_pid')) as { id: string; municipality_id: string; document_pid: string }[];
+    if (rows.length === 0) break;
+    const municipalityId = rows[0].municipality_id;
+    const batch = rows.filter((r) => r.municipality_id === municipalityId);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await inTransaction(scopeToTenant(orm.em.fork(), municipalityId) as unknown as SqlEntityManager, async (tx) => {
+          const caseFiles = new Map((await tx.find(CaseFile, { id: { $in: batch.map((r) => r.id) }, pid: null })).map((c) => [c.id, c]));
+          for (const r of batch) {
+            const c = caseFiles.get(r.id);
+            if (c) c.pid = generatePid(pidAbbreviationOf(r.document_pid), 'CASE_FILE');
+          }
+          await tx.flush();
+          for (const c of caseFiles.values()) {
+            await recordAudit(tx, null, {
+              municipalityId, eventType: 'Uprava', objectType: 'Spis', objectId: c.id, description: PID_ASSIGNED,
+              changes: [{ name: 'pid', old: null, new: c.pid }],
+            });
+          }
+        });
+        break;
+      } catch (e) {
+        if (attempt >= 5 || !(e instanceof UniqueConstraintViolationException)) throw e;
+      }
+    }
+  }
+  await knex('sequence_counter').insert({ name: CASE_FILE_PID_MARK, current_value: 1 }).onConflict('name').ignore();
+}
+
+/** Marks a database whose demo plans' nodes have their `Zalozeni` events. */
+const DEMO_NODES_MARK = 'upgrade:demo-plan-nodes-logged-1';
+
+/**
+ * Demo plans seeded before their nodes' creation was logged (demo-plan.ts once wrote one event for the plan only)
+ * get a `Zalozeni` for each node that has none, actor "system", once per database. Idempotent: a node with its
+ * event is skipped.
+ */
+async function logDemoPlanNodes(orm: HubORM): Promise<void> {
+  const knex = orm.em.getKnex();
+  if (await knex('sequence_counter').where({ name: DEMO_NODES_MARK }).first('name')) return;
+  for (const m of DEMO_MUNICIPALITIES) {
+    await inTransaction(scopeToTenant(orm.em.fork(), m.id) as unknown as SqlEntityManager, async (tx) => {
+      const nodes = await tx.find(FilingPlanNode, { planId: demoPlanId(m.abbreviation) });
+      if (nodes.length === 0) return;
+      const logged = new Set(
+        (await tx.find(AuditEvent, { objectId: { $in: nodes.map((n) => n.id) }, eventType: 'Zalozeni' }, { fields: ['objectId'] })).map((e) => e.objectId),
+      );
+      const missing = nodes.filter((n) => !logged.has(n.id)).sort((a, b) => compareFullCodes(a.fullCode, b.fullCode));
+      await recordDemoNodesCreation(tx, m.id, missing, 'Demo data (logged by the data upgrade)');
+      await tx.flush();
+    });
+  }
+  await knex('sequence_counter').insert({ name: DEMO_NODES_MARK, current_value: 1 }).onConflict('name').ignore();
+}
+
 /**
  * Runs at every start after the schema is checked (kit `prepareSchema`), with the services' runtime account: rows
  * only, never DDL (on MariaDB that account has none; the append-only triggers of the transaction log and of its
@@ -164,6 +244,8 @@ async function recomputeRetention(orm: HubORM): Promise<void> {
  * - `Document.senderFolded` and the forecast's `forecastKey` (documents, case files) for rows from before they
  *   existed (`fillDerivedColumns`, once per database).
  * - Stored retention computed by the rules of earlier versions, recomputed once (`recomputeRetention`).
+ * - Case files from before case files had PIDs get theirs (`assignCaseFilePids`, once per database).
+ * - The creation of demo plans' nodes seeded before it was logged (`logDemoPlanNodes`, once per database).
  */
 export async function upgradeData(orm: HubORM): Promise<void> {
   // Looked for first: the UPDATE alone scans the whole table under locks at every start (≈ 2 s at 1.5 M documents).
@@ -174,4 +256,6 @@ export async function upgradeData(orm: HubORM): Promise<void> {
   }
   await fillDerivedColumns(orm);
   await recomputeRetention(orm);
+  await assignCaseFilePids(orm);
+  await logDemoPlanNodes(orm);
 }

@@ -40,6 +40,14 @@ export class AuditEvent {
   actorId!: string | null;
   /** `provedlKdo`: the login of the user, or `system`. */
   actorLogin!: string;
+  /**
+   * The person's name and roles as the caller carried them when the event was written (kit auth.ts `Caller`):
+   * the log's `provedlKdo` names the person and role, and a name or role changed later must not rewrite history.
+   * Null for the system and for callers whose token had no name.
+   */
+  actorName!: string | null;
+  /** Comma-separated roles of the caller at that time (e.g. `CASE_HANDLER,UNIT_HEAD`); null for the system. */
+  actorRoles!: string | null;
   eventType!: AuditEventType;
   objectType!: AuditObjectType;
   objectId!: string;
@@ -59,6 +67,8 @@ export const AuditEventSchema = new EntitySchema<AuditEvent>({
     occurredAt: { type: 'datetime', length: 3 },
     actorId: { type: 'uuid', nullable: true },
     actorLogin: { type: 'string', length: 100 },
+    actorName: { type: 'string', length: 200, nullable: true },
+    actorRoles: { type: 'string', length: 200, nullable: true },
     eventType: { type: 'string', length: 64 },
     objectType: { type: 'string', length: 64 },
     objectId: { type: 'string', length: 50 },
@@ -91,6 +101,8 @@ export async function recordAudit(em: SqlEntityManager, actor: Caller | null, in
     occurredAt: new Date(),
     actorId: actor?.userId ?? null,
     actorLogin: actor?.login ?? 'system',
+    actorName: actor?.name ?? null,
+    actorRoles: actor && actor.roles.length > 0 ? actor.roles.join(',') : null,
     eventType: input.eventType,
     objectType: input.objectType,
     objectId: input.objectId,

@@ -14,7 +14,8 @@ import { testCaller, testKeys } from './testing';
 const { SignJWT } = require('jose') as typeof import('jose', { with: { 'resolution-mode': 'import' } });
 
 const keys = testKeys();
-const clerk = testCaller('00000000-0000-4000-8000-0000000000b1', [Role.INTAKE_CLERK], 'mbk.clerk', undefined, '00000000-0000-4000-8000-0000000000c1');
+// With the person's name, which the token and the assertions carry for the transaction log's provedlKdo.
+const clerk = { ...testCaller('00000000-0000-4000-8000-0000000000b1', [Role.INTAKE_CLERK], 'mbk.clerk', undefined, '00000000-0000-4000-8000-0000000000c1'), name: 'Jana Podatelová' };
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const at = (subgraph: string, route = GRAPHQL_ROUTE): AssertionTarget => ({ subgraph, route });
 const AUDIT_LOG = at('filing', '/internal/audit-log');
@@ -30,10 +31,13 @@ describe('access tokens', () => {
     const { token, expiresAt } = await issueAccessToken(clerk, keys.tokenSecret, 3600);
     const [header, payload] = token.split('.').slice(0, 2).map((p) => JSON.parse(Buffer.from(p, 'base64url').toString()));
     expect(header).toEqual({ alg: 'HS256', typ: 'at+jwt', kid: tokenKeyId(keys.tokenSecret) });
-    expect(payload).toMatchObject({ iss: ACCESS_TOKEN_ISSUER, aud: ACCESS_TOKEN_AUDIENCE, sub: clerk.userId, login: 'mbk.clerk', mun: clerk.municipalityId, roles: ['INTAKE_CLERK'], ou: clerk.orgUnitId });
+    expect(payload).toMatchObject({ iss: ACCESS_TOKEN_ISSUER, aud: ACCESS_TOKEN_AUDIENCE, sub: clerk.userId, login: 'mbk.clerk', mun: clerk.municipalityId, roles: ['INTAKE_CLERK'], ou: clerk.orgUnitId, name: 'Jana Podatelová' });
     expect(payload.exp - payload.iat).toBe(3600);
     expect(expiresAt.getTime()).toBe(payload.exp * 1000);
     expect(await verifyAccessToken(token, keys.tokenSecret)).toEqual(clerk);
+    // A token without a name (issued before names were carried) still verifies, with no name.
+    const nameless = await issueAccessToken({ ...clerk, name: undefined }, keys.tokenSecret, 3600);
+    expect(await verifyAccessToken(nameless.token, keys.tokenSecret)).toEqual({ ...clerk, name: null });
   });
 
   it('refuse non-canonical encodings of a genuine token (padding, low bits, other alphabet)', async () => {

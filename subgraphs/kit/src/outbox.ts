@@ -286,6 +286,8 @@ const plain = (e: AuditEvent): AuditEvent => ({
   occurredAt: e.occurredAt,
   actorId: e.actorId,
   actorLogin: e.actorLogin,
+  actorName: e.actorName ?? null,
+  actorRoles: e.actorRoles ?? null,
   eventType: e.eventType,
   objectType: e.objectType,
   objectId: e.objectId,

@@ -80,7 +80,7 @@ describe.each(testDatabaseKinds())('API clients on %s', (kind) => {
     expect(res.errors).toBeUndefined();
     const result = res.data!.loginApiClient;
     expect(await verifyAccessToken(result.token, TOKEN_SECRET)).toEqual({
-      userId: created.clientId, login: 'mbk.api.agenda-prestupku', municipalityId: BLANSKO.id, roles: [Role.CASE_HANDLER], orgUnitId: null,
+      userId: created.clientId, login: 'mbk.api.agenda-prestupku', name: 'Agenda přestupků', municipalityId: BLANSKO.id, roles: [Role.CASE_HANDLER], orgUnitId: null,
     });
     const ttl = new Date(result.expiresAt).getTime() - before;
     expect(ttl).toBeGreaterThan(3600_000 - 5_000);

@@ -115,7 +115,11 @@ describe.each(testDatabaseKinds())('users subgraph on %s', (kind) => {
       const before = Date.now();
       const { login: result } = await ok(null, LOGIN, { login: 'mbk.admin', password: PASSWORD });
       const caller = await verifyAccessToken(result.token, TOKEN_SECRET);
-      expect(caller).toEqual({ userId: demoUser('mbk.admin').id, login: 'mbk.admin', municipalityId: BLANSKO.id, roles: [Role.TENANT_ADMIN, Role.RECORDS_MANAGER], orgUnitId: BLANSKO.orgUnits[0].id });
+      // With the person's name, for the transaction log's provedlKdo.
+      expect(caller).toEqual({
+        userId: demoUser('mbk.admin').id, login: 'mbk.admin', name: demoUser('mbk.admin').name, municipalityId: BLANSKO.id,
+        roles: [Role.TENANT_ADMIN, Role.RECORDS_MANAGER], orgUnitId: BLANSKO.orgUnits[0].id,
+      });
       expect(await verifyAccessToken(result.token, 'another-secret-of-at-least-32-characters!')).toBeNull();
       expect(new Date(result.expiresAt).getTime()).toBeGreaterThanOrEqual(before + 8 * 3600_000 - 1000);
       expect(result.user).toMatchObject({ login: 'mbk.admin', municipality: { id: BLANSKO.id }, orgUnit: { id: BLANSKO.orgUnits[0].id }, active: true });

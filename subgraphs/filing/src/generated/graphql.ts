@@ -78,15 +78,22 @@ export type AuditLogEdge = {
 export type AuditLogEntry = {
   __typename?: 'AuditLogEntry';
   actor: Maybe<User>;
-  /** `provedlKdo`. */
+  /** Login of who acted (`system` for the hub itself). */
   actorLogin: Scalars['String']['output'];
+  /** Their name when the event was written (null for the system and for sign-ins from before names were carried). */
+  actorName: Maybe<Scalars['String']['output']>;
+  /** Their roles when the event was written (role codes). */
+  actorRoles: Array<Scalars['String']['output']>;
   changes: Array<AuditChange>;
   description: Maybe<Scalars['String']['output']>;
   /** `TypUdalostiId` of nsesss-TrP.xsd. */
   eventType: Scalars['String']['output'];
   hash: Scalars['String']['output'];
-  /** The object's identifier (`HodnotaID`) and its source (`ZdrojID`). */
+  /** The object's id in the subgraph that wrote the event (what `auditTrail` and the filter take). */
   objectId: Scalars['ID']['output'];
+  /** The object's `HodnotaID`: the PID of a document or case file, the id of anything else. */
+  objectIdentifier: Scalars['String']['output'];
+  /** `ZdrojID` of the object's identifier. */
   objectSource: Scalars['String']['output'];
   /** `TypObjektuId` of nsesss-TrP.xsd. */
   objectType: Scalars['String']['output'];
@@ -95,6 +102,8 @@ export type AuditLogEntry = {
   /** `Poradi`: 1, 2, 3 … per municipality, in write order, never reused. */
   poradi: Scalars['Int']['output'];
   prevHash: Scalars['String']['output'];
+  /** `provedlKdo` as the XML has it: login, name and roles, at most 100 characters. */
+  provedlKdo: Scalars['String']['output'];
   /** When the entry was written into the log. */
   recordedAt: Scalars['DateTime']['output'];
   /** The subgraph that wrote the event. */
@@ -106,6 +115,7 @@ export type AuditLogFilter = {
   eventType?: InputMaybe<Scalars['String']['input']>;
   /** Events that happened at or after. */
   from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The object's id, or its PID (documents, case files). */
   objectId?: InputMaybe<Scalars['ID']['input']>;
   /** Events that happened before. */
   to?: InputMaybe<Scalars['DateTime']['input']>;
@@ -206,6 +216,11 @@ export type CaseFile = {
   openedAt: Scalars['DateTime']['output'];
   openedBy: User;
   orgUnit: Maybe<OrgUnit>;
+  /**
+   * Unique identifier bound to the case file (PID, jednoznačný identifikátor): abbreviation, `S` and 8 characters,
+   * given at opening, never reused; the transaction log names the case file by it.
+   */
+  pid: Scalars['String']['output'];
   /** Spisová značka: the reference number of the initiating document. */
   referenceNumber: Scalars['String']['output'];
   /**
@@ -976,7 +991,10 @@ export type Query = {
   __typename?: 'Query';
   /** The municipality's transaction log, in poradi order (auditors and records managers only). */
   auditLog: AuditLogConnection;
-  /** One object's history as a TransakcniLogObjektu XML document (auditors and records managers only). */
+  /**
+   * One object's history as a TransakcniLogObjektu XML document (auditors and records managers only); `objectId` is
+   * the object's id or its PID. The export is logged (`Export` of the object).
+   */
   auditLogObjectXml: Scalars['String']['output'];
   /** Daily renditions of the log, oldest first; `from`/`to` are days (YYYY-MM-DD). */
   auditLogRenditions: Array<AuditLogRendition>;
@@ -1770,16 +1788,20 @@ export type AuditLogEdgeResolvers<ContextType = FilingContext, ParentType extend
 export type AuditLogEntryResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['AuditLogEntry'] = ResolversParentTypes['AuditLogEntry']> = ResolversObject<{
   actor?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   actorLogin?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  actorRoles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   changes?: Resolver<Array<ResolversTypes['AuditChange']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   eventType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   objectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  objectIdentifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   objectSource?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   objectType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   poradi?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   prevHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provedlKdo?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
@@ -1844,6 +1866,7 @@ export type CaseFileResolvers<ContextType = FilingContext, ParentType extends Re
   openedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   openedBy?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   orgUnit?: Resolver<Maybe<ResolversTypes['OrgUnit']>, ParentType, ContextType>;
+  pid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   referenceNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   retentionYears?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['CaseFileState'], ParentType, ContextType>;

@@ -15,7 +15,7 @@ export const auditLogReadQueries: QueryResolvers = {
   },
   auditLogObjectXml: (_, { objectId }, ctx) => {
     const caller = requireTenantCaller(ctx, LOG_READER_ROLES);
-    return objectLogXml(ctx.em, caller.municipalityId, objectId, ctx.now());
+    return objectLogXml(ctx.em, caller, objectId, ctx.now());
   },
 };
 /** Chain verification: verifyAuditLog. */

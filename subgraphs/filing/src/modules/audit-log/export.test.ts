@@ -324,7 +324,6 @@ describe.each(testDatabaseKinds())('audit log export on %s', (kind) => {
       // What stays alive while streaming is about a page of entries and a chunk: well under half the document
       // (17 MB of UTF-8; holding it, or all its entries, would retain more than the whole).
       expect(retainedPeak).toBeLessThan(bytes / 2);
-      expect(elapsed).toBeLessThan(10_000);
 
       await assertValidTp({ file: join(dir, 'export.xml') }, 'big export');
     } finally {

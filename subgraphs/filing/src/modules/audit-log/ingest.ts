@@ -2,6 +2,8 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { inTransaction, nextInSeries, scopeToTenant, type AuditChange, type HubORM } from '@hub/kit';
 import { randomUUID } from 'node:crypto';
+import { CaseFile } from '../case-files/case-file.entity';
+import { Document } from '../documents/document.entity';
 import { applyCustodyEvents } from '../records-office/mirror';
 import { Register } from '../registers/register.entity';
 import { GENESIS_HASH, entryHash } from './chain';
@@ -26,6 +28,8 @@ export interface IncomingAuditEvent {
   occurredAt: string | Date;
   actorId?: string | null;
   actorLogin?: string | null;
+  actorName?: string | null;
+  actorRoles?: string | null;
   eventType: string;
   objectType: string;
   objectId: string;
@@ -43,6 +47,8 @@ interface CleanEvent {
   occurredAt: Date;
   actorId: string | null;
   actorLogin: string;
+  actorName: string | null;
+  actorRoles: string | null;
   eventType: string;
   objectType: string;
   objectId: string;
@@ -76,6 +82,13 @@ function clean(raw: unknown, i: number): CleanEvent {
     if (typeof e![f] !== 'string' || !e![f] || e![f]!.length > 64) bad(`${f} must be 1–64 characters`);
   }
   if (typeof e!.objectId !== 'string' || !e!.objectId || Array.from(e!.objectId).length > 50) bad('objectId must be 1–50 characters');
+  const optionalText = (f: 'actorName' | 'actorRoles') => {
+    const v = e![f] ?? null;
+    if (v !== null && typeof v !== 'string') bad(`${f} must be a string or null`);
+    return v === null || !v.trim() ? null : cut(v.trim(), 200);
+  };
+  const actorName = optionalText('actorName');
+  const actorRoles = optionalText('actorRoles');
   const description = e!.description ?? null;
   if (description !== null && typeof description !== 'string') bad('description must be a string or null');
   const changes = e!.changes ?? [];
@@ -88,6 +101,8 @@ function clean(raw: unknown, i: number): CleanEvent {
     occurredAt,
     actorId,
     actorLogin: cut(login, 100),
+    actorName,
+    actorRoles,
     eventType: e!.eventType!,
     objectType: e!.objectType!,
     objectId: e!.objectId!,
@@ -167,6 +182,7 @@ async function appendEntries(tx: SqlEntityManager, source: string, municipalityI
     // recordedAt never goes back along poradi, even if the clock does (daily renditions cut the log by it).
     if (prev.recordedAt.getTime() > recordedAt.getTime()) recordedAt = new Date(prev.recordedAt.getTime());
   }
+  const pids = await objectPids(tx, fresh);
   fresh.forEach((e, i) => {
     const entry: Omit<LogEntry, 'hash' | 'id'> = {
       municipalityId,
@@ -177,9 +193,12 @@ async function appendEntries(tx: SqlEntityManager, source: string, municipalityI
       occurredAt: e.occurredAt,
       actorId: e.actorId,
       actorLogin: e.actorLogin,
+      actorName: e.actorName,
+      actorRoles: e.actorRoles,
       eventType: e.eventType,
       objectType: e.objectType,
       objectId: e.objectId,
+      objectPid: pids.get(`${e.objectType}:${e.objectId}`) ?? null,
       objectSource,
       description: e.description,
       changes: e.changes,
@@ -193,6 +212,29 @@ async function appendEntries(tx: SqlEntityManager, source: string, municipalityI
   if (source === 'archives') await applyCustodyEvents(tx, fresh);
   await tx.flush();
   return fresh.length;
+}
+
+/**
+ * The PIDs of the documents and case files the events are about, keyed `<objectType>:<id>`: the log names them by
+ * PID (`HodnotaID`), as the SIP does (rule obs54). Resolved here because filing owns both, whichever subgraph
+ * wrote the event (the records office's events about a case file carry filing's case file id). Read in the
+ * ingest's transaction under the tenant filter, so another municipality's id resolves to nothing. An object
+ * without a PID (a case file before the data upgrade, an id filing does not know) keeps its raw id.
+ */
+async function objectPids(tx: SqlEntityManager, events: CleanEvent[]): Promise<Map<string, string>> {
+  const idsOf = (type: string) => [...new Set(events.filter((e) => e.objectType === type && UUIDISH.test(e.objectId)).map((e) => e.objectId))];
+  const documentIds = idsOf('Dokument');
+  const caseFileIds = idsOf('Spis');
+  const pids = new Map<string, string>();
+  if (documentIds.length > 0) {
+    const rows = await tx.find(Document, { id: { $in: documentIds } }, { fields: ['id', 'pid'], disableIdentityMap: true });
+    for (const d of rows) pids.set(`Dokument:${d.id}`, d.pid);
+  }
+  if (caseFileIds.length > 0) {
+    const rows = await tx.find(CaseFile, { id: { $in: caseFileIds } }, { fields: ['id', 'pid'], disableIdentityMap: true });
+    for (const c of rows) if (c.pid) pids.set(`Spis:${c.id}`, c.pid);
+  }
+  return pids;
 }
 
 const objectSources = new WeakMap<HubORM, Map<string, string>>();

@@ -20,13 +20,23 @@ export class LogEntry {
   /** `DatumVzniku`: when the change happened. */
   occurredAt!: Date;
   actorId!: string | null;
-  /** `provedlKdo`: who (1–100 characters). */
+  /** Login of who acted (`system` for the hub itself); the first part of `provedlKdo`. */
   actorLogin!: string;
+  /** Their name and roles as the event carried them (kit audit.ts); with the login they make `provedlKdo` (xml.ts). */
+  actorName!: string | null;
+  actorRoles!: string | null;
   /** `TypUdalostiId` and `TypObjektuId` of nsesss-TrP.xsd. */
   eventType!: string;
   objectType!: string;
-  /** The object's `Identifikator`: `HodnotaID` and `ZdrojID`, each ≤ 50 characters. */
+  /** The object's id as the writing subgraph has it (UUID): what `auditTrail(objectId)` and the filter look for. */
   objectId!: string;
+  /**
+   * `HodnotaID` of the object's `Identifikator` when it is not the raw id: the PID of a document or case file,
+   * resolved at ingest (so the log names them as the SIP does, rule obs54). Null: `objectId` is the HodnotaID
+   * (objects without a PID, and entries written before PIDs were resolved).
+   */
+  objectPid!: string | null;
+  /** `ZdrojID` of the object's `Identifikator` (≤ 50 characters). */
   objectSource!: string;
   description!: string | null;
   /** `ParametryUdalosti`: old and new values. */
@@ -43,6 +53,7 @@ export const LogEntrySchema = new EntitySchema<LogEntry>({
   indexes: [
     { properties: ['municipalityId', 'recordedAt'] },
     { properties: ['municipalityId', 'objectId', 'poradi'] },
+    { properties: ['municipalityId', 'objectPid', 'poradi'] },
     { properties: ['municipalityId', 'occurredAt'] },
   ],
   properties: {
@@ -55,9 +66,12 @@ export const LogEntrySchema = new EntitySchema<LogEntry>({
     occurredAt: { type: 'datetime', length: 3 },
     actorId: { type: 'uuid', nullable: true },
     actorLogin: { type: 'string', length: 100 },
+    actorName: { type: 'string', length: 200, nullable: true },
+    actorRoles: { type: 'string', length: 200, nullable: true },
     eventType: { type: 'string', length: 64 },
     objectType: { type: 'string', length: 64 },
     objectId: { type: 'string', length: 50 },
+    objectPid: { type: 'string', length: 50, nullable: true },
     objectSource: { type: 'string', length: 50 },
     description: { type: 'text', nullable: true },
     changes: { type: 'json' },

@@ -1,11 +1,13 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { randomBytes } from 'node:crypto';
-import { Role, badInput, notFound, type AuditChange } from '@hub/kit';
+import {
+  Role, badInput, inTransaction, notFound, recordAudit, type AuditChange, type AuditObjectType, type TenantCaller,
+} from '@hub/kit';
 import type { AuditLogFilter } from '../../generated/graphql';
 import { Register } from '../registers/register.entity';
 import { LogEntry } from './log-entry.entity';
-import { TYP_UDALOSTI_ID, isTypUdalostiId, logIdentifier, logSource, renderObjectLog } from './xml';
+import { TYP_UDALOSTI_ID, actorValue, isTypUdalostiId, logIdentifier, logSource, objectIdentifierOf, renderObjectLog } from './xml';
 
 /** Who may read a municipality's transaction log (issue 5): its auditors and records managers, nobody else. */
 export const LOG_READER_ROLES = [Role.AUDITOR, Role.RECORDS_MANAGER];
@@ -22,9 +24,13 @@ export interface AuditLogEntryView {
   occurredAt: Date;
   actor: { __typename: 'User'; id: string } | null;
   actorLogin: string;
+  actorName: string | null;
+  actorRoles: string[];
+  provedlKdo: string;
   eventType: string;
   objectType: string;
   objectId: string;
+  objectIdentifier: string;
   objectSource: string;
   description: string | null;
   changes: AuditChange[];
@@ -40,9 +46,13 @@ export function toAuditLogEntry(e: LogEntry): AuditLogEntryView {
     occurredAt: e.occurredAt,
     actor: e.actorId ? { __typename: 'User', id: e.actorId } : null,
     actorLogin: e.actorLogin,
+    actorName: e.actorName ?? null,
+    actorRoles: e.actorRoles ? e.actorRoles.split(',') : [],
+    provedlKdo: actorValue(e.actorLogin, e.actorName, e.actorRoles),
     eventType: e.eventType,
     objectType: e.objectType,
     objectId: e.objectId,
+    objectIdentifier: objectIdentifierOf(e),
     objectSource: e.objectSource,
     description: e.description,
     changes: e.changes ?? [],
@@ -82,7 +92,8 @@ export function logFilterCondition(filter: AuditLogFilter | null | undefined): F
   }
   if (filter?.from) conditions.push({ occurredAt: { $gte: filter.from } });
   if (filter?.to) conditions.push({ occurredAt: { $lt: filter.to } });
-  if (filter?.objectId != null) conditions.push({ objectId: filter.objectId });
+  // The object's id or its PID (documents, case files).
+  if (filter?.objectId != null) conditions.push({ $or: [{ objectId: filter.objectId }, { objectPid: filter.objectId }] });
   if (filter?.eventType != null) {
     if (!isTypUdalostiId(filter.eventType)) {
       throw badInput(`eventType must be a TypUdalostiId of nsesss-TrP.xsd (${TYP_UDALOSTI_ID.slice(0, 4).join(', ')}, …)`, 'filter.eventType');
@@ -125,26 +136,46 @@ export async function municipalityAbbreviation(em: SqlEntityManager, municipalit
 
 /**
  * One object's history as a `TransakcniLogObjektu` document (all its entries in the municipality's log, in
- * poradi order). NOT_FOUND when the municipality's log has no entry about the object — which is also what
- * another municipality's object looks like.
+ * poradi order), the object named by its PID where it has one. `objectId` is the object's id or its PID. NOT_FOUND
+ * when the municipality's log has no entry about the object — which is also what another municipality's object
+ * looks like. The export itself is an event of the object's log (`Export`, written before the document is
+ * handed out; it reaches the log through the outbox like any event, so it shows in the next export).
  */
-export async function objectLogXml(em: SqlEntityManager, municipalityId: string, objectId: string, now: Date): Promise<string> {
-  const entries = await em.find(LogEntry, { objectId }, { orderBy: { poradi: 'asc' }, limit: MAX_OBJECT_LOG_ENTRIES + 1 });
+export async function objectLogXml(em: SqlEntityManager, caller: TenantCaller, objectId: string, now: Date): Promise<string> {
+  const entries = await em.find(
+    LogEntry,
+    { $or: [{ objectId }, { objectPid: objectId }] },
+    // Not managed: the Export event is flushed through this EntityManager, and on SQLite MikroORM 6.6 would take a
+    // loaded entry's datetime for changed and UPDATE it, which the append-only trigger refuses.
+    { orderBy: { poradi: 'asc' }, limit: MAX_OBJECT_LOG_ENTRIES + 1, disableIdentityMap: true },
+  );
   if (entries.length === 0) throw notFound('Object in the audit log', objectId);
   if (entries.length > MAX_OBJECT_LOG_ENTRIES) {
     throw badInput(`The object has more than ${MAX_OBJECT_LOG_ENTRIES} events: download the period export instead`, 'objectId');
   }
-  const abbreviation = await municipalityAbbreviation(em, municipalityId);
+  const abbreviation = await municipalityAbbreviation(em, caller.municipalityId);
   const latest = entries[entries.length - 1];
+  // The PID once one is known (a case file from before PIDs has older entries under its raw id only).
+  const withPid = [...entries].reverse().find((e) => e.objectPid);
+  const identifier = objectIdentifierOf(withPid ?? latest);
   const from = entries.reduce((min, e) => (e.occurredAt < min ? e.occurredAt : min), entries[0].occurredAt);
-  return renderObjectLog(
-    {
-      identifier: { value: logIdentifier(abbreviation, from, now, randomBytes(3).toString('hex')), source: logSource(abbreviation) },
-      createdAt: now,
-      from,
-      to: now,
-      object: { type: latest.objectType, id: latest.objectId, source: latest.objectSource },
-    },
-    entries,
+  const header = {
+    identifier: { value: logIdentifier(abbreviation, from, now, randomBytes(3).toString('hex')), source: logSource(abbreviation) },
+    createdAt: now,
+    from,
+    to: now,
+    object: { type: latest.objectType, id: identifier, source: latest.objectSource },
+  };
+  await inTransaction(em, (tx) =>
+    recordAudit(tx, caller, {
+      municipalityId: caller.municipalityId,
+      eventType: 'Export',
+      // Every entry about the object has this type: it came from the writing subgraph's recordAudit.
+      objectType: latest.objectType as AuditObjectType,
+      objectId: latest.objectId,
+      description: `Export transakčního protokolu objektu ${identifier}`,
+      changes: [{ name: 'HodnotaID', old: null, new: header.identifier.value }],
+    }),
   );
+  return renderObjectLog(header, entries);
 }

@@ -11,6 +11,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { FilingContext } from '../../context';
 import { filing } from '../../index';
+import { blobStoreFromEnv } from '../components/blob-store';
+import { Component } from '../components/component.entity';
 import { Document } from '../documents/document.entity';
 import { demoNodeId } from '../filing-plans/demo-plan';
 import { Register } from '../registers/register.entity';
@@ -90,7 +92,14 @@ describe.each(testDatabaseKinds())('daily renditions of the log on %s', (kind) =
   const handler = testCaller(BLANSKO.id, ['CASE_HANDLER'], 'mbk.handler');
   const adamovAuditor = testCaller(ADAMOV.id, ['AUDITOR'], 'ouada.auditor');
 
+  let blobDir: string;
+  let previousBlobDir: string | undefined;
+
   beforeAll(async () => {
+    // The renditions' XML components go to the blob store the environment names: this suite's own.
+    previousBlobDir = process.env.HUB_BLOB_DIR;
+    blobDir = mkdtempSync(join(tmpdir(), 'rendition-blobs-'));
+    process.env.HUB_BLOB_DIR = blobDir;
     setPlatformSealer(sealer);
     t = await startTestSubgraph(filing, kind, { seedDemo: true });
     // Blansko: two entries on 28 March 2025, none on the 29th, three on the 30th (the day the clocks go forward,
@@ -108,6 +117,9 @@ describe.each(testDatabaseKinds())('daily renditions of the log on %s', (kind) =
   afterAll(async () => {
     await t.dispose();
     setPlatformSealer(undefined);
+    if (previousBlobDir === undefined) delete process.env.HUB_BLOB_DIR;
+    else process.env.HUB_BLOB_DIR = previousBlobDir;
+    rmSync(blobDir, { recursive: true, force: true });
   });
 
   it('fixes the asked day and every earlier day, empty ones too, in one hash chain', async () => {
@@ -132,6 +144,25 @@ describe.each(testDatabaseKinds())('daily renditions of the log on %s', (kind) =
     expect(all[2].xml).toContain(`<tp:DatumCasOd>${start.toISOString()}</tp:DatumCasOd>`);
     expect(all[2].xml).toContain('<tp:DatumCasDo>2025-03-30T21:59:59.999Z</tp:DatumCasDo>');
     expect(all[1].xml).toMatch(/<tp:Udalosti>\s*<\/tp:Udalosti>/);
+
+    // Each rendition's document carries the XML as its component: the same bytes, the same SHA-256, in the store.
+    const store = blobStoreFromEnv();
+    for (const r of all) {
+      const components = await em(t.orm, BLANSKO.id).find(Component, { documentId: r.documentId });
+      expect(components.map((c) => [c.order, c.version, c.form, c.mediaType, c.fileName, c.sha256, c.size, c.createdById])).toEqual([
+        [1, 1, 'ORIGINAL', 'application/xml', `transakcni-protokol-MBK-${r.day}.xml`, r.sha256, Buffer.byteLength(r.xml, 'utf8'), null],
+      ]);
+      const chunks: Buffer[] = [];
+      for await (const chunk of store.open(components[0].blobKey)) chunks.push(chunk as Buffer);
+      const bytes = Buffer.concat(chunks);
+      expect(sha256Hex(bytes)).toBe(r.sha256);
+      expect(bytes.toString('utf8')).toBe(r.xml);
+      expect(await store.verify(components[0].blobKey)).toBe(true);
+    }
+    // And the attachment is in the document's audit trail (the system attached it).
+    const attached = await em(t.orm, BLANSKO.id).find(AuditEvent, { objectId: { $in: all.map((r) => r.documentId) }, eventType: 'VlozeniKDokumentu' });
+    expect(attached.map((e) => e.changes.find((c) => c.name === 'sha256')?.new).sort()).toEqual(all.map((r) => r.sha256).sort());
+    expect(attached.every((e) => e.actorLogin === 'system')).toBe(true);
   });
 
   it('is idempotent: a fixed day is returned as it is, later days continue the chain', async () => {
@@ -204,8 +235,9 @@ describe.each(testDatabaseKinds())('daily renditions of the log on %s', (kind) =
       expect(d.referenceNumber).toBe(`TP-${String(i + 1).padStart(4, '0')}/${d.year}`);
       expect(d.pid).toMatch(/^MBKX[0-9A-Z]{8}$/);
     });
-    const events = await em(t.orm, BLANSKO.id).find(AuditEvent, { objectId: all[0].documentId });
-    expect(events).toHaveLength(1);
+    const events = await em(t.orm, BLANSKO.id).find(AuditEvent, { objectId: all[0].documentId }, { orderBy: { sequence: 'asc' } });
+    // Created, then its XML attached as component 1.
+    expect(events.map((e) => e.eventType)).toEqual(['Zalozeni', 'VlozeniKDokumentu']);
     expect(events[0]).toMatchObject({
       eventType: 'Zalozeni', objectType: 'Dokument', actorId: null, actorLogin: 'system',
       description: 'Denní ztvárnění transakčního protokolu 2025-03-28',

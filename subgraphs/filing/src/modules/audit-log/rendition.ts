@@ -2,6 +2,9 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { badInput, conflict, diff, inTransaction, recordAudit, scopeToTenant } from '@hub/kit';
 import { createHash, randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { blobStoreFromEnv, type BlobStore } from '../components/blob-store';
+import { Component } from '../components/component.entity';
 import { allocateNumber, insertWithUniquePid, notYetHandled, ownDocumentContent } from '../documents/registration';
 import { Document } from '../documents/document.entity';
 import { scheduleOf } from '../filing-plans/classification';
@@ -27,7 +30,9 @@ import { logIdentifier, logSource, writeSystemLog } from './xml';
  * too, and each is chained to the previous day's (`renditionHash`), so a missing day is found.
  *
  * Each rendition is filed as a document of the municipality (register "Transakční protokoly", classified under
- * the filing-plan node `99`, A/10 in the demo plan) by the system, in the transaction that stores the rendition.
+ * the filing-plan node `99`, A/10 in the demo plan) by the system, in the transaction that stores the rendition,
+ * with the rendition's XML as its component (order 1, ORIGINAL, `application/xml`) in the blob store, so the
+ * document carries its content like any digital document (and a SIP of it has its Komponenta).
  */
 
 /** How long after a day's end it may be fixed: a log write that began before midnight has committed by then. */
@@ -71,6 +76,8 @@ export interface FixOptions {
   maxDays?: number;
   /** Checked before each day: true stops early (the scheduler at shutdown). */
   stopped?: () => boolean;
+  /** Where the renditions' XML components go (default: the store the environment configures, like uploads). */
+  store?: BlobStore;
 }
 
 export interface FixProgress {
@@ -107,7 +114,7 @@ export async function fixDay(em: SqlEntityManager, municipalityId: string, day: 
   checkFixableDay(day, now);
   const existing = await scoped(em, municipalityId).findOne(LogRendition, { day });
   if (existing) return existing;
-  await fixDaysUpTo(em, municipalityId, day, sealer, { now });
+  await fixDaysUpTo(em, municipalityId, day, sealer, { now, store: opts.store });
   const fixed = await scoped(em, municipalityId).findOne(LogRendition, { day });
   if (fixed) return fixed;
   const first = (await firstEntryDay(scoped(em, municipalityId))) ?? '(none yet)';
@@ -127,7 +134,7 @@ export async function fixDaysUpTo(em: SqlEntityManager, municipalityId: string, 
   if (next === null || next > lastDay) return { created, latest };
   const register = await ensureAuditLogRegister(scoped(em, municipalityId), municipalityId);
   while (next <= lastDay && created < maxDays && !opts.stopped?.()) {
-    const { rendition, isNew } = await createRendition(em, municipalityId, next, latest, register, sealer, now);
+    const { rendition, isNew } = await createRendition(em, municipalityId, next, latest, register, sealer, now, opts.store ?? blobStoreFromEnv());
     if (isNew) created++;
     latest = rendition;
     next = addDays(rendition.day, 1);
@@ -175,6 +182,12 @@ async function renderDay(em: SqlEntityManager, municipalityId: string, day: stri
   return { xml: chunks.join(''), fromPoradi: written.firstPoradi, toPoradi: written.lastPoradi, entryCount: written.count };
 }
 
+/** The file name of a day's rendition component, e.g. `transakcni-protokol-MBK-2026-03-02.xml`. */
+export function renditionFileName(abbreviation: string, day: string): string {
+  const abbr = abbreviation.normalize('NFKD').replace(/[^A-Za-z0-9_-]/g, '') || 'log';
+  return `transakcni-protokol-${abbr}-${day}.xml`;
+}
+
 /** Raised inside the transaction when the day turns out to be fixed already: rolls back the number taken. */
 class AlreadyFixed extends Error {}
 
@@ -205,12 +218,17 @@ async function createRendition(
   register: Register,
   sealer: Sealer,
   now: Date,
+  store: BlobStore,
 ): Promise<{ rendition: LogRendition; isNew: boolean }> {
   const abbreviation = await municipalityAbbreviation(scoped(em, municipalityId), municipalityId);
   const rendered = await renderDay(em, municipalityId, day, abbreviation, now);
   const bytes = Buffer.from(rendered.xml, 'utf8');
   const sha256 = sha256Hex(bytes);
   const signature = await sealer.sign(bytes);
+  // The bytes are stored before the rows (as uploads are): a row always has its blob. Content-addressed, so a
+  // fixation that loses the race below leaves at most one unreferenced blob of this content.
+  const blob = await store.put(Readable.from([bytes]), { maxBytes: bytes.length });
+  if (blob.key !== sha256) throw new Error(`Blob store returned ${blob.key} for a rendition of SHA-256 ${sha256}`);
   const today = czechDay(now);
   try {
     const rendition = await inTransaction(scoped(em, municipalityId), async (tx) => {
@@ -259,6 +277,21 @@ async function createRendition(
         documentId: document.id,
         createdAt: now,
       });
+      const component = tx.create(Component, {
+        id: randomUUID(),
+        municipalityId,
+        documentId: document.id,
+        order: 1,
+        version: 1,
+        form: 'ORIGINAL',
+        fileName: renditionFileName(abbreviation, day),
+        mediaType: 'application/xml',
+        size: blob.size,
+        sha256,
+        blobKey: blob.key,
+        createdAt: now,
+        createdById: null,
+      });
       await tx.flush();
       await recordAudit(tx, null, {
         municipalityId,
@@ -267,6 +300,20 @@ async function createRendition(
         objectId: document.id,
         description: `Denní ztvárnění transakčního protokolu ${day}`,
         changes: diff({}, document, DOCUMENT_FIELDS),
+      });
+      await recordAudit(tx, null, {
+        municipalityId,
+        eventType: 'VlozeniKDokumentu',
+        objectType: 'Dokument',
+        objectId: document.id,
+        description: `Komponenta 1 (${component.fileName}) ztvárnění ${day}`,
+        changes: [
+          { name: 'componentId', old: null, new: component.id },
+          { name: 'fileName', old: null, new: component.fileName },
+          { name: 'mediaType', old: null, new: component.mediaType },
+          { name: 'size', old: null, new: String(component.size) },
+          { name: 'sha256', old: null, new: sha256 },
+        ],
       });
       return created;
     });

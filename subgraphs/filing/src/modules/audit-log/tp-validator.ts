@@ -4,16 +4,17 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 /**
- * Runs the shared NSESSS validator (`<repo>/../shared/nsesss/validate.sh tp <file>`, xmllint against
+ * Runs the shared NSESSS validator (`<repo>/../shared/nsesss/validate.sh [--strict] tp <file>`, xmllint against
  * nsesss-TrP.xsd) on a transaction-log document. Used by the tests, so that every XML the hub produces is
  * checked against the official schema.
  *
  * - valid: resolves to `'pass'`;
  * - invalid: throws, with the validator's output;
+ * - `strict`: the validator's `--strict` (what the archive's intake runs);
  * - no validator (or no xmllint) on this machine: under CI=true throws, otherwise warns and resolves to
  *   `'skipped'`.
  */
-export async function assertValidTp(xml: string | { file: string }, label = 'document'): Promise<'pass' | 'skipped'> {
+export async function assertValidTp(xml: string | { file: string }, label = 'document', opts: { strict?: boolean } = {}): Promise<'pass' | 'skipped'> {
   const script = validatorPath();
   if (!script) return missing(`validate.sh not found (looked for ../shared/nsesss/validate.sh above the repository)`);
   let dir: string | undefined;
@@ -26,7 +27,7 @@ export async function assertValidTp(xml: string | { file: string }, label = 'doc
     file = xml.file;
   }
   try {
-    const { code, output } = await run('bash', [script, 'tp', file]);
+    const { code, output } = await run('bash', [script, ...(opts.strict ? ['--strict'] : []), 'tp', file]);
     const verdict = output.trim().split('\n').at(-1) ?? '';
     if (code === 2 && /setup error/.test(verdict)) return missing(verdict);
     if (code === 0 && verdict.startsWith('VERDICT: PASS')) return 'pass';

@@ -124,6 +124,18 @@ describe('TP XML vocabulary', () => {
     expect(logSource('Černá Hora'.repeat(10)).length).toBeLessThanOrEqual(50);
   });
 
+  it('names the person and role in provedlKdo after the login, cutting the details, never the login', () => {
+    expect(actorValue('mbk.handler', 'Jana Nováková', 'CASE_HANDLER')).toBe('mbk.handler (Jana Nováková; zpracovatel)');
+    expect(actorValue('mbk.admin', 'Eva Malá', 'TENANT_ADMIN,RECORDS_MANAGER')).toBe('mbk.admin (Eva Malá; správce uživatelů, správce spisové služby)');
+    expect(actorValue('mbk.x', null, 'SOME_NEW_ROLE')).toBe('mbk.x (SOME_NEW_ROLE)');
+    expect(actorValue('mbk.x', 'Jan Novák', null)).toBe('mbk.x (Jan Novák)');
+    expect(actorValue('system', null, null)).toBe('system');
+    const long = actorValue('mbk.handler', 'Ž'.repeat(200), 'CASE_HANDLER');
+    expect(Array.from(long)).toHaveLength(MAX_ACTOR_LENGTH);
+    expect(long.startsWith('mbk.handler (ŽŽ')).toBe(true);
+    expect(actorValue('mbk.x', 'Jan\u0000 <Novák>', 'AUDITOR')).toBe('mbk.x (Jan <Novák>; auditor)'); // escaped when written
+  });
+
   it('builds log identifiers that fit HodnotaID', () => {
     expect(logIdentifier('MBK', new Date('2025-01-01T00:00:00Z'), new Date('2026-01-01T00:00:00Z'))).toBe('TP-MBK-20250101-20260101');
     const odd = logIdentifier('OUDOUBRAVICE-NAD-SVITAVOU', new Date('2025-01-01T08:30:15.5Z'), new Date('2026-01-01T23:59:59Z'), 'a1b2c3');

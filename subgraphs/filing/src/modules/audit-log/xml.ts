@@ -101,10 +101,32 @@ export function idValue(s: string): string {
   return truncateCodePoints(xmlSafe(s), MAX_ID_LENGTH);
 }
 
-/** `provedlKdo`: 1–100 characters; `system` when nobody (or only whitespace) is given. */
-export function actorValue(login: string | null | undefined): string {
-  const s = truncateCodePoints(xmlSafe(login ?? '').trim(), MAX_ACTOR_LENGTH);
-  return s.trim() === '' ? SYSTEM_ACTOR : s;
+/** Czech names of the roles (kit roles.ts), as `provedlKdo` shows them; an unknown code is shown as it is. */
+export const ROLE_NAMES: Readonly<Record<string, string>> = {
+  INTAKE_CLERK: 'podatelna',
+  DISPATCH_CLERK: 'výpravna',
+  CASE_HANDLER: 'zpracovatel',
+  UNIT_HEAD: 'vedoucí',
+  RECORDS_OFFICER: 'spisovna',
+  RECORDS_MANAGER: 'správce spisové služby',
+  AUDITOR: 'auditor',
+  TENANT_ADMIN: 'správce uživatelů',
+  PLATFORM_ADMIN: 'správce platformy',
+};
+
+/**
+ * `provedlKdo`: 1–100 characters; `system` when nobody (or only whitespace) is given. With the person's name and
+ * roles when the event carried them: `<login> (<name>; <role>, <role>)`, e.g. `mbk.handler (Jana Nováková;
+ * zpracovatel)`. The login comes first so that cutting to 100 characters never loses it; a long name or role list
+ * is what gets cut.
+ */
+export function actorValue(login: string | null | undefined, name?: string | null, roles?: string | null): string {
+  const who = xmlSafe(login ?? '').trim();
+  const roleNames = (roles ?? '').split(',').map((r) => r.trim()).filter(Boolean).map((r) => ROLE_NAMES[r] ?? r).join(', ');
+  const details = [xmlSafe(name ?? '').trim(), xmlSafe(roleNames)].filter(Boolean).join('; ');
+  const full = who === '' ? details : details === '' ? who : `${who} (${details})`;
+  const s = truncateCodePoints(full, MAX_ACTOR_LENGTH).trim();
+  return s === '' ? SYSTEM_ACTOR : s;
 }
 
 /**
@@ -176,7 +198,11 @@ export interface ObjectLogHeader extends TpHeader {
 export type TpEntry = Pick<
   LogEntry,
   'poradi' | 'occurredAt' | 'actorLogin' | 'eventType' | 'objectType' | 'objectId' | 'objectSource' | 'description' | 'changes'
->;
+> &
+  Partial<Pick<LogEntry, 'objectPid' | 'actorName' | 'actorRoles'>>;
+
+/** The object's `HodnotaID` in the log: its PID when it has one (documents, case files), else its id. */
+export const objectIdentifierOf = (e: Pick<TpEntry, 'objectId' | 'objectPid'>): string => e.objectPid ?? e.objectId;
 
 let cachedVersion: string | undefined;
 
@@ -283,11 +309,11 @@ export function udalostXml(e: TpEntry, withObject: boolean): string {
     '<tp:Udalost>' +
     el('Poradi', String(e.poradi)) +
     el('DatumVzniku', dateTime(e.occurredAt)) +
-    el('provedlKdo', actorValue(e.actorLogin)) +
+    el('provedlKdo', actorValue(e.actorLogin, e.actorName, e.actorRoles)) +
     `<tp:TypUdalosti>${type}</tp:TypUdalosti>` +
     parametersXml(e.changes) +
     (e.description === null || e.description === undefined ? '' : el('PopisUdalosti', e.description)) +
-    (withObject ? objectXml({ type: e.objectType, id: e.objectId, source: e.objectSource }) : '') +
+    (withObject ? objectXml({ type: e.objectType, id: objectIdentifierOf(e), source: e.objectSource }) : '') +
     '</tp:Udalost>'
   );
 }

@@ -10,6 +10,12 @@ export type CaseFileState = 'OPEN' | 'CLOSED' | 'HANDED_TO_RECORDS_OFFICE' | 'IN
 export class CaseFile {
   id!: string;
   municipalityId!: string;
+  /**
+   * Unique identifier bound to the case file for life (PID, jednoznačný identifikátor): given at opening
+   * (registers/pid.ts, marker `S`), unique within the municipality. Null only in rows opened before case files had
+   * PIDs, until the data upgrade (upgrade.ts) gives them theirs.
+   */
+  pid!: string | null;
   referenceNumber!: string;
   title!: string;
   state!: CaseFileState;
@@ -38,6 +44,7 @@ export class CaseFile {
 export const CaseFileSchema = new EntitySchema<CaseFile>({
   class: CaseFile,
   tableName: 'case_file',
+  uniques: [{ properties: ['municipalityId', 'pid'] }],
   indexes: [
     { properties: ['municipalityId', 'openedAt', 'id'] },
     // The forecast: one year in forecast order, keyset by (forecastKey, id).
@@ -47,6 +54,7 @@ export const CaseFileSchema = new EntitySchema<CaseFile>({
   properties: {
     id: { type: 'uuid', primary: true },
     municipalityId: { type: 'uuid' },
+    pid: { type: 'string', length: 50, nullable: true },
     referenceNumber: { type: 'string', length: 50 },
     title: { type: 'string', length: 500 },
     state: { type: 'string', length: 30 },

@@ -12,6 +12,7 @@ import { assertNoVAfter2026, assertPlanValidOn, findClassifiableNode, scheduleOf
 import { FilingPlanNode } from '../filing-plans/filing-plan-node.entity';
 import { refreshCaseFileRetention } from '../retention/apply';
 import { czechDay } from '../retention/retention';
+import { generatePid, pidAbbreviationOf } from '../registers/pid';
 import { CaseFile } from './case-file.entity';
 
 /**
@@ -38,7 +39,7 @@ const NOT_INSERTABLE: DocumentState[] = ['DRAFT', 'CANCELLED', 'CLOSED'];
 
 /** What the `Zalozeni` event of a case file records. */
 const CREATED_FIELDS: (keyof CaseFile)[] = [
-  'referenceNumber', 'title', 'state', 'initiatingDocumentId', 'filingPlanNodeId', 'handlerId', 'orgUnitId', 'openedAt',
+  'pid', 'referenceNumber', 'title', 'state', 'initiatingDocumentId', 'filingPlanNodeId', 'handlerId', 'orgUnitId', 'openedAt',
   'disposalCode', 'retentionYears',
 ];
 const RETENTION_FIELDS: (keyof CaseFile)[] = ['disposalCode', 'retentionYears', 'disposalYear'];
@@ -122,6 +123,29 @@ const snapshot = (c: CaseFile): Partial<CaseFile> => ({ ...c });
 // Mutations
 // ---------------------------------------------------------------------------------------------------------
 
+/** The case file PID index in the driver's words (MariaDB names the key, SQLite the columns). */
+const CASE_FILE_PID_INDEX = /\bcase_file_municipality_id_pid_unique\b|constraint failed: case_file\.municipality_id, case_file\.pid\b/;
+const PID_ATTEMPTS = 5;
+
+/**
+ * Inserts the case file under a fresh PID, and under another one if the first is taken in the municipality (40
+ * random bits make that rare; the unique index decides). Each attempt runs in a savepoint, so a collision undoes
+ * only that insert. Other unique violations go up (openCaseFile turns them into a conflict).
+ */
+export async function insertWithUniqueCaseFilePid(tx: SqlEntityManager, nextPid: () => string, fields: Omit<CaseFile, 'pid'>): Promise<CaseFile> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await tx.transactional(async (savepoint) => {
+        const caseFile = savepoint.create(CaseFile, { ...fields, pid: nextPid() });
+        await savepoint.flush();
+        return caseFile;
+      });
+    } catch (e) {
+      if (attempt >= PID_ATTEMPTS || !(e instanceof UniqueConstraintViolationException) || !CASE_FILE_PID_INDEX.test(e.message)) throw e;
+    }
+  }
+}
+
 /**
  * `openCaseFile`: a new OPEN case file labelled with the initiating document's reference number (spisová
  * značka); the document becomes its first one. Audit: `Zalozeni` on the case file, `VlozeniDoSpisu` on the
@@ -138,7 +162,9 @@ export async function openCaseFile(em: SqlEntityManager, caller: TenantCaller, i
       if (document.caseFileId) throw conflict(`Document ${labelOf(document)} is already in a case file`);
       const node = input.filingPlanNodeId ? await findClassifiableNode(tx, input.filingPlanNodeId, czechDay(now)) : null;
 
-      const caseFile = tx.create(CaseFile, {
+      // The originator's abbreviation as the initiating document's PID has it (the main register's prefix).
+      const abbreviation = pidAbbreviationOf(document.pid);
+      const caseFile = await insertWithUniqueCaseFilePid(tx, () => generatePid(abbreviation, 'CASE_FILE'), {
         id: randomUUID(),
         municipalityId: caller.municipalityId,
         referenceNumber: document.referenceNumber,
@@ -157,6 +183,7 @@ export async function openCaseFile(em: SqlEntityManager, caller: TenantCaller, i
         disposalCode: null,
         retentionYears: null,
         disposalYear: null,
+        forecastKey: null,
         handOverListId: null,
       });
       document.caseFileId = caseFile.id;

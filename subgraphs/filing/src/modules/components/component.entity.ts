@@ -21,7 +21,8 @@ export class Component {
   sha256!: string;
   blobKey!: string;
   createdAt!: Date;
-  createdById!: string;
+  /** Who attached it; null when the system did (the daily rendition of the transaction log, audit-log/rendition.ts). */
+  createdById!: string | null;
 }
 
 export const ComponentSchema = new EntitySchema<Component>({
@@ -43,6 +44,6 @@ export const ComponentSchema = new EntitySchema<Component>({
     sha256: { type: 'string', length: 64 },
     blobKey: { type: 'string', length: 64 },
     createdAt: { type: 'datetime', length: 3 },
-    createdById: { type: 'uuid' },
+    createdById: { type: 'uuid', nullable: true },
   },
 });

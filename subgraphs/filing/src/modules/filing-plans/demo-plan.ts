@@ -3,7 +3,7 @@ import { demoId, recordAudit, type DemoMunicipality } from '@hub/kit';
 import { activeCodeKey, compareFullCodes } from './codes';
 import { FilingPlanNode } from './filing-plan-node.entity';
 import { FilingPlan } from './filing-plan.entity';
-import { planAuditChanges } from './filing-plans';
+import { nodeAuditChanges, planAuditChanges } from './filing-plans';
 import { isCalendarTriggerEvent, type TriggerKind } from '../retention/retention';
 import { NO_SCHEDULE, SETTLEMENT_TRIGGER_EVENT, type ScheduleFields } from './validation';
 
@@ -87,8 +87,10 @@ function scheduleOfRow([, , disposalCode, retentionYears, triggerEvent]: Row): S
 }
 
 /**
- * Inserts the demo plan of one municipality with its nodes, then one audit event for the plan: the 35 nodes are
- * demo data, not worth 35 events per municipality. Call inside a transaction; the event goes last.
+ * Inserts the demo plan of one municipality with its nodes, then the audit events of their creation: `Zalozeni` of
+ * the plan and of every node (`VecnaSkupina`), as when a records manager builds a plan, so the transaction log
+ * holds the creation of every object a SIP's structMap will name (the plan and its groups). Call inside a
+ * transaction; the events go last.
  */
 export async function createDemoPlan(tx: SqlEntityManager, m: DemoMunicipality, now = new Date()): Promise<FilingPlan> {
   const planId = demoPlanId(m.abbreviation);
@@ -108,12 +110,13 @@ export async function createDemoPlan(tx: SqlEntityManager, m: DemoMunicipality, 
     ...DEMO_PLAN_LEAVES.map((row): [string, string, ScheduleFields] => [row[0], row[1], scheduleOfRow(row)]),
   ].sort(([a], [b]) => compareFullCodes(a, b));
   const known = new Set<string>();
+  const nodes: FilingPlanNode[] = [];
   for (const [fullCode, name, schedule] of rows) {
     const levels = fullCode.split(DEMO_PLAN_SEPARATOR);
     const parentFullCode = levels.length > 1 ? levels.slice(0, -1).join(DEMO_PLAN_SEPARATOR) : null;
     if (parentFullCode !== null && !known.has(parentFullCode)) throw new Error(`demo plan: ${fullCode} has no parent ${parentFullCode}`);
     known.add(fullCode);
-    tx.create(FilingPlanNode, {
+    const node = tx.create(FilingPlanNode, {
       id: demoNodeId(m.abbreviation, fullCode),
       municipalityId: m.id,
       planId,
@@ -129,11 +132,23 @@ export async function createDemoPlan(tx: SqlEntityManager, m: DemoMunicipality, 
       createdAt: now,
       deactivatedAt: null,
     });
+    nodes.push(node);
   }
   await tx.flush();
   await recordAudit(tx, null, {
     municipalityId: m.id, eventType: 'Zalozeni', objectType: 'SpisovyPlan', objectId: planId,
     description: 'Demo data', changes: planAuditChanges({}, plan),
   });
+  await recordDemoNodesCreation(tx, m.id, nodes, 'Demo data');
   return plan;
+}
+
+/** `Zalozeni` of each node of a demo plan (in full-code order, parents first). */
+export async function recordDemoNodesCreation(tx: SqlEntityManager, municipalityId: string, nodes: FilingPlanNode[], description: string): Promise<void> {
+  for (const node of nodes) {
+    await recordAudit(tx, null, {
+      municipalityId, eventType: 'Zalozeni', objectType: 'VecnaSkupina', objectId: node.id,
+      description: `${description}: ${node.fullCode} ${node.name}`, changes: nodeAuditChanges({}, node),
+    });
+  }
 }

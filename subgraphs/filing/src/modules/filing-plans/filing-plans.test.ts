@@ -7,6 +7,7 @@ import { filing } from '../../index';
 import { CaseFile } from '../case-files/case-file.entity';
 import { Document } from '../documents/document.entity';
 import { findClassifiableNode } from './classification';
+import { compareFullCodes } from './codes';
 import { FilingPlanNode } from './filing-plan-node.entity';
 import { FilingPlan } from './filing-plan.entity';
 
@@ -95,17 +96,23 @@ describe.each(testDatabaseKinds())('filing plans on %s', (kind) => {
   }
 
   describe('the seeded demo plan', () => {
-    it('gives every demo municipality the §7.3 plan with deterministic ids, one audit event each, once', async () => {
+    it('gives every demo municipality the §7.3 plan with deterministic ids, the creation of the plan and of each node logged, once', async () => {
       for (const m of DEMO_MUNICIPALITIES) {
         const plans = await scoped(m.id).find(FilingPlan, {});
         expect(plans.map((p) => [p.id, p.name, p.validFrom, p.validTo, p.legacy, p.separator])).toEqual([
           [planOf(m), 'Spisový plán 2026', '2026-01-01', null, false, '.'],
         ]);
         expect(await scoped(m.id).count(FilingPlanNode, { planId: planOf(m) })).toBe(35);
-        const events = await scoped(m.id).find(AuditEvent, { objectType: { $in: ['SpisovyPlan', 'VecnaSkupina'] } });
-        expect(events.map((e) => [e.eventType, e.objectType, e.objectId, e.actorId, e.description])).toEqual([
-          ['Zalozeni', 'SpisovyPlan', planOf(m), null, 'Demo data'],
+        const events = await scoped(m.id).find(AuditEvent, { objectType: { $in: ['SpisovyPlan', 'VecnaSkupina'] } }, { orderBy: { sequence: 'asc' } });
+        const nodes = await scoped(m.id).find(FilingPlanNode, { planId: planOf(m) });
+        // The plan first, then each node (parents before children), all by the system.
+        expect(events.map((e) => [e.eventType, e.objectType, e.objectId, e.actorId])).toEqual([
+          ['Zalozeni', 'SpisovyPlan', planOf(m), null],
+          ...nodes.sort((a, b) => compareFullCodes(a.fullCode, b.fullCode)).map((n) => ['Zalozeni', 'VecnaSkupina', n.id, null]),
         ]);
+        expect(events[0].description).toBe('Demo data');
+        expect(events[1].description).toBe('Demo data: 51 Starosta a místostarosta');
+        expect(events[1].changes).toEqual(expect.arrayContaining([{ name: 'fullCode', old: null, new: '51' }]));
       }
       const before = await written();
       await filing.seedDemo!(t.orm);
@@ -405,7 +412,7 @@ describe.each(testDatabaseKinds())('filing plans on %s', (kind) => {
       const all = (await ok(m, PLAN_TREE, { id: planOf(BRTOV), all: true })).filingPlan.nodes.filter((n: any) => n.fullCode === '616');
       expect(all.map((n: any) => n.id)).toEqual([node(BRTOV, '616'), replacement.id]);
 
-      const [oldEvent] = await scoped(BRTOV.id).find(AuditEvent, { objectId: node(BRTOV, '616') });
+      const [oldEvent] = await scoped(BRTOV.id).find(AuditEvent, { objectId: node(BRTOV, '616'), eventType: { $ne: 'Zalozeni' } });
       expect(oldEvent).toMatchObject({ eventType: 'Uprava', objectType: 'VecnaSkupina', actorId: m.userId });
       expect(oldEvent.changes).toEqual(expect.arrayContaining([
         { name: 'active', old: 'true', new: 'false' }, { name: 'replacedById', old: null, new: replacement.id },
@@ -464,7 +471,7 @@ describe.each(testDatabaseKinds())('filing plans on %s', (kind) => {
       expect((await refused(m, DEACTIVATE_NODE, { id: node(BRTOV, '51') }, 'CONFLICT')).message).toMatch(/child/);
       const off = (await ok(m, DEACTIVATE_NODE, { id: node(BRTOV, '51.2') })).deactivateFilingPlanNode;
       expect(off).toMatchObject({ fullCode: '51.2', active: false, replacedBy: null });
-      const [event] = await scoped(BRTOV.id).find(AuditEvent, { objectId: node(BRTOV, '51.2') });
+      const [event] = await scoped(BRTOV.id).find(AuditEvent, { objectId: node(BRTOV, '51.2'), eventType: { $ne: 'Zalozeni' } });
       expect(event).toMatchObject({ eventType: 'Uprava', objectType: 'VecnaSkupina' });
       expect(event.changes).toEqual(expect.arrayContaining([{ name: 'active', old: 'true', new: 'false' }]));
       const children = (await ok(m, NODE_QUERY, { id: node(BRTOV, '51') })).filingPlanNode.children;

@@ -182,7 +182,7 @@ export async function loadHandOverList(em: SqlEntityManager, caller: TenantCalle
   const codeOf = (nodeId: string | null) => (nodeId ? code.get(nodeId) ?? '' : '');
   const entries: HandOverEntry[] = [
     ...caseFiles.map((c) => ({
-      kind: 'CASE_FILE' as const, id: c.id, pid: null, state: c.state, referenceNumber: c.referenceNumber, title: c.title,
+      kind: 'CASE_FILE' as const, id: c.id, pid: c.pid, state: c.state, referenceNumber: c.referenceNumber, title: c.title,
       fullFilingCode: codeOf(c.filingPlanNodeId), year: Number(czechDay(c.openedAt!).slice(0, 4)),
       disposalCode: c.disposalCode, retentionYears: c.retentionYears, triggerYear: triggerYearShown(c), disposalYear: c.disposalYear,
       sortKey: c.forecastKey ?? forecastKey(codeOf(c.filingPlanNodeId), c.referenceNumber),

@@ -27,6 +27,7 @@ export function callerOf(r: UserRecord): Caller {
   return {
     userId: r.id,
     login: r.login,
+    name: r.name,
     municipalityId: municipalityIdOf(r),
     roles: rolesOf(r),
     orgUnitId: isTenantUser(r) ? r.orgUnitId : null,
