@@ -1,4 +1,5 @@
 import { byIdLoader, groupLoader, type SubgraphContext } from '@hub/kit';
+import DataLoader from 'dataloader';
 import { CaseFile } from './modules/case-files/case-file.entity';
 import { Component } from './modules/components/component.entity';
 import { DeliveryProof } from './modules/dispatch/delivery-proof.entity';
@@ -7,6 +8,7 @@ import { Document } from './modules/documents/document.entity';
 import { FilingPlanNode } from './modules/filing-plans/filing-plan-node.entity';
 import { FilingPlan } from './modules/filing-plans/filing-plan.entity';
 import { Register } from './modules/registers/register.entity';
+import { loadHandOverList, type HandOverList } from './modules/records-office/hand-over';
 
 export function createContext(base: SubgraphContext) {
   return {
@@ -28,6 +30,17 @@ export function createContext(base: SubgraphContext) {
       proofsByShipment: groupLoader(base.em, DeliveryProof, 'shipmentId', { createdAt: 'asc', id: 'asc' }),
       nodesByPlan: groupLoader(base.em, FilingPlanNode, 'planId', { fullCode: 'asc', createdAt: 'asc' }),
       nodesByParent: groupLoader(base.em, FilingPlanNode, 'parentId', { fullCode: 'asc', createdAt: 'asc' }),
+      /**
+       * Hand-over lists by id, each loaded once per request: a page of documents handed over together names the same
+       * list, which would otherwise be read (four statements) once per document. Only for a tenant caller.
+       */
+      handOverList: new DataLoader<string, HandOverList | null>((ids) =>
+        Promise.all(
+          ids.map((id) =>
+            base.caller?.municipalityId ? loadHandOverList(base.em, { ...base.caller, municipalityId: base.caller.municipalityId }, id) : null,
+          ),
+        ),
+      ),
     },
   };
 }

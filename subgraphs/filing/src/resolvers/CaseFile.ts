@@ -1,7 +1,6 @@
 import { requireCaller } from '@hub/kit';
 import type { CaseFileResolvers } from '../generated/graphql';
 import { canSeeCaseFile } from '../modules/documents/visibility';
-import { loadHandOverList } from '../modules/records-office/hand-over';
 import { triggerYearShown } from '../modules/retention/retention';
 
 const user = (id: string | null) => (id ? { __typename: 'User' as const, id } : null);
@@ -25,5 +24,5 @@ export const CaseFile: CaseFileResolvers = {
   municipality: (c) => ({ __typename: 'Municipality', id: c.municipalityId }),
   // Derived from the stored figures, which always agree (retention.ts): nothing more to keep in step.
   triggerYear: (c) => triggerYearShown(c),
-  handOverList: (c, _, ctx) => (c.handOverListId ? loadHandOverList(ctx.em, { ...requireCaller(ctx), municipalityId: c.municipalityId }, c.handOverListId) : null),
+  handOverList: (c, _, ctx) => (requireCaller(ctx) && c.handOverListId ? ctx.loaders.handOverList.load(c.handOverListId) : null),
 };

@@ -1,4 +1,3 @@
-import { loadHandOverList } from '../modules/records-office/hand-over';
 import { requireCaller, requireTenantCaller } from '@hub/kit';
 import type { DocumentResolvers } from '../generated/graphql';
 import { canSeeCaseFile, canSeeDocument } from '../modules/documents/visibility';
@@ -27,7 +26,8 @@ export const Document: DocumentResolvers = {
   handOverList: async (d, _, ctx) => {
     // A document of a case file went with the case file's list.
     const listId = d.handOverListId;
-    return listId ? loadHandOverList(ctx.em, { ...requireCaller(ctx), municipalityId: d.municipalityId }, listId) : null;
+    requireCaller(ctx);
+    return listId ? ctx.loaders.handOverList.load(listId) : null;
   },
   // Derived from the stored figures, which always agree (retention.ts): nothing more to keep in step.
   triggerYear: (d) => triggerYearShown(d),
