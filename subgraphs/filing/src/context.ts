@@ -4,6 +4,7 @@ import { CaseFile } from './modules/case-files/case-file.entity';
 import { Component } from './modules/components/component.entity';
 import { DeliveryProof } from './modules/dispatch/delivery-proof.entity';
 import { Shipment } from './modules/dispatch/shipment.entity';
+import { DocumentKind } from './modules/document-kinds/document-kind.entity';
 import { Document } from './modules/documents/document.entity';
 import { FilingPlanNode } from './modules/filing-plans/filing-plan-node.entity';
 import { FilingPlan } from './modules/filing-plans/filing-plan.entity';
@@ -18,6 +19,7 @@ export function createContext(base: SubgraphContext) {
     loaders: {
       document: byIdLoader(base.em, Document),
       register: byIdLoader(base.em, Register),
+      documentKind: byIdLoader(base.em, DocumentKind),
       filingPlan: byIdLoader(base.em, FilingPlan),
       filingPlanNode: byIdLoader(base.em, FilingPlanNode),
       caseFile: byIdLoader(base.em, CaseFile),

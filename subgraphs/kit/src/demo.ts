@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { PostalAddress } from './address';
 import { icoFrom } from './ico';
 import { Role } from './roles';
 
@@ -29,6 +30,8 @@ export interface DemoMunicipality {
   dataBoxId: string;
   type: MunicipalityType;
   population: number;
+  /** The seat (sídlo) of the municipal office: see DEMO_SEATS. */
+  seatAddress: PostalAddress;
   orgUnits: { id: string; name: string; code: string }[];
 }
 
@@ -50,6 +53,31 @@ const AUTHORIZED = new Set(['Jedovnice', 'Rájec-Jestřebí']);
 const BLANSKO_UNITS = ['Odbor kancelář tajemníka (podatelna)', 'Odbor vnitřních věcí', 'Odbor životního prostředí'];
 const TOWN_UNITS = ['Obecní úřad', 'Stavební úřad'];
 
+
+/**
+ * Seats of the municipal offices: [street or village, číslo popisné, číslo orientační, PSČ]. Blansko's is the town
+ * hall of domain.md §7.2 [V:S18]. The others are the offices' addresses as the author knew them [R: unverified:
+ * check against RÚIAN before using them outside the demo]; villages without streets are written "Village čp".
+ */
+const DEMO_SEATS: Record<string, [string, string, string | null, string]> = {
+  MBK: ['nám. Republiky', '1316', '1', '67801'], OUADA: ['Pod Horkou', '101', '2', '67904'], OUBOR: ['Bořitov', '180', null, '67921'],
+  OUBRT: ['Brťov-Jeneč', '47', null, '67971'], OUBUK: ['Bukovina', '39', null, '67905'], OUBKA: ['Bukovinka', '2', null, '67905'],
+  OUBYK: ['Býkovice', '26', null, '67971'], OUCHO: ['Černá Hora', '5', null, '67921'], OUDLH: ['Dlouhá Lhota', '1', null, '67901'],
+  OUDOU: ['Doubravice nad Svitavou', '124', null, '67911'], OUHAB: ['Habrůvka', '43', null, '67905'], OUHOL: ['Holštejn', '13', null, '67913'],
+  OUJED: ['Na Kopečku', '110', null, '67906'], OUKOT: ['Kotvrdovice', '24', null, '67907'], OUKRA: ['Krasová', '51', null, '67913'],
+  OUKRT: ['Křtiny', '20', null, '67905'], OUKUL: ['Kulířov', '5', null, '67906'], OUKUN: ['Kuničky', '60', null, '67972'],
+  OULAZ: ['Lažany', '47', null, '67922'], OULIP: ['Lipovec', '154', null, '67915'], OULPV: ['Lipůvka', '144', null, '67922'],
+  OULUB: ['Lubě', '35', null, '67971'], OUMLH: ['Malá Lhota', '24', null, '67971'], OUMIL: ['Milonice', '27', null, '67971'],
+  OUOLO: ['Olomučany', '188', null, '67903'], OUOST: ['Ostrov u Macochy', '11', null, '67914'], OUPET: ['Petrovice', '58', null, '67902'],
+  OURAJ: ['Masarykovo nám.', '90', '1', '67902'], OURJK: ['nám. Míru', '230', null, '67902'], OURUD: ['Rudice', '1', null, '67906'],
+  OUSEN: ['Senetářov', '72', null, '67906'], OUSLO: ['Sloup', '1', null, '67913'], OUSPE: ['Spešov', '99', null, '67902'],
+};
+
+function demoSeat(name: string, abbreviation: string): PostalAddress {
+  const [street, houseNumber, orientationNumber, postCode] = DEMO_SEATS[abbreviation];
+  return { street, houseNumber, orientationNumber, municipality: name, municipalityPart: null, postCode };
+}
+
 function fakeDataBoxId(abbr: string): string {
   const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789';
   const h = createHash('sha256').update(`databox:${abbr}`).digest();
@@ -66,6 +94,7 @@ export const DEMO_MUNICIPALITIES: DemoMunicipality[] = TENANTS.map(([name, popul
     dataBoxId: fakeDataBoxId(abbreviation),
     type: name === 'Blansko' ? 'EXTENDED' : AUTHORIZED.has(name) ? 'AUTHORIZED' : 'BASIC',
     population,
+    seatAddress: demoSeat(name, abbreviation),
     orgUnits: units.map((unit, j) => ({ id: demoId('org-unit', `${abbreviation}:${j}`), name: unit, code: `${abbreviation}-${j + 1}` })),
   };
 });

@@ -1,3 +1,4 @@
+export * from './address';
 export * from './append-only';
 export * from './audit';
 export * from './budget';

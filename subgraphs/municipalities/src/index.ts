@@ -5,6 +5,7 @@ import { OrgUnitSchema } from './modules/municipalities/org-unit.entity';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
 import { seedDemo } from './seed';
+import { upgradeData } from './upgrade';
 
 /** The municipalities subgraph: tenants (originators), their org units and competent archive. */
 export const municipalities: SubgraphDefinition<MunicipalitiesContext> = {
@@ -15,4 +16,5 @@ export const municipalities: SubgraphDefinition<MunicipalitiesContext> = {
   migrations,
   createContext,
   seedDemo,
+  upgradeData,
 };

@@ -1,5 +1,5 @@
 import { DEMO_ARCHIVE, DEMO_MUNICIPALITIES, diff, inTransaction, recordAudit, scopeToTenant, type HubORM } from '@hub/kit';
-import { Municipality } from './modules/municipalities/municipality.entity';
+import { Municipality, seatColumns } from './modules/municipalities/municipality.entity';
 import { OrgUnit } from './modules/municipalities/org-unit.entity';
 
 /** Demo tenants and their org units (domain.md §7), once, on an empty database. */
@@ -7,8 +7,8 @@ export async function seedDemo(orm: HubORM): Promise<void> {
   if ((await orm.em.fork().count(Municipality, {})) > 0) return;
   for (const d of DEMO_MUNICIPALITIES) {
     await inTransaction(scopeToTenant(orm.em.fork(), d.id), async (tx) => {
-      const { orgUnits, ...fields } = d;
-      const m = tx.create(Municipality, { ...fields, competentArchiveId: DEMO_ARCHIVE.id, createdAt: new Date() });
+      const { orgUnits, seatAddress, ...fields } = d;
+      const m = tx.create(Municipality, { ...fields, ...seatColumns(seatAddress), competentArchiveId: DEMO_ARCHIVE.id, createdAt: new Date() });
       await recordAudit(tx, null, {
         municipalityId: d.id, eventType: 'Zalozeni', objectType: 'KonfiguraceSystemu', objectId: d.id,
         description: 'Demo data', changes: diff({}, m, ['name', 'ico', 'abbreviation', 'dataBoxId']),

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Document as DocumentModel } from '../modules/documents/document.entity';
+import type { DocumentKind as DocumentKindModel } from '../modules/document-kinds/document-kind.entity';
 import type { Register as RegisterModel } from '../modules/registers/register.entity';
 import type { FilingPlan as FilingPlanModel } from '../modules/filing-plans/filing-plan.entity';
 import type { FilingPlanNode as FilingPlanNodeModel } from '../modules/filing-plans/filing-plan-node.entity';
@@ -29,6 +30,8 @@ export type Scalars = {
 
 export type AddFilingPlanNodeInput = {
   code: Scalars['String']['input'];
+  /** Given by imported plans; default the full filing code. */
+  identifier?: InputMaybe<IdentifierInput>;
   name: Scalars['String']['input'];
   parentId?: InputMaybe<Scalars['ID']['input']>;
   planId: Scalars['ID']['input'];
@@ -207,6 +210,8 @@ export type CaseFile = {
   /** Documents in the case file, in the order they were inserted. */
   documents: Array<Document>;
   filingPlanNode: Maybe<FilingPlanNode>;
+  /** Computed from its documents: DIGITAL if all are digital (or it has none), ANALOG if all are analog, else HYBRID. */
+  form: DocumentForm;
   /** The hand-over list it went to the records office with. */
   handOverList: Maybe<RecordsHandOver>;
   handler: Maybe<User>;
@@ -299,13 +304,30 @@ export type ComponentForm =
   /** Original in the output format (originál ve výstupním datovém formátu). */
   | 'ORIGINAL_OUTPUT_FORMAT';
 
+export type CreateDocumentKindInput = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  /** Default: DRUH-<8 characters of the id> with the municipality's source. */
+  identifier?: InputMaybe<IdentifierInput>;
+  isDefault?: InputMaybe<Scalars['Boolean']['input']>;
+  name: Scalars['String']['input'];
+};
+
 export type CreateDraftDocumentInput = {
+  attachmentCount?: InputMaybe<Scalars['Int']['input']>;
+  attachmentKind?: InputMaybe<Scalars['String']['input']>;
+  /** Default DIGITAL. */
+  form?: InputMaybe<DocumentForm>;
+  /** Default: the municipality's default kind (ostatní). */
+  kindId?: InputMaybe<Scalars['ID']['input']>;
   /** Defaults to the municipality's main register. */
   registerId?: InputMaybe<Scalars['ID']['input']>;
+  sheetCount?: InputMaybe<Scalars['Int']['input']>;
   subject: Scalars['String']['input'];
 };
 
 export type CreateFilingPlanInput = {
+  /** Given by imported plans; default <ABBR>-<year of validFrom>. */
+  identifier?: InputMaybe<IdentifierInput>;
   legacy?: InputMaybe<Scalars['Boolean']['input']>;
   name: Scalars['String']['input'];
   separator?: InputMaybe<Scalars['String']['input']>;
@@ -389,6 +411,18 @@ export type DeliveryProofKind =
   /** The returned item or its scan. */
   | 'RETURNED_ITEM';
 
+/** Metadata of a document that may change until it is closed; omitted fields stay as they are. */
+export type DescribeDocumentInput = {
+  /** 0–10000. */
+  attachmentCount?: InputMaybe<Scalars['Int']['input']>;
+  /** At most 200 characters. */
+  attachmentKind?: InputMaybe<Scalars['String']['input']>;
+  form?: InputMaybe<DocumentForm>;
+  kindId?: InputMaybe<Scalars['ID']['input']>;
+  /** 1–100000. */
+  sheetCount?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type DispatchShipmentInput = {
   /** When it was sent; defaults to now. */
   dispatchedAt?: InputMaybe<Scalars['DateTime']['input']>;
@@ -438,6 +472,12 @@ export type DisposalForecastEntry = {
 export type Document = {
   __typename?: 'Document';
   assignedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Number of attachments (počet příloh); required for ANALOG and HYBRID by settlement (0 when none). */
+  attachmentCount: Maybe<Scalars['Int']['output']>;
+  /** Kind of the attachments (druh příloh), e.g. "2 plány A3"; required when attachmentCount > 0 by settlement. */
+  attachmentKind: Maybe<Scalars['String']['output']>;
+  /** Author (autor) of an own document, as at its creation; null for received documents. */
+  author: Maybe<DocumentAuthor>;
   cancellation: Maybe<Cancellation>;
   /** The case file (spis) the document belongs to, if any. */
   caseFile: Maybe<CaseFile>;
@@ -458,11 +498,15 @@ export type Document = {
   disposalYear: Maybe<Scalars['Int']['output']>;
   /** Where the document is classified in the filing plan (věcná skupina); its retention schedule applies. */
   filingPlanNode: Maybe<FilingPlanNode>;
+  /** Form (forma dokumentu): digital, on paper, or both. */
+  form: DocumentForm;
   /** The hand-over list it went to the records office with (a case file's documents: the case file's list). */
   handOverList: Maybe<RecordsHandOver>;
   /** Handler (zpracovatel) the document is assigned to. */
   handler: Maybe<User>;
   id: Scalars['ID']['output'];
+  /** Document kind (druh dokumentu); null only while the municipality has no vocabulary of kinds. */
+  kind: Maybe<DocumentKind>;
   municipality: Municipality;
   /** Org unit the document is assigned to. */
   orgUnit: Maybe<OrgUnit>;
@@ -483,6 +527,8 @@ export type Document = {
   /** Number within the register and year (pořadové číslo), from 1 without gaps; null while a draft. */
   sequenceNumber: Maybe<Scalars['Int']['output']>;
   settlement: Maybe<Settlement>;
+  /** Number of sheets (počet listů) of the paper part; required for ANALOG and HYBRID by settlement. */
+  sheetCount: Maybe<Scalars['Int']['output']>;
   /** Shipments of an own document (zásilky), oldest first. */
   shipments: Array<Shipment>;
   state: DocumentState;
@@ -493,6 +539,18 @@ export type Document = {
   triggerYear: Maybe<Scalars['Int']['output']>;
   /** Year of the number series; null while a draft. */
   year: Maybe<Scalars['Int']['output']>;
+};
+
+/** The author of an own document (autor, tSubjektInterni): who created it, as they were then. */
+export type DocumentAuthor = {
+  __typename?: 'DocumentAuthor';
+  name: Scalars['String']['output'];
+  /** Their org unit's name at the time; null when unknown. */
+  orgUnitName: Maybe<Scalars['String']['output']>;
+  /** Their position (pracovní pozice); null while the hub keeps none. */
+  position: Maybe<Scalars['String']['output']>;
+  /** The user, while the users subgraph knows them; null for documents the hub files itself. */
+  user: Maybe<User>;
 };
 
 /** Relay connection of documents, newest first (by creation; a registered document was created when registered). */
@@ -524,6 +582,28 @@ export type DocumentFilter = {
   /** Case-insensitive substring of the subject (diacritics ignored). Not served by an index: bound it by year or registration time on large registers. */
   subjectContains?: InputMaybe<Scalars['String']['input']>;
   year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Forma dokumentu. */
+export type DocumentForm =
+  /** On paper (analogový dokument: ano). */
+  | 'ANALOG'
+  /** Digital only (analogový dokument: ne). */
+  | 'DIGITAL'
+  /** Partly on paper, partly digital (hybridní). */
+  | 'HYBRID';
+
+/** A document kind (druh dokumentu, tDruhDokumentu) of the municipality's vocabulary. */
+export type DocumentKind = {
+  __typename?: 'DocumentKind';
+  /** Inactive kinds take no new documents. */
+  active: Scalars['Boolean']['output'];
+  comment: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  identifier: Identifier;
+  /** The kind a document gets when none is given (one per municipality). */
+  isDefault: Scalars['Boolean']['output'];
+  name: Scalars['String']['output'];
 };
 
 /** RECEIVED: delivered to the municipality (doručený). OWN: created by it (vlastní). */
@@ -573,6 +653,8 @@ export type FilingPlan = {
   __typename?: 'FilingPlan';
   createdAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
+  /** Identifier for the archive; default <ABBR>-<year of validFrom>, e.g. MBK-2026. */
+  identifier: Identifier;
   /** Legacy plans may use disposal code V; new plans only A and S. */
   legacy: Scalars['Boolean']['output'];
   name: Scalars['String']['output'];
@@ -619,6 +701,8 @@ export type FilingPlanNode = {
   /** Full filing code (plně určený spisový znak) = parent's full code + separator + code, ≤ 255 characters. */
   fullCode: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** Identifier for the archive, unique in the plan; default the full filing code (a replacement: code-2, …). */
+  identifier: Identifier;
   name: Scalars['String']['output'];
   parent: Maybe<FilingPlanNode>;
   plan: FilingPlan;
@@ -651,6 +735,19 @@ export type HandOverToRecordsOfficeInput = {
   caseFileIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Closed documents outside case files. */
   documentIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** An identifier for the archive (NSESSS tIdentifikator): HodnotaID and ZdrojID, each at most 50 characters. */
+export type Identifier = {
+  __typename?: 'Identifier';
+  source: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+/** An identifier as input; the source defaults to the municipality's (cz.blansko.essl.<ABBR>). */
+export type IdentifierInput = {
+  source?: InputMaybe<Scalars['String']['input']>;
+  value: Scalars['String']['input'];
 };
 
 export type Municipality = {
@@ -687,6 +784,8 @@ export type Mutation = {
   closeCaseFile: CaseFilePayload;
   /** SETTLED → CLOSED for a document outside case files (documents in a case file close with it). Needs a classification. */
   closeDocument: DocumentPayload;
+  /** Records managers: a new document kind. */
+  createDocumentKind: DocumentKind;
   /** Case handlers: an own document in preparation (DRAFT), with a PID but no number yet. */
   createDraftDocument: DocumentPayload;
   /** Records managers: a new filing plan. */
@@ -697,6 +796,8 @@ export type Mutation = {
   createShipment: ShipmentPayload;
   /** Records managers: a deactivated node takes no new documents or case files. */
   deactivateFilingPlanNode: FilingPlanNode;
+  /** Kind, form and quantities, until the document is closed (who may classify it may describe it). */
+  describeDocument: DocumentPayload;
   /** TO_DISPATCH → DISPATCHED (Vypraveno): dispatch clerks, or the ISDS connector's API client with that role. */
   dispatchShipment: ShipmentPayload;
   /** Records managers: ends a plan's validity (YYYY-MM-DD). */
@@ -746,6 +847,8 @@ export type Mutation = {
   settleDocument: DocumentPayload;
   /** Changes the title or classification of an open case file. */
   updateCaseFile: CaseFilePayload;
+  /** Records managers. */
+  updateDocumentKind: DocumentKind;
   /** Records managers: changes an unused node in place; a used node is refused (CONFLICT): replace it. */
   updateFilingPlanNode: FilingPlanNode;
 };
@@ -804,6 +907,11 @@ export type MutationCloseDocumentArgs = {
 };
 
 
+export type MutationCreateDocumentKindArgs = {
+  input: CreateDocumentKindInput;
+};
+
+
 export type MutationCreateDraftDocumentArgs = {
   input: CreateDraftDocumentInput;
 };
@@ -826,6 +934,12 @@ export type MutationCreateShipmentArgs = {
 
 export type MutationDeactivateFilingPlanNodeArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationDescribeDocumentArgs = {
+  documentId: Scalars['ID']['input'];
+  input: DescribeDocumentInput;
 };
 
 
@@ -945,6 +1059,12 @@ export type MutationUpdateCaseFileArgs = {
 };
 
 
+export type MutationUpdateDocumentKindArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateDocumentKindInput;
+};
+
+
 export type MutationUpdateFilingPlanNodeArgs = {
   id: Scalars['ID']['input'];
   input: ReviseFilingPlanNodeInput;
@@ -1017,6 +1137,8 @@ export type Query = {
    * whole register; others see what they created, registered or handle; unit heads also their unit's documents.
    */
   document: Maybe<Document>;
+  /** The municipality's document kinds (druhy dokumentů), by name; inactive ones too when asked. */
+  documentKinds: Array<DocumentKind>;
   documents: DocumentConnection;
   filingPlan: Maybe<FilingPlan>;
   filingPlanNode: Maybe<FilingPlanNode>;
@@ -1093,6 +1215,11 @@ export type QueryDisposalForecastArgs = {
 
 export type QueryDocumentArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryDocumentKindsArgs = {
+  includeInactive?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1241,14 +1368,21 @@ export type Register = {
 };
 
 export type RegisterDocumentInput = {
+  attachmentCount?: InputMaybe<Scalars['Int']['input']>;
+  attachmentKind?: InputMaybe<Scalars['String']['input']>;
   /** Required for RECEIVED documents, not allowed for OWN ones. */
   deliveredAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Default DIGITAL. */
+  form?: InputMaybe<DocumentForm>;
+  /** Default: the municipality's default kind (ostatní). */
+  kindId?: InputMaybe<Scalars['ID']['input']>;
   origin: DocumentOrigin;
   /** Defaults to the municipality's main register. */
   registerId?: InputMaybe<Scalars['ID']['input']>;
   /** Required for RECEIVED documents. */
   sender?: InputMaybe<SenderInput>;
   senderReferenceNumber?: InputMaybe<Scalars['String']['input']>;
+  sheetCount?: InputMaybe<Scalars['Int']['input']>;
   subject: Scalars['String']['input'];
 };
 
@@ -1270,6 +1404,8 @@ export type RetentionSchedule = {
   disposalCode: DisposalCode;
   /** A fixed year of disposal (rok vyřazení) instead of a period. */
   fixedDisposalYear: Maybe<Scalars['Int']['output']>;
+  /** Identifier of the schedule (skartační režim); nodes of a plan with the same schedule share it. Default e.g. S/5. */
+  identifier: Identifier;
   /** Retention period in years, 0–999; null when a fixed disposal year is set instead. */
   retentionYears: Maybe<Scalars['Int']['output']>;
   /** After this many years the records office is asked whether an external trigger event has happened (kontrolní lhůta). */
@@ -1282,6 +1418,8 @@ export type RetentionSchedule = {
 export type RetentionScheduleInput = {
   disposalCode: DisposalCode;
   fixedDisposalYear?: InputMaybe<Scalars['Int']['input']>;
+  /** Given by imported plans; default derived from the schedule (e.g. S/5). */
+  identifier?: InputMaybe<IdentifierInput>;
   /** 0–999; exactly one of retentionYears and fixedDisposalYear. */
   retentionYears?: InputMaybe<Scalars['Int']['input']>;
   triggerCheckYears?: InputMaybe<Scalars['Int']['input']>;
@@ -1460,6 +1598,14 @@ export type UpdateCaseFileInput = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type UpdateDocumentKindInput = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  comment?: InputMaybe<Scalars['String']['input']>;
+  /** true makes this kind the default (the previous one stops being it); false is refused. */
+  isDefault?: InputMaybe<Scalars['Boolean']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type User = {
   __typename?: 'User';
   id: Scalars['ID']['output'];
@@ -1549,6 +1695,7 @@ export type FederationTypes = ResolversObject<{
   AuditTrail: AuditTrail;
   CaseFile: CaseFile;
   Document: Document;
+  DocumentKind: DocumentKind;
   FilingPlan: FilingPlan;
   FilingPlanNode: FilingPlanNode;
   Municipality: Municipality;
@@ -1569,6 +1716,9 @@ export type FederationReferenceTypes = ResolversObject<{
   Document:
     ( { __typename: 'Document' }
     & GraphQLRecursivePick<FederationTypes['Document'], {"id":true}> );
+  DocumentKind:
+    ( { __typename: 'DocumentKind' }
+    & GraphQLRecursivePick<FederationTypes['DocumentKind'], {"id":true}> );
   FilingPlan:
     ( { __typename: 'FilingPlan' }
     & GraphQLRecursivePick<FederationTypes['FilingPlan'], {"id":true}> );
@@ -1614,6 +1764,7 @@ export type ResolversTypes = ResolversObject<{
   Component: ResolverTypeWrapper<ComponentModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ComponentForm: ComponentForm;
+  CreateDocumentKindInput: CreateDocumentKindInput;
   CreateDraftDocumentInput: CreateDraftDocumentInput;
   CreateFilingPlanInput: CreateFilingPlanInput;
   CreateRegisterInput: CreateRegisterInput;
@@ -1623,15 +1774,19 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeliveryProof: ResolverTypeWrapper<DeliveryProofModel>;
   DeliveryProofKind: DeliveryProofKind;
+  DescribeDocumentInput: DescribeDocumentInput;
   DispatchShipmentInput: DispatchShipmentInput;
   DisposalCode: DisposalCode;
   DisposalForecastConnection: ResolverTypeWrapper<DisposalForecastPageModel>;
   DisposalForecastEdge: ResolverTypeWrapper<Omit<DisposalForecastEdge, 'node'> & { node: ResolversTypes['DisposalForecastEntry'] }>;
   DisposalForecastEntry: ResolverTypeWrapper<Omit<DisposalForecastEntry, 'caseFile' | 'document'> & { caseFile?: Maybe<ResolversTypes['CaseFile']>, document?: Maybe<ResolversTypes['Document']> }>;
   Document: ResolverTypeWrapper<DocumentModel>;
+  DocumentAuthor: ResolverTypeWrapper<DocumentAuthor>;
   DocumentConnection: ResolverTypeWrapper<DocumentPageModel>;
   DocumentEdge: ResolverTypeWrapper<Omit<DocumentEdge, 'node'> & { node: ResolversTypes['Document'] }>;
   DocumentFilter: DocumentFilter;
+  DocumentForm: DocumentForm;
+  DocumentKind: ResolverTypeWrapper<DocumentKindModel>;
   DocumentOrigin: DocumentOrigin;
   DocumentPayload: ResolverTypeWrapper<Omit<DocumentPayload, 'document'> & { document: ResolversTypes['Document'] }>;
   DocumentState: DocumentState;
@@ -1639,6 +1794,8 @@ export type ResolversTypes = ResolversObject<{
   FilingPlanNode: ResolverTypeWrapper<FilingPlanNodeModel>;
   HandOverPayload: ResolverTypeWrapper<Omit<HandOverPayload, 'handOverList'> & { handOverList: ResolversTypes['RecordsHandOver'] }>;
   HandOverToRecordsOfficeInput: HandOverToRecordsOfficeInput;
+  Identifier: ResolverTypeWrapper<Identifier>;
+  IdentifierInput: IdentifierInput;
   Municipality: ResolverTypeWrapper<Omit<Municipality, 'documents'> & { documents?: Maybe<ResolversTypes['DocumentConnection']> }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OpenCaseFileInput: OpenCaseFileInput;
@@ -1675,6 +1832,7 @@ export type ResolversTypes = ResolversObject<{
   ShipmentState: ShipmentState;
   TriggerKind: TriggerKind;
   UpdateCaseFileInput: UpdateCaseFileInput;
+  UpdateDocumentKindInput: UpdateDocumentKindInput;
   User: ResolverTypeWrapper<User>;
 }>;
 
@@ -1702,6 +1860,7 @@ export type ResolversParentTypes = ResolversObject<{
   CaseFilePayload: Omit<CaseFilePayload, 'caseFile'> & { caseFile: ResolversParentTypes['CaseFile'] };
   Component: ComponentModel;
   Float: Scalars['Float']['output'];
+  CreateDocumentKindInput: CreateDocumentKindInput;
   CreateDraftDocumentInput: CreateDraftDocumentInput;
   CreateFilingPlanInput: CreateFilingPlanInput;
   CreateRegisterInput: CreateRegisterInput;
@@ -1710,19 +1869,24 @@ export type ResolversParentTypes = ResolversObject<{
   DataMessageInput: DataMessageInput;
   DateTime: Scalars['DateTime']['output'];
   DeliveryProof: DeliveryProofModel;
+  DescribeDocumentInput: DescribeDocumentInput;
   DispatchShipmentInput: DispatchShipmentInput;
   DisposalForecastConnection: DisposalForecastPageModel;
   DisposalForecastEdge: Omit<DisposalForecastEdge, 'node'> & { node: ResolversParentTypes['DisposalForecastEntry'] };
   DisposalForecastEntry: Omit<DisposalForecastEntry, 'caseFile' | 'document'> & { caseFile?: Maybe<ResolversParentTypes['CaseFile']>, document?: Maybe<ResolversParentTypes['Document']> };
   Document: DocumentModel;
+  DocumentAuthor: DocumentAuthor;
   DocumentConnection: DocumentPageModel;
   DocumentEdge: Omit<DocumentEdge, 'node'> & { node: ResolversParentTypes['Document'] };
   DocumentFilter: DocumentFilter;
+  DocumentKind: DocumentKindModel;
   DocumentPayload: Omit<DocumentPayload, 'document'> & { document: ResolversParentTypes['Document'] };
   FilingPlan: FilingPlanModel;
   FilingPlanNode: FilingPlanNodeModel;
   HandOverPayload: Omit<HandOverPayload, 'handOverList'> & { handOverList: ResolversParentTypes['RecordsHandOver'] };
   HandOverToRecordsOfficeInput: HandOverToRecordsOfficeInput;
+  Identifier: Identifier;
+  IdentifierInput: IdentifierInput;
   Municipality: Omit<Municipality, 'documents'> & { documents?: Maybe<ResolversParentTypes['DocumentConnection']> } | FederationReferenceTypes['Municipality'];
   Mutation: Record<PropertyKey, never>;
   OpenCaseFileInput: OpenCaseFileInput;
@@ -1751,6 +1915,7 @@ export type ResolversParentTypes = ResolversObject<{
   ShipmentEdge: Omit<ShipmentEdge, 'node'> & { node: ResolversParentTypes['Shipment'] };
   ShipmentPayload: Omit<ShipmentPayload, 'shipment'> & { shipment: ResolversParentTypes['Shipment'] };
   UpdateCaseFileInput: UpdateCaseFileInput;
+  UpdateDocumentKindInput: UpdateDocumentKindInput;
   User: User;
 }>;
 
@@ -1858,6 +2023,7 @@ export type CaseFileResolvers<ContextType = FilingContext, ParentType extends Re
   disposalYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   documents?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType>;
   filingPlanNode?: Resolver<Maybe<ResolversTypes['FilingPlanNode']>, ParentType, ContextType>;
+  form?: Resolver<ResolversTypes['DocumentForm'], ParentType, ContextType>;
   handOverList?: Resolver<Maybe<ResolversTypes['RecordsHandOver']>, ParentType, ContextType>;
   handler?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1960,6 +2126,9 @@ export type DisposalForecastEntryResolvers<ContextType = FilingContext, ParentTy
 export type DocumentResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document'], FederationReferenceType extends FederationReferenceTypes['Document'] = FederationReferenceTypes['Document']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Document']> | FederationReferenceType, FederationReferenceType, ContextType>;
   assignedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  attachmentCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  attachmentKind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  author?: Resolver<Maybe<ResolversTypes['DocumentAuthor']>, ParentType, ContextType>;
   cancellation?: Resolver<Maybe<ResolversTypes['Cancellation']>, ParentType, ContextType>;
   caseFile?: Resolver<Maybe<ResolversTypes['CaseFile']>, ParentType, ContextType>;
   closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -1970,9 +2139,11 @@ export type DocumentResolvers<ContextType = FilingContext, ParentType extends Re
   disposalCode?: Resolver<Maybe<ResolversTypes['DisposalCode']>, ParentType, ContextType>;
   disposalYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   filingPlanNode?: Resolver<Maybe<ResolversTypes['FilingPlanNode']>, ParentType, ContextType>;
+  form?: Resolver<ResolversTypes['DocumentForm'], ParentType, ContextType>;
   handOverList?: Resolver<Maybe<ResolversTypes['RecordsHandOver']>, ParentType, ContextType>;
   handler?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['DocumentKind']>, ParentType, ContextType>;
   municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
   orgUnit?: Resolver<Maybe<ResolversTypes['OrgUnit']>, ParentType, ContextType>;
   origin?: Resolver<ResolversTypes['DocumentOrigin'], ParentType, ContextType>;
@@ -1986,12 +2157,20 @@ export type DocumentResolvers<ContextType = FilingContext, ParentType extends Re
   senderReferenceNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sequenceNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   settlement?: Resolver<Maybe<ResolversTypes['Settlement']>, ParentType, ContextType>;
+  sheetCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   shipments?: Resolver<Array<ResolversTypes['Shipment']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['DocumentState'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   triggerEventOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   triggerYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type DocumentAuthorResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['DocumentAuthor'] = ResolversParentTypes['DocumentAuthor']> = ResolversObject<{
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orgUnitName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  position?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
 }>;
 
 export type DocumentConnectionResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['DocumentConnection'] = ResolversParentTypes['DocumentConnection']> = ResolversObject<{
@@ -2005,6 +2184,16 @@ export type DocumentEdgeResolvers<ContextType = FilingContext, ParentType extend
   node?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
 }>;
 
+export type DocumentKindResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['DocumentKind'] = ResolversParentTypes['DocumentKind'], FederationReferenceType extends FederationReferenceTypes['DocumentKind'] = FederationReferenceTypes['DocumentKind']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['DocumentKind']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identifier?: Resolver<ResolversTypes['Identifier'], ParentType, ContextType>;
+  isDefault?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type DocumentPayloadResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['DocumentPayload'] = ResolversParentTypes['DocumentPayload']> = ResolversObject<{
   auditEventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
@@ -2014,6 +2203,7 @@ export type FilingPlanResolvers<ContextType = FilingContext, ParentType extends 
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['FilingPlan']> | FederationReferenceType, FederationReferenceType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identifier?: Resolver<ResolversTypes['Identifier'], ParentType, ContextType>;
   legacy?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['FilingPlanNode']>, ParentType, ContextType, RequireFields<FilingPlanNodesArgs, 'includeInactive'>>;
@@ -2030,6 +2220,7 @@ export type FilingPlanNodeResolvers<ContextType = FilingContext, ParentType exte
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   fullCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identifier?: Resolver<ResolversTypes['Identifier'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['FilingPlanNode']>, ParentType, ContextType>;
   plan?: Resolver<ResolversTypes['FilingPlan'], ParentType, ContextType>;
@@ -2042,6 +2233,11 @@ export type FilingPlanNodeResolvers<ContextType = FilingContext, ParentType exte
 export type HandOverPayloadResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['HandOverPayload'] = ResolversParentTypes['HandOverPayload']> = ResolversObject<{
   auditEventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   handOverList?: Resolver<ResolversTypes['RecordsHandOver'], ParentType, ContextType>;
+}>;
+
+export type IdentifierResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['Identifier'] = ResolversParentTypes['Identifier']> = ResolversObject<{
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type MunicipalityResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['Municipality'] = ResolversParentTypes['Municipality'], FederationReferenceType extends FederationReferenceTypes['Municipality'] = FederationReferenceTypes['Municipality']> = ResolversObject<{
@@ -2060,11 +2256,13 @@ export type MutationResolvers<ContextType = FilingContext, ParentType extends Re
   classifyDocument?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationClassifyDocumentArgs, 'documentId' | 'filingPlanNodeId'>>;
   closeCaseFile?: Resolver<ResolversTypes['CaseFilePayload'], ParentType, ContextType, RequireFields<MutationCloseCaseFileArgs, 'id'>>;
   closeDocument?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationCloseDocumentArgs, 'documentId'>>;
+  createDocumentKind?: Resolver<ResolversTypes['DocumentKind'], ParentType, ContextType, RequireFields<MutationCreateDocumentKindArgs, 'input'>>;
   createDraftDocument?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationCreateDraftDocumentArgs, 'input'>>;
   createFilingPlan?: Resolver<ResolversTypes['FilingPlan'], ParentType, ContextType, RequireFields<MutationCreateFilingPlanArgs, 'input'>>;
   createRegister?: Resolver<ResolversTypes['Register'], ParentType, ContextType, RequireFields<MutationCreateRegisterArgs, 'input'>>;
   createShipment?: Resolver<ResolversTypes['ShipmentPayload'], ParentType, ContextType, RequireFields<MutationCreateShipmentArgs, 'input'>>;
   deactivateFilingPlanNode?: Resolver<ResolversTypes['FilingPlanNode'], ParentType, ContextType, RequireFields<MutationDeactivateFilingPlanNodeArgs, 'id'>>;
+  describeDocument?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationDescribeDocumentArgs, 'documentId' | 'input'>>;
   dispatchShipment?: Resolver<ResolversTypes['ShipmentPayload'], ParentType, ContextType, RequireFields<MutationDispatchShipmentArgs, 'input'>>;
   endFilingPlanValidity?: Resolver<ResolversTypes['FilingPlan'], ParentType, ContextType, RequireFields<MutationEndFilingPlanValidityArgs, 'planId' | 'validTo'>>;
   fixAuditLogDay?: Resolver<ResolversTypes['AuditLogRendition'], ParentType, ContextType, RequireFields<MutationFixAuditLogDayArgs, 'day'>>;
@@ -2086,6 +2284,7 @@ export type MutationResolvers<ContextType = FilingContext, ParentType extends Re
   returnDocument?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationReturnDocumentArgs, 'documentId' | 'reason'>>;
   settleDocument?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationSettleDocumentArgs, 'documentId' | 'input'>>;
   updateCaseFile?: Resolver<ResolversTypes['CaseFilePayload'], ParentType, ContextType, RequireFields<MutationUpdateCaseFileArgs, 'id' | 'input'>>;
+  updateDocumentKind?: Resolver<ResolversTypes['DocumentKind'], ParentType, ContextType, RequireFields<MutationUpdateDocumentKindArgs, 'id' | 'input'>>;
   updateFilingPlanNode?: Resolver<ResolversTypes['FilingPlanNode'], ParentType, ContextType, RequireFields<MutationUpdateFilingPlanNodeArgs, 'id' | 'input'>>;
 }>;
 
@@ -2109,6 +2308,7 @@ export type QueryResolvers<ContextType = FilingContext, ParentType extends Resol
   dispatchQueue?: Resolver<ResolversTypes['ShipmentConnection'], ParentType, ContextType, RequireFields<QueryDispatchQueueArgs, 'first' | 'state'>>;
   disposalForecast?: Resolver<ResolversTypes['DisposalForecastConnection'], ParentType, ContextType, RequireFields<QueryDisposalForecastArgs, 'first' | 'year'>>;
   document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType, RequireFields<QueryDocumentArgs, 'id'>>;
+  documentKinds?: Resolver<Array<ResolversTypes['DocumentKind']>, ParentType, ContextType, RequireFields<QueryDocumentKindsArgs, 'includeInactive'>>;
   documents?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, RequireFields<QueryDocumentsArgs, 'first'>>;
   filingPlan?: Resolver<Maybe<ResolversTypes['FilingPlan']>, ParentType, ContextType, RequireFields<QueryFilingPlanArgs, 'id'>>;
   filingPlanNode?: Resolver<Maybe<ResolversTypes['FilingPlanNode']>, ParentType, ContextType, RequireFields<QueryFilingPlanNodeArgs, 'id'>>;
@@ -2177,6 +2377,7 @@ export type RegisterDocumentPayloadResolvers<ContextType = FilingContext, Parent
 export type RetentionScheduleResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['RetentionSchedule'] = ResolversParentTypes['RetentionSchedule']> = ResolversObject<{
   disposalCode?: Resolver<ResolversTypes['DisposalCode'], ParentType, ContextType>;
   fixedDisposalYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  identifier?: Resolver<ResolversTypes['Identifier'], ParentType, ContextType>;
   retentionYears?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   triggerCheckYears?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   triggerEvent?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2267,12 +2468,15 @@ export type Resolvers<ContextType = FilingContext> = ResolversObject<{
   DisposalForecastEdge?: DisposalForecastEdgeResolvers<ContextType>;
   DisposalForecastEntry?: DisposalForecastEntryResolvers<ContextType>;
   Document?: DocumentResolvers<ContextType>;
+  DocumentAuthor?: DocumentAuthorResolvers<ContextType>;
   DocumentConnection?: DocumentConnectionResolvers<ContextType>;
   DocumentEdge?: DocumentEdgeResolvers<ContextType>;
+  DocumentKind?: DocumentKindResolvers<ContextType>;
   DocumentPayload?: DocumentPayloadResolvers<ContextType>;
   FilingPlan?: FilingPlanResolvers<ContextType>;
   FilingPlanNode?: FilingPlanNodeResolvers<ContextType>;
   HandOverPayload?: HandOverPayloadResolvers<ContextType>;
+  Identifier?: IdentifierResolvers<ContextType>;
   Municipality?: MunicipalityResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OrgUnit?: OrgUnitResolvers<ContextType>;

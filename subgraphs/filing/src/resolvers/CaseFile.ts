@@ -1,4 +1,5 @@
 import { requireCaller } from '@hub/kit';
+import { caseFileForm } from '../modules/documents/metadata';
 import type { CaseFileResolvers } from '../generated/graphql';
 import { canSeeCaseFile } from '../modules/documents/visibility';
 import { triggerYearShown } from '../modules/retention/retention';
@@ -16,6 +17,7 @@ export const CaseFile: CaseFileResolvers = {
   initiatingDocument: async (c, _, ctx) => (await ctx.loaders.document.load(c.initiatingDocumentId))!,
   // Seeing the case file means seeing its contents: all its documents, in the order they were put in.
   documents: (c, _, ctx) => ctx.loaders.documentsByCaseFile.load(c.id),
+  form: async (c, _, ctx) => caseFileForm(await ctx.loaders.documentsByCaseFile.load(c.id)),
   filingPlanNode: (c, _, ctx) => (c.filingPlanNodeId ? ctx.loaders.filingPlanNode.load(c.filingPlanNodeId) : null),
   handler: (c) => user(c.handlerId),
   orgUnit: (c) => (c.orgUnitId ? { __typename: 'OrgUnit', id: c.orgUnitId } : null),

@@ -21,6 +21,11 @@ export const Document: DocumentResolvers = {
     const id = d.createdById ?? d.registeredById;
     return id ? user(id) : null;
   },
+  kind: (d, _, ctx) => (d.kindId ? ctx.loaders.documentKind.load(d.kindId) : null),
+  author: (d) =>
+    d.authorName
+      ? { user: d.authorUserId ? user(d.authorUserId) : null, name: d.authorName, orgUnitName: d.authorOrgUnitName, position: d.authorPosition }
+      : null,
   registeredBy: (d) => (d.registeredById ? user(d.registeredById) : null),
   municipality: (d) => ({ __typename: 'Municipality', id: d.municipalityId }),
   handOverList: async (d, _, ctx) => {

@@ -1,10 +1,11 @@
 import { requireCaller } from '@hub/kit';
 import type { FilingPlanNodeResolvers } from '../generated/graphql';
 import { sortNodes } from '../modules/filing-plans/codes';
-import { retentionScheduleOf } from '../modules/filing-plans/filing-plans';
+import { identifierOf, retentionScheduleOf } from '../modules/filing-plans/filing-plans';
 import { usageLoader } from '../modules/filing-plans/usage';
 
 export const FilingPlanNode: FilingPlanNodeResolvers = {
+  identifier: (n) => identifierOf(n),
   __resolveReference: (ref, ctx) => {
     // Tenant-owned: a caller without a municipality (platform admin) resolves none.
     if (!requireCaller(ctx).municipalityId) return null;

@@ -6,17 +6,23 @@ import { auditLogRenditionMutations } from './audit-log';
 import { caseFileMutations } from './case-files';
 import { componentMutations } from './components';
 import { documentWorkflowMutations } from './document-workflow';
+import { documentKindMutations, authorOrgUnitName } from './document-kinds';
 import { filingPlanMutations } from './filing-plans';
 import { intakeMutations } from './intake';
 import { dispatchMutations } from './dispatch';
 import { recordsOfficeMutations } from './records-office';
 
 export const Mutation: MutationResolvers = {
-  registerDocument: (_, { input }, ctx) =>
-    registerDocument(ctx.em, requireTenantCaller(ctx, REGISTERING_ROLES), input, ctx.now()),
+  registerDocument: async (_, { input }, ctx) => {
+    const caller = requireTenantCaller(ctx, REGISTERING_ROLES);
+    // Asked before the transaction (never a remote call inside one), only for an own document's author.
+    const unitName = input.origin === 'OWN' ? await authorOrgUnitName(ctx, caller) : null;
+    return registerDocument(ctx.em, caller, input, ctx.now(), unitName);
+  },
   createRegister: (_, { input }, ctx) => createRegister(ctx.em, requireTenantCaller(ctx, [Role.RECORDS_MANAGER]), input),
   ...documentWorkflowMutations,
   ...filingPlanMutations,
+  ...documentKindMutations,
   ...caseFileMutations,
   ...auditLogRenditionMutations,
   ...componentMutations,

@@ -8,6 +8,7 @@ import { auditLogReadQueries, auditLogRenditionQueries, auditLogVerifyQueries } 
 import { caseFileQueries } from './case-files';
 import { dispatchQueries } from './dispatch';
 import { documentWorkflowQueries } from './document-workflow';
+import { documentKindQueries } from './document-kinds';
 import { filingPlanQueries } from './filing-plans';
 import { recordsOfficeQueries } from './records-office';
 
@@ -35,6 +36,7 @@ export const Query: QueryResolvers = {
   },
   ...documentWorkflowQueries,
   ...filingPlanQueries,
+  ...documentKindQueries,
   ...caseFileQueries,
   ...dispatchQueries,
   ...auditLogReadQueries,

@@ -7,6 +7,7 @@ import {
 } from '../modules/documents/handling';
 import { DRAFTING_ROLES, createDraftDocument, registerDraft } from '../modules/documents/registration';
 import { visibleDocuments } from '../modules/documents/visibility';
+import { authorOrgUnitName } from './document-kinds';
 
 /**
  * The document handling workflow (domain.md §4.1): one intent mutation per step, no generic state setter.
@@ -20,7 +21,10 @@ export const documentWorkflowQueries: QueryResolvers = {
 };
 
 export const documentWorkflowMutations: MutationResolvers = {
-  createDraftDocument: (_, { input }, ctx) => createDraftDocument(ctx.em, requireTenantCaller(ctx, DRAFTING_ROLES), input, ctx.now()),
+  createDraftDocument: async (_, { input }, ctx) => {
+    const caller = requireTenantCaller(ctx, DRAFTING_ROLES);
+    return createDraftDocument(ctx.em, caller, input, ctx.now(), await authorOrgUnitName(ctx, caller));
+  },
   registerDraft: (_, { documentId }, ctx) => registerDraft(ctx.em, requireTenantCaller(ctx), documentId, ctx.now()),
   assignDocument: (_, args, ctx) => assignDocument(ctx.em, ctx.peers, requireTenantCaller(ctx), args, ctx.now()),
   acceptDocument: (_, { documentId }, ctx) => acceptDocument(ctx.em, requireTenantCaller(ctx), documentId),

@@ -5,6 +5,7 @@ import { AuditEvent, AuditTrail } from './AuditTrail';
 import { CaseFile } from './CaseFile';
 import { Component } from './Component';
 import { Document } from './Document';
+import { DocumentKind } from './document-kinds';
 import { FilingPlan } from './FilingPlan';
 import { FilingPlanNode } from './FilingPlanNode';
 import { Municipality } from './Municipality';
@@ -18,4 +19,4 @@ import { DeliveryProof, Shipment } from './Shipment';
 const DocumentConnection: DocumentConnectionResolvers = { totalCount: (page) => page.totalCount() };
 const DisposalForecastConnection: DisposalForecastConnectionResolvers = { totalCount: (page) => page.totalCount() };
 
-export const resolvers: Resolvers = { DocumentConnection, DisposalForecastConnection, DateTime: DateTimeScalar, Query, Mutation, Document, Register, Municipality, AuditTrail, AuditEvent, CaseFile, FilingPlan, FilingPlanNode, AuditLogRendition, Component, Shipment, DeliveryProof, RecordsHandOver };
+export const resolvers: Resolvers = { DocumentConnection, DisposalForecastConnection, DateTime: DateTimeScalar, Query, Mutation, Document, DocumentKind, Register, Municipality, AuditTrail, AuditEvent, CaseFile, FilingPlan, FilingPlanNode, AuditLogRendition, Component, Shipment, DeliveryProof, RecordsHandOver };

@@ -68,6 +68,8 @@ export type CreateMunicipalityInput = {
   ico: Scalars['String']['input'];
   name: Scalars['String']['input'];
   population: Scalars['Int']['input'];
+  /** Seat of the municipal office (sídlo). */
+  seatAddress: PostalAddressInput;
   type: MunicipalityType;
 };
 
@@ -96,6 +98,13 @@ export type Municipality = {
   /** Org units; visible to the municipality's own users and the platform admin. */
   orgUnits: Array<OrgUnit>;
   population: Scalars['Int']['output'];
+  /**
+   * Seat of the municipal office (sídlo); null only for a municipality created before seats were recorded that the
+   * data upgrade could not fill (set it with updateMunicipality).
+   */
+  seatAddress: Maybe<PostalAddress>;
+  /** The seat in one line, Czech postal format, e.g. "nám. Republiky 1316/1, 678 01 Blansko" (the SIP's SidloOrganizace). */
+  seatAddressText: Maybe<Scalars['String']['output']>;
   type: MunicipalityType;
 };
 
@@ -141,6 +150,33 @@ export type OrgUnit = {
   name: Scalars['String']['output'];
 };
 
+/** A Czech postal address (poštovní adresa). */
+export type PostalAddress = {
+  __typename?: 'PostalAddress';
+  /** Číslo popisné, or "ev. č. N" for a číslo evidenční. */
+  houseNumber: Scalars['String']['output'];
+  /** Municipality (obec). */
+  municipality: Scalars['String']['output'];
+  /** Part of the municipality (část obce), when it is written. */
+  municipalityPart: Maybe<Scalars['String']['output']>;
+  /** Číslo orientační, e.g. 12a. */
+  orientationNumber: Maybe<Scalars['String']['output']>;
+  /** PSČ: 5 digits. */
+  postCode: Scalars['String']['output'];
+  /** Street (ulice); in a village without streets, the village (or its part). */
+  street: Scalars['String']['output'];
+};
+
+/** A postal address as input: texts are trimmed; the PSČ may contain a space (678 01). */
+export type PostalAddressInput = {
+  houseNumber: Scalars['String']['input'];
+  municipality: Scalars['String']['input'];
+  municipalityPart?: InputMaybe<Scalars['String']['input']>;
+  orientationNumber?: InputMaybe<Scalars['String']['input']>;
+  postCode: Scalars['String']['input'];
+  street: Scalars['String']['input'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** The directory of municipalities, by name. */
@@ -160,6 +196,8 @@ export type UpdateMunicipalityInput = {
   ico?: InputMaybe<Scalars['String']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   population?: InputMaybe<Scalars['Int']['input']>;
+  /** Replaces the whole seat address. */
+  seatAddress?: InputMaybe<PostalAddressInput>;
   type?: InputMaybe<MunicipalityType>;
 };
 
@@ -286,6 +324,8 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OrgUnit: ResolverTypeWrapper<OrgUnitModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  PostalAddress: ResolverTypeWrapper<PostalAddress>;
+  PostalAddressInput: PostalAddressInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UpdateMunicipalityInput: UpdateMunicipalityInput;
   User: ResolverTypeWrapper<User>;
@@ -307,6 +347,8 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: Record<PropertyKey, never>;
   OrgUnit: OrgUnitModel;
   Boolean: Scalars['Boolean']['output'];
+  PostalAddress: PostalAddress;
+  PostalAddressInput: PostalAddressInput;
   Query: Record<PropertyKey, never>;
   UpdateMunicipalityInput: UpdateMunicipalityInput;
   User: User;
@@ -356,6 +398,8 @@ export type MunicipalityResolvers<ContextType = MunicipalitiesContext, ParentTyp
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   orgUnits?: Resolver<Array<ResolversTypes['OrgUnit']>, ParentType, ContextType>;
   population?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  seatAddress?: Resolver<Maybe<ResolversTypes['PostalAddress']>, ParentType, ContextType>;
+  seatAddressText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['MunicipalityType'], ParentType, ContextType>;
 }>;
 
@@ -372,6 +416,15 @@ export type OrgUnitResolvers<ContextType = MunicipalitiesContext, ParentType ext
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PostalAddressResolvers<ContextType = MunicipalitiesContext, ParentType extends ResolversParentTypes['PostalAddress'] = ResolversParentTypes['PostalAddress']> = ResolversObject<{
+  houseNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  municipality?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  municipalityPart?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  orientationNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  postCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  street?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = MunicipalitiesContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
@@ -392,6 +445,7 @@ export type Resolvers<ContextType = MunicipalitiesContext> = ResolversObject<{
   Municipality?: MunicipalityResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OrgUnit?: OrgUnitResolvers<ContextType>;
+  PostalAddress?: PostalAddressResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;

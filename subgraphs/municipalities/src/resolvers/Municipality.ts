@@ -1,11 +1,17 @@
-import { forbidden, isPlatformAdmin, requireCaller, scopeToTenant } from '@hub/kit';
+import { forbidden, formatPostalAddress, isPlatformAdmin, requireCaller, scopeToTenant } from '@hub/kit';
 import type { MunicipalityResolvers } from '../generated/graphql';
+import { seatAddressOf } from '../modules/municipalities/municipality.entity';
 import { OrgUnit } from '../modules/municipalities/org-unit.entity';
 
 export const Municipality: MunicipalityResolvers = {
   __resolveReference: (ref, ctx) => {
     requireCaller(ctx);
     return ctx.loaders.municipality.load(ref.id);
+  },
+  seatAddress: (m) => seatAddressOf(m),
+  seatAddressText: (m) => {
+    const seat = seatAddressOf(m);
+    return seat ? formatPostalAddress(seat) : null;
   },
   competentArchive: (m) => (m.competentArchiveId ? { __typename: 'Archive', id: m.competentArchiveId } : null),
   orgUnits: async (m, _, ctx) => {

@@ -1,14 +1,17 @@
 import {
-  Role, badInput, conflict, diff, forbidden, hasRole, inTransaction, notFound, recordAudit, requireCaller, scopeToTenant,
+  Role, badInput, validatePostalAddress, conflict, diff, forbidden, hasRole, inTransaction, notFound, recordAudit, requireCaller, scopeToTenant,
   type SubgraphContext,
 } from '@hub/kit';
 import { randomUUID } from 'node:crypto';
 import type { MutationResolvers } from '../generated/graphql';
-import { Municipality } from '../modules/municipalities/municipality.entity';
+import { Municipality, seatColumns } from '../modules/municipalities/municipality.entity';
 import { OrgUnit } from '../modules/municipalities/org-unit.entity';
 import { validateMunicipality } from '../modules/municipalities/validation';
 
-const AUDITED_FIELDS: (keyof Municipality)[] = ['name', 'ico', 'abbreviation', 'dataBoxId', 'type', 'population', 'competentArchiveId'];
+const AUDITED_FIELDS: (keyof Municipality)[] = [
+  'name', 'ico', 'abbreviation', 'dataBoxId', 'type', 'population', 'competentArchiveId',
+  'seatStreet', 'seatHouseNumber', 'seatOrientationNumber', 'seatMunicipality', 'seatMunicipalityPart', 'seatPostCode',
+];
 
 /** The archive is owned by the archives subgraph: ask it, do not trust the id. */
 async function assertArchiveExists(ctx: SubgraphContext, archiveId: string | null | undefined) {
@@ -29,7 +32,9 @@ export const Mutation: MutationResolvers = {
   createMunicipality: async (_, { input }, ctx) => {
     const caller = requireCaller(ctx, [Role.PLATFORM_ADMIN]);
     validateMunicipality(input);
-    await assertUnique(ctx, input);
+    const seat = validatePostalAddress(input.seatAddress, 'seatAddress');
+    const { seatAddress: _seat, ...fields } = input;
+    await assertUnique(ctx, fields);
     await assertArchiveExists(ctx, input.competentArchiveId);
     const id = randomUUID();
     // The new municipality is the tenant of its own audit event.
@@ -43,6 +48,7 @@ export const Mutation: MutationResolvers = {
         type: input.type,
         population: input.population,
         competentArchiveId: input.competentArchiveId ?? null,
+        ...seatColumns(seat),
         createdAt: new Date(),
       });
       tx.persist(m);
@@ -61,8 +67,10 @@ export const Mutation: MutationResolvers = {
   updateMunicipality: async (_, { id, input }, ctx) => {
     const caller = requireCaller(ctx, [Role.PLATFORM_ADMIN]);
     validateMunicipality(input);
-    const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== null)) as Partial<Municipality>;
+    const { seatAddress, ...fields } = input;
+    const patch = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== null)) as Partial<Municipality>;
     if (input.competentArchiveId === null) patch.competentArchiveId = null;
+    if (seatAddress) Object.assign(patch, seatColumns(validatePostalAddress(seatAddress, 'seatAddress')));
     await assertUnique(ctx, patch, id);
     await assertArchiveExists(ctx, patch.competentArchiveId);
     return inTransaction(scopeToTenant(ctx.em.fork(), id), async (tx) => {

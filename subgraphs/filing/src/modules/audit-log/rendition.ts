@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { blobStoreFromEnv, type BlobStore } from '../components/blob-store';
 import { Component } from '../components/component.entity';
 import { allocateNumber, insertWithUniquePid, notYetHandled, ownDocumentContent } from '../documents/registration';
+import { SYSTEM_AUTHOR_FIELDS } from '../documents/metadata';
 import { Document } from '../documents/document.entity';
 import { scheduleOf } from '../filing-plans/classification';
 import { FilingPlanNode } from '../filing-plans/filing-plan-node.entity';
@@ -250,6 +251,7 @@ async function createRendition(
         createdAt: now,
         createdById: null,
         ...notYetHandled(),
+        ...SYSTEM_AUTHOR_FIELDS,
       });
       const node = await auditLogNode(tx, today);
       if (node) {

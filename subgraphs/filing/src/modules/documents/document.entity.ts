@@ -10,6 +10,9 @@ export type DocumentState =
   // The records office (domain.md §4.1): handed over, taken over, lent. Archives moves the last three (kit records-office.ts).
   | 'HANDED_TO_RECORDS_OFFICE' | 'IN_RECORDS_OFFICE' | 'ON_LOAN';
 
+/** Forma dokumentu: digital, on paper (analogový), or both. */
+export type DocumentForm = 'DIGITAL' | 'ANALOG' | 'HYBRID';
+
 /** Způsob vyřízení (domain.md §2). */
 export type SettlementMethod = 'BY_DOCUMENT' | 'FORWARDED' | 'ACKNOWLEDGED' | 'NOTE_ON_DOCUMENT' | 'OTHER';
 
@@ -101,6 +104,27 @@ export class Document {
   forecastKey!: string | null;
   /** The hand-over list (předávací seznam, itself a document) this document went to the records office with. */
   handOverListId!: string | null;
+
+  /**
+   * Metadata the archive's SIP needs (NSESSS `tEvidencniUdajeDokumentu`), captured where it arises. Document kind
+   * (druh dokumentu, document-kinds/): null only while the municipality has no vocabulary.
+   */
+  kindId!: string | null;
+  /** Forma: DIGITAL unless said otherwise (rows from before the column have DIGITAL: the hub held digital files only). */
+  form!: DocumentForm;
+  /** Sheets (počet listů), attachments (počet příloh) and their kind (druh příloh): required for ANALOG/HYBRID by settlement. */
+  sheetCount!: number | null;
+  attachmentCount!: number | null;
+  attachmentKind!: string | null;
+  /**
+   * Author (autor, `tSubjektInterni`) of an own document, a snapshot taken at creation: the person may leave or
+   * move, and the SIP needs who they were then. Null on received documents.
+   */
+  authorUserId!: string | null;
+  authorName!: string | null;
+  authorOrgUnitName!: string | null;
+  /** Position (pracovní pozice); null while the hub keeps none for its users. */
+  authorPosition!: string | null;
 }
 
 function syncSenderFolded({ entity }: EventArgs<Document>): void {
@@ -186,5 +210,14 @@ export const DocumentSchema = new EntitySchema<Document>({
     disposalYear: { type: 'integer', nullable: true },
     // 191 characters: an indexed utf8mb4 column stays within InnoDB's key length with the other columns.
     forecastKey: { type: 'string', length: 191, nullable: true },
+    kindId: { type: 'uuid', nullable: true },
+    form: { type: 'string', length: 10, default: 'DIGITAL' },
+    sheetCount: { type: 'integer', nullable: true },
+    attachmentCount: { type: 'integer', nullable: true },
+    attachmentKind: { type: 'string', length: 200, nullable: true },
+    authorUserId: { type: 'uuid', nullable: true },
+    authorName: { type: 'string', length: 200, nullable: true },
+    authorOrgUnitName: { type: 'string', length: 200, nullable: true },
+    authorPosition: { type: 'string', length: 200, nullable: true },
   },
 });

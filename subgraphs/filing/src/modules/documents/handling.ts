@@ -9,6 +9,7 @@ import { FilingPlanNode } from '../filing-plans/filing-plan-node.entity';
 import { czechDay } from '../retention/retention';
 import { RETENTION_FIELDS, label, precheckStep, refreshRetention, runStep, type StepResult } from './steps';
 import { pastDay, requiredText, validateSettlement } from './validation';
+import { assertQuantities } from './metadata';
 
 /**
  * The handling steps of a registered document (domain.md §4.1): assignment, acceptance, return, settlement,
@@ -110,6 +111,8 @@ export function settleDocument(
     async (tx, d) => {
       const registeredAt = d.registeredAt ?? d.createdAt;
       const s = validateSettlement(input, czechDay(now), registeredAt ? czechDay(registeredAt) : null);
+      // A paper part states its quantity by settlement (rules obs61/obs61a), while the handler still has it at hand.
+      assertQuantities(d, label(d));
       await assertNodeUsable(tx, d, s.settledOn, 'settled');
       Object.assign(d, {
         settlementMethod: s.method,

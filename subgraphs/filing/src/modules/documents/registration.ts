@@ -10,6 +10,7 @@ import { generatePid } from '../registers/pid';
 import { Register } from '../registers/register.entity';
 import { findActiveMainRegister } from '../registers/registers';
 import { Document } from './document.entity';
+import { AUTHOR_FIELDS, METADATA_FIELDS, NO_AUTHOR, authorOf, newDocumentMetadata, validateMetadata } from './metadata';
 import { foldForSearch } from './search';
 import { runStep, type StepResult } from './steps';
 import { validateRegistration, validateSubject } from './validation';
@@ -22,9 +23,10 @@ export const DRAFTING_ROLES = [Role.CASE_HANDLER];
 const AUDITED_FIELDS: (keyof Document)[] = [
   'pid', 'registerId', 'referenceNumber', 'sequenceNumber', 'year', 'subject', 'origin', 'deliveredAt',
   'senderName', 'senderAddress', 'senderDataBoxId', 'senderIco', 'senderReferenceNumber', 'registeredAt', 'state',
+  ...METADATA_FIELDS, ...AUTHOR_FIELDS,
 ];
 /** What a draft has when it is created. */
-const DRAFT_FIELDS: (keyof Document)[] = ['pid', 'registerId', 'subject', 'origin', 'state', 'createdAt', 'createdById'];
+const DRAFT_FIELDS: (keyof Document)[] = ['pid', 'registerId', 'subject', 'origin', 'state', 'createdAt', 'createdById', ...METADATA_FIELDS, ...AUTHOR_FIELDS];
 /** What a number gives a document (`NumberFields`), audited when a draft gets its čj (with the state). */
 const NUMBER_FIELDS: (keyof Document)[] = ['referenceNumber', 'sequenceNumber', 'year', 'registeredAt', 'registeredById'];
 const PID_ATTEMPTS = 5;
@@ -64,16 +66,22 @@ const isPidCollision = (e: unknown) => e instanceof UniqueConstraintViolationExc
  * Inserts the document under a fresh PID, and under another one if the first is taken. Each attempt runs in
  * a savepoint so a collision undoes only that insert, not the number already allocated in `tx`.
  */
+/** Metadata a caller of `insertWithUniquePid` may leave out: the municipality's default kind, DIGITAL, no author. */
+type DefaultedFields = 'kindId' | 'form' | 'sheetCount' | 'attachmentCount' | 'attachmentKind' | 'authorUserId' | 'authorName' | 'authorOrgUnitName' | 'authorPosition';
+export type NewDocumentFields = Omit<Document, 'pid' | 'senderFolded' | DefaultedFields> & Partial<Pick<Document, DefaultedFields>>;
+
 export async function insertWithUniquePid(
   tx: SqlEntityManager,
   nextPid: () => string,
   // senderFolded: set from senderName by the schema's hooks.
-  fields: Omit<Document, 'pid' | 'senderFolded'>,
+  fields: NewDocumentFields,
 ): Promise<Document> {
+  const metadata = fields.kindId === undefined || fields.form === undefined ? await newDocumentMetadata(tx, {}) : null;
+  const complete = { ...metadata, ...NO_AUTHOR, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) } as Omit<Document, 'pid' | 'senderFolded'>;
   for (let attempt = 1; ; attempt++) {
     try {
       return await tx.transactional(async (savepoint) => {
-        const document = savepoint.create(Document, { ...fields, pid: nextPid() });
+        const document = savepoint.create(Document, { ...complete, pid: nextPid() });
         await savepoint.flush();
         return document;
       });
@@ -143,8 +151,11 @@ export async function registerDocument(
   caller: TenantCaller,
   input: RegisterDocumentInput,
   now: Date,
+  // The caller's org unit's name for the author of an own document (the resolver asks the municipalities subgraph).
+  authorOrgUnitName: string | null = null,
 ): Promise<RegistrationResult> {
   const fields = validateRegistration(input, now);
+  const metadata = validateMetadata(input);
   const register = await targetRegister(em, input.registerId);
   const abbreviation = await pidAbbreviation(em, register);
 
@@ -168,6 +179,8 @@ export async function registerDocument(
       createdAt: now,
       createdById: caller.userId,
       ...notYetHandled(),
+      ...(await newDocumentMetadata(tx, metadata)),
+      ...(fields.origin === 'OWN' ? authorOf(caller, authorOrgUnitName) : NO_AUTHOR),
     });
     return recordCreation(tx, caller, document, AUDITED_FIELDS, `Document ${document.referenceNumber} registered`);
   });
@@ -182,8 +195,10 @@ export async function createDraftDocument(
   caller: TenantCaller,
   input: CreateDraftDocumentInput,
   now: Date,
+  authorOrgUnitName: string | null = null,
 ): Promise<StepResult> {
   const subject = validateSubject(input.subject);
+  const metadata = validateMetadata(input);
   const register = await targetRegister(em, input.registerId);
   const abbreviation = await pidAbbreviation(em, register);
 
@@ -202,6 +217,8 @@ export async function createDraftDocument(
       createdAt: now,
       createdById: caller.userId,
       ...notYetHandled(),
+      ...(await newDocumentMetadata(tx, metadata)),
+      ...authorOf(caller, authorOrgUnitName),
     });
     return recordCreation(tx, caller, document, DRAFT_FIELDS, `Draft ${document.pid} created`);
   });

@@ -28,6 +28,7 @@ export type DocumentStep =
   | 'closeWithCaseFile'
   | 'reopenWithCaseFile'
   | 'classify'
+  | 'describe'
   | 'recordTrigger';
 
 export const ALL_STATES: DocumentState[] = [
@@ -56,13 +57,15 @@ export const WORKFLOW: Record<DocumentStep, StepRule> = {
   closeWithCaseFile: { from: ['SETTLED'], to: 'CLOSED' },
   reopenWithCaseFile: { from: ['CLOSED'], to: 'SETTLED' },
   classify: { from: ['DRAFT', 'REGISTERED', 'ASSIGNED', 'IN_PROGRESS', 'SETTLED'], to: null },
+  // Kind, form and quantities (metadata.ts): until the document is closed, as for classification.
+  describe: { from: ['DRAFT', 'REGISTERED', 'ASSIGNED', 'IN_PROGRESS', 'SETTLED'], to: null },
   recordTrigger: { from: ['SETTLED', 'CLOSED'], to: null },
 };
 
 const STEP_NAMES: Record<DocumentStep, string> = {
   registerDraft: 'registered', assign: 'assigned', accept: 'accepted', return: 'returned', settle: 'settled',
   reopen: 'reopened', close: 'closed', cancel: 'cancelled', closeWithCaseFile: 'closed with its case file',
-  reopenWithCaseFile: 'reopened with its case file', classify: 'classified', recordTrigger: 'given a trigger event date',
+  reopenWithCaseFile: 'reopened with its case file', classify: 'classified', describe: 'described', recordTrigger: 'given a trigger event date',
 };
 
 export const isAllowedFrom = (step: DocumentStep, state: DocumentState) => WORKFLOW[step].from.includes(state);
@@ -107,6 +110,7 @@ export const MAY: Record<DocumentStep, (caller: Caller, d: Document) => boolean>
     hasRole(c, Role.RECORDS_MANAGER) ||
     (d.state === 'REGISTERED' && hasRole(c, Role.INTAKE_CLERK)) ||
     (d.state === 'DRAFT' && d.createdById === c.userId),
+  describe: (c, d) => MAY.classify(c, d),
   // The records office is the one reminded to check external events (kontrolní lhůta, domain.md §5.3), and
   // records managers keep retention: both enter trigger dates, not only the handler.
   recordTrigger: (c, d) => isHandler(c, d) || headsUnit(c, d.orgUnitId) || hasRole(c, Role.RECORDS_OFFICER, Role.RECORDS_MANAGER),
@@ -124,6 +128,7 @@ const WHO: Record<DocumentStep, string> = {
   closeWithCaseFile: 'the case file module',
   reopenWithCaseFile: 'the case file module',
   classify: 'its handler, the head of its org unit, a records manager, the podatelna (registered documents) or the author (drafts)',
+  describe: 'its handler, the head of its org unit, a records manager, the podatelna (registered documents) or the author (drafts)',
   recordTrigger: 'its handler, the head of its org unit, the records office or a records manager',
 };
 

@@ -2,6 +2,7 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import { demoId, recordAudit, type DemoMunicipality } from '@hub/kit';
 import { activeCodeKey, compareFullCodes } from './codes';
 import { FilingPlanNode } from './filing-plan-node.entity';
+import { defaultPlanValue, defaultScheduleValue, municipalitySource } from './identifiers';
 import { FilingPlan } from './filing-plan.entity';
 import { nodeAuditChanges, planAuditChanges } from './filing-plans';
 import { isCalendarTriggerEvent, type TriggerKind } from '../retention/retention';
@@ -94,6 +95,7 @@ function scheduleOfRow([, , disposalCode, retentionYears, triggerEvent]: Row): S
  */
 export async function createDemoPlan(tx: SqlEntityManager, m: DemoMunicipality, now = new Date()): Promise<FilingPlan> {
   const planId = demoPlanId(m.abbreviation);
+  const source = await municipalitySource(tx, m.id);
   const plan = tx.create(FilingPlan, {
     id: planId,
     municipalityId: m.id,
@@ -102,6 +104,8 @@ export async function createDemoPlan(tx: SqlEntityManager, m: DemoMunicipality, 
     validTo: null,
     legacy: false,
     separator: DEMO_PLAN_SEPARATOR,
+    identifierValue: defaultPlanValue(source, DEMO_PLAN_VALID_FROM),
+    identifierSource: source,
     createdAt: now,
     createdById: null,
   });
@@ -129,6 +133,11 @@ export async function createDemoPlan(tx: SqlEntityManager, m: DemoMunicipality, 
       replacesId: null,
       replacedById: null,
       ...schedule,
+      // Demo full codes are short and unique: each is its node's identifier; equal schedules share theirs.
+      identifierValue: fullCode,
+      identifierSource: source,
+      scheduleIdentifierValue: defaultScheduleValue(schedule),
+      scheduleIdentifierSource: schedule.disposalCode ? source : null,
       createdAt: now,
       deactivatedAt: null,
     });

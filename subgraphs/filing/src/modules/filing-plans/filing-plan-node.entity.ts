@@ -34,6 +34,16 @@ export class FilingPlanNode {
   triggerKind!: TriggerKind | null;
   triggerEvent!: string | null;
   triggerCheckYears!: number | null;
+  /**
+   * `tIdentifikator` of the node (věcná skupina) in the SIP, unique per plan and source; and of its retention
+   * schedule (skartační režim), null without one, shared by the plan's nodes with the same schedule
+   * (filing-plans/identifiers.ts). Nullable in the database for rows from before they existed (the data upgrade
+   * fills them).
+   */
+  identifierValue!: string | null;
+  identifierSource!: string | null;
+  scheduleIdentifierValue!: string | null;
+  scheduleIdentifierSource!: string | null;
   createdAt!: Date;
   deactivatedAt!: Date | null;
 }
@@ -42,6 +52,7 @@ export const FilingPlanNodeSchema = new EntitySchema<FilingPlanNode>({
   class: FilingPlanNode,
   tableName: 'filing_plan_node',
   indexes: [{ properties: ['municipalityId', 'planId', 'fullCode'] }, { properties: ['parentId'] }],
+  uniques: [{ properties: ['planId', 'identifierSource', 'identifierValue'] }],
   properties: {
     id: { type: 'uuid', primary: true },
     municipalityId: { type: 'uuid' },
@@ -60,6 +71,10 @@ export const FilingPlanNodeSchema = new EntitySchema<FilingPlanNode>({
     triggerKind: { type: 'string', length: 20, nullable: true },
     triggerEvent: { type: 'string', length: 200, nullable: true },
     triggerCheckYears: { type: 'integer', nullable: true },
+    identifierValue: { type: 'string', length: 50, nullable: true },
+    identifierSource: { type: 'string', length: 50, nullable: true },
+    scheduleIdentifierValue: { type: 'string', length: 50, nullable: true },
+    scheduleIdentifierSource: { type: 'string', length: 50, nullable: true },
     createdAt: { type: 'datetime', length: 3 },
     deactivatedAt: { type: 'datetime', length: 3, nullable: true },
   },

@@ -15,6 +15,13 @@ export class FilingPlan {
   legacy!: boolean;
   /** Between the levels of a full filing code: ' ', '-', '/' or '.'. */
   separator!: string;
+  /**
+   * `tIdentifikator` of the plan in the SIP (HodnotaID, ZdrojID ≤ 50; filing-plans/identifiers.ts), unique per
+   * municipality and source. Nullable in the database only for rows from before it existed, which the data
+   * upgrade fills (upgrade.ts); every write path sets it.
+   */
+  identifierValue!: string | null;
+  identifierSource!: string | null;
   createdAt!: Date;
   createdById!: string | null;
 }
@@ -23,6 +30,7 @@ export const FilingPlanSchema = new EntitySchema<FilingPlan>({
   class: FilingPlan,
   tableName: 'filing_plan',
   indexes: [{ properties: ['municipalityId', 'validFrom'] }],
+  uniques: [{ properties: ['municipalityId', 'identifierSource', 'identifierValue'] }],
   properties: {
     id: { type: 'uuid', primary: true },
     municipalityId: { type: 'uuid' },
@@ -31,6 +39,8 @@ export const FilingPlanSchema = new EntitySchema<FilingPlan>({
     validTo: { type: 'string', length: 10, nullable: true },
     legacy: { type: 'boolean' },
     separator: { type: 'string', length: 1 },
+    identifierValue: { type: 'string', length: 50, nullable: true },
+    identifierSource: { type: 'string', length: 50, nullable: true },
     createdAt: { type: 'datetime', length: 3 },
     createdById: { type: 'uuid', nullable: true },
   },

@@ -8,6 +8,9 @@ import { FilingPlanNode } from './filing-plan-node.entity';
 import { FilingPlan } from './filing-plan.entity';
 import { isNodeUsed, usedNodeIds } from './usage';
 import {
+  defaultNodeValue, defaultPlanValue, firstFreeValue, municipalitySource, scheduleIdentifier, validateIdentifier, type Identifier,
+} from './identifiers';
+import {
   MAX_FULL_CODE, NO_SCHEDULE, SETTLEMENT_TRIGGER_EVENT, checkDisposalCodeForPlan, nodeName, parseDay, simpleCode, validatePlanInput,
   validateSchedule, type ScheduleFields,
 } from './validation';
@@ -18,10 +21,11 @@ import {
  * refused request leaves nothing behind.
  */
 
-export const PLAN_AUDITED_FIELDS: (keyof FilingPlan)[] = ['name', 'validFrom', 'validTo', 'legacy', 'separator'];
+export const PLAN_AUDITED_FIELDS: (keyof FilingPlan)[] = ['name', 'validFrom', 'validTo', 'legacy', 'separator', 'identifierValue', 'identifierSource'];
 export const NODE_AUDITED_FIELDS: (keyof FilingPlanNode)[] = [
   'planId', 'parentId', 'code', 'fullCode', 'name', 'active', 'replacesId', 'replacedById',
   'disposalCode', 'retentionYears', 'fixedDisposalYear', 'triggerKind', 'triggerEvent', 'triggerCheckYears', 'deactivatedAt',
+  'identifierValue', 'identifierSource', 'scheduleIdentifierValue', 'scheduleIdentifierSource',
 ];
 
 /** The node's schedule as the API shows it (`RetentionSchedule`); null on nodes without one. */
@@ -34,7 +38,43 @@ export function retentionScheduleOf(node: FilingPlanNode): RetentionSchedule | n
     triggerKind: node.triggerKind,
     triggerEvent: node.triggerEvent ?? SETTLEMENT_TRIGGER_EVENT,
     triggerCheckYears: node.triggerCheckYears,
+    // Rows are filled by the data upgrade; the fallback only covers a node read before it ran.
+    identifier: { value: node.scheduleIdentifierValue ?? node.disposalCode, source: node.scheduleIdentifierSource ?? '' },
   };
+}
+
+/** A plan's or node's identifier as the API shows it. */
+export const identifierOf = (o: { id: string; identifierValue: string | null; identifierSource: string | null }): Identifier => ({
+  value: o.identifierValue ?? o.id,
+  source: o.identifierSource ?? '',
+});
+
+/** Identifier columns of a node and its schedule. */
+function identifierColumns(id: Identifier, schedule: Identifier | null) {
+  return {
+    identifierValue: id.value, identifierSource: id.source,
+    scheduleIdentifierValue: schedule?.value ?? null, scheduleIdentifierSource: schedule?.source ?? null,
+  };
+}
+
+/** CONFLICT when a given identifier is already another plan's (of this municipality) or another node's (of this plan). */
+const identifierTaken = (what: string, id: Identifier) => conflict(`The identifier ${id.value} (${id.source}) is already used by another ${what}`);
+
+/** The node identifier: the given one (refused if taken in the plan) or the full code, made unique with -2, -3 … */
+async function nodeIdentifier(
+  tx: SqlEntityManager,
+  planId: string,
+  node: Pick<FilingPlanNode, 'id' | 'fullCode'>,
+  given: { value: string; source?: string | null } | null | undefined,
+  source: string,
+): Promise<Identifier> {
+  const taken = async (id: Identifier) => !!(await tx.findOne(FilingPlanNode, { planId, identifierSource: id.source, identifierValue: id.value }));
+  if (given) {
+    const id = validateIdentifier(given, source, 'identifier');
+    if (await taken(id)) throw identifierTaken('node of this plan', id);
+    return id;
+  }
+  return { value: await firstFreeValue(defaultNodeValue(node), (value) => taken({ value, source })), source };
 }
 
 const scheduleFieldsOf = (n: FilingPlanNode): ScheduleFields => ({
@@ -69,10 +109,21 @@ export function findFilingPlans(em: SqlEntityManager, validOn: string | null | u
 export async function createFilingPlan(em: SqlEntityManager, caller: TenantCaller, input: CreateFilingPlanInput): Promise<FilingPlan> {
   const fields = validatePlanInput(input);
   return inTransaction(em, async (tx) => {
+    const source = await municipalitySource(tx, caller.municipalityId);
+    const taken = async (id: Identifier) => !!(await tx.findOne(FilingPlan, { identifierSource: id.source, identifierValue: id.value }));
+    let identifier: Identifier;
+    if (input.identifier) {
+      identifier = validateIdentifier(input.identifier, source, 'identifier');
+      if (await taken(identifier)) throw identifierTaken('filing plan of the municipality', identifier);
+    } else {
+      identifier = { value: await firstFreeValue(defaultPlanValue(source, fields.validFrom), (value) => taken({ value, source })), source };
+    }
     const plan = tx.create(FilingPlan, {
       id: randomUUID(),
       municipalityId: caller.municipalityId,
       ...fields,
+      identifierValue: identifier.value,
+      identifierSource: identifier.source,
       createdAt: new Date(),
       createdById: caller.userId,
     });
@@ -181,8 +232,14 @@ export async function addFilingPlanNode(em: SqlEntityManager, caller: TenantCall
     }
     const fullCode = checkedFullCode(parent?.fullCode ?? null, plan.separator, code);
     await ensureCodeFree(tx, plan.id, fullCode);
+    const source = await municipalitySource(tx, caller.municipalityId);
+    const id = randomUUID();
+    const identifier = await nodeIdentifier(tx, plan.id, { id, fullCode }, input.identifier, source);
+    const givenSchedule = input.retentionSchedule?.identifier ? validateIdentifier(input.retentionSchedule.identifier, source, 'retentionSchedule.identifier') : null;
+    const planNodes = await tx.find(FilingPlanNode, { planId: plan.id });
+    const scheduleId = scheduleIdentifier(schedule, givenSchedule, source, planNodes);
     const node = tx.create(FilingPlanNode, {
-      id: randomUUID(),
+      id,
       municipalityId: caller.municipalityId,
       planId: plan.id,
       parentId: parent?.id ?? null,
@@ -194,6 +251,7 @@ export async function addFilingPlanNode(em: SqlEntityManager, caller: TenantCall
       replacesId: null,
       replacedById: null,
       ...schedule,
+      ...identifierColumns(identifier, scheduleId),
       createdAt: new Date(),
       deactivatedAt: null,
     });
@@ -285,7 +343,14 @@ export async function updateFilingPlanNode(
     const before = new Map(changed.map((n) => [n.id, { ...n }]));
     if (revision.name !== undefined) node.name = revision.name;
     if (revision.code !== undefined) node.code = revision.code;
-    if (revision.schedule) Object.assign(node, revision.schedule);
+    if (revision.schedule) {
+      Object.assign(node, revision.schedule);
+      const source = node.identifierSource ?? (await municipalitySource(tx, caller.municipalityId));
+      const given = input.retentionSchedule?.identifier ? validateIdentifier(input.retentionSchedule.identifier, source, 'retentionSchedule.identifier') : null;
+      const id = scheduleIdentifier(revision.schedule, given, source, await tx.find(FilingPlanNode, { planId: node.planId }), node.id);
+      node.scheduleIdentifierValue = id?.value ?? null;
+      node.scheduleIdentifierSource = id?.source ?? null;
+    }
     for (const n of changed) {
       const fullCode = newFullCode.get(n.id);
       if (fullCode === undefined) continue;
@@ -343,8 +408,14 @@ export async function replaceFilingPlanNode(
     old.deactivatedAt = now;
     // Frees the full code before the replacement takes it (the unit of work would insert before it updates).
     await tx.flush();
+    const source = old.identifierSource ?? (await municipalitySource(tx, caller.municipalityId));
+    const replacementId = randomUUID();
+    // A successor is another věcná skupina for the archive: its own identifier (the full code, then -2, -3 …).
+    const identifier = await nodeIdentifier(tx, plan.id, { id: replacementId, fullCode }, null, source);
+    const givenSchedule = input.retentionSchedule?.identifier ? validateIdentifier(input.retentionSchedule.identifier, source, 'retentionSchedule.identifier') : null;
+    const scheduleId = scheduleIdentifier(schedule, givenSchedule, source, await tx.find(FilingPlanNode, { planId: plan.id }));
     const replacement = tx.create(FilingPlanNode, {
-      id: randomUUID(),
+      id: replacementId,
       municipalityId: caller.municipalityId,
       planId: plan.id,
       parentId: old.parentId,
@@ -356,6 +427,7 @@ export async function replaceFilingPlanNode(
       replacesId: old.id,
       replacedById: null,
       ...schedule,
+      ...identifierColumns(identifier, scheduleId),
       createdAt: now,
       deactivatedAt: null,
     });

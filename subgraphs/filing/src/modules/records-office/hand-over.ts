@@ -6,6 +6,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { CaseFile } from '../case-files/case-file.entity';
 import { allocateNumber, insertWithUniquePid, notYetHandled, ownDocumentContent } from '../documents/registration';
+import { authorOf } from '../documents/metadata';
 import { Document } from '../documents/document.entity';
 import { canSeeCaseFile, canSeeDocument, headsUnit, readsAll } from '../documents/visibility';
 import { FilingPlanNode } from '../filing-plans/filing-plan-node.entity';
@@ -100,6 +101,8 @@ export async function handOverToRecordsOffice(em: SqlEntityManager, caller: Tena
       handlerId: caller.userId,
       orgUnitId: caller.orgUnitId ?? null,
       assignedAt: now,
+      // Its author is whoever hands over (the org unit's name is not at hand here: another subgraph's).
+      ...authorOf(caller, null),
     });
 
     const moved = { state: 'HANDED_TO_RECORDS_OFFICE' as const, handOverListId: list.id };

@@ -10,7 +10,7 @@
  * - very small obec (< 400): 200–600.
  * The current year is filled up to today, pro rata of its working days.
  */
-import { demoId, type DemoMunicipality } from '@hub/kit';
+import { DEMO_USERS, demoId, type DemoMunicipality } from '@hub/kit';
 import { createHash } from 'node:crypto';
 import type { Component, ComponentForm } from '../components/component.entity';
 import type { Document, DocumentState, SettlementMethod } from '../documents/document.entity';
@@ -390,6 +390,9 @@ export interface GeneratedBatch {
   series: Map<string, number>;
 }
 
+/** Demo users' names by id, for the author of generated own documents. */
+const DEMO_USER_NAMES = new Map(DEMO_USERS.map((u) => [u.id, u.name]));
+
 /**
  * A tenant's year, in batches of `batchSize` documents in registration order. Registration times are spread
  * over the working days (weighted by month) between 07:00 and 15:30 UTC, i.e. office hours in Prague and always
@@ -459,6 +462,13 @@ export function* generateTenantYear(ty: TenantYear, opts: { now: Date; batchSize
       closedAt: null, cancelReason: null, cancelledAt: null, cancelledById: null,
       filingPlanNodeId: null, caseFileId: null, caseFileInsertedAt: null, triggerEventOn: null,
       disposalCode: null, retentionYears: null, disposalYear: null, forecastKey: null, handOverListId: null,
+      // The kind is left to the data upgrade's default (ids of the vocabulary are the database's); own documents'
+      // author is their demo handler, as registration would have recorded it.
+      kindId: null, form: 'DIGITAL', sheetCount: null, attachmentCount: null, attachmentKind: null,
+      authorUserId: received ? null : registeredById,
+      authorName: received ? null : (DEMO_USER_NAMES.get(registeredById) ?? null),
+      authorOrgUnitName: received ? null : (m.orgUnits.find((u) => u.id === handlerUnit)?.name ?? null),
+      authorPosition: null,
     };
 
     if (state === 'CANCELLED') {

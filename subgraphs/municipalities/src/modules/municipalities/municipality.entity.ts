@@ -1,5 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
-import type { MunicipalityType } from '@hub/kit';
+import type { MunicipalityType, PostalAddress } from '@hub/kit';
 
 /**
  * A municipality: the tenant (veřejnoprávní původce, `Originator`). Not tenant-filtered itself: the
@@ -15,7 +15,35 @@ export class Municipality {
   population!: number;
   /** Owned by the archives subgraph; only the id is kept here. */
   competentArchiveId!: string | null;
+  /**
+   * The seat (sídlo) of the municipal office, kit address.ts `PostalAddress` as columns: the archive's SIP names
+   * the originator by name, IČO and seat (`SidloOrganizace`). Nullable only for rows of municipalities created
+   * before the seat existed that the data upgrade could not know (the demo ones it fills); required on create.
+   */
+  seatStreet!: string | null;
+  seatHouseNumber!: string | null;
+  seatOrientationNumber!: string | null;
+  seatMunicipality!: string | null;
+  seatMunicipalityPart!: string | null;
+  seatPostCode!: string | null;
   createdAt!: Date;
+}
+
+/** The seat as a `PostalAddress`; null while it is not known (see `seatStreet`). */
+export function seatAddressOf(m: Municipality): PostalAddress | null {
+  if (!m.seatStreet || !m.seatHouseNumber || !m.seatMunicipality || !m.seatPostCode) return null;
+  return {
+    street: m.seatStreet, houseNumber: m.seatHouseNumber, orientationNumber: m.seatOrientationNumber,
+    municipality: m.seatMunicipality, municipalityPart: m.seatMunicipalityPart, postCode: m.seatPostCode,
+  };
+}
+
+/** The columns of a seat address (for create, assign and the upgrade). */
+export function seatColumns(a: PostalAddress): Pick<Municipality, 'seatStreet' | 'seatHouseNumber' | 'seatOrientationNumber' | 'seatMunicipality' | 'seatMunicipalityPart' | 'seatPostCode'> {
+  return {
+    seatStreet: a.street, seatHouseNumber: a.houseNumber, seatOrientationNumber: a.orientationNumber,
+    seatMunicipality: a.municipality, seatMunicipalityPart: a.municipalityPart, seatPostCode: a.postCode,
+  };
 }
 
 export const MunicipalitySchema = new EntitySchema<Municipality>({
@@ -30,6 +58,12 @@ export const MunicipalitySchema = new EntitySchema<Municipality>({
     type: { type: 'string', length: 20 },
     population: { type: 'integer' },
     competentArchiveId: { type: 'uuid', nullable: true },
+    seatStreet: { type: 'string', length: 100, nullable: true },
+    seatHouseNumber: { type: 'string', length: 12, nullable: true },
+    seatOrientationNumber: { type: 'string', length: 6, nullable: true },
+    seatMunicipality: { type: 'string', length: 100, nullable: true },
+    seatMunicipalityPart: { type: 'string', length: 100, nullable: true },
+    seatPostCode: { type: 'string', length: 5, nullable: true },
     createdAt: { type: 'datetime', length: 3 },
   },
 });
