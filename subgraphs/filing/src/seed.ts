@@ -2,6 +2,7 @@ import { DEMO_MUNICIPALITIES, demoId, inTransaction, recordAudit, scopeToTenant,
 import { addAuditLogRegister, auditLogRegisterId } from './modules/audit-log/rendition-register';
 import { createDemoPlan } from './modules/filing-plans/demo-plan';
 import { FilingPlan } from './modules/filing-plans/filing-plan.entity';
+import { ensureStandardKinds } from './modules/document-kinds/document-kinds';
 import { Register } from './modules/registers/register.entity';
 import { addRegister, registerAuditChanges } from './modules/registers/registers';
 
@@ -11,7 +12,8 @@ import { addRegister, registerAuditChanges } from './modules/registers/registers
  * - registers: each municipality's podací deník, prefixed with its abbreviation, and a separate register of
  *   received invoices;
  * - the sample filing plan of §7.3 (modules/filing-plans/demo-plan.ts), for municipalities without any plan;
- * - the separate register "Transakční protokoly" (prefix TP) the log's daily renditions are filed in.
+ * - the separate register "Transakční protokoly" (prefix TP) the log's daily renditions are filed in;
+ * - the standard document kinds (document-kinds.ts), for municipalities without any.
  */
 export async function seedDemo(orm: HubORM): Promise<void> {
   for (const m of DEMO_MUNICIPALITIES) {
@@ -29,6 +31,9 @@ export async function seedDemo(orm: HubORM): Promise<void> {
         });
       }
     });
+  }
+  for (const m of DEMO_MUNICIPALITIES) {
+    await inTransaction(scopeToTenant(orm.em.fork(), m.id), (tx) => ensureStandardKinds(tx, m.id, null, 'Demo data'));
   }
   for (const m of DEMO_MUNICIPALITIES) {
     const em = scopeToTenant(orm.em.fork(), m.id);

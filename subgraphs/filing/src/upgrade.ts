@@ -12,6 +12,11 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { AuditEvent, DEMO_MUNICIPALITIES } from '@hub/kit';
 import { demoPlanId, recordDemoNodesCreation } from './modules/filing-plans/demo-plan';
 import { compareFullCodes } from './modules/filing-plans/codes';
+import { FilingPlan } from './modules/filing-plans/filing-plan.entity';
+import { defaultNodeValue, defaultPlanValue, defaultScheduleValue, firstFreeValue, municipalitySource } from './modules/filing-plans/identifiers';
+import { DocumentKind } from './modules/document-kinds/document-kind.entity';
+import { ensureStandardKinds } from './modules/document-kinds/document-kinds';
+import { SYSTEM_AUTHOR } from './modules/documents/metadata';
 
 /** Rows per statement when derived columns are filled in. */
 const FILL_BATCH = 1000;
@@ -232,6 +237,129 @@ async function logDemoPlanNodes(orm: HubORM): Promise<void> {
   await knex('sequence_counter').insert({ name: DEMO_NODES_MARK, current_value: 1 }).onConflict('name').ignore();
 }
 
+/** Marks a database whose plans, nodes, schedules, document kinds and authors are filled for the archive's SIP. */
+const SIP_METADATA_MARK = 'upgrade:sip-metadata-1';
+const FILLED_BY_UPGRADE = 'Filled by the data upgrade (metadata for the archive)';
+
+/**
+ * Metadata the archive's SIP needs, filled for rows from before it was captured, once per database, per
+ * municipality, each changed object with its `Uprava` (`Zalozeni` for new document kinds) by the system:
+ * 1. filing plans, nodes and schedules get their identifiers (filing-plans/identifiers.ts defaults: `<ABBR>-<year>`,
+ *    the full code made unique in the plan, the schedule's `S/5`-style value);
+ * 2. every municipality with a register gets the standard document kinds if it has none, and documents without a
+ *    kind get the default one (ostatní: what they were never asked to be);
+ * 3. own documents get their author from who created them: the name and login the log recorded for that person
+ *    (their document's `Zalozeni`, else any event of theirs), `system` for documents the hub filed itself.
+ * Form needs nothing: the column's default DIGITAL is what every earlier document was (the hub held files only).
+ * Idempotent: only rows still empty are selected.
+ */
+async function fillSipMetadata(orm: HubORM): Promise<void> {
+  const knex = orm.em.getKnex();
+  if (await knex('sequence_counter').where({ name: SIP_METADATA_MARK }).first('name')) return;
+  const municipalities = (await knex('register').distinct('municipality_id')) as { municipality_id: string }[];
+  for (const { municipality_id: municipalityId } of municipalities) {
+    const em = () => scopeToTenant(orm.em.fork(), municipalityId) as unknown as SqlEntityManager;
+
+    await inTransaction(em(), async (tx) => {
+      const source = await municipalitySource(tx, municipalityId);
+      const plans = await tx.find(FilingPlan, {}, { orderBy: [{ validFrom: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }] });
+      const planValues = new Set(plans.filter((p) => p.identifierSource === source && p.identifierValue).map((p) => p.identifierValue!));
+      for (const plan of plans.filter((p) => !p.identifierValue)) {
+        const before = { ...plan };
+        plan.identifierValue = await firstFreeValue(defaultPlanValue(source, plan.validFrom), async (v) => planValues.has(v));
+        plan.identifierSource = source;
+        planValues.add(plan.identifierValue);
+        await tx.flush();
+        await recordAudit(tx, null, {
+          municipalityId, eventType: 'Uprava', objectType: 'SpisovyPlan', objectId: plan.id, description: FILLED_BY_UPGRADE,
+          changes: diff(before, plan, ['identifierValue', 'identifierSource']),
+        });
+      }
+      for (const plan of plans) {
+        // Older nodes first, so an original keeps its full code and its successors get -2, -3 …
+        const nodes = await tx.find(FilingPlanNode, { planId: plan.id }, { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+        const values = new Set(nodes.filter((n) => n.identifierSource === source && n.identifierValue).map((n) => n.identifierValue!));
+        for (const node of nodes) {
+          const schedule = node.disposalCode && !node.scheduleIdentifierValue ? defaultScheduleValue(node) : null;
+          if (node.identifierValue && !schedule) continue;
+          const before = { ...node };
+          if (!node.identifierValue) {
+            node.identifierValue = await firstFreeValue(defaultNodeValue(node), async (v) => values.has(v));
+            node.identifierSource = source;
+            values.add(node.identifierValue);
+          }
+          if (schedule) {
+            node.scheduleIdentifierValue = schedule;
+            node.scheduleIdentifierSource = source;
+          }
+          await tx.flush();
+          await recordAudit(tx, null, {
+            municipalityId, eventType: 'Uprava', objectType: 'VecnaSkupina', objectId: node.id, description: FILLED_BY_UPGRADE,
+            changes: diff(before, node, ['identifierValue', 'identifierSource', 'scheduleIdentifierValue', 'scheduleIdentifierSource']),
+          });
+        }
+      }
+    });
+
+    const defaultKind = await inTransaction(em(), async (tx) => {
+      await ensureStandardKinds(tx, municipalityId, null, 'Standard document kinds (data upgrade)');
+      return tx.findOne(DocumentKind, { isDefault: true });
+    });
+    if (defaultKind) {
+      for (;;) {
+        const ids = (await knex('document').where({ municipality_id: municipalityId }).whereNull('kind_id').orderBy('id').limit(RECOMPUTE_BATCH).pluck('id')) as string[];
+        if (ids.length === 0) break;
+        await inTransaction(em(), async (tx) => {
+          await tx.nativeUpdate(Document, { id: { $in: ids }, kindId: null }, { kindId: defaultKind.id });
+          for (const id of ids) {
+            await recordAudit(tx, null, {
+              municipalityId, eventType: 'Uprava', objectType: 'Dokument', objectId: id, description: `${FILLED_BY_UPGRADE}: default document kind`,
+              changes: [{ name: 'kindId', old: null, new: defaultKind.id }],
+            });
+          }
+        });
+      }
+    }
+
+    for (;;) {
+      const docs = (await knex('document')
+        .where({ municipality_id: municipalityId, origin: 'OWN' })
+        .whereNull('author_name')
+        .orderBy('id')
+        .limit(RECOMPUTE_BATCH)
+        .select('id', 'created_by_id', 'registered_by_id')) as { id: string; created_by_id: string | null; registered_by_id: string | null }[];
+      if (docs.length === 0) break;
+      const creation = new Map(
+        ((await knex('audit_event').whereIn('object_id', docs.map((d) => d.id)).where({ event_type: 'Zalozeni' })
+          .select('object_id', 'actor_id', 'actor_login', 'actor_name')) as { object_id: string; actor_id: string | null; actor_login: string; actor_name: string | null }[])
+          .map((e) => [e.object_id, e]),
+      );
+      const people = new Map<string, string>();
+      const personOf = async (userId: string): Promise<string> => {
+        if (!people.has(userId)) {
+          const e = (await knex('audit_event').where({ actor_id: userId }).orderBy([{ column: 'actor_name', order: 'desc' }]).first('actor_login', 'actor_name')) as
+            | { actor_login: string; actor_name: string | null } | undefined;
+          people.set(userId, e?.actor_name ?? e?.actor_login ?? userId);
+        }
+        return people.get(userId)!;
+      };
+      await inTransaction(em(), async (tx) => {
+        for (const d of docs) {
+          const userId = d.created_by_id ?? d.registered_by_id;
+          const e = creation.get(d.id);
+          const name = (e && e.actor_id === userId ? e.actor_name ?? e.actor_login : null) ?? (userId ? await personOf(userId) : SYSTEM_AUTHOR);
+          await tx.nativeUpdate(Document, { id: d.id }, { authorUserId: userId, authorName: name.slice(0, 200) });
+          await recordAudit(tx, null, {
+            municipalityId, eventType: 'Uprava', objectType: 'Dokument', objectId: d.id, description: `${FILLED_BY_UPGRADE}: author`,
+            changes: [{ name: 'authorUserId', old: null, new: userId }, { name: 'authorName', old: null, new: name }],
+          });
+        }
+      });
+    }
+  }
+  await knex('sequence_counter').insert({ name: SIP_METADATA_MARK, current_value: 1 }).onConflict('name').ignore();
+}
+
 /**
  * Runs at every start after the schema is checked (kit `prepareSchema`), with the services' runtime account: rows
  * only, never DDL (on MariaDB that account has none; the append-only triggers of the transaction log and of its
@@ -246,6 +374,7 @@ async function logDemoPlanNodes(orm: HubORM): Promise<void> {
  * - Stored retention computed by the rules of earlier versions, recomputed once (`recomputeRetention`).
  * - Case files from before case files had PIDs get theirs (`assignCaseFilePids`, once per database).
  * - The creation of demo plans' nodes seeded before it was logged (`logDemoPlanNodes`, once per database).
+ * - Identifiers, document kinds and authors the archive's SIP needs (`fillSipMetadata`, once per database).
  */
 export async function upgradeData(orm: HubORM): Promise<void> {
   // Looked for first: the UPDATE alone scans the whole table under locks at every start (≈ 2 s at 1.5 M documents).
@@ -258,4 +387,5 @@ export async function upgradeData(orm: HubORM): Promise<void> {
   await recomputeRetention(orm);
   await assignCaseFilePids(orm);
   await logDemoPlanNodes(orm);
+  await fillSipMetadata(orm);
 }

@@ -4,6 +4,7 @@ import { badInput, conflict, diff, inTransaction, recordAudit, type TenantCaller
 import { randomUUID } from 'node:crypto';
 import type { CreateRegisterInput } from '../../generated/graphql';
 import { Register, type RegisterKind } from './register.entity';
+import { ensureStandardKinds } from '../document-kinds/document-kinds';
 
 const AUDITED_FIELDS: (keyof Register)[] = ['name', 'kind', 'referencePrefix', 'active'];
 const PREFIX_PATTERN = /^[A-Z][A-Z0-9]{0,19}$/;
@@ -71,6 +72,9 @@ export async function createRegister(em: SqlEntityManager, caller: TenantCaller,
       description: `Register ${register.name} created`,
       changes: registerAuditChanges(register),
     });
+    // A municipality's first main register is where its records start: it gets the standard document kinds with it
+    // (a no-op when it has kinds), so its documents have a kind from the first one on.
+    if (register.kind === 'MAIN') await ensureStandardKinds(tx, caller.municipalityId, caller, 'Standard document kinds');
     return register;
   });
 }
