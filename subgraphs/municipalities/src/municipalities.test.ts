@@ -5,6 +5,7 @@ import {
 import { municipalities } from './index';
 import type { MunicipalitiesContext } from './context';
 import { Municipality } from './modules/municipalities/municipality.entity';
+import { upgradeData } from './upgrade';
 
 const [blansko, adamov] = DEMO_MUNICIPALITIES;
 const platformAdmin = testCaller(null, ['PLATFORM_ADMIN'], 'platform.admin');
@@ -14,7 +15,8 @@ const blanskoAuditor = testCaller(blansko.id, ['AUDITOR'], 'mbk.auditor');
 const peers = fakePeers({ Archive: { [DEMO_ARCHIVE.id]: { id: DEMO_ARCHIVE.id } } });
 
 const CREATE = `mutation($input: CreateMunicipalityInput!) { createMunicipality(input: $input) { id name ico abbreviation competentArchive { id } } }`;
-const valid = { name: 'Svinošice', ico: icoFrom('9912345'), abbreviation: 'OUSVI', dataBoxId: 'abcd234', type: 'BASIC', population: 300 };
+const seat = { street: 'Svinošice', houseNumber: '12', municipality: 'Svinošice', postCode: '679 21' };
+const valid = { name: 'Svinošice', ico: icoFrom('9912345'), abbreviation: 'OUSVI', dataBoxId: 'abcd234', type: 'BASIC', population: 300, seatAddress: seat };
 
 describe.each(testDatabaseKinds())('municipalities subgraph on %s', (kind) => {
   let t: TestSubgraph<MunicipalitiesContext>;
@@ -85,6 +87,11 @@ describe.each(testDatabaseKinds())('municipalities subgraph on %s', (kind) => {
     const ok = await t.run(platformAdmin, CREATE, { input: { ...valid, competentArchiveId: DEMO_ARCHIVE.id } });
     expect(ok.errors).toBeUndefined();
     const created = ok.data!.createMunicipality;
+    const seatRead = await t.run(blanskoClerk, `query($id: ID!) { municipality(id: $id) { seatAddress { street houseNumber orientationNumber municipality municipalityPart postCode } seatAddressText } }`, { id: created.id });
+    expect(seatRead.data!.municipality).toEqual({
+      seatAddress: { street: 'Svinošice', houseNumber: '12', orientationNumber: null, municipality: 'Svinošice', municipalityPart: null, postCode: '67921' },
+      seatAddressText: 'Svinošice 12, 679 21 Svinošice',
+    });
     expect(created).toMatchObject({ name: 'Svinošice', competentArchive: { id: DEMO_ARCHIVE.id } });
     const events = await scopeToTenant(t.orm.em.fork(), created.id).find(AuditEvent, { objectId: created.id });
     expect(events.map((e) => [e.eventType, e.actorLogin, e.sequence])).toEqual([['Zalozeni', 'platform.admin', 1]]);
@@ -104,6 +111,68 @@ describe.each(testDatabaseKinds())('municipalities subgraph on %s', (kind) => {
     });
     const events = own.data!._entities[0].municipalitiesEvents;
     expect(events.at(-1)).toEqual({ eventType: 'Uprava', changes: [{ name: 'population', old: '4605', new: '4700' }], source: 'municipalities' });
+  });
+
+  it('shows every demo seat, in the one-line postal form filing puts into the SIP', async () => {
+    const res = await t.run(blanskoClerk, '{ municipalities { abbreviation ico name seatAddressText seatAddress { postCode } } }');
+    expect(res.errors).toBeUndefined();
+    const list = res.data!.municipalities;
+    expect(list.find((m: any) => m.abbreviation === 'MBK').seatAddressText).toBe('nám. Republiky 1316/1, 678 01 Blansko');
+    expect(list.find((m: any) => m.abbreviation === 'OUJED').seatAddressText).toBe('Na Kopečku 110, 679 06 Jedovnice');
+    expect(list.every((m: any) => /^\d{5}$/.test(m.seatAddress.postCode) && m.seatAddressText.endsWith(m.name))).toBe(true);
+  });
+
+  // Table: each wrong part of the seat is refused naming it, on create and on update, and nothing is written.
+  it.each([
+    ['seatAddress.postCode', { postCode: '6780' }],
+    ['seatAddress.postCode', { postCode: '078 01' }],
+    ['seatAddress.street', { street: '  ' }],
+    ['seatAddress.street', { street: 'x'.repeat(101) }],
+    ['seatAddress.houseNumber', { houseNumber: '0' }],
+    ['seatAddress.houseNumber', { houseNumber: '12/3' }],
+    ['seatAddress.orientationNumber', { orientationNumber: '3 B' }],
+    ['seatAddress.municipality', { municipality: '' }],
+    ['seatAddress.municipalityPart', { municipalityPart: 'y'.repeat(101) }],
+  ])('refuses a seat address with a wrong %s', async (field, part) => {
+    const before = await counts();
+    const create = await t.run(platformAdmin, CREATE, { input: { ...valid, ico: icoFrom('9912346'), abbreviation: 'OUSVJ', dataBoxId: 'abcd235', seatAddress: { ...seat, ...part } } });
+    expect(create.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    const update = await t.run(platformAdmin, `mutation($id: ID!, $s: PostalAddressInput!) { updateMunicipality(id: $id, input: { seatAddress: $s }) { id } }`, { id: adamov.id, s: { ...seat, ...part } });
+    expect(update.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('requires the seat of a new municipality (GraphQL validation), and updates it with old and new values audited', async () => {
+    const { seatAddress: _, ...withoutSeat } = valid;
+    const missing = await t.run(platformAdmin, CREATE, { input: { ...withoutSeat, ico: icoFrom('9912347'), abbreviation: 'OUSVK', dataBoxId: 'abcd236' } });
+    expect(missing.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const lube = DEMO_MUNICIPALITIES.find((m) => m.abbreviation === 'OULUB')!;
+    const res = await t.run(platformAdmin, `mutation($id: ID!, $s: PostalAddressInput!) { updateMunicipality(id: $id, input: { seatAddress: $s }) { seatAddressText } }`, {
+      id: lube.id, s: { street: ' Lubě ', houseNumber: '36', orientationNumber: '2a', municipality: 'Lubě', municipalityPart: 'Horní Lubě', postCode: '67971' },
+    });
+    expect(res.data!.updateMunicipality.seatAddressText).toBe('Lubě 36/2a, Horní Lubě, 679 71 Lubě');
+    const events = await scopeToTenant(t.orm.em.fork(), lube.id).find(AuditEvent, { objectId: lube.id, eventType: 'Uprava' });
+    expect(events.at(-1)!.changes).toEqual(expect.arrayContaining([
+      { name: 'seatHouseNumber', old: '35', new: '36' },
+      { name: 'seatOrientationNumber', old: null, new: '2a' },
+      { name: 'seatMunicipalityPart', old: null, new: 'Horní Lubě' },
+    ]));
+  });
+
+  it('fills the seat of a demo municipality stored before seats existed (upgrade), once, with an Uprava by the system', async () => {
+    const krtiny = DEMO_MUNICIPALITIES.find((m) => m.abbreviation === 'OUKRT')!;
+    // A pre-upgrade row: the seat columns empty, as the migration leaves them.
+    await t.orm.em.fork().nativeUpdate(Municipality, { id: krtiny.id }, {
+      seatStreet: null, seatHouseNumber: null, seatOrientationNumber: null, seatMunicipality: null, seatMunicipalityPart: null, seatPostCode: null,
+    });
+    const empty = await t.run(blanskoClerk, `query($id: ID!) { municipality(id: $id) { seatAddress { street } seatAddressText } }`, { id: krtiny.id });
+    expect(empty.data!.municipality).toEqual({ seatAddress: null, seatAddressText: null });
+    await upgradeData(t.orm);
+    await upgradeData(t.orm);
+    const filled = await t.run(blanskoClerk, `query($id: ID!) { municipality(id: $id) { seatAddressText } }`, { id: krtiny.id });
+    expect(filled.data!.municipality.seatAddressText).toBe('Křtiny 20, 679 05 Křtiny');
+    const events = await scopeToTenant(t.orm.em.fork(), krtiny.id).find(AuditEvent, { objectId: krtiny.id, eventType: 'Uprava' });
+    expect(events.map((e) => [e.actorLogin, e.changes.find((c) => c.name === 'seatPostCode')?.new])).toEqual([['system', '67905']]);
   });
 
   it('lets a tenant admin add org units to its own municipality only', async () => {
