@@ -398,7 +398,10 @@ const DEMO_USER_NAMES = new Map(DEMO_USERS.map((u) => [u.id, u.name]));
  * over the working days (weighted by month) between 07:00 and 15:30 UTC, i.e. office hours in Prague and always
  * the same Prague day and year; each register's numbers run 1, 2, 3 … in that order, so every series is gapless.
  */
-export function* generateTenantYear(ty: TenantYear, opts: { now: Date; batchSize: number; registers: { main: string; invoices: string } }): Generator<GeneratedBatch> {
+export function* generateTenantYear(
+  ty: TenantYear,
+  opts: { now: Date; batchSize: number; registers: { main: string; invoices: string }; defaultKindId?: string | null },
+): Generator<GeneratedBatch> {
   const { municipality: m, year } = ty;
   const r = rng(`${m.abbreviation}:${year}`);
   const today = day(opts.now.getTime());
@@ -462,9 +465,8 @@ export function* generateTenantYear(ty: TenantYear, opts: { now: Date; batchSize
       closedAt: null, cancelReason: null, cancelledAt: null, cancelledById: null,
       filingPlanNodeId: null, caseFileId: null, caseFileInsertedAt: null, triggerEventOn: null,
       disposalCode: null, retentionYears: null, disposalYear: null, forecastKey: null, handOverListId: null,
-      // The kind is left to the data upgrade's default (ids of the vocabulary are the database's); own documents'
-      // author is their demo handler, as registration would have recorded it.
-      kindId: null, form: 'DIGITAL', sheetCount: null, attachmentCount: null, attachmentKind: null,
+      // The municipality's default kind, and own documents' author their demo handler, as registration gives them.
+      kindId: opts.defaultKindId ?? null, form: 'DIGITAL', sheetCount: null, attachmentCount: null, attachmentKind: null,
       authorUserId: received ? null : registeredById,
       authorName: received ? null : (DEMO_USER_NAMES.get(registeredById) ?? null),
       authorOrgUnitName: received ? null : (m.orgUnits.find((u) => u.id === handlerUnit)?.name ?? null),

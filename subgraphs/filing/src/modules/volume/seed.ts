@@ -87,6 +87,7 @@ export async function seedVolume(orm: HubORM, opts: SeedVolumeOptions): Promise<
 
   const municipalities = opts.municipalities ?? DEMO_MUNICIPALITIES;
   const registers = await registersOf(knex, municipalities);
+  const kinds = await defaultKindsOf(knex);
   const plan = volumePlan(municipalities, { scale: opts.scale, years: opts.years ?? 10, now });
   const totalDocuments = plan.reduce((s, ty) => s + ty.documents, 0);
   log(`${municipalities.length} municipalities × ${opts.years ?? 10} years: ${totalDocuments.toLocaleString('en-US')} documents to write`);
@@ -117,7 +118,7 @@ export async function seedVolume(orm: HubORM, opts: SeedVolumeOptions): Promise<
   const writers = sqlite ? 1 : 2;
   const writing = new Set<Promise<void>>();
   let failure: unknown;
-  for (const batch of batches(plan, registers, now, opts.batchSize ?? 2000)) {
+  for (const batch of batches(plan, registers, kinds, now, opts.batchSize ?? 2000)) {
     while (writing.size >= writers) await Promise.race(writing);
     if (failure) break;
     const w: Promise<void> = writeBatch(knex, platform, sqlite, documents, components, batch)
@@ -143,10 +144,17 @@ export async function seedVolume(orm: HubORM, opts: SeedVolumeOptions): Promise<
  * The plan's documents in batches of about `size`: a small municipality's year is a few hundred documents, so
  * batches run across tenant-years (one transaction each) rather than one tiny transaction per year.
  */
-function* batches(plan: TenantYear[], registers: Map<string, { main: string; invoices: string }>, now: Date, size: number): Generator<GeneratedBatch> {
+function* batches(
+  plan: TenantYear[],
+  registers: Map<string, { main: string; invoices: string }>,
+  kinds: Map<string, string>,
+  now: Date,
+  size: number,
+): Generator<GeneratedBatch> {
   let pending: GeneratedBatch = { documents: [], components: [], series: new Map() };
   for (const ty of plan) {
-    for (const b of generateTenantYear(ty, { now, batchSize: size, registers: registers.get(ty.municipality.id)! })) {
+    const defaultKindId = kinds.get(ty.municipality.id) ?? null;
+    for (const b of generateTenantYear(ty, { now, batchSize: size, registers: registers.get(ty.municipality.id)!, defaultKindId })) {
       pending.documents.push(...b.documents);
       pending.components.push(...b.components);
       for (const [name, value] of b.series) pending.series.set(name, value);
@@ -160,6 +168,15 @@ function* batches(plan: TenantYear[], registers: Map<string, { main: string; inv
 }
 
 /** The demo main and invoice registers of each municipality (seeded by the filing subgraph's seedDemo). */
+/**
+ * Each municipality's default document kind (ostatní), which the generated documents get as registration would give
+ * them: the data upgrade that fills missing kinds has already run by the time the volume seed writes.
+ */
+async function defaultKindsOf(knex: Knex): Promise<Map<string, string>> {
+  const rows = (await knex('document_kind').where({ is_default: true }).select('municipality_id', 'id')) as { municipality_id: string; id: string }[];
+  return new Map(rows.map((r) => [r.municipality_id, r.id]));
+}
+
 async function registersOf(knex: Knex, municipalities: DemoMunicipality[]): Promise<Map<string, { main: string; invoices: string }>> {
   const out = new Map<string, { main: string; invoices: string }>();
   const rows = (await knex('register').select('id')) as { id: string }[];
