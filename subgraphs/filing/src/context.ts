@@ -5,6 +5,7 @@ import { Component } from './modules/components/component.entity';
 import { DeliveryProof } from './modules/dispatch/delivery-proof.entity';
 import { Shipment } from './modules/dispatch/shipment.entity';
 import { DocumentKind } from './modules/document-kinds/document-kind.entity';
+import { Party } from './modules/parties/party.entity';
 import { Document } from './modules/documents/document.entity';
 import { FilingPlanNode } from './modules/filing-plans/filing-plan-node.entity';
 import { FilingPlan } from './modules/filing-plans/filing-plan.entity';
@@ -23,6 +24,8 @@ export function createContext(base: SubgraphContext) {
       filingPlan: byIdLoader(base.em, FilingPlan),
       filingPlanNode: byIdLoader(base.em, FilingPlanNode),
       caseFile: byIdLoader(base.em, CaseFile),
+      /** Parties of the name register (a page of documents or shipments names each once). */
+      party: byIdLoader(base.em, Party),
       /** A case file's documents in the order they were put in. */
       documentsByCaseFile: groupLoader(base.em, Document, 'caseFileId', { caseFileInsertedAt: 'asc', id: 'asc' }),
       /** A document's components, by order then version. */

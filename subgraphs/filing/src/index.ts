@@ -22,6 +22,7 @@ import { DataMessageSchema } from './modules/intake/data-message.entity';
 import { DeliveryProofSchema } from './modules/dispatch/delivery-proof.entity';
 import { dispatchRoutes } from './modules/dispatch/routes';
 import { ShipmentSchema } from './modules/dispatch/shipment.entity';
+import { PartySchema } from './modules/parties/party.entity';
 import { RegisterSchema } from './modules/registers/register.entity';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
@@ -36,7 +37,7 @@ export const filing: SubgraphDefinition<FilingContext> = {
   name: 'filing',
   typeDefs: loadSchema('filing'),
   resolvers,
-  entities: [RegisterSchema, DocumentSchema, DocumentKindSchema, FilingPlanSchema, FilingPlanNodeSchema, CaseFileSchema, LogEntrySchema, LogRenditionSchema, UploadSchema, ComponentSchema, DataMessageSchema, ShipmentSchema, DeliveryProofSchema],
+  entities: [RegisterSchema, DocumentSchema, DocumentKindSchema, FilingPlanSchema, FilingPlanNodeSchema, CaseFileSchema, LogEntrySchema, LogRenditionSchema, UploadSchema, ComponentSchema, DataMessageSchema, ShipmentSchema, DeliveryProofSchema, PartySchema],
   migrations,
   // The transaction log and its daily renditions: database triggers refuse UPDATE and DELETE.
   appendOnly: [TRANSACTION_LOG_APPEND_ONLY, RENDITIONS_APPEND_ONLY],

@@ -1,4 +1,7 @@
-import { DEMO_MUNICIPALITIES, demoId, inTransaction, recordAudit, scopeToTenant, type HubORM } from '@hub/kit';
+import { DEMO_MUNICIPALITIES, demoId, icoFrom, inTransaction, recordAudit, scopeToTenant, type HubORM } from '@hub/kit';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { findOrCreateParty, validateParty } from './modules/parties/parties';
+import { Party } from './modules/parties/party.entity';
 import { addAuditLogRegister, auditLogRegisterId } from './modules/audit-log/rendition-register';
 import { createDemoPlan } from './modules/filing-plans/demo-plan';
 import { FilingPlan } from './modules/filing-plans/filing-plan.entity';
@@ -14,6 +17,8 @@ import { addRegister, registerAuditChanges } from './modules/registers/registers
  * - the sample filing plan of §7.3 (modules/filing-plans/demo-plan.ts), for municipalities without any plan;
  * - the separate register "Transakční protokoly" (prefix TP) the log's daily renditions are filed in;
  * - the standard document kinds (document-kinds.ts), for municipalities without any.
+ * - three parties of the name register (an authority, a company, a citizen of the place), for municipalities
+ *   whose register is empty. Their IČOs (98xxxxxx, checksum-valid) and data boxes are invented, like the tenants'.
  */
 export async function seedDemo(orm: HubORM): Promise<void> {
   for (const m of DEMO_MUNICIPALITIES) {
@@ -45,4 +50,31 @@ export async function seedDemo(orm: HubORM): Promise<void> {
     if (await em.findOne(Register, { id: auditLogRegisterId(m.id) })) continue;
     await inTransaction(em, (tx) => addAuditLogRegister(tx, m.id, 'Demo data'));
   }
+  const now = new Date();
+  for (const m of DEMO_MUNICIPALITIES) {
+    const em = scopeToTenant(orm.em.fork(), m.id) as unknown as SqlEntityManager;
+    if ((await em.count(Party, {})) > 0) continue;
+    await inTransaction(em, async (tx) => {
+      for (const input of demoParties(m.name)) await findOrCreateParty(tx, null, m.id, validateParty(input, 'demo', now), 'MANUAL', now);
+    });
+  }
+}
+
+/** The demo name register of a municipality (invented identifiers; the authority's address is the real seat). */
+function demoParties(place: string) {
+  return [
+    {
+      kind: 'PUBLIC_AUTHORITY' as const, name: 'Krajský úřad Jihomoravského kraje', ico: icoFrom('9800001'), dataBoxId: 'demokr1',
+      postalAddress: { street: 'Žerotínovo náměstí', houseNumber: '449', orientationNumber: '3', municipality: 'Brno', municipalityPart: 'Brno-město', postCode: '601 82' },
+    },
+    {
+      kind: 'LEGAL_PERSON' as const, name: 'Stavby Kras s.r.o.', ico: icoFrom('9800002'), dataBoxId: 'demost2', email: 'podatelna@stavby-kras.example',
+      postalAddress: { street: 'Svitavská', houseNumber: '1234', orientationNumber: '5', municipality: 'Blansko', postCode: '678 01' },
+    },
+    {
+      kind: 'NATURAL_PERSON' as const, givenName: 'Jan', familyName: 'Novák', email: 'jan.novak@example.cz',
+      // A village without streets: the village's name stands for the street (kit/address.ts).
+      postalAddress: { street: place, houseNumber: '12', municipality: place, postCode: '678 01' },
+    },
+  ];
 }

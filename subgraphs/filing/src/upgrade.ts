@@ -17,6 +17,8 @@ import { defaultNodeValue, defaultPlanValue, defaultScheduleValue, firstFreeValu
 import { DocumentKind } from './modules/document-kinds/document-kind.entity';
 import { ensureStandardKinds } from './modules/document-kinds/document-kinds';
 import { SYSTEM_AUTHOR } from './modules/documents/metadata';
+import { Shipment } from './modules/dispatch/shipment.entity';
+import { findOrCreateParty, partyFromFlat } from './modules/parties/parties';
 
 /** Rows per statement when derived columns are filled in. */
 const FILL_BATCH = 1000;
@@ -360,6 +362,49 @@ async function fillSipMetadata(orm: HubORM): Promise<void> {
   await knex('sequence_counter').insert({ name: SIP_METADATA_MARK, current_value: 1 }).onConflict('name').ignore();
 }
 
+/** Marks a database whose documents' senders and shipments' recipients are all linked to the name register. */
+const NAME_REGISTER_MARK = 'upgrade:name-register-1';
+
+/**
+ * Senders and recipients stored before the name register existed become its parties, once per database: each
+ * document's flat sender and each shipment's flat recipient is found in the register by the dedup rule
+ * (modules/parties `findMatchingParty`: IČO, data box, then name and address) or added with source UPGRADE and its
+ * `Zalozeni` (actor "system"), and the row is linked. The flat columns stay as they are: they are the snapshot.
+ * The link itself writes no event on the document (a derived reference, like the folded columns above; the
+ * register entry did not change). In batches of one municipality and one transaction; only unlinked rows are
+ * selected and each pass links all it selects, so the loop ends and a rerun after an interruption goes on.
+ */
+async function fillNameRegister(orm: HubORM): Promise<void> {
+  const knex = orm.em.getKnex();
+  if (await knex('sequence_counter').where({ name: NAME_REGISTER_MARK }).first('name')) return;
+  const now = new Date();
+  for (const table of ['document', 'shipment'] as const) {
+    for (;;) {
+      const query = knex(table).whereNull(table === 'document' ? 'sender_party_id' : 'recipient_party_id');
+      if (table === 'document') query.whereNotNull('sender_name');
+      const rows = (await query.orderBy('municipality_id').limit(RECOMPUTE_BATCH).select('id', 'municipality_id')) as { id: string; municipality_id: string }[];
+      if (rows.length === 0) break;
+      const municipalityId = rows[0].municipality_id;
+      const ids = rows.filter((r) => r.municipality_id === municipalityId).map((r) => r.id);
+      await inTransaction(scopeToTenant(orm.em.fork(), municipalityId) as unknown as SqlEntityManager, async (tx) => {
+        if (table === 'document') {
+          for (const d of await tx.find(Document, { id: { $in: ids } }, { orderBy: { createdAt: 'asc', id: 'asc' } })) {
+            const flat = { name: d.senderName!, address: d.senderAddress, dataBoxId: d.senderDataBoxId, ico: d.senderIco };
+            d.senderPartyId = (await findOrCreateParty(tx, null, municipalityId, partyFromFlat(flat), 'UPGRADE', now)).id;
+          }
+        } else {
+          for (const s of await tx.find(Shipment, { id: { $in: ids } }, { orderBy: { createdAt: 'asc', id: 'asc' } })) {
+            const flat = { name: s.recipientName, address: s.recipientAddress, dataBoxId: s.recipientDataBoxId, email: s.recipientEmail };
+            s.recipientPartyId = (await findOrCreateParty(tx, null, municipalityId, partyFromFlat(flat), 'UPGRADE', now)).id;
+          }
+        }
+        await tx.flush();
+      });
+    }
+  }
+  await knex('sequence_counter').insert({ name: NAME_REGISTER_MARK, current_value: 1 }).onConflict('name').ignore();
+}
+
 /**
  * Runs at every start after the schema is checked (kit `prepareSchema`), with the services' runtime account: rows
  * only, never DDL (on MariaDB that account has none; the append-only triggers of the transaction log and of its
@@ -375,6 +420,7 @@ async function fillSipMetadata(orm: HubORM): Promise<void> {
  * - Case files from before case files had PIDs get theirs (`assignCaseFilePids`, once per database).
  * - The creation of demo plans' nodes seeded before it was logged (`logDemoPlanNodes`, once per database).
  * - Identifiers, document kinds and authors the archive's SIP needs (`fillSipMetadata`, once per database).
+ * - Senders and recipients from before the name register become its parties, linked (`fillNameRegister`, once per database).
  */
 export async function upgradeData(orm: HubORM): Promise<void> {
   // Looked for first: the UPDATE alone scans the whole table under locks at every start (≈ 2 s at 1.5 M documents).
@@ -388,4 +434,5 @@ export async function upgradeData(orm: HubORM): Promise<void> {
   await assignCaseFilePids(orm);
   await logDemoPlanNodes(orm);
   await fillSipMetadata(orm);
+  await fillNameRegister(orm);
 }

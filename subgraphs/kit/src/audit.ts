@@ -22,7 +22,7 @@ export type AuditEventType =
 export type AuditObjectType =
   | 'Dokument' | 'Spis' | 'Komponenta' | 'Denik' | 'Osoba' | 'OrganizacniJednotka' | 'FunkcniMisto'
   | 'KonfiguraceSystemu' | 'SpisovyPlan' | 'VecnaSkupina' | 'SkartacniRezim' | 'Zasilka' | 'SkartacniNavrh'
-  | 'UkladaciJednotka' | 'DruhDokumentu';
+  | 'UkladaciJednotka' | 'DruhDokumentu' | 'Subjekt';
 
 export interface AuditChange {
   name: string;

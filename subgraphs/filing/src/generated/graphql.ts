@@ -10,6 +10,7 @@ import type { DocumentPage as DocumentPageModel } from '../modules/documents/doc
 import type { DisposalForecastPage as DisposalForecastPageModel } from '../modules/retention/forecast';
 import type { Shipment as ShipmentModel } from '../modules/dispatch/shipment.entity';
 import type { DeliveryProof as DeliveryProofModel } from '../modules/dispatch/delivery-proof.entity';
+import type { Party as PartyModel } from '../modules/parties/party.entity';
 import type { HandOverList as HandOverListModel, HandOverEntry as HandOverEntryModel } from '../modules/records-office/hand-over';
 import type { AuditEvent as AuditEventModel } from '@hub/kit';
 import type { FilingContext } from '../context';
@@ -346,7 +347,13 @@ export type CreateShipmentInput = {
   documentId: Scalars['ID']['input'];
   /** Required for POST, not allowed otherwise. */
   postalKind?: InputMaybe<PostalKind>;
-  recipient: RecipientInput;
+  /**
+   * Exactly one of `recipient` (flat), `recipientParty` (structured) or `recipientPartyId` (a party of the name
+   * register); the first two are found in the name register or added to it, as a received document's sender.
+   */
+  recipient?: InputMaybe<RecipientInput>;
+  recipientParty?: InputMaybe<PartyInput>;
+  recipientPartyId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** A received ISDS data message and the document it was registered as. */
@@ -378,12 +385,18 @@ export type DataMessageInput = {
   dmId: Scalars['String']['input'];
   /** dmRecipientRefNumber: at most 50 characters. */
   recipientRefNumber?: InputMaybe<Scalars['String']['input']>;
+  /** dmSenderAddress: at most 100 characters. */
+  senderAddress?: InputMaybe<Scalars['String']['input']>;
   /** dbIDSender: exactly 7 lowercase letters or digits. */
   senderBoxId: Scalars['String']['input'];
+  /** The sender's IČO when ISDS gives it (FindDataBox `ic`): 8 digits with a valid check digit. */
+  senderIco?: InputMaybe<Scalars['String']['input']>;
   /** dmSender: 1–100 characters. */
   senderName: Scalars['String']['input'];
   /** dmSenderRefNumber: at most 50 characters. */
   senderRefNumber?: InputMaybe<Scalars['String']['input']>;
+  /** dmSenderType (10 OVM, 20 PO, 30 PFO, 40 FO; finer types 10–50): the kind of the sender's party when it is new. */
+  senderType?: InputMaybe<Scalars['Int']['input']>;
   /** dmMessageStatus: 4, 5, 6, 7 or 10 (a message in the box). */
   status: Scalars['Int']['input'];
   /** The message's files, uploaded first (POST /uploads), in order: the first is the main component. 1–100 files, 100 MB in all. */
@@ -521,7 +534,10 @@ export type Document = {
   registeredBy: Maybe<User>;
   /** Retention period in years (skartační lhůta); null when the schedule has a fixed disposal year. */
   retentionYears: Maybe<Scalars['Int']['output']>;
+  /** The sender as registered: a snapshot of the party at registration (what the register entry and the SIP show). */
   sender: Maybe<Sender>;
+  /** The sender in the name register (jmenný rejstřík), as it is now; null for own documents. */
+  senderParty: Maybe<Party>;
   /** The sender's own reference number (odesílatelovo evidenční číslo). */
   senderReferenceNumber: Maybe<Scalars['String']['output']>;
   /** Number within the register and year (pořadové číslo), from 1 without gaps; null while a draft. */
@@ -790,6 +806,8 @@ export type Mutation = {
   createDraftDocument: DocumentPayload;
   /** Records managers: a new filing plan. */
   createFilingPlan: FilingPlan;
+  /** The podatelna, the dispatch office and the records staff: adds a party to the name register (CONFLICT when it is there: same IČO, data box, or name and address). */
+  createParty: PartyPayload;
   /** Records managers: a new register of the own municipality. */
   createRegister: Register;
   /** Puts an own registered document into dispatch to one recipient by one channel (VlozeniKVypraveni): its handler, author or unit head. */
@@ -851,6 +869,8 @@ export type Mutation = {
   updateDocumentKind: DocumentKind;
   /** Records managers: changes an unused node in place; a used node is refused (CONFLICT): replace it. */
   updateFilingPlanNode: FilingPlanNode;
+  /** Replaces a party's details (the earlier ones stay in its audit trail); documents and shipments keep their snapshots. */
+  updateParty: PartyPayload;
 };
 
 
@@ -919,6 +939,11 @@ export type MutationCreateDraftDocumentArgs = {
 
 export type MutationCreateFilingPlanArgs = {
   input: CreateFilingPlanInput;
+};
+
+
+export type MutationCreatePartyArgs = {
+  input: PartyInput;
 };
 
 
@@ -1070,6 +1095,12 @@ export type MutationUpdateFilingPlanNodeArgs = {
   input: ReviseFilingPlanNodeInput;
 };
 
+
+export type MutationUpdatePartyArgs = {
+  id: Scalars['ID']['input'];
+  input: PartyInput;
+};
+
 export type OpenCaseFileInput = {
   filingPlanNodeId?: InputMaybe<Scalars['ID']['input']>;
   initiatingDocumentId: Scalars['ID']['input'];
@@ -1085,6 +1116,119 @@ export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+/**
+ * A party of the name register (jmenný rejstřík, subjekt): a sender or recipient, kept once per municipality and
+ * reused by intake and dispatch. One party per IČO and per data box within a municipality.
+ */
+export type Party = {
+  __typename?: 'Party';
+  /** The address on one line (the SIP's PostovniAdresa / SidloOrganizace); free text when it is not known in parts. */
+  address: Maybe<Scalars['String']['output']>;
+  /** A natural person's date of birth, YYYY-MM-DD. */
+  birthDate: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** Data box id (ID datové schránky), 7 characters. */
+  dataBoxId: Maybe<Scalars['String']['output']>;
+  email: Maybe<Scalars['String']['output']>;
+  familyName: Maybe<Scalars['String']['output']>;
+  /** A natural person's given name and family name (empty for parties carried over from a flat sender). */
+  givenName: Maybe<Scalars['String']['output']>;
+  /** IČO (8 digits, valid check digit). */
+  ico: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: PartyKind;
+  /** The name as a letter is addressed: a legal person's or authority's name, a natural person's given and family name. */
+  name: Scalars['String']['output'];
+  /** The address in parts, when known. */
+  postalAddress: Maybe<PostalAddress>;
+  source: PartySource;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type PartyConnection = {
+  __typename?: 'PartyConnection';
+  edges: Array<PartyEdge>;
+  pageInfo: PageInfo;
+};
+
+export type PartyEdge = {
+  __typename?: 'PartyEdge';
+  cursor: Scalars['String']['output'];
+  node: Party;
+};
+
+/**
+ * A party as given: PUBLIC_AUTHORITY and LEGAL_PERSON need `name`; NATURAL_PERSON needs `givenName` and `familyName`
+ * (its `name` is made from them). The address is given in parts (`postalAddress`) or, when it is not known in parts,
+ * as one line (`address`), not both.
+ */
+export type PartyInput = {
+  address?: InputMaybe<Scalars['String']['input']>;
+  birthDate?: InputMaybe<Scalars['String']['input']>;
+  dataBoxId?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  familyName?: InputMaybe<Scalars['String']['input']>;
+  givenName?: InputMaybe<Scalars['String']['input']>;
+  ico?: InputMaybe<Scalars['String']['input']>;
+  kind: PartyKind;
+  name?: InputMaybe<Scalars['String']['input']>;
+  postalAddress?: InputMaybe<PostalAddressInput>;
+};
+
+/** Kind of a party (druh subjektu), as ISDS types data boxes (dbType): OVM, PO, and FO/PFO. */
+export type PartyKind =
+  /** Právnická osoba: a company, an association. */
+  | 'LEGAL_PERSON'
+  /** Fyzická osoba (also podnikající, with an IČO). */
+  | 'NATURAL_PERSON'
+  /** Orgán veřejné moci: an authority, a municipality, a court. */
+  | 'PUBLIC_AUTHORITY';
+
+export type PartyPayload = {
+  __typename?: 'PartyPayload';
+  /** The audit event written with the change (Zalozeni or Uprava of the Subjekt). */
+  auditEventId: Scalars['ID']['output'];
+  party: Party;
+};
+
+/** How a party got into the name register. */
+export type PartySource =
+  /** With a shipment. */
+  | 'DISPATCH'
+  /** With a received document (registration or a data message). */
+  | 'INTAKE'
+  /** Entered by hand (createParty). */
+  | 'MANUAL'
+  /** From the sender or recipient of a document or shipment stored before the name register existed. */
+  | 'UPGRADE';
+
+/** A Czech postal address (poštovní adresa). */
+export type PostalAddress = {
+  __typename?: 'PostalAddress';
+  /** Číslo popisné, or "ev. č. N" for a číslo evidenční. */
+  houseNumber: Scalars['String']['output'];
+  /** Municipality (obec). */
+  municipality: Scalars['String']['output'];
+  /** Part of the municipality (část obce), when it is written. */
+  municipalityPart: Maybe<Scalars['String']['output']>;
+  /** Číslo orientační, e.g. 12a. */
+  orientationNumber: Maybe<Scalars['String']['output']>;
+  /** PSČ: 5 digits. */
+  postCode: Scalars['String']['output'];
+  /** Street (ulice); in a village without streets, the village (or its part). */
+  street: Scalars['String']['output'];
+};
+
+/** A postal address as input: texts are trimmed; the PSČ may contain a space (678 01). */
+export type PostalAddressInput = {
+  houseNumber: Scalars['String']['input'];
+  municipality: Scalars['String']['input'];
+  municipalityPart?: InputMaybe<Scalars['String']['input']>;
+  orientationNumber?: InputMaybe<Scalars['String']['input']>;
+  postCode: Scalars['String']['input'];
+  street: Scalars['String']['input'];
 };
 
 /** Kind of a postal item (druh zásilky). */
@@ -1146,6 +1290,10 @@ export type Query = {
   filingPlans: Array<FilingPlan>;
   /** The caller's queue: documents assigned to them (unit heads: also their unit's unassigned ones; intake clerks: registered ones waiting to be assigned). */
   myDocuments: DocumentConnection;
+  /** The name register (jmenný rejstřík) of the caller's municipality, newest first; `search` is a substring of the name (case and diacritics ignored), an IČO or a data box id. */
+  parties: PartyConnection;
+  /** A party of the caller's municipality, or null. */
+  party: Maybe<Party>;
   /** A hand-over list to the records office by its document's id; null when not visible. */
   recordsHandOver: Maybe<RecordsHandOver>;
   /**
@@ -1249,6 +1397,18 @@ export type QueryMyDocumentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   state?: InputMaybe<DocumentState>;
+};
+
+
+export type QueryPartiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryPartyArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1379,8 +1539,14 @@ export type RegisterDocumentInput = {
   origin: DocumentOrigin;
   /** Defaults to the municipality's main register. */
   registerId?: InputMaybe<Scalars['ID']['input']>;
-  /** Required for RECEIVED documents. */
+  /**
+   * A RECEIVED document has exactly one of `sender` (flat, as written on the document), `senderParty` (structured)
+   * or `senderPartyId` (a party of the name register). The first two are found in the name register (same IČO, same
+   * data box, or the same name and address) or added to it.
+   */
   sender?: InputMaybe<SenderInput>;
+  senderParty?: InputMaybe<PartyInput>;
+  senderPartyId?: InputMaybe<Scalars['ID']['input']>;
   senderReferenceNumber?: InputMaybe<Scalars['String']['input']>;
   sheetCount?: InputMaybe<Scalars['Int']['input']>;
   subject: Scalars['String']['input'];
@@ -1513,7 +1679,10 @@ export type Shipment = {
   /** Only for POST. */
   postalKind: Maybe<PostalKind>;
   proofs: Array<DeliveryProof>;
+  /** The recipient as put into dispatch: a snapshot of the party at that time (what was sent to). */
   recipient: Recipient;
+  /** The recipient in the name register (jmenný rejstřík), as it is now. */
+  recipientParty: Maybe<Party>;
   returnNote: Maybe<Scalars['String']['output']>;
   returnReason: Maybe<ShipmentReturnReason>;
   returnedAt: Maybe<Scalars['DateTime']['output']>;
@@ -1801,6 +1970,15 @@ export type ResolversTypes = ResolversObject<{
   OpenCaseFileInput: OpenCaseFileInput;
   OrgUnit: ResolverTypeWrapper<OrgUnit>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  Party: ResolverTypeWrapper<PartyModel>;
+  PartyConnection: ResolverTypeWrapper<Omit<PartyConnection, 'edges'> & { edges: Array<ResolversTypes['PartyEdge']> }>;
+  PartyEdge: ResolverTypeWrapper<Omit<PartyEdge, 'node'> & { node: ResolversTypes['Party'] }>;
+  PartyInput: PartyInput;
+  PartyKind: PartyKind;
+  PartyPayload: ResolverTypeWrapper<Omit<PartyPayload, 'party'> & { party: ResolversTypes['Party'] }>;
+  PartySource: PartySource;
+  PostalAddress: ResolverTypeWrapper<PostalAddress>;
+  PostalAddressInput: PostalAddressInput;
   PostalKind: PostalKind;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReceiveDataMessagePayload: ResolverTypeWrapper<Omit<ReceiveDataMessagePayload, 'document'> & { document: ResolversTypes['Document'] }>;
@@ -1892,6 +2070,13 @@ export type ResolversParentTypes = ResolversObject<{
   OpenCaseFileInput: OpenCaseFileInput;
   OrgUnit: OrgUnit;
   PageInfo: PageInfo;
+  Party: PartyModel;
+  PartyConnection: Omit<PartyConnection, 'edges'> & { edges: Array<ResolversParentTypes['PartyEdge']> };
+  PartyEdge: Omit<PartyEdge, 'node'> & { node: ResolversParentTypes['Party'] };
+  PartyInput: PartyInput;
+  PartyPayload: Omit<PartyPayload, 'party'> & { party: ResolversParentTypes['Party'] };
+  PostalAddress: PostalAddress;
+  PostalAddressInput: PostalAddressInput;
   Query: Record<PropertyKey, never>;
   ReceiveDataMessagePayload: Omit<ReceiveDataMessagePayload, 'document'> & { document: ResolversParentTypes['Document'] };
   Recipient: Recipient;
@@ -2154,6 +2339,7 @@ export type DocumentResolvers<ContextType = FilingContext, ParentType extends Re
   registeredBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   retentionYears?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   sender?: Resolver<Maybe<ResolversTypes['Sender']>, ParentType, ContextType>;
+  senderParty?: Resolver<Maybe<ResolversTypes['Party']>, ParentType, ContextType>;
   senderReferenceNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sequenceNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   settlement?: Resolver<Maybe<ResolversTypes['Settlement']>, ParentType, ContextType>;
@@ -2259,6 +2445,7 @@ export type MutationResolvers<ContextType = FilingContext, ParentType extends Re
   createDocumentKind?: Resolver<ResolversTypes['DocumentKind'], ParentType, ContextType, RequireFields<MutationCreateDocumentKindArgs, 'input'>>;
   createDraftDocument?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationCreateDraftDocumentArgs, 'input'>>;
   createFilingPlan?: Resolver<ResolversTypes['FilingPlan'], ParentType, ContextType, RequireFields<MutationCreateFilingPlanArgs, 'input'>>;
+  createParty?: Resolver<ResolversTypes['PartyPayload'], ParentType, ContextType, RequireFields<MutationCreatePartyArgs, 'input'>>;
   createRegister?: Resolver<ResolversTypes['Register'], ParentType, ContextType, RequireFields<MutationCreateRegisterArgs, 'input'>>;
   createShipment?: Resolver<ResolversTypes['ShipmentPayload'], ParentType, ContextType, RequireFields<MutationCreateShipmentArgs, 'input'>>;
   deactivateFilingPlanNode?: Resolver<ResolversTypes['FilingPlanNode'], ParentType, ContextType, RequireFields<MutationDeactivateFilingPlanNodeArgs, 'id'>>;
@@ -2286,6 +2473,7 @@ export type MutationResolvers<ContextType = FilingContext, ParentType extends Re
   updateCaseFile?: Resolver<ResolversTypes['CaseFilePayload'], ParentType, ContextType, RequireFields<MutationUpdateCaseFileArgs, 'id' | 'input'>>;
   updateDocumentKind?: Resolver<ResolversTypes['DocumentKind'], ParentType, ContextType, RequireFields<MutationUpdateDocumentKindArgs, 'id' | 'input'>>;
   updateFilingPlanNode?: Resolver<ResolversTypes['FilingPlanNode'], ParentType, ContextType, RequireFields<MutationUpdateFilingPlanNodeArgs, 'id' | 'input'>>;
+  updateParty?: Resolver<ResolversTypes['PartyPayload'], ParentType, ContextType, RequireFields<MutationUpdatePartyArgs, 'id' | 'input'>>;
 }>;
 
 export type OrgUnitResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['OrgUnit'] = ResolversParentTypes['OrgUnit']> = ResolversObject<{
@@ -2295,6 +2483,47 @@ export type OrgUnitResolvers<ContextType = FilingContext, ParentType extends Res
 export type PageInfoResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type PartyResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['Party'] = ResolversParentTypes['Party']> = ResolversObject<{
+  address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  birthDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  dataBoxId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  familyName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  givenName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ico?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PartyKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  postalAddress?: Resolver<Maybe<ResolversTypes['PostalAddress']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['PartySource'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type PartyConnectionResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['PartyConnection'] = ResolversParentTypes['PartyConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['PartyEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type PartyEdgeResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['PartyEdge'] = ResolversParentTypes['PartyEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Party'], ParentType, ContextType>;
+}>;
+
+export type PartyPayloadResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['PartyPayload'] = ResolversParentTypes['PartyPayload']> = ResolversObject<{
+  auditEventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  party?: Resolver<ResolversTypes['Party'], ParentType, ContextType>;
+}>;
+
+export type PostalAddressResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['PostalAddress'] = ResolversParentTypes['PostalAddress']> = ResolversObject<{
+  houseNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  municipality?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  municipalityPart?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  orientationNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  postCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  street?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
@@ -2314,6 +2543,8 @@ export type QueryResolvers<ContextType = FilingContext, ParentType extends Resol
   filingPlanNode?: Resolver<Maybe<ResolversTypes['FilingPlanNode']>, ParentType, ContextType, RequireFields<QueryFilingPlanNodeArgs, 'id'>>;
   filingPlans?: Resolver<Array<ResolversTypes['FilingPlan']>, ParentType, ContextType, Partial<QueryFilingPlansArgs>>;
   myDocuments?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, RequireFields<QueryMyDocumentsArgs, 'first'>>;
+  parties?: Resolver<ResolversTypes['PartyConnection'], ParentType, ContextType, RequireFields<QueryPartiesArgs, 'first'>>;
+  party?: Resolver<Maybe<ResolversTypes['Party']>, ParentType, ContextType, RequireFields<QueryPartyArgs, 'id'>>;
   recordsHandOver?: Resolver<Maybe<ResolversTypes['RecordsHandOver']>, ParentType, ContextType, RequireFields<QueryRecordsHandOverArgs, 'id'>>;
   registerJournal?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, RequireFields<QueryRegisterJournalArgs, 'first' | 'year'>>;
   registers?: Resolver<Array<ResolversTypes['Register']>, ParentType, ContextType>;
@@ -2420,6 +2651,7 @@ export type ShipmentResolvers<ContextType = FilingContext, ParentType extends Re
   postalKind?: Resolver<Maybe<ResolversTypes['PostalKind']>, ParentType, ContextType>;
   proofs?: Resolver<Array<ResolversTypes['DeliveryProof']>, ParentType, ContextType>;
   recipient?: Resolver<ResolversTypes['Recipient'], ParentType, ContextType>;
+  recipientParty?: Resolver<Maybe<ResolversTypes['Party']>, ParentType, ContextType>;
   returnNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   returnReason?: Resolver<Maybe<ResolversTypes['ShipmentReturnReason']>, ParentType, ContextType>;
   returnedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -2481,6 +2713,11 @@ export type Resolvers<ContextType = FilingContext> = ResolversObject<{
   Mutation?: MutationResolvers<ContextType>;
   OrgUnit?: OrgUnitResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Party?: PartyResolvers<ContextType>;
+  PartyConnection?: PartyConnectionResolvers<ContextType>;
+  PartyEdge?: PartyEdgeResolvers<ContextType>;
+  PartyPayload?: PartyPayloadResolvers<ContextType>;
+  PostalAddress?: PostalAddressResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ReceiveDataMessagePayload?: ReceiveDataMessagePayloadResolvers<ContextType>;
   Recipient?: RecipientResolvers<ContextType>;

@@ -36,6 +36,7 @@ export const Document: DocumentResolvers = {
   },
   // Derived from the stored figures, which always agree (retention.ts): nothing more to keep in step.
   triggerYear: (d) => triggerYearShown(d),
+  senderParty: (d, _, ctx) => (d.senderPartyId ? ctx.loaders.party.load(d.senderPartyId) : null),
   sender: (d) =>
     d.origin === 'RECEIVED' && d.senderName
       ? { name: d.senderName, address: d.senderAddress, dataBoxId: d.senderDataBoxId, ico: d.senderIco }

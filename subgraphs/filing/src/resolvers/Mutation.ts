@@ -10,6 +10,7 @@ import { documentKindMutations, authorOrgUnitName } from './document-kinds';
 import { filingPlanMutations } from './filing-plans';
 import { intakeMutations } from './intake';
 import { dispatchMutations } from './dispatch';
+import { partyMutations } from './parties';
 import { recordsOfficeMutations } from './records-office';
 
 export const Mutation: MutationResolvers = {
@@ -17,7 +18,7 @@ export const Mutation: MutationResolvers = {
     const caller = requireTenantCaller(ctx, REGISTERING_ROLES);
     // Asked before the transaction (never a remote call inside one), only for an own document's author.
     const unitName = input.origin === 'OWN' ? await authorOrgUnitName(ctx, caller) : null;
-    return registerDocument(ctx.em, caller, input, ctx.now(), unitName);
+    return registerDocument(ctx.em, caller, input, ctx.now(), { authorOrgUnitName: unitName });
   },
   createRegister: (_, { input }, ctx) => createRegister(ctx.em, requireTenantCaller(ctx, [Role.RECORDS_MANAGER]), input),
   ...documentWorkflowMutations,
@@ -28,5 +29,6 @@ export const Mutation: MutationResolvers = {
   ...componentMutations,
   ...intakeMutations,
   ...dispatchMutations,
+  ...partyMutations,
   ...recordsOfficeMutations,
 };

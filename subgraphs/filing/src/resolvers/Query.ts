@@ -10,6 +10,7 @@ import { dispatchQueries } from './dispatch';
 import { documentWorkflowQueries } from './document-workflow';
 import { documentKindQueries } from './document-kinds';
 import { filingPlanQueries } from './filing-plans';
+import { partyQueries } from './parties';
 import { recordsOfficeQueries } from './records-office';
 
 export const Query: QueryResolvers = {
@@ -39,6 +40,7 @@ export const Query: QueryResolvers = {
   ...documentKindQueries,
   ...caseFileQueries,
   ...dispatchQueries,
+  ...partyQueries,
   ...auditLogReadQueries,
   ...auditLogVerifyQueries,
   ...auditLogRenditionQueries,

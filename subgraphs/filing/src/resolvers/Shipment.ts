@@ -23,6 +23,7 @@ export const Shipment: ShipmentResolvers = {
   },
   documentSubject: async (s, _, ctx) => (await documentOf(s, ctx)).subject,
   recipient: (s) => ({ name: s.recipientName, address: s.recipientAddress, dataBoxId: s.recipientDataBoxId, email: s.recipientEmail }),
+  recipientParty: (s, _, ctx) => (s.recipientPartyId ? ctx.loaders.party.load(s.recipientPartyId) : null),
   files: async (s, _, ctx) => filesToSend(await ctx.loaders.componentsByDocument.load(s.documentId)),
   createdBy: (s) => user(s.createdById),
   dispatchedBy: (s) => user(s.dispatchedById),

@@ -12,6 +12,7 @@ import { Municipality } from './Municipality';
 import { Mutation } from './Mutation';
 import { Query } from './Query';
 import { RecordsHandOver } from './RecordsHandOver';
+import { Party } from './parties';
 import { Register } from './Register';
 import { DeliveryProof, Shipment } from './Shipment';
 
@@ -19,4 +20,4 @@ import { DeliveryProof, Shipment } from './Shipment';
 const DocumentConnection: DocumentConnectionResolvers = { totalCount: (page) => page.totalCount() };
 const DisposalForecastConnection: DisposalForecastConnectionResolvers = { totalCount: (page) => page.totalCount() };
 
-export const resolvers: Resolvers = { DocumentConnection, DisposalForecastConnection, DateTime: DateTimeScalar, Query, Mutation, Document, DocumentKind, Register, Municipality, AuditTrail, AuditEvent, CaseFile, FilingPlan, FilingPlanNode, AuditLogRendition, Component, Shipment, DeliveryProof, RecordsHandOver };
+export const resolvers: Resolvers = { DocumentConnection, DisposalForecastConnection, DateTime: DateTimeScalar, Query, Mutation, Document, DocumentKind, Register, Municipality, AuditTrail, AuditEvent, CaseFile, FilingPlan, FilingPlanNode, AuditLogRendition, Component, Shipment, DeliveryProof, RecordsHandOver, Party };

@@ -111,9 +111,12 @@ describe('LocalDiskBlobStore housekeeping', () => {
     const input = new PassThrough();
     const putting = store.put(input, { maxBytes: 1000 });
     input.write('first half, ');
+    // The store makes the tmp folder before it opens the partial file: wait for the file itself (a loaded machine
+    // can take a while between the two).
     const part = async () => {
-      for (let i = 0; i < 100 && !existsSync(join(dir, 'tmp')); i++) await new Promise((r) => setTimeout(r, 5));
-      return readdirSync(join(dir, 'tmp'))[0];
+      const listed = () => (existsSync(join(dir, 'tmp')) ? readdirSync(join(dir, 'tmp')) : []);
+      for (let i = 0; i < 400 && listed().length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+      return listed()[0];
     };
     const partName = await part();
     expect(partName).toMatch(/\.part$/);

@@ -14,6 +14,8 @@ import { Document } from '../documents/document.entity';
 import { label, lockDocument } from '../documents/steps';
 import { MAX_REASON_LENGTH, requiredText } from '../documents/validation';
 import { canSeeDocument, headsUnit } from '../documents/visibility';
+import { choosePartyInput, resolvePartyChoice, type FlatParty, type PartyChoice } from '../parties/parties';
+import type { Party } from '../parties/party.entity';
 import { DeliveryProof, type DeliveryProofKind } from './delivery-proof.entity';
 import {
   POSTAL_KINDS, RETURN_REASONS, SHIPMENT_CHANNELS, Shipment, type ShipmentChannel, type ShipmentState,
@@ -72,33 +74,61 @@ function reportedTime(value: Date | null | undefined, field: string, notBefore: 
 export interface ShipmentFields {
   channel: ShipmentChannel;
   postalKind: Shipment['postalKind'];
-  recipientName: string;
-  recipientAddress: string | null;
-  recipientDataBoxId: string | null;
-  recipientEmail: string | null;
+  /** The recipient: a party of the name register, or details to find or add there (modules/parties). */
+  recipient: PartyChoice;
 }
 
-/** Checks a new shipment's channel and recipient; BAD_USER_INPUT naming the first wrong field. */
-export function validateShipment(input: CreateShipmentInput): ShipmentFields {
+/** The recipient columns of a shipment: its snapshot of the party (`recipientSnapshot`). */
+type RecipientColumns = Pick<Shipment, 'recipientName' | 'recipientAddress' | 'recipientDataBoxId' | 'recipientEmail'>;
+
+/**
+ * Checks a new shipment's channel and recipient before anything is read or written; BAD_USER_INPUT naming the first
+ * wrong field. What the channel needs of the recipient (a box, an e-mail, an address) is checked on the snapshot
+ * (`checkRecipientForChannel`), once the party is known.
+ */
+export function validateShipment(input: CreateShipmentInput, now: Date): ShipmentFields {
   const channel = input.channel as ShipmentChannel;
   if (!SHIPMENT_CHANNELS.includes(channel)) throw badInput(`channel must be one of ${SHIPMENT_CHANNELS.join(', ')}`, 'channel');
   const r = input.recipient;
-  const recipientName = requiredText(r?.name, 'recipient.name', 300);
-  const recipientAddress = optionalText(r?.address, 'recipient.address', 500);
-  const recipientDataBoxId = optionalText(r?.dataBoxId, 'recipient.dataBoxId', 7);
-  const recipientEmail = optionalText(r?.email, 'recipient.email', 254);
-  if (recipientDataBoxId && !BOX_ID.test(recipientDataBoxId)) {
-    throw badInput('recipient.dataBoxId must be exactly 7 lowercase letters or digits', 'recipient.dataBoxId');
+  let flat: FlatParty | null = null;
+  if (r) {
+    flat = {
+      name: requiredText(r.name, 'recipient.name', 300),
+      address: optionalText(r.address, 'recipient.address', 500),
+      dataBoxId: optionalText(r.dataBoxId, 'recipient.dataBoxId', 7),
+      email: optionalText(r.email, 'recipient.email', 254),
+    };
+    if (flat.dataBoxId && !BOX_ID.test(flat.dataBoxId)) {
+      throw badInput('recipient.dataBoxId must be exactly 7 lowercase letters or digits', 'recipient.dataBoxId');
+    }
+    if (flat.email && !EMAIL.test(flat.email)) throw badInput('recipient.email is not an e-mail address', 'recipient.email');
   }
-  if (recipientEmail && !EMAIL.test(recipientEmail)) throw badInput('recipient.email is not an e-mail address', 'recipient.email');
-  if (channel === 'DATA_BOX' && !recipientDataBoxId) throw badInput('A DATA_BOX shipment needs recipient.dataBoxId', 'recipient.dataBoxId');
-  if (channel === 'EMAIL' && !recipientEmail) throw badInput('An EMAIL shipment needs recipient.email', 'recipient.email');
-  if (channel === 'POST' && !recipientAddress) throw badInput('A POST shipment needs recipient.address', 'recipient.address');
+  const recipient = choosePartyInput('recipient', { flat, party: input.recipientParty, partyId: input.recipientPartyId }, now);
+  if (!recipient) throw badInput('A shipment needs a recipient (recipient, recipientParty or recipientPartyId)', 'recipient');
   const postalKind = (input.postalKind ?? null) as Shipment['postalKind'];
   if (channel === 'POST' && !postalKind) throw badInput(`A POST shipment needs a postalKind (${POSTAL_KINDS.join(', ')})`, 'postalKind');
   if (channel !== 'POST' && postalKind) throw badInput('postalKind is only for POST shipments', 'postalKind');
   if (postalKind && !POSTAL_KINDS.includes(postalKind)) throw badInput(`postalKind must be one of ${POSTAL_KINDS.join(', ')}`, 'postalKind');
-  return { channel, postalKind, recipientName, recipientAddress, recipientDataBoxId, recipientEmail };
+  // A flat recipient is its own snapshot, checked now; a party's details are known once it is found (createShipment).
+  if (recipient.by === 'details' && recipient.flat) checkRecipientForChannel(channel, snapshotOf(recipient.flat, recipient.fields), 'recipient');
+  return { channel, postalKind, recipient };
+}
+
+/** Where the recipient was given, for error fields: `recipient`, `recipientParty` or `recipientPartyId`. */
+const recipientField = (c: PartyChoice) => (c.by === 'id' ? 'recipientPartyId' : c.flat ? 'recipient' : 'recipientParty');
+
+/** A flat recipient's own words, else the party's details: what the shipment records and is sent to. */
+function snapshotOf(flat: FlatParty | null, party: Pick<Party, 'name' | 'address' | 'dataBoxId' | 'email'>): RecipientColumns {
+  const r = flat ?? party;
+  return { recipientName: r.name, recipientAddress: r.address ?? null, recipientDataBoxId: r.dataBoxId ?? null, recipientEmail: r.email ?? null };
+}
+
+/** What each channel needs of the recipient; BAD_USER_INPUT naming the field the recipient came in. */
+function checkRecipientForChannel(channel: ShipmentChannel, r: RecipientColumns, field: string): void {
+  const at = (part: string) => (field === 'recipientPartyId' ? field : `${field}.${part}`);
+  if (channel === 'DATA_BOX' && !r.recipientDataBoxId) throw badInput('A DATA_BOX shipment needs the recipient\'s dataBoxId', at('dataBoxId'));
+  if (channel === 'EMAIL' && !r.recipientEmail) throw badInput('An EMAIL shipment needs the recipient\'s email', at('email'));
+  if (channel === 'POST' && !r.recipientAddress) throw badInput('A POST shipment needs the recipient\'s address', at('address'));
 }
 
 const isDispatchClerk = (caller: Caller) => hasRole(caller, ...DISPATCH_ROLES);
@@ -167,7 +197,7 @@ async function fileHashes(tx: SqlEntityManager, s: Shipment, d: Document): Promi
  * cancelling it cannot pass a shipment being created.
  */
 export async function createShipment(em: SqlEntityManager, caller: TenantCaller, input: CreateShipmentInput, now: Date): Promise<ShipmentResult> {
-  const fields = validateShipment(input);
+  const { channel, postalKind, recipient } = validateShipment(input, now);
   return inTransaction(em, async (tx) => {
     const d = await lockDocument(tx, input.documentId);
     if (!d || !canSeeDocument(caller, d)) throw notFound('Document', input.documentId);
@@ -176,11 +206,18 @@ export async function createShipment(em: SqlEntityManager, caller: TenantCaller,
       throw conflict(`Document ${label(d)} is ${d.state}: shipments are created for registered documents not yet closed (${DISPATCHABLE_STATES.join(', ')})`);
     }
     if (!preparesFor(caller, d)) throw forbidden('Only the handler of the document, its author or the head of its org unit may dispatch it');
+    // Found or added in the name register only now that the shipment may be made (a refusal adds no party).
+    const party = await resolvePartyChoice(tx, caller, recipient, 'DISPATCH', now);
+    const snapshot = snapshotOf(recipient.by === 'details' ? recipient.flat : null, party);
+    if (!(recipient.by === 'details' && recipient.flat)) checkRecipientForChannel(channel, snapshot, recipientField(recipient));
     const s = tx.create(Shipment, {
       id: randomUUID(),
       municipalityId: d.municipalityId,
       documentId: d.id,
-      ...fields,
+      channel,
+      postalKind,
+      ...snapshot,
+      recipientPartyId: party.id,
       state: 'CREATED',
       createdAt: now,
       createdById: caller.userId,
@@ -206,6 +243,7 @@ export async function createShipment(em: SqlEntityManager, caller: TenantCaller,
       { name: 'channel', old: null, new: s.channel },
       ...(s.postalKind ? [{ name: 'postalKind', old: null, new: s.postalKind }] : []),
       { name: 'recipient', old: null, new: `${s.recipientName} <${recipientOf(s)}>` },
+      { name: 'recipientPartyId', old: null, new: party.id },
     ]);
     return { shipment: s, auditEventId: event.id };
   });

@@ -29,10 +29,13 @@ export class Shipment {
   documentId!: string;
   channel!: ShipmentChannel;
   postalKind!: PostalKind | null;
+  /** The recipient as put into dispatch: a snapshot of the party (`recipientPartyId`) at that time. */
   recipientName!: string;
   recipientAddress!: string | null;
   recipientDataBoxId!: string | null;
   recipientEmail!: string | null;
+  /** The recipient in the name register (modules/parties); null in the database only for rows the data upgrade has not linked yet. */
+  recipientPartyId!: string | null;
   state!: ShipmentState;
   createdAt!: Date;
   createdById!: string;
@@ -63,6 +66,7 @@ export const ShipmentSchema = new EntitySchema<Shipment>({
     // The dispatch office's queue: a state (and channel), oldest first, keyset on (createdAt, id).
     { properties: ['municipalityId', 'state', 'createdAt', 'id'] },
     { properties: ['documentId'] },
+    { properties: ['recipientPartyId'] },
   ],
   properties: {
     id: { type: 'uuid', primary: true },
@@ -74,6 +78,7 @@ export const ShipmentSchema = new EntitySchema<Shipment>({
     recipientAddress: { type: 'string', length: 500, nullable: true },
     recipientDataBoxId: { type: 'string', length: 7, nullable: true },
     recipientEmail: { type: 'string', length: 254, nullable: true },
+    recipientPartyId: { type: 'uuid', nullable: true },
     state: { type: 'string', length: 20 },
     createdAt: { type: 'datetime', length: 3 },
     createdById: { type: 'uuid' },

@@ -39,13 +39,21 @@ export class Document {
   origin!: DocumentOrigin;
   /** When a received document reached the municipality (doručení), to the second. */
   deliveredAt!: Date | null;
-  /** Sender (odesílatel) of a received document; all null for own documents. */
+  /**
+   * Sender (odesílatel) of a received document as registered: a snapshot of the party of the name register
+   * (`senderPartyId`) at registration, which the register entry and the SIP show; all null for own documents.
+   */
   senderName!: string | null;
   senderAddress!: string | null;
   senderDataBoxId!: string | null;
   senderIco!: string | null;
   /** The sender's own reference number (odesílatelovo evidenční číslo). */
   senderReferenceNumber!: string | null;
+  /**
+   * The sender in the name register (jmenný rejstřík, modules/parties). Nullable for own documents, and in the
+   * database for rows older than the register, which the data upgrade links (`upgrade:name-register-1`).
+   */
+  senderPartyId!: string | null;
   /**
    * `senderName` folded like `subjectFolded`, for `senderContains`. Kept in step by the schema's create/update
    * hooks (below), so no write path has to remember it; `upgradeData` fills rows written before it existed.
@@ -160,6 +168,8 @@ export const DocumentSchema = new EntitySchema<Document>({
     { properties: ['municipalityId', 'state', 'createdAt', 'id'] },
     { properties: ['caseFileId'] },
     { properties: ['handOverListId'] },
+    // A party's documents (and the upgrade's "not yet linked").
+    { properties: ['senderPartyId'] },
     // The records office's forecast: one year in forecast order, keyset by (forecastKey, id).
     { properties: ['municipalityId', 'disposalYear', 'forecastKey', 'id'] },
   ],
@@ -180,6 +190,7 @@ export const DocumentSchema = new EntitySchema<Document>({
     senderDataBoxId: { type: 'string', length: 7, nullable: true },
     senderIco: { type: 'string', length: 8, nullable: true },
     senderReferenceNumber: { type: 'string', length: 50, nullable: true },
+    senderPartyId: { type: 'uuid', nullable: true },
     senderFolded: { type: 'string', length: 300, nullable: true },
     registeredAt: { type: 'datetime', length: 3, nullable: true },
     registeredById: { type: 'uuid', nullable: true },

@@ -7,13 +7,15 @@ import { randomUUID } from 'node:crypto';
 import type { CreateDraftDocumentInput, RegisterDocumentInput } from '../../generated/graphql';
 import { formatReferenceNumber, numberSeries, registrationYear } from '../registers/numbering';
 import { generatePid } from '../registers/pid';
+import { choosePartyInput, partyFromFlat, resolvePartyChoice } from '../parties/parties';
+import type { Party, PartyKind } from '../parties/party.entity';
 import { Register } from '../registers/register.entity';
 import { findActiveMainRegister } from '../registers/registers';
 import { Document } from './document.entity';
 import { AUTHOR_FIELDS, METADATA_FIELDS, NO_AUTHOR, authorOf, newDocumentMetadata, validateMetadata } from './metadata';
 import { foldForSearch } from './search';
 import { runStep, type StepResult } from './steps';
-import { validateRegistration, validateSubject } from './validation';
+import { validateRegistration, validateSubject, type RegistrationFields } from './validation';
 
 /** Intake, case handlers (their own outgoing documents) and records managers register; tenant admins do not. */
 export const REGISTERING_ROLES = [Role.INTAKE_CLERK, Role.CASE_HANDLER, Role.RECORDS_MANAGER];
@@ -22,7 +24,7 @@ export const DRAFTING_ROLES = [Role.CASE_HANDLER];
 
 const AUDITED_FIELDS: (keyof Document)[] = [
   'pid', 'registerId', 'referenceNumber', 'sequenceNumber', 'year', 'subject', 'origin', 'deliveredAt',
-  'senderName', 'senderAddress', 'senderDataBoxId', 'senderIco', 'senderReferenceNumber', 'registeredAt', 'state',
+  'senderName', 'senderAddress', 'senderDataBoxId', 'senderIco', 'senderPartyId', 'senderReferenceNumber', 'registeredAt', 'state',
   ...METADATA_FIELDS, ...AUTHOR_FIELDS,
 ];
 /** What a draft has when it is created. */
@@ -142,25 +144,58 @@ async function recordCreation(
 }
 
 /**
+ * The register entry's sender columns: what a flat sender said (the document's own words, even when the name register
+ * knows the party by another name), else the party as it is now. Either way a snapshot that later edits of the
+ * party do not change.
+ */
+function senderSnapshot(flat: RegistrationFields['sender'], party: Party | null) {
+  if (flat) return { senderName: flat.name, senderAddress: flat.address, senderDataBoxId: flat.dataBoxId, senderIco: flat.ico };
+  return { senderName: party?.name ?? null, senderAddress: party?.address ?? null, senderDataBoxId: party?.dataBoxId ?? null, senderIco: party?.ico ?? null };
+}
+
+/** What intake knows about a sender beyond the input: its kind (ISDS's sender type) for a party added to the register. */
+export interface RegistrationOptions {
+  senderKind?: PartyKind | null;
+  /** The caller's org unit's name for the author of an own document (the resolver asks the municipalities subgraph). */
+  authorOrgUnitName?: string | null;
+}
+
+/**
  * `registerDocument` (domain.md §5.1): validates, then in one transaction allocates the next number of
- * (register, year), stores the entry with its PID and writes the audit event, so all three commit together
- * or not at all. `now` is the registration time; its Czech calendar year picks the number series.
+ * (register, year), finds or adds the sender in the name register (modules/parties), stores the entry with its
+ * PID and writes the audit event, so all of it commits together or not at all. `now` is the registration time;
+ * its Czech calendar year picks the number series.
  */
 export async function registerDocument(
   em: SqlEntityManager,
   caller: TenantCaller,
   input: RegisterDocumentInput,
   now: Date,
-  // The caller's org unit's name for the author of an own document (the resolver asks the municipalities subgraph).
-  authorOrgUnitName: string | null = null,
+  options: RegistrationOptions = {},
 ): Promise<RegistrationResult> {
   const fields = validateRegistration(input, now);
+  // Checked before the transaction, so a bad party writes nothing (not even a number).
+  const senderChoice =
+    fields.origin === 'RECEIVED'
+      ? choosePartyInput(
+          'sender',
+          {
+            flat: fields.sender,
+            flatFields: fields.sender ? partyFromFlat(fields.sender, options.senderKind) : null,
+            party: input.senderParty,
+            partyId: input.senderPartyId,
+          },
+          now,
+        )
+      : null;
   const metadata = validateMetadata(input);
   const register = await targetRegister(em, input.registerId);
   const abbreviation = await pidAbbreviation(em, register);
 
   return inTransaction(em, async (tx) => {
     const number = await allocateNumber(tx, caller, register, now);
+    // After the number (counters first), before the document: a new party's `Zalozeni` precedes the registration.
+    const sender = senderChoice ? await resolvePartyChoice(tx, caller, senderChoice, 'INTAKE', now) : null;
     const document = await insertWithUniquePid(tx, () => generatePid(abbreviation), {
       id: randomUUID(),
       municipalityId: caller.municipalityId,
@@ -171,16 +206,14 @@ export async function registerDocument(
       subjectFolded: foldForSearch(fields.subject),
       origin: fields.origin,
       deliveredAt: fields.deliveredAt,
-      senderName: fields.sender?.name ?? null,
-      senderAddress: fields.sender?.address ?? null,
-      senderDataBoxId: fields.sender?.dataBoxId ?? null,
-      senderIco: fields.sender?.ico ?? null,
+      ...senderSnapshot(fields.sender, sender),
+      senderPartyId: sender?.id ?? null,
       senderReferenceNumber: fields.senderReferenceNumber,
       createdAt: now,
       createdById: caller.userId,
       ...notYetHandled(),
       ...(await newDocumentMetadata(tx, metadata)),
-      ...(fields.origin === 'OWN' ? authorOf(caller, authorOrgUnitName) : NO_AUTHOR),
+      ...(fields.origin === 'OWN' ? authorOf(caller, options.authorOrgUnitName ?? null) : NO_AUTHOR),
     });
     return recordCreation(tx, caller, document, AUDITED_FIELDS, `Document ${document.referenceNumber} registered`);
   });
@@ -250,5 +283,6 @@ export function ownDocumentContent(subject: string) {
     senderDataBoxId: null,
     senderIco: null,
     senderReferenceNumber: null,
+    senderPartyId: null,
   };
 }

@@ -26,6 +26,7 @@ export interface RegistrationFields {
   subject: string;
   origin: DocumentOrigin;
   deliveredAt: Date | null;
+  /** The flat sender when one was given (else the sender is a party: `senderParty`, `senderPartyId`). */
   sender: SenderFields | null;
   senderReferenceNumber: string | null;
 }
@@ -109,7 +110,7 @@ export function validateRegistration(input: RegisterDocumentInput, now: Date): R
     // An own document has no delivery and no sender (NSESSS VlastniDokument); accepting them would store
     // data the API then never shows.
     if (input.deliveredAt) throw badInput('An own document has no deliveredAt', 'deliveredAt');
-    if (input.sender) throw badInput('An own document has no sender', 'sender');
+    if (input.sender || input.senderParty || input.senderPartyId) throw badInput('An own document has no sender', 'sender');
     if (senderReferenceNumber) throw badInput('An own document has no senderReferenceNumber', 'senderReferenceNumber');
     return { subject, origin: 'OWN', deliveredAt: null, sender: null, senderReferenceNumber: null };
   }
@@ -117,14 +118,15 @@ export function validateRegistration(input: RegisterDocumentInput, now: Date): R
   if (!input.deliveredAt) throw badInput('A received document needs deliveredAt', 'deliveredAt');
   if (input.deliveredAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw badInput('deliveredAt is in the future', 'deliveredAt');
   if (input.deliveredAt < EARLIEST_DELIVERY) throw badInput('deliveredAt is before 1990', 'deliveredAt');
-  if (!input.sender) throw badInput('A received document needs a sender', 'sender');
+  // One of three ways to name it (modules/parties `choosePartyInput` refuses two); the flat one is checked here.
+  if (!input.sender && !input.senderParty && !input.senderPartyId) throw badInput('A received document needs a sender', 'sender');
 
   return {
     subject,
     origin: 'RECEIVED',
     // Kept to the second, as the register records it (domain.md §5.1), so both databases store the same value.
     deliveredAt: new Date(Math.floor(input.deliveredAt.getTime() / 1000) * 1000),
-    sender: validateSender(input.sender),
+    sender: input.sender ? validateSender(input.sender) : null,
     senderReferenceNumber,
   };
 }

@@ -1,12 +1,13 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { ErrorCode, HubError, Role, badInput, inTransaction, type TenantCaller } from '@hub/kit';
+import { ErrorCode, HubError, Role, badInput, inTransaction, isValidIco, type TenantCaller } from '@hub/kit';
 import { randomUUID } from 'node:crypto';
 import type { DataMessageInput } from '../../generated/graphql';
 import { attachComponent } from '../components/components';
 import { Upload } from '../components/upload.entity';
 import { Document } from '../documents/document.entity';
 import { registerDocument } from '../documents/registration';
+import type { PartyKind } from '../parties/party.entity';
 import { DataMessage } from './data-message.entity';
 
 /** Who delivers data messages: the podatelna, and office apps (ISDS connectors) through an API client with the role. */
@@ -49,6 +50,24 @@ export interface Envelope {
   acceptedAt: Date | null;
   status: number;
   uploadIds: string[];
+  /** dmSenderAddress, and the sender's IČO when the connector knows it (FindDataBox `ic`). */
+  senderAddress: string | null;
+  senderIco: string | null;
+  /** The kind of party dmSenderType says the sender is; null when not given. */
+  senderKind: PartyKind | null;
+}
+
+/**
+ * isds.md §2 dmSenderType: 10 OVM, 20 PO, 30 PFO, 40 FO (0 ISDS itself); since 26.6.2026 finer types within each
+ * ten, so the tens decide. A PFO is a natural person with an IČO.
+ */
+export function partyKindOfSenderType(type: number | null | undefined): PartyKind | null {
+  if (type == null) return null;
+  if (!Number.isInteger(type) || type < 0 || type > 99) throw badInput('senderType must be an ISDS sender type (0–99)', 'senderType');
+  if (type < 20) return 'PUBLIC_AUTHORITY';
+  if (type < 30) return 'LEGAL_PERSON';
+  if (type < 50) return 'NATURAL_PERSON';
+  return null;
 }
 
 function text(value: string | null | undefined, field: string, max: number): string {
@@ -94,7 +113,14 @@ export function validateEnvelope(input: DataMessageInput, now: Date): Envelope {
   if (uploadIds.length === 0) throw badInput('A data message has at least one file', 'uploadIds');
   if (uploadIds.length > MAX_FILES_PER_MESSAGE) throw badInput(`A data message has at most ${MAX_FILES_PER_MESSAGE} files`, 'uploadIds');
   if (new Set(uploadIds).size !== uploadIds.length) throw badInput('uploadIds lists an upload twice', 'uploadIds');
-  return { dmId, senderBoxId, senderName, annotation, senderRefNumber, recipientRefNumber, deliveredAt, acceptedAt, status, uploadIds };
+  const senderAddress = optional(input.senderAddress, 'senderAddress', MAX_SENDER_NAME);
+  const senderIco = optional(input.senderIco, 'senderIco', 8);
+  if (senderIco && !isValidIco(senderIco)) throw badInput('senderIco must be 8 digits with a valid check digit', 'senderIco');
+  const senderKind = partyKindOfSenderType(input.senderType);
+  return {
+    dmId, senderBoxId, senderName, annotation, senderRefNumber, recipientRefNumber, deliveredAt, acceptedAt, status, uploadIds,
+    senderAddress, senderIco, senderKind,
+  };
 }
 
 /** The caller's own uploads, in the order given; BAD_USER_INPUT for unknown or foreign ones, PAYLOAD_TOO_LARGE past the limit. */
@@ -129,7 +155,7 @@ async function existing(em: SqlEntityManager, dmId: string): Promise<IntakeResul
 
 /**
  * `receiveDataMessage` (issue 6 item 3): registers a received ISDS message as a RECEIVED document of the main
- * register (registerDocument: number, PID, `Zalozeni`), attaches its files in order as ORIGINAL components
+ * register (registerDocument: number, PID, the sender's party found by its box or added, `Zalozeni`), attaches its files in order as ORIGINAL components
  * (attachComponent: `VlozeniKDokumentu` with the hash) and records the envelope, all in one transaction.
  * Idempotent on (municipality, dmID): a repeat answers the first document with `duplicate: true` and writes
  * nothing; two concurrent deliveries are settled by the unique key, the loser rolling back (number included).
@@ -145,9 +171,10 @@ export async function receiveDataMessage(em: SqlEntityManager, caller: TenantCal
         subject: envelope.annotation,
         origin: 'RECEIVED',
         deliveredAt: envelope.deliveredAt,
-        sender: { name: envelope.senderName, dataBoxId: envelope.senderBoxId },
+        // The name register finds the sender by its box (and IČO), or adds it (registration.ts, modules/parties).
+        sender: { name: envelope.senderName, address: envelope.senderAddress, dataBoxId: envelope.senderBoxId, ico: envelope.senderIco },
         senderReferenceNumber: envelope.senderRefNumber,
-      }, now);
+      }, now, { senderKind: envelope.senderKind });
       let current = document;
       for (const upload of uploads) {
         ({ document: current } = await attachComponent(tx, caller, { documentId: document.id, uploadId: upload.id, form: 'ORIGINAL' }));

@@ -454,6 +454,8 @@ export function* generateTenantYear(
       senderDataBoxId: from?.viaIsds ? from.dataBoxId : null,
       senderIco: from?.ico ?? null,
       senderReferenceNumber: from?.kind === 'authority' && r.chance(0.7) ? `${initials(from.name)} ${r.int(1, 99999)}/${year}` : null,
+      // Benchmark volume: the senders are not put into the name register (its lookups are not what the bench measures).
+      senderPartyId: null,
       senderFolded: from ? foldForSearch(from.name) : null,
       registeredAt: new Date(at),
       registeredById,
