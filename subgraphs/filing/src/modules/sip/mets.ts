@@ -257,10 +257,8 @@ export function renderMets(s: SipSource, o: MetsOptions): string {
     `<mets:dmdSec ID="DMD1"><mets:mdWrap MDTYPE="OTHER" OTHERMDTYPE="NSESSS" MDTYPEVERSION="4.0" MIMETYPE="text/xml"><mets:xmlData>${rootEntityXml(s, ids)}</mets:xmlData></mets:mdWrap></mets:dmdSec>\n`,
   ];
   // amdSec: plan, nodes, the root entity, documents, components.
-  const objectIds = [s.plan.identifier.value, ...s.nodes.map((n) => n.identifier.value)];
   const planId = [...s.logs.entries()].find(([, l]) => l.objectType === 'SpisovyPlan')![0];
   const nodeIds = [...s.logs.entries()].filter(([, l]) => l.objectType === 'VecnaSkupina').map(([k]) => k);
-  void objectIds;
   parts.push(amdSec(s, planId, amd(planId), o.now));
   for (const n of nodeIds) parts.push(amdSec(s, n, amd(n), o.now));
   if (s.root.kind === 'CASE_FILE') parts.push(amdSec(s, s.root.caseFile.id, amd(s.root.caseFile.id), o.now));

@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { notFound, type Peers } from '@hub/kit';
+import { ErrorCode, HubError, notFound, type Peers } from '@hub/kit';
 import { LogEntry } from '../audit-log/log-entry.entity';
 import { MAX_OBJECT_LOG_ENTRIES } from '../audit-log/log-query';
 import { logSource } from '../audit-log/xml';
@@ -176,7 +176,7 @@ export async function loadSipSource(em: SqlEntityManager, peers: Peers, municipa
   const registers = await em.find(Register, { id: { $in: [...new Set(documents.map((d) => d.registerId))] } });
 
   const nodeId = caseFile ? caseFile.filingPlanNodeId : lone!.filingPlanNodeId;
-  if (!nodeId) throw notFound('Classification of the entity in a filing plan', entityId);
+  if (!nodeId) throw new UnclassifiedEntity(entityId);
   const chain: FilingPlanNode[] = [];
   for (let id: string | null = nodeId; id; ) {
     const node: FilingPlanNode = await em.findOneOrFail(FilingPlanNode, { id });
@@ -229,6 +229,10 @@ export async function loadSipSource(em: SqlEntityManager, peers: Peers, municipa
       identifier: { value: c.id, source }, id: c.id, order: c.order, version: c.version, form: c.form, fileName: c.fileName,
       mediaType: c.mediaType, size: Number(c.size), sha256: c.sha256, blobKey: c.blobKey, createdAt: c.createdAt,
     }));
+  // The nodes of documents classified elsewhere than their case file (read up front so sipDocument stays sync).
+  const otherNodeIds = [...new Set(documents.map((d) => d.filingPlanNodeId).filter((id): id is string => !!id && id !== leaf.id))];
+  const otherNodes = otherNodeIds.length ? await em.find(FilingPlanNode, { id: { $in: otherNodeIds } }) : [];
+  const nodeById = (id: string) => otherNodes.find((n) => n.id === id) ?? null;
   const sipDocument = (d: Document): SipDocument => {
     const comps = componentsOf(d);
     // SIP-MERGE: Document.form (DIGITAL|ANALOG|HYBRID); today a document with files is digital, one without analog.
@@ -261,16 +265,12 @@ export async function loadSipSource(em: SqlEntityManager, peers: Peers, municipa
       settlementReason: d.settlementReason,
       settledBy: person(d.settledById ?? d.handlerId, d.orgUnitId),
       storageUnit: IN_RECORDS_OFFICE.has(d.state) ? `Spisovna ${municipality.name}` : null,
-      retention: retentionOf(ownNode ?? (d.filingPlanNodeId ? (await_(d.filingPlanNodeId) ?? leaf) : leaf)),
+      retention: retentionOf(ownNode ?? (d.filingPlanNodeId ? (nodeById(d.filingPlanNodeId) ?? leaf) : leaf)),
       triggerYear: d.disposalYear !== null && d.retentionYears !== null ? d.disposalYear - 1 - d.retentionYears : d.settledOn ? Number(d.settledOn.slice(0, 4)) : null,
       disposalYear: d.disposalYear,
       components: comps,
     };
   };
-  // The nodes of documents classified elsewhere than their case file (read up front so sipDocument stays sync).
-  const otherNodeIds = [...new Set(documents.map((d) => d.filingPlanNodeId).filter((id): id is string => !!id && id !== leaf.id))];
-  const otherNodes = otherNodeIds.length ? await em.find(FilingPlanNode, { id: { $in: otherNodeIds } }) : [];
-  const await_ = (id: string) => otherNodes.find((n) => n.id === id) ?? null;
 
   const sipNodes: SipNode[] = chain.map((n) => ({
     // SIP-MERGE: FilingPlanNode.identifier {value, source}; today the node's id under the municipality's source.
@@ -330,6 +330,16 @@ export async function loadSipSource(em: SqlEntityManager, peers: Peers, municipa
     root,
     logs,
   };
+}
+
+/**
+ * The entity has no place in a filing plan: no SIP can be built (its mother entities and retention schedule come
+ * from there; the schema requires them). CONFLICT: the entity exists, its state is what is wrong.
+ */
+export class UnclassifiedEntity extends HubError {
+  constructor(entityId: string) {
+    super(ErrorCode.CONFLICT, `${entityId} is not classified in a filing plan (a SIP needs its filing-plan node and retention schedule)`);
+  }
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { validatorPath } from '../audit-log/tp-validator';
@@ -71,5 +71,3 @@ function run(cmd: string, args: string[]): Promise<{ code: number; output: strin
     child.on('close', (code) => resolve({ code: code ?? 1, output }));
   });
 }
-
-export const sipValidatorAvailable = () => existsSync(validatorPath() ?? '');

@@ -77,7 +77,7 @@ describe.each(testDatabaseKinds())('SIPs on %s', (kind) => {
     created: string;
     settled?: string | null;
     received?: boolean;
-    node?: string;
+    node?: string | null;
     state?: Document['state'];
     files?: { order: number; version: number; form: ComponentForm; mediaType: string; bytes: Buffer | string; name: string }[];
   }
@@ -97,7 +97,7 @@ describe.each(testDatabaseKinds())('SIPs on %s', (kind) => {
         : {}),
       createdAt: at, createdById: handler.userId, ...notYetHandled(), handlerId: handler.userId, orgUnitId: UNIT.id,
       settlementMethod: settled ? 'BY_DOCUMENT' : null, settledOn: settled, settledById: settled ? handler.userId : null, settlementRecordedAt: settled ? at : null,
-      filingPlanNodeId: demoNodeId('MBK', spec.node ?? '616'), caseFileId, caseFileInsertedAt: caseFileId ? at : null,
+      filingPlanNodeId: spec.node === null ? null : demoNodeId('MBK', spec.node ?? '616'), caseFileId, caseFileInsertedAt: caseFileId ? at : null,
       disposalCode: 'S', retentionYears: 5, disposalYear: settled ? Number(settled.slice(0, 4)) + 6 : null,
     });
     for (const f of spec.files ?? []) {
@@ -247,6 +247,11 @@ describe.each(testDatabaseKinds())('SIPs on %s', (kind) => {
     const d = await t.run(records, `query($id: ID!) { document(id: $id) { archiveReadiness { ready problems { rule } } } }`, { id: docInFile.id });
     expect(d.errors).toBeUndefined();
     expect(d.data!.document.archiveReadiness).toEqual({ ready: false, problems: [{ rule: 'obs28' }] });
+    // An unclassified document: no SIP can be built (the schema needs its plan and schedule), said as a problem.
+    const loose = await document({ created: '2026-02-02', node: null });
+    const l = await t.run(records, `query($id: ID!) { document(id: $id) { archiveReadiness { ready problems { rule } } } }`, { id: loose.id });
+    expect(l.errors).toBeUndefined();
+    expect(l.data!.document.archiveReadiness).toEqual({ ready: false, problems: [{ rule: 'val1' }] });
     // Another municipality's case file does not resolve at all.
     const foreign = await t.run(adamovRecords, q, { r: [{ __typename: 'CaseFile', id: ready.id }] });
     expect(foreign.data!._entities).toEqual([null]);

@@ -9,7 +9,7 @@ import { answerError } from '../components/routes';
 import { blobStoreFromEnv, type BlobStore } from '../components/blob-store';
 import { checkContentRules, type ArchiveProblem } from './content-rules';
 import { allDocuments, renderMets, type SipProfile } from './mets';
-import { loadSipSource, type SipSource } from './sip-source';
+import { UnclassifiedEntity, loadSipSource, type SipSource } from './sip-source';
 import { sipName, sipZipStream } from './zip';
 
 /**
@@ -42,9 +42,15 @@ export interface ArchiveReadiness {
 
 /** What keeps the entity from going to the archive (as the disposal proposal's package), per rule. */
 export async function archiveReadiness(em: SqlEntityManager, peers: Peers, caller: TenantCaller, entityId: string, now: Date): Promise<ArchiveReadiness> {
-  const source = await loadSipSource(em, peers, caller.municipalityId, entityId);
-  const problems = checkContentRules(source, 'metadata', now);
-  return { ready: problems.length === 0, problems };
+  try {
+    const source = await loadSipSource(em, peers, caller.municipalityId, entityId);
+    const problems = checkContentRules(source, 'metadata', now);
+    return { ready: problems.length === 0, problems };
+  } catch (e) {
+    // Not classified: the schema's required Trideni and Vyrazovani cannot be written (val1), an answer, not an error.
+    if (e instanceof UnclassifiedEntity) return { ready: false, problems: [{ rule: 'val1', message: e.message }] };
+    throw e;
+  }
 }
 
 export interface PreparedSip {
