@@ -24,7 +24,8 @@ describe.each(testDatabaseKinds())('SIP route through the gateway on %s', (kind)
   it('refuses a document whose retention has not expired, naming the rule; enforces roles and municipalities', async () => {
     const [clerk, handler, records, adamovRecords] = await Promise.all(['mbk.clerk', 'mbk.handler', 'mbk.records', 'ouada.records'].map((l) => hub.login(l)));
     const handlerId = (await hub.gql(handler, '{ me { id } }')).data.me.id;
-    const reg = await hub.gql(clerk, REGISTER, { input: received('Stížnost na hluk') });
+    // A letter on paper, its sheets counted at the podatelna.
+    const reg = await hub.gql(clerk, REGISTER, { input: received('Stížnost na hluk', { form: 'ANALOG', sheetCount: 2, attachmentCount: 0 }) });
     const id = reg.data.registerDocument.document.id;
     expect((await hub.gql(clerk, step('assignDocument', `documentId: "${id}", orgUnitId: "${blansko.orgUnits[1].id}", handlerId: "${handlerId}"`))).errors).toBeUndefined();
     expect((await hub.gql(handler, step('acceptDocument', `documentId: "${id}"`))).errors).toBeUndefined();
@@ -35,9 +36,9 @@ describe.each(testDatabaseKinds())('SIP route through the gateway on %s', (kind)
     expect(res.status).toBe(409);
     const body = (await res.json()) as { errors: { extensions: { code: string; problems: { rule: string; message: string }[] } }[] };
     expect(body.errors[0].extensions.code).toBe('CONFLICT');
-    // A document without files is analog and it is not in the records office, so it has no storage unit (obs85);
-    // S/5 from settlement this year has not expired (obs64). Everything else held, including the municipality's
-    // IČO read from the municipalities subgraph (obs92) and the handler's name from users.
+    // A paper document not in the records office has no storage unit (obs85); S/5 from settlement this year has not
+    // expired (obs64). Everything else held, including its quantity (obs61), the municipality's IČO read from the
+    // municipalities subgraph (obs92) and the handler's name from users.
     expect(body.errors[0].extensions.problems.map((p) => p.rule)).toEqual(['obs85', 'obs64']);
 
     const readiness = await hub.gql(records, `query($id: ID!) { document(id: $id) { archiveReadiness { ready problems { rule } } sipDownloadPath(profile: METADATA) } }`, { id });

@@ -161,6 +161,18 @@ export function checkContentRules(s: SipSource, profile: SipProfile, now: Date):
     out.push({ rule: 'obs77', message: 'a transfer of an analog document needs the archive\'s decision with the quantity (SkartacniRizeni/Mnozstvi)' });
   }
   for (const d of docs) identifiers.push(d.identifier, ...d.components.map((c) => c.identifier));
+  // obs59: one identifier, one content. Schedules are shared by identifier within a plan (identifiers.ts), but a
+  // document classified under another plan's node may bring an equal identifier with another schedule.
+  const schedules = new Map<string, string>();
+  const retentions = [...s.nodes.map((n) => n.retention), ...(s.root.kind === 'CASE_FILE' ? [s.root.caseFile.retention] : []), ...docs.map((d) => d.retention)];
+  for (const r of retentions) {
+    if (!r) continue;
+    const key = `${r.identifier.source}\u0000${r.identifier.value}`;
+    const content = JSON.stringify([r.name, r.code, r.years, r.fixedYear, r.triggerEvent, r.checkYears]);
+    const seen = schedules.get(key);
+    if (seen === undefined) schedules.set(key, content);
+    else if (seen !== content) out.push({ rule: 'obs59', message: `retention schedule ${r.identifier.value} (${r.identifier.source}) names two different schedules` });
+  }
   for (const i of identifiers) {
     if (!i.value.trim()) out.push({ rule: 'obs57', message: 'an identifier is empty' });
     if (!i.source.trim()) out.push({ rule: 'obs58', message: `identifier ${i.value} has no source (zdroj)` });

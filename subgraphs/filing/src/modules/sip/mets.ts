@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { dateTime, escapeText, logIdentifier, logSource, renderObjectLog, xmlSafe } from '../audit-log/xml';
-import type { SipComponent, SipDocument, SipIdentifier, SipNode, SipParty, SipPerson, SipRetention, SipSource } from './sip-source';
+import type { SipComponent, SipDocument, SipIdentifier, SipKind, SipNode, SipParty, SipPerson, SipRetention, SipSource } from './sip-source';
 
 /**
  * `mets.xml` of a SIP (domain.md §6.3, /work/shared/nsesss/README.md): METS 1.12.1 with one dmdSec holding the root
@@ -155,6 +155,11 @@ function vyrizeni(s: SipSource, name: 'Vyrizeni' | 'VyrizeniUzavreni', day: stri
   );
 }
 
+/** tDruhDokumentu: the kind of the municipality's vocabulary (within Trideni, before the mother entities). */
+function druhDokumentu(k: SipKind | null): string {
+  return k ? `<nsesss:DruhDokumentu>${id(k.identifier)}${t('Nazev', k.name)}${opt('Komentar', k.comment)}</nsesss:DruhDokumentu>` : '';
+}
+
 function documentXml(s: SipSource, ids: Ids, d: SipDocument, classification: { code: string; fullCode: string }, isRoot: boolean): string {
   const analog = d.form !== 'DIGITAL';
   const puvod =
@@ -171,7 +176,7 @@ function documentXml(s: SipSource, ids: Ids, d: SipDocument, classification: { c
   return (
     `<nsesss:Dokument ID="${ids.documents.get(d.id)}"><nsesss:EvidencniUdaje>${identifikace(d.identifier)}<nsesss:Popis>${t('Nazev', d.subject)}</nsesss:Popis>` +
     evidence(d) + `<nsesss:Puvod>${puvod}</nsesss:Puvod>` +
-    `<nsesss:Trideni>${t('JednoduchySpisovyZnak', classification.code)}${t('PlneUrcenySpisovyZnak', classification.fullCode)}${mothers}</nsesss:Trideni>` +
+    `<nsesss:Trideni>${t('JednoduchySpisovyZnak', classification.code)}${t('PlneUrcenySpisovyZnak', classification.fullCode)}${druhDokumentu(d.kind)}${mothers}</nsesss:Trideni>` +
     settled + vyrazovani(d.retention, d.triggerYear, d.disposalYear) +
     `<nsesss:Manipulace>${t('AnalogovyDokument', analog ? 'ano' : 'ne')}${analog ? opt('UkladaciJednotka', d.storageUnit && cut(d.storageUnit, 100)) : ''}</nsesss:Manipulace>` +
     `</nsesss:EvidencniUdaje>${komponenty}</nsesss:Dokument>`

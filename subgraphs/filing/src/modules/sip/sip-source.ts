@@ -6,9 +6,12 @@ import { logSource } from '../audit-log/xml';
 import { municipalityAbbreviation } from '../audit-log/log-query';
 import { CaseFile } from '../case-files/case-file.entity';
 import { Component, type ComponentForm } from '../components/component.entity';
-import { Document, type SettlementMethod } from '../documents/document.entity';
+import { DocumentKind } from '../document-kinds/document-kind.entity';
+import { Document, type DocumentForm, type SettlementMethod } from '../documents/document.entity';
+import { SYSTEM_AUTHOR } from '../documents/metadata';
 import { FilingPlanNode } from '../filing-plans/filing-plan-node.entity';
 import { FilingPlan } from '../filing-plans/filing-plan.entity';
+import { defaultNodeValue, defaultPlanValue, defaultScheduleValue } from '../filing-plans/identifiers';
 import { Register } from '../registers/register.entity';
 import { czechDay, czechYear, type DisposalCode } from '../retention/retention';
 
@@ -19,9 +22,11 @@ import { czechDay, czechYear, type DisposalCode } from '../retention/retention';
  * named in it (users and org units, likewise), and the transaction-log entries of every object. Rendering
  * (mets.ts) and the content rules (content-rules.ts) work on this structure only, so they are pure and testable.
  *
- * Identifiers (`Identifikator` + `zdroj`) are the ones the transaction log uses for the same objects (PID of
- * documents and case files, ids of plan, nodes and components; ZdrojID `cz.blansko.essl.<ABBR>`), because rule
- * obs54 binds each entity to its amdSec through exactly that pair.
+ * Identifiers (`Identifikator` + `zdroj`): documents and case files by their PID, components by their id (as the
+ * transaction log names them), the plan, its nodes, their retention schedules and document kinds by the identifiers
+ * kept for the archive (filing-plans/identifiers.ts: `MBK-2026`, the full code, `S/5`), all under the
+ * municipality's source `cz.blansko.essl.<ABBR>` unless an imported plan brought its own. Each entity's amdSec
+ * names it by the same pair (rule obs54).
  */
 
 export interface SipIdentifier {
@@ -44,6 +49,13 @@ export interface SipParty {
   ico: string | null;
   address: string | null;
   contact: string | null;
+}
+
+/** A document kind (tDruhDokumentu) of the municipality's vocabulary. */
+export interface SipKind {
+  identifier: SipIdentifier;
+  name: string;
+  comment: string | null;
 }
 
 export interface SipRetention {
@@ -88,8 +100,10 @@ export interface SipDocument {
   year: number | null;
   registerName: string;
   origin: 'RECEIVED' | 'OWN';
-  form: 'DIGITAL' | 'ANALOG' | 'HYBRID';
+  form: DocumentForm;
+  /** The paper part in words (DoruceneMnozstvi / VytvoreneMnozstvi), e.g. `3 listy, 1 příloha (plán A3)`; null if not described. */
   quantity: string | null;
+  kind: SipKind | null;
   deliveredOn: string | null;
   createdOn: string;
   sender: SipParty | null;
@@ -151,7 +165,7 @@ export interface SipSource {
 /** Documents in the records office are kept there: that is where an analog one lies (`UkladaciJednotka`, `Umisteni`). */
 const IN_RECORDS_OFFICE = new Set(['HANDED_TO_RECORDS_OFFICE', 'IN_RECORDS_OFFICE', 'ON_LOAN']);
 
-interface PeerMunicipality { id: string; name: string; ico: string; abbreviation: string }
+interface PeerMunicipality { id: string; name: string; ico: string; abbreviation: string; seatAddressText: string | null }
 interface PeerUser { id: string; name: string; login: string; orgUnit: { id: string } | null }
 interface PeerOrgUnit { id: string; name: string }
 
@@ -184,12 +198,15 @@ export async function loadSipSource(em: SqlEntityManager, peers: Peers, municipa
     id = node.parentId;
   }
   const plan = await em.findOneOrFail(FilingPlan, { id: chain[0].planId });
+  const kindIds = [...new Set(documents.map((d) => d.kindId).filter((id): id is string => !!id))];
+  const kinds = kindIds.length ? await em.find(DocumentKind, { id: { $in: kindIds } }) : [];
+  // Rows from before the identifiers existed get theirs from the data upgrade at start; until then, the defaults.
+  const identifierOr = (value: string | null, src: string | null, fallback: string): SipIdentifier => ({ value: value ?? fallback, source: src ?? source });
 
   // The municipality and the people, from their owners (federation), as the caller.
   const userIds = [...new Set([caseFile?.closedById, caseFile?.handlerId, ...documents.flatMap((d) => [d.settledById, d.handlerId, d.createdById])].filter((x): x is string => !!x))];
   const [[municipality], users] = await Promise.all([
-    // SIP-MERGE: Municipality.seatAddressText (selection `seatAddressText`), used for SidloOrganizace below.
-    peers.entities<PeerMunicipality>('municipalities', 'Municipality', [municipalityId], 'id name ico abbreviation'),
+    peers.entities<PeerMunicipality>('municipalities', 'Municipality', [municipalityId], 'id name ico abbreviation seatAddressText'),
     userIds.length ? peers.entities<PeerUser>('users', 'User', userIds, 'id name login orgUnit { id }') : Promise.resolve([]),
   ]);
   if (!municipality) throw new Error(`municipality ${municipalityId} did not resolve`);
@@ -205,17 +222,28 @@ export async function loadSipSource(em: SqlEntityManager, peers: Peers, municipa
       userId,
       name: u?.name ?? u?.login ?? userId,
       orgUnitName: unit?.name ?? municipality.name,
-      // SIP-MERGE: Document.author.position (funkční místo); today the position is the role in which they handled it.
+      // The hub keeps no positions (pracovní pozice), which tSubjektInterni requires: the role they acted in.
       position: 'zpracovatel',
+    };
+  };
+  /** The author snapshot taken when the own document was created (documents/metadata.ts `authorOf`). */
+  const authorOf = (d: Document): SipPerson | null => {
+    if (!d.authorName) return person(d.createdById ?? d.handlerId, d.orgUnitId);
+    return {
+      userId: d.authorUserId ?? SYSTEM_AUTHOR,
+      name: d.authorName,
+      orgUnitName: d.authorOrgUnitName ?? municipality.name,
+      position: d.authorPosition ?? 'zpracovatel',
     };
   };
 
   const retentionOf = (n: FilingPlanNode): SipRetention | null =>
     n.disposalCode
       ? {
-          // SIP-MERGE: RetentionSchedule.identifier {value, source}; today the schedule lives on its node.
-          identifier: { value: `SR-${n.id}`.slice(0, 50), source },
-          name: `${n.disposalCode}${n.fixedDisposalYear ? `/${n.fixedDisposalYear}` : `/${n.retentionYears ?? 0}`} ${n.name}`,
+          // Nodes with the same schedule share its identifier, so its name comes from the schedule alone: ZAF rule
+          // obs59 wants one content per identifier.
+          identifier: identifierOr(n.scheduleIdentifierValue, n.scheduleIdentifierSource, defaultScheduleValue(n) ?? n.disposalCode),
+          name: `${n.disposalCode}/${n.fixedDisposalYear !== null ? `R${n.fixedDisposalYear}` : (n.retentionYears ?? 0)} ${n.triggerEvent ?? 'vyřízení/uzavření'}`,
           code: n.disposalCode,
           years: n.retentionYears,
           fixedYear: n.fixedDisposalYear,
@@ -235,8 +263,7 @@ export async function loadSipSource(em: SqlEntityManager, peers: Peers, municipa
   const nodeById = (id: string) => otherNodes.find((n) => n.id === id) ?? null;
   const sipDocument = (d: Document): SipDocument => {
     const comps = componentsOf(d);
-    // SIP-MERGE: Document.form (DIGITAL|ANALOG|HYBRID); today a document with files is digital, one without analog.
-    const form = comps.length > 0 ? 'DIGITAL' : 'ANALOG';
+    const kind = kinds.find((k) => k.id === d.kindId);
     const ownNode = d.filingPlanNodeId === leaf.id ? leaf : null;
     return {
       identifier: { value: d.pid, source },
@@ -247,18 +274,17 @@ export async function loadSipSource(em: SqlEntityManager, peers: Peers, municipa
       year: d.year,
       registerName: registers.find((r) => r.id === d.registerId)?.name ?? 'Podací deník',
       origin: d.origin,
-      form,
-      // SIP-MERGE: Document.sheetCount, attachmentCount, attachmentKind; today one piece, the document itself.
-      quantity: form === 'DIGITAL' ? null : '1 ks',
+      form: d.form,
+      quantity: d.form === 'DIGITAL' ? null : quantityText(d),
+      kind: kind ? { identifier: { value: kind.identifierValue, source: kind.identifierSource }, name: kind.name, comment: kind.comment } : null,
       deliveredOn: d.deliveredAt ? czechDay(d.deliveredAt) : null,
       createdOn: czechDay(d.createdAt ?? d.registeredAt ?? new Date(0)),
-      // SIP-MERGE: Document.senderParty (name register: kind, name, ico, givenName, familyName, postal address, dataBoxId, email).
+      // SIP-MERGE: party (Document.senderParty of the name register: kind, name, ico, postal address, data box, e-mail); until then the sender columns.
       sender: d.origin === 'RECEIVED'
         ? { kind: d.senderIco ? 'LEGAL_PERSON' : 'NATURAL_PERSON', name: d.senderName ?? 'neuveden', ico: d.senderIco, address: d.senderAddress, contact: d.senderDataBoxId ? `ISDS ${d.senderDataBoxId}` : null }
         : null,
       senderReferenceNumber: d.senderReferenceNumber,
-      // SIP-MERGE: Document.author {name, orgUnitName, position, userId}; today the one who created it.
-      author: d.origin === 'OWN' ? person(d.createdById ?? d.handlerId, d.orgUnitId) : null,
+      author: d.origin === 'OWN' ? authorOf(d) : null,
       settledOn: d.settledOn,
       settlementMethod: d.settlementMethod,
       settlementContent: d.settlementContent,
@@ -273,8 +299,7 @@ export async function loadSipSource(em: SqlEntityManager, peers: Peers, municipa
   };
 
   const sipNodes: SipNode[] = chain.map((n) => ({
-    // SIP-MERGE: FilingPlanNode.identifier {value, source}; today the node's id under the municipality's source.
-    identifier: { value: n.id, source }, code: n.code, fullCode: n.fullCode, name: n.name, createdOn: czechDay(n.createdAt), retention: retentionOf(n),
+    identifier: identifierOr(n.identifierValue, n.identifierSource, defaultNodeValue(n)), code: n.code, fullCode: n.fullCode, name: n.name, createdOn: czechDay(n.createdAt), retention: retentionOf(n),
   }));
   const root: SipSource['root'] = caseFile
     ? {
@@ -296,10 +321,10 @@ export async function loadSipSource(em: SqlEntityManager, peers: Peers, municipa
       }
     : { kind: 'DOCUMENT', document: sipDocument(lone!) };
 
+  const planIdentifier = identifierOr(plan.identifierValue, plan.identifierSource, defaultPlanValue(source, plan.validFrom));
   // The log of every object: by id, and by PID for documents and case files (as the object log export reads it).
   const objects: { id: string; pid?: string | null; type: string; identifier: SipIdentifier }[] = [
-    // SIP-MERGE: FilingPlan.identifier {value, source}.
-    { id: plan.id, type: 'SpisovyPlan', identifier: { value: plan.id, source } },
+    { id: plan.id, type: 'SpisovyPlan', identifier: planIdentifier },
     ...chain.map((n, i) => ({ id: n.id, type: 'VecnaSkupina', identifier: sipNodes[i].identifier })),
     ...(caseFile ? [{ id: caseFile.id, pid: caseFile.pid, type: 'Spis', identifier: { value: caseFile.pid ?? caseFile.id, source } }] : []),
     ...documents.map((d) => ({ id: d.id, pid: d.pid, type: 'Dokument', identifier: { value: d.pid, source } })),
@@ -321,11 +346,12 @@ export async function loadSipSource(em: SqlEntityManager, peers: Peers, municipa
       id: municipality.id,
       name: municipality.name,
       ico: municipality.ico,
-      // SIP-MERGE: Municipality.seatAddressText; today the municipality's name is the seat (every tenant is a municipal office in its own town).
-      seat: municipality.name,
+      // Null only where the seat could not be filled by the upgrade (municipalities' upgrade.ts): then the name of the
+      // town, which is where every tenant's office sits, rather than no SidloOrganizace (the schema requires one).
+      seat: municipality.seatAddressText ?? municipality.name,
       abbreviation,
     },
-    plan: { identifier: { value: plan.id, source }, name: plan.name, validFrom: plan.validFrom, validTo: plan.validTo, separator: plan.separator },
+    plan: { identifier: planIdentifier, name: plan.name, validFrom: plan.validFrom, validTo: plan.validTo, separator: plan.separator },
     nodes: sipNodes,
     root,
     logs,
@@ -340,6 +366,22 @@ export class UnclassifiedEntity extends HubError {
   constructor(entityId: string) {
     super(ErrorCode.CONFLICT, `${entityId} is not classified in a filing plan (a SIP needs its filing-plan node and retention schedule)`);
   }
+}
+
+/** Czech plural of a count: 1 list, 2–4 listy, 5 listů. */
+const plural = (n: number, one: string, few: string, many: string) => `${n} ${n === 1 ? one : n >= 2 && n <= 4 ? few : many}`;
+
+/**
+ * The quantity of a paper (or hybrid) document as the archive reads it (DoruceneMnozstvi, VytvoreneMnozstvi, rules
+ * obs61/obs61a): sheets, then attachments with their kind, e.g. `3 listy, 2 přílohy (plány A3)`, `1 list, bez příloh`.
+ * Null while the sheets are not described (a settled paper document always has them: documents/metadata.ts).
+ */
+export function quantityText(d: Pick<Document, 'sheetCount' | 'attachmentCount' | 'attachmentKind'>): string | null {
+  if (d.sheetCount == null) return null;
+  const sheets = plural(d.sheetCount, 'list', 'listy', 'listů');
+  if (!d.attachmentCount) return `${sheets}, bez příloh`;
+  const attachments = plural(d.attachmentCount, 'příloha', 'přílohy', 'příloh');
+  return `${sheets}, ${attachments}${d.attachmentKind ? ` (${d.attachmentKind})` : ''}`;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

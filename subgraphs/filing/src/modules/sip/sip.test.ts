@@ -4,7 +4,7 @@
 // rules table-driven (each rule: a failing case reporting its id, the passing case without it); a 50 MB component
 // streamed without the heap growing by its size; the Export event; another municipality gets NOT_FOUND.
 import {
-  AuditEvent, DEMO_MUNICIPALITIES, fakePeers, scopeToTenant, startTestSubgraph, testCaller, testDatabaseKinds, type Caller, type TestSubgraph,
+  AuditEvent, DEMO_MUNICIPALITIES, fakePeers, formatPostalAddress, scopeToTenant, startTestSubgraph, testCaller, testDatabaseKinds, type Caller, type TestSubgraph,
 } from '@hub/kit';
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -22,7 +22,8 @@ import { ingest } from '../audit-log/ingest';
 import { CaseFile } from '../case-files/case-file.entity';
 import { LocalDiskBlobStore } from '../components/blob-store';
 import { Component, type ComponentForm } from '../components/component.entity';
-import { Document } from '../documents/document.entity';
+import { DocumentKind } from '../document-kinds/document-kind.entity';
+import { Document, type DocumentForm } from '../documents/document.entity';
 import { notYetHandled, ownDocumentContent } from '../documents/registration';
 import { demoNodeId } from '../filing-plans/demo-plan';
 import { generatePid } from '../registers/pid';
@@ -50,11 +51,12 @@ function vmGc(): () => void {
   return runInNewContext('gc') as () => void;
 }
 const SOURCE = 'cz.blansko.essl.MBK';
+const BLANSKO_SEAT = formatPostalAddress(BLANSKO.seatAddress);
 
 const peers = fakePeers({
   Municipality: {
-    [BLANSKO.id]: { id: BLANSKO.id, name: BLANSKO.name, ico: BLANSKO.ico, abbreviation: BLANSKO.abbreviation },
-    [ADAMOV.id]: { id: ADAMOV.id, name: ADAMOV.name, ico: ADAMOV.ico, abbreviation: ADAMOV.abbreviation },
+    [BLANSKO.id]: { id: BLANSKO.id, name: BLANSKO.name, ico: BLANSKO.ico, abbreviation: BLANSKO.abbreviation, seatAddressText: BLANSKO_SEAT },
+    [ADAMOV.id]: { id: ADAMOV.id, name: ADAMOV.name, ico: ADAMOV.ico, abbreviation: ADAMOV.abbreviation, seatAddressText: formatPostalAddress(ADAMOV.seatAddress) },
   },
   User: { [handler.userId]: { id: handler.userId, name: 'Jana Nováková', login: 'mbk.handler', orgUnit: { id: UNIT.id } } },
   OrgUnit: { [UNIT.id]: { id: UNIT.id, name: UNIT.name } },
@@ -87,6 +89,13 @@ describe.each(testDatabaseKinds())('SIPs on %s', (kind) => {
     received?: boolean;
     node?: string | null;
     state?: Document['state'];
+    /** Form and the paper part's quantities (DIGITAL, no quantities by default). */
+    form?: DocumentForm;
+    sheets?: number;
+    attachments?: number;
+    attachmentKind?: string;
+    /** Identifier value of one of the standard kinds (default: the municipality's default kind, OSTATNI). */
+    kind?: string;
     files?: { order: number; version: number; form: ComponentForm; mediaType: string; bytes: Buffer | string; name: string }[];
   }
 
@@ -97,6 +106,7 @@ describe.each(testDatabaseKinds())('SIPs on %s', (kind) => {
     const year = Number(spec.created.slice(0, 4));
     const at = new Date(`${spec.created}T08:00:00Z`);
     const settled = spec.settled === undefined ? spec.created : spec.settled;
+    const kind = await e.findOneOrFail(DocumentKind, spec.kind ? { identifierValue: spec.kind } : { isDefault: true });
     const d = e.create(Document, {
       id: uid(), municipalityId: BLANSKO.id, registerId: main.id, pid: generatePid('MBK'), referenceNumber: `MBK ${n}/${year}`, sequenceNumber: n,
       year, registeredAt: at, registeredById: handler.userId, state: spec.state ?? 'SETTLED', ...ownDocumentContent(`Podání ${n}`),
@@ -107,6 +117,11 @@ describe.each(testDatabaseKinds())('SIPs on %s', (kind) => {
       settlementMethod: settled ? 'BY_DOCUMENT' : null, settledOn: settled, settledById: settled ? handler.userId : null, settlementRecordedAt: settled ? at : null,
       filingPlanNodeId: spec.node === null ? null : demoNodeId('MBK', spec.node ?? '616'), caseFileId, caseFileInsertedAt: caseFileId ? at : null,
       disposalCode: 'S', retentionYears: 5, disposalYear: settled ? Number(settled.slice(0, 4)) + 6 : null,
+      kindId: kind.id, form: spec.form ?? 'DIGITAL', sheetCount: spec.sheets ?? null, attachmentCount: spec.attachments ?? null, attachmentKind: spec.attachmentKind ?? null,
+      // The author snapshot of an own document, as documents/metadata.ts `authorOf` takes it at creation.
+      ...(spec.received
+        ? { authorUserId: null, authorName: null, authorOrgUnitName: null, authorPosition: null }
+        : { authorUserId: handler.userId, authorName: 'Jana Nováková (při vzniku)', authorOrgUnitName: `${UNIT.name} (při vzniku)`, authorPosition: null }),
     });
     for (const f of spec.files ?? []) {
       const bytes = Buffer.isBuffer(f.bytes) ? f.bytes : Buffer.from(f.bytes);
@@ -173,6 +188,17 @@ describe.each(testDatabaseKinds())('SIPs on %s', (kind) => {
     // Each entity's amdSec names it as its Identifikator does (obs54).
     expect(full.mets).toContain(`<tp:HodnotaID>${c.pid}</tp:HodnotaID><tp:ZdrojID>${SOURCE}</tp:ZdrojID>`);
     expect(full.mets.match(/<mets:amdSec /g)).toHaveLength(1 + 1 + 1 + 2 + 4); // the plan, node 616, the case file, 2 documents, 4 components
+    // The metadata kept for the archive: the seat, the identifiers of plan, node and schedule, the kind, the author.
+    expect(full.mets).toContain(`<nsesss:SidloOrganizace>${BLANSKO_SEAT}</nsesss:SidloOrganizace>`);
+    expect(BLANSKO_SEAT).toBe('nám. Republiky 1316/1, 678 01 Blansko');
+    expect(full.mets).toContain(`<nsesss:SpisovyPlan ID="SP1"><nsesss:Identifikator zdroj="${SOURCE}">MBK-2026</nsesss:Identifikator>`);
+    expect(full.mets).toContain(`<nsesss:VecnaSkupina ID="VS1"><nsesss:EvidencniUdaje><nsesss:Identifikace><nsesss:Identifikator zdroj="${SOURCE}">616</nsesss:Identifikator>`);
+    expect(full.mets).toContain(`<tp:HodnotaID>MBK-2026</tp:HodnotaID><tp:ZdrojID>${SOURCE}</tp:ZdrojID>`);
+    expect(full.mets).toContain(`<tp:HodnotaID>616</tp:HodnotaID><tp:ZdrojID>${SOURCE}</tp:ZdrojID>`);
+    expect(full.mets).toContain(`<nsesss:SkartacniRezim><nsesss:Identifikator zdroj="${SOURCE}">S/5</nsesss:Identifikator><nsesss:Nazev>S/5 vyřízení/uzavření</nsesss:Nazev>`);
+    expect(full.mets).toContain(`<nsesss:DruhDokumentu><nsesss:Identifikator zdroj="${SOURCE}">OSTATNI</nsesss:Identifikator><nsesss:Nazev>Ostatní</nsesss:Nazev>`);
+    expect(full.mets).toMatch(/<nsesss:Autor><nsesss:Subjekt>.*?<nsesss:NazevFyzickeOsoby>Jana Nováková \(při vzniku\)<\/nsesss:NazevFyzickeOsoby><nsesss:OrganizacniUtvar>[^<]+ \(při vzniku\)<\/nsesss:OrganizacniUtvar>/);
+    expect(full.mets).not.toContain('AnalogovyDokument>ano');
     // The SIP's files: mets.xml and the four components, with the sizes and hashes mets.xml declares.
     const components = await em().find(Component, { documentId: { $in: (await em().find(Document, { caseFileId: c.id })).map((d) => d.id) } });
     for (const comp of components) expect(full.mets).toContain(`SIZE="${comp.size}" CREATED="${comp.createdAt.toISOString()}" CHECKSUM="${comp.sha256}" CHECKSUMTYPE="SHA-256"`);
@@ -210,9 +236,21 @@ describe.each(testDatabaseKinds())('SIPs on %s', (kind) => {
   });
 
   it('(c) builds an analog case file (metadata); its transfer needs the archive decision (obs77)', async () => {
-    const c = await caseFile([{ created: '2026-01-20', received: true, state: 'IN_RECORDS_OFFICE' }, { created: '2026-02-20', state: 'IN_RECORDS_OFFICE' }], '2026-03-01');
+    const c = await caseFile([
+      { created: '2026-01-20', received: true, state: 'IN_RECORDS_OFFICE', form: 'ANALOG', sheets: 3, attachments: 2, attachmentKind: 'plány A3', kind: 'ZADOST' },
+      { created: '2026-02-20', state: 'IN_RECORDS_OFFICE', form: 'ANALOG', sheets: 1, attachments: 0, kind: 'ROZHODNUTI' },
+    ], '2026-03-01');
     const { mets } = await buildAndValidate(c.id, 'metadata');
     expect(mets).toContain('<nsesss:AnalogovyDokument>ano</nsesss:AnalogovyDokument>');
+    // The quantities of the paper documents (obs61, obs61a), from their sheets and attachments.
+    expect(mets).toContain('<nsesss:DoruceneMnozstvi>3 listy, 2 přílohy (plány A3)</nsesss:DoruceneMnozstvi>');
+    expect(mets).toContain('<nsesss:VytvoreneMnozstvi>1 list, bez příloh</nsesss:VytvoreneMnozstvi>');
+    expect(mets).toContain('<nsesss:Nazev>Žádost</nsesss:Nazev>');
+    expect(mets).toContain('<nsesss:Nazev>Rozhodnutí</nsesss:Nazev>');
+    // A paper document not yet described has no quantity: the package is not built (obs61).
+    const undescribed = await caseFile([{ created: '2026-01-20', received: true, state: 'IN_RECORDS_OFFICE', form: 'ANALOG' }], '2026-03-01');
+    const missing = await prepareSip(em(), peers, records, undescribed.id, 'metadata', NOW).catch((e) => e);
+    expect(missing.extensions.problems.map((p: { rule: string }) => p.rule)).toEqual(['obs61']);
     expect(mets).not.toContain('<mets:fileSec>');
     const refused = await prepareSip(em(), peers, records, c.id, 'components', NOW).catch((e) => e);
     expect(refused.extensions.problems.map((p: { rule: string }) => p.rule)).toEqual(['obs77']);
@@ -287,6 +325,7 @@ describe.each(testDatabaseKinds())('SIPs on %s', (kind) => {
       ['obs65', (s) => void (spis(s).triggerYear = 2039)],
       ['obs66', (s) => Object.assign(spis(s), { closedOn: '2027-02-01', retention: { ...spis(s).retention!, code: 'V' } })],
       ['obs67', (s) => void (doc(s).retention = { ...doc(s).retention!, code: 'A' })],
+      ['obs59', (s) => void (spis(s).retention = { ...spis(s).retention!, triggerEvent: 'jiná událost' })],
       ['obs68', (s) => void (s.nodes[s.nodes.length - 1].retention = null)],
       ['obs71', (s) => void (spis(s).openedOn = '2026-05-01')],
       ['obs85', (s) => Object.assign(doc(s), { form: 'ANALOG', components: [], quantity: '1 ks', storageUnit: null })],
