@@ -7,6 +7,8 @@ import { pipeline } from 'node:stream';
 export const AUDIT_LOG_EXPORT_PATH = '/exports/audit-log.xml';
 /** A daily rendition's sealed XML; the seal travels in the x-hub-seal-* headers. */
 export const AUDIT_LOG_RENDITION_PATH = '/exports/audit-log-rendition.xml';
+/** A SIP (datový balíček) for the archive, a ZIP streamed from filing (`?id=…&profile=metadata|components`). */
+export const SIP_PATH = '/exports/sip';
 
 /** Response headers handed on from the subgraph; hop-by-hop ones (connection, transfer-encoding) are not. */
 const FORWARDED_HEADERS = [

@@ -23,6 +23,7 @@ import { DeliveryProofSchema } from './modules/dispatch/delivery-proof.entity';
 import { dispatchRoutes } from './modules/dispatch/routes';
 import { ShipmentSchema } from './modules/dispatch/shipment.entity';
 import { PartySchema } from './modules/parties/party.entity';
+import { sipRoutes } from './modules/sip/sip';
 import { RegisterSchema } from './modules/registers/register.entity';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
@@ -57,6 +58,8 @@ export const filing: SubgraphDefinition<FilingContext> = {
     ...componentRoutes(orm),
     // Shipments' delivery proofs: GET /downloads/delivery-proof (modules/dispatch/routes.ts).
     ...dispatchRoutes(orm),
+    // SIPs for the archive: GET /exports/sip?id=…&profile=metadata|components (modules/sip/sip.ts).
+    ...sipRoutes(orm),
   }),
   // The log's daily renditions (modules/audit-log/scheduler.ts) and the sweep of unattached uploads.
   background: (orm) => {

@@ -67,6 +67,11 @@ export interface RouteCaller {
   assertion: string | undefined;
   /** The client's address the gateway saw (from the verified assertion); null/absent when unknown. */
   clientAddress?: string | null;
+  /**
+   * Other subgraphs asked as this caller (as GraphQL resolvers ask them), for routes that need data another
+   * subgraph owns (e.g. filing's SIP needs the municipality's name and IČO); absent without a caller assertion.
+   */
+  peers?: Peers;
 }
 
 /** Reads `schema/<name>.graphql`, the subgraph's SDL (source of truth for codegen and composition). */
@@ -169,6 +174,7 @@ export async function runSubgraph<C extends SubgraphContext>(def: SubgraphDefini
           service: await verifyServiceAssertion(header(req.headers[SERVICE_HEADER]), keys.serviceSecret, target),
           assertion,
           clientAddress: call?.clientAddress ?? null,
+          peers: call ? httpPeers(call, def.name, keys.peerSecret) : undefined,
         });
       },
     ]),

@@ -40,6 +40,20 @@ export type AddFilingPlanNodeInput = {
   retentionSchedule?: InputMaybe<RetentionScheduleInput>;
 };
 
+/** One broken rule: its id in the archive's validator (rules.md, e.g. obs64) and what is wrong. */
+export type ArchiveProblem = {
+  __typename?: 'ArchiveProblem';
+  message: Scalars['String']['output'];
+  rule: Scalars['String']['output'];
+};
+
+/** Whether an entity can go to the archive: the content rules of the archive's validator its SIP would break. */
+export type ArchiveReadiness = {
+  __typename?: 'ArchiveReadiness';
+  problems: Array<ArchiveProblem>;
+  ready: Scalars['Boolean']['output'];
+};
+
 export type AuditChange = {
   __typename?: 'AuditChange';
   name: Scalars['String']['output'];
@@ -199,6 +213,12 @@ export type Cancellation = {
  */
 export type CaseFile = {
   __typename?: 'CaseFile';
+  /**
+   * What keeps this case file from going to the archive, per rule of the
+   * archive's validator (ZAF NSESSS 2024, e.g. obs64); ready when nothing does. Also asked through _entities by the
+   * archives subgraph, to explain what blocks an entity in a disposal proposal.
+   */
+  archiveReadiness: ArchiveReadiness;
   closedAt: Maybe<Scalars['DateTime']['output']>;
   closedBy: Maybe<User>;
   /** Strongest code over the case file and its documents (A > V > S). */
@@ -234,12 +254,23 @@ export type CaseFile = {
    * own later year governs (then that document's); null when a fixed disposal year governs.
    */
   retentionYears: Maybe<Scalars['Int']['output']>;
+  /** Where the records office downloads this case file's SIP (a ZIP), with the caller's token through the gateway. */
+  sipDownloadPath: Scalars['String']['output'];
   state: CaseFileState;
   title: Scalars['String']['output'];
   /** Date of an external trigger event, when the case file's schedule has an EXTERNAL trigger. */
   triggerEventOn: Maybe<Scalars['String']['output']>;
   /** Year the period counts from: the closure (or external trigger) year, or the governing document's; disposalYear - 1 - retentionYears. */
   triggerYear: Maybe<Scalars['Int']['output']>;
+};
+
+
+/**
+ * A case file (spis) kept as a collection sheet (sběrný arch): opened from an initiating document, labelled with
+ * its reference number; later documents keep their own numbers and are listed in it.
+ */
+export type CaseFileSipDownloadPathArgs = {
+  profile: SipProfile;
 };
 
 export type CaseFileConnection = {
@@ -484,6 +515,12 @@ export type DisposalForecastEntry = {
 /** A document (registered, or an own draft). */
 export type Document = {
   __typename?: 'Document';
+  /**
+   * What keeps this document from going to the archive on its own (a lone document, rule obs28), per rule of the
+   * archive's validator (ZAF NSESSS 2024, e.g. obs64); ready when nothing does. Also asked through _entities by the
+   * archives subgraph, to explain what blocks an entity in a disposal proposal.
+   */
+  archiveReadiness: ArchiveReadiness;
   assignedAt: Maybe<Scalars['DateTime']['output']>;
   /** Number of attachments (počet příloh); required for ANALOG and HYBRID by settlement (0 when none). */
   attachmentCount: Maybe<Scalars['Int']['output']>;
@@ -547,6 +584,8 @@ export type Document = {
   sheetCount: Maybe<Scalars['Int']['output']>;
   /** Shipments of an own document (zásilky), oldest first. */
   shipments: Array<Shipment>;
+  /** Where the records office downloads this document's SIP (a ZIP), with the caller's token through the gateway. */
+  sipDownloadPath: Scalars['String']['output'];
   state: DocumentState;
   subject: Scalars['String']['output'];
   /** Date of an external trigger event (e.g. the contract ended), when the schedule's trigger is EXTERNAL. */
@@ -555,6 +594,12 @@ export type Document = {
   triggerYear: Maybe<Scalars['Int']['output']>;
   /** Year of the number series; null while a draft. */
   year: Maybe<Scalars['Int']['output']>;
+};
+
+
+/** A document (registered, or an own draft). */
+export type DocumentSipDownloadPathArgs = {
+  profile: SipProfile;
 };
 
 /** The author of an own document (autor, tSubjektInterni): who created it, as they were then. */
@@ -1750,6 +1795,14 @@ export type ShipmentState =
   /** Předáno výpravně. */
   | 'TO_DISPATCH';
 
+/**
+ * Profile of a SIP (datový balíček): METADATA for the disposal proposal (skartační řízení, metadata only),
+ * COMPONENTS for the transfer to the archive (přejímka, with the components' bytes).
+ */
+export type SipProfile =
+  | 'COMPONENTS'
+  | 'METADATA';
+
 /** What starts the retention period (spouštěcí událost). */
 export type TriggerKind =
   /**
@@ -1912,6 +1965,9 @@ export type ResolversTypes = ResolversObject<{
   AddFilingPlanNodeInput: AddFilingPlanNodeInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ArchiveProblem: ResolverTypeWrapper<ArchiveProblem>;
+  ArchiveReadiness: ResolverTypeWrapper<ArchiveReadiness>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   AuditChange: ResolverTypeWrapper<AuditChange>;
   AuditEvent: ResolverTypeWrapper<AuditEventModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -1922,7 +1978,6 @@ export type ResolversTypes = ResolversObject<{
   AuditLogRendition: ResolverTypeWrapper<Omit<AuditLogRendition, 'document'> & { document?: Maybe<ResolversTypes['Document']> }>;
   AuditLogSealKey: ResolverTypeWrapper<AuditLogSealKey>;
   AuditLogVerification: ResolverTypeWrapper<AuditLogVerification>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   AuditTrail: ResolverTypeWrapper<Omit<AuditTrail, 'archivesEvents' | 'events' | 'municipalitiesEvents' | 'usersEvents'> & { archivesEvents: Array<ResolversTypes['AuditEvent']>, events: Array<ResolversTypes['AuditEvent']>, municipalitiesEvents: Array<ResolversTypes['AuditEvent']>, usersEvents: Array<ResolversTypes['AuditEvent']> }>;
   Cancellation: ResolverTypeWrapper<Cancellation>;
   CaseFile: ResolverTypeWrapper<CaseFileModel>;
@@ -2008,6 +2063,7 @@ export type ResolversTypes = ResolversObject<{
   ShipmentPayload: ResolverTypeWrapper<Omit<ShipmentPayload, 'shipment'> & { shipment: ResolversTypes['Shipment'] }>;
   ShipmentReturnReason: ShipmentReturnReason;
   ShipmentState: ShipmentState;
+  SipProfile: SipProfile;
   TriggerKind: TriggerKind;
   UpdateCaseFileInput: UpdateCaseFileInput;
   UpdateDocumentKindInput: UpdateDocumentKindInput;
@@ -2019,6 +2075,9 @@ export type ResolversParentTypes = ResolversObject<{
   AddFilingPlanNodeInput: AddFilingPlanNodeInput;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
+  ArchiveProblem: ArchiveProblem;
+  ArchiveReadiness: ArchiveReadiness;
+  Boolean: Scalars['Boolean']['output'];
   AuditChange: AuditChange;
   AuditEvent: AuditEventModel;
   Int: Scalars['Int']['output'];
@@ -2029,7 +2088,6 @@ export type ResolversParentTypes = ResolversObject<{
   AuditLogRendition: Omit<AuditLogRendition, 'document'> & { document?: Maybe<ResolversParentTypes['Document']> };
   AuditLogSealKey: AuditLogSealKey;
   AuditLogVerification: AuditLogVerification;
-  Boolean: Scalars['Boolean']['output'];
   AuditTrail: Omit<AuditTrail, 'archivesEvents' | 'events' | 'municipalitiesEvents' | 'usersEvents'> & { archivesEvents: Array<ResolversParentTypes['AuditEvent']>, events: Array<ResolversParentTypes['AuditEvent']>, municipalitiesEvents: Array<ResolversParentTypes['AuditEvent']>, usersEvents: Array<ResolversParentTypes['AuditEvent']> } | FederationReferenceTypes['AuditTrail'];
   Cancellation: Cancellation;
   CaseFile: CaseFileModel;
@@ -2102,6 +2160,16 @@ export type ResolversParentTypes = ResolversObject<{
   UpdateCaseFileInput: UpdateCaseFileInput;
   UpdateDocumentKindInput: UpdateDocumentKindInput;
   User: User;
+}>;
+
+export type ArchiveProblemResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['ArchiveProblem'] = ResolversParentTypes['ArchiveProblem']> = ResolversObject<{
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ArchiveReadinessResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['ArchiveReadiness'] = ResolversParentTypes['ArchiveReadiness']> = ResolversObject<{
+  problems?: Resolver<Array<ResolversTypes['ArchiveProblem']>, ParentType, ContextType>;
+  ready?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type AuditChangeResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['AuditChange'] = ResolversParentTypes['AuditChange']> = ResolversObject<{
@@ -2202,6 +2270,7 @@ export type CancellationResolvers<ContextType = FilingContext, ParentType extend
 
 export type CaseFileResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['CaseFile'] = ResolversParentTypes['CaseFile'], FederationReferenceType extends FederationReferenceTypes['CaseFile'] = FederationReferenceTypes['CaseFile']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CaseFile']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  archiveReadiness?: Resolver<ResolversTypes['ArchiveReadiness'], ParentType, ContextType>;
   closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   closedBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   disposalCode?: Resolver<Maybe<ResolversTypes['DisposalCode']>, ParentType, ContextType>;
@@ -2220,6 +2289,7 @@ export type CaseFileResolvers<ContextType = FilingContext, ParentType extends Re
   pid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   referenceNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   retentionYears?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  sipDownloadPath?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<CaseFileSipDownloadPathArgs, 'profile'>>;
   state?: Resolver<ResolversTypes['CaseFileState'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   triggerEventOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2310,6 +2380,7 @@ export type DisposalForecastEntryResolvers<ContextType = FilingContext, ParentTy
 
 export type DocumentResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document'], FederationReferenceType extends FederationReferenceTypes['Document'] = FederationReferenceTypes['Document']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Document']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  archiveReadiness?: Resolver<ResolversTypes['ArchiveReadiness'], ParentType, ContextType>;
   assignedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   attachmentCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   attachmentKind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2345,6 +2416,7 @@ export type DocumentResolvers<ContextType = FilingContext, ParentType extends Re
   settlement?: Resolver<Maybe<ResolversTypes['Settlement']>, ParentType, ContextType>;
   sheetCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   shipments?: Resolver<Array<ResolversTypes['Shipment']>, ParentType, ContextType>;
+  sipDownloadPath?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<DocumentSipDownloadPathArgs, 'profile'>>;
   state?: Resolver<ResolversTypes['DocumentState'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   triggerEventOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2678,6 +2750,8 @@ export type UserResolvers<ContextType = FilingContext, ParentType extends Resolv
 }>;
 
 export type Resolvers<ContextType = FilingContext> = ResolversObject<{
+  ArchiveProblem?: ArchiveProblemResolvers<ContextType>;
+  ArchiveReadiness?: ArchiveReadinessResolvers<ContextType>;
   AuditChange?: AuditChangeResolvers<ContextType>;
   AuditEvent?: AuditEventResolvers<ContextType>;
   AuditLogConnection?: AuditLogConnectionResolvers<ContextType>;

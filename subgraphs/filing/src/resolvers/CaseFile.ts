@@ -1,8 +1,9 @@
-import { requireCaller } from '@hub/kit';
+import { requireCaller, requireTenantCaller } from '@hub/kit';
 import { caseFileForm } from '../modules/documents/metadata';
 import type { CaseFileResolvers } from '../generated/graphql';
 import { canSeeCaseFile } from '../modules/documents/visibility';
 import { triggerYearShown } from '../modules/retention/retention';
+import { archiveReadiness, sipDownloadPath } from '../modules/sip/sip';
 
 const user = (id: string | null) => (id ? { __typename: 'User' as const, id } : null);
 
@@ -27,4 +28,6 @@ export const CaseFile: CaseFileResolvers = {
   // Derived from the stored figures, which always agree (retention.ts): nothing more to keep in step.
   triggerYear: (c) => triggerYearShown(c),
   handOverList: (c, _, ctx) => (requireCaller(ctx) && c.handOverListId ? ctx.loaders.handOverList.load(c.handOverListId) : null),
+  archiveReadiness: (c, _, ctx) => archiveReadiness(ctx.em, ctx.peers, requireTenantCaller(ctx), c.id, ctx.now()),
+  sipDownloadPath: (c, { profile }) => sipDownloadPath(c.id, profile === 'COMPONENTS' ? 'components' : 'metadata'),
 };

@@ -2,6 +2,7 @@ import { requireCaller, requireTenantCaller } from '@hub/kit';
 import type { DocumentResolvers } from '../generated/graphql';
 import { canSeeCaseFile, canSeeDocument } from '../modules/documents/visibility';
 import { triggerYearShown } from '../modules/retention/retention';
+import { archiveReadiness, sipDownloadPath } from '../modules/sip/sip';
 
 const user = (id: string) => ({ __typename: 'User' as const, id });
 
@@ -67,4 +68,10 @@ export const Document: DocumentResolvers = {
   },
   components: (d, _, ctx) => ctx.loaders.componentsByDocument.load(d.id),
   shipments: (d, _, ctx) => ctx.loaders.shipmentsByDocument.load(d.id),
+  // A document of a case file goes to the archive inside it (rule obs28): that alone is its answer.
+  archiveReadiness: (d, _, ctx) =>
+    d.caseFileId
+      ? { ready: false, problems: [{ rule: 'obs28', message: 'The document belongs to a case file and goes to the archive inside it' }] }
+      : archiveReadiness(ctx.em, ctx.peers, requireTenantCaller(ctx), d.id, ctx.now()),
+  sipDownloadPath: (d, { profile }) => sipDownloadPath(d.id, profile === 'COMPONENTS' ? 'components' : 'metadata'),
 };
