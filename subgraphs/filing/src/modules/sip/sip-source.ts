@@ -12,6 +12,7 @@ import { SYSTEM_AUTHOR } from '../documents/metadata';
 import { FilingPlanNode } from '../filing-plans/filing-plan-node.entity';
 import { FilingPlan } from '../filing-plans/filing-plan.entity';
 import { defaultNodeValue, defaultPlanValue, defaultScheduleValue } from '../filing-plans/identifiers';
+import { Party } from '../parties/party.entity';
 import { Register } from '../registers/register.entity';
 import { czechDay, czechYear, type DisposalCode } from '../retention/retention';
 
@@ -200,6 +201,10 @@ export async function loadSipSource(em: SqlEntityManager, peers: Peers, municipa
   const plan = await em.findOneOrFail(FilingPlan, { id: chain[0].planId });
   const kindIds = [...new Set(documents.map((d) => d.kindId).filter((id): id is string => !!id))];
   const kinds = kindIds.length ? await em.find(DocumentKind, { id: { $in: kindIds } }) : [];
+  // Senders as the name register knows them now (structured: kind, IČO, address in parts, box); the document's own
+  // sender columns stand in for a document registered before the register had its party.
+  const partyIds = [...new Set(documents.map((d) => d.senderPartyId).filter((id): id is string => !!id))];
+  const parties = partyIds.length ? await em.find(Party, { id: { $in: partyIds } }) : [];
   // Rows from before the identifiers existed get theirs from the data upgrade at start; until then, the defaults.
   const identifierOr = (value: string | null, src: string | null, fallback: string): SipIdentifier => ({ value: value ?? fallback, source: src ?? source });
 
@@ -261,6 +266,23 @@ export async function loadSipSource(em: SqlEntityManager, peers: Peers, municipa
   const otherNodeIds = [...new Set(documents.map((d) => d.filingPlanNodeId).filter((id): id is string => !!id && id !== leaf.id))];
   const otherNodes = otherNodeIds.length ? await em.find(FilingPlanNode, { id: { $in: otherNodeIds } }) : [];
   const nodeById = (id: string) => otherNodes.find((n) => n.id === id) ?? null;
+  const senderOf = (d: Document): SipParty => {
+    const party = parties.find((p) => p.id === d.senderPartyId);
+    if (party) {
+      return {
+        // An organisation is named by its IČO (tSubjektExterni); a natural person (or one without IČO) by name and address.
+        kind: party.kind !== 'NATURAL_PERSON' && party.ico ? 'LEGAL_PERSON' : 'NATURAL_PERSON',
+        name: party.name,
+        ico: party.ico,
+        address: party.address ?? d.senderAddress,
+        contact: party.dataBoxId ? `ISDS ${party.dataBoxId}` : party.email,
+      };
+    }
+    return {
+      kind: d.senderIco ? 'LEGAL_PERSON' : 'NATURAL_PERSON', name: d.senderName ?? 'neuveden', ico: d.senderIco, address: d.senderAddress,
+      contact: d.senderDataBoxId ? `ISDS ${d.senderDataBoxId}` : null,
+    };
+  };
   const sipDocument = (d: Document): SipDocument => {
     const comps = componentsOf(d);
     const kind = kinds.find((k) => k.id === d.kindId);
@@ -279,10 +301,7 @@ export async function loadSipSource(em: SqlEntityManager, peers: Peers, municipa
       kind: kind ? { identifier: { value: kind.identifierValue, source: kind.identifierSource }, name: kind.name, comment: kind.comment } : null,
       deliveredOn: d.deliveredAt ? czechDay(d.deliveredAt) : null,
       createdOn: czechDay(d.createdAt ?? d.registeredAt ?? new Date(0)),
-      // SIP-MERGE: party (Document.senderParty of the name register: kind, name, ico, postal address, data box, e-mail); until then the sender columns.
-      sender: d.origin === 'RECEIVED'
-        ? { kind: d.senderIco ? 'LEGAL_PERSON' : 'NATURAL_PERSON', name: d.senderName ?? 'neuveden', ico: d.senderIco, address: d.senderAddress, contact: d.senderDataBoxId ? `ISDS ${d.senderDataBoxId}` : null }
-        : null,
+      sender: d.origin === 'RECEIVED' ? senderOf(d) : null,
       senderReferenceNumber: d.senderReferenceNumber,
       author: d.origin === 'OWN' ? authorOf(d) : null,
       settledOn: d.settledOn,

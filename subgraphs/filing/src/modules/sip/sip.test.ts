@@ -26,6 +26,7 @@ import { DocumentKind } from '../document-kinds/document-kind.entity';
 import { Document, type DocumentForm } from '../documents/document.entity';
 import { notYetHandled, ownDocumentContent } from '../documents/registration';
 import { demoNodeId } from '../filing-plans/demo-plan';
+import { Party } from '../parties/party.entity';
 import { generatePid } from '../registers/pid';
 import { findActiveMainRegister } from '../registers/registers';
 import { checkContentRules } from './content-rules';
@@ -87,6 +88,8 @@ describe.each(testDatabaseKinds())('SIPs on %s', (kind) => {
     created: string;
     settled?: string | null;
     received?: boolean;
+    /** A received document's sender linked to this party of the name register. */
+    senderPartyId?: string;
     node?: string | null;
     state?: Document['state'];
     /** Form and the paper part's quantities (DIGITAL, no quantities by default). */
@@ -111,7 +114,7 @@ describe.each(testDatabaseKinds())('SIPs on %s', (kind) => {
       id: uid(), municipalityId: BLANSKO.id, registerId: main.id, pid: generatePid('MBK'), referenceNumber: `MBK ${n}/${year}`, sequenceNumber: n,
       year, registeredAt: at, registeredById: handler.userId, state: spec.state ?? 'SETTLED', ...ownDocumentContent(`Podání ${n}`),
       ...(spec.received
-        ? { origin: 'RECEIVED' as const, deliveredAt: at, senderName: 'Stavební firma s.r.o.', senderAddress: 'Svitavská 1, 678 01 Blansko', senderIco: '25596641', senderDataBoxId: 'abc1234', senderReferenceNumber: 'SF-1/2024' }
+        ? { origin: 'RECEIVED' as const, deliveredAt: at, senderName: 'Stavební firma s.r.o.', senderAddress: 'Svitavská 1, 678 01 Blansko', senderIco: '25596641', senderDataBoxId: 'abc1234', senderReferenceNumber: 'SF-1/2024', senderPartyId: spec.senderPartyId ?? null }
         : {}),
       createdAt: at, createdById: handler.userId, ...notYetHandled(), handlerId: handler.userId, orgUnitId: UNIT.id,
       settlementMethod: settled ? 'BY_DOCUMENT' : null, settledOn: settled, settledById: settled ? handler.userId : null, settlementRecordedAt: settled ? at : null,
@@ -221,6 +224,26 @@ describe.each(testDatabaseKinds())('SIPs on %s', (kind) => {
     await expect(assertValidSip(broken)).rejects.toThrow(/not schema-valid|fails validate.sh/);
     const exports = await em().find(AuditEvent, { objectId: c.id, eventType: 'Export' });
     expect(exports.map((e) => [e.objectType, e.actorLogin])).toEqual([['Spis', 'mbk.records'], ['Spis', 'mbk.records']]);
+  });
+
+  it('names a sender by its party of the name register: kind, IČO, the address in parts as one line, the data box', async () => {
+    const e = em();
+    const party = e.create(Party, {
+      id: uid(), municipalityId: BLANSKO.id, kind: 'LEGAL_PERSON', name: 'Stavby Kras s.r.o.', ico: '25596641', givenName: null, familyName: null, birthDate: null,
+      street: 'Svitavská', houseNumber: '1234', orientationNumber: '5', addressMunicipality: 'Blansko', municipalityPart: null, postCode: '67801',
+      address: 'Svitavská 1234/5, 678 01 Blansko', dataBoxId: 'kras123', email: null, source: 'MANUAL', createdAt: NOW, createdById: handler.userId, updatedAt: NOW, updatedById: null,
+    } as Party);
+    await e.flush();
+    const file = (name: string) => [{ order: 1, version: 1, form: 'ORIGINAL' as const, mediaType: 'application/pdf', bytes: `%PDF-1.7\n${name}\n%%EOF\n`, name: `${name}.pdf` }];
+    const c = await caseFile([
+      { created: '2026-02-02', received: true, senderPartyId: party.id, files: file('žádost') },
+      { created: '2026-02-03', received: true, files: file('doplnění') },
+    ], '2026-04-01');
+    const { mets } = await buildAndValidate(c.id, 'metadata');
+    // The party's words, not the document's snapshot (address "Svitavská 1" and box abc1234).
+    expect(mets).toContain('<nsesss:IdentifikatorOrganizace zdroj="IČO">25596641</nsesss:IdentifikatorOrganizace><nsesss:NazevOrganizace>Stavby Kras s.r.o.</nsesss:NazevOrganizace><nsesss:SidloOrganizace>Svitavská 1234/5, 678 01 Blansko</nsesss:SidloOrganizace><nsesss:ElektronickyKontakt>ISDS kras123</nsesss:ElektronickyKontakt>');
+    // A document registered before the register had its party keeps its own sender columns.
+    expect(mets).toContain('<nsesss:NazevOrganizace>Stavební firma s.r.o.</nsesss:NazevOrganizace><nsesss:SidloOrganizace>Svitavská 1, 678 01 Blansko</nsesss:SidloOrganizace><nsesss:ElektronickyKontakt>ISDS abc1234</nsesss:ElektronickyKontakt>');
   });
 
   it('(b) builds a lone document settled in 2026; one settled in 2027 is refused with obs28 and nothing is logged', async () => {
