@@ -1,0 +1,24 @@
+import { requireCaller } from '@hub/kit';
+import type { DisposalProposalEntryResolvers, DisposalProposalResolvers, ResolversTypes } from '../generated/graphql';
+import { DisposalProposalEntry as Entry } from '../modules/disposal/disposal-proposal.entity';
+
+const user = (id: string | null) => (id ? { __typename: 'User' as const, id } : null);
+
+export const DisposalProposal: DisposalProposalResolvers = {
+  __resolveReference: (ref, ctx) => {
+    if (!requireCaller(ctx).municipalityId) return null;
+    return ctx.loaders.disposalProposal.load(ref.id);
+  },
+  document: (p) => (p.documentId ? ({ __typename: 'Document', id: p.documentId } as ResolversTypes['Document']) : null),
+  entries: (p, _, ctx) => ctx.em.find(Entry, { proposalId: p.id }, { orderBy: [{ addedAt: 'asc' }, { id: 'asc' }] }),
+  createdBy: (p) => user(p.createdById)!,
+  submittedBy: (p) => user(p.submittedById),
+  decidedBy: (p) => user(p.decidedById),
+};
+
+export const DisposalProposalEntry: DisposalProposalEntryResolvers = {
+  item: async (e, _, ctx) => (await ctx.loaders.recordsOfficeItem.load(e.entityId))!,
+  addedBy: (e) => user(e.addedById)!,
+  // A hold placed after the entity was proposed stays placeable (the law lets it stop the operation); it shows here.
+  blocks: (e, _, ctx) => ctx.loaders.disposalBlocks.load(e.entityId) as never,
+};
