@@ -80,9 +80,9 @@ export class DisposalProposalEntry {
 export const DisposalProposalEntrySchema = new EntitySchema<DisposalProposalEntry>({
   class: DisposalProposalEntry,
   tableName: 'disposal_proposal_entry',
-  // An entity is in a proposal at most once; "decided elsewhere" looks entities up across proposals.
+  // An entity is in a proposal at most once; "decided elsewhere" looks entities up across proposals, the import by PID.
   uniques: [{ properties: ['proposalId', 'entityId'] }],
-  indexes: [{ properties: ['municipalityId', 'entityId'] }],
+  indexes: [{ properties: ['municipalityId', 'entityId'] }, { properties: ['municipalityId', 'pid'] }],
   properties: {
     id: { type: 'uuid', primary: true },
     municipalityId: { type: 'uuid' },
