@@ -1,7 +1,7 @@
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import {
-  badInput, conflict, inTransaction, notFound, recordAudit, type Peers, type TenantCaller,
+  DISPOSAL_PROPOSAL_CHANGE, badInput, conflict, inTransaction, notFound, recordAudit, type Peers, type TenantCaller,
 } from '@hub/kit';
 import { randomUUID } from 'node:crypto';
 import { lockItem, objectTypeOf, validText } from '../records-office/common';
@@ -79,7 +79,7 @@ const entryEvent = (caller: TenantCaller, item: RecordsOfficeItem, proposal: Dis
   description: type === 'VlozeniDoSkartacnihoNavrhu'
     ? `${item.referenceNumber} put in the disposal proposal for ${proposal.year}`
     : `${item.referenceNumber} taken out of the disposal proposal for ${proposal.year}: ${why}`,
-  changes: [{ name: 'disposalProposalId', old: type === 'VlozeniDoSkartacnihoNavrhu' ? null : proposal.id, new: type === 'VlozeniDoSkartacnihoNavrhu' ? proposal.id : null }],
+  changes: [{ name: DISPOSAL_PROPOSAL_CHANGE, old: type === 'VlozeniDoSkartacnihoNavrhu' ? null : proposal.id, new: type === 'VlozeniDoSkartacnihoNavrhu' ? proposal.id : null }],
 });
 
 /**

@@ -1,11 +1,12 @@
 // Hand-over to the records office in filing, and the mirror of archives' custody steps in the log ingest, on SQLite
 // and MariaDB. Case files and documents are set up as rows in the states a test needs.
-import { AuditEvent, DEMO_MUNICIPALITIES, RECORDS_OFFICE_STATE_CHANGE, scopeToTenant, testCaller, testDatabaseKinds } from '@hub/kit';
+import { AuditEvent, DEMO_MUNICIPALITIES, DISPOSAL_PROPOSAL_CHANGE, RECORDS_OFFICE_STATE_CHANGE, scopeToTenant, testCaller, testDatabaseKinds } from '@hub/kit';
 import { startTestSubgraph, type TestSubgraph } from '@hub/kit/testing';
 import { randomUUID } from 'node:crypto';
 import type { FilingContext } from '../../context';
 import { filing } from '../../index';
 import { ingest } from '../audit-log/ingest';
+import { attachComponent } from '../components/components';
 import { CaseFile, type CaseFileState } from '../case-files/case-file.entity';
 import { Document, type DocumentState } from '../documents/document.entity';
 import { notYetHandled, ownDocumentContent } from '../documents/registration';
@@ -134,5 +135,36 @@ describe.each(testDatabaseKinds())('hand-over to the records office on %s', (kin
     expect([back.state, back.handOverListId]).toEqual(['CLOSED', null]);
     for (const d of documents) expect(await stateOf(d.id)).toBe('CLOSED');
     expect((await t.run(handler, HAND_OVER, { i: { caseFileIds: [c.id] } })).errors).toBeUndefined();
+  });
+
+  it("locks what archives puts in a disposal proposal (mirrored from the log ingest) and frees what it takes out", async () => {
+    const { caseFile: c, documents } = await caseFile('CLOSED');
+    expect((await t.run(handler, HAND_OVER, { i: { caseFileIds: [c.id] } })).errors).toBeUndefined();
+    let sequence = 2_000_000;
+    const event = (eventType: string, old: string | null, to: string | null, name = DISPOSAL_PROPOSAL_CHANGE) => ({
+      id: randomUUID(), municipalityId: BLANSKO.id, sequence: sequence++, occurredAt: new Date().toISOString(), actorId: records.userId,
+      actorLogin: 'mbk.records', eventType, objectType: 'Spis', objectId: c.id, description: null, changes: [{ name, old, new: to }],
+    });
+    await ingest(t.orm, 'archives', [event('PrevzetiNaSpisovnu', 'HANDED_TO_RECORDS_OFFICE', 'IN_RECORDS_OFFICE', RECORDS_OFFICE_STATE_CHANGE)]);
+    const proposalId = randomUUID();
+    const manager = testCaller(BLANSKO.id, ['RECORDS_MANAGER'], 'mbk.manager', randomUUID(), null);
+    // Not locked yet: the attach gets as far as the (unknown) upload.
+    const attach = () => attachComponent(em(), manager, { documentId: documents[0].id, uploadId: randomUUID(), form: 'ORIGINAL' }).then(() => 'OK', (e) => e.extensions?.code);
+    expect(await attach()).toBe('NOT_FOUND');
+    // Other events naming the proposal (the archive's decision) and other sources move nothing.
+    await ingest(t.orm, 'archives', [event('Uprava', null, proposalId)]);
+    await ingest(t.orm, 'users', [event('VlozeniDoSkartacnihoNavrhu', null, proposalId)]);
+    expect((await em().findOneOrFail(CaseFile, { id: c.id })).disposalProposalId).toBeNull();
+
+    await ingest(t.orm, 'archives', [event('VlozeniDoSkartacnihoNavrhu', null, proposalId)]);
+    expect((await em().findOneOrFail(CaseFile, { id: c.id })).disposalProposalId).toBe(proposalId);
+    for (const d of documents) expect((await em().findOneOrFail(Document, { id: d.id })).disposalProposalId).toBe(proposalId);
+    const before = await events();
+    expect(await attach()).toBe('CONFLICT');
+    expect(await events()).toBe(before);
+
+    await ingest(t.orm, 'archives', [event('VyjmutiZeSkartacnihoNavrhu', proposalId, null)]);
+    for (const d of documents) expect((await em().findOneOrFail(Document, { id: d.id })).disposalProposalId).toBeNull();
+    expect(await attach()).toBe('NOT_FOUND');
   });
 });
