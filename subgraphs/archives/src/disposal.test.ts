@@ -196,6 +196,9 @@ describe.each(testDatabaseKinds())('disposal procedure on %s', (kind) => {
       { name: 'SkartacniRizeni.Datum', old: null, new: '2026-11-30' }, { name: 'SkartacniRizeni.SkartacniOperace', old: null, new: 'DESTROY' },
       { name: 'SkartacniRizeni.Posuzovatel', old: null, new: 'SOkA Blansko' },
     ]));
+    // Decided, it waits for its transfer or destruction: still neither lent nor returned.
+    await refused(officer, LEND, { i: { entityId: e[6], borrowerName: 'Soud', dueOn: '2099-01-01' } }, 'CONFLICT');
+    await refused(officer, RETURN, { e: e[6], r: 'Doplnění' }, 'CONFLICT');
     const second = await refused(officer, IMPORT, { id: proposal.id, x: seznamXml(decision) }, 'CONFLICT');
     expect(second.message).toMatch(/imported already/);
 

@@ -21,8 +21,13 @@ export interface Candidate {
   problems: ReadinessProblem[];
 }
 
-/** Proposals that hold their entities: they are locked against change while in one. */
+/** Proposals that take up the municipality's one slot (`activeKey`): being filled or at the archive. */
 export const ACTIVE_PROPOSAL_STATES = ['OPEN', 'SUBMITTED'] as const;
+/**
+ * Proposals whose entities are locked against leaving the records office or being lent: also once DECIDED, as the
+ * decided entity now waits for its transfer or destruction (later steps end the lock with their own states).
+ */
+export const LOCKING_PROPOSAL_STATES = ['OPEN', 'SUBMITTED', 'DECIDED'] as const;
 const MIN_YEAR = 1990;
 const MAX_YEAR = 2200;
 
@@ -208,12 +213,12 @@ export async function submitDisposalProposal(em: SqlEntityManager, caller: Tenan
 }
 
 /**
- * CONFLICT when the entity is in an OPEN or SUBMITTED proposal: it is locked against leaving the records office
- * or being lent until the archive has decided (call in the transaction making the change).
+ * CONFLICT when the entity is in a proposal that locks it (OPEN, SUBMITTED, or DECIDED and awaiting its
+ * operation): it may neither leave the records office nor be lent (call in the transaction making the change).
  */
 export async function assertNotInActiveProposal(tx: SqlEntityManager, item: RecordsOfficeItem, action: string): Promise<void> {
   const entries = await tx.find(DisposalProposalEntry, { entityId: item.id }, { refresh: true });
   if (entries.length === 0) return;
-  const active = await tx.count(DisposalProposal, { id: { $in: entries.map((e) => e.proposalId) }, state: { $in: [...ACTIVE_PROPOSAL_STATES] } });
+  const active = await tx.count(DisposalProposal, { id: { $in: entries.map((e) => e.proposalId) }, state: { $in: [...LOCKING_PROPOSAL_STATES] } });
   if (active > 0) throw conflict(`${item.referenceNumber} cannot be ${action}: it is in a disposal proposal`);
 }
