@@ -103,7 +103,7 @@ describe.each(testDatabaseKinds())('disposal procedure on %s', (kind) => {
     expect(await em.count(AuditEvent, { objectType: 'SkartacniNavrh' })).toBe(1);
     // The database itself refuses a second active proposal, whatever a caller checked before.
     em.create(DisposalProposal, {
-      id: randomUUID(), municipalityId: ADAMOV, year: 2027, state: 'OPEN', activeKey: ADAMOV, documentId: null, referenceNumber: null,
+      id: randomUUID(), municipalityId: ADAMOV, year: 2027, state: 'OPEN', activeKey: ADAMOV, documentId: null,
       createdAt: new Date(), createdById: adamovOfficer.userId, submittedAt: null, submittedById: null, decisionListId: null, decidedAt: null, decidedById: null,
     });
     await expect(em.flush()).rejects.toBeInstanceOf(UniqueConstraintViolationException);
@@ -173,6 +173,15 @@ describe.each(testDatabaseKinds())('disposal procedure on %s', (kind) => {
     await refused(officer, IMPORT, { id: proposal.id, x: seznamXml(decision) }, 'CONFLICT');
     expect((await ok(officer, SUBMIT, { id: proposal.id })).submitDisposalProposal).toMatchObject({ state: 'SUBMITTED', submittedBy: { id: officer.userId } });
     await refused(officer, SUBMIT, { id: proposal.id }, 'CONFLICT');
+    // Filing files it under the proposal's id from the submit event; the reference number is read from filing.
+    const submitted = await blansko().findOneOrFail(AuditEvent, { objectType: 'SkartacniNavrh', objectId: proposal.id, eventType: 'Uprava' });
+    expect(submitted.changes).toEqual(expect.arrayContaining([
+      { name: 'state', old: 'OPEN', new: 'SUBMITTED' }, { name: 'year', old: null, new: '2026' }, { name: 'entryCount', old: null, new: '2' },
+    ]));
+    const FILED = `query($id: ID!) { disposalProposal(id: $id) { document { id } referenceNumber } }`;
+    expect((await ok(officer, FILED, { id: proposal.id })).disposalProposal).toEqual({ document: { id: proposal.id }, referenceNumber: null });
+    filed[proposal.id] = { id: proposal.id, referenceNumber: 'MBK 99/2026' };
+    expect((await ok(officer, FILED, { id: proposal.id })).disposalProposal.referenceNumber).toBe('MBK 99/2026');
     await refused(officer, ADD, { e: e[3] }, 'CONFLICT');
     await refused(officer, REMOVE, { e: e[0], r: 'Omyl' }, 'CONFLICT');
     await refused(officer, RETURN, { e: e[6], r: 'Doplnění' }, 'CONFLICT');

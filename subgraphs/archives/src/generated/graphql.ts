@@ -138,10 +138,11 @@ export type DisposalProposal = {
   decidedBy: Maybe<User>;
   /** The archive's Seznam ID, once decided. */
   decisionListId: Maybe<Scalars['String']['output']>;
-  /** The filed proposal document (filing's), once submitted and filed. */
+  /** The proposal as a document of the main register (filing's), filed when the submit reaches the log. */
   document: Maybe<Document>;
   entries: Array<DisposalProposalEntry>;
   id: Scalars['ID']['output'];
+  /** The filed document's reference number (čj), from filing; null until it is filed. */
   referenceNumber: Maybe<Scalars['String']['output']>;
   state: DisposalProposalState;
   submittedAt: Maybe<Scalars['DateTime']['output']>;

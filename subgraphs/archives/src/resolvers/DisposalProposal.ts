@@ -10,6 +10,12 @@ export const DisposalProposal: DisposalProposalResolvers = {
     return ctx.loaders.disposalProposal.load(ref.id);
   },
   document: (p) => (p.documentId ? ({ __typename: 'Document', id: p.documentId } as ResolversTypes['Document']) : null),
+  // Filing's: it files the proposal when the submit reaches the log (about a second later; null until then).
+  referenceNumber: async (p, _, ctx) => {
+    if (!p.documentId) return null;
+    const [document] = await ctx.peers.entities<{ referenceNumber: string | null }>('filing', 'Document', [p.documentId], 'referenceNumber');
+    return document?.referenceNumber ?? null;
+  },
   entries: (p, _, ctx) => ctx.em.find(Entry, { proposalId: p.id }, { orderBy: [{ addedAt: 'asc' }, { id: 'asc' }] }),
   createdBy: (p) => user(p.createdById)!,
   submittedBy: (p) => user(p.submittedById),

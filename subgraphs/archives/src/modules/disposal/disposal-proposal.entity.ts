@@ -20,9 +20,11 @@ export class DisposalProposal {
   year!: number;
   state!: DisposalProposalState;
   activeKey!: string | null;
-  /** The filed proposal document in filing, once submitted (not filled on this branch: see README). */
+  /**
+   * The proposal's document in filing once submitted: the proposal's own id, under which filing's log ingest files
+   * it (its reference number is filing's and read from there).
+   */
   documentId!: string | null;
-  referenceNumber!: string | null;
   createdAt!: Date;
   createdById!: string;
   submittedAt!: Date | null;
@@ -45,7 +47,6 @@ export const DisposalProposalSchema = new EntitySchema<DisposalProposal>({
     state: { type: 'string', length: 20 },
     activeKey: { type: 'uuid', nullable: true },
     documentId: { type: 'uuid', nullable: true },
-    referenceNumber: { type: 'string', length: 50, nullable: true },
     createdAt: { type: 'datetime', length: 3 },
     createdById: { type: 'uuid' },
     submittedAt: { type: 'datetime', length: 3, nullable: true },

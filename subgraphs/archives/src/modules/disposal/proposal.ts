@@ -102,7 +102,7 @@ export async function openDisposalProposal(em: SqlEntityManager, caller: TenantC
     return await inTransaction(em, async (tx) => {
       const proposal = tx.create(DisposalProposal, {
         id: randomUUID(), municipalityId: caller.municipalityId, year, state: 'OPEN', activeKey: caller.municipalityId,
-        documentId: null, referenceNumber: null, createdAt: now, createdById: caller.userId, submittedAt: null, submittedById: null,
+        documentId: null, createdAt: now, createdById: caller.userId, submittedAt: null, submittedById: null,
         decisionListId: null, decidedAt: null, decidedById: null,
       });
       // Claims the municipality's slot first: a concurrent open fails here, before it writes anything else.
@@ -190,23 +190,31 @@ export async function removeFromDisposalProposal(em: SqlEntityManager, caller: T
 }
 
 /**
- * OPEN → SUBMITTED: the proposal goes to the archive. An empty proposal is refused. Filing the proposal as a
- * document in filing (as the hand-over list is) is not on this branch: README "Disposal procedure".
+ * OPEN → SUBMITTED: the proposal goes to the archive. An empty proposal is refused. Its `Uprava` (with year and
+ * entry count) is what filing's log ingest files as an own document of the main register under the proposal's id,
+ * as it files the hand-over list (filing records-office/disposal-proposal-filing.ts): nothing here writes filing's
+ * tables, and the reference number is filing's (`DisposalProposal.referenceNumber` reads it from there).
  */
 export async function submitDisposalProposal(em: SqlEntityManager, caller: TenantCaller, id: string, now: Date): Promise<DisposalProposal> {
   return inTransaction(em, async (tx) => {
     const proposal = await tx.findOne(DisposalProposal, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     if (!proposal) throw notFound('DisposalProposal', id);
     if (proposal.state !== 'OPEN') throw conflict(`The disposal proposal is ${proposal.state}: only an open one is submitted`);
-    if ((await tx.count(DisposalProposalEntry, { proposalId: id })) === 0) throw conflict('The disposal proposal is empty');
+    const count = await tx.count(DisposalProposalEntry, { proposalId: id });
+    if (count === 0) throw conflict('The disposal proposal is empty');
     proposal.state = 'SUBMITTED';
+    // Filing files it under the proposal's own id when this event reaches the log (filing disposal-proposal-filing.ts).
+    proposal.documentId = proposal.id;
     proposal.submittedAt = now;
     proposal.submittedById = caller.userId;
     await tx.flush();
     await recordAudit(tx, caller, {
       municipalityId: caller.municipalityId, eventType: 'Uprava', objectType: 'SkartacniNavrh', objectId: proposal.id,
       description: `Disposal proposal for ${proposal.year} submitted to the archive`,
-      changes: [{ name: 'state', old: 'OPEN', new: 'SUBMITTED' }],
+      changes: [
+        { name: 'state', old: 'OPEN', new: 'SUBMITTED' }, { name: 'year', old: null, new: String(proposal.year) },
+        { name: 'entryCount', old: null, new: String(count) }, { name: 'documentId', old: null, new: proposal.id },
+      ],
     });
     return proposal;
   });

@@ -4,6 +4,7 @@ import { inTransaction, nextInSeries, scopeToTenant, type AuditChange, type HubO
 import { randomUUID } from 'node:crypto';
 import { CaseFile } from '../case-files/case-file.entity';
 import { Document } from '../documents/document.entity';
+import { fileSubmittedProposals } from '../records-office/disposal-proposal-filing';
 import { applyCustodyEvents, applyProposalEvents } from '../records-office/mirror';
 import { Register } from '../registers/register.entity';
 import { GENESIS_HASH, entryHash } from './chain';
@@ -212,6 +213,7 @@ async function appendEntries(tx: SqlEntityManager, source: string, municipalityI
   if (source === 'archives') {
     await applyCustodyEvents(tx, fresh);
     await applyProposalEvents(tx, fresh);
+    await fileSubmittedProposals(tx, fresh);
   }
   await tx.flush();
   return fresh.length;

@@ -167,4 +167,27 @@ describe.each(testDatabaseKinds())('hand-over to the records office on %s', (kin
     for (const d of documents) expect((await em().findOneOrFail(Document, { id: d.id })).disposalProposalId).toBeNull();
     expect(await attach()).toBe('NOT_FOUND');
   });
+
+  it('files a submitted disposal proposal from the log ingest once, as a document of the main register under its id', async () => {
+    const proposalId = randomUUID();
+    const submit = (id = randomUUID()) => ({
+      id, municipalityId: BLANSKO.id, sequence: 3_000_000, occurredAt: new Date().toISOString(), actorId: records.userId,
+      actorLogin: 'mbk.records', eventType: 'Uprava', objectType: 'SkartacniNavrh', objectId: proposalId, description: null,
+      changes: [{ name: 'state', old: 'OPEN', new: 'SUBMITTED' }, { name: 'year', old: null, new: '2026' }, { name: 'entryCount', old: null, new: '3' }],
+    });
+    const first = submit();
+    // Only archives runs disposal proposals.
+    await ingest(t.orm, 'users', [submit()]);
+    expect(await em().findOne(Document, { id: proposalId })).toBeNull();
+    expect(await ingest(t.orm, 'archives', [first])).toBe(1);
+    const d = await em().findOneOrFail(Document, { id: proposalId });
+    expect(d).toMatchObject({ state: 'REGISTERED', origin: 'OWN', handlerId: records.userId, subject: 'Skartační návrh za rok 2026 (3 entit)' });
+    expect(d.referenceNumber).toMatch(/^MBK \d+\/\d{4}$/);
+    expect(await em().count(AuditEvent, { eventType: 'Zalozeni', objectId: proposalId })).toBe(1);
+    // Sent again, or a second submit event of the same proposal: filed once.
+    expect(await ingest(t.orm, 'archives', [first])).toBe(0);
+    await ingest(t.orm, 'archives', [submit()]);
+    expect(await em().count(Document, { id: proposalId })).toBe(1);
+    expect(await em().count(AuditEvent, { eventType: 'Zalozeni', objectId: proposalId })).toBe(1);
+  });
 });
