@@ -19,6 +19,7 @@ export interface EntityReadiness {
  * While this is true, readiness asks filing only for the PID and treats every entity as ready. The lead sets it
  * to false (and then deletes the flag) when merging the SIP branch; everything else here stays as it is.
  */
+// PROPOSAL-MERGE: set to false when the SIP branch (filing's archiveReadiness) is merged, then delete the flag.
 export const PROPOSAL_MERGE_READINESS_MISSING = true;
 
 const FULL = 'id pid archiveReadiness { ready problems { rule message } }';
@@ -31,6 +32,7 @@ const PID_ONLY = 'id pid';
  */
 export async function archiveReadiness(peers: Peers, items: readonly Pick<RecordsOfficeItem, 'id' | 'kind'>[]): Promise<Map<string, EntityReadiness>> {
   const result = new Map<string, EntityReadiness>();
+  // PROPOSAL-MERGE: only FULL once filing has the field.
   const selection = PROPOSAL_MERGE_READINESS_MISSING ? PID_ONLY : FULL;
   for (const [kind, typename] of [['CASE_FILE', 'CaseFile'], ['DOCUMENT', 'Document']] as const) {
     const ids = items.filter((i) => i.kind === kind).map((i) => i.id);
@@ -39,6 +41,7 @@ export async function archiveReadiness(peers: Peers, items: readonly Pick<Record
     const answers = await peers.entities<Answer>('filing', typename, ids, selection);
     for (const a of answers) {
       if (!a) continue;
+      // PROPOSAL-MERGE: without the flag a missing answer is not ready (filing always answers the field).
       const readiness = a.archiveReadiness ?? { ready: PROPOSAL_MERGE_READINESS_MISSING, problems: [] };
       result.set(a.id, { pid: a.pid, ready: readiness.ready, problems: readiness.problems ?? [] });
     }
