@@ -1,5 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { Role, diff, logger, recordAudit, type TenantCaller } from '@hub/kit';
+import { AUTHOR_FIELDS, METADATA_FIELDS, authorOf } from '../documents/metadata';
 import { allocateNumber, insertWithUniquePid, notYetHandled, ownDocumentContent } from '../documents/registration';
 import { Document } from '../documents/document.entity';
 import { generatePid } from '../registers/pid';
@@ -13,6 +14,8 @@ export interface SubmitEvent extends CustodyEvent {
   municipalityId: string;
   actorId: string | null;
   actorLogin: string;
+  /** The officer's name as archives' event names them (provedlKdo): the filed document's author and its creation's actor. */
+  actorName: string | null;
   occurredAt: Date;
 }
 
@@ -38,7 +41,7 @@ export async function fileSubmittedProposals(tx: SqlEntityManager, events: Submi
     const year = e.changes.find((c) => c.name === 'year')?.new ?? '';
     const count = e.changes.find((c) => c.name === 'entryCount')?.new ?? '';
     // The officer who submitted it, as the event names them: the document's handler and its creation's actor.
-    const actor: TenantCaller = { userId: e.actorId, login: e.actorLogin, municipalityId: e.municipalityId, roles: [Role.RECORDS_OFFICER], orgUnitId: null };
+    const actor: TenantCaller = { userId: e.actorId, login: e.actorLogin, name: e.actorName, municipalityId: e.municipalityId, roles: [Role.RECORDS_OFFICER], orgUnitId: null };
     const number = await allocateNumber(tx, actor, main, e.occurredAt);
     const document = await insertWithUniquePid(tx, () => generatePid(main.referencePrefix), {
       id: e.objectId,
@@ -52,11 +55,14 @@ export async function fileSubmittedProposals(tx: SqlEntityManager, events: Submi
       ...notYetHandled(),
       handlerId: e.actorId,
       assignedAt: e.occurredAt,
+      // An own document has its author (SIP metadata), as the hand-over list does: the officer who submitted it (the
+      // org unit's name is another subgraph's, not at hand in the ingest). Kind and form default (insertWithUniquePid).
+      ...authorOf(actor, null),
     });
     await recordAudit(tx, actor, {
       municipalityId: e.municipalityId, eventType: 'Zalozeni', objectType: 'Dokument', objectId: document.id,
       description: `Disposal proposal for ${year} filed as ${document.referenceNumber}`,
-      changes: diff({}, document, ['pid', 'registerId', 'referenceNumber', 'sequenceNumber', 'year', 'subject', 'origin', 'registeredAt', 'state']),
+      changes: diff({}, document, ['pid', 'registerId', 'referenceNumber', 'sequenceNumber', 'year', 'subject', 'origin', 'registeredAt', 'state', ...METADATA_FIELDS, ...AUTHOR_FIELDS]),
     });
   }
 }

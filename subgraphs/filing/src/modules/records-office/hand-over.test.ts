@@ -1,6 +1,6 @@
 // Hand-over to the records office in filing, and the mirror of archives' custody steps in the log ingest, on SQLite
 // and MariaDB. Case files and documents are set up as rows in the states a test needs.
-import { AuditEvent, DEMO_MUNICIPALITIES, DISPOSAL_PROPOSAL_CHANGE, RECORDS_OFFICE_STATE_CHANGE, scopeToTenant, testCaller, testDatabaseKinds } from '@hub/kit';
+import { AuditEvent, DEMO_MUNICIPALITIES, DISPOSAL_PROPOSAL_CHANGE, RECORDS_OFFICE_STATE_CHANGE, scopeToTenant, testCaller, testDatabaseKinds, type TenantCaller } from '@hub/kit';
 import { startTestSubgraph, type TestSubgraph } from '@hub/kit/testing';
 import { randomUUID } from 'node:crypto';
 import type { FilingContext } from '../../context';
@@ -8,7 +8,9 @@ import { filing } from '../../index';
 import { ingest } from '../audit-log/ingest';
 import { attachComponent } from '../components/components';
 import { CaseFile, type CaseFileState } from '../case-files/case-file.entity';
+import { DocumentKind } from '../document-kinds/document-kind.entity';
 import { Document, type DocumentState } from '../documents/document.entity';
+import { authorOf, newDocumentMetadata } from '../documents/metadata';
 import { notYetHandled, ownDocumentContent } from '../documents/registration';
 import { findActiveMainRegister } from '../registers/registers';
 
@@ -42,6 +44,8 @@ describe.each(testDatabaseKinds())('hand-over to the records office on %s', (kin
       year: 2026, registeredAt: new Date(), registeredById: handler.userId, state, ...ownDocumentContent(`Dokument ${seq}`),
       createdAt: new Date(), createdById: handler.userId, ...notYetHandled(), handlerId: handler.userId, orgUnitId: UNIT, caseFileId,
       caseFileInsertedAt: caseFileId ? new Date() : null,
+      // Every document has a kind (the municipality's default) and a form, as registration gives them.
+      ...(await newDocumentMetadata(e, {})), ...authorOf(handler as TenantCaller, null),
     });
     await e.flush();
     return d;
@@ -149,7 +153,7 @@ describe.each(testDatabaseKinds())('hand-over to the records office on %s', (kin
     const proposalId = randomUUID();
     const manager = testCaller(BLANSKO.id, ['RECORDS_MANAGER'], 'mbk.manager', randomUUID(), null);
     // Not locked yet: the attach gets as far as the (unknown) upload.
-    const attach = () => attachComponent(em(), manager, { documentId: documents[0].id, uploadId: randomUUID(), form: 'ORIGINAL' }).then(() => 'OK', (e) => e.extensions?.code);
+    const attach = () => attachComponent(em(), manager as TenantCaller, { documentId: documents[0].id, uploadId: randomUUID(), form: 'ORIGINAL' }).then(() => 'OK', (e) => e.extensions?.code);
     expect(await attach()).toBe('NOT_FOUND');
     // Other events naming the proposal (the archive's decision) and other sources move nothing.
     await ingest(t.orm, 'archives', [event('Uprava', null, proposalId)]);
@@ -172,7 +176,7 @@ describe.each(testDatabaseKinds())('hand-over to the records office on %s', (kin
     const proposalId = randomUUID();
     const submit = (id = randomUUID()) => ({
       id, municipalityId: BLANSKO.id, sequence: 3_000_000, occurredAt: new Date().toISOString(), actorId: records.userId,
-      actorLogin: 'mbk.records', eventType: 'Uprava', objectType: 'SkartacniNavrh', objectId: proposalId, description: null,
+      actorLogin: 'mbk.records', actorName: 'Marie Spisová', eventType: 'Uprava', objectType: 'SkartacniNavrh', objectId: proposalId, description: null,
       changes: [{ name: 'state', old: 'OPEN', new: 'SUBMITTED' }, { name: 'year', old: null, new: '2026' }, { name: 'entryCount', old: null, new: '3' }],
     });
     const first = submit();
@@ -183,6 +187,9 @@ describe.each(testDatabaseKinds())('hand-over to the records office on %s', (kin
     const d = await em().findOneOrFail(Document, { id: proposalId });
     expect(d).toMatchObject({ state: 'REGISTERED', origin: 'OWN', handlerId: records.userId, subject: 'Skartační návrh za rok 2026 (3 entit)' });
     expect(d.referenceNumber).toMatch(/^MBK \d+\/\d{4}$/);
+    // The SIP metadata every document has: the municipality's default kind, DIGITAL, the submitting officer as author.
+    const defaultKind = await em().findOneOrFail(DocumentKind, { isDefault: true });
+    expect(d).toMatchObject({ kindId: defaultKind.id, form: 'DIGITAL', authorUserId: records.userId, authorName: 'Marie Spisová' });
     expect(await em().count(AuditEvent, { eventType: 'Zalozeni', objectId: proposalId })).toBe(1);
     // Sent again, or a second submit event of the same proposal: filed once.
     expect(await ingest(t.orm, 'archives', [first])).toBe(0);
