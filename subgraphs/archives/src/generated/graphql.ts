@@ -155,6 +155,7 @@ export type DisposalProposalEntry = {
   __typename?: 'DisposalProposalEntry';
   addedAt: Scalars['DateTime']['output'];
   addedBy: User;
+  /** Posuzovatel: the municipality's person answerable for the selection (spisový řád), not the archive; the importing officer unless given. */
   assessor: Maybe<Scalars['String']['output']>;
   /** What blocks it now (e.g. a hold placed after it was proposed); empty when nothing does. */
   blocks: Array<ProposalBlock>;

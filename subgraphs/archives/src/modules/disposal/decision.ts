@@ -87,13 +87,24 @@ export function parseSeznam(xml: string): ParsedSeznam {
   return { id, archive, createdAt, entries };
 }
 
-const OPERATION_CHANGE = 'SkartacniRizeni.SkartacniOperace';
+/**
+ * The entity's `SkartacniRizeni` (nsesss-common `tSkartacniRizeni`) as the changes of its `Uprava`. `SkartacniOperace`
+ * (`tSkartacniOperace`) has one value, `trvalé uložení`, for an entity selected as an archival record: a destroyed
+ * one never reaches a SIP (its TrP gets `Zniceni` at the operation), so it gets none. The archive's own word is kept
+ * under `Seznam.Operace` (nsesss-DA `tOperace`) for both. `Mnozstvi` only for analog records (the XSD's rule), from
+ * the records office's quantity.
+ */
+export const SKARTACNI_OPERACE_KEEP = 'trvalé uložení';
+const OPERACE: Record<DisposalDecision, string> = { KEEP_AS_ARCHIVAL_RECORD: 'vybrat za archiválii', DESTROY: 'zničit' };
 
 /**
  * Records the archive's decision (skartační řízení) for a SUBMITTED proposal from its `Seznam`: per entity keep as
- * an archival record or destroy, with the day, the reasoning and the assessor (posuzovatel: the archive as the
- * Seznam names it, unless given), an `Uprava` of the entity carrying the SkartacniRizeni fields (TrP has no event
- * type of its own for it), and the proposal's `Uprava` to DECIDED, in one transaction. The whole list is refused
+ * an archival record or destroy, with the day, the reasoning and the assessor (posuzovatel, `tOsobaInterni`: a
+ * person of the originator answerable for the selection, named in its spisový řád; the importing officer unless
+ * given, not the archive, which is no internal person), an `Uprava` of the entity carrying the SkartacniRizeni fields
+ * (TrP's `TypUdalostiId` has no event type for the decision: it fills the entity's `Vyrazovani/SkartacniRizeni`, a
+ * change of its metadata; `Zniceni` and `Prenos` are the later operations), and the proposal's `Uprava` to DECIDED,
+ * in one transaction. The whole list is refused
  * with every reason (`extensions.problems`) when an identifier is not in the proposal or is unknown, an entity is
  * named twice or has no final operation, or an entity of the proposal is missing; a second import is CONFLICT.
  * Nothing is half-applied. The decided proposal frees the municipality's slot for the next one.
@@ -130,7 +141,7 @@ export async function importDisposalDecision(
     if (problems.length > 0) throw refused('The Seznam does not fit the disposal proposal', problems);
 
     const day = seznam.createdAt.slice(0, 10);
-    const assessor = assessorGiven ?? seznam.archive;
+    const assessor = assessorGiven ?? (caller.name || caller.login).slice(0, 200);
     const items = new Map((await tx.find(RecordsOfficeItem, { id: { $in: entries.map((e) => e.entityId) } })).map((i) => [i.id, i]));
     for (const e of entries) Object.assign(e, { decision: decided.get(e.pid)!, decisionDate: day, reasoning, assessor });
     Object.assign(proposal, { state: 'DECIDED', activeKey: null, decisionListId: seznam.id, decidedAt: now, decidedById: caller.userId });
@@ -142,9 +153,11 @@ export async function importDisposalDecision(
         description: `SkartacniRizeni: ${item.referenceNumber} ${e.decision === 'DESTROY' ? 'to be destroyed (zničit)' : 'kept as an archival record (vybrat za archiválii)'}`,
         changes: [
           { name: 'SkartacniRizeni.Datum', old: null, new: day },
-          { name: OPERATION_CHANGE, old: null, new: e.decision },
+          ...(item.quantity ? [{ name: 'SkartacniRizeni.Mnozstvi', old: null, new: item.quantity }] : []),
+          ...(e.decision === 'KEEP_AS_ARCHIVAL_RECORD' ? [{ name: 'SkartacniRizeni.SkartacniOperace', old: null, new: SKARTACNI_OPERACE_KEEP }] : []),
           { name: 'SkartacniRizeni.Oduvodneni', old: null, new: reasoning },
           { name: 'SkartacniRizeni.Posuzovatel', old: null, new: assessor },
+          { name: 'Seznam.Operace', old: null, new: OPERACE[e.decision!] },
           { name: 'disposalProposalId', old: null, new: proposal.id },
         ],
       });
