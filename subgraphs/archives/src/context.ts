@@ -1,6 +1,7 @@
 import { byIdLoader, groupLoader, type SubgraphContext } from '@hub/kit';
 import DataLoader from 'dataloader';
 import { Archive } from './modules/archives/archive.entity';
+import { DisposalProposal } from './modules/disposal/disposal-proposal.entity';
 import { DisposalHold } from './modules/disposal-holds/disposal-hold.entity';
 import { disposalBlocks } from './modules/records-office/disposal-check';
 import { Loan } from './modules/records-office/loan.entity';
@@ -23,6 +24,7 @@ export function createContext(base: SubgraphContext) {
       storageUnitsByParent: groupLoader(em, StorageUnit, 'parentId', { name: 'asc', id: 'asc' }),
       recordsOfficeItem: byIdLoader(em, RecordsOfficeItem),
       loan: byIdLoader(em, Loan),
+      disposalProposal: byIdLoader(em, DisposalProposal),
       loansByItem: groupLoader(em, Loan, 'itemId', { lentAt: 'desc', id: 'asc' }),
       /** Active holds on a page of items and on their case files' documents: two statements per page. */
       activeHoldsByItem: new DataLoader<string, DisposalHold[]>(async (itemIds) => {

@@ -1,6 +1,7 @@
 import { loadSchema, type SubgraphDefinition } from '@hub/kit';
 import { createContext, type ArchivesContext } from './context';
 import { ArchiveSchema } from './modules/archives/archive.entity';
+import { DisposalProposalEntrySchema, DisposalProposalSchema } from './modules/disposal/disposal-proposal.entity';
 import { DisposalHoldSchema } from './modules/disposal-holds/disposal-hold.entity';
 import { LoanSchema } from './modules/records-office/loan.entity';
 import { RecordsOfficeContentSchema, RecordsOfficeItemSchema } from './modules/records-office/records-office-item.entity';
@@ -9,12 +10,13 @@ import { migrations } from './migrations';
 import { resolvers } from './resolvers';
 import { seedDemo } from './seed';
 
-/** The archives subgraph: the archive directory, the records office (spisovna: take-over, storage, loans) and disposal holds. */
+/** The archives subgraph: the archive directory, the records office (spisovna: take-over, storage, loans) disposal holds and the disposal procedure (skartační řízení). */
 export const archives: SubgraphDefinition<ArchivesContext> = {
   name: 'archives',
   typeDefs: loadSchema('archives'),
   resolvers,
-  entities: [ArchiveSchema, DisposalHoldSchema, StorageUnitSchema, RecordsOfficeItemSchema, RecordsOfficeContentSchema, LoanSchema],
+  entities: [ArchiveSchema, DisposalHoldSchema, StorageUnitSchema, RecordsOfficeItemSchema, RecordsOfficeContentSchema, LoanSchema,
+    DisposalProposalSchema, DisposalProposalEntrySchema],
   migrations,
   createContext,
   seedDemo,

@@ -35,8 +35,21 @@ const APOLLO_PUBLIC_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
 ]);
-/** Extensions a client may rely on besides `code`: the input field at fault, the id not found, when to retry, which limit. */
-const PUBLIC_EXTENSIONS = ['field', 'id', 'retryAfter', 'limit'] as const;
+/**
+ * Extensions a client may rely on besides `code`: the input field at fault, the id not found, when to retry, which
+ * limit, and `problems` (a document refused as a whole, e.g. the archive's Seznam: every `{ identifier, reason }`).
+ */
+const PUBLIC_EXTENSIONS = ['field', 'id', 'retryAfter', 'limit', 'problems'] as const;
+export const MAX_PROBLEMS = 500;
+
+/** `problems` as a client gets it: at most MAX_PROBLEMS, the echoed identifiers bounded like `id`. */
+function publicProblems(value: unknown): unknown {
+  if (!Array.isArray(value)) return undefined;
+  return value.slice(0, MAX_PROBLEMS).map((p: { identifier?: unknown; reason?: unknown }) => ({
+    identifier: typeof p?.identifier === 'string' ? excerpt(p.identifier) : null,
+    reason: boundMessage(String(p?.reason ?? '')),
+  }));
+}
 const PUBLIC_CODES = new Set<string>([...Object.values(ErrorCode), ...APOLLO_PUBLIC_CODES]);
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
@@ -102,7 +115,7 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown, log:
     // Only the documented extensions: not stack traces, nor which subgraph answered (gateway's serviceName).
     const extensions: Record<string, unknown> = { code };
     for (const key of PUBLIC_EXTENSIONS) {
-      const value = formatted.extensions?.[key];
+      const value = key === 'problems' ? publicProblems(formatted.extensions?.[key]) : formatted.extensions?.[key];
       // `id` and `field` may carry what the client sent (an id that was not found): bounded like messages.
       if (value !== undefined) extensions[key] = typeof value === 'string' ? excerpt(value) : value;
     }

@@ -25,7 +25,7 @@ import { ErrorCode } from './errors';
  * - NUL: SQLite (MikroORM inlines values into the statement) cuts the statement there and fails; nothing stores it.
  * - Other C0 and C1 control characters and DEL: invisible, and XML 1.0 (the transaction-log export) cannot carry
  *   them. TAB, LF and CR are allowed only in the multi-line texts (MULTILINE_FIELDS: reasons, notes, addresses,
- *   settlement content, passwords and secrets); single-line texts (names, logins, subjects, codes, titles) and IDs
+ *   settlement content, passwords and secrets, XML documents); single-line texts (names, logins, subjects, codes, titles) and IDs
  *   refuse them.
  * - Lone surrogates (half of a UTF-16 pair, possible in JSON variables): not Unicode text; MariaDB's utf8mb4
  *   refuses or mangles them.
@@ -37,7 +37,8 @@ import { ErrorCode } from './errors';
  */
 
 /** Fields (input fields or arguments, by name) whose text may span lines. Everything else is a single line. */
-export const MULTILINE_FIELDS: ReadonlySet<string> = new Set(['reason', 'note', 'content', 'address', 'annotation', 'password', 'secret']);
+// `xml`: a document the archive sends (its decision's Seznam); `reasoning`: the archive's reasons for it.
+export const MULTILINE_FIELDS: ReadonlySet<string> = new Set(['reason', 'note', 'content', 'address', 'annotation', 'password', 'secret', 'xml', 'reasoning']);
 
 export type TextKind = 'line' | 'multiline';
 

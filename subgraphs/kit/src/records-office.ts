@@ -9,6 +9,13 @@
  */
 export const RECORDS_OFFICE_STATE_CHANGE = 'recordsOfficeState';
 
+/**
+ * Archives' disposal proposal events (VlozeniDoSkartacnihoNavrhu / VyjmutiZeSkartacnihoNavrhu) carry one change of
+ * this name (proposal id → null or back): filing's log ingest mirrors it onto the entity, which filing then keeps
+ * from changing (the entity is locked while proposed, domain.md §6).
+ */
+export const DISPOSAL_PROPOSAL_CHANGE = 'disposalProposalId';
+
 /** The states of a document or case file that the records office moves between (domain.md §4.1, §4.2). */
 export type RecordsOfficeState = 'CLOSED' | 'HANDED_TO_RECORDS_OFFICE' | 'IN_RECORDS_OFFICE' | 'ON_LOAN';
 export const RECORDS_OFFICE_STATES: readonly RecordsOfficeState[] = ['CLOSED', 'HANDED_TO_RECORDS_OFFICE', 'IN_RECORDS_OFFICE', 'ON_LOAN'];

@@ -5,6 +5,8 @@ import type { StorageUnit as StorageUnitModel } from '../modules/records-office/
 import type { RecordsOfficeItem as RecordsOfficeItemModel } from '../modules/records-office/records-office-item.entity';
 import type { InventoryPage as InventoryPageModel } from '../modules/records-office/inventory';
 import type { Loan as LoanModel } from '../modules/records-office/loan.entity';
+import type { DisposalProposal as DisposalProposalModel, DisposalProposalEntry as DisposalProposalEntryModel } from '../modules/disposal/disposal-proposal.entity';
+import type { Candidate as CandidateModel } from '../modules/disposal/proposal';
 import type { AuditEvent as AuditEventModel } from '@hub/kit';
 import type { ArchivesContext } from '../context';
 export type Maybe<T> = T | null;
@@ -89,6 +91,20 @@ export type DisposalBlock =
   | 'DISPOSAL_HOLD'
   | 'ON_LOAN';
 
+/** A due entity not in the proposal, and why (no blocks: it may be added). */
+export type DisposalCandidate = {
+  __typename?: 'DisposalCandidate';
+  blocks: Array<ProposalBlock>;
+  item: RecordsOfficeItem;
+  /** Filing's unmet readiness rules when blocked by METADATA_INCOMPLETE. */
+  problems: Array<ReadinessProblem>;
+};
+
+/** The archive's decision on an entity (nsesss-DA Operace: vybrat za archiválii / zničit). */
+export type DisposalDecision =
+  | 'DESTROY'
+  | 'KEEP_AS_ARCHIVAL_RECORD';
+
 /**
  * A disposal hold (pozastavení skartační operace) on a document or a case file: while active, the entity may not be
  * destroyed, transferred, or returned out of the records office (a hold on a document also holds its case file).
@@ -109,6 +125,56 @@ export type DisposalHold = {
   releasedAt: Maybe<Scalars['DateTime']['output']>;
   releasedBy: Maybe<User>;
 };
+
+/**
+ * A disposal proposal (skartační návrh) of the municipality for a year: what the records office sends to the archive.
+ * At most one per municipality is OPEN or SUBMITTED; its entities may then not leave the records office or be lent.
+ */
+export type DisposalProposal = {
+  __typename?: 'DisposalProposal';
+  createdAt: Scalars['DateTime']['output'];
+  createdBy: User;
+  decidedAt: Maybe<Scalars['DateTime']['output']>;
+  decidedBy: Maybe<User>;
+  /** The archive's Seznam ID, once decided. */
+  decisionListId: Maybe<Scalars['String']['output']>;
+  /** The proposal as a document of the main register (filing's), filed when the submit reaches the log. */
+  document: Maybe<Document>;
+  entries: Array<DisposalProposalEntry>;
+  id: Scalars['ID']['output'];
+  /** The filed document's reference number (čj), from filing; null until it is filed. */
+  referenceNumber: Maybe<Scalars['String']['output']>;
+  state: DisposalProposalState;
+  submittedAt: Maybe<Scalars['DateTime']['output']>;
+  submittedBy: Maybe<User>;
+  year: Scalars['Int']['output'];
+};
+
+/** A case file or lone document in a proposal, with the archive's decision (skartační řízení) once imported. */
+export type DisposalProposalEntry = {
+  __typename?: 'DisposalProposalEntry';
+  addedAt: Scalars['DateTime']['output'];
+  addedBy: User;
+  /** Posuzovatel: the municipality's person answerable for the selection (spisový řád), not the archive; the importing officer unless given. */
+  assessor: Maybe<Scalars['String']['output']>;
+  /** What blocks it now (e.g. a hold placed after it was proposed); empty when nothing does. */
+  blocks: Array<ProposalBlock>;
+  decision: Maybe<DisposalDecision>;
+  /** YYYY-MM-DD of the skartační řízení. */
+  decisionDate: Maybe<Scalars['String']['output']>;
+  item: RecordsOfficeItem;
+  /** The PID the archive's Seznam names it by. */
+  pid: Scalars['String']['output'];
+  reasoning: Maybe<Scalars['String']['output']>;
+};
+
+export type DisposalProposalState =
+  /** The archive's decision (its Seznam) is imported. */
+  | 'DECIDED'
+  /** The records office fills it. */
+  | 'OPEN'
+  /** Sent to the archive for its skartační řízení. */
+  | 'SUBMITTED';
 
 export type Document = {
   __typename?: 'Document';
@@ -158,24 +224,42 @@ export type Loan = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Records officers: into the open proposal, under the same rules. */
+  addToDisposalProposal: DisposalProposal;
   /** Records officers: a building, room, shelf or box (TrP Zalozeni of an UkladaciJednotka). */
   createStorageUnit: StorageUnit;
+  /**
+   * Records officers: the archive's Seznam (nsesss-DA.xsd) deciding a submitted proposal. Refused whole (BAD_USER_INPUT,
+   * extensions.problems) when it does not fit the proposal; a second import is CONFLICT.
+   */
+  importDisposalDecision: DisposalProposal;
   /** Records officers: lend to a user or an outside body until a day. */
   lendFromRecordsOffice: Loan;
+  /** Records officers: opens the proposal for a year with all due, unblocked entities (VlozeniDoSkartacnihoNavrhu each); one open or submitted at a time. */
+  openDisposalProposal: DisposalProposal;
   /** Records officers and managers, own municipality's documents or case files: exactly one of documentId and caseFileId. */
   placeDisposalHold: DisposalHold;
   /** Records officers: into a storage unit (VlozeniDoUkladaciJednotky; out of the previous one first), with the quantity of analog records. */
   placeInStorageUnit: RecordsOfficeItem;
   /** A reason is required; logged as ZruseniPozastaveniSkartacniOperace. */
   releaseDisposalHold: DisposalHold;
+  /** Records officers: out of the open proposal (VyjmutiZeSkartacnihoNavrhu), with a reason. */
+  removeFromDisposalProposal: DisposalProposal;
   /** Records officers: VyjmutiZUkladaciJednotky. */
   removeFromStorageUnit: RecordsOfficeItem;
   /** Records officers: VraceniZeSpisovny, back to the office as CLOSED; refused while lent or held (CONFLICT). */
   returnFromRecordsOffice: RecordsOfficeItem;
   /** Records officers: the lent entity is back. */
   returnLoan: Loan;
+  /** Records officers: OPEN → SUBMITTED, sent to the archive. */
+  submitDisposalProposal: DisposalProposal;
   /** Records officers: převzetí do spisovny of a whole hand-over list (TrP PrevzetiNaSpisovnu on each entity). */
   takeOverHandOverList: Array<RecordsOfficeItem>;
+};
+
+
+export type MutationAddToDisposalProposalArgs = {
+  entityId: Scalars['ID']['input'];
 };
 
 
@@ -184,8 +268,21 @@ export type MutationCreateStorageUnitArgs = {
 };
 
 
+export type MutationImportDisposalDecisionArgs = {
+  assessor?: InputMaybe<Scalars['String']['input']>;
+  proposalId: Scalars['ID']['input'];
+  reasoning?: InputMaybe<Scalars['String']['input']>;
+  xml: Scalars['String']['input'];
+};
+
+
 export type MutationLendFromRecordsOfficeArgs = {
   input: LendInput;
+};
+
+
+export type MutationOpenDisposalProposalArgs = {
+  year: Scalars['Int']['input'];
 };
 
 
@@ -209,6 +306,12 @@ export type MutationReleaseDisposalHoldArgs = {
 };
 
 
+export type MutationRemoveFromDisposalProposalArgs = {
+  entityId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
 export type MutationRemoveFromStorageUnitArgs = {
   entityId: Scalars['ID']['input'];
 };
@@ -225,6 +328,11 @@ export type MutationReturnLoanArgs = {
 };
 
 
+export type MutationSubmitDisposalProposalArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationTakeOverHandOverListArgs = {
   handOverListId: Scalars['ID']['input'];
 };
@@ -235,11 +343,33 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** What keeps a due entity out of the disposal proposal. */
+export type ProposalBlock =
+  /** The archive has decided on it in an earlier proposal. */
+  | 'ALREADY_DECIDED'
+  /** An active disposal hold on it (or on a document of the case file). */
+  | 'DISPOSAL_HOLD'
+  | 'IN_OTHER_PROPOSAL'
+  /** Filing's archive readiness is not met (metadata, components in output formats). */
+  | 'METADATA_INCOMPLETE'
+  /** Its disposal year is after the proposal's year (or it has none). */
+  | 'NOT_DUE'
+  /** Returned to the office. */
+  | 'NOT_IN_RECORDS_OFFICE'
+  | 'ON_LOAN'
+  /** Filing does not know it (or the caller may not see it). */
+  | 'UNKNOWN_TO_FILING';
+
 export type Query = {
   __typename?: 'Query';
   archives: Array<Archive>;
+  /** What is due for disposal in `year` but not in the open or submitted proposal, with what blocks it. */
+  disposalCandidates: Array<DisposalCandidate>;
   /** Disposal holds of the caller's municipality, newest first. */
   disposalHolds: Array<DisposalHold>;
+  disposalProposal: Maybe<DisposalProposal>;
+  /** Records office, managers, auditors: the municipality's disposal proposals, newest first. */
+  disposalProposals: Array<DisposalProposal>;
   /** Loans, due first: active ones, or all. */
   loans: Array<Loan>;
   /** Active loans due before today. */
@@ -257,8 +387,18 @@ export type Query = {
 };
 
 
+export type QueryDisposalCandidatesArgs = {
+  year: Scalars['Int']['input'];
+};
+
+
 export type QueryDisposalHoldsArgs = {
   includeReleased?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryDisposalProposalArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -286,6 +426,12 @@ export type QueryStorageUnitArgs = {
 
 export type QueryStorageUnitsArgs = {
   parentId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type ReadinessProblem = {
+  __typename?: 'ReadinessProblem';
+  message: Scalars['String']['output'];
+  rule: Scalars['String']['output'];
 };
 
 export type RecordsEntityKind =
@@ -476,6 +622,7 @@ export type FederationTypes = ResolversObject<{
   AuditTrail: AuditTrail;
   CaseFile: CaseFile;
   DisposalHold: DisposalHold;
+  DisposalProposal: DisposalProposal;
   Document: Document;
   Loan: Loan;
   RecordsOfficeItem: RecordsOfficeItem;
@@ -496,6 +643,9 @@ export type FederationReferenceTypes = ResolversObject<{
   DisposalHold:
     ( { __typename: 'DisposalHold' }
     & GraphQLRecursivePick<FederationTypes['DisposalHold'], {"id":true}> );
+  DisposalProposal:
+    ( { __typename: 'DisposalProposal' }
+    & GraphQLRecursivePick<FederationTypes['DisposalProposal'], {"id":true}> );
   Document:
     ( { __typename: 'Document' }
     & GraphQLRecursivePick<FederationTypes['Document'], {"id":true}> );
@@ -526,13 +676,20 @@ export type ResolversTypes = ResolversObject<{
   CreateStorageUnitInput: CreateStorageUnitInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DisposalBlock: DisposalBlock;
+  DisposalCandidate: ResolverTypeWrapper<CandidateModel>;
+  DisposalDecision: DisposalDecision;
   DisposalHold: ResolverTypeWrapper<DisposalHoldModel>;
+  DisposalProposal: ResolverTypeWrapper<DisposalProposalModel>;
+  DisposalProposalEntry: ResolverTypeWrapper<DisposalProposalEntryModel>;
+  DisposalProposalState: DisposalProposalState;
   Document: ResolverTypeWrapper<Omit<Document, 'disposalHolds' | 'recordsOfficeItem'> & { disposalHolds: Array<ResolversTypes['DisposalHold']>, recordsOfficeItem?: Maybe<ResolversTypes['RecordsOfficeItem']> }>;
   LendInput: LendInput;
   Loan: ResolverTypeWrapper<LoanModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  ProposalBlock: ProposalBlock;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReadinessProblem: ResolverTypeWrapper<ReadinessProblem>;
   RecordsEntityKind: RecordsEntityKind;
   RecordsHandOver: ResolverTypeWrapper<RecordsHandOver>;
   RecordsOfficeInventoryFilter: RecordsOfficeInventoryFilter;
@@ -558,13 +715,17 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   CreateStorageUnitInput: CreateStorageUnitInput;
   DateTime: Scalars['DateTime']['output'];
+  DisposalCandidate: CandidateModel;
   DisposalHold: DisposalHoldModel;
+  DisposalProposal: DisposalProposalModel;
+  DisposalProposalEntry: DisposalProposalEntryModel;
   Document: Omit<Document, 'disposalHolds' | 'recordsOfficeItem'> & { disposalHolds: Array<ResolversParentTypes['DisposalHold']>, recordsOfficeItem?: Maybe<ResolversParentTypes['RecordsOfficeItem']> } | FederationReferenceTypes['Document'];
   LendInput: LendInput;
   Loan: LoanModel;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
+  ReadinessProblem: ReadinessProblem;
   RecordsHandOver: RecordsHandOver;
   RecordsOfficeInventoryFilter: RecordsOfficeInventoryFilter;
   RecordsOfficeItem: RecordsOfficeItemModel;
@@ -622,6 +783,12 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DisposalCandidateResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['DisposalCandidate'] = ResolversParentTypes['DisposalCandidate']> = ResolversObject<{
+  blocks?: Resolver<Array<ResolversTypes['ProposalBlock']>, ParentType, ContextType>;
+  item?: Resolver<ResolversTypes['RecordsOfficeItem'], ParentType, ContextType>;
+  problems?: Resolver<Array<ResolversTypes['ReadinessProblem']>, ParentType, ContextType>;
+}>;
+
 export type DisposalHoldResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['DisposalHold'] = ResolversParentTypes['DisposalHold'], FederationReferenceType extends FederationReferenceTypes['DisposalHold'] = FederationReferenceTypes['DisposalHold']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['DisposalHold']> | FederationReferenceType, FederationReferenceType, ContextType>;
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -634,6 +801,35 @@ export type DisposalHoldResolvers<ContextType = ArchivesContext, ParentType exte
   releaseReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   releasedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   releasedBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+}>;
+
+export type DisposalProposalResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['DisposalProposal'] = ResolversParentTypes['DisposalProposal'], FederationReferenceType extends FederationReferenceTypes['DisposalProposal'] = FederationReferenceTypes['DisposalProposal']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['DisposalProposal']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  decidedBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  decisionListId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType>;
+  entries?: Resolver<Array<ResolversTypes['DisposalProposalEntry']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  referenceNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['DisposalProposalState'], ParentType, ContextType>;
+  submittedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  submittedBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type DisposalProposalEntryResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['DisposalProposalEntry'] = ResolversParentTypes['DisposalProposalEntry']> = ResolversObject<{
+  addedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  addedBy?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  assessor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  blocks?: Resolver<Array<ResolversTypes['ProposalBlock']>, ParentType, ContextType>;
+  decision?: Resolver<Maybe<ResolversTypes['DisposalDecision']>, ParentType, ContextType>;
+  decisionDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  item?: Resolver<ResolversTypes['RecordsOfficeItem'], ParentType, ContextType>;
+  pid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reasoning?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type DocumentResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document'], FederationReferenceType extends FederationReferenceTypes['Document'] = FederationReferenceTypes['Document']> = ResolversObject<{
@@ -659,14 +855,19 @@ export type LoanResolvers<ContextType = ArchivesContext, ParentType extends Reso
 }>;
 
 export type MutationResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  addToDisposalProposal?: Resolver<ResolversTypes['DisposalProposal'], ParentType, ContextType, RequireFields<MutationAddToDisposalProposalArgs, 'entityId'>>;
   createStorageUnit?: Resolver<ResolversTypes['StorageUnit'], ParentType, ContextType, RequireFields<MutationCreateStorageUnitArgs, 'input'>>;
+  importDisposalDecision?: Resolver<ResolversTypes['DisposalProposal'], ParentType, ContextType, RequireFields<MutationImportDisposalDecisionArgs, 'proposalId' | 'xml'>>;
   lendFromRecordsOffice?: Resolver<ResolversTypes['Loan'], ParentType, ContextType, RequireFields<MutationLendFromRecordsOfficeArgs, 'input'>>;
+  openDisposalProposal?: Resolver<ResolversTypes['DisposalProposal'], ParentType, ContextType, RequireFields<MutationOpenDisposalProposalArgs, 'year'>>;
   placeDisposalHold?: Resolver<ResolversTypes['DisposalHold'], ParentType, ContextType, RequireFields<MutationPlaceDisposalHoldArgs, 'reason'>>;
   placeInStorageUnit?: Resolver<ResolversTypes['RecordsOfficeItem'], ParentType, ContextType, RequireFields<MutationPlaceInStorageUnitArgs, 'entityId' | 'storageUnitId'>>;
   releaseDisposalHold?: Resolver<ResolversTypes['DisposalHold'], ParentType, ContextType, RequireFields<MutationReleaseDisposalHoldArgs, 'id' | 'reason'>>;
+  removeFromDisposalProposal?: Resolver<ResolversTypes['DisposalProposal'], ParentType, ContextType, RequireFields<MutationRemoveFromDisposalProposalArgs, 'entityId' | 'reason'>>;
   removeFromStorageUnit?: Resolver<ResolversTypes['RecordsOfficeItem'], ParentType, ContextType, RequireFields<MutationRemoveFromStorageUnitArgs, 'entityId'>>;
   returnFromRecordsOffice?: Resolver<ResolversTypes['RecordsOfficeItem'], ParentType, ContextType, RequireFields<MutationReturnFromRecordsOfficeArgs, 'entityId' | 'reason'>>;
   returnLoan?: Resolver<ResolversTypes['Loan'], ParentType, ContextType, RequireFields<MutationReturnLoanArgs, 'entityId'>>;
+  submitDisposalProposal?: Resolver<ResolversTypes['DisposalProposal'], ParentType, ContextType, RequireFields<MutationSubmitDisposalProposalArgs, 'id'>>;
   takeOverHandOverList?: Resolver<Array<ResolversTypes['RecordsOfficeItem']>, ParentType, ContextType, RequireFields<MutationTakeOverHandOverListArgs, 'handOverListId'>>;
 }>;
 
@@ -677,13 +878,21 @@ export type PageInfoResolvers<ContextType = ArchivesContext, ParentType extends 
 
 export type QueryResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   archives?: Resolver<Array<ResolversTypes['Archive']>, ParentType, ContextType>;
+  disposalCandidates?: Resolver<Array<ResolversTypes['DisposalCandidate']>, ParentType, ContextType, RequireFields<QueryDisposalCandidatesArgs, 'year'>>;
   disposalHolds?: Resolver<Array<ResolversTypes['DisposalHold']>, ParentType, ContextType, RequireFields<QueryDisposalHoldsArgs, 'includeReleased'>>;
+  disposalProposal?: Resolver<Maybe<ResolversTypes['DisposalProposal']>, ParentType, ContextType, RequireFields<QueryDisposalProposalArgs, 'id'>>;
+  disposalProposals?: Resolver<Array<ResolversTypes['DisposalProposal']>, ParentType, ContextType>;
   loans?: Resolver<Array<ResolversTypes['Loan']>, ParentType, ContextType, RequireFields<QueryLoansArgs, 'activeOnly'>>;
   overdueLoans?: Resolver<Array<ResolversTypes['Loan']>, ParentType, ContextType>;
   recordsOfficeInventory?: Resolver<ResolversTypes['RecordsOfficeItemConnection'], ParentType, ContextType, RequireFields<QueryRecordsOfficeInventoryArgs, 'first'>>;
   recordsOfficeItem?: Resolver<Maybe<ResolversTypes['RecordsOfficeItem']>, ParentType, ContextType, RequireFields<QueryRecordsOfficeItemArgs, 'id'>>;
   storageUnit?: Resolver<Maybe<ResolversTypes['StorageUnit']>, ParentType, ContextType, RequireFields<QueryStorageUnitArgs, 'id'>>;
   storageUnits?: Resolver<Array<ResolversTypes['StorageUnit']>, ParentType, ContextType, Partial<QueryStorageUnitsArgs>>;
+}>;
+
+export type ReadinessProblemResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['ReadinessProblem'] = ResolversParentTypes['ReadinessProblem']> = ResolversObject<{
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type RecordsHandOverResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['RecordsHandOver'] = ResolversParentTypes['RecordsHandOver']> = ResolversObject<{
@@ -750,12 +959,16 @@ export type Resolvers<ContextType = ArchivesContext> = ResolversObject<{
   AuditTrail?: AuditTrailResolvers<ContextType>;
   CaseFile?: CaseFileResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DisposalCandidate?: DisposalCandidateResolvers<ContextType>;
   DisposalHold?: DisposalHoldResolvers<ContextType>;
+  DisposalProposal?: DisposalProposalResolvers<ContextType>;
+  DisposalProposalEntry?: DisposalProposalEntryResolvers<ContextType>;
   Document?: DocumentResolvers<ContextType>;
   Loan?: LoanResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReadinessProblem?: ReadinessProblemResolvers<ContextType>;
   RecordsHandOver?: RecordsHandOverResolvers<ContextType>;
   RecordsOfficeItem?: RecordsOfficeItemResolvers<ContextType>;
   RecordsOfficeItemConnection?: RecordsOfficeItemConnectionResolvers<ContextType>;

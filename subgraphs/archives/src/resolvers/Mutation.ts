@@ -1,5 +1,9 @@
 import { requireTenantCaller } from '@hub/kit';
 import type { MutationResolvers } from '../generated/graphql';
+import { importDisposalDecision } from '../modules/disposal/decision';
+import {
+  addToDisposalProposal, openDisposalProposal, removeFromDisposalProposal, submitDisposalProposal,
+} from '../modules/disposal/proposal';
 import { placeDisposalHold, releaseDisposalHold } from '../modules/disposal-holds/disposal-hold.service';
 import { RECORDS_OFFICE_ROLES } from '../modules/records-office/common';
 import { lendFromRecordsOffice, returnLoan } from '../modules/records-office/loans';
@@ -20,4 +24,9 @@ export const Mutation: MutationResolvers = {
   returnFromRecordsOffice: (_, { entityId, reason }, ctx) => returnFromRecordsOffice(ctx.em, officer(ctx), entityId, reason),
   lendFromRecordsOffice: (_, { input }, ctx) => lendFromRecordsOffice(ctx.em, officer(ctx), ctx.peers, input, ctx.now()),
   returnLoan: (_, { entityId }, ctx) => returnLoan(ctx.em, officer(ctx), entityId, ctx.now()),
+  openDisposalProposal: (_, { year }, ctx) => openDisposalProposal(ctx.em, officer(ctx), ctx.peers, year, ctx.now()),
+  addToDisposalProposal: (_, { entityId }, ctx) => addToDisposalProposal(ctx.em, officer(ctx), ctx.peers, entityId, ctx.now()),
+  removeFromDisposalProposal: (_, { entityId, reason }, ctx) => removeFromDisposalProposal(ctx.em, officer(ctx), entityId, reason),
+  submitDisposalProposal: (_, { id }, ctx) => submitDisposalProposal(ctx.em, officer(ctx), id, ctx.now()),
+  importDisposalDecision: (_, args, ctx) => importDisposalDecision(ctx.em, officer(ctx), args, ctx.now()),
 };

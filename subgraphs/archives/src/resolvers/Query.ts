@@ -1,6 +1,8 @@
 import { requireCaller, requireTenantCaller } from '@hub/kit';
 import type { QueryResolvers } from '../generated/graphql';
 import { Archive } from '../modules/archives/archive.entity';
+import { DisposalProposal } from '../modules/disposal/disposal-proposal.entity';
+import { disposalCandidates } from '../modules/disposal/proposal';
 import { listDisposalHolds } from '../modules/disposal-holds/disposal-hold.service';
 import { INVENTORY_READER_ROLES, pragueDay } from '../modules/records-office/common';
 import { findInventory } from '../modules/records-office/inventory';
@@ -37,5 +39,17 @@ export const Query: QueryResolvers = {
   overdueLoans: (_, __, ctx) => {
     requireTenantCaller(ctx, INVENTORY_READER_ROLES);
     return findLoans(ctx.em, { activeOnly: true, overdueOn: pragueDay(ctx.now()) });
+  },
+  disposalProposals: (_, __, ctx) => {
+    requireTenantCaller(ctx, INVENTORY_READER_ROLES);
+    return ctx.em.find(DisposalProposal, {}, { orderBy: [{ createdAt: 'desc' }, { id: 'asc' }] });
+  },
+  disposalProposal: (_, { id }, ctx) => {
+    requireTenantCaller(ctx, INVENTORY_READER_ROLES);
+    return ctx.loaders.disposalProposal.load(id);
+  },
+  disposalCandidates: (_, { year }, ctx) => {
+    requireTenantCaller(ctx, INVENTORY_READER_ROLES);
+    return disposalCandidates(ctx.em, ctx.peers, year);
   },
 };

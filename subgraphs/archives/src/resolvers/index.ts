@@ -4,6 +4,7 @@ import { Archive } from './Archive';
 import { AuditEvent, AuditTrail } from './AuditTrail';
 import { CaseFile } from './CaseFile';
 import { DisposalHold } from './DisposalHold';
+import { DisposalProposal, DisposalProposalEntry } from './DisposalProposal';
 import { Document } from './Document';
 import { Loan } from './Loan';
 import { Mutation } from './Mutation';
@@ -17,4 +18,5 @@ const RecordsOfficeItemConnection: RecordsOfficeItemConnectionResolvers = { tota
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar, Query, Mutation, Archive, DisposalHold, Document, CaseFile, AuditTrail, AuditEvent,
   StorageUnit, RecordsOfficeItem, RecordsOfficeItemConnection, Loan,
+  DisposalProposal, DisposalProposalEntry,
 };

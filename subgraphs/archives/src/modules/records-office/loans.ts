@@ -3,6 +3,7 @@ import {
   RECORDS_OFFICE_STATE_CHANGE, badInput, conflict, inTransaction, notFound, recordAudit, type Peers, type TenantCaller,
 } from '@hub/kit';
 import { randomUUID } from 'node:crypto';
+import { assertNotInActiveProposal } from '../disposal/proposal';
 import { lockItem, objectTypeOf, pragueDay, validDay, validText } from './common';
 import { Loan } from './loan.entity';
 import type { RecordsOfficeItem } from './records-office-item.entity';
@@ -37,6 +38,8 @@ export async function lendFromRecordsOffice(em: SqlEntityManager, caller: Tenant
   return inTransaction(em, async (tx) => {
     const item = await lockItem(tx, input.entityId);
     if (item.state !== 'IN_RECORDS_OFFICE') throw conflict(`${item.referenceNumber} is ${item.state}: only what is in the records office is lent`);
+    // In a disposal proposal the archive may ask for it any day: it stays in the records office until decided.
+    await assertNotInActiveProposal(tx, item, 'lent');
     const loan = tx.create(Loan, {
       id: randomUUID(), municipalityId: caller.municipalityId, itemId: item.id, borrowerId: input.borrowerId ?? null, borrowerName,
       reason, dueOn, lentAt: now, lentById: caller.userId, returnedAt: null, returnedById: null,

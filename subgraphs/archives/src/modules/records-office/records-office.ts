@@ -2,6 +2,7 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import {
   RECORDS_OFFICE_STATE_CHANGE, conflict, inTransaction, notFound, recordAudit, type AuditChange, type Peers, type TenantCaller,
 } from '@hub/kit';
+import { assertNotInActiveProposal } from '../disposal/proposal';
 import { assertNotBlocked } from './disposal-check';
 import { lockItem, objectTypeOf, validText } from './common';
 import { RecordsOfficeContent, RecordsOfficeItem, type RecordsEntityKind } from './records-office-item.entity';
@@ -141,6 +142,7 @@ export async function returnFromRecordsOffice(em: SqlEntityManager, caller: Tena
   return inTransaction(em, async (tx) => {
     const item = await lockItem(tx, entityId);
     await assertNotBlocked(tx, [item.id], 'returned from the records office', () => item.referenceNumber);
+    await assertNotInActiveProposal(tx, item, 'returned from the records office');
     const unitId = item.storageUnitId;
     item.state = 'RETURNED';
     item.storageUnitId = null;

@@ -4,7 +4,8 @@ import { inTransaction, nextInSeries, scopeToTenant, type AuditChange, type HubO
 import { randomUUID } from 'node:crypto';
 import { CaseFile } from '../case-files/case-file.entity';
 import { Document } from '../documents/document.entity';
-import { applyCustodyEvents } from '../records-office/mirror';
+import { fileSubmittedProposals } from '../records-office/disposal-proposal-filing';
+import { applyCustodyEvents, applyProposalEvents } from '../records-office/mirror';
 import { Register } from '../registers/register.entity';
 import { GENESIS_HASH, entryHash } from './chain';
 import { LogEntry } from './log-entry.entity';
@@ -209,7 +210,11 @@ async function appendEntries(tx: SqlEntityManager, source: string, municipalityI
     prevHash = hash;
   });
   // The records office's custody steps change filing's states in this same transaction (records-office/mirror.ts).
-  if (source === 'archives') await applyCustodyEvents(tx, fresh);
+  if (source === 'archives') {
+    await applyCustodyEvents(tx, fresh);
+    await applyProposalEvents(tx, fresh);
+    await fileSubmittedProposals(tx, fresh);
+  }
   await tx.flush();
   return fresh.length;
 }

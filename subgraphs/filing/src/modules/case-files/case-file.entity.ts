@@ -39,6 +39,11 @@ export class CaseFile {
   forecastKey!: string | null;
   /** The hand-over list (a document) the case file went to the records office with. */
   handOverListId!: string | null;
+  /**
+   * The disposal proposal (skartační návrh, archives') it is in, mirrored from archives' VlozeniDoSkartacnihoNavrhu /
+   * VyjmutiZeSkartacnihoNavrhu (records-office/mirror.ts): while set, filing changes nothing of it.
+   */
+  disposalProposalId!: string | null;
 }
 
 export const CaseFileSchema = new EntitySchema<CaseFile>({
@@ -73,5 +78,6 @@ export const CaseFileSchema = new EntitySchema<CaseFile>({
     disposalYear: { type: 'integer', nullable: true },
     forecastKey: { type: 'string', length: 191, nullable: true },
     handOverListId: { type: 'uuid', nullable: true },
+    disposalProposalId: { type: 'uuid', nullable: true },
   },
 });

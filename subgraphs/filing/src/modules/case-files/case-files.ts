@@ -185,6 +185,7 @@ export async function openCaseFile(em: SqlEntityManager, caller: TenantCaller, i
         disposalYear: null,
         forecastKey: null,
         handOverListId: null,
+        disposalProposalId: null,
       });
       document.caseFileId = caseFile.id;
       document.caseFileInsertedAt = now;

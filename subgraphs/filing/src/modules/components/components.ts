@@ -99,6 +99,7 @@ export async function attachComponent(em: SqlEntityManager, caller: TenantCaller
     if (!d || !canSeeDocument(caller, d)) throw notFound('Document', args.documentId);
     const label = d.referenceNumber ?? d.pid;
     if (FROZEN_STATES.includes(d.state)) throw conflict(`Document ${label} is ${d.state}: no components can be attached`);
+    if (d.disposalProposalId) throw conflict(`Document ${label} is in a disposal proposal: no components can be attached`);
     // Locked: the sweep (upload-sweep.ts) deletes old uploads; it either waits for this attach or wins outright.
     const upload = await tx.findOne(Upload, { id: args.uploadId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     // Another user's upload is not theirs to attach (it may be something they never saw).

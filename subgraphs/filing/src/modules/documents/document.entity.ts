@@ -133,6 +133,11 @@ export class Document {
   authorOrgUnitName!: string | null;
   /** Position (pracovní pozice); null while the hub keeps none for its users. */
   authorPosition!: string | null;
+  /**
+   * The disposal proposal (skartační návrh, archives') it is in, mirrored from archives' VlozeniDoSkartacnihoNavrhu /
+   * VyjmutiZeSkartacnihoNavrhu (records-office/mirror.ts): while set, filing changes nothing of it.
+   */
+  disposalProposalId!: string | null;
 }
 
 function syncSenderFolded({ entity }: EventArgs<Document>): void {
@@ -214,6 +219,7 @@ export const DocumentSchema = new EntitySchema<Document>({
     filingPlanNodeId: { type: 'uuid', nullable: true },
     caseFileId: { type: 'uuid', nullable: true },
     handOverListId: { type: 'uuid', nullable: true },
+    disposalProposalId: { type: 'uuid', nullable: true },
     caseFileInsertedAt: { type: 'datetime', length: 3, nullable: true },
     triggerEventOn: { type: 'string', length: 10, nullable: true },
     disposalCode: { type: 'string', length: 1, nullable: true },

@@ -100,7 +100,7 @@ export function notYetHandled() {
     settlementMethod: null, settledOn: null, settlementContent: null, settlementReason: null, settledById: null, settlementRecordedAt: null,
     closedAt: null, cancelReason: null, cancelledAt: null, cancelledById: null,
     filingPlanNodeId: null, caseFileId: null, caseFileInsertedAt: null, triggerEventOn: null,
-    disposalCode: null, retentionYears: null, disposalYear: null, forecastKey: null, handOverListId: null,
+    disposalCode: null, retentionYears: null, disposalYear: null, forecastKey: null, handOverListId: null, disposalProposalId: null,
   } satisfies Partial<Document>;
 }
 

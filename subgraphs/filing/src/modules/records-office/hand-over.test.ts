@@ -1,13 +1,16 @@
 // Hand-over to the records office in filing, and the mirror of archives' custody steps in the log ingest, on SQLite
 // and MariaDB. Case files and documents are set up as rows in the states a test needs.
-import { AuditEvent, DEMO_MUNICIPALITIES, RECORDS_OFFICE_STATE_CHANGE, scopeToTenant, testCaller, testDatabaseKinds } from '@hub/kit';
+import { AuditEvent, DEMO_MUNICIPALITIES, DISPOSAL_PROPOSAL_CHANGE, RECORDS_OFFICE_STATE_CHANGE, scopeToTenant, testCaller, testDatabaseKinds, type TenantCaller } from '@hub/kit';
 import { startTestSubgraph, type TestSubgraph } from '@hub/kit/testing';
 import { randomUUID } from 'node:crypto';
 import type { FilingContext } from '../../context';
 import { filing } from '../../index';
 import { ingest } from '../audit-log/ingest';
+import { attachComponent } from '../components/components';
 import { CaseFile, type CaseFileState } from '../case-files/case-file.entity';
+import { DocumentKind } from '../document-kinds/document-kind.entity';
 import { Document, type DocumentState } from '../documents/document.entity';
+import { authorOf, newDocumentMetadata } from '../documents/metadata';
 import { notYetHandled, ownDocumentContent } from '../documents/registration';
 import { findActiveMainRegister } from '../registers/registers';
 
@@ -41,6 +44,8 @@ describe.each(testDatabaseKinds())('hand-over to the records office on %s', (kin
       year: 2026, registeredAt: new Date(), registeredById: handler.userId, state, ...ownDocumentContent(`Dokument ${seq}`),
       createdAt: new Date(), createdById: handler.userId, ...notYetHandled(), handlerId: handler.userId, orgUnitId: UNIT, caseFileId,
       caseFileInsertedAt: caseFileId ? new Date() : null,
+      // Every document has a kind (the municipality's default) and a form, as registration gives them.
+      ...(await newDocumentMetadata(e, {})), ...authorOf(handler as TenantCaller, null),
     });
     await e.flush();
     return d;
@@ -134,5 +139,62 @@ describe.each(testDatabaseKinds())('hand-over to the records office on %s', (kin
     expect([back.state, back.handOverListId]).toEqual(['CLOSED', null]);
     for (const d of documents) expect(await stateOf(d.id)).toBe('CLOSED');
     expect((await t.run(handler, HAND_OVER, { i: { caseFileIds: [c.id] } })).errors).toBeUndefined();
+  });
+
+  it("locks what archives puts in a disposal proposal (mirrored from the log ingest) and frees what it takes out", async () => {
+    const { caseFile: c, documents } = await caseFile('CLOSED');
+    expect((await t.run(handler, HAND_OVER, { i: { caseFileIds: [c.id] } })).errors).toBeUndefined();
+    let sequence = 2_000_000;
+    const event = (eventType: string, old: string | null, to: string | null, name = DISPOSAL_PROPOSAL_CHANGE) => ({
+      id: randomUUID(), municipalityId: BLANSKO.id, sequence: sequence++, occurredAt: new Date().toISOString(), actorId: records.userId,
+      actorLogin: 'mbk.records', eventType, objectType: 'Spis', objectId: c.id, description: null, changes: [{ name, old, new: to }],
+    });
+    await ingest(t.orm, 'archives', [event('PrevzetiNaSpisovnu', 'HANDED_TO_RECORDS_OFFICE', 'IN_RECORDS_OFFICE', RECORDS_OFFICE_STATE_CHANGE)]);
+    const proposalId = randomUUID();
+    const manager = testCaller(BLANSKO.id, ['RECORDS_MANAGER'], 'mbk.manager', randomUUID(), null);
+    // Not locked yet: the attach gets as far as the (unknown) upload.
+    const attach = () => attachComponent(em(), manager as TenantCaller, { documentId: documents[0].id, uploadId: randomUUID(), form: 'ORIGINAL' }).then(() => 'OK', (e) => e.extensions?.code);
+    expect(await attach()).toBe('NOT_FOUND');
+    // Other events naming the proposal (the archive's decision) and other sources move nothing.
+    await ingest(t.orm, 'archives', [event('Uprava', null, proposalId)]);
+    await ingest(t.orm, 'users', [event('VlozeniDoSkartacnihoNavrhu', null, proposalId)]);
+    expect((await em().findOneOrFail(CaseFile, { id: c.id })).disposalProposalId).toBeNull();
+
+    await ingest(t.orm, 'archives', [event('VlozeniDoSkartacnihoNavrhu', null, proposalId)]);
+    expect((await em().findOneOrFail(CaseFile, { id: c.id })).disposalProposalId).toBe(proposalId);
+    for (const d of documents) expect((await em().findOneOrFail(Document, { id: d.id })).disposalProposalId).toBe(proposalId);
+    const before = await events();
+    expect(await attach()).toBe('CONFLICT');
+    expect(await events()).toBe(before);
+
+    await ingest(t.orm, 'archives', [event('VyjmutiZeSkartacnihoNavrhu', proposalId, null)]);
+    for (const d of documents) expect((await em().findOneOrFail(Document, { id: d.id })).disposalProposalId).toBeNull();
+    expect(await attach()).toBe('NOT_FOUND');
+  });
+
+  it('files a submitted disposal proposal from the log ingest once, as a document of the main register under its id', async () => {
+    const proposalId = randomUUID();
+    const submit = (id = randomUUID()) => ({
+      id, municipalityId: BLANSKO.id, sequence: 3_000_000, occurredAt: new Date().toISOString(), actorId: records.userId,
+      actorLogin: 'mbk.records', actorName: 'Marie Spisová', eventType: 'Uprava', objectType: 'SkartacniNavrh', objectId: proposalId, description: null,
+      changes: [{ name: 'state', old: 'OPEN', new: 'SUBMITTED' }, { name: 'year', old: null, new: '2026' }, { name: 'entryCount', old: null, new: '3' }],
+    });
+    const first = submit();
+    // Only archives runs disposal proposals.
+    await ingest(t.orm, 'users', [submit()]);
+    expect(await em().findOne(Document, { id: proposalId })).toBeNull();
+    expect(await ingest(t.orm, 'archives', [first])).toBe(1);
+    const d = await em().findOneOrFail(Document, { id: proposalId });
+    expect(d).toMatchObject({ state: 'REGISTERED', origin: 'OWN', handlerId: records.userId, subject: 'Skartační návrh za rok 2026 (3 entit)' });
+    expect(d.referenceNumber).toMatch(/^MBK \d+\/\d{4}$/);
+    // The SIP metadata every document has: the municipality's default kind, DIGITAL, the submitting officer as author.
+    const defaultKind = await em().findOneOrFail(DocumentKind, { isDefault: true });
+    expect(d).toMatchObject({ kindId: defaultKind.id, form: 'DIGITAL', authorUserId: records.userId, authorName: 'Marie Spisová' });
+    expect(await em().count(AuditEvent, { eventType: 'Zalozeni', objectId: proposalId })).toBe(1);
+    // Sent again, or a second submit event of the same proposal: filed once.
+    expect(await ingest(t.orm, 'archives', [first])).toBe(0);
+    await ingest(t.orm, 'archives', [submit()]);
+    expect(await em().count(Document, { id: proposalId })).toBe(1);
+    expect(await em().count(AuditEvent, { eventType: 'Zalozeni', objectId: proposalId })).toBe(1);
   });
 });

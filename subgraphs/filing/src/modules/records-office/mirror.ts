@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { RECORDS_OFFICE_STATE_CHANGE, RECORDS_OFFICE_TRANSITIONS, logger, type AuditChange } from '@hub/kit';
+import { DISPOSAL_PROPOSAL_CHANGE, RECORDS_OFFICE_STATE_CHANGE, RECORDS_OFFICE_TRANSITIONS, logger, type AuditChange } from '@hub/kit';
 import { CaseFile } from '../case-files/case-file.entity';
 import { Document } from '../documents/document.entity';
 
@@ -52,6 +52,37 @@ export async function applyCustodyEvents(tx: SqlEntityManager, events: CustodyEv
         continue;
       }
       Object.assign(document, fields);
+    }
+  }
+}
+
+/**
+ * Mirrors archives' disposal proposal steps onto filing's entities in the same ingest transaction: in a proposal
+ * (VlozeniDoSkartacnihoNavrhu) the case file with its documents, or the document, carries the proposal's id and
+ * filing refuses to change it (components.ts); taken out (VyjmutiZeSkartacnihoNavrhu) it is free again. Only these
+ * two event types count: other events may mention the proposal without moving anything.
+ */
+export async function applyProposalEvents(tx: SqlEntityManager, events: CustodyEvent[]): Promise<void> {
+  for (const e of events) {
+    if (e.eventType !== 'VlozeniDoSkartacnihoNavrhu' && e.eventType !== 'VyjmutiZeSkartacnihoNavrhu') continue;
+    const change = e.changes.find((c) => c.name === DISPOSAL_PROPOSAL_CHANGE);
+    if (!change) continue;
+    const disposalProposalId = e.eventType === 'VlozeniDoSkartacnihoNavrhu' ? change.new : null;
+    if (e.objectType === 'Spis') {
+      const caseFile = await tx.findOne(CaseFile, { id: e.objectId });
+      if (!caseFile) {
+        log.warn({ eventId: e.id, caseFileId: e.objectId }, 'disposal proposal step for an unknown case file');
+        continue;
+      }
+      caseFile.disposalProposalId = disposalProposalId;
+      for (const d of await tx.find(Document, { caseFileId: caseFile.id })) d.disposalProposalId = disposalProposalId;
+    } else if (e.objectType === 'Dokument') {
+      const document = await tx.findOne(Document, { id: e.objectId });
+      if (!document) {
+        log.warn({ eventId: e.id, documentId: e.objectId }, 'disposal proposal step for an unknown document');
+        continue;
+      }
+      document.disposalProposalId = disposalProposalId;
     }
   }
 }

@@ -466,7 +466,7 @@ export function* generateTenantYear(
       settlementMethod: null, settledOn: null, settlementContent: null, settlementReason: null, settledById: null, settlementRecordedAt: null,
       closedAt: null, cancelReason: null, cancelledAt: null, cancelledById: null,
       filingPlanNodeId: null, caseFileId: null, caseFileInsertedAt: null, triggerEventOn: null,
-      disposalCode: null, retentionYears: null, disposalYear: null, forecastKey: null, handOverListId: null,
+      disposalCode: null, retentionYears: null, disposalYear: null, forecastKey: null, handOverListId: null, disposalProposalId: null,
       // The municipality's default kind, and own documents' author their demo handler, as registration gives them.
       kindId: opts.defaultKindId ?? null, form: 'DIGITAL', sheetCount: null, attachmentCount: null, attachmentKind: null,
       authorUserId: received ? null : registeredById,
