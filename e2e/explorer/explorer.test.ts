@@ -4,9 +4,6 @@
 // query with it.
 import { testDatabaseKinds } from '@hub/kit';
 import { existsSync } from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startHub, type Hub } from '../harness';
 
@@ -22,11 +19,10 @@ const describeBrowser = haveChromium ? describe.each(testDatabaseKinds()) : desc
 describeBrowser('the explorer in headless chromium on %s', (kind) => {
   let hub: Hub;
   let browser: Browser;
-  let profile: string;
 
   beforeAll(async () => {
     hub = await startHub(kind);
-    profile = mkdtempSync(join(tmpdir(), 'hub-chromium-'));
+    // playwright gives the browser a fresh profile of its own (a temporary directory).
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
@@ -37,7 +33,6 @@ describeBrowser('the explorer in headless chromium on %s', (kind) => {
         '--disable-component-update',
         '--no-first-run',
         '--disable-dev-shm-usage',
-        `--user-data-dir=${profile}`,
         // Belt and braces besides the request routing below: no name but loopback resolves.
         '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
       ],
@@ -46,7 +41,6 @@ describeBrowser('the explorer in headless chromium on %s', (kind) => {
   afterAll(async () => {
     await browser?.close();
     await hub?.stop();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   /** A page whose requests may reach only loopback; what it tried elsewhere, and its errors, are recorded. */
