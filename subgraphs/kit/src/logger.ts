@@ -165,6 +165,11 @@ export function scrubSql(text: string): string {
 
 const SQL_TEXT = /\b(select|insert|update|delete|replace|create|alter|drop|pragma|set|with)\b[\s\S]*\b(from|into|set|values|table|where|index|trigger|session|=)\b/i;
 
+/** Free text that may quote a statement (a driver's or knex's warning): scrubbed like a statement when it looks like SQL. */
+export function scrubIfSql(text: string): string {
+  return SQL_TEXT.test(text) ? scrubSql(text) : text;
+}
+
 /** A driver or SQL error: its message may carry the statement with bound values, or a value (Duplicate entry 'x'). */
 function isDatabaseError(e: Record<string, unknown>, message: string): boolean {
   return (
