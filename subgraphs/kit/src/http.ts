@@ -132,9 +132,10 @@ export function createHttpServer(app: HttpApp): Server {
       AsyncResource.bind(() => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       if (app.service) observeHttp(app.service, route, res.statusCode, seconds);
-      // One access line per request (with the request id, logger.ts); probes and scrapes only at debug.
+      // One access line per request (with the request id, logger.ts); probes, scrapes and the relays' deliveries
+      // between subgraphs (/internal/…, measured as jobs) only at debug.
       const line = { method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000), aborted: !res.writableFinished || undefined };
-      if (PROBES.has(path)) accessLog.debug(line, 'request');
+      if (PROBES.has(path) || path.startsWith('/internal/')) accessLog.debug(line, 'request');
       else accessLog.info(line, 'request');
       }),
     );
