@@ -53,6 +53,7 @@ const PAGE = `<!doctype html>
 <meta charset="utf-8">
 <title>Blansko records hub: GraphQL explorer</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${EXPLORER_ASSET_PREFIX}graphiql.min.css">
 <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
 </head>
