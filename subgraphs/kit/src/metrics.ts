@@ -147,8 +147,8 @@ export function operationLabel(service: string, name: string | null | undefined,
 // Recording
 
 /**
- * Apollo Server plugin: latency per operation and errors by code. Registered last, so `willSendResponse` sees the
- * errors as formatted (masked) for the client.
+ * Apollo Server plugin: latency per operation and errors by code. `willSendResponse` sees the errors as formatted
+ * (masked by formatError) for the client, so the codes are the public ones.
  */
 export function metricsPlugin<C extends BaseContext>(service: string): ApolloServerPlugin<C> {
   return {
