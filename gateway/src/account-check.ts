@@ -1,4 +1,4 @@
-import { CALLER_HEADER, ErrorCode, GRAPHQL_ROUTE, RequestError, logger, signCallerAssertion, type Caller } from '@hub/kit/gateway';
+import { CALLER_HEADER, ErrorCode, GRAPHQL_ROUTE, RequestError, logger, requestIdHeaders, signCallerAssertion, type Caller } from '@hub/kit/gateway';
 import type { KeyObject } from 'node:crypto';
 
 export const ACCOUNT_DISABLED_MESSAGE = 'Your account is disabled or no longer exists';
@@ -40,7 +40,7 @@ export class AccountCheck {
     try {
       const res = await fetch(this.usersUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [CALLER_HEADER]: await signCallerAssertion(caller, this.assertionKey, { subgraph: 'users', route: GRAPHQL_ROUTE }) },
+        headers: { 'content-type': 'application/json', ...requestIdHeaders(), [CALLER_HEADER]: await signCallerAssertion(caller, this.assertionKey, { subgraph: 'users', route: GRAPHQL_ROUTE }) },
         body: JSON.stringify({
           query: 'query($r:[_Any!]!){_entities(representations:$r){...on User{active}}}',
           variables: { r: [{ __typename: 'User', id: caller.userId }] },

@@ -1,4 +1,4 @@
-import { CALLER_HEADER, ErrorCode, logger, signCallerAssertion, type Caller } from '@hub/kit/gateway';
+import { CALLER_HEADER, ErrorCode, logger, requestIdHeaders, signCallerAssertion, type Caller } from '@hub/kit/gateway';
 import type { KeyObject } from 'node:crypto';
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream';
@@ -55,7 +55,7 @@ export async function proxyDownload(req: IncomingMessage, res: ServerResponse, c
   return new Promise<void>((resolve) => {
     const upstream = httpRequest(target, {
       method: 'GET',
-      headers: { [CALLER_HEADER]: assertion, accept: String(req.headers.accept ?? '*/*') },
+      headers: { [CALLER_HEADER]: assertion, accept: String(req.headers.accept ?? '*/*'), ...requestIdHeaders() },
     });
     // Client gone before the subgraph answered: abort the upstream request (the subgraph stops reading).
     const onClientClose = () => {

@@ -3,7 +3,11 @@ import './telemetry';
 
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import {
   HOST,
   ErrorCode,
@@ -14,6 +18,7 @@ import {
   inputValidationPlugin,
   listen,
   maskError,
+  metricsPlugin,
   portOf,
   readJsonBody,
   serveGraphQL,
@@ -26,7 +31,10 @@ import { createPrivateKey, type KeyObject } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AccountCheck } from './account-check';
 import { clientAddressOf, trustedProxies } from './client-address';
-import { HubDataSource, type GatewayContext } from './datasource';
+import { type GatewayContext } from './datasource';
+import { corsHandler, corsOriginsFromEnv } from './cors';
+import { explorer, explorerEnabledFromEnv, wantsExplorer } from './explorer';
+import { RequestIdDataSource } from './request-id';
 import { introspectionModeFromEnv, introspectionOptions, type IntrospectionMode } from './introspection';
 import { formatQueryLimitError, queryLimitOptions, queryLimitsFromEnv, type QueryLimits } from './query-limits';
 import { AUDIT_LOG_EXPORT_PATH, AUDIT_LOG_RENDITION_PATH, SIP_PATH, proxyDownload } from './export-proxy';
@@ -37,6 +45,8 @@ import { loadSupergraphSdl } from './supergraph';
 export { HubDataSource, SERVICE_UNAVAILABLE_MESSAGE, type GatewayContext } from './datasource';
 export { depthLimit, MAX_QUERY_DEPTH, MAX_INTROSPECTION_DEPTH } from './depth-limit';
 export { introspectionModeFromEnv, type IntrospectionMode } from './introspection';
+export { corsOriginsFromEnv, parseOrigins } from './cors';
+export { explorerEnabledFromEnv } from './explorer';
 export { DEFAULT_QUERY_LIMITS, operationCost, queryLimitsFromEnv, type QueryLimits } from './query-limits';
 export { loadSupergraphSdl } from './supergraph';
 
@@ -64,6 +74,10 @@ export interface GatewayOptions {
   queryLimits?: Partial<QueryLimits>;
   /** Who may introspect. Default: HUB_INTROSPECTION, else `authenticated` under NODE_ENV=production and `all` otherwise. */
   introspection?: IntrospectionMode;
+  /** Serve the bundled explorer on a browser's GET /graphql (explorer.ts). Default: HUB_EXPLORER, else on. */
+  explorer?: boolean;
+  /** Origins whose browser apps may call the hub (cors.ts). Default: HUB_CORS_ORIGINS, else none. */
+  corsOrigins?: string[];
 }
 
 export interface RunningGateway {
@@ -108,11 +122,14 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   const proxies = trustedProxies();
   const limits = queryLimitOptions({ ...queryLimitsFromEnv(), ...opts.queryLimits });
   const introspection = introspectionOptions(opts.introspection ?? introspectionModeFromEnv());
+  const cors = corsHandler(opts.corsOrigins ?? corsOriginsFromEnv());
+  const explorerPage = explorer(opts.explorer ?? explorerEnabledFromEnv());
 
   const gateway = new ApolloGateway({
     supergraphSdl: opts.supergraphSdl ?? loadSupergraphSdl(),
     // The URLs in the supergraph are only the defaults; the ones given here win.
-    buildService: ({ name, url }) => new HubDataSource(name, urls[name as SubgraphName] ?? url!, assertionKey),
+    // With the request id of the client's request (request-id.ts).
+    buildService: ({ name, url }) => new RequestIdDataSource(name, urls[name as SubgraphName] ?? url!, assertionKey),
   });
 
   const apollo = new ApolloServer<GatewayContext>({
@@ -131,21 +148,29 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     plugins: [
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
+      // The hub serves its own explorer (explorer.ts); Apollo's landing pages load their scripts from a CDN.
+      ApolloServerPluginLandingPageDisabled(),
       ...limits.plugins,
       ...introspection.plugins,
       inputValidationPlugin<GatewayContext>(),
+      metricsPlugin<GatewayContext>('gateway'),
     ],
   });
   await apollo.start();
   let ready = true;
 
   const http = createHttpServer({
+    service: 'gateway',
+    // CORS before anything else: a preflight is answered here (cors.ts).
+    before: cors,
     health: async () => {
       if (!ready) throw new Error('gateway is not ready');
     },
     // Ready when every subgraph is (readiness.ts); /health stays liveness.
     ready: async () => (ready ? subgraphsReadiness(urls) : { ready: false, checks: { gateway: 'stopping' } }),
     graphql: async (req, res) => {
+      // A browser opening the endpoint: the explorer page (no token needed for a page holding no data).
+      if (wantsExplorer(req)) return explorerPage.page(res);
       const caller = await callerOf(req, opts.tokenKeys);
       if (caller) await accounts.assertActive(caller);
       const body = await readJsonBody(req, maxBody);
@@ -155,6 +180,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     // Downloads streamed from filing (too big for a GraphQL string): the log of a period, a daily rendition, a SIP.
     // Components' bytes: uploads streamed to filing (not the JSON body limit), downloads (and delivery proofs') streamed back.
     routes: {
+      ...explorerPage.routes(),
       ...Object.fromEntries(
         [AUDIT_LOG_EXPORT_PATH, AUDIT_LOG_RENDITION_PATH, SIP_PATH].map((path) => [
           path,

@@ -1,4 +1,4 @@
-import { CALLER_HEADER, ErrorCode, logger, signCallerAssertion, type Caller } from '@hub/kit/gateway';
+import { CALLER_HEADER, ErrorCode, logger, requestIdHeaders, signCallerAssertion, type Caller } from '@hub/kit/gateway';
 import type { KeyObject } from 'node:crypto';
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { finished, pipeline } from 'node:stream';
@@ -55,7 +55,7 @@ async function proxyToFiling(req: IncomingMessage, res: ServerResponse, caller: 
   const assertion = await signCallerAssertion(caller, assertionKey, { subgraph: 'filing', route: incoming.pathname }, {
     clientAddress: req.socket.remoteAddress,
   });
-  const headers: Record<string, string> = { [CALLER_HEADER]: assertion };
+  const headers: Record<string, string> = { [CALLER_HEADER]: assertion, ...requestIdHeaders() };
   if (method === 'POST') {
     headers['content-type'] = String(req.headers['content-type'] ?? 'application/octet-stream');
     if (req.headers['content-length'] !== undefined) headers['content-length'] = String(req.headers['content-length']);

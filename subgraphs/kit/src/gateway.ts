@@ -5,4 +5,6 @@ export * from './errors';
 export * from './http';
 export * from './input-validation';
 export * from './logger';
+export * from './metrics';
+export * from './request-id';
 export * from './roles';

@@ -1,9 +1,15 @@
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { AsyncResource } from 'node:async_hooks';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { ErrorCode, RETRY_AFTER_UNREACHABLE_SECONDS, httpStatusOf, infrastructureErrorOf } from './errors';
 import { logger } from './logger';
+import { countRequestError, metricsText, observeHttp } from './metrics';
+import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from './request-id';
 
 const httpLog = logger.child({ component: 'http' });
+const accessLog = logger.child({ component: 'access' });
+/** Paths polled by orchestrators and Prometheus: their access lines would drown the requests'. */
+const PROBES = new Set(['/health', '/ready', '/metrics']);
 
 export class RequestError extends Error {
   constructor(
@@ -94,6 +100,13 @@ export interface HttpApp {
   graphql: RouteHandler;
   /** Further endpoints by exact path (downloads, internal service endpoints). */
   routes?: Record<string, RouteHandler>;
+  /** The `service` label of this server's metrics (GET /metrics; metrics.ts). */
+  service?: string;
+  /**
+   * Runs first for every request, inside its request id: returns true when it has answered it (the gateway's CORS
+   * preflight and headers, cors.ts).
+   */
+  before?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
 
 /**
@@ -106,17 +119,39 @@ export interface HttpApp {
  */
 export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
-/** A plain node HTTP server: /graphql, /health, 404 for the rest. */
+/** A plain node HTTP server: /graphql, /health, /ready, /metrics, the app's routes, 404 for the rest. */
 export function createHttpServer(app: HttpApp): Server {
-  const server = createServer((req, res) => {
+  function handle(req: IncomingMessage, res: ServerResponse) {
     const path = (req.url ?? '/').split('?')[0];
+    const started = process.hrtime.bigint();
+    // The route label is a known path, never the raw URL (unbounded series).
+    const route = ['/health', '/ready', '/metrics', '/graphql'].includes(path) || app.routes?.[path] ? path : 'other';
+    // Bound to the request's async context, so the line carries its request id (the socket emits 'close' outside it).
+    res.once(
+      'close',
+      AsyncResource.bind(() => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      if (app.service) observeHttp(app.service, route, res.statusCode, seconds);
+      // One access line per request (with the request id, logger.ts); probes, scrapes and the relays' deliveries
+      // between subgraphs (/internal/…, measured as jobs) only at debug.
+      const line = { method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000), aborted: !res.writableFinished || undefined };
+      if (PROBES.has(path) || path.startsWith('/internal/')) accessLog.debug(line, 'request');
+      else accessLog.info(line, 'request');
+      }),
+    );
+    if (app.before?.(req, res)) return;
     const done = (p: Promise<void>) =>
       p.catch((e) => {
         if (!res.headersSent) {
           const infra = e instanceof RequestError ? null : infrastructureErrorOf(e);
-          if (e instanceof RequestError) sendError(res, e.code, e.message, e.extra);
-          else if (infra) sendError(res, infra.extensions.code as ErrorCode, infra.message, infra.extensions as { retryAfter?: number });
-          else {
+          if (e instanceof RequestError) {
+            countRequestError(app.service, e.code);
+            sendError(res, e.code, e.message, e.extra);
+          } else if (infra) {
+            countRequestError(app.service, String(infra.extensions.code));
+            sendError(res, infra.extensions.code as ErrorCode, infra.message, infra.extensions as { retryAfter?: number });
+          } else {
+            countRequestError(app.service, ErrorCode.INTERNAL_SERVER_ERROR);
             httpLog.error({ err: e, path }, 'request failed');
             sendError(res, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
           }
@@ -144,6 +179,14 @@ export function createHttpServer(app: HttpApp): Server {
             res.end(JSON.stringify({ status: r.ready ? 'ready' : 'not ready', checks: r.checks }));
           }),
       );
+    } else if (path === '/metrics') {
+      // Prometheus text format; counts and timings only, no request content (README, "Metrics").
+      done(
+        metricsText().then(({ contentType, body }) => {
+          res.setHeader('content-type', contentType);
+          res.end(body);
+        }),
+      );
     } else if (path === '/graphql') {
       done(app.graphql(req, res));
     } else if (app.routes?.[path]) {
@@ -152,6 +195,12 @@ export function createHttpServer(app: HttpApp): Server {
       res.statusCode = 404;
       res.end();
     }
+  }
+  const server = createServer((req, res) => {
+    // The gateway's or the client's id (request-id.ts): answered back, and on every log line of this request.
+    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    withRequestId(requestId, () => handle(req, res), app.service);
   });
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   // Must exceed keepAliveTimeout, or a slow header on a reused socket is cut off first.

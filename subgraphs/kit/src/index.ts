@@ -14,6 +14,8 @@ export * from './ico';
 export * from './input-validation';
 export * from './loaders';
 export * from './logger';
+export * from './metrics';
+export * from './request-id';
 export * from './migrations';
 export * from './orm';
 export * from './outbox';

@@ -2,7 +2,8 @@
 import { GraphQLError } from 'graphql';
 import { SequenceCounter } from './counters';
 import { maskError } from './errors';
-import { captureLogs, describeError, logger, scrubSql } from './logger';
+import { captureLogs, describeError, logger, scrubIfSql, scrubSql } from './logger';
+import { withRequestId } from './request-id';
 import { initORM } from './orm';
 import { createTestOrm, testDatabase, testDatabaseKinds } from './testing';
 
@@ -96,5 +97,27 @@ describe.each(testDatabaseKinds())('logs on %s', (kind) => {
     expect(queries.length).toBeGreaterThanOrEqual(2);
     expect(queries.map((q) => q.statement).join('\n')).toMatch(/insert into `sequence_counter`.*values \(\?, \?\)/);
     expect(capture.text()).not.toContain('TOPSECRETHASHVALUE');
+  });
+});
+
+describe('request ids and free text on the lines', () => {
+  it('a line written while a request is served carries its id (and the serving service); others none', async () => {
+    const logs = captureLogs();
+    try {
+      await withRequestId('req-1', async () => {
+        await Promise.resolve();
+        logger.child({ component: 'x' }).info('inside');
+      }, 'filing');
+      logger.info('outside');
+    } finally {
+      logs.stop();
+    }
+    expect(logs.lines[0]).toMatchObject({ requestId: 'req-1', service: 'filing', msg: 'inside' });
+    expect(logs.lines[1].requestId).toBeUndefined();
+  });
+
+  it('knex and MikroORM messages quoting a statement lose its literals', async () => {
+    expect(scrubIfSql("insert into `api_client` (`secret_hash`) values ('$argon2id$v=19$abc') - Duplicate entry")).not.toContain('argon2id');
+    expect(scrubIfSql('Connection Error: connect ECONNREFUSED 127.0.0.1:3306')).toBe('Connection Error: connect ECONNREFUSED 127.0.0.1:3306');
   });
 });

@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { currentRequestId, currentRequestService } from './request-id';
 
 /**
  * The one structured logger of every hub process (JSON lines on stderr, pino). Child loggers name the component:
@@ -63,8 +64,13 @@ export function createLogger(env: NodeJS.ProcessEnv = process.env, destination?:
     {
       level: defaultLevel(env),
       base: { pid: process.pid },
-      // A mixin, not a binding: module-level child loggers exist before the entry point names the process.
-      mixin: () => (serviceName ? { service: serviceName } : {}),
+      // A mixin, not a binding: module-level child loggers exist before the entry point names the process. The
+      // request id comes from the request being served (request-id.ts), whichever module logs.
+      mixin: () => {
+        const requestId = currentRequestId();
+        const service = currentRequestService() ?? serviceName;
+        return { ...(service ? { service } : {}), ...(requestId ? { requestId } : {}) };
+      },
       redact: {
         paths: REDACTED_KEYS.flatMap((k) => {
           const key = /^\w+$/.test(k) ? k : `["${k}"]`;
@@ -158,6 +164,11 @@ export function scrubSql(text: string): string {
 }
 
 const SQL_TEXT = /\b(select|insert|update|delete|replace|create|alter|drop|pragma|set|with)\b[\s\S]*\b(from|into|set|values|table|where|index|trigger|session|=)\b/i;
+
+/** Free text that may quote a statement (a driver's or knex's warning): scrubbed like a statement when it looks like SQL. */
+export function scrubIfSql(text: string): string {
+  return SQL_TEXT.test(text) ? scrubSql(text) : text;
+}
 
 /** A driver or SQL error: its message may carry the statement with bound values, or a value (Duplicate entry 'x'). */
 function isDatabaseError(e: Record<string, unknown>, message: string): boolean {

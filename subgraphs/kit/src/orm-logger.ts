@@ -1,5 +1,5 @@
 import type { LogContext, Logger as OrmLogger, LoggerNamespace, LoggerOptions } from '@mikro-orm/core';
-import { logger, scrubSql } from './logger';
+import { logger, scrubIfSql, scrubSql } from './logger';
 
 /** ANSI colour codes MikroORM puts into its messages (colors.green etc.), useless in JSON lines. */
 const ANSI = /\u001b\[[0-9;]*m/g;
@@ -24,7 +24,8 @@ export class PinoOrmLogger implements OrmLogger {
   log(namespace: LoggerNamespace | string, message: string, context?: LogContext): void {
     if (!this.isEnabled(namespace as LoggerNamespace, context)) return;
     const level = context?.level === 'error' ? 'error' : context?.level === 'warning' ? 'warn' : 'info';
-    this.out[level]({ namespace, label: context?.label }, message.replace(ANSI, '').replace(/\s+/g, ' ').trim());
+    // A message quoting a statement (schema diffs, a driver's warning) loses its literals like a logged query.
+    this.out[level]({ namespace, label: context?.label }, scrubIfSql(message.replace(ANSI, '').replace(/\s+/g, ' ').trim()));
   }
 
   error(namespace: LoggerNamespace | string, message: string, context?: LogContext): void {

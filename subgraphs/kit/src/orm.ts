@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 import { AUDIT_OUTBOX_APPEND_ONLY, protectAppendOnly, type AppendOnlyTable } from './append-only';
 import { AuditEventSchema } from './audit';
 import { enforceRequestBudgets, rememberConnection } from './budget';
-import { logger } from './logger';
+import { logger, scrubIfSql } from './logger';
 import type { DatabaseTarget } from './config';
 import { ensurePrivateDir, tightenFile } from './file-modes';
 import { SequenceCounterSchema } from './counters';
@@ -96,8 +96,9 @@ export function poolSettings(env: NodeJS.ProcessEnv = process.env): PoolSettings
 
 const dbLog = logger.child({ component: 'db' });
 const knexLog = {
-  warn: (m: unknown) => dbLog.warn({ detail: String(m) }, 'knex warning'),
-  error: (m: unknown) => dbLog.error({ detail: String(m) }, 'knex error'),
+  // knex's own messages are usually about connections; one quoting a statement loses its values like any error's.
+  warn: (m: unknown) => dbLog.warn({ detail: scrubIfSql(String(m)) }, 'knex warning'),
+  error: (m: unknown) => dbLog.error({ detail: scrubIfSql(String(m)) }, 'knex error'),
   deprecate: () => undefined,
   debug: () => undefined,
 };

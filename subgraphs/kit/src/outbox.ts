@@ -4,6 +4,7 @@ import { SERVICE_HEADER, signServiceAssertion } from './auth';
 import { HOST, portOf } from './config';
 import { SequenceCounter } from './counters';
 import { logger } from './logger';
+import { recordOutbox, startJobTimer } from './metrics';
 import type { HubORM } from './orm';
 import { scopeToTenant } from './tenant';
 
@@ -127,9 +128,15 @@ export function startOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
     // Across tenants on purpose (`filters: false`): the relay moves the events of every municipality. It only
     // reads them, and writes each cursor through a fork scoped to that municipality (tenant write guard).
     const heads = await em.find(SequenceCounter, { name: { $like: 'audit:%' } }, { disableIdentityMap: true });
-    if (heads.length === 0) return result;
+    if (heads.length === 0) {
+      recordOutbox(source, 0, 0);
+      return result;
+    }
     const cursors = await em.find(OutboxCursor, {}, { filters: false, disableIdentityMap: true });
     const shipped = new Map(cursors.map((c) => [c.municipalityId, c.shippedThrough]));
+    // The relay's lag in events: what every municipality's counter says was written, less what was shipped.
+    let pending = 0;
+    for (const head of heads) pending += Math.max(0, head.currentValue - (shipped.get(head.name.slice('audit:'.length)) ?? 0));
     for (const head of heads) {
       if (stopped) break;
       const municipalityId = head.name.slice('audit:'.length);
@@ -152,17 +159,20 @@ export function startOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
         await ship(source, batch);
         await advanceCursor(orm, municipalityId, batch[n - 1].sequence);
         result.shipped += n;
+        pending -= n;
         if (batch[n - 1].sequence < head.currentValue) result.more = true;
       } catch (e) {
         result.error ??= e;
       }
     }
+    recordOutbox(source, result.shipped, pending);
     return result;
   }
 
   /** Rounds until nothing is left or a delivery failed. */
   async function drain(): Promise<RoundResult> {
     const total: RoundResult = { shipped: 0, more: false, error: null };
+    const timer = startJobTimer(source, 'outbox-relay');
     for (;;) {
       let r: RoundResult;
       try {
@@ -175,6 +185,7 @@ export function startOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
       total.error = r.error;
       if (r.error || !r.more || stopped) break;
     }
+    timer(total.error ? 'error' : 'ok');
     const now = Date.now();
     nextPollAt = now + idlePollMs;
     if (total.error) {

@@ -2,6 +2,7 @@ import { CALLER_HEADER, signPeerAssertion, type AssertedCall } from './auth';
 import { portOf, HOST, type SubgraphName } from './config';
 import { ErrorCode, HubError } from './errors';
 import { logger } from './logger';
+import { requestIdHeaders } from './request-id';
 
 const peersLog = logger.child({ component: 'peers' });
 
@@ -34,7 +35,7 @@ export function httpPeers(call: AssertedCall, self: SubgraphName, peerSecret: st
       try {
         const res = await fetch(peerUrl(subgraph, env), {
           method: 'POST',
-          headers: { 'content-type': 'application/json', [CALLER_HEADER]: assertion },
+          headers: { 'content-type': 'application/json', [CALLER_HEADER]: assertion, ...requestIdHeaders() },
           body: JSON.stringify({ query, variables: { r: ids.map((id) => ({ __typename: typename, id })) } }),
           signal: AbortSignal.timeout(10_000),
         });

@@ -16,6 +16,8 @@ import { requestTimeoutMs, runWithinBudget } from './budget';
 import { ErrorCode, TIMEOUT_MESSAGE, maskError } from './errors';
 import { inputValidationPlugin } from './input-validation';
 import { logger, setServiceName } from './logger';
+import { metricsPlugin, watchPool } from './metrics';
+import { currentRequestId } from './request-id';
 import { RequestError, closeServer, createHttpServer, listen, readJsonBody, serveGraphQL, type Readiness } from './http';
 import type { AppendOnlyTable } from './append-only';
 import { prepareSchema, type MigrationObject } from './migrations';
@@ -93,7 +95,7 @@ export function createSubgraphServer<C extends SubgraphContext>(def: SubgraphDef
     // main() owns shutdown: Apollo's own handler would re-raise SIGTERM before the ORM is closed.
     stopOnTerminationSignals: false,
     // Federated traces (ftv1) are only for Apollo's cloud reporting, which the hub does not use; they cost per request.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), inputValidationPlugin()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), inputValidationPlugin(), metricsPlugin(def.name)],
   });
 }
 
@@ -101,7 +103,7 @@ export function createSubgraphServer<C extends SubgraphContext>(def: SubgraphDef
 export function contextFor<C extends SubgraphContext>(def: SubgraphDefinition<C>, orm: HubORM, caller: Caller | null, peers: Peers, clientAddress: string | null = null): C {
   const em = orm.em.fork();
   if (caller?.municipalityId) scopeToTenant(em, caller.municipalityId);
-  return def.createContext({ caller, em, requestId: randomUUID(), peers, clientAddress });
+  return def.createContext({ caller, em, requestId: currentRequestId() ?? randomUUID(), peers, clientAddress });
 }
 
 export interface RunningSubgraph {
@@ -182,7 +184,9 @@ export async function runSubgraph<C extends SubgraphContext>(def: SubgraphDefini
   const work = def.background?.(orm);
 
   const budgetMs = opts.requestTimeoutMs ?? requestTimeoutMs();
+  const unwatchPool = watchPool(def.name, orm);
   const http = createHttpServer({
+    service: def.name,
     routes,
     // Liveness only: a database outage is for /ready to report; restarting the process would not cure it.
     health: async () => undefined,
@@ -225,6 +229,7 @@ export async function runSubgraph<C extends SubgraphContext>(def: SubgraphDefini
         await relay?.stop();
         await work?.stop();
         await apollo.stop();
+        unwatchPool();
         await orm.close();
       })();
       return stopping;

@@ -1,4 +1,4 @@
-import { loadSchema, logger, type SubgraphDefinition } from '@hub/kit';
+import { loadSchema, logger, timeJob, type SubgraphDefinition } from '@hub/kit';
 import { createContext, type UsersContext } from './context';
 import { ApiClientSchema } from './modules/users/api-client.entity';
 import { PlatformOperatorSchema } from './modules/users/platform-operator.entity';
@@ -21,7 +21,7 @@ export const users: SubgraphDefinition<UsersContext> = {
   background: (orm) => {
     // Sign-in counters whose window has ended are worth nothing; without this, every guessed login would stay a row.
     const timer = setInterval(() => {
-      deleteExpiredCounters(orm.em.fork()).catch((e) => logger.child({ component: 'sign-in-throttle' }).warn({ err: e }, 'could not delete expired counters'));
+      timeJob('users', 'sign-in-counter-cleanup', () => deleteExpiredCounters(orm.em.fork())).catch((e) => logger.child({ component: 'sign-in-throttle' }).warn({ err: e }, 'could not delete expired counters'));
     }, 10 * 60_000);
     timer.unref();
     return { stop: async () => clearInterval(timer) };

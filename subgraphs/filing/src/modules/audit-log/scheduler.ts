@@ -1,4 +1,4 @@
-import { logger, type HubORM } from '@hub/kit';
+import { logger, timeJob, type HubORM } from '@hub/kit';
 import { fixDaysUpTo, lastFixableDay } from './rendition';
 import { platformSealer, type Sealer } from './seal';
 
@@ -93,7 +93,7 @@ export function startRenditionScheduler(orm: HubORM, opts: RenditionSchedulerOpt
   const round = async () => {
     let next = interval;
     try {
-      const r = await runRenditionRound(orm, { ...opts, log, stopped: () => stopped });
+      const r = await timeJob('filing', 'log-renditions', () => runRenditionRound(orm, { ...opts, log, stopped: () => stopped }));
       if (r.created) info(`log renditions: ${r.created} day(s) fixed${r.more ? ', more to do' : ''}`);
       if (r.more) next = BACKLOG_DELAY_MS;
     } catch (e) {

@@ -1,4 +1,4 @@
-import { logger, type HubORM } from '@hub/kit';
+import { logger, timeJob, type HubORM } from '@hub/kit';
 import { DeliveryProof } from '../dispatch/delivery-proof.entity';
 import { blobStoreFromEnv, blobTmpMaxAgeMs, type BlobStore } from './blob-store';
 import { Component } from './component.entity';
@@ -101,7 +101,7 @@ export function uploadSweepBackground(orm: HubORM, env: NodeJS.ProcessEnv = proc
     if (busy) return;
     busy = true;
     housekeeping = housekeeping.then(() => maintainBlobStore(blobStoreFromEnv(env), { tmpMaxAgeMs: blobTmpMaxAgeMs(env) }));
-    running = sweepUploads(orm, blobStoreFromEnv(env))
+    running = timeJob('filing', 'upload-sweep', () => sweepUploads(orm, blobStoreFromEnv(env)))
       .then((r) => {
         if (r.uploads) sweepLog.info({ uploads: r.uploads, blobs: r.blobs }, 'upload sweep: unattached uploads and unused blobs removed');
       })
