@@ -27,6 +27,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AccountCheck } from './account-check';
 import { clientAddressOf, trustedProxies } from './client-address';
 import { HubDataSource, type GatewayContext } from './datasource';
+import { InFlightQueries } from './dedup';
+import { transportOptionsFromEnv, type SubgraphTransportOptions } from './transport';
 import { introspectionModeFromEnv, introspectionOptions, type IntrospectionMode } from './introspection';
 import { formatQueryLimitError, queryLimitOptions, queryLimitsFromEnv, type QueryLimits } from './query-limits';
 import { AUDIT_LOG_EXPORT_PATH, AUDIT_LOG_RENDITION_PATH, proxyDownload } from './export-proxy';
@@ -39,6 +41,8 @@ export { depthLimit, MAX_QUERY_DEPTH, MAX_INTROSPECTION_DEPTH } from './depth-li
 export { introspectionModeFromEnv, type IntrospectionMode } from './introspection';
 export { DEFAULT_QUERY_LIMITS, operationCost, queryLimitsFromEnv, type QueryLimits } from './query-limits';
 export { loadSupergraphSdl } from './supergraph';
+export { InFlightQueries } from './dedup';
+export { transportOptionsFromEnv, type SubgraphTransportOptions } from './transport';
 
 export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
 
@@ -64,11 +68,17 @@ export interface GatewayOptions {
   queryLimits?: Partial<QueryLimits>;
   /** Who may introspect. Default: HUB_INTROSPECTION, else `authenticated` under NODE_ENV=production and `all` otherwise. */
   introspection?: IntrospectionMode;
+  /** Subgraph connections: pool size, idle and request timeouts. Default: HUB_SUBGRAPH_* (transport.ts). */
+  subgraphTransport?: Partial<SubgraphTransportOptions>;
+  /** Share one fetch among identical concurrent subgraph queries of one caller (dedup.ts). Default: HUB_SUBGRAPH_DEDUP, on unless `0`. */
+  dedup?: boolean;
 }
 
 export interface RunningGateway {
   url: string;
   port: number;
+  /** The in-flight deduplication shared by the data sources (its counters). */
+  inFlight: InFlightQueries;
   stop(): Promise<void>;
 }
 
@@ -109,10 +119,17 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   const limits = queryLimitOptions({ ...queryLimitsFromEnv(), ...opts.queryLimits });
   const introspection = introspectionOptions(opts.introspection ?? introspectionModeFromEnv());
 
+  const transport = { ...transportOptionsFromEnv(), ...opts.subgraphTransport };
+  const inFlight = new InFlightQueries(opts.dedup ?? process.env.HUB_SUBGRAPH_DEDUP !== '0');
+  const dataSources: HubDataSource[] = [];
   const gateway = new ApolloGateway({
     supergraphSdl: opts.supergraphSdl ?? loadSupergraphSdl(),
     // The URLs in the supergraph are only the defaults; the ones given here win.
-    buildService: ({ name, url }) => new HubDataSource(name, urls[name as SubgraphName] ?? url!, assertionKey),
+    buildService: ({ name, url }) => {
+      const source = new HubDataSource(name, urls[name as SubgraphName] ?? url!, assertionKey, undefined, { transport, inFlight });
+      dataSources.push(source);
+      return source;
+    },
   });
 
   const apollo = new ApolloServer<GatewayContext>({
@@ -150,7 +167,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       if (caller) await accounts.assertActive(caller);
       const body = await readJsonBody(req, maxBody);
       // The client's address travels to the subgraphs inside the signed assertion (sign-in throttling; client-address.ts).
-      await serveGraphQL(apollo, req, res, body, async () => ({ caller, clientAddress: clientAddressOf(req, proxies) }));
+      await serveGraphQL(apollo, req, res, body, async () => ({ caller, clientAddress: clientAddressOf(req, proxies), credential: req.headers.authorization ?? null }));
     },
     // Downloads streamed from filing (too big for a GraphQL string): the log of a period, a daily rendition.
     // Components' bytes: uploads streamed to filing (not the JSON body limit), downloads (and delivery proofs') streamed back.
@@ -171,7 +188,12 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
           async (req: IncomingMessage, res: ServerResponse) => {
             const caller = await callerOf(req, opts.tokenKeys);
             if (caller) await accounts.assertActive(caller);
-            await proxy(req, res, caller, urls.filing, assertionKey);
+            try {
+              await proxy(req, res, caller, urls.filing, assertionKey);
+            } finally {
+              // An upload writes (and a download writes its audit event): queries from now on fetch anew (dedup.ts).
+              inFlight.noteWrite();
+            }
           },
         ]),
       ),
@@ -190,11 +212,13 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   return {
     url: `http://${HOST}:${port}/graphql`,
     port,
+    inFlight,
     stop() {
       stopping ??= (async () => {
         ready = false;
         await closeServer(http);
         await apollo.stop();
+        await Promise.all(dataSources.map((s) => s.close()));
       })();
       return stopping;
     },
