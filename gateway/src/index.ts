@@ -34,6 +34,7 @@ import { formatQueryLimitError, queryLimitOptions, queryLimitsFromEnv, type Quer
 import { AUDIT_LOG_EXPORT_PATH, AUDIT_LOG_RENDITION_PATH, proxyDownload } from './export-proxy';
 import { COMPONENT_DOWNLOAD_PATH, DELIVERY_PROOF_DOWNLOAD_PATH, UPLOAD_PATH, proxyComponentDownload, proxyUpload } from './uploads';
 import { subgraphsReadiness } from './readiness';
+import { VerifiedTokens } from './token-cache';
 import { loadSupergraphSdl } from './supergraph';
 
 export { HubDataSource, SERVICE_UNAVAILABLE_MESSAGE, type GatewayContext } from './datasource';
@@ -93,11 +94,11 @@ export const INVALID_TOKEN_MESSAGE = 'The access token is invalid or has expired
  * A header that is present but not a valid, unexpired bearer token is refused rather than treated as
  * anonymous, so a client with a stale token learns it at once.
  */
-export async function callerOf(req: IncomingMessage, tokenKeys: TokenKeys | string): Promise<Caller | null> {
+export async function callerOf(req: IncomingMessage, tokenKeys: TokenKeys | string | VerifiedTokens): Promise<Caller | null> {
   const header = req.headers.authorization;
   if (header === undefined) return null;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  const caller = match ? await verifyAccessToken(match[1], tokenKeys) : null;
+  const caller = match ? await (tokenKeys instanceof VerifiedTokens ? tokenKeys.verify(match[1]) : verifyAccessToken(match[1], tokenKeys)) : null;
   if (!caller) throw new RequestError(ErrorCode.UNAUTHENTICATED, INVALID_TOKEN_MESSAGE);
   return caller;
 }
@@ -115,6 +116,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   // Imported once: PEM parsing per request would cost more than the signature.
   const assertionKey = typeof opts.assertionKey === 'string' ? createPrivateKey(opts.assertionKey.replace(/\\n/g, '\n')) : opts.assertionKey;
   const accounts = new AccountCheck(urls.users, assertionKey, checkSeconds * 1000);
+  const tokens = new VerifiedTokens(opts.tokenKeys);
   const proxies = trustedProxies();
   const limits = queryLimitOptions({ ...queryLimitsFromEnv(), ...opts.queryLimits });
   const introspection = introspectionOptions(opts.introspection ?? introspectionModeFromEnv());
@@ -163,7 +165,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     // Ready when every subgraph is (readiness.ts); /health stays liveness.
     ready: async () => (ready ? subgraphsReadiness(urls) : { ready: false, checks: { gateway: 'stopping' } }),
     graphql: async (req, res) => {
-      const caller = await callerOf(req, opts.tokenKeys);
+      const caller = await callerOf(req, tokens);
       if (caller) await accounts.assertActive(caller);
       const body = await readJsonBody(req, maxBody);
       // The client's address travels to the subgraphs inside the signed assertion (sign-in throttling; client-address.ts).
@@ -176,7 +178,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
         [AUDIT_LOG_EXPORT_PATH, AUDIT_LOG_RENDITION_PATH].map((path) => [
           path,
           async (req: IncomingMessage, res: ServerResponse) => {
-            const caller = await callerOf(req, opts.tokenKeys);
+            const caller = await callerOf(req, tokens);
             if (caller) await accounts.assertActive(caller);
             await proxyDownload(req, res, caller, urls.filing, assertionKey);
           },
@@ -186,7 +188,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
         ([[UPLOAD_PATH, proxyUpload], [COMPONENT_DOWNLOAD_PATH, proxyComponentDownload], [DELIVERY_PROOF_DOWNLOAD_PATH, proxyComponentDownload]] as const).map(([path, proxy]) => [
           path,
           async (req: IncomingMessage, res: ServerResponse) => {
-            const caller = await callerOf(req, opts.tokenKeys);
+            const caller = await callerOf(req, tokens);
             if (caller) await accounts.assertActive(caller);
             try {
               await proxy(req, res, caller, urls.filing, assertionKey);
