@@ -2,8 +2,17 @@
 // `npm run bench` (after the build; not part of npm test): throughput and latency of the hub on loopback.
 //
 // Starts the hub (scripts/start.mjs) on its own ports (4100–4104) with a fresh temporary data dir, logs in as
-// mbk.clerk, registers 60 documents, then loads each case with autocannon: 10 connections for BENCH_SECONDS
-// (default 10, at most 120) after a short warm-up. Prints a markdown table.
+// mbk.clerk, registers 60 documents, restarts the hub (memory at rest is measured after a restart, as in service),
+// then loads each case with autocannon: 10 connections for BENCH_SECONDS (default 10, at most 120) after a short
+// warm-up. Prints markdown tables.
+//
+// Gateway against its ceiling: `documents(first: 50)` and the 2-hop query via the gateway, each next to the same
+// page straight from the filing subgraph (for the 2-hop query: filing's part of it, the documents with their
+// municipality's id), and via a second gateway with in-flight deduplication off (port 4105, HUB_SUBGRAPH_DEDUP=0;
+// BENCH_NODEDUP=0 leaves it out). The cases run interleaved, BENCH_ROUNDS slices each (default 5), so that the other
+// work on a shared machine falls on all of them alike; the ratios gateway / direct come from the same run. Latency
+// percentiles are computed over every response of a case. Memory: RSS of each process (/proc) at rest after the
+// restart, and after the load.
 //
 // Database: embedded SQLite by default. With HUB_DATABASE_URL=mysql://… the bench uses its own databases,
 // `<prefix>_bench_<subgraph>`, dropped before and after the run (BENCH_KEEP_DB=1 keeps them).
@@ -26,8 +35,8 @@
 // municipality) get fewer requests, one at a time only.
 import autocannon from 'autocannon';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import kitGateway from '../subgraphs/kit/dist/gateway.js';
 import { startHub } from './start.mjs';
@@ -45,10 +54,15 @@ const DOCUMENTS = 60;
 const ATTACK = process.env.BENCH_ATTACK ?? '1';
 const ATTACKERS = Math.min(Math.max(Number(process.env.BENCH_ATTACKERS || 4), 1), 32);
 const ATTACK_MAX = Math.min(Math.max(Number(process.env.BENCH_ATTACK_MAX || 20_000), 10), 1_000_000);
+const ROUNDS = Math.min(Math.max(Number(process.env.BENCH_ROUNDS || 5), 1), 20);
+const NODEDUP = process.env.BENCH_NODEDUP !== '0';
 const BENCH_PORTS = { HUB_GATEWAY_PORT: 4100, HUB_MUNICIPALITIES_PORT: 4101, HUB_USERS_PORT: 4102, HUB_FILING_PORT: 4103, HUB_ARCHIVES_PORT: 4104 };
+const NODEDUP_GATEWAY_PORT = 4105;
 
 const LIST_50 = '{ documents(first: 50) { edges { node { id referenceNumber subject registeredAt } } } }';
 const TWO_HOP = '{ documents(first: 20) { edges { node { referenceNumber municipality { name competentArchive { name } } } } } }';
+/** Filing's part of TWO_HOP (what the gateway's first fetch asks): the direct ceiling of the 2-hop query. */
+const TWO_HOP_FILING = '{ documents(first: 20) { edges { node { referenceNumber municipality { id } } } } }';
 const REGISTER = `mutation Register($input: RegisterDocumentInput!) {
   registerDocument(input: $input) { document { id referenceNumber } }
 }`;
@@ -115,14 +129,86 @@ async function dropBenchDatabases(url) {
   }
 }
 
-function runAutocannon(opts) {
+function runAutocannon(opts, onInstance) {
   return new Promise((resolve, reject) => {
     instance = autocannon({ connections: CONNECTIONS, timeout: 10, ...opts }, (err, result) => {
       instance = undefined;
       if (err) reject(err);
       else resolve(result);
     });
+    onInstance?.(instance);
   });
+}
+
+/** The autocannon options of a case (after one request that must succeed: it also warms the gateway's plan cache). */
+async function prepareCase(c) {
+  const warm = await gql(c.url, c.query, { headers: c.headers(), variables: c.variables });
+  assertOk(`warm-up of "${c.name}"`, warm);
+  const request = {
+    method: 'POST',
+    path: new URL(c.url).pathname,
+    headers: { 'content-type': 'application/json', ...c.headers() },
+    body: JSON.stringify({ query: c.query, variables: c.variables }),
+    ...(c.dynamicHeaders ? { setupRequest: (req) => ({ ...req, headers: { ...req.headers, ...c.headers() } }) } : {}),
+  };
+  return {
+    url: new URL(c.url).origin,
+    requests: [request],
+    verifyBody: (body) => !body.includes('"errors"'),
+    ...(c.connections ? { connections: c.connections } : {}),
+  };
+}
+
+/** Nearest-rank percentile of unsorted samples (sorts them). */
+const percentileOf = (samples, p) => percentile(samples.sort((a, b) => a - b), p);
+
+/**
+ * Runs `cases` interleaved: a warm-up slice each, then ROUNDS rounds of `SECONDS / ROUNDS` seconds per case, in
+ * turn. Each case's figures add up over its slices; latencies are every response's time.
+ */
+async function runInterleaved(cases) {
+  const prepared = [];
+  for (const c of cases) prepared.push({ c, opts: await prepareCase(c), total: 0, seconds: 0, latencies: [], non2xx: 0, errors: 0, gqlErrors: 0 });
+  if (WARMUP_SECONDS > 0) for (const p of prepared) await runAutocannon({ ...p.opts, duration: WARMUP_SECONDS });
+  const slice = Math.max(SECONDS / ROUNDS, 1);
+  for (let round = 0; round < ROUNDS; round++) {
+    // Alternate the order too, so no case always follows the same one.
+    const order = round % 2 ? [...prepared].reverse() : prepared;
+    for (const p of order) {
+      const latencies = p.latencies;
+      const r = await runAutocannon({ ...p.opts, duration: slice }, (inst) => inst.on('response', (_client, _status, _bytes, ms) => latencies.push(ms)));
+      p.total += r.requests.total;
+      p.seconds += r.duration;
+      p.non2xx += r.non2xx;
+      p.errors += r.errors + r.timeouts;
+      p.gqlErrors += r.mismatches;
+    }
+  }
+  return prepared.map((p) => ({
+    name: p.c.name,
+    key: p.c.key,
+    rps: p.total / p.seconds,
+    p50: percentileOf(p.latencies, 50),
+    p99: percentileOf(p.latencies, 99),
+    total: p.total,
+    non2xx: p.non2xx,
+    errors: p.errors,
+    gqlErrors: p.gqlErrors,
+  }));
+}
+
+/** Resident memory (VmRSS) of each process, in MB (Linux /proc). */
+function rssOf(pids) {
+  return Object.fromEntries(
+    Object.entries(pids).map(([name, pid]) => {
+      try {
+        const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+        return [name, kb / 1024];
+      } catch {
+        return [name, NaN];
+      }
+    }),
+  );
 }
 
 async function runCase(c) {
@@ -492,27 +578,42 @@ async function main() {
   };
 
   console.error(`[bench] starting the hub (data dir ${dataDir})…`);
-  starting = startHub({ dataDir, env, quiet: true, log: (line) => console.error(line), signal: abort.signal });
-  hub = await starting;
-  hub.exited.then(({ name, code, signal }) => {
-    console.error(`[bench] ${name} exited unexpectedly (${signal ?? `code ${code}`})`);
-    instance?.stop();
-  });
+  const start = () => {
+    starting = startHub({ dataDir, env, quiet: true, log: (line) => console.error(line), signal: abort.signal });
+    return starting;
+  };
+  hub = await start();
   const filingUrl = `http://127.0.0.1:${hub.ports.filing}/graphql`;
 
-  const login = assertOk(
+  let login = assertOk(
     'login as mbk.clerk',
     await gql(hub.url, 'mutation { login(login: "mbk.clerk", password: "blansko-demo") { token } }'),
   );
-  const token = login.login.token;
-  const caller = await verifyAccessToken(token, hub.secrets.HUB_TOKEN_SECRET);
-  if (!caller) throw new Error('the token from login does not verify with the hub token secret');
-  const auth = { authorization: `Bearer ${token}` };
+  let auth = { authorization: `Bearer ${login.login.token}` };
 
   console.error(`[bench] registering ${DOCUMENTS} documents…`);
   for (let i = 1; i <= DOCUMENTS; i++) {
     assertOk(`registerDocument #${i}`, await gql(hub.url, REGISTER, { headers: auth, variables: { input: registerInput(i) } }));
   }
+  const afterFirstStart = rssOf(hub.pids());
+
+  // Memory at rest is what a restarted service holds (the first start seeds the demo data and hashes its passwords).
+  console.error('[bench] restarting the hub…');
+  await hub.stop();
+  hub = await start();
+  hub.exited.then(({ name, code, signal }) => {
+    console.error(`[bench] ${name} exited unexpectedly (${signal ?? `code ${code}`})`);
+    instance?.stop();
+  });
+  await new Promise((r) => setTimeout(r, 3000));
+  const atRest = rssOf(hub.pids());
+
+  login = assertOk('login as mbk.clerk', await gql(hub.url, 'mutation { login(login: "mbk.clerk", password: "blansko-demo") { token } }'));
+  const token = login.login.token;
+  auth = { authorization: `Bearer ${token}` };
+  const caller = await verifyAccessToken(token, hub.secrets.HUB_TOKEN_SECRET);
+  if (!caller) throw new Error('the token from login does not verify with the hub token secret');
+  const noDedupUrl = NODEDUP ? await hub.addGateway('gateway-nodedup', NODEDUP_GATEWAY_PORT, { HUB_SUBGRAPH_DEDUP: '0' }) : null;
 
   // Assertions live 15 s and are bound to filing's /graphql: re-sign once a second for the direct subgraph case
   // (autocannon asks for headers synchronously, so the latest one is kept at hand).
@@ -522,42 +623,81 @@ async function main() {
   refreshAssertion.unref();
   const callerHeader = () => ({ [CALLER_HEADER]: assertion });
 
+  const interleaved = [
+    { key: 'list-direct', name: 'documents(first: 50), direct to filing', url: filingUrl, query: LIST_50, headers: callerHeader, dynamicHeaders: true },
+    { key: 'list-gw', name: 'documents(first: 50) via gateway', url: hub.url, query: LIST_50, headers: () => auth },
+    ...(noDedupUrl ? [{ key: 'list-nodedup', name: 'documents(first: 50) via gateway, dedup off', url: noDedupUrl, query: LIST_50, headers: () => auth }] : []),
+    { key: '2hop-direct', name: "2-hop, filing's part (documents(first: 20) → municipality { id }), direct to filing", url: filingUrl, query: TWO_HOP_FILING, headers: callerHeader, dynamicHeaders: true },
+    { key: '2hop-gw', name: '2-hop: documents(first: 20) → municipality → competentArchive via gateway', url: hub.url, query: TWO_HOP, headers: () => auth },
+    ...(noDedupUrl ? [{ key: '2hop-nodedup', name: '2-hop via gateway, dedup off', url: noDedupUrl, query: TWO_HOP, headers: () => auth }] : []),
+  ];
   const cases = [
     { name: '`{ __typename }` via gateway', url: hub.url, query: '{ __typename }', headers: () => auth },
-    { name: 'documents(first: 50), direct to filing', url: filingUrl, query: LIST_50, headers: callerHeader, dynamicHeaders: true },
-    { name: 'documents(first: 50) via gateway', url: hub.url, query: LIST_50, headers: () => auth },
-    { name: '2-hop: documents(first: 20) → municipality → competentArchive via gateway', url: hub.url, query: TWO_HOP, headers: () => auth },
     { name: 'registerDocument via gateway', url: hub.url, query: REGISTER, variables: { input: registerInput(0) }, headers: () => auth },
   ];
 
-  const rows = [];
+  let rows = [];
   const attackOnly = ATTACK === 'only';
-  for (const c of attackOnly ? [] : cases) {
-    console.error(`[bench] ${c.name}: ${WARMUP_SECONDS} s warm-up + ${SECONDS} s…`);
-    rows.push(await runCase(c));
+  if (!attackOnly) {
+    console.error(`[bench] ${interleaved.length} cases interleaved: ${WARMUP_SECONDS} s warm-up each, then ${ROUNDS} rounds, ${SECONDS} s per case in all…`);
+    rows = await runInterleaved(interleaved);
+    for (const c of cases) {
+      console.error(`[bench] ${c.name}: ${WARMUP_SECONDS} s warm-up + ${SECONDS} s…`);
+      rows.push(await runCase(c));
+    }
   }
+  const afterLoad = rssOf(hub.pids());
   let attack = '';
   if (ATTACK !== '0') {
     console.error(`[bench] one municipality attacks, another works: ${3 * (WARMUP_SECONDS + SECONDS)} s…`);
     attack = await attackCase(hub.url);
   }
   let blobs = '';
-  if (!attackOnly) {
+  if (!attackOnly && process.env.BENCH_BLOBS !== '0') {
     console.error(`[bench] blob store: ${BLOB_FILES} × ${BLOB_BYTES / 1024 / 1024} MB up and down, 1 and 4 at once…`);
     const firstDocument = assertOk('a document to attach to', await gql(hub.url, '{ documents(first: 1) { edges { node { id } } } }', { headers: auth })).documents.edges[0].node.id;
     blobs = await blobThroughput(new URL(hub.url).origin, auth, firstDocument);
   }
+
+  const byKey = Object.fromEntries(rows.filter((r) => r.key).map((r) => [r.key, r]));
+  const ratio = (a, b) => (byKey[a] && byKey[b] ? (byKey[a].rps / byKey[b].rps).toFixed(2) : '–');
+  const ratios = rows.length
+    ? [
+        'Gateway / direct (req/s, same interleaved run):',
+        '',
+        '| query | via gateway / direct | dedup off / direct |',
+        '|---|---:|---:|',
+        `| documents(first: 50) | ${ratio('list-gw', 'list-direct')} | ${ratio('list-nodedup', 'list-direct')} |`,
+        `| 2-hop (direct: filing's part) | ${ratio('2hop-gw', '2hop-direct')} | ${ratio('2hop-nodedup', '2hop-direct')} |`,
+      ].join('\n')
+    : '';
+  const services = ['gateway', 'municipalities', 'users', 'filing', 'archives'];
+  const mb = (n) => (Number.isFinite(n) ? n.toFixed(0) : '–');
+  const sum = (m) => services.reduce((t, s) => t + (m[s] ?? 0), 0);
+  const memory = [
+    'Resident memory (RSS, MB) of the five processes:',
+    '',
+    `| process | after the first start (seeding) and ${DOCUMENTS} registrations | at rest after a restart | after the load above |`,
+    '|---|---:|---:|---:|',
+    ...services.map((s) => `| ${s} | ${mb(afterFirstStart[s])} | ${mb(atRest[s])} | ${mb(afterLoad[s])} |`),
+    `| **all five** | ${mb(sum(afterFirstStart))} | ${mb(sum(atRest))} | ${mb(sum(afterLoad))} |`,
+    ...(afterLoad['gateway-nodedup'] ? ['', `(The second gateway, dedup off, for comparison: ${mb(afterLoad['gateway-nodedup'])} MB after the load.)`] : []),
+  ].join('\n');
 
   const cpu = cpus();
   console.log(
     [
       '',
       `Machine: ${cpu.length} × ${cpu[0]?.model?.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB; Node ${process.version}; ` +
-        `database: ${hub.databaseKind === 'sqlite' ? 'SQLite (embedded, files)' : `MariaDB (${hub.database})`}`,
-      `autocannon ${CONNECTIONS} connections, ${SECONDS} s per case after ${WARMUP_SECONDS} s warm-up, 127.0.0.1; ` +
+        `database: ${hub.databaseKind === 'sqlite' ? 'SQLite (embedded, files)' : `MariaDB (${hub.database})`}; load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+      `autocannon ${CONNECTIONS} connections, ${SECONDS} s per case after ${WARMUP_SECONDS} s warm-up (the first ${interleaved.length} cases interleaved in ${ROUNDS} rounds), 127.0.0.1; ` +
         `${DOCUMENTS} documents registered before the read cases; load generator and hub share the machine.`,
       '',
       rows.length ? table(rows) : '',
+      '',
+      ratios,
+      '',
+      memory,
       '',
       attack,
       '',

@@ -187,7 +187,8 @@ async function healthy(port) {
  * @param {AbortSignal} [opts.signal] aborts a start in progress (stops what was started)
  * @param {(line: string) => void} [opts.log]
  * @returns {Promise<{ url: string, port: number, secrets: object, database: string, databaseKind: string, dataDir: string,
- *   ports: Record<string, number>, exited: Promise<{ name: string, code: number|null, signal: string|null }>, stop(): Promise<void> }>}
+ *   ports: Record<string, number>, exited: Promise<{ name: string, code: number|null, signal: string|null }>, stop(): Promise<void>,
+ *   pids(): Record<string, number>, addGateway(name: string, port: number, env?: object): Promise<string> }>}
  */
 export async function startHub(opts = {}) {
   const env = opts.env ?? process.env;
@@ -241,10 +242,11 @@ export async function startHub(opts = {}) {
   // make sure none outlives this process, whatever happens to it.
   process.once('exit', killAll);
 
-  const spawnService = (name) => {
-    const child = spawn(process.execPath, [entry(name)], {
+  const spawnService = (name, extraEnv = {}) => {
+    const service = name.startsWith('gateway') ? 'gateway' : name;
+    const child = spawn(process.execPath, [entry(service)], {
       cwd: ROOT,
-      env: serviceEnv(name, childEnv, secrets),
+      env: serviceEnv(service, { ...childEnv, ...extraEnv }, secrets),
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
@@ -327,6 +329,19 @@ export async function startHub(opts = {}) {
     databaseKind: databaseKind(env),
     exited,
     stop,
+    /** The running processes' ids by service (the bench reads their memory). */
+    pids: () => Object.fromEntries([...children].filter(([, c]) => c.pid !== undefined && c.exitCode === null).map(([n, c]) => [n, c.pid])),
+    /**
+     * Another gateway over the same subgraphs, on `port`, with `env` added (the bench compares settings side by side);
+     * stopped with the hub. Resolves to its GraphQL URL once healthy.
+     */
+    async addGateway(name, port, env = {}) {
+      if (!name.startsWith('gateway-') || children.has(name)) throw new Error(`addGateway: bad or taken name ${name}`);
+      ports[name] = port;
+      spawnService(name, { ...env, HUB_GATEWAY_PORT: String(port) });
+      await waitHealthy([name], Date.now() + STARTUP_TIMEOUT_MS);
+      return `http://${HOST}:${port}/graphql`;
+    },
   };
 }
 

@@ -2,13 +2,32 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import { CALLER_HEADER, ErrorCode, GRAPHQL_ROUTE, HubError, logger, signCallerAssertion, type Caller } from '@hub/kit/gateway';
 import type { KeyObject } from 'node:crypto';
 import { GraphQLError } from 'graphql';
+import { InFlightQueries, callerKey, isMutationOperation, isQueryOperation } from './dedup';
+import { createSubgraphTransport, transportOptionsFromEnv, type FetcherRequestInit, type SubgraphTransport, type SubgraphTransportOptions } from './transport';
 
 /** What the gateway knows about a request; built from the verified bearer token. */
 export type GatewayContext = {
   caller: Caller | null;
   /** The client's address (client-address.ts); subgraphs get it in the signed assertion, for sign-in throttling. */
   clientAddress?: string | null;
+  /** The request's Authorization header as sent: part of the caller's identity for in-flight deduplication (dedup.ts). */
+  credential?: string | null;
 };
+
+/**
+ * Internal headers between willSendRequest, which knows the incoming request, and the fetcher, which sees only URL,
+ * headers and body. The fetcher removes them: they never reach a subgraph (and a client cannot set them: the data
+ * source builds a subgraph request's headers itself).
+ */
+const DEDUP_HEADER = 'x-hub-internal-dedup';
+const WRITE_HEADER = 'x-hub-internal-write';
+
+export interface HubDataSourceOptions {
+  /** Pool size and timeouts of the subgraph connection (transport.ts). Default: transportOptionsFromEnv(). */
+  transport?: SubgraphTransportOptions;
+  /** Shared by the gateway's data sources; without it each data source deduplicates on its own. */
+  inFlight?: InFlightQueries;
+}
 
 export const SERVICE_UNAVAILABLE_MESSAGE = 'A hub service is unavailable';
 
@@ -59,21 +78,86 @@ function retryableErrors(response: FetcherResponse, errors: unknown[]): Subgraph
  * stable error: SERVICE_UNAVAILABLE.
  */
 export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly transport: SubgraphTransport;
+  readonly inFlight: InFlightQueries;
+
   constructor(
     readonly name: string,
     url: string,
     private readonly assertionKey: KeyObject,
     private readonly log: (message: string, detail: unknown) => void = defaultLog,
+    options: HubDataSourceOptions = {},
   ) {
     super({ url });
+    this.transport = createSubgraphTransport(url, options.transport ?? transportOptionsFromEnv());
+    this.inFlight = options.inFlight ?? new InFlightQueries();
+    this.fetcher = (target, init) => this.fetchFromSubgraph(target, init ?? {});
   }
 
-  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
+  override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    const { request, context } = options;
+    request.http?.headers.set(CALLER_HEADER, await this.assertionFor(context as Partial<GatewayContext> | undefined));
+    // Only requests made for an incoming operation (not the gateway's own health checks) carry its context.
+    if (!('incomingRequestContext' in options) || !request.query) return;
+    if (isMutationOperation(request.query)) request.http?.headers.set(WRITE_HEADER, '1');
+    // Only the fetches of an incoming query: a mutation's later entity reads must see its write.
+    else if (this.inFlight.enabled && options.incomingRequestContext.operation?.operation === 'query' && isQueryOperation(request.query)) {
+      request.http?.headers.set(DEDUP_HEADER, callerKey(context));
+    }
+  }
+
+  /** Assertions signed in the current second, by caller (callerKey). */
+  private assertions = { second: -1, byCaller: new Map<string, Promise<string>>() };
+
+  /**
+   * The signed caller assertion for this subgraph. An assertion carries no nonce and Ed25519 signatures are
+   * deterministic: within one second (`iat`), the same caller's assertion is the same bytes whoever signs it. So it
+   * is signed once per caller and second and reused (signing cost about a quarter of the gateway's CPU under load).
+   */
+  private assertionFor(context: Partial<GatewayContext> | undefined): Promise<string> {
+    const now = Date.now();
+    const second = Math.floor(now / 1000);
+    if (second !== this.assertions.second) this.assertions = { second, byCaller: new Map() };
     // Context is `{}` for the gateway's own requests (health checks): those go out anonymous.
-    const assertion = await signCallerAssertion(context?.caller ?? null, this.assertionKey, { subgraph: this.name, route: GRAPHQL_ROUTE }, {
-      clientAddress: context?.clientAddress,
-    });
-    request.http?.headers.set(CALLER_HEADER, assertion);
+    const key = callerKey(context ?? {});
+    let assertion = this.assertions.byCaller.get(key);
+    if (assertion === undefined) {
+      assertion = signCallerAssertion(context?.caller ?? null, this.assertionKey, { subgraph: this.name, route: GRAPHQL_ROUTE }, {
+        clientAddress: context?.clientAddress,
+        now: second * 1000,
+      });
+      this.assertions.byCaller.set(key, assertion);
+      // A failed signature is not kept.
+      assertion.catch(() => this.assertions.byCaller.get(key) === assertion && this.assertions.byCaller.delete(key));
+    }
+    return assertion;
+  }
+
+  /** The data source's `fetcher`: one subgraph request over the pool, shared with identical concurrent queries. */
+  private async fetchFromSubgraph(url: string, init: FetcherRequestInit) {
+    const headers = init.headers;
+    const dedup = headers?.[DEDUP_HEADER];
+    const write = headers?.[WRITE_HEADER];
+    if (dedup === undefined && write === undefined) return this.transport.fetcher(url, init);
+    const clean = { ...headers };
+    delete clean[DEDUP_HEADER];
+    delete clean[WRITE_HEADER];
+    const sent = { ...init, headers: clean };
+    if (write !== undefined) {
+      try {
+        return await this.transport.fetcher(url, sent);
+      } finally {
+        // Even a failed mutation may have written (a timeout after the commit).
+        this.inFlight.noteWrite();
+      }
+    }
+    const key = `${dedup}\n${url}\n${typeof init.body === 'string' ? init.body : init.body?.toString('utf8')}`;
+    return (await this.inFlight.run(key, () => this.transport.send(url, sent))).response();
+  }
+
+  /** Closes the subgraph connections (the gateway's stop). */
+  close(): Promise<void> {
+    return this.transport.close();
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {

@@ -31,15 +31,18 @@ import { createPrivateKey, type KeyObject } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AccountCheck } from './account-check';
 import { clientAddressOf, trustedProxies } from './client-address';
-import { type GatewayContext } from './datasource';
 import { corsHandler, corsOriginsFromEnv } from './cors';
 import { explorer, explorerEnabledFromEnv, wantsExplorer } from './explorer';
 import { RequestIdDataSource } from './request-id';
+import { HubDataSource, type GatewayContext } from './datasource';
+import { InFlightQueries } from './dedup';
+import { transportOptionsFromEnv, type SubgraphTransportOptions } from './transport';
 import { introspectionModeFromEnv, introspectionOptions, type IntrospectionMode } from './introspection';
 import { formatQueryLimitError, queryLimitOptions, queryLimitsFromEnv, type QueryLimits } from './query-limits';
 import { AUDIT_LOG_EXPORT_PATH, AUDIT_LOG_RENDITION_PATH, SIP_PATH, proxyDownload } from './export-proxy';
 import { COMPONENT_DOWNLOAD_PATH, DELIVERY_PROOF_DOWNLOAD_PATH, UPLOAD_PATH, proxyComponentDownload, proxyUpload } from './uploads';
 import { subgraphsReadiness } from './readiness';
+import { VerifiedTokens } from './token-cache';
 import { loadSupergraphSdl } from './supergraph';
 
 export { HubDataSource, SERVICE_UNAVAILABLE_MESSAGE, type GatewayContext } from './datasource';
@@ -49,6 +52,8 @@ export { corsOriginsFromEnv, parseOrigins } from './cors';
 export { explorerEnabledFromEnv } from './explorer';
 export { DEFAULT_QUERY_LIMITS, operationCost, queryLimitsFromEnv, type QueryLimits } from './query-limits';
 export { loadSupergraphSdl } from './supergraph';
+export { InFlightQueries } from './dedup';
+export { transportOptionsFromEnv, type SubgraphTransportOptions } from './transport';
 
 export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
 
@@ -78,11 +83,17 @@ export interface GatewayOptions {
   explorer?: boolean;
   /** Origins whose browser apps may call the hub (cors.ts). Default: HUB_CORS_ORIGINS, else none. */
   corsOrigins?: string[];
+  /** Subgraph connections: pool size, idle and request timeouts. Default: HUB_SUBGRAPH_* (transport.ts). */
+  subgraphTransport?: Partial<SubgraphTransportOptions>;
+  /** Share one fetch among identical concurrent subgraph queries of one caller (dedup.ts). Default: HUB_SUBGRAPH_DEDUP, on unless `0`. */
+  dedup?: boolean;
 }
 
 export interface RunningGateway {
   url: string;
   port: number;
+  /** The in-flight deduplication shared by the data sources (its counters). */
+  inFlight: InFlightQueries;
   stop(): Promise<void>;
 }
 
@@ -97,11 +108,11 @@ export const INVALID_TOKEN_MESSAGE = 'The access token is invalid or has expired
  * A header that is present but not a valid, unexpired bearer token is refused rather than treated as
  * anonymous, so a client with a stale token learns it at once.
  */
-export async function callerOf(req: IncomingMessage, tokenKeys: TokenKeys | string): Promise<Caller | null> {
+export async function callerOf(req: IncomingMessage, tokenKeys: TokenKeys | string | VerifiedTokens): Promise<Caller | null> {
   const header = req.headers.authorization;
   if (header === undefined) return null;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  const caller = match ? await verifyAccessToken(match[1], tokenKeys) : null;
+  const caller = match ? await (tokenKeys instanceof VerifiedTokens ? tokenKeys.verify(match[1]) : verifyAccessToken(match[1], tokenKeys)) : null;
   if (!caller) throw new RequestError(ErrorCode.UNAUTHENTICATED, INVALID_TOKEN_MESSAGE);
   return caller;
 }
@@ -119,17 +130,25 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   // Imported once: PEM parsing per request would cost more than the signature.
   const assertionKey = typeof opts.assertionKey === 'string' ? createPrivateKey(opts.assertionKey.replace(/\\n/g, '\n')) : opts.assertionKey;
   const accounts = new AccountCheck(urls.users, assertionKey, checkSeconds * 1000);
+  const tokens = new VerifiedTokens(opts.tokenKeys);
   const proxies = trustedProxies();
   const limits = queryLimitOptions({ ...queryLimitsFromEnv(), ...opts.queryLimits });
   const introspection = introspectionOptions(opts.introspection ?? introspectionModeFromEnv());
   const cors = corsHandler(opts.corsOrigins ?? corsOriginsFromEnv());
   const explorerPage = explorer(opts.explorer ?? explorerEnabledFromEnv());
 
+  const transport = { ...transportOptionsFromEnv(), ...opts.subgraphTransport };
+  const inFlight = new InFlightQueries(opts.dedup ?? process.env.HUB_SUBGRAPH_DEDUP !== '0');
+  const dataSources: HubDataSource[] = [];
   const gateway = new ApolloGateway({
     supergraphSdl: opts.supergraphSdl ?? loadSupergraphSdl(),
     // The URLs in the supergraph are only the defaults; the ones given here win.
     // With the request id of the client's request (request-id.ts).
-    buildService: ({ name, url }) => new RequestIdDataSource(name, urls[name as SubgraphName] ?? url!, assertionKey),
+    buildService: ({ name, url }) => {
+      const source = new RequestIdDataSource(name, urls[name as SubgraphName] ?? url!, assertionKey, undefined, { transport, inFlight });
+      dataSources.push(source);
+      return source;
+    },
   });
 
   const apollo = new ApolloServer<GatewayContext>({
@@ -171,11 +190,11 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     graphql: async (req, res) => {
       // A browser opening the endpoint: the explorer page (no token needed for a page holding no data).
       if (wantsExplorer(req)) return explorerPage.page(res);
-      const caller = await callerOf(req, opts.tokenKeys);
+      const caller = await callerOf(req, tokens);
       if (caller) await accounts.assertActive(caller);
       const body = await readJsonBody(req, maxBody);
       // The client's address travels to the subgraphs inside the signed assertion (sign-in throttling; client-address.ts).
-      await serveGraphQL(apollo, req, res, body, async () => ({ caller, clientAddress: clientAddressOf(req, proxies) }));
+      await serveGraphQL(apollo, req, res, body, async () => ({ caller, clientAddress: clientAddressOf(req, proxies), credential: req.headers.authorization ?? null }));
     },
     // Downloads streamed from filing (too big for a GraphQL string): the log of a period, a daily rendition, a SIP.
     // Components' bytes: uploads streamed to filing (not the JSON body limit), downloads (and delivery proofs') streamed back.
@@ -185,7 +204,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
         [AUDIT_LOG_EXPORT_PATH, AUDIT_LOG_RENDITION_PATH, SIP_PATH].map((path) => [
           path,
           async (req: IncomingMessage, res: ServerResponse) => {
-            const caller = await callerOf(req, opts.tokenKeys);
+            const caller = await callerOf(req, tokens);
             if (caller) await accounts.assertActive(caller);
             await proxyDownload(req, res, caller, urls.filing, assertionKey);
           },
@@ -195,9 +214,14 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
         ([[UPLOAD_PATH, proxyUpload], [COMPONENT_DOWNLOAD_PATH, proxyComponentDownload], [DELIVERY_PROOF_DOWNLOAD_PATH, proxyComponentDownload]] as const).map(([path, proxy]) => [
           path,
           async (req: IncomingMessage, res: ServerResponse) => {
-            const caller = await callerOf(req, opts.tokenKeys);
+            const caller = await callerOf(req, tokens);
             if (caller) await accounts.assertActive(caller);
-            await proxy(req, res, caller, urls.filing, assertionKey);
+            try {
+              await proxy(req, res, caller, urls.filing, assertionKey);
+            } finally {
+              // An upload writes (and a download writes its audit event): queries from now on fetch anew (dedup.ts).
+              inFlight.noteWrite();
+            }
           },
         ]),
       ),
@@ -216,11 +240,13 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   return {
     url: `http://${HOST}:${port}/graphql`,
     port,
+    inFlight,
     stop() {
       stopping ??= (async () => {
         ready = false;
         await closeServer(http);
         await apollo.stop();
+        await Promise.all(dataSources.map((s) => s.close()));
       })();
       return stopping;
     },

@@ -6,7 +6,7 @@ import {
   CALLER_HEADER, ErrorCode, GRAPHQL_ROUTE, HOST, RequestError, closeServer, createHttpServer, listen, readJsonBody, serveGraphQL, verifyCallerAssertion, type Caller,
   type CallerVerificationKeys,
 } from '@hub/kit/gateway';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import { parse } from 'graphql';
 
 export interface GqlResponse {
@@ -36,7 +36,7 @@ export async function deadPort(): Promise<number> {
 }
 
 /** A subgraph like the real ones at the HTTP level: refuses requests without a valid caller assertion for `name`. */
-export async function fakeSubgraph(typeDefs: string, resolvers: object, keys: CallerVerificationKeys, name: string) {
+export async function fakeSubgraph(typeDefs: string, resolvers: object, keys: CallerVerificationKeys, name: string, onRequest?: (req: IncomingMessage) => void) {
   const apollo = new ApolloServer<{ caller: Caller | null }>({
     schema: buildSubgraphSchema([{ typeDefs: parse(typeDefs), resolvers: resolvers as never }]),
     plugins: [ApolloServerPluginInlineTraceDisabled()],
@@ -45,6 +45,7 @@ export async function fakeSubgraph(typeDefs: string, resolvers: object, keys: Ca
   const http = createHttpServer({
     health: async () => undefined,
     graphql: async (req, res) => {
+      onRequest?.(req);
       const header = req.headers[CALLER_HEADER];
       const call = await verifyCallerAssertion(Array.isArray(header) ? header[0] : header, keys, { subgraph: name, route: GRAPHQL_ROUTE });
       if (call === undefined) throw new RequestError(ErrorCode.UNAUTHENTICATED, 'Requests must come through the hub gateway');
