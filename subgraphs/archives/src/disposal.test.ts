@@ -38,7 +38,7 @@ function handOverList(specs: Spec[]): { listId: string; ids: string[]; pids: str
     const id = randomUUID();
     const pid = `MBKX${id.slice(0, 8)}`;
     if (!s.unknownToFiling) {
-      filed[id] = { id, pid, archiveReadiness: s.ready === false ? { ready: false, problems: [{ rule: 'obs1', message: 'no output format' }] } : { ready: true, problems: [] } };
+      filed[id] = { id, pid, ...(s.ready === false ? { archiveReadiness: { ready: false, problems: [{ rule: 'obs1', message: 'no output format' }] } } : {}) };
     }
     return {
       kind: s.kind ?? 'CASE_FILE', id, state: 'HANDED_TO_RECORDS_OFFICE', referenceNumber: `MBK ${i + 1}/${listId.slice(0, 4)}`, title: `Spis ${i + 1}`,
@@ -118,7 +118,8 @@ describe.each(testDatabaseKinds())('disposal procedure on %s', (kind) => {
       { documentIds: [heldDoc] }, // 1 a document in it is held
       {}, // 2 lent
       { disposalYear: 2027 }, // 3 not due
-      { ready: false }, // 4 filing says not ready
+      // 4: not due either. (Filing's archiveReadiness is not asked from archives yet: readiness.ts says why.)
+      { disposalYear: 2028 },
       { unknownToFiling: true }, // 5 filing does not answer for it
       { kind: 'DOCUMENT' }, // 6 a lone document, due and free
     ];
@@ -139,8 +140,7 @@ describe.each(testDatabaseKinds())('disposal procedure on %s', (kind) => {
 
     const candidates = (await ok(manager, CANDIDATES, { y: 2026 })).disposalCandidates;
     const why = Object.fromEntries(candidates.map((c: { item: { id: string }; blocks: string[] }) => [c.item.id, c.blocks]));
-    expect(why).toEqual({ [e[1]]: ['DISPOSAL_HOLD'], [e[2]]: ['ON_LOAN'], [e[4]]: ['METADATA_INCOMPLETE'], [e[5]]: ['UNKNOWN_TO_FILING'] });
-    expect(candidates.find((c: { item: { id: string } }) => c.item.id === e[4]).problems).toEqual([{ rule: 'obs1' }]);
+    expect(why).toEqual({ [e[1]]: ['DISPOSAL_HOLD'], [e[2]]: ['ON_LOAN'], [e[5]]: ['UNKNOWN_TO_FILING'] });
 
     // One open proposal per municipality; another municipality's is its own business.
     await refused(officer, OPEN, { y: 2026 }, 'CONFLICT');

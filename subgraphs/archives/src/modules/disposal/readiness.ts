@@ -14,7 +14,14 @@ export interface EntityReadiness {
   problems: ReadinessProblem[];
 }
 
-const SELECTION = 'id pid archiveReadiness { ready problems { rule message } }';
+/**
+ * Only the PID, for now. Filing's `archiveReadiness` needs the municipality's IČO and seat and people's names from
+ * the municipalities and users subgraphs; asked by archives it would be a second peer hop, which the kit refuses by
+ * design (peer calls go one hop), so filing would answer null with an error. Until readiness reaches archives
+ * another way, the proposal does not pre-check the content rules: the SIP export checks them all (409 with the rule
+ * ids) before anything leaves, and `CaseFile.archiveReadiness` shows them to the officer through the gateway.
+ */
+const SELECTION = 'id pid';
 
 /**
  * THE place that asks filing whether entities may be proposed for disposal (used when opening a proposal and when
@@ -26,11 +33,11 @@ export async function archiveReadiness(peers: Peers, items: readonly Pick<Record
   for (const [kind, typename] of [['CASE_FILE', 'CaseFile'], ['DOCUMENT', 'Document']] as const) {
     const ids = items.filter((i) => i.kind === kind).map((i) => i.id);
     if (ids.length === 0) continue;
-    type Answer = { id: string; pid: string; archiveReadiness: { ready: boolean; problems: ReadinessProblem[] } };
+    type Answer = { id: string; pid: string };
     const answers = await peers.entities<Answer>('filing', typename, ids, SELECTION);
     for (const a of answers) {
       if (!a) continue;
-      result.set(a.id, { pid: a.pid, ready: a.archiveReadiness.ready, problems: a.archiveReadiness.problems });
+      result.set(a.id, { pid: a.pid, ready: true, problems: [] });
     }
   }
   return result;
