@@ -8,7 +8,7 @@ import { archives } from '@hub/archives';
 import { filing } from '@hub/filing';
 import { startGateway } from '@hub/gateway';
 import {
-  DEMO_PASSWORD, GRAPHQL_ROUTE, SUBGRAPH_NAMES, migrateDatabase, runSubgraph, runtimeTarget, signCallerAssertion, subgraphKeysOf, testDatabase,
+  AuditEvent, DEMO_PASSWORD, GRAPHQL_ROUTE, SUBGRAPH_NAMES, migrateDatabase, runSubgraph, runtimeTarget, signCallerAssertion, subgraphKeysOf, testDatabase,
   testKeys, type Caller, type DatabaseTarget, type RunningSubgraph, type SubgraphName, type TestDatabaseKind, type TestKeys,
 } from '@hub/kit';
 import { municipalities } from '@hub/municipalities';
@@ -204,3 +204,27 @@ export const received = (subject: string, extra: Record<string, unknown> = {}) =
   sender: { name: 'Jan Novák', address: 'Komenského 1, 678 01 Blansko' },
   ...extra,
 });
+
+/**
+ * Assertion helpers bound to a hub (jest's `expect`): `ok` runs an operation that must succeed and returns its data;
+ * `refused` one that must fail with `code` and write no audit event in `subgraph` (relays flushed first, so an
+ * earlier step's events are not counted).
+ */
+export function expectations(hub: () => Hub, subgraph: SubgraphName) {
+  const events = () => hub().subgraphs[subgraph].orm.em.fork().count(AuditEvent, {}, { filters: false });
+  return {
+    ok: async (token: string, query: string, variables?: Record<string, unknown>) => {
+      const res = await hub().gql(token, query, variables);
+      expect(res.errors).toBeUndefined();
+      return res.data;
+    },
+    refused: async (token: string, query: string, code: string, variables?: Record<string, unknown>) => {
+      await hub().flushRelays();
+      const before = await events();
+      const res = await hub().gql(token, query, variables);
+      expect(res.errors?.[0].extensions?.code).toBe(code);
+      expect(await events()).toBe(before);
+      return res.errors![0];
+    },
+  };
+}

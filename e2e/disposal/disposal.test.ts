@@ -2,9 +2,9 @@
 // (skartační návrh) in its disposal year; while proposed it can be neither lent nor returned, and filing locks it
 // (mirrored from the transaction log); submitted, the proposal is filed in filing as a document of the main
 // register; the archive's Seznam (nsesss-DA) decides it, by the case file's PID. Another municipality sees none of it.
-import { AuditEvent, DEMO_MUNICIPALITIES, demoId, testDatabaseKinds } from '@hub/kit';
+import { DEMO_MUNICIPALITIES, demoId, testDatabaseKinds } from '@hub/kit';
 import { seznamXml } from '../../subgraphs/archives/src/modules/disposal/seznam-fixture';
-import { REGISTER, received, startHub, type Hub } from '../harness';
+import { REGISTER, expectations, received, startHub, type Hub } from '../harness';
 
 const blansko = DEMO_MUNICIPALITIES[0];
 const node = (fullCode: string) => demoId('filing-plan-node', `MBK:${fullCode}`);
@@ -15,7 +15,6 @@ describe.each(testDatabaseKinds())('disposal procedure on %s', (kind) => {
   let handler: string;
   let records: string;
   let adamov: string;
-  const archivesEvents = () => hub.subgraphs.archives.orm.em.fork().count(AuditEvent, {}, { filters: false });
 
   beforeAll(async () => {
     hub = await startHub(kind);
@@ -23,19 +22,7 @@ describe.each(testDatabaseKinds())('disposal procedure on %s', (kind) => {
   });
   afterAll(() => hub?.stop());
 
-  const ok = async (token: string, query: string, variables?: Record<string, unknown>) => {
-    const res = await hub.gql(token, query, variables);
-    expect(res.errors).toBeUndefined();
-    return res.data;
-  };
-  const refused = async (token: string, query: string, code: string, variables?: Record<string, unknown>) => {
-    await hub.flushRelays();
-    const before = await archivesEvents();
-    const res = await hub.gql(token, query, variables);
-    expect(res.errors?.[0].extensions?.code).toBe(code);
-    expect(await archivesEvents()).toBe(before);
-    return res.errors![0];
-  };
+  const { ok, refused } = expectations(() => hub, 'archives');
 
   /** A closed case file of Blansko (616, S/5), handed over and taken over by the records office. */
   async function inRecordsOffice(subject: string) {

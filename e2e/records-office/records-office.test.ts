@@ -3,9 +3,9 @@
 // handler and gets it back; a hold on it blocks its return out of the records office until released with a reason;
 // the inventory finds it by disposal year and storage unit; filing's states follow archives' steps through the
 // transaction log's outbox; another municipality sees none of it.
-import { AuditEvent, DEMO_MUNICIPALITIES, demoId, testDatabaseKinds } from '@hub/kit';
+import { DEMO_MUNICIPALITIES, demoId, testDatabaseKinds } from '@hub/kit';
 import { assertValidTp } from '../../subgraphs/filing/src/modules/audit-log/tp-validator';
-import { REGISTER, received, startHub, type Hub } from '../harness';
+import { REGISTER, expectations, received, startHub, type Hub } from '../harness';
 
 const blansko = DEMO_MUNICIPALITIES[0];
 const node = (fullCode: string) => demoId('filing-plan-node', `MBK:${fullCode}`);
@@ -18,7 +18,6 @@ describe.each(testDatabaseKinds())('records office on %s', (kind) => {
   let handler: string;
   let records: string;
   let adamov: string;
-  const archivesEvents = () => hub.subgraphs.archives.orm.em.fork().count(AuditEvent, {}, { filters: false });
 
   beforeAll(async () => {
     hub = await startHub(kind);
@@ -26,19 +25,7 @@ describe.each(testDatabaseKinds())('records office on %s', (kind) => {
   });
   afterAll(() => hub?.stop());
 
-  const ok = async (token: string, query: string, variables?: Record<string, unknown>) => {
-    const res = await hub.gql(token, query, variables);
-    expect(res.errors).toBeUndefined();
-    return res.data;
-  };
-  /** A refusal with `code` that writes nothing in archives. */
-  const refused = async (token: string, query: string, code: string, variables?: Record<string, unknown>) => {
-    await hub.flushRelays();
-    const before = await archivesEvents();
-    const res = await hub.gql(token, query, variables);
-    expect(res.errors?.[0].extensions?.code).toBe(code);
-    expect(await archivesEvents()).toBe(before);
-  };
+  const { ok, refused } = expectations(() => hub, 'archives');
   /** Filing applies archives' steps when their events reach the log: ship them, then read the state. */
   const caseFileState = async (id: string) => {
     await hub.flushRelays();
