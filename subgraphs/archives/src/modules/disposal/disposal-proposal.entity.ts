@@ -76,6 +76,10 @@ export class DisposalProposalEntry {
   decisionDate!: string | null;
   reasoning!: string | null;
   assessor!: string | null;
+  /** When the archive confirmed it took the kept record over (its `Seznam` of accepted entities; TrP `Prenos`). */
+  transferConfirmedAt!: Date | null;
+  /** When the hub destroyed it (TrP `Zniceni`): only its tombstone remains in filing. */
+  destroyedAt!: Date | null;
 }
 
 export const DisposalProposalEntrySchema = new EntitySchema<DisposalProposalEntry>({
@@ -96,5 +100,7 @@ export const DisposalProposalEntrySchema = new EntitySchema<DisposalProposalEntr
     decisionDate: { type: 'string', length: 10, nullable: true },
     reasoning: { type: 'text', nullable: true },
     assessor: { type: 'string', length: 200, nullable: true },
+    transferConfirmedAt: { type: 'datetime', length: 3, nullable: true },
+    destroyedAt: { type: 'datetime', length: 3, nullable: true },
   },
 });
