@@ -37,16 +37,20 @@ const APOLLO_PUBLIC_CODES = new Set([
 ]);
 /**
  * Extensions a client may rely on besides `code`: the input field at fault, the id not found, when to retry, which
- * limit, and `problems` (a document refused as a whole, e.g. the archive's Seznam: every `{ identifier, reason }`).
+ * limit, and `problems` (a document refused as a whole, e.g. the archive's Seznam: every `{ identifier, code?, reason }`).
  */
 const PUBLIC_EXTENSIONS = ['field', 'id', 'retryAfter', 'limit', 'problems'] as const;
 export const MAX_PROBLEMS = 500;
+const PROBLEM_CODE = /^[A-Z][A-Z0-9_]{0,49}$/;
 
 /** `problems` as a client gets it: at most MAX_PROBLEMS, the echoed identifiers bounded like `id`. */
 function publicProblems(value: unknown): unknown {
   if (!Array.isArray(value)) return undefined;
-  return value.slice(0, MAX_PROBLEMS).map((p: { identifier?: unknown; reason?: unknown }) => ({
+  return value.slice(0, MAX_PROBLEMS).map((p: { identifier?: unknown; reason?: unknown; code?: unknown }) => ({
     identifier: typeof p?.identifier === 'string' ? excerpt(p.identifier) : null,
+    // A stable per-problem code (e.g. the transfer confirmation's NOT_KEPT) when the refusal has one: clients branch
+    // on it, not on the reason's words. Only our own upper-case codes pass, so nothing else can ride along.
+    ...(typeof p?.code === 'string' && PROBLEM_CODE.test(p.code) ? { code: p.code } : {}),
     reason: boundMessage(String(p?.reason ?? '')),
   }));
 }

@@ -166,6 +166,13 @@ export type DisposalProposalEntry = {
   /** The PID the archive's Seznam names it by. */
   pid: Scalars['String']['output'];
   reasoning: Maybe<Scalars['String']['output']>;
+  /** When the archive confirmed it took the kept record over (recordTransferConfirmation; TrP Prenos). */
+  transferConfirmedAt: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * Kept records (KEEP_AS_ARCHIVAL_RECORD) only: the transfer SIP (přejímka, with components and the SkartacniRizeni)
+   * to download through the gateway and upload to the archive's portal; filing's /exports/sip, profile components.
+   */
+  transferPackagePath: Maybe<Scalars['String']['output']>;
 };
 
 export type DisposalProposalState =
@@ -241,6 +248,14 @@ export type Mutation = {
   placeDisposalHold: DisposalHold;
   /** Records officers: into a storage unit (VlozeniDoUkladaciJednotky; out of the previous one first), with the quantity of analog records. */
   placeInStorageUnit: RecordsOfficeItem;
+  /**
+   * Records officers: the archive's confirmation of a transfer (přejímka), a Seznam (nsesss-DA.xsd) of the accepted
+   * entities with their IdentifikatorDA, for a DECIDED proposal (else CONFLICT); several may come, each for some of the
+   * kept entities. Each named one becomes TRANSFERRED (TrP Prenos). Refused whole (BAD_USER_INPUT) with a code per
+   * entity in extensions.problems: UNKNOWN_IDENTIFIER, NOT_IN_PROPOSAL, NOT_KEPT, ALREADY_TRANSFERRED,
+   * NOT_IN_RECORDS_OFFICE, NAMED_TWICE, NO_ARCHIVE_IDENTIFIER.
+   */
+  recordTransferConfirmation: DisposalProposal;
   /** A reason is required; logged as ZruseniPozastaveniSkartacniOperace. */
   releaseDisposalHold: DisposalHold;
   /** Records officers: out of the open proposal (VyjmutiZeSkartacnihoNavrhu), with a reason. */
@@ -297,6 +312,12 @@ export type MutationPlaceInStorageUnitArgs = {
   entityId: Scalars['ID']['input'];
   quantity?: InputMaybe<Scalars['String']['input']>;
   storageUnitId: Scalars['ID']['input'];
+};
+
+
+export type MutationRecordTransferConfirmationArgs = {
+  proposalId: Scalars['ID']['input'];
+  xml: Scalars['String']['input'];
 };
 
 
@@ -507,7 +528,9 @@ export type RecordsOfficeItemState =
   | 'IN_RECORDS_OFFICE'
   | 'ON_LOAN'
   /** Returned to the office (VraceniZeSpisovny). */
-  | 'RETURNED';
+  | 'RETURNED'
+  /** Taken over by the archive: its transfer confirmed (recordTransferConfirmation, TrP Prenos). */
+  | 'TRANSFERRED';
 
 /** A storage unit of the records office (ukládací jednotka). */
 export type StorageUnit = {
@@ -830,6 +853,8 @@ export type DisposalProposalEntryResolvers<ContextType = ArchivesContext, Parent
   item?: Resolver<ResolversTypes['RecordsOfficeItem'], ParentType, ContextType>;
   pid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reasoning?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  transferConfirmedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  transferPackagePath?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type DocumentResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document'], FederationReferenceType extends FederationReferenceTypes['Document'] = FederationReferenceTypes['Document']> = ResolversObject<{
@@ -862,6 +887,7 @@ export type MutationResolvers<ContextType = ArchivesContext, ParentType extends 
   openDisposalProposal?: Resolver<ResolversTypes['DisposalProposal'], ParentType, ContextType, RequireFields<MutationOpenDisposalProposalArgs, 'year'>>;
   placeDisposalHold?: Resolver<ResolversTypes['DisposalHold'], ParentType, ContextType, RequireFields<MutationPlaceDisposalHoldArgs, 'reason'>>;
   placeInStorageUnit?: Resolver<ResolversTypes['RecordsOfficeItem'], ParentType, ContextType, RequireFields<MutationPlaceInStorageUnitArgs, 'entityId' | 'storageUnitId'>>;
+  recordTransferConfirmation?: Resolver<ResolversTypes['DisposalProposal'], ParentType, ContextType, RequireFields<MutationRecordTransferConfirmationArgs, 'proposalId' | 'xml'>>;
   releaseDisposalHold?: Resolver<ResolversTypes['DisposalHold'], ParentType, ContextType, RequireFields<MutationReleaseDisposalHoldArgs, 'id' | 'reason'>>;
   removeFromDisposalProposal?: Resolver<ResolversTypes['DisposalProposal'], ParentType, ContextType, RequireFields<MutationRemoveFromDisposalProposalArgs, 'entityId' | 'reason'>>;
   removeFromStorageUnit?: Resolver<ResolversTypes['RecordsOfficeItem'], ParentType, ContextType, RequireFields<MutationRemoveFromStorageUnitArgs, 'entityId'>>;

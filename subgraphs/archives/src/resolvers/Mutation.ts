@@ -5,6 +5,7 @@ import {
   addToDisposalProposal, openDisposalProposal, removeFromDisposalProposal, submitDisposalProposal,
 } from '../modules/disposal/proposal';
 import { placeDisposalHold, releaseDisposalHold } from '../modules/disposal-holds/disposal-hold.service';
+import { recordTransferConfirmation } from '../modules/disposal/transfer';
 import { RECORDS_OFFICE_ROLES } from '../modules/records-office/common';
 import { lendFromRecordsOffice, returnLoan } from '../modules/records-office/loans';
 import {
@@ -29,4 +30,5 @@ export const Mutation: MutationResolvers = {
   removeFromDisposalProposal: (_, { entityId, reason }, ctx) => removeFromDisposalProposal(ctx.em, officer(ctx), entityId, reason),
   submitDisposalProposal: (_, { id }, ctx) => submitDisposalProposal(ctx.em, officer(ctx), id, ctx.now()),
   importDisposalDecision: (_, args, ctx) => importDisposalDecision(ctx.em, officer(ctx), args, ctx.now()),
+  recordTransferConfirmation: (_, args, ctx) => recordTransferConfirmation(ctx.em, officer(ctx), args, ctx.now()),
 };

@@ -301,7 +301,9 @@ export type CaseFileState =
   | 'IN_RECORDS_OFFICE'
   /** Lent by the records office. */
   | 'ON_LOAN'
-  | 'OPEN';
+  | 'OPEN'
+  /** Transferred to the archive (přejímka confirmed, TrP Prenos), with all its documents. */
+  | 'TRANSFERRED';
 
 /** A file of a digital document. Its bytes: GET downloadPath on the gateway's origin (logged as a view). */
 export type Component = {
@@ -704,7 +706,9 @@ export type DocumentState =
   /** Registered: PID, register entry and reference number exist. */
   | 'REGISTERED'
   /** Settled (vyřízen): method, date and handler recorded. */
-  | 'SETTLED';
+  | 'SETTLED'
+  /** Předán do archivu: the archive confirmed it took it over (archives' recordTransferConfirmation, TrP Prenos). */
+  | 'TRANSFERRED';
 
 /**
  * A filing plan (spisový plán) of a municipality. Versioned: several plans may be valid at the same time
