@@ -134,7 +134,7 @@ describe.each(testDatabaseKinds())('transfer to the archive on %s', (kind) => {
 
     // A subset: the first kept case file. Its transferConfirmedAt, TRANSFERRED, the Prenos with the custody change.
     const first = (await ok(officer, CONFIRM, confirm([{ pid: pids[0], archiveId: 'NDA-1' }]))).recordTransferConfirmation;
-    const byId = (xs: { item: { id: string } }[]) => Object.fromEntries(xs.map((x) => [x.item.id, x]));
+    const byId = (xs: { item: { id: string; state: string } }[]) => Object.fromEntries(xs.map((x) => [x.item.id, x]));
     const after1 = byId(first.entries);
     expect(first.state).toBe('DECIDED');
     expect(after1[e[0]]).toMatchObject({ item: { state: 'TRANSFERRED' }, transferConfirmedAt: expect.any(String), transferPackagePath: `/exports/sip?id=${e[0]}&profile=components` });
