@@ -29,7 +29,9 @@ export type DocumentState =
   /** Registered: PID, register entry and reference number exist. */
   | 'REGISTERED'
   /** Settled (vyřízen): method, date and handler recorded. */
-  | 'SETTLED';
+  | 'SETTLED'
+  /** Předán do archivu: the archive confirmed it took it over (archives' recordTransferConfirmation, TrP Prenos). */
+  | 'TRANSFERRED';
 
 /** Roles (domain.md §7.5). All are scoped to the user's municipality, except PLATFORM_ADMIN. */
 export type Role =
