@@ -36,8 +36,9 @@ export const PROTOCOL_REFERENCE_CHANGE = 'protocolReference';
  *   deleted before the archive confirms it has the archival records); otherwise CONFLICT and nothing written;
  * - an entity under an active disposal hold (on it or on a document of the case file) or lent is skipped with its
  *   reasons: a hold placed after the decision stops its destruction (a later call destroys it once released). The
- *   items are locked first and holds read after, and placing a hold locks the item too (disposal-hold.service.ts),
- *   so a hold either commits before this reads the holds or waits and then finds the item DESTROYED.
+ *   items are locked first and the holds read after with a locking read (the latest committed rows, not the
+ *   transaction's snapshot), and placing a hold locks the item too (disposal-hold.service.ts), so a hold either
+ *   commits before this reads the holds or waits and then finds the item DESTROYED.
  *
  * Each destroyed item goes DESTROYED and its entry gets `destroyedAt`; each gets TrP `Zniceni` (date, actor, proposal,
  * protocol reference) and the proposal one `Uprava` naming the run, all in one transaction. Filing reduces the
@@ -59,7 +60,7 @@ export async function destroyDisposedEntities(
       throw new HubError(
         ErrorCode.CONFLICT,
         `Nothing is destroyed before the archive confirms the transfer of the archival records: ${awaiting.slice(0, 5).map((e) => e.pid).join(', ')}${awaiting.length > 5 ? ', …' : ''} await it`,
-        { awaitingTransfer: awaiting.map((e) => e.pid) },
+        { problems: awaiting.map((e) => ({ identifier: e.pid, reason: 'kept as an archival record: its transfer is not confirmed yet' })) },
       );
     }
     const due = entries.filter((e) => e.decision === 'DESTROY' && !e.destroyedAt);
@@ -68,7 +69,8 @@ export async function destroyDisposedEntities(
     const items = new Map(
       (ids.length ? await tx.find(RecordsOfficeItem, { id: { $in: ids } }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true }) : []).map((i) => [i.id, i]),
     );
-    const blocks = await disposalBlocks(tx, ids);
+    // Locking reads: they see a hold committed by now even where this transaction's snapshot is older (MariaDB).
+    const blocks = await disposalBlocks(tx, ids, { lock: true });
     const destroyed: DisposalProposalEntry[] = [];
     const skipped: DestructionSkip[] = [];
     for (const e of due) {
