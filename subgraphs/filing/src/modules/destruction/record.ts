@@ -60,6 +60,10 @@ export async function fileDestructionRecords(tx: SqlEntityManager, events: Submi
     const protocol = e.changes.find((c) => c.name === PROTOCOL_REFERENCE_CHANGE)?.new ?? '';
     const year = e.changes.find((c) => c.name === 'year')?.new ?? '';
     const tombstones = await tx.find(Tombstone, { destructionId }, { orderBy: [{ caseFilePid: 'asc' }, { pid: 'asc' }] });
+    if (tombstones.length === 0) {
+      log.warn({ eventId: e.id, destructionId }, 'destruction record not filed: the run destroyed nothing here');
+      continue;
+    }
     // Roots first, each followed by its documents.
     const ordered = tombstones.filter((t) => !t.caseFilePid).flatMap((r) => [r, ...tombstones.filter((t) => t.caseFilePid === r.pid && t.id !== r.id)]);
     const xml = destructionRecordXml({ destructionId, proposalId: e.objectId, protocol, year, destroyedAt: e.occurredAt }, ordered);
