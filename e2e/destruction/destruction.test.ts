@@ -152,6 +152,10 @@ describe.each(testDatabaseKinds())('destruction on %s', (kind) => {
     );
     expect(log).toEqual(expect.arrayContaining(['PredaniNaSpisovnu', 'PrevzetiNaSpisovnu', 'VlozeniDoSkartacnihoNavrhu', 'Uprava', 'Zniceni']));
     expect(log.at(-1)).toBe('Zniceni');
+    // Its document's history too: filing's own Zniceni, still under the document's PID (kept by its tombstone).
+    const documentPid = (await ok(records, `{ tombstones(disposalProposalId: "${proposal.id}") { pid kind } }`)).tombstones[1].pid;
+    const documentLog = (await ok(admin, `query($id: ID!) { auditLog(first: 100, filter: { objectId: $id }) { edges { node { eventType objectIdentifier } } } }`, { id: documentPid })).auditLog.edges;
+    expect(documentLog.at(-1).node).toEqual({ eventType: 'Zniceni', objectIdentifier: documentPid });
 
     // Another municipality sees none of it.
     expect(await ok(adamovRecords, `{ tombstone(pid: "${destroyed.pid}") { id } tombstones(disposalProposalId: "${proposal.id}") { id } }`)).toEqual({ tombstone: null, tombstones: [] });
