@@ -259,7 +259,7 @@ function prepareConfig(t) {
 }
 
 /** Starts the hub in building `name` (a detached runner: this command returns, the hub keeps running). */
-async function startHubIn(t, name, { mirror }) {
+async function startHubIn(t, name, { mirror, seedDemo = false }) {
   const b = t.buildings[name];
   const p = paths(b);
   const hubFile = join(b.root, 'hub.json');
@@ -275,6 +275,8 @@ async function startHubIn(t, name, { mirror }) {
     HUB_GATEWAY_PORT: String(t.gatewayPort),
     ...Object.fromEntries(SUBGRAPHS.map((s) => [`HUB_${s.toUpperCase()}_PORT`, String(ports[s])])),
   };
+  // The demo data is seeded once, at the first start; later starts (failover, switch) find it replicated.
+  if (!seedDemo) env.HUB_SEED_DEMO = '0';
   delete env.HUB_MIGRATE_URL;
   delete env.HUB_BLOB_MIRROR_DIR;
   if (mirror) env.HUB_BLOB_MIRROR_DIR = paths(t.buildings[other(name)]).blobs;
@@ -353,7 +355,7 @@ export async function start(t = topology(), { fresh = false } = {}) {
   prepareConfig(t);
   for (const b of BUILDINGS) mkdirSync(paths(t.buildings[b]).blobs, { recursive: true, mode: 0o700 });
   writeState(t, { primary: 'A', databases: { A: 'primary', B: 'replica' } });
-  const hub = await startHubIn(t, 'A', { mirror: true });
+  const hub = await startHubIn(t, 'A', { mirror: true, seedDemo: process.env.HUB_SEED_DEMO !== '0' });
   log(`hub in building A: ${hub.url} (database A, blobs A mirrored into B)`);
   return hub;
 }
