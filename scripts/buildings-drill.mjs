@@ -18,7 +18,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
-import { failover, kill, rebuild, start, stop, switchTo, topology } from './buildings.mjs';
+import { failover, kill, rebuild, start, status, stop, switchTo, topology } from './buildings.mjs';
 import { ROOT } from './start.mjs';
 
 const args = process.argv.slice(2);
@@ -142,6 +142,15 @@ async function main() {
   await start(t, { fresh: true });
   let failed = false;
   try {
+    const s = await status(t);
+    figures.topology = {
+      building: s.gateway.body.building,
+      semiSyncPrimary: s.buildings.A.semiSync?.Rpl_semi_sync_master_status,
+      semiSyncReplica: s.buildings.B.semiSync?.Rpl_semi_sync_slave_status,
+      gtidStrict: s.buildings.A.gtidStrict && s.buildings.B.gtidStrict,
+      replicaReadOnly: s.buildings.B.readOnly,
+      replicating: s.buildings.B.replicating?.io === 'Yes' && s.buildings.B.replicating?.sql === 'Yes',
+    };
     const token = await login();
     const acked = [];
     const errors = [];
