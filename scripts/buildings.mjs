@@ -381,8 +381,12 @@ export async function kill(t = topology(), name = 'A') {
 /** Promotes the surviving building's database and starts the hub there, on its own stores. */
 export async function failover(t = topology()) {
   const state = readState(t);
-  const lost = state.killed ?? state.primary;
+  if (!state) throw new Error('no topology here: `start` first');
+  const lost = state.primary;
   const to = other(lost);
+  // Only a lost primary calls for a failover; a lost replica is rebuilt while the primary goes on serving.
+  if (state.databases[lost] !== 'lost') throw new Error(`building ${lost} (the primary) is not lost: nothing to fail over (a planned move is \`switch\`)`);
+  if (state.databases[to] !== 'replica') throw new Error(`building ${to} is ${state.databases[to]}, not a replica that could take over`);
   const started = Date.now();
   await promote(t.buildings[to]);
   writeState(t, { ...state, primary: to, databases: { [lost]: 'lost', [to]: 'primary' } });
