@@ -23,7 +23,7 @@
 //
 // Environment: HUB_BACKUP_REPO (default ./backup-repo; any restic repository: a path, sftp:…, rest:…),
 // HUB_BACKUP_PASSWORD_FILE (default <data dir>/backup-password, generated 0600 on the first backup),
-// HUB_BACKUP_KEEP_HOURLY/DAILY/WEEKLY/MONTHLY (default –/14/8/12), HUB_BACKUP_CHECK_SUBSET (default 10%),
+// HUB_BACKUP_KEEP_LAST/HOURLY/DAILY/WEEKLY/MONTHLY (default –/–/14/8/12), HUB_BACKUP_CHECK_SUBSET (default 10%),
 // HUB_BACKUP_DRILL_CHECK_SUBSET (default all: the whole repository is read and authenticated), and the hub's own
 // HUB_DATA_DIR, HUB_DATABASE_URL, HUB_MIGRATE_URL (the owner account for the dump), HUB_BLOB_DIR,
 // HUB_SEAL_PRIVATE_KEY_FILE, HUB_SEAL_PREVIOUS_PUBLIC_KEYS_FILE.
@@ -92,6 +92,7 @@ export function backupConfig(env = process.env) {
   const repo = /^[a-z0-9]+:/i.test(repoRaw) && !/^local:/.test(repoRaw) ? repoRaw : resolve(repoRaw.replace(/^local:/, ''));
   const keep = {};
   for (const [name, def] of [
+    ['last', ''],
     ['hourly', ''],
     ['daily', '14'],
     ['weekly', '8'],
@@ -306,7 +307,7 @@ async function dumpMariaDb(cfg, env, outDir) {
     rmSync(defaults, { force: true });
   }
   chmodSync(out, 0o600);
-  return { files: [{ name: 'mariadb', file: out }], prefix: owner.prefix };
+  return { files: [{ name: 'mariadb', file: out }], prefix: owner.prefix, triggers: await triggerCounts(owner, owner.prefix) };
 }
 
 async function backup(env, log) {
@@ -351,7 +352,7 @@ async function backup(env, log) {
       database:
         cfg.kind === 'sqlite'
           ? { kind: 'sqlite', files: await Promise.all(db.files.map(describe)) }
-          : { kind: 'mariadb', prefix: db.prefix, databases: hubDatabases(db.prefix), files: await Promise.all(db.files.map(describe)) },
+          : { kind: 'mariadb', prefix: db.prefix, databases: hubDatabases(db.prefix), triggers: db.triggers, files: await Promise.all(db.files.map(describe)) },
       secrets: await Promise.all(secrets.map(describe)),
       blobs: { dir: cfg.blobDir, count: blobs.count, bytes: blobs.bytes, note: 'content-addressed: each file is named by its SHA-256' },
     };
@@ -412,7 +413,7 @@ async function check(env, log, subset) {
   const started = Date.now();
   const res = await restic(cfg, args, { allowFail: true });
   if (res.code !== 0) {
-    const detail = (res.stdout + res.stderr).trim().split('\n').filter(Boolean).slice(-10).join('\n  ');
+    const detail = (res.stdout + res.stderr).trim().split('\n').filter((l) => l && !l.startsWith('[')).slice(-10).join('\n  ');
     throw new CheckFailed(`the repository ${cfg.repo} is damaged (restic ${args.join(' ')}):\n  ${detail}`);
   }
   log(`[backup] restic ${args.join(' ')}: no errors (${secs(Date.now() - started)} s)`);
@@ -497,6 +498,26 @@ async function dropDatabases(owner, prefix) {
   }
 }
 
+/**
+ * Triggers per subgraph database: the transaction log's append-only guard lives in them, and a restore without
+ * them would serve a log that can be rewritten.
+ */
+async function triggerCounts(owner, prefix) {
+  const mysql = (await import('mysql2/promise')).default;
+  const conn = await mysql.createConnection({ host: owner.host, port: owner.port, user: owner.user, password: owner.password });
+  try {
+    const [rows] = await conn.query(
+      'SELECT trigger_schema AS db, COUNT(*) AS n FROM information_schema.triggers WHERE trigger_schema IN (?) GROUP BY trigger_schema',
+      [hubDatabases(prefix)],
+    );
+    const counts = Object.fromEntries(SUBGRAPH_NAMES.map((s) => [s, 0]));
+    for (const r of rows) counts[r.db.slice(prefix.length + 1)] = Number(r.n);
+    return counts;
+  } finally {
+    await conn.end();
+  }
+}
+
 async function tablesIn(owner, prefix) {
   const mysql = (await import('mysql2/promise')).default;
   const conn = await mysql.createConnection({ host: owner.host, port: owner.port, user: owner.user, password: owner.password });
@@ -529,7 +550,10 @@ async function drill(env, log, args) {
   };
 
   // A damaged repository is found here, by reading and authenticating its packs, not halfway through a restore.
-  await step('check', () => check(env, log, cfg.drillCheckSubset));
+  await step('check', () => check(env, log, cfg.drillCheckSubset)).catch((e) => {
+    log('[drill] FAILED');
+    throw e;
+  });
   const snap = await pickSnapshot(cfg, args.snapshot);
   const rpoMs = started - Date.parse(snap.time);
   log(`[drill] snapshot ${snap.short_id} of ${snap.time} (host ${snap.hostname})`);
@@ -566,6 +590,9 @@ async function drill(env, log, args) {
         drillPrefix = `${owner.prefix}_drill${Date.now().toString(36)}`;
         await loadMariaDump(join(root, manifest.database.files[0].path), owner, manifest.database.prefix, drillPrefix, scratch);
         hubEnv.HUB_DATABASE_URL = withPrefix(cfg.dbUrl, drillPrefix);
+        const triggers = await triggerCounts(owner, drillPrefix);
+        const lost = SUBGRAPH_NAMES.filter((s) => (triggers[s] ?? 0) < (manifest.database.triggers?.[s] ?? 0));
+        if (lost.length) throw new CheckFailed(`triggers missing after the load in ${lost.map((s) => `${drillPrefix}_${s}`).join(', ')}`);
       }
     });
     rmSync(join(scratch, 'restore'), { recursive: true, force: true });
