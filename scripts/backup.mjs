@@ -611,18 +611,6 @@ async function drill(env, log, args) {
     if (!probe.ok) throw new CheckFailed(`the restored hub does not answer GraphQL (${probe.status})`);
     log(`[drill] the hub runs on the restored data: ${hub.database}, gateway ${hub.url}`);
 
-    const checkEnv = { ...hubEnv, HUB_BLOB_DIR: join(dataDir, 'blobs'), HUB_SEAL_PRIVATE_KEY_FILE: join(dataDir, 'seal-key.pem') };
-    const [audit, blobs] = await step('verify', () => Promise.all([filingCheck('audit-verify.js', checkEnv), filingCheck('blobs-verify.js', checkEnv)]));
-    const tail = (o) => o.split('\n').slice(-1)[0];
-    log(`[drill] audit:verify (log chains): ${audit.code === 0 ? 'OK' : 'FAILED'} — ${tail(audit.output)}`);
-    log(`[drill] blobs:verify (blob store):  ${blobs.code === 0 ? 'OK' : 'FAILED'} — ${tail(blobs.output)}`);
-    for (const [name, r] of [['audit:verify', audit], ['blobs:verify', blobs]]) {
-      if (r.code !== 0) {
-        for (const l of r.output.split('\n').filter((x) => !x.startsWith('OK ')).slice(0, 20)) log(`[drill]   ${l}`);
-        throw new CheckFailed(`${name} failed on the restored data (exit ${r.code})`);
-      }
-    }
-
     const db = manifest.database;
     const result = {
       ok: true,
@@ -642,6 +630,19 @@ async function drill(env, log, args) {
     log(`[drill] restored: ${db.kind === 'sqlite' ? db.files.map((f) => `${f.name}.sqlite ${mb(f.bytes)} MB`).join(', ') : `MariaDB ${db.databases.join(', ')} (dump ${mb(db.files[0].bytes)} MB) as ${drillPrefix}_*`}; ${manifest.blobs.count} blobs (${mb(manifest.blobs.bytes)} MB); keys: ${result.restored.secrets.join(', ') || 'none'}`);
     log(`[drill] RPO (age of the snapshot): ${secs(rpoMs)} s`);
     log(`[drill] RTO (restore + load + start until the hub is healthy): ${secs(rtoMs)} s — restore ${secs(t.restore)} s, load ${secs(t.load)} s, start ${secs(t.start)} s`);
+    const checkEnv = { ...hubEnv, HUB_BLOB_DIR: join(dataDir, 'blobs'), HUB_SEAL_PRIVATE_KEY_FILE: join(dataDir, 'seal-key.pem') };
+    const [audit, blobs] = await step('verify', () => Promise.all([filingCheck('audit-verify.js', checkEnv), filingCheck('blobs-verify.js', checkEnv)]));
+    const tail = (o) => o.split('\n').slice(-1)[0];
+    log(`[drill] audit:verify (log chains): ${audit.code === 0 ? 'OK' : 'FAILED'} — ${tail(audit.output)}`);
+    log(`[drill] blobs:verify (blob store):  ${blobs.code === 0 ? 'OK' : 'FAILED'} — ${tail(blobs.output)}`);
+    for (const [name, r] of [['audit:verify', audit], ['blobs:verify', blobs]]) {
+      if (r.code !== 0) {
+        for (const l of r.output.split('\n').filter((x) => !x.startsWith('OK ')).slice(0, 20)) log(`[drill]   ${l}`);
+        throw new CheckFailed(`${name} failed on the restored data (exit ${r.code})`);
+      }
+    }
+
+    result.totalMs = Date.now() - started;
     log(`[drill] also: repository check ${secs(t.check)} s, log and blob checks ${secs(t.verify)} s; drill total ${secs(result.totalMs)} s`);
     log('[drill] PASSED');
     ok = true;
