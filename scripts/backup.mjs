@@ -412,6 +412,10 @@ async function check(env, log, subset) {
   const args = ['check', which === 'all' ? '--read-data' : `--read-data-subset=${which}`];
   const started = Date.now();
   const res = await restic(cfg, args, { allowFail: true });
+  if (res.code !== 0 && /already locked/i.test(res.stderr)) {
+    // Not damage: another restic (a backup, a prune) holds the lock. A lock left by a killed run: `restic unlock`.
+    throw new Error(`the repository ${cfg.repo} is locked by another restic process; try again later (a stale lock: RESTIC_REPOSITORY=… restic unlock)`);
+  }
   if (res.code !== 0) {
     const detail = (res.stdout + res.stderr).trim().split('\n').filter((l) => l && !l.startsWith('[')).slice(-10).join('\n  ');
     throw new CheckFailed(`the repository ${cfg.repo} is damaged (restic ${args.join(' ')}):\n  ${detail}`);
