@@ -74,6 +74,8 @@ const KEY_ENV = [
 ];
 
 class UsageError extends Error {}
+/** A wrong command line: the usage is printed with it. */
+class ArgumentError extends UsageError {}
 class CheckFailed extends Error {}
 
 const MB = 1024 * 1024;
@@ -229,6 +231,18 @@ function blobStats(dir) {
   return { count, bytes };
 }
 
+/** rename, or copy and delete when `to` is on another filesystem (a blob store or seal key outside the data dir). */
+function move(from, to) {
+  try {
+    renameSync(from, to);
+  } catch (e) {
+    if (e.code !== 'EXDEV') throw e;
+    copyFileSync(from, to);
+    chmodSync(to, 0o600);
+    rmSync(from);
+  }
+}
+
 function dirBytes(dir) {
   let bytes = 0;
   for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) if (e.isFile()) bytes += statSync(join(e.parentPath ?? e.path, e.name)).size;
@@ -251,11 +265,11 @@ function parseArgs(argv, allowed) {
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const name = flag.replace(/^--/, '');
-    if (!allowed[name] || !flag.startsWith('--')) throw new UsageError(`unknown argument ${argv[i]}`);
+    if (!allowed[name] || !flag.startsWith('--')) throw new ArgumentError(`unknown argument ${argv[i]}`);
     if (allowed[name] === 'flag') out[name] = true;
     else {
       const v = inline ?? argv[++i];
-      if (v === undefined) throw new UsageError(`${flag} needs a value`);
+      if (v === undefined) throw new ArgumentError(`${flag} needs a value`);
       out[name] = v;
     }
   }
@@ -697,7 +711,7 @@ async function restore(env, log, args) {
       if (!existsSync(file)) return;
       if (!args.force) throw new UsageError(`${file} exists: restore onto an empty data dir, or --force (moves it to ${aside})`);
       mkdirSync(aside, { recursive: true, mode: 0o700 });
-      renameSync(file, join(aside, file.split('/').pop()));
+      move(file, join(aside, file.split('/').pop()));
     };
     // Everything is checked before anything is changed.
     const sqliteTargets = db.kind === 'sqlite' ? db.files.map((f) => [join(root, f.path), databaseTarget(f.name, { ...env, HUB_DATA_DIR: cfg.dataDir }).file]) : [];
@@ -714,7 +728,7 @@ async function restore(env, log, args) {
     for (const [from, to] of [...sqliteTargets, ...keyTargets]) {
       for (const suffix of ['', '-wal', '-shm']) moveAside(to + suffix);
       mkdirSync(dirname(to), { recursive: true, mode: 0o700 });
-      renameSync(from, to);
+      move(from, to);
     }
     if (db.kind === 'mariadb') {
       if (args.force) await dropDatabases(owner, owner.prefix);
@@ -729,7 +743,7 @@ async function restore(env, log, args) {
         for (const f of readdirSync(join(blobDir, shard))) {
           const to = join(cfg.blobDir, shard, f);
           if (existsSync(to)) continue;
-          renameSync(join(blobDir, shard, f), to);
+          move(join(blobDir, shard, f), to);
           blobsCopied++;
         }
       }
@@ -767,7 +781,7 @@ async function main(argv) {
     await restore(process.env, log, parseArgs(rest, { snapshot: 'value', force: 'flag' }));
   } else if (cmd === '--help' || cmd === '-h') {
     console.log(USAGE);
-  } else throw new UsageError(cmd ? `unknown command ${cmd}` : 'no command');
+  } else throw new ArgumentError(cmd ? `unknown command ${cmd}` : 'no command');
   return 0;
 }
 
@@ -775,7 +789,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (e) => {
-      if (e instanceof UsageError) console.error(`backup: ${e.message}\n${USAGE}`);
+      if (e instanceof ArgumentError) console.error(`backup: ${e.message}\n${USAGE}`);
+      else if (e instanceof UsageError) console.error(`backup: ${e.message}`);
       else console.error(`backup: ${e instanceof CheckFailed ? '' : 'failed: '}${e.message}`);
       process.exit(e instanceof UsageError ? 2 : 1);
     },
