@@ -39,9 +39,10 @@ import { InFlightQueries } from './dedup';
 import { transportOptionsFromEnv, type SubgraphTransportOptions } from './transport';
 import { introspectionModeFromEnv, introspectionOptions, type IntrospectionMode } from './introspection';
 import { formatQueryLimitError, queryLimitOptions, queryLimitsFromEnv, type QueryLimits } from './query-limits';
-import { AUDIT_LOG_EXPORT_PATH, AUDIT_LOG_RENDITION_PATH, SIP_PATH, proxyDownload } from './export-proxy';
+import { AUDIT_LOG_EXPORT_PATH, AUDIT_LOG_RENDITION_PATH, DOCUMENTS_CSV_PATH, SIP_PATH, STATISTICS_CSV_PATH, proxyDownload } from './export-proxy';
 import { COMPONENT_DOWNLOAD_PATH, DELIVERY_PROOF_DOWNLOAD_PATH, UPLOAD_PATH, proxyComponentDownload, proxyUpload } from './uploads';
 import { subgraphsReadiness } from './readiness';
+import { OperationSafelist, safelistFromEnv } from './safelist';
 import { VerifiedTokens } from './token-cache';
 import { loadSupergraphSdl } from './supergraph';
 
@@ -53,6 +54,7 @@ export { explorerEnabledFromEnv } from './explorer';
 export { DEFAULT_QUERY_LIMITS, operationCost, queryLimitsFromEnv, type QueryLimits } from './query-limits';
 export { loadSupergraphSdl } from './supergraph';
 export { InFlightQueries } from './dedup';
+export { OperationSafelist, safelistFromEnv } from './safelist';
 export { transportOptionsFromEnv, type SubgraphTransportOptions } from './transport';
 
 export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -87,6 +89,8 @@ export interface GatewayOptions {
   subgraphTransport?: Partial<SubgraphTransportOptions>;
   /** Share one fetch among identical concurrent subgraph queries of one caller (dedup.ts). Default: HUB_SUBGRAPH_DEDUP, on unless `0`. */
   dedup?: boolean;
+  /** Safelist mode: only the operations of this register run (safelist.ts). Default: HUB_OPERATION_SAFELIST, else off. */
+  safelist?: OperationSafelist;
 }
 
 export interface RunningGateway {
@@ -136,6 +140,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   const introspection = introspectionOptions(opts.introspection ?? introspectionModeFromEnv());
   const cors = corsHandler(opts.corsOrigins ?? corsOriginsFromEnv());
   const explorerPage = explorer(opts.explorer ?? explorerEnabledFromEnv());
+  const safelist = opts.safelist ?? safelistFromEnv();
 
   const transport = { ...transportOptionsFromEnv(), ...opts.subgraphTransport };
   const inFlight = new InFlightQueries(opts.dedup ?? process.env.HUB_SUBGRAPH_DEDUP !== '0');
@@ -192,16 +197,17 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       if (wantsExplorer(req)) return explorerPage.page(res);
       const caller = await callerOf(req, tokens);
       if (caller) await accounts.assertActive(caller);
-      const body = await readJsonBody(req, maxBody);
+      const raw = await readJsonBody(req, maxBody);
+      const body = safelist ? safelist.admit(req, raw) : raw;
       // The client's address travels to the subgraphs inside the signed assertion (sign-in throttling; client-address.ts).
       await serveGraphQL(apollo, req, res, body, async () => ({ caller, clientAddress: clientAddressOf(req, proxies), credential: req.headers.authorization ?? null }));
     },
-    // Downloads streamed from filing (too big for a GraphQL string): the log of a period, a daily rendition, a SIP.
+    // Downloads streamed from filing (too big for a GraphQL string): the log of a period, a daily rendition, a SIP, CSV files.
     // Components' bytes: uploads streamed to filing (not the JSON body limit), downloads (and delivery proofs') streamed back.
     routes: {
       ...explorerPage.routes(),
       ...Object.fromEntries(
-        [AUDIT_LOG_EXPORT_PATH, AUDIT_LOG_RENDITION_PATH, SIP_PATH].map((path) => [
+        [AUDIT_LOG_EXPORT_PATH, AUDIT_LOG_RENDITION_PATH, SIP_PATH, DOCUMENTS_CSV_PATH, STATISTICS_CSV_PATH].map((path) => [
           path,
           async (req: IncomingMessage, res: ServerResponse) => {
             const caller = await callerOf(req, tokens);

@@ -24,6 +24,7 @@ import { dispatchRoutes } from './modules/dispatch/routes';
 import { ShipmentSchema } from './modules/dispatch/shipment.entity';
 import { PartySchema } from './modules/parties/party.entity';
 import { sipRoutes } from './modules/sip/sip';
+import { csvExportRoutes } from './modules/exports/csv';
 import { RegisterSchema } from './modules/registers/register.entity';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
@@ -60,6 +61,8 @@ export const filing: SubgraphDefinition<FilingContext> = {
     ...dispatchRoutes(orm),
     // SIPs for the archive: GET /exports/sip?id=…&profile=metadata|components (modules/sip/sip.ts).
     ...sipRoutes(orm),
+    // CSV for analysts: GET /exports/documents.csv?filter=…, /exports/statistics.csv?input=… (modules/exports/csv.ts).
+    ...csvExportRoutes(orm),
   }),
   // The log's daily renditions (modules/audit-log/scheduler.ts) and the sweep of unattached uploads.
   background: (orm) => {
