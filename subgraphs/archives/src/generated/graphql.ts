@@ -7,6 +7,7 @@ import type { InventoryPage as InventoryPageModel } from '../modules/records-off
 import type { Loan as LoanModel } from '../modules/records-office/loan.entity';
 import type { DisposalProposal as DisposalProposalModel, DisposalProposalEntry as DisposalProposalEntryModel } from '../modules/disposal/disposal-proposal.entity';
 import type { Candidate as CandidateModel } from '../modules/disposal/proposal';
+import type { DestructionResult as DestructionResultModel, DestructionSkip as DestructionSkipModel } from '../modules/disposal/destruction';
 import type { AuditEvent as AuditEventModel } from '@hub/kit';
 import type { ArchivesContext } from '../context';
 export type Maybe<T> = T | null;
@@ -85,6 +86,31 @@ export type CreateStorageUnitInput = {
   parentId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** What one destroyDisposedEntities call did. */
+export type DestructionResult = {
+  __typename?: 'DestructionResult';
+  /** Destroyed now (Zniceni): filing reduces each to its tombstone and erases its bytes when the events reach its log. */
+  destroyed: Array<DisposalProposalEntry>;
+  /** The destruction record (záznam o zničení), filed by filing under this id about a second later; null when nothing was destroyed. */
+  destructionRecord: Maybe<Document>;
+  proposal: DisposalProposal;
+  skipped: Array<DestructionSkip>;
+};
+
+export type DestructionSkip = {
+  __typename?: 'DestructionSkip';
+  item: RecordsOfficeItem;
+  pid: Scalars['String']['output'];
+  reasons: Array<DestructionSkipReason>;
+};
+
+/** Why destroyDisposedEntities left an entity approved for destruction alone; a later call destroys it once free. */
+export type DestructionSkipReason =
+  /** An active disposal hold on it (or on a document of the case file): a hold placed after the decision stops its destruction. */
+  | 'DISPOSAL_HOLD'
+  | 'NOT_IN_RECORDS_OFFICE'
+  | 'ON_LOAN';
+
 /** What keeps an entity in the records office: it may not be returned, proposed for disposal or destroyed. */
 export type DisposalBlock =
   /** An active disposal hold on it (or on a document of the case file). */
@@ -162,6 +188,8 @@ export type DisposalProposalEntry = {
   decision: Maybe<DisposalDecision>;
   /** YYYY-MM-DD of the skartační řízení. */
   decisionDate: Maybe<Scalars['String']['output']>;
+  /** When it was destroyed (Zniceni). */
+  destroyedAt: Maybe<Scalars['DateTime']['output']>;
   item: RecordsOfficeItem;
   /** The PID the archive's Seznam names it by. */
   pid: Scalars['String']['output'];
@@ -229,6 +257,12 @@ export type Mutation = {
   /** Records officers: a building, room, shelf or box (TrP Zalozeni of an UkladaciJednotka). */
   createStorageUnit: StorageUnit;
   /**
+   * Records officers: destroys what the archive approved for destruction in a DECIDED proposal (Zniceni each, with the
+   * protocol's reference, e.g. the archive's čj); CONFLICT while a kept record's transfer is unconfirmed. Held or lent
+   * entities are skipped with their reasons.
+   */
+  destroyDisposedEntities: DestructionResult;
+  /**
    * Records officers: the archive's Seznam (nsesss-DA.xsd) deciding a submitted proposal. Refused whole (BAD_USER_INPUT,
    * extensions.problems) when it does not fit the proposal; a second import is CONFLICT.
    */
@@ -265,6 +299,12 @@ export type MutationAddToDisposalProposalArgs = {
 
 export type MutationCreateStorageUnitArgs = {
   input: CreateStorageUnitInput;
+};
+
+
+export type MutationDestroyDisposedEntitiesArgs = {
+  proposalId: Scalars['ID']['input'];
+  protocolReference: Scalars['String']['input'];
 };
 
 
@@ -504,6 +544,8 @@ export type RecordsOfficeItemEdge = {
 };
 
 export type RecordsOfficeItemState =
+  /** Destroyed after the archive's decision (Zniceni): filing keeps only its tombstone. */
+  | 'DESTROYED'
   | 'IN_RECORDS_OFFICE'
   | 'ON_LOAN'
   /** Returned to the office (VraceniZeSpisovny). */
@@ -675,6 +717,9 @@ export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CreateStorageUnitInput: CreateStorageUnitInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DestructionResult: ResolverTypeWrapper<DestructionResultModel>;
+  DestructionSkip: ResolverTypeWrapper<DestructionSkipModel>;
+  DestructionSkipReason: DestructionSkipReason;
   DisposalBlock: DisposalBlock;
   DisposalCandidate: ResolverTypeWrapper<CandidateModel>;
   DisposalDecision: DisposalDecision;
@@ -715,6 +760,8 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   CreateStorageUnitInput: CreateStorageUnitInput;
   DateTime: Scalars['DateTime']['output'];
+  DestructionResult: DestructionResultModel;
+  DestructionSkip: DestructionSkipModel;
   DisposalCandidate: CandidateModel;
   DisposalHold: DisposalHoldModel;
   DisposalProposal: DisposalProposalModel;
@@ -783,6 +830,19 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DestructionResultResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['DestructionResult'] = ResolversParentTypes['DestructionResult']> = ResolversObject<{
+  destroyed?: Resolver<Array<ResolversTypes['DisposalProposalEntry']>, ParentType, ContextType>;
+  destructionRecord?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType>;
+  proposal?: Resolver<ResolversTypes['DisposalProposal'], ParentType, ContextType>;
+  skipped?: Resolver<Array<ResolversTypes['DestructionSkip']>, ParentType, ContextType>;
+}>;
+
+export type DestructionSkipResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['DestructionSkip'] = ResolversParentTypes['DestructionSkip']> = ResolversObject<{
+  item?: Resolver<ResolversTypes['RecordsOfficeItem'], ParentType, ContextType>;
+  pid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['DestructionSkipReason']>, ParentType, ContextType>;
+}>;
+
 export type DisposalCandidateResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['DisposalCandidate'] = ResolversParentTypes['DisposalCandidate']> = ResolversObject<{
   blocks?: Resolver<Array<ResolversTypes['ProposalBlock']>, ParentType, ContextType>;
   item?: Resolver<ResolversTypes['RecordsOfficeItem'], ParentType, ContextType>;
@@ -827,6 +887,7 @@ export type DisposalProposalEntryResolvers<ContextType = ArchivesContext, Parent
   blocks?: Resolver<Array<ResolversTypes['ProposalBlock']>, ParentType, ContextType>;
   decision?: Resolver<Maybe<ResolversTypes['DisposalDecision']>, ParentType, ContextType>;
   decisionDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  destroyedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   item?: Resolver<ResolversTypes['RecordsOfficeItem'], ParentType, ContextType>;
   pid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reasoning?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -857,6 +918,7 @@ export type LoanResolvers<ContextType = ArchivesContext, ParentType extends Reso
 export type MutationResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addToDisposalProposal?: Resolver<ResolversTypes['DisposalProposal'], ParentType, ContextType, RequireFields<MutationAddToDisposalProposalArgs, 'entityId'>>;
   createStorageUnit?: Resolver<ResolversTypes['StorageUnit'], ParentType, ContextType, RequireFields<MutationCreateStorageUnitArgs, 'input'>>;
+  destroyDisposedEntities?: Resolver<ResolversTypes['DestructionResult'], ParentType, ContextType, RequireFields<MutationDestroyDisposedEntitiesArgs, 'proposalId' | 'protocolReference'>>;
   importDisposalDecision?: Resolver<ResolversTypes['DisposalProposal'], ParentType, ContextType, RequireFields<MutationImportDisposalDecisionArgs, 'proposalId' | 'xml'>>;
   lendFromRecordsOffice?: Resolver<ResolversTypes['Loan'], ParentType, ContextType, RequireFields<MutationLendFromRecordsOfficeArgs, 'input'>>;
   openDisposalProposal?: Resolver<ResolversTypes['DisposalProposal'], ParentType, ContextType, RequireFields<MutationOpenDisposalProposalArgs, 'year'>>;
@@ -959,6 +1021,8 @@ export type Resolvers<ContextType = ArchivesContext> = ResolversObject<{
   AuditTrail?: AuditTrailResolvers<ContextType>;
   CaseFile?: CaseFileResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DestructionResult?: DestructionResultResolvers<ContextType>;
+  DestructionSkip?: DestructionSkipResolvers<ContextType>;
   DisposalCandidate?: DisposalCandidateResolvers<ContextType>;
   DisposalHold?: DisposalHoldResolvers<ContextType>;
   DisposalProposal?: DisposalProposalResolvers<ContextType>;

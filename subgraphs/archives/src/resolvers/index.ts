@@ -3,6 +3,7 @@ import type { RecordsOfficeItemConnectionResolvers, Resolvers } from '../generat
 import { Archive } from './Archive';
 import { AuditEvent, AuditTrail } from './AuditTrail';
 import { CaseFile } from './CaseFile';
+import { DestructionResult, DestructionSkip } from './Destruction';
 import { DisposalHold } from './DisposalHold';
 import { DisposalProposal, DisposalProposalEntry } from './DisposalProposal';
 import { Document } from './Document';
@@ -18,5 +19,5 @@ const RecordsOfficeItemConnection: RecordsOfficeItemConnectionResolvers = { tota
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar, Query, Mutation, Archive, DisposalHold, Document, CaseFile, AuditTrail, AuditEvent,
   StorageUnit, RecordsOfficeItem, RecordsOfficeItemConnection, Loan,
-  DisposalProposal, DisposalProposalEntry,
+  DisposalProposal, DisposalProposalEntry, DestructionResult, DestructionSkip,
 };

@@ -1,7 +1,7 @@
 import { logger, startJobLease, timeJob, type HubORM } from '@hub/kit';
-import { DeliveryProof } from '../dispatch/delivery-proof.entity';
+import { eraseQueuedBlobs } from '../destruction/blob-erasure';
+import { blobInUse } from './blob-references';
 import { blobStoreFromEnv, blobTmpMaxAgeMs, type BlobStore } from './blob-store';
-import { Component } from './component.entity';
 import { Upload } from './upload.entity';
 
 /**
@@ -31,15 +31,6 @@ export interface SweepResult {
   blobs: number;
 }
 
-/** Whether any row of any municipality still refers to the blob. */
-async function blobInUse(orm: HubORM, key: string): Promise<boolean> {
-  const em = orm.em.fork();
-  for (const entity of [Component, DeliveryProof, Upload] as const) {
-    if ((await em.count(entity, { blobKey: key }, { filters: false })) > 0) return true;
-  }
-  return false;
-}
-
 /** One sweep over all municipalities (a system job: outside the tenant filter). */
 export async function sweepUploads(orm: HubORM, store: BlobStore, opts: { now?: Date; ttlMs?: number } = {}): Promise<SweepResult> {
   const cutoff = new Date((opts.now ?? new Date()).getTime() - (opts.ttlMs ?? uploadTtlMs()));
@@ -56,6 +47,8 @@ export async function sweepUploads(orm: HubORM, store: BlobStore, opts: { now?: 
     }
     if (old.length < BATCH) break;
   }
+  // Bytes of destroyed entities whose erasure failed after the destruction are tried again here.
+  await eraseQueuedBlobs(orm, store);
   return result;
 }
 
