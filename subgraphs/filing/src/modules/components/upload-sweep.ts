@@ -1,4 +1,4 @@
-import { logger, timeJob, type HubORM } from '@hub/kit';
+import { logger, startJobLease, timeJob, type HubORM } from '@hub/kit';
 import { eraseQueuedBlobs } from '../destruction/blob-erasure';
 import { blobInUse } from './blob-references';
 import { blobStoreFromEnv, blobTmpMaxAgeMs, type BlobStore } from './blob-store';
@@ -88,13 +88,17 @@ export function uploadSweepBackground(orm: HubORM, env: NodeJS.ProcessEnv = proc
   // What a crash left in the store's tmp folder goes at start, before it can pile up.
   let housekeeping = maintainBlobStore(blobStoreFromEnv(env), { makePrivate: true, tmpMaxAgeMs: blobTmpMaxAgeMs(env) });
   const sweepLog = logger.child({ component: 'upload-sweep' });
+  // One sweep per deployment (kit lease.ts): the store's housekeeping above is per process (its own temporary files).
+  const lease = startJobLease(orm, 'upload-sweep', { service: 'filing' });
   let busy = false;
   let running: Promise<unknown> = Promise.resolve();
   const round = () => {
     if (busy) return;
     busy = true;
     housekeeping = housekeeping.then(() => maintainBlobStore(blobStoreFromEnv(env), { tmpMaxAgeMs: blobTmpMaxAgeMs(env) }));
-    running = timeJob('filing', 'upload-sweep', () => sweepUploads(orm, blobStoreFromEnv(env)))
+    running = lease
+      .ensure()
+      .then((mine) => (mine ? timeJob('filing', 'upload-sweep', () => sweepUploads(orm, blobStoreFromEnv(env))) : { uploads: 0, blobs: 0 }))
       .then((r) => {
         if (r.uploads) sweepLog.info({ uploads: r.uploads, blobs: r.blobs }, 'upload sweep: unattached uploads and unused blobs removed');
       })
@@ -113,6 +117,7 @@ export function uploadSweepBackground(orm: HubORM, env: NodeJS.ProcessEnv = proc
       clearInterval(timer);
       await running;
       await housekeeping;
+      await lease.stop();
     },
   };
 }
