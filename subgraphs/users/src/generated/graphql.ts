@@ -76,7 +76,7 @@ export type AuditTrail = {
 export type CreateApiClientInput = {
   /** 1–100 characters; the login is derived from it. */
   name: Scalars['String']['input'];
-  /** Any roles except TENANT_ADMIN and PLATFORM_ADMIN. */
+  /** Any roles except TENANT_ADMIN, PLATFORM_ADMIN and BACKUP_CLIENT. */
   roles: Array<Role>;
 };
 
@@ -118,6 +118,13 @@ export type Mutation = {
   /** Tenant admins: a new API client of their own municipality, with its secret (shown once). */
   createApiClient: ApiClientSecret;
   /**
+   * Platform admin: the API client of a backup-only municipality (role BACKUP_CLIENT only; login
+   * `<prefix>api.<slug of the name>`, e.g. `oudlh.api.zalohy`), with its secret (shown once). It can only use the
+   * municipality's backup sets (archives' `backupSets`), which the platform admin cannot see. BAD_USER_INPUT for a
+   * municipality that is not backup-only.
+   */
+  createBackupClient: ApiClientSecret;
+  /**
    * Tenant admins: users of their own municipality. Platform admin: only the first tenant admin of a municipality
    * that has no users yet; later, only through `resetTenantAdmin`. Logins start with the municipality's
    * abbreviation in lower case and a dot (`mbk.`).
@@ -149,6 +156,12 @@ export type MutationChangePasswordArgs = {
 
 export type MutationCreateApiClientArgs = {
   input: CreateApiClientInput;
+};
+
+
+export type MutationCreateBackupClientArgs = {
+  municipalityId: Scalars['ID']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -232,6 +245,8 @@ export type ResetTenantAdminInput = {
 export type Role =
   /** reads the transaction log */
   | 'AUDITOR'
+  /** the API client of a backup-only municipality: its own backup sets only (createBackupClient) */
+  | 'BACKUP_CLIENT'
   /** zpracovatel / referent: handles documents */
   | 'CASE_HANDLER'
   /** výpravna: sends outgoing shipments */
@@ -481,6 +496,7 @@ export type MunicipalityResolvers<ContextType = UsersContext, ParentType extends
 export type MutationResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'newPassword'>>;
   createApiClient?: Resolver<ResolversTypes['ApiClientSecret'], ParentType, ContextType, RequireFields<MutationCreateApiClientArgs, 'input'>>;
+  createBackupClient?: Resolver<ResolversTypes['ApiClientSecret'], ParentType, ContextType, RequireFields<MutationCreateBackupClientArgs, 'municipalityId' | 'name'>>;
   createUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
   disableUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationDisableUserArgs, 'id'>>;
   login?: Resolver<ResolversTypes['LoginResult'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'login' | 'password'>>;

@@ -1,5 +1,5 @@
 import type { MutationResolvers } from '../generated/graphql';
-import { createApiClient, revokeApiClient, rotateApiClientSecret } from '../modules/users/api-clients';
+import { createApiClient, createBackupClient, revokeApiClient, rotateApiClientSecret } from '../modules/users/api-clients';
 import { signIn, signInApiClient } from '../modules/users/login';
 import { changePassword } from '../modules/users/passwords';
 import { createUser, disableUser, resetTenantAdmin } from '../modules/users/user-admin';
@@ -13,5 +13,6 @@ export const Mutation: MutationResolvers = {
   createApiClient: (_, { input }, ctx) => createApiClient(ctx, input),
   rotateApiClientSecret: (_, { id }, ctx) => rotateApiClientSecret(ctx, id),
   revokeApiClient: (_, { id }, ctx) => revokeApiClient(ctx, id),
+  createBackupClient: (_, { municipalityId, name }, ctx) => createBackupClient(ctx, municipalityId, name),
   loginApiClient: (_, { clientId, secret }, ctx) => signInApiClient(ctx, clientId, secret),
 };

@@ -1,5 +1,5 @@
 import {
-  Role, badInput, conflict, diff, hashPassword, inTransaction, notFound, recordAudit, requireTenantCaller,
+  Role, badInput, conflict, diff, hashPassword, inTransaction, notFound, recordAudit, requireCaller, requireTenantCaller, scopeToTenant,
 } from '@hub/kit';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -13,7 +13,7 @@ import { User } from './user.entity';
 const AUDITED_FIELDS: (keyof ApiClient)[] = ['login', 'name', 'roles'];
 
 /** Administrative roles are for people: an app's credentials must not be able to create users or clients. */
-const REFUSED_ROLES: readonly Role[] = [Role.TENANT_ADMIN, Role.PLATFORM_ADMIN];
+const REFUSED_ROLES: readonly Role[] = [Role.TENANT_ADMIN, Role.PLATFORM_ADMIN, Role.BACKUP_CLIENT];
 
 /** What follows the municipality's login prefix in an API client's login: `mbk.api.isds-konektor`. */
 export const API_LOGIN_INFIX = 'api.';
@@ -45,9 +45,10 @@ export interface CreateApiClientRequest {
   roles: readonly Role[];
 }
 
-function validate(input: CreateApiClientRequest, municipalityPrefix: string): { name: string; roles: Role[]; login: string } {
+function validate(input: CreateApiClientRequest, municipalityPrefix: string, backupClient = false): { name: string; roles: Role[]; login: string } {
   const name = input.name.trim();
   if (name.length < 1 || name.length > 100) throw badInput('name must be 1–100 characters', 'name');
+  if (backupClient) return { name, roles: [Role.BACKUP_CLIENT], login: loginForName(name, municipalityPrefix) };
   if (input.roles.length === 0) throw badInput('an API client needs at least one role', 'roles');
   if (new Set(input.roles).size !== input.roles.length) throw badInput('roles must not repeat', 'roles');
   const refused = input.roles.filter((r) => REFUSED_ROLES.includes(r));
@@ -103,6 +104,42 @@ export async function createApiClient(ctx: UsersContext, input: CreateApiClientR
         objectId: c.id,
         description: 'API client created',
         changes: diff({}, c, AUDITED_FIELDS),
+      });
+      return c;
+    });
+    return { client, clientId: client.id, secret };
+  } catch (e) {
+    if (e instanceof UniqueConstraintViolationException && /login/i.test(e.message)) throw loginTaken(fields.login);
+    throw e;
+  }
+}
+
+/** The backup client's name unless the platform admin gives another: its login is then `<prefix>api.zalohy`. */
+export const BACKUP_CLIENT_NAME = 'Zálohy';
+
+/**
+ * `createBackupClient`: the platform admin gives a backup-only municipality its API client (role BACKUP_CLIENT, and
+ * only that), with the secret shown this once. The municipality has no tenant admin who could, and the client can do
+ * nothing but use its own backup sets, which the platform admin itself cannot see. Audited in the municipality.
+ */
+export async function createBackupClient(ctx: UsersContext, municipalityId: string, name: string | null | undefined) {
+  const caller = requireCaller(ctx, [Role.PLATFORM_ADMIN]);
+  const prefix = await loginPrefixOf(ctx, municipalityId, { backupClient: true });
+  const fields = validate({ name: name ?? BACKUP_CLIENT_NAME, roles: [] as Role[] }, prefix, true);
+  const em = scopeToTenant(ctx.em.fork(), municipalityId);
+  if (await em.findOne(User, { login: fields.login }, { filters: false, fields: ['id'] })) throw loginTaken(fields.login);
+  const secret = newSecret();
+  const secretHash = await hashPassword(secret);
+  try {
+    const client = await inTransaction(em, async (tx) => {
+      const c = tx.create(ApiClient, {
+        id: randomUUID(), municipalityId, name: fields.name, login: fields.login, roles: [Role.BACKUP_CLIENT], secretHash, active: true,
+        createdAt: new Date(), createdById: caller.userId, rotatedAt: null, revokedAt: null,
+      });
+      tx.persist(c);
+      await recordAudit(tx, caller, {
+        municipalityId, eventType: 'Zalozeni', objectType: 'Osoba', objectId: c.id,
+        description: 'Backup client created by the platform admin', changes: diff({}, c, AUDITED_FIELDS),
       });
       return c;
     });
