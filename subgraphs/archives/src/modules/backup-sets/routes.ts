@@ -45,8 +45,13 @@ function answerError(res: ServerResponse, e: unknown, what: string) {
   else res.destroy();
 }
 
-/** A refused body is read to its end and discarded, so the client (the gateway) reads the answer, not a reset. */
+/**
+ * A refused body is read to its end and discarded, so the client (the gateway) reads the answer, not a reset. Unpiped
+ * first: a body refused before anyone read the PassThrough (the quota check on the declared length) would otherwise
+ * stall on its backpressure, and the next request the gateway sends on the same keep-alive socket would wait forever.
+ */
 function refuseBody(req: IncomingMessage) {
+  req.unpipe();
   if (!req.complete && !req.destroyed) req.resume();
 }
 
