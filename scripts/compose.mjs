@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// Composes schema/<subgraph>.graphql into schema/supergraph.graphql (npm run compose).
-// `--check` exits 1 when the committed supergraph differs from a fresh composition.
+// Composes schema/<subgraph>.graphql into schema/supergraph.graphql (npm run compose), and writes the client-facing
+// schema/api.graphql: what clients of the gateway see, without federation's types and directives (front-end teams
+// and their codegen read it). `--check` exits 1 when either committed file differs from a fresh composition.
 import { composeServices } from '@apollo/composition';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'graphql';
+import { parse, printSchema } from 'graphql';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const SUBGRAPHS = ['municipalities', 'users', 'filing', 'archives'];
@@ -22,21 +23,23 @@ export function compose() {
   if (result.errors?.length) {
     throw new Error(`composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
   }
-  return result.supergraphSdl + '\n';
+  return { supergraph: result.supergraphSdl + '\n', api: printSchema(result.schema.toAPISchema().toGraphQLJSSchema()) + '\n' };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const file = join(root, 'schema', 'supergraph.graphql');
   const fresh = compose();
+  const files = { supergraph: join(root, 'schema', 'supergraph.graphql'), api: join(root, 'schema', 'api.graphql') };
   if (process.argv.includes('--check')) {
-    const committed = readFileSync(file, 'utf8');
-    if (committed !== fresh) {
-      console.error('schema/supergraph.graphql is stale: run `npm run compose` and commit it.');
+    const stale = Object.keys(files).filter((k) => readFileSync(files[k], 'utf8') !== fresh[k]);
+    if (stale.length) {
+      console.error(`${stale.map((k) => `schema/${k}.graphql`).join(' and ')} stale: run \`npm run compose\` and commit.`);
       process.exit(1);
     }
-    console.log('supergraph is up to date');
+    console.log('supergraph and api schema are up to date');
   } else {
-    writeFileSync(file, fresh);
-    console.log(`wrote ${file}`);
+    for (const k of Object.keys(files)) {
+      writeFileSync(files[k], fresh[k]);
+      console.log(`wrote ${files[k]}`);
+    }
   }
 }

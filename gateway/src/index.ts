@@ -45,6 +45,7 @@ import {
   proxyBackupSetUpload, proxyComponentDownload, proxyUpload,
 } from './uploads';
 import { subgraphsReadiness } from './readiness';
+import { OperationSafelist, safelistFromEnv } from './safelist';
 import { VerifiedTokens } from './token-cache';
 import { loadSupergraphSdl } from './supergraph';
 
@@ -56,6 +57,7 @@ export { explorerEnabledFromEnv } from './explorer';
 export { DEFAULT_QUERY_LIMITS, operationCost, queryLimitsFromEnv, type QueryLimits } from './query-limits';
 export { loadSupergraphSdl } from './supergraph';
 export { InFlightQueries } from './dedup';
+export { OperationSafelist, safelistFromEnv } from './safelist';
 export { transportOptionsFromEnv, type SubgraphTransportOptions } from './transport';
 
 export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -90,6 +92,8 @@ export interface GatewayOptions {
   subgraphTransport?: Partial<SubgraphTransportOptions>;
   /** Share one fetch among identical concurrent subgraph queries of one caller (dedup.ts). Default: HUB_SUBGRAPH_DEDUP, on unless `0`. */
   dedup?: boolean;
+  /** Safelist mode: only the operations of this register run (safelist.ts). Default: HUB_OPERATION_SAFELIST, else off. */
+  safelist?: OperationSafelist;
 }
 
 export interface RunningGateway {
@@ -139,6 +143,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   const introspection = introspectionOptions(opts.introspection ?? introspectionModeFromEnv());
   const cors = corsHandler(opts.corsOrigins ?? corsOriginsFromEnv());
   const explorerPage = explorer(opts.explorer ?? explorerEnabledFromEnv());
+  const safelist = opts.safelist ?? safelistFromEnv();
 
   const transport = { ...transportOptionsFromEnv(), ...opts.subgraphTransport };
   const inFlight = new InFlightQueries(opts.dedup ?? process.env.HUB_SUBGRAPH_DEDUP !== '0');
@@ -195,7 +200,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       if (wantsExplorer(req)) return explorerPage.page(res);
       const caller = await callerOf(req, tokens);
       if (caller) await accounts.assertActive(caller);
-      const body = await readJsonBody(req, maxBody);
+      const raw = await readJsonBody(req, maxBody);
+      const body = safelist ? safelist.admit(req, raw) : raw;
       // The client's address travels to the subgraphs inside the signed assertion (sign-in throttling; client-address.ts).
       await serveGraphQL(apollo, req, res, body, async () => ({ caller, clientAddress: clientAddressOf(req, proxies), credential: req.headers.authorization ?? null }));
     },

@@ -20,6 +20,8 @@ export const ErrorCode = {
   BACKUP_ONLY_MUNICIPALITY: 'BACKUP_ONLY_MUNICIPALITY',
   /** The operation is over a cost, alias, token or directive limit of the gateway; `extensions.limit` names it. */
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  /** The gateway runs in safelist mode (HUB_OPERATION_SAFELIST) and the operation is not registered there. */
+  OPERATION_NOT_ALLOWED: 'OPERATION_NOT_ALLOWED',
   /** The request ran over its time budget and was stopped; nothing it would have written is kept. */
   TIMEOUT: 'TIMEOUT',
   /** Too many attempts (e.g. sign-in); `extensions.retryAfter` says in how many seconds to try again. */

@@ -1339,6 +1339,12 @@ export type Query = {
   parties: PartyConnection;
   /** A party of the caller's municipality, or null. */
   party: Maybe<Party>;
+  /**
+   * Platform operators (PLATFORM_ADMIN): the same counts across all municipalities, with no content and nothing that
+   * names a record: only periods, states, origins, channels, codes and forms, optionally by `MUNICIPALITY`; no text
+   * or register filters.
+   */
+  platformStatistics: Statistics;
   /** A hand-over list to the records office by its document's id; null when not visible. */
   recordsHandOver: Maybe<RecordsHandOver>;
   /**
@@ -1351,6 +1357,12 @@ export type Query = {
   registers: Array<Register>;
   /** A shipment of a document the caller sees, or any shipment for dispatch clerks; null otherwise. */
   shipment: Maybe<Shipment>;
+  /**
+   * Counts for analysts in one query (e.g. documents per month × state, per filing code): what the caller may see of
+   * their own municipality, grouped by up to four dimensions, filtered like `documents`. At most 5,000 groups
+   * (BAD_USER_INPUT beyond: narrow the filter). `MUNICIPALITY` is for `platformStatistics`.
+   */
+  statistics: Statistics;
   /** Recomputes the hash chains of the caller's municipality (auditors and records managers only). */
   verifyAuditLog: AuditLogVerification;
 };
@@ -1457,6 +1469,11 @@ export type QueryPartyArgs = {
 };
 
 
+export type QueryPlatformStatisticsArgs = {
+  input: StatisticsInput;
+};
+
+
 export type QueryRecordsHandOverArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1472,6 +1489,11 @@ export type QueryRegisterJournalArgs = {
 
 export type QueryShipmentArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryStatisticsArgs = {
+  input: StatisticsInput;
 };
 
 export type ReceiveDataMessagePayload = {
@@ -1803,6 +1825,85 @@ export type SipProfile =
   | 'COMPONENTS'
   | 'METADATA';
 
+/** Counts grouped as asked. */
+export type Statistics = {
+  __typename?: 'Statistics';
+  /** The dimensions, in the order of each group's keys. */
+  groupBy: Array<StatisticsDimension>;
+  /** The groups, sorted by their keys (filing codes in the plan's order). */
+  groups: Array<StatisticsGroup>;
+  /** What was counted. */
+  subject: StatisticsSubject;
+  /** All counted records (a FILING_CODE ancestor's group repeats its children's records, the total does not). */
+  total: Scalars['Int']['output'];
+};
+
+/** What the counts are grouped by. */
+export type StatisticsDimension =
+  /** How a received document came in: DATA_BOX (an ISDS data message) or OTHER; none for own documents. */
+  | 'CHANNEL'
+  /** The disposal code (A, V, S) once known. */
+  | 'DISPOSAL_CODE'
+  /** The disposal year once known. */
+  | 'DISPOSAL_YEAR'
+  /** The filing code (spisový znak): counted under its node and under each ancestor (value: node id, label: full code and name). */
+  | 'FILING_CODE'
+  /** DIGITAL, ANALOG or HYBRID. */
+  | 'FORM'
+  /** The document kind (value: its id, label: its name). */
+  | 'KIND'
+  /** The municipality (value: its id); platform statistics only. */
+  | 'MUNICIPALITY'
+  /** The org unit it is assigned to (value: its id; ask `Query.municipality` for names). */
+  | 'ORG_UNIT'
+  /** RECEIVED or OWN. */
+  | 'ORIGIN'
+  /** The register (value: its id, label: its name). */
+  | 'REGISTER'
+  /** The Czech calendar month of registration, YYYY-MM (Europe/Prague); drafts have none. */
+  | 'REGISTRATION_MONTH'
+  /** The year of the reference number (the Czech calendar year of registration); drafts have none. */
+  | 'REGISTRATION_YEAR'
+  /** The document's or case file's state. */
+  | 'STATE';
+
+/** One group and how many records fall in it. */
+export type StatisticsGroup = {
+  __typename?: 'StatisticsGroup';
+  /** How many records. */
+  count: Scalars['Int']['output'];
+  /** The group's value per dimension, in the order of `groupBy`. */
+  keys: Array<StatisticsKey>;
+};
+
+/** A statistics request. */
+export type StatisticsInput = {
+  /** Documents only; the same fields as `documents(filter:)` (across municipalities: state, year and registration period only). */
+  filter?: InputMaybe<DocumentFilter>;
+  /** One to four dimensions; an empty list gives the total only. */
+  groupBy: Array<StatisticsDimension>;
+  /** Default DOCUMENTS. */
+  subject?: InputMaybe<StatisticsSubject>;
+};
+
+/** One dimension's value in a group. */
+export type StatisticsKey = {
+  __typename?: 'StatisticsKey';
+  /** The dimension. */
+  dimension: StatisticsDimension;
+  /** A name for the value where the hub has one (register, kind, filing code), else null. */
+  label: Maybe<Scalars['String']['output']>;
+  /** The value (a code, a period, an id); null where the record has none (e.g. no filing code yet). */
+  value: Maybe<Scalars['String']['output']>;
+};
+
+/** What is counted. */
+export type StatisticsSubject =
+  /** Case files (spisy), counted whole: dimensions STATE, ORG_UNIT, FILING_CODE, DISPOSAL_CODE, DISPOSAL_YEAR, MUNICIPALITY. */
+  | 'CASE_FILES'
+  /** Documents (filters of `DocumentFilter` apply). */
+  | 'DOCUMENTS';
+
 /** What starts the retention period (spouštěcí událost). */
 export type TriggerKind =
   /**
@@ -2064,6 +2165,12 @@ export type ResolversTypes = ResolversObject<{
   ShipmentReturnReason: ShipmentReturnReason;
   ShipmentState: ShipmentState;
   SipProfile: SipProfile;
+  Statistics: ResolverTypeWrapper<Statistics>;
+  StatisticsDimension: StatisticsDimension;
+  StatisticsGroup: ResolverTypeWrapper<StatisticsGroup>;
+  StatisticsInput: StatisticsInput;
+  StatisticsKey: ResolverTypeWrapper<StatisticsKey>;
+  StatisticsSubject: StatisticsSubject;
   TriggerKind: TriggerKind;
   UpdateCaseFileInput: UpdateCaseFileInput;
   UpdateDocumentKindInput: UpdateDocumentKindInput;
@@ -2157,6 +2264,10 @@ export type ResolversParentTypes = ResolversObject<{
   ShipmentConnection: Omit<ShipmentConnection, 'edges'> & { edges: Array<ResolversParentTypes['ShipmentEdge']> };
   ShipmentEdge: Omit<ShipmentEdge, 'node'> & { node: ResolversParentTypes['Shipment'] };
   ShipmentPayload: Omit<ShipmentPayload, 'shipment'> & { shipment: ResolversParentTypes['Shipment'] };
+  Statistics: Statistics;
+  StatisticsGroup: StatisticsGroup;
+  StatisticsInput: StatisticsInput;
+  StatisticsKey: StatisticsKey;
   UpdateCaseFileInput: UpdateCaseFileInput;
   UpdateDocumentKindInput: UpdateDocumentKindInput;
   User: User;
@@ -2617,10 +2728,12 @@ export type QueryResolvers<ContextType = FilingContext, ParentType extends Resol
   myDocuments?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, RequireFields<QueryMyDocumentsArgs, 'first'>>;
   parties?: Resolver<ResolversTypes['PartyConnection'], ParentType, ContextType, RequireFields<QueryPartiesArgs, 'first'>>;
   party?: Resolver<Maybe<ResolversTypes['Party']>, ParentType, ContextType, RequireFields<QueryPartyArgs, 'id'>>;
+  platformStatistics?: Resolver<ResolversTypes['Statistics'], ParentType, ContextType, RequireFields<QueryPlatformStatisticsArgs, 'input'>>;
   recordsHandOver?: Resolver<Maybe<ResolversTypes['RecordsHandOver']>, ParentType, ContextType, RequireFields<QueryRecordsHandOverArgs, 'id'>>;
   registerJournal?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, RequireFields<QueryRegisterJournalArgs, 'first' | 'year'>>;
   registers?: Resolver<Array<ResolversTypes['Register']>, ParentType, ContextType>;
   shipment?: Resolver<Maybe<ResolversTypes['Shipment']>, ParentType, ContextType, RequireFields<QueryShipmentArgs, 'id'>>;
+  statistics?: Resolver<ResolversTypes['Statistics'], ParentType, ContextType, RequireFields<QueryStatisticsArgs, 'input'>>;
   verifyAuditLog?: Resolver<ResolversTypes['AuditLogVerification'], ParentType, ContextType>;
 }>;
 
@@ -2745,6 +2858,24 @@ export type ShipmentPayloadResolvers<ContextType = FilingContext, ParentType ext
   shipment?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType>;
 }>;
 
+export type StatisticsResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['Statistics'] = ResolversParentTypes['Statistics']> = ResolversObject<{
+  groupBy?: Resolver<Array<ResolversTypes['StatisticsDimension']>, ParentType, ContextType>;
+  groups?: Resolver<Array<ResolversTypes['StatisticsGroup']>, ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['StatisticsSubject'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type StatisticsGroupResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['StatisticsGroup'] = ResolversParentTypes['StatisticsGroup']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  keys?: Resolver<Array<ResolversTypes['StatisticsKey']>, ParentType, ContextType>;
+}>;
+
+export type StatisticsKeyResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['StatisticsKey'] = ResolversParentTypes['StatisticsKey']> = ResolversObject<{
+  dimension?: Resolver<ResolversTypes['StatisticsDimension'], ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type UserResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
@@ -2806,6 +2937,9 @@ export type Resolvers<ContextType = FilingContext> = ResolversObject<{
   ShipmentConnection?: ShipmentConnectionResolvers<ContextType>;
   ShipmentEdge?: ShipmentEdgeResolvers<ContextType>;
   ShipmentPayload?: ShipmentPayloadResolvers<ContextType>;
+  Statistics?: StatisticsResolvers<ContextType>;
+  StatisticsGroup?: StatisticsGroupResolvers<ContextType>;
+  StatisticsKey?: StatisticsKeyResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;
 

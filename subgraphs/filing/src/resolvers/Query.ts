@@ -12,6 +12,7 @@ import { documentKindQueries } from './document-kinds';
 import { filingPlanQueries } from './filing-plans';
 import { partyQueries } from './parties';
 import { recordsOfficeQueries } from './records-office';
+import { statisticsQueries } from './statistics';
 
 export const Query: QueryResolvers = {
   document: async (_, { id }, ctx) => {
@@ -45,4 +46,5 @@ export const Query: QueryResolvers = {
   ...auditLogVerifyQueries,
   ...auditLogRenditionQueries,
   ...recordsOfficeQueries,
+  ...statisticsQueries,
 };

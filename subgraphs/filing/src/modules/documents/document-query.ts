@@ -52,7 +52,7 @@ function folded(column: string, text: string): FilterQuery<Document> {
 }
 
 /** The filter as a condition; the tenant condition is added by the ORM's tenant filter, not here. */
-function filterCondition(filter: DocumentFilter | null | undefined): FilterQuery<Document> {
+export function filterCondition(filter: DocumentFilter | null | undefined): FilterQuery<Document> {
   const conditions: FilterQuery<Document>[] = [];
   if (filter?.registerId) conditions.push({ registerId: filter.registerId });
   if (filter?.state) conditions.push({ state: filter.state });
@@ -124,7 +124,7 @@ function pageSize(first: number | null | undefined, fallback = DEFAULT_PAGE_SIZE
 }
 
 /** Texts longer than anything stored could match nothing; refuse rather than send the database a huge pattern. */
-function checkFilter(filter: DocumentFilter | null | undefined): void {
+export function checkFilter(filter: DocumentFilter | null | undefined): void {
   const tooLong = (value: string | null | undefined, max: number, field: string) => {
     if ((value?.length ?? 0) > max) throw badInput(`${field} must be at most ${max} characters`, `filter.${field}`);
   };
