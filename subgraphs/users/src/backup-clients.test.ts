@@ -89,4 +89,28 @@ describe.each(testDatabaseKinds())('backup clients on %s', (kind) => {
     expect(codeOf(await t.run(blanskoAdmin, CREATE_API, { input: { name: 'Zálohy', roles: [Role.BACKUP_CLIENT] } }))).toBe(ErrorCode.BAD_USER_INPUT);
     expect(await written()).toEqual(before);
   });
+
+  it('lets the platform admin rotate and revoke a backup client, and no other client; audited in its municipality', async () => {
+    const ROTATE = 'mutation($id: ID!) { rotateBackupClientSecret(id: $id) { clientId secret } }';
+    const REVOKE = 'mutation($id: ID!) { revokeBackupClient(id: $id) { id active } }';
+    const created = (await t.run(platformAdmin, CREATE_BACKUP, { m: DLH.id, name: 'Zálohy 2' })).data!.createBackupClient;
+    // Blansko's admin cannot; nor can the platform admin touch an ordinary client.
+    expect(codeOf(await t.run(blanskoAdmin, ROTATE, { id: created.clientId }))).toBe(ErrorCode.FORBIDDEN);
+    const ordinary = (await t.run(blanskoAdmin, CREATE_API, { input: { name: 'Agenda', roles: [Role.CASE_HANDLER] } })).data!.createApiClient;
+    expect(codeOf(await t.run(platformAdmin, ROTATE, { id: ordinary.clientId }))).toBe(ErrorCode.NOT_FOUND);
+    expect(codeOf(await t.run(platformAdmin, REVOKE, { id: ordinary.clientId }))).toBe(ErrorCode.NOT_FOUND);
+
+    const rotated = (await t.run(platformAdmin, ROTATE, { id: created.clientId })).data!.rotateBackupClientSecret;
+    expect(rotated.secret).not.toBe(created.secret);
+    expect(codeOf(await t.run(null, LOGIN, { clientId: created.clientId, secret: created.secret }))).toBe(ErrorCode.UNAUTHENTICATED);
+    expect((await t.run(null, LOGIN, { clientId: created.clientId, secret: rotated.secret })).errors).toBeUndefined();
+    expect((await t.run(platformAdmin, REVOKE, { id: created.clientId })).data!.revokeBackupClient).toEqual({ id: created.clientId, active: false });
+    expect(codeOf(await t.run(null, LOGIN, { clientId: created.clientId, secret: rotated.secret }))).toBe(ErrorCode.UNAUTHENTICATED);
+    const events = await scopeToTenant(t.orm.em.fork(), DLH.id).find(AuditEvent, { objectId: created.clientId }, { orderBy: { sequence: 'asc' } });
+    expect(events.map((e) => [e.eventType, e.actorLogin, e.description])).toEqual([
+      ['Zalozeni', 'platform.admin', 'Backup client created by the platform admin'],
+      ['Uprava', 'platform.admin', 'API client secret rotated'],
+      ['Uprava', 'platform.admin', 'API client revoked'],
+    ]);
+  });
 });

@@ -143,8 +143,12 @@ export type Mutation = {
   resetTenantAdmin: TenantAdminReset;
   /** Tenant admins: the client can no longer sign in, and its tokens stop working. Idempotent. */
   revokeApiClient: ApiClient;
+  /** Platform admin: locks a backup client out, like revokeApiClient. Idempotent; NOT_FOUND for any other client. */
+  revokeBackupClient: ApiClient;
   /** Tenant admins: a new secret; the old one no longer signs in (tokens already issued run out within an hour). */
   rotateApiClientSecret: ApiClientSecret;
+  /** Platform admin: a new secret for a backup client (a backup-only municipality has no tenant admin to do it). NOT_FOUND for any other client. */
+  rotateBackupClientSecret: ApiClientSecret;
 };
 
 
@@ -197,7 +201,17 @@ export type MutationRevokeApiClientArgs = {
 };
 
 
+export type MutationRevokeBackupClientArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationRotateApiClientSecretArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRotateBackupClientSecretArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -503,7 +517,9 @@ export type MutationResolvers<ContextType = UsersContext, ParentType extends Res
   loginApiClient?: Resolver<ResolversTypes['LoginResult'], ParentType, ContextType, RequireFields<MutationLoginApiClientArgs, 'clientId' | 'secret'>>;
   resetTenantAdmin?: Resolver<ResolversTypes['TenantAdminReset'], ParentType, ContextType, RequireFields<MutationResetTenantAdminArgs, 'input'>>;
   revokeApiClient?: Resolver<ResolversTypes['ApiClient'], ParentType, ContextType, RequireFields<MutationRevokeApiClientArgs, 'id'>>;
+  revokeBackupClient?: Resolver<ResolversTypes['ApiClient'], ParentType, ContextType, RequireFields<MutationRevokeBackupClientArgs, 'id'>>;
   rotateApiClientSecret?: Resolver<ResolversTypes['ApiClientSecret'], ParentType, ContextType, RequireFields<MutationRotateApiClientSecretArgs, 'id'>>;
+  rotateBackupClientSecret?: Resolver<ResolversTypes['ApiClientSecret'], ParentType, ContextType, RequireFields<MutationRotateBackupClientSecretArgs, 'id'>>;
 }>;
 
 export type OrgUnitResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['OrgUnit'] = ResolversParentTypes['OrgUnit']> = ResolversObject<{

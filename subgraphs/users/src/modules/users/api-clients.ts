@@ -1,6 +1,8 @@
 import {
   Role, badInput, conflict, diff, hashPassword, inTransaction, notFound, recordAudit, requireCaller, requireTenantCaller, scopeToTenant,
+  type Caller,
 } from '@hub/kit';
+import type { SqlEntityManager } from '@mikro-orm/knex';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { UsersContext } from '../../context';
@@ -153,9 +155,41 @@ export async function createBackupClient(ctx: UsersContext, municipalityId: stri
 /** `rotateApiClientSecret`: a new secret replaces the old one, which no longer signs in. */
 export async function rotateApiClientSecret(ctx: UsersContext, id: string) {
   const caller = requireTenantCaller(ctx, [Role.TENANT_ADMIN]);
+  return rotateSecret(ctx.em, caller, id);
+}
+
+/** `revokeApiClient`: the client can no longer sign in; the row stays for the audit trail. Idempotent. */
+export async function revokeApiClient(ctx: UsersContext, id: string): Promise<ApiClient> {
+  const caller = requireTenantCaller(ctx, [Role.TENANT_ADMIN]);
+  return revoke(ctx.em, caller, id);
+}
+
+/**
+ * A backup client as the platform admin may manage it: found across municipalities (the platform admin has no
+ * tenant), then handled on an EntityManager scoped to its own. Any other client is "not found" to the platform admin.
+ */
+async function backupClientScope(ctx: UsersContext, id: string): Promise<SqlEntityManager> {
+  const c = await ctx.em.fork().findOne(ApiClient, { id }, { filters: false });
+  if (!c || !c.roles.includes(Role.BACKUP_CLIENT)) throw notFound('Backup client', id);
+  return scopeToTenant(ctx.em.fork(), c.municipalityId) as SqlEntityManager;
+}
+
+/** `rotateBackupClientSecret`: the platform admin, for a backup-only municipality's client (it has no tenant admin). */
+export async function rotateBackupClientSecret(ctx: UsersContext, id: string) {
+  const caller = requireCaller(ctx, [Role.PLATFORM_ADMIN]);
+  return rotateSecret(await backupClientScope(ctx, id), caller, id);
+}
+
+/** `revokeBackupClient`: the platform admin locks a backup client out. Idempotent. */
+export async function revokeBackupClient(ctx: UsersContext, id: string): Promise<ApiClient> {
+  const caller = requireCaller(ctx, [Role.PLATFORM_ADMIN]);
+  return revoke(await backupClientScope(ctx, id), caller, id);
+}
+
+async function rotateSecret(em: SqlEntityManager, caller: Caller, id: string) {
   const secret = newSecret();
   const secretHash = await hashPassword(secret);
-  const client = await inTransaction(ctx.em, async (tx) => {
+  const client = await inTransaction(em, async (tx) => {
     // The tenant filter makes another municipality's client look missing.
     const c = await tx.findOne(ApiClient, { id });
     if (!c) throw notFound('API client', id);
@@ -176,10 +210,8 @@ export async function rotateApiClientSecret(ctx: UsersContext, id: string) {
   return { client, clientId: client.id, secret };
 }
 
-/** `revokeApiClient`: the client can no longer sign in; the row stays for the audit trail. Idempotent. */
-export async function revokeApiClient(ctx: UsersContext, id: string): Promise<ApiClient> {
-  const caller = requireTenantCaller(ctx, [Role.TENANT_ADMIN]);
-  return inTransaction(ctx.em, async (tx) => {
+async function revoke(em: SqlEntityManager, caller: Caller, id: string): Promise<ApiClient> {
+  return inTransaction(em, async (tx) => {
     const c = await tx.findOne(ApiClient, { id });
     if (!c) throw notFound('API client', id);
     if (!c.active) return c;
