@@ -9,6 +9,9 @@ export const AUDIT_LOG_EXPORT_PATH = '/exports/audit-log.xml';
 export const AUDIT_LOG_RENDITION_PATH = '/exports/audit-log-rendition.xml';
 /** A SIP (datový balíček) for the archive, a ZIP streamed from filing (`?id=…&profile=metadata|components`). */
 export const SIP_PATH = '/exports/sip';
+/** Analysts' CSV files, streamed from filing: `?filter=<DocumentFilter JSON>` and `?input=<StatisticsInput JSON>`. */
+export const DOCUMENTS_CSV_PATH = '/exports/documents.csv';
+export const STATISTICS_CSV_PATH = '/exports/statistics.csv';
 
 /** Response headers handed on from the subgraph; hop-by-hop ones (connection, transfer-encoding) are not. */
 const FORWARDED_HEADERS = [

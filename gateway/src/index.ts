@@ -39,7 +39,7 @@ import { InFlightQueries } from './dedup';
 import { transportOptionsFromEnv, type SubgraphTransportOptions } from './transport';
 import { introspectionModeFromEnv, introspectionOptions, type IntrospectionMode } from './introspection';
 import { formatQueryLimitError, queryLimitOptions, queryLimitsFromEnv, type QueryLimits } from './query-limits';
-import { AUDIT_LOG_EXPORT_PATH, AUDIT_LOG_RENDITION_PATH, SIP_PATH, proxyDownload } from './export-proxy';
+import { AUDIT_LOG_EXPORT_PATH, AUDIT_LOG_RENDITION_PATH, DOCUMENTS_CSV_PATH, SIP_PATH, STATISTICS_CSV_PATH, proxyDownload } from './export-proxy';
 import {
   BACKUP_SET_DOWNLOAD_PATH, BACKUP_SET_UPLOAD_PATH, COMPONENT_DOWNLOAD_PATH, DELIVERY_PROOF_DOWNLOAD_PATH, UPLOAD_PATH, proxyBackupSetDownload,
   proxyBackupSetUpload, proxyComponentDownload, proxyUpload,
@@ -205,12 +205,12 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       // The client's address travels to the subgraphs inside the signed assertion (sign-in throttling; client-address.ts).
       await serveGraphQL(apollo, req, res, body, async () => ({ caller, clientAddress: clientAddressOf(req, proxies), credential: req.headers.authorization ?? null }));
     },
-    // Downloads streamed from filing (too big for a GraphQL string): the log of a period, a daily rendition, a SIP.
+    // Downloads streamed from filing (too big for a GraphQL string): the log of a period, a daily rendition, a SIP, CSV files.
     // Components' bytes: uploads streamed to filing (not the JSON body limit), downloads (and delivery proofs') streamed back.
     routes: {
       ...explorerPage.routes(),
       ...Object.fromEntries(
-        [AUDIT_LOG_EXPORT_PATH, AUDIT_LOG_RENDITION_PATH, SIP_PATH].map((path) => [
+        [AUDIT_LOG_EXPORT_PATH, AUDIT_LOG_RENDITION_PATH, SIP_PATH, DOCUMENTS_CSV_PATH, STATISTICS_CSV_PATH].map((path) => [
           path,
           async (req: IncomingMessage, res: ServerResponse) => {
             const caller = await callerOf(req, tokens);

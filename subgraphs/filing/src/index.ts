@@ -7,6 +7,7 @@ import { uploadSweepBackground } from './modules/components/upload-sweep';
 import { UploadSchema } from './modules/components/upload.entity';
 import { DocumentKindSchema } from './modules/document-kinds/document-kind.entity';
 import { DocumentSchema } from './modules/documents/document.entity';
+import { BlobErasureSchema, TombstoneSchema } from './modules/destruction/tombstone.entity';
 import { auditLogExportRoutes } from './modules/audit-log/export';
 import { ingest } from './modules/audit-log/ingest';
 import { auditLogIngestRoutes } from './modules/audit-log/ingest-route';
@@ -24,6 +25,7 @@ import { dispatchRoutes } from './modules/dispatch/routes';
 import { ShipmentSchema } from './modules/dispatch/shipment.entity';
 import { PartySchema } from './modules/parties/party.entity';
 import { sipRoutes } from './modules/sip/sip';
+import { csvExportRoutes } from './modules/exports/csv';
 import { RegisterSchema } from './modules/registers/register.entity';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
@@ -38,7 +40,7 @@ export const filing: SubgraphDefinition<FilingContext> = {
   name: 'filing',
   typeDefs: loadSchema('filing'),
   resolvers,
-  entities: [RegisterSchema, DocumentSchema, DocumentKindSchema, FilingPlanSchema, FilingPlanNodeSchema, CaseFileSchema, LogEntrySchema, LogRenditionSchema, UploadSchema, ComponentSchema, DataMessageSchema, ShipmentSchema, DeliveryProofSchema, PartySchema],
+  entities: [RegisterSchema, DocumentSchema, DocumentKindSchema, FilingPlanSchema, FilingPlanNodeSchema, CaseFileSchema, LogEntrySchema, LogRenditionSchema, UploadSchema, ComponentSchema, DataMessageSchema, ShipmentSchema, DeliveryProofSchema, PartySchema, TombstoneSchema, BlobErasureSchema],
   migrations,
   // The transaction log and its daily renditions: database triggers refuse UPDATE and DELETE.
   appendOnly: [TRANSACTION_LOG_APPEND_ONLY, RENDITIONS_APPEND_ONLY],
@@ -60,6 +62,8 @@ export const filing: SubgraphDefinition<FilingContext> = {
     ...dispatchRoutes(orm),
     // SIPs for the archive: GET /exports/sip?id=…&profile=metadata|components (modules/sip/sip.ts).
     ...sipRoutes(orm),
+    // CSV for analysts: GET /exports/documents.csv?filter=…, /exports/statistics.csv?input=… (modules/exports/csv.ts).
+    ...csvExportRoutes(orm),
   }),
   // The log's daily renditions (modules/audit-log/scheduler.ts) and the sweep of unattached uploads.
   background: (orm) => {

@@ -7,6 +7,7 @@ import type { InventoryPage as InventoryPageModel } from '../modules/records-off
 import type { Loan as LoanModel } from '../modules/records-office/loan.entity';
 import type { DisposalProposal as DisposalProposalModel, DisposalProposalEntry as DisposalProposalEntryModel } from '../modules/disposal/disposal-proposal.entity';
 import type { Candidate as CandidateModel } from '../modules/disposal/proposal';
+import type { DestructionResult as DestructionResultModel, DestructionSkip as DestructionSkipModel } from '../modules/disposal/destruction';
 import type { BackupSet as BackupSetModel } from '../modules/backup-sets/backup-set.entity';
 import type { RetentionView as RetentionViewModel } from '../modules/backup-sets/backup-sets';
 import type { AuditEvent as AuditEventModel } from '@hub/kit';
@@ -123,6 +124,31 @@ export type CreateStorageUnitInput = {
   parentId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** What one destroyDisposedEntities call did. */
+export type DestructionResult = {
+  __typename?: 'DestructionResult';
+  /** Destroyed now (Zniceni): filing reduces each to its tombstone and erases its bytes when the events reach its log. */
+  destroyed: Array<DisposalProposalEntry>;
+  /** The destruction record (záznam o zničení), filed by filing under this id about a second later; null when nothing was destroyed. */
+  destructionRecord: Maybe<Document>;
+  proposal: DisposalProposal;
+  skipped: Array<DestructionSkip>;
+};
+
+export type DestructionSkip = {
+  __typename?: 'DestructionSkip';
+  item: RecordsOfficeItem;
+  pid: Scalars['String']['output'];
+  reasons: Array<DestructionSkipReason>;
+};
+
+/** Why destroyDisposedEntities left an entity approved for destruction alone; a later call destroys it once free. */
+export type DestructionSkipReason =
+  /** An active disposal hold on it (or on a document of the case file): a hold placed after the decision stops its destruction. */
+  | 'DISPOSAL_HOLD'
+  | 'NOT_IN_RECORDS_OFFICE'
+  | 'ON_LOAN';
+
 /** What keeps an entity in the records office: it may not be returned, proposed for disposal or destroyed. */
 export type DisposalBlock =
   /** An active disposal hold on it (or on a document of the case file). */
@@ -200,6 +226,8 @@ export type DisposalProposalEntry = {
   decision: Maybe<DisposalDecision>;
   /** YYYY-MM-DD of the skartační řízení. */
   decisionDate: Maybe<Scalars['String']['output']>;
+  /** When it was destroyed (Zniceni). */
+  destroyedAt: Maybe<Scalars['DateTime']['output']>;
   item: RecordsOfficeItem;
   /** The PID the archive's Seznam names it by. */
   pid: Scalars['String']['output'];
@@ -269,6 +297,12 @@ export type Mutation = {
   /** The backup client: deletes one of its sets (logged as Zruseni). */
   deleteBackupSet: BackupSet;
   /**
+   * Records officers: destroys what the archive approved for destruction in a DECIDED proposal (Zniceni each, with the
+   * protocol's reference, e.g. the archive's čj); CONFLICT while a kept record's transfer is unconfirmed. Held or lent
+   * entities are skipped with their reasons.
+   */
+  destroyDisposedEntities: DestructionResult;
+  /**
    * Records officers: the archive's Seznam (nsesss-DA.xsd) deciding a submitted proposal. Refused whole (BAD_USER_INPUT,
    * extensions.problems) when it does not fit the proposal; a second import is CONFLICT.
    */
@@ -312,6 +346,12 @@ export type MutationCreateStorageUnitArgs = {
 
 export type MutationDeleteBackupSetArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationDestroyDisposedEntitiesArgs = {
+  proposalId: Scalars['ID']['input'];
+  protocolReference: Scalars['String']['input'];
 };
 
 
@@ -561,6 +601,8 @@ export type RecordsOfficeItemEdge = {
 };
 
 export type RecordsOfficeItemState =
+  /** Destroyed after the archive's decision (Zniceni): filing keeps only its tombstone. */
+  | 'DESTROYED'
   | 'IN_RECORDS_OFFICE'
   | 'ON_LOAN'
   /** Returned to the office (VraceniZeSpisovny). */
@@ -735,6 +777,9 @@ export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CreateStorageUnitInput: CreateStorageUnitInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DestructionResult: ResolverTypeWrapper<DestructionResultModel>;
+  DestructionSkip: ResolverTypeWrapper<DestructionSkipModel>;
+  DestructionSkipReason: DestructionSkipReason;
   DisposalBlock: DisposalBlock;
   DisposalCandidate: ResolverTypeWrapper<CandidateModel>;
   DisposalDecision: DisposalDecision;
@@ -778,6 +823,8 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   CreateStorageUnitInput: CreateStorageUnitInput;
   DateTime: Scalars['DateTime']['output'];
+  DestructionResult: DestructionResultModel;
+  DestructionSkip: DestructionSkipModel;
   DisposalCandidate: CandidateModel;
   DisposalHold: DisposalHoldModel;
   DisposalProposal: DisposalProposalModel;
@@ -863,6 +910,19 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DestructionResultResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['DestructionResult'] = ResolversParentTypes['DestructionResult']> = ResolversObject<{
+  destroyed?: Resolver<Array<ResolversTypes['DisposalProposalEntry']>, ParentType, ContextType>;
+  destructionRecord?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType>;
+  proposal?: Resolver<ResolversTypes['DisposalProposal'], ParentType, ContextType>;
+  skipped?: Resolver<Array<ResolversTypes['DestructionSkip']>, ParentType, ContextType>;
+}>;
+
+export type DestructionSkipResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['DestructionSkip'] = ResolversParentTypes['DestructionSkip']> = ResolversObject<{
+  item?: Resolver<ResolversTypes['RecordsOfficeItem'], ParentType, ContextType>;
+  pid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['DestructionSkipReason']>, ParentType, ContextType>;
+}>;
+
 export type DisposalCandidateResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['DisposalCandidate'] = ResolversParentTypes['DisposalCandidate']> = ResolversObject<{
   blocks?: Resolver<Array<ResolversTypes['ProposalBlock']>, ParentType, ContextType>;
   item?: Resolver<ResolversTypes['RecordsOfficeItem'], ParentType, ContextType>;
@@ -907,6 +967,7 @@ export type DisposalProposalEntryResolvers<ContextType = ArchivesContext, Parent
   blocks?: Resolver<Array<ResolversTypes['ProposalBlock']>, ParentType, ContextType>;
   decision?: Resolver<Maybe<ResolversTypes['DisposalDecision']>, ParentType, ContextType>;
   decisionDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  destroyedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   item?: Resolver<ResolversTypes['RecordsOfficeItem'], ParentType, ContextType>;
   pid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reasoning?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -938,6 +999,7 @@ export type MutationResolvers<ContextType = ArchivesContext, ParentType extends 
   addToDisposalProposal?: Resolver<ResolversTypes['DisposalProposal'], ParentType, ContextType, RequireFields<MutationAddToDisposalProposalArgs, 'entityId'>>;
   createStorageUnit?: Resolver<ResolversTypes['StorageUnit'], ParentType, ContextType, RequireFields<MutationCreateStorageUnitArgs, 'input'>>;
   deleteBackupSet?: Resolver<ResolversTypes['BackupSet'], ParentType, ContextType, RequireFields<MutationDeleteBackupSetArgs, 'id'>>;
+  destroyDisposedEntities?: Resolver<ResolversTypes['DestructionResult'], ParentType, ContextType, RequireFields<MutationDestroyDisposedEntitiesArgs, 'proposalId' | 'protocolReference'>>;
   importDisposalDecision?: Resolver<ResolversTypes['DisposalProposal'], ParentType, ContextType, RequireFields<MutationImportDisposalDecisionArgs, 'proposalId' | 'xml'>>;
   lendFromRecordsOffice?: Resolver<ResolversTypes['Loan'], ParentType, ContextType, RequireFields<MutationLendFromRecordsOfficeArgs, 'input'>>;
   openDisposalProposal?: Resolver<ResolversTypes['DisposalProposal'], ParentType, ContextType, RequireFields<MutationOpenDisposalProposalArgs, 'year'>>;
@@ -1045,6 +1107,8 @@ export type Resolvers<ContextType = ArchivesContext> = ResolversObject<{
   BackupSetRetention?: BackupSetRetentionResolvers<ContextType>;
   CaseFile?: CaseFileResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DestructionResult?: DestructionResultResolvers<ContextType>;
+  DestructionSkip?: DestructionSkipResolvers<ContextType>;
   DisposalCandidate?: DisposalCandidateResolvers<ContextType>;
   DisposalHold?: DisposalHoldResolvers<ContextType>;
   DisposalProposal?: DisposalProposalResolvers<ContextType>;

@@ -2,6 +2,7 @@ import { requireTenantCaller } from '@hub/kit';
 import type { MutationResolvers } from '../generated/graphql';
 import { deleteBackupSet, requireBackupClient, setRetention } from '../modules/backup-sets/backup-sets';
 import { importDisposalDecision } from '../modules/disposal/decision';
+import { destroyDisposedEntities } from '../modules/disposal/destruction';
 import {
   addToDisposalProposal, openDisposalProposal, removeFromDisposalProposal, submitDisposalProposal,
 } from '../modules/disposal/proposal';
@@ -32,4 +33,5 @@ export const Mutation: MutationResolvers = {
   removeFromDisposalProposal: (_, { entityId, reason }, ctx) => removeFromDisposalProposal(ctx.em, officer(ctx), entityId, reason),
   submitDisposalProposal: (_, { id }, ctx) => submitDisposalProposal(ctx.em, officer(ctx), id, ctx.now()),
   importDisposalDecision: (_, args, ctx) => importDisposalDecision(ctx.em, officer(ctx), args, ctx.now()),
+  destroyDisposedEntities: (_, args, ctx) => destroyDisposedEntities(ctx.em, officer(ctx), args, ctx.now()),
 };

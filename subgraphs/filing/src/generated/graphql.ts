@@ -11,6 +11,7 @@ import type { DisposalForecastPage as DisposalForecastPageModel } from '../modul
 import type { Shipment as ShipmentModel } from '../modules/dispatch/shipment.entity';
 import type { DeliveryProof as DeliveryProofModel } from '../modules/dispatch/delivery-proof.entity';
 import type { Party as PartyModel } from '../modules/parties/party.entity';
+import type { Tombstone as TombstoneModel } from '../modules/destruction/tombstone.entity';
 import type { HandOverList as HandOverListModel, HandOverEntry as HandOverEntryModel } from '../modules/records-office/hand-over';
 import type { AuditEvent as AuditEventModel } from '@hub/kit';
 import type { FilingContext } from '../context';
@@ -1363,6 +1364,10 @@ export type Query = {
    * (BAD_USER_INPUT beyond: narrow the filter). `MUNICIPALITY` is for `platformStatistics`.
    */
   statistics: Statistics;
+  /** What remains of a destroyed case file or document, by its PID (records office, records managers, auditors); null otherwise. */
+  tombstone: Maybe<Tombstone>;
+  /** The tombstones of a disposal proposal's destructions: case files and lone documents, each followed by the documents destroyed with it. */
+  tombstones: Array<Tombstone>;
   /** Recomputes the hash chains of the caller's municipality (auditors and records managers only). */
   verifyAuditLog: AuditLogVerification;
 };
@@ -1494,6 +1499,16 @@ export type QueryShipmentArgs = {
 
 export type QueryStatisticsArgs = {
   input: StatisticsInput;
+};
+
+
+export type QueryTombstoneArgs = {
+  pid: Scalars['String']['input'];
+};
+
+
+export type QueryTombstonesArgs = {
+  disposalProposalId: Scalars['ID']['input'];
 };
 
 export type ReceiveDataMessagePayload = {
@@ -1904,6 +1919,49 @@ export type StatisticsSubject =
   /** Documents (filters of `DocumentFilter` apply). */
   | 'DOCUMENTS';
 
+/**
+ * What remains of a destroyed case file or document (skartovaná entita, domain.md §6.4): no content, only what it was,
+ * how it was kept and how it was destroyed. Everything else of it is gone (documents, components and their bytes).
+ */
+export type Tombstone = {
+  __typename?: 'Tombstone';
+  /** The case file a destroyed document belonged to. */
+  caseFilePid: Maybe<Scalars['String']['output']>;
+  componentCount: Scalars['Int']['output'];
+  components: Array<TombstoneComponent>;
+  /** The archive's decision (DESTROY). */
+  decision: Scalars['String']['output'];
+  destroyedAt: Scalars['DateTime']['output'];
+  destroyedByLogin: Scalars['String']['output'];
+  /** The destruction record (záznam o zničení) of the run. */
+  destructionRecord: Maybe<Document>;
+  disposalCode: Maybe<Scalars['String']['output']>;
+  disposalProposalId: Scalars['ID']['output'];
+  disposalYear: Maybe<Scalars['Int']['output']>;
+  documentCount: Scalars['Int']['output'];
+  fullFilingCode: Maybe<Scalars['String']['output']>;
+  /** The destroyed entity's id. */
+  id: Scalars['ID']['output'];
+  kind: RecordsEntityKind;
+  pid: Scalars['String']['output'];
+  /** The reference of the archive's protocol of the skartační řízení. */
+  protocolReference: Scalars['String']['output'];
+  referenceNumber: Maybe<Scalars['String']['output']>;
+  registerName: Maybe<Scalars['String']['output']>;
+  retentionYears: Maybe<Scalars['Int']['output']>;
+  /** The retention schedule, e.g. S/5. */
+  schedule: Maybe<Scalars['String']['output']>;
+  title: Scalars['String']['output'];
+  year: Maybe<Scalars['Int']['output']>;
+};
+
+/** A destroyed component as its tombstone keeps it: which bytes were erased, nothing of their content. */
+export type TombstoneComponent = {
+  __typename?: 'TombstoneComponent';
+  sha256: Scalars['String']['output'];
+  size: Scalars['Float']['output'];
+};
+
 /** What starts the retention period (spouštěcí událost). */
 export type TriggerKind =
   /**
@@ -2171,6 +2229,8 @@ export type ResolversTypes = ResolversObject<{
   StatisticsInput: StatisticsInput;
   StatisticsKey: ResolverTypeWrapper<StatisticsKey>;
   StatisticsSubject: StatisticsSubject;
+  Tombstone: ResolverTypeWrapper<TombstoneModel>;
+  TombstoneComponent: ResolverTypeWrapper<TombstoneComponent>;
   TriggerKind: TriggerKind;
   UpdateCaseFileInput: UpdateCaseFileInput;
   UpdateDocumentKindInput: UpdateDocumentKindInput;
@@ -2268,6 +2328,8 @@ export type ResolversParentTypes = ResolversObject<{
   StatisticsGroup: StatisticsGroup;
   StatisticsInput: StatisticsInput;
   StatisticsKey: StatisticsKey;
+  Tombstone: TombstoneModel;
+  TombstoneComponent: TombstoneComponent;
   UpdateCaseFileInput: UpdateCaseFileInput;
   UpdateDocumentKindInput: UpdateDocumentKindInput;
   User: User;
@@ -2734,6 +2796,8 @@ export type QueryResolvers<ContextType = FilingContext, ParentType extends Resol
   registers?: Resolver<Array<ResolversTypes['Register']>, ParentType, ContextType>;
   shipment?: Resolver<Maybe<ResolversTypes['Shipment']>, ParentType, ContextType, RequireFields<QueryShipmentArgs, 'id'>>;
   statistics?: Resolver<ResolversTypes['Statistics'], ParentType, ContextType, RequireFields<QueryStatisticsArgs, 'input'>>;
+  tombstone?: Resolver<Maybe<ResolversTypes['Tombstone']>, ParentType, ContextType, RequireFields<QueryTombstoneArgs, 'pid'>>;
+  tombstones?: Resolver<Array<ResolversTypes['Tombstone']>, ParentType, ContextType, RequireFields<QueryTombstonesArgs, 'disposalProposalId'>>;
   verifyAuditLog?: Resolver<ResolversTypes['AuditLogVerification'], ParentType, ContextType>;
 }>;
 
@@ -2876,6 +2940,36 @@ export type StatisticsKeyResolvers<ContextType = FilingContext, ParentType exten
   value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type TombstoneResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['Tombstone'] = ResolversParentTypes['Tombstone']> = ResolversObject<{
+  caseFilePid?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  componentCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  components?: Resolver<Array<ResolversTypes['TombstoneComponent']>, ParentType, ContextType>;
+  decision?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  destroyedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  destroyedByLogin?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  destructionRecord?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType>;
+  disposalCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  disposalProposalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  disposalYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  documentCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fullFilingCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['RecordsEntityKind'], ParentType, ContextType>;
+  pid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  protocolReference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  referenceNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  registerName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  retentionYears?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  schedule?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type TombstoneComponentResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['TombstoneComponent'] = ResolversParentTypes['TombstoneComponent']> = ResolversObject<{
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
 export type UserResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
@@ -2940,6 +3034,8 @@ export type Resolvers<ContextType = FilingContext> = ResolversObject<{
   Statistics?: StatisticsResolvers<ContextType>;
   StatisticsGroup?: StatisticsGroupResolvers<ContextType>;
   StatisticsKey?: StatisticsKeyResolvers<ContextType>;
+  Tombstone?: TombstoneResolvers<ContextType>;
+  TombstoneComponent?: TombstoneComponentResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;
 

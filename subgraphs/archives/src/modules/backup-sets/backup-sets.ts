@@ -1,5 +1,5 @@
 import {
-  Role, badInput, inTransaction, logger, notFound, recordAudit, requireTenantCaller, scopeToTenant, timeJob,
+  Role, badInput, inTransaction, logger, notFound, recordAudit, requireTenantCaller, scopeToTenant, startJobLease, timeJob,
   type Caller, type HubORM, type SubgraphContext, type TenantCaller,
 } from '@hub/kit';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
@@ -254,12 +254,16 @@ export function backupSetExpiryBackground(orm: HubORM, env: NodeJS.ProcessEnv = 
   const interval = expiryIntervalMs(env);
   if (interval === null) return { stop: async () => undefined };
   const log = logger.child({ component: 'backup-set-expiry' });
+  // One expiry per deployment (kit lease.ts), even with archives processes up in both buildings.
+  const lease = startJobLease(orm, 'backup-set-expiry', { service: 'archives' });
   let busy = false;
   let running: Promise<unknown> = Promise.resolve();
   const round = () => {
     if (busy) return;
     busy = true;
-    running = timeJob('archives', 'backup-set-expiry', () => expireBackupSets(orm, { files: new BackupSetFiles() }))
+    running = lease
+      .ensure()
+      .then((mine) => (mine ? timeJob('archives', 'backup-set-expiry', () => expireBackupSets(orm, { files: new BackupSetFiles() })) : { expired: 0 }))
       .then((r) => {
         if (r.expired) log.info(r, 'backup sets expired by their municipalities\' retention');
       })
@@ -277,6 +281,7 @@ export function backupSetExpiryBackground(orm: HubORM, env: NodeJS.ProcessEnv = 
       clearTimeout(first);
       clearInterval(timer);
       await running;
+      await lease.stop();
     },
   };
 }

@@ -135,14 +135,14 @@ export async function prepareExport(em: SqlEntityManager, caller: TenantCaller, 
 }
 
 /** Thrown into the writer when the client has gone away: stop reading, nothing to report. */
-class ClientGone extends Error {
+export class ClientGone extends Error {
   constructor() {
     super('client closed the connection');
   }
 }
 
 /** Writes a chunk and, when the socket's buffer is full, waits until it drains (or the client goes away). */
-function writeWithBackpressure(res: ServerResponse, chunk: string): Promise<void> | void {
+export function writeWithBackpressure(res: ServerResponse, chunk: string): Promise<void> | void {
   if (res.destroyed || res.writableEnded) throw new ClientGone();
   if (res.write(chunk, 'utf8')) return;
   return new Promise<void>((resolve, reject) => {
