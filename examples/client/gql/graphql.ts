@@ -37,6 +37,8 @@ export type DocumentState =
 export type Role =
   /** reads the transaction log */
   | 'AUDITOR'
+  /** the API client of a backup-only municipality: its own backup sets only (createBackupClient) */
+  | 'BACKUP_CLIENT'
   /** zpracovatel / referent: handles documents */
   | 'CASE_HANDLER'
   /** výpravna: sends outgoing shipments */

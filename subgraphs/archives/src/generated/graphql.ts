@@ -8,6 +8,8 @@ import type { Loan as LoanModel } from '../modules/records-office/loan.entity';
 import type { DisposalProposal as DisposalProposalModel, DisposalProposalEntry as DisposalProposalEntryModel } from '../modules/disposal/disposal-proposal.entity';
 import type { Candidate as CandidateModel } from '../modules/disposal/proposal';
 import type { DestructionResult as DestructionResultModel, DestructionSkip as DestructionSkipModel } from '../modules/disposal/destruction';
+import type { BackupSet as BackupSetModel } from '../modules/backup-sets/backup-set.entity';
+import type { RetentionView as RetentionViewModel } from '../modules/backup-sets/backup-sets';
 import type { AuditEvent as AuditEventModel } from '@hub/kit';
 import type { ArchivesContext } from '../context';
 export type Maybe<T> = T | null;
@@ -63,6 +65,42 @@ export type AuditTrail = {
   __typename?: 'AuditTrail';
   archivesEvents: Array<AuditEvent>;
   objectId: Scalars['ID']['output'];
+};
+
+/**
+ * A backup set (záložní sada) of a backup-only municipality: a file its own records system made, uploaded by its
+ * backup client (`POST /backup-sets?name=…` on the gateway, streamed) and downloaded the same way
+ * (`GET /downloads/backup-set?id=…`). Only the municipality's BACKUP_CLIENT sees its sets; nobody else, the platform
+ * admin included.
+ */
+export type BackupSet = {
+  __typename?: 'BackupSet';
+  createdAt: Scalars['DateTime']['output'];
+  /** When the age rule (retentionDays) lets it go; null when no age rule is set. A keepLast rule may keep it longer. */
+  expiresAt: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** The client's name for the set, 1–200 characters. */
+  name: Scalars['String']['output'];
+  /** SHA-256 (hex) of the bytes, computed while they were uploaded. */
+  sha256: Scalars['String']['output'];
+  /** Bytes. */
+  size: Scalars['Float']['output'];
+  uploadedBy: User;
+};
+
+/**
+ * The municipality's retention of its backup sets, as the client set it, and how much of its quota they take. A set
+ * is kept while any rule keeps it (among the newest `keepLast`, or younger than `retentionDays`); with no rule, sets
+ * never expire. An hourly job removes the rest.
+ */
+export type BackupSetRetention = {
+  __typename?: 'BackupSetRetention';
+  keepLast: Maybe<Scalars['Int']['output']>;
+  /** HUB_BACKUP_SET_QUOTA_BYTES: the most they may take (an upload past it is refused: 413 QUOTA_EXCEEDED). */
+  quotaBytes: Scalars['Float']['output'];
+  retentionDays: Maybe<Scalars['Int']['output']>;
+  /** Bytes the municipality's sets take. */
+  usedBytes: Scalars['Float']['output'];
 };
 
 export type CaseFile = {
@@ -263,6 +301,8 @@ export type Mutation = {
   addToDisposalProposal: DisposalProposal;
   /** Records officers: a building, room, shelf or box (TrP Zalozeni of an UkladaciJednotka). */
   createStorageUnit: StorageUnit;
+  /** The backup client: deletes one of its sets (logged as Zruseni). */
+  deleteBackupSet: BackupSet;
   /**
    * Records officers: destroys what the archive approved for destruction in a DECIDED proposal (Zniceni each, with the
    * protocol's reference, e.g. the archive's čj); CONFLICT while a kept record's transfer is unconfirmed. Held or lent
@@ -300,6 +340,8 @@ export type Mutation = {
   returnFromRecordsOffice: RecordsOfficeItem;
   /** Records officers: the lent entity is back. */
   returnLoan: Loan;
+  /** The backup client: replaces both rules (null: that rule keeps nothing); retentionDays 1–3650, keepLast 1–10000. */
+  setBackupSetRetention: BackupSetRetention;
   /** Records officers: OPEN → SUBMITTED, sent to the archive. */
   submitDisposalProposal: DisposalProposal;
   /** Records officers: převzetí do spisovny of a whole hand-over list (TrP PrevzetiNaSpisovnu on each entity). */
@@ -314,6 +356,11 @@ export type MutationAddToDisposalProposalArgs = {
 
 export type MutationCreateStorageUnitArgs = {
   input: CreateStorageUnitInput;
+};
+
+
+export type MutationDeleteBackupSetArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -389,6 +436,12 @@ export type MutationReturnLoanArgs = {
 };
 
 
+export type MutationSetBackupSetRetentionArgs = {
+  keepLast?: InputMaybe<Scalars['Int']['input']>;
+  retentionDays?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type MutationSubmitDisposalProposalArgs = {
   id: Scalars['ID']['input'];
 };
@@ -424,6 +477,10 @@ export type ProposalBlock =
 export type Query = {
   __typename?: 'Query';
   archives: Array<Archive>;
+  /** The backup client: its municipality's retention rules and quota use. */
+  backupSetRetention: BackupSetRetention;
+  /** The backup client: its municipality's backup sets, newest first (the listing is logged). */
+  backupSets: Array<BackupSet>;
   /** What is due for disposal in `year` but not in the open or submitted proposal, with what blocks it. */
   disposalCandidates: Array<DisposalCandidate>;
   /** Disposal holds of the caller's municipality, newest first. */
@@ -736,6 +793,9 @@ export type ResolversTypes = ResolversObject<{
   AuditEvent: ResolverTypeWrapper<AuditEventModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AuditTrail: ResolverTypeWrapper<Omit<AuditTrail, 'archivesEvents'> & { archivesEvents: Array<ResolversTypes['AuditEvent']> }>;
+  BackupSet: ResolverTypeWrapper<BackupSetModel>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  BackupSetRetention: ResolverTypeWrapper<RetentionViewModel>;
   CaseFile: ResolverTypeWrapper<Omit<CaseFile, 'disposalHolds' | 'recordsOfficeItem'> & { disposalHolds: Array<ResolversTypes['DisposalHold']>, recordsOfficeItem?: Maybe<ResolversTypes['RecordsOfficeItem']> }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CreateStorageUnitInput: CreateStorageUnitInput;
@@ -779,6 +839,9 @@ export type ResolversParentTypes = ResolversObject<{
   AuditEvent: AuditEventModel;
   Int: Scalars['Int']['output'];
   AuditTrail: Omit<AuditTrail, 'archivesEvents'> & { archivesEvents: Array<ResolversParentTypes['AuditEvent']> } | FederationReferenceTypes['AuditTrail'];
+  BackupSet: BackupSetModel;
+  Float: Scalars['Float']['output'];
+  BackupSetRetention: RetentionViewModel;
   CaseFile: Omit<CaseFile, 'disposalHolds' | 'recordsOfficeItem'> & { disposalHolds: Array<ResolversParentTypes['DisposalHold']>, recordsOfficeItem?: Maybe<ResolversParentTypes['RecordsOfficeItem']> } | FederationReferenceTypes['CaseFile'];
   Boolean: Scalars['Boolean']['output'];
   CreateStorageUnitInput: CreateStorageUnitInput;
@@ -840,6 +903,23 @@ export type AuditTrailResolvers<ContextType = ArchivesContext, ParentType extend
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AuditTrail']> | FederationReferenceType, FederationReferenceType, ContextType>;
   archivesEvents?: Resolver<Array<ResolversTypes['AuditEvent']>, ParentType, ContextType>;
   objectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type BackupSetResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['BackupSet'] = ResolversParentTypes['BackupSet']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  uploadedBy?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+}>;
+
+export type BackupSetRetentionResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['BackupSetRetention'] = ResolversParentTypes['BackupSetRetention']> = ResolversObject<{
+  keepLast?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  quotaBytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  retentionDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  usedBytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
 export type CaseFileResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['CaseFile'] = ResolversParentTypes['CaseFile'], FederationReferenceType extends FederationReferenceTypes['CaseFile'] = FederationReferenceTypes['CaseFile']> = ResolversObject<{
@@ -943,6 +1023,7 @@ export type LoanResolvers<ContextType = ArchivesContext, ParentType extends Reso
 export type MutationResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addToDisposalProposal?: Resolver<ResolversTypes['DisposalProposal'], ParentType, ContextType, RequireFields<MutationAddToDisposalProposalArgs, 'entityId'>>;
   createStorageUnit?: Resolver<ResolversTypes['StorageUnit'], ParentType, ContextType, RequireFields<MutationCreateStorageUnitArgs, 'input'>>;
+  deleteBackupSet?: Resolver<ResolversTypes['BackupSet'], ParentType, ContextType, RequireFields<MutationDeleteBackupSetArgs, 'id'>>;
   destroyDisposedEntities?: Resolver<ResolversTypes['DestructionResult'], ParentType, ContextType, RequireFields<MutationDestroyDisposedEntitiesArgs, 'proposalId' | 'protocolReference'>>;
   importDisposalDecision?: Resolver<ResolversTypes['DisposalProposal'], ParentType, ContextType, RequireFields<MutationImportDisposalDecisionArgs, 'proposalId' | 'xml'>>;
   lendFromRecordsOffice?: Resolver<ResolversTypes['Loan'], ParentType, ContextType, RequireFields<MutationLendFromRecordsOfficeArgs, 'input'>>;
@@ -955,6 +1036,7 @@ export type MutationResolvers<ContextType = ArchivesContext, ParentType extends 
   removeFromStorageUnit?: Resolver<ResolversTypes['RecordsOfficeItem'], ParentType, ContextType, RequireFields<MutationRemoveFromStorageUnitArgs, 'entityId'>>;
   returnFromRecordsOffice?: Resolver<ResolversTypes['RecordsOfficeItem'], ParentType, ContextType, RequireFields<MutationReturnFromRecordsOfficeArgs, 'entityId' | 'reason'>>;
   returnLoan?: Resolver<ResolversTypes['Loan'], ParentType, ContextType, RequireFields<MutationReturnLoanArgs, 'entityId'>>;
+  setBackupSetRetention?: Resolver<ResolversTypes['BackupSetRetention'], ParentType, ContextType, Partial<MutationSetBackupSetRetentionArgs>>;
   submitDisposalProposal?: Resolver<ResolversTypes['DisposalProposal'], ParentType, ContextType, RequireFields<MutationSubmitDisposalProposalArgs, 'id'>>;
   takeOverHandOverList?: Resolver<Array<ResolversTypes['RecordsOfficeItem']>, ParentType, ContextType, RequireFields<MutationTakeOverHandOverListArgs, 'handOverListId'>>;
 }>;
@@ -966,6 +1048,8 @@ export type PageInfoResolvers<ContextType = ArchivesContext, ParentType extends 
 
 export type QueryResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   archives?: Resolver<Array<ResolversTypes['Archive']>, ParentType, ContextType>;
+  backupSetRetention?: Resolver<ResolversTypes['BackupSetRetention'], ParentType, ContextType>;
+  backupSets?: Resolver<Array<ResolversTypes['BackupSet']>, ParentType, ContextType>;
   disposalCandidates?: Resolver<Array<ResolversTypes['DisposalCandidate']>, ParentType, ContextType, RequireFields<QueryDisposalCandidatesArgs, 'year'>>;
   disposalHolds?: Resolver<Array<ResolversTypes['DisposalHold']>, ParentType, ContextType, RequireFields<QueryDisposalHoldsArgs, 'includeReleased'>>;
   disposalProposal?: Resolver<Maybe<ResolversTypes['DisposalProposal']>, ParentType, ContextType, RequireFields<QueryDisposalProposalArgs, 'id'>>;
@@ -1045,6 +1129,8 @@ export type Resolvers<ContextType = ArchivesContext> = ResolversObject<{
   AuditChange?: AuditChangeResolvers<ContextType>;
   AuditEvent?: AuditEventResolvers<ContextType>;
   AuditTrail?: AuditTrailResolvers<ContextType>;
+  BackupSet?: BackupSetResolvers<ContextType>;
+  BackupSetRetention?: BackupSetRetentionResolvers<ContextType>;
   CaseFile?: CaseFileResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DestructionResult?: DestructionResultResolvers<ContextType>;

@@ -1,5 +1,6 @@
 import { requireTenantCaller } from '@hub/kit';
 import type { MutationResolvers } from '../generated/graphql';
+import { deleteBackupSet, requireBackupClient, setRetention } from '../modules/backup-sets/backup-sets';
 import { importDisposalDecision } from '../modules/disposal/decision';
 import { destroyDisposedEntities } from '../modules/disposal/destruction';
 import {
@@ -17,6 +18,8 @@ import { createStorageUnit } from '../modules/records-office/storage-units';
 const officer = (ctx: Parameters<typeof requireTenantCaller>[0]) => requireTenantCaller(ctx, RECORDS_OFFICE_ROLES);
 
 export const Mutation: MutationResolvers = {
+  deleteBackupSet: (_, { id }, ctx) => deleteBackupSet(ctx.em, requireBackupClient(ctx), id),
+  setBackupSetRetention: (_, { retentionDays, keepLast }, ctx) => setRetention(ctx.em, requireBackupClient(ctx), { retentionDays, keepLast }, ctx.now()),
   placeDisposalHold: (_, { documentId, caseFileId, reason }, ctx) => placeDisposalHold(ctx, { documentId, caseFileId }, reason),
   releaseDisposalHold: (_, { id, reason }, ctx) => releaseDisposalHold(ctx, id, reason),
   createStorageUnit: (_, { input }, ctx) => createStorageUnit(ctx.em, officer(ctx), input, ctx.now()),

@@ -1,6 +1,7 @@
 import { DateTimeScalar } from '@hub/kit';
 import type { RecordsOfficeItemConnectionResolvers, Resolvers } from '../generated/graphql';
 import { Archive } from './Archive';
+import { BackupSet } from './BackupSet';
 import { AuditEvent, AuditTrail } from './AuditTrail';
 import { CaseFile } from './CaseFile';
 import { DestructionResult, DestructionSkip } from './Destruction';
@@ -19,5 +20,5 @@ const RecordsOfficeItemConnection: RecordsOfficeItemConnectionResolvers = { tota
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar, Query, Mutation, Archive, DisposalHold, Document, CaseFile, AuditTrail, AuditEvent,
   StorageUnit, RecordsOfficeItem, RecordsOfficeItemConnection, Loan,
-  DisposalProposal, DisposalProposalEntry, DestructionResult, DestructionSkip,
+  DisposalProposal, DisposalProposalEntry, DestructionResult, DestructionSkip, BackupSet,
 };
