@@ -111,6 +111,8 @@ export function backupConfig(env = process.env) {
     dbUrl,
     kind: dbUrl.startsWith('sqlite:') ? 'sqlite' : 'mariadb',
     blobDir: resolve(env.HUB_BLOB_DIR || join(dataDir, 'blobs')),
+    // The backup-only municipalities' own backup sets (archives, modules/backup-sets): files the hub holds for them.
+    backupSetDir: resolve(env.HUB_BACKUP_SET_DIR || join(dataDir, 'backup-sets')),
     sealKeyFile: resolve(env.HUB_SEAL_PRIVATE_KEY_FILE || join(dataDir, 'seal-key.pem')),
     previousPublicKeysFile: env.HUB_SEAL_PREVIOUS_PUBLIC_KEYS_FILE ? resolve(env.HUB_SEAL_PREVIOUS_PUBLIC_KEYS_FILE) : null,
     repo,
@@ -226,6 +228,22 @@ function blobStats(dir) {
       if (!f.isFile()) continue;
       count++;
       bytes += statSync(join(dir, shard, f.name)).size;
+    }
+  }
+  return { count, bytes };
+}
+
+/** Count and bytes of the backup sets (`<municipality id>/<set id>`; not tmp/, where uploads are still arriving). */
+function backupSetStats(dir) {
+  let count = 0;
+  let bytes = 0;
+  if (!existsSync(dir)) return { count, bytes };
+  for (const m of readdirSync(dir, { withFileTypes: true })) {
+    if (!m.isDirectory() || m.name === 'tmp') continue;
+    for (const f of readdirSync(join(dir, m.name), { withFileTypes: true })) {
+      if (!f.isFile()) continue;
+      count++;
+      bytes += statSync(join(dir, m.name, f.name)).size;
     }
   }
   return { count, bytes };
@@ -357,6 +375,7 @@ async function backup(env, log) {
     }
 
     const blobs = blobStats(cfg.blobDir);
+    const sets = backupSetStats(cfg.backupSetDir);
     const describe = async (f) => ({ name: f.name, path: `${f.file.slice(staging.length + 1)}`, bytes: statSync(f.file).size, sha256: await sha256File(f.file) });
     const manifest = {
       format: FORMAT,
@@ -369,12 +388,14 @@ async function backup(env, log) {
           : { kind: 'mariadb', prefix: db.prefix, databases: hubDatabases(db.prefix), triggers: db.triggers, files: await Promise.all(db.files.map(describe)) },
       secrets: await Promise.all(secrets.map(describe)),
       blobs: { dir: cfg.blobDir, count: blobs.count, bytes: blobs.bytes, note: 'content-addressed: each file is named by its SHA-256' },
+      // Read after the databases like the blobs: a set's file is complete before its row is committed.
+      backupSets: { dir: cfg.backupSetDir, count: sets.count, bytes: sets.bytes },
     };
     writeFileSync(join(staging, MANIFEST), JSON.stringify(manifest, null, 2) + '\n', { mode: 0o600 });
 
-    const paths = [staging, ...(existsSync(cfg.blobDir) ? [cfg.blobDir] : [])];
+    const paths = [staging, ...[cfg.blobDir, cfg.backupSetDir].filter((d) => existsSync(d))];
     const resticStarted = Date.now();
-    const res = await restic(cfg, ['backup', '--json', '--tag', TAG, '--exclude', join(cfg.blobDir, 'tmp'), ...paths]);
+    const res = await restic(cfg, ['backup', '--json', '--tag', TAG, '--exclude', join(cfg.blobDir, 'tmp'), '--exclude', join(cfg.backupSetDir, 'tmp'), ...paths]);
     const summary = res.stdout
       .split('\n')
       .filter((l) => l.includes('"message_type":"summary"'))
@@ -388,7 +409,7 @@ async function backup(env, log) {
     await restic(cfg, ['forget', '--prune', '--tag', TAG, '--group-by', 'host,tags', ...keepArgs]);
     const forgetMs = Date.now() - forgetStarted;
 
-    const rawBytes = manifest.database.files.reduce((n, f) => n + f.bytes, 0) + blobs.bytes + manifest.secrets.reduce((n, f) => n + f.bytes, 0);
+    const rawBytes = manifest.database.files.reduce((n, f) => n + f.bytes, 0) + blobs.bytes + sets.bytes + manifest.secrets.reduce((n, f) => n + f.bytes, 0);
     const repoBytes = cfg.localRepo ? dirBytes(cfg.localRepo) : null;
     const totalMs = Date.now() - started;
     const result = {
@@ -398,6 +419,8 @@ async function backup(env, log) {
       databaseBytes: manifest.database.files.reduce((n, f) => n + f.bytes, 0),
       blobCount: blobs.count,
       blobBytes: blobs.bytes,
+      backupSetCount: sets.count,
+      backupSetBytes: sets.bytes,
       rawBytes,
       addedBytes: summary.data_added,
       repoBytes,
@@ -476,7 +499,12 @@ async function restoreSnapshot(cfg, snap, target) {
     if ((await sha256File(file)) !== f.sha256) throw new CheckFailed(`snapshot ${snap.short_id}: ${f.path} does not match the manifest's SHA-256`);
   }
   const blobDir = join(target, manifest.blobs.dir);
-  return { manifest, root, blobDir: existsSync(blobDir) ? blobDir : null };
+  // Snapshots taken before backup sets were included have no `backupSets`.
+  const setDir = manifest.backupSets ? join(target, manifest.backupSets.dir) : null;
+  if (manifest.backupSets && backupSetStats(setDir).count !== manifest.backupSets.count) {
+    throw new CheckFailed(`snapshot ${snap.short_id}: ${backupSetStats(setDir).count} backup sets restored, the manifest lists ${manifest.backupSets.count}`);
+  }
+  return { manifest, root, blobDir: existsSync(blobDir) ? blobDir : null, backupSetDir: setDir && existsSync(setDir) ? setDir : null };
 }
 
 /**
@@ -638,6 +666,7 @@ async function drill(env, log, args) {
       restored: {
         databases: db.files.map((f) => ({ name: f.name, bytes: f.bytes })),
         blobs: { count: manifest.blobs.count, bytes: manifest.blobs.bytes },
+        backupSets: { count: manifest.backupSets?.count ?? 0, bytes: manifest.backupSets?.bytes ?? 0 },
         secrets: manifest.secrets.map((s) => s.name),
       },
       rpoMs,
@@ -645,7 +674,7 @@ async function drill(env, log, args) {
       steps: t,
       totalMs: Date.now() - started,
     };
-    log(`[drill] restored: ${db.kind === 'sqlite' ? db.files.map((f) => `${f.name}.sqlite ${mb(f.bytes)} MB`).join(', ') : `MariaDB ${db.databases.join(', ')} (dump ${mb(db.files[0].bytes)} MB) as ${drillPrefix}_*`}; ${manifest.blobs.count} blobs (${mb(manifest.blobs.bytes)} MB); keys: ${result.restored.secrets.join(', ') || 'none'}`);
+    log(`[drill] restored: ${db.kind === 'sqlite' ? db.files.map((f) => `${f.name}.sqlite ${mb(f.bytes)} MB`).join(', ') : `MariaDB ${db.databases.join(', ')} (dump ${mb(db.files[0].bytes)} MB) as ${drillPrefix}_*`}; ${manifest.blobs.count} blobs (${mb(manifest.blobs.bytes)} MB); ${manifest.backupSets?.count ?? 0} backup sets; keys: ${result.restored.secrets.join(', ') || 'none'}`);
     log(`[drill] RPO (age of the snapshot): ${secs(rpoMs)} s`);
     log(`[drill] RTO (restore + load + start until the hub is healthy): ${secs(rtoMs)} s — restore ${secs(t.restore)} s, load ${secs(t.load)} s, start ${secs(t.start)} s`);
     const checkEnv = { ...hubEnv, HUB_BLOB_DIR: join(dataDir, 'blobs'), HUB_SEAL_PRIVATE_KEY_FILE: join(dataDir, 'seal-key.pem') };
@@ -701,7 +730,7 @@ async function restore(env, log, args) {
   mkdirSync(cfg.dataDir, { recursive: true, mode: 0o700 });
   const scratch = mkdtempSync(join(cfg.dataDir, '.restore-'));
   try {
-    const { manifest, root, blobDir } = await restoreSnapshot(cfg, snap, scratch);
+    const { manifest, root, blobDir, backupSetDir } = await restoreSnapshot(cfg, snap, scratch);
     const db = manifest.database;
     if ((db.kind === 'sqlite') !== (cfg.kind === 'sqlite')) {
       throw new UsageError(`the snapshot holds ${db.kind}, HUB_DATABASE_URL is ${cfg.kind}`);
@@ -748,6 +777,21 @@ async function restore(env, log, args) {
         }
       }
     }
+    // Backup sets: merged like blobs (a set's file never changes; its id is new for every upload).
+    let setsCopied = 0;
+    if (backupSetDir) {
+      for (const m of readdirSync(backupSetDir, { withFileTypes: true })) {
+        if (!m.isDirectory() || m.name === 'tmp') continue;
+        mkdirSync(join(cfg.backupSetDir, m.name), { recursive: true, mode: 0o700 });
+        for (const f of readdirSync(join(backupSetDir, m.name))) {
+          const to = join(cfg.backupSetDir, m.name, f);
+          if (existsSync(to)) continue;
+          move(join(backupSetDir, m.name, f), to);
+          setsCopied++;
+        }
+      }
+    }
+    if (setsCopied) log(`[restore] ${setsCopied} backup sets into ${cfg.backupSetDir}`);
     log(`[restore] snapshot ${snap.short_id} of ${snap.time} restored in ${secs(Date.now() - started)} s: ${db.kind === 'sqlite' ? `SQLite files in ${cfg.dataDir}` : `MariaDB ${owner.prefix}_*`}, ${blobsCopied} blobs into ${cfg.blobDir}, keys ${manifest.secrets.map((s) => s.name).join(', ') || 'none'}`);
     log('[restore] next: npm run audit:verify && npm run blobs:verify, then npm start');
   } finally {

@@ -3,7 +3,7 @@
 // verify; the drill fails on a lost blob and on a corrupted pack of the repository. SQLite, and MariaDB when the
 // jest global set-up provides it.
 const { spawn } = require('node:child_process');
-const { chmodSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, openSync, writeSync, closeSync } = require('node:fs');
+const { chmodSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, openSync, writeSync, closeSync, writeFileSync } = require('node:fs');
 const { createServer } = require('node:net');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
@@ -133,6 +133,13 @@ describe('backup and restore drill, SQLite', () => {
     const hub = await startHub(env);
     try {
       blobKey = await documentWithFile(hub.url);
+      // A backup-only municipality's backup set (archives keeps them in <data>/backup-sets/<municipality>/<set>), and
+      // an upload still arriving in tmp/, which the backup leaves out.
+      const sets = join(env.HUB_DATA_DIR, 'backup-sets');
+      mkdirSync(join(sets, '00000000-0000-4000-8000-00000000b0b0'), { recursive: true });
+      mkdirSync(join(sets, 'tmp'), { recursive: true });
+      writeFileSync(join(sets, '00000000-0000-4000-8000-00000000b0b0', '00000000-0000-4000-8000-0000000000s1'), randomBytes(3000));
+      writeFileSync(join(sets, 'tmp', 'arriving.part'), randomBytes(100));
       // Online: the hub is running and writing (relays, WAL) while the backup is taken.
       first = await backupScript(['backup', '--json'], env);
     } finally {
@@ -143,7 +150,7 @@ describe('backup and restore drill, SQLite', () => {
 
   it('a backup of the running hub: databases by VACUUM INTO, the blob, the keys; password file 0600', () => {
     expect(first.code).toBe(0);
-    expect(first.json).toMatchObject({ database: 'sqlite', blobCount: 1 });
+    expect(first.json).toMatchObject({ database: 'sqlite', blobCount: 1, backupSetCount: 1, backupSetBytes: 3000 });
     expect(first.json.rawBytes).toBeGreaterThan(200_000);
     expect(first.stdout).toContain('secrets.json, seal-key.pem');
     expect(statSync(join(root, 'backup-password')).mode & 0o777).toBe(0o600);
@@ -157,7 +164,7 @@ describe('backup and restore drill, SQLite', () => {
     expect(r.stdout).toMatch(/blobs:verify \(blob store\): +OK — 1 blobs, 1 components/);
     expect(r.stdout).toMatch(/RPO \(age of the snapshot\): [\d.]+ s/);
     expect(r.stdout).toMatch(/RTO .*: [\d.]+ s/);
-    expect(r.json).toMatchObject({ ok: true, database: 'sqlite', restored: { blobs: { count: 1 }, secrets: ['secrets.json', 'seal-key.pem'] } });
+    expect(r.json).toMatchObject({ ok: true, database: 'sqlite', restored: { blobs: { count: 1 }, backupSets: { count: 1, bytes: 3000 }, secrets: ['secrets.json', 'seal-key.pem'] } });
     expect(r.json.snapshot.startsWith(first.json.snapshot)).toBe(true);
   });
 

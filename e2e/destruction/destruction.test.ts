@@ -1,5 +1,5 @@
 // Issue 11 item 6 through the gateway: three closed case files of Blansko in the records office are proposed, the
-// archive keeps one and approves two for destruction; nothing is destroyed until the kept one's transfer is confirmed;
+// archive keeps one and approves two for destruction; nothing is destroyed until the kept one's transfer is confirmed (recordTransferConfirmation);
 // a hold placed after the decision stops one; the other is destroyed: its bytes are gone from disk (bytes Adamov
 // shares are kept), it reads only as its tombstone, the destruction record is filed, and the whole procedure is in the
 // log under its PID. Another municipality sees none of it. Released, the held one is destroyed by a second call.
@@ -8,8 +8,7 @@ import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { DisposalProposalEntry } from '../../subgraphs/archives/src/modules/disposal/disposal-proposal.entity';
-import { seznamXml } from '../../subgraphs/archives/src/modules/disposal/seznam-fixture';
+import { seznamXml, transferSeznamXml } from '../../subgraphs/archives/src/modules/disposal/seznam-fixture';
 import { REGISTER, expectations, received, startHub, type Hub } from '../harness';
 
 const blansko = DEMO_MUNICIPALITIES[0];
@@ -104,10 +103,11 @@ describe.each(testDatabaseKinds())('destruction on %s', (kind) => {
     ]);
     await ok(records, `mutation($x: String!) { importDisposalDecision(proposalId: "${proposal.id}", xml: $x) { state } }`, { x: xml });
 
-    // Not before the archive confirms the kept record's transfer (the transfer's confirmation sets the column; set here).
+    // Not before the archive confirms the kept record's transfer (its Seznam of accepted entities, issue 11 item 5).
     const err = await refused(records, DESTROY, 'CONFLICT', { id: proposal.id, p: 'MZA-SOkA-BK/123/2026' });
     expect(err.extensions?.problems).toEqual([{ identifier: kept.pid, reason: expect.stringContaining('transfer') }]);
-    await hub.subgraphs.archives.orm.em.fork().nativeUpdate(DisposalProposalEntry, { entityId: kept.id }, { transferConfirmedAt: new Date() }, { filters: false });
+    const confirmation = transferSeznamXml([{ pid: kept.pid, archiveId: 'NDA-1' }], { createdAt: `${new Date().toISOString().slice(0, 19)}Z` });
+    await ok(records, `mutation($x: String!) { recordTransferConfirmation(proposalId: "${proposal.id}", xml: $x) { id } }`, { x: confirmation });
 
     // A hold placed after the decision stops that case file; another municipality cannot destroy anything of ours.
     const hold = (await ok(records, `mutation { placeDisposalHold(caseFileId: "${held.id}", reason: "Soudní spor") { id } }`)).placeDisposalHold;
