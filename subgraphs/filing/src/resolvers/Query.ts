@@ -13,6 +13,7 @@ import { filingPlanQueries } from './filing-plans';
 import { partyQueries } from './parties';
 import { recordsOfficeQueries } from './records-office';
 import { statisticsQueries } from './statistics';
+import { webhookQueries } from './webhooks';
 
 export const Query: QueryResolvers = {
   document: async (_, { id }, ctx) => {
@@ -47,4 +48,5 @@ export const Query: QueryResolvers = {
   ...auditLogRenditionQueries,
   ...recordsOfficeQueries,
   ...statisticsQueries,
+  ...webhookQueries,
 };
