@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { inTransaction, logger, scopeToTenant, type HubORM } from '@hub/kit';
+import { SequenceCounter, inTransaction, logger, scopeToTenant, type HubORM } from '@hub/kit';
 import { randomUUID } from 'node:crypto';
 import { LogEntry } from '../audit-log/log-entry.entity';
 import { ObjectFacts } from './events';
@@ -126,11 +126,8 @@ export function startWebhookDispatcher(orm: HubORM, opts: DispatcherOptions = {}
     const byId = new Map(cursors.map((c) => [c.subscriptionId, c]));
     const heads = new Map<string, number>();
     const names = [...new Set(subs.map((s) => `log:${s.municipalityId}`))];
-    const rows: { name: string; current_value: number }[] = await em.getConnection().execute(
-      `select name, current_value from sequence_counter where name in (${names.map(() => '?').join(',')})`,
-      names,
-    );
-    for (const r of rows) heads.set(r.name.slice('log:'.length), Number(r.current_value));
+    const rows = await em.find(SequenceCounter, { name: { $in: names } }, { disableIdentityMap: true });
+    for (const r of rows) heads.set(r.name.slice('log:'.length), Number(r.currentValue));
     const t = now().getTime();
     return subs.flatMap((s) => {
       const c = byId.get(s.id);

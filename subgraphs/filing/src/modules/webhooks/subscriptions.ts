@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { badInput, conflict, inTransaction, notFound, recordAudit, type AuditChange, type TenantCaller } from '@hub/kit';
+import { SequenceCounter, badInput, conflict, inTransaction, notFound, recordAudit, type AuditChange, type TenantCaller } from '@hub/kit';
 import { randomUUID } from 'node:crypto';
 import { LogEntry } from '../audit-log/log-entry.entity';
 import { newWebhookSecret, sealSecret } from './signing';
@@ -94,8 +94,9 @@ function audit(tx: SqlEntityManager, caller: TenantCaller, s: WebhookSubscriptio
 
 /** The municipality's log head (last poradi), from its counter; 0 before the first entry. */
 export async function logHead(em: SqlEntityManager, municipalityId: string): Promise<number> {
-  const rows: { current_value: number }[] = await em.getConnection().execute('select current_value from sequence_counter where name = ?', [`log:${municipalityId}`]);
-  return Number(rows[0]?.current_value ?? 0);
+  // Through the entity manager, so inside a transaction it is read in that transaction.
+  const head = await em.findOne(SequenceCounter, { name: `log:${municipalityId}` }, { disableIdentityMap: true });
+  return Number(head?.currentValue ?? 0);
 }
 
 /** The subscriptions of the caller's municipality (tenant filter), newest first; deleted ones are gone. */
