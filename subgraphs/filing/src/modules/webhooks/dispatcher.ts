@@ -21,7 +21,11 @@ export interface DispatcherOptions {
   tickMs?: number;
   /** Per POST (default 5 s). */
   timeoutMs?: number;
-  /** First retry delay, doubled per consecutive failure up to `maxBackoffMs` (defaults 1 s and 5 min). */
+  /**
+   * First retry delay, doubled per consecutive failure up to `maxBackoffMs` (defaults 200 ms and 5 min): short at
+   * first because a subscription's events wait behind a failed one (log order), so a receiver that drops the odd
+   * request must not slow to a crawl; a receiver that is down reaches the 5 minutes after 11 attempts.
+   */
   baseBackoffMs?: number;
   maxBackoffMs?: number;
   /** Log entries read per step of a lane (default 200). */
@@ -40,6 +44,8 @@ export interface WebhookDispatcher {
 }
 
 const MAX_ERROR = 300;
+/** Retries due within this (and within a tick) wait in the lane rather than for a tick. */
+const IN_LANE_RETRY_MS = 1_000;
 const cut = (s: string) => (s.length > MAX_ERROR ? `${s.slice(0, MAX_ERROR - 1)}…` : s);
 
 export function webhooksEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
@@ -104,7 +110,7 @@ class CursorMoved extends Error {}
 export function startWebhookDispatcher(orm: HubORM, opts: DispatcherOptions = {}): WebhookDispatcher {
   const tickMs = opts.tickMs ?? 200;
   const timeoutMs = opts.timeoutMs ?? 5_000;
-  const base = opts.baseBackoffMs ?? 1_000;
+  const base = opts.baseBackoffMs ?? 200;
   const maxBackoff = opts.maxBackoffMs ?? 5 * 60_000;
   const batchSize = opts.batchSize ?? 200;
   const retentionMs = opts.deliveryRetentionMs ?? 7 * 24 * 3600_000;
@@ -154,6 +160,7 @@ export function startWebhookDispatcher(orm: HubORM, opts: DispatcherOptions = {}
       const secret = openSecret(s.secretSealed);
       let through = c.handledThrough;
       let failures = c.failures;
+      let retryIn: number | null = null;
       for (const e of entries) {
         if (stopped) break;
         const payload = facts.describe(e, s.eventTypes, s.filters);
@@ -198,8 +205,16 @@ export function startWebhookDispatcher(orm: HubORM, opts: DispatcherOptions = {}
         through = next;
         if (!result.ok) {
           if (attempt === 1 || attempt % 10 === 0) log(`webhook ${subscriptionId}: delivery of poradi ${e.poradi} failed (attempt ${attempt}): ${result.error}`);
-          return;
+          retryIn = nextAttemptAt!.getTime() - at.getTime();
+          break;
         }
+      }
+      if (retryIn !== null) {
+        // A retry due before the next tick waits here (the lane is this subscription's alone); a longer back-off
+        // leaves it to the ticks, so a stop never waits for it.
+        if (retryIn > Math.min(tickMs, IN_LANE_RETRY_MS) || stopped) return;
+        await new Promise((r) => setTimeout(r, retryIn!));
+        continue;
       }
       if (through > c.handledThrough) {
         const n = await em.nativeUpdate(WebhookCursor, { subscriptionId, handledThrough: c.handledThrough }, { handledThrough: through });

@@ -139,7 +139,7 @@ describe.each(testDatabaseKinds())('the webhook dispatcher on %s', (kind) => {
     let brokenDown = true;
     const net = network((url) => (url.endsWith('/broken') && brokenDown ? 503 : 204));
     let clock = Date.now();
-    const d = startWebhookDispatcher(t.orm, { tickMs: 60_000, baseBackoffMs: 1000, fetch: net.fetchFn, now: () => new Date(clock), log: () => undefined });
+    const d = startWebhookDispatcher(t.orm, { tickMs: 60_000, baseBackoffMs: 5000, fetch: net.fetchFn, now: () => new Date(clock), log: () => undefined });
     try {
       const ids = await registrations(BLANSKO.id, 6);
       const foreign = await registrations(ADAMOV.id, 3);
@@ -156,14 +156,14 @@ describe.each(testDatabaseKinds())('the webhook dispatcher on %s', (kind) => {
       expect(cursor.nextAttemptAt!.getTime()).toBeGreaterThan(clock);
 
       // Later, still down: the second failure doubles the wait.
-      clock += 1300;
+      clock += 6500;
       await d.drain();
       const again = await em().findOneOrFail(WebhookCursor, { subscriptionId: broken.subscription.id });
       expect(again.failures).toBe(2);
-      expect(again.nextAttemptAt!.getTime() - clock).toBeGreaterThanOrEqual(1600);
+      expect(again.nextAttemptAt!.getTime() - clock).toBeGreaterThanOrEqual(8000);
 
       brokenDown = false;
-      clock += 3000;
+      clock += 15_000;
       await d.drain();
       const toBroken = net.calls.filter((c) => c.url.endsWith('/broken') && c.status === 204);
       expect(toBroken.map((c) => c.body.object.id)).toEqual(ids);
