@@ -9,9 +9,9 @@ import { WebhookCursor, WebhookDelivery, WebhookSubscription } from './webhook.e
 
 /**
  * The webhook dispatcher: walks each active subscription's municipality log from its cursor, in poradi order, and
- * POSTs every matching entry (events.ts) signed (signing.ts). The cursor advances only after a 2xx, in the
- * transaction that records the attempt, so nothing is lost across crashes and restarts (a crash between the POST
- * and the commit re-sends: at-least-once, same event id). A failure backs that one subscription off exponentially;
+ * POSTs every matching entry (events.ts) signed (signing.ts). The cursor advances only past 2xx-answered events, in
+ * the transaction that records the attempts, so nothing is lost across crashes and restarts (a crash between a POST
+ * and that commit re-sends: at-least-once, same event id). A failure backs that one subscription off exponentially;
  * every subscription runs in its own lane, so a slow or failing receiver never holds up another.
  *
  * Started by filing's `background(orm)`. Off with HUB_WEBHOOKS=0, and off under NODE_ENV=test unless HUB_WEBHOOKS=1.
@@ -46,6 +46,9 @@ export interface WebhookDispatcher {
 const MAX_ERROR = 300;
 /** Retries due within this (and within a tick) wait in the lane rather than for a tick. */
 const IN_LANE_RETRY_MS = 1_000;
+/** Successful attempts are written (and the cursor moved) at least this often, by count and by time. */
+const COMMIT_EVERY = 50;
+const COMMIT_AFTER_MS = 250;
 const cut = (s: string) => (s.length > MAX_ERROR ? `${s.slice(0, MAX_ERROR - 1)}…` : s);
 
 export function webhooksEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
@@ -161,6 +164,30 @@ export function startWebhookDispatcher(orm: HubORM, opts: DispatcherOptions = {}
       let through = c.handledThrough;
       let failures = c.failures;
       let retryIn: number | null = null;
+      // Attempts not yet written. Successes are written in groups (one transaction per COMMIT_EVERY attempts or
+      // COMMIT_AFTER_MS), not one per event: after a crash the uncommitted ones are sent again, which at-least-once
+      // allows, and the receiver drops them by id.
+      let pending: Omit<WebhookDelivery, 'id' | 'municipalityId' | 'subscriptionId'>[] = [];
+      let lastCommit = performance.now();
+      /** Writes the pending attempts and moves the cursor, unless someone moved it meanwhile (a replay): false then. */
+      const commit = async (cursor: Partial<WebhookCursor>): Promise<boolean> => {
+        const rows = pending;
+        pending = [];
+        lastCommit = performance.now();
+        try {
+          await inTransaction(em, async (tx) => {
+            for (const r of rows) tx.create(WebhookDelivery, { ...r, id: randomUUID(), municipalityId, subscriptionId });
+            await tx.flush();
+            const n = await tx.nativeUpdate(WebhookCursor, { subscriptionId, handledThrough: c.handledThrough }, cursor);
+            if (n !== 1) throw new CursorMoved();
+          });
+        } catch (err) {
+          if (err instanceof CursorMoved) return false;
+          throw err;
+        }
+        if (cursor.handledThrough !== undefined) c.handledThrough = cursor.handledThrough;
+        return true;
+      };
       for (const e of entries) {
         if (stopped) break;
         const payload = facts.describe(e, s.eventTypes, s.filters);
@@ -179,35 +206,26 @@ export function startWebhookDispatcher(orm: HubORM, opts: DispatcherOptions = {}
         }, timeoutMs);
         const attempt = failures + 1;
         failures = result.ok ? 0 : attempt;
-        const expected = c.handledThrough;
-        const next = result.ok ? e.poradi : e.poradi - 1;
-        const nextAttemptAt = result.ok ? null : new Date(at.getTime() + backoffMs(failures, base, maxBackoff));
-        try {
-          await inTransaction(em, async (tx) => {
-            tx.create(WebhookDelivery, {
-              id: randomUUID(), municipalityId, subscriptionId, eventId: payload.id, poradi: e.poradi, eventType: payload.type,
-              attempt, status: result.ok ? 'DELIVERED' : 'FAILED', httpStatus: result.httpStatus, error: result.error,
-              durationMs: result.durationMs, attemptedAt: at,
-            });
-            await tx.flush();
-            const n = await tx.nativeUpdate(
-              WebhookCursor,
-              { subscriptionId, handledThrough: expected },
-              { handledThrough: next, failures, nextAttemptAt, lastError: result.error },
-            );
-            if (n !== 1) throw new CursorMoved();
-          });
-        } catch (err) {
-          if (err instanceof CursorMoved) return;
-          throw err;
+        pending.push({
+          eventId: payload.id, poradi: e.poradi, eventType: payload.type, attempt, status: result.ok ? 'DELIVERED' : 'FAILED',
+          httpStatus: result.httpStatus, error: result.error, durationMs: result.durationMs, attemptedAt: at,
+        });
+        if (result.ok) {
+          through = e.poradi;
+          if (pending.length >= COMMIT_EVERY || performance.now() - lastCommit >= COMMIT_AFTER_MS) {
+            if (!(await commit({ handledThrough: through, failures: 0, nextAttemptAt: null, lastError: null }))) return;
+          }
+          continue;
         }
-        c.handledThrough = next;
-        through = next;
-        if (!result.ok) {
-          if (attempt === 1 || attempt % 10 === 0) log(`webhook ${subscriptionId}: delivery of poradi ${e.poradi} failed (attempt ${attempt}): ${result.error}`);
-          retryIn = nextAttemptAt!.getTime() - at.getTime();
-          break;
-        }
+        // Failed: everything before this event is done; this one waits for its retry.
+        const nextAttemptAt = new Date(at.getTime() + backoffMs(failures, base, maxBackoff));
+        if (!(await commit({ handledThrough: e.poradi - 1, failures, nextAttemptAt, lastError: result.error }))) return;
+        if (attempt === 1 || attempt % 10 === 0) log(`webhook ${subscriptionId}: delivery of poradi ${e.poradi} failed (attempt ${attempt}): ${result.error}`);
+        retryIn = nextAttemptAt.getTime() - at.getTime();
+        break;
+      }
+      if (retryIn === null && (through > c.handledThrough || pending.length > 0)) {
+        if (!(await commit({ handledThrough: through, failures: 0, nextAttemptAt: null, lastError: null }))) return;
       }
       if (retryIn !== null) {
         // A retry due before the next tick waits here (the lane is this subscription's alone); a longer back-off
@@ -215,10 +233,6 @@ export function startWebhookDispatcher(orm: HubORM, opts: DispatcherOptions = {}
         if (retryIn > Math.min(tickMs, IN_LANE_RETRY_MS) || stopped) return;
         await new Promise((r) => setTimeout(r, retryIn!));
         continue;
-      }
-      if (through > c.handledThrough) {
-        const n = await em.nativeUpdate(WebhookCursor, { subscriptionId, handledThrough: c.handledThrough }, { handledThrough: through });
-        if (n !== 1) return;
       }
       await prune(em, subscriptionId);
     }
