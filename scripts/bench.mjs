@@ -623,7 +623,7 @@ async function webhookCase(url) {
     const last = Math.max(...delivered.map((id) => firstAt.get(id)));
     const ms = (v) => (v === undefined ? '–' : v.toFixed(0));
     return [
-      `Webhooks: ${WEBHOOK_EVENTS} registrations (4 clients at once) → a receiver on loopback failing ~30 % of attempts (HTTP 500); retry base ${process.env.HUB_WEBHOOK_RETRY_BASE_MS ?? 200} ms:`,
+      `Webhooks: ${WEBHOOK_EVENTS} registrations (4 clients at once) → a receiver on loopback failing ~30 % of attempts (HTTP 500); retry base ${process.env.HUB_WEBHOOK_RETRY_BASE_MS ?? 50} ms:`,
       '',
       '| events | delivered | lost | duplicates (same id) | attempts | injected failures | registrations/s | delivered events/s | p50 ms | p95 ms | p99 ms | max ms |',
       '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
