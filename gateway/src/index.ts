@@ -40,7 +40,10 @@ import { transportOptionsFromEnv, type SubgraphTransportOptions } from './transp
 import { introspectionModeFromEnv, introspectionOptions, type IntrospectionMode } from './introspection';
 import { formatQueryLimitError, queryLimitOptions, queryLimitsFromEnv, type QueryLimits } from './query-limits';
 import { AUDIT_LOG_EXPORT_PATH, AUDIT_LOG_RENDITION_PATH, DOCUMENTS_CSV_PATH, SIP_PATH, STATISTICS_CSV_PATH, proxyDownload } from './export-proxy';
-import { COMPONENT_DOWNLOAD_PATH, DELIVERY_PROOF_DOWNLOAD_PATH, UPLOAD_PATH, proxyComponentDownload, proxyUpload } from './uploads';
+import {
+  BACKUP_SET_DOWNLOAD_PATH, BACKUP_SET_UPLOAD_PATH, COMPONENT_DOWNLOAD_PATH, DELIVERY_PROOF_DOWNLOAD_PATH, UPLOAD_PATH, proxyBackupSetDownload,
+  proxyBackupSetUpload, proxyComponentDownload, proxyUpload,
+} from './uploads';
 import { subgraphsReadiness } from './readiness';
 import { OperationSafelist, safelistFromEnv } from './safelist';
 import { VerifiedTokens } from './token-cache';
@@ -217,13 +220,18 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
         ]),
       ),
       ...Object.fromEntries(
-        ([[UPLOAD_PATH, proxyUpload], [COMPONENT_DOWNLOAD_PATH, proxyComponentDownload], [DELIVERY_PROOF_DOWNLOAD_PATH, proxyComponentDownload]] as const).map(([path, proxy]) => [
+        ([
+          [UPLOAD_PATH, proxyUpload, urls.filing], [COMPONENT_DOWNLOAD_PATH, proxyComponentDownload, urls.filing],
+          [DELIVERY_PROOF_DOWNLOAD_PATH, proxyComponentDownload, urls.filing],
+          // Backup-only municipalities' backup sets (issue 12): archives' routes.
+          [BACKUP_SET_UPLOAD_PATH, proxyBackupSetUpload, urls.archives], [BACKUP_SET_DOWNLOAD_PATH, proxyBackupSetDownload, urls.archives],
+        ] as const).map(([path, proxy, url]) => [
           path,
           async (req: IncomingMessage, res: ServerResponse) => {
             const caller = await callerOf(req, tokens);
             if (caller) await accounts.assertActive(caller);
             try {
-              await proxy(req, res, caller, urls.filing, assertionKey);
+              await proxy(req, res, caller, url, assertionKey);
             } finally {
               // An upload writes (and a download writes its audit event): queries from now on fetch anew (dedup.ts).
               inFlight.noteWrite();

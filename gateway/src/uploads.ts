@@ -10,6 +10,10 @@ export const COMPONENT_DOWNLOAD_PATH = '/downloads/component';
 /** Download of a shipment's delivery proof (doručenka, dodejka), proxied the same way. */
 export const DELIVERY_PROOF_DOWNLOAD_PATH = '/downloads/delivery-proof';
 
+/** Backup sets of backup-only municipalities: uploads and downloads streamed to and from archives' routes. */
+export const BACKUP_SET_UPLOAD_PATH = '/backup-sets';
+export const BACKUP_SET_DOWNLOAD_PATH = '/downloads/backup-set';
+
 const FORWARDED_RESPONSE_HEADERS = [
   'content-type', 'content-length', 'content-disposition', 'cache-control', 'x-content-type-options', 'allow', 'connection', 'x-content-sha256',
 ];
@@ -39,7 +43,20 @@ export function proxyComponentDownload(req: IncomingMessage, res: ServerResponse
   return proxyToFiling(req, res, caller, subgraphUrl, assertionKey, 'GET');
 }
 
-async function proxyToFiling(req: IncomingMessage, res: ServerResponse, caller: Caller | null, subgraphUrl: string, assertionKey: KeyObject, method: 'GET' | 'POST'): Promise<void> {
+/** `POST /backup-sets?name=…` to archives, streamed like components' uploads (the quota is archives' to enforce). */
+export function proxyBackupSetUpload(req: IncomingMessage, res: ServerResponse, caller: Caller | null, subgraphUrl: string, assertionKey: KeyObject): Promise<void> {
+  return proxyToFiling(req, res, caller, subgraphUrl, assertionKey, 'POST', 'archives');
+}
+
+/** `GET /downloads/backup-set?id=…` from archives, with the set's `x-content-sha256`. */
+export function proxyBackupSetDownload(req: IncomingMessage, res: ServerResponse, caller: Caller | null, subgraphUrl: string, assertionKey: KeyObject): Promise<void> {
+  return proxyToFiling(req, res, caller, subgraphUrl, assertionKey, 'GET', 'archives');
+}
+
+async function proxyToFiling(
+  req: IncomingMessage, res: ServerResponse, caller: Caller | null, subgraphUrl: string, assertionKey: KeyObject, method: 'GET' | 'POST',
+  subgraph: 'filing' | 'archives' = 'filing',
+): Promise<void> {
   if (req.method !== method) {
     res.setHeader('allow', method);
     sendJsonError(res, 405, ErrorCode.BAD_USER_INPUT, `Use ${method}`);
@@ -51,8 +68,8 @@ async function proxyToFiling(req: IncomingMessage, res: ServerResponse, caller: 
   }
   const incoming = new URL(req.url ?? '/', 'http://localhost');
   const target = new URL(incoming.pathname + incoming.search, subgraphUrl);
-  // Valid for filing's route of this path only, for a few seconds (checked when the request arrives).
-  const assertion = await signCallerAssertion(caller, assertionKey, { subgraph: 'filing', route: incoming.pathname }, {
+  // Valid for the subgraph's route of this path only, for a few seconds (checked when the request arrives).
+  const assertion = await signCallerAssertion(caller, assertionKey, { subgraph, route: incoming.pathname }, {
     clientAddress: req.socket.remoteAddress,
   });
   const headers: Record<string, string> = { [CALLER_HEADER]: assertion, ...requestIdHeaders() };

@@ -29,12 +29,16 @@ export type DocumentState =
   /** Registered: PID, register entry and reference number exist. */
   | 'REGISTERED'
   /** Settled (vyřízen): method, date and handler recorded. */
-  | 'SETTLED';
+  | 'SETTLED'
+  /** Předán do archivu: the archive confirmed it took it over (archives' recordTransferConfirmation, TrP Prenos). */
+  | 'TRANSFERRED';
 
 /** Roles (domain.md §7.5). All are scoped to the user's municipality, except PLATFORM_ADMIN. */
 export type Role =
   /** reads the transaction log */
   | 'AUDITOR'
+  /** the API client of a backup-only municipality: its own backup sets only (createBackupClient) */
+  | 'BACKUP_CLIENT'
   /** zpracovatel / referent: handles documents */
   | 'CASE_HANDLER'
   /** výpravna: sends outgoing shipments */

@@ -1,6 +1,9 @@
 import { loadSchema, type SubgraphDefinition } from '@hub/kit';
 import { createContext, type ArchivesContext } from './context';
 import { ArchiveSchema } from './modules/archives/archive.entity';
+import { BackupSetPolicySchema, BackupSetSchema } from './modules/backup-sets/backup-set.entity';
+import { backupSetExpiryBackground } from './modules/backup-sets/backup-sets';
+import { backupSetRoutes } from './modules/backup-sets/routes';
 import { DisposalProposalEntrySchema, DisposalProposalSchema } from './modules/disposal/disposal-proposal.entity';
 import { DisposalHoldSchema } from './modules/disposal-holds/disposal-hold.entity';
 import { LoanSchema } from './modules/records-office/loan.entity';
@@ -16,8 +19,12 @@ export const archives: SubgraphDefinition<ArchivesContext> = {
   typeDefs: loadSchema('archives'),
   resolvers,
   entities: [ArchiveSchema, DisposalHoldSchema, StorageUnitSchema, RecordsOfficeItemSchema, RecordsOfficeContentSchema, LoanSchema,
-    DisposalProposalSchema, DisposalProposalEntrySchema],
+    DisposalProposalSchema, DisposalProposalEntrySchema, BackupSetSchema, BackupSetPolicySchema],
   migrations,
   createContext,
   seedDemo,
+  // Backup sets' bytes: POST /backup-sets, GET /downloads/backup-set (modules/backup-sets/routes.ts).
+  routes: (orm) => ({ ...backupSetRoutes(orm) }),
+  // The hourly expiry of backup sets by their municipalities' retention (HUB_BACKUP_SET_EXPIRY).
+  background: (orm) => backupSetExpiryBackground(orm),
 };

@@ -1,5 +1,5 @@
 import {
-  AuditEvent, DEMO_MUNICIPALITIES, demoId, scopeToTenant, startTestSubgraph, testCaller, testDatabaseKinds, type TestSubgraph,
+  AuditEvent, DEMO_MUNICIPALITIES, DEMO_RECORDS_MUNICIPALITIES, demoId, fakePeers, scopeToTenant, startTestSubgraph, testCaller, testDatabaseKinds, type TestSubgraph,
 } from '@hub/kit';
 import type { FilingContext } from './context';
 import { filing } from './index';
@@ -26,7 +26,7 @@ describe.each(testDatabaseKinds())('registers on %s', (kind) => {
   const allRegisters = () => t.orm.em.fork().count(Register, {}, { filters: false });
 
   it('seeds a main register, an invoice register and a register of transaction logs per demo municipality, each with an audit event, once', async () => {
-    for (const m of DEMO_MUNICIPALITIES) {
+    for (const m of DEMO_RECORDS_MUNICIPALITIES) {
       const registers = await scoped(m.id).find(Register, {}, { orderBy: [{ kind: 'asc' }, { referencePrefix: 'asc' }] });
       expect(registers.map((r) => [r.id, r.kind, r.referencePrefix, r.name, r.active])).toEqual([
         [demoId('register', `${m.abbreviation}:main`), 'MAIN', m.abbreviation, 'Podací deník', true],
@@ -40,8 +40,10 @@ describe.each(testDatabaseKinds())('registers on %s', (kind) => {
         ['Zalozeni', 'Denik', null, 'system'],
       ]);
     }
+    // Backup-only municipalities (issue 12) get none.
+    for (const m of DEMO_MUNICIPALITIES.filter((d) => d.backupOnly)) expect(await scoped(m.id).count(Register, {})).toBe(0);
     const before = await allRegisters();
-    expect(before).toBe(3 * DEMO_MUNICIPALITIES.length);
+    expect(before).toBe(3 * DEMO_RECORDS_MUNICIPALITIES.length);
     await filing.seedDemo!(t.orm);
     expect(await allRegisters()).toBe(before);
   });
@@ -109,5 +111,27 @@ describe.each(testDatabaseKinds())('registers on %s', (kind) => {
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
     expect(results.flatMap((r) => r.errors ?? []).map((e) => e.extensions?.code)).toEqual(['CONFLICT']);
     expect(await scoped(BLANSKO.id).count(Register, { kind: 'MAIN', active: true })).toBe(1);
+  });
+});
+
+describe.each(testDatabaseKinds())('registers of a backup-only municipality on %s', (kind) => {
+  const DLH = DEMO_MUNICIPALITIES.find((m) => m.abbreviation === 'OUDLH')!;
+  let t: TestSubgraph<FilingContext>;
+  beforeAll(async () => {
+    // The municipalities subgraph as filing asks it: Dlouhá Lhota is backup-only, Blansko is not.
+    const peers = fakePeers({ Municipality: {
+      [DLH.id]: { id: DLH.id, abbreviation: DLH.abbreviation, backupOnly: true },
+      [BLANSKO.id]: { id: BLANSKO.id, abbreviation: BLANSKO.abbreviation, backupOnly: false },
+    } });
+    t = await startTestSubgraph(filing, kind, { peers });
+  });
+  afterAll(() => t.dispose());
+
+  it('are refused with BACKUP_ONLY_MUNICIPALITY, nothing written', async () => {
+    const res = await t.run(testCaller(DLH.id, ['RECORDS_MANAGER'], 'oudlh.manager'), CREATE, { input: { name: 'Podací deník', kind: 'MAIN', referencePrefix: 'OUDLH' } });
+    expect(res.errors?.[0].extensions?.code).toBe('BACKUP_ONLY_MUNICIPALITY');
+    expect(await t.orm.em.fork().count(Register, {}, { filters: false })).toBe(0);
+    const ok = await t.run(manager, CREATE, { input: { name: 'Podací deník', kind: 'MAIN', referencePrefix: 'MBK' } });
+    expect(ok.errors).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { DEMO_MUNICIPALITIES, demoId, icoFrom, inTransaction, recordAudit, scopeToTenant, type HubORM } from '@hub/kit';
+import { DEMO_RECORDS_MUNICIPALITIES, demoId, icoFrom, inTransaction, recordAudit, scopeToTenant, type HubORM } from '@hub/kit';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { findOrCreateParty, validateParty } from './modules/parties/parties';
 import { Party } from './modules/parties/party.entity';
@@ -21,7 +21,8 @@ import { addRegister, registerAuditChanges } from './modules/registers/registers
  *   whose register is empty. Their IČOs (98xxxxxx, checksum-valid) and data boxes are invented, like the tenants'.
  */
 export async function seedDemo(orm: HubORM): Promise<void> {
-  for (const m of DEMO_MUNICIPALITIES) {
+  // Backup-only municipalities (kit demo.ts DEMO_BACKUP_ONLY) keep no records here: nothing is seeded for them.
+  for (const m of DEMO_RECORDS_MUNICIPALITIES) {
     const em = scopeToTenant(orm.em.fork(), m.id);
     if ((await em.count(Register, {})) > 0) continue;
     await inTransaction(em, async (tx) => {
@@ -37,21 +38,21 @@ export async function seedDemo(orm: HubORM): Promise<void> {
       }
     });
   }
-  for (const m of DEMO_MUNICIPALITIES) {
+  for (const m of DEMO_RECORDS_MUNICIPALITIES) {
     await inTransaction(scopeToTenant(orm.em.fork(), m.id), (tx) => ensureStandardKinds(tx, m.id, null, 'Demo data'));
   }
-  for (const m of DEMO_MUNICIPALITIES) {
+  for (const m of DEMO_RECORDS_MUNICIPALITIES) {
     const em = scopeToTenant(orm.em.fork(), m.id);
     if ((await em.count(FilingPlan, {})) > 0) continue;
     await inTransaction(em, (tx) => createDemoPlan(tx, m));
   }
-  for (const m of DEMO_MUNICIPALITIES) {
+  for (const m of DEMO_RECORDS_MUNICIPALITIES) {
     const em = scopeToTenant(orm.em.fork(), m.id);
     if (await em.findOne(Register, { id: auditLogRegisterId(m.id) })) continue;
     await inTransaction(em, (tx) => addAuditLogRegister(tx, m.id, 'Demo data'));
   }
   const now = new Date();
-  for (const m of DEMO_MUNICIPALITIES) {
+  for (const m of DEMO_RECORDS_MUNICIPALITIES) {
     const em = scopeToTenant(orm.em.fork(), m.id) as unknown as SqlEntityManager;
     if ((await em.count(Party, {})) > 0) continue;
     await inTransaction(em, async (tx) => {

@@ -50,6 +50,16 @@ export function portOf(service: SubgraphName | 'gateway', env: NodeJS.ProcessEnv
   return v ? Number(v) : DEFAULT_PORTS[service];
 }
 
+/**
+ * Which building of the town office this process runs in (HUB_BUILDING, e.g. `A` or `B`; README, "Two buildings"):
+ * shown in every log line, in /ready and as the metric `hub_building_info`, so an operator sees at once which
+ * building is serving. Undefined when unset (one building).
+ */
+export function hubBuilding(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const b = env.HUB_BUILDING?.trim();
+  return b ? b : undefined;
+}
+
 /** Services listen on loopback only; the hub is not exposed beyond this machine without a reverse proxy. */
 export const HOST = '127.0.0.1';
 

@@ -33,6 +33,8 @@ export interface DemoMunicipality {
   /** The seat (sídlo) of the municipal office: see DEMO_SEATS. */
   seatAddress: PostalAddress;
   orgUnits: { id: string; name: string; code: string }[];
+  /** A backup-only tenant (issue 12): no registers, users or records here, only its backup client's sets. */
+  backupOnly: boolean;
 }
 
 // name, population, abbreviation (§7.2; abbreviations: MBK for Blansko, OUxxx proposal for the rest).
@@ -49,6 +51,11 @@ const TENANTS: [string, number, string][] = [
 ];
 /** Seats of a pověřený obecní úřad in the district [R: unverified, domain.md §7.2]. */
 const AUTHORIZED = new Set(['Jedovnice', 'Rájec-Jestřebí']);
+/**
+ * Three small municipalities that run their own records system and keep only its backups on the hub (issue 12,
+ * item 5): the demo seeds no registers or users for them, only a backup client each (DEMO_BACKUP_CLIENTS).
+ */
+export const DEMO_BACKUP_ONLY = new Set(['OUDLH', 'OUMLH', 'OUHOL']);
 
 const BLANSKO_UNITS = ['Odbor kancelář tajemníka (podatelna)', 'Odbor vnitřních věcí', 'Odbor životního prostředí'];
 const TOWN_UNITS = ['Obecní úřad', 'Stavební úřad'];
@@ -96,8 +103,31 @@ export const DEMO_MUNICIPALITIES: DemoMunicipality[] = TENANTS.map(([name, popul
     population,
     seatAddress: demoSeat(name, abbreviation),
     orgUnits: units.map((unit, j) => ({ id: demoId('org-unit', `${abbreviation}:${j}`), name: unit, code: `${abbreviation}-${j + 1}` })),
+    backupOnly: DEMO_BACKUP_ONLY.has(abbreviation),
   };
 });
+
+/** The municipalities that keep records on the hub (every demo municipality except the backup-only ones). */
+export const DEMO_RECORDS_MUNICIPALITIES = DEMO_MUNICIPALITIES.filter((m) => !m.backupOnly);
+
+/** The secret of the demo backup clients unless HUB_DEMO_BACKUP_SECRET says otherwise. Demo only. */
+export const DEMO_BACKUP_SECRET = 'blansko-demo-zalohy';
+
+export interface DemoBackupClient {
+  id: string;
+  municipalityId: string;
+  name: string;
+  /** `<abbreviation in lower case>.api.zalohy`, as users' api-clients.ts derives it from the name. */
+  login: string;
+}
+
+/** One backup client per backup-only demo municipality (role BACKUP_CLIENT). */
+export const DEMO_BACKUP_CLIENTS: DemoBackupClient[] = DEMO_MUNICIPALITIES.filter((m) => m.backupOnly).map((m) => ({
+  id: demoId('api-client', `${m.abbreviation}.api.zalohy`),
+  municipalityId: m.id,
+  name: 'Zálohy',
+  login: `${m.abbreviation.toLowerCase()}.api.zalohy`,
+}));
 
 /** SOkA Blansko, part of the Moravian Land Archive (MZA): competent archive of every tenant (§7.1). */
 export const DEMO_ARCHIVE = {
@@ -141,7 +171,8 @@ export const DEMO_USERS: DemoUser[] = [
     orgUnitId: null,
     roles: [Role.PLATFORM_ADMIN],
   },
-  ...DEMO_MUNICIPALITIES.flatMap((m, i) =>
+  // Backup-only municipalities have no users (their index still counts, so the other names stay as they were).
+  ...DEMO_MUNICIPALITIES.flatMap((m, i) => m.backupOnly ? [] :
     DEMO_ROLES.map((r, j) => {
       const n = i * DEMO_ROLES.length + j;
       const unit = m.orgUnits[Math.min(r.unit, m.orgUnits.length - 1)];

@@ -14,6 +14,10 @@ export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   CONFLICT: 'CONFLICT',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** An upload would take the municipality's stored backup sets past its quota (HTTP 413); `extensions.limit` is the quota. */
+  QUOTA_EXCEEDED: 'QUOTA_EXCEEDED',
+  /** The municipality is a backup-only tenant: it has no registers, users or records of its own. */
+  BACKUP_ONLY_MUNICIPALITY: 'BACKUP_ONLY_MUNICIPALITY',
   /** The operation is over a cost, alias, token or directive limit of the gateway; `extensions.limit` names it. */
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   /** The gateway runs in safelist mode (HUB_OPERATION_SAFELIST) and the operation is not registered there. */
@@ -39,16 +43,20 @@ const APOLLO_PUBLIC_CODES = new Set([
 ]);
 /**
  * Extensions a client may rely on besides `code`: the input field at fault, the id not found, when to retry, which
- * limit, and `problems` (a document refused as a whole, e.g. the archive's Seznam: every `{ identifier, reason }`).
+ * limit, and `problems` (a document refused as a whole, e.g. the archive's Seznam: every `{ identifier, code?, reason }`).
  */
 const PUBLIC_EXTENSIONS = ['field', 'id', 'retryAfter', 'limit', 'problems'] as const;
 export const MAX_PROBLEMS = 500;
+const PROBLEM_CODE = /^[A-Z][A-Z0-9_]{0,49}$/;
 
 /** `problems` as a client gets it: at most MAX_PROBLEMS, the echoed identifiers bounded like `id`. */
 function publicProblems(value: unknown): unknown {
   if (!Array.isArray(value)) return undefined;
-  return value.slice(0, MAX_PROBLEMS).map((p: { identifier?: unknown; reason?: unknown }) => ({
+  return value.slice(0, MAX_PROBLEMS).map((p: { identifier?: unknown; reason?: unknown; code?: unknown }) => ({
     identifier: typeof p?.identifier === 'string' ? excerpt(p.identifier) : null,
+    // A stable per-problem code (e.g. the transfer confirmation's NOT_KEPT) when the refusal has one: clients branch
+    // on it, not on the reason's words. Only our own upper-case codes pass, so nothing else can ride along.
+    ...(typeof p?.code === 'string' && PROBLEM_CODE.test(p.code) ? { code: p.code } : {}),
     reason: boundMessage(String(p?.reason ?? '')),
   }));
 }
@@ -57,6 +65,7 @@ const PUBLIC_CODES = new Set<string>([...Object.values(ErrorCode), ...APOLLO_PUB
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,
   PAYLOAD_TOO_LARGE: 413,
+  QUOTA_EXCEEDED: 413,
   TOO_MANY_REQUESTS: 429,
   SERVICE_UNAVAILABLE: 503,
   TIMEOUT: 504,
@@ -100,6 +109,9 @@ export const notFound = (what: string, id: string) => new HubError(ErrorCode.NOT
 export const badInput = (message: string, field?: string) =>
   new HubError(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
 export const conflict = (message: string) => new HubError(ErrorCode.CONFLICT, message);
+/** A backup-only municipality (issue 12) asked for users, registers or records: it keeps only backup sets here. */
+export const backupOnlyMunicipality = (abbreviation: string) =>
+  new HubError(ErrorCode.BACKUP_ONLY_MUNICIPALITY, `Municipality ${abbreviation} is a backup-only tenant: it has no users or registers of its own, only its backup client`, { field: 'municipalityId' });
 
 /** HTTP status a request-level error (one that stops the whole request) should carry. */
 export function httpStatusOf(code: string): number {

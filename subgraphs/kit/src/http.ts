@@ -1,6 +1,7 @@
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { AsyncResource } from 'node:async_hooks';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { hubBuilding } from './config';
 import { ErrorCode, RETRY_AFTER_UNREACHABLE_SECONDS, httpStatusOf, infrastructureErrorOf } from './errors';
 import { logger } from './logger';
 import { countRequestError, metricsText, observeHttp } from './metrics';
@@ -176,7 +177,8 @@ export function createHttpServer(app: HttpApp): Server {
             res.statusCode = r.ready ? 200 : 503;
             res.setHeader('content-type', 'application/json');
             if (!r.ready) res.setHeader('retry-after', String(RETRY_AFTER_UNREACHABLE_SECONDS));
-            res.end(JSON.stringify({ status: r.ready ? 'ready' : 'not ready', checks: r.checks }));
+            const building = hubBuilding();
+            res.end(JSON.stringify({ status: r.ready ? 'ready' : 'not ready', checks: r.checks, ...(building ? { building } : {}) }));
           }),
       );
     } else if (path === '/metrics') {

@@ -12,6 +12,7 @@ export * from './file-modes';
 export * from './http';
 export * from './ico';
 export * from './input-validation';
+export * from './lease';
 export * from './loaders';
 export * from './logger';
 export * from './metrics';

@@ -124,4 +124,16 @@ describe('bounded error messages', () => {
     expect(JSON.stringify(out).length).toBeLessThan(500);
     expect(out.extensions.code).toBe('BAD_USER_INPUT');
   });
+
+  it('maskError passes a problem\'s own upper-case code, nothing else it carries', () => {
+    const problems = [
+      { identifier: 'MBKX1', code: 'NOT_KEPT', reason: 'destroy' },
+      { identifier: 'MBKX2', code: 'not a code <script>', reason: 'x', secret: 'sql' },
+      { identifier: null, reason: 'list' },
+    ];
+    const out = maskError({ message: 'refused', extensions: { code: 'BAD_USER_INPUT', problems } }, new Error('x'), () => undefined);
+    expect(out.extensions).toEqual({ code: 'BAD_USER_INPUT', problems: [
+      { identifier: 'MBKX1', code: 'NOT_KEPT', reason: 'destroy' }, { identifier: 'MBKX2', reason: 'x' }, { identifier: null, reason: 'list' },
+    ] });
+  });
 });

@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { hubBuilding } from './config';
 import { currentRequestId, currentRequestService } from './request-id';
 
 /**
@@ -63,7 +64,8 @@ export function createLogger(env: NodeJS.ProcessEnv = process.env, destination?:
   return pino(
     {
       level: defaultLevel(env),
-      base: { pid: process.pid },
+      // The building (HUB_BUILDING) on every line: after a failover the logs say which building served.
+      base: { pid: process.pid, ...(hubBuilding(env) ? { building: hubBuilding(env) } : {}) },
       // A mixin, not a binding: module-level child loggers exist before the entry point names the process. The
       // request id comes from the request being served (request-id.ts), whichever module logs.
       mixin: () => {

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { hubBuilding } from './config';
 import type { HubORM } from './orm';
 
 /**
@@ -62,6 +63,17 @@ const outboxShipped = new Counter({
   help: 'Audit events shipped to the transaction log by the outbox relay',
   labelNames: ['service'] as const,
   registers: [metricsRegistry],
+});
+
+new Gauge({
+  name: 'hub_building_info',
+  help: 'The building this process runs in (HUB_BUILDING; empty when unset): always 1, the building is the label',
+  labelNames: ['building'] as const,
+  registers: [metricsRegistry],
+  collect() {
+    this.reset();
+    this.set({ building: hubBuilding() ?? '' }, 1);
+  },
 });
 
 /** ORMs whose connection pools are reported, by service. */

@@ -10,6 +10,7 @@ import { enforceRequestBudgets, rememberConnection } from './budget';
 import { logger, scrubIfSql } from './logger';
 import type { DatabaseTarget } from './config';
 import { ensurePrivateDir, tightenFile } from './file-modes';
+import { JobLeaseSchema } from './lease';
 import { SequenceCounterSchema } from './counters';
 import { ORM_DEBUG_NAMESPACES, PinoOrmLogger } from './orm-logger';
 import { OutboxCursorSchema } from './outbox';
@@ -103,8 +104,11 @@ const knexLog = {
   debug: () => undefined,
 };
 
-/** Entities every subgraph has: its audit log (the transaction log's outbox), its number series, the outbox cursor. */
-export const KIT_ENTITIES = [AuditEventSchema, SequenceCounterSchema, OutboxCursorSchema];
+/**
+ * Entities every subgraph has: its audit log (the transaction log's outbox), its number series, the outbox cursor,
+ * and the leases of its background jobs (lease.ts).
+ */
+export const KIT_ENTITIES = [AuditEventSchema, SequenceCounterSchema, OutboxCursorSchema, JobLeaseSchema];
 
 function tenantEntityNames(schemas: EntitySchema<any>[]): string[] {
   return schemas.filter((s) => 'municipalityId' in s.meta.properties).map((s) => s.meta.className);

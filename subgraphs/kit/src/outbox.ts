@@ -3,6 +3,7 @@ import { AuditEvent } from './audit';
 import { SERVICE_HEADER, signServiceAssertion } from './auth';
 import { HOST, portOf } from './config';
 import { SequenceCounter } from './counters';
+import { startJobLease, type JobLeaseKeeper } from './lease';
 import { logger } from './logger';
 import { recordOutbox, startJobTimer } from './metrics';
 import type { HubORM } from './orm';
@@ -57,6 +58,13 @@ export interface OutboxRelayOptions {
   maxBackoffMs?: number;
   /** Failures of delivery (default: the hub logger, component `outbox`); `err` is described without bound values. */
   log?: (message: string, err?: unknown) => void;
+  /**
+   * The loop runs only while this process holds the job lease `outbox:<source>` (lease.ts): one relay per
+   * deployment, whichever building its processes are in. Default: a lease with HUB_JOB_LEASE_TTL_SECONDS; `false`
+   * runs without one (tests of a single relay). `flush()` never waits for the lease: it is an explicit request,
+   * and a second relay is harmless (the cursor only moves forward, the log drops duplicates).
+   */
+  lease?: JobLeaseKeeper | false;
 }
 
 export interface OutboxRelay {
@@ -89,6 +97,7 @@ export function startOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
   const maxBackoffMs = opts.maxBackoffMs ?? 30_000;
   const relayLog = logger.child({ component: 'outbox', source });
   const log = opts.log ?? ((m: string, err?: unknown) => relayLog.warn(err === undefined ? {} : { err }, m));
+  const lease = opts.lease === false ? undefined : (opts.lease ?? startJobLease(orm, `outbox:${source}`, { service: source }));
 
   let dirty = true; // a first round at start ships what a previous process left behind
   let nextPollAt = 0;
@@ -210,7 +219,16 @@ export function startOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
     const now = Date.now();
     if (now < retryAt) return;
     if (!dirty && now < nextPollAt) return;
-    exclusive(drain).catch((e) => log('relay round failed', e));
+    busy = true; // until the lease answered: no second tick starts meanwhile
+    void (async () => {
+      const mine = lease ? await lease.ensure().catch(() => false) : true;
+      busy = false;
+      // Another process holds the lease and ships; this one asks again in a second (the lease's own renewal timer
+      // takes it over once the holder is gone).
+      if (!mine) retryAt = Date.now() + 1_000;
+      if (!mine || paused || stopped) return;
+      await exclusive(drain);
+    })().catch((e) => log('relay round failed', e));
   }, intervalMs);
   timer.unref();
 
@@ -231,6 +249,7 @@ export function startOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
       stopped = true;
       clearInterval(timer);
       await queue;
+      await lease?.stop();
     },
   };
 }

@@ -16,9 +16,17 @@ export const RECORDS_OFFICE_STATE_CHANGE = 'recordsOfficeState';
  */
 export const DISPOSAL_PROPOSAL_CHANGE = 'disposalProposalId';
 
-/** The states of a document or case file that the records office moves between (domain.md §4.1, §4.2). */
-export type RecordsOfficeState = 'CLOSED' | 'HANDED_TO_RECORDS_OFFICE' | 'IN_RECORDS_OFFICE' | 'ON_LOAN';
-export const RECORDS_OFFICE_STATES: readonly RecordsOfficeState[] = ['CLOSED', 'HANDED_TO_RECORDS_OFFICE', 'IN_RECORDS_OFFICE', 'ON_LOAN'];
+/**
+ * The states of a document or case file that the records office moves between (domain.md §4.1, §4.2). DESTROYED
+ * (skartován/zničen) is terminal: archives' `Zniceni` event reaches filing's log ingest, which reduces the entity to
+ * its tombstone (filing modules/destruction); it is no custody step (not in RECORDS_OFFICE_TRANSITIONS).
+ * TRANSFERRED: taken over by the archive (přejímka confirmed, TrP `Prenos`); final.
+ */
+export type RecordsOfficeState = 'CLOSED' | 'HANDED_TO_RECORDS_OFFICE' | 'IN_RECORDS_OFFICE' | 'ON_LOAN' | 'DESTROYED'
+  | 'TRANSFERRED';
+export const RECORDS_OFFICE_STATES: readonly RecordsOfficeState[] = ['CLOSED', 'HANDED_TO_RECORDS_OFFICE', 'IN_RECORDS_OFFICE', 'ON_LOAN', 'DESTROYED',
+  'TRANSFERRED',
+];
 
 /** The custody steps archives may ask filing to mirror: (old → new). Anything else in such a change is ignored. */
 export const RECORDS_OFFICE_TRANSITIONS: readonly (readonly [RecordsOfficeState, RecordsOfficeState])[] = [
@@ -26,4 +34,5 @@ export const RECORDS_OFFICE_TRANSITIONS: readonly (readonly [RecordsOfficeState,
   ['IN_RECORDS_OFFICE', 'ON_LOAN'], // a loan
   ['ON_LOAN', 'IN_RECORDS_OFFICE'], // its return
   ['IN_RECORDS_OFFICE', 'CLOSED'], // VraceniZeSpisovny
+  ['IN_RECORDS_OFFICE', 'TRANSFERRED'], // Prenos: the archive confirmed the transfer
 ];

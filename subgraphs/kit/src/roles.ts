@@ -18,6 +18,11 @@ export const Role = {
   TENANT_ADMIN: 'TENANT_ADMIN',
   /** ORP IT: tenant lifecycle; no access to a municipality's records */
   PLATFORM_ADMIN: 'PLATFORM_ADMIN',
+  /**
+   * The API client of a backup-only municipality (záložní klient): uploads, lists, downloads and deletes its own
+   * system's backup sets and sets their retention; nothing else (no records, no users).
+   */
+  BACKUP_CLIENT: 'BACKUP_CLIENT',
 } as const;
 export type Role = (typeof Role)[keyof typeof Role];
 export const ALL_ROLES = Object.values(Role) as Role[];

@@ -185,6 +185,24 @@ describe.each(testDatabaseKinds())('municipalities subgraph on %s', (kind) => {
     expect(foreign.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
+  it('marks the three backup-only demo municipalities, and creates a backup-only one with the flag audited', async () => {
+    const all = await t.run(platformAdmin, '{ municipalities { abbreviation backupOnly } }');
+    expect(all.data!.municipalities.filter((m: { backupOnly: boolean }) => m.backupOnly).map((m: { abbreviation: string }) => m.abbreviation).sort())
+      .toEqual(['OUDLH', 'OUHOL', 'OUMLH']);
+    const res = await t.run(platformAdmin, `mutation($input: CreateMunicipalityInput!) { createMunicipality(input: $input) { id backupOnly } }`, {
+      input: { ...valid, ico: icoFrom('9912347'), abbreviation: 'OUZAL', dataBoxId: 'abcd236', backupOnly: true },
+    });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.createMunicipality.backupOnly).toBe(true);
+    const [event] = await scopeToTenant(t.orm.em.fork(), res.data!.createMunicipality.id).find(AuditEvent, { objectId: res.data!.createMunicipality.id });
+    expect(event.changes).toEqual(expect.arrayContaining([{ name: 'backupOnly', old: null, new: 'true' }]));
+    // Entity references (what users and filing ask) carry the flag.
+    const refs = await t.run(platformAdmin, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Municipality { abbreviation backupOnly } } }`, {
+      r: ['OUDLH', 'MBK'].map((a) => ({ __typename: 'Municipality', id: DEMO_MUNICIPALITIES.find((m) => m.abbreviation === a)!.id })),
+    });
+    expect(refs.data!._entities).toEqual([{ abbreviation: 'OUDLH', backupOnly: true }, { abbreviation: 'MBK', backupOnly: false }]);
+  });
+
   it('refuses audit trails to roles that may not read the log', async () => {
     const res = await t.run(blanskoClerk, `query($r: [_Any!]!) { _entities(representations: $r) { ... on AuditTrail { municipalitiesEvents { id } } } }`, {
       r: [{ __typename: 'AuditTrail', objectId: blansko.id }],

@@ -8,10 +8,10 @@ export async function seedDemo(orm: HubORM): Promise<void> {
   for (const d of DEMO_MUNICIPALITIES) {
     await inTransaction(scopeToTenant(orm.em.fork(), d.id), async (tx) => {
       const { orgUnits, seatAddress, ...fields } = d;
-      const m = tx.create(Municipality, { ...fields, ...seatColumns(seatAddress), competentArchiveId: DEMO_ARCHIVE.id, createdAt: new Date() });
+      const m = tx.create(Municipality, { ...fields, ...seatColumns(seatAddress), competentArchiveId: DEMO_ARCHIVE.id, backupOnly: fields.backupOnly, createdAt: new Date() });
       await recordAudit(tx, null, {
         municipalityId: d.id, eventType: 'Zalozeni', objectType: 'KonfiguraceSystemu', objectId: d.id,
-        description: 'Demo data', changes: diff({}, m, ['name', 'ico', 'abbreviation', 'dataBoxId']),
+        description: 'Demo data', changes: diff({}, m, ['name', 'ico', 'abbreviation', 'dataBoxId', 'backupOnly']),
       });
       for (const u of orgUnits) {
         tx.create(OrgUnit, { ...u, municipalityId: d.id, active: true });

@@ -1,4 +1,8 @@
-import { DEMO_PASSWORD, DEMO_USERS, diff, hashPassword, inTransaction, recordAudit, scopeToTenant, type DemoUser, type HubORM } from '@hub/kit';
+import {
+  DEMO_BACKUP_CLIENTS, DEMO_BACKUP_SECRET, DEMO_PASSWORD, DEMO_USERS, Role, demoId, diff, hashPassword, inTransaction, recordAudit, scopeToTenant,
+  type DemoUser, type HubORM,
+} from '@hub/kit';
+import { ApiClient } from './modules/users/api-client.entity';
 import { PlatformOperator } from './modules/users/platform-operator.entity';
 import { User } from './modules/users/user.entity';
 
@@ -40,6 +44,22 @@ export async function seedDemo(orm: HubORM): Promise<void> {
           changes: diff({}, user, ['login', 'name', 'roles', 'orgUnitId']),
         });
       }
+    });
+  }
+
+  // The backup-only municipalities' backup clients (kit demo.ts DEMO_BACKUP_CLIENTS), one secret for all (demo only).
+  const backupSecretHash = await hashPassword(process.env.HUB_DEMO_BACKUP_SECRET || DEMO_BACKUP_SECRET);
+  for (const b of DEMO_BACKUP_CLIENTS) {
+    await inTransaction(scopeToTenant(orm.em.fork(), b.municipalityId), async (tx) => {
+      const client = tx.create(ApiClient, {
+        id: b.id, municipalityId: b.municipalityId, name: b.name, login: b.login, roles: [Role.BACKUP_CLIENT], secretHash: backupSecretHash,
+        active: true, createdAt, createdById: demoId('user', 'platform.admin'), rotatedAt: null, revokedAt: null,
+      });
+      tx.persist(client);
+      await recordAudit(tx, null, {
+        municipalityId: b.municipalityId, eventType: 'Zalozeni', objectType: 'Osoba', objectId: client.id, description: 'Demo data',
+        changes: diff({}, client, ['login', 'name', 'roles']),
+      });
     });
   }
 }

@@ -7,6 +7,9 @@ import type { InventoryPage as InventoryPageModel } from '../modules/records-off
 import type { Loan as LoanModel } from '../modules/records-office/loan.entity';
 import type { DisposalProposal as DisposalProposalModel, DisposalProposalEntry as DisposalProposalEntryModel } from '../modules/disposal/disposal-proposal.entity';
 import type { Candidate as CandidateModel } from '../modules/disposal/proposal';
+import type { DestructionResult as DestructionResultModel, DestructionSkip as DestructionSkipModel } from '../modules/disposal/destruction';
+import type { BackupSet as BackupSetModel } from '../modules/backup-sets/backup-set.entity';
+import type { RetentionView as RetentionViewModel } from '../modules/backup-sets/backup-sets';
 import type { AuditEvent as AuditEventModel } from '@hub/kit';
 import type { ArchivesContext } from '../context';
 export type Maybe<T> = T | null;
@@ -64,6 +67,42 @@ export type AuditTrail = {
   objectId: Scalars['ID']['output'];
 };
 
+/**
+ * A backup set (záložní sada) of a backup-only municipality: a file its own records system made, uploaded by its
+ * backup client (`POST /backup-sets?name=…` on the gateway, streamed) and downloaded the same way
+ * (`GET /downloads/backup-set?id=…`). Only the municipality's BACKUP_CLIENT sees its sets; nobody else, the platform
+ * admin included.
+ */
+export type BackupSet = {
+  __typename?: 'BackupSet';
+  createdAt: Scalars['DateTime']['output'];
+  /** When the age rule (retentionDays) lets it go; null when no age rule is set. A keepLast rule may keep it longer. */
+  expiresAt: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** The client's name for the set, 1–200 characters. */
+  name: Scalars['String']['output'];
+  /** SHA-256 (hex) of the bytes, computed while they were uploaded. */
+  sha256: Scalars['String']['output'];
+  /** Bytes. */
+  size: Scalars['Float']['output'];
+  uploadedBy: User;
+};
+
+/**
+ * The municipality's retention of its backup sets, as the client set it, and how much of its quota they take. A set
+ * is kept while any rule keeps it (among the newest `keepLast`, or younger than `retentionDays`); with no rule, sets
+ * never expire. An hourly job removes the rest.
+ */
+export type BackupSetRetention = {
+  __typename?: 'BackupSetRetention';
+  keepLast: Maybe<Scalars['Int']['output']>;
+  /** HUB_BACKUP_SET_QUOTA_BYTES: the most they may take (an upload past it is refused: 413 QUOTA_EXCEEDED). */
+  quotaBytes: Scalars['Float']['output'];
+  retentionDays: Maybe<Scalars['Int']['output']>;
+  /** Bytes the municipality's sets take. */
+  usedBytes: Scalars['Float']['output'];
+};
+
 export type CaseFile = {
   __typename?: 'CaseFile';
   /** Disposal holds on the case file itself, newest first (holds on its documents: Document.disposalHolds, RecordsOfficeItem.disposalHolds). */
@@ -84,6 +123,31 @@ export type CreateStorageUnitInput = {
   /** The larger unit it lies in; none for a building. */
   parentId?: InputMaybe<Scalars['ID']['input']>;
 };
+
+/** What one destroyDisposedEntities call did. */
+export type DestructionResult = {
+  __typename?: 'DestructionResult';
+  /** Destroyed now (Zniceni): filing reduces each to its tombstone and erases its bytes when the events reach its log. */
+  destroyed: Array<DisposalProposalEntry>;
+  /** The destruction record (záznam o zničení), filed by filing under this id about a second later; null when nothing was destroyed. */
+  destructionRecord: Maybe<Document>;
+  proposal: DisposalProposal;
+  skipped: Array<DestructionSkip>;
+};
+
+export type DestructionSkip = {
+  __typename?: 'DestructionSkip';
+  item: RecordsOfficeItem;
+  pid: Scalars['String']['output'];
+  reasons: Array<DestructionSkipReason>;
+};
+
+/** Why destroyDisposedEntities left an entity approved for destruction alone; a later call destroys it once free. */
+export type DestructionSkipReason =
+  /** An active disposal hold on it (or on a document of the case file): a hold placed after the decision stops its destruction. */
+  | 'DISPOSAL_HOLD'
+  | 'NOT_IN_RECORDS_OFFICE'
+  | 'ON_LOAN';
 
 /** What keeps an entity in the records office: it may not be returned, proposed for disposal or destroyed. */
 export type DisposalBlock =
@@ -162,10 +226,19 @@ export type DisposalProposalEntry = {
   decision: Maybe<DisposalDecision>;
   /** YYYY-MM-DD of the skartační řízení. */
   decisionDate: Maybe<Scalars['String']['output']>;
+  /** When it was destroyed (Zniceni). */
+  destroyedAt: Maybe<Scalars['DateTime']['output']>;
   item: RecordsOfficeItem;
   /** The PID the archive's Seznam names it by. */
   pid: Scalars['String']['output'];
   reasoning: Maybe<Scalars['String']['output']>;
+  /** When the archive confirmed it took the kept record over (recordTransferConfirmation; TrP Prenos). */
+  transferConfirmedAt: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * Kept records (KEEP_AS_ARCHIVAL_RECORD) only: the transfer SIP (přejímka, with components and the SkartacniRizeni)
+   * to download through the gateway and upload to the archive's portal; filing's /exports/sip, profile components.
+   */
+  transferPackagePath: Maybe<Scalars['String']['output']>;
 };
 
 export type DisposalProposalState =
@@ -228,6 +301,14 @@ export type Mutation = {
   addToDisposalProposal: DisposalProposal;
   /** Records officers: a building, room, shelf or box (TrP Zalozeni of an UkladaciJednotka). */
   createStorageUnit: StorageUnit;
+  /** The backup client: deletes one of its sets (logged as Zruseni). */
+  deleteBackupSet: BackupSet;
+  /**
+   * Records officers: destroys what the archive approved for destruction in a DECIDED proposal (Zniceni each, with the
+   * protocol's reference, e.g. the archive's čj); CONFLICT while a kept record's transfer is unconfirmed. Held or lent
+   * entities are skipped with their reasons.
+   */
+  destroyDisposedEntities: DestructionResult;
   /**
    * Records officers: the archive's Seznam (nsesss-DA.xsd) deciding a submitted proposal. Refused whole (BAD_USER_INPUT,
    * extensions.problems) when it does not fit the proposal; a second import is CONFLICT.
@@ -241,6 +322,14 @@ export type Mutation = {
   placeDisposalHold: DisposalHold;
   /** Records officers: into a storage unit (VlozeniDoUkladaciJednotky; out of the previous one first), with the quantity of analog records. */
   placeInStorageUnit: RecordsOfficeItem;
+  /**
+   * Records officers: the archive's confirmation of a transfer (přejímka), a Seznam (nsesss-DA.xsd) of the accepted
+   * entities with their IdentifikatorDA, for a DECIDED proposal (else CONFLICT); several may come, each for some of the
+   * kept entities. Each named one becomes TRANSFERRED (TrP Prenos). Refused whole (BAD_USER_INPUT) with a code per
+   * entity in extensions.problems: UNKNOWN_IDENTIFIER, NOT_IN_PROPOSAL, NOT_KEPT, ALREADY_TRANSFERRED,
+   * NOT_IN_RECORDS_OFFICE, NAMED_TWICE, NO_ARCHIVE_IDENTIFIER.
+   */
+  recordTransferConfirmation: DisposalProposal;
   /** A reason is required; logged as ZruseniPozastaveniSkartacniOperace. */
   releaseDisposalHold: DisposalHold;
   /** Records officers: out of the open proposal (VyjmutiZeSkartacnihoNavrhu), with a reason. */
@@ -251,6 +340,8 @@ export type Mutation = {
   returnFromRecordsOffice: RecordsOfficeItem;
   /** Records officers: the lent entity is back. */
   returnLoan: Loan;
+  /** The backup client: replaces both rules (null: that rule keeps nothing); retentionDays 1–3650, keepLast 1–10000. */
+  setBackupSetRetention: BackupSetRetention;
   /** Records officers: OPEN → SUBMITTED, sent to the archive. */
   submitDisposalProposal: DisposalProposal;
   /** Records officers: převzetí do spisovny of a whole hand-over list (TrP PrevzetiNaSpisovnu on each entity). */
@@ -265,6 +356,17 @@ export type MutationAddToDisposalProposalArgs = {
 
 export type MutationCreateStorageUnitArgs = {
   input: CreateStorageUnitInput;
+};
+
+
+export type MutationDeleteBackupSetArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDestroyDisposedEntitiesArgs = {
+  proposalId: Scalars['ID']['input'];
+  protocolReference: Scalars['String']['input'];
 };
 
 
@@ -300,6 +402,12 @@ export type MutationPlaceInStorageUnitArgs = {
 };
 
 
+export type MutationRecordTransferConfirmationArgs = {
+  proposalId: Scalars['ID']['input'];
+  xml: Scalars['String']['input'];
+};
+
+
 export type MutationReleaseDisposalHoldArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
@@ -325,6 +433,12 @@ export type MutationReturnFromRecordsOfficeArgs = {
 
 export type MutationReturnLoanArgs = {
   entityId: Scalars['ID']['input'];
+};
+
+
+export type MutationSetBackupSetRetentionArgs = {
+  keepLast?: InputMaybe<Scalars['Int']['input']>;
+  retentionDays?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -363,6 +477,10 @@ export type ProposalBlock =
 export type Query = {
   __typename?: 'Query';
   archives: Array<Archive>;
+  /** The backup client: its municipality's retention rules and quota use. */
+  backupSetRetention: BackupSetRetention;
+  /** The backup client: its municipality's backup sets, newest first (the listing is logged). */
+  backupSets: Array<BackupSet>;
   /** What is due for disposal in `year` but not in the open or submitted proposal, with what blocks it. */
   disposalCandidates: Array<DisposalCandidate>;
   /** Disposal holds of the caller's municipality, newest first. */
@@ -504,10 +622,14 @@ export type RecordsOfficeItemEdge = {
 };
 
 export type RecordsOfficeItemState =
+  /** Destroyed after the archive's decision (Zniceni): filing keeps only its tombstone. */
+  | 'DESTROYED'
   | 'IN_RECORDS_OFFICE'
   | 'ON_LOAN'
   /** Returned to the office (VraceniZeSpisovny). */
-  | 'RETURNED';
+  | 'RETURNED'
+  /** Taken over by the archive: its transfer confirmed (recordTransferConfirmation, TrP Prenos). */
+  | 'TRANSFERRED';
 
 /** A storage unit of the records office (ukládací jednotka). */
 export type StorageUnit = {
@@ -671,10 +793,16 @@ export type ResolversTypes = ResolversObject<{
   AuditEvent: ResolverTypeWrapper<AuditEventModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AuditTrail: ResolverTypeWrapper<Omit<AuditTrail, 'archivesEvents'> & { archivesEvents: Array<ResolversTypes['AuditEvent']> }>;
+  BackupSet: ResolverTypeWrapper<BackupSetModel>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  BackupSetRetention: ResolverTypeWrapper<RetentionViewModel>;
   CaseFile: ResolverTypeWrapper<Omit<CaseFile, 'disposalHolds' | 'recordsOfficeItem'> & { disposalHolds: Array<ResolversTypes['DisposalHold']>, recordsOfficeItem?: Maybe<ResolversTypes['RecordsOfficeItem']> }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CreateStorageUnitInput: CreateStorageUnitInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DestructionResult: ResolverTypeWrapper<DestructionResultModel>;
+  DestructionSkip: ResolverTypeWrapper<DestructionSkipModel>;
+  DestructionSkipReason: DestructionSkipReason;
   DisposalBlock: DisposalBlock;
   DisposalCandidate: ResolverTypeWrapper<CandidateModel>;
   DisposalDecision: DisposalDecision;
@@ -711,10 +839,15 @@ export type ResolversParentTypes = ResolversObject<{
   AuditEvent: AuditEventModel;
   Int: Scalars['Int']['output'];
   AuditTrail: Omit<AuditTrail, 'archivesEvents'> & { archivesEvents: Array<ResolversParentTypes['AuditEvent']> } | FederationReferenceTypes['AuditTrail'];
+  BackupSet: BackupSetModel;
+  Float: Scalars['Float']['output'];
+  BackupSetRetention: RetentionViewModel;
   CaseFile: Omit<CaseFile, 'disposalHolds' | 'recordsOfficeItem'> & { disposalHolds: Array<ResolversParentTypes['DisposalHold']>, recordsOfficeItem?: Maybe<ResolversParentTypes['RecordsOfficeItem']> } | FederationReferenceTypes['CaseFile'];
   Boolean: Scalars['Boolean']['output'];
   CreateStorageUnitInput: CreateStorageUnitInput;
   DateTime: Scalars['DateTime']['output'];
+  DestructionResult: DestructionResultModel;
+  DestructionSkip: DestructionSkipModel;
   DisposalCandidate: CandidateModel;
   DisposalHold: DisposalHoldModel;
   DisposalProposal: DisposalProposalModel;
@@ -772,6 +905,23 @@ export type AuditTrailResolvers<ContextType = ArchivesContext, ParentType extend
   objectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
+export type BackupSetResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['BackupSet'] = ResolversParentTypes['BackupSet']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  uploadedBy?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+}>;
+
+export type BackupSetRetentionResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['BackupSetRetention'] = ResolversParentTypes['BackupSetRetention']> = ResolversObject<{
+  keepLast?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  quotaBytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  retentionDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  usedBytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
 export type CaseFileResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['CaseFile'] = ResolversParentTypes['CaseFile'], FederationReferenceType extends FederationReferenceTypes['CaseFile'] = FederationReferenceTypes['CaseFile']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CaseFile']> | FederationReferenceType, FederationReferenceType, ContextType>;
   disposalHolds?: Resolver<Array<ResolversTypes['DisposalHold']>, ParentType, ContextType, RequireFields<CaseFileDisposalHoldsArgs, 'includeReleased'>>;
@@ -782,6 +932,19 @@ export type CaseFileResolvers<ContextType = ArchivesContext, ParentType extends 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DestructionResultResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['DestructionResult'] = ResolversParentTypes['DestructionResult']> = ResolversObject<{
+  destroyed?: Resolver<Array<ResolversTypes['DisposalProposalEntry']>, ParentType, ContextType>;
+  destructionRecord?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType>;
+  proposal?: Resolver<ResolversTypes['DisposalProposal'], ParentType, ContextType>;
+  skipped?: Resolver<Array<ResolversTypes['DestructionSkip']>, ParentType, ContextType>;
+}>;
+
+export type DestructionSkipResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['DestructionSkip'] = ResolversParentTypes['DestructionSkip']> = ResolversObject<{
+  item?: Resolver<ResolversTypes['RecordsOfficeItem'], ParentType, ContextType>;
+  pid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['DestructionSkipReason']>, ParentType, ContextType>;
+}>;
 
 export type DisposalCandidateResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['DisposalCandidate'] = ResolversParentTypes['DisposalCandidate']> = ResolversObject<{
   blocks?: Resolver<Array<ResolversTypes['ProposalBlock']>, ParentType, ContextType>;
@@ -827,9 +990,12 @@ export type DisposalProposalEntryResolvers<ContextType = ArchivesContext, Parent
   blocks?: Resolver<Array<ResolversTypes['ProposalBlock']>, ParentType, ContextType>;
   decision?: Resolver<Maybe<ResolversTypes['DisposalDecision']>, ParentType, ContextType>;
   decisionDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  destroyedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   item?: Resolver<ResolversTypes['RecordsOfficeItem'], ParentType, ContextType>;
   pid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reasoning?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  transferConfirmedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  transferPackagePath?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type DocumentResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document'], FederationReferenceType extends FederationReferenceTypes['Document'] = FederationReferenceTypes['Document']> = ResolversObject<{
@@ -857,16 +1023,20 @@ export type LoanResolvers<ContextType = ArchivesContext, ParentType extends Reso
 export type MutationResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addToDisposalProposal?: Resolver<ResolversTypes['DisposalProposal'], ParentType, ContextType, RequireFields<MutationAddToDisposalProposalArgs, 'entityId'>>;
   createStorageUnit?: Resolver<ResolversTypes['StorageUnit'], ParentType, ContextType, RequireFields<MutationCreateStorageUnitArgs, 'input'>>;
+  deleteBackupSet?: Resolver<ResolversTypes['BackupSet'], ParentType, ContextType, RequireFields<MutationDeleteBackupSetArgs, 'id'>>;
+  destroyDisposedEntities?: Resolver<ResolversTypes['DestructionResult'], ParentType, ContextType, RequireFields<MutationDestroyDisposedEntitiesArgs, 'proposalId' | 'protocolReference'>>;
   importDisposalDecision?: Resolver<ResolversTypes['DisposalProposal'], ParentType, ContextType, RequireFields<MutationImportDisposalDecisionArgs, 'proposalId' | 'xml'>>;
   lendFromRecordsOffice?: Resolver<ResolversTypes['Loan'], ParentType, ContextType, RequireFields<MutationLendFromRecordsOfficeArgs, 'input'>>;
   openDisposalProposal?: Resolver<ResolversTypes['DisposalProposal'], ParentType, ContextType, RequireFields<MutationOpenDisposalProposalArgs, 'year'>>;
   placeDisposalHold?: Resolver<ResolversTypes['DisposalHold'], ParentType, ContextType, RequireFields<MutationPlaceDisposalHoldArgs, 'reason'>>;
   placeInStorageUnit?: Resolver<ResolversTypes['RecordsOfficeItem'], ParentType, ContextType, RequireFields<MutationPlaceInStorageUnitArgs, 'entityId' | 'storageUnitId'>>;
+  recordTransferConfirmation?: Resolver<ResolversTypes['DisposalProposal'], ParentType, ContextType, RequireFields<MutationRecordTransferConfirmationArgs, 'proposalId' | 'xml'>>;
   releaseDisposalHold?: Resolver<ResolversTypes['DisposalHold'], ParentType, ContextType, RequireFields<MutationReleaseDisposalHoldArgs, 'id' | 'reason'>>;
   removeFromDisposalProposal?: Resolver<ResolversTypes['DisposalProposal'], ParentType, ContextType, RequireFields<MutationRemoveFromDisposalProposalArgs, 'entityId' | 'reason'>>;
   removeFromStorageUnit?: Resolver<ResolversTypes['RecordsOfficeItem'], ParentType, ContextType, RequireFields<MutationRemoveFromStorageUnitArgs, 'entityId'>>;
   returnFromRecordsOffice?: Resolver<ResolversTypes['RecordsOfficeItem'], ParentType, ContextType, RequireFields<MutationReturnFromRecordsOfficeArgs, 'entityId' | 'reason'>>;
   returnLoan?: Resolver<ResolversTypes['Loan'], ParentType, ContextType, RequireFields<MutationReturnLoanArgs, 'entityId'>>;
+  setBackupSetRetention?: Resolver<ResolversTypes['BackupSetRetention'], ParentType, ContextType, Partial<MutationSetBackupSetRetentionArgs>>;
   submitDisposalProposal?: Resolver<ResolversTypes['DisposalProposal'], ParentType, ContextType, RequireFields<MutationSubmitDisposalProposalArgs, 'id'>>;
   takeOverHandOverList?: Resolver<Array<ResolversTypes['RecordsOfficeItem']>, ParentType, ContextType, RequireFields<MutationTakeOverHandOverListArgs, 'handOverListId'>>;
 }>;
@@ -878,6 +1048,8 @@ export type PageInfoResolvers<ContextType = ArchivesContext, ParentType extends 
 
 export type QueryResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   archives?: Resolver<Array<ResolversTypes['Archive']>, ParentType, ContextType>;
+  backupSetRetention?: Resolver<ResolversTypes['BackupSetRetention'], ParentType, ContextType>;
+  backupSets?: Resolver<Array<ResolversTypes['BackupSet']>, ParentType, ContextType>;
   disposalCandidates?: Resolver<Array<ResolversTypes['DisposalCandidate']>, ParentType, ContextType, RequireFields<QueryDisposalCandidatesArgs, 'year'>>;
   disposalHolds?: Resolver<Array<ResolversTypes['DisposalHold']>, ParentType, ContextType, RequireFields<QueryDisposalHoldsArgs, 'includeReleased'>>;
   disposalProposal?: Resolver<Maybe<ResolversTypes['DisposalProposal']>, ParentType, ContextType, RequireFields<QueryDisposalProposalArgs, 'id'>>;
@@ -957,8 +1129,12 @@ export type Resolvers<ContextType = ArchivesContext> = ResolversObject<{
   AuditChange?: AuditChangeResolvers<ContextType>;
   AuditEvent?: AuditEventResolvers<ContextType>;
   AuditTrail?: AuditTrailResolvers<ContextType>;
+  BackupSet?: BackupSetResolvers<ContextType>;
+  BackupSetRetention?: BackupSetRetentionResolvers<ContextType>;
   CaseFile?: CaseFileResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DestructionResult?: DestructionResultResolvers<ContextType>;
+  DestructionSkip?: DestructionSkipResolvers<ContextType>;
   DisposalCandidate?: DisposalCandidateResolvers<ContextType>;
   DisposalHold?: DisposalHoldResolvers<ContextType>;
   DisposalProposal?: DisposalProposalResolvers<ContextType>;

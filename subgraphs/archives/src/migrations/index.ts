@@ -4,6 +4,8 @@ import { Migration20261204184350HardeningRecordsOffice } from './Migration202612
 import { Migration20261204185052LogByPid } from './Migration20261204185052_log_by_pid';
 import { Migration20261205061848DisposalProposal } from './Migration20261205061848_disposal_proposal';
 import { Migration20261205141543TransferDestruction } from './Migration20261205141543_transfer_destruction';
+import { Migration20261206011917JobLease } from './Migration20261206011917_job_lease';
+import { Migration20261206012000BackupTenants } from './Migration20261206012000_backup_tenants';
 
 /** The MariaDB migrations of this subgraph, oldest first (written by `npm run db:migration:create`; never edit an applied one). */
 export const migrations: MigrationObject[] = [
@@ -12,4 +14,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261204185052_log_by_pid', class: Migration20261204185052LogByPid },
   { name: 'Migration20261205061848_disposal_proposal', class: Migration20261205061848DisposalProposal },
   { name: 'Migration20261205141543_transfer_destruction', class: Migration20261205141543TransferDestruction },
+  { name: 'Migration20261206011917_job_lease', class: Migration20261206011917JobLease },
+  { name: 'Migration20261206012000_backup_tenants', class: Migration20261206012000BackupTenants },
 ];

@@ -1,6 +1,7 @@
 import { requireCaller } from '@hub/kit';
 import type { DisposalProposalEntryResolvers, DisposalProposalResolvers, ResolversTypes } from '../generated/graphql';
 import { DisposalProposalEntry as Entry } from '../modules/disposal/disposal-proposal.entity';
+import { transferPackagePath } from '../modules/disposal/transfer';
 
 const user = (id: string | null) => (id ? { __typename: 'User' as const, id } : null);
 
@@ -27,4 +28,6 @@ export const DisposalProposalEntry: DisposalProposalEntryResolvers = {
   addedBy: (e) => user(e.addedById)!,
   // A hold placed after the entity was proposed stays placeable (the law lets it stop the operation); it shows here.
   blocks: (e, _, ctx) => ctx.loaders.disposalBlocks.load(e.entityId) as never,
+  // Only what the archive selected goes over; what it let destroy never gets a transfer package.
+  transferPackagePath: (e) => (e.decision === 'KEEP_AS_ARCHIVAL_RECORD' ? transferPackagePath(e.entityId) : null),
 };

@@ -1,6 +1,7 @@
 import { requireCaller, requireTenantCaller } from '@hub/kit';
 import type { QueryResolvers } from '../generated/graphql';
 import { Archive } from '../modules/archives/archive.entity';
+import { listBackupSets, requireBackupClient, retentionOf } from '../modules/backup-sets/backup-sets';
 import { DisposalProposal } from '../modules/disposal/disposal-proposal.entity';
 import { disposalCandidates } from '../modules/disposal/proposal';
 import { listDisposalHolds } from '../modules/disposal-holds/disposal-hold.service';
@@ -10,6 +11,8 @@ import { findLoans } from '../modules/records-office/loans';
 import { StorageUnit } from '../modules/records-office/storage-unit.entity';
 
 export const Query: QueryResolvers = {
+  backupSets: (_, __, ctx) => listBackupSets(ctx.em, requireBackupClient(ctx)),
+  backupSetRetention: (_, __, ctx) => retentionOf(ctx.em, requireBackupClient(ctx)),
   archives: async (_, __, ctx) => {
     requireCaller(ctx);
     // Sorted here rather than in SQL so SQLite and MariaDB agree on Czech order (Č after C, Ch after H).

@@ -7,8 +7,9 @@ export const RecordsOfficeItem: RecordsOfficeItemResolvers = {
     return ctx.loaders.recordsOfficeItem.load(ref.id);
   },
   // References: filing resolves the rest (codegen does not know that, hence the casts).
-  caseFile: (item) => (item.kind === 'CASE_FILE' ? ({ __typename: 'CaseFile', id: item.id } as ResolversTypes['CaseFile']) : null),
-  document: (item) => (item.kind === 'DOCUMENT' ? ({ __typename: 'Document', id: item.id } as ResolversTypes['Document']) : null),
+  // A destroyed entity is no reference any more: only its tombstone remains (filing's `tombstone(pid)`).
+  caseFile: (item) => (item.kind === 'CASE_FILE' && item.state !== 'DESTROYED' ? ({ __typename: 'CaseFile', id: item.id } as ResolversTypes['CaseFile']) : null),
+  document: (item) => (item.kind === 'DOCUMENT' && item.state !== 'DESTROYED' ? ({ __typename: 'Document', id: item.id } as ResolversTypes['Document']) : null),
   handOverList: (item) => ({ __typename: 'RecordsHandOver', id: item.handOverListId }),
   storageUnit: (item, _, ctx) => (item.storageUnitId ? ctx.loaders.storageUnit.load(item.storageUnitId) : null),
   takenOverBy: (item) => ({ __typename: 'User', id: item.takenOverById }),

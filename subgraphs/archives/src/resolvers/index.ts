@@ -1,8 +1,10 @@
 import { DateTimeScalar } from '@hub/kit';
 import type { RecordsOfficeItemConnectionResolvers, Resolvers } from '../generated/graphql';
 import { Archive } from './Archive';
+import { BackupSet } from './BackupSet';
 import { AuditEvent, AuditTrail } from './AuditTrail';
 import { CaseFile } from './CaseFile';
+import { DestructionResult, DestructionSkip } from './Destruction';
 import { DisposalHold } from './DisposalHold';
 import { DisposalProposal, DisposalProposalEntry } from './DisposalProposal';
 import { Document } from './Document';
@@ -18,5 +20,5 @@ const RecordsOfficeItemConnection: RecordsOfficeItemConnectionResolvers = { tota
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar, Query, Mutation, Archive, DisposalHold, Document, CaseFile, AuditTrail, AuditEvent,
   StorageUnit, RecordsOfficeItem, RecordsOfficeItemConnection, Loan,
-  DisposalProposal, DisposalProposalEntry,
+  DisposalProposal, DisposalProposalEntry, DestructionResult, DestructionSkip, BackupSet,
 };

@@ -11,6 +11,7 @@ import type { DisposalForecastPage as DisposalForecastPageModel } from '../modul
 import type { Shipment as ShipmentModel } from '../modules/dispatch/shipment.entity';
 import type { DeliveryProof as DeliveryProofModel } from '../modules/dispatch/delivery-proof.entity';
 import type { Party as PartyModel } from '../modules/parties/party.entity';
+import type { Tombstone as TombstoneModel } from '../modules/destruction/tombstone.entity';
 import type { HandOverList as HandOverListModel, HandOverEntry as HandOverEntryModel } from '../modules/records-office/hand-over';
 import type { WebhookSubscription as WebhookSubscriptionModel, WebhookDelivery as WebhookDeliveryModel } from '../modules/webhooks/webhook.entity';
 import type { AuditEvent as AuditEventModel } from '@hub/kit';
@@ -308,7 +309,9 @@ export type CaseFileState =
   | 'IN_RECORDS_OFFICE'
   /** Lent by the records office. */
   | 'ON_LOAN'
-  | 'OPEN';
+  | 'OPEN'
+  /** Transferred to the archive (přejímka confirmed, TrP Prenos), with all its documents. */
+  | 'TRANSFERRED';
 
 /** A file of a digital document. Its bytes: GET downloadPath on the gateway's origin (logged as a view). */
 export type Component = {
@@ -721,7 +724,9 @@ export type DocumentState =
   /** Registered: PID, register entry and reference number exist. */
   | 'REGISTERED'
   /** Settled (vyřízen): method, date and handler recorded. */
-  | 'SETTLED';
+  | 'SETTLED'
+  /** Předán do archivu: the archive confirmed it took it over (archives' recordTransferConfirmation, TrP Prenos). */
+  | 'TRANSFERRED';
 
 /**
  * A filing plan (spisový plán) of a municipality. Versioned: several plans may be valid at the same time
@@ -1421,6 +1426,10 @@ export type Query = {
    * (BAD_USER_INPUT beyond: narrow the filter). `MUNICIPALITY` is for `platformStatistics`.
    */
   statistics: Statistics;
+  /** What remains of a destroyed case file or document, by its PID (records office, records managers, auditors); null otherwise. */
+  tombstone: Maybe<Tombstone>;
+  /** The tombstones of a disposal proposal's destructions: case files and lone documents, each followed by the documents destroyed with it. */
+  tombstones: Array<Tombstone>;
   /** Recomputes the hash chains of the caller's municipality (auditors and records managers only). */
   verifyAuditLog: AuditLogVerification;
   /** Tenant admins and records managers: the municipality's webhook subscriptions, newest first, with their progress and last attempts. */
@@ -1554,6 +1563,16 @@ export type QueryShipmentArgs = {
 
 export type QueryStatisticsArgs = {
   input: StatisticsInput;
+};
+
+
+export type QueryTombstoneArgs = {
+  pid: Scalars['String']['input'];
+};
+
+
+export type QueryTombstonesArgs = {
+  disposalProposalId: Scalars['ID']['input'];
 };
 
 export type ReceiveDataMessagePayload = {
@@ -1964,6 +1983,49 @@ export type StatisticsSubject =
   /** Documents (filters of `DocumentFilter` apply). */
   | 'DOCUMENTS';
 
+/**
+ * What remains of a destroyed case file or document (skartovaná entita, domain.md §6.4): no content, only what it was,
+ * how it was kept and how it was destroyed. Everything else of it is gone (documents, components and their bytes).
+ */
+export type Tombstone = {
+  __typename?: 'Tombstone';
+  /** The case file a destroyed document belonged to. */
+  caseFilePid: Maybe<Scalars['String']['output']>;
+  componentCount: Scalars['Int']['output'];
+  components: Array<TombstoneComponent>;
+  /** The archive's decision (DESTROY). */
+  decision: Scalars['String']['output'];
+  destroyedAt: Scalars['DateTime']['output'];
+  destroyedByLogin: Scalars['String']['output'];
+  /** The destruction record (záznam o zničení) of the run. */
+  destructionRecord: Maybe<Document>;
+  disposalCode: Maybe<Scalars['String']['output']>;
+  disposalProposalId: Scalars['ID']['output'];
+  disposalYear: Maybe<Scalars['Int']['output']>;
+  documentCount: Scalars['Int']['output'];
+  fullFilingCode: Maybe<Scalars['String']['output']>;
+  /** The destroyed entity's id. */
+  id: Scalars['ID']['output'];
+  kind: RecordsEntityKind;
+  pid: Scalars['String']['output'];
+  /** The reference of the archive's protocol of the skartační řízení. */
+  protocolReference: Scalars['String']['output'];
+  referenceNumber: Maybe<Scalars['String']['output']>;
+  registerName: Maybe<Scalars['String']['output']>;
+  retentionYears: Maybe<Scalars['Int']['output']>;
+  /** The retention schedule, e.g. S/5. */
+  schedule: Maybe<Scalars['String']['output']>;
+  title: Scalars['String']['output'];
+  year: Maybe<Scalars['Int']['output']>;
+};
+
+/** A destroyed component as its tombstone keeps it: which bytes were erased, nothing of their content. */
+export type TombstoneComponent = {
+  __typename?: 'TombstoneComponent';
+  sha256: Scalars['String']['output'];
+  size: Scalars['Float']['output'];
+};
+
 /** What starts the retention period (spouštěcí událost). */
 export type TriggerKind =
   /**
@@ -2337,6 +2399,8 @@ export type ResolversTypes = ResolversObject<{
   StatisticsInput: StatisticsInput;
   StatisticsKey: ResolverTypeWrapper<StatisticsKey>;
   StatisticsSubject: StatisticsSubject;
+  Tombstone: ResolverTypeWrapper<TombstoneModel>;
+  TombstoneComponent: ResolverTypeWrapper<TombstoneComponent>;
   TriggerKind: TriggerKind;
   UpdateCaseFileInput: UpdateCaseFileInput;
   UpdateDocumentKindInput: UpdateDocumentKindInput;
@@ -2444,6 +2508,8 @@ export type ResolversParentTypes = ResolversObject<{
   StatisticsGroup: StatisticsGroup;
   StatisticsInput: StatisticsInput;
   StatisticsKey: StatisticsKey;
+  Tombstone: TombstoneModel;
+  TombstoneComponent: TombstoneComponent;
   UpdateCaseFileInput: UpdateCaseFileInput;
   UpdateDocumentKindInput: UpdateDocumentKindInput;
   UpdateWebhookSubscriptionInput: UpdateWebhookSubscriptionInput;
@@ -2925,6 +2991,8 @@ export type QueryResolvers<ContextType = FilingContext, ParentType extends Resol
   registers?: Resolver<Array<ResolversTypes['Register']>, ParentType, ContextType>;
   shipment?: Resolver<Maybe<ResolversTypes['Shipment']>, ParentType, ContextType, RequireFields<QueryShipmentArgs, 'id'>>;
   statistics?: Resolver<ResolversTypes['Statistics'], ParentType, ContextType, RequireFields<QueryStatisticsArgs, 'input'>>;
+  tombstone?: Resolver<Maybe<ResolversTypes['Tombstone']>, ParentType, ContextType, RequireFields<QueryTombstoneArgs, 'pid'>>;
+  tombstones?: Resolver<Array<ResolversTypes['Tombstone']>, ParentType, ContextType, RequireFields<QueryTombstonesArgs, 'disposalProposalId'>>;
   verifyAuditLog?: Resolver<ResolversTypes['AuditLogVerification'], ParentType, ContextType>;
   webhookSubscriptions?: Resolver<Array<ResolversTypes['WebhookSubscription']>, ParentType, ContextType>;
 }>;
@@ -3068,6 +3136,36 @@ export type StatisticsKeyResolvers<ContextType = FilingContext, ParentType exten
   value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type TombstoneResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['Tombstone'] = ResolversParentTypes['Tombstone']> = ResolversObject<{
+  caseFilePid?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  componentCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  components?: Resolver<Array<ResolversTypes['TombstoneComponent']>, ParentType, ContextType>;
+  decision?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  destroyedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  destroyedByLogin?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  destructionRecord?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType>;
+  disposalCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  disposalProposalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  disposalYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  documentCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fullFilingCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['RecordsEntityKind'], ParentType, ContextType>;
+  pid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  protocolReference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  referenceNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  registerName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  retentionYears?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  schedule?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type TombstoneComponentResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['TombstoneComponent'] = ResolversParentTypes['TombstoneComponent']> = ResolversObject<{
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
 export type UserResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
@@ -3175,6 +3273,8 @@ export type Resolvers<ContextType = FilingContext> = ResolversObject<{
   Statistics?: StatisticsResolvers<ContextType>;
   StatisticsGroup?: StatisticsGroupResolvers<ContextType>;
   StatisticsKey?: StatisticsKeyResolvers<ContextType>;
+  Tombstone?: TombstoneResolvers<ContextType>;
+  TombstoneComponent?: TombstoneComponentResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
   WebhookFilters?: WebhookFiltersResolvers<ContextType>;

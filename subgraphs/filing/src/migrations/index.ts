@@ -5,6 +5,8 @@ import { Migration20261204185052LogByPid } from './Migration20261204185052_log_b
 import { Migration20261205054257SipMetadata } from './Migration20261205054257_sip_metadata';
 import { Migration20261205054731NameRegister } from './Migration20261205054731_name_register';
 import { Migration20261205061532DisposalProposal } from './Migration20261205061532_disposal_proposal';
+import { Migration20261206011505Destruction } from './Migration20261206011505_destruction';
+import { Migration20261206011917JobLease } from './Migration20261206011917_job_lease';
 import { Migration20261206014716Webhooks } from './Migration20261206014716_webhooks';
 
 /** The MariaDB migrations of this subgraph, oldest first (written by `npm run db:migration:create`; never edit an applied one). */
@@ -15,5 +17,7 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261205054257_sip_metadata', class: Migration20261205054257SipMetadata },
   { name: 'Migration20261205054731_name_register', class: Migration20261205054731NameRegister },
   { name: 'Migration20261205061532_disposal_proposal', class: Migration20261205061532DisposalProposal },
+  { name: 'Migration20261206011505_destruction', class: Migration20261206011505Destruction },
+  { name: 'Migration20261206011917_job_lease', class: Migration20261206011917JobLease },
   { name: 'Migration20261206014716_webhooks', class: Migration20261206014716Webhooks },
 ];

@@ -1,7 +1,7 @@
 import { Role, requireTenantCaller } from '@hub/kit';
 import type { MutationResolvers } from '../generated/graphql';
 import { REGISTERING_ROLES, registerDocument } from '../modules/documents/registration';
-import { createRegister } from '../modules/registers/registers';
+import { assertKeepsRecords, createRegister } from '../modules/registers/registers';
 import { auditLogRenditionMutations } from './audit-log';
 import { caseFileMutations } from './case-files';
 import { componentMutations } from './components';
@@ -21,7 +21,11 @@ export const Mutation: MutationResolvers = {
     const unitName = input.origin === 'OWN' ? await authorOrgUnitName(ctx, caller) : null;
     return registerDocument(ctx.em, caller, input, ctx.now(), { authorOrgUnitName: unitName });
   },
-  createRegister: (_, { input }, ctx) => createRegister(ctx.em, requireTenantCaller(ctx, [Role.RECORDS_MANAGER]), input),
+  createRegister: async (_, { input }, ctx) => {
+    const caller = requireTenantCaller(ctx, [Role.RECORDS_MANAGER]);
+    await assertKeepsRecords(ctx, caller.municipalityId);
+    return createRegister(ctx.em, caller, input);
+  },
   ...documentWorkflowMutations,
   ...filingPlanMutations,
   ...documentKindMutations,

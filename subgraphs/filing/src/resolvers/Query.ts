@@ -6,6 +6,7 @@ import { canSeeDocument, visibleDocuments } from '../modules/documents/visibilit
 import { Register } from '../modules/registers/register.entity';
 import { auditLogReadQueries, auditLogRenditionQueries, auditLogVerifyQueries } from './audit-log';
 import { caseFileQueries } from './case-files';
+import { destructionQueries } from './destruction';
 import { dispatchQueries } from './dispatch';
 import { documentWorkflowQueries } from './document-workflow';
 import { documentKindQueries } from './document-kinds';
@@ -47,6 +48,7 @@ export const Query: QueryResolvers = {
   ...auditLogVerifyQueries,
   ...auditLogRenditionQueries,
   ...recordsOfficeQueries,
+  ...destructionQueries,
   ...statisticsQueries,
   ...webhookQueries,
 };

@@ -4,6 +4,7 @@ import { AuditLogRendition } from './AuditLogRendition';
 import { AuditEvent, AuditTrail } from './AuditTrail';
 import { CaseFile } from './CaseFile';
 import { Component } from './Component';
+import { Tombstone } from './destruction';
 import { Document } from './Document';
 import { DocumentKind } from './document-kinds';
 import { FilingPlan } from './FilingPlan';
@@ -21,4 +22,4 @@ import { WebhookSubscription } from './webhooks';
 const DocumentConnection: DocumentConnectionResolvers = { totalCount: (page) => page.totalCount() };
 const DisposalForecastConnection: DisposalForecastConnectionResolvers = { totalCount: (page) => page.totalCount() };
 
-export const resolvers: Resolvers = { DocumentConnection, DisposalForecastConnection, DateTime: DateTimeScalar, Query, Mutation, Document, DocumentKind, Register, Municipality, AuditTrail, AuditEvent, CaseFile, FilingPlan, FilingPlanNode, AuditLogRendition, Component, Shipment, DeliveryProof, RecordsHandOver, Party, WebhookSubscription };
+export const resolvers: Resolvers = { DocumentConnection, DisposalForecastConnection, DateTime: DateTimeScalar, Query, Mutation, Document, DocumentKind, Register, Municipality, AuditTrail, AuditEvent, CaseFile, FilingPlan, FilingPlanNode, AuditLogRendition, Component, Shipment, DeliveryProof, RecordsHandOver, Party, Tombstone, WebhookSubscription };

@@ -63,6 +63,8 @@ export type AuditTrail = {
 
 export type CreateMunicipalityInput = {
   abbreviation: Scalars['String']['input'];
+  /** A backup-only tenant (default false); set once, at creation. */
+  backupOnly?: InputMaybe<Scalars['Boolean']['input']>;
   competentArchiveId?: InputMaybe<Scalars['ID']['input']>;
   dataBoxId: Scalars['String']['input'];
   ico: Scalars['String']['input'];
@@ -87,6 +89,12 @@ export type Municipality = {
   __typename?: 'Municipality';
   /** Abbreviation used in reference numbers and PIDs, e.g. MBK. */
   abbreviation: Scalars['String']['output'];
+  /**
+   * A backup-only tenant: the municipality runs its own records system and keeps only that system's backup sets
+   * on the hub (archives' `backupSets`). It has no registers or users here, only a backup client (users'
+   * `createBackupClient`).
+   */
+  backupOnly: Scalars['Boolean']['output'];
   /** The archive competent for the municipality's records (for Blansko district: SOkA Blansko). */
   competentArchive: Maybe<Archive>;
   /** Data-box id (ID DS): 7 lowercase letters and digits. */
@@ -317,13 +325,13 @@ export type ResolversTypes = ResolversObject<{
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AuditTrail: ResolverTypeWrapper<Omit<AuditTrail, 'municipalitiesEvents'> & { municipalitiesEvents: Array<ResolversTypes['AuditEvent']> }>;
   CreateMunicipalityInput: CreateMunicipalityInput;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CreateOrgUnitInput: CreateOrgUnitInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Municipality: ResolverTypeWrapper<MunicipalityModel>;
   MunicipalityType: MunicipalityType;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OrgUnit: ResolverTypeWrapper<OrgUnitModel>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PostalAddress: ResolverTypeWrapper<PostalAddress>;
   PostalAddressInput: PostalAddressInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -341,12 +349,12 @@ export type ResolversParentTypes = ResolversObject<{
   Int: Scalars['Int']['output'];
   AuditTrail: Omit<AuditTrail, 'municipalitiesEvents'> & { municipalitiesEvents: Array<ResolversParentTypes['AuditEvent']> } | FederationReferenceTypes['AuditTrail'];
   CreateMunicipalityInput: CreateMunicipalityInput;
+  Boolean: Scalars['Boolean']['output'];
   CreateOrgUnitInput: CreateOrgUnitInput;
   DateTime: Scalars['DateTime']['output'];
   Municipality: MunicipalityModel;
   Mutation: Record<PropertyKey, never>;
   OrgUnit: OrgUnitModel;
-  Boolean: Scalars['Boolean']['output'];
   PostalAddress: PostalAddress;
   PostalAddressInput: PostalAddressInput;
   Query: Record<PropertyKey, never>;
@@ -391,6 +399,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type MunicipalityResolvers<ContextType = MunicipalitiesContext, ParentType extends ResolversParentTypes['Municipality'] = ResolversParentTypes['Municipality'], FederationReferenceType extends FederationReferenceTypes['Municipality'] = FederationReferenceTypes['Municipality']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Municipality']> | FederationReferenceType, FederationReferenceType, ContextType>;
   abbreviation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  backupOnly?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   competentArchive?: Resolver<Maybe<ResolversTypes['Archive']>, ParentType, ContextType>;
   dataBoxId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ico?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -2,10 +2,14 @@ import type { MigrationObject } from '@hub/kit';
 import { Migration20261204181952Initial } from './Migration20261204181952_initial';
 import { Migration20261204185052LogByPid } from './Migration20261204185052_log_by_pid';
 import { Migration20261205054257SipMetadata } from './Migration20261205054257_sip_metadata';
+import { Migration20261206011917JobLease } from './Migration20261206011917_job_lease';
+import { Migration20261206012000BackupTenants } from './Migration20261206012000_backup_tenants';
 
 /** The MariaDB migrations of this subgraph, oldest first (written by `npm run db:migration:create`; never edit an applied one). */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261204181952_initial', class: Migration20261204181952Initial },
   { name: 'Migration20261204185052_log_by_pid', class: Migration20261204185052LogByPid },
   { name: 'Migration20261205054257_sip_metadata', class: Migration20261205054257SipMetadata },
+  { name: 'Migration20261206011917_job_lease', class: Migration20261206011917JobLease },
+  { name: 'Migration20261206012000_backup_tenants', class: Migration20261206012000BackupTenants },
 ];

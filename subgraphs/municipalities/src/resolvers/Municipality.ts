@@ -9,6 +9,7 @@ export const Municipality: MunicipalityResolvers = {
     return ctx.loaders.municipality.load(ref.id);
   },
   seatAddress: (m) => seatAddressOf(m),
+  backupOnly: (m) => m.backupOnly === true,
   seatAddressText: (m) => {
     const seat = seatAddressOf(m);
     return seat ? formatPostalAddress(seat) : null;

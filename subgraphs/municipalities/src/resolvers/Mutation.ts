@@ -10,7 +10,7 @@ import { validateMunicipality } from '../modules/municipalities/validation';
 
 const AUDITED_FIELDS: (keyof Municipality)[] = [
   'name', 'ico', 'abbreviation', 'dataBoxId', 'type', 'population', 'competentArchiveId',
-  'seatStreet', 'seatHouseNumber', 'seatOrientationNumber', 'seatMunicipality', 'seatMunicipalityPart', 'seatPostCode',
+  'seatStreet', 'seatHouseNumber', 'seatOrientationNumber', 'seatMunicipality', 'seatMunicipalityPart', 'seatPostCode', 'backupOnly',
 ];
 
 /** The archive is owned by the archives subgraph: ask it, do not trust the id. */
@@ -49,6 +49,7 @@ export const Mutation: MutationResolvers = {
         population: input.population,
         competentArchiveId: input.competentArchiveId ?? null,
         ...seatColumns(seat),
+        backupOnly: input.backupOnly ?? false,
         createdAt: new Date(),
       });
       tx.persist(m);

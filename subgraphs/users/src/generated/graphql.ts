@@ -76,7 +76,7 @@ export type AuditTrail = {
 export type CreateApiClientInput = {
   /** 1–100 characters; the login is derived from it. */
   name: Scalars['String']['input'];
-  /** Any roles except TENANT_ADMIN and PLATFORM_ADMIN. */
+  /** Any roles except TENANT_ADMIN, PLATFORM_ADMIN and BACKUP_CLIENT. */
   roles: Array<Role>;
 };
 
@@ -118,6 +118,13 @@ export type Mutation = {
   /** Tenant admins: a new API client of their own municipality, with its secret (shown once). */
   createApiClient: ApiClientSecret;
   /**
+   * Platform admin: the API client of a backup-only municipality (role BACKUP_CLIENT only; login
+   * `<prefix>api.<slug of the name>`, e.g. `oudlh.api.zalohy`), with its secret (shown once). It can only use the
+   * municipality's backup sets (archives' `backupSets`), which the platform admin cannot see. BAD_USER_INPUT for a
+   * municipality that is not backup-only.
+   */
+  createBackupClient: ApiClientSecret;
+  /**
    * Tenant admins: users of their own municipality. Platform admin: only the first tenant admin of a municipality
    * that has no users yet; later, only through `resetTenantAdmin`. Logins start with the municipality's
    * abbreviation in lower case and a dot (`mbk.`).
@@ -136,8 +143,12 @@ export type Mutation = {
   resetTenantAdmin: TenantAdminReset;
   /** Tenant admins: the client can no longer sign in, and its tokens stop working. Idempotent. */
   revokeApiClient: ApiClient;
+  /** Platform admin: locks a backup client out, like revokeApiClient. Idempotent; NOT_FOUND for any other client. */
+  revokeBackupClient: ApiClient;
   /** Tenant admins: a new secret; the old one no longer signs in (tokens already issued run out within an hour). */
   rotateApiClientSecret: ApiClientSecret;
+  /** Platform admin: a new secret for a backup client (a backup-only municipality has no tenant admin to do it). NOT_FOUND for any other client. */
+  rotateBackupClientSecret: ApiClientSecret;
 };
 
 
@@ -149,6 +160,12 @@ export type MutationChangePasswordArgs = {
 
 export type MutationCreateApiClientArgs = {
   input: CreateApiClientInput;
+};
+
+
+export type MutationCreateBackupClientArgs = {
+  municipalityId: Scalars['ID']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -184,7 +201,17 @@ export type MutationRevokeApiClientArgs = {
 };
 
 
+export type MutationRevokeBackupClientArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationRotateApiClientSecretArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRotateBackupClientSecretArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -232,6 +259,8 @@ export type ResetTenantAdminInput = {
 export type Role =
   /** reads the transaction log */
   | 'AUDITOR'
+  /** the API client of a backup-only municipality: its own backup sets only (createBackupClient) */
+  | 'BACKUP_CLIENT'
   /** zpracovatel / referent: handles documents */
   | 'CASE_HANDLER'
   /** výpravna: sends outgoing shipments */
@@ -486,13 +515,16 @@ export type MunicipalityResolvers<ContextType = UsersContext, ParentType extends
 export type MutationResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'newPassword'>>;
   createApiClient?: Resolver<ResolversTypes['ApiClientSecret'], ParentType, ContextType, RequireFields<MutationCreateApiClientArgs, 'input'>>;
+  createBackupClient?: Resolver<ResolversTypes['ApiClientSecret'], ParentType, ContextType, RequireFields<MutationCreateBackupClientArgs, 'municipalityId' | 'name'>>;
   createUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
   disableUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationDisableUserArgs, 'id'>>;
   login?: Resolver<ResolversTypes['LoginResult'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'login' | 'password'>>;
   loginApiClient?: Resolver<ResolversTypes['LoginResult'], ParentType, ContextType, RequireFields<MutationLoginApiClientArgs, 'clientId' | 'secret'>>;
   resetTenantAdmin?: Resolver<ResolversTypes['TenantAdminReset'], ParentType, ContextType, RequireFields<MutationResetTenantAdminArgs, 'input'>>;
   revokeApiClient?: Resolver<ResolversTypes['ApiClient'], ParentType, ContextType, RequireFields<MutationRevokeApiClientArgs, 'id'>>;
+  revokeBackupClient?: Resolver<ResolversTypes['ApiClient'], ParentType, ContextType, RequireFields<MutationRevokeBackupClientArgs, 'id'>>;
   rotateApiClientSecret?: Resolver<ResolversTypes['ApiClientSecret'], ParentType, ContextType, RequireFields<MutationRotateApiClientSecretArgs, 'id'>>;
+  rotateBackupClientSecret?: Resolver<ResolversTypes['ApiClientSecret'], ParentType, ContextType, RequireFields<MutationRotateBackupClientSecretArgs, 'id'>>;
 }>;
 
 export type OrgUnitResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['OrgUnit'] = ResolversParentTypes['OrgUnit']> = ResolversObject<{

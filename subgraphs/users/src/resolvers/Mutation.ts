@@ -1,5 +1,7 @@
 import type { MutationResolvers } from '../generated/graphql';
-import { createApiClient, revokeApiClient, rotateApiClientSecret } from '../modules/users/api-clients';
+import {
+  createApiClient, createBackupClient, revokeApiClient, revokeBackupClient, rotateApiClientSecret, rotateBackupClientSecret,
+} from '../modules/users/api-clients';
 import { signIn, signInApiClient } from '../modules/users/login';
 import { changePassword } from '../modules/users/passwords';
 import { createUser, disableUser, resetTenantAdmin } from '../modules/users/user-admin';
@@ -13,5 +15,8 @@ export const Mutation: MutationResolvers = {
   createApiClient: (_, { input }, ctx) => createApiClient(ctx, input),
   rotateApiClientSecret: (_, { id }, ctx) => rotateApiClientSecret(ctx, id),
   revokeApiClient: (_, { id }, ctx) => revokeApiClient(ctx, id),
+  createBackupClient: (_, { municipalityId, name }, ctx) => createBackupClient(ctx, municipalityId, name),
+  rotateBackupClientSecret: (_, { id }, ctx) => rotateBackupClientSecret(ctx, id),
+  revokeBackupClient: (_, { id }, ctx) => revokeBackupClient(ctx, id),
   loginApiClient: (_, { clientId, secret }, ctx) => signInApiClient(ctx, clientId, secret),
 };

@@ -4,6 +4,7 @@ import {
   Role, badInput, conflict, inTransaction, notFound, recordAudit, requireTenantCaller, type SubgraphContext,
 } from '@hub/kit';
 import { randomUUID } from 'node:crypto';
+import { RecordsOfficeContent, RecordsOfficeItem } from '../records-office/records-office-item.entity';
 import { DisposalHold, heldObject, isActive } from './disposal-hold.entity';
 
 /** Placing and releasing holds is records-office work (domain.md §2: pracovník spisovny, správce spisové služby). */
@@ -30,6 +31,18 @@ async function assertVisible(ctx: SubgraphContext, typename: 'Document' | 'CaseF
   if (!entity) throw notFound(typename, id);
 }
 
+/**
+ * Locks the records office item the hold is about (the case file a document came with, or the entity itself), if the
+ * records office has it: destruction locks the same row before it reads the holds (disposal/destruction.ts), so a
+ * hold and a destruction of one entity never pass each other unseen. A destroyed entity takes no hold (NOT_FOUND).
+ */
+async function lockHeldItem(tx: SqlEntityManager, target: HoldTarget): Promise<void> {
+  const entityId = (target.caseFileId ?? target.documentId)!;
+  const content = target.documentId ? await tx.findOne(RecordsOfficeContent, { documentId: target.documentId }) : null;
+  const item = await tx.findOne(RecordsOfficeItem, { id: content?.caseFileId ?? entityId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  if (item?.state === 'DESTROYED') throw notFound(target.caseFileId ? 'CaseFile' : 'Document', entityId);
+}
+
 export interface HoldTarget {
   documentId?: string | null;
   caseFileId?: string | null;
@@ -53,6 +66,7 @@ export async function placeDisposalHold(ctx: SubgraphContext, target: HoldTarget
   if (target.caseFileId) await assertVisible(ctx, 'CaseFile', target.caseFileId);
   else await assertVisible(ctx, 'Document', target.documentId!);
   return inTransaction(ctx.em, async (tx) => {
+    await lockHeldItem(tx, target);
     const hold = tx.create(DisposalHold, {
       id: randomUUID(),
       municipalityId: caller.municipalityId,

@@ -14,6 +14,8 @@ export const MAX_SEZNAM_BYTES = 5 * 1024 * 1024;
 /** One reason a Seznam is refused: the entity's identifier (or null for the list itself) and why. */
 export interface SeznamProblem {
   identifier: string | null;
+  /** A stable upper-case code per entity where the step has them (the transfer confirmation's). */
+  code?: string;
   reason: string;
 }
 
@@ -21,11 +23,15 @@ export interface ParsedSeznam {
   id: string;
   archive: string;
   createdAt: string;
-  entries: { identifier: string; source: string; operation: string | null }[];
+  /**
+   * `archiveIdentifier`: the other choice of tEntitaSeznamu, `IdentifikatorDA` (the digital archive's identifier of
+   * a transferred entity; a transfer confirmation), present only when given.
+   */
+  entries: { identifier: string; source: string; operation: string | null; archiveIdentifier?: { value: string; source: string } }[];
 }
 
 /** BAD_USER_INPUT listing every problem in `extensions.problems` (nothing was written). */
-const refused = (message: string, problems: SeznamProblem[]) =>
+export const refused = (message: string, problems: SeznamProblem[]) =>
   new HubError(ErrorCode.BAD_USER_INPUT, `${message}: ${problems.slice(0, 5).map((p) => (p.identifier ? `${p.identifier}: ${p.reason}` : p.reason)).join('; ')}`, {
     field: 'xml', problems: problems.slice(0, 500),
   });
@@ -81,7 +87,14 @@ export function parseSeznam(xml: string): ParsedSeznam {
       return;
     }
     const op = entity[q('Operace')];
-    entries.push({ identifier: text.trim(), source: source.trim(), operation: typeof op === 'string' ? op.trim() : null });
+    const da = entity[q('IdentifikatorDA')] as Record<string, unknown> | string | undefined;
+    const daText = typeof da === 'string' ? da : typeof da?.['#text'] === 'string' ? (da['#text'] as string) : '';
+    const daSource = typeof da === 'object' && typeof da['@zdroj'] === 'string' ? (da['@zdroj'] as string) : '';
+    entries.push({
+      identifier: text.trim(), source: source.trim(), operation: typeof op === 'string' ? op.trim() : null,
+      // Kept as given even when incomplete: the transfer confirmation names what is missing per entity.
+      ...(da !== undefined ? { archiveIdentifier: { value: daText.trim(), source: daSource.trim() } } : {}),
+    });
   });
   if (problems.length > 0) throw refused('Not a valid Seznam', problems);
   return { id, archive, createdAt, entries };

@@ -34,10 +34,10 @@ export const objectTypeOf = (item: Pick<RecordsOfficeItem, 'kind'>): AuditObject
 
 /**
  * The item, locked for the transaction (MariaDB; SQLite serialises writers and inTransaction retries a stale
- * one). Not in the records office, unknown, or another municipality's (tenant filter): NOT_FOUND.
+ * one). Not in the records office (returned or destroyed), unknown, or another municipality's (tenant filter): NOT_FOUND.
  */
 export async function lockItem(tx: SqlEntityManager, entityId: string): Promise<RecordsOfficeItem> {
   const item = await tx.findOne(RecordsOfficeItem, { id: entityId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-  if (!item || item.state === 'RETURNED') throw notFound('RecordsOfficeItem', entityId);
+  if (!item || item.state === 'RETURNED' || item.state === 'DESTROYED') throw notFound('RecordsOfficeItem', entityId);
   return item;
 }

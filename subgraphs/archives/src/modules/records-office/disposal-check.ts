@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { conflict } from '@hub/kit';
 import { DisposalHold } from '../disposal-holds/disposal-hold.entity';
@@ -15,13 +16,16 @@ export type DisposalBlock = 'DISPOSAL_HOLD' | 'ON_LOAN';
  * Ids are case file or document ids; the answer has an entry for each, empty when nothing blocks it. Three
  * statements whatever the number of ids (tenant filter applies).
  */
-export async function disposalBlocks(em: SqlEntityManager, entityIds: readonly string[]): Promise<Map<string, DisposalBlock[]>> {
+export async function disposalBlocks(em: SqlEntityManager, entityIds: readonly string[], opts: { lock?: boolean } = {}): Promise<Map<string, DisposalBlock[]>> {
   const result = new Map<string, DisposalBlock[]>(entityIds.map((id) => [id, []]));
   if (entityIds.length === 0) return result;
   const ids = [...entityIds];
+  // `lock`: shared locking reads, which see what committed after the transaction's snapshot (destruction.ts needs it).
+  const lockMode: LockMode.PESSIMISTIC_READ | undefined = opts.lock ? LockMode.PESSIMISTIC_READ : undefined;
+  const read = { refresh: true, lockMode };
   const [items, contents] = await Promise.all([
-    em.find(RecordsOfficeItem, { id: { $in: ids } }, { refresh: true }),
-    em.find(RecordsOfficeContent, { caseFileId: { $in: ids } }, { refresh: true }),
+    em.find(RecordsOfficeItem, { id: { $in: ids } }, read),
+    em.find(RecordsOfficeContent, { caseFileId: { $in: ids } }, read),
   ]);
   const ownerOf = new Map<string, string>(ids.map((id) => [id, id]));
   for (const c of contents) ownerOf.set(c.documentId, c.caseFileId);
@@ -29,7 +33,7 @@ export async function disposalBlocks(em: SqlEntityManager, entityIds: readonly s
   const holds = await em.find(
     DisposalHold,
     { releasedAt: null, $or: [{ documentId: { $in: held } }, { caseFileId: { $in: held } }] },
-    { refresh: true },
+    read,
   );
   for (const h of holds) {
     const owner = ownerOf.get((h.caseFileId ?? h.documentId)!);

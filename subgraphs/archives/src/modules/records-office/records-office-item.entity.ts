@@ -1,8 +1,13 @@
 import { EntitySchema } from '@mikro-orm/core';
 
 export type RecordsEntityKind = 'CASE_FILE' | 'DOCUMENT';
-/** RETURNED: given back to the office (VraceniZeSpisovny); the row stays for its history and a later take-over. */
-export type RecordsOfficeItemState = 'IN_RECORDS_OFFICE' | 'ON_LOAN' | 'RETURNED';
+/**
+ * RETURNED: given back to the office (VraceniZeSpisovny); the row stays for its history and a later take-over.
+ * TRANSFERRED: the archive confirmed it took it over (přejímka, TrP Prenos); final, the row stays for its history.
+ * DESTROYED: destroyed after the archive's decision (Zniceni, disposal/destruction.ts); terminal.
+ */
+export type RecordsOfficeItemState = 'IN_RECORDS_OFFICE' | 'ON_LOAN' | 'RETURNED' | 'DESTROYED'
+  | 'TRANSFERRED';
 
 /**
  * A case file or a document outside case files that the records office has taken over (převzetí do spisovny).

@@ -1,8 +1,13 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { inTransaction, nextInSeries, scopeToTenant, type AuditChange, type HubORM } from '@hub/kit';
+import { inTransaction, logger, nextInSeries, scopeToTenant, type AuditChange, type HubORM } from '@hub/kit';
 import { randomUUID } from 'node:crypto';
 import { CaseFile } from '../case-files/case-file.entity';
+import { blobStoreFromEnv } from '../components/blob-store';
+import { eraseQueuedBlobs } from '../destruction/blob-erasure';
+import { applyDestructions, isDestruction } from '../destruction/ingest';
+import { fileDestructionRecords } from '../destruction/record';
+import { Tombstone } from '../destruction/tombstone.entity';
 import { Document } from '../documents/document.entity';
 import { fileSubmittedProposals } from '../records-office/disposal-proposal-filing';
 import { applyCustodyEvents, applyProposalEvents } from '../records-office/mirror';
@@ -146,7 +151,12 @@ async function ingestMunicipality(orm: HubORM, source: string, municipalityId: s
   const objectSource = await objectSourceOf(orm, em, municipalityId);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await inTransaction(em, (tx) => appendEntries(tx, source, municipalityId, objectSource, events));
+      const written = await inTransaction(em, (tx) => appendEntries(tx, source, municipalityId, objectSource, events));
+      // A destruction's bytes go once its rows are gone for good (committed); what fails waits for the upload sweep.
+      if (source === 'archives' && events.some(isDestruction)) {
+        await eraseQueuedBlobs(orm, blobStoreFromEnv()).catch((err: unknown) => logger.error({ err }, 'blob erasure after a destruction failed (the sweep retries)'));
+      }
+      return written;
     } catch (e) {
       if (e instanceof NothingNew) return 0;
       // Cannot happen while the counter lock is taken first, but if two writers ever raced an event in, the
@@ -214,6 +224,9 @@ async function appendEntries(tx: SqlEntityManager, source: string, municipalityI
     await applyCustodyEvents(tx, fresh);
     await applyProposalEvents(tx, fresh);
     await fileSubmittedProposals(tx, fresh);
+    // Zniceni: tombstones, rows deleted, bytes queued for erasure; then the run's destruction record (modules/destruction).
+    await applyDestructions(tx, fresh);
+    await fileDestructionRecords(tx, fresh, blobStoreFromEnv());
   }
   await tx.flush();
   return fresh.length;
@@ -238,6 +251,12 @@ async function objectPids(tx: SqlEntityManager, events: CleanEvent[]): Promise<M
   if (caseFileIds.length > 0) {
     const rows = await tx.find(CaseFile, { id: { $in: caseFileIds } }, { fields: ['id', 'pid'], disableIdentityMap: true });
     for (const c of rows) if (c.pid) pids.set(`Spis:${c.id}`, c.pid);
+  }
+  // A destroyed entity (destruction/ingest.ts) keeps its PID in its tombstone: later events about it still name it so.
+  const missing = [...documentIds.filter((id) => !pids.has(`Dokument:${id}`)), ...caseFileIds.filter((id) => !pids.has(`Spis:${id}`))];
+  if (missing.length > 0) {
+    const rows = await tx.find(Tombstone, { entityId: { $in: missing } }, { fields: ['entityId', 'kind', 'pid'], disableIdentityMap: true });
+    for (const t of rows) pids.set(`${t.kind === 'CASE_FILE' ? 'Spis' : 'Dokument'}:${t.entityId}`, t.pid);
   }
   return pids;
 }

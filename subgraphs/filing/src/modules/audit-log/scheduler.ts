@@ -1,4 +1,4 @@
-import { logger, timeJob, type HubORM } from '@hub/kit';
+import { logger, startJobLease, timeJob, type HubORM, type JobLeaseKeeper } from '@hub/kit';
 import { fixDaysUpTo, lastFixableDay } from './rendition';
 import { platformSealer, type Sealer } from './seal';
 
@@ -20,6 +20,8 @@ export interface RenditionSchedulerOptions {
   now?: () => Date;
   /** Default: the hub logger (component `renditions`); `err` is described without bound values. */
   log?: (message: string, err?: unknown) => void;
+  /** Rounds run only while this process holds the lease (one scheduler per deployment, kit lease.ts). */
+  lease?: JobLeaseKeeper;
 }
 
 export const RENDITION_INTERVAL_MS = 10 * 60_000;
@@ -93,13 +95,16 @@ export function startRenditionScheduler(orm: HubORM, opts: RenditionSchedulerOpt
   const round = async () => {
     let next = interval;
     try {
+      // Not the holder: another process (maybe in the other building) fixes the days; look again later.
+      if (opts.lease && !(await opts.lease.ensure())) return;
       const r = await timeJob('filing', 'log-renditions', () => runRenditionRound(orm, { ...opts, log, stopped: () => stopped }));
       if (r.created) info(`log renditions: ${r.created} day(s) fixed${r.more ? ', more to do' : ''}`);
       if (r.more) next = BACKLOG_DELAY_MS;
     } catch (e) {
       log(`log renditions round failed (retried in ${Math.round(interval / 1000)} s)`, e);
+    } finally {
+      schedule(next);
     }
-    schedule(next);
   };
   schedule(opts.firstDelayMs ?? FIRST_DELAY_MS);
 
@@ -108,6 +113,7 @@ export function startRenditionScheduler(orm: HubORM, opts: RenditionSchedulerOpt
       stopped = true;
       if (timer) clearTimeout(timer);
       await running;
+      await opts.lease?.stop();
     },
   };
 }
@@ -119,5 +125,5 @@ export function startRenditionScheduler(orm: HubORM, opts: RenditionSchedulerOpt
 export function renditionBackground(orm: HubORM): { stop(): Promise<void> } {
   const sealer = platformSealer();
   if (!renditionsEnabled()) return { stop: async () => undefined };
-  return startRenditionScheduler(orm, { sealer });
+  return startRenditionScheduler(orm, { sealer, lease: startJobLease(orm, 'log-renditions', { service: 'filing' }) });
 }

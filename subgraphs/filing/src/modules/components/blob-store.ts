@@ -1,9 +1,9 @@
 import { ErrorCode, HubError, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, isLoose } from '@hub/kit';
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { chmod, mkdir, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, open as openFile, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import { PassThrough, Transform, pipeline as pipeStreams, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
 /** A stored blob: its key is the SHA-256 of its bytes (hex), so identical bytes are stored once. */
@@ -88,7 +88,15 @@ const PRIVATE_MARKER = '.private';
  * Directories are created 0700 and files 0600, whatever the process umask: the blobs are the municipalities' records.
  */
 export class LocalDiskBlobStore implements BlobStore {
-  constructor(readonly dir: string) {}
+  /**
+   * `fsync`: each new blob's bytes and its directory entry are flushed to disk before `put` resolves (the mirrored
+   * store's promise: an acknowledged upload survives a power loss in either building). Off for the single store,
+   * as before.
+   */
+  constructor(
+    readonly dir: string,
+    readonly opts: { fsync?: boolean } = {},
+  ) {}
 
   pathOf(key: string): string {
     if (!KEY.test(key)) throw new Error(`not a blob key: ${key}`);
@@ -128,7 +136,11 @@ export class LocalDiskBlobStore implements BlobStore {
         throw e;
       });
       if (stored) await rm(tmp, { force: true });
-      else await rename(tmp, target);
+      else {
+        if (this.opts.fsync) await syncPath(tmp, 'r+');
+        await rename(tmp, target);
+        if (this.opts.fsync) await syncPath(join(this.dir, key.slice(0, 2)), 'r');
+      }
     } catch (e) {
       await rm(tmp, { force: true });
       throw e;
@@ -274,7 +286,89 @@ export class LocalDiskBlobStore implements BlobStore {
   }
 }
 
-/** The store configured by the environment (read at call time). */
+/** fsync of a file (`r+`) or a directory (`r`: its entries, e.g. a rename into it). */
+async function syncPath(path: string, flags: 'r' | 'r+'): Promise<void> {
+  const handle = await openFile(path, flags);
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The blob store of two buildings (README, "Two buildings"): every blob is written, and fsynced, into the store of
+ * this building (`primary`) and then into the other building's (`mirror`, HUB_BLOB_MIRROR_DIR) before `put`
+ * resolves — the upload is acknowledged only once both hold the bytes, so losing either building loses no
+ * acknowledged file. Reads come from the primary and fall back to the mirror (a blob the primary lost, or one
+ * written while this building's store was being rebuilt). Discards and housekeeping act on both.
+ */
+export class MirroredBlobStore implements BlobStore {
+  constructor(
+    readonly primary: LocalDiskBlobStore,
+    readonly mirror: LocalDiskBlobStore,
+  ) {}
+
+  async put(input: Readable, opts: { maxBytes: number }): Promise<StoredBlob> {
+    const stored = await this.primary.put(input, opts);
+    // Copied from the primary's file, and hashed again on the way: the mirror's key must match its own bytes.
+    const copy = await this.mirror.put(this.primary.open(stored.key), { maxBytes: Number.MAX_SAFE_INTEGER });
+    if (copy.key !== stored.key) throw new Error(`blob mirror: copy of ${stored.key} hashed to ${copy.key}`);
+    return stored;
+  }
+
+  open(key: string): Readable {
+    const out = new PassThrough();
+    this.primary.exists(key).then(
+      (here) => pipeStreams((here ? this.primary : this.mirror).open(key), out, () => undefined),
+      (e: Error) => out.destroy(e),
+    );
+    return out;
+  }
+
+  async exists(key: string): Promise<boolean> {
+    return (await this.primary.exists(key)) || this.mirror.exists(key);
+  }
+
+  async verify(key: string): Promise<boolean> {
+    return (await this.primary.verify(key)) || this.mirror.verify(key);
+  }
+
+  async *keys(): AsyncIterable<string> {
+    const seen = new Set<string>();
+    for await (const key of this.primary.keys()) {
+      seen.add(key);
+      yield key;
+    }
+    for await (const key of this.mirror.keys()) if (!seen.has(key)) yield key;
+  }
+
+  async discard(key: string, opts: { keepIfTouchedSince: Date; stillUsed: () => Promise<boolean> }): Promise<boolean> {
+    const here = await this.primary.discard(key, opts);
+    const there = await this.mirror.discard(key, opts);
+    return here || there;
+  }
+
+  async sweepTemp(opts: { olderThan: Date }): Promise<TempSweepResult> {
+    const a = await this.primary.sweepTemp(opts);
+    const b = await this.mirror.sweepTemp(opts);
+    return { partial: a.partial + b.partial, restored: a.restored + b.restored };
+  }
+
+  async makePrivate(): Promise<number> {
+    return (await this.primary.makePrivate()) + (await this.mirror.makePrivate());
+  }
+}
+
+/** HUB_BLOB_MIRROR_DIR: the other building's blob store, or undefined (one building). */
+export function blobMirrorDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const dir = env.HUB_BLOB_MIRROR_DIR?.trim();
+  return dir ? resolve(dir) : undefined;
+}
+
+/** The store configured by the environment (read at call time): mirrored when HUB_BLOB_MIRROR_DIR is set. */
 export function blobStoreFromEnv(env: NodeJS.ProcessEnv = process.env): BlobStore {
-  return new LocalDiskBlobStore(blobDir(env));
+  const mirror = blobMirrorDir(env);
+  if (!mirror) return new LocalDiskBlobStore(blobDir(env));
+  return new MirroredBlobStore(new LocalDiskBlobStore(blobDir(env), { fsync: true }), new LocalDiskBlobStore(mirror, { fsync: true }));
 }

@@ -1,7 +1,7 @@
-import { logger, timeJob, type HubORM } from '@hub/kit';
-import { DeliveryProof } from '../dispatch/delivery-proof.entity';
+import { logger, startJobLease, timeJob, type HubORM } from '@hub/kit';
+import { eraseQueuedBlobs } from '../destruction/blob-erasure';
+import { blobInUse } from './blob-references';
 import { blobStoreFromEnv, blobTmpMaxAgeMs, type BlobStore } from './blob-store';
-import { Component } from './component.entity';
 import { Upload } from './upload.entity';
 
 /**
@@ -31,15 +31,6 @@ export interface SweepResult {
   blobs: number;
 }
 
-/** Whether any row of any municipality still refers to the blob. */
-async function blobInUse(orm: HubORM, key: string): Promise<boolean> {
-  const em = orm.em.fork();
-  for (const entity of [Component, DeliveryProof, Upload] as const) {
-    if ((await em.count(entity, { blobKey: key }, { filters: false })) > 0) return true;
-  }
-  return false;
-}
-
 /** One sweep over all municipalities (a system job: outside the tenant filter). */
 export async function sweepUploads(orm: HubORM, store: BlobStore, opts: { now?: Date; ttlMs?: number } = {}): Promise<SweepResult> {
   const cutoff = new Date((opts.now ?? new Date()).getTime() - (opts.ttlMs ?? uploadTtlMs()));
@@ -56,6 +47,8 @@ export async function sweepUploads(orm: HubORM, store: BlobStore, opts: { now?: 
     }
     if (old.length < BATCH) break;
   }
+  // Bytes of destroyed entities whose erasure failed after the destruction are tried again here.
+  await eraseQueuedBlobs(orm, store);
   return result;
 }
 
@@ -95,13 +88,17 @@ export function uploadSweepBackground(orm: HubORM, env: NodeJS.ProcessEnv = proc
   // What a crash left in the store's tmp folder goes at start, before it can pile up.
   let housekeeping = maintainBlobStore(blobStoreFromEnv(env), { makePrivate: true, tmpMaxAgeMs: blobTmpMaxAgeMs(env) });
   const sweepLog = logger.child({ component: 'upload-sweep' });
+  // One sweep per deployment (kit lease.ts): the store's housekeeping above is per process (its own temporary files).
+  const lease = startJobLease(orm, 'upload-sweep', { service: 'filing' });
   let busy = false;
   let running: Promise<unknown> = Promise.resolve();
   const round = () => {
     if (busy) return;
     busy = true;
     housekeeping = housekeeping.then(() => maintainBlobStore(blobStoreFromEnv(env), { tmpMaxAgeMs: blobTmpMaxAgeMs(env) }));
-    running = timeJob('filing', 'upload-sweep', () => sweepUploads(orm, blobStoreFromEnv(env)))
+    running = lease
+      .ensure()
+      .then((mine) => (mine ? timeJob('filing', 'upload-sweep', () => sweepUploads(orm, blobStoreFromEnv(env))) : { uploads: 0, blobs: 0 }))
       .then((r) => {
         if (r.uploads) sweepLog.info({ uploads: r.uploads, blobs: r.blobs }, 'upload sweep: unattached uploads and unused blobs removed');
       })
@@ -120,6 +117,7 @@ export function uploadSweepBackground(orm: HubORM, env: NodeJS.ProcessEnv = proc
       clearInterval(timer);
       await running;
       await housekeeping;
+      await lease.stop();
     },
   };
 }

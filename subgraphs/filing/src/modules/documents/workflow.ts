@@ -33,6 +33,7 @@ export type DocumentStep =
 
 export const ALL_STATES: DocumentState[] = [
   'DRAFT', 'REGISTERED', 'ASSIGNED', 'IN_PROGRESS', 'SETTLED', 'CLOSED', 'CANCELLED', 'HANDED_TO_RECORDS_OFFICE', 'IN_RECORDS_OFFICE', 'ON_LOAN',
+  'TRANSFERRED',
 ];
 
 export interface StepRule {

@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { badInput, conflict, diff, inTransaction, recordAudit, type TenantCaller } from '@hub/kit';
+import { backupOnlyMunicipality, badInput, conflict, diff, inTransaction, recordAudit, type SubgraphContext, type TenantCaller } from '@hub/kit';
 import { randomUUID } from 'node:crypto';
 import type { CreateRegisterInput } from '../../generated/graphql';
 import { Register, type RegisterKind } from './register.entity';
@@ -42,6 +42,17 @@ function validateRegisterInput(input: CreateRegisterInput): RegisterFields {
     throw badInput('referencePrefix must be 1–20 capital letters or digits, starting with a letter', 'referencePrefix');
   }
   return { name, kind: input.kind, referencePrefix: input.referencePrefix };
+}
+
+/**
+ * Refuses (BACKUP_ONLY_MUNICIPALITY) registers for a backup-only municipality (issue 12): it keeps its records in its
+ * own system and only backup sets here. The flag belongs to the municipalities subgraph, which is asked.
+ */
+export async function assertKeepsRecords(ctx: Pick<SubgraphContext, 'peers'>, municipalityId: string): Promise<void> {
+  const [m] = await ctx.peers.entities<{ id: string; abbreviation: string; backupOnly?: boolean | null }>(
+    'municipalities', 'Municipality', [municipalityId], 'id abbreviation backupOnly',
+  );
+  if (m?.backupOnly === true) throw backupOnlyMunicipality(m.abbreviation);
 }
 
 /** `createRegister`: a new active register of the caller's municipality, with its audit event (Denik). */

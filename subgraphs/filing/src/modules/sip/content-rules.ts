@@ -111,6 +111,33 @@ function documentRules(s: SipSource, d: SipDocument, isRoot: boolean, currentYea
   componentRules(d, (d.settledOn ?? '9999') <= EVIDENCE_RULE_DAY, out);
 }
 
+/** The hub's own rule: a transfer package (přejímka) carries the archive's decision to keep the entity. */
+export const HUB_TRANSFER_DECISION = 'hub-p1';
+
+/**
+ * The rules of the transfer profile (P) on the root entity's SkartacniRizeni (rules.md obs77–obs80): it must be
+ * there with SkartacniOperace `trvalé uložení` (hub-p1: the archive selected it; ZAF requires the element only of a
+ * root entity "that passed the selection", which every transferred one has), an analog root carries the quantity
+ * (obs77), the decision's year is not before the disposal year (obs79) nor in the future (obs80). obs78 (only under
+ * the root) holds by construction of mets.ts.
+ */
+function transferRules(s: SipSource, currentYear: number, out: ArchiveProblem[]) {
+  const r = s.review;
+  const root = s.root.kind === 'CASE_FILE' ? s.root.caseFile : s.root.document;
+  const analog = s.root.kind === 'CASE_FILE' ? s.root.caseFile.documents.some((d) => d.form !== 'DIGITAL') : s.root.document.form !== 'DIGITAL';
+  if (!r || !r.operation) {
+    out.push({ rule: HUB_TRANSFER_DECISION, message: r ? 'the archive decided to destroy it: it is not transferred' : 'a transfer needs the archive\'s decision to keep it (SkartacniRizeni): none has been recorded' });
+    if (analog) out.push({ rule: 'obs77', message: 'a transfer of analog records needs the archive\'s decision with the quantity (SkartacniRizeni/Mnozstvi)' });
+    return;
+  }
+  if (analog && !r.quantity?.trim()) out.push({ rule: 'obs77', message: 'a transfer of analog records needs the quantity in the archive\'s decision (SkartacniRizeni/Mnozstvi)' });
+  const year = Number(r.day.slice(0, 4));
+  if (root.disposalYear !== null && root.triggerYear !== null && year < root.disposalYear) {
+    out.push({ rule: 'obs79', message: `the archive's decision (${r.day}) is dated before the disposal year ${root.disposalYear}` });
+  }
+  if (year > currentYear) out.push({ rule: 'obs80', message: `the archive's decision (${r.day}) is dated in a future year` });
+}
+
 /** Every problem that keeps the entity's SIP from passing the archive's checks; empty when it is ready. */
 export function checkContentRules(s: SipSource, profile: SipProfile, now: Date): ArchiveProblem[] {
   const out: ArchiveProblem[] = [];
@@ -152,14 +179,9 @@ export function checkContentRules(s: SipSource, profile: SipProfile, now: Date):
       out.push({ rule: 'obs67', message: `${label}: its disposal code ${c.retention.code} is weaker than its documents' ${strongest}` });
     }
     if (c.documents.some((d) => d.form !== 'DIGITAL') && !c.location) out.push({ rule: 'obs85a', message: `${label}: an analog case file needs its location (it is not in the records office)` });
-    if (profile === 'components' && c.documents.some((d) => d.form !== 'DIGITAL')) {
-      out.push({ rule: 'obs77', message: `${label}: a transfer of analog records needs the archive's decision with the quantity (SkartacniRizeni/Mnozstvi)` });
-    }
     for (const d of c.documents) documentRules(s, d, false, currentYear, out);
   }
-  if (s.root.kind === 'DOCUMENT' && profile === 'components' && s.root.document.form !== 'DIGITAL') {
-    out.push({ rule: 'obs77', message: 'a transfer of an analog document needs the archive\'s decision with the quantity (SkartacniRizeni/Mnozstvi)' });
-  }
+  if (profile === 'components') transferRules(s, currentYear, out);
   for (const d of docs) identifiers.push(d.identifier, ...d.components.map((c) => c.identifier));
   // obs59: one identifier, one content. Schedules are shared by identifier within a plan (identifiers.ts), but a
   // document classified under another plan's node may bring an equal identifier with another schedule.

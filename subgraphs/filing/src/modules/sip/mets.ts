@@ -108,10 +108,25 @@ function skartacniRezim(r: SipRetention): string {
   );
 }
 
-function vyrazovani(r: SipRetention | null, triggerYear: number | null, disposalYear: number | null): string {
+function vyrazovani(r: SipRetention | null, triggerYear: number | null, disposalYear: number | null, rizeni = ''): string {
   if (!r) return '';
   const datace = triggerYear !== null && disposalYear !== null ? `<nsesss:DataceVyrazeni>${t('RokSpousteciUdalosti', triggerYear)}${t('RokSkartacniOperace', disposalYear)}</nsesss:DataceVyrazeni>` : '';
-  return `<nsesss:Vyrazovani>${skartacniRezim(r)}${datace}</nsesss:Vyrazovani>`;
+  return `<nsesss:Vyrazovani>${skartacniRezim(r)}${datace}${rizeni}</nsesss:Vyrazovani>`;
+}
+
+/**
+ * The root entity's `SkartacniRizeni` (tSkartacniRizeni: Datum, Mnozstvi?, SkartacniOperace, Oduvodneni?,
+ * Posuzovatel) in a transfer package only (rule obs78: under the root's Vyrazovani, nowhere else). The schema's one
+ * SkartacniOperace is `trvalé uložení`: an entity to be destroyed has none and is never transferred (the content
+ * rules refuse it first).
+ */
+function skartacniRizeni(s: SipSource, profile: SipProfile): string {
+  const r = s.review;
+  if (profile !== 'components' || !r?.operation) return '';
+  return (
+    `<nsesss:SkartacniRizeni>${datum('Datum', r.day)}${opt('Mnozstvi', r.quantity)}${t('SkartacniOperace', r.operation)}${opt('Oduvodneni', r.reasoning)}` +
+    `<nsesss:Posuzovatel>${internal(s, r.assessor)}</nsesss:Posuzovatel></nsesss:SkartacniRizeni>`
+  );
 }
 
 /** Element ids of the package (xs:ID: NCName), stable within one mets.xml. */
@@ -160,7 +175,7 @@ function druhDokumentu(k: SipKind | null): string {
   return k ? `<nsesss:DruhDokumentu>${id(k.identifier)}${t('Nazev', k.name)}${opt('Komentar', k.comment)}</nsesss:DruhDokumentu>` : '';
 }
 
-function documentXml(s: SipSource, ids: Ids, d: SipDocument, classification: { code: string; fullCode: string }, isRoot: boolean): string {
+function documentXml(s: SipSource, ids: Ids, d: SipDocument, classification: { code: string; fullCode: string }, isRoot: boolean, rizeni = ''): string {
   const analog = d.form !== 'DIGITAL';
   const puvod =
     d.origin === 'RECEIVED'
@@ -177,7 +192,7 @@ function documentXml(s: SipSource, ids: Ids, d: SipDocument, classification: { c
     `<nsesss:Dokument ID="${ids.documents.get(d.id)}"><nsesss:EvidencniUdaje>${identifikace(d.identifier)}<nsesss:Popis>${t('Nazev', d.subject)}</nsesss:Popis>` +
     evidence(d) + `<nsesss:Puvod>${puvod}</nsesss:Puvod>` +
     `<nsesss:Trideni>${t('JednoduchySpisovyZnak', classification.code)}${t('PlneUrcenySpisovyZnak', classification.fullCode)}${druhDokumentu(d.kind)}${mothers}</nsesss:Trideni>` +
-    settled + vyrazovani(d.retention, d.triggerYear, d.disposalYear) +
+    settled + vyrazovani(d.retention, d.triggerYear, d.disposalYear, isRoot ? rizeni : '') +
     `<nsesss:Manipulace>${t('AnalogovyDokument', analog ? 'ano' : 'ne')}${analog ? opt('UkladaciJednotka', d.storageUnit && cut(d.storageUnit, 100)) : ''}</nsesss:Manipulace>` +
     `</nsesss:EvidencniUdaje>${komponenty}</nsesss:Dokument>`
   );
@@ -191,10 +206,11 @@ function komponenta(ids: Ids, c: SipComponent, classification: { code: string; f
   );
 }
 
-function rootEntityXml(s: SipSource, ids: Ids): string {
+function rootEntityXml(s: SipSource, ids: Ids, profile: SipProfile): string {
   const leaf = s.nodes[s.nodes.length - 1];
   const classification = { code: leaf.code, fullCode: leaf.fullCode };
-  if (s.root.kind === 'DOCUMENT') return documentXml(s, ids, s.root.document, classification, true);
+  const rizeni = skartacniRizeni(s, profile);
+  if (s.root.kind === 'DOCUMENT') return documentXml(s, ids, s.root.document, classification, true, rizeni);
   const c = s.root.caseFile;
   const analog = c.documents.some((d) => d.form !== 'DIGITAL');
   const closedBy = c.closedBy ?? { userId: 'system', name: s.originator.name, orgUnitName: s.originator.name, position: 'zpracovatel' };
@@ -204,7 +220,7 @@ function rootEntityXml(s: SipSource, ids: Ids): string {
     `<nsesss:Puvod>${datum('DatumVytvoreni', c.openedOn)}</nsesss:Puvod>` +
     `<nsesss:Trideni>${t('JednoduchySpisovyZnak', leaf.code)}${t('PlneUrcenySpisovyZnak', leaf.fullCode)}<nsesss:MaterskaEntita>${vecnaSkupina(s, ids, s.nodes.length - 1, analog)}</nsesss:MaterskaEntita></nsesss:Trideni>` +
     vyrizeni(s, 'VyrizeniUzavreni', c.closedOn ?? c.openedOn, 'BY_DOCUMENT', null, null, closedBy) +
-    vyrazovani(c.retention, c.triggerYear, c.disposalYear) +
+    vyrazovani(c.retention, c.triggerYear, c.disposalYear, rizeni) +
     `<nsesss:Manipulace>${t('AnalogovyDokument', analog ? 'ano' : 'ne')}${datum('DatumOtevreni', c.openedOn)}${c.closedOn ? datum('DatumUzavreni', c.closedOn) : ''}${analog ? opt('Umisteni', c.location) : ''}</nsesss:Manipulace>` +
     `</nsesss:EvidencniUdaje><nsesss:Dokumenty>${c.documents.map((d) => documentXml(s, ids, d, classification, false)).join('')}</nsesss:Dokumenty></nsesss:Spis>`
   );
@@ -259,7 +275,7 @@ export function renderMets(s: SipSource, o: MetsOptions): string {
     `<mets:metsHdr CREATEDATE="${now}" LASTMODDATE="${now}">` +
       `<mets:agent ID="AGENT_ORG" ROLE="CREATOR" TYPE="ORGANIZATION"><mets:name>${escapeText(s.originator.name)}</mets:name></mets:agent>` +
       `<mets:agent ID="AGENT_1" ROLE="CREATOR" TYPE="INDIVIDUAL"><mets:name>${escapeText(o.individual.name.trim() || 'system')}</mets:name></mets:agent></mets:metsHdr>\n`,
-    `<mets:dmdSec ID="DMD1"><mets:mdWrap MDTYPE="OTHER" OTHERMDTYPE="NSESSS" MDTYPEVERSION="4.0" MIMETYPE="text/xml"><mets:xmlData>${rootEntityXml(s, ids)}</mets:xmlData></mets:mdWrap></mets:dmdSec>\n`,
+    `<mets:dmdSec ID="DMD1"><mets:mdWrap MDTYPE="OTHER" OTHERMDTYPE="NSESSS" MDTYPEVERSION="4.0" MIMETYPE="text/xml"><mets:xmlData>${rootEntityXml(s, ids, o.profile)}</mets:xmlData></mets:mdWrap></mets:dmdSec>\n`,
   ];
   // amdSec: plan, nodes, the root entity, documents, components.
   const planId = [...s.logs.entries()].find(([, l]) => l.objectType === 'SpisovyPlan')![0];

@@ -153,6 +153,26 @@ export interface SipObjectLog {
   entries: LogEntry[];
 }
 
+/**
+ * The archive's decision on the root entity (skartační řízení, nsesss `tSkartacniRizeni`), as archives recorded it:
+ * its `Uprava` filling `SkartacniRizeni.*` reaches filing's log like every other event (archives decision.ts), so
+ * the transfer package reads it from the root entity's own log, the last such event counting.
+ */
+export interface SipDisposalReview {
+  /** YYYY-MM-DD (SkartacniRizeni/Datum). */
+  day: string;
+  /** Mnozstvi of an analog record (the records office's quantity); null if none was recorded. */
+  quantity: string | null;
+  /** SkartacniOperace: `trvalé uložení` for a kept entity; null when the archive let it be destroyed. */
+  operation: string | null;
+  reasoning: string | null;
+  /** Posuzovatel (tOsobaInterni). */
+  assessor: SipPerson;
+}
+
+/** The change names of archives' decision event (archives decision.ts). */
+const REVIEW = 'SkartacniRizeni.';
+
 export interface SipSource {
   originator: SipOriginator;
   plan: { identifier: SipIdentifier; name: string; validFrom: string; validTo: string | null; separator: string };
@@ -161,6 +181,8 @@ export interface SipSource {
   root: { kind: 'CASE_FILE'; caseFile: SipCaseFile } | { kind: 'DOCUMENT'; document: SipDocument };
   /** Per object id (plan, node, case file, document, component). */
   logs: Map<string, SipObjectLog>;
+  /** The archive's decision on the root entity, once it reached the log; a transfer package carries it. */
+  review?: SipDisposalReview | null;
 }
 
 /** Documents in the records office are kept there: that is where an analog one lies (`UkladaciJednotka`, `Umisteni`). */
@@ -360,7 +382,28 @@ export async function loadSipSource(em: SqlEntityManager, peers: Peers, municipa
     logs.set(o.id, { objectType: o.type, identifier: o.identifier, entries });
   }
 
+  const rootId = caseFile ? caseFile.id : lone!.id;
+  const reviewEntry = [...(logs.get(rootId)?.entries ?? [])].reverse().find((e) => e.changes.some((c) => c.name === `${REVIEW}Datum`));
+  const reviewed = (name: string) => reviewEntry?.changes.find((c) => c.name === `${REVIEW}${name}`)?.new ?? null;
+  const assessorName = reviewed('Posuzovatel') ?? reviewEntry?.actorName ?? reviewEntry?.actorLogin ?? '';
+  const review: SipDisposalReview | null = reviewEntry
+    ? {
+        day: reviewed('Datum')!,
+        quantity: reviewed('Mnozstvi'),
+        operation: reviewed('SkartacniOperace'),
+        reasoning: reviewed('Oduvodneni'),
+        // The importing officer unless the decision named someone else: then the name is all the log has of them.
+        assessor: {
+          userId: assessorName === reviewEntry.actorName && reviewEntry.actorId ? reviewEntry.actorId : `posuzovatel ${assessorName}`.slice(0, 50),
+          name: assessorName,
+          orgUnitName: municipality.name,
+          position: 'posuzovatel',
+        },
+      }
+    : null;
+
   return {
+    review,
     originator: {
       id: municipality.id,
       name: municipality.name,

@@ -142,7 +142,30 @@ describe.each(testDatabaseKinds())('SIPs on %s', (kind) => {
     return d;
   }
 
-  async function caseFile(docs: DocSpec[], closedOn: string, state: CaseFile['state'] = 'IN_RECORDS_OFFICE'): Promise<CaseFile> {
+  /** The day of the archive's decision in these tests: after every disposal year below, before NOW's year ends. */
+  const DECIDED_ON = '2039-11-30';
+  /**
+   * The archive's decision on a root entity as archives records it (decision.ts) and the log ingest stores it: an
+   * `Uprava` of source archives with the SkartacniRizeni changes. Kept unless `destroy`; `quantity` for analog records.
+   */
+  async function decide(o: { id: string; pid: string | null; type: 'Spis' | 'Dokument' }, opts: { destroy?: boolean; quantity?: string; day?: string } = {}) {
+    const day = opts.day ?? DECIDED_ON;
+    await appendLogEntries(t.orm, BLANSKO.id, [{
+      source: 'archives', eventType: 'Uprava', objectType: o.type, objectId: o.id, objectPid: o.pid, objectSource: SOURCE, occurredAt: new Date(`${day}T10:00:00Z`),
+      actorId: records.userId, actorLogin: 'mbk.records', actorName: 'Petr Skladník', actorRoles: 'RECORDS_OFFICER', description: 'SkartacniRizeni',
+      changes: [
+        { name: 'SkartacniRizeni.Datum', old: null, new: day },
+        ...(opts.quantity ? [{ name: 'SkartacniRizeni.Mnozstvi', old: null, new: opts.quantity }] : []),
+        ...(opts.destroy ? [] : [{ name: 'SkartacniRizeni.SkartacniOperace', old: null, new: 'trvalé uložení' }]),
+        { name: 'SkartacniRizeni.Oduvodneni', old: null, new: 'Skartační řízení' },
+        { name: 'SkartacniRizeni.Posuzovatel', old: null, new: 'Petr Skladník' },
+        { name: 'Seznam.Operace', old: null, new: opts.destroy ? 'zničit' : 'vybrat za archiválii' },
+      ],
+    }]);
+  }
+
+  /** A closed case file; the archive's decision to keep it is recorded unless `decision` is null. */
+  async function caseFile(docs: DocSpec[], closedOn: string, state: CaseFile['state'] = 'IN_RECORDS_OFFICE', decision: Parameters<typeof decide>[1] | null = {}): Promise<CaseFile> {
     const id = uid();
     const first = await document(docs[0], id);
     for (const spec of docs.slice(1)) await document(spec, id);
@@ -159,6 +182,7 @@ describe.each(testDatabaseKinds())('SIPs on %s', (kind) => {
       { eventType: 'Zalozeni', objectType: 'Spis', objectId: c.id, objectPid: c.pid, objectSource: SOURCE, occurredAt: opened, actorLogin: 'mbk.handler' },
       { eventType: 'Uzavreni', objectType: 'Spis', objectId: c.id, objectPid: c.pid, objectSource: SOURCE, occurredAt: new Date(`${closedOn}T12:00:00Z`), actorLogin: 'mbk.handler' },
     ]);
+    if (decision) await decide({ id: c.id, pid: c.pid, type: 'Spis' }, decision);
     return c;
   }
 
@@ -248,6 +272,7 @@ describe.each(testDatabaseKinds())('SIPs on %s', (kind) => {
 
   it('(b) builds a lone document settled in 2026; one settled in 2027 is refused with obs28 and nothing is logged', async () => {
     const d = await document({ created: '2026-05-05', received: true, files: [{ order: 1, version: 1, form: 'ORIGINAL', mediaType: 'application/pdf', bytes: pdf('lone'), name: 'podani.pdf' }] });
+    await decide({ id: d.id, pid: d.pid, type: 'Dokument' });
     const { mets } = await buildAndValidate(d.id, 'components');
     expect(mets).toContain('<mets:div TYPE="dokument" DMDID="DOK1"');
     expect(mets).toContain('<nsesss:MaterskeEntity>');
@@ -277,6 +302,38 @@ describe.each(testDatabaseKinds())('SIPs on %s', (kind) => {
     expect(mets).not.toContain('<mets:fileSec>');
     const refused = await prepareSip(em(), peers, records, c.id, 'components', NOW).catch((e) => e);
     expect(refused.extensions.problems.map((p: { rule: string }) => p.rule)).toEqual(['obs77']);
+  });
+
+  it('(e) the transfer package (přejímka) carries the archive\'s decision; without one, or to destroy, it is refused', async () => {
+    const file = (n: string) => [{ order: 1, version: 1, form: 'ORIGINAL' as const, mediaType: 'application/pdf', bytes: pdf(n), name: `${n}.pdf` }];
+    const kept = await caseFile([{ created: '2026-02-02', received: true, files: file('kept') }], '2026-03-01');
+    const full = await buildAndValidate(kept.id, 'components');
+    // Only under the root's Vyrazovani (obs78), after its DataceVyrazeni; the posuzovatel is the importing officer.
+    expect(full.mets).toMatch(new RegExp(
+      '<nsesss:RokSkartacniOperace>2032</nsesss:RokSkartacniOperace></nsesss:DataceVyrazeni><nsesss:SkartacniRizeni><nsesss:Datum>2039-11-30</nsesss:Datum>' +
+      '<nsesss:SkartacniOperace>trvalé uložení</nsesss:SkartacniOperace><nsesss:Oduvodneni>Skartační řízení</nsesss:Oduvodneni><nsesss:Posuzovatel><nsesss:Subjekt>' +
+      `.*?<nsesss:IdentifikatorFyzickeOsoby zdroj="${SOURCE}">${records.userId}</nsesss:IdentifikatorFyzickeOsoby><nsesss:NazevFyzickeOsoby>Petr Skladník</nsesss:NazevFyzickeOsoby>`));
+    expect(full.mets.match(/<nsesss:SkartacniRizeni>/g)).toHaveLength(1);
+    // The proposal's package names no decision (it precedes it).
+    expect((await buildAndValidate(kept.id, 'metadata')).mets).not.toContain('<nsesss:SkartacniRizeni>');
+
+    // An analog case file goes over with the quantity the records office recorded (obs77), and validates.
+    const paper = await caseFile([{ created: '2026-01-20', received: true, state: 'IN_RECORDS_OFFICE', form: 'ANALOG', sheets: 3, attachments: 0 }], '2026-03-01', 'IN_RECORDS_OFFICE', { quantity: '1 krabice, 3 listy' });
+    expect((await buildAndValidate(paper.id, 'components')).mets).toContain('<nsesss:Mnozstvi>1 krabice, 3 listy</nsesss:Mnozstvi><nsesss:SkartacniOperace>');
+
+    const rules = async (id: string) => ((await prepareSip(em(), peers, records, id, 'components', NOW).catch((e) => e)).extensions?.problems ?? []).map((p: { rule: string }) => p.rule);
+    const undecided = await caseFile([{ created: '2026-02-02', files: file('u') }], '2026-03-01', 'IN_RECORDS_OFFICE', null);
+    expect(await rules(undecided.id)).toEqual(['hub-p1']);
+    const destroyed = await caseFile([{ created: '2026-02-02', files: file('d') }], '2026-03-01', 'IN_RECORDS_OFFICE', { destroy: true });
+    expect(await rules(destroyed.id)).toEqual(['hub-p1']);
+    const early = await caseFile([{ created: '2026-02-02', files: file('e') }], '2026-03-01', 'IN_RECORDS_OFFICE', { day: '2031-06-01' });
+    expect(await rules(early.id)).toEqual(['obs79']);
+    // The last decision counts (a repeated import is refused by archives, but the log is what filing reads).
+    await decide({ id: early.id, pid: early.pid, type: 'Spis' });
+    expect(await rules(early.id)).toEqual([]);
+    const future = await caseFile([{ created: '2026-02-02', files: file('f') }], '2026-03-01', 'IN_RECORDS_OFFICE', { day: '2041-01-05' });
+    expect(await rules(future.id)).toEqual(['obs80']);
+    expect(await em().count(AuditEvent, { objectId: { $in: [undecided.id, destroyed.id, future.id] }, eventType: 'Export' })).toBe(0);
   });
 
   it('(d) builds a case file whose documents span years, under a nested node', async () => {
@@ -367,9 +424,20 @@ describe.each(testDatabaseKinds())('SIPs on %s', (kind) => {
       ['obs111', (s) => void (doc(s).components[0].form = 'CONTAINER')],
       ['obs41', (s) => void (doc(s).components[0].mediaType = 'pdf')],
       ['val1', (s) => void (spis(s).closedOn = null)],
+      // The transfer profile (P): the archive's decision to keep it, dated within the rules.
+      ['hub-p1', (s) => void (s.review = null)],
+      ['hub-p1', (s) => void (s.review = { ...s.review!, operation: null })],
+      ['obs77', (s) => Object.assign(doc(s), { form: 'ANALOG', components: [], quantity: '1 ks' })],
+      ['obs79', (s) => void (s.review = { ...s.review!, day: '2031-12-31' })],
+      ['obs80', (s) => void (s.review = { ...s.review!, day: '2041-01-02' })],
     ];
     it('the base case file breaks none', () => {
       expect(checkContentRules(base, 'components', NOW)).toEqual([]);
+    });
+    it('the transfer rules do not apply to the proposal\'s package (metadata)', () => {
+      const s = clone();
+      s.review = null;
+      expect(checkContentRules(s, 'metadata', NOW)).toEqual([]);
     });
     it.each(cases)('%s: reported when broken', (rule, breakIt) => {
       const s = clone();

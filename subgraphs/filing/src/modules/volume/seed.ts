@@ -12,7 +12,7 @@
  * Columns come from the entity metadata, so a column added to Document or Component later is written too (and a
  * new NOT NULL column the generator does not fill fails loudly on the first batch).
  */
-import { DEMO_MUNICIPALITIES, demoId, type DemoMunicipality, type HubORM } from '@hub/kit';
+import { DEMO_RECORDS_MUNICIPALITIES, demoId, type DemoMunicipality, type HubORM } from '@hub/kit';
 import type { EntityMetadata } from '@mikro-orm/core';
 import { MySqlPlatform, type Knex } from '@mikro-orm/knex';
 import { Component } from '../components/component.entity';
@@ -85,7 +85,7 @@ export async function seedVolume(orm: HubORM, opts: SeedVolumeOptions): Promise<
     );
   }
 
-  const municipalities = opts.municipalities ?? DEMO_MUNICIPALITIES;
+  const municipalities = opts.municipalities ?? DEMO_RECORDS_MUNICIPALITIES; // backup-only tenants have no registers
   const registers = await registersOf(knex, municipalities);
   const kinds = await defaultKindsOf(knex);
   const plan = volumePlan(municipalities, { scale: opts.scale, years: opts.years ?? 10, now });

@@ -26,8 +26,16 @@ export class Municipality {
   seatMunicipality!: string | null;
   seatMunicipalityPart!: string | null;
   seatPostCode!: string | null;
+  /**
+   * A backup-only tenant (issue 12): the municipality runs its own records system and keeps only that system's
+   * backup sets on the hub, so it has no registers or users here. Nullable so rows older than the column need no
+   * rewrite: null reads as false.
+   */
+  backupOnly!: boolean | null;
   createdAt!: Date;
 }
+
+export const isBackupOnly = (m: Pick<Municipality, 'backupOnly'>) => m.backupOnly === true;
 
 /** The seat as a `PostalAddress`; null while it is not known (see `seatStreet`). */
 export function seatAddressOf(m: Municipality): PostalAddress | null {
@@ -64,6 +72,7 @@ export const MunicipalitySchema = new EntitySchema<Municipality>({
     seatMunicipality: { type: 'string', length: 100, nullable: true },
     seatMunicipalityPart: { type: 'string', length: 100, nullable: true },
     seatPostCode: { type: 'string', length: 5, nullable: true },
+    backupOnly: { type: 'boolean', nullable: true },
     createdAt: { type: 'datetime', length: 3 },
   },
 });

@@ -1,6 +1,8 @@
 import {
-  Role, badInput, conflict, diff, hashPassword, inTransaction, notFound, recordAudit, requireTenantCaller,
+  Role, badInput, conflict, diff, hashPassword, inTransaction, notFound, recordAudit, requireCaller, requireTenantCaller, scopeToTenant,
+  type Caller,
 } from '@hub/kit';
+import type { SqlEntityManager } from '@mikro-orm/knex';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { UsersContext } from '../../context';
@@ -13,7 +15,7 @@ import { User } from './user.entity';
 const AUDITED_FIELDS: (keyof ApiClient)[] = ['login', 'name', 'roles'];
 
 /** Administrative roles are for people: an app's credentials must not be able to create users or clients. */
-const REFUSED_ROLES: readonly Role[] = [Role.TENANT_ADMIN, Role.PLATFORM_ADMIN];
+const REFUSED_ROLES: readonly Role[] = [Role.TENANT_ADMIN, Role.PLATFORM_ADMIN, Role.BACKUP_CLIENT];
 
 /** What follows the municipality's login prefix in an API client's login: `mbk.api.isds-konektor`. */
 export const API_LOGIN_INFIX = 'api.';
@@ -45,9 +47,10 @@ export interface CreateApiClientRequest {
   roles: readonly Role[];
 }
 
-function validate(input: CreateApiClientRequest, municipalityPrefix: string): { name: string; roles: Role[]; login: string } {
+function validate(input: CreateApiClientRequest, municipalityPrefix: string, backupClient = false): { name: string; roles: Role[]; login: string } {
   const name = input.name.trim();
   if (name.length < 1 || name.length > 100) throw badInput('name must be 1–100 characters', 'name');
+  if (backupClient) return { name, roles: [Role.BACKUP_CLIENT], login: loginForName(name, municipalityPrefix) };
   if (input.roles.length === 0) throw badInput('an API client needs at least one role', 'roles');
   if (new Set(input.roles).size !== input.roles.length) throw badInput('roles must not repeat', 'roles');
   const refused = input.roles.filter((r) => REFUSED_ROLES.includes(r));
@@ -113,12 +116,80 @@ export async function createApiClient(ctx: UsersContext, input: CreateApiClientR
   }
 }
 
+/** The backup client's name unless the platform admin gives another: its login is then `<prefix>api.zalohy`. */
+export const BACKUP_CLIENT_NAME = 'Zálohy';
+
+/**
+ * `createBackupClient`: the platform admin gives a backup-only municipality its API client (role BACKUP_CLIENT, and
+ * only that), with the secret shown this once. The municipality has no tenant admin who could, and the client can do
+ * nothing but use its own backup sets, which the platform admin itself cannot see. Audited in the municipality.
+ */
+export async function createBackupClient(ctx: UsersContext, municipalityId: string, name: string | null | undefined) {
+  const caller = requireCaller(ctx, [Role.PLATFORM_ADMIN]);
+  const prefix = await loginPrefixOf(ctx, municipalityId, { backupClient: true });
+  const fields = validate({ name: name ?? BACKUP_CLIENT_NAME, roles: [] as Role[] }, prefix, true);
+  const em = scopeToTenant(ctx.em.fork(), municipalityId);
+  if (await em.findOne(User, { login: fields.login }, { filters: false, fields: ['id'] })) throw loginTaken(fields.login);
+  const secret = newSecret();
+  const secretHash = await hashPassword(secret);
+  try {
+    const client = await inTransaction(em, async (tx) => {
+      const c = tx.create(ApiClient, {
+        id: randomUUID(), municipalityId, name: fields.name, login: fields.login, roles: [Role.BACKUP_CLIENT], secretHash, active: true,
+        createdAt: new Date(), createdById: caller.userId, rotatedAt: null, revokedAt: null,
+      });
+      tx.persist(c);
+      await recordAudit(tx, caller, {
+        municipalityId, eventType: 'Zalozeni', objectType: 'Osoba', objectId: c.id,
+        description: 'Backup client created by the platform admin', changes: diff({}, c, AUDITED_FIELDS),
+      });
+      return c;
+    });
+    return { client, clientId: client.id, secret };
+  } catch (e) {
+    if (e instanceof UniqueConstraintViolationException && /login/i.test(e.message)) throw loginTaken(fields.login);
+    throw e;
+  }
+}
+
 /** `rotateApiClientSecret`: a new secret replaces the old one, which no longer signs in. */
 export async function rotateApiClientSecret(ctx: UsersContext, id: string) {
   const caller = requireTenantCaller(ctx, [Role.TENANT_ADMIN]);
+  return rotateSecret(ctx.em, caller, id);
+}
+
+/** `revokeApiClient`: the client can no longer sign in; the row stays for the audit trail. Idempotent. */
+export async function revokeApiClient(ctx: UsersContext, id: string): Promise<ApiClient> {
+  const caller = requireTenantCaller(ctx, [Role.TENANT_ADMIN]);
+  return revoke(ctx.em, caller, id);
+}
+
+/**
+ * A backup client as the platform admin may manage it: found across municipalities (the platform admin has no
+ * tenant), then handled on an EntityManager scoped to its own. Any other client is "not found" to the platform admin.
+ */
+async function backupClientScope(ctx: UsersContext, id: string): Promise<SqlEntityManager> {
+  const c = await ctx.em.fork().findOne(ApiClient, { id }, { filters: false });
+  if (!c || !c.roles.includes(Role.BACKUP_CLIENT)) throw notFound('Backup client', id);
+  return scopeToTenant(ctx.em.fork(), c.municipalityId) as SqlEntityManager;
+}
+
+/** `rotateBackupClientSecret`: the platform admin, for a backup-only municipality's client (it has no tenant admin). */
+export async function rotateBackupClientSecret(ctx: UsersContext, id: string) {
+  const caller = requireCaller(ctx, [Role.PLATFORM_ADMIN]);
+  return rotateSecret(await backupClientScope(ctx, id), caller, id);
+}
+
+/** `revokeBackupClient`: the platform admin locks a backup client out. Idempotent. */
+export async function revokeBackupClient(ctx: UsersContext, id: string): Promise<ApiClient> {
+  const caller = requireCaller(ctx, [Role.PLATFORM_ADMIN]);
+  return revoke(await backupClientScope(ctx, id), caller, id);
+}
+
+async function rotateSecret(em: SqlEntityManager, caller: Caller, id: string) {
   const secret = newSecret();
   const secretHash = await hashPassword(secret);
-  const client = await inTransaction(ctx.em, async (tx) => {
+  const client = await inTransaction(em, async (tx) => {
     // The tenant filter makes another municipality's client look missing.
     const c = await tx.findOne(ApiClient, { id });
     if (!c) throw notFound('API client', id);
@@ -139,10 +210,8 @@ export async function rotateApiClientSecret(ctx: UsersContext, id: string) {
   return { client, clientId: client.id, secret };
 }
 
-/** `revokeApiClient`: the client can no longer sign in; the row stays for the audit trail. Idempotent. */
-export async function revokeApiClient(ctx: UsersContext, id: string): Promise<ApiClient> {
-  const caller = requireTenantCaller(ctx, [Role.TENANT_ADMIN]);
-  return inTransaction(ctx.em, async (tx) => {
+async function revoke(em: SqlEntityManager, caller: Caller, id: string): Promise<ApiClient> {
+  return inTransaction(em, async (tx) => {
     const c = await tx.findOne(ApiClient, { id });
     if (!c) throw notFound('API client', id);
     if (!c.active) return c;

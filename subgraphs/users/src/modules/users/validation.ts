@@ -23,5 +23,7 @@ export function validateNewUser(input: NewUserFields): NewUserFields {
   if (new Set(input.roles).size !== input.roles.length) throw badInput('roles must not repeat', 'roles');
   // Platform operators are not users of a municipality; they are set up by the operator, not through the API.
   if (input.roles.includes(Role.PLATFORM_ADMIN)) throw badInput('PLATFORM_ADMIN cannot be assigned to a user', 'roles');
+  // The backup role belongs to a backup-only municipality's API client (createBackupClient), never to a person.
+  if (input.roles.includes(Role.BACKUP_CLIENT)) throw badInput('BACKUP_CLIENT cannot be assigned to a user', 'roles');
   return { ...input, name };
 }
