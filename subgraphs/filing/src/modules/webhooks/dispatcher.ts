@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { SequenceCounter, inTransaction, logger, scopeToTenant, type HubORM } from '@hub/kit';
+import { SequenceCounter, inTransaction, logger, scopeToTenant, startJobLease, type HubORM, type JobLeaseKeeper } from '@hub/kit';
 import { randomUUID } from 'node:crypto';
 import { LogEntry } from '../audit-log/log-entry.entity';
 import { ObjectFacts } from './events';
@@ -32,6 +32,8 @@ export interface DispatcherOptions {
   batchSize?: number;
   /** How long attempts stay visible (default 7 days); older ones are removed as the lane runs. */
   deliveryRetentionMs?: number;
+  /** Lanes run only while this process holds the lease: one dispatcher per deployment (kit lease.ts), not one per building. */
+  lease?: JobLeaseKeeper;
   fetch?: typeof fetch;
   now?: () => Date;
   log?: (message: string, err?: unknown) => void;
@@ -150,7 +152,7 @@ export function startWebhookDispatcher(orm: HubORM, opts: DispatcherOptions = {}
   async function lane(subscriptionId: string, municipalityId: string): Promise<void> {
     const em = scopeToTenant(orm.em.fork(), municipalityId);
     for (;;) {
-      if (stopped) return;
+      if (stopped || (opts.lease && !opts.lease.held())) return;
       em.clear();
       const s = await em.findOne(WebhookSubscription, { id: subscriptionId, active: true, deletedAt: null }, { disableIdentityMap: true });
       const c = await em.findOne(WebhookCursor, { subscriptionId }, { disableIdentityMap: true });
@@ -188,51 +190,56 @@ export function startWebhookDispatcher(orm: HubORM, opts: DispatcherOptions = {}
         if (cursor.handledThrough !== undefined) c.handledThrough = cursor.handledThrough;
         return true;
       };
-      for (const e of entries) {
-        if (stopped) break;
+      const holding = () => !stopped && (!opts.lease || opts.lease.held());
+      entries: for (const e of entries) {
+        if (!holding()) break;
         const payload = facts.describe(e, s.eventTypes, s.filters);
         if (!payload) {
           through = e.poradi; // not for this subscription: passed over, stored with the next write
           continue;
         }
         const body = JSON.stringify(payload);
-        const at = now();
-        const result = await post(doFetch, s.url, body, {
-          'content-type': 'application/json',
-          'user-agent': 'blansko-records-hub-webhooks/1',
-          [SIGNATURE_HEADER]: signatureHeader(secret, body, at),
-          'x-hub-event-id': payload.id,
-          'x-hub-event-type': payload.type,
-        }, timeoutMs);
-        const attempt = failures + 1;
-        failures = result.ok ? 0 : attempt;
-        pending.push({
-          eventId: payload.id, poradi: e.poradi, eventType: payload.type, attempt, status: result.ok ? 'DELIVERED' : 'FAILED',
-          httpStatus: result.httpStatus, error: result.error, durationMs: result.durationMs, attemptedAt: at,
-        });
-        if (result.ok) {
-          through = e.poradi;
-          if (pending.length >= COMMIT_EVERY || performance.now() - lastCommit >= COMMIT_AFTER_MS) {
-            if (!(await commit({ handledThrough: through, failures: 0, nextAttemptAt: null, lastError: null }))) return;
+        for (;;) {
+          const at = now();
+          const result = await post(doFetch, s.url, body, {
+            'content-type': 'application/json',
+            'user-agent': 'blansko-records-hub-webhooks/1',
+            [SIGNATURE_HEADER]: signatureHeader(secret, body, at),
+            'x-hub-event-id': payload.id,
+            'x-hub-event-type': payload.type,
+          }, timeoutMs);
+          const attempt = failures + 1;
+          failures = result.ok ? 0 : attempt;
+          pending.push({
+            eventId: payload.id, poradi: e.poradi, eventType: payload.type, attempt, status: result.ok ? 'DELIVERED' : 'FAILED',
+            httpStatus: result.httpStatus, error: result.error, durationMs: result.durationMs, attemptedAt: at,
+          });
+          if (result.ok) {
+            through = e.poradi;
+            if (pending.length >= COMMIT_EVERY || performance.now() - lastCommit >= COMMIT_AFTER_MS) {
+              if (!(await commit({ handledThrough: through, failures: 0, nextAttemptAt: null, lastError: null }))) return;
+            }
+            continue entries;
           }
-          continue;
+          // Failed: everything before this event is done (written now, with the failure); this one waits for its retry.
+          const nextAttemptAt = new Date(at.getTime() + backoffMs(failures, base, maxBackoff));
+          if (!(await commit({ handledThrough: e.poradi - 1, failures, nextAttemptAt, lastError: result.error }))) return;
+          if (attempt === 1 || attempt % 10 === 0) log(`webhook ${subscriptionId}: delivery of poradi ${e.poradi} failed (attempt ${attempt}): ${result.error}`);
+          const wait = nextAttemptAt.getTime() - at.getTime();
+          // A retry due within a tick (and a second) waits here and sends the same body again: the lane is this
+          // subscription's alone, and a replay meanwhile is caught by the cursor check of the next write. A longer
+          // back-off is left to the ticks, so a stop never waits for it.
+          if (wait > Math.min(tickMs, IN_LANE_RETRY_MS) || !holding()) {
+            retryIn = wait;
+            break entries;
+          }
+          await new Promise((r) => setTimeout(r, wait));
+          if (!holding()) return;
         }
-        // Failed: everything before this event is done; this one waits for its retry.
-        const nextAttemptAt = new Date(at.getTime() + backoffMs(failures, base, maxBackoff));
-        if (!(await commit({ handledThrough: e.poradi - 1, failures, nextAttemptAt, lastError: result.error }))) return;
-        if (attempt === 1 || attempt % 10 === 0) log(`webhook ${subscriptionId}: delivery of poradi ${e.poradi} failed (attempt ${attempt}): ${result.error}`);
-        retryIn = nextAttemptAt.getTime() - at.getTime();
-        break;
       }
-      if (retryIn === null && (through > c.handledThrough || pending.length > 0)) {
+      if (retryIn !== null) return;
+      if (through > c.handledThrough || pending.length > 0) {
         if (!(await commit({ handledThrough: through, failures: 0, nextAttemptAt: null, lastError: null }))) return;
-      }
-      if (retryIn !== null) {
-        // A retry due before the next tick waits here (the lane is this subscription's alone); a longer back-off
-        // leaves it to the ticks, so a stop never waits for it.
-        if (retryIn > Math.min(tickMs, IN_LANE_RETRY_MS) || stopped) return;
-        await new Promise((r) => setTimeout(r, retryIn!));
-        continue;
       }
       await prune(em, subscriptionId);
     }
@@ -261,6 +268,8 @@ export function startWebhookDispatcher(orm: HubORM, opts: DispatcherOptions = {}
 
   async function tick() {
     try {
+      // Not the holder: another process (maybe in the other building) delivers; look again next tick.
+      if (opts.lease && !(await opts.lease.ensure())) return;
       startLanes(await due());
     } catch (e) {
       log('webhook dispatcher tick failed', e);
@@ -295,6 +304,7 @@ export function startWebhookDispatcher(orm: HubORM, opts: DispatcherOptions = {}
       if (timer) clearTimeout(timer);
       await ticking;
       await Promise.all([...lanes.values()]);
+      await opts.lease?.stop();
     },
   };
 }
@@ -303,5 +313,5 @@ export function startWebhookDispatcher(orm: HubORM, opts: DispatcherOptions = {}
 export function webhookBackground(orm: HubORM): { stop(): Promise<void> } {
   checkWebhookKey();
   if (!webhooksEnabled()) return { stop: async () => undefined };
-  return startWebhookDispatcher(orm, dispatcherOptionsFromEnv());
+  return startWebhookDispatcher(orm, { ...dispatcherOptionsFromEnv(), lease: startJobLease(orm, 'webhooks', { service: 'filing' }) });
 }
