@@ -26,6 +26,13 @@
 // at most BENCH_ATTACK_MAX requests, default 20,000) while ouada.clerk (Adamov) lists 5 documents over 2 connections;
 // the same list without the attack comes first. BENCH_ATTACK=only runs just this case, BENCH_ATTACK=0 skips it.
 //
+// Webhooks (issue 14 item 1): a receiver on 127.0.0.1 that fails ~30 % of attempts with HTTP 500, subscribed by
+// mbk.admin to DOCUMENT_REGISTERED; BENCH_WEBHOOK_EVENTS documents (default 300) registered by 4 clients at once. Prints
+// events/s delivered and p50/p95/p99 from each registration's answer (its commit) to the first 2xx-answered delivery,
+// with attempts, injected failures, duplicates (same event id) and anything lost. The hub's retry settings are its
+// defaults unless HUB_WEBHOOK_RETRY_BASE_MS / _MAX_MS are set. BENCH_WEBHOOKS=only runs just this case,
+// BENCH_WEBHOOKS=0 skips it.
+//
 // BENCH_VOLUME=1: the queries of a seeded district instead (`npm run seed:volume`, README "Benchmarks"), on the
 // databases HUB_DATABASE_URL names (not copied, not dropped; the hub adds its demo users and municipalities there
 // on the first start). Each case is a page of 50 via the gateway; p50/p95/p99 come from BENCH_VOLUME_REQUESTS
@@ -36,6 +43,7 @@
 import autocannon from 'autocannon';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import kitGateway from '../subgraphs/kit/dist/gateway.js';
@@ -56,6 +64,8 @@ const ATTACKERS = Math.min(Math.max(Number(process.env.BENCH_ATTACKERS || 4), 1)
 const ATTACK_MAX = Math.min(Math.max(Number(process.env.BENCH_ATTACK_MAX || 20_000), 10), 1_000_000);
 const ROUNDS = Math.min(Math.max(Number(process.env.BENCH_ROUNDS || 5), 1), 20);
 const NODEDUP = process.env.BENCH_NODEDUP !== '0';
+const WEBHOOKS = process.env.BENCH_WEBHOOKS ?? '1';
+const WEBHOOK_EVENTS = Math.min(Math.max(Number(process.env.BENCH_WEBHOOK_EVENTS || 300), 10), 10_000);
 const BENCH_PORTS = { HUB_GATEWAY_PORT: 4100, HUB_MUNICIPALITIES_PORT: 4101, HUB_USERS_PORT: 4102, HUB_FILING_PORT: 4103, HUB_ARCHIVES_PORT: 4104 };
 const NODEDUP_GATEWAY_PORT = 4105;
 
@@ -562,6 +572,72 @@ async function countSeeded(url) {
   }
 }
 
+/**
+ * Webhook delivery under a receiver failing ~30 % of attempts: events/s and commit → delivery latency (see the header).
+ * The receiver counts an event as delivered at its first 2xx answer; later copies (same id) are duplicates.
+ */
+async function webhookCase(url) {
+  const admin = assertOk('login as mbk.admin', await gql(url, 'mutation { login(login: "mbk.admin", password: "blansko-demo") { token } }')).login.token;
+  const adminAuth = { authorization: `Bearer ${admin}` };
+  const firstAt = new Map();
+  let attempts = 0;
+  let injected = 0;
+  let duplicates = 0;
+  const receiver = createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      attempts++;
+      if (Math.random() < 0.3) {
+        injected++;
+        res.writeHead(500).end();
+        return;
+      }
+      const { object } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      if (firstAt.has(object.id)) duplicates++;
+      else firstAt.set(object.id, performance.now());
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise((r) => receiver.listen(0, '127.0.0.1', r));
+  try {
+    const client = assertOk('createApiClient', await gql(url, 'mutation($i: CreateApiClientInput!) { createApiClient(input: $i) { clientId } }', {
+      headers: adminAuth, variables: { i: { name: `Bench webhook ${Date.now()}`, roles: ['INTAKE_CLERK'] } },
+    })).createApiClient.clientId;
+    assertOk('createWebhookSubscription', await gql(url, 'mutation($i: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $i) { secret } }', {
+      headers: adminAuth, variables: { i: { apiClientId: client, url: `http://127.0.0.1:${receiver.address().port}/hook`, eventTypes: ['DOCUMENT_REGISTERED'] } },
+    }));
+    const clerk = assertOk('login as mbk.clerk', await gql(url, 'mutation { login(login: "mbk.clerk", password: "blansko-demo") { token } }')).login.token;
+    const committedAt = new Map();
+    const started = performance.now();
+    await timedPool(WEBHOOK_EVENTS, 4, async (i) => {
+      const r = assertOk(`registerDocument (webhook) #${i}`, await gql(url, REGISTER, { headers: { authorization: `Bearer ${clerk}` }, variables: { input: registerInput(10_000 + i) } }));
+      committedAt.set(r.registerDocument.document.id, performance.now());
+    });
+    const registered = performance.now();
+    const deadline = Date.now() + 180_000;
+    while ([...committedAt.keys()].some((id) => !firstAt.has(id)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const ids = [...committedAt.keys()];
+    const delivered = ids.filter((id) => firstAt.has(id));
+    const latencies = delivered.map((id) => Math.max(0, firstAt.get(id) - committedAt.get(id))).sort((a, b) => a - b);
+    const last = Math.max(...delivered.map((id) => firstAt.get(id)));
+    const ms = (v) => (v === undefined ? '–' : v.toFixed(0));
+    return [
+      `Webhooks: ${WEBHOOK_EVENTS} registrations (4 clients at once) → a receiver on loopback failing ~30 % of attempts (HTTP 500); retry base ${process.env.HUB_WEBHOOK_RETRY_BASE_MS ?? 50} ms:`,
+      '',
+      '| events | delivered | lost | duplicates (same id) | attempts | injected failures | registrations/s | delivered events/s | min ms | p50 ms | p95 ms | p99 ms | max ms |',
+      '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+      `| ${ids.length} | ${delivered.length} | ${ids.length - delivered.length} | ${duplicates} | ${attempts} | ${injected} | ${(ids.length / ((registered - started) / 1000)).toFixed(1)} | ` +
+        `${(delivered.length / ((last - started) / 1000)).toFixed(1)} | ${ms(latencies[0])} | ${ms(percentile(latencies, 50))} | ${ms(percentile(latencies, 95))} | ${ms(percentile(latencies, 99))} | ${ms(latencies.at(-1))} |`,
+      '',
+      'Latency: from the registration\'s answer (its commit) to the receiver\'s first 2xx answer for that event (relay into the log, dispatcher tick, retries).',
+    ].join('\n');
+  } finally {
+    receiver.closeAllConnections();
+    await new Promise((r) => receiver.close(r));
+  }
+}
+
 async function main() {
   const env = { ...process.env };
   for (const [k, v] of Object.entries(BENCH_PORTS)) env[k] ??= String(v);
@@ -637,7 +713,8 @@ async function main() {
   ];
 
   let rows = [];
-  const attackOnly = ATTACK === 'only';
+  const webhookOnly = WEBHOOKS === 'only';
+  const attackOnly = ATTACK === 'only' || webhookOnly;
   if (!attackOnly) {
     console.error(`[bench] ${interleaved.length} cases interleaved: ${WARMUP_SECONDS} s warm-up each, then ${ROUNDS} rounds, ${SECONDS} s per case in all…`);
     rows = await runInterleaved(interleaved);
@@ -648,7 +725,7 @@ async function main() {
   }
   const afterLoad = rssOf(hub.pids());
   let attack = '';
-  if (ATTACK !== '0') {
+  if (ATTACK !== '0' && !webhookOnly) {
     console.error(`[bench] one municipality attacks, another works: ${3 * (WARMUP_SECONDS + SECONDS)} s…`);
     attack = await attackCase(hub.url);
   }
@@ -657,6 +734,12 @@ async function main() {
     console.error(`[bench] blob store: ${BLOB_FILES} × ${BLOB_BYTES / 1024 / 1024} MB up and down, 1 and 4 at once…`);
     const firstDocument = assertOk('a document to attach to', await gql(hub.url, '{ documents(first: 1) { edges { node { id } } } }', { headers: auth })).documents.edges[0].node.id;
     blobs = await blobThroughput(new URL(hub.url).origin, auth, firstDocument);
+  }
+
+  let webhooks = '';
+  if (WEBHOOKS !== '0' && (ATTACK !== 'only' || webhookOnly)) {
+    console.error(`[bench] webhooks: ${WEBHOOK_EVENTS} registrations delivered to a receiver failing ~30 % of attempts…`);
+    webhooks = await webhookCase(hub.url);
   }
 
   const byKey = Object.fromEntries(rows.filter((r) => r.key).map((r) => [r.key, r]));
@@ -702,6 +785,8 @@ async function main() {
       attack,
       '',
       blobs,
+      '',
+      webhooks,
       '',
     ].join('\n'),
   );

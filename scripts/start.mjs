@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm start` (after the build): runs the four subgraphs and the gateway as child processes on loopback.
 //
-// - Keys: HUB_TOKEN_SECRET, HUB_PEER_SECRET, HUB_SERVICE_SECRET and the gateway's Ed25519 pair
+// - Keys: HUB_TOKEN_SECRET, HUB_PEER_SECRET, HUB_SERVICE_SECRET, HUB_WEBHOOK_KEY (filing: encrypts webhook signing
+//   secrets) and the gateway's Ed25519 pair
 //   (HUB_GATEWAY_PRIVATE_KEY / HUB_GATEWAY_PUBLIC_KEY) from the environment, else `<data dir>/secrets.json`
 //   (created on the first start, mode 0600); each child gets only the keys it uses. Data dir: HUB_DATA_DIR or ./data.
 // - Seal key of the transaction log's daily renditions: HUB_SEAL_PRIVATE_KEY_FILE, else `<data dir>/seal-key.pem`
@@ -32,7 +33,7 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const STARTUP_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
 /** Symmetric secrets: 48 random bytes, base64url, when generated. */
-const SECRET_NAMES = ['HUB_TOKEN_SECRET', 'HUB_PEER_SECRET', 'HUB_SERVICE_SECRET'];
+const SECRET_NAMES = ['HUB_TOKEN_SECRET', 'HUB_PEER_SECRET', 'HUB_SERVICE_SECRET', 'HUB_WEBHOOK_KEY'];
 /** The gateway's Ed25519 pair for caller assertions (PEM). */
 const KEY_PAIR_NAMES = ['HUB_GATEWAY_PRIVATE_KEY', 'HUB_GATEWAY_PUBLIC_KEY'];
 
@@ -45,6 +46,8 @@ const KEYS_OF = {
   gateway: ['HUB_TOKEN_SECRET', 'HUB_TOKEN_PREVIOUS_SECRETS', 'HUB_GATEWAY_PRIVATE_KEY'],
   users: ['HUB_TOKEN_SECRET', 'HUB_GATEWAY_PUBLIC_KEY', 'HUB_PEER_SECRET', 'HUB_SERVICE_SECRET'],
   subgraph: ['HUB_GATEWAY_PUBLIC_KEY', 'HUB_PEER_SECRET', 'HUB_SERVICE_SECRET'],
+  // Filing signs webhook deliveries with secrets it keeps encrypted under this key (modules/webhooks/signing.ts).
+  filing: ['HUB_GATEWAY_PUBLIC_KEY', 'HUB_PEER_SECRET', 'HUB_SERVICE_SECRET', 'HUB_WEBHOOK_KEY'],
 };
 const ALL_KEY_NAMES = [...SECRET_NAMES, ...KEY_PAIR_NAMES, 'HUB_TOKEN_PREVIOUS_SECRETS', 'HUB_GATEWAY_SECRET'];
 

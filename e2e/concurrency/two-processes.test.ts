@@ -41,9 +41,10 @@ describe.each(testDatabaseKinds())('two filing processes on %s', (kind) => {
   const children: ChildProcess[] = [];
   let databaseUrl: string;
   let cleanup: () => Promise<void>;
-  // Under NODE_ENV=production filing refuses to start without the seal key of the log's daily renditions.
+  // Under NODE_ENV=production filing refuses to start without HUB_WEBHOOK_KEY (one for both: same database), and without the seal key of the log's daily renditions.
   const keyDir = mkdtempSync(join(tmpdir(), 'hub-seal-'));
   const sealKeyFile = join(keyDir, 'seal-key.pem');
+  const WEBHOOK_KEY = randomBytes(32).toString('base64url');
 
   beforeAll(async () => {
     if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build first (npm test does)`);
@@ -81,7 +82,7 @@ describe.each(testDatabaseKinds())('two filing processes on %s', (kind) => {
     const port = await freePort();
     const log: string[] = [];
     const child = spawn(process.execPath, [MAIN], {
-      env: { ...process.env, NODE_ENV: 'production', HUB_DATABASE_URL: databaseUrl, HUB_GATEWAY_PUBLIC_KEY: keys.gatewayPublicKey, HUB_PEER_SECRET: keys.peerSecret, HUB_SERVICE_SECRET: keys.serviceSecret, HUB_FILING_PORT: String(port), HUB_SEAL_PRIVATE_KEY_FILE: sealKeyFile },
+      env: { ...process.env, NODE_ENV: 'production', HUB_DATABASE_URL: databaseUrl, HUB_GATEWAY_PUBLIC_KEY: keys.gatewayPublicKey, HUB_PEER_SECRET: keys.peerSecret, HUB_SERVICE_SECRET: keys.serviceSecret, HUB_FILING_PORT: String(port), HUB_SEAL_PRIVATE_KEY_FILE: sealKeyFile, HUB_WEBHOOK_KEY: WEBHOOK_KEY },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout!.on('data', (d) => log.push(String(d)));

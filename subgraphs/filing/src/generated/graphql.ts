@@ -13,6 +13,7 @@ import type { DeliveryProof as DeliveryProofModel } from '../modules/dispatch/de
 import type { Party as PartyModel } from '../modules/parties/party.entity';
 import type { Tombstone as TombstoneModel } from '../modules/destruction/tombstone.entity';
 import type { HandOverList as HandOverListModel, HandOverEntry as HandOverEntryModel } from '../modules/records-office/hand-over';
+import type { WebhookSubscription as WebhookSubscriptionModel, WebhookDelivery as WebhookDeliveryModel } from '../modules/webhooks/webhook.entity';
 import type { AuditEvent as AuditEventModel } from '@hub/kit';
 import type { FilingContext } from '../context';
 export type Maybe<T> = T | null;
@@ -39,6 +40,12 @@ export type AddFilingPlanNodeInput = {
   planId: Scalars['ID']['input'];
   /** Only on lowest-level nodes. */
   retentionSchedule?: InputMaybe<RetentionScheduleInput>;
+};
+
+/** An API client of the users subgraph. */
+export type ApiClient = {
+  __typename?: 'ApiClient';
+  id: Scalars['ID']['output'];
 };
 
 /** One broken rule: its id in the archive's validator (rules.md, e.g. obs64) and what is wrong. */
@@ -388,6 +395,16 @@ export type CreateShipmentInput = {
   recipient?: InputMaybe<RecipientInput>;
   recipientParty?: InputMaybe<PartyInput>;
   recipientPartyId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type CreateWebhookSubscriptionInput = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** An API client of the caller's municipality (users subgraph). */
+  apiClientId: Scalars['ID']['input'];
+  eventTypes: Array<WebhookEventType>;
+  filters?: InputMaybe<WebhookFiltersInput>;
+  /** http(s) on the town's network (HUB_WEBHOOK_ALLOWED_HOSTS; never link-local); redirects are not followed. */
+  url: Scalars['String']['input'];
 };
 
 /** A received ISDS data message and the document it was registered as. */
@@ -862,8 +879,12 @@ export type Mutation = {
   createRegister: Register;
   /** Puts an own registered document into dispatch to one recipient by one channel (VlozeniKVypraveni): its handler, author or unit head. */
   createShipment: ShipmentPayload;
+  /** Tenant admins: a webhook for an office app's API client (events of the municipality's log from now on). The signing secret is in the answer this once. */
+  createWebhookSubscription: WebhookSecretPayload;
   /** Records managers: a deactivated node takes no new documents or case files. */
   deactivateFilingPlanNode: FilingPlanNode;
+  /** Tenant admins: stops a webhook for good (its past attempts stay visible to the audit). Returns its id. */
+  deleteWebhookSubscription: Scalars['ID']['output'];
   /** Kind, form and quantities, until the document is closed (who may classify it may describe it). */
   describeDocument: DocumentPayload;
   /** TO_DISPATCH → DISPATCHED (Vypraveno): dispatch clerks, or the ISDS connector's API client with that role. */
@@ -909,8 +930,15 @@ export type Mutation = {
   reopenDocument: DocumentPayload;
   /** Records managers: deactivates a node and creates its replacement with the changes (same parent, same plan). */
   replaceFilingPlanNode: FilingPlanNode;
+  /**
+   * Tenant admins: delivers again every matching event from a point of the log on: `fromPoradi` (the log's Poradi) or
+   * `fromTime` (the first entry recorded then or later), exactly one. Receivers see the same event ids again.
+   */
+  replayWebhookSubscription: WebhookSubscription;
   /** ASSIGNED → REGISTERED: the handler refuses the assignment, with a reason. */
   returnDocument: DocumentPayload;
+  /** Tenant admins: a new signing secret, shown this once; the old one signs nothing from now on. */
+  rotateWebhookSecret: WebhookSecretPayload;
   /** IN_PROGRESS → SETTLED: method, day and handler recorded. */
   settleDocument: DocumentPayload;
   /** Changes the title or classification of an open case file. */
@@ -921,6 +949,8 @@ export type Mutation = {
   updateFilingPlanNode: FilingPlanNode;
   /** Replaces a party's details (the earlier ones stay in its audit trail); documents and shipments keep their snapshots. */
   updateParty: PartyPayload;
+  /** Tenant admins: changes the URL, event types, filters or whether it is active; what is not given stays. */
+  updateWebhookSubscription: WebhookSubscription;
 };
 
 
@@ -1007,7 +1037,17 @@ export type MutationCreateShipmentArgs = {
 };
 
 
+export type MutationCreateWebhookSubscriptionArgs = {
+  input: CreateWebhookSubscriptionInput;
+};
+
+
 export type MutationDeactivateFilingPlanNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteWebhookSubscriptionArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1116,9 +1156,21 @@ export type MutationReplaceFilingPlanNodeArgs = {
 };
 
 
+export type MutationReplayWebhookSubscriptionArgs = {
+  fromPoradi?: InputMaybe<Scalars['Int']['input']>;
+  fromTime?: InputMaybe<Scalars['DateTime']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationReturnDocumentArgs = {
   documentId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+export type MutationRotateWebhookSecretArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1149,6 +1201,12 @@ export type MutationUpdateFilingPlanNodeArgs = {
 export type MutationUpdatePartyArgs = {
   id: Scalars['ID']['input'];
   input: PartyInput;
+};
+
+
+export type MutationUpdateWebhookSubscriptionArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateWebhookSubscriptionInput;
 };
 
 export type OpenCaseFileInput = {
@@ -1374,6 +1432,8 @@ export type Query = {
   tombstones: Array<Tombstone>;
   /** Recomputes the hash chains of the caller's municipality (auditors and records managers only). */
   verifyAuditLog: AuditLogVerification;
+  /** Tenant admins and records managers: the municipality's webhook subscriptions, newest first, with their progress and last attempts. */
+  webhookSubscriptions: Array<WebhookSubscription>;
 };
 
 
@@ -1991,9 +2051,113 @@ export type UpdateDocumentKindInput = {
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type UpdateWebhookSubscriptionInput = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  eventTypes?: InputMaybe<Array<WebhookEventType>>;
+  filters?: InputMaybe<WebhookFiltersInput>;
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type User = {
   __typename?: 'User';
   id: Scalars['ID']['output'];
+};
+
+/** One attempt to deliver one event. */
+export type WebhookDelivery = {
+  __typename?: 'WebhookDelivery';
+  /** 1 for the first attempt at this event, counting on after failures. */
+  attempt: Scalars['Int']['output'];
+  attemptedAt: Scalars['DateTime']['output'];
+  durationMs: Scalars['Int']['output'];
+  error: Maybe<Scalars['String']['output']>;
+  /** The log entry's id, as the payload's `id`. */
+  eventId: Scalars['ID']['output'];
+  eventType: WebhookEventType;
+  httpStatus: Maybe<Scalars['Int']['output']>;
+  id: Scalars['ID']['output'];
+  poradi: Scalars['Int']['output'];
+  status: WebhookDeliveryStatus;
+};
+
+export type WebhookDeliveryStatus =
+  | 'DELIVERED'
+  | 'FAILED';
+
+/**
+ * What an office app can be told about (issue 14 item 1), recognised in the transaction log: a registration (Zalozeni of a
+ * numbered document, or PripojeniCJ of a draft), a data message's registration, an assignment (ZmenaZpracovatele), a
+ * settlement (Vyrizeni), a shipment dispatched (Vypraveno), delivered (Doruceno) or returned, a case file closed (Uzavreni).
+ */
+export type WebhookEventType =
+  | 'CASE_FILE_CLOSED'
+  | 'DATA_MESSAGE_RECEIVED'
+  | 'DOCUMENT_ASSIGNED'
+  | 'DOCUMENT_REGISTERED'
+  | 'DOCUMENT_SETTLED'
+  | 'SHIPMENT_DELIVERED'
+  | 'SHIPMENT_DISPATCHED'
+  | 'SHIPMENT_RETURNED';
+
+/** Narrows a subscription: an event passes when every non-empty list matches its document or case file. */
+export type WebhookFilters = {
+  __typename?: 'WebhookFilters';
+  /** Filing codes (spisové znaky): a node and everything under it. */
+  filingCodes: Array<Scalars['String']['output']>;
+  orgUnitIds: Array<Scalars['ID']['output']>;
+  registerIds: Array<Scalars['ID']['output']>;
+};
+
+export type WebhookFiltersInput = {
+  filingCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  orgUnitIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  registerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** The subscription and its signing secret, shown this once. */
+export type WebhookSecretPayload = {
+  __typename?: 'WebhookSecretPayload';
+  secret: Scalars['String']['output'];
+  subscription: WebhookSubscription;
+};
+
+/**
+ * A webhook: the hub POSTs signed JSON (ids, never content) to `url` for every matching event of the municipality's log,
+ * in log order, at least once (`x-hub-signature: t=<unix>,v1=<hex HMAC-SHA256(secret, t + "." + body)>`; the body's
+ * `id` is the log entry's id, the same on every retry and replay). Failures are retried with exponential back-off.
+ */
+export type WebhookSubscription = {
+  __typename?: 'WebhookSubscription';
+  active: Scalars['Boolean']['output'];
+  apiClient: ApiClient;
+  createdAt: Scalars['DateTime']['output'];
+  eventTypes: Array<WebhookEventType>;
+  /** Consecutive failed attempts at the next event (0: healthy). */
+  failures: Scalars['Int']['output'];
+  filters: WebhookFilters;
+  /** Every log entry up to this Poradi was delivered or did not match. */
+  handledThrough: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  lastError: Maybe<Scalars['String']['output']>;
+  /** The municipality's last Poradi: handledThrough lags it by what is still to deliver. */
+  logHead: Scalars['Int']['output'];
+  /** When the next attempt is due after a failure. */
+  nextAttemptAt: Maybe<Scalars['DateTime']['output']>;
+  /** The last attempts (1–100), newest first. */
+  recentDeliveries: Array<WebhookDelivery>;
+  secretRotatedAt: Maybe<Scalars['DateTime']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+  url: Scalars['String']['output'];
+};
+
+
+/**
+ * A webhook: the hub POSTs signed JSON (ids, never content) to `url` for every matching event of the municipality's log,
+ * in log order, at least once (`x-hub-signature: t=<unix>,v1=<hex HMAC-SHA256(secret, t + "." + body)>`; the body's
+ * `id` is the log entry's id, the same on every retry and replay). Failures are retried with exponential back-off.
+ */
+export type WebhookSubscriptionRecentDeliveriesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -2128,6 +2292,7 @@ export type ResolversTypes = ResolversObject<{
   AddFilingPlanNodeInput: AddFilingPlanNodeInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ApiClient: ResolverTypeWrapper<ApiClient>;
   ArchiveProblem: ResolverTypeWrapper<ArchiveProblem>;
   ArchiveReadiness: ResolverTypeWrapper<ArchiveReadiness>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -2156,6 +2321,7 @@ export type ResolversTypes = ResolversObject<{
   CreateFilingPlanInput: CreateFilingPlanInput;
   CreateRegisterInput: CreateRegisterInput;
   CreateShipmentInput: CreateShipmentInput;
+  CreateWebhookSubscriptionInput: CreateWebhookSubscriptionInput;
   DataMessage: ResolverTypeWrapper<DataMessage>;
   DataMessageInput: DataMessageInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -2238,7 +2404,15 @@ export type ResolversTypes = ResolversObject<{
   TriggerKind: TriggerKind;
   UpdateCaseFileInput: UpdateCaseFileInput;
   UpdateDocumentKindInput: UpdateDocumentKindInput;
+  UpdateWebhookSubscriptionInput: UpdateWebhookSubscriptionInput;
   User: ResolverTypeWrapper<User>;
+  WebhookDelivery: ResolverTypeWrapper<WebhookDeliveryModel>;
+  WebhookDeliveryStatus: WebhookDeliveryStatus;
+  WebhookEventType: WebhookEventType;
+  WebhookFilters: ResolverTypeWrapper<WebhookFilters>;
+  WebhookFiltersInput: WebhookFiltersInput;
+  WebhookSecretPayload: ResolverTypeWrapper<Omit<WebhookSecretPayload, 'subscription'> & { subscription: ResolversTypes['WebhookSubscription'] }>;
+  WebhookSubscription: ResolverTypeWrapper<WebhookSubscriptionModel>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -2246,6 +2420,7 @@ export type ResolversParentTypes = ResolversObject<{
   AddFilingPlanNodeInput: AddFilingPlanNodeInput;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
+  ApiClient: ApiClient;
   ArchiveProblem: ArchiveProblem;
   ArchiveReadiness: ArchiveReadiness;
   Boolean: Scalars['Boolean']['output'];
@@ -2272,6 +2447,7 @@ export type ResolversParentTypes = ResolversObject<{
   CreateFilingPlanInput: CreateFilingPlanInput;
   CreateRegisterInput: CreateRegisterInput;
   CreateShipmentInput: CreateShipmentInput;
+  CreateWebhookSubscriptionInput: CreateWebhookSubscriptionInput;
   DataMessage: DataMessage;
   DataMessageInput: DataMessageInput;
   DateTime: Scalars['DateTime']['output'];
@@ -2336,7 +2512,17 @@ export type ResolversParentTypes = ResolversObject<{
   TombstoneComponent: TombstoneComponent;
   UpdateCaseFileInput: UpdateCaseFileInput;
   UpdateDocumentKindInput: UpdateDocumentKindInput;
+  UpdateWebhookSubscriptionInput: UpdateWebhookSubscriptionInput;
   User: User;
+  WebhookDelivery: WebhookDeliveryModel;
+  WebhookFilters: WebhookFilters;
+  WebhookFiltersInput: WebhookFiltersInput;
+  WebhookSecretPayload: Omit<WebhookSecretPayload, 'subscription'> & { subscription: ResolversParentTypes['WebhookSubscription'] };
+  WebhookSubscription: WebhookSubscriptionModel;
+}>;
+
+export type ApiClientResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['ApiClient'] = ResolversParentTypes['ApiClient']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type ArchiveProblemResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['ArchiveProblem'] = ResolversParentTypes['ArchiveProblem']> = ResolversObject<{
@@ -2697,7 +2883,9 @@ export type MutationResolvers<ContextType = FilingContext, ParentType extends Re
   createParty?: Resolver<ResolversTypes['PartyPayload'], ParentType, ContextType, RequireFields<MutationCreatePartyArgs, 'input'>>;
   createRegister?: Resolver<ResolversTypes['Register'], ParentType, ContextType, RequireFields<MutationCreateRegisterArgs, 'input'>>;
   createShipment?: Resolver<ResolversTypes['ShipmentPayload'], ParentType, ContextType, RequireFields<MutationCreateShipmentArgs, 'input'>>;
+  createWebhookSubscription?: Resolver<ResolversTypes['WebhookSecretPayload'], ParentType, ContextType, RequireFields<MutationCreateWebhookSubscriptionArgs, 'input'>>;
   deactivateFilingPlanNode?: Resolver<ResolversTypes['FilingPlanNode'], ParentType, ContextType, RequireFields<MutationDeactivateFilingPlanNodeArgs, 'id'>>;
+  deleteWebhookSubscription?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteWebhookSubscriptionArgs, 'id'>>;
   describeDocument?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationDescribeDocumentArgs, 'documentId' | 'input'>>;
   dispatchShipment?: Resolver<ResolversTypes['ShipmentPayload'], ParentType, ContextType, RequireFields<MutationDispatchShipmentArgs, 'input'>>;
   endFilingPlanValidity?: Resolver<ResolversTypes['FilingPlan'], ParentType, ContextType, RequireFields<MutationEndFilingPlanValidityArgs, 'planId' | 'validTo'>>;
@@ -2717,12 +2905,15 @@ export type MutationResolvers<ContextType = FilingContext, ParentType extends Re
   reopenCaseFile?: Resolver<ResolversTypes['CaseFilePayload'], ParentType, ContextType, RequireFields<MutationReopenCaseFileArgs, 'id' | 'reason'>>;
   reopenDocument?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationReopenDocumentArgs, 'documentId' | 'reason'>>;
   replaceFilingPlanNode?: Resolver<ResolversTypes['FilingPlanNode'], ParentType, ContextType, RequireFields<MutationReplaceFilingPlanNodeArgs, 'id' | 'input'>>;
+  replayWebhookSubscription?: Resolver<ResolversTypes['WebhookSubscription'], ParentType, ContextType, RequireFields<MutationReplayWebhookSubscriptionArgs, 'id'>>;
   returnDocument?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationReturnDocumentArgs, 'documentId' | 'reason'>>;
+  rotateWebhookSecret?: Resolver<ResolversTypes['WebhookSecretPayload'], ParentType, ContextType, RequireFields<MutationRotateWebhookSecretArgs, 'id'>>;
   settleDocument?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationSettleDocumentArgs, 'documentId' | 'input'>>;
   updateCaseFile?: Resolver<ResolversTypes['CaseFilePayload'], ParentType, ContextType, RequireFields<MutationUpdateCaseFileArgs, 'id' | 'input'>>;
   updateDocumentKind?: Resolver<ResolversTypes['DocumentKind'], ParentType, ContextType, RequireFields<MutationUpdateDocumentKindArgs, 'id' | 'input'>>;
   updateFilingPlanNode?: Resolver<ResolversTypes['FilingPlanNode'], ParentType, ContextType, RequireFields<MutationUpdateFilingPlanNodeArgs, 'id' | 'input'>>;
   updateParty?: Resolver<ResolversTypes['PartyPayload'], ParentType, ContextType, RequireFields<MutationUpdatePartyArgs, 'id' | 'input'>>;
+  updateWebhookSubscription?: Resolver<ResolversTypes['WebhookSubscription'], ParentType, ContextType, RequireFields<MutationUpdateWebhookSubscriptionArgs, 'id' | 'input'>>;
 }>;
 
 export type OrgUnitResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['OrgUnit'] = ResolversParentTypes['OrgUnit']> = ResolversObject<{
@@ -2803,6 +2994,7 @@ export type QueryResolvers<ContextType = FilingContext, ParentType extends Resol
   tombstone?: Resolver<Maybe<ResolversTypes['Tombstone']>, ParentType, ContextType, RequireFields<QueryTombstoneArgs, 'pid'>>;
   tombstones?: Resolver<Array<ResolversTypes['Tombstone']>, ParentType, ContextType, RequireFields<QueryTombstonesArgs, 'disposalProposalId'>>;
   verifyAuditLog?: Resolver<ResolversTypes['AuditLogVerification'], ParentType, ContextType>;
+  webhookSubscriptions?: Resolver<Array<ResolversTypes['WebhookSubscription']>, ParentType, ContextType>;
 }>;
 
 export type ReceiveDataMessagePayloadResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['ReceiveDataMessagePayload'] = ResolversParentTypes['ReceiveDataMessagePayload']> = ResolversObject<{
@@ -2978,7 +3170,50 @@ export type UserResolvers<ContextType = FilingContext, ParentType extends Resolv
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
+export type WebhookDeliveryResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['WebhookDelivery'] = ResolversParentTypes['WebhookDelivery']> = ResolversObject<{
+  attempt?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  attemptedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  durationMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  eventType?: Resolver<ResolversTypes['WebhookEventType'], ParentType, ContextType>;
+  httpStatus?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  poradi?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['WebhookDeliveryStatus'], ParentType, ContextType>;
+}>;
+
+export type WebhookFiltersResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['WebhookFilters'] = ResolversParentTypes['WebhookFilters']> = ResolversObject<{
+  filingCodes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  orgUnitIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  registerIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+}>;
+
+export type WebhookSecretPayloadResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['WebhookSecretPayload'] = ResolversParentTypes['WebhookSecretPayload']> = ResolversObject<{
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subscription?: Resolver<ResolversTypes['WebhookSubscription'], ParentType, ContextType>;
+}>;
+
+export type WebhookSubscriptionResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['WebhookSubscription'] = ResolversParentTypes['WebhookSubscription']> = ResolversObject<{
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  apiClient?: Resolver<ResolversTypes['ApiClient'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  eventTypes?: Resolver<Array<ResolversTypes['WebhookEventType']>, ParentType, ContextType>;
+  failures?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  filters?: Resolver<ResolversTypes['WebhookFilters'], ParentType, ContextType>;
+  handledThrough?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  logHead?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  recentDeliveries?: Resolver<Array<ResolversTypes['WebhookDelivery']>, ParentType, ContextType, RequireFields<WebhookSubscriptionRecentDeliveriesArgs, 'limit'>>;
+  secretRotatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = FilingContext> = ResolversObject<{
+  ApiClient?: ApiClientResolvers<ContextType>;
   ArchiveProblem?: ArchiveProblemResolvers<ContextType>;
   ArchiveReadiness?: ArchiveReadinessResolvers<ContextType>;
   AuditChange?: AuditChangeResolvers<ContextType>;
@@ -3041,5 +3276,9 @@ export type Resolvers<ContextType = FilingContext> = ResolversObject<{
   Tombstone?: TombstoneResolvers<ContextType>;
   TombstoneComponent?: TombstoneComponentResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
+  WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
+  WebhookFilters?: WebhookFiltersResolvers<ContextType>;
+  WebhookSecretPayload?: WebhookSecretPayloadResolvers<ContextType>;
+  WebhookSubscription?: WebhookSubscriptionResolvers<ContextType>;
 }>;
 

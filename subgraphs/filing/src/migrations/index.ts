@@ -7,6 +7,7 @@ import { Migration20261205054731NameRegister } from './Migration20261205054731_n
 import { Migration20261205061532DisposalProposal } from './Migration20261205061532_disposal_proposal';
 import { Migration20261206011505Destruction } from './Migration20261206011505_destruction';
 import { Migration20261206011917JobLease } from './Migration20261206011917_job_lease';
+import { Migration20261206014716Webhooks } from './Migration20261206014716_webhooks';
 
 /** The MariaDB migrations of this subgraph, oldest first (written by `npm run db:migration:create`; never edit an applied one). */
 export const migrations: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261205061532_disposal_proposal', class: Migration20261205061532DisposalProposal },
   { name: 'Migration20261206011505_destruction', class: Migration20261206011505Destruction },
   { name: 'Migration20261206011917_job_lease', class: Migration20261206011917JobLease },
+  { name: 'Migration20261206014716_webhooks', class: Migration20261206014716Webhooks },
 ];

@@ -12,6 +12,7 @@ import { intakeMutations } from './intake';
 import { dispatchMutations } from './dispatch';
 import { partyMutations } from './parties';
 import { recordsOfficeMutations } from './records-office';
+import { webhookMutations } from './webhooks';
 
 export const Mutation: MutationResolvers = {
   registerDocument: async (_, { input }, ctx) => {
@@ -35,4 +36,5 @@ export const Mutation: MutationResolvers = {
   ...dispatchMutations,
   ...partyMutations,
   ...recordsOfficeMutations,
+  ...webhookMutations,
 };

@@ -14,6 +14,7 @@ import { filingPlanQueries } from './filing-plans';
 import { partyQueries } from './parties';
 import { recordsOfficeQueries } from './records-office';
 import { statisticsQueries } from './statistics';
+import { webhookQueries } from './webhooks';
 
 export const Query: QueryResolvers = {
   document: async (_, { id }, ctx) => {
@@ -49,4 +50,5 @@ export const Query: QueryResolvers = {
   ...recordsOfficeQueries,
   ...destructionQueries,
   ...statisticsQueries,
+  ...webhookQueries,
 };

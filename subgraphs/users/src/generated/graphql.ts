@@ -384,12 +384,16 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  ApiClient: ApiClient;
   AuditTrail: AuditTrail;
   User: User;
 }>;
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  ApiClient:
+    ( { __typename: 'ApiClient' }
+    & GraphQLRecursivePick<FederationTypes['ApiClient'], {"id":true}> );
   AuditTrail:
     ( { __typename: 'AuditTrail' }
     & GraphQLRecursivePick<FederationTypes['AuditTrail'], {"objectId":true}> );
@@ -427,7 +431,7 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  ApiClient: ApiClient;
+  ApiClient: ApiClient | FederationReferenceTypes['ApiClient'];
   Boolean: Scalars['Boolean']['output'];
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
@@ -449,7 +453,8 @@ export type ResolversParentTypes = ResolversObject<{
   User: UserRecordModel;
 }>;
 
-export type ApiClientResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['ApiClient'] = ResolversParentTypes['ApiClient']> = ResolversObject<{
+export type ApiClientResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['ApiClient'] = ResolversParentTypes['ApiClient'], FederationReferenceType extends FederationReferenceTypes['ApiClient'] = FederationReferenceTypes['ApiClient']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ApiClient']> | FederationReferenceType, FederationReferenceType, ContextType>;
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
