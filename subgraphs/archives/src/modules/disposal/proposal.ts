@@ -116,12 +116,12 @@ export async function openDisposalProposal(
       });
       // Claims the municipality's slot first: a concurrent open fails here, before it writes anything else.
       await tx.flush();
-      for (const item of items) {
-        tx.create(DisposalProposalBuildItem, {
-          proposalId: p.id, entityId: item.id, municipalityId: caller.municipalityId, sortKey: item.sortKey, pid: readiness.get(item.id)?.pid ?? null,
-        });
-      }
-      await tx.flush();
+      // Plain inserts in chunks, not managed entities: a district's year would otherwise sit in the unit of work
+      // (memory), and the rows carry the caller's own municipality (what the tenant write guard would check).
+      const rows = items.map((item) => ({
+        proposalId: p.id, entityId: item.id, municipalityId: caller.municipalityId, sortKey: item.sortKey, pid: readiness.get(item.id)?.pid ?? null,
+      }));
+      for (let i = 0; i < rows.length; i += 500) await tx.insertMany(DisposalProposalBuildItem, rows.slice(i, i + 500));
       await recordAudit(tx, caller, {
         municipalityId: caller.municipalityId, eventType: 'Zalozeni', objectType: 'SkartacniNavrh', objectId: p.id,
         description: `Disposal proposal for ${year} opened: ${items.length} due entities to go through`,
