@@ -98,6 +98,11 @@ describe.each(testDatabaseKinds())('filing plans on %s', (kind) => {
   describe('the seeded demo plan', () => {
     it('gives every demo municipality the §7.3 plan with deterministic ids, the creation of the plan and of each node logged, once', async () => {
       for (const m of DEMO_MUNICIPALITIES) {
+        // A backup-only municipality keeps no records here: no plan.
+        if (m.backupOnly) {
+          expect(await scoped(m.id).count(FilingPlan, {})).toBe(0);
+          continue;
+        }
         const plans = await scoped(m.id).find(FilingPlan, {});
         expect(plans.map((p) => [p.id, p.name, p.validFrom, p.validTo, p.legacy, p.separator])).toEqual([
           [planOf(m), 'Spisový plán 2026', '2026-01-01', null, false, '.'],
