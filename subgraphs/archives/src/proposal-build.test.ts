@@ -79,6 +79,9 @@ describe.each(testDatabaseKinds())('disposal proposal build on %s', (kind) => {
     const mid = (await ok(officer, PROPOSAL, { id: proposal.id })).disposalProposal;
     expect(mid).toMatchObject({ state: 'BUILDING', build: { total: 25, processed: 10, proposed: 8, blocked: 2, finishedAt: null } });
     expect(mid.entries).toHaveLength(8);
+    // Candidates: the 2 blocked of the first batch; the 15 still queued are on their way in.
+    const candidates = (await ok(officer, `query { disposalCandidates(year: 2026) { item { id } blocks } }`)).disposalCandidates;
+    expect(candidates.map((c: { blocks: string[] }) => c.blocks)).toEqual([['UNKNOWN_TO_FILING'], ['UNKNOWN_TO_FILING']]);
     // Not changeable while BUILDING; nothing written by the refusals.
     expect(await code(officer, ADD, { e: ids[0] })).toBe('CONFLICT');
     expect(await code(officer, REMOVE, { e: ids[1], r: 'Ještě potřebujeme' })).toBe('CONFLICT');

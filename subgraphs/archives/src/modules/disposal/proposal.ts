@@ -143,13 +143,15 @@ export async function openDisposalProposal(
 }
 
 /**
- * What is due for `year` but not in the active proposal, each with what blocks it (empty: it may be added). The
+ * What is due for `year` but not in the active proposal (nor queued for it while it builds), each with what blocks it (empty: it may be added). The
  * records office sees here why the rest was not proposed.
  */
 export async function disposalCandidates(em: SqlEntityManager, peers: Peers, year: number): Promise<Candidate[]> {
   validYear(year);
   const proposal = await activeProposal(em);
   const inIt = proposal ? new Set((await em.find(DisposalProposalEntry, { proposalId: proposal.id })).map((e) => e.entityId)) : new Set<string>();
+  // While it builds, what is still queued is on its way in, not a candidate.
+  if (proposal?.state === 'BUILDING') for (const q of await em.find(DisposalProposalBuildItem, { proposalId: proposal.id })) inIt.add(q.entityId);
   const items = (await dueItems(em, year)).filter((i) => !inIt.has(i.id));
   const readiness = await archiveReadiness(peers, items);
   const blocks = await blocksOf(em, items, year, readiness, proposal?.id ?? null);
