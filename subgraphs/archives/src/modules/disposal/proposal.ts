@@ -143,8 +143,8 @@ export async function openDisposalProposal(
 }
 
 /**
- * What is due for `year` but not in the active proposal (nor queued for it while it builds), each with what blocks it (empty: it may be added). The
- * records office sees here why the rest was not proposed.
+ * What is due for `year` but not in the active proposal (nor queued for it while it builds), each with what blocks
+ * it (empty: it may be added). The records office sees here why the rest was not proposed.
  */
 export async function disposalCandidates(em: SqlEntityManager, peers: Peers, year: number): Promise<Candidate[]> {
   validYear(year);
