@@ -32,6 +32,12 @@
 // with attempts, injected failures, duplicates (same event id) and anything lost. The hub's retry settings are its
 // defaults unless HUB_WEBHOOK_RETRY_BASE_MS / _MAX_MS are set. BENCH_WEBHOOKS=only runs just this case,
 // BENCH_WEBHOOKS=0 skips it.
+// The build of a disposal proposal of a district year (issue 11, item 7): a fresh process seeds
+// BENCH_PROPOSAL_ENTITIES due records office items (default 5000) straight into an archives database of its own
+// (SQLite file; BENCH_PROPOSAL_DB=mariadb: a throw-away MariaDB database on HUB_TEST_MARIADB_URL, as the tests use),
+// opens the proposal with nothing built inline (filing's PIDs faked in-process: the peer call is not what is
+// measured) and runs the build job to the end; prints entities/s of the build and the process's peak RSS (sampled
+// every 20 ms) above its RSS before opening. BENCH_PROPOSAL=only runs just this case, BENCH_PROPOSAL=0 skips it.
 //
 // BENCH_VOLUME=1: the queries of a seeded district instead (`npm run seed:volume`, README "Benchmarks"), on the
 // databases HUB_DATABASE_URL names (not copied, not dropped; the hub adds its demo users and municipalities there
@@ -42,10 +48,12 @@
 // municipality) get fewer requests, one at a time only.
 import autocannon from 'autocannon';
 import { randomBytes } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import kitGateway from '../subgraphs/kit/dist/gateway.js';
 import { startHub } from './start.mjs';
 
@@ -66,6 +74,8 @@ const ROUNDS = Math.min(Math.max(Number(process.env.BENCH_ROUNDS || 5), 1), 20);
 const NODEDUP = process.env.BENCH_NODEDUP !== '0';
 const WEBHOOKS = process.env.BENCH_WEBHOOKS ?? '1';
 const WEBHOOK_EVENTS = Math.min(Math.max(Number(process.env.BENCH_WEBHOOK_EVENTS || 300), 10), 10_000);
+const PROPOSAL = process.env.BENCH_PROPOSAL ?? '1';
+const PROPOSAL_ENTITIES = Math.min(Math.max(Number(process.env.BENCH_PROPOSAL_ENTITIES || 5000), 100), 200_000);
 const BENCH_PORTS = { HUB_GATEWAY_PORT: 4100, HUB_MUNICIPALITIES_PORT: 4101, HUB_USERS_PORT: 4102, HUB_FILING_PORT: 4103, HUB_ARCHIVES_PORT: 4104 };
 const NODEDUP_GATEWAY_PORT = 4105;
 
@@ -409,6 +419,13 @@ async function blobThroughput(origin, auth, documentId) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// The build of a disposal proposal of a district year (issue 11, item 7): a fresh process seeds
+// BENCH_PROPOSAL_ENTITIES due records office items (default 5000) straight into an archives database of its own
+// (SQLite file; BENCH_PROPOSAL_DB=mariadb: a throw-away MariaDB database on HUB_TEST_MARIADB_URL, as the tests use),
+// opens the proposal with nothing built inline (filing's PIDs faked in-process: the peer call is not what is
+// measured) and runs the build job to the end; prints entities/s of the build and the process's peak RSS (sampled
+// every 20 ms) above its RSS before opening. BENCH_PROPOSAL=only runs just this case, BENCH_PROPOSAL=0 skips it.
+//
 // BENCH_VOLUME=1: the queries of a seeded district
 
 /** Nearest-rank percentile of sorted samples. */
@@ -741,6 +758,7 @@ async function main() {
     console.error(`[bench] webhooks: ${WEBHOOK_EVENTS} registrations delivered to a receiver failing ~30 % of attempts…`);
     webhooks = await webhookCase(hub.url);
   }
+  const proposal = !attackOnly && PROPOSAL !== '0' ? proposalCase() : '';
 
   const byKey = Object.fromEntries(rows.filter((r) => r.key).map((r) => [r.key, r]));
   const ratio = (a, b) => (byKey[a] && byKey[b] ? (byKey[a].rps / byKey[b].rps).toFixed(2) : '–');
@@ -787,11 +805,97 @@ async function main() {
       blobs,
       '',
       webhooks,
+      proposal,
       '',
     ].join('\n'),
   );
   const failed = rows.filter((r) => r.non2xx || r.errors || r.gqlErrors);
   if (failed.length) console.error(`[bench] warning: failures under load in: ${failed.map((r) => r.name).join('; ')}`);
+}
+
+/**
+ * The proposal build case, in this (child) process: seeds `n` due items, opens, builds, and prints one JSON line.
+ * Its own process so that the peak RSS is the build's, not autocannon's or the hub's.
+ */
+async function proposalChild(n) {
+  const req = (path) => import(path).then((m) => m.default);
+  const kit = await req('../subgraphs/kit/dist/index.js');
+  const { archives } = await req('../subgraphs/archives/dist/index.js');
+  const { openDisposalProposal } = await req('../subgraphs/archives/dist/modules/disposal/proposal.js');
+  const { runProposalBuilds } = await req('../subgraphs/archives/dist/modules/disposal/build.js');
+  const { RecordsOfficeItem } = await req('../subgraphs/archives/dist/modules/records-office/records-office-item.entity.js');
+  const { DisposalProposalEntry } = await req('../subgraphs/archives/dist/modules/disposal/disposal-proposal.entity.js');
+  const mariadb = process.env.BENCH_PROPOSAL_DB === 'mariadb';
+  let orm;
+  let dispose;
+  if (mariadb) {
+    if (!process.env.HUB_TEST_MARIADB_URL) throw new Error('BENCH_PROPOSAL_DB=mariadb needs HUB_TEST_MARIADB_URL (an owner account, e.g. mysql://hubtest:hubtest@127.0.0.1:3306)');
+    const t = await kit.createTestOrm('mariadb', 'archives', archives.entities, archives);
+    orm = t.orm;
+    dispose = t.dispose;
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), 'hub-bench-proposal-'));
+    orm = await kit.initORM({ db: { kind: 'sqlite', file: join(dir, 'archives.sqlite') }, entities: archives.entities });
+    await kit.ensureSchema(orm, archives.appendOnly);
+    dispose = async () => {
+      await orm.close(true);
+      rmSync(dir, { recursive: true, force: true });
+    };
+  }
+  try {
+    const municipality = kit.DEMO_RECORDS_MUNICIPALITIES[0].id;
+    const caller = { ...kit.testCaller(municipality, [kit.Role.RECORDS_OFFICER], 'mbk.records'), name: 'Marie Spisová' };
+    const filed = {};
+    const em = kit.scopeToTenant(orm.em.fork(), municipality);
+    const listId = crypto.randomUUID();
+    for (let i = 0; i < n; i += 1000) {
+      const rows = [];
+      for (let j = i; j < Math.min(n, i + 1000); j++) {
+        const id = crypto.randomUUID();
+        filed[id] = { id, pid: `MBKX${id.slice(0, 8)}` };
+        rows.push({
+          id, municipalityId: municipality, kind: 'CASE_FILE', state: 'IN_RECORDS_OFFICE', handOverListId: listId, referenceNumber: `MBK ${j + 1}/2020`,
+          title: `Spis ${j + 1}`, fullFilingCode: '616', year: 2020, disposalCode: 'S', retentionYears: 5, disposalYear: 2026,
+          sortKey: `616-${String(j).padStart(7, '0')}`, storageUnitId: null, storageUnitPath: null, quantity: null, takenOverAt: new Date(), takenOverById: caller.userId,
+        });
+      }
+      await em.insertMany(RecordsOfficeItem, rows);
+    }
+    const peers = kit.fakePeers({ CaseFile: filed, Document: filed });
+    global.gc?.();
+    const base = process.memoryUsage.rss();
+    let peak = base;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
+    const t0 = performance.now();
+    const proposal = await openDisposalProposal(kit.scopeToTenant(orm.em.fork(), municipality), caller, peers, 2026, new Date(), 0);
+    const t1 = performance.now();
+    const run = await runProposalBuilds(orm);
+    const t2 = performance.now();
+    clearInterval(sampler);
+    peak = Math.max(peak, process.memoryUsage.rss());
+    const entries = await kit.scopeToTenant(orm.em.fork(), municipality).count(DisposalProposalEntry, { proposalId: proposal.id });
+    if (entries !== n || run.processed !== n) throw new Error(`built ${entries} entries of ${n} (job: ${run.processed} processed)`);
+    console.log(JSON.stringify({ n, database: mariadb ? 'MariaDB' : 'SQLite (file)', openMs: t1 - t0, buildMs: t2 - t1, baseMb: base / 2 ** 20, peakMb: peak / 2 ** 20 }));
+  } finally {
+    await dispose();
+  }
+}
+
+/** Runs the proposal build case in a fresh process and formats its figures. */
+function proposalCase() {
+  console.error(`[bench] disposal proposal build: ${PROPOSAL_ENTITIES} due entities (${process.env.BENCH_PROPOSAL_DB === 'mariadb' ? 'MariaDB' : 'SQLite'})…`);
+  const out = execFileSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url)], {
+    env: { ...process.env, BENCH_PROPOSAL_CHILD: String(PROPOSAL_ENTITIES) }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20,
+  });
+  const r = JSON.parse(out.trim().split('\n').at(-1));
+  const batches = Math.ceil(r.n / 200);
+  return [
+    `Disposal proposal build (${r.database}; ${r.n} due entities, all proposed, ${batches} batches of 200 in their own transactions):`,
+    '',
+    '| entities | open (queue + Zalozeni) ms | build ms | entities/s (build) | entities/s (open + build) | RSS before MB | peak RSS MB |',
+    '|---:|---:|---:|---:|---:|---:|---:|',
+    `| ${r.n} | ${r.openMs.toFixed(0)} | ${r.buildMs.toFixed(0)} | ${(r.n / (r.buildMs / 1000)).toFixed(0)} | ${(r.n / ((r.openMs + r.buildMs) / 1000)).toFixed(0)} | ${r.baseMb.toFixed(0)} | ${r.peakMb.toFixed(0)} |`,
+  ].join('\n');
 }
 
 let interrupted = false;
@@ -810,7 +914,15 @@ for (const s of ['SIGINT', 'SIGTERM']) {
   });
 }
 
-(VOLUME ? mainVolume() : main())
+if (process.env.BENCH_PROPOSAL_CHILD) {
+  proposalChild(Number(process.env.BENCH_PROPOSAL_CHILD)).then(
+    () => process.exit(0),
+    (e) => {
+      console.error(`[bench] proposal build: ${e.stack ?? e.message}`);
+      process.exit(1);
+    },
+  );
+} else (VOLUME ? mainVolume() : PROPOSAL === 'only' ? Promise.resolve().then(() => console.log(`\n${proposalCase()}\n`)) : main())
   .then(
     () => 0,
     (e) => {

@@ -4,7 +4,8 @@ import { ArchiveSchema } from './modules/archives/archive.entity';
 import { BackupSetPolicySchema, BackupSetSchema } from './modules/backup-sets/backup-set.entity';
 import { backupSetExpiryBackground } from './modules/backup-sets/backup-sets';
 import { backupSetRoutes } from './modules/backup-sets/routes';
-import { DisposalProposalEntrySchema, DisposalProposalSchema } from './modules/disposal/disposal-proposal.entity';
+import { proposalBuildBackground } from './modules/disposal/build';
+import { DisposalProposalBuildItemSchema, DisposalProposalEntrySchema, DisposalProposalSchema } from './modules/disposal/disposal-proposal.entity';
 import { DisposalHoldSchema } from './modules/disposal-holds/disposal-hold.entity';
 import { LoanSchema } from './modules/records-office/loan.entity';
 import { RecordsOfficeContentSchema, RecordsOfficeItemSchema } from './modules/records-office/records-office-item.entity';
@@ -19,12 +20,16 @@ export const archives: SubgraphDefinition<ArchivesContext> = {
   typeDefs: loadSchema('archives'),
   resolvers,
   entities: [ArchiveSchema, DisposalHoldSchema, StorageUnitSchema, RecordsOfficeItemSchema, RecordsOfficeContentSchema, LoanSchema,
-    DisposalProposalSchema, DisposalProposalEntrySchema, BackupSetSchema, BackupSetPolicySchema],
+    DisposalProposalSchema, DisposalProposalEntrySchema, DisposalProposalBuildItemSchema, BackupSetSchema, BackupSetPolicySchema],
   migrations,
   createContext,
   seedDemo,
   // Backup sets' bytes: POST /backup-sets, GET /downloads/backup-set (modules/backup-sets/routes.ts).
   routes: (orm) => ({ ...backupSetRoutes(orm) }),
-  // The hourly expiry of backup sets by their municipalities' retention (HUB_BACKUP_SET_EXPIRY).
-  background: (orm) => backupSetExpiryBackground(orm),
+  // The hourly expiry of backup sets by their municipalities' retention (HUB_BACKUP_SET_EXPIRY), and the build of
+  // large disposal proposals (modules/disposal/build.ts).
+  background: (orm) => {
+    const work = [backupSetExpiryBackground(orm), proposalBuildBackground(orm)];
+    return { stop: async () => void (await Promise.all(work.map((w) => w.stop()))) };
+  },
 };

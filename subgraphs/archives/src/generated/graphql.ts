@@ -196,6 +196,8 @@ export type DisposalHold = {
  */
 export type DisposalProposal = {
   __typename?: 'DisposalProposal';
+  /** How the proposal was built from the due entities (null for proposals opened before builds existed). */
+  build: Maybe<DisposalProposalBuild>;
   createdAt: Scalars['DateTime']['output'];
   createdBy: User;
   decidedAt: Maybe<Scalars['DateTime']['output']>;
@@ -212,6 +214,25 @@ export type DisposalProposal = {
   submittedAt: Maybe<Scalars['DateTime']['output']>;
   submittedBy: Maybe<User>;
   year: Scalars['Int']['output'];
+};
+
+/**
+ * The build of a proposal: opening it queues every due entity, and a background job (once per deployment, resumable
+ * after a restart) puts them in batch by batch; small proposals finish within the opening request.
+ */
+export type DisposalProposalBuild = {
+  __typename?: 'DisposalProposalBuild';
+  /** Left out for a block (disposalCandidates says which). */
+  blocked: Scalars['Int']['output'];
+  /** When the proposal became OPEN; null while BUILDING. */
+  finishedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Gone through so far (proposed + blocked). */
+  processed: Scalars['Int']['output'];
+  /** Put in the proposal. */
+  proposed: Scalars['Int']['output'];
+  startedAt: Scalars['DateTime']['output'];
+  /** Due entities found when the proposal was opened. */
+  total: Scalars['Int']['output'];
 };
 
 /** A case file or lone document in a proposal, with the archive's decision (skartační řízení) once imported. */
@@ -242,6 +263,8 @@ export type DisposalProposalEntry = {
 };
 
 export type DisposalProposalState =
+  /** Opened; a background job still puts the due entities in (see DisposalProposal.build). Not yet changeable. */
+  | 'BUILDING'
   /** The archive's decision (its Seznam) is imported. */
   | 'DECIDED'
   /** The records office fills it. */
@@ -808,6 +831,7 @@ export type ResolversTypes = ResolversObject<{
   DisposalDecision: DisposalDecision;
   DisposalHold: ResolverTypeWrapper<DisposalHoldModel>;
   DisposalProposal: ResolverTypeWrapper<DisposalProposalModel>;
+  DisposalProposalBuild: ResolverTypeWrapper<DisposalProposalBuild>;
   DisposalProposalEntry: ResolverTypeWrapper<DisposalProposalEntryModel>;
   DisposalProposalState: DisposalProposalState;
   Document: ResolverTypeWrapper<Omit<Document, 'disposalHolds' | 'recordsOfficeItem'> & { disposalHolds: Array<ResolversTypes['DisposalHold']>, recordsOfficeItem?: Maybe<ResolversTypes['RecordsOfficeItem']> }>;
@@ -851,6 +875,7 @@ export type ResolversParentTypes = ResolversObject<{
   DisposalCandidate: CandidateModel;
   DisposalHold: DisposalHoldModel;
   DisposalProposal: DisposalProposalModel;
+  DisposalProposalBuild: DisposalProposalBuild;
   DisposalProposalEntry: DisposalProposalEntryModel;
   Document: Omit<Document, 'disposalHolds' | 'recordsOfficeItem'> & { disposalHolds: Array<ResolversParentTypes['DisposalHold']>, recordsOfficeItem?: Maybe<ResolversParentTypes['RecordsOfficeItem']> } | FederationReferenceTypes['Document'];
   LendInput: LendInput;
@@ -968,6 +993,7 @@ export type DisposalHoldResolvers<ContextType = ArchivesContext, ParentType exte
 
 export type DisposalProposalResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['DisposalProposal'] = ResolversParentTypes['DisposalProposal'], FederationReferenceType extends FederationReferenceTypes['DisposalProposal'] = FederationReferenceTypes['DisposalProposal']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['DisposalProposal']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  build?: Resolver<Maybe<ResolversTypes['DisposalProposalBuild']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   createdBy?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -981,6 +1007,15 @@ export type DisposalProposalResolvers<ContextType = ArchivesContext, ParentType 
   submittedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   submittedBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type DisposalProposalBuildResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['DisposalProposalBuild'] = ResolversParentTypes['DisposalProposalBuild']> = ResolversObject<{
+  blocked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  processed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  proposed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type DisposalProposalEntryResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['DisposalProposalEntry'] = ResolversParentTypes['DisposalProposalEntry']> = ResolversObject<{
@@ -1138,6 +1173,7 @@ export type Resolvers<ContextType = ArchivesContext> = ResolversObject<{
   DisposalCandidate?: DisposalCandidateResolvers<ContextType>;
   DisposalHold?: DisposalHoldResolvers<ContextType>;
   DisposalProposal?: DisposalProposalResolvers<ContextType>;
+  DisposalProposalBuild?: DisposalProposalBuildResolvers<ContextType>;
   DisposalProposalEntry?: DisposalProposalEntryResolvers<ContextType>;
   Document?: DocumentResolvers<ContextType>;
   Loan?: LoanResolvers<ContextType>;

@@ -6,6 +6,7 @@ import { Migration20261205061848DisposalProposal } from './Migration202612050618
 import { Migration20261205141543TransferDestruction } from './Migration20261205141543_transfer_destruction';
 import { Migration20261206011917JobLease } from './Migration20261206011917_job_lease';
 import { Migration20261206012000BackupTenants } from './Migration20261206012000_backup_tenants';
+import { Migration20261206021141ProposalBuild } from './Migration20261206021141_proposal_build';
 
 /** The MariaDB migrations of this subgraph, oldest first (written by `npm run db:migration:create`; never edit an applied one). */
 export const migrations: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261205141543_transfer_destruction', class: Migration20261205141543TransferDestruction },
   { name: 'Migration20261206011917_job_lease', class: Migration20261206011917JobLease },
   { name: 'Migration20261206012000_backup_tenants', class: Migration20261206012000BackupTenants },
+  { name: 'Migration20261206021141_proposal_build', class: Migration20261206021141ProposalBuild },
 ];

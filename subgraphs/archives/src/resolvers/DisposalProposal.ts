@@ -21,6 +21,10 @@ export const DisposalProposal: DisposalProposalResolvers = {
   createdBy: (p) => user(p.createdById)!,
   submittedBy: (p) => user(p.submittedById),
   decidedBy: (p) => user(p.decidedById),
+  build: (p) => (p.buildTotal == null ? null : {
+    total: p.buildTotal, processed: p.buildProcessed ?? 0, proposed: p.buildProposed ?? 0, blocked: p.buildBlocked ?? 0,
+    startedAt: p.createdAt, finishedAt: p.buildFinishedAt,
+  }),
 };
 
 export const DisposalProposalEntry: DisposalProposalEntryResolvers = {

@@ -1,7 +1,19 @@
 import { EntitySchema } from '@mikro-orm/core';
 
-/** OPEN: the records office fills it; SUBMITTED: sent to the archive; DECIDED: the archive's Seznam is imported. */
-export type DisposalProposalState = 'OPEN' | 'SUBMITTED' | 'DECIDED';
+/**
+ * BUILDING: opened, a background job (build.ts) still puts the due entities in; OPEN: the records office fills it;
+ * SUBMITTED: sent to the archive; DECIDED: the archive's Seznam is imported.
+ */
+export type DisposalProposalState = 'BUILDING' | 'OPEN' | 'SUBMITTED' | 'DECIDED';
+
+/** Whose audit identity the build job's events carry: the officer who opened the proposal (see build.ts). */
+export interface BuildActor {
+  userId: string;
+  login: string;
+  name: string | null;
+  roles: string[];
+  orgUnitId: string | null;
+}
 /** The archive's decision per entity (nsesss-DA `Operace`: "vybrat za archiválii" / "zničit"). */
 export type DisposalDecision = 'KEEP_AS_ARCHIVAL_RECORD' | 'DESTROY';
 
@@ -33,6 +45,16 @@ export class DisposalProposal {
   decisionListId!: string | null;
   decidedAt!: Date | null;
   decidedById!: string | null;
+  /**
+   * The build (build.ts): due entities found at open time, how many the job has gone through, put in, and found
+   * blocked; null on proposals opened before builds existed.
+   */
+  buildTotal!: number | null;
+  buildProcessed!: number | null;
+  buildProposed!: number | null;
+  buildBlocked!: number | null;
+  buildFinishedAt!: Date | null;
+  buildActor!: BuildActor | null;
 }
 
 export const DisposalProposalSchema = new EntitySchema<DisposalProposal>({
@@ -54,6 +76,39 @@ export const DisposalProposalSchema = new EntitySchema<DisposalProposal>({
     decisionListId: { type: 'string', length: 200, nullable: true },
     decidedAt: { type: 'datetime', length: 3, nullable: true },
     decidedById: { type: 'uuid', nullable: true },
+    buildTotal: { type: 'integer', nullable: true },
+    buildProcessed: { type: 'integer', nullable: true },
+    buildProposed: { type: 'integer', nullable: true },
+    buildBlocked: { type: 'integer', nullable: true },
+    buildFinishedAt: { type: 'datetime', length: 3, nullable: true },
+    buildActor: { type: 'json', nullable: true },
+  },
+});
+
+/**
+ * A due entity a BUILDING proposal has yet to go through (its build queue), with the PID filing answered for it
+ * when the proposal was opened (null: filing did not know it). The job deletes the rows of each batch in the
+ * batch's transaction, so what is left is exactly what a restarted process still has to do. Tenant-owned.
+ */
+export class DisposalProposalBuildItem {
+  proposalId!: string;
+  entityId!: string;
+  municipalityId!: string;
+  sortKey!: string;
+  pid!: string | null;
+}
+
+export const DisposalProposalBuildItemSchema = new EntitySchema<DisposalProposalBuildItem>({
+  class: DisposalProposalBuildItem,
+  tableName: 'disposal_proposal_build_item',
+  // The job takes the next batch in inventory order.
+  indexes: [{ properties: ['proposalId', 'sortKey', 'entityId'] }],
+  properties: {
+    proposalId: { type: 'uuid', primary: true },
+    entityId: { type: 'uuid', primary: true },
+    municipalityId: { type: 'uuid' },
+    sortKey: { type: 'string', length: 191 },
+    pid: { type: 'string', length: 100, nullable: true },
   },
 });
 

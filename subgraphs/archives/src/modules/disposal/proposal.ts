@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { lockItem, objectTypeOf, validText } from '../records-office/common';
 import { disposalBlocks } from '../records-office/disposal-check';
 import { RecordsOfficeItem } from '../records-office/records-office-item.entity';
-import { DisposalProposal, DisposalProposalEntry } from './disposal-proposal.entity';
+import { PROPOSAL_BUILD_BATCH, buildProposalBatch, proposalBuildInlineLimit } from './build';
+import { DisposalProposal, DisposalProposalBuildItem, DisposalProposalEntry } from './disposal-proposal.entity';
 import { archiveReadiness, type EntityReadiness, type ReadinessProblem } from './readiness';
 
 /** Why a due entity is not (or may not be put) in the disposal proposal. */
@@ -21,13 +22,13 @@ export interface Candidate {
   problems: ReadinessProblem[];
 }
 
-/** Proposals that take up the municipality's one slot (`activeKey`): being filled or at the archive. */
-export const ACTIVE_PROPOSAL_STATES = ['OPEN', 'SUBMITTED'] as const;
+/** Proposals that take up the municipality's one slot (`activeKey`): being built, filled or at the archive. */
+export const ACTIVE_PROPOSAL_STATES = ['BUILDING', 'OPEN', 'SUBMITTED'] as const;
 /**
  * Proposals whose entities are locked against leaving the records office or being lent: also once DECIDED, as the
  * decided entity now waits for its transfer or destruction (later steps end the lock with their own states).
  */
-export const LOCKING_PROPOSAL_STATES = ['OPEN', 'SUBMITTED', 'DECIDED'] as const;
+export const LOCKING_PROPOSAL_STATES = ['BUILDING', 'OPEN', 'SUBMITTED', 'DECIDED'] as const;
 const MIN_YEAR = 1990;
 const MAX_YEAR = 2200;
 
@@ -36,7 +37,7 @@ function validYear(year: number): number {
   return year;
 }
 
-/** The municipality's OPEN or SUBMITTED proposal (at most one, by the unique `activeKey`), locked when asked. */
+/** The municipality's BUILDING, OPEN or SUBMITTED proposal (at most one, by the unique `activeKey`), locked when asked. */
 export function activeProposal(em: SqlEntityManager, lock = false): Promise<DisposalProposal | null> {
   return em.findOne(DisposalProposal, { state: { $in: [...ACTIVE_PROPOSAL_STATES] } }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : { refresh: true });
 }
@@ -47,7 +48,7 @@ export function activeProposal(em: SqlEntityManager, lock = false): Promise<Disp
  * archive having decided it already, and filing's archive readiness (`readiness`, asked before the transaction).
  * `proposalId`: entries of this proposal do not count as "in another proposal".
  */
-async function blocksOf(
+export async function blocksOf(
   em: SqlEntityManager, items: readonly RecordsOfficeItem[], year: number, readiness: Map<string, EntityReadiness>, proposalId: string | null,
 ): Promise<Map<string, ProposalBlock[]>> {
   const ids = items.map((i) => i.id);
@@ -76,10 +77,10 @@ async function blocksOf(
 }
 
 /** Due items of the records office (in its custody, lent or not) for `year`, in inventory order. */
-const dueItems = (em: SqlEntityManager, year: number) =>
+export const dueItems = (em: SqlEntityManager, year: number) =>
   em.find(RecordsOfficeItem, { state: { $in: ['IN_RECORDS_OFFICE', 'ON_LOAN'] }, disposalYear: { $lte: year } }, { orderBy: [{ sortKey: 'asc' }, { id: 'asc' }], refresh: true });
 
-const entryEvent = (caller: TenantCaller, item: RecordsOfficeItem, proposal: DisposalProposal, type: 'VlozeniDoSkartacnihoNavrhu' | 'VyjmutiZeSkartacnihoNavrhu', why?: string) => ({
+export const entryEvent = (caller: TenantCaller, item: RecordsOfficeItem, proposal: DisposalProposal, type: 'VlozeniDoSkartacnihoNavrhu' | 'VyjmutiZeSkartacnihoNavrhu', why?: string) => ({
   municipalityId: caller.municipalityId, eventType: type, objectType: objectTypeOf(item), objectId: item.id,
   description: type === 'VlozeniDoSkartacnihoNavrhu'
     ? `${item.referenceNumber} put in the disposal proposal for ${proposal.year}`
@@ -88,57 +89,69 @@ const entryEvent = (caller: TenantCaller, item: RecordsOfficeItem, proposal: Dis
 });
 
 /**
- * Opens the municipality's disposal proposal (skartační návrh) for `year` with every records office item that is
- * due (disposal year ≤ year) and unblocked, each with its `VlozeniDoSkartacnihoNavrhu`, and the proposal's
- * `Zalozeni`, in one transaction. A second open proposal (also a concurrent one) is CONFLICT: the unique
- * `activeKey` decides, not a prior read. Readiness is filing's and asked before the transaction (a peer call does
- * not belong inside a row lock); the records office's own blocks are read inside it.
+ * Opens the municipality's disposal proposal (skartační návrh) for `year` in the BUILDING phase, with its
+ * `Zalozeni`, and returns it. A second active proposal (also a concurrent one) is CONFLICT: the unique `activeKey`
+ * decides, not a prior read. The due entities (disposal year ≤ year) go into the proposal's build queue with the
+ * PID filing answered for each: readiness is asked here, as the officer, before the transaction (a peer call does
+ * not belong inside a row lock; the background job has no caller to ask filing as, see build.ts). The first
+ * `inlineLimit` entities are then built within the request (a small proposal comes back OPEN and complete); the
+ * rest is the build job's (build.ts), which the proposal's `build` shows.
  */
-export async function openDisposalProposal(em: SqlEntityManager, caller: TenantCaller, peers: Peers, year: number, now: Date): Promise<DisposalProposal> {
+export async function openDisposalProposal(
+  em: SqlEntityManager, caller: TenantCaller, peers: Peers, year: number, now: Date, inlineLimit = proposalBuildInlineLimit(),
+): Promise<DisposalProposal> {
   validYear(year);
   if (await activeProposal(em)) throw conflict('The municipality already has an open or submitted disposal proposal');
-  const readiness = await archiveReadiness(peers, await dueItems(em, year));
+  const items = await dueItems(em, year);
+  const readiness = await archiveReadiness(peers, items);
+  let proposal: DisposalProposal;
   try {
-    return await inTransaction(em, async (tx) => {
-      const proposal = tx.create(DisposalProposal, {
-        id: randomUUID(), municipalityId: caller.municipalityId, year, state: 'OPEN', activeKey: caller.municipalityId,
+    proposal = await inTransaction(em, async (tx) => {
+      const p = tx.create(DisposalProposal, {
+        id: randomUUID(), municipalityId: caller.municipalityId, year, state: 'BUILDING', activeKey: caller.municipalityId,
         documentId: null, createdAt: now, createdById: caller.userId, submittedAt: null, submittedById: null,
         decisionListId: null, decidedAt: null, decidedById: null,
+        buildTotal: items.length, buildProcessed: 0, buildProposed: 0, buildBlocked: 0, buildFinishedAt: null,
+        buildActor: { userId: caller.userId, login: caller.login, name: caller.name ?? null, roles: [...caller.roles], orgUnitId: caller.orgUnitId ?? null },
       });
       // Claims the municipality's slot first: a concurrent open fails here, before it writes anything else.
       await tx.flush();
-      const items = await dueItems(tx, year);
-      const blocks = await blocksOf(tx, items, year, readiness, proposal.id);
-      const proposed = items.filter((i) => blocks.get(i.id)!.length === 0);
-      for (const item of proposed) {
-        tx.create(DisposalProposalEntry, {
-          id: randomUUID(), municipalityId: caller.municipalityId, proposalId: proposal.id, entityId: item.id, pid: readiness.get(item.id)!.pid,
-          addedAt: now, addedById: caller.userId, decision: null, decisionDate: null, reasoning: null, assessor: null,
-        });
-      }
-      await tx.flush();
+      // Plain inserts in chunks, not managed entities: a district's year would otherwise sit in the unit of work
+      // (memory), and the rows carry the caller's own municipality (what the tenant write guard would check).
+      const rows = items.map((item) => ({
+        proposalId: p.id, entityId: item.id, municipalityId: caller.municipalityId, sortKey: item.sortKey, pid: readiness.get(item.id)?.pid ?? null,
+      }));
+      for (let i = 0; i < rows.length; i += 500) await tx.insertMany(DisposalProposalBuildItem, rows.slice(i, i + 500));
       await recordAudit(tx, caller, {
-        municipalityId: caller.municipalityId, eventType: 'Zalozeni', objectType: 'SkartacniNavrh', objectId: proposal.id,
-        description: `Disposal proposal for ${year} opened with ${proposed.length} entities`,
-        changes: [{ name: 'year', old: null, new: String(year) }, { name: 'state', old: null, new: 'OPEN' }],
+        municipalityId: caller.municipalityId, eventType: 'Zalozeni', objectType: 'SkartacniNavrh', objectId: p.id,
+        description: `Disposal proposal for ${year} opened: ${items.length} due entities to go through`,
+        changes: [{ name: 'year', old: null, new: String(year) }, { name: 'state', old: null, new: 'BUILDING' }],
       });
-      for (const item of proposed) await recordAudit(tx, caller, entryEvent(caller, item, proposal, 'VlozeniDoSkartacnihoNavrhu'));
-      return proposal;
+      return p;
     });
   } catch (e) {
     if (e instanceof UniqueConstraintViolationException) throw conflict('The municipality already has an open or submitted disposal proposal');
     throw e;
   }
+  let done = 0;
+  while (done < inlineLimit) {
+    const r = await buildProposalBatch(em, proposal.id, Math.min(PROPOSAL_BUILD_BATCH, inlineLimit - done), new Date(now.getTime()));
+    done += r.processed;
+    if (r.finished || r.processed === 0) break;
+  }
+  return (await em.findOne(DisposalProposal, { id: proposal.id }, { refresh: true }))!;
 }
 
 /**
- * What is due for `year` but not in the active proposal, each with what blocks it (empty: it may be added). The
- * records office sees here why the rest was not proposed.
+ * What is due for `year` but not in the active proposal (nor queued for it while it builds), each with what blocks
+ * it (empty: it may be added). The records office sees here why the rest was not proposed.
  */
 export async function disposalCandidates(em: SqlEntityManager, peers: Peers, year: number): Promise<Candidate[]> {
   validYear(year);
   const proposal = await activeProposal(em);
   const inIt = proposal ? new Set((await em.find(DisposalProposalEntry, { proposalId: proposal.id })).map((e) => e.entityId)) : new Set<string>();
+  // While it builds, what is still queued is on its way in, not a candidate.
+  if (proposal?.state === 'BUILDING') for (const q of await em.find(DisposalProposalBuildItem, { proposalId: proposal.id })) inIt.add(q.entityId);
   const items = (await dueItems(em, year)).filter((i) => !inIt.has(i.id));
   const readiness = await archiveReadiness(peers, items);
   const blocks = await blocksOf(em, items, year, readiness, proposal?.id ?? null);
@@ -147,6 +160,7 @@ export async function disposalCandidates(em: SqlEntityManager, peers: Peers, yea
 
 async function lockOpenProposal(tx: SqlEntityManager): Promise<DisposalProposal> {
   const proposal = await activeProposal(tx, true);
+  if (proposal?.state === 'BUILDING') throw conflict('The disposal proposal is still being built; try again when it is OPEN');
   if (!proposal || proposal.state !== 'OPEN') throw conflict('The municipality has no open disposal proposal');
   return proposal;
 }
