@@ -132,12 +132,16 @@ describe.each(testDatabaseKinds())('destruction on %s', (kind) => {
 
     // Its tombstone, and the destruction record filed as a document with its XML.
     const stone = (await ok(records, `{ tombstone(pid: "${destroyed.pid}") { id kind pid referenceNumber year title schedule decision protocolReference
-      disposalProposalId documentCount componentCount components { sha256 size } destructionRecord { id referenceNumber subject components { downloadPath mediaType } } } }`)).tombstone;
+      disposalProposalId documentCount componentCount components { sha256 size } destroyedAt backupsExpireBy destructionRecord { id referenceNumber subject components { downloadPath mediaType } } } }`)).tombstone;
     expect(stone).toMatchObject({
       id: destroyed.id, kind: 'CASE_FILE', pid: destroyed.pid, referenceNumber: destroyed.referenceNumber, title: 'Kácení lípy v Lipovci', schedule: 'S/5',
       decision: 'DESTROY', protocolReference: 'MZA-SOkA-BK/123/2026', disposalProposalId: proposal.id, documentCount: 1, componentCount: 2,
     });
     expect(stone.components.map((c: { sha256: string }) => c.sha256).sort()).toEqual([sha(unique), sha(shared)].sort());
+    // The default backup policy (12 monthly) keeps a copy for about a year (issue 12 item 6; backup-horizon.ts).
+    const keptDays = (Date.parse(stone.backupsExpireBy) - Date.parse(stone.destroyedAt)) / 86_400_000;
+    expect(keptDays).toBeGreaterThan(330);
+    expect(keptDays).toBeLessThan(368);
     expect(stone.destructionRecord).toMatchObject({ id: result.destructionRecord.id, referenceNumber: expect.stringMatching(/^MBK \d+\/\d{4}$/), subject: expect.stringContaining('Záznam o zničení') });
     const recordXml = await (await download(records, stone.destructionRecord.components[0].downloadPath)).text();
     expect(recordXml).toContain(`pid="${destroyed.pid}"`);

@@ -1989,6 +1989,12 @@ export type StatisticsSubject =
  */
 export type Tombstone = {
   __typename?: 'Tombstone';
+  /**
+   * The latest the hub's backups can still hold this entity (its rows and bytes), under the backup retention policy in
+   * force (HUB_BACKUP_KEEP_*, as `npm run backup` applies it; at least one backup a day assumed); null when the policy
+   * bounds nothing by time. After this date no copy of it is left anywhere the hub keeps.
+   */
+  backupsExpireBy: Maybe<Scalars['DateTime']['output']>;
   /** The case file a destroyed document belonged to. */
   caseFilePid: Maybe<Scalars['String']['output']>;
   componentCount: Scalars['Int']['output'];
@@ -3137,6 +3143,7 @@ export type StatisticsKeyResolvers<ContextType = FilingContext, ParentType exten
 }>;
 
 export type TombstoneResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['Tombstone'] = ResolversParentTypes['Tombstone']> = ResolversObject<{
+  backupsExpireBy?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   caseFilePid?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   componentCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   components?: Resolver<Array<ResolversTypes['TombstoneComponent']>, ParentType, ContextType>;

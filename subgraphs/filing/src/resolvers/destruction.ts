@@ -1,6 +1,7 @@
 import { requireTenantCaller } from '@hub/kit';
 import type { QueryResolvers, TombstoneResolvers } from '../generated/graphql';
 import { canSeeDocument } from '../modules/documents/visibility';
+import { backupRetentionFromEnv, backupsExpireBy } from '../modules/destruction/backup-horizon';
 import { scheduleOf } from '../modules/destruction/ingest';
 import { tombstoneByPid, tombstonesOfProposal } from '../modules/destruction/tombstones';
 import { FORECAST_ROLES } from '../modules/retention/forecast';
@@ -14,6 +15,8 @@ export const destructionQueries: QueryResolvers = {
 export const Tombstone: TombstoneResolvers = {
   id: (t) => t.entityId,
   schedule: (t) => scheduleOf(t) || null,
+  // Computed from the policy in force, not stored: restic's forget applies a changed policy to old snapshots too.
+  backupsExpireBy: (t) => backupsExpireBy(t.destroyedAt, backupRetentionFromEnv()),
   // Filed under the run's id when archives' closing event reaches the log (destruction/record.ts).
   destructionRecord: async (t, _, ctx) => {
     const d = await ctx.loaders.document.load(t.destructionId);
