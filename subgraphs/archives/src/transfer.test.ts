@@ -157,6 +157,19 @@ describe.each(testDatabaseKinds())('transfer to the archive on %s', (kind) => {
     const again = await refused(officer, confirm([{ pid: pids[1], archiveId: 'NDA-2' }, { pid: pids[0], archiveId: 'NDA-1' }], 'PR-2026-2'), 'BAD_USER_INPUT');
     expect(again.extensions.problems!.map((p) => [p.identifier, p.code])).toEqual([[pids[0], 'ALREADY_TRANSFERRED']]);
 
+    // The archive has it now: the records office can no longer shelve it, take it out of its box or give it back.
+    const box = (await ok(officer, `mutation { createStorageUnit(input: { kind: BUILDING, name: "Archivní budova" }) { id } }`)).createStorageUnit;
+    for (const step of [
+      `placeInStorageUnit(entityId: "${e[0]}", storageUnitId: "${box.id}") { id }`,
+      `removeFromStorageUnit(entityId: "${e[0]}") { id }`,
+      `returnFromRecordsOffice(entityId: "${e[0]}", reason: "Omylem") { id }`,
+    ]) {
+      const before = await written();
+      const res = await run(officer, `mutation { ${step} }`);
+      expect(res.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+      expect(await written()).toEqual(before);
+    }
+
     // A second confirmation takes the rest that is in the records office.
     const rest = (await ok(officer, CONFIRM, confirm([{ pid: pids[1], archiveId: 'NDA-2' }, { pid: pids[2], archiveId: 'NDA-3' }], 'PR-2026-2'))).recordTransferConfirmation;
     const after2 = byId(rest.entries);

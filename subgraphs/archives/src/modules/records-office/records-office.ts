@@ -87,6 +87,7 @@ export async function placeInStorageUnit(
   const quantity = validText(input.quantity, 'quantity', 200, false);
   return inTransaction(em, async (tx) => {
     const item = await lockItem(tx, input.entityId);
+    assertNotTransferred(item, 'put into a storage unit');
     const unit = await tx.findOne(StorageUnit, { id: input.storageUnitId });
     if (!unit) throw notFound('StorageUnit', input.storageUnitId);
     if (item.storageUnitId === unit.id && (quantity == null || quantity === item.quantity)) {
@@ -110,6 +111,11 @@ export async function placeInStorageUnit(
   });
 }
 
+/** A record the archive has taken over (TRANSFERRED) is no longer the records office's to move or give back. */
+function assertNotTransferred(item: RecordsOfficeItem, action: string): void {
+  if (item.state === 'TRANSFERRED') throw conflict(`${item.referenceNumber} has been transferred to the archive: it cannot be ${action}`);
+}
+
 function recordRemoval(tx: SqlEntityManager, caller: TenantCaller, item: RecordsOfficeItem, unitId: string) {
   return recordAudit(tx, caller, {
     municipalityId: caller.municipalityId, eventType: 'VyjmutiZUkladaciJednotky', objectType: objectTypeOf(item), objectId: item.id,
@@ -121,6 +127,7 @@ function recordRemoval(tx: SqlEntityManager, caller: TenantCaller, item: Records
 export async function removeFromStorageUnit(em: SqlEntityManager, caller: TenantCaller, entityId: string): Promise<RecordsOfficeItem> {
   return inTransaction(em, async (tx) => {
     const item = await lockItem(tx, entityId);
+    assertNotTransferred(item, 'taken out of a storage unit');
     if (!item.storageUnitId) throw conflict(`${item.referenceNumber} lies in no storage unit`);
     const unitId = item.storageUnitId;
     item.storageUnitId = null;
@@ -141,6 +148,7 @@ export async function returnFromRecordsOffice(em: SqlEntityManager, caller: Tena
   const why = validText(reason, 'reason', 2000, true)!;
   return inTransaction(em, async (tx) => {
     const item = await lockItem(tx, entityId);
+    assertNotTransferred(item, 'returned from the records office');
     await assertNotBlocked(tx, [item.id], 'returned from the records office', () => item.referenceNumber);
     await assertNotInActiveProposal(tx, item, 'returned from the records office');
     const unitId = item.storageUnitId;
