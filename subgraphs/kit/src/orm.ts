@@ -1,5 +1,5 @@
 import { EntitySchema, MikroORM, type Options } from '@mikro-orm/core';
-import type { AbstractSqlDriver, SqlEntityManager } from '@mikro-orm/knex';
+import type { AbstractSqlDriver } from '@mikro-orm/knex';
 import { LibSqlDriver } from '@mikro-orm/libsql';
 import { MySqlPlatform, MySqlSchemaHelper } from '@mikro-orm/knex';
 import { MySqlDriver } from '@mikro-orm/mysql';
@@ -17,7 +17,6 @@ import { OutboxCursorSchema } from './outbox';
 import { TenantWriteGuard, tenantFilter } from './tenant';
 
 export type HubORM = MikroORM<AbstractSqlDriver>;
-export type HubEntityManager = SqlEntityManager;
 
 /**
  * MariaDB's JSON is LONGTEXT plus an automatic CHECK (json_valid(...)) constraint. mysql2 hands it back as a

@@ -25,6 +25,5 @@ export const Role = {
   BACKUP_CLIENT: 'BACKUP_CLIENT',
 } as const;
 export type Role = (typeof Role)[keyof typeof Role];
-export const ALL_ROLES = Object.values(Role) as Role[];
 /** Roles that may read an object's audit trail within their own municipality. */
 export const AUDIT_READER_ROLES: Role[] = [Role.AUDITOR, Role.RECORDS_MANAGER, Role.RECORDS_OFFICER, Role.TENANT_ADMIN];

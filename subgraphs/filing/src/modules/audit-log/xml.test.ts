@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { assertValidTp, validatorPath } from './tp-validator';
 import {
   MAX_ACTOR_LENGTH, TYP_OBJEKTU_ID, TYP_UDALOSTI_ID, actorValue, escapeText, idValue, logIdentifier, logSource, parameterName,
-  renderObjectLog, renderSystemLog, softwareVersion, udalostXml, writeSystemLog, type SystemLogHeader, type TpEntry,
+  renderObjectLog, softwareVersion, udalostXml, writeSystemLog, type SystemLogHeader, type TpEntry,
 } from './xml';
 
 const REPO = join(__dirname, '../../../../..');
@@ -71,6 +71,14 @@ const entry = (poradi: number, over: Partial<TpEntry> = {}): TpEntry => ({
 const NASTY = 'a<b>&c"d\'e ]]> 🙂 \u0000\u0001\u0008\u000b\u000c\u001f\u007f \uD800 \uFFFE\uFFFF tab\tnl\ncr\r end';
 /** NASTY as it reads back from the XML: forbidden characters gone, everything else intact (CR kept). */
 const NASTY_READ = 'a<b>&c"d\'e ]]> 🙂 \u007f   tab\tnl\ncr\r end';
+
+
+/** A whole system log as writeSystemLog streams it (in one chunk unless `chunkSize` says otherwise). */
+async function renderSystemLog(h: SystemLogHeader, entries: Iterable<TpEntry>, chunkSize = 1 << 30): Promise<string> {
+  let xml = '';
+  await writeSystemLog((c) => void (xml += c), h, entries, { chunkSize });
+  return xml;
+}
 
 describe('TP XML vocabulary', () => {
   it('uses exactly the enumerations of nsesss-TrP.xsd', () => {
@@ -187,7 +195,7 @@ describe('TransakcniLogSystemu', () => {
   });
 
   it('produces a document that validates, with the header in the schema order', async () => {
-    const xml = renderSystemLog(header(), [
+    const xml = await renderSystemLog(header(), [
       entry(1),
       entry(2, { eventType: 'Uprava', changes: [{ name: 'subject', old: 'a', new: 'b' }] }),
       entry(5, { eventType: 'Export', objectType: 'KonfiguraceSystemu', actorLogin: '' }),
@@ -215,7 +223,7 @@ describe('TransakcniLogSystemu', () => {
         { name: 'příjemce adresa', old: null, new: '🙂' },
       ],
     });
-    const xml = renderSystemLog(header({ identifier: { value: NASTY, source: NASTY }, software: NASTY, softwareVersion: NASTY }), [nasty]);
+    const xml = await renderSystemLog(header({ identifier: { value: NASTY, source: NASTY }, software: NASTY, softwareVersion: NASTY }), [nasty]);
     await assertValidTp(xml, 'nasty system log');
     if (!hasXmllint) return;
     expect(xpath(xml, 'string(//*[local-name()="PopisUdalosti"])')).toBe(NASTY_READ);
@@ -226,23 +234,23 @@ describe('TransakcniLogSystemu', () => {
   });
 
   it('writes a type outside the enumeration as free text rather than an invalid id', async () => {
-    const xml = renderSystemLog(header(), [entry(1, { eventType: 'Prohlizeni', objectType: 'Neznamy' })]);
+    const xml = await renderSystemLog(header(), [entry(1, { eventType: 'Prohlizeni', objectType: 'Neznamy' })]);
     expect(xml).toContain('<tp:TypUdalostiText>Prohlizeni</tp:TypUdalostiText>');
     expect(xml).toContain('<tp:TypObjektuText>Neznamy</tp:TypObjektuText>');
     await assertValidTp(xml, 'free-text types');
   });
 
   it('validates with no events, and with TypyObjektu when the export is limited to object types', async () => {
-    await assertValidTp(renderSystemLog(header(), []), 'empty system log');
-    const limited = renderSystemLog(header({ objectTypes: ['Dokument', 'Spis', 'Dokument'] }), [entry(1)]);
+    await assertValidTp(await renderSystemLog(header(), []), 'empty system log');
+    const limited = await renderSystemLog(header({ objectTypes: ['Dokument', 'Spis', 'Dokument'] }), [entry(1)]);
     expect(limited).toContain('<tp:TypyObjektu><tp:TypObjektu><tp:TypObjektuId>Dokument</tp:TypObjektuId></tp:TypObjektu><tp:TypObjektu><tp:TypObjektuId>Spis</tp:TypObjektuId></tp:TypObjektu></tp:TypyObjektu></tp:TransLogInfo>');
     await assertValidTp(limited, 'system log with TypyObjektu');
   });
 
   it('refuses entries whose Poradi does not increase strictly', async () => {
-    expect(() => renderSystemLog(header(), [entry(1), entry(1)])).toThrow(/increase strictly/);
-    expect(() => renderSystemLog(header(), [entry(3), entry(2)])).toThrow(/increase strictly/);
-    expect(() => renderSystemLog(header(), [entry(0)])).toThrow(/positive integer/);
+    await expect(renderSystemLog(header(), [entry(1), entry(1)])).rejects.toThrow(/increase strictly/);
+    await expect(renderSystemLog(header(), [entry(3), entry(2)])).rejects.toThrow(/increase strictly/);
+    await expect(renderSystemLog(header(), [entry(0)])).rejects.toThrow(/positive integer/);
     const chunks: string[] = [];
     async function* entries() {
       yield entry(1);
@@ -254,7 +262,7 @@ describe('TransakcniLogSystemu', () => {
     expect(chunks.join('')).not.toContain('</tp:TransakcniLogSystemu>');
   });
 
-  it('streams in chunks, awaiting the consumer, and streams exactly what renderSystemLog renders', async () => {
+  it('streams in chunks, awaiting the consumer, and streams exactly what one chunk holds', async () => {
     const list = Array.from({ length: 300 }, (_, i) => entry(i * 2 + 1, { changes: [{ name: 'n', old: String(i), new: String(i + 1) }] }));
     const chunks: string[] = [];
     let pending = 0;
@@ -282,7 +290,7 @@ describe('TransakcniLogSystemu', () => {
     expect(chunks.length).toBeGreaterThan(20);
     expect(chunks.slice(0, -1).every((c) => c.length >= 4096 && c.length < 4096 + 2000)).toBe(true);
     const xml = chunks.join('');
-    expect(xml).toBe(renderSystemLog(header(), list));
+    expect(xml).toBe(await renderSystemLog(header(), list));
     await assertValidTp(xml, 'streamed system log');
   });
 });

@@ -7,7 +7,6 @@ import type { LogEntry } from './log-entry.entity';
  * The transaction log as XML (NSESSS annexe 6, nsesss-TrP.xsd, domain.md §5.4):
  * - `writeSystemLog`: a whole period as `tp:TransakcniLogSystemu`, streamed (a year of a town office does not
  *   fit in memory as one string);
- * - `renderSystemLog`: the same document as one string, for small periods (a day's rendition);
  * - `renderObjectLog`: one object's history as `tp:TransakcniLogObjektu` (small; also the SIP's amdSec part).
  *
  * Everything written is valid against nsesss-TrP.xsd whatever the log holds: text is stripped of characters XML
@@ -394,18 +393,6 @@ export async function writeSystemLog(
   }
   await out(buffer + SYSTEM_LOG_CLOSE);
   return { count: guard.count, firstPoradi: guard.first, lastPoradi: guard.lastPoradi };
-}
-
-/** A whole `tp:TransakcniLogSystemu` document as one string (for periods that fit in memory, e.g. a day). */
-export function renderSystemLog(header: SystemLogHeader, entries: Iterable<TpEntry>): string {
-  const guard = new PoradiGuard();
-  const parts = [systemLogOpen(header)];
-  for (const e of entries) {
-    guard.check(e.poradi);
-    parts.push(udalostXml(e, true), '\n');
-  }
-  parts.push(SYSTEM_LOG_CLOSE);
-  return parts.join('');
 }
 
 export interface ObjectLogOptions {

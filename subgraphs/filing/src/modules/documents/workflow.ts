@@ -31,11 +31,6 @@ export type DocumentStep =
   | 'describe'
   | 'recordTrigger';
 
-export const ALL_STATES: DocumentState[] = [
-  'DRAFT', 'REGISTERED', 'ASSIGNED', 'IN_PROGRESS', 'SETTLED', 'CLOSED', 'CANCELLED', 'HANDED_TO_RECORDS_OFFICE', 'IN_RECORDS_OFFICE', 'ON_LOAN',
-  'TRANSFERRED',
-];
-
 export interface StepRule {
   /** States the step may start from; any other is a CONFLICT. */
   from: DocumentState[];
