@@ -8,6 +8,7 @@ export * from './context';
 export * from './counters';
 export * from './demo';
 export * from './errors';
+export * from './cursor';
 export * from './file-modes';
 export * from './http';
 export * from './ico';

@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { badInput, notFound } from '@hub/kit';
+import { badInput, decodeCursor, encodeCursor, notFound } from '@hub/kit';
 import { RecordsOfficeItem } from './records-office-item.entity';
 import { StorageUnit } from './storage-unit.entity';
 
@@ -25,15 +25,11 @@ export const DEFAULT_INVENTORY_PAGE = 50;
 export const MAX_INVENTORY_PAGE = 200;
 const CODE = /^[\p{L}\p{N}][\p{L}\p{N} ./-]{0,254}$/u;
 
-const encode = (item: RecordsOfficeItem) => Buffer.from(JSON.stringify([item.sortKey, item.id])).toString('base64url');
+/** Position in the inventory: the item's sortKey and id (kit cursor.ts). */
+const encode = (item: RecordsOfficeItem) => encodeCursor('inventory', [item.sortKey, item.id]);
 function decode(cursor: string): { key: string; id: string } {
-  try {
-    const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof key === 'string' && typeof id === 'string') return { key, id };
-  } catch {
-    /* reported below */
-  }
-  throw badInput('after is not a cursor of the inventory', 'after');
+  const [key, id] = decodeCursor(cursor, 'inventory', ['string', 'uuid']);
+  return { key, id };
 }
 
 /**

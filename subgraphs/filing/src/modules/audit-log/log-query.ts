@@ -2,7 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { randomBytes } from 'node:crypto';
 import {
-  Role, badInput, inTransaction, notFound, recordAudit, type AuditChange, type AuditObjectType, type TenantCaller,
+  Role, badInput, decodeCursor, encodeCursor, inTransaction, notFound, recordAudit, type AuditChange, type AuditObjectType, type TenantCaller,
 } from '@hub/kit';
 import type { AuditLogFilter } from '../../generated/graphql';
 import { Register } from '../registers/register.entity';
@@ -74,14 +74,13 @@ export interface AuditLogPageArgs {
   after?: string | null;
 }
 
-/** Position in the log: the entry's poradi. Opaque to clients: base64url of `poradi:<n>`. */
-export const encodeLogCursor = (poradi: number) => Buffer.from(`poradi:${poradi}`, 'utf8').toString('base64url');
+/** Position in the log: the entry's poradi (kit cursor.ts). */
+export const encodeLogCursor = (poradi: number) => encodeCursor('audit-log', [poradi]);
 
 export function decodeLogCursor(cursor: string): number {
-  const text = /^[A-Za-z0-9_-]{1,40}$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
-  const m = /^poradi:(0|[1-9]\d{0,14})$/.exec(text);
-  if (!m) throw badInput('after is not a cursor of the audit log', 'after');
-  return Number(m[1]);
+  const [poradi] = decodeCursor(cursor, 'audit-log', ['int']);
+  if (poradi < 0) throw badInput('after is not a cursor of the audit log', 'after');
+  return poradi;
 }
 
 /** The filter as a condition; the municipality is added by the ORM's tenant filter. */

@@ -1,6 +1,6 @@
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { Role, badInput, conflict, hasRole, notFound, tenantOf, type Caller } from '@hub/kit';
+import { Role, badInput, conflict, decodeCursor, encodeCursor as encodeListCursor, hasRole, notFound, tenantOf, type Caller } from '@hub/kit';
 import type { DocumentFilter } from '../../generated/graphql';
 import { decodeInstantCursor, encodeInstantCursor, type InstantCursor } from '../paging';
 import { Register } from '../registers/register.entity';
@@ -176,19 +176,16 @@ export interface JournalArgs {
   after?: string | null;
 }
 
-/** Position in a journal: opaque base64url of `registerId|year|sequence number`, valid only for that journal. */
+/** Position in a journal: its register, year and the entry's sequence number (kit cursor.ts), valid only for that journal. */
 export function encodeJournalCursor(registerId: string, year: number, sequenceNumber: number): string {
-  return Buffer.from(`${registerId}|${year}|${sequenceNumber}`, 'utf8').toString('base64url');
+  return encodeListCursor('journal', [registerId, year, sequenceNumber]);
 }
 
-const JOURNAL_CURSOR = /^([0-9a-f-]{36})\|(\d{1,4})\|(\d{1,9})$/;
-
 function decodeJournalCursor(cursor: string, registerId: string, year: number): number {
-  const text = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
-  const m = JOURNAL_CURSOR.exec(text);
+  const [cursorRegister, cursorYear, sequenceNumber] = decodeCursor(cursor, 'journal', ['uuid', 'int', 'int']);
   // A cursor of another register or year would silently continue the wrong list: refuse it.
-  if (!m || m[1] !== registerId || Number(m[2]) !== year) throw badInput('after is not a cursor of this register and year', 'after');
-  return Number(m[3]);
+  if (cursorRegister !== registerId || cursorYear !== year) throw badInput('after is not a cursor of this register and year', 'after');
+  return sequenceNumber;
 }
 
 export const MIN_JOURNAL_YEAR = 1990;

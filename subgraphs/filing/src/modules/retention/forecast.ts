@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { Role, badInput } from '@hub/kit';
+import { Role, badInput, decodeCursor, encodeCursor } from '@hub/kit';
 import { CaseFile } from '../case-files/case-file.entity';
 import { once } from '../documents/document-query';
 import { Document } from '../documents/document.entity';
@@ -37,23 +37,20 @@ export interface DisposalForecastPage {
 export const DEFAULT_FORECAST_PAGE_SIZE = 50;
 export const MAX_FORECAST_PAGE_SIZE = 100;
 
-/** Position in a year's forecast: opaque base64url of `year|forecastKey|id`, valid only for that year. */
+/** Position in a year's forecast: its year, forecastKey and id (kit cursor.ts), valid only for that year. */
 interface Cursor {
   key: string;
   id: string;
 }
 
 export function encodeForecastCursor(year: number, key: string, id: string): string {
-  return Buffer.from(`${year}|${key}|${id}`, 'utf8').toString('base64url');
+  return encodeCursor('forecast', [year, key, id]);
 }
 
-const CURSOR_TEXT = /^(\d{4})\|([0-9a-z]{0,191})\|([0-9a-f-]{36})$/;
-
 function decodeForecastCursor(cursor: string, year: number): Cursor {
-  const text = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
-  const m = CURSOR_TEXT.exec(text);
-  if (!m || Number(m[1]) !== year) throw badInput('after is not a cursor of this year\'s forecast', 'after');
-  return { key: m[2], id: m[3] };
+  const [cursorYear, key, id] = decodeCursor(cursor, 'forecast', ['int', 'string', 'uuid']);
+  if (cursorYear !== year) throw badInput('after is not a cursor of this year\'s forecast', 'after');
+  return { key, id };
 }
 
 /** Entries after the cursor in forecast order (forecastKey, then id). */
