@@ -9,6 +9,7 @@ export * from './counters';
 export * from './demo';
 export * from './errors';
 export * from './cursor';
+export * from './day';
 export * from './file-modes';
 export * from './http';
 export * from './ico';

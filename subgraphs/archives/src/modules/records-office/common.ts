@@ -11,14 +11,6 @@ export const INVENTORY_READER_ROLES: readonly Role[] = [Role.RECORDS_OFFICER, Ro
 /** The Europe/Prague calendar day of `at`, YYYY-MM-DD. */
 export const pragueDay = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Prague' }).format(at);
 
-/** A real calendar day YYYY-MM-DD, or BAD_USER_INPUT naming `field`. */
-export function validDay(value: string, field: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const parsed = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-  if (!m || !parsed || parsed.toISOString().slice(0, 10) !== value) throw badInput(`${field} must be a date YYYY-MM-DD`, field);
-  return value;
-}
-
 /** Trimmed text of 1–`max` characters, or null when absent/blank and optional. */
 export function validText(value: string | null | undefined, field: string, max: number, required: boolean): string | null {
   const trimmed = value?.trim() ?? '';

@@ -1,10 +1,10 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import {
-  RECORDS_OFFICE_STATE_CHANGE, badInput, conflict, inTransaction, notFound, recordAudit, type Peers, type TenantCaller,
+  RECORDS_OFFICE_STATE_CHANGE, badInput, conflict, inTransaction, notFound, parseDay, recordAudit, type Peers, type TenantCaller,
 } from '@hub/kit';
 import { randomUUID } from 'node:crypto';
 import { assertNotInActiveProposal } from '../disposal/proposal';
-import { lockItem, objectTypeOf, pragueDay, validDay, validText } from './common';
+import { lockItem, objectTypeOf, pragueDay, validText } from './common';
 import { Loan } from './loan.entity';
 import type { RecordsOfficeItem } from './records-office-item.entity';
 
@@ -28,7 +28,7 @@ export interface LendInput {
 export async function lendFromRecordsOffice(em: SqlEntityManager, caller: TenantCaller, peers: Peers, input: LendInput, now: Date): Promise<Loan> {
   const borrowerName = validText(input.borrowerName, 'borrowerName', 200, false);
   if (!!input.borrowerId === !!borrowerName) throw badInput('Give either borrowerId (a user) or borrowerName (an outside body)', 'borrowerId');
-  const dueOn = validDay(input.dueOn, 'dueOn');
+  const dueOn = parseDay(input.dueOn, 'dueOn');
   if (dueOn < pragueDay(now)) throw badInput(`dueOn must not be in the past (today is ${pragueDay(now)})`, 'dueOn');
   const reason = validText(input.reason, 'reason', 2000, false);
   if (input.borrowerId) {

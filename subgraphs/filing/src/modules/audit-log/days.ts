@@ -5,16 +5,6 @@ import { czechDay } from '../retention/retention';
  * daily renditions (rendition.ts) cut the log at local midnight, which is 22:00 or 23:00 UTC.
  */
 
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True for a real calendar day written YYYY-MM-DD. */
-export function isDay(s: string): boolean {
-  const m = DAY.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === s;
-}
-
 /** The calendar day `n` days after `day` (before, for negative `n`). */
 export function addDays(day: string, n: number): string {
   const d = new Date(`${day}T00:00:00Z`);

@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { badInput, conflict, diff, inTransaction, recordAudit, scopeToTenant } from '@hub/kit';
+import { badInput, conflict, diff, inTransaction, parseDay, recordAudit, scopeToTenant } from '@hub/kit';
 import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { blobStoreFromEnv, type BlobStore } from '../components/blob-store';
@@ -15,7 +15,7 @@ import { generatePid } from '../registers/pid';
 import type { Register } from '../registers/register.entity';
 import { refreshDocumentRetention } from '../retention/apply';
 import { GENESIS_HASH } from './chain';
-import { addDays, czechDay, czechDayRange, isDay } from './days';
+import { addDays, czechDay, czechDayRange } from './days';
 import { LogEntry } from './log-entry.entity';
 import { LogRendition } from './rendition.entity';
 import { municipalityAbbreviation } from './log-query';
@@ -57,7 +57,7 @@ export const sha256Hex = (bytes: Buffer | string) => createHash('sha256').update
  * only once `RENDITION_GRACE_MS` has passed since midnight, else CONFLICT.
  */
 export function checkFixableDay(day: string, now: Date): void {
-  if (!isDay(day)) throw badInput('day must be a calendar day, YYYY-MM-DD', 'day');
+  parseDay(day, 'day');
   if (day >= czechDay(now)) throw badInput(`Only a past day can be fixed; ${day} is not over yet (Czech time)`, 'day');
   const { end } = czechDayRange(day);
   if (now.getTime() < end.getTime() + RENDITION_GRACE_MS) {
@@ -331,7 +331,7 @@ async function createRendition(
 /** `auditLogRenditions(from, to)`: the municipality's renditions (tenant filter), oldest first; bounds are days, inclusive. */
 export function findRenditions(em: SqlEntityManager, from: string | null | undefined, to: string | null | undefined): Promise<LogRendition[]> {
   for (const [name, value] of [['from', from], ['to', to]] as const) {
-    if (value != null && !isDay(value)) throw badInput(`${name} must be a calendar day, YYYY-MM-DD`, name);
+    if (value != null) parseDay(value, name);
   }
   const day = { ...(from != null ? { $gte: from } : {}), ...(to != null ? { $lte: to } : {}) };
   return em.find(LogRendition, Object.keys(day).length ? { day } : {}, { orderBy: { day: 'asc' }, disableIdentityMap: true });

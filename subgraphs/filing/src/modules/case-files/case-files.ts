@@ -1,7 +1,7 @@
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import {
-  Role, badInput, conflict, diff, inTransaction, notFound, recordAudit, type AuditChange, type AuditEvent, type TenantCaller,
+  Role, badInput, conflict, diff, inTransaction, notFound, parseDay, recordAudit, type AuditChange, type AuditEvent, type TenantCaller,
 } from '@hub/kit';
 import { randomUUID } from 'node:crypto';
 import type { OpenCaseFileInput, UpdateCaseFileInput } from '../../generated/graphql';
@@ -65,14 +65,9 @@ function validReason(reason: string): string {
   return trimmed;
 }
 
-const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** A real calendar day (YYYY-MM-DD) not after `today` (Czech calendar). */
 export function validPastDay(value: string, today: string, field: string): string {
-  const m = DAY_PATTERN.exec(value);
-  // Round trip through a UTC date: 2026-02-30 would otherwise be read as 2 March.
-  const parsed = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-  if (!m || !parsed || parsed.toISOString().slice(0, 10) !== value) throw badInput(`${field} must be a date YYYY-MM-DD`, field);
+  parseDay(value, field);
   if (value > today) throw badInput(`${field} must not be in the future (today is ${today})`, field);
   return value;
 }

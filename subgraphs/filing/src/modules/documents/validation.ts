@@ -1,4 +1,4 @@
-import { badInput, isValidIco } from '@hub/kit';
+import { badInput, isValidIco, parseDay } from '@hub/kit';
 import type { RegisterDocumentInput, SettleDocumentInput } from '../../generated/graphql';
 import type { DocumentOrigin, SettlementMethod } from './document.entity';
 
@@ -51,17 +51,15 @@ export const validateSubject = (subject: string) => requiredText(subject, 'subje
  * A calendar day written YYYY-MM-DD that exists (2026-02-30 does not: Date would quietly read it as 2 March),
  * else BAD_USER_INPUT naming `field`. Days compare correctly as strings.
  */
-export function parseDay(value: string, field: string): string {
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : null;
-  // Month 13 gives an invalid Date (whose toISOString throws); day 30 of February a valid 2 March.
-  const ok = !!date && !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-  if (!ok || value < '1900-01-01') throw badInput(`${field} must be a real day written YYYY-MM-DD`, field);
+export function parseRecordDay(value: string, field: string): string {
+  // The kit's one day check (day.ts), and no record of this office is older than 1900.
+  if (parseDay(value, field) < '1900-01-01') throw badInput(`${field} must be a calendar day YYYY-MM-DD from 1900 on`, field);
   return value;
 }
 
 /** A day that has happened: not after `today` (YYYY-MM-DD in Czech time). */
 export function pastDay(value: string, field: string, today: string): string {
-  const day = parseDay(value, field);
+  const day = parseRecordDay(value, field);
   if (day > today) throw badInput(`${field} is in the future (today is ${today})`, field);
   return day;
 }

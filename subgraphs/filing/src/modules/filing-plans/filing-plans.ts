@@ -1,6 +1,6 @@
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { badInput, conflict, diff, inTransaction, notFound, recordAudit, type AuditChange, type TenantCaller } from '@hub/kit';
+import { badInput, conflict, diff, inTransaction, notFound, parseDay, recordAudit, type AuditChange, type TenantCaller } from '@hub/kit';
 import { randomUUID } from 'node:crypto';
 import type { AddFilingPlanNodeInput, CreateFilingPlanInput, RetentionSchedule, ReviseFilingPlanNodeInput } from '../../generated/graphql';
 import { activeCodeKey, composeFullCode } from './codes';
@@ -11,7 +11,7 @@ import {
   defaultNodeValue, defaultPlanValue, firstFreeValue, municipalitySource, scheduleIdentifier, validateIdentifier, type Identifier,
 } from './identifiers';
 import {
-  MAX_FULL_CODE, NO_SCHEDULE, SETTLEMENT_TRIGGER_EVENT, checkDisposalCodeForPlan, nodeName, parseDay, simpleCode, validatePlanInput,
+  MAX_FULL_CODE, NO_SCHEDULE, SETTLEMENT_TRIGGER_EVENT, checkDisposalCodeForPlan, nodeName, simpleCode, validatePlanInput,
   validateSchedule, type ScheduleFields,
 } from './validation';
 

@@ -1,6 +1,7 @@
 import { activeCodeKey, compareFullCodes, composeFullCode } from './codes';
 import { DEMO_PLAN_INNER, DEMO_PLAN_LEAVES } from './demo-plan';
-import { parseDay, simpleCode, validatePlanInput, validateSchedule } from './validation';
+import { parseDay } from '@hub/kit';
+import { simpleCode, validatePlanInput, validateSchedule } from './validation';
 
 const codeOf = (f: () => unknown) => {
   try {

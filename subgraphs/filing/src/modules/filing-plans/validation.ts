@@ -1,4 +1,4 @@
-import { badInput } from '@hub/kit';
+import { badInput, parseDay } from '@hub/kit';
 import type { CreateFilingPlanInput, RetentionScheduleInput } from '../../generated/graphql';
 import { isCalendarTriggerEvent, type DisposalCode, type TriggerKind } from '../retention/retention';
 
@@ -18,20 +18,6 @@ export const SETTLEMENT_TRIGGER_EVENT = 'vyřízení/uzavření';
 /** The default trigger event of a CALENDAR_YEAR_END schedule. */
 export const CALENDAR_YEAR_END_TRIGGER_EVENT = 'konec kalendářního roku';
 export const MAX_TRIGGER_EVENT = 200;
-
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A strict calendar day YYYY-MM-DD that exists (no 2026-02-30), or BAD_USER_INPUT naming `field`. */
-export function parseDay(value: string, field: string): string {
-  const m = DAY.exec(value);
-  if (m) {
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    // Round trip through a UTC date, which would turn 2026-02-30 into 2 March.
-    const date = new Date(Date.UTC(y, mo - 1, d));
-    if (y >= 1 && date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d) return value;
-  }
-  throw badInput(`${field} must be a calendar day YYYY-MM-DD, got "${value}"`, field);
-}
 
 function text(value: string, max: number, field: string): string {
   const t = value.trim();
