@@ -173,5 +173,7 @@ describe.each(testDatabaseKinds())('destruction on %s', (kind) => {
     await hub.flushRelays();
     expect((await ok(records, `{ caseFile(id: "${held.id}") { id } tombstone(pid: "${held.pid}") { kind } }`))).toEqual({ caseFile: null, tombstone: { kind: 'CASE_FILE' } });
     expect((await ok(records, DESTROY, { id: proposal.id, p: 'MZA-SOkA-BK/123/2026' })).destroyDisposedEntities).toEqual({ destroyed: [], skipped: [], destructionRecord: null });
+    // Every entity is done (the kept one transferred, the rest destroyed): the procedure is complete.
+    expect((await ok(records, `{ disposalProposal(id: "${proposal.id}") { state } }`)).disposalProposal).toEqual({ state: 'COMPLETED' });
   });
 });

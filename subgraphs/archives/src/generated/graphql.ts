@@ -265,7 +265,9 @@ export type DisposalProposalEntry = {
 export type DisposalProposalState =
   /** Opened; a background job still puts the due entities in (see DisposalProposal.build). Not yet changeable. */
   | 'BUILDING'
-  /** The archive's decision (its Seznam) is imported. */
+  /** Every entity is done: the kept ones transferred to the archive (confirmed), the others destroyed. */
+  | 'COMPLETED'
+  /** The archive's decision (its Seznam) is imported; transfers and destruction follow. */
   | 'DECIDED'
   /** The records office fills it. */
   | 'OPEN'

@@ -131,7 +131,7 @@ export async function importDisposalDecision(
   return inTransaction(em, async (tx) => {
     const proposal = await tx.findOne(DisposalProposal, { id: input.proposalId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     if (!proposal) throw notFound('DisposalProposal', input.proposalId);
-    if (proposal.state === 'DECIDED') throw conflict(`The archive's decision on this proposal was imported already (Seznam ${proposal.decisionListId})`);
+    if (proposal.state === 'DECIDED' || proposal.state === 'COMPLETED') throw conflict(`The archive's decision on this proposal was imported already (Seznam ${proposal.decisionListId})`);
     if (proposal.state !== 'SUBMITTED') throw conflict(`The disposal proposal is ${proposal.state}: a decision is imported for a submitted one`);
     const entries = await tx.find(DisposalProposalEntry, { proposalId: proposal.id }, { refresh: true });
     const byPid = new Map(entries.map((e) => [e.pid, e]));

@@ -1,6 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { ErrorCode, HubError, inTransaction, notFound, conflict, recordAudit, type TenantCaller } from '@hub/kit';
+import { completeWhenDone, DECIDED_STATES } from './completion';
 import { randomUUID } from 'node:crypto';
 import { objectTypeOf, validText } from '../records-office/common';
 import { disposalBlocks, type DisposalBlock } from '../records-office/disposal-check';
@@ -53,7 +54,7 @@ export async function destroyDisposedEntities(
   return inTransaction(em, async (tx) => {
     const proposal = await tx.findOne(DisposalProposal, { id: input.proposalId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     if (!proposal) throw notFound('DisposalProposal', input.proposalId);
-    if (proposal.state !== 'DECIDED') throw conflict(`The disposal proposal is ${proposal.state}: entities are destroyed only after the archive's decision`);
+    if (!DECIDED_STATES.includes(proposal.state as never)) throw conflict(`The disposal proposal is ${proposal.state}: entities are destroyed only after the archive's decision`);
     const entries = await tx.find(DisposalProposalEntry, { proposalId: proposal.id }, { orderBy: [{ addedAt: 'asc' }, { id: 'asc' }], refresh: true });
     const awaiting = entries.filter((e) => e.decision === 'KEEP_AS_ARCHIVAL_RECORD' && !e.transferConfirmedAt);
     if (awaiting.length > 0) {
@@ -115,6 +116,7 @@ export async function destroyDisposedEntities(
         { name: 'year', old: null, new: String(proposal.year) },
       ],
     });
+    await completeWhenDone(tx, caller, proposal, entries);
     return { proposal, destroyed, skipped, destructionId };
   });
 }

@@ -4,7 +4,7 @@ import { EntitySchema } from '@mikro-orm/core';
  * BUILDING: opened, a background job (build.ts) still puts the due entities in; OPEN: the records office fills it;
  * SUBMITTED: sent to the archive; DECIDED: the archive's Seznam is imported.
  */
-export type DisposalProposalState = 'BUILDING' | 'OPEN' | 'SUBMITTED' | 'DECIDED';
+export type DisposalProposalState = 'BUILDING' | 'OPEN' | 'SUBMITTED' | 'DECIDED' | 'COMPLETED';
 
 /** Whose audit identity the build job's events carry: the officer who opened the proposal (see build.ts). */
 export interface BuildActor {

@@ -1,6 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { RECORDS_OFFICE_STATE_CHANGE, conflict, inTransaction, notFound, recordAudit, type TenantCaller } from '@hub/kit';
+import { completeWhenDone, DECIDED_STATES } from './completion';
 import { objectTypeOf, pragueDay } from '../records-office/common';
 import { RecordsOfficeItem } from '../records-office/records-office-item.entity';
 import { parseSeznam, refused, type SeznamProblem } from './decision';
@@ -49,7 +50,7 @@ export async function recordTransferConfirmation(
   return inTransaction(em, async (tx) => {
     const proposal = await tx.findOne(DisposalProposal, { id: input.proposalId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     if (!proposal) throw notFound('DisposalProposal', input.proposalId);
-    if (proposal.state !== 'DECIDED') throw conflict(`The disposal proposal is ${proposal.state}: a transfer is confirmed only after the archive's decision`);
+    if (!DECIDED_STATES.includes(proposal.state as never)) throw conflict(`The disposal proposal is ${proposal.state}: a transfer is confirmed only after the archive's decision`);
     const entries = await tx.find(DisposalProposalEntry, { proposalId: proposal.id }, { refresh: true });
     const byPid = new Map(entries.map((e) => [e.pid, e]));
     const named = seznam.entries.map((s) => s.identifier).filter((pid) => !byPid.has(pid));
@@ -101,6 +102,7 @@ export async function recordTransferConfirmation(
       description: `The archive ${seznam.archive} confirmed the transfer of ${confirmed.size} entities (Seznam ${seznam.id}); ${open} kept entities await theirs`,
       changes: [{ name: 'transferListId', old: null, new: seznam.id }, { name: 'transferredCount', old: null, new: String(confirmed.size) }],
     });
+    await completeWhenDone(tx, caller, proposal, entries);
     return proposal;
   });
 }
