@@ -8,7 +8,7 @@ import { archives } from '@hub/archives';
 import { filing } from '@hub/filing';
 import { startGateway } from '@hub/gateway';
 import {
-  AuditEvent, DEMO_PASSWORD, GRAPHQL_ROUTE, SUBGRAPH_NAMES, migrateDatabase, runSubgraph, runtimeTarget, signCallerAssertion, subgraphKeysOf, testDatabase,
+  AuditEvent, DEMO_PASSWORD, GRAPHQL_ROUTE, currentRequestId, SUBGRAPH_NAMES, migrateDatabase, runSubgraph, runtimeTarget, signCallerAssertion, subgraphKeysOf, testDatabase,
   testKeys, type Caller, type DatabaseTarget, type RunningSubgraph, type SubgraphName, type TestDatabaseKind, type TestKeys,
 } from '@hub/kit';
 import { municipalities } from '@hub/municipalities';
@@ -180,9 +180,10 @@ export async function countStatements(hub: Hub, fn: () => Promise<unknown>): Pro
   const counts = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, 0])) as Record<SubgraphName, number>;
   const listeners = SUBGRAPH_NAMES.map((n) => {
     const knex = hub.subgraphs[n].orm.em.getKnex();
-    // Job leases are renewed on their own timer (kit lease.ts), whatever the request does: not the request's statements.
+    // Only statements run for a request (kit request-id.ts): background jobs (lease renewals, the disposal proposal
+    // build's poll, sweeps) run on their own timers, outside any request, whatever the request does.
     const listener = (q: { sql?: string }) => {
-      if (!/job_lease/.test(q.sql ?? '')) counts[n]++;
+      if (currentRequestId() !== undefined && !/job_lease/.test(q.sql ?? '')) counts[n]++;
     };
     knex.on('query', listener);
     return () => knex.removeListener('query', listener);

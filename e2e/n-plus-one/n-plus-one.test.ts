@@ -33,6 +33,10 @@ describe.each(testDatabaseKinds())('statements per list on %s', (kind) => {
     const small = await run(5);
     const large = await run(50);
     expect(large).toEqual(small);
-    for (const n of Object.values(large)) expect(n).toBeLessThanOrEqual(4);
+    // Every subgraph is asked (the counting sees the requests' statements), none more than a few times.
+    for (const n of Object.values(large)) {
+      expect(n).toBeGreaterThanOrEqual(1);
+      expect(n).toBeLessThanOrEqual(4);
+    }
   });
 });
