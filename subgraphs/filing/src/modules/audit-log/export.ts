@@ -159,7 +159,8 @@ export function writeWithBackpressure(res: ServerResponse, chunk: string): Promi
   });
 }
 
-const HTTP_STATUS: Record<string, number> = {
+/** HTTP status of a route's refusal by its code (the routes answer outside GraphQL). */
+export const HTTP_STATUS: Record<string, number> = {
   [ErrorCode.UNAUTHENTICATED]: 401,
   [ErrorCode.FORBIDDEN]: 403,
   [ErrorCode.BAD_USER_INPUT]: 400,

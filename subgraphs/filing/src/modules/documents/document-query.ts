@@ -67,7 +67,7 @@ export function filterCondition(filter: DocumentFilter | null | undefined): Filt
 }
 
 /** A timestamp as the driver returns it from a raw aggregate: a UTC 'YYYY-MM-DD hh:mm:ss.fff' (MariaDB) or epoch ms (SQLite). */
-function rawInstant(value: unknown): Date | null {
+export function rawInstant(value: unknown): Date | null {
   if (value == null) return null;
   if (value instanceof Date) return value;
   if (typeof value === 'number' || /^\d+$/.test(String(value))) return new Date(Number(value));

@@ -19,7 +19,7 @@ import {
 import { coerceInputValue, isInputType, type GraphQLSchema } from 'graphql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DocumentFilter, StatisticsInput } from '../../generated/graphql';
-import { ClientGone, sendJsonError, writeWithBackpressure } from '../audit-log/export';
+import { ClientGone, HTTP_STATUS, sendJsonError, writeWithBackpressure } from '../audit-log/export';
 import { checkFilter, findDocuments, MAX_PAGE_SIZE } from '../documents/document-query';
 import type { Document } from '../documents/document.entity';
 import { visibleDocuments } from '../documents/visibility';
@@ -169,7 +169,7 @@ function csvRoute(
       await logExport(scopeToTenant(orm.em.fork(), caller.municipalityId) as SqlEntityManager, caller, job.what, job.argument);
     } catch (e) {
       const code = e instanceof HubError ? String(e.extensions.code) : undefined;
-      const status = code === ErrorCode.UNAUTHENTICATED ? 401 : code === ErrorCode.FORBIDDEN ? 403 : code === ErrorCode.BAD_USER_INPUT ? 400 : undefined;
+      const status = code ? HTTP_STATUS[code] : undefined;
       if (status) return sendJsonError(res, status, code!, (e as Error).message, (e as HubError).extensions.field ? { field: (e as HubError).extensions.field } : {});
       csvLog.error({ err: e }, 'csv export failed');
       return sendJsonError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');

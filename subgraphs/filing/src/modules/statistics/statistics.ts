@@ -16,7 +16,7 @@ import type { DocumentFilter, StatisticsDimension, StatisticsInput, StatisticsSu
 import { czechDayStart } from '../audit-log/days';
 import { CaseFile } from '../case-files/case-file.entity';
 import { DocumentKind } from '../document-kinds/document-kind.entity';
-import { checkFilter, filterCondition } from '../documents/document-query';
+import { checkFilter, filterCondition, rawInstant } from '../documents/document-query';
 import { Document } from '../documents/document.entity';
 import { visibleCaseFiles, visibleDocuments } from '../documents/visibility';
 import { FilingPlanNode } from '../filing-plans/filing-plan-node.entity';
@@ -146,14 +146,6 @@ async function monthColumn(em: SqlEntityManager, where: FilterQuery<Document>, f
   const branches = months.map(() => 'when d.registered_at >= ? and d.registered_at < ? then ?').join(' ');
   const params = months.flatMap((mo, i) => [platform.processDateProperty(mo.start), platform.processDateProperty(next(i)), mo.month]);
   return { sql: `case ${branches} else null end`, params };
-}
-
-/** A timestamp from a raw aggregate: a UTC 'YYYY-MM-DD hh:mm:ss.fff' (MariaDB), epoch ms (SQLite) or a Date. */
-function rawInstant(value: unknown): Date | null {
-  if (value == null) return null;
-  if (value instanceof Date) return value;
-  if (typeof value === 'number' || /^\d+$/.test(String(value))) return new Date(Number(value));
-  return new Date(`${String(value).replace(' ', 'T')}Z`);
 }
 
 function checkGroupBy(groupBy: readonly StatisticsDimension[], platform: boolean, subject: StatisticsSubject): void {
