@@ -12,8 +12,10 @@ module.exports = {
     '^@hub/kit/(.*)$': '<rootDir>/subgraphs/kit/src/$1.ts',
     '^@hub/(municipalities|users|filing|archives)$': '<rootDir>/subgraphs/$1/src/index.ts',
     '^@hub/gateway$': '<rootDir>/gateway/src/index.ts',
+    // Test tooling (tools/<name>): fakes of outside systems and test material.
+    '^@hub/(test-pki|isds-fake|tsa-fake)$': '<rootDir>/tools/$1/src/index.ts',
   },
-  testMatch: ['<rootDir>/subgraphs/*/src/**/*.test.ts', '<rootDir>/gateway/src/**/*.test.ts', '<rootDir>/e2e/**/*.test.ts', '<rootDir>/scripts/**/*.test.js'],
+  testMatch: ['<rootDir>/subgraphs/*/src/**/*.test.ts', '<rootDir>/gateway/src/**/*.test.ts', '<rootDir>/e2e/**/*.test.ts', '<rootDir>/tools/*/src/**/*.test.ts', '<rootDir>/scripts/**/*.test.js'],
   globalSetup: '<rootDir>/scripts/jest-global-setup.js',
   maxWorkers: 2,
   testTimeout: 120000,
