@@ -45,7 +45,10 @@ async function startHub(env) {
     const timer = setTimeout(() => reject(new Error(`hub not ready within 90 s:\n${output}`)), 90_000);
     child.stdout.on('data', (d) => {
       output += d;
-      if (output.includes('[hub] ready')) clearTimeout(timer), resolve();
+      if (output.includes('[hub] ready')) {
+        clearTimeout(timer);
+        resolve();
+      }
     });
     child.stderr.on('data', (d) => (output += d));
     child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`hub exited (${code}):\n${output}`))));

@@ -140,7 +140,7 @@ async function main() {
   const figures = {};
   say(`[drill] fresh topology in ${t.dir} (MariaDB ${t.buildings.A.port}/${t.buildings.B.port}, gateway ${t.gatewayPort})`);
   await start(t, { fresh: true });
-  let failed = false;
+  let failed;
   try {
     const s = await status(t);
     figures.topology = {

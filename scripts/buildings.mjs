@@ -157,7 +157,7 @@ async function startDb(b, role) {
       await sql(b, 'SELECT 1');
       return;
     } catch (e) {
-      if (Date.now() > end || child.exitCode !== null) throw new Error(`mariadbd of building ${b.name} did not start (${e.message}); see ${join(p.log, 'mariadbd.log')}`);
+      if (Date.now() > end || child.exitCode !== null) throw new Error(`mariadbd of building ${b.name} did not start (${e.message}); see ${join(p.log, 'mariadbd.log')}`, { cause: e });
       await sleep(200);
     }
   }
@@ -366,10 +366,16 @@ export async function kill(t = topology(), name = 'A') {
   const killed = [];
   const hub = hubOf(t, name);
   for (const pid of hub ? [hub.runner, ...Object.values(hub.pids)] : []) {
-    if (alive(pid)) process.kill(pid, 'SIGKILL'), killed.push(pid);
+    if (alive(pid)) {
+      process.kill(pid, 'SIGKILL');
+      killed.push(pid);
+    }
   }
   const dbPid = readPid(join(paths(b).run, 'mariadbd.pid'));
-  if (alive(dbPid)) process.kill(dbPid, 'SIGKILL'), killed.push(dbPid);
+  if (alive(dbPid)) {
+    process.kill(dbPid, 'SIGKILL');
+    killed.push(dbPid);
+  }
   for (const pid of killed) await waitGone(pid, 10_000);
   rmSync(join(b.root, 'hub.json'), { force: true });
   const state = readState(t);

@@ -19,7 +19,7 @@ module.exports = async function globalSetup() {
     await dropLeftovers();
     console.log('\n[tests] database suites run on SQLite and on MariaDB (127.0.0.1:3306, owner hubtest, runtime hubtestrt)');
   } catch (e) {
-    if (process.env.CI === 'true') throw new Error(`MariaDB is required under CI=true: ${e.message}`);
+    if (process.env.CI === 'true') throw new Error(`MariaDB is required under CI=true: ${e.message}`, { cause: e });
     console.warn(`\n[tests] MariaDB not reachable (${e.message}); DB suites run on SQLite only.`);
   }
 };

@@ -79,7 +79,7 @@ export function loadSecrets(dataDir, env = process.env) {
       try {
         stored = JSON.parse(readFileSync(file, 'utf8'));
       } catch (e) {
-        throw new Error(`${file} is not valid JSON (${e.message}); fix or delete it (tokens signed with it become invalid)`);
+        throw new Error(`${file} is not valid JSON (${e.message}); fix or delete it (tokens signed with it become invalid)`, { cause: e });
       }
       if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
     }

@@ -36,7 +36,7 @@ if (!/^[A-Za-z0-9+/]+={0,2}$/.test(signature)) {
 const keyId = createHash('sha256').update(key.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
 if (key.asymmetricKeyType !== 'ed25519') usage(`the public key is ${key.asymmetricKeyType}, expected Ed25519`);
 
-let valid = false;
+let valid;
 try {
   valid = verify(null, xml, key, Buffer.from(signature, 'base64'));
 } catch {

@@ -65,7 +65,7 @@ class ThrowAwayMariaDb {
         await c.end();
         return;
       } catch (e) {
-        if (Date.now() > until || this.child.exitCode !== null) throw new Error(`throw-away mariadbd did not start: ${(e as Error).message}`);
+        if (Date.now() > until || this.child.exitCode !== null) throw new Error(`throw-away mariadbd did not start: ${(e as Error).message}`, { cause: e });
         await new Promise((r) => setTimeout(r, 200));
       }
     }

@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext, GraphQLRequestContext } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ErrorCode } from '@hub/kit/gateway';
 import {
@@ -221,10 +221,10 @@ export function queryLimitOptions(limits: QueryLimits) {
 
   const depth = depthLimit(limits.maxDepth, Math.max(limits.maxDepth, MAX_INTROSPECTION_DEPTH));
 
-  const costPlugin: ApolloServerPlugin<any> = {
+  const costPlugin: ApolloServerPlugin<BaseContext> = {
     async requestDidStart() {
       return {
-        async didResolveOperation(ctx: GraphQLRequestContext<any>) {
+        async didResolveOperation(ctx: GraphQLRequestContext<BaseContext>) {
           const operation = ctx.operation;
           if (!operation) return;
           const fragments = new Map<string, FragmentDefinitionNode>();

@@ -221,7 +221,6 @@ describe.each(testDatabaseKinds())('document workflow on %s', (kind) => {
   }
 
   const eventsOf = (id: string) => scoped().find(AuditEvent, { objectId: id }, { orderBy: { sequence: 'asc' } });
-  const change = (event: AuditEvent, name: string) => event.changes.find((c) => c.name === name);
 
   it('states the transition table of the brief', () => {
     for (const step of Object.keys(SPEC) as Step[]) expect({ step, ...WORKFLOW[step] }).toEqual({ step, ...SPEC[step] });

@@ -51,6 +51,7 @@ export async function protectAppendOnly(orm: MikroORM, table: string, what = tab
           `Cannot create the append-only trigger on ${table}: binary logging is on and the database user may not ` +
             `create triggers. Run \`npm run db:mariadb:setup\` as the database administrator (it sets ` +
             `log_bin_trust_function_creators), or set log_bin_trust_function_creators=1 in the server configuration. (${msg})`,
+          { cause: e },
         );
       }
       throw e;

@@ -10,7 +10,6 @@ import { Role } from './roles';
 import { testCaller, testKeys } from './testing';
 
 // jose is ESM-only; required like in auth.ts (jest compiles it to CommonJS).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { SignJWT } = require('jose') as typeof import('jose', { with: { 'resolution-mode': 'import' } });
 
 const keys = testKeys();

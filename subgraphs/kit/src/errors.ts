@@ -183,6 +183,17 @@ const SATURATED_ERRNOS = new Set([1205, 1213]);
 /** The statement was cancelled by the request's time budget (KILL QUERY: 1317) or MariaDB's max_statement_time (1969). */
 const TIMEOUT_ERRNOS = new Set([1317, 1969]);
 
+/** The fields of a driver's or a wrapper's error that classification reads (any of them may be missing). */
+interface ErrorLike {
+  name?: unknown;
+  message?: unknown;
+  code?: unknown;
+  errno?: unknown;
+  sqlState?: unknown;
+  originalError?: ErrorLike;
+  cause?: ErrorLike;
+}
+
 /**
  * Classifies an error from the database layer (through GraphQL's originalError, MikroORM's DriverException, which
  * copies the driver's code/errno, and `cause`): SERVICE_UNAVAILABLE with `retryAfter` for an unreachable or saturated
@@ -190,7 +201,7 @@ const TIMEOUT_ERRNOS = new Set([1317, 1969]);
  */
 export function infrastructureErrorOf(error: unknown): HubError | null {
   const seen = new Set<unknown>();
-  for (let e = error as Record<string, any> | undefined; e && typeof e === 'object' && !seen.has(e); ) {
+  for (let e = error as ErrorLike | undefined; e && typeof e === 'object' && !seen.has(e); ) {
     seen.add(e);
     const code = typeof e.code === 'string' ? e.code : undefined;
     const errno = typeof e.errno === 'number' ? e.errno : undefined;
@@ -214,7 +225,7 @@ export function infrastructureErrorOf(error: unknown): HubError | null {
 
 /** What an operator needs to see an outage in the log: the kind and the driver's codes, never a message with values. */
 function logInfrastructure(infra: HubError, error: unknown) {
-  let e = error as Record<string, any> | undefined;
+  let e = error as ErrorLike | undefined;
   while (e?.originalError) e = e.originalError;
   const level = infra.extensions.code === ErrorCode.TIMEOUT ? 'info' : 'warn';
   infraLog[level]({ code: infra.extensions.code, error: { name: e?.name, code: e?.code, errno: e?.errno, sqlState: e?.sqlState } }, 'request refused: database unavailable or over time budget');

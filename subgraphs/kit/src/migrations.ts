@@ -24,7 +24,7 @@ export const MIGRATIONS_TABLE = 'mikro_orm_migrations';
 /** What the schema of one subgraph is made of. `SubgraphDefinition` has all of it. */
 export interface SchemaDefinition {
   name: SubgraphName;
-  entities: EntitySchema<any>[];
+  entities: EntitySchema[];
   /** MariaDB migrations, oldest first. */
   migrations?: MigrationObject[];
   /** Tables besides `audit_event` whose rows never change (filing: the transaction log and its renditions). */

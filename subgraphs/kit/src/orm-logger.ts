@@ -2,6 +2,7 @@ import type { LogContext, Logger as OrmLogger, LoggerNamespace, LoggerOptions } 
 import { logger, scrubIfSql, scrubSql } from './logger';
 
 /** ANSI colour codes MikroORM puts into its messages (colors.green etc.), useless in JSON lines. */
+// eslint-disable-next-line no-control-regex -- the escape character starts the codes being removed
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 /**

@@ -109,13 +109,13 @@ const knexLog = {
  */
 export const KIT_ENTITIES = [AuditEventSchema, SequenceCounterSchema, OutboxCursorSchema, JobLeaseSchema];
 
-function tenantEntityNames(schemas: EntitySchema<any>[]): string[] {
+function tenantEntityNames(schemas: EntitySchema[]): string[] {
   return schemas.filter((s) => 'municipalityId' in s.meta.properties).map((s) => s.meta.className);
 }
 
 export interface InitOrmOptions {
   db: DatabaseTarget;
-  entities: EntitySchema<any>[];
+  entities: EntitySchema[];
   debug?: boolean;
   /** MariaDB pool; default from the environment (`poolSettings`). */
   pool?: PoolSettings;

@@ -101,7 +101,7 @@ describe.each(testDatabaseKinds())('outbox relay on %s', (kind) => {
     await write(A, 4);
     const log = fakeLog();
     let failuresLeft = 2;
-    const r = relay(
+    relay(
       async (s, events) => {
         if (failuresLeft-- > 0) throw new Error('the log is down');
         log.receive(s, events);

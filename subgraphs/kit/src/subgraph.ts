@@ -32,7 +32,7 @@ export interface SubgraphDefinition<C extends SubgraphContext = SubgraphContext>
   typeDefs: DocumentNode;
   /** Codegen-typed resolvers (`Resolvers<C>` of the subgraph's generated types). */
   resolvers: object;
-  entities: EntitySchema<any>[];
+  entities: EntitySchema[];
   /** The MariaDB schema as versioned migrations, oldest first (src/migrations/index.ts; kit migrations.ts). */
   migrations?: MigrationObject[];
   /** Tables besides `audit_event` that database triggers keep append-only (kit append-only.ts). */

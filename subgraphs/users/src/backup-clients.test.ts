@@ -1,6 +1,5 @@
 import {
-  AuditEvent, DEMO_BACKUP_CLIENTS, DEMO_BACKUP_SECRET, DEMO_MUNICIPALITIES, DEMO_USERS, ErrorCode, Role, fakePeers, scopeToTenant, verifyAccessToken,
-  type Caller,
+  AuditEvent, DEMO_BACKUP_CLIENTS, DEMO_BACKUP_SECRET, DEMO_MUNICIPALITIES, DEMO_USERS, ErrorCode, Role, fakePeers, scopeToTenant, verifyAccessToken
 } from '@hub/kit';
 import { startTestSubgraph, testCaller, testDatabaseKinds, type TestSubgraph } from '@hub/kit/testing';
 import type { UsersContext } from './context';

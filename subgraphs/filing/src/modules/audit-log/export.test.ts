@@ -3,7 +3,7 @@ import {
   testDatabaseKinds, testKeys, verifyCallerAssertion, type Caller, type TenantCaller, type TestSubgraph,
 } from '@hub/kit';
 import { EntityManager } from '@mikro-orm/core';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { setFlagsFromString } from 'node:v8';
@@ -252,7 +252,7 @@ describe.each(testDatabaseKinds())('audit log export on %s', (kind) => {
       const em = scopeToTenant(t.orm.em.fork(), BLANSKO.id);
       const prepared = await prepareExport(em, auditor as TenantCaller, parseExportPeriod(new URLSearchParams(`from=${BIG.from}&to=${BIG.to}`)), new Date());
       const readsAtWrite: number[] = [];
-      const written = await writeSystemLog((chunk) => void readsAtWrite.push(reads.reads), prepared.header, prepared.entries);
+      const written = await writeSystemLog(() => void readsAtWrite.push(reads.reads), prepared.header, prepared.entries);
       expect(written.count).toBe(BIG_COUNT);
       expect(reads.reads).toBe(BIG_COUNT / PAGE + 2);
       // Chunks went out after each page was read, long before the last one.

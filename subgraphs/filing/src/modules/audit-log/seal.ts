@@ -88,7 +88,7 @@ export function loadPlatformSealer(env: NodeJS.ProcessEnv = process.env, warn: (
     try {
       pem = readFileSync(file, 'utf8');
     } catch (e) {
-      throw new Error(`${SEAL_KEY_ENV}: cannot read ${file} (${(e as Error).message})`);
+      throw new Error(`${SEAL_KEY_ENV}: cannot read ${file} (${(e as Error).message})`, { cause: e });
     }
     return new Ed25519Sealer(pem);
   }

@@ -45,7 +45,6 @@ const hasXmllint = (() => {
     return false;
   }
 })();
-const itXpath = hasXmllint ? it : it.skip;
 
 const header = (over: Partial<SystemLogHeader> = {}): SystemLogHeader => ({
   identifier: { value: 'TP-MBK-20260101-20260201', source: 'cz.blansko.essl.MBK' },

@@ -14,7 +14,6 @@ import { filesToSend } from './dispatch';
 import { Shipment } from './shipment.entity';
 
 const BLANSKO = DEMO_MUNICIPALITIES[0];
-const ADAMOV = DEMO_MUNICIPALITIES[1];
 const demo = (login: string) => DEMO_USERS.find((u) => u.login === login)!;
 const as = (login: string) => {
   const u = demo(login);

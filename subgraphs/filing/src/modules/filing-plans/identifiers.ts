@@ -39,6 +39,7 @@ export function validateIdentifier(input: { value: string; source?: string | nul
   const check = (v: string, part: string) => {
     const t = v.trim();
     // XML-safe and without line breaks: the value goes verbatim into the SIP and the log.
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
     if (t.length === 0 || t.length > MAX_IDENTIFIER || /[\u0000-\u001f\u007f]/.test(t)) {
       throw badInput(`${field}.${part} must be 1–${MAX_IDENTIFIER} characters without control characters`, `${field}.${part}`);
     }

@@ -58,12 +58,6 @@ function optional(value: string | null | undefined, field: string, max: number):
   return trimmed;
 }
 
-function required(value: string | null | undefined, field: string, max: number): string {
-  const text = optional(value, field, max);
-  if (!text) throw badInput(`${field} is required`, field);
-  return text;
-}
-
 /** IČO, data box and e-mail, checked the same way for every way a party comes in. */
 function identifiers(v: { ico?: string | null; dataBoxId?: string | null; email?: string | null }, field: string) {
   const ico = optional(v.ico, `${field}.ico`, 8);

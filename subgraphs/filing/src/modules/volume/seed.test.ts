@@ -118,7 +118,7 @@ describe.each(testDatabaseKinds())('volume seed on %s', (kind) => {
     const journal = `query($after: String) { registerJournal(year: 2021, first: 40, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { sequenceNumber } } } }`;
     const numbers: number[] = [];
     let after: string | null = null;
-    let total = 0;
+    let total: number;
     do {
       const c: any = (await t.run(clerk, journal, { after })).data!.registerJournal;
       numbers.push(...c.edges.map((e: any) => e.node.sequenceNumber));

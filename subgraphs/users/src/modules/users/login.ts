@@ -9,7 +9,7 @@ import { signInThrottle } from '../sign-in/throttle';
 import { ApiClient } from './api-client.entity';
 import { USED_ONE_TIME_PASSWORD } from './passwords';
 import { PlatformOperator } from './platform-operator.entity';
-import { callerOf, type UserRecord } from './user-record';
+import { callerOf } from './user-record';
 import { User } from './user.entity';
 
 /** One answer for unknown login, wrong password and disabled user, so the reply does not reveal which. */
