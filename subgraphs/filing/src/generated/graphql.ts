@@ -420,6 +420,7 @@ export type DataBoxAuthMode =
 /** The municipality's data-box connection and how the connector is doing with it (tenant admins). Never carries credentials. */
 export type DataBoxConnection = {
   __typename?: 'DataBoxConnection';
+  /** How the connector authenticates to ISDS (the credentials themselves are never shown). */
   authMode: DataBoxAuthMode;
   /** Received messages listed but not yet registered and marked downloaded. */
   backlog: Scalars['Int']['output'];
@@ -437,6 +438,7 @@ export type DataBoxConnection = {
   failures: Scalars['Int']['output'];
   /** The last round's error, in words (no credentials). */
   lastError: Maybe<Scalars['String']['output']>;
+  /** When the last round's error happened. */
   lastErrorAt: Maybe<Scalars['DateTime']['output']>;
   /** When the connector last started a round (list, send, follow deliveries) for the box. */
   lastPollAt: Maybe<Scalars['DateTime']['output']>;
