@@ -142,6 +142,11 @@ describe('local ISDS', () => {
     const hash = textOf((parseXml(xml).MessageDownloadResponse as XmlNode).dmReturnedMessage && ((parseXml(xml).MessageDownloadResponse as XmlNode).dmReturnedMessage as XmlNode).dmHash);
     expect(require('node:crypto').createHash('sha256').update(dmDm, 'utf8').digest('base64')).toBe(hash);
     expect(plain.text).toContain(dmDm);
+    // dmQTimestamp is an RFC 3161 token over that hash.
+    const stamp = textOf(((plain.body.dmReturnedMessage as XmlNode).dmQTimestamp))!;
+    writeFileSync(join(tmp, 'stamp.der'), Buffer.from(stamp, 'base64'));
+    const tsOut = execFileSync('openssl', ['ts', '-verify', '-token_in', '-in', join(tmp, 'stamp.der'), '-digest', Buffer.from(hash!, 'base64').toString('hex'), '-CAfile', join(tmp, 'ca.pem')], { stdio: ['ignore', 'pipe', 'pipe'] }).toString();
+    expect(tsOut).toContain('OK');
     expect(Buffer.from(/dmEncodedContent>([^<]+)</.exec(dmDm)![1], 'base64').toString()).toBe('%PDF-1.4 žádost');
     // A ZFO from another CA fails verification: the check above can fail.
     const foreign = await startLocalIsds({ boxes: [CITIZEN] });

@@ -16,7 +16,7 @@ export interface LocalIsdsOptions {
   boxes: LocalBox[];
   /** The fake's clock base; advance() adds to it. Default: the wall clock. */
   now?: () => Date;
-  /** Test PKI sealing the ZFOs; generated at start when absent (see `LocalIsds.pki`). */
+  /** Test PKI (@hub/test-pki identities) sealing the ZFOs; generated at start when absent (see `LocalIsds.pki`). */
   pki?: LocalIsdsPki;
   /**
    * Serve HTTPS: server certificate/key (PEM) and the CA whose client certificates the hosted records-service
@@ -147,7 +147,7 @@ export async function startLocalIsds(opts: LocalIsdsOptions): Promise<LocalIsds>
   const clock = new Clock(opts.now ?? (() => new Date()));
   const store = new Store(opts.boxes, clock, opts.firstDmId);
   const pki = opts.pki ?? await generatePki(clock.now());
-  const signer: Signer = await createSigner(pki, () => clock.now());
+  const signer: Signer = createSigner(pki, () => clock.now());
   const log: RequestLogEntry[] = [];
   const busy = new Set<string>();
   const failures: { kind: FailureKind; left: number }[] = [];
@@ -312,6 +312,9 @@ export async function startLocalIsds(opts: LocalIsdsOptions): Promise<LocalIsds>
   const server: Server = opts.tls
     ? createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key, ca: opts.tls.clientCa, requestCert: true, rejectUnauthorized: false }, handler)
     : createHttpServer(handler);
+  // Idle keep-alive connections stay open a minute: with Node's 5 s default a client whose event loop is busy
+  // (building a 20 MB request) can send on a socket the server is closing and get ECONNRESET.
+  server.keepAliveTimeout = 60_000;
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
