@@ -234,7 +234,7 @@ export async function startLocalIsds(opts: LocalIsdsOptions): Promise<LocalIsds>
       msg.qTimestamp = await signer.timestamp(msg);
       return { dmId: msg.dmId };
     } catch (e) {
-      if (e instanceof IsdsError) throw new Error(`local ISDS refuses the message (${e.code}): ${e.message}`);
+      if (e instanceof IsdsError) throw new Error(`local ISDS refuses the message (${e.code}): ${e.message}`, { cause: e });
       throw e;
     }
   }
