@@ -77,7 +77,7 @@ export interface DataBoxConnector {
 
 /** A step failed in a way that concerns the connection (throttled, unavailable, refused credentials): the round stops. */
 /** The hub's own refusal of what ISDS delivered (BAD_USER_INPUT naming the field, PAYLOAD_TOO_LARGE). */
-const isRefusal = (e: unknown) => e instanceof HubError && [ErrorCode.BAD_USER_INPUT, ErrorCode.PAYLOAD_TOO_LARGE].includes(e.extensions.code as ErrorCode);
+const isRefusal = (e: unknown) => e instanceof HubError && ([ErrorCode.BAD_USER_INPUT, ErrorCode.PAYLOAD_TOO_LARGE] as string[]).includes(String(e.extensions.code));
 
 const connectionProblem = (e: unknown) => e instanceof IsdsError && (e.retryable || e.failure === 'UNAUTHORIZED');
 
