@@ -154,6 +154,14 @@ describe('local ISDS', () => {
     await foreign.stop();
     expect(() => execFileSync('openssl', ['cms', '-verify', '-inform', 'DER', '-in', join(tmp, 'msg.zfo'), '-CAfile', join(tmp, 'foreign.pem')], { stdio: 'pipe' })).toThrow();
 
+    // AuthenticateMessage: the ZFO as sealed is genuine; one changed byte is not.
+    const auth = await call('dz', 'AuthenticateMessage', { 'p:dmMessage': zfo.toString('base64') });
+    await expectValidAnswer(auth);
+    expect(textOf(auth.body.dmAuthResult)).toBe('true');
+    const tampered = Buffer.from(zfo);
+    tampered[tampered.length - 1] ^= 1;
+    expect(textOf((await call('dz', 'AuthenticateMessage', { 'p:dmMessage': tampered.toString('base64') })).body.dmAuthResult)).toBe('false');
+
     const mark = await call('dx', 'MarkMessageAsDownloaded', { 'p:dmID': dmId });
     expect(mark.code).toBe('0000');
     expect(isds.message(dmId)!.status).toBe(7);
