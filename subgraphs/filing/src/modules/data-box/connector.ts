@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import {
-  HubError, Role, inTransaction, logger, recordAudit, scopeToTenant, startJobLease, type HubORM, type JobLeaseKeeper, type TenantCaller,
+  ErrorCode, HubError, Role, inTransaction, logger, recordAudit, scopeToTenant, startJobLease, type HubORM, type JobLeaseKeeper, type TenantCaller,
 } from '@hub/kit';
 import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
@@ -76,6 +76,9 @@ export interface DataBoxConnector {
 }
 
 /** A step failed in a way that concerns the connection (throttled, unavailable, refused credentials): the round stops. */
+/** The hub's own refusal of what ISDS delivered (BAD_USER_INPUT naming the field, PAYLOAD_TOO_LARGE). */
+const isRefusal = (e: unknown) => e instanceof HubError && ([ErrorCode.BAD_USER_INPUT, ErrorCode.PAYLOAD_TOO_LARGE] as string[]).includes(String(e.extensions.code));
+
 const connectionProblem = (e: unknown) => e instanceof IsdsError && (e.retryable || e.failure === 'UNAUTHORIZED');
 
 export function backoffMs(failures: number, base: number, max: number, random: () => number = Math.random): number {
@@ -221,8 +224,8 @@ export function startDataBoxConnector(orm: HubORM, opts: ConnectorOptions): Data
         await takeIn(em, client, conn, caller, row);
       } catch (e) {
         if (connectionProblem(e)) throw e;
-        // The hub's checks refused it (HubError) or the ZFO is unreadable: no point in trying again.
-        await failInbound(em, row, e, e instanceof HubError || e instanceof ZfoError);
+        // The hub's checks refused it or the ZFO is unreadable: no point in trying again (a database outage is).
+        await failInbound(em, row, e, isRefusal(e) || e instanceof ZfoError);
       }
     }
   }
