@@ -194,6 +194,9 @@ async function healthy(port) {
  * @param {AbortSignal} [opts.signal] aborts a start in progress (stops what was started)
  * @param {boolean} [opts.localIsds] also run the local ISDS with the demo boxes and connect the demo municipalities to it
  * @param {(line: string) => void} [opts.log]
+ * @param {(name: string) => string[]} [opts.nodeArgs] extra `node` options of a child by its name (the bench: --cpu-prof)
+ * @param {number} [opts.stderrFd] the children's stderr goes straight to this file descriptor instead of through
+ *   `log` (the bench: their access lines must not cost the load generator's CPU)
  * @returns {Promise<{ url: string, port: number, secrets: object, database: string, databaseKind: string, dataDir: string,
  *   ports: Record<string, number>, exited: Promise<{ name: string, code: number|null, signal: string|null }>, stop(): Promise<void>,
  *   pids(): Record<string, number>, addGateway(name: string, port: number, env?: object): Promise<string> }>}
@@ -252,10 +255,11 @@ export async function startHub(opts = {}) {
 
   const spawnService = (name, extraEnv = {}, own = null) => {
     const service = name.startsWith('gateway') ? 'gateway' : name;
-    const child = spawn(process.execPath, [own?.entry ?? entry(service)], {
+    const child = spawn(process.execPath, [...(opts.nodeArgs?.(name) ?? []), own?.entry ?? entry(service)], {
       cwd: ROOT,
       env: own?.env ?? serviceEnv(service, { ...childEnv, ...extraEnv }, secrets),
-      stdio: ['ignore', 'pipe', 'pipe'],
+      // The local ISDS's stdout carries its ready line, so it always comes through the pipe.
+      stdio: ['ignore', 'pipe', own ? 'pipe' : opts.stderrFd ?? 'pipe'],
       detached: true,
     });
     children.set(name, child);
@@ -265,7 +269,7 @@ export async function startHub(opts = {}) {
         if (show) log(line.startsWith(prefix) ? line : `${prefix} ${line}`);
       });
     pipe(child.stdout, !opts.quiet);
-    pipe(child.stderr, true);
+    if (child.stderr) pipe(child.stderr, true);
     child.once('exit', (code, signal) => {
       if (!stopping) reportExit({ name, code, signal });
     });
