@@ -11,3 +11,4 @@ export { generatePki } from './zfo';
 export { demoBoxes, DEMO_CITIZEN_BOXES, DEMO_OTHER_BOXES } from './demo';
 export { NS } from './xml';
 export { SCHEMA_DIR } from './validate';
+export { loadOrCreatePki, loadPki } from './pki-files';

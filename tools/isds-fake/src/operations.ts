@@ -253,6 +253,12 @@ export const HANDLERS: Record<string, Handler> = {
     return { children: {} };
   },
 
+  /** Is this ZFO genuine (sealed by this ISDS, unchanged)? */
+  AuthenticateMessage: (ctx, req) => {
+    const document = Buffer.from((textOf(req.dmMessage) ?? '').replace(/\s+/g, ''), 'base64');
+    return { children: { 'p:dmAuthResult': String(ctx.signer.issued(document)) } };
+  },
+
   VerifyMessage: (ctx, req) => {
     const m = sentOrReceived(ctx, dmId(req));
     return { children: { 'p:dmHash': { '@_algorithm': 'SHA-256', '#text': m.hash.toString('base64') } } };

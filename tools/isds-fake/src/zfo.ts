@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createTestCa, createTimeStampToken, issueCertificate, signCms, TestCa, TestIdentity } from '@hub/test-pki';
 import type { StoredMessage } from './store';
 
@@ -19,6 +20,8 @@ export interface Signer {
   sign(content: Buffer): Promise<Buffer>;
   /** dmQTimestamp: an RFC 3161 token whose message imprint is SHA-256 over the dmDm bytes, i.e. dmHash. */
   timestamp(m: StoredMessage): Promise<Buffer>;
+  /** AuthenticateMessage: is this exactly a document this ISDS sealed? */
+  issued(document: Buffer): boolean;
 }
 
 const YEAR = 365 * 24 * 3600 * 1000;
@@ -39,9 +42,18 @@ export async function generatePki(now: Date): Promise<LocalIsdsPki> {
 
 /** The signer. The CAdES-BES signed attributes and the DER shape come from @hub/test-pki's signCms. */
 export function createSigner(pki: LocalIsdsPki, now: () => Date): Signer {
+  // Digests of every ZFO handed out: real ISDS checks its own seal; remembering what it sealed is the same
+  // answer for a fake whose documents never leave the test.
+  const sealed = new Set<string>();
+  const digest = (b: Buffer) => createHash('sha256').update(b).digest('hex');
   return {
     pki,
-    sign: (content) => signCms(content, pki.seal, { signingTime: now() }),
+    sign: async (content) => {
+      const zfo = await signCms(content, pki.seal, { signingTime: now() });
+      sealed.add(digest(zfo));
+      return zfo;
+    },
     timestamp: (m) => createTimeStampToken(pki.tsa, Buffer.from(m.dmDmXml, 'utf8'), { genTime: m.submittedAt }),
+    issued: (document) => sealed.has(digest(document)),
   };
 }
