@@ -90,7 +90,8 @@ function plainConditions(filter: DocumentFilter | null | undefined): FilterQuery
 }
 
 const and = (conditions: FilterQuery<Document>[]): FilterQuery<Document> => (conditions.length > 0 ? { $and: conditions } : {});
-const NOTHING: FilterQuery<Document> = { [raw('1 = 0')]: [] };
+/** Matches no document (a text without a word). A function: a raw() fragment is consumed by the query that uses it. */
+const nothing = (): FilterQuery<Document> => ({ [raw('1 = 0')]: [] });
 
 /**
  * The filter as a condition, for counting (`totalCount`, statistics): the text terms through the word index, one
@@ -105,7 +106,7 @@ export function filterCondition(filter: DocumentFilter | null | undefined, em?: 
     const municipalityId = em && tenantOf(em);
     if (!em || !municipalityId) throw new Error('a text filter needs an EntityManager scoped to a municipality');
     for (const { field, terms } of texts) {
-      if (terms.length === 0) conditions.push(NOTHING);
+      if (terms.length === 0) conditions.push(nothing());
       for (const term of terms) {
         const platform = em.getPlatform();
         const { params } = hasWordSql(platform, 'd', municipalityId, field, term);
