@@ -34,6 +34,8 @@ import { seedDemo } from './seed';
 import { upgradeData } from './upgrade';
 import { webhookBackground } from './modules/webhooks/dispatcher';
 import { WEBHOOK_ENTITIES } from './modules/webhooks/webhook.entity';
+import { dataBoxBackground } from './modules/data-box/connector';
+import { DATA_BOX_ENTITIES } from './modules/data-box/data-box.entity';
 
 /**
  * The filing subgraph: registers (podací deník), document registration and numbering, the handling workflow,
@@ -43,7 +45,7 @@ export const filing: SubgraphDefinition<FilingContext> = {
   name: 'filing',
   typeDefs: loadSchema('filing'),
   resolvers,
-  entities: [RegisterSchema, DocumentSchema, DocumentWordSchema, DocumentKindSchema, FilingPlanSchema, FilingPlanNodeSchema, CaseFileSchema, LogEntrySchema, LogRenditionSchema, UploadSchema, ComponentSchema, DataMessageSchema, ShipmentSchema, DeliveryProofSchema, PartySchema, TombstoneSchema, BlobErasureSchema, ...WEBHOOK_ENTITIES],
+  entities: [RegisterSchema, DocumentSchema, DocumentWordSchema, DocumentKindSchema, FilingPlanSchema, FilingPlanNodeSchema, CaseFileSchema, LogEntrySchema, LogRenditionSchema, UploadSchema, ComponentSchema, DataMessageSchema, ShipmentSchema, DeliveryProofSchema, PartySchema, TombstoneSchema, BlobErasureSchema, ...WEBHOOK_ENTITIES, ...DATA_BOX_ENTITIES],
   migrations,
   // The transaction log and its daily renditions: database triggers refuse UPDATE and DELETE.
   appendOnly: [TRANSACTION_LOG_APPEND_ONLY, RENDITIONS_APPEND_ONLY],
@@ -68,9 +70,9 @@ export const filing: SubgraphDefinition<FilingContext> = {
     // CSV for analysts: GET /exports/documents.csv?filter=…, /exports/statistics.csv?input=… (modules/exports/csv.ts).
     ...csvExportRoutes(orm),
   }),
-  // The log's daily renditions (modules/audit-log/scheduler.ts), the sweep of unattached uploads, webhooks (modules/webhooks).
+  // The log's daily renditions (modules/audit-log/scheduler.ts), the sweep of unattached uploads, webhooks (modules/webhooks), the data-box connector (modules/data-box).
   background: (orm) => {
-    const work = [renditionBackground(orm), uploadSweepBackground(orm), webhookBackground(orm)];
+    const work = [renditionBackground(orm), uploadSweepBackground(orm), webhookBackground(orm), dataBoxBackground(orm)];
     return { stop: async () => void (await Promise.all(work.map((w) => w.stop()))) };
   },
 };
