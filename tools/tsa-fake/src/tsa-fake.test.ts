@@ -38,7 +38,7 @@ describe('tsa-fake (RFC 3161 on loopback)', () => {
     expect(Buffer.from(tst.nonce!.valueBlock.valueHexView)).toEqual(nonce);
     expect([tst.policy, tst.genTime.toISOString()]).toEqual([TSA_POLICY, genTime.toISOString()]);
     expect(signed.certificates).toHaveLength(2);
-    const verified = await signed.verify({ signer: 0, trustedCerts: [tsa.ca!.certificate], checkChain: true, extendedMode: true, checkDate: genTime }, cryptoEngine);
+    const verified = await signed.verify({ signer: 0, data: toArrayBuffer(data), trustedCerts: [tsa.ca!.certificate], checkChain: true, extendedMode: true, checkDate: genTime }, cryptoEngine);
     expect(verified.signatureVerified).toBe(true);
     expect(await tst.verify({ data: toArrayBuffer(data) }, cryptoEngine)).toBe(true);
     expect(tsa.issued.at(-1)).toMatchObject({ imprint: digest.toString('hex'), nonce: nonce.toString('hex'), hashAlgorithm: 'sha256' });

@@ -90,7 +90,8 @@ export async function requestTimeStamp(url: string, data: Uint8Array, opts: { ti
   const tst = new pkijs.TSTInfo({ schema: asn1js.fromBER(signed.encapContentInfo.eContent.valueBlock.valueHexView).result });
   if (!Buffer.from(tst.messageImprint.hashedMessage.valueBlock.valueHexView).equals(digest)) throw new TimeStampError('the token is over another imprint');
   if (!tst.nonce || !Buffer.from(tst.nonce.valueBlock.valueHexView).equals(nonce)) throw new TimeStampError('the token does not carry the request nonce');
-  const verified = await signed.verify({ signer: 0, checkChain: false, extendedMode: true }).catch((e) => ({ signatureVerified: false, message: String(e) }));
+  // For a TSTInfo, PKI.js checks the imprint against `data` as well as the signature.
+  const verified = await signed.verify({ signer: 0, data: ab(data), checkChain: false, extendedMode: true }).catch((e) => ({ signatureVerified: false, message: String(e) }));
   if (!verified.signatureVerified) throw new TimeStampError('the token signature does not verify');
   const tsaCert = (signed.certificates ?? []).find((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
   return {

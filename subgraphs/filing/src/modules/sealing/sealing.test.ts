@@ -125,7 +125,8 @@ describe.each(testDatabaseKinds())('sealing own documents on %s', (kind) => {
     expect((await signedData.verify({ signer: 0, data: toArrayBuffer(tampered), extendedMode: true }, cryptoEngine).catch(() => ({ signatureVerified: false }))).signatureVerified).toBe(false);
     const stamp = signedData.signerInfos[0].unsignedAttrs!.attributes.find((a) => a.type === '1.2.840.113549.1.9.16.2.14')!;
     const token = new pkijs.SignedData({ schema: new pkijs.ContentInfo({ schema: stamp.values[0] }).content });
-    expect((await token.verify({ signer: 0, trustedCerts: [ca.certificate], checkChain: true, extendedMode: true }, cryptoEngine)).signatureVerified).toBe(true);
+    const signatureValue = toArrayBuffer(new Uint8Array(signedData.signerInfos[0].signature.valueBlock.valueHexView));
+    expect((await token.verify({ signer: 0, data: signatureValue, trustedCerts: [ca.certificate], checkChain: true, extendedMode: true }, cryptoEngine)).signatureVerified).toBe(true);
     expect(tsa.issued[0].imprint).toBe(createHash('sha256').update(Buffer.from(signedData.signerInfos[0].signature.valueBlock.valueHexView)).digest('hex'));
 
     const [podpis] = await events(id, 'PripojeniPodpisu');

@@ -79,12 +79,15 @@ export type SealSignerProvider = (municipalityId: string) => Promise<SealSigner 
  * The default provider: `HUB_ESEAL_DIR/<municipality id>.p12` with its password in `<municipality id>.pass` (both
  * readable only by the hub's account, like the rest of the data dir). No file: the municipality has no seal.
  */
-export function directorySealSigners(env: NodeJS.ProcessEnv = process.env): SealSignerProvider {
+export function directorySealSigners(env?: NodeJS.ProcessEnv): SealSignerProvider {
   const cache = new Map<string, Promise<SealSigner | null>>();
   return (municipalityId) => {
-    const dir = env.HUB_ESEAL_DIR?.trim();
+    // process.env read at each call (it may be replaced as a whole, e.g. by tests).
+    const dir = (env ?? process.env).HUB_ESEAL_DIR?.trim();
     if (!dir || !/^[0-9a-f-]{36}$/i.test(municipalityId)) return Promise.resolve(null);
-    let signer = cache.get(municipalityId);
+    // Keyed by the file, so a changed HUB_ESEAL_DIR reads the new one.
+    const key = join(dir, municipalityId);
+    let signer = cache.get(key);
     if (!signer) {
       signer = (async () => {
         const p12 = await readFile(join(dir, `${municipalityId}.p12`)).catch((e: NodeJS.ErrnoException) => {
@@ -95,8 +98,8 @@ export function directorySealSigners(env: NodeJS.ProcessEnv = process.env): Seal
         const password = (await readFile(join(dir, `${municipalityId}.pass`), 'utf8')).replace(/\r?\n$/, '');
         return pkcs12Signer(p12, password);
       })();
-      signer.catch(() => cache.delete(municipalityId));
-      cache.set(municipalityId, signer);
+      signer.catch(() => cache.delete(key));
+      cache.set(key, signer);
     }
     return signer;
   };
