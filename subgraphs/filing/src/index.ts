@@ -7,6 +7,7 @@ import { uploadSweepBackground } from './modules/components/upload-sweep';
 import { UploadSchema } from './modules/components/upload.entity';
 import { DocumentKindSchema } from './modules/document-kinds/document-kind.entity';
 import { DocumentSchema } from './modules/documents/document.entity';
+import { DocumentWordSchema } from './modules/documents/word.entity';
 import { BlobErasureSchema, TombstoneSchema } from './modules/destruction/tombstone.entity';
 import { auditLogExportRoutes } from './modules/audit-log/export';
 import { ingest } from './modules/audit-log/ingest';
@@ -44,7 +45,7 @@ export const filing: SubgraphDefinition<FilingContext> = {
   name: 'filing',
   typeDefs: loadSchema('filing'),
   resolvers,
-  entities: [RegisterSchema, DocumentSchema, DocumentKindSchema, FilingPlanSchema, FilingPlanNodeSchema, CaseFileSchema, LogEntrySchema, LogRenditionSchema, UploadSchema, ComponentSchema, DataMessageSchema, ShipmentSchema, DeliveryProofSchema, PartySchema, TombstoneSchema, BlobErasureSchema, ...WEBHOOK_ENTITIES, ...DATA_BOX_ENTITIES],
+  entities: [RegisterSchema, DocumentSchema, DocumentWordSchema, DocumentKindSchema, FilingPlanSchema, FilingPlanNodeSchema, CaseFileSchema, LogEntrySchema, LogRenditionSchema, UploadSchema, ComponentSchema, DataMessageSchema, ShipmentSchema, DeliveryProofSchema, PartySchema, TombstoneSchema, BlobErasureSchema, ...WEBHOOK_ENTITIES, ...DATA_BOX_ENTITIES],
   migrations,
   // The transaction log and its daily renditions: database triggers refuse UPDATE and DELETE.
   appendOnly: [TRANSACTION_LOG_APPEND_ONLY, RENDITIONS_APPEND_ONLY],

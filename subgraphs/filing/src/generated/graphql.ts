@@ -934,13 +934,13 @@ export type DocumentFilter = {
   registeredFrom?: InputMaybe<Scalars['DateTime']['input']>;
   /** Registered before. */
   registeredTo?: InputMaybe<Scalars['DateTime']['input']>;
-  /** Case-insensitive substring of the sender's name (diacritics ignored). Not served by an index, like subjectContains. */
+  /** Words of the sender's name, matched like subjectContains ("fin urad" finds "Finanční úřad pro Jihomoravský kraj"). */
   senderContains?: InputMaybe<Scalars['String']['input']>;
   /** The sender's data box id, exactly (e.g. every document from one authority). */
   senderDataBoxId?: InputMaybe<Scalars['String']['input']>;
   /** Only documents in this state. */
   state?: InputMaybe<DocumentState>;
-  /** Case-insensitive substring of the subject (diacritics ignored). Not served by an index: bound it by year or registration time on large registers. */
+  /** Words of the subject: each word of this text (a run of letters and digits; case and diacritics ignored) must begin a word of the subject, so "kolumbari" finds "Kolumbárium" and "zad dot" finds "Žádost o dotaci"; a part inside a word does not match. Served by a word index at any volume. A text without a letter or digit matches nothing. */
   subjectContains?: InputMaybe<Scalars['String']['input']>;
   /** Only documents numbered in this year (the year of the reference number). */
   year?: InputMaybe<Scalars['Int']['input']>;
