@@ -128,6 +128,8 @@ async function startHub(dataDir: string, kind: TestDatabaseKind): Promise<Starte
   for (const k of ['NODE_ENV', 'HUB_TOKEN_SECRET', 'HUB_GATEWAY_SECRET', 'HUB_SEAL_PRIVATE_KEY_FILE', 'HUB_BLOB_DIR', 'HUB_BACKUP_SET_DIR']) delete env[k];
   const ports: Record<string, number> = {};
   for (const s of SERVICES) env[`HUB_${s.toUpperCase()}_PORT`] = String((ports[s] = await freePort()));
+  // Anything else `npm start` may listen on gets a free port too (the local ISDS of the demo, when present).
+  env.HUB_LOCAL_ISDS_PORT = String(await freePort());
   // The renditions walkthrough fixes yesterday: on a fresh install only this setting gives the log a yesterday.
   env.HUB_DEMO_LOG_FROM_YESTERDAY = '1';
   const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
