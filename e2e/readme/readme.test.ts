@@ -15,6 +15,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { testDatabaseKinds, type TestDatabaseKind } from '@hub/kit';
 
 const ROOT = join(__dirname, '..', '..');
 const SERVICES = ['gateway', 'municipalities', 'users', 'filing', 'archives'];
@@ -97,11 +98,38 @@ interface StartedHub {
 }
 
 /** `node scripts/start.mjs` on the build, as `npm start` runs it after building; resolves once it says ready. */
-async function startHub(dataDir: string): Promise<StartedHub> {
-  const env: NodeJS.ProcessEnv = { ...process.env, HUB_DATA_DIR: dataDir, HUB_DATABASE_URL: '' };
+/** MariaDB databases `<prefix>_<subgraph>` of one run, dropped afterwards. */
+const mariaDbPrefix = `hubtest_rd${Date.now().toString(36)}`;
+function withPrefix(url: string): string {
+  const u = new URL(url);
+  u.pathname = `/${mariaDbPrefix}`;
+  return u.toString();
+}
+
+async function dropMariaDbDatabases(): Promise<void> {
+  const mysql = await import('mysql2/promise');
+  const conn = await mysql.createConnection({ uri: process.env.HUB_TEST_MARIADB_URL!.replace(/\/[^/]*$/, '') });
+  try {
+    const [rows] = await conn.query('SELECT schema_name AS name FROM information_schema.schemata WHERE schema_name LIKE ?', [`${mariaDbPrefix}\\_%`]);
+    for (const { name } of rows as { name: string }[]) await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
+  } finally {
+    await conn.end();
+  }
+}
+
+async function startHub(dataDir: string, kind: TestDatabaseKind): Promise<StartedHub> {
+  // SQLite: files in the data dir, as on a fresh `npm start`. MariaDB: the tests' runtime account for the services and
+  // the owner account for the schema step before them (HUB_MIGRATE_URL), as README "MariaDB" describes.
+  const database =
+    kind === 'sqlite'
+      ? { HUB_DATABASE_URL: '' }
+      : { HUB_DATABASE_URL: withPrefix(process.env.HUB_TEST_MARIADB_RUNTIME_URL!), HUB_MIGRATE_URL: withPrefix(process.env.HUB_TEST_MARIADB_URL!) };
+  const env: NodeJS.ProcessEnv = { ...process.env, HUB_DATA_DIR: dataDir, ...database };
   for (const k of ['NODE_ENV', 'HUB_TOKEN_SECRET', 'HUB_GATEWAY_SECRET', 'HUB_SEAL_PRIVATE_KEY_FILE', 'HUB_BLOB_DIR', 'HUB_BACKUP_SET_DIR']) delete env[k];
   const ports: Record<string, number> = {};
   for (const s of SERVICES) env[`HUB_${s.toUpperCase()}_PORT`] = String((ports[s] = await freePort()));
+  // Anything else `npm start` may listen on gets a free port too (the local ISDS of the demo, when present).
+  env.HUB_LOCAL_ISDS_PORT = String(await freePort());
   // The renditions walkthrough fixes yesterday: on a fresh install only this setting gives the log a yesterday.
   env.HUB_DEMO_LOG_FROM_YESTERDAY = '1';
   const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -185,7 +213,7 @@ describe('README.md', () => {
       ]);
   });
 
-  describe('walkthroughs against a freshly started hub', () => {
+  describe.each(process.env.README_TEST_HUB ? (['sqlite'] as const) : testDatabaseKinds())('walkthroughs against a freshly started hub on %s', (kind) => {
     const blocks = readmeBlocks(README);
     let hub: StartedHub;
     let work: string;
@@ -200,13 +228,14 @@ describe('README.md', () => {
       // running (to work on the README; the test's own run always starts a fresh one).
       hub = process.env.README_TEST_HUB
         ? { url: process.env.README_TEST_HUB, env: { ...process.env, HUB_DATA_DIR: process.env.README_TEST_DATA_DIR }, stop: async () => undefined }
-        : await startHub(join(work, 'data'));
+        : await startHub(join(work, 'data'), kind);
       env = { ...hub.env, HUB: hub.url, OUT: join(work, 'out') };
       mkdirSync(env.OUT!);
     }, 240_000);
 
     afterAll(async () => {
       await hub?.stop();
+      if (kind === 'mariadb' && !process.env.README_TEST_HUB) await dropMariaDbDatabases();
       if (skipped.length) console.log(`README blocks not run:\n${skipped.join('\n')}`);
       if (work) rmSync(work, { recursive: true, force: true });
     });

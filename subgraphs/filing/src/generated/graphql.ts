@@ -1716,6 +1716,13 @@ export type PageInfo = {
   endCursor: Maybe<Scalars['String']['output']>;
   /** True when items follow this page (ask again with `after: endCursor`). */
   hasNextPage: Scalars['Boolean']['output'];
+  /**
+   * True when the page starts after a cursor (`after` was given): items come before it. Lists page forward only
+   * (`first` / `after`), so go back by keeping earlier cursors.
+   */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first item of the page; null for an empty page. */
+  startCursor: Maybe<Scalars['String']['output']>;
 };
 
 /**
@@ -3767,6 +3774,8 @@ export type OrgUnitResolvers<ContextType = FilingContext, ParentType extends Res
 export type PageInfoResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type PartyResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['Party'] = ResolversParentTypes['Party']> = ResolversObject<{
