@@ -1,5 +1,6 @@
 import { byIdLoader, groupLoader, type SubgraphContext } from '@hub/kit';
 import DataLoader from 'dataloader';
+import { ComponentSignature } from './modules/signatures/signature.entity';
 import { CaseFile } from './modules/case-files/case-file.entity';
 import { Component } from './modules/components/component.entity';
 import { DeliveryProof } from './modules/dispatch/delivery-proof.entity';
@@ -30,6 +31,7 @@ export function createContext(base: SubgraphContext) {
       documentsByCaseFile: groupLoader(base.em, Document, 'caseFileId', { caseFileInsertedAt: 'asc', id: 'asc' }),
       /** A document's components, by order then version. */
       componentsByDocument: groupLoader(base.em, Component, 'documentId', { order: 'asc', version: 'asc' }),
+      signaturesByComponent: groupLoader(base.em, ComponentSignature, 'componentId', { position: 'asc' }),
       /** A document's shipments, and a shipment's delivery proofs, oldest first. */
       shipmentsByDocument: groupLoader(base.em, Shipment, 'documentId', { createdAt: 'asc', id: 'asc' }),
       proofsByShipment: groupLoader(base.em, DeliveryProof, 'shipmentId', { createdAt: 'asc', id: 'asc' }),

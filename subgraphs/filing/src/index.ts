@@ -2,6 +2,7 @@ import { loadSchema, type SubgraphDefinition } from '@hub/kit';
 import { createContext, type FilingContext } from './context';
 import { CaseFileSchema } from './modules/case-files/case-file.entity';
 import { ComponentSchema } from './modules/components/component.entity';
+import { ComponentSignatureSchema } from './modules/signatures/signature.entity';
 import { componentRoutes } from './modules/components/routes';
 import { uploadSweepBackground } from './modules/components/upload-sweep';
 import { UploadSchema } from './modules/components/upload.entity';
@@ -42,7 +43,7 @@ export const filing: SubgraphDefinition<FilingContext> = {
   name: 'filing',
   typeDefs: loadSchema('filing'),
   resolvers,
-  entities: [RegisterSchema, DocumentSchema, DocumentKindSchema, FilingPlanSchema, FilingPlanNodeSchema, CaseFileSchema, LogEntrySchema, LogRenditionSchema, UploadSchema, ComponentSchema, DataMessageSchema, ShipmentSchema, DeliveryProofSchema, PartySchema, TombstoneSchema, BlobErasureSchema, ...WEBHOOK_ENTITIES],
+  entities: [RegisterSchema, DocumentSchema, DocumentKindSchema, FilingPlanSchema, FilingPlanNodeSchema, CaseFileSchema, LogEntrySchema, LogRenditionSchema, UploadSchema, ComponentSchema, ComponentSignatureSchema, DataMessageSchema, ShipmentSchema, DeliveryProofSchema, PartySchema, TombstoneSchema, BlobErasureSchema, ...WEBHOOK_ENTITIES],
   migrations,
   // The transaction log and its daily renditions: database triggers refuse UPDATE and DELETE.
   appendOnly: [TRANSACTION_LOG_APPEND_ONLY, RENDITIONS_APPEND_ONLY],
