@@ -19,7 +19,6 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
-/** Archive institutions are owned by the archives subgraph. */
 export type Archive = {
   __typename?: 'Archive';
   id: Scalars['ID']['output'];
@@ -28,8 +27,11 @@ export type Archive = {
 /** A changed value in an audit event (old and new). */
 export type AuditChange = {
   __typename?: 'AuditChange';
+  /** Name of the changed field, e.g. `title`. */
   name: Scalars['String']['output'];
+  /** The value after, as text (instants in ISO 8601); null when removed. */
   new: Maybe<Scalars['String']['output']>;
+  /** The value before, as text (instants in ISO 8601); null when there was none. */
   old: Maybe<Scalars['String']['output']>;
 };
 
@@ -38,15 +40,21 @@ export type AuditEvent = {
   __typename?: 'AuditEvent';
   /** Who did it (`provedlKdo`); null for the system. */
   actor: Maybe<User>;
+  /** Login of the user who did it, or `system`. */
   actorLogin: Scalars['String']['output'];
+  /** The values that changed, old and new; empty when the event changes no field (e.g. Zobrazeni). */
   changes: Array<AuditChange>;
+  /** Free-text note written with the event, if any. */
   description: Maybe<Scalars['String']['output']>;
   /** Event type as in NSESSS TrP `TypUdalostiId`, e.g. Zalozeni, Uprava. */
   eventType: Scalars['String']['output'];
+  /** Opaque id (UUID) of the event. */
   id: Scalars['ID']['output'];
+  /** Id of the object the event is about. */
   objectId: Scalars['ID']['output'];
   /** Object type as in NSESSS TrP `TypObjektuId`, e.g. Dokument. */
   objectType: Scalars['String']['output'];
+  /** When the change was committed. */
   occurredAt: Scalars['DateTime']['output'];
   /** Position in the municipality's log of the subgraph that wrote it (`Poradi`). */
   sequence: Scalars['Int']['output'];
@@ -57,27 +65,41 @@ export type AuditEvent = {
 /** The audit trail of one object, merged across subgraphs by the filing subgraph. */
 export type AuditTrail = {
   __typename?: 'AuditTrail';
+  /** Events the municipalities subgraph wrote about the object (internal, merged into `events`). */
   municipalitiesEvents: Array<AuditEvent>;
+  /** Id of the object whose events these are. */
   objectId: Scalars['ID']['output'];
 };
 
+/** Input of createMunicipality: the new tenant's identity. IČO, abbreviation and data-box id must be unique (CONFLICT). */
 export type CreateMunicipalityInput = {
+  /** 2–20 capital letters or digits starting with a letter, e.g. MBK; used in reference numbers and PIDs. */
   abbreviation: Scalars['String']['input'];
   /** A backup-only tenant (default false); set once, at creation. */
   backupOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Id of the competent archive; must exist in the archives subgraph (BAD_USER_INPUT otherwise). */
   competentArchiveId?: InputMaybe<Scalars['ID']['input']>;
+  /** Data-box id (ID DS): 7 lowercase letters or digits. */
   dataBoxId: Scalars['String']['input'];
+  /** IČO: 8 digits with a valid check digit. */
   ico: Scalars['String']['input'];
+  /** Official name; 1–200 characters after trimming. */
   name: Scalars['String']['input'];
+  /** Number of inhabitants, a whole number 0–2,000,000. */
   population: Scalars['Int']['input'];
   /** Seat of the municipal office (sídlo). */
   seatAddress: PostalAddressInput;
+  /** Type of the municipality. */
   type: MunicipalityType;
 };
 
+/** Input of createOrgUnit. */
 export type CreateOrgUnitInput = {
+  /** Short code, unique within the municipality: 1–50 letters, digits, `.`, `_` or `-`. */
   code: Scalars['String']['input'];
+  /** The municipality the unit belongs to; a tenant admin may only name their own. */
   municipalityId: Scalars['ID']['input'];
+  /** Name of the unit; 1–200 characters after trimming. */
   name: Scalars['String']['input'];
 };
 
@@ -101,10 +123,13 @@ export type Municipality = {
   dataBoxId: Scalars['String']['output'];
   /** IČO: 8 digits with a valid check digit. */
   ico: Scalars['String']['output'];
+  /** Opaque id (UUID) of the municipality; the tenant key of every record. */
   id: Scalars['ID']['output'];
+  /** Official name, e.g. Blansko; 1–200 characters. */
   name: Scalars['String']['output'];
-  /** Org units; visible to the municipality's own users and the platform admin. */
+  /** Org units, by name; visible to the municipality's own users and the platform admin (others get FORBIDDEN). */
   orgUnits: Array<OrgUnit>;
+  /** Number of inhabitants, a whole number 0–2,000,000 (as entered by the platform admin). */
   population: Scalars['Int']['output'];
   /**
    * Seat of the municipal office (sídlo); null only for a municipality created before seats were recorded that the
@@ -113,36 +138,54 @@ export type Municipality = {
   seatAddress: Maybe<PostalAddress>;
   /** The seat in one line, Czech postal format, e.g. "nám. Republiky 1316/1, 678 01 Blansko" (the SIP's SidloOrganizace). */
   seatAddressText: Maybe<Scalars['String']['output']>;
+  /** Type of the municipality (obec I. typu, POÚ, ORP). */
   type: MunicipalityType;
 };
 
 /** Obec I. typu / obec s pověřeným obecním úřadem / obec s rozšířenou působností (ORP). */
 export type MunicipalityType =
+  /** Obec s pověřeným obecním úřadem (POÚ, obec II. typu). */
   | 'AUTHORIZED'
+  /** Obec I. typu: a basic municipality (most small tenants; exempt from eSSL attestation without a building or registry office). */
   | 'BASIC'
+  /** Obec s rozšířenou působností (ORP, obec III. typu), e.g. Blansko. */
   | 'EXTENDED';
 
+/** The root of all changes through the gateway; each mutation says who may call it and which error codes it may return. */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Platform admin only. */
+  /**
+   * Creates a municipality (tenant) and records a Zalozeni audit event. Platform admin only (FORBIDDEN otherwise).
+   * Errors: BAD_USER_INPUT (a field invalid, `extensions.field` names it; unknown archive), CONFLICT (IČO,
+   * abbreviation or data-box id taken).
+   */
   createMunicipality: Municipality;
-  /** Platform admin, or the tenant admin of that municipality. */
+  /**
+   * Creates an active org unit. Platform admin, or the tenant admin of that municipality (FORBIDDEN for another).
+   * Errors: BAD_USER_INPUT (name or code), NOT_FOUND (municipality), CONFLICT (code taken in the municipality).
+   */
   createOrgUnit: OrgUnit;
-  /** Platform admin only. Omitted fields stay as they are. */
+  /**
+   * Changes a municipality; omitted fields stay as they are, and an Uprava audit event lists what changed.
+   * Platform admin only. Errors: NOT_FOUND, BAD_USER_INPUT, CONFLICT (as createMunicipality).
+   */
   updateMunicipality: Municipality;
 };
 
 
+/** The root of all changes through the gateway; each mutation says who may call it and which error codes it may return. */
 export type MutationCreateMunicipalityArgs = {
   input: CreateMunicipalityInput;
 };
 
 
+/** The root of all changes through the gateway; each mutation says who may call it and which error codes it may return. */
 export type MutationCreateOrgUnitArgs = {
   input: CreateOrgUnitInput;
 };
 
 
+/** The root of all changes through the gateway; each mutation says who may call it and which error codes it may return. */
 export type MutationUpdateMunicipalityArgs = {
   id: Scalars['ID']['input'];
   input: UpdateMunicipalityInput;
@@ -151,10 +194,15 @@ export type MutationUpdateMunicipalityArgs = {
 /** Organizační jednotka (odbor, oddělení) of a municipality's office. */
 export type OrgUnit = {
   __typename?: 'OrgUnit';
+  /** False once the unit is dissolved; documents keep their link to it. */
   active: Scalars['Boolean']['output'];
+  /** Short code, unique within the municipality: 1–50 letters, digits, `.`, `_` or `-`, starting with a letter or digit. */
   code: Scalars['String']['output'];
+  /** Opaque id (UUID) of the org unit. */
   id: Scalars['ID']['output'];
+  /** The municipality the unit belongs to. */
   municipality: Municipality;
+  /** Name of the unit, e.g. Odbor výstavby; 1–200 characters. */
   name: Scalars['String']['output'];
 };
 
@@ -177,35 +225,52 @@ export type PostalAddress = {
 
 /** A postal address as input: texts are trimmed; the PSČ may contain a space (678 01). */
 export type PostalAddressInput = {
+  /** Číslo popisné, or "ev. č. N" for a číslo evidenční. Required. */
   houseNumber: Scalars['String']['input'];
+  /** Municipality (obec). Required. */
   municipality: Scalars['String']['input'];
+  /** Part of the municipality (část obce); optional. */
   municipalityPart?: InputMaybe<Scalars['String']['input']>;
+  /** Číslo orientační, e.g. 12a; optional. */
   orientationNumber?: InputMaybe<Scalars['String']['input']>;
+  /** PSČ: 5 digits, optionally with a space after the third (678 01). */
   postCode: Scalars['String']['input'];
+  /** Street (ulice); in a village without streets, the village (or its part). Required. */
   street: Scalars['String']['input'];
 };
 
+/** The root of all reads through the gateway; each field says who may read it. */
 export type Query = {
   __typename?: 'Query';
-  /** The directory of municipalities, by name. */
+  /** The directory of municipalities, by name (Czech order). Any signed-in user; UNAUTHENTICATED without a token. */
   municipalities: Array<Municipality>;
+  /** One municipality, or null when no municipality has this id. Any signed-in user. */
   municipality: Maybe<Municipality>;
 };
 
 
+/** The root of all reads through the gateway; each field says who may read it. */
 export type QueryMunicipalityArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** Input of updateMunicipality: only the fields given change; the same rules as CreateMunicipalityInput apply. */
 export type UpdateMunicipalityInput = {
+  /** New abbreviation: 2–20 capital letters or digits; unique. Existing reference numbers keep the old one. */
   abbreviation?: InputMaybe<Scalars['String']['input']>;
+  /** New competent archive; an explicit null removes it. */
   competentArchiveId?: InputMaybe<Scalars['ID']['input']>;
+  /** New data-box id: 7 lowercase letters or digits; unique. */
   dataBoxId?: InputMaybe<Scalars['String']['input']>;
+  /** New IČO: 8 digits with a valid check digit; unique. */
   ico?: InputMaybe<Scalars['String']['input']>;
+  /** New official name; 1–200 characters. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** New number of inhabitants, 0–2,000,000. */
   population?: InputMaybe<Scalars['Int']['input']>;
   /** Replaces the whole seat address. */
   seatAddress?: InputMaybe<PostalAddressInput>;
+  /** New municipality type. */
   type?: InputMaybe<MunicipalityType>;
 };
 

@@ -13,6 +13,7 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** An instant, ISO 8601 with a time zone, e.g. 2026-03-02T09:15:00+01:00 */
   DateTime: { input: Date; output: Date; }
   _FieldSet: { input: unknown; output: unknown; }
 };
@@ -26,53 +27,81 @@ export type ApiClient = {
   __typename?: 'ApiClient';
   /** False once revoked: the client can no longer sign in and its tokens stop working. */
   active: Scalars['Boolean']['output'];
+  /** When the client was created. */
   createdAt: Scalars['DateTime']['output'];
   /** Also the client id to sign in with (`loginApiClient`). */
   id: Scalars['ID']['output'];
   /** `<municipality prefix>api.<slug of the name>` (e.g. `mbk.api.isds-konektor`); what audit events record as the actor. */
   login: Scalars['String']['output'];
+  /** Name given by the tenant admin, 1–100 characters, e.g. ISDS konektor. */
   name: Scalars['String']['output'];
+  /** When it was revoked; null while active. */
   revokedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The roles the client acts with (never TENANT_ADMIN or PLATFORM_ADMIN). */
   roles: Array<Role>;
+  /** When its secret was last replaced (rotateApiClientSecret); null if never. */
   rotatedAt: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** A new secret of an API client. It is shown this once; the hub keeps only a hash of it. */
 export type ApiClientSecret = {
   __typename?: 'ApiClientSecret';
+  /** The API client the secret belongs to. */
   client: ApiClient;
+  /** The client id to sign in with (`loginApiClient`); the same as `client.id`. */
   clientId: Scalars['ID']['output'];
+  /** The secret to sign in with; store it now, it cannot be read again (rotate it to get a new one). */
   secret: Scalars['String']['output'];
 };
 
+/** A changed value in an audit event (old and new). */
 export type AuditChange = {
   __typename?: 'AuditChange';
+  /** Name of the changed field, e.g. `title`. */
   name: Scalars['String']['output'];
+  /** The value after, as text (instants in ISO 8601); null when removed. */
   new: Maybe<Scalars['String']['output']>;
+  /** The value before, as text (instants in ISO 8601); null when there was none. */
   old: Maybe<Scalars['String']['output']>;
 };
 
+/** One event of the transaction log (transakční protokol). */
 export type AuditEvent = {
   __typename?: 'AuditEvent';
+  /** Who did it (`provedlKdo`); null for the system. */
   actor: Maybe<User>;
+  /** Login of the user who did it, or `system`. */
   actorLogin: Scalars['String']['output'];
+  /** The values that changed, old and new; empty when the event changes no field (e.g. Zobrazeni). */
   changes: Array<AuditChange>;
+  /** Free-text note written with the event, if any. */
   description: Maybe<Scalars['String']['output']>;
+  /** Event type as in NSESSS TrP `TypUdalostiId`, e.g. Zalozeni, Uprava. */
   eventType: Scalars['String']['output'];
+  /** Opaque id (UUID) of the event. */
   id: Scalars['ID']['output'];
+  /** Id of the object the event is about. */
   objectId: Scalars['ID']['output'];
+  /** Object type as in NSESSS TrP `TypObjektuId`, e.g. Dokument. */
   objectType: Scalars['String']['output'];
+  /** When the change was committed. */
   occurredAt: Scalars['DateTime']['output'];
+  /** Position in the municipality's log of the subgraph that wrote it (`Poradi`). */
   sequence: Scalars['Int']['output'];
+  /** The subgraph that wrote the event. */
   source: Scalars['String']['output'];
 };
 
+/** The audit trail of one object, merged across subgraphs by the filing subgraph. */
 export type AuditTrail = {
   __typename?: 'AuditTrail';
+  /** Id of the object whose events these are. */
   objectId: Scalars['ID']['output'];
+  /** Events the users subgraph wrote about the object (internal, merged into `events`). */
   usersEvents: Array<AuditEvent>;
 };
 
+/** Input of createApiClient. */
 export type CreateApiClientInput = {
   /** 1–100 characters; the login is derived from it. */
   name: Scalars['String']['input'];
@@ -80,18 +109,32 @@ export type CreateApiClientInput = {
   roles: Array<Role>;
 };
 
+/** Input of createUser. */
 export type CreateUserInput = {
+  /**
+   * 3–64 lowercase letters, digits, `.`, `_` or `-`, starting with the municipality's prefix (`mbk.`); unique
+   * (CONFLICT).
+   */
   login: Scalars['String']['input'];
   /** Platform admin only: the municipality of a new tenant admin. Tenant admins create users of their own municipality. */
   municipalityId?: InputMaybe<Scalars['ID']['input']>;
+  /** Full name; 1–200 characters. */
   name: Scalars['String']['input'];
+  /** The user's org unit, of the same municipality (BAD_USER_INPUT otherwise); tenant admins only. */
   orgUnitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Initial password, 10–200 characters; the hub keeps only a hash. */
   password: Scalars['String']['input'];
+  /**
+   * At least one role, none repeated; never PLATFORM_ADMIN or BACKUP_CLIENT. A platform admin may give
+   * TENANT_ADMIN only.
+   */
   roles: Array<Role>;
 };
 
+/** The outcome of a successful sign-in (`login`, `loginApiClient`). */
 export type LoginResult = {
   __typename?: 'LoginResult';
+  /** When the token stops working (tokens are not refreshed: sign in again). */
   expiresAt: Scalars['DateTime']['output'];
   /**
    * True after signing in with a one-time password (see `resetTenantAdmin`): it no longer works, so set a password
@@ -100,6 +143,7 @@ export type LoginResult = {
   passwordChangeRequired: Scalars['Boolean']['output'];
   /** Bearer token for the Authorization header. */
   token: Scalars['String']['output'];
+  /** The signed-in user (or API client). */
   user: User;
 };
 
@@ -108,6 +152,10 @@ export type Municipality = {
   id: Scalars['ID']['output'];
 };
 
+/**
+ * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
+ * return.
+ */
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -132,6 +180,10 @@ export type Mutation = {
   createUser: User;
   /** Tenant admins, own municipality. A disabled user can no longer sign in. */
   disableUser: User;
+  /**
+   * Anonymous: signs a person in with login and password. UNAUTHENTICATED for a wrong pair or a disabled account
+   * (the message does not say which); TOO_MANY_REQUESTS after repeated failures (`extensions.retryAfter`).
+   */
   login: LoginResult;
   /** Anonymous, like `login`: an API client's id and secret for a bearer token valid one hour. */
   loginApiClient: LoginResult;
@@ -152,65 +204,113 @@ export type Mutation = {
 };
 
 
+/**
+ * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
+ * return.
+ */
 export type MutationChangePasswordArgs = {
   currentPassword?: InputMaybe<Scalars['String']['input']>;
   newPassword: Scalars['String']['input'];
 };
 
 
+/**
+ * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
+ * return.
+ */
 export type MutationCreateApiClientArgs = {
   input: CreateApiClientInput;
 };
 
 
+/**
+ * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
+ * return.
+ */
 export type MutationCreateBackupClientArgs = {
   municipalityId: Scalars['ID']['input'];
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/**
+ * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
+ * return.
+ */
 export type MutationCreateUserArgs = {
   input: CreateUserInput;
 };
 
 
+/**
+ * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
+ * return.
+ */
 export type MutationDisableUserArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
+ * return.
+ */
 export type MutationLoginArgs = {
   login: Scalars['String']['input'];
   password: Scalars['String']['input'];
 };
 
 
+/**
+ * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
+ * return.
+ */
 export type MutationLoginApiClientArgs = {
   clientId: Scalars['ID']['input'];
   secret: Scalars['String']['input'];
 };
 
 
+/**
+ * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
+ * return.
+ */
 export type MutationResetTenantAdminArgs = {
   input: ResetTenantAdminInput;
 };
 
 
+/**
+ * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
+ * return.
+ */
 export type MutationRevokeApiClientArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
+ * return.
+ */
 export type MutationRevokeBackupClientArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
+ * return.
+ */
 export type MutationRotateApiClientSecretArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
+ * return.
+ */
 export type MutationRotateBackupClientSecretArgs = {
   id: Scalars['ID']['input'];
 };
@@ -220,6 +320,7 @@ export type OrgUnit = {
   id: Scalars['ID']['output'];
 };
 
+/** The root of all reads through the gateway; each field says who may read it. */
 export type Query = {
   __typename?: 'Query';
   /** Tenant admins: the API clients of their own municipality, revoked ones included. */
@@ -231,25 +332,31 @@ export type Query = {
    * tenant admin resets, with their reasons), newest first. The platform operator cannot act here unseen.
    */
   platformActions: Array<AuditEvent>;
+  /** One user of the caller's municipality; null when the id belongs to no user of it. */
   user: Maybe<User>;
   /** Users of the caller's municipality (any signed-in user of it). */
   users: Array<User>;
 };
 
 
+/** The root of all reads through the gateway; each field says who may read it. */
 export type QueryUserArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The root of all reads through the gateway; each field says who may read it. */
 export type QueryUsersArgs = {
   includeDisabled?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** Input of resetTenantAdmin. */
 export type ResetTenantAdminInput = {
   /** The new tenant admin's login, in the municipality's namespace (e.g. `oulub.starosta`). */
   login: Scalars['String']['input'];
+  /** The municipality that lost access. */
   municipalityId: Scalars['ID']['input'];
+  /** Full name of the new tenant admin; 1–200 characters. */
   name: Scalars['String']['input'];
   /** Why the platform operator steps in (e.g. the municipality's written request and its reference); 10–500 characters, recorded in the audit trail. */
   reason: Scalars['String']['input'];
@@ -285,6 +392,7 @@ export type TenantAdminReset = {
   disabledUsers: Array<User>;
   /** Shown this once; valid for one sign-in until `oneTimePasswordExpiresAt`. */
   oneTimePassword: Scalars['String']['output'];
+  /** When the one-time password stops working if unused. */
   oneTimePasswordExpiresAt: Scalars['DateTime']['output'];
   /** The new tenant admin. */
   user: User;
@@ -293,13 +401,22 @@ export type TenantAdminReset = {
 /** A person who uses the hub. */
 export type User = {
   __typename?: 'User';
+  /** False once a tenant admin disabled the account: it can no longer sign in. */
   active: Scalars['Boolean']['output'];
+  /** Opaque id (UUID) of the user; an API client's user id is its client id. */
   id: Scalars['ID']['output'];
+  /**
+   * Sign-in name: 3–64 lowercase letters, digits, `.`, `_` or `-`, starting with the municipality's prefix (e.g.
+   * `mbk.novak`).
+   */
   login: Scalars['String']['output'];
   /** Null for platform admins. */
   municipality: Maybe<Municipality>;
+  /** Full name of the person (or the API client's name); 1–200 characters. */
   name: Scalars['String']['output'];
+  /** The org unit the user works in; null when none was assigned (and for API clients and platform admins). */
   orgUnit: Maybe<OrgUnit>;
+  /** The roles the user holds; they decide what the user may see and do. */
   roles: Array<Role>;
 };
 
