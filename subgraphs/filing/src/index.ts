@@ -5,6 +5,7 @@ import { ComponentSchema } from './modules/components/component.entity';
 import { ComponentSignatureSchema } from './modules/signatures/signature.entity';
 import { componentRoutes } from './modules/components/routes';
 import { uploadSweepBackground } from './modules/components/upload-sweep';
+import { signatureVerificationBackground } from './modules/signatures/job';
 import { UploadSchema } from './modules/components/upload.entity';
 import { DocumentKindSchema } from './modules/document-kinds/document-kind.entity';
 import { DocumentSchema } from './modules/documents/document.entity';
@@ -70,7 +71,7 @@ export const filing: SubgraphDefinition<FilingContext> = {
   }),
   // The log's daily renditions (modules/audit-log/scheduler.ts), the sweep of unattached uploads, webhooks (modules/webhooks).
   background: (orm) => {
-    const work = [renditionBackground(orm), uploadSweepBackground(orm), webhookBackground(orm)];
+    const work = [renditionBackground(orm), uploadSweepBackground(orm), webhookBackground(orm), signatureVerificationBackground(orm)];
     return { stop: async () => void (await Promise.all(work.map((w) => w.stop()))) };
   },
 };
