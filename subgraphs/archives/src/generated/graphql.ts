@@ -23,6 +23,7 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** An instant, ISO 8601 with a time zone, e.g. 2026-03-02T09:15:00+01:00 */
   DateTime: { input: Date; output: Date; }
   _FieldSet: { input: unknown; output: unknown; }
 };
@@ -30,40 +31,66 @@ export type Scalars = {
 /** An archive institution (e.g. SOkA Blansko of the Moravian Land Archive). */
 export type Archive = {
   __typename?: 'Archive';
+  /** Short name, e.g. SOkA Blansko. */
   abbreviation: Scalars['String']['output'];
+  /** Postal address in one line. */
   address: Scalars['String']['output'];
+  /** The archive's data-box id (ID DS), 7 characters, e.g. `p8caixb`; where disposal proposals are sent. */
   dataBoxId: Scalars['String']['output'];
+  /** Contact e-mail, when known. */
   email: Maybe<Scalars['String']['output']>;
+  /** IČO of the archive: 8 digits. */
   ico: Scalars['String']['output'];
+  /** Opaque id of the archive; what `Municipality.competentArchive` points to. */
   id: Scalars['ID']['output'];
+  /** Full name, e.g. Moravský zemský archiv v Brně, Státní okresní archiv Blansko. */
   name: Scalars['String']['output'];
 };
 
+/** A changed value in an audit event (old and new). */
 export type AuditChange = {
   __typename?: 'AuditChange';
+  /** Name of the changed field, e.g. `title`. */
   name: Scalars['String']['output'];
+  /** The value after, as text (instants in ISO 8601); null when removed. */
   new: Maybe<Scalars['String']['output']>;
+  /** The value before, as text (instants in ISO 8601); null when there was none. */
   old: Maybe<Scalars['String']['output']>;
 };
 
+/** One event of the transaction log (transakční protokol). */
 export type AuditEvent = {
   __typename?: 'AuditEvent';
+  /** Who did it (`provedlKdo`); null for the system. */
   actor: Maybe<User>;
+  /** Login of the user who did it, or `system`. */
   actorLogin: Scalars['String']['output'];
+  /** The values that changed, old and new; empty when the event changes no field (e.g. Zobrazeni). */
   changes: Array<AuditChange>;
+  /** Free-text note written with the event, if any. */
   description: Maybe<Scalars['String']['output']>;
+  /** Event type as in NSESSS TrP `TypUdalostiId`, e.g. Zalozeni, Uprava. */
   eventType: Scalars['String']['output'];
+  /** Opaque id (UUID) of the event. */
   id: Scalars['ID']['output'];
+  /** Id of the object the event is about. */
   objectId: Scalars['ID']['output'];
+  /** Object type as in NSESSS TrP `TypObjektuId`, e.g. Dokument. */
   objectType: Scalars['String']['output'];
+  /** When the change was committed. */
   occurredAt: Scalars['DateTime']['output'];
+  /** Position in the municipality's log of the subgraph that wrote it (`Poradi`). */
   sequence: Scalars['Int']['output'];
+  /** The subgraph that wrote the event. */
   source: Scalars['String']['output'];
 };
 
+/** The audit trail of one object, merged across subgraphs by the filing subgraph. */
 export type AuditTrail = {
   __typename?: 'AuditTrail';
+  /** Events the archives subgraph wrote about the object (internal, merged into `events`). */
   archivesEvents: Array<AuditEvent>;
+  /** Id of the object whose events these are. */
   objectId: Scalars['ID']['output'];
 };
 
@@ -75,9 +102,11 @@ export type AuditTrail = {
  */
 export type BackupSet = {
   __typename?: 'BackupSet';
+  /** When the upload finished. */
   createdAt: Scalars['DateTime']['output'];
   /** When the age rule (retentionDays) lets it go; null when no age rule is set. A keepLast rule may keep it longer. */
   expiresAt: Maybe<Scalars['DateTime']['output']>;
+  /** Opaque id (UUID) of the set; what `GET /downloads/backup-set?id=…` takes. */
   id: Scalars['ID']['output'];
   /** The client's name for the set, 1–200 characters. */
   name: Scalars['String']['output'];
@@ -85,6 +114,7 @@ export type BackupSet = {
   sha256: Scalars['String']['output'];
   /** Bytes. */
   size: Scalars['Float']['output'];
+  /** The backup client that uploaded it. */
   uploadedBy: User;
 };
 
@@ -95,9 +125,11 @@ export type BackupSet = {
  */
 export type BackupSetRetention = {
   __typename?: 'BackupSetRetention';
+  /** Count rule: the newest this many sets are kept (1–10000); null: no count rule. */
   keepLast: Maybe<Scalars['Int']['output']>;
   /** HUB_BACKUP_SET_QUOTA_BYTES: the most they may take (an upload past it is refused: 413 QUOTA_EXCEEDED). */
   quotaBytes: Scalars['Float']['output'];
+  /** Age rule: sets younger than this many days are kept (1–3650); null: no age rule. */
   retentionDays: Maybe<Scalars['Int']['output']>;
   /** Bytes the municipality's sets take. */
   usedBytes: Scalars['Float']['output'];
@@ -107,6 +139,7 @@ export type CaseFile = {
   __typename?: 'CaseFile';
   /** Disposal holds on the case file itself, newest first (holds on its documents: Document.disposalHolds, RecordsOfficeItem.disposalHolds). */
   disposalHolds: Array<DisposalHold>;
+  /** Opaque id (UUID) of the case file. */
   id: Scalars['ID']['output'];
   /** The records office's record of the case file, once taken over; null otherwise. */
   recordsOfficeItem: Maybe<RecordsOfficeItem>;
@@ -117,8 +150,11 @@ export type CaseFileDisposalHoldsArgs = {
   includeReleased?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** Input of createStorageUnit. */
 export type CreateStorageUnitInput = {
+  /** What kind of unit it is; a unit lies only in a larger kind (CONFLICT otherwise). */
   kind: StorageUnitKind;
+  /** Name, 1–200 characters, unique in its parent (CONFLICT otherwise). */
   name: Scalars['String']['input'];
   /** The larger unit it lies in; none for a building. */
   parentId?: InputMaybe<Scalars['ID']['input']>;
@@ -131,14 +167,20 @@ export type DestructionResult = {
   destroyed: Array<DisposalProposalEntry>;
   /** The destruction record (záznam o zničení), filed by filing under this id about a second later; null when nothing was destroyed. */
   destructionRecord: Maybe<Document>;
+  /** The proposal, after the call. */
   proposal: DisposalProposal;
+  /** Approved for destruction but left alone this time, with why. */
   skipped: Array<DestructionSkip>;
 };
 
+/** An entity approved for destruction that a destroyDisposedEntities call left alone, and why. */
 export type DestructionSkip = {
   __typename?: 'DestructionSkip';
+  /** The case file or document. */
   item: RecordsOfficeItem;
+  /** Its PID (jednoznačný identifikátor). */
   pid: Scalars['String']['output'];
+  /** What kept it; a later call destroys it once these are gone. */
   reasons: Array<DestructionSkipReason>;
 };
 
@@ -146,19 +188,24 @@ export type DestructionSkip = {
 export type DestructionSkipReason =
   /** An active disposal hold on it (or on a document of the case file): a hold placed after the decision stops its destruction. */
   | 'DISPOSAL_HOLD'
+  /** It is not in the records office (returned, or transferred or destroyed already). */
   | 'NOT_IN_RECORDS_OFFICE'
+  /** It is lent out. */
   | 'ON_LOAN';
 
 /** What keeps an entity in the records office: it may not be returned, proposed for disposal or destroyed. */
 export type DisposalBlock =
   /** An active disposal hold on it (or on a document of the case file). */
   | 'DISPOSAL_HOLD'
+  /** It is lent out. */
   | 'ON_LOAN';
 
 /** A due entity not in the proposal, and why (no blocks: it may be added). */
 export type DisposalCandidate = {
   __typename?: 'DisposalCandidate';
+  /** What keeps it out; empty when it may be added (addToDisposalProposal). */
   blocks: Array<ProposalBlock>;
+  /** The due case file or document. */
   item: RecordsOfficeItem;
   /** Filing's unmet readiness rules when blocked by METADATA_INCOMPLETE. */
   problems: Array<ReadinessProblem>;
@@ -166,7 +213,9 @@ export type DisposalCandidate = {
 
 /** The archive's decision on an entity (nsesss-DA Operace: vybrat za archiválii / zničit). */
 export type DisposalDecision =
+  /** May be destroyed (zničit). */
   | 'DESTROY'
+  /** Selected as an archival record (výběr archiválií): to be transferred to the archive. */
   | 'KEEP_AS_ARCHIVAL_RECORD';
 
 /**
@@ -176,17 +225,25 @@ export type DisposalDecision =
  */
 export type DisposalHold = {
   __typename?: 'DisposalHold';
+  /** True until released. */
   active: Scalars['Boolean']['output'];
   /** The held case file, or null for a hold on a document. */
   caseFile: Maybe<CaseFile>;
   /** The held document, or null for a hold on a case file. */
   document: Maybe<Document>;
+  /** Opaque id (UUID) of the hold. */
   id: Scalars['ID']['output'];
+  /** When it was placed (TrP PozastaveniSkartacniOperace). */
   placedAt: Scalars['DateTime']['output'];
+  /** The records officer or manager who placed it. */
   placedBy: User;
+  /** Why it was placed (e.g. a court case, an inspection); 1–2000 characters. */
   reason: Scalars['String']['output'];
+  /** Why it was released; null while active. */
   releaseReason: Maybe<Scalars['String']['output']>;
+  /** When it was released; null while active. */
   releasedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Who released it; null while active. */
   releasedBy: Maybe<User>;
 };
 
@@ -198,21 +255,31 @@ export type DisposalProposal = {
   __typename?: 'DisposalProposal';
   /** How the proposal was built from the due entities (null for proposals opened before builds existed). */
   build: Maybe<DisposalProposalBuild>;
+  /** When it was opened. */
   createdAt: Scalars['DateTime']['output'];
+  /** The records officer who opened it. */
   createdBy: User;
+  /** When the archive's decision was imported; null before. */
   decidedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Who imported the decision; null before. */
   decidedBy: Maybe<User>;
   /** The archive's Seznam ID, once decided. */
   decisionListId: Maybe<Scalars['String']['output']>;
   /** The proposal as a document of the main register (filing's), filed when the submit reaches the log. */
   document: Maybe<Document>;
+  /** The case files and documents in it, with the archive's decision once imported. */
   entries: Array<DisposalProposalEntry>;
+  /** Opaque id (UUID) of the proposal. */
   id: Scalars['ID']['output'];
   /** The filed document's reference number (čj), from filing; null until it is filed. */
   referenceNumber: Maybe<Scalars['String']['output']>;
+  /** Where the proposal is. */
   state: DisposalProposalState;
+  /** When it was submitted to the archive; null before. */
   submittedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Who submitted it; null before. */
   submittedBy: Maybe<User>;
+  /** The year it is for: entities whose disposal year is this one or earlier (1990–2200). */
   year: Scalars['Int']['output'];
 };
 
@@ -230,6 +297,7 @@ export type DisposalProposalBuild = {
   processed: Scalars['Int']['output'];
   /** Put in the proposal. */
   proposed: Scalars['Int']['output'];
+  /** When the build started (the proposal was opened). */
   startedAt: Scalars['DateTime']['output'];
   /** Due entities found when the proposal was opened. */
   total: Scalars['Int']['output'];
@@ -238,20 +306,25 @@ export type DisposalProposalBuild = {
 /** A case file or lone document in a proposal, with the archive's decision (skartační řízení) once imported. */
 export type DisposalProposalEntry = {
   __typename?: 'DisposalProposalEntry';
+  /** When it was put in the proposal. */
   addedAt: Scalars['DateTime']['output'];
+  /** Who put it in (the build's opener, or who added it). */
   addedBy: User;
   /** Posuzovatel: the municipality's person answerable for the selection (spisový řád), not the archive; the importing officer unless given. */
   assessor: Maybe<Scalars['String']['output']>;
   /** What blocks it now (e.g. a hold placed after it was proposed); empty when nothing does. */
   blocks: Array<ProposalBlock>;
+  /** The archive's decision; null until imported. */
   decision: Maybe<DisposalDecision>;
   /** YYYY-MM-DD of the skartační řízení. */
   decisionDate: Maybe<Scalars['String']['output']>;
   /** When it was destroyed (Zniceni). */
   destroyedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The case file or document. */
   item: RecordsOfficeItem;
   /** The PID the archive's Seznam names it by. */
   pid: Scalars['String']['output'];
+  /** The decision's reasoning (odůvodnění), if given at import; up to 2000 characters. */
   reasoning: Maybe<Scalars['String']['output']>;
   /** When the archive confirmed it took the kept record over (recordTransferConfirmation; TrP Prenos). */
   transferConfirmedAt: Maybe<Scalars['DateTime']['output']>;
@@ -262,6 +335,7 @@ export type DisposalProposalEntry = {
   transferPackagePath: Maybe<Scalars['String']['output']>;
 };
 
+/** Where a disposal proposal (skartační návrh) is in the skartační řízení. */
 export type DisposalProposalState =
   /** Opened; a background job still puts the due entities in (see DisposalProposal.build). Not yet changeable. */
   | 'BUILDING'
@@ -278,6 +352,7 @@ export type Document = {
   __typename?: 'Document';
   /** Disposal holds on the document, newest first. */
   disposalHolds: Array<DisposalHold>;
+  /** Opaque id (UUID) of the document. */
   id: Scalars['ID']['output'];
   /** The records office's record of the document (outside case files), once taken over; null otherwise. */
   recordsOfficeItem: Maybe<RecordsOfficeItem>;
@@ -288,6 +363,7 @@ export type DocumentDisposalHoldsArgs = {
   includeReleased?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** Input of lendFromRecordsOffice. */
 export type LendInput = {
   /** A user of the municipality … (exactly one of borrowerId and borrowerName) */
   borrowerId?: InputMaybe<Scalars['ID']['input']>;
@@ -297,6 +373,7 @@ export type LendInput = {
   dueOn: Scalars['String']['input'];
   /** The case file's or document's id. */
   entityId: Scalars['ID']['input'];
+  /** Why it is lent; optional, up to 2000 characters. */
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -309,17 +386,28 @@ export type Loan = {
   borrowerName: Maybe<Scalars['String']['output']>;
   /** Due back by this day (YYYY-MM-DD, Czech calendar). */
   dueOn: Scalars['String']['output'];
+  /** Opaque id (UUID) of the loan. */
   id: Scalars['ID']['output'];
+  /** The case file or document lent. */
   item: RecordsOfficeItem;
+  /** When it was lent. */
   lentAt: Scalars['DateTime']['output'];
+  /** The records officer who lent it. */
   lentBy: User;
   /** Not returned and due before today. */
   overdue: Scalars['Boolean']['output'];
+  /** Why it was lent, if given; up to 2000 characters. */
   reason: Maybe<Scalars['String']['output']>;
+  /** When it came back; null while out. */
   returnedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The records officer who took it back; null while out. */
   returnedBy: Maybe<User>;
 };
 
+/**
+ * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
+ * return.
+ */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Records officers: into the open proposal, under the same rules. */
@@ -374,27 +462,47 @@ export type Mutation = {
 };
 
 
+/**
+ * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
+ * return.
+ */
 export type MutationAddToDisposalProposalArgs = {
   entityId: Scalars['ID']['input'];
 };
 
 
+/**
+ * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
+ * return.
+ */
 export type MutationCreateStorageUnitArgs = {
   input: CreateStorageUnitInput;
 };
 
 
+/**
+ * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
+ * return.
+ */
 export type MutationDeleteBackupSetArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
+ * return.
+ */
 export type MutationDestroyDisposedEntitiesArgs = {
   proposalId: Scalars['ID']['input'];
   protocolReference: Scalars['String']['input'];
 };
 
 
+/**
+ * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
+ * return.
+ */
 export type MutationImportDisposalDecisionArgs = {
   assessor?: InputMaybe<Scalars['String']['input']>;
   proposalId: Scalars['ID']['input'];
@@ -403,16 +511,28 @@ export type MutationImportDisposalDecisionArgs = {
 };
 
 
+/**
+ * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
+ * return.
+ */
 export type MutationLendFromRecordsOfficeArgs = {
   input: LendInput;
 };
 
 
+/**
+ * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
+ * return.
+ */
 export type MutationOpenDisposalProposalArgs = {
   year: Scalars['Int']['input'];
 };
 
 
+/**
+ * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
+ * return.
+ */
 export type MutationPlaceDisposalHoldArgs = {
   caseFileId?: InputMaybe<Scalars['ID']['input']>;
   documentId?: InputMaybe<Scalars['ID']['input']>;
@@ -420,6 +540,10 @@ export type MutationPlaceDisposalHoldArgs = {
 };
 
 
+/**
+ * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
+ * return.
+ */
 export type MutationPlaceInStorageUnitArgs = {
   entityId: Scalars['ID']['input'];
   quantity?: InputMaybe<Scalars['String']['input']>;
@@ -427,58 +551,97 @@ export type MutationPlaceInStorageUnitArgs = {
 };
 
 
+/**
+ * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
+ * return.
+ */
 export type MutationRecordTransferConfirmationArgs = {
   proposalId: Scalars['ID']['input'];
   xml: Scalars['String']['input'];
 };
 
 
+/**
+ * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
+ * return.
+ */
 export type MutationReleaseDisposalHoldArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
 
 
+/**
+ * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
+ * return.
+ */
 export type MutationRemoveFromDisposalProposalArgs = {
   entityId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
 
 
+/**
+ * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
+ * return.
+ */
 export type MutationRemoveFromStorageUnitArgs = {
   entityId: Scalars['ID']['input'];
 };
 
 
+/**
+ * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
+ * return.
+ */
 export type MutationReturnFromRecordsOfficeArgs = {
   entityId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
 
 
+/**
+ * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
+ * return.
+ */
 export type MutationReturnLoanArgs = {
   entityId: Scalars['ID']['input'];
 };
 
 
+/**
+ * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
+ * return.
+ */
 export type MutationSetBackupSetRetentionArgs = {
   keepLast?: InputMaybe<Scalars['Int']['input']>;
   retentionDays?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/**
+ * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
+ * return.
+ */
 export type MutationSubmitDisposalProposalArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
+ * return.
+ */
 export type MutationTakeOverHandOverListArgs = {
   handOverListId: Scalars['ID']['input'];
 };
 
+/** Position of a page in a list (Relay connection). */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** Cursor of the last item of the page; null for an empty page. */
   endCursor: Maybe<Scalars['String']['output']>;
+  /** True when items follow this page (ask again with `after: endCursor`). */
   hasNextPage: Scalars['Boolean']['output'];
 };
 
@@ -488,6 +651,7 @@ export type ProposalBlock =
   | 'ALREADY_DECIDED'
   /** An active disposal hold on it (or on a document of the case file). */
   | 'DISPOSAL_HOLD'
+  /** It is in another open or submitted proposal. */
   | 'IN_OTHER_PROPOSAL'
   /** Filing's archive readiness is not met (metadata, components in output formats). */
   | 'METADATA_INCOMPLETE'
@@ -495,12 +659,15 @@ export type ProposalBlock =
   | 'NOT_DUE'
   /** Returned to the office. */
   | 'NOT_IN_RECORDS_OFFICE'
+  /** It is lent out. */
   | 'ON_LOAN'
   /** Filing does not know it (or the caller may not see it). */
   | 'UNKNOWN_TO_FILING';
 
+/** The root of all reads through the gateway; each field says who may read it. */
 export type Query = {
   __typename?: 'Query';
+  /** The archive institutions (any signed-in user), by name in Czech order. */
   archives: Array<Archive>;
   /** The backup client: its municipality's retention rules and quota use. */
   backupSetRetention: BackupSetRetention;
@@ -510,6 +677,7 @@ export type Query = {
   disposalCandidates: Array<DisposalCandidate>;
   /** Disposal holds of the caller's municipality, newest first. */
   disposalHolds: Array<DisposalHold>;
+  /** One disposal proposal of the caller's municipality; null when unknown. Records office, managers, auditors. */
   disposalProposal: Maybe<DisposalProposal>;
   /** Records office, managers, auditors: the municipality's disposal proposals, newest first. */
   disposalProposals: Array<DisposalProposal>;
@@ -524,32 +692,38 @@ export type Query = {
   recordsOfficeInventory: RecordsOfficeItemConnection;
   /** A case file or document of the records office by its id (also once returned). */
   recordsOfficeItem: Maybe<RecordsOfficeItem>;
+  /** One storage unit of the caller's municipality; null when unknown. Records office, records managers, auditors. */
   storageUnit: Maybe<StorageUnit>;
   /** Storage units in a unit, or the buildings (no parentId); by name. */
   storageUnits: Array<StorageUnit>;
 };
 
 
+/** The root of all reads through the gateway; each field says who may read it. */
 export type QueryDisposalCandidatesArgs = {
   year: Scalars['Int']['input'];
 };
 
 
+/** The root of all reads through the gateway; each field says who may read it. */
 export type QueryDisposalHoldsArgs = {
   includeReleased?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
+/** The root of all reads through the gateway; each field says who may read it. */
 export type QueryDisposalProposalArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The root of all reads through the gateway; each field says who may read it. */
 export type QueryLoansArgs = {
   activeOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
+/** The root of all reads through the gateway; each field says who may read it. */
 export type QueryRecordsOfficeInventoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<RecordsOfficeInventoryFilter>;
@@ -557,28 +731,37 @@ export type QueryRecordsOfficeInventoryArgs = {
 };
 
 
+/** The root of all reads through the gateway; each field says who may read it. */
 export type QueryRecordsOfficeItemArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The root of all reads through the gateway; each field says who may read it. */
 export type QueryStorageUnitArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The root of all reads through the gateway; each field says who may read it. */
 export type QueryStorageUnitsArgs = {
   parentId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** One unmet rule of filing's archive readiness (metadata complete, components in output formats). */
 export type ReadinessProblem = {
   __typename?: 'ReadinessProblem';
+  /** What is wrong, for a person. */
   message: Scalars['String']['output'];
+  /** Stable name of the rule, to branch on. */
   rule: Scalars['String']['output'];
 };
 
+/** What a records office item is. */
 export type RecordsEntityKind =
+  /** A case file (spis) with its documents. */
   | 'CASE_FILE'
+  /** A document outside case files. */
   | 'DOCUMENT';
 
 /** A hand-over list (filing's; its id is the list document's). */
@@ -587,10 +770,13 @@ export type RecordsHandOver = {
   id: Scalars['ID']['output'];
 };
 
+/** Narrows the records office inventory; the conditions given must all hold. */
 export type RecordsOfficeInventoryFilter = {
+  /** Only items whose disposal year (rok skartační operace) is this one. */
   disposalYear?: InputMaybe<Scalars['Int']['input']>;
   /** A full filing code: that node and the nodes below it. */
   filingCode?: InputMaybe<Scalars['String']['input']>;
+  /** True: only items out on loan; false: only items not on loan. */
   onLoan?: InputMaybe<Scalars['Boolean']['input']>;
   /** The unit and every unit inside it. */
   storageUnitId?: InputMaybe<Scalars['ID']['input']>;
@@ -606,50 +792,78 @@ export type RecordsOfficeItem = {
   __typename?: 'RecordsOfficeItem';
   /** The loan it is out on, if any. */
   activeLoan: Maybe<Loan>;
+  /** The case file, when kind is CASE_FILE; else null. */
   caseFile: Maybe<CaseFile>;
   /** Empty when it may leave the records office (disposal-check): what the next step (disposal proposals) asks. */
   disposalBlocks: Array<DisposalBlock>;
+  /** Disposal code (skartační znak) A, S or V; null when the filing plan node had none. */
   disposalCode: Maybe<Scalars['String']['output']>;
   /** Active holds on it and, for a case file, on the documents it came with. */
   disposalHolds: Array<DisposalHold>;
+  /**
+   * Year from which it may be proposed for disposal (rok skartační operace); null when not yet known (trigger
+   * event not met).
+   */
   disposalYear: Maybe<Scalars['Int']['output']>;
+  /** The document, when kind is DOCUMENT; else null. */
   document: Maybe<Document>;
+  /** Full filing code (plně určený spisový znak) at take-over, e.g. 1.1. */
   fullFilingCode: Scalars['String']['output'];
+  /** The hand-over list (předávací protokol) it came to the records office with. */
   handOverList: RecordsHandOver;
+  /** The id of the case file or document it is the record of. */
   id: Scalars['ID']['output'];
+  /** A case file or a document. */
   kind: RecordsEntityKind;
   /** Every loan, newest first. */
   loans: Array<Loan>;
   /** Quantity of an analog or hybrid record (e.g. 1 krabice, 120 listů). */
   quantity: Maybe<Scalars['String']['output']>;
+  /** Reference number (čj) or case file reference (spisová značka) at take-over, e.g. MBK 123/2026. */
   referenceNumber: Scalars['String']['output'];
+  /** Retention period (skartační lhůta) in years, counted from 1 January after the trigger year. */
   retentionYears: Maybe<Scalars['Int']['output']>;
+  /** Where it is now. */
   state: RecordsOfficeItemState;
+  /** The storage unit (ukládací jednotka) it lies in; null when not placed. */
   storageUnit: Maybe<StorageUnit>;
+  /** When the records office took it over (převzetí do spisovny). */
   takenOverAt: Scalars['DateTime']['output'];
+  /** The records officer who took it over. */
   takenOverBy: User;
+  /** Title (věc) at take-over. */
   title: Scalars['String']['output'];
+  /** Year of the document's number, or of the case file's opening. */
   year: Scalars['Int']['output'];
 };
 
+/** A page of the records office inventory (Relay connection). */
 export type RecordsOfficeItemConnection = {
   __typename?: 'RecordsOfficeItemConnection';
+  /** The items of the page, in inventory order. */
   edges: Array<RecordsOfficeItemEdge>;
+  /** Where the page lies: whether more follow, and the cursor to continue after. */
   pageInfo: PageInfo;
   /** Counted only when asked for. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One item of the records office inventory, with its cursor. */
 export type RecordsOfficeItemEdge = {
   __typename?: 'RecordsOfficeItemEdge';
+  /** Opaque position of this item; pass it as `after` to get the items that follow. */
   cursor: Scalars['String']['output'];
+  /** The item. */
   node: RecordsOfficeItem;
 };
 
+/** Where a records office item is in its life in the records office (spisovna). */
 export type RecordsOfficeItemState =
   /** Destroyed after the archive's decision (Zniceni): filing keeps only its tombstone. */
   | 'DESTROYED'
+  /** Taken over and kept in the records office (PrevzetiNaSpisovnu). */
   | 'IN_RECORDS_OFFICE'
+  /** Lent out (výpůjčka) and not yet back. */
   | 'ON_LOAN'
   /** Returned to the office (VraceniZeSpisovny). */
   | 'RETURNED'
@@ -659,14 +873,21 @@ export type RecordsOfficeItemState =
 /** A storage unit of the records office (ukládací jednotka). */
 export type StorageUnit = {
   __typename?: 'StorageUnit';
+  /** The units lying directly in it, by name (natural order: Regál 2 before Regál 10). */
   children: Array<StorageUnit>;
+  /** When it was created (TrP Zalozeni of an UkladaciJednotka). */
   createdAt: Scalars['DateTime']['output'];
+  /** The records officer who created it. */
   createdBy: User;
+  /** Opaque id (UUID) of the unit. */
   id: Scalars['ID']['output'];
+  /** What kind of unit it is. */
   kind: StorageUnitKind;
   /** E.g. "Budova Nám. Svobody / Místnost 12 / Regál 3 / Krabice 7". */
   label: Scalars['String']['output'];
+  /** Name, unique among the units in the same parent, 1–200 characters, e.g. Regál 3. */
   name: Scalars['String']['output'];
+  /** The larger unit it lies in; null for a building. */
   parent: Maybe<StorageUnit>;
   /** The unit and the units it lies in, from the building down. */
   trail: Array<StorageUnit>;
@@ -674,9 +895,13 @@ export type StorageUnit = {
 
 /** Storage units, from the largest: a box stands on a shelf (or in a room), a shelf in a room, a room in a building. */
 export type StorageUnitKind =
+  /** A box (krabice, archivní kartón) on a shelf or in a room. */
   | 'BOX'
+  /** A building (budova); the top level. */
   | 'BUILDING'
+  /** A room (místnost) in a building. */
   | 'ROOM'
+  /** A shelf or rack (regál) in a room. */
   | 'SHELF';
 
 export type User = {

@@ -15,6 +15,7 @@ import type { Party as PartyModel } from '../modules/parties/party.entity';
 import type { Tombstone as TombstoneModel } from '../modules/destruction/tombstone.entity';
 import type { HandOverList as HandOverListModel, HandOverEntry as HandOverEntryModel } from '../modules/records-office/hand-over';
 import type { WebhookSubscription as WebhookSubscriptionModel, WebhookDelivery as WebhookDeliveryModel } from '../modules/webhooks/webhook.entity';
+import type { DataBoxConnection as DataBoxConnectionModel } from '../modules/data-box/data-box.entity';
 import type { AuditEvent as AuditEventModel } from '@hub/kit';
 import type { FilingContext } from '../context';
 export type Maybe<T> = T | null;
@@ -433,6 +434,8 @@ export type CreateRegisterInput = {
 
 export type CreateShipmentInput = {
   channel: ShipmentChannel;
+  /** Only for DATA_BOX: how the data message is to be sent (isds.md §2). Defaults: no personal delivery, fiction allowed. */
+  dataBox?: InputMaybe<DataBoxShipmentOptionsInput>;
   documentId: Scalars['ID']['input'];
   /** Required for POST, not allowed otherwise. */
   postalKind?: InputMaybe<PostalKind>;
@@ -454,6 +457,105 @@ export type CreateWebhookSubscriptionInput = {
   /** http(s) on the town's network (HUB_WEBHOOK_ALLOWED_HOSTS; never link-local); redirects are not followed. */
   url: Scalars['String']['input'];
 };
+
+/** How a data-box connection authenticates (isds.md §1). */
+export type DataBoxAuthMode =
+  /** User name and password (`/DS/…`): test accounts and the local ISDS only. */
+  | 'BASIC'
+  /** The hosted records service's system certificate, with the box id as user name (`/hspis/DS/…`). */
+  | 'HOSTED_CERTIFICATE';
+
+/** The municipality's data-box connection and how the connector is doing with it (tenant admins). Never carries credentials. */
+export type DataBoxConnection = {
+  __typename?: 'DataBoxConnection';
+  /** How the connector authenticates to ISDS (the credentials themselves are never shown). */
+  authMode: DataBoxAuthMode;
+  /** Received messages listed but not yet registered and marked downloaded. */
+  backlog: Scalars['Int']['output'];
+  /** The ISDS endpoint's base URL. */
+  baseUrl: Scalars['String']['output'];
+  /** The municipality's data box (7 characters). */
+  boxId: Scalars['String']['output'];
+  /** When the configuration last changed. */
+  configuredAt: Scalars['DateTime']['output'];
+  /** False when the operator switched the connection off. */
+  enabled: Scalars['Boolean']['output'];
+  /** Messages the connector set aside (the hub's checks refused them, or their ZFO was unreadable), newest first, at most 20: left unmarked in ISDS for the podatelna. */
+  failedMessages: Array<DataBoxFailedMessage>;
+  /** Failed rounds in a row (0 after a successful one). */
+  failures: Scalars['Int']['output'];
+  /** The last round's error, in words (no credentials). */
+  lastError: Maybe<Scalars['String']['output']>;
+  /** When the last round's error happened. */
+  lastErrorAt: Maybe<Scalars['DateTime']['output']>;
+  /** When the connector last started a round (list, send, follow deliveries) for the box. */
+  lastPollAt: Maybe<Scalars['DateTime']['output']>;
+  /** When a round last finished without error. */
+  lastSuccessfulPollAt: Maybe<Scalars['DateTime']['output']>;
+  /** Backing off (throttled, unavailable) until then; null when not. */
+  nextAttemptAt: Maybe<Scalars['DateTime']['output']>;
+  /** DATA_BOX shipments sent and waiting for delivery. */
+  pendingDeliveries: Scalars['Int']['output'];
+  /** The newest delivery time seen in the received list. */
+  receivedThrough: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** A received message the connector could not register. */
+export type DataBoxFailedMessage = {
+  __typename?: 'DataBoxFailedMessage';
+  /** How often it was tried. */
+  attempts: Scalars['Int']['output'];
+  /** Its delivery time as ISDS listed it. */
+  deliveredAt: Maybe<Scalars['DateTime']['output']>;
+  /** ISDS's id of the message. */
+  dmId: Scalars['String']['output'];
+  /** Why (the hub's refusal or the download's error). */
+  error: Maybe<Scalars['String']['output']>;
+};
+
+/** A DATA_BOX shipment's envelope options and its progress through the data-box connector (modules/data-box). */
+export type DataBoxShipment = {
+  __typename?: 'DataBoxShipment';
+  /** dmAllowSubstDelivery: delivery by fiction applies. */
+  allowSubstituteDelivery: Scalars['Boolean']['output'];
+  /** Why the connector could not send it: a stable code (VODZ_NOT_SUPPORTED, NO_FILES, ISDS_<status code>, …); null otherwise. */
+  errorCode: Maybe<Scalars['String']['output']>;
+  /** The connector's last error about it, in words. */
+  lastError: Maybe<Scalars['String']['output']>;
+  /** dmPersonalDelivery: to the addressee in person. */
+  personalDelivery: Scalars['Boolean']['output'];
+  /** dmRecipientIdent sent with it. */
+  recipientFileMark: Maybe<Scalars['String']['output']>;
+  /** dmRecipientRefNumber sent with it. */
+  recipientReferenceNumber: Maybe<Scalars['String']['output']>;
+  /** Where the connector is with it; null until it takes the shipment up (or when no connector serves the municipality). */
+  transferState: Maybe<DataBoxTransferState>;
+};
+
+/** How a DATA_BOX shipment's data message is sent (the envelope's flags and the recipient's reference numbers, isds.md §2). */
+export type DataBoxShipmentOptionsInput = {
+  /** dmAllowSubstDelivery: whether delivery by fiction (fikce doručení, 10 days after it reached the box) applies; default true. */
+  allowSubstituteDelivery?: InputMaybe<Scalars['Boolean']['input']>;
+  /** dmPersonalDelivery: only the addressee in person (or whoever may read personal deliveries) may open it. */
+  personalDelivery?: InputMaybe<Scalars['Boolean']['input']>;
+  /** dmRecipientIdent: the recipient's file mark (spisová značka), at most 50 characters. */
+  recipientFileMark?: InputMaybe<Scalars['String']['input']>;
+  /** dmRecipientRefNumber: the recipient's reference number (č.j.) this replies to, at most 50 characters. */
+  recipientReferenceNumber?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** How far the data-box connector got with a shipment. */
+export type DataBoxTransferState =
+  /** Delivery (or fiction) recorded with the signed delivery receipt as the proof. */
+  | 'DELIVERED'
+  /** Not sendable as it is (errorCode says why); it stays with the dispatch office, which may cancel it. */
+  | 'FAILED'
+  /** ISDS could not deliver it (box made inaccessible, antivirus); recorded as a return. */
+  | 'RETURNED'
+  /** CreateMessage is on its way (or its outcome is being looked up after an interruption). */
+  | 'SENDING'
+  /** Sent: the dmID is the shipment's externalId; waiting for delivery. */
+  | 'SENT';
 
 /** A received ISDS data message and the document it was registered as. */
 export type DataMessage = {
@@ -1434,6 +1536,8 @@ export type Query = {
   caseFile: Maybe<CaseFile>;
   /** Case files of the caller's municipality, newest first. */
   caseFiles: CaseFileConnection;
+  /** Tenant admins: the municipality's data-box (ISDS) connection and its status; null when none is configured. */
+  dataBoxConnection: Maybe<DataBoxConnection>;
   /** The dispatch office's queue (výpravna; dispatch clerks): shipments in `state` (default TO_DISPATCH), oldest first. */
   dispatchQueue: ShipmentConnection;
   /**
@@ -1872,6 +1976,8 @@ export type Shipment = {
   channel: ShipmentChannel;
   createdAt: Scalars['DateTime']['output'];
   createdBy: Maybe<User>;
+  /** Only for DATA_BOX: how it is sent, and how far the data-box connector got with it; null for other channels. */
+  dataBox: Maybe<DataBoxShipment>;
   deliveredAt: Maybe<Scalars['DateTime']['output']>;
   /** Delivered by fiction (fikce doručení): a data message nobody logged in for within 10 days, a postal item not collected in time. */
   deliveredByFiction: Scalars['Boolean']['output'];
@@ -2437,6 +2543,12 @@ export type ResolversTypes = ResolversObject<{
   CreateRegisterInput: CreateRegisterInput;
   CreateShipmentInput: CreateShipmentInput;
   CreateWebhookSubscriptionInput: CreateWebhookSubscriptionInput;
+  DataBoxAuthMode: DataBoxAuthMode;
+  DataBoxConnection: ResolverTypeWrapper<DataBoxConnectionModel>;
+  DataBoxFailedMessage: ResolverTypeWrapper<DataBoxFailedMessage>;
+  DataBoxShipment: ResolverTypeWrapper<DataBoxShipment>;
+  DataBoxShipmentOptionsInput: DataBoxShipmentOptionsInput;
+  DataBoxTransferState: DataBoxTransferState;
   DataMessage: ResolverTypeWrapper<DataMessage>;
   DataMessageInput: DataMessageInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -2570,6 +2682,10 @@ export type ResolversParentTypes = ResolversObject<{
   CreateRegisterInput: CreateRegisterInput;
   CreateShipmentInput: CreateShipmentInput;
   CreateWebhookSubscriptionInput: CreateWebhookSubscriptionInput;
+  DataBoxConnection: DataBoxConnectionModel;
+  DataBoxFailedMessage: DataBoxFailedMessage;
+  DataBoxShipment: DataBoxShipment;
+  DataBoxShipmentOptionsInput: DataBoxShipmentOptionsInput;
   DataMessage: DataMessage;
   DataMessageInput: DataMessageInput;
   DateTime: Scalars['DateTime']['output'];
@@ -2832,6 +2948,41 @@ export type ComponentSignatureResolvers<ContextType = FilingContext, ParentType 
   signerSubject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   timeStampedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   verifiedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type DataBoxConnectionResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['DataBoxConnection'] = ResolversParentTypes['DataBoxConnection']> = ResolversObject<{
+  authMode?: Resolver<ResolversTypes['DataBoxAuthMode'], ParentType, ContextType>;
+  backlog?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  baseUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  boxId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  configuredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  failedMessages?: Resolver<Array<ResolversTypes['DataBoxFailedMessage']>, ParentType, ContextType>;
+  failures?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastErrorAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastPollAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastSuccessfulPollAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  pendingDeliveries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  receivedThrough?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+}>;
+
+export type DataBoxFailedMessageResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['DataBoxFailedMessage'] = ResolversParentTypes['DataBoxFailedMessage']> = ResolversObject<{
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  dmId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type DataBoxShipmentResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['DataBoxShipment'] = ResolversParentTypes['DataBoxShipment']> = ResolversObject<{
+  allowSubstituteDelivery?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  errorCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  personalDelivery?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  recipientFileMark?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recipientReferenceNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  transferState?: Resolver<Maybe<ResolversTypes['DataBoxTransferState']>, ParentType, ContextType>;
 }>;
 
 export type DataMessageResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['DataMessage'] = ResolversParentTypes['DataMessage']> = ResolversObject<{
@@ -3120,6 +3271,7 @@ export type QueryResolvers<ContextType = FilingContext, ParentType extends Resol
   auditTrail?: Resolver<ResolversTypes['AuditTrail'], ParentType, ContextType, RequireFields<QueryAuditTrailArgs, 'objectId'>>;
   caseFile?: Resolver<Maybe<ResolversTypes['CaseFile']>, ParentType, ContextType, RequireFields<QueryCaseFileArgs, 'id'>>;
   caseFiles?: Resolver<ResolversTypes['CaseFileConnection'], ParentType, ContextType, RequireFields<QueryCaseFilesArgs, 'first'>>;
+  dataBoxConnection?: Resolver<Maybe<ResolversTypes['DataBoxConnection']>, ParentType, ContextType>;
   dispatchQueue?: Resolver<ResolversTypes['ShipmentConnection'], ParentType, ContextType, RequireFields<QueryDispatchQueueArgs, 'first' | 'state'>>;
   disposalForecast?: Resolver<ResolversTypes['DisposalForecastConnection'], ParentType, ContextType, RequireFields<QueryDisposalForecastArgs, 'first' | 'year'>>;
   document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType, RequireFields<QueryDocumentArgs, 'id'>>;
@@ -3228,6 +3380,7 @@ export type ShipmentResolvers<ContextType = FilingContext, ParentType extends Re
   channel?: Resolver<ResolversTypes['ShipmentChannel'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   createdBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  dataBox?: Resolver<Maybe<ResolversTypes['DataBoxShipment']>, ParentType, ContextType>;
   deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   deliveredByFiction?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   dispatchedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -3379,6 +3532,9 @@ export type Resolvers<ContextType = FilingContext> = ResolversObject<{
   CaseFilePayload?: CaseFilePayloadResolvers<ContextType>;
   Component?: ComponentResolvers<ContextType>;
   ComponentSignature?: ComponentSignatureResolvers<ContextType>;
+  DataBoxConnection?: DataBoxConnectionResolvers<ContextType>;
+  DataBoxFailedMessage?: DataBoxFailedMessageResolvers<ContextType>;
+  DataBoxShipment?: DataBoxShipmentResolvers<ContextType>;
   DataMessage?: DataMessageResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeliveryProof?: DeliveryProofResolvers<ContextType>;

@@ -15,6 +15,7 @@ import { partyQueries } from './parties';
 import { recordsOfficeQueries } from './records-office';
 import { statisticsQueries } from './statistics';
 import { webhookQueries } from './webhooks';
+import { dataBoxQueries } from './data-box';
 
 export const Query: QueryResolvers = {
   document: async (_, { id }, ctx) => {
@@ -51,4 +52,5 @@ export const Query: QueryResolvers = {
   ...destructionQueries,
   ...statisticsQueries,
   ...webhookQueries,
+  ...dataBoxQueries,
 };

@@ -5,6 +5,7 @@ import { canSeeShipment, filesToSend } from '../modules/dispatch/dispatch';
 import { proofDownloadPathOf } from '../modules/dispatch/routes';
 import { Shipment as ShipmentEntity } from '../modules/dispatch/shipment.entity';
 import { canSeeDocument } from '../modules/documents/visibility';
+import { outboundOf } from '../modules/data-box/status';
 
 const user = (id: string | null) => (id ? { __typename: 'User' as const, id } : null);
 
@@ -28,6 +29,15 @@ export const Shipment: ShipmentResolvers = {
   createdBy: (s) => user(s.createdById),
   dispatchedBy: (s) => user(s.dispatchedById),
   proofs: (s, _, ctx) => ctx.loaders.proofsByShipment.load(s.id),
+  dataBox: async (s, _, ctx) => {
+    if (s.channel !== 'DATA_BOX') return null;
+    const o = await outboundOf(ctx.em, s.id);
+    return {
+      personalDelivery: s.personalDelivery, allowSubstituteDelivery: s.allowSubstituteDelivery,
+      recipientReferenceNumber: s.recipientRefNumber, recipientFileMark: s.recipientFileMark,
+      transferState: o?.state ?? null, errorCode: o?.errorCode ?? null, lastError: o?.lastError ?? null,
+    };
+  },
 };
 
 export const DeliveryProof: DeliveryProofResolvers = {

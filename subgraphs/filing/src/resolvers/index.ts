@@ -17,9 +17,10 @@ import { Party } from './parties';
 import { Register } from './Register';
 import { DeliveryProof, Shipment } from './Shipment';
 import { WebhookSubscription } from './webhooks';
+import { DataBoxConnection } from './data-box';
 
 /** Connections count their whole list only when a client selects `totalCount` (document-query.ts, forecast.ts). */
 const DocumentConnection: DocumentConnectionResolvers = { totalCount: (page) => page.totalCount() };
 const DisposalForecastConnection: DisposalForecastConnectionResolvers = { totalCount: (page) => page.totalCount() };
 
-export const resolvers: Resolvers = { DocumentConnection, DisposalForecastConnection, DateTime: DateTimeScalar, Query, Mutation, Document, DocumentKind, Register, Municipality, AuditTrail, AuditEvent, CaseFile, FilingPlan, FilingPlanNode, AuditLogRendition, Component, Shipment, DeliveryProof, RecordsHandOver, Party, Tombstone, WebhookSubscription };
+export const resolvers: Resolvers = { DocumentConnection, DisposalForecastConnection, DateTime: DateTimeScalar, Query, Mutation, Document, DocumentKind, Register, Municipality, AuditTrail, AuditEvent, CaseFile, FilingPlan, FilingPlanNode, AuditLogRendition, Component, Shipment, DeliveryProof, RecordsHandOver, Party, Tombstone, WebhookSubscription, DataBoxConnection };

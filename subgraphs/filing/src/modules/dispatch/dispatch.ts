@@ -71,7 +71,15 @@ function reportedTime(value: Date | null | undefined, field: string, notBefore: 
   return t;
 }
 
+export interface DataBoxOptions {
+  personalDelivery: boolean;
+  allowSubstituteDelivery: boolean;
+  recipientRefNumber: string | null;
+  recipientFileMark: string | null;
+}
+
 export interface ShipmentFields {
+  dataBox: DataBoxOptions;
   channel: ShipmentChannel;
   postalKind: Shipment['postalKind'];
   /** The recipient: a party of the name register, or details to find or add there (modules/parties). */
@@ -111,7 +119,15 @@ export function validateShipment(input: CreateShipmentInput, now: Date): Shipmen
   if (postalKind && !POSTAL_KINDS.includes(postalKind)) throw badInput(`postalKind must be one of ${POSTAL_KINDS.join(', ')}`, 'postalKind');
   // A flat recipient is its own snapshot, checked now; a party's details are known once it is found (createShipment).
   if (recipient.by === 'details' && recipient.flat) checkRecipientForChannel(channel, snapshotOf(recipient.flat, recipient.fields), 'recipient');
-  return { channel, postalKind, recipient };
+  const o = input.dataBox;
+  if (o && channel !== 'DATA_BOX') throw badInput('dataBox options are only for DATA_BOX shipments', 'dataBox');
+  const dataBox: DataBoxOptions = {
+    personalDelivery: o?.personalDelivery ?? false,
+    allowSubstituteDelivery: o?.allowSubstituteDelivery ?? true,
+    recipientRefNumber: optionalText(o?.recipientReferenceNumber, 'dataBox.recipientReferenceNumber', 50),
+    recipientFileMark: optionalText(o?.recipientFileMark, 'dataBox.recipientFileMark', 50),
+  };
+  return { channel, postalKind, recipient, dataBox };
 }
 
 /** Where the recipient was given, for error fields: `recipient`, `recipientParty` or `recipientPartyId`. */
@@ -197,7 +213,7 @@ async function fileHashes(tx: SqlEntityManager, s: Shipment, d: Document): Promi
  * cancelling it cannot pass a shipment being created.
  */
 export async function createShipment(em: SqlEntityManager, caller: TenantCaller, input: CreateShipmentInput, now: Date): Promise<ShipmentResult> {
-  const { channel, postalKind, recipient } = validateShipment(input, now);
+  const { channel, postalKind, recipient, dataBox } = validateShipment(input, now);
   return inTransaction(em, async (tx) => {
     const d = await lockDocument(tx, input.documentId);
     if (!d || !canSeeDocument(caller, d)) throw notFound('Document', input.documentId);
@@ -235,6 +251,7 @@ export async function createShipment(em: SqlEntityManager, caller: TenantCaller,
       cancelledAt: null,
       cancelledById: null,
       cancelReason: null,
+      ...dataBox,
     });
     tx.persist(s);
     await tx.flush();

@@ -57,6 +57,11 @@ export class Shipment {
   cancelledAt!: Date | null;
   cancelledById!: string | null;
   cancelReason!: string | null;
+  /** DATA_BOX only (isds.md §2 envelope): dmPersonalDelivery, dmAllowSubstDelivery (fiction), dmRecipientRefNumber, dmRecipientIdent. */
+  personalDelivery!: boolean;
+  allowSubstituteDelivery!: boolean;
+  recipientRefNumber!: string | null;
+  recipientFileMark!: string | null;
 }
 
 export const ShipmentSchema = new EntitySchema<Shipment>({
@@ -96,5 +101,9 @@ export const ShipmentSchema = new EntitySchema<Shipment>({
     cancelledAt: { type: 'datetime', length: 3, nullable: true },
     cancelledById: { type: 'uuid', nullable: true },
     cancelReason: { type: 'text', nullable: true },
+    personalDelivery: { type: 'boolean', default: false },
+    allowSubstituteDelivery: { type: 'boolean', default: true },
+    recipientRefNumber: { type: 'string', length: 50, nullable: true },
+    recipientFileMark: { type: 'string', length: 50, nullable: true },
   },
 });

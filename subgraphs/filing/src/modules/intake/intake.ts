@@ -160,7 +160,15 @@ async function existing(em: SqlEntityManager, dmId: string): Promise<IntakeResul
  * Idempotent on (municipality, dmID): a repeat answers the first document with `duplicate: true` and writes
  * nothing; two concurrent deliveries are settled by the unique key, the loser rolling back (number included).
  */
-export async function receiveDataMessage(em: SqlEntityManager, caller: TenantCaller, input: DataMessageInput, now: Date): Promise<IntakeResult> {
+export interface IntakeOptions {
+  /**
+   * The signed message itself (ZFO), uploaded by the caller: attached after the files as the CONTAINER component, so the
+   * document keeps what ISDS sealed (the data-box connector, modules/data-box). Not part of the GraphQL input.
+   */
+  containerUploadId?: string;
+}
+
+export async function receiveDataMessage(em: SqlEntityManager, caller: TenantCaller, input: DataMessageInput, now: Date, opts: IntakeOptions = {}): Promise<IntakeResult> {
   const envelope = validateEnvelope(input, now);
   const seen = await existing(em, envelope.dmId);
   if (seen) return seen;
@@ -178,6 +186,9 @@ export async function receiveDataMessage(em: SqlEntityManager, caller: TenantCal
       let current = document;
       for (const upload of uploads) {
         ({ document: current } = await attachComponent(tx, caller, { documentId: document.id, uploadId: upload.id, form: 'ORIGINAL' }));
+      }
+      if (opts.containerUploadId) {
+        ({ document: current } = await attachComponent(tx, caller, { documentId: document.id, uploadId: opts.containerUploadId, form: 'CONTAINER' }));
       }
       const dataMessage = tx.create(DataMessage, {
         id: randomUUID(),
