@@ -9,10 +9,24 @@
 // Gateway against its ceiling: `documents(first: 50)` and the 2-hop query via the gateway, each next to the same
 // page straight from the filing subgraph (for the 2-hop query: filing's part of it, the documents with their
 // municipality's id), and via a second gateway with in-flight deduplication off (port 4105, HUB_SUBGRAPH_DEDUP=0;
-// BENCH_NODEDUP=0 leaves it out). The cases run interleaved, BENCH_ROUNDS slices each (default 5), so that the other
+// BENCH_NODEDUP=0 leaves it out). The 2-hop query's plan is three fetches in sequence (filing, then municipalities'
+// and archives' `_entities` for the 20 documents); each of the three is also loaded straight on its subgraph, and
+// the "direct sequence" ceiling is their costs added up: 1 / (1/r_filing + 1/r_municipalities + 1/r_archives) req/s
+// (what a client doing the plan's three calls itself would get on a saturated machine, where each call's cost is
+// CPU time the calls share). The cases run interleaved, BENCH_ROUNDS slices each (default 5), so that the other
 // work on a shared machine falls on all of them alike; the ratios gateway / direct come from the same run. Latency
 // percentiles are computed over every response of a case. Memory: RSS of each process (/proc) at rest after the
-// restart, and after the load.
+// restart, and after the load; also PSS (/proc/<pid>/smaps_rollup), which counts the pages the processes share
+// (node's own binary, about 40 MB in each RSS) once.
+//
+// The services' log lines go straight to a file (printed at the end), not through this process: re-printing every
+// access line here would take the load generator's CPU, more for the gateway cases (one line per hop) than for the
+// direct ones.
+//
+// Idle pauses (issue 15): BENCH_IDLE_SECONDS (default 60, 0 skips; at most 300) of bursts of the 2-hop query via
+// the gateway (dedup off when it runs, so that many pooled subgraph sockets are used) separated by idle pauses
+// around the keep-alive timeouts that matter (Node's 5 s, the gateway's idle 30 s), each pause followed by 10
+// requests at once on kept-alive client connections; prints requests, socket errors and SERVICE_UNAVAILABLE answers.
 //
 // Database: embedded SQLite by default. With HUB_DATABASE_URL=mysql://… the bench uses its own databases,
 // `<prefix>_bench_<subgraph>`, dropped before and after the run (BENCH_KEEP_DB=1 keeps them).
@@ -44,12 +58,12 @@
 // on the first start). Each case is a page of 50 via the gateway; p50/p95/p99 come from BENCH_VOLUME_REQUESTS
 // (default 200) requests sent one after another after 20 warm-up requests, each request walking on from the
 // previous page's endCursor (so they cover deep pages too), timed on the client; then autocannon (10 connections,
-// BENCH_SECONDS) gives req/s on the first page. Searches no index serves (a rare subject term, totalCount of a whole
-// municipality) get fewer requests, one at a time only.
+// BENCH_SECONDS) gives req/s on the first page. What no index serves (totalCount of a whole municipality) gets fewer
+// requests, one at a time only. BENCH_VOLUME_CASES=search runs only the subject and sender searches (README "Search").
 import autocannon from 'autocannon';
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -58,10 +72,12 @@ import kitGateway from '../subgraphs/kit/dist/gateway.js';
 import { startHub } from './start.mjs';
 
 const { signCallerAssertion, verifyAccessToken, CALLER_HEADER } = kitGateway;
+const IDLE_SECONDS = Math.min(Math.max(Number(process.env.BENCH_IDLE_SECONDS ?? 60), 0), 300);
 
 const SECONDS = Math.min(Math.max(Number(process.env.BENCH_SECONDS || 10), 1), 120);
 const VOLUME = process.env.BENCH_VOLUME === '1';
 const VOLUME_REQUESTS = Math.min(Math.max(Number(process.env.BENCH_VOLUME_REQUESTS || 200), 20), 10_000);
+const VOLUME_CASES = process.env.BENCH_VOLUME_CASES ?? 'all';
 const BLOB_BYTES = Math.min(Math.max(Number(process.env.BENCH_BLOB_MB || 8), 1), 40) * 1024 * 1024;
 const BLOB_FILES = Math.min(Math.max(Number(process.env.BENCH_BLOB_FILES || 16), 4), 200);
 const WARMUP_SECONDS = Math.min(Math.max(Number(process.env.BENCH_WARMUP_SECONDS ?? 2), 0), 10);
@@ -81,8 +97,10 @@ const NODEDUP_GATEWAY_PORT = 4105;
 
 const LIST_50 = '{ documents(first: 50) { edges { node { id referenceNumber subject registeredAt } } } }';
 const TWO_HOP = '{ documents(first: 20) { edges { node { referenceNumber municipality { name competentArchive { name } } } } } }';
-/** Filing's part of TWO_HOP (what the gateway's first fetch asks): the direct ceiling of the 2-hop query. */
-const TWO_HOP_FILING = '{ documents(first: 20) { edges { node { referenceNumber municipality { id } } } } }';
+/** The three fetches of TWO_HOP's query plan (@apollo/query-planner), as the gateway sends them. */
+const TWO_HOP_FILING = '{ documents(first: 20) { edges { node { referenceNumber municipality { __typename id } } } } }';
+const TWO_HOP_MUNICIPALITIES = 'query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Municipality { name competentArchive { __typename id } } } }';
+const TWO_HOP_ARCHIVES = 'query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Archive { name } } }';
 const REGISTER = `mutation Register($input: RegisterDocumentInput!) {
   registerDocument(input: $input) { document { id referenceNumber } }
 }`;
@@ -186,9 +204,9 @@ const percentileOf = (samples, p) => percentile(samples.sort((a, b) => a - b), p
  * Runs `cases` interleaved: a warm-up slice each, then ROUNDS rounds of `SECONDS / ROUNDS` seconds per case, in
  * turn. Each case's figures add up over its slices; latencies are every response's time.
  */
-async function runInterleaved(cases) {
+async function runInterleaved(cases, pids = () => ({})) {
   const prepared = [];
-  for (const c of cases) prepared.push({ c, opts: await prepareCase(c), total: 0, seconds: 0, latencies: [], non2xx: 0, errors: 0, gqlErrors: 0 });
+  for (const c of cases) prepared.push({ c, opts: await prepareCase(c), total: 0, seconds: 0, latencies: [], non2xx: 0, errors: 0, gqlErrors: 0, cpu: 0 });
   if (WARMUP_SECONDS > 0) for (const p of prepared) await runAutocannon({ ...p.opts, duration: WARMUP_SECONDS });
   const slice = Math.max(SECONDS / ROUNDS, 1);
   for (let round = 0; round < ROUNDS; round++) {
@@ -196,7 +214,9 @@ async function runInterleaved(cases) {
     const order = round % 2 ? [...prepared].reverse() : prepared;
     for (const p of order) {
       const latencies = p.latencies;
+      const cpu0 = cpuSecondsOf(pids());
       const r = await runAutocannon({ ...p.opts, duration: slice }, (inst) => inst.on('response', (_client, _status, _bytes, ms) => latencies.push(ms)));
+      p.cpu += cpuSecondsOf(pids()) - cpu0;
       p.total += r.requests.total;
       p.seconds += r.duration;
       p.non2xx += r.non2xx;
@@ -208,6 +228,7 @@ async function runInterleaved(cases) {
     name: p.c.name,
     key: p.c.key,
     rps: p.total / p.seconds,
+    cpuMs: (1000 * p.cpu) / p.total,
     p50: percentileOf(p.latencies, 50),
     p99: percentileOf(p.latencies, 99),
     total: p.total,
@@ -229,6 +250,97 @@ function rssOf(pids) {
       }
     }),
   );
+}
+
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/**
+ * CPU time (user + system, seconds) the hub's processes have used so far (/proc/<pid>/stat). Per request, it is the
+ * figure a busy shared machine does not distort: there, req/s also depends on how many runnable processes a case
+ * has (a chain of four gets more of the CPU than one process alone), CPU time per request does not.
+ */
+function cpuSecondsOf(pids) {
+  let ticks = 0;
+  for (const pid of Object.values(pids)) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // gone
+    }
+  }
+  return ticks / CLOCK_TICKS;
+}
+
+/** Proportional memory (Pss) of each process, in MB: pages shared by several processes count once in all. */
+function pssOf(pids) {
+  return Object.fromEntries(
+    Object.entries(pids).map(([name, pid]) => {
+      try {
+        const kb = Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1]);
+        return [name, kb / 1024];
+      } catch {
+        return [name, NaN];
+      }
+    }),
+  );
+}
+
+const memoryOf = (pids) => ({ rss: rssOf(pids), pss: pssOf(pids) });
+
+/**
+ * Bursts of `query` separated by idle pauses (IDLE_SECONDS in all): a pause lets the gateway's pooled subgraph
+ * sockets and the client's kept-alive sockets go idle across the timeouts that matter; after each, 10 requests at
+ * once on the client's kept-alive connections (undici's fetch), then a 2 s autocannon burst. Counts socket errors
+ * (the client's), HTTP errors and GraphQL errors by code (a subgraph socket the gateway lost: SERVICE_UNAVAILABLE).
+ */
+async function idleCase(url, headers, query) {
+  const pauses = [1, 5, 4.9, 5.1, 10, 30.5, 2];
+  const started = performance.now();
+  const end = started + IDLE_SECONDS * 1000;
+  const out = { requests: 0, socketErrors: 0, non2xx: 0, codes: {}, bursts: 0, pauses: [] };
+  const once = async () => {
+    try {
+      const { status, body } = await gql(url, query, { headers });
+      out.requests++;
+      if (status !== 200) out.non2xx++;
+      for (const e of body.errors ?? []) out.codes[e.extensions?.code ?? 'none'] = (out.codes[e.extensions?.code ?? 'none'] ?? 0) + 1;
+    } catch (e) {
+      out.requests++;
+      out.socketErrors++;
+      out.codes[`socket: ${e.cause?.code ?? e.name}`] = (out.codes[`socket: ${e.cause?.code ?? e.name}`] ?? 0) + 1;
+    }
+  };
+  const opts = await prepareCase({ url, query, headers: () => headers });
+  for (let i = 0; performance.now() < end; i++) {
+    await Promise.all(Array.from({ length: 10 }, once));
+    const r = await runAutocannon({ ...opts, duration: Math.max(1, Math.min(2, (end - performance.now()) / 1000)) });
+    out.bursts++;
+    out.requests += r.requests.total;
+    out.socketErrors += r.errors + r.timeouts;
+    out.non2xx += r.non2xx;
+    if (r.mismatches) out.codes['GraphQL error (burst)'] = (out.codes['GraphQL error (burst)'] ?? 0) + r.mismatches;
+    const pause = pauses[i % pauses.length];
+    if (performance.now() + pause * 1000 >= end) break;
+    out.pauses.push(pause);
+    await new Promise((r) => setTimeout(r, pause * 1000));
+  }
+  await Promise.all(Array.from({ length: 10 }, once));
+  const codes = Object.entries(out.codes).map(([k, v]) => `${k}: ${v}`).join(', ') || 'none';
+  return [
+    `Idle pauses: ${((performance.now() - started) / 1000).toFixed(0)} s of ${out.bursts} bursts (2 s, 10 connections) of the 2-hop query via ${url}, ` +
+      `pauses of ${out.pauses.join(', ')} s, each followed by 10 requests at once on kept-alive connections:`,
+    '',
+    '| requests | socket errors | non-2xx | GraphQL errors by code |',
+    '|---:|---:|---:|---|',
+    `| ${out.requests} | ${out.socketErrors} | ${out.non2xx} | ${codes} |`,
+  ].join('\n');
 }
 
 async function runCase(c) {
@@ -270,9 +382,9 @@ function table(rows) {
   // autocannon measures latency in whole milliseconds.
   const ms = (n) => (n === 0 ? '<1' : fmt(n));
   const lines = [
-    '| case | req/s | p50 ms | p99 ms | requests | non-2xx | conn. errors/timeouts | GraphQL errors |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
-    ...rows.map((r) => `| ${r.name} | ${fmt(r.rps)} | ${ms(r.p50)} | ${ms(r.p99)} | ${fmt(r.total)} | ${r.non2xx} | ${r.errors} | ${r.gqlErrors} |`),
+    '| case | req/s | hub CPU ms / request | p50 ms | p99 ms | requests | non-2xx | conn. errors/timeouts | GraphQL errors |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map((r) => `| ${r.name} | ${fmt(r.rps)} | ${Number.isFinite(r.cpuMs) ? r.cpuMs.toFixed(1) : '–'} | ${ms(r.p50)} | ${ms(r.p99)} | ${fmt(r.total)} | ${r.non2xx} | ${r.errors} | ${r.gqlErrors} |`),
   ];
   return lines.join('\n');
 }
@@ -512,6 +624,9 @@ async function mainVolume() {
     },
     documentsCase('documents, no filter (newest first)', null),
     documentsCase('documents, subject contains a common term ("žádost")', { subjectContains: 'žádost' }),
+    documentsCase('documents, subject contains a rare term ("kolumbári")', { subjectContains: 'kolumbári' }),
+    documentsCase(`documents, subject contains a rare term ("kolumbári") within a year (${year})`, { subjectContains: 'kolumbári', year }),
+    documentsCase('documents, subject contains two terms ("oprava kolumbária")', { subjectContains: 'oprava kolumbária' }),
     documentsCase('documents, sender contains "finanční úřad"', { senderContains: 'finanční úřad' }),
     documentsCase('documents, sender data box of Krajský úřad JMK', { senderDataBoxId: box }),
     documentsCase(`documents registered in March ${year}`, { registeredFrom: `${year}-03-01T00:00:00+01:00`, registeredTo: `${year}-04-01T00:00:00+02:00` }),
@@ -524,16 +639,19 @@ async function mainVolume() {
       connection: (d) => d.disposalForecast,
     },
   ];
-  // The cases a B-tree cannot serve: fewer requests, one at a time only (10 connections would just queue behind
-  // them), reported as they are.
+  // The cases no index serves: fewer requests, one at a time only (10 connections would just queue behind them),
+  // reported as they are.
   const slowCases = [
-    { ...documentsCase(`documents, subject contains a rare term ("kolumbári") within a year (${year})`, { subjectContains: 'kolumbári', year }), requests: 50 },
-    documentsCase('documents, subject contains a rare term ("kolumbári"), no bound (scans the municipality)', { subjectContains: 'kolumbári' }),
     {
       ...documentsCase('documents(first: 50) { totalCount } (counts all of Blansko)', null),
       query: `query($f: DocumentFilter, $after: String) { documents(first: 50, after: $after, filter: $f) { totalCount ${PAGE} } }`,
     },
   ];
+
+  if (VOLUME_CASES === 'search') {
+    cases.splice(0, cases.length, ...cases.filter((c) => / contains /.test(c.name)));
+    slowCases.splice(0);
+  }
 
   const rows = [];
   // The slow ones first, on a quiet hub: after a load phase, requests aborted by autocannon are still running.
@@ -570,6 +688,7 @@ async function mainVolume() {
   );
   const failed = rows.filter((r) => r.failures);
   if (failed.length) console.error(`[bench] warning: failures under load in: ${failed.map((r) => r.name).join('; ')}`);
+  console.error(`[bench] the services' logs: ${logFile}`);
 }
 
 /** Row counts of the seeded filing database (MariaDB), for the report. */
@@ -670,9 +789,11 @@ async function main() {
     rmSync(dataDir, { recursive: true, force: true });
   };
 
-  console.error(`[bench] starting the hub (data dir ${dataDir})…`);
+  const logFile = join(tmpdir(), `hub-bench-${new Date().toISOString().replace(/[:.]/g, '-')}.log`);
+  const logFd = openSync(logFile, 'a', 0o600);
+  console.error(`[bench] starting the hub (data dir ${dataDir}; the services' logs: ${logFile})…`);
   const start = () => {
-    starting = startHub({ dataDir, env, quiet: true, log: (line) => console.error(line), signal: abort.signal });
+    starting = startHub({ dataDir, env, quiet: true, log: (line) => console.error(line), signal: abort.signal, stderrFd: logFd });
     return starting;
   };
   hub = await start();
@@ -688,7 +809,7 @@ async function main() {
   for (let i = 1; i <= DOCUMENTS; i++) {
     assertOk(`registerDocument #${i}`, await gql(hub.url, REGISTER, { headers: auth, variables: { input: registerInput(i) } }));
   }
-  const afterFirstStart = rssOf(hub.pids());
+  const afterFirstStart = memoryOf(hub.pids());
 
   // Memory at rest is what a restarted service holds (the first start seeds the demo data and hashes its passwords).
   console.error('[bench] restarting the hub…');
@@ -699,7 +820,7 @@ async function main() {
     instance?.stop();
   });
   await new Promise((r) => setTimeout(r, 3000));
-  const atRest = rssOf(hub.pids());
+  const atRest = memoryOf(hub.pids());
 
   login = assertOk('login as mbk.clerk', await gql(hub.url, 'mutation { login(login: "mbk.clerk", password: "blansko-demo") { token } }'));
   const token = login.login.token;
@@ -710,17 +831,35 @@ async function main() {
 
   // Assertions live 15 s and are bound to filing's /graphql: re-sign once a second for the direct subgraph case
   // (autocannon asks for headers synchronously, so the latest one is kept at hand).
-  const signDirect = () => signCallerAssertion(caller, hub.secrets.HUB_GATEWAY_PRIVATE_KEY, { subgraph: 'filing', route: '/graphql' });
-  let assertion = await signDirect();
-  const refreshAssertion = setInterval(() => void signDirect().then((a) => (assertion = a)), 1000);
+  const direct = ['filing', 'municipalities', 'archives'];
+  const signDirect = (subgraph) => signCallerAssertion(caller, hub.secrets.HUB_GATEWAY_PRIVATE_KEY, { subgraph, route: '/graphql' });
+  const assertions = Object.fromEntries(await Promise.all(direct.map(async (s) => [s, await signDirect(s)])));
+  const refreshAssertion = setInterval(() => void Promise.all(direct.map(async (s) => (assertions[s] = await signDirect(s)))), 1000);
   refreshAssertion.unref();
-  const callerHeader = () => ({ [CALLER_HEADER]: assertion });
+  const callerHeader = () => ({ [CALLER_HEADER]: assertions.filing });
+  const directUrl = (s) => `http://127.0.0.1:${hub.ports[s]}/graphql`;
+  // The representations the plan's second and third fetches carry: one per document (the gateway sends them as they
+  // come, one per entity, without merging equal ones).
+  const filingPart = assertOk("2-hop, filing's part", await gql(filingUrl, TWO_HOP_FILING, { headers: callerHeader() })).documents.edges;
+  const municipalityReps = filingPart.map((e) => ({ __typename: 'Municipality', id: e.node.municipality.id }));
+  const municipalitiesPart = assertOk("2-hop, municipalities' part", await gql(directUrl('municipalities'), TWO_HOP_MUNICIPALITIES, {
+    headers: { [CALLER_HEADER]: assertions.municipalities }, variables: { representations: municipalityReps },
+  }))._entities;
+  const archiveReps = municipalitiesPart.map((m) => ({ __typename: 'Archive', id: m.competentArchive.id }));
 
   const interleaved = [
     { key: 'list-direct', name: 'documents(first: 50), direct to filing', url: filingUrl, query: LIST_50, headers: callerHeader, dynamicHeaders: true },
     { key: 'list-gw', name: 'documents(first: 50) via gateway', url: hub.url, query: LIST_50, headers: () => auth },
     ...(noDedupUrl ? [{ key: 'list-nodedup', name: 'documents(first: 50) via gateway, dedup off', url: noDedupUrl, query: LIST_50, headers: () => auth }] : []),
     { key: '2hop-direct', name: "2-hop, filing's part (documents(first: 20) → municipality { id }), direct to filing", url: filingUrl, query: TWO_HOP_FILING, headers: callerHeader, dynamicHeaders: true },
+    {
+      key: '2hop-direct-municipalities', name: "2-hop, municipalities' part (_entities × 20), direct", url: directUrl('municipalities'), query: TWO_HOP_MUNICIPALITIES,
+      variables: { representations: municipalityReps }, headers: () => ({ [CALLER_HEADER]: assertions.municipalities }), dynamicHeaders: true,
+    },
+    {
+      key: '2hop-direct-archives', name: "2-hop, archives' part (_entities × 20), direct", url: directUrl('archives'), query: TWO_HOP_ARCHIVES,
+      variables: { representations: archiveReps }, headers: () => ({ [CALLER_HEADER]: assertions.archives }), dynamicHeaders: true,
+    },
     { key: '2hop-gw', name: '2-hop: documents(first: 20) → municipality → competentArchive via gateway', url: hub.url, query: TWO_HOP, headers: () => auth },
     ...(noDedupUrl ? [{ key: '2hop-nodedup', name: '2-hop via gateway, dedup off', url: noDedupUrl, query: TWO_HOP, headers: () => auth }] : []),
   ];
@@ -729,18 +868,24 @@ async function main() {
     { name: 'registerDocument via gateway', url: hub.url, query: REGISTER, variables: { input: registerInput(0) }, headers: () => auth },
   ];
 
+  const loadAtStart = loadavg();
   let rows = [];
   const webhookOnly = WEBHOOKS === 'only';
   const attackOnly = ATTACK === 'only' || webhookOnly;
   if (!attackOnly) {
     console.error(`[bench] ${interleaved.length} cases interleaved: ${WARMUP_SECONDS} s warm-up each, then ${ROUNDS} rounds, ${SECONDS} s per case in all…`);
-    rows = await runInterleaved(interleaved);
+    rows = await runInterleaved(interleaved, () => hub.pids());
     for (const c of cases) {
       console.error(`[bench] ${c.name}: ${WARMUP_SECONDS} s warm-up + ${SECONDS} s…`);
       rows.push(await runCase(c));
     }
   }
-  const afterLoad = rssOf(hub.pids());
+  const afterLoad = memoryOf(hub.pids());
+  let idle = '';
+  if (IDLE_SECONDS > 0 && !attackOnly) {
+    console.error(`[bench] idle pauses: ${IDLE_SECONDS} s of bursts and pauses…`);
+    idle = await idleCase(noDedupUrl ?? hub.url, auth, TWO_HOP);
+  }
   let attack = '';
   if (ATTACK !== '0' && !webhookOnly) {
     console.error(`[bench] one municipality attacks, another works: ${3 * (WARMUP_SECONDS + SECONDS)} s…`);
@@ -762,27 +907,38 @@ async function main() {
 
   const byKey = Object.fromEntries(rows.filter((r) => r.key).map((r) => [r.key, r]));
   const ratio = (a, b) => (byKey[a] && byKey[b] ? (byKey[a].rps / byKey[b].rps).toFixed(2) : '–');
+  // The direct sequence of the 2-hop plan's three calls: their costs (1/req/s) add up.
+  const parts = ['2hop-direct', '2hop-direct-municipalities', '2hop-direct-archives'];
+  if (parts.every((k) => byKey[k])) {
+    byKey['2hop-sequence'] = { rps: 1 / parts.reduce((t, k) => t + 1 / byKey[k].rps, 0), cpuMs: parts.reduce((t, k) => t + byKey[k].cpuMs, 0) };
+    rows.push({ name: '2-hop, direct sequence of the three calls (computed: 1 / Σ 1/req/s; CPU: Σ)', ...byKey['2hop-sequence'], p50: NaN, p99: NaN, total: NaN, non2xx: 0, errors: 0, gqlErrors: 0 });
+  }
+  // CPU per request, direct / via gateway: the share of the hub's CPU a request via the gateway spends in the subgraphs.
+  const cpuRatio = (a, b) => (byKey[a] && byKey[b] ? (byKey[b].cpuMs / byKey[a].cpuMs).toFixed(2) : '–');
   const ratios = rows.length
     ? [
-        'Gateway / direct (req/s, same interleaved run):',
+        'Gateway / direct, same interleaved run: req/s via gateway / req/s direct, and hub CPU per request direct / via gateway',
+        '(the second is what the ratio of req/s would be on a machine the hub has to itself):',
         '',
-        '| query | via gateway / direct | dedup off / direct |',
-        '|---|---:|---:|',
-        `| documents(first: 50) | ${ratio('list-gw', 'list-direct')} | ${ratio('list-nodedup', 'list-direct')} |`,
-        `| 2-hop (direct: filing's part) | ${ratio('2hop-gw', '2hop-direct')} | ${ratio('2hop-nodedup', '2hop-direct')} |`,
+        '| query | via gateway / direct: req/s | CPU | dedup off / direct: req/s | CPU |',
+        '|---|---:|---:|---:|---:|',
+        `| documents(first: 50) | ${ratio('list-gw', 'list-direct')} | ${cpuRatio('list-gw', 'list-direct')} | ${ratio('list-nodedup', 'list-direct')} | ${cpuRatio('list-nodedup', 'list-direct')} |`,
+        `| 2-hop (direct: the sequence of the plan's three calls) | ${ratio('2hop-gw', '2hop-sequence')} | ${cpuRatio('2hop-gw', '2hop-sequence')} | ${ratio('2hop-nodedup', '2hop-sequence')} | ${cpuRatio('2hop-nodedup', '2hop-sequence')} |`,
+        `| 2-hop (direct: filing's part only) | ${ratio('2hop-gw', '2hop-direct')} | ${cpuRatio('2hop-gw', '2hop-direct')} | ${ratio('2hop-nodedup', '2hop-direct')} | ${cpuRatio('2hop-nodedup', '2hop-direct')} |`,
       ].join('\n')
     : '';
   const services = ['gateway', 'municipalities', 'users', 'filing', 'archives'];
   const mb = (n) => (Number.isFinite(n) ? n.toFixed(0) : '–');
   const sum = (m) => services.reduce((t, s) => t + (m[s] ?? 0), 0);
+  const both = (m, s) => `${mb(m.rss[s])} / ${mb(m.pss[s])}`;
   const memory = [
-    'Resident memory (RSS, MB) of the five processes:',
+    'Memory of the five processes, RSS / PSS in MB (PSS counts pages the processes share, such as node\'s binary, once):',
     '',
     `| process | after the first start (seeding) and ${DOCUMENTS} registrations | at rest after a restart | after the load above |`,
     '|---|---:|---:|---:|',
-    ...services.map((s) => `| ${s} | ${mb(afterFirstStart[s])} | ${mb(atRest[s])} | ${mb(afterLoad[s])} |`),
-    `| **all five** | ${mb(sum(afterFirstStart))} | ${mb(sum(atRest))} | ${mb(sum(afterLoad))} |`,
-    ...(afterLoad['gateway-nodedup'] ? ['', `(The second gateway, dedup off, for comparison: ${mb(afterLoad['gateway-nodedup'])} MB after the load.)`] : []),
+    ...services.map((s) => `| ${s} | ${both(afterFirstStart, s)} | ${both(atRest, s)} | ${both(afterLoad, s)} |`),
+    `| **all five** | ${mb(sum(afterFirstStart.rss))} / ${mb(sum(afterFirstStart.pss))} | ${mb(sum(atRest.rss))} / ${mb(sum(atRest.pss))} | ${mb(sum(afterLoad.rss))} / ${mb(sum(afterLoad.pss))} |`,
+    ...(afterLoad.rss['gateway-nodedup'] ? ['', `(The second gateway, dedup off, for comparison: ${both(afterLoad, 'gateway-nodedup')} MB after the load.)`] : []),
   ].join('\n');
 
   const cpu = cpus();
@@ -790,7 +946,7 @@ async function main() {
     [
       '',
       `Machine: ${cpu.length} × ${cpu[0]?.model?.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB; Node ${process.version}; ` +
-        `database: ${hub.databaseKind === 'sqlite' ? 'SQLite (embedded, files)' : `MariaDB (${hub.database})`}; load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+        `database: ${hub.databaseKind === 'sqlite' ? 'SQLite (embedded, files)' : `MariaDB (${hub.database})`}; load average (1, 5, 15 min) at the start of the cases ${loadAtStart.map((l) => l.toFixed(1)).join(' ')}, at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')}`,
       `autocannon ${CONNECTIONS} connections, ${SECONDS} s per case after ${WARMUP_SECONDS} s warm-up (the first ${interleaved.length} cases interleaved in ${ROUNDS} rounds), 127.0.0.1; ` +
         `${DOCUMENTS} documents registered before the read cases; load generator and hub share the machine.`,
       '',
@@ -799,6 +955,8 @@ async function main() {
       ratios,
       '',
       memory,
+      '',
+      idle,
       '',
       attack,
       '',

@@ -189,6 +189,9 @@ async function healthy(port) {
  * @param {boolean} [opts.quiet] hide the children's stdout (stderr is always shown)
  * @param {AbortSignal} [opts.signal] aborts a start in progress (stops what was started)
  * @param {(line: string) => void} [opts.log]
+ * @param {(name: string) => string[]} [opts.nodeArgs] extra `node` options of a child by its name (the bench: --cpu-prof)
+ * @param {number} [opts.stderrFd] the children's stderr goes straight to this file descriptor instead of through
+ *   `log` (the bench: their access lines must not cost the load generator's CPU)
  * @returns {Promise<{ url: string, port: number, secrets: object, database: string, databaseKind: string, dataDir: string,
  *   ports: Record<string, number>, exited: Promise<{ name: string, code: number|null, signal: string|null }>, stop(): Promise<void>,
  *   pids(): Record<string, number>, addGateway(name: string, port: number, env?: object): Promise<string> }>}
@@ -247,10 +250,10 @@ export async function startHub(opts = {}) {
 
   const spawnService = (name, extraEnv = {}) => {
     const service = name.startsWith('gateway') ? 'gateway' : name;
-    const child = spawn(process.execPath, [entry(service)], {
+    const child = spawn(process.execPath, [...(opts.nodeArgs?.(name) ?? []), entry(service)], {
       cwd: ROOT,
       env: serviceEnv(service, { ...childEnv, ...extraEnv }, secrets),
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', 'pipe', opts.stderrFd ?? 'pipe'],
       detached: true,
     });
     children.set(name, child);
@@ -260,7 +263,7 @@ export async function startHub(opts = {}) {
         if (show) log(line.startsWith(prefix) ? line : `${prefix} ${line}`);
       });
     pipe(child.stdout, !opts.quiet);
-    pipe(child.stderr, true);
+    if (child.stderr) pipe(child.stderr, true);
     child.once('exit', (code, signal) => {
       if (!stopping) reportExit({ name, code, signal });
     });

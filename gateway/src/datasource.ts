@@ -92,6 +92,28 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     this.transport = createSubgraphTransport(url, options.transport ?? transportOptionsFromEnv());
     this.inFlight = options.inFlight ?? new InFlightQueries();
     this.fetcher = (target, init) => this.fetchFromSubgraph(target, init ?? {});
+    // RemoteGraphQLDataSource's sendRequest builds a node-fetch `Request` per fetch (URL parsing, header copies) only to
+    // hand it to parseBody and didEncounterError, which ignore it here: about 3 % of the gateway's CPU under the 2-hop
+    // bench. The same steps without it. (The method is private in the typings, hence the assignment.)
+    (this as unknown as { sendRequest: HubDataSource['leanSendRequest'] }).sendRequest = this.leanSendRequest;
+  }
+
+  /** RemoteGraphQLDataSource.sendRequest (@apollo/gateway 2.14) minus the unused node-fetch Request. */
+  private async leanSendRequest(request: GraphQLDataSourceProcessOptions<GatewayContext>['request'], context: GatewayContext) {
+    if (!request.http) throw new Error("Internal error: Only 'http' requests are supported.");
+    const { http, ...rest } = request;
+    const init = { method: http.method, headers: Object.fromEntries(http.headers), body: JSON.stringify(rest) };
+    let response: FetcherResponse | undefined;
+    try {
+      response = await this.fetcher(http.url, init);
+      if (!response.ok) throw await this.errorFromResponse(response);
+      const body = await this.parseBody(response, undefined as never, context);
+      if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new Error(`Expected JSON response body, but received: ${body}`);
+      return { ...(body as object), http: response };
+    } catch (error) {
+      this.didEncounterError(error as Error);
+      throw error;
+    }
   }
 
   override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>) {

@@ -9,7 +9,7 @@
  * HTTP persisted-documents proposal) or by Apollo's APQ extension hash, or sends its exact text. Automatic
  * persisted queries cannot register anything new here: a hash is looked up in the file, never learnt.
  */
-import { ErrorCode, RequestError } from '@hub/kit';
+import { ErrorCode, RequestError } from '@hub/kit/gateway';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';

@@ -9,6 +9,7 @@ import { signatureVerificationBackground } from './modules/signatures/job';
 import { UploadSchema } from './modules/components/upload.entity';
 import { DocumentKindSchema } from './modules/document-kinds/document-kind.entity';
 import { DocumentSchema } from './modules/documents/document.entity';
+import { DocumentWordSchema } from './modules/documents/word.entity';
 import { BlobErasureSchema, TombstoneSchema } from './modules/destruction/tombstone.entity';
 import { auditLogExportRoutes } from './modules/audit-log/export';
 import { ingest } from './modules/audit-log/ingest';
@@ -46,7 +47,7 @@ export const filing: SubgraphDefinition<FilingContext> = {
   name: 'filing',
   typeDefs: loadSchema('filing'),
   resolvers,
-  entities: [RegisterSchema, DocumentSchema, DocumentKindSchema, FilingPlanSchema, FilingPlanNodeSchema, CaseFileSchema, LogEntrySchema, LogRenditionSchema, UploadSchema, ComponentSchema, ComponentSignatureSchema, DataMessageSchema, ShipmentSchema, DeliveryProofSchema, PartySchema, TombstoneSchema, BlobErasureSchema, ...WEBHOOK_ENTITIES, ...DATA_BOX_ENTITIES],
+  entities: [RegisterSchema, DocumentSchema, DocumentWordSchema, DocumentKindSchema, FilingPlanSchema, FilingPlanNodeSchema, CaseFileSchema, LogEntrySchema, LogRenditionSchema, UploadSchema, ComponentSchema, ComponentSignatureSchema, DataMessageSchema, ShipmentSchema, DeliveryProofSchema, PartySchema, TombstoneSchema, BlobErasureSchema, ...WEBHOOK_ENTITIES, ...DATA_BOX_ENTITIES],
   migrations,
   // The transaction log and its daily renditions: database triggers refuse UPDATE and DELETE.
   appendOnly: [TRANSACTION_LOG_APPEND_ONLY, RENDITIONS_APPEND_ONLY],

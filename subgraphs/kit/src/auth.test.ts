@@ -131,6 +131,22 @@ describe('caller assertions', () => {
     }
   });
 
+  it('verified once, are still checked for target, expiry and every byte on later uses (the verified-assertion cache)', async () => {
+    const now = Date.now();
+    const a = await signCallerAssertion(clerk, keys.gatewayPrivateKey, at('filing'), { now, clientAddress: '192.0.2.9' });
+    const first = await verifyCallerAssertion(a, keys, at('filing'), now);
+    expect(first).toEqual({ caller: clerk, clientAddress: '192.0.2.9', via: null, gatewayAssertion: a });
+    // A request that changes its caller object does not change what the next request with the same bytes gets.
+    first!.caller!.roles.push('PLATFORM_ADMIN' as never);
+    first!.caller!.municipalityId = 'someone else';
+    expect(await verifyCallerAssertion(a, keys, at('filing'), now)).toEqual({ caller: clerk, clientAddress: '192.0.2.9', via: null, gatewayAssertion: a });
+    expect(await verifyCallerAssertion(a, keys, at('users'), now)).toBeUndefined();
+    expect(await verifyCallerAssertion(a, keys, at('filing', '/uploads'), now)).toBeUndefined();
+    expect(await verifyCallerAssertion(flipLowBit(a), keys, at('filing'), now)).toBeUndefined();
+    expect(await verifyCallerAssertion(a, testKeys(), at('filing'), now)).toBeUndefined();
+    expect(await verifyCallerAssertion(a, keys, at('filing'), now + CALLER_ASSERTION_TTL_SECONDS * 1000 + 1000)).toBeUndefined();
+  });
+
   it('are not access tokens, and access tokens are not assertions', async () => {
     const { token } = await issueAccessToken(clerk, keys.tokenSecret, 3600);
     expect(await verifyCallerAssertion(token, keys, at('filing'))).toBeUndefined();

@@ -293,8 +293,27 @@ async function verifyGatewayAssertion(token: string, publicKey: KeyObject, targe
   if (!a || typeof a.route !== 'string' || (target.route !== undefined && a.route !== target.route)) return undefined;
   const caller = callerClaim(a.caller);
   if (caller === undefined) return undefined;
-  return { caller, clientAddress: typeof a.addr === 'string' ? a.addr : null };
+  return { caller, clientAddress: typeof a.addr === 'string' ? a.addr : null, exp: a.exp };
 }
+
+/**
+ * Gateway assertions this process has verified, per gateway public key. The gateway reuses one caller's assertion for
+ * every fetch within a second (Ed25519 signatures are deterministic; gateway datasource.ts), so a subgraph sees the
+ * same bytes many times: an Ed25519 verification plus jose's JSON work each time. The answer depends only on the
+ * bytes, the key, the target and whether `exp` has passed, so a positive answer is kept, for exactly that target, and
+ * used only while `exp` (checked as jose does, in whole seconds) has not passed. Bounded: when full, start over.
+ */
+const verifiedAssertions = new WeakMap<KeyObject, Map<string, { caller: Caller | null; clientAddress: string | null; exp: number }>>();
+const VERIFIED_ASSERTIONS_MAX = 10_000;
+
+function verifiedAssertionsOf(publicKey: KeyObject) {
+  let m = verifiedAssertions.get(publicKey);
+  if (!m) verifiedAssertions.set(publicKey, (m = new Map()));
+  return m;
+}
+
+/** Each request gets its own caller object: nothing one request does to it reaches another. */
+const copyCaller = (c: Caller | null): Caller | null => (c === null ? null : { ...c, roles: [...c.roles] });
 
 /**
  * The call a request's `x-hub-caller` header asserts, for `target` (this subgraph and the route the request
@@ -312,8 +331,16 @@ export async function verifyCallerAssertion(header: string | undefined, keys: Ca
   }
   const publicKey = asymmetricKey(keys.gatewayPublicKey, 'public');
   if (typ === CALLER_TYP) {
+    const cache = verifiedAssertionsOf(publicKey);
+    const key = `${target.subgraph}\n${target.route}\n${header}`;
+    const hit = cache.get(key);
+    if (hit !== undefined && Math.floor(now / 1000) < hit.exp) return { caller: copyCaller(hit.caller), clientAddress: hit.clientAddress, via: null, gatewayAssertion: header };
     const a = await verifyGatewayAssertion(header, publicKey, target, now);
-    return a && { ...a, via: null, gatewayAssertion: header };
+    if (a && typeof a.exp === 'number') {
+      if (cache.size >= VERIFIED_ASSERTIONS_MAX) cache.clear();
+      cache.set(key, { caller: a.caller && copyCaller(a.caller), clientAddress: a.clientAddress, exp: a.exp });
+    }
+    return a && { caller: a.caller, clientAddress: a.clientAddress, via: null, gatewayAssertion: header };
   }
   if (typ !== PEER_TYP) return undefined;
   const p = await verifyJws(header, secretKey(keys.peerSecret), { typ: PEER_TYP, alg: 'HS256', audience: target.subgraph, now });
@@ -321,7 +348,7 @@ export async function verifyCallerAssertion(header: string | undefined, keys: Ca
   // The caller is whoever the gateway asserted to the forwarding subgraph: a subgraph can act only for callers
   // that actually reached it, never invent one.
   const inner = await verifyGatewayAssertion(p.via, publicKey, { subgraph: p.iss }, now, PEER_FORWARD_GRACE_SECONDS);
-  return inner && { ...inner, via: p.iss, gatewayAssertion: p.via };
+  return inner && { caller: inner.caller, clientAddress: inner.clientAddress, via: p.iss, gatewayAssertion: p.via };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Signer } from './zfo';
 import {
-  CODES, IsdsError, LocalBox, LocalFile, Store, StoredMessage, FileMetaType, attachmentSizeKb, envelopeFields, senderStatus, SENDER_TYPE,
+  CODES, IsdsError, LocalBox, LocalFile, Store, StoredMessage, FileMetaType, attachmentSizeKb, envelopeFields, senderStatus,
 } from './store';
 import { NIL, NS, RawXml, XmlNode, boolOf, buildXml, isoTime, nillable, textOf } from './xml';
 
@@ -316,5 +316,3 @@ export const HANDLERS: Record<string, Handler> = {
   },
 };
 
-/** Sender type numbers, re-exported for tests. */
-export { SENDER_TYPE };

@@ -404,10 +404,7 @@ export type Loan = {
   returnedBy: Maybe<User>;
 };
 
-/**
- * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
- * return.
- */
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Records officers: into the open proposal, under the same rules. */
@@ -462,47 +459,32 @@ export type Mutation = {
 };
 
 
-/**
- * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
- * return.
- */
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationAddToDisposalProposalArgs = {
   entityId: Scalars['ID']['input'];
 };
 
 
-/**
- * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
- * return.
- */
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationCreateStorageUnitArgs = {
   input: CreateStorageUnitInput;
 };
 
 
-/**
- * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
- * return.
- */
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationDeleteBackupSetArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/**
- * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
- * return.
- */
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationDestroyDisposedEntitiesArgs = {
   proposalId: Scalars['ID']['input'];
   protocolReference: Scalars['String']['input'];
 };
 
 
-/**
- * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
- * return.
- */
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationImportDisposalDecisionArgs = {
   assessor?: InputMaybe<Scalars['String']['input']>;
   proposalId: Scalars['ID']['input'];
@@ -511,28 +493,19 @@ export type MutationImportDisposalDecisionArgs = {
 };
 
 
-/**
- * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
- * return.
- */
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationLendFromRecordsOfficeArgs = {
   input: LendInput;
 };
 
 
-/**
- * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
- * return.
- */
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationOpenDisposalProposalArgs = {
   year: Scalars['Int']['input'];
 };
 
 
-/**
- * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
- * return.
- */
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationPlaceDisposalHoldArgs = {
   caseFileId?: InputMaybe<Scalars['ID']['input']>;
   documentId?: InputMaybe<Scalars['ID']['input']>;
@@ -540,10 +513,7 @@ export type MutationPlaceDisposalHoldArgs = {
 };
 
 
-/**
- * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
- * return.
- */
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationPlaceInStorageUnitArgs = {
   entityId: Scalars['ID']['input'];
   quantity?: InputMaybe<Scalars['String']['input']>;
@@ -551,87 +521,60 @@ export type MutationPlaceInStorageUnitArgs = {
 };
 
 
-/**
- * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
- * return.
- */
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationRecordTransferConfirmationArgs = {
   proposalId: Scalars['ID']['input'];
   xml: Scalars['String']['input'];
 };
 
 
-/**
- * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
- * return.
- */
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationReleaseDisposalHoldArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
 
 
-/**
- * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
- * return.
- */
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationRemoveFromDisposalProposalArgs = {
   entityId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
 
 
-/**
- * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
- * return.
- */
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationRemoveFromStorageUnitArgs = {
   entityId: Scalars['ID']['input'];
 };
 
 
-/**
- * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
- * return.
- */
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationReturnFromRecordsOfficeArgs = {
   entityId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
 
 
-/**
- * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
- * return.
- */
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationReturnLoanArgs = {
   entityId: Scalars['ID']['input'];
 };
 
 
-/**
- * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
- * return.
- */
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationSetBackupSetRetentionArgs = {
   keepLast?: InputMaybe<Scalars['Int']['input']>;
   retentionDays?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/**
- * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
- * return.
- */
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationSubmitDisposalProposalArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/**
- * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
- * return.
- */
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationTakeOverHandOverListArgs = {
   handOverListId: Scalars['ID']['input'];
 };
@@ -764,7 +707,6 @@ export type RecordsEntityKind =
   /** A document outside case files. */
   | 'DOCUMENT';
 
-/** A hand-over list (filing's; its id is the list document's). */
 export type RecordsHandOver = {
   __typename?: 'RecordsHandOver';
   id: Scalars['ID']['output'];

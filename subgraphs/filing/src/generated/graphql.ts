@@ -29,22 +29,27 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** An instant, ISO 8601 with a time zone, e.g. 2026-03-02T09:15:00+01:00 */
   DateTime: { input: Date; output: Date; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** Input of addFilingPlanNode. */
 export type AddFilingPlanNodeInput = {
+  /** Simple filing code of this level: 1–50 letters and digits, no separator. */
   code: Scalars['String']['input'];
   /** Given by imported plans; default the full filing code. */
   identifier?: InputMaybe<IdentifierInput>;
+  /** Name of the subject group, 1–300 characters. */
   name: Scalars['String']['input'];
+  /** The node above it, of the same plan; omit for a top-level node. */
   parentId?: InputMaybe<Scalars['ID']['input']>;
+  /** The filing plan. */
   planId: Scalars['ID']['input'];
   /** Only on lowest-level nodes. */
   retentionSchedule?: InputMaybe<RetentionScheduleInput>;
 };
 
-/** An API client of the users subgraph. */
 export type ApiClient = {
   __typename?: 'ApiClient';
   id: Scalars['ID']['output'];
@@ -53,49 +58,76 @@ export type ApiClient = {
 /** One broken rule: its id in the archive's validator (rules.md, e.g. obs64) and what is wrong. */
 export type ArchiveProblem = {
   __typename?: 'ArchiveProblem';
+  /** What is wrong, for a person. */
   message: Scalars['String']['output'];
+  /** Id of the rule in the archive's validator, e.g. obs64. */
   rule: Scalars['String']['output'];
 };
 
 /** Whether an entity can go to the archive: the content rules of the archive's validator its SIP would break. */
 export type ArchiveReadiness = {
   __typename?: 'ArchiveReadiness';
+  /** The broken rules; empty when ready. */
   problems: Array<ArchiveProblem>;
+  /** True when no rule is broken. */
   ready: Scalars['Boolean']['output'];
 };
 
+/** A changed value in an audit event (old and new). */
 export type AuditChange = {
   __typename?: 'AuditChange';
+  /** Name of the changed field, e.g. `title`. */
   name: Scalars['String']['output'];
+  /** The value after, as text (instants in ISO 8601); null when removed. */
   new: Maybe<Scalars['String']['output']>;
+  /** The value before, as text (instants in ISO 8601); null when there was none. */
   old: Maybe<Scalars['String']['output']>;
 };
 
+/** One event of the transaction log (transakční protokol). */
 export type AuditEvent = {
   __typename?: 'AuditEvent';
+  /** Who did it (`provedlKdo`); null for the system. */
   actor: Maybe<User>;
+  /** Login of the user who did it, or `system`. */
   actorLogin: Scalars['String']['output'];
+  /** The values that changed, old and new; empty when the event changes no field (e.g. Zobrazeni). */
   changes: Array<AuditChange>;
+  /** Free-text note written with the event, if any. */
   description: Maybe<Scalars['String']['output']>;
+  /** Event type as in NSESSS TrP `TypUdalostiId`, e.g. Zalozeni, Uprava. */
   eventType: Scalars['String']['output'];
+  /** Opaque id (UUID) of the event. */
   id: Scalars['ID']['output'];
+  /** Id of the object the event is about. */
   objectId: Scalars['ID']['output'];
+  /** Object type as in NSESSS TrP `TypObjektuId`, e.g. Dokument. */
   objectType: Scalars['String']['output'];
+  /** When the change was committed. */
   occurredAt: Scalars['DateTime']['output'];
+  /** Position in the municipality's log of the subgraph that wrote it (`Poradi`). */
   sequence: Scalars['Int']['output'];
+  /** The subgraph that wrote the event. */
   source: Scalars['String']['output'];
 };
 
+/** A page of the transaction log (Relay connection), in poradi order. */
 export type AuditLogConnection = {
   __typename?: 'AuditLogConnection';
+  /** The entries of the page. */
   edges: Array<AuditLogEdge>;
+  /** Where the page lies: whether more follow, and the cursor to continue after. */
   pageInfo: PageInfo;
+  /** Entries matching the filter (counted only when asked for). */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One entry of the transaction log, with its cursor. */
 export type AuditLogEdge = {
   __typename?: 'AuditLogEdge';
+  /** Opaque position of this entry; pass it as `after` to get the entries that follow. */
   cursor: Scalars['String']['output'];
+  /** The entry. */
   node: AuditLogEntry;
 };
 
@@ -105,6 +137,7 @@ export type AuditLogEdge = {
  */
 export type AuditLogEntry = {
   __typename?: 'AuditLogEntry';
+  /** The user who acted, while the users subgraph knows them; null for the system. */
   actor: Maybe<User>;
   /** Login of who acted (`system` for the hub itself). */
   actorLogin: Scalars['String']['output'];
@@ -112,10 +145,13 @@ export type AuditLogEntry = {
   actorName: Maybe<Scalars['String']['output']>;
   /** Their roles when the event was written (role codes). */
   actorRoles: Array<Scalars['String']['output']>;
+  /** The values that changed, old and new. */
   changes: Array<AuditChange>;
+  /** Free-text note written with the event, if any. */
   description: Maybe<Scalars['String']['output']>;
   /** `TypUdalostiId` of nsesss-TrP.xsd. */
   eventType: Scalars['String']['output'];
+  /** SHA-256 (hex) over this entry's content and prevHash; verifyAuditLog recomputes it. */
   hash: Scalars['String']['output'];
   /** The object's id in the subgraph that wrote the event (what `auditTrail` and the filter take). */
   objectId: Scalars['ID']['output'];
@@ -129,6 +165,7 @@ export type AuditLogEntry = {
   occurredAt: Scalars['DateTime']['output'];
   /** `Poradi`: 1, 2, 3 … per municipality, in write order, never reused. */
   poradi: Scalars['Int']['output'];
+  /** SHA-256 (hex) of the previous entry; 64 zeros for the municipality's first entry. */
   prevHash: Scalars['String']['output'];
   /** `provedlKdo` as the XML has it: login, name and roles, at most 100 characters. */
   provedlKdo: Scalars['String']['output'];
@@ -138,8 +175,11 @@ export type AuditLogEntry = {
   source: Scalars['String']['output'];
 };
 
+/** Narrows the transaction log; the conditions given must all hold. */
 export type AuditLogFilter = {
+  /** Only what this user did. */
   actorId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only this event type, a TypUdalostiId of nsesss-TrP.xsd, e.g. Zalozeni. */
   eventType?: InputMaybe<Scalars['String']['input']>;
   /** Events that happened at or after. */
   from?: InputMaybe<Scalars['DateTime']['input']>;
@@ -155,31 +195,40 @@ export type AuditLogFilter = {
  */
 export type AuditLogRendition = {
   __typename?: 'AuditLogRendition';
+  /** When it was made (fixed). */
   createdAt: Scalars['DateTime']['output'];
   /** The day (YYYY-MM-DD, Europe/Prague). */
   day: Scalars['String']['output'];
   /** The document the rendition is filed as. */
   document: Maybe<Document>;
+  /** How many entries it holds. */
   entryCount: Scalars['Int']['output'];
   /** Range of poradi it holds (null when no entry was written that day). */
   fromPoradi: Maybe<Scalars['Int']['output']>;
+  /** Opaque id (UUID) of the rendition. */
   id: Scalars['ID']['output'];
+  /** Id of the platform key that sealed it (see auditLogSealKey). */
   keyId: Scalars['String']['output'];
   /** Hash of the previous day's rendition and of this one: a missing or changed day breaks the chain. */
   prevRenditionHash: Scalars['String']['output'];
+  /** Hash (hex) of this rendition chained to prevRenditionHash. */
   renditionHash: Scalars['String']['output'];
   /** SHA-256 of the XML bytes (hex). */
   sha256: Scalars['String']['output'];
   /** Seal: a signature over the XML bytes (base64), with the algorithm and the id of the platform key. */
   signature: Scalars['String']['output'];
+  /** Algorithm of the seal, e.g. Ed25519. */
   signatureAlgorithm: Scalars['String']['output'];
+  /** Last poradi it holds (null when no entry was written that day). */
   toPoradi: Maybe<Scalars['Int']['output']>;
 };
 
 /** The platform's public key that verifies rendition seals offline. */
 export type AuditLogSealKey = {
   __typename?: 'AuditLogSealKey';
+  /** Signature algorithm, e.g. Ed25519. */
   algorithm: Scalars['String']['output'];
+  /** Id of the key, as renditions name it. */
   keyId: Scalars['String']['output'];
   /** SPKI, PEM. */
   publicKeyPem: Scalars['String']['output'];
@@ -188,32 +237,45 @@ export type AuditLogSealKey = {
 /** The result of recomputing a municipality's hash chains (entries, and daily renditions). */
 export type AuditLogVerification = {
   __typename?: 'AuditLogVerification';
+  /** How many log entries were recomputed. */
   entriesChecked: Scalars['Int']['output'];
   /** The first entry that was changed, removed or inserted (by poradi), and what is wrong with it. */
   firstBadPoradi: Maybe<Scalars['Int']['output']>;
   /** The first daily rendition that is missing, changed or out of chain. */
   firstBadRenditionDay: Maybe<Scalars['String']['output']>;
+  /** True when every entry and rendition checked is intact. */
   ok: Scalars['Boolean']['output'];
+  /** What is wrong with firstBadPoradi; null when ok. */
   problem: Maybe<Scalars['String']['output']>;
+  /** What is wrong with firstBadRenditionDay; null when ok. */
   renditionProblem: Maybe<Scalars['String']['output']>;
+  /** How many daily renditions were checked. */
   renditionsChecked: Scalars['Int']['output'];
 };
 
+/** The audit trail of one object, merged across subgraphs by the filing subgraph. */
 export type AuditTrail = {
   __typename?: 'AuditTrail';
+  /** Events the archives subgraph wrote about the object (internal, merged into `events`). */
   archivesEvents: Array<AuditEvent>;
   /** All events about the object across the hub, oldest first. */
   events: Array<AuditEvent>;
+  /** Events the municipalities subgraph wrote about the object (internal, merged into `events`). */
   municipalitiesEvents: Array<AuditEvent>;
+  /** Id of the object whose events these are. */
   objectId: Scalars['ID']['output'];
+  /** Events the users subgraph wrote about the object (internal, merged into `events`). */
   usersEvents: Array<AuditEvent>;
 };
 
 /** Cancellation (storno) of a registered document. */
 export type Cancellation = {
   __typename?: 'Cancellation';
+  /** When it was cancelled. */
   cancelledAt: Scalars['DateTime']['output'];
+  /** Who cancelled it. */
   cancelledBy: User;
+  /** Why the document was cancelled, 1–2000 characters. */
   reason: Scalars['String']['output'];
 };
 
@@ -229,7 +291,9 @@ export type CaseFile = {
    * archives subgraph, to explain what blocks an entity in a disposal proposal.
    */
   archiveReadiness: ArchiveReadiness;
+  /** When it was last closed; null while open. */
   closedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Who closed it; null while open. */
   closedBy: Maybe<User>;
   /** Strongest code over the case file and its documents (A > V > S). */
   disposalCode: Maybe<DisposalCode>;
@@ -240,17 +304,25 @@ export type CaseFile = {
   disposalYear: Maybe<Scalars['Int']['output']>;
   /** Documents in the case file, in the order they were inserted. */
   documents: Array<Document>;
+  /** Where it is classified in the filing plan; null until classified. */
   filingPlanNode: Maybe<FilingPlanNode>;
   /** Computed from its documents: DIGITAL if all are digital (or it has none), ANALOG if all are analog, else HYBRID. */
   form: DocumentForm;
   /** The hand-over list it went to the records office with. */
   handOverList: Maybe<RecordsHandOver>;
+  /** Its handler (zpracovatel): at opening, the initiating document's handler, else whoever opened it. */
   handler: Maybe<User>;
+  /** Opaque id (UUID) of the case file. */
   id: Scalars['ID']['output'];
+  /** The document it was opened from (iniciační dokument). */
   initiatingDocument: Document;
+  /** The municipality whose case file it is. */
   municipality: Municipality;
+  /** When it was opened. */
   openedAt: Scalars['DateTime']['output'];
+  /** Who opened it. */
   openedBy: User;
+  /** The org unit handling it. */
   orgUnit: Maybe<OrgUnit>;
   /**
    * Unique identifier bound to the case file (PID, jednoznačný identifikátor): abbreviation, `S` and 8 characters,
@@ -266,7 +338,9 @@ export type CaseFile = {
   retentionYears: Maybe<Scalars['Int']['output']>;
   /** Where the records office downloads this case file's SIP (a ZIP), with the caller's token through the gateway. */
   sipDownloadPath: Scalars['String']['output'];
+  /** Where the case file is in its life. */
   state: CaseFileState;
+  /** Title (věc) of the case file, 1–500 characters. */
   title: Scalars['String']['output'];
   /** Date of an external trigger event, when the case file's schedule has an EXTERNAL trigger. */
   triggerEventOn: Maybe<Scalars['String']['output']>;
@@ -283,27 +357,38 @@ export type CaseFileSipDownloadPathArgs = {
   profile: SipProfile;
 };
 
+/** A page of case files (Relay connection), newest first. */
 export type CaseFileConnection = {
   __typename?: 'CaseFileConnection';
+  /** The case files of the page. */
   edges: Array<CaseFileEdge>;
+  /** Where the page lies: whether more follow, and the cursor to continue after. */
   pageInfo: PageInfo;
+  /** Case files in the whole filtered list (counted only when asked for). */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One case file of a list, with its cursor. */
 export type CaseFileEdge = {
   __typename?: 'CaseFileEdge';
+  /** Opaque position of this case file; pass it as `after` to get the ones that follow. */
   cursor: Scalars['String']['output'];
+  /** The case file. */
   node: CaseFile;
 };
 
+/** The result of a case file step: the case file as it is now, and the audit event written. */
 export type CaseFilePayload = {
   __typename?: 'CaseFilePayload';
+  /** The audit event written with the change. */
   auditEventId: Scalars['ID']['output'];
+  /** The case file as it is now. */
   caseFile: CaseFile;
 };
 
 /** State of a case file (domain.md §4.2). */
 export type CaseFileState =
+  /** Closed (uzavřený): every document settled; its retention period runs. */
   | 'CLOSED'
   /** On a hand-over list to the records office, with all its documents. */
   | 'HANDED_TO_RECORDS_OFFICE'
@@ -311,6 +396,7 @@ export type CaseFileState =
   | 'IN_RECORDS_OFFICE'
   /** Lent by the records office. */
   | 'ON_LOAN'
+  /** Open (otevřený): documents may be inserted and removed. */
   | 'OPEN'
   /** Transferred to the archive (přejímka confirmed, TrP Prenos), with all its documents. */
   | 'TRANSFERRED';
@@ -318,14 +404,19 @@ export type CaseFileState =
 /** A file of a digital document. Its bytes: GET downloadPath on the gateway's origin (logged as a view). */
 export type Component = {
   __typename?: 'Component';
+  /** When this version was attached. */
   createdAt: Scalars['DateTime']['output'];
   /** The media type detected from the file's first bytes at upload (`mediaType` is the declared one); null when the bytes are of no format the hub knows, or for files made by the hub itself. */
   detectedMediaType: Maybe<Scalars['String']['output']>;
   /** Path of the download on the gateway's origin, e.g. /downloads/component?id=… */
   downloadPath: Scalars['String']['output'];
+  /** The file's name as uploaded (a plain name, at most 255 characters). */
   fileName: Scalars['String']['output'];
+  /** Form of the component (forma uchování), e.g. ORIGINAL. */
   form: ComponentForm;
+  /** Opaque id (UUID) of the component. */
   id: Scalars['ID']['output'];
+  /** Media type of the bytes, e.g. application/pdf. */
   mediaType: Scalars['String']['output'];
   /** Whether the declared `mediaType` agrees with the detected one; null when not checked (files made by the hub itself, or uploaded before detection). */
   mediaTypeCheck: Maybe<MediaTypeCheck>;
@@ -395,16 +486,23 @@ export type ComponentSignature = {
   verifiedAt: Scalars['DateTime']['output'];
 };
 
+/** Input of createDocumentKind. */
 export type CreateDocumentKindInput = {
+  /** Note on when to use it; optional, up to 500 characters. */
   comment?: InputMaybe<Scalars['String']['input']>;
   /** Default: DRUH-<8 characters of the id> with the municipality's source. */
   identifier?: InputMaybe<IdentifierInput>;
+  /** Make it the municipality's default kind (the previous default stops being it). */
   isDefault?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Name of the kind, 1–100 characters. */
   name: Scalars['String']['input'];
 };
 
+/** Input of createDraftDocument. */
 export type CreateDraftDocumentInput = {
+  /** Number of attachments, 0–10000. */
   attachmentCount?: InputMaybe<Scalars['Int']['input']>;
+  /** Kind of the attachments; up to 200 characters. */
   attachmentKind?: InputMaybe<Scalars['String']['input']>;
   /** Default DIGITAL. */
   form?: InputMaybe<DocumentForm>;
@@ -412,30 +510,45 @@ export type CreateDraftDocumentInput = {
   kindId?: InputMaybe<Scalars['ID']['input']>;
   /** Defaults to the municipality's main register. */
   registerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Number of sheets of the paper part, 1–100000. */
   sheetCount?: InputMaybe<Scalars['Int']['input']>;
+  /** Subject (věc), 1–2000 characters. */
   subject: Scalars['String']['input'];
 };
 
+/** Input of createFilingPlan. */
 export type CreateFilingPlanInput = {
   /** Given by imported plans; default <ABBR>-<year of validFrom>. */
   identifier?: InputMaybe<IdentifierInput>;
+  /** A legacy plan may use disposal code V; default false. */
   legacy?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Name of the plan, 1–200 characters. */
   name: Scalars['String']['input'];
+  /** Separator between the levels of a full filing code: space, `-`, `/` or `.` (default). */
   separator?: InputMaybe<Scalars['String']['input']>;
+  /** First day of validity, YYYY-MM-DD. */
   validFrom: Scalars['String']['input'];
+  /** Last day of validity, YYYY-MM-DD, not before validFrom; omit while open-ended. */
   validTo?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Input of createRegister. */
 export type CreateRegisterInput = {
+  /** MAIN or SEPARATE. */
   kind: RegisterKind;
+  /** Name, 1–200 characters. */
   name: Scalars['String']['input'];
+  /** Prefix of its numbers: 1–20 capital letters or digits, starting with a letter, e.g. FP. */
   referencePrefix: Scalars['String']['input'];
 };
 
+/** Input of createShipment. */
 export type CreateShipmentInput = {
+  /** How it is to travel. */
   channel: ShipmentChannel;
   /** Only for DATA_BOX: how the data message is to be sent (isds.md §2). Defaults: no personal delivery, fiction allowed. */
   dataBox?: InputMaybe<DataBoxShipmentOptionsInput>;
+  /** An own registered document. */
   documentId: Scalars['ID']['input'];
   /** Required for POST, not allowed otherwise. */
   postalKind?: InputMaybe<PostalKind>;
@@ -444,15 +557,21 @@ export type CreateShipmentInput = {
    * register); the first two are found in the name register or added to it, as a received document's sender.
    */
   recipient?: InputMaybe<RecipientInput>;
+  /** The recipient in parts (see PartyInput). */
   recipientParty?: InputMaybe<PartyInput>;
+  /** A party of the name register as the recipient. */
   recipientPartyId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** Input of createWebhookSubscription. */
 export type CreateWebhookSubscriptionInput = {
+  /** Deliver from now on (default true). */
   active?: InputMaybe<Scalars['Boolean']['input']>;
   /** An API client of the caller's municipality (users subgraph). */
   apiClientId: Scalars['ID']['input'];
+  /** At least one event type, none repeated. */
   eventTypes: Array<WebhookEventType>;
+  /** What narrows the events; omit for all. */
   filters?: InputMaybe<WebhookFiltersInput>;
   /** http(s) on the town's network (HUB_WEBHOOK_ALLOWED_HOSTS; never link-local); redirects are not followed. */
   url: Scalars['String']['input'];
@@ -560,17 +679,29 @@ export type DataBoxTransferState =
 /** A received ISDS data message and the document it was registered as. */
 export type DataMessage = {
   __typename?: 'DataMessage';
+  /** dmAcceptanceTime (doručení): login or fiction; null until then. */
   acceptedAt: Maybe<Scalars['DateTime']['output']>;
+  /** dmAnnotation: the message's subject. */
   annotation: Scalars['String']['output'];
+  /** dmDeliveryTime (dodání): when it reached the municipality's box. */
   deliveredAt: Scalars['DateTime']['output'];
+  /** dmID: the ISDS message id. */
   dmId: Scalars['String']['output'];
+  /** Id of the document it was registered as. */
   documentId: Scalars['ID']['output'];
+  /** Opaque id (UUID) of the received message. */
   id: Scalars['ID']['output'];
+  /** When the hub received it. */
   receivedAt: Scalars['DateTime']['output'];
+  /** dmRecipientRefNumber: our reference number, as the sender gave it. */
   recipientRefNumber: Maybe<Scalars['String']['output']>;
+  /** dbIDSender: the sender's data box id. */
   senderBoxId: Scalars['String']['output'];
+  /** dmSender: the sender's name. */
   senderName: Scalars['String']['output'];
+  /** dmSenderRefNumber: the sender's reference number. */
   senderRefNumber: Maybe<Scalars['String']['output']>;
+  /** dmMessageStatus when received. */
   status: Scalars['Int']['output'];
 };
 
@@ -607,14 +738,21 @@ export type DataMessageInput = {
 /** A file proving what became of a shipment. Its bytes: GET downloadPath on the gateway's origin (logged as a view). */
 export type DeliveryProof = {
   __typename?: 'DeliveryProof';
+  /** When it was attached. */
   createdAt: Scalars['DateTime']['output'];
+  /** Path of the download on the gateway's origin. */
   downloadPath: Scalars['String']['output'];
+  /** The file's name as uploaded. */
   fileName: Scalars['String']['output'];
+  /** Opaque id (UUID) of the proof. */
   id: Scalars['ID']['output'];
+  /** What the proof shows. */
   kind: DeliveryProofKind;
+  /** Media type of the bytes, e.g. application/pdf. */
   mediaType: Scalars['String']['output'];
   /** SHA-256 of the bytes (hex), as recorded in the audit trail. */
   sha256: Scalars['String']['output'];
+  /** Size in bytes. */
   size: Scalars['Float']['output'];
 };
 
@@ -631,52 +769,71 @@ export type DescribeDocumentInput = {
   attachmentCount?: InputMaybe<Scalars['Int']['input']>;
   /** At most 200 characters. */
   attachmentKind?: InputMaybe<Scalars['String']['input']>;
+  /** Digital, on paper, or both. */
   form?: InputMaybe<DocumentForm>;
+  /** An active document kind of the municipality. */
   kindId?: InputMaybe<Scalars['ID']['input']>;
   /** 1–100000. */
   sheetCount?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Input of dispatchShipment. */
 export type DispatchShipmentInput = {
   /** When it was sent; defaults to now. */
   dispatchedAt?: InputMaybe<Scalars['DateTime']['input']>;
   /** The ISDS dmID of the sent message (digits; required for DATA_BOX) or the postal item number. */
   externalId?: InputMaybe<Scalars['String']['input']>;
+  /** Id of the shipment (TO_DISPATCH). */
   shipmentId: Scalars['ID']['input'];
 };
 
 /** Disposal code (skartační znak): A = archive, S = destroy, V = decide at disposal (legacy plans only). */
 export type DisposalCode =
+  /** Archiv: to be kept as an archival record (offered to the archive). */
   | 'A'
+  /** Skartace: to be destroyed after the retention period, with the archive's consent. */
   | 'S'
+  /** Výběr: the archive decides at disposal; legacy filing plans only. */
   | 'V';
 
 /** Relay connection of a year's forecast. */
 export type DisposalForecastConnection = {
   __typename?: 'DisposalForecastConnection';
+  /** The entries of the page. */
   edges: Array<DisposalForecastEdge>;
+  /** Where the page lies: whether more follow, and the cursor to continue after. */
   pageInfo: PageInfo;
   /** Entries due that year (counted only when asked for). */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One entry of the disposal forecast, with its cursor. */
 export type DisposalForecastEdge = {
   __typename?: 'DisposalForecastEdge';
+  /** Opaque position of this entry; pass it as `after` to get the entries that follow. */
   cursor: Scalars['String']['output'];
+  /** The entry. */
   node: DisposalForecastEntry;
 };
 
 /** One entry of the records office's forecast: a closed case file, or a settled document outside case files. */
 export type DisposalForecastEntry = {
   __typename?: 'DisposalForecastEntry';
+  /** The case file, for a case file entry; else null. */
   caseFile: Maybe<CaseFile>;
+  /** Disposal code (skartační znak). */
   disposalCode: DisposalCode;
+  /** The year it becomes due (rok skartační operace): the year asked for. */
   disposalYear: Scalars['Int']['output'];
+  /** The document, for a lone document entry; else null. */
   document: Maybe<Document>;
+  /** Full filing code (plně určený spisový znak) of its classification. */
   fullFilingCode: Scalars['String']['output'];
+  /** Reference number (čj) or spisová značka. */
   referenceNumber: Scalars['String']['output'];
   /** Null when a fixed disposal year governs. */
   retentionYears: Maybe<Scalars['Int']['output']>;
+  /** Subject of the document or title of the case file. */
   title: Scalars['String']['output'];
   /** disposalYear - 1 - retentionYears; null under a fixed year. */
   triggerYear: Maybe<Scalars['Int']['output']>;
@@ -691,6 +848,7 @@ export type Document = {
    * archives subgraph, to explain what blocks an entity in a disposal proposal.
    */
   archiveReadiness: ArchiveReadiness;
+  /** When it was last assigned (assignDocument); null until then. */
   assignedAt: Maybe<Scalars['DateTime']['output']>;
   /** Number of attachments (počet příloh); required for ANALOG and HYBRID by settlement (0 when none). */
   attachmentCount: Maybe<Scalars['Int']['output']>;
@@ -698,12 +856,15 @@ export type Document = {
   attachmentKind: Maybe<Scalars['String']['output']>;
   /** Author (autor) of an own document, as at its creation; null for received documents. */
   author: Maybe<DocumentAuthor>;
+  /** Its cancellation (storno); null unless cancelled. */
   cancellation: Maybe<Cancellation>;
   /** The case file (spis) the document belongs to, if any. */
   caseFile: Maybe<CaseFile>;
+  /** When it was closed (alone or with its case file); null until then. */
   closedAt: Maybe<Scalars['DateTime']['output']>;
   /** The document's files (komponenty), by order then version; order 1 is the main component. */
   components: Array<Component>;
+  /** When the document was created in the hub (registered, or the draft created). */
   createdAt: Scalars['DateTime']['output'];
   /** Who created it; null for documents the hub files itself (e.g. the daily transaction log renditions). */
   createdBy: Maybe<User>;
@@ -724,20 +885,25 @@ export type Document = {
   handOverList: Maybe<RecordsHandOver>;
   /** Handler (zpracovatel) the document is assigned to. */
   handler: Maybe<User>;
+  /** Opaque id (UUID) of the document. */
   id: Scalars['ID']['output'];
   /** Document kind (druh dokumentu); null only while the municipality has no vocabulary of kinds. */
   kind: Maybe<DocumentKind>;
+  /** The municipality whose document it is. */
   municipality: Municipality;
   /** Org unit the document is assigned to. */
   orgUnit: Maybe<OrgUnit>;
+  /** Received (doručený) or own (vlastní). */
   origin: DocumentOrigin;
   /** Unique identifier bound to the document (PID, jednoznačný identifikátor): abbreviation + code, never reused; drafts have one too. */
   pid: Scalars['String']['output'];
   /** Reference number (číslo jednací, čj), e.g. MBK 17/2026; null while a draft. */
   referenceNumber: Maybe<Scalars['String']['output']>;
+  /** The register (evidence) the document is numbered in. */
   register: Register;
   /** Null while a draft. */
   registeredAt: Maybe<Scalars['DateTime']['output']>;
+  /** Who registered it; null while a draft. */
   registeredBy: Maybe<User>;
   /** Retention period in years (skartační lhůta); null when the schedule has a fixed disposal year. */
   retentionYears: Maybe<Scalars['Int']['output']>;
@@ -749,6 +915,7 @@ export type Document = {
   senderReferenceNumber: Maybe<Scalars['String']['output']>;
   /** Number within the register and year (pořadové číslo), from 1 without gaps; null while a draft. */
   sequenceNumber: Maybe<Scalars['Int']['output']>;
+  /** Its settlement (vyřízení); null until settled. */
   settlement: Maybe<Settlement>;
   /** Number of sheets (počet listů) of the paper part; required for ANALOG and HYBRID by settlement. */
   sheetCount: Maybe<Scalars['Int']['output']>;
@@ -756,7 +923,9 @@ export type Document = {
   shipments: Array<Shipment>;
   /** Where the records office downloads this document's SIP (a ZIP), with the caller's token through the gateway. */
   sipDownloadPath: Scalars['String']['output'];
+  /** Where the document is in its workflow; changed only by the workflow mutations. */
   state: DocumentState;
+  /** Subject (věc) of the document, 1–2000 characters. */
   subject: Scalars['String']['output'];
   /** Date of an external trigger event (e.g. the contract ended), when the schedule's trigger is EXTERNAL. */
   triggerEventOn: Maybe<Scalars['String']['output']>;
@@ -775,6 +944,7 @@ export type DocumentSipDownloadPathArgs = {
 /** The author of an own document (autor, tSubjektInterni): who created it, as they were then. */
 export type DocumentAuthor = {
   __typename?: 'DocumentAuthor';
+  /** Their full name at the time. */
   name: Scalars['String']['output'];
   /** Their org unit's name at the time; null when unknown. */
   orgUnitName: Maybe<Scalars['String']['output']>;
@@ -787,31 +957,40 @@ export type DocumentAuthor = {
 /** Relay connection of documents, newest first (by creation; a registered document was created when registered). */
 export type DocumentConnection = {
   __typename?: 'DocumentConnection';
+  /** The documents of the page. */
   edges: Array<DocumentEdge>;
+  /** Where the page lies: whether more follow, and the cursor to continue after. */
   pageInfo: PageInfo;
   /** Documents in the whole filtered list. Counted only when asked for, at the cost of reading the whole list. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One document of a list, with its cursor. */
 export type DocumentEdge = {
   __typename?: 'DocumentEdge';
+  /** Opaque position of this document; pass it as `after` to get the ones that follow. */
   cursor: Scalars['String']['output'];
+  /** The document. */
   node: Document;
 };
 
+/** Narrows a list of documents; the conditions given must all hold. */
 export type DocumentFilter = {
+  /** Only documents of this register. */
   registerId?: InputMaybe<Scalars['ID']['input']>;
   /** Registered at or after. */
   registeredFrom?: InputMaybe<Scalars['DateTime']['input']>;
   /** Registered before. */
   registeredTo?: InputMaybe<Scalars['DateTime']['input']>;
-  /** Case-insensitive substring of the sender's name (diacritics ignored). Not served by an index, like subjectContains. */
+  /** Words of the sender's name, matched like subjectContains ("fin urad" finds "Finanční úřad pro Jihomoravský kraj"). */
   senderContains?: InputMaybe<Scalars['String']['input']>;
   /** The sender's data box id, exactly (e.g. every document from one authority). */
   senderDataBoxId?: InputMaybe<Scalars['String']['input']>;
+  /** Only documents in this state. */
   state?: InputMaybe<DocumentState>;
-  /** Case-insensitive substring of the subject (diacritics ignored). Not served by an index: bound it by year or registration time on large registers. */
+  /** Words of the subject: each word of this text (a run of letters and digits; case and diacritics ignored) must begin a word of the subject, so "kolumbari" finds "Kolumbárium" and "zad dot" finds "Žádost o dotaci"; a part inside a word does not match. Served by a word index at any volume. A text without a letter or digit matches nothing. */
   subjectContains?: InputMaybe<Scalars['String']['input']>;
+  /** Only documents numbered in this year (the year of the reference number). */
   year?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -829,23 +1008,31 @@ export type DocumentKind = {
   __typename?: 'DocumentKind';
   /** Inactive kinds take no new documents. */
   active: Scalars['Boolean']['output'];
+  /** Note on when to use it, up to 500 characters; null when none. */
   comment: Maybe<Scalars['String']['output']>;
+  /** Opaque id (UUID) of the kind. */
   id: Scalars['ID']['output'];
+  /** Identifier for the archive (tDruhDokumentu's Identifikator). */
   identifier: Identifier;
   /** The kind a document gets when none is given (one per municipality). */
   isDefault: Scalars['Boolean']['output'];
+  /** Name of the kind, e.g. Žádost, Faktura, Ostatní; 1–100 characters. */
   name: Scalars['String']['output'];
 };
 
 /** RECEIVED: delivered to the municipality (doručený). OWN: created by it (vlastní). */
 export type DocumentOrigin =
+  /** Created by the municipality (vlastní dokument): has an author. */
   | 'OWN'
+  /** Delivered to the municipality (doručený dokument): has a sender and a delivery time. */
   | 'RECEIVED';
 
 /** The result of a workflow step: the document as it is now, and the audit event written. */
 export type DocumentPayload = {
   __typename?: 'DocumentPayload';
+  /** The audit event written with the change. */
   auditEventId: Scalars['ID']['output'];
+  /** The document as it is now. */
   document: Document;
 };
 
@@ -884,12 +1071,15 @@ export type DocumentState =
  */
 export type FilingPlan = {
   __typename?: 'FilingPlan';
+  /** When the plan was created. */
   createdAt: Scalars['DateTime']['output'];
+  /** Opaque id (UUID) of the plan. */
   id: Scalars['ID']['output'];
   /** Identifier for the archive; default <ABBR>-<year of validFrom>, e.g. MBK-2026. */
   identifier: Identifier;
   /** Legacy plans may use disposal code V; new plans only A and S. */
   legacy: Scalars['Boolean']['output'];
+  /** Name of the plan, 1–200 characters. */
   name: Scalars['String']['output'];
   /** All nodes, ordered by full filing code; inactive ones too when asked. */
   nodes: Array<FilingPlanNode>;
@@ -927,21 +1117,29 @@ export type FilingPlanRootsArgs = {
  */
 export type FilingPlanNode = {
   __typename?: 'FilingPlanNode';
+  /** Inactive nodes take no new documents or case files. */
   active: Scalars['Boolean']['output'];
+  /** The nodes directly below it, by code. */
   children: Array<FilingPlanNode>;
   /** Simple filing code (jednoduchý spisový znak), ≤ 50 characters. */
   code: Scalars['String']['output'];
   /** Full filing code (plně určený spisový znak) = parent's full code + separator + code, ≤ 255 characters. */
   fullCode: Scalars['String']['output'];
+  /** Opaque id (UUID) of the node. */
   id: Scalars['ID']['output'];
   /** Identifier for the archive, unique in the plan; default the full filing code (a replacement: code-2, …). */
   identifier: Identifier;
+  /** Name of the subject group (věcná skupina), 1–300 characters. */
   name: Scalars['String']['output'];
+  /** The node above it; null for a top-level node. */
   parent: Maybe<FilingPlanNode>;
+  /** The filing plan it belongs to. */
   plan: FilingPlan;
+  /** The node that replaced this one (replaceFilingPlanNode); null if none. */
   replacedBy: Maybe<FilingPlanNode>;
   /** The node this one replaced, and the one that replaced it. */
   replaces: Maybe<FilingPlanNode>;
+  /** Its retention schedule (skartační režim); only lowest-level nodes have one. */
   retentionSchedule: Maybe<RetentionSchedule>;
   /** Whether a document or case file has been classified here (then it can only be deactivated and replaced). */
   used: Scalars['Boolean']['output'];
@@ -956,13 +1154,16 @@ export type FilingPlanNodeChildrenArgs = {
   includeInactive?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** The result of handOverToRecordsOffice. */
 export type HandOverPayload = {
   __typename?: 'HandOverPayload';
   /** The Zalozeni event of the hand-over list document. */
   auditEventId: Scalars['ID']['output'];
+  /** The new hand-over list. */
   handOverList: RecordsHandOver;
 };
 
+/** What to hand over: at least one case file or document, at most 500 in all. */
 export type HandOverToRecordsOfficeInput = {
   /** Closed case files (with all their documents). */
   caseFileIds?: InputMaybe<Array<Scalars['ID']['input']>>;
@@ -973,13 +1174,17 @@ export type HandOverToRecordsOfficeInput = {
 /** An identifier for the archive (NSESSS tIdentifikator): HodnotaID and ZdrojID, each at most 50 characters. */
 export type Identifier = {
   __typename?: 'Identifier';
+  /** ZdrojID: who issued the value, 1–50 characters, e.g. cz.blansko.essl.MBK. */
   source: Scalars['String']['output'];
+  /** HodnotaID: the identifier's value, 1–50 characters. */
   value: Scalars['String']['output'];
 };
 
 /** An identifier as input; the source defaults to the municipality's (cz.blansko.essl.<ABBR>). */
 export type IdentifierInput = {
+  /** ZdrojID: 1–50 characters without control characters; default the municipality's. */
   source?: InputMaybe<Scalars['String']['input']>;
+  /** HodnotaID: 1–50 characters without control characters. */
   value: Scalars['String']['input'];
 };
 
@@ -1006,6 +1211,7 @@ export type MunicipalityDocumentsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** ASSIGNED → IN_PROGRESS: the handler (or a unit head of the unit) takes the document over. */
@@ -1113,16 +1319,19 @@ export type Mutation = {
 };
 
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationAcceptDocumentArgs = {
   documentId: Scalars['ID']['input'];
 };
 
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationAddFilingPlanNodeArgs = {
   input: AddFilingPlanNodeInput;
 };
 
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationAssignDocumentArgs = {
   documentId: Scalars['ID']['input'];
   handlerId?: InputMaybe<Scalars['ID']['input']>;
@@ -1130,6 +1339,7 @@ export type MutationAssignDocumentArgs = {
 };
 
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationAttachComponentArgs = {
   documentId: Scalars['ID']['input'];
   form: ComponentForm;
@@ -1138,183 +1348,217 @@ export type MutationAttachComponentArgs = {
 };
 
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationCancelDocumentArgs = {
   documentId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
 
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationCancelShipmentArgs = {
   reason: Scalars['String']['input'];
   shipmentId: Scalars['ID']['input'];
 };
 
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationClassifyDocumentArgs = {
   documentId: Scalars['ID']['input'];
   filingPlanNodeId: Scalars['ID']['input'];
 };
 
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationCloseCaseFileArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationCloseDocumentArgs = {
   documentId: Scalars['ID']['input'];
 };
 
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationCreateDocumentKindArgs = {
   input: CreateDocumentKindInput;
 };
 
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationCreateDraftDocumentArgs = {
   input: CreateDraftDocumentInput;
 };
 
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationCreateFilingPlanArgs = {
   input: CreateFilingPlanInput;
 };
 
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationCreatePartyArgs = {
   input: PartyInput;
 };
 
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationCreateRegisterArgs = {
   input: CreateRegisterInput;
 };
 
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationCreateShipmentArgs = {
   input: CreateShipmentInput;
 };
 
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationCreateWebhookSubscriptionArgs = {
   input: CreateWebhookSubscriptionInput;
 };
 
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationDeactivateFilingPlanNodeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationDeleteWebhookSubscriptionArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationDescribeDocumentArgs = {
   documentId: Scalars['ID']['input'];
   input: DescribeDocumentInput;
 };
 
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationDispatchShipmentArgs = {
   input: DispatchShipmentInput;
 };
 
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationEndFilingPlanValidityArgs = {
   planId: Scalars['ID']['input'];
   validTo: Scalars['String']['input'];
 };
 
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationFixAuditLogDayArgs = {
   day: Scalars['String']['input'];
 };
 
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationHandOverShipmentArgs = {
   shipmentId: Scalars['ID']['input'];
 };
 
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationHandOverToRecordsOfficeArgs = {
   input: HandOverToRecordsOfficeInput;
 };
 
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationInsertIntoCaseFileArgs = {
   caseFileId: Scalars['ID']['input'];
   documentId: Scalars['ID']['input'];
 };
 
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationOpenCaseFileArgs = {
   input: OpenCaseFileInput;
 };
 
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationReceiveDataMessageArgs = {
   input: DataMessageInput;
 };
 
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationRecordCaseFileTriggerEventArgs = {
   id: Scalars['ID']['input'];
   occurredOn: Scalars['String']['input'];
 };
 
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationRecordDocumentTriggerEventArgs = {
   documentId: Scalars['ID']['input'];
   occurredOn: Scalars['String']['input'];
 };
 
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationRecordShipmentDeliveryArgs = {
   input: RecordShipmentDeliveryInput;
 };
 
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationRecordShipmentReturnArgs = {
   input: RecordShipmentReturnInput;
 };
 
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationRegisterDocumentArgs = {
   input: RegisterDocumentInput;
 };
 
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationRegisterDraftArgs = {
   documentId: Scalars['ID']['input'];
 };
 
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationRemoveFromCaseFileArgs = {
   caseFileId: Scalars['ID']['input'];
   documentId: Scalars['ID']['input'];
 };
 
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationReopenCaseFileArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
 
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationReopenDocumentArgs = {
   documentId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
 
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationReplaceFilingPlanNodeArgs = {
   id: Scalars['ID']['input'];
   input: ReviseFilingPlanNodeInput;
 };
 
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationReplayWebhookSubscriptionArgs = {
   fromPoradi?: InputMaybe<Scalars['Int']['input']>;
   fromTime?: InputMaybe<Scalars['DateTime']['input']>;
@@ -1322,55 +1566,67 @@ export type MutationReplayWebhookSubscriptionArgs = {
 };
 
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationReturnDocumentArgs = {
   documentId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
 
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationRotateWebhookSecretArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationSettleDocumentArgs = {
   documentId: Scalars['ID']['input'];
   input: SettleDocumentInput;
 };
 
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationUpdateCaseFileArgs = {
   id: Scalars['ID']['input'];
   input: UpdateCaseFileInput;
 };
 
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationUpdateDocumentKindArgs = {
   id: Scalars['ID']['input'];
   input: UpdateDocumentKindInput;
 };
 
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationUpdateFilingPlanNodeArgs = {
   id: Scalars['ID']['input'];
   input: ReviseFilingPlanNodeInput;
 };
 
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationUpdatePartyArgs = {
   id: Scalars['ID']['input'];
   input: PartyInput;
 };
 
 
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationUpdateWebhookSubscriptionArgs = {
   id: Scalars['ID']['input'];
   input: UpdateWebhookSubscriptionInput;
 };
 
+/** Input of openCaseFile. */
 export type OpenCaseFileInput = {
+  /** Classification: a lowest-level, active node of a valid filing plan. */
   filingPlanNodeId?: InputMaybe<Scalars['ID']['input']>;
+  /** The registered document the case file is opened from; not yet in a case file. */
   initiatingDocumentId: Scalars['ID']['input'];
+  /** Title (věc) of the case file, 1–500 characters. */
   title: Scalars['String']['input'];
 };
 
@@ -1379,9 +1635,12 @@ export type OrgUnit = {
   id: Scalars['ID']['output'];
 };
 
+/** Position of a page in a list (Relay connection). */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** Cursor of the last item of the page; null for an empty page. */
   endCursor: Maybe<Scalars['String']['output']>;
+  /** True when items follow this page (ask again with `after: endCursor`). */
   hasNextPage: Scalars['Boolean']['output'];
 };
 
@@ -1395,34 +1654,47 @@ export type Party = {
   address: Maybe<Scalars['String']['output']>;
   /** A natural person's date of birth, YYYY-MM-DD. */
   birthDate: Maybe<Scalars['String']['output']>;
+  /** When it was added. */
   createdAt: Scalars['DateTime']['output'];
   /** Data box id (ID datové schránky), 7 characters. */
   dataBoxId: Maybe<Scalars['String']['output']>;
+  /** E-mail address, when known. */
   email: Maybe<Scalars['String']['output']>;
+  /** A natural person's family name. */
   familyName: Maybe<Scalars['String']['output']>;
   /** A natural person's given name and family name (empty for parties carried over from a flat sender). */
   givenName: Maybe<Scalars['String']['output']>;
   /** IČO (8 digits, valid check digit). */
   ico: Maybe<Scalars['String']['output']>;
+  /** Opaque id (UUID) of the party. */
   id: Scalars['ID']['output'];
+  /** Authority, legal person or natural person. */
   kind: PartyKind;
   /** The name as a letter is addressed: a legal person's or authority's name, a natural person's given and family name. */
   name: Scalars['String']['output'];
   /** The address in parts, when known. */
   postalAddress: Maybe<PostalAddress>;
+  /** How it got into the name register. */
   source: PartySource;
+  /** When its details last changed. */
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/** A page of the name register (Relay connection), newest first. */
 export type PartyConnection = {
   __typename?: 'PartyConnection';
+  /** The parties of the page. */
   edges: Array<PartyEdge>;
+  /** Where the page lies: whether more follow, and the cursor to continue after. */
   pageInfo: PageInfo;
 };
 
+/** One party of a list, with its cursor. */
 export type PartyEdge = {
   __typename?: 'PartyEdge';
+  /** Opaque position of this party; pass it as `after` to get the ones that follow. */
   cursor: Scalars['String']['output'];
+  /** The party. */
   node: Party;
 };
 
@@ -1432,15 +1704,25 @@ export type PartyEdge = {
  * as one line (`address`), not both.
  */
 export type PartyInput = {
+  /** The address in one line when not known in parts, up to 500 characters. */
   address?: InputMaybe<Scalars['String']['input']>;
+  /** A natural person's date of birth, YYYY-MM-DD (natural persons only). */
   birthDate?: InputMaybe<Scalars['String']['input']>;
+  /** Data box id: exactly 7 lowercase letters or digits; unique in the name register. */
   dataBoxId?: InputMaybe<Scalars['String']['input']>;
+  /** E-mail address, up to 254 characters. */
   email?: InputMaybe<Scalars['String']['input']>;
+  /** A natural person's family name (required for NATURAL_PERSON), up to 100 characters. */
   familyName?: InputMaybe<Scalars['String']['input']>;
+  /** A natural person's given name (required for NATURAL_PERSON), up to 100 characters. */
   givenName?: InputMaybe<Scalars['String']['input']>;
+  /** IČO: 8 digits with a valid check digit; unique in the name register. */
   ico?: InputMaybe<Scalars['String']['input']>;
+  /** Authority, legal person or natural person. */
   kind: PartyKind;
+  /** Name (required for PUBLIC_AUTHORITY and LEGAL_PERSON), 1–300 characters. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** The address in parts (or give `address`). */
   postalAddress?: InputMaybe<PostalAddressInput>;
 };
 
@@ -1453,10 +1735,12 @@ export type PartyKind =
   /** Orgán veřejné moci: an authority, a municipality, a court. */
   | 'PUBLIC_AUTHORITY';
 
+/** The result of createParty and updateParty. */
 export type PartyPayload = {
   __typename?: 'PartyPayload';
   /** The audit event written with the change (Zalozeni or Uprava of the Subjekt). */
   auditEventId: Scalars['ID']['output'];
+  /** The party as it is now. */
   party: Party;
 };
 
@@ -1490,11 +1774,17 @@ export type PostalAddress = {
 
 /** A postal address as input: texts are trimmed; the PSČ may contain a space (678 01). */
 export type PostalAddressInput = {
+  /** Číslo popisné, or "ev. č. N" for a číslo evidenční. Required. */
   houseNumber: Scalars['String']['input'];
+  /** Municipality (obec). Required. */
   municipality: Scalars['String']['input'];
+  /** Part of the municipality (část obce); optional. */
   municipalityPart?: InputMaybe<Scalars['String']['input']>;
+  /** Číslo orientační, e.g. 12a; optional. */
   orientationNumber?: InputMaybe<Scalars['String']['input']>;
+  /** PSČ: 5 digits, optionally with a space after the third (678 01). */
   postCode: Scalars['String']['input'];
+  /** Street (ulice); in a village without streets, the village (or its part). Required. */
   street: Scalars['String']['input'];
 };
 
@@ -1506,6 +1796,7 @@ export type PostalKind =
   | 'CASH_ON_DELIVERY'
   /** Doporučené s dodejkou. */
   | 'DELIVERY_NOTE'
+  /** EMS (Express Mail Service). */
   | 'EMS'
   /** Obyčejné. */
   | 'ORDINARY'
@@ -1518,6 +1809,7 @@ export type PostalKind =
   /** Cenné psaní. */
   | 'VALUABLE_LETTER';
 
+/** The root of all reads through the gateway; each field says who may read it. */
 export type Query = {
   __typename?: 'Query';
   /** The municipality's transaction log, in poradi order (auditors and records managers only). */
@@ -1533,6 +1825,7 @@ export type Query = {
   auditLogSealKey: AuditLogSealKey;
   /** An object's audit trail across all subgraphs (auditors, records staff and tenant admins). */
   auditTrail: AuditTrail;
+  /** One case file of the caller's municipality, or null when unknown or not visible to the caller. */
   caseFile: Maybe<CaseFile>;
   /** Case files of the caller's municipality, newest first. */
   caseFiles: CaseFileConnection;
@@ -1552,8 +1845,11 @@ export type Query = {
   document: Maybe<Document>;
   /** The municipality's document kinds (druhy dokumentů), by name; inactive ones too when asked. */
   documentKinds: Array<DocumentKind>;
+  /** Documents of the caller's municipality the caller may see (see `document`), newest first; keyset-paged. */
   documents: DocumentConnection;
+  /** One filing plan of the caller's municipality; null when unknown. */
   filingPlan: Maybe<FilingPlan>;
+  /** One filing plan node of the caller's municipality; null when unknown. */
   filingPlanNode: Maybe<FilingPlanNode>;
   /** Filing plans of the caller's municipality, newest first; `validOn` (YYYY-MM-DD) keeps those valid that day. */
   filingPlans: Array<FilingPlan>;
@@ -1598,6 +1894,7 @@ export type Query = {
 };
 
 
+/** The root of all reads through the gateway; each field says who may read it. */
 export type QueryAuditLogArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AuditLogFilter>;
@@ -1605,27 +1902,32 @@ export type QueryAuditLogArgs = {
 };
 
 
+/** The root of all reads through the gateway; each field says who may read it. */
 export type QueryAuditLogObjectXmlArgs = {
   objectId: Scalars['ID']['input'];
 };
 
 
+/** The root of all reads through the gateway; each field says who may read it. */
 export type QueryAuditLogRenditionsArgs = {
   from?: InputMaybe<Scalars['String']['input']>;
   to?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/** The root of all reads through the gateway; each field says who may read it. */
 export type QueryAuditTrailArgs = {
   objectId: Scalars['ID']['input'];
 };
 
 
+/** The root of all reads through the gateway; each field says who may read it. */
 export type QueryCaseFileArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The root of all reads through the gateway; each field says who may read it. */
 export type QueryCaseFilesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1633,6 +1935,7 @@ export type QueryCaseFilesArgs = {
 };
 
 
+/** The root of all reads through the gateway; each field says who may read it. */
 export type QueryDispatchQueueArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   channel?: InputMaybe<ShipmentChannel>;
@@ -1641,6 +1944,7 @@ export type QueryDispatchQueueArgs = {
 };
 
 
+/** The root of all reads through the gateway; each field says who may read it. */
 export type QueryDisposalForecastArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1648,16 +1952,19 @@ export type QueryDisposalForecastArgs = {
 };
 
 
+/** The root of all reads through the gateway; each field says who may read it. */
 export type QueryDocumentArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The root of all reads through the gateway; each field says who may read it. */
 export type QueryDocumentKindsArgs = {
   includeInactive?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
+/** The root of all reads through the gateway; each field says who may read it. */
 export type QueryDocumentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<DocumentFilter>;
@@ -1665,21 +1972,25 @@ export type QueryDocumentsArgs = {
 };
 
 
+/** The root of all reads through the gateway; each field says who may read it. */
 export type QueryFilingPlanArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The root of all reads through the gateway; each field says who may read it. */
 export type QueryFilingPlanNodeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The root of all reads through the gateway; each field says who may read it. */
 export type QueryFilingPlansArgs = {
   validOn?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/** The root of all reads through the gateway; each field says who may read it. */
 export type QueryMyDocumentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1687,6 +1998,7 @@ export type QueryMyDocumentsArgs = {
 };
 
 
+/** The root of all reads through the gateway; each field says who may read it. */
 export type QueryPartiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1694,21 +2006,25 @@ export type QueryPartiesArgs = {
 };
 
 
+/** The root of all reads through the gateway; each field says who may read it. */
 export type QueryPartyArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The root of all reads through the gateway; each field says who may read it. */
 export type QueryPlatformStatisticsArgs = {
   input: StatisticsInput;
 };
 
 
+/** The root of all reads through the gateway; each field says who may read it. */
 export type QueryRecordsHandOverArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The root of all reads through the gateway; each field says who may read it. */
 export type QueryRegisterJournalArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1717,28 +2033,35 @@ export type QueryRegisterJournalArgs = {
 };
 
 
+/** The root of all reads through the gateway; each field says who may read it. */
 export type QueryShipmentArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The root of all reads through the gateway; each field says who may read it. */
 export type QueryStatisticsArgs = {
   input: StatisticsInput;
 };
 
 
+/** The root of all reads through the gateway; each field says who may read it. */
 export type QueryTombstoneArgs = {
   pid: Scalars['String']['input'];
 };
 
 
+/** The root of all reads through the gateway; each field says who may read it. */
 export type QueryTombstonesArgs = {
   disposalProposalId: Scalars['ID']['input'];
 };
 
+/** The result of receiveDataMessage. */
 export type ReceiveDataMessagePayload = {
   __typename?: 'ReceiveDataMessagePayload';
+  /** The received message. */
   dataMessage: DataMessage;
+  /** The document the message was registered as. */
   document: Document;
   /** True when the message had been received before: the same document, nothing new written. */
   duplicate: Scalars['Boolean']['output'];
@@ -1753,16 +2076,23 @@ export type Recipient = {
   dataBoxId: Maybe<Scalars['String']['output']>;
   /** E-mail address (required for EMAIL). */
   email: Maybe<Scalars['String']['output']>;
+  /** Name of the addressee. */
   name: Scalars['String']['output'];
 };
 
+/** A recipient as written (flat); found in the name register or added to it. */
 export type RecipientInput = {
+  /** Postal address in one line, up to 500 characters (required for POST). */
   address?: InputMaybe<Scalars['String']['input']>;
+  /** Data box id: 7 lowercase letters or digits (required for DATA_BOX). */
   dataBoxId?: InputMaybe<Scalars['String']['input']>;
+  /** E-mail address (required for EMAIL). */
   email?: InputMaybe<Scalars['String']['input']>;
+  /** Name of the addressee, 1–300 characters. */
   name: Scalars['String']['input'];
 };
 
+/** Input of recordShipmentDelivery. */
 export type RecordShipmentDeliveryInput = {
   /** Delivered by fiction (DATA_BOX and POST only): the law deems it delivered without the addressee taking it. */
   byFiction?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1770,20 +2100,29 @@ export type RecordShipmentDeliveryInput = {
   deliveredAt: Scalars['DateTime']['input'];
   /** An upload (POST /uploads) of the proof, e.g. the ISDS delivery receipt. */
   proofUploadId?: InputMaybe<Scalars['ID']['input']>;
+  /** Id of the shipment (DISPATCHED). */
   shipmentId: Scalars['ID']['input'];
 };
 
+/** Input of recordShipmentReturn. */
 export type RecordShipmentReturnInput = {
+  /** What happened, up to 2000 characters; required for OTHER_VERIFIED and OTHER_UNVERIFIED. */
   note?: InputMaybe<Scalars['String']['input']>;
   /** An upload of the returned item's scan. */
   proofUploadId?: InputMaybe<Scalars['ID']['input']>;
+  /** Why it came back. */
   reason: ShipmentReturnReason;
+  /** When it came back. */
   returnedAt: Scalars['DateTime']['input'];
+  /** Id of the shipment (DISPATCHED). */
   shipmentId: Scalars['ID']['input'];
 };
 
+/** What a records office item is. */
 export type RecordsEntityKind =
+  /** A case file (spis) with its documents. */
   | 'CASE_FILE'
+  /** A document outside case files. */
   | 'DOCUMENT';
 
 /**
@@ -1792,31 +2131,44 @@ export type RecordsEntityKind =
  */
 export type RecordsHandOver = {
   __typename?: 'RecordsHandOver';
+  /** The hand-over list as a document of the main register. */
   document: Document;
+  /** The case files and documents handed over on it. */
   entries: Array<RecordsHandOverEntry>;
+  /** Id of the hand-over list: the id of its document. */
   id: Scalars['ID']['output'];
 };
 
 /** One entity on a hand-over list, with what the records office's inventory keeps of it. */
 export type RecordsHandOverEntry = {
   __typename?: 'RecordsHandOverEntry';
+  /** The case file, for kind CASE_FILE; else null. */
   caseFile: Maybe<CaseFile>;
+  /** Disposal code (skartační znak). */
   disposalCode: Maybe<DisposalCode>;
+  /** Year of the disposal operation; null until known. */
   disposalYear: Maybe<Scalars['Int']['output']>;
+  /** The document, for kind DOCUMENT; else null. */
   document: Maybe<Document>;
   /** A case file's documents, handed over with it. */
   documentIds: Array<Scalars['ID']['output']>;
+  /** Full filing code of its classification. */
   fullFilingCode: Scalars['String']['output'];
   /** The case file's or the document's id. */
   id: Scalars['ID']['output'];
+  /** A case file or a document. */
   kind: RecordsEntityKind;
+  /** Reference number (čj) or spisová značka. */
   referenceNumber: Scalars['String']['output'];
+  /** Retention period in years; null under a fixed year. */
   retentionYears: Maybe<Scalars['Int']['output']>;
   /** Natural order of filing code and reference number (the forecast's key). */
   sortKey: Scalars['String']['output'];
   /** Its state now (HANDED_TO_RECORDS_OFFICE until the records office takes it over). */
   state: Scalars['String']['output'];
+  /** Subject or title. */
   title: Scalars['String']['output'];
+  /** Year the period counts from. */
   triggerYear: Maybe<Scalars['Int']['output']>;
   /** Year of the document's number, or of the case file's opening. */
   year: Scalars['Int']['output'];
@@ -1825,17 +2177,25 @@ export type RecordsHandOverEntry = {
 /** A register of documents (evidence dokumentů; its printout is the podací deník). Numbers run per register and year. */
 export type Register = {
   __typename?: 'Register';
+  /** Inactive registers number no new documents. */
   active: Scalars['Boolean']['output'];
+  /** Opaque id (UUID) of the register. */
   id: Scalars['ID']['output'];
+  /** Main register or a separate one. */
   kind: RegisterKind;
+  /** The municipality whose register it is. */
   municipality: Municipality;
+  /** Name of the register, 1–200 characters, e.g. Podací deník. */
   name: Scalars['String']['output'];
   /** Prefix of the numbers it gives, e.g. MBK → MBK 17/2026; FP → FP-0017/2026. */
   referencePrefix: Scalars['String']['output'];
 };
 
+/** Input of registerDocument. */
 export type RegisterDocumentInput = {
+  /** Number of attachments, 0–10000. */
   attachmentCount?: InputMaybe<Scalars['Int']['input']>;
+  /** Kind of the attachments, e.g. 2 plány A3; up to 200 characters. */
   attachmentKind?: InputMaybe<Scalars['String']['input']>;
   /** Required for RECEIVED documents, not allowed for OWN ones. */
   deliveredAt?: InputMaybe<Scalars['DateTime']['input']>;
@@ -1843,6 +2203,7 @@ export type RegisterDocumentInput = {
   form?: InputMaybe<DocumentForm>;
   /** Default: the municipality's default kind (ostatní). */
   kindId?: InputMaybe<Scalars['ID']['input']>;
+  /** Received (doručený) or own (vlastní). */
   origin: DocumentOrigin;
   /** Defaults to the municipality's main register. */
   registerId?: InputMaybe<Scalars['ID']['input']>;
@@ -1852,28 +2213,38 @@ export type RegisterDocumentInput = {
    * data box, or the same name and address) or added to it.
    */
   sender?: InputMaybe<SenderInput>;
+  /** The sender in parts (see PartyInput); found in the name register or added to it. */
   senderParty?: InputMaybe<PartyInput>;
+  /** A party of the municipality's name register as the sender. */
   senderPartyId?: InputMaybe<Scalars['ID']['input']>;
+  /** The sender's own reference number (odesílatelovo evidenční číslo), up to 50 characters; RECEIVED only. */
   senderReferenceNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Number of sheets of the paper part, 1–100000 (ANALOG and HYBRID). */
   sheetCount?: InputMaybe<Scalars['Int']['input']>;
+  /** Subject (věc), 1–2000 characters. */
   subject: Scalars['String']['input'];
 };
 
+/** The result of registerDocument. */
 export type RegisterDocumentPayload = {
   __typename?: 'RegisterDocumentPayload';
   /** The audit event written with the registration. */
   auditEventId: Scalars['ID']['output'];
+  /** The registered document, with its PID and reference number. */
   document: Document;
 };
 
 /** Kind of register: the main podací deník (reference numbers, čj) or a separate register (samostatná evidence). */
 export type RegisterKind =
+  /** The main register (podací deník): reference numbers (čísla jednací), e.g. MBK 17/2026. */
   | 'MAIN'
+  /** A separate register (samostatná evidence), e.g. invoices: its own numbers, e.g. FP-0017/2026. */
   | 'SEPARATE';
 
 /** Retention schedule (skartační režim) of a lowest-level filing plan node. */
 export type RetentionSchedule = {
   __typename?: 'RetentionSchedule';
+  /** Disposal code (skartační znak). */
   disposalCode: DisposalCode;
   /** A fixed year of disposal (rok vyřazení) instead of a period. */
   fixedDisposalYear: Maybe<Scalars['Int']['output']>;
@@ -1885,16 +2256,21 @@ export type RetentionSchedule = {
   triggerCheckYears: Maybe<Scalars['Int']['output']>;
   /** The trigger event in words, e.g. vyřízení/uzavření, ztráta platnosti. */
   triggerEvent: Scalars['String']['output'];
+  /** What starts the retention period (spouštěcí událost). */
   triggerKind: TriggerKind;
 };
 
+/** A retention schedule (skartační režim) as input. */
 export type RetentionScheduleInput = {
+  /** A or S; V only in legacy plans. */
   disposalCode: DisposalCode;
+  /** A fixed disposal year (rok vyřazení), 1900–3000, instead of a period. */
   fixedDisposalYear?: InputMaybe<Scalars['Int']['input']>;
   /** Given by imported plans; default derived from the schedule (e.g. S/5). */
   identifier?: InputMaybe<IdentifierInput>;
   /** 0–999; exactly one of retentionYears and fixedDisposalYear. */
   retentionYears?: InputMaybe<Scalars['Int']['input']>;
+  /** Control period (kontrolní lhůta) in years, 1–100, for an EXTERNAL trigger. */
   triggerCheckYears?: InputMaybe<Scalars['Int']['input']>;
   /** Default: vyřízení/uzavření for SETTLEMENT; mandatory for EXTERNAL. */
   triggerEvent?: InputMaybe<Scalars['String']['input']>;
@@ -1902,9 +2278,13 @@ export type RetentionScheduleInput = {
   triggerKind?: InputMaybe<TriggerKind>;
 };
 
+/** Changes to a filing plan node; at least one field. */
 export type ReviseFilingPlanNodeInput = {
+  /** New simple code: 1–50 letters and digits. */
   code?: InputMaybe<Scalars['String']['input']>;
+  /** New name, 1–300 characters. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** New retention schedule. */
   retentionSchedule?: InputMaybe<RetentionScheduleInput>;
 };
 
@@ -1920,22 +2300,33 @@ export type RevocationState =
 /** Sender of a received document (odesílatel). */
 export type Sender = {
   __typename?: 'Sender';
+  /** Postal address in one line, as registered; null when none was given. */
   address: Maybe<Scalars['String']['output']>;
+  /** The sender's data box id (ID DS), 7 characters; null when none was given. */
   dataBoxId: Maybe<Scalars['String']['output']>;
+  /** The sender's IČO, 8 digits; null when none was given. */
   ico: Maybe<Scalars['String']['output']>;
+  /** Name of the sender (a person's or an organisation's), as registered. */
   name: Scalars['String']['output'];
 };
 
+/** A sender as written on the document (flat); found in the name register or added to it. */
 export type SenderInput = {
+  /** Postal address in one line, up to 500 characters. */
   address?: InputMaybe<Scalars['String']['input']>;
+  /** Data box id (ID DS): 7 lowercase letters or digits. */
   dataBoxId?: InputMaybe<Scalars['String']['input']>;
+  /** IČO: 8 digits with a valid check digit. */
   ico?: InputMaybe<Scalars['String']['input']>;
+  /** Name of the sender, 1–300 characters. */
   name: Scalars['String']['input'];
 };
 
+/** Input of settleDocument. */
 export type SettleDocumentInput = {
   /** Mandatory for OTHER. */
   content?: InputMaybe<Scalars['String']['input']>;
+  /** How it was settled (způsob vyřízení). */
   method: SettlementMethod;
   /** Mandatory for OTHER. */
   reason?: InputMaybe<Scalars['String']['input']>;
@@ -1946,10 +2337,15 @@ export type SettleDocumentInput = {
 /** Settlement (vyřízení) of a document. */
 export type Settlement = {
   __typename?: 'Settlement';
+  /** What the settlement consisted of (obsah vyřízení); mandatory for OTHER. */
   content: Maybe<Scalars['String']['output']>;
+  /** Who settled it (the handler, zpracovatel). */
   handler: User;
+  /** How it was settled (způsob vyřízení). */
   method: SettlementMethod;
+  /** Why it was settled this way (odůvodnění); mandatory for OTHER. */
   reason: Maybe<Scalars['String']['output']>;
+  /** When the settlement was recorded in the hub. */
   recordedAt: Scalars['DateTime']['output'];
   /** The day it was settled (Europe/Prague calendar day). */
   settledOn: Scalars['String']['output'];
@@ -1971,39 +2367,55 @@ export type SettlementMethod =
 /** One dispatch of an own document to one recipient by one channel (zásilka). */
 export type Shipment = {
   __typename?: 'Shipment';
+  /** Why it was cancelled; null unless CANCELLED. */
   cancelReason: Maybe<Scalars['String']['output']>;
+  /** When it was cancelled; null unless CANCELLED. */
   cancelledAt: Maybe<Scalars['DateTime']['output']>;
+  /** How it travels. */
   channel: ShipmentChannel;
+  /** When it was put into dispatch. */
   createdAt: Scalars['DateTime']['output'];
+  /** Who put it into dispatch. */
   createdBy: Maybe<User>;
   /** Only for DATA_BOX: how it is sent, and how far the data-box connector got with it; null for other channels. */
   dataBox: Maybe<DataBoxShipment>;
+  /** When it was delivered; null unless DELIVERED. */
   deliveredAt: Maybe<Scalars['DateTime']['output']>;
   /** Delivered by fiction (fikce doručení): a data message nobody logged in for within 10 days, a postal item not collected in time. */
   deliveredByFiction: Scalars['Boolean']['output'];
+  /** When it was sent; null until then. */
   dispatchedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Who sent it; null until then. */
   dispatchedBy: Maybe<User>;
   /** The document, when the caller sees it (dispatch clerks see shipments, not necessarily the whole document). */
   document: Maybe<Document>;
   /** The document's reference number and subject, for the dispatch office's list. */
   documentReferenceNumber: Scalars['String']['output'];
+  /** The document's subject (věc). */
   documentSubject: Scalars['String']['output'];
   /** The ISDS dmID of the sent message, or the postal item number (podací číslo). */
   externalId: Maybe<Scalars['String']['output']>;
   /** The files to send: the newest version of each of the document's components, by order. */
   files: Array<Component>;
+  /** When it was handed to the dispatch office; null until then. */
   handedOverAt: Maybe<Scalars['DateTime']['output']>;
+  /** Opaque id (UUID) of the shipment. */
   id: Scalars['ID']['output'];
   /** Only for POST. */
   postalKind: Maybe<PostalKind>;
+  /** Delivery receipts and returned items attached to it. */
   proofs: Array<DeliveryProof>;
   /** The recipient as put into dispatch: a snapshot of the party at that time (what was sent to). */
   recipient: Recipient;
   /** The recipient in the name register (jmenný rejstřík), as it is now. */
   recipientParty: Maybe<Party>;
+  /** What happened, in words; null when none was given. */
   returnNote: Maybe<Scalars['String']['output']>;
+  /** Why it came back; null unless RETURNED. */
   returnReason: Maybe<ShipmentReturnReason>;
+  /** When it came back; null unless RETURNED. */
   returnedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Where it is. */
   state: ShipmentState;
 };
 
@@ -2011,6 +2423,7 @@ export type Shipment = {
 export type ShipmentChannel =
   /** Data box (datová schránka): an ISDS data message. */
   | 'DATA_BOX'
+  /** E-mail to the recipient's address. */
   | 'EMAIL'
   /** Public notice board (úřední deska, zveřejnění). */
   | 'NOTICE_BOARD'
@@ -2019,22 +2432,30 @@ export type ShipmentChannel =
   /** Post (pošta); needs a postal kind and an address. */
   | 'POST';
 
+/** A page of shipments (Relay connection), oldest first. */
 export type ShipmentConnection = {
   __typename?: 'ShipmentConnection';
+  /** The shipments of the page. */
   edges: Array<ShipmentEdge>;
+  /** Where the page lies: whether more follow, and the cursor to continue after. */
   pageInfo: PageInfo;
 };
 
+/** One shipment of a list, with its cursor. */
 export type ShipmentEdge = {
   __typename?: 'ShipmentEdge';
+  /** Opaque position of this shipment; pass it as `after` to get the ones that follow. */
   cursor: Scalars['String']['output'];
+  /** The shipment. */
   node: Shipment;
 };
 
+/** The result of a shipment step: the shipment as it is now, and the audit event written. */
 export type ShipmentPayload = {
   __typename?: 'ShipmentPayload';
   /** The audit event written with the change. */
   auditEventId: Scalars['ID']['output'];
+  /** The shipment as it is now. */
   shipment: Shipment;
 };
 
@@ -2057,7 +2478,9 @@ export type ShipmentReturnReason =
 
 /** State of a shipment (ShipmentState, domain.md §4.3). */
 export type ShipmentState =
+  /** Taken out of dispatch (VyjmutiZVypraveni) before it was sent. */
   | 'CANCELLED'
+  /** Put into dispatch (VlozeniKVypraveni), not yet handed to the dispatch office. */
   | 'CREATED'
   /** Doručeno. */
   | 'DELIVERED'
@@ -2115,7 +2538,9 @@ export type SignatureStatus =
  * COMPONENTS for the transfer to the archive (přejímka, with the components' bytes).
  */
 export type SipProfile =
+  /** With the components' bytes, for the transfer to the archive (přejímka). */
   | 'COMPONENTS'
+  /** Metadata only, for the disposal proposal (skartační řízení). */
   | 'METADATA';
 
 /** Counts grouped as asked. */
@@ -2211,38 +2636,56 @@ export type Tombstone = {
   backupsExpireBy: Maybe<Scalars['DateTime']['output']>;
   /** The case file a destroyed document belonged to. */
   caseFilePid: Maybe<Scalars['String']['output']>;
+  /** Components (files) whose bytes were erased. */
   componentCount: Scalars['Int']['output'];
+  /** The erased components: hash and size only. */
   components: Array<TombstoneComponent>;
   /** The archive's decision (DESTROY). */
   decision: Scalars['String']['output'];
+  /** When it was destroyed (Zniceni). */
   destroyedAt: Scalars['DateTime']['output'];
+  /** Login of the records officer who destroyed it. */
   destroyedByLogin: Scalars['String']['output'];
   /** The destruction record (záznam o zničení) of the run. */
   destructionRecord: Maybe<Document>;
+  /** Disposal code it had (S: destroyed). */
   disposalCode: Maybe<Scalars['String']['output']>;
+  /** The disposal proposal (archives subgraph) it was destroyed under. */
   disposalProposalId: Scalars['ID']['output'];
+  /** The disposal year it had. */
   disposalYear: Maybe<Scalars['Int']['output']>;
+  /** Documents destroyed with it (a case file's; 1 for a lone document). */
   documentCount: Scalars['Int']['output'];
+  /** Full filing code of its classification. */
   fullFilingCode: Maybe<Scalars['String']['output']>;
   /** The destroyed entity's id. */
   id: Scalars['ID']['output'];
+  /** A case file or a document. */
   kind: RecordsEntityKind;
+  /** PID (jednoznačný identifikátor) of the destroyed entity. */
   pid: Scalars['String']['output'];
   /** The reference of the archive's protocol of the skartační řízení. */
   protocolReference: Scalars['String']['output'];
+  /** Its reference number (čj or spisová značka); null for a document never numbered. */
   referenceNumber: Maybe<Scalars['String']['output']>;
+  /** Name of the register it was numbered in. */
   registerName: Maybe<Scalars['String']['output']>;
+  /** Retention period in years it had. */
   retentionYears: Maybe<Scalars['Int']['output']>;
   /** The retention schedule, e.g. S/5. */
   schedule: Maybe<Scalars['String']['output']>;
+  /** Subject or title it had. */
   title: Scalars['String']['output'];
+  /** Year of its number, or of the case file's opening. */
   year: Maybe<Scalars['Int']['output']>;
 };
 
 /** A destroyed component as its tombstone keeps it: which bytes were erased, nothing of their content. */
 export type TombstoneComponent = {
   __typename?: 'TombstoneComponent';
+  /** SHA-256 (hex) of the erased bytes. */
   sha256: Scalars['String']['output'];
+  /** Size of the erased bytes. */
   size: Scalars['Float']['output'];
 };
 
@@ -2258,23 +2701,35 @@ export type TriggerKind =
   /** Settlement of the document / closure of the case file (vyřízení / uzavření): the hub knows the date. */
   | 'SETTLEMENT';
 
+/** Changes to an open case file; at least one field. */
 export type UpdateCaseFileInput = {
+  /** New classification: a lowest-level, active node of a valid filing plan. */
   filingPlanNodeId?: InputMaybe<Scalars['ID']['input']>;
+  /** New title, 1–500 characters. */
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Input of updateDocumentKind: only the fields given change. */
 export type UpdateDocumentKindInput = {
+  /** False retires the kind: it takes no new documents (the default kind cannot be retired). */
   active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** New note, up to 500 characters. */
   comment?: InputMaybe<Scalars['String']['input']>;
   /** true makes this kind the default (the previous one stops being it); false is refused. */
   isDefault?: InputMaybe<Scalars['Boolean']['input']>;
+  /** New name, 1–100 characters. */
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Input of updateWebhookSubscription: only the fields given change. */
 export type UpdateWebhookSubscriptionInput = {
+  /** Pause (false) or resume (true). */
   active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** New event types (at least one). */
   eventTypes?: InputMaybe<Array<WebhookEventType>>;
+  /** New filters (replacing the old ones). */
   filters?: InputMaybe<WebhookFiltersInput>;
+  /** New URL, same rules as at creation. */
   url?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -2288,20 +2743,31 @@ export type WebhookDelivery = {
   __typename?: 'WebhookDelivery';
   /** 1 for the first attempt at this event, counting on after failures. */
   attempt: Scalars['Int']['output'];
+  /** When the attempt was made. */
   attemptedAt: Scalars['DateTime']['output'];
+  /** How long the attempt took, in milliseconds. */
   durationMs: Scalars['Int']['output'];
+  /** What went wrong; null when delivered. */
   error: Maybe<Scalars['String']['output']>;
   /** The log entry's id, as the payload's `id`. */
   eventId: Scalars['ID']['output'];
+  /** The event's type. */
   eventType: WebhookEventType;
+  /** The receiver's HTTP status; null when none came (timeout, network error). */
   httpStatus: Maybe<Scalars['Int']['output']>;
+  /** Opaque id (UUID) of the attempt. */
   id: Scalars['ID']['output'];
+  /** Poradi of the log entry. */
   poradi: Scalars['Int']['output'];
+  /** Delivered or failed. */
   status: WebhookDeliveryStatus;
 };
 
+/** Outcome of a delivery attempt. */
 export type WebhookDeliveryStatus =
+  /** The receiver answered 2xx. */
   | 'DELIVERED'
+  /** Another answer, a timeout or a network error; it is retried. */
   | 'FAILED';
 
 /**
@@ -2310,13 +2776,21 @@ export type WebhookDeliveryStatus =
  * settlement (Vyrizeni), a shipment dispatched (Vypraveno), delivered (Doruceno) or returned, a case file closed (Uzavreni).
  */
 export type WebhookEventType =
+  /** A case file was closed (Uzavreni). */
   | 'CASE_FILE_CLOSED'
+  /** A data message was registered as a document. */
   | 'DATA_MESSAGE_RECEIVED'
+  /** A document was assigned (ZmenaZpracovatele). */
   | 'DOCUMENT_ASSIGNED'
+  /** A document got its number (Zalozeni of a numbered document, or PripojeniCJ of a draft). */
   | 'DOCUMENT_REGISTERED'
+  /** A document was settled (Vyrizeni). */
   | 'DOCUMENT_SETTLED'
+  /** A shipment was delivered (Doruceno). */
   | 'SHIPMENT_DELIVERED'
+  /** A shipment was sent (Vypraveno). */
   | 'SHIPMENT_DISPATCHED'
+  /** A shipment came back undelivered. */
   | 'SHIPMENT_RETURNED';
 
 /** Narrows a subscription: an event passes when every non-empty list matches its document or case file. */
@@ -2324,20 +2798,28 @@ export type WebhookFilters = {
   __typename?: 'WebhookFilters';
   /** Filing codes (spisové znaky): a node and everything under it. */
   filingCodes: Array<Scalars['String']['output']>;
+  /** Only events of documents or case files of these org units; empty: any. */
   orgUnitIds: Array<Scalars['ID']['output']>;
+  /** Only events of documents in these registers; empty: any. */
   registerIds: Array<Scalars['ID']['output']>;
 };
 
+/** Filters of a webhook; each list up to 50 values, empty or omitted: any. */
 export type WebhookFiltersInput = {
+  /** Full filing codes: a node and everything under it. */
   filingCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Org units of the municipality. */
   orgUnitIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Registers of the municipality. */
   registerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 /** The subscription and its signing secret, shown this once. */
 export type WebhookSecretPayload = {
   __typename?: 'WebhookSecretPayload';
+  /** The signing secret for `x-hub-signature`; store it now, it cannot be read again. */
   secret: Scalars['String']['output'];
+  /** The subscription. */
   subscription: WebhookSubscription;
 };
 
@@ -2348,16 +2830,23 @@ export type WebhookSecretPayload = {
  */
 export type WebhookSubscription = {
   __typename?: 'WebhookSubscription';
+  /** False: paused, nothing is delivered until it is made active again. */
   active: Scalars['Boolean']['output'];
+  /** The office app's API client it delivers for. */
   apiClient: ApiClient;
+  /** When it was created. */
   createdAt: Scalars['DateTime']['output'];
+  /** The event types delivered. */
   eventTypes: Array<WebhookEventType>;
   /** Consecutive failed attempts at the next event (0: healthy). */
   failures: Scalars['Int']['output'];
+  /** What narrows the events delivered. */
   filters: WebhookFilters;
   /** Every log entry up to this Poradi was delivered or did not match. */
   handledThrough: Scalars['Int']['output'];
+  /** Opaque id (UUID) of the subscription. */
   id: Scalars['ID']['output'];
+  /** The last failure's error (HTTP status or network error); null when none. */
   lastError: Maybe<Scalars['String']['output']>;
   /** The municipality's last Poradi: handledThrough lags it by what is still to deliver. */
   logHead: Scalars['Int']['output'];
@@ -2365,8 +2854,11 @@ export type WebhookSubscription = {
   nextAttemptAt: Maybe<Scalars['DateTime']['output']>;
   /** The last attempts (1–100), newest first. */
   recentDeliveries: Array<WebhookDelivery>;
+  /** When its secret was last rotated; null if never. */
   secretRotatedAt: Maybe<Scalars['DateTime']['output']>;
+  /** When it last changed. */
   updatedAt: Scalars['DateTime']['output'];
+  /** Where events are POSTed. */
   url: Scalars['String']['output'];
 };
 

@@ -8,6 +8,7 @@ import { Migration20261205061532DisposalProposal } from './Migration202612050615
 import { Migration20261206011505Destruction } from './Migration20261206011505_destruction';
 import { Migration20261206011917JobLease } from './Migration20261206011917_job_lease';
 import { Migration20261206014716Webhooks } from './Migration20261206014716_webhooks';
+import { Migration20261206043415WordIndex } from './Migration20261206043415_word_index';
 import { Migration20261206043919DataBox } from './Migration20261206043919_data_box';
 import { Migration20261206044203MediaTypesSignatures } from './Migration20261206044203_media_types_signatures';
 
@@ -22,6 +23,7 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261206011505_destruction', class: Migration20261206011505Destruction },
   { name: 'Migration20261206011917_job_lease', class: Migration20261206011917JobLease },
   { name: 'Migration20261206014716_webhooks', class: Migration20261206014716Webhooks },
+  { name: 'Migration20261206043415_word_index', class: Migration20261206043415WordIndex },
   { name: 'Migration20261206043919_data_box', class: Migration20261206043919DataBox },
   { name: 'Migration20261206044203_media_types_signatures', class: Migration20261206044203MediaTypesSignatures },
 ];

@@ -151,7 +151,7 @@ export type MunicipalityType =
   /** Obec s rozšířenou působností (ORP, obec III. typu), e.g. Blansko. */
   | 'EXTENDED';
 
-/** The root of all changes through the gateway; each mutation says who may call it and which error codes it may return. */
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -173,19 +173,19 @@ export type Mutation = {
 };
 
 
-/** The root of all changes through the gateway; each mutation says who may call it and which error codes it may return. */
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationCreateMunicipalityArgs = {
   input: CreateMunicipalityInput;
 };
 
 
-/** The root of all changes through the gateway; each mutation says who may call it and which error codes it may return. */
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationCreateOrgUnitArgs = {
   input: CreateOrgUnitInput;
 };
 
 
-/** The root of all changes through the gateway; each mutation says who may call it and which error codes it may return. */
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationUpdateMunicipalityArgs = {
   id: Scalars['ID']['input'];
   input: UpdateMunicipalityInput;

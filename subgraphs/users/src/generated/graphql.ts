@@ -152,10 +152,7 @@ export type Municipality = {
   id: Scalars['ID']['output'];
 };
 
-/**
- * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
- * return.
- */
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -204,113 +201,77 @@ export type Mutation = {
 };
 
 
-/**
- * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
- * return.
- */
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationChangePasswordArgs = {
   currentPassword?: InputMaybe<Scalars['String']['input']>;
   newPassword: Scalars['String']['input'];
 };
 
 
-/**
- * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
- * return.
- */
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationCreateApiClientArgs = {
   input: CreateApiClientInput;
 };
 
 
-/**
- * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
- * return.
- */
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationCreateBackupClientArgs = {
   municipalityId: Scalars['ID']['input'];
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
 
-/**
- * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
- * return.
- */
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationCreateUserArgs = {
   input: CreateUserInput;
 };
 
 
-/**
- * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
- * return.
- */
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationDisableUserArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/**
- * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
- * return.
- */
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationLoginArgs = {
   login: Scalars['String']['input'];
   password: Scalars['String']['input'];
 };
 
 
-/**
- * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
- * return.
- */
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationLoginApiClientArgs = {
   clientId: Scalars['ID']['input'];
   secret: Scalars['String']['input'];
 };
 
 
-/**
- * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
- * return.
- */
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationResetTenantAdminArgs = {
   input: ResetTenantAdminInput;
 };
 
 
-/**
- * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
- * return.
- */
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationRevokeApiClientArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/**
- * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
- * return.
- */
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationRevokeBackupClientArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/**
- * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
- * return.
- */
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationRotateApiClientSecretArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/**
- * The root of all changes through the gateway; each mutation says who may call it and which error codes it may
- * return.
- */
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationRotateBackupClientSecretArgs = {
   id: Scalars['ID']['input'];
 };
