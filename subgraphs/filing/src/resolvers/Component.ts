@@ -9,4 +9,5 @@ export const Component: ComponentResolvers = {
   signatureStatus: (c) => c.signatureStatus ?? null,
   signaturesVerifiedAt: (c) => c.signaturesVerifiedAt ?? null,
   signatures: (c, _, ctx) => (c.signatureStatus ? ctx.loaders.signaturesByComponent.load(c.id) : []),
+  seal: async (c, _, ctx) => (await ctx.loaders.sealsByComponent.load(c.id))[0] ?? null,
 };
