@@ -6,6 +6,9 @@ import type { FilingPlan as FilingPlanModel } from '../modules/filing-plans/fili
 import type { FilingPlanNode as FilingPlanNodeModel } from '../modules/filing-plans/filing-plan-node.entity';
 import type { CaseFile as CaseFileModel } from '../modules/case-files/case-file.entity';
 import type { Component as ComponentModel } from '../modules/components/component.entity';
+import type { ConversionJob as ConversionJobModel } from '../modules/conversion/conversion-job.entity';
+import type { ComponentSeal as ComponentSealModel } from '../modules/sealing/component-seal.entity';
+import type { DocumentConversionSource as DocumentConversionSourceModel } from '../modules/conversion/conversion';
 import type { DocumentPage as DocumentPageModel } from '../modules/documents/document-query';
 import type { DisposalForecastPage as DisposalForecastPageModel } from '../modules/retention/forecast';
 import type { Shipment as ShipmentModel } from '../modules/dispatch/shipment.entity';
@@ -417,12 +420,41 @@ export type Component = {
   mediaType: Scalars['String']['output'];
   /** 1 = the main component. */
   order: Scalars['Int']['output'];
+  /** The municipality's electronic seal on this version (PAdES inside the PDF); null when it is not sealed. */
+  seal: Maybe<ComponentSeal>;
   /** SHA-256 of the bytes (hex), as recorded in the audit trail. */
   sha256: Scalars['String']['output'];
   /** Size in bytes. */
   size: Scalars['Float']['output'];
   /** From 1; a new version of an order keeps the older ones. */
   version: Scalars['Int']['output'];
+};
+
+/** One component's conversion to an output format (převod do výstupního datového formátu). */
+export type ComponentConversion = {
+  __typename?: 'ComponentConversion';
+  /** Attempts made so far. */
+  attempts: Scalars['Int']['output'];
+  /** The component version converted. */
+  component: Maybe<Component>;
+  /** Identifier of the conversion job. */
+  id: Scalars['ID']['output'];
+  /** Why the last attempt failed; null after a success. */
+  lastError: Maybe<Scalars['String']['output']>;
+  /** When a QUEUED job runs (its next attempt after a failure). */
+  nextAttemptAt: Scalars['DateTime']['output'];
+  /** Set when DONE. */
+  outcome: Maybe<ConversionOutcome>;
+  /** The new ORIGINAL_OUTPUT_FORMAT version, when CONVERTED. */
+  output: Maybe<Component>;
+  /** PDF/A conformance level (pdfaid:conformance), e.g. B. */
+  pdfaConformance: Maybe<Scalars['String']['output']>;
+  /** PDF/A part and conformance read from the output's XMP metadata, e.g. 2 and B. */
+  pdfaPart: Maybe<Scalars['String']['output']>;
+  /** Where the job is: queued, running, done or failed. */
+  state: ConversionState;
+  /** When the job last changed (queued, attempted, finished). */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** Form of a component (forma komponenty). */
@@ -437,6 +469,48 @@ export type ComponentForm =
   | 'ORIGINAL'
   /** Original in the output format (originál ve výstupním datovém formátu). */
   | 'ORIGINAL_OUTPUT_FORMAT';
+
+/** The municipality's electronic seal (elektronická pečeť) on a component version. */
+export type ComponentSeal = {
+  __typename?: 'ComponentSeal';
+  /** SHA-256 of the seal's certificate (hex). */
+  certificateSha256: Scalars['String']['output'];
+  /** When it was sealed: the signature's claimed time (/M of the signature dictionary). */
+  sealedAt: Scalars['DateTime']['output'];
+  /** Subject of the seal's certificate, e.g. CN=Město Blansko, O=Město Blansko, C=CZ. */
+  signer: Scalars['String']['output'];
+  /** The time-stamp authority: its certificate's subject. */
+  timeStampAuthority: Maybe<Scalars['String']['output']>;
+  /** The RFC 3161 time-stamp's time (genTime); null when not time-stamped. */
+  timeStampedAt: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** What a finished conversion did. */
+export type ConversionOutcome =
+  /** The component is a PDF/A already (checked from its bytes): nothing to add. */
+  | 'ALREADY_OUTPUT_FORMAT'
+  /** A new version of the component in PDF/A-2 (form ORIGINAL_OUTPUT_FORMAT) was added; the original is kept. */
+  | 'CONVERTED';
+
+/** State of one component's conversion to an output format. */
+export type ConversionState =
+  /** Finished: see outcome. */
+  | 'DONE'
+  /** Every attempt failed (lastError says why): the document cannot be closed until a new request succeeds. */
+  | 'FAILED'
+  /** Waiting for the worker (or for its next attempt after a failed one: see lastError). */
+  | 'QUEUED'
+  /** Being converted now. */
+  | 'RUNNING';
+
+/** What convertDocumentComponents did. */
+export type ConvertDocumentComponentsPayload = {
+  __typename?: 'ConvertDocumentComponentsPayload';
+  /** The document (its conversion field shows the queue). */
+  document: Document;
+  /** How many conversions this request queued (0: nothing needed converting, or all are queued or done already). */
+  queued: Scalars['Int']['output'];
+};
 
 /** Input of createDocumentKind. */
 export type CreateDocumentKindInput = {
@@ -816,6 +890,8 @@ export type Document = {
   closedAt: Maybe<Scalars['DateTime']['output']>;
   /** The document's files (komponenty), by order then version; order 1 is the main component. */
   components: Array<Component>;
+  /** Conversion of its components to output formats (PDF/A at settlement at the latest): progress, failures, and whether they keep it from closing. */
+  conversion: DocumentConversion;
   /** When the document was created in the hub (registered, or the draft created). */
   createdAt: Scalars['DateTime']['output'];
   /** Who created it; null for documents the hub files itself (e.g. the daily transaction log renditions). */
@@ -916,6 +992,34 @@ export type DocumentConnection = {
   /** Documents in the whole filtered list. Counted only when asked for, at the cost of reading the whole list. */
   totalCount: Scalars['Int']['output'];
 };
+
+/** A document's conversions to output formats: progress and failures. */
+export type DocumentConversion = {
+  __typename?: 'DocumentConversion';
+  /** Why closing the document (or its case file) is refused because of a failed conversion; null when it is not. */
+  closeBlockedReason: Maybe<Scalars['String']['output']>;
+  /** Conversions finished. */
+  done: Scalars['Int']['output'];
+  /** Conversions failed. */
+  failed: Scalars['Int']['output'];
+  /** Every conversion of the document, oldest first. */
+  jobs: Array<ComponentConversion>;
+  /** Conversions queued or running. */
+  pending: Scalars['Int']['output'];
+  /** Summary of the jobs: failed wins over pending, pending over done. */
+  state: DocumentConversionState;
+};
+
+/** Summary state of a document's conversions. */
+export type DocumentConversionState =
+  /** Every queued conversion finished. */
+  | 'DONE'
+  /** At least one conversion failed: closing is refused (closeBlockedReason). */
+  | 'FAILED'
+  /** Nothing was queued (settlement queues; or every component is in an output format as it is). */
+  | 'NONE'
+  /** Some conversions are queued or running. */
+  | 'PENDING';
 
 /** One document of a list, with its cursor. */
 export type DocumentEdge = {
@@ -1175,6 +1279,12 @@ export type Mutation = {
   closeCaseFile: CaseFilePayload;
   /** SETTLED → CLOSED for a document outside case files (documents in a case file close with it). Needs a classification. */
   closeDocument: DocumentPayload;
+  /**
+   * Queues the conversion of the document's components that are not in an output format (settlement does this by
+   * itself; ask earlier to seal and send, or again after a failure): its handler, author, unit head or a records
+   * manager. The result appears in Document.conversion; each converted file is logged (KonverzeFormatu).
+   */
+  convertDocumentComponents: ConvertDocumentComponentsPayload;
   /** Records managers: a new document kind. */
   createDocumentKind: DocumentKind;
   /** Case handlers: an own document in preparation (DRAFT), with a PID but no number yet. */
@@ -1247,6 +1357,15 @@ export type Mutation = {
   returnDocument: DocumentPayload;
   /** Tenant admins: a new signing secret, shown this once; the old one signs nothing from now on. */
   rotateWebhookSecret: WebhookSecretPayload;
+  /**
+   * Seals the newest version of a component of an own document with the municipality's electronic seal (PAdES,
+   * time-stamped when a time-stamp authority is configured): it must be a PDF/A (an output-format version, or an
+   * original that is a PDF/A). The sealed file becomes the order's next version (ORIGINAL_OUTPUT_FORMAT), which a
+   * data-box shipment then carries; logged as PripojeniPodpisu (and PripojeniRazitka). Its handler, author, unit head
+   * or a records manager. CONFLICT: not own, not the newest, not a PDF/A, sealed already, handed over to dispatch, no
+   * seal configured; SERVICE_UNAVAILABLE: the time-stamp authority failed (nothing written).
+   */
+  sealComponent: SealComponentPayload;
   /** IN_PROGRESS → SETTLED: method, day and handler recorded. */
   settleDocument: DocumentPayload;
   /** Changes the title or classification of an open case file. */
@@ -1320,6 +1439,12 @@ export type MutationCloseCaseFileArgs = {
 
 /** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationCloseDocumentArgs = {
+  documentId: Scalars['ID']['input'];
+};
+
+
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
+export type MutationConvertDocumentComponentsArgs = {
   documentId: Scalars['ID']['input'];
 };
 
@@ -1523,6 +1648,12 @@ export type MutationRotateWebhookSecretArgs = {
 
 
 /** The root of all changes; each mutation says who may call it and which error codes it may return. */
+export type MutationSealComponentArgs = {
+  componentId: Scalars['ID']['input'];
+};
+
+
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationSettleDocumentArgs = {
   documentId: Scalars['ID']['input'];
   input: SettleDocumentInput;
@@ -1585,6 +1716,13 @@ export type PageInfo = {
   endCursor: Maybe<Scalars['String']['output']>;
   /** True when items follow this page (ask again with `after: endCursor`). */
   hasNextPage: Scalars['Boolean']['output'];
+  /**
+   * True when the page starts after a cursor (`after` was given): items come before it. Lists page forward only
+   * (`first` / `after`), so go back by keeping earlier cursors.
+   */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first item of the page; null for an empty page. */
+  startCursor: Maybe<Scalars['String']['output']>;
 };
 
 /**
@@ -2229,6 +2367,17 @@ export type ReviseFilingPlanNodeInput = {
   name?: InputMaybe<Scalars['String']['input']>;
   /** New retention schedule. */
   retentionSchedule?: InputMaybe<RetentionScheduleInput>;
+};
+
+/** What sealComponent did. */
+export type SealComponentPayload = {
+  __typename?: 'SealComponentPayload';
+  /** The PripojeniPodpisu event. */
+  auditEventId: Scalars['ID']['output'];
+  /** The sealed version. */
+  component: Component;
+  /** The document. */
+  document: Document;
 };
 
 /** Sender of a received document (odesílatel). */
@@ -2919,7 +3068,12 @@ export type ResolversTypes = ResolversObject<{
   CaseFileState: CaseFileState;
   Component: ResolverTypeWrapper<ComponentModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  ComponentConversion: ResolverTypeWrapper<ConversionJobModel>;
   ComponentForm: ComponentForm;
+  ComponentSeal: ResolverTypeWrapper<ComponentSealModel>;
+  ConversionOutcome: ConversionOutcome;
+  ConversionState: ConversionState;
+  ConvertDocumentComponentsPayload: ResolverTypeWrapper<Omit<ConvertDocumentComponentsPayload, 'document'> & { document: ResolversTypes['Document'] }>;
   CreateDocumentKindInput: CreateDocumentKindInput;
   CreateDraftDocumentInput: CreateDraftDocumentInput;
   CreateFilingPlanInput: CreateFilingPlanInput;
@@ -2946,6 +3100,8 @@ export type ResolversTypes = ResolversObject<{
   Document: ResolverTypeWrapper<DocumentModel>;
   DocumentAuthor: ResolverTypeWrapper<DocumentAuthor>;
   DocumentConnection: ResolverTypeWrapper<DocumentPageModel>;
+  DocumentConversion: ResolverTypeWrapper<DocumentConversionSourceModel>;
+  DocumentConversionState: DocumentConversionState;
   DocumentEdge: ResolverTypeWrapper<Omit<DocumentEdge, 'node'> & { node: ResolversTypes['Document'] }>;
   DocumentFilter: DocumentFilter;
   DocumentForm: DocumentForm;
@@ -2990,6 +3146,7 @@ export type ResolversTypes = ResolversObject<{
   RetentionSchedule: ResolverTypeWrapper<RetentionSchedule>;
   RetentionScheduleInput: RetentionScheduleInput;
   ReviseFilingPlanNodeInput: ReviseFilingPlanNodeInput;
+  SealComponentPayload: ResolverTypeWrapper<Omit<SealComponentPayload, 'component' | 'document'> & { component: ResolversTypes['Component'], document: ResolversTypes['Document'] }>;
   Sender: ResolverTypeWrapper<Sender>;
   SenderInput: SenderInput;
   SettleDocumentInput: SettleDocumentInput;
@@ -3052,6 +3209,9 @@ export type ResolversParentTypes = ResolversObject<{
   CaseFilePayload: Omit<CaseFilePayload, 'caseFile'> & { caseFile: ResolversParentTypes['CaseFile'] };
   Component: ComponentModel;
   Float: Scalars['Float']['output'];
+  ComponentConversion: ConversionJobModel;
+  ComponentSeal: ComponentSealModel;
+  ConvertDocumentComponentsPayload: Omit<ConvertDocumentComponentsPayload, 'document'> & { document: ResolversParentTypes['Document'] };
   CreateDocumentKindInput: CreateDocumentKindInput;
   CreateDraftDocumentInput: CreateDraftDocumentInput;
   CreateFilingPlanInput: CreateFilingPlanInput;
@@ -3074,6 +3234,7 @@ export type ResolversParentTypes = ResolversObject<{
   Document: DocumentModel;
   DocumentAuthor: DocumentAuthor;
   DocumentConnection: DocumentPageModel;
+  DocumentConversion: DocumentConversionSourceModel;
   DocumentEdge: Omit<DocumentEdge, 'node'> & { node: ResolversParentTypes['Document'] };
   DocumentFilter: DocumentFilter;
   DocumentKind: DocumentKindModel;
@@ -3110,6 +3271,7 @@ export type ResolversParentTypes = ResolversObject<{
   RetentionSchedule: RetentionSchedule;
   RetentionScheduleInput: RetentionScheduleInput;
   ReviseFilingPlanNodeInput: ReviseFilingPlanNodeInput;
+  SealComponentPayload: Omit<SealComponentPayload, 'component' | 'document'> & { component: ResolversParentTypes['Component'], document: ResolversParentTypes['Document'] };
   Sender: Sender;
   SenderInput: SenderInput;
   SettleDocumentInput: SettleDocumentInput;
@@ -3297,9 +3459,37 @@ export type ComponentResolvers<ContextType = FilingContext, ParentType extends R
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   mediaType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   order?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  seal?: Resolver<Maybe<ResolversTypes['ComponentSeal']>, ParentType, ContextType>;
   sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   size?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ComponentConversionResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['ComponentConversion'] = ResolversParentTypes['ComponentConversion']> = ResolversObject<{
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  component?: Resolver<Maybe<ResolversTypes['Component']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['ConversionOutcome']>, ParentType, ContextType>;
+  output?: Resolver<Maybe<ResolversTypes['Component']>, ParentType, ContextType>;
+  pdfaConformance?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  pdfaPart?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ConversionState'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type ComponentSealResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['ComponentSeal'] = ResolversParentTypes['ComponentSeal']> = ResolversObject<{
+  certificateSha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sealedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  signer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  timeStampAuthority?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  timeStampedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+}>;
+
+export type ConvertDocumentComponentsPayloadResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['ConvertDocumentComponentsPayload'] = ResolversParentTypes['ConvertDocumentComponentsPayload']> = ResolversObject<{
+  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  queued?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type DataBoxConnectionResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['DataBoxConnection'] = ResolversParentTypes['DataBoxConnection']> = ResolversObject<{
@@ -3401,6 +3591,7 @@ export type DocumentResolvers<ContextType = FilingContext, ParentType extends Re
   caseFile?: Resolver<Maybe<ResolversTypes['CaseFile']>, ParentType, ContextType>;
   closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   components?: Resolver<Array<ResolversTypes['Component']>, ParentType, ContextType>;
+  conversion?: Resolver<ResolversTypes['DocumentConversion'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   createdBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -3447,6 +3638,15 @@ export type DocumentConnectionResolvers<ContextType = FilingContext, ParentType 
   edges?: Resolver<Array<ResolversTypes['DocumentEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type DocumentConversionResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['DocumentConversion'] = ResolversParentTypes['DocumentConversion']> = ResolversObject<{
+  closeBlockedReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  done?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  jobs?: Resolver<Array<ResolversTypes['ComponentConversion']>, ParentType, ContextType>;
+  pending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['DocumentConversionState'], ParentType, ContextType>;
 }>;
 
 export type DocumentEdgeResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['DocumentEdge'] = ResolversParentTypes['DocumentEdge']> = ResolversObject<{
@@ -3526,6 +3726,7 @@ export type MutationResolvers<ContextType = FilingContext, ParentType extends Re
   classifyDocument?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationClassifyDocumentArgs, 'documentId' | 'filingPlanNodeId'>>;
   closeCaseFile?: Resolver<ResolversTypes['CaseFilePayload'], ParentType, ContextType, RequireFields<MutationCloseCaseFileArgs, 'id'>>;
   closeDocument?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationCloseDocumentArgs, 'documentId'>>;
+  convertDocumentComponents?: Resolver<ResolversTypes['ConvertDocumentComponentsPayload'], ParentType, ContextType, RequireFields<MutationConvertDocumentComponentsArgs, 'documentId'>>;
   createDocumentKind?: Resolver<ResolversTypes['DocumentKind'], ParentType, ContextType, RequireFields<MutationCreateDocumentKindArgs, 'input'>>;
   createDraftDocument?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationCreateDraftDocumentArgs, 'input'>>;
   createFilingPlan?: Resolver<ResolversTypes['FilingPlan'], ParentType, ContextType, RequireFields<MutationCreateFilingPlanArgs, 'input'>>;
@@ -3557,6 +3758,7 @@ export type MutationResolvers<ContextType = FilingContext, ParentType extends Re
   replayWebhookSubscription?: Resolver<ResolversTypes['WebhookSubscription'], ParentType, ContextType, RequireFields<MutationReplayWebhookSubscriptionArgs, 'id'>>;
   returnDocument?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationReturnDocumentArgs, 'documentId' | 'reason'>>;
   rotateWebhookSecret?: Resolver<ResolversTypes['WebhookSecretPayload'], ParentType, ContextType, RequireFields<MutationRotateWebhookSecretArgs, 'id'>>;
+  sealComponent?: Resolver<ResolversTypes['SealComponentPayload'], ParentType, ContextType, RequireFields<MutationSealComponentArgs, 'componentId'>>;
   settleDocument?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationSettleDocumentArgs, 'documentId' | 'input'>>;
   updateCaseFile?: Resolver<ResolversTypes['CaseFilePayload'], ParentType, ContextType, RequireFields<MutationUpdateCaseFileArgs, 'id' | 'input'>>;
   updateDocumentKind?: Resolver<ResolversTypes['DocumentKind'], ParentType, ContextType, RequireFields<MutationUpdateDocumentKindArgs, 'id' | 'input'>>;
@@ -3572,6 +3774,8 @@ export type OrgUnitResolvers<ContextType = FilingContext, ParentType extends Res
 export type PageInfoResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type PartyResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['Party'] = ResolversParentTypes['Party']> = ResolversObject<{
@@ -3708,6 +3912,12 @@ export type RetentionScheduleResolvers<ContextType = FilingContext, ParentType e
   triggerCheckYears?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   triggerEvent?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   triggerKind?: Resolver<ResolversTypes['TriggerKind'], ParentType, ContextType>;
+}>;
+
+export type SealComponentPayloadResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['SealComponentPayload'] = ResolversParentTypes['SealComponentPayload']> = ResolversObject<{
+  auditEventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  component?: Resolver<ResolversTypes['Component'], ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
 }>;
 
 export type SenderResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['Sender'] = ResolversParentTypes['Sender']> = ResolversObject<{
@@ -3883,6 +4093,9 @@ export type Resolvers<ContextType = FilingContext> = ResolversObject<{
   CaseFileEdge?: CaseFileEdgeResolvers<ContextType>;
   CaseFilePayload?: CaseFilePayloadResolvers<ContextType>;
   Component?: ComponentResolvers<ContextType>;
+  ComponentConversion?: ComponentConversionResolvers<ContextType>;
+  ComponentSeal?: ComponentSealResolvers<ContextType>;
+  ConvertDocumentComponentsPayload?: ConvertDocumentComponentsPayloadResolvers<ContextType>;
   DataBoxConnection?: DataBoxConnectionResolvers<ContextType>;
   DataBoxFailedMessage?: DataBoxFailedMessageResolvers<ContextType>;
   DataBoxShipment?: DataBoxShipmentResolvers<ContextType>;
@@ -3895,6 +4108,7 @@ export type Resolvers<ContextType = FilingContext> = ResolversObject<{
   Document?: DocumentResolvers<ContextType>;
   DocumentAuthor?: DocumentAuthorResolvers<ContextType>;
   DocumentConnection?: DocumentConnectionResolvers<ContextType>;
+  DocumentConversion?: DocumentConversionResolvers<ContextType>;
   DocumentEdge?: DocumentEdgeResolvers<ContextType>;
   DocumentKind?: DocumentKindResolvers<ContextType>;
   DocumentPayload?: DocumentPayloadResolvers<ContextType>;
@@ -3919,6 +4133,7 @@ export type Resolvers<ContextType = FilingContext> = ResolversObject<{
   Register?: RegisterResolvers<ContextType>;
   RegisterDocumentPayload?: RegisterDocumentPayloadResolvers<ContextType>;
   RetentionSchedule?: RetentionScheduleResolvers<ContextType>;
+  SealComponentPayload?: SealComponentPayloadResolvers<ContextType>;
   Sender?: SenderResolvers<ContextType>;
   Settlement?: SettlementResolvers<ContextType>;
   Shipment?: ShipmentResolvers<ContextType>;

@@ -1,9 +1,10 @@
-import { DateTimeScalar } from '@hub/kit';
+import { DateTimeScalar, pageInfoResolvers } from '@hub/kit';
 import type { DisposalForecastConnectionResolvers, DocumentConnectionResolvers, Resolvers } from '../generated/graphql';
 import { AuditLogRendition } from './AuditLogRendition';
 import { AuditEvent, AuditTrail } from './AuditTrail';
 import { CaseFile } from './CaseFile';
 import { Component } from './Component';
+import { ComponentConversion, DocumentConversion } from './conversion';
 import { Tombstone } from './destruction';
 import { Document } from './Document';
 import { DocumentKind } from './document-kinds';
@@ -23,4 +24,4 @@ import { DataBoxConnection } from './data-box';
 const DocumentConnection: DocumentConnectionResolvers = { totalCount: (page) => page.totalCount() };
 const DisposalForecastConnection: DisposalForecastConnectionResolvers = { totalCount: (page) => page.totalCount() };
 
-export const resolvers: Resolvers = { DocumentConnection, DisposalForecastConnection, DateTime: DateTimeScalar, Query, Mutation, Document, DocumentKind, Register, Municipality, AuditTrail, AuditEvent, CaseFile, FilingPlan, FilingPlanNode, AuditLogRendition, Component, Shipment, DeliveryProof, RecordsHandOver, Party, Tombstone, WebhookSubscription, DataBoxConnection };
+export const resolvers: Resolvers = { DocumentConnection, DisposalForecastConnection, DateTime: DateTimeScalar, Query, Mutation, Document, DocumentKind, Register, Municipality, AuditTrail, AuditEvent, CaseFile, FilingPlan, FilingPlanNode, AuditLogRendition, Component, ComponentConversion, DocumentConversion, Shipment, DeliveryProof, RecordsHandOver, Party, Tombstone, WebhookSubscription, DataBoxConnection, PageInfo: pageInfoResolvers };

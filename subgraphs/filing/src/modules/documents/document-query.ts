@@ -1,6 +1,6 @@
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { Role, badInput, conflict, decodeCursor, encodeCursor as encodeListCursor, hasRole, notFound, tenantOf, type Caller } from '@hub/kit';
+import { Role, badInput, conflict, decodeCursor, encodeCursor as encodeListCursor, hasRole, notFound, tenantOf, type Caller, forwardPageInfo, type PageInfo } from '@hub/kit';
 import type { DocumentFilter } from '../../generated/graphql';
 import { decodeInstantCursor, encodeInstantCursor, type InstantCursor } from '../paging';
 import { Register } from '../registers/register.entity';
@@ -25,7 +25,7 @@ export const MAX_PAGE_SIZE = 100;
  */
 export interface DocumentPage {
   edges: { cursor: string; node: Document }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  pageInfo: PageInfo;
   totalCount: () => Promise<number>;
 }
 
@@ -209,7 +209,7 @@ export async function findDocuments(em: SqlEntityManager, args: DocumentPageArgs
   const edges = nodes.map((node) => ({ cursor: encodeCursor(node), node }));
   return {
     edges,
-    pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: forwardPageInfo(edges, rows.length > size, args.after),
     totalCount: once(() => em.count(Document, where())),
   };
 }
@@ -405,7 +405,7 @@ export async function findRegisterJournal(em: SqlEntityManager, args: JournalArg
   const edges = nodes.map((node) => ({ cursor: encodeJournalCursor(register.id, args.year, node.sequenceNumber!), node }));
   return {
     edges,
-    pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: forwardPageInfo(edges, rows.length > size, args.after),
     totalCount: once(() => em.count(Document, where())),
   };
 }

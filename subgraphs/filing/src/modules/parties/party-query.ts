@@ -1,6 +1,6 @@
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { badInput } from '@hub/kit';
+import { badInput, forwardPageInfo, type PageInfo } from '@hub/kit';
 import { LIKE_ESCAPE, containsPattern } from '../documents/search';
 import { decodeInstantCursor, encodeInstantCursor } from '../paging';
 import { Party } from './party.entity';
@@ -10,7 +10,7 @@ const MAX_SEARCH = 300;
 
 export interface PartyPage {
   edges: { cursor: string; node: Party }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  pageInfo: PageInfo;
 }
 
 export interface PartyListArgs {
@@ -41,5 +41,5 @@ export async function findParties(em: SqlEntityManager, args: PartyListArgs): Pr
   }
   const rows = await em.find(Party, conditions.length ? { $and: conditions } : {}, { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], limit: size + 1 });
   const edges = rows.slice(0, size).map((node) => ({ cursor: encodeInstantCursor(node.createdAt, node.id), node }));
-  return { edges, pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null } };
+  return { edges, pageInfo: forwardPageInfo(edges, rows.length > size, args.after) };
 }
