@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import { CaseFile } from './modules/case-files/case-file.entity';
 import { Component } from './modules/components/component.entity';
 import { ConversionJob } from './modules/conversion/conversion-job.entity';
+import { ComponentSeal } from './modules/sealing/component-seal.entity';
 import { DeliveryProof } from './modules/dispatch/delivery-proof.entity';
 import { Shipment } from './modules/dispatch/shipment.entity';
 import { DocumentKind } from './modules/document-kinds/document-kind.entity';
@@ -33,6 +34,8 @@ export function createContext(base: SubgraphContext) {
       componentsByDocument: groupLoader(base.em, Component, 'documentId', { order: 'asc', version: 'asc' }),
       /** A document's conversions to output formats (modules/conversion), oldest first. */
       conversionJobsByDocument: groupLoader(base.em, ConversionJob, 'documentId', { createdAt: 'asc', id: 'asc' }),
+      /** A component version's seal (modules/sealing): a list of at most one. */
+      sealsByComponent: groupLoader(base.em, ComponentSeal, 'componentId', { sealedAt: 'asc', id: 'asc' }),
       /** A document's shipments, and a shipment's delivery proofs, oldest first. */
       shipmentsByDocument: groupLoader(base.em, Shipment, 'documentId', { createdAt: 'asc', id: 'asc' }),
       proofsByShipment: groupLoader(base.em, DeliveryProof, 'shipmentId', { createdAt: 'asc', id: 'asc' }),

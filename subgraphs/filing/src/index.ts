@@ -4,6 +4,7 @@ import { CaseFileSchema } from './modules/case-files/case-file.entity';
 import { ComponentSchema } from './modules/components/component.entity';
 import { conversionBackground } from './modules/conversion/conversion';
 import { ConversionJobSchema } from './modules/conversion/conversion-job.entity';
+import { ComponentSealSchema } from './modules/sealing/component-seal.entity';
 import { componentRoutes } from './modules/components/routes';
 import { uploadSweepBackground } from './modules/components/upload-sweep';
 import { UploadSchema } from './modules/components/upload.entity';
@@ -47,7 +48,7 @@ export const filing: SubgraphDefinition<FilingContext> = {
   name: 'filing',
   typeDefs: loadSchema('filing'),
   resolvers,
-  entities: [RegisterSchema, DocumentSchema, DocumentWordSchema, DocumentKindSchema, FilingPlanSchema, FilingPlanNodeSchema, CaseFileSchema, LogEntrySchema, LogRenditionSchema, UploadSchema, ComponentSchema, DataMessageSchema, ShipmentSchema, DeliveryProofSchema, PartySchema, TombstoneSchema, BlobErasureSchema, ConversionJobSchema, ...WEBHOOK_ENTITIES, ...DATA_BOX_ENTITIES],
+  entities: [RegisterSchema, DocumentSchema, DocumentWordSchema, DocumentKindSchema, FilingPlanSchema, FilingPlanNodeSchema, CaseFileSchema, LogEntrySchema, LogRenditionSchema, UploadSchema, ComponentSchema, DataMessageSchema, ShipmentSchema, DeliveryProofSchema, PartySchema, TombstoneSchema, BlobErasureSchema, ConversionJobSchema, ComponentSealSchema, ...WEBHOOK_ENTITIES, ...DATA_BOX_ENTITIES],
   migrations,
   // The transaction log and its daily renditions: database triggers refuse UPDATE and DELETE.
   appendOnly: [TRANSACTION_LOG_APPEND_ONLY, RENDITIONS_APPEND_ONLY],

@@ -7,6 +7,7 @@ import type { FilingPlanNode as FilingPlanNodeModel } from '../modules/filing-pl
 import type { CaseFile as CaseFileModel } from '../modules/case-files/case-file.entity';
 import type { Component as ComponentModel } from '../modules/components/component.entity';
 import type { ConversionJob as ConversionJobModel } from '../modules/conversion/conversion-job.entity';
+import type { ComponentSeal as ComponentSealModel } from '../modules/sealing/component-seal.entity';
 import type { DocumentConversionSource as DocumentConversionSourceModel } from '../modules/conversion/conversion';
 import type { DocumentPage as DocumentPageModel } from '../modules/documents/document-query';
 import type { DisposalForecastPage as DisposalForecastPageModel } from '../modules/retention/forecast';
@@ -421,6 +422,8 @@ export type Component = {
   mediaType: Scalars['String']['output'];
   /** 1 = the main component. */
   order: Scalars['Int']['output'];
+  /** The municipality's electronic seal on this version (PAdES inside the PDF); null when it is not sealed. */
+  seal: Maybe<ComponentSeal>;
   /** SHA-256 of the bytes (hex), as recorded in the audit trail. */
   sha256: Scalars['String']['output'];
   /** Size in bytes. */
@@ -468,6 +471,21 @@ export type ComponentForm =
   | 'ORIGINAL'
   /** Original in the output format (originál ve výstupním datovém formátu). */
   | 'ORIGINAL_OUTPUT_FORMAT';
+
+/** The municipality's electronic seal (elektronická pečeť) on a component version. */
+export type ComponentSeal = {
+  __typename?: 'ComponentSeal';
+  /** SHA-256 of the seal's certificate (hex). */
+  certificateSha256: Scalars['String']['output'];
+  /** When it was sealed: the signature's claimed time (/M of the signature dictionary). */
+  sealedAt: Scalars['DateTime']['output'];
+  /** Subject of the seal's certificate, e.g. CN=Město Blansko, O=Město Blansko, C=CZ. */
+  signer: Scalars['String']['output'];
+  /** The time-stamp authority: its certificate's subject. */
+  timeStampAuthority: Maybe<Scalars['String']['output']>;
+  /** The RFC 3161 time-stamp's time (genTime); null when not time-stamped. */
+  timeStampedAt: Maybe<Scalars['DateTime']['output']>;
+};
 
 /** What a finished conversion did. */
 export type ConversionOutcome =
@@ -1341,6 +1359,15 @@ export type Mutation = {
   returnDocument: DocumentPayload;
   /** Tenant admins: a new signing secret, shown this once; the old one signs nothing from now on. */
   rotateWebhookSecret: WebhookSecretPayload;
+  /**
+   * Seals the newest version of a component of an own document with the municipality's electronic seal (PAdES,
+   * time-stamped when a time-stamp authority is configured): it must be a PDF/A (an output-format version, or an
+   * original that is a PDF/A). The sealed file becomes the order's next version (ORIGINAL_OUTPUT_FORMAT), which a
+   * data-box shipment then carries; logged as PripojeniPodpisu (and PripojeniRazitka). Its handler, author, unit head
+   * or a records manager. CONFLICT: not own, not the newest, not a PDF/A, sealed already, handed over to dispatch, no
+   * seal configured; SERVICE_UNAVAILABLE: the time-stamp authority failed (nothing written).
+   */
+  sealComponent: SealComponentPayload;
   /** IN_PROGRESS → SETTLED: method, day and handler recorded. */
   settleDocument: DocumentPayload;
   /** Changes the title or classification of an open case file. */
@@ -1619,6 +1646,12 @@ export type MutationReturnDocumentArgs = {
 /** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationRotateWebhookSecretArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
+export type MutationSealComponentArgs = {
+  componentId: Scalars['ID']['input'];
 };
 
 
@@ -2340,6 +2373,17 @@ export type ReviseFilingPlanNodeInput = {
   retentionSchedule?: InputMaybe<RetentionScheduleInput>;
 };
 
+/** What sealComponent did. */
+export type SealComponentPayload = {
+  __typename?: 'SealComponentPayload';
+  /** The PripojeniPodpisu event. */
+  auditEventId: Scalars['ID']['output'];
+  /** The sealed version. */
+  component: Component;
+  /** The document. */
+  document: Document;
+};
+
 /** Sender of a received document (odesílatel). */
 export type Sender = {
   __typename?: 'Sender';
@@ -3032,6 +3076,7 @@ export type ResolversTypes = ResolversObject<{
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ComponentConversion: ResolverTypeWrapper<ConversionJobModel>;
   ComponentForm: ComponentForm;
+  ComponentSeal: ResolverTypeWrapper<ComponentSealModel>;
   ConversionOutcome: ConversionOutcome;
   ConversionState: ConversionState;
   ConvertDocumentComponentsPayload: ResolverTypeWrapper<Omit<ConvertDocumentComponentsPayload, 'document'> & { document: ResolversTypes['Document'] }>;
@@ -3107,6 +3152,7 @@ export type ResolversTypes = ResolversObject<{
   RetentionSchedule: ResolverTypeWrapper<RetentionSchedule>;
   RetentionScheduleInput: RetentionScheduleInput;
   ReviseFilingPlanNodeInput: ReviseFilingPlanNodeInput;
+  SealComponentPayload: ResolverTypeWrapper<Omit<SealComponentPayload, 'component' | 'document'> & { component: ResolversTypes['Component'], document: ResolversTypes['Document'] }>;
   Sender: ResolverTypeWrapper<Sender>;
   SenderInput: SenderInput;
   SettleDocumentInput: SettleDocumentInput;
@@ -3170,6 +3216,7 @@ export type ResolversParentTypes = ResolversObject<{
   Component: ComponentModel;
   Float: Scalars['Float']['output'];
   ComponentConversion: ConversionJobModel;
+  ComponentSeal: ComponentSealModel;
   ConvertDocumentComponentsPayload: Omit<ConvertDocumentComponentsPayload, 'document'> & { document: ResolversParentTypes['Document'] };
   CreateDocumentKindInput: CreateDocumentKindInput;
   CreateDraftDocumentInput: CreateDraftDocumentInput;
@@ -3230,6 +3277,7 @@ export type ResolversParentTypes = ResolversObject<{
   RetentionSchedule: RetentionSchedule;
   RetentionScheduleInput: RetentionScheduleInput;
   ReviseFilingPlanNodeInput: ReviseFilingPlanNodeInput;
+  SealComponentPayload: Omit<SealComponentPayload, 'component' | 'document'> & { component: ResolversParentTypes['Component'], document: ResolversParentTypes['Document'] };
   Sender: Sender;
   SenderInput: SenderInput;
   SettleDocumentInput: SettleDocumentInput;
@@ -3417,6 +3465,7 @@ export type ComponentResolvers<ContextType = FilingContext, ParentType extends R
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   mediaType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   order?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  seal?: Resolver<Maybe<ResolversTypes['ComponentSeal']>, ParentType, ContextType>;
   sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   size?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3434,6 +3483,14 @@ export type ComponentConversionResolvers<ContextType = FilingContext, ParentType
   pdfaPart?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['ConversionState'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type ComponentSealResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['ComponentSeal'] = ResolversParentTypes['ComponentSeal']> = ResolversObject<{
+  certificateSha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sealedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  signer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  timeStampAuthority?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  timeStampedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 }>;
 
 export type ConvertDocumentComponentsPayloadResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['ConvertDocumentComponentsPayload'] = ResolversParentTypes['ConvertDocumentComponentsPayload']> = ResolversObject<{
@@ -3707,6 +3764,7 @@ export type MutationResolvers<ContextType = FilingContext, ParentType extends Re
   replayWebhookSubscription?: Resolver<ResolversTypes['WebhookSubscription'], ParentType, ContextType, RequireFields<MutationReplayWebhookSubscriptionArgs, 'id'>>;
   returnDocument?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationReturnDocumentArgs, 'documentId' | 'reason'>>;
   rotateWebhookSecret?: Resolver<ResolversTypes['WebhookSecretPayload'], ParentType, ContextType, RequireFields<MutationRotateWebhookSecretArgs, 'id'>>;
+  sealComponent?: Resolver<ResolversTypes['SealComponentPayload'], ParentType, ContextType, RequireFields<MutationSealComponentArgs, 'componentId'>>;
   settleDocument?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationSettleDocumentArgs, 'documentId' | 'input'>>;
   updateCaseFile?: Resolver<ResolversTypes['CaseFilePayload'], ParentType, ContextType, RequireFields<MutationUpdateCaseFileArgs, 'id' | 'input'>>;
   updateDocumentKind?: Resolver<ResolversTypes['DocumentKind'], ParentType, ContextType, RequireFields<MutationUpdateDocumentKindArgs, 'id' | 'input'>>;
@@ -3861,6 +3919,12 @@ export type RetentionScheduleResolvers<ContextType = FilingContext, ParentType e
   triggerCheckYears?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   triggerEvent?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   triggerKind?: Resolver<ResolversTypes['TriggerKind'], ParentType, ContextType>;
+}>;
+
+export type SealComponentPayloadResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['SealComponentPayload'] = ResolversParentTypes['SealComponentPayload']> = ResolversObject<{
+  auditEventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  component?: Resolver<ResolversTypes['Component'], ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
 }>;
 
 export type SenderResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['Sender'] = ResolversParentTypes['Sender']> = ResolversObject<{
@@ -4038,6 +4102,7 @@ export type Resolvers<ContextType = FilingContext> = ResolversObject<{
   CaseFilePayload?: CaseFilePayloadResolvers<ContextType>;
   Component?: ComponentResolvers<ContextType>;
   ComponentConversion?: ComponentConversionResolvers<ContextType>;
+  ComponentSeal?: ComponentSealResolvers<ContextType>;
   ConvertDocumentComponentsPayload?: ConvertDocumentComponentsPayloadResolvers<ContextType>;
   DataBoxConnection?: DataBoxConnectionResolvers<ContextType>;
   DataBoxFailedMessage?: DataBoxFailedMessageResolvers<ContextType>;
@@ -4076,6 +4141,7 @@ export type Resolvers<ContextType = FilingContext> = ResolversObject<{
   Register?: RegisterResolvers<ContextType>;
   RegisterDocumentPayload?: RegisterDocumentPayloadResolvers<ContextType>;
   RetentionSchedule?: RetentionScheduleResolvers<ContextType>;
+  SealComponentPayload?: SealComponentPayloadResolvers<ContextType>;
   Sender?: SenderResolvers<ContextType>;
   Settlement?: SettlementResolvers<ContextType>;
   Shipment?: ShipmentResolvers<ContextType>;
