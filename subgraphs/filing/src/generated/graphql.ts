@@ -11,6 +11,8 @@ import type { ComponentSeal as ComponentSealModel } from '../modules/sealing/com
 import type { DocumentConversionSource as DocumentConversionSourceModel } from '../modules/conversion/conversion';
 import type { DocumentPage as DocumentPageModel } from '../modules/documents/document-query';
 import type { DisposalForecastPage as DisposalForecastPageModel } from '../modules/retention/forecast';
+import type { PartyPage as PartyPageModel } from '../modules/parties/party-query';
+import type { ShipmentPage as ShipmentPageModel } from '../modules/dispatch/shipment-query';
 import type { Shipment as ShipmentModel } from '../modules/dispatch/shipment.entity';
 import type { DeliveryProof as DeliveryProofModel } from '../modules/dispatch/delivery-proof.entity';
 import type { Party as PartyModel } from '../modules/parties/party.entity';
@@ -1768,6 +1770,8 @@ export type PartyConnection = {
   edges: Array<PartyEdge>;
   /** Where the page lies: whether more follow, and the cursor to continue after. */
   pageInfo: PageInfo;
+  /** Parties matching `search` in the whole name register; counted only when asked for. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** One party of a list, with its cursor. */
@@ -2522,6 +2526,8 @@ export type ShipmentConnection = {
   edges: Array<ShipmentEdge>;
   /** Where the page lies: whether more follow, and the cursor to continue after. */
   pageInfo: PageInfo;
+  /** Shipments of the queue (this state and channel) in all; counted only when asked for. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** One shipment of a list, with its cursor. */
@@ -3121,7 +3127,7 @@ export type ResolversTypes = ResolversObject<{
   OrgUnit: ResolverTypeWrapper<OrgUnit>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Party: ResolverTypeWrapper<PartyModel>;
-  PartyConnection: ResolverTypeWrapper<Omit<PartyConnection, 'edges'> & { edges: Array<ResolversTypes['PartyEdge']> }>;
+  PartyConnection: ResolverTypeWrapper<PartyPageModel>;
   PartyEdge: ResolverTypeWrapper<Omit<PartyEdge, 'node'> & { node: ResolversTypes['Party'] }>;
   PartyInput: PartyInput;
   PartyKind: PartyKind;
@@ -3154,7 +3160,7 @@ export type ResolversTypes = ResolversObject<{
   SettlementMethod: SettlementMethod;
   Shipment: ResolverTypeWrapper<ShipmentModel>;
   ShipmentChannel: ShipmentChannel;
-  ShipmentConnection: ResolverTypeWrapper<Omit<ShipmentConnection, 'edges'> & { edges: Array<ResolversTypes['ShipmentEdge']> }>;
+  ShipmentConnection: ResolverTypeWrapper<ShipmentPageModel>;
   ShipmentEdge: ResolverTypeWrapper<Omit<ShipmentEdge, 'node'> & { node: ResolversTypes['Shipment'] }>;
   ShipmentPayload: ResolverTypeWrapper<Omit<ShipmentPayload, 'shipment'> & { shipment: ResolversTypes['Shipment'] }>;
   ShipmentReturnReason: ShipmentReturnReason;
@@ -3251,7 +3257,7 @@ export type ResolversParentTypes = ResolversObject<{
   OrgUnit: OrgUnit;
   PageInfo: PageInfo;
   Party: PartyModel;
-  PartyConnection: Omit<PartyConnection, 'edges'> & { edges: Array<ResolversParentTypes['PartyEdge']> };
+  PartyConnection: PartyPageModel;
   PartyEdge: Omit<PartyEdge, 'node'> & { node: ResolversParentTypes['Party'] };
   PartyInput: PartyInput;
   PartyPayload: Omit<PartyPayload, 'party'> & { party: ResolversParentTypes['Party'] };
@@ -3277,7 +3283,7 @@ export type ResolversParentTypes = ResolversObject<{
   SettleDocumentInput: SettleDocumentInput;
   Settlement: Settlement;
   Shipment: ShipmentModel;
-  ShipmentConnection: Omit<ShipmentConnection, 'edges'> & { edges: Array<ResolversParentTypes['ShipmentEdge']> };
+  ShipmentConnection: ShipmentPageModel;
   ShipmentEdge: Omit<ShipmentEdge, 'node'> & { node: ResolversParentTypes['Shipment'] };
   ShipmentPayload: Omit<ShipmentPayload, 'shipment'> & { shipment: ResolversParentTypes['Shipment'] };
   Statistics: Statistics;
@@ -3798,6 +3804,7 @@ export type PartyResolvers<ContextType = FilingContext, ParentType extends Resol
 export type PartyConnectionResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['PartyConnection'] = ResolversParentTypes['PartyConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['PartyEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type PartyEdgeResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['PartyEdge'] = ResolversParentTypes['PartyEdge']> = ResolversObject<{
@@ -3967,6 +3974,7 @@ export type ShipmentResolvers<ContextType = FilingContext, ParentType extends Re
 export type ShipmentConnectionResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['ShipmentConnection'] = ResolversParentTypes['ShipmentConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['ShipmentEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type ShipmentEdgeResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['ShipmentEdge'] = ResolversParentTypes['ShipmentEdge']> = ResolversObject<{
