@@ -12,6 +12,8 @@ import type { ComponentSeal as ComponentSealModel } from '../modules/sealing/com
 import type { DocumentConversionSource as DocumentConversionSourceModel } from '../modules/conversion/conversion';
 import type { DocumentPage as DocumentPageModel } from '../modules/documents/document-query';
 import type { DisposalForecastPage as DisposalForecastPageModel } from '../modules/retention/forecast';
+import type { PartyPage as PartyPageModel } from '../modules/parties/party-query';
+import type { ShipmentPage as ShipmentPageModel } from '../modules/dispatch/shipment-query';
 import type { Shipment as ShipmentModel } from '../modules/dispatch/shipment.entity';
 import type { DeliveryProof as DeliveryProofModel } from '../modules/dispatch/delivery-proof.entity';
 import type { Party as PartyModel } from '../modules/parties/party.entity';
@@ -1825,6 +1827,8 @@ export type PartyConnection = {
   edges: Array<PartyEdge>;
   /** Where the page lies: whether more follow, and the cursor to continue after. */
   pageInfo: PageInfo;
+  /** Parties matching `search` in the whole name register; counted only when asked for. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** One party of a list, with its cursor. */
@@ -2588,6 +2592,8 @@ export type ShipmentConnection = {
   edges: Array<ShipmentEdge>;
   /** Where the page lies: whether more follow, and the cursor to continue after. */
   pageInfo: PageInfo;
+  /** Shipments of the queue (this state and channel) in all; counted only when asked for. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** One shipment of a list, with its cursor. */
@@ -3231,7 +3237,7 @@ export type ResolversTypes = ResolversObject<{
   OrgUnit: ResolverTypeWrapper<OrgUnit>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Party: ResolverTypeWrapper<PartyModel>;
-  PartyConnection: ResolverTypeWrapper<Omit<PartyConnection, 'edges'> & { edges: Array<ResolversTypes['PartyEdge']> }>;
+  PartyConnection: ResolverTypeWrapper<PartyPageModel>;
   PartyEdge: ResolverTypeWrapper<Omit<PartyEdge, 'node'> & { node: ResolversTypes['Party'] }>;
   PartyInput: PartyInput;
   PartyKind: PartyKind;
@@ -3265,7 +3271,7 @@ export type ResolversTypes = ResolversObject<{
   SettlementMethod: SettlementMethod;
   Shipment: ResolverTypeWrapper<ShipmentModel>;
   ShipmentChannel: ShipmentChannel;
-  ShipmentConnection: ResolverTypeWrapper<Omit<ShipmentConnection, 'edges'> & { edges: Array<ResolversTypes['ShipmentEdge']> }>;
+  ShipmentConnection: ResolverTypeWrapper<ShipmentPageModel>;
   ShipmentEdge: ResolverTypeWrapper<Omit<ShipmentEdge, 'node'> & { node: ResolversTypes['Shipment'] }>;
   ShipmentPayload: ResolverTypeWrapper<Omit<ShipmentPayload, 'shipment'> & { shipment: ResolversTypes['Shipment'] }>;
   ShipmentReturnReason: ShipmentReturnReason;
@@ -3367,7 +3373,7 @@ export type ResolversParentTypes = ResolversObject<{
   OrgUnit: OrgUnit;
   PageInfo: PageInfo;
   Party: PartyModel;
-  PartyConnection: Omit<PartyConnection, 'edges'> & { edges: Array<ResolversParentTypes['PartyEdge']> };
+  PartyConnection: PartyPageModel;
   PartyEdge: Omit<PartyEdge, 'node'> & { node: ResolversParentTypes['Party'] };
   PartyInput: PartyInput;
   PartyPayload: Omit<PartyPayload, 'party'> & { party: ResolversParentTypes['Party'] };
@@ -3393,7 +3399,7 @@ export type ResolversParentTypes = ResolversObject<{
   SettleDocumentInput: SettleDocumentInput;
   Settlement: Settlement;
   Shipment: ShipmentModel;
-  ShipmentConnection: Omit<ShipmentConnection, 'edges'> & { edges: Array<ResolversParentTypes['ShipmentEdge']> };
+  ShipmentConnection: ShipmentPageModel;
   ShipmentEdge: Omit<ShipmentEdge, 'node'> & { node: ResolversParentTypes['Shipment'] };
   ShipmentPayload: Omit<ShipmentPayload, 'shipment'> & { shipment: ResolversParentTypes['Shipment'] };
   Statistics: Statistics;
@@ -3938,6 +3944,7 @@ export type PartyResolvers<ContextType = FilingContext, ParentType extends Resol
 export type PartyConnectionResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['PartyConnection'] = ResolversParentTypes['PartyConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['PartyEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type PartyEdgeResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['PartyEdge'] = ResolversParentTypes['PartyEdge']> = ResolversObject<{
@@ -4107,6 +4114,7 @@ export type ShipmentResolvers<ContextType = FilingContext, ParentType extends Re
 export type ShipmentConnectionResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['ShipmentConnection'] = ResolversParentTypes['ShipmentConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['ShipmentEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type ShipmentEdgeResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['ShipmentEdge'] = ResolversParentTypes['ShipmentEdge']> = ResolversObject<{
