@@ -1,5 +1,6 @@
 import { byIdLoader, groupLoader, type SubgraphContext } from '@hub/kit';
 import DataLoader from 'dataloader';
+import { ComponentSignature } from './modules/signatures/signature.entity';
 import { CaseFile } from './modules/case-files/case-file.entity';
 import { Component } from './modules/components/component.entity';
 import { ConversionJob } from './modules/conversion/conversion-job.entity';
@@ -32,6 +33,7 @@ export function createContext(base: SubgraphContext) {
       documentsByCaseFile: groupLoader(base.em, Document, 'caseFileId', { caseFileInsertedAt: 'asc', id: 'asc' }),
       /** A document's components, by order then version. */
       componentsByDocument: groupLoader(base.em, Component, 'documentId', { order: 'asc', version: 'asc' }),
+      signaturesByComponent: groupLoader(base.em, ComponentSignature, 'componentId', { position: 'asc' }),
       /** A document's conversions to output formats (modules/conversion), oldest first. */
       conversionJobsByDocument: groupLoader(base.em, ConversionJob, 'documentId', { createdAt: 'asc', id: 'asc' }),
       /** A component version's seal (modules/sealing): a list of at most one. */

@@ -6,11 +6,14 @@ import type { FilingPlan as FilingPlanModel } from '../modules/filing-plans/fili
 import type { FilingPlanNode as FilingPlanNodeModel } from '../modules/filing-plans/filing-plan-node.entity';
 import type { CaseFile as CaseFileModel } from '../modules/case-files/case-file.entity';
 import type { Component as ComponentModel } from '../modules/components/component.entity';
+import type { ComponentSignature as ComponentSignatureModel } from '../modules/signatures/signature.entity';
 import type { ConversionJob as ConversionJobModel } from '../modules/conversion/conversion-job.entity';
 import type { ComponentSeal as ComponentSealModel } from '../modules/sealing/component-seal.entity';
 import type { DocumentConversionSource as DocumentConversionSourceModel } from '../modules/conversion/conversion';
 import type { DocumentPage as DocumentPageModel } from '../modules/documents/document-query';
 import type { DisposalForecastPage as DisposalForecastPageModel } from '../modules/retention/forecast';
+import type { PartyPage as PartyPageModel } from '../modules/parties/party-query';
+import type { ShipmentPage as ShipmentPageModel } from '../modules/dispatch/shipment-query';
 import type { Shipment as ShipmentModel } from '../modules/dispatch/shipment.entity';
 import type { DeliveryProof as DeliveryProofModel } from '../modules/dispatch/delivery-proof.entity';
 import type { Party as PartyModel } from '../modules/parties/party.entity';
@@ -408,6 +411,8 @@ export type Component = {
   __typename?: 'Component';
   /** When this version was attached. */
   createdAt: Scalars['DateTime']['output'];
+  /** The media type detected from the file's first bytes at upload (`mediaType` is the declared one); null when the bytes are of no format the hub knows, or for files made by the hub itself. */
+  detectedMediaType: Maybe<Scalars['String']['output']>;
   /** Path of the download on the gateway's origin, e.g. /downloads/component?id=… */
   downloadPath: Scalars['String']['output'];
   /** The file's name as uploaded (a plain name, at most 255 characters). */
@@ -418,12 +423,20 @@ export type Component = {
   id: Scalars['ID']['output'];
   /** Media type of the bytes, e.g. application/pdf. */
   mediaType: Scalars['String']['output'];
+  /** Whether the declared `mediaType` agrees with the detected one; null when not checked (files made by the hub itself, or uploaded before detection). */
+  mediaTypeCheck: Maybe<MediaTypeCheck>;
   /** 1 = the main component. */
   order: Scalars['Int']['output'];
   /** The municipality's electronic seal on this version (PAdES inside the PDF); null when it is not sealed. */
   seal: Maybe<ComponentSeal>;
   /** SHA-256 of the bytes (hex), as recorded in the audit trail. */
   sha256: Scalars['String']['output'];
+  /** Verification of the signatures, seals and time-stamps found in a received component (PENDING until the verification job has run); null for components of own documents, which are not verified. */
+  signatureStatus: Maybe<SignatureStatus>;
+  /** Every signature, seal and time-stamp found, with its result (ověření bezpečnostního prvku), in the order found; empty when none or not verified. */
+  signatures: Array<ComponentSignature>;
+  /** When the verification job verified this component; null while PENDING or not verified. */
+  signaturesVerifiedAt: Maybe<Scalars['DateTime']['output']>;
   /** Size in bytes. */
   size: Scalars['Float']['output'];
   /** From 1; a new version of an order keeps the older ones. */
@@ -483,6 +496,43 @@ export type ComponentSeal = {
   timeStampAuthority: Maybe<Scalars['String']['output']>;
   /** The RFC 3161 time-stamp's time (genTime); null when not time-stamped. */
   timeStampedAt: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** One verified signature, seal or time-stamp of a component (OvereniBezpecnostnihoPrvku). */
+export type ComponentSignature = {
+  __typename?: 'ComponentSignature';
+  /** The instant the certificate's validity was judged at (PosuzovanyOkamzik): the time-stamp's time, else the claimed signing time, else the verification time. */
+  assessedAt: Scalars['DateTime']['output'];
+  /** End of the certificate's validity. */
+  certificateNotAfter: Maybe<Scalars['DateTime']['output']>;
+  /** Start of the certificate's validity. */
+  certificateNotBefore: Maybe<Scalars['DateTime']['output']>;
+  /** The certificate's serial number (hex). */
+  certificateSerial: Maybe<Scalars['String']['output']>;
+  /** Where it was found. */
+  format: SignatureFormat;
+  /** The subject of the certificate's issuer. */
+  issuerSubject: Maybe<Scalars['String']['output']>;
+  /** Signature, seal or time-stamp. */
+  kind: SignatureKind;
+  /** Order among the component's signatures (1 = first found). */
+  position: Scalars['Int']['output'];
+  /** Why the result is not VALID (English sentences); empty for a valid one. */
+  reasons: Array<Scalars['String']['output']>;
+  /** Valid, invalid or indeterminate. */
+  result: SignatureResult;
+  /** Revocation of the certificate as far as known. */
+  revocation: RevocationState;
+  /** The claimed signing time (the signingTime attribute or the PDF's /M), when given (CasPouziti). */
+  signedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The common name of the signer's (or time-stamp authority's) certificate. */
+  signerName: Maybe<Scalars['String']['output']>;
+  /** The full subject of that certificate (RFC 4514 style). */
+  signerSubject: Maybe<Scalars['String']['output']>;
+  /** The time of a time-stamp over the signature, or a token's own time. */
+  timeStampedAt: Maybe<Scalars['DateTime']['output']>;
+  /** When it was verified (CasOvereni). */
+  verifiedAt: Scalars['DateTime']['output'];
 };
 
 /** What a finished conversion did. */
@@ -1244,6 +1294,15 @@ export type IdentifierInput = {
   value: Scalars['String']['input'];
 };
 
+/** The declared media type of a file against the one detected from its bytes. */
+export type MediaTypeCheck =
+  /** The declared type names the detected format (or was application/octet-stream, which claims nothing). */
+  | 'MATCH'
+  /** The declared type names another format than the bytes are: recorded, not refused. */
+  | 'MISMATCH'
+  /** The bytes are of no format the hub recognises: nothing to compare with. */
+  | 'UNRECOGNISED';
+
 export type Municipality = {
   __typename?: 'Municipality';
   /** The municipality's documents; only its own users may list them. */
@@ -1768,6 +1827,8 @@ export type PartyConnection = {
   edges: Array<PartyEdge>;
   /** Where the page lies: whether more follow, and the cursor to continue after. */
   pageInfo: PageInfo;
+  /** Parties matching `search` in the whole name register; counted only when asked for. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** One party of a list, with its cursor. */
@@ -2369,6 +2430,15 @@ export type ReviseFilingPlanNodeInput = {
   retentionSchedule?: InputMaybe<RetentionScheduleInput>;
 };
 
+/** Revocation of the signer's certificate, as far as revocation data (CRLs) came with the signature; the hub fetches nothing. */
+export type RevocationState =
+  /** A CRL of the issuer that came with the signature does not list the certificate. */
+  | 'GOOD'
+  /** No revocation data for the certificate came with the signature. */
+  | 'NOT_CHECKED'
+  /** The certificate is on a CRL of its issuer, revoked before the assessed time. */
+  | 'REVOKED';
+
 /** What sealComponent did. */
 export type SealComponentPayload = {
   __typename?: 'SealComponentPayload';
@@ -2522,6 +2592,8 @@ export type ShipmentConnection = {
   edges: Array<ShipmentEdge>;
   /** Where the page lies: whether more follow, and the cursor to continue after. */
   pageInfo: PageInfo;
+  /** Shipments of the queue (this state and channel) in all; counted only when asked for. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** One shipment of a list, with its cursor. */
@@ -2573,6 +2645,48 @@ export type ShipmentState =
   | 'RETURNED'
   /** Předáno výpravně. */
   | 'TO_DISPATCH';
+
+/** Where a signature, seal or time-stamp was found. */
+export type SignatureFormat =
+  /** A CMS/CAdES message holding the signed content (a .p7m, a data message's ZFO). */
+  | 'CADES'
+  /** A detached CMS/CAdES signature (.p7s) of a sibling component of the same document (its name without .p7s). */
+  | 'CADES_DETACHED'
+  /** In a PDF's signature dictionary (PAdES, or the older adbe.pkcs7.detached). */
+  | 'PADES'
+  /** An RFC 3161 time-stamp token, standalone or over a signature. */
+  | 'TIMESTAMP_TOKEN';
+
+/** What a security element (bezpečnostní prvek) is. */
+export type SignatureKind =
+  /** An electronic seal of a legal person (elektronická pečeť); told from a signature by the certificate's QC type or its organization-only subject. */
+  | 'SEAL'
+  /** An electronic signature of a natural person (elektronický podpis). */
+  | 'SIGNATURE'
+  /** A time-stamp (časové razítko, RFC 3161). */
+  | 'TIMESTAMP';
+
+/** The result of verifying one signature, seal or time-stamp (NSESSS tVysledekOvereni). */
+export type SignatureResult =
+  /** Cannot be judged (platnost nelze posoudit): see `reasons`. */
+  | 'INDETERMINATE'
+  /** Invalid (neplatný): see `reasons`. */
+  | 'INVALID'
+  /** Valid (platný): the content is unchanged, the certificate chains to a trusted authority and was valid and not revoked at the assessed time. */
+  | 'VALID';
+
+/** A received component's verification state: the worst result of its signatures, seals and time-stamps. */
+export type SignatureStatus =
+  /** Something found cannot be judged (platnost nelze posoudit), e.g. its certificate does not chain to a trusted authority, or the signed content is missing; nothing invalid. */
+  | 'INDETERMINATE'
+  /** Something found is invalid (neplatný): changed content, a broken signature, a certificate expired or revoked at the signing time. */
+  | 'INVALID'
+  /** No signature, seal or time-stamp was found. */
+  | 'NONE'
+  /** Waiting for the verification job. */
+  | 'PENDING'
+  /** Everything found is valid (platný). */
+  | 'VALID';
 
 /**
  * Profile of a SIP (datový balíček): METADATA for the disposal proposal (skartační řízení, metadata only),
@@ -3071,6 +3185,7 @@ export type ResolversTypes = ResolversObject<{
   ComponentConversion: ResolverTypeWrapper<ConversionJobModel>;
   ComponentForm: ComponentForm;
   ComponentSeal: ResolverTypeWrapper<ComponentSealModel>;
+  ComponentSignature: ResolverTypeWrapper<ComponentSignatureModel>;
   ConversionOutcome: ConversionOutcome;
   ConversionState: ConversionState;
   ConvertDocumentComponentsPayload: ResolverTypeWrapper<Omit<ConvertDocumentComponentsPayload, 'document'> & { document: ResolversTypes['Document'] }>;
@@ -3115,13 +3230,14 @@ export type ResolversTypes = ResolversObject<{
   HandOverToRecordsOfficeInput: HandOverToRecordsOfficeInput;
   Identifier: ResolverTypeWrapper<Identifier>;
   IdentifierInput: IdentifierInput;
+  MediaTypeCheck: MediaTypeCheck;
   Municipality: ResolverTypeWrapper<Omit<Municipality, 'documents'> & { documents?: Maybe<ResolversTypes['DocumentConnection']> }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OpenCaseFileInput: OpenCaseFileInput;
   OrgUnit: ResolverTypeWrapper<OrgUnit>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Party: ResolverTypeWrapper<PartyModel>;
-  PartyConnection: ResolverTypeWrapper<Omit<PartyConnection, 'edges'> & { edges: Array<ResolversTypes['PartyEdge']> }>;
+  PartyConnection: ResolverTypeWrapper<PartyPageModel>;
   PartyEdge: ResolverTypeWrapper<Omit<PartyEdge, 'node'> & { node: ResolversTypes['Party'] }>;
   PartyInput: PartyInput;
   PartyKind: PartyKind;
@@ -3146,6 +3262,7 @@ export type ResolversTypes = ResolversObject<{
   RetentionSchedule: ResolverTypeWrapper<RetentionSchedule>;
   RetentionScheduleInput: RetentionScheduleInput;
   ReviseFilingPlanNodeInput: ReviseFilingPlanNodeInput;
+  RevocationState: RevocationState;
   SealComponentPayload: ResolverTypeWrapper<Omit<SealComponentPayload, 'component' | 'document'> & { component: ResolversTypes['Component'], document: ResolversTypes['Document'] }>;
   Sender: ResolverTypeWrapper<Sender>;
   SenderInput: SenderInput;
@@ -3154,11 +3271,15 @@ export type ResolversTypes = ResolversObject<{
   SettlementMethod: SettlementMethod;
   Shipment: ResolverTypeWrapper<ShipmentModel>;
   ShipmentChannel: ShipmentChannel;
-  ShipmentConnection: ResolverTypeWrapper<Omit<ShipmentConnection, 'edges'> & { edges: Array<ResolversTypes['ShipmentEdge']> }>;
+  ShipmentConnection: ResolverTypeWrapper<ShipmentPageModel>;
   ShipmentEdge: ResolverTypeWrapper<Omit<ShipmentEdge, 'node'> & { node: ResolversTypes['Shipment'] }>;
   ShipmentPayload: ResolverTypeWrapper<Omit<ShipmentPayload, 'shipment'> & { shipment: ResolversTypes['Shipment'] }>;
   ShipmentReturnReason: ShipmentReturnReason;
   ShipmentState: ShipmentState;
+  SignatureFormat: SignatureFormat;
+  SignatureKind: SignatureKind;
+  SignatureResult: SignatureResult;
+  SignatureStatus: SignatureStatus;
   SipProfile: SipProfile;
   Statistics: ResolverTypeWrapper<Statistics>;
   StatisticsDimension: StatisticsDimension;
@@ -3211,6 +3332,7 @@ export type ResolversParentTypes = ResolversObject<{
   Float: Scalars['Float']['output'];
   ComponentConversion: ConversionJobModel;
   ComponentSeal: ComponentSealModel;
+  ComponentSignature: ComponentSignatureModel;
   ConvertDocumentComponentsPayload: Omit<ConvertDocumentComponentsPayload, 'document'> & { document: ResolversParentTypes['Document'] };
   CreateDocumentKindInput: CreateDocumentKindInput;
   CreateDraftDocumentInput: CreateDraftDocumentInput;
@@ -3251,7 +3373,7 @@ export type ResolversParentTypes = ResolversObject<{
   OrgUnit: OrgUnit;
   PageInfo: PageInfo;
   Party: PartyModel;
-  PartyConnection: Omit<PartyConnection, 'edges'> & { edges: Array<ResolversParentTypes['PartyEdge']> };
+  PartyConnection: PartyPageModel;
   PartyEdge: Omit<PartyEdge, 'node'> & { node: ResolversParentTypes['Party'] };
   PartyInput: PartyInput;
   PartyPayload: Omit<PartyPayload, 'party'> & { party: ResolversParentTypes['Party'] };
@@ -3277,7 +3399,7 @@ export type ResolversParentTypes = ResolversObject<{
   SettleDocumentInput: SettleDocumentInput;
   Settlement: Settlement;
   Shipment: ShipmentModel;
-  ShipmentConnection: Omit<ShipmentConnection, 'edges'> & { edges: Array<ResolversParentTypes['ShipmentEdge']> };
+  ShipmentConnection: ShipmentPageModel;
   ShipmentEdge: Omit<ShipmentEdge, 'node'> & { node: ResolversParentTypes['Shipment'] };
   ShipmentPayload: Omit<ShipmentPayload, 'shipment'> & { shipment: ResolversParentTypes['Shipment'] };
   Statistics: Statistics;
@@ -3453,14 +3575,19 @@ export type CaseFilePayloadResolvers<ContextType = FilingContext, ParentType ext
 
 export type ComponentResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['Component'] = ResolversParentTypes['Component']> = ResolversObject<{
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  detectedMediaType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   downloadPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   form?: Resolver<ResolversTypes['ComponentForm'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   mediaType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mediaTypeCheck?: Resolver<Maybe<ResolversTypes['MediaTypeCheck']>, ParentType, ContextType>;
   order?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   seal?: Resolver<Maybe<ResolversTypes['ComponentSeal']>, ParentType, ContextType>;
   sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  signatureStatus?: Resolver<Maybe<ResolversTypes['SignatureStatus']>, ParentType, ContextType>;
+  signatures?: Resolver<Array<ResolversTypes['ComponentSignature']>, ParentType, ContextType>;
+  signaturesVerifiedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   size?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
@@ -3485,6 +3612,25 @@ export type ComponentSealResolvers<ContextType = FilingContext, ParentType exten
   signer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   timeStampAuthority?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   timeStampedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+}>;
+
+export type ComponentSignatureResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['ComponentSignature'] = ResolversParentTypes['ComponentSignature']> = ResolversObject<{
+  assessedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  certificateNotAfter?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  certificateNotBefore?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  certificateSerial?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  format?: Resolver<ResolversTypes['SignatureFormat'], ParentType, ContextType>;
+  issuerSubject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SignatureKind'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  result?: Resolver<ResolversTypes['SignatureResult'], ParentType, ContextType>;
+  revocation?: Resolver<ResolversTypes['RevocationState'], ParentType, ContextType>;
+  signedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  signerName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  signerSubject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  timeStampedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  verifiedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
 export type ConvertDocumentComponentsPayloadResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['ConvertDocumentComponentsPayload'] = ResolversParentTypes['ConvertDocumentComponentsPayload']> = ResolversObject<{
@@ -3798,6 +3944,7 @@ export type PartyResolvers<ContextType = FilingContext, ParentType extends Resol
 export type PartyConnectionResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['PartyConnection'] = ResolversParentTypes['PartyConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['PartyEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type PartyEdgeResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['PartyEdge'] = ResolversParentTypes['PartyEdge']> = ResolversObject<{
@@ -3967,6 +4114,7 @@ export type ShipmentResolvers<ContextType = FilingContext, ParentType extends Re
 export type ShipmentConnectionResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['ShipmentConnection'] = ResolversParentTypes['ShipmentConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['ShipmentEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type ShipmentEdgeResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['ShipmentEdge'] = ResolversParentTypes['ShipmentEdge']> = ResolversObject<{
@@ -4095,6 +4243,7 @@ export type Resolvers<ContextType = FilingContext> = ResolversObject<{
   Component?: ComponentResolvers<ContextType>;
   ComponentConversion?: ComponentConversionResolvers<ContextType>;
   ComponentSeal?: ComponentSealResolvers<ContextType>;
+  ComponentSignature?: ComponentSignatureResolvers<ContextType>;
   ConvertDocumentComponentsPayload?: ConvertDocumentComponentsPayloadResolvers<ContextType>;
   DataBoxConnection?: DataBoxConnectionResolvers<ContextType>;
   DataBoxFailedMessage?: DataBoxFailedMessageResolvers<ContextType>;
