@@ -36,7 +36,8 @@ const loose = (dir) => Object.entries(modes(dir)).filter(([path, mode]) => mode 
 
 /** `node scripts/start.mjs` as `npm start` runs it; resolves once it prints that the hub is ready. */
 async function start(dataDir, ports) {
-  const env = { ...process.env, HUB_DATA_DIR: dataDir, HUB_DATABASE_URL: '' };
+  // Without the demo's local ISDS (its fixed port; its files are the test tooling's): this test is about the hub's own files.
+  const env = { ...process.env, HUB_DATA_DIR: dataDir, HUB_DATABASE_URL: '', HUB_LOCAL_ISDS: '0' };
   for (const k of ['NODE_ENV', 'HUB_TOKEN_SECRET', 'HUB_GATEWAY_SECRET', 'HUB_SEAL_PRIVATE_KEY_FILE', 'HUB_BLOB_DIR']) delete env[k];
   for (const s of SERVICES) env[`HUB_${s.toUpperCase()}_PORT`] = String(ports[s]);
   const child = spawn(process.execPath, ['scripts/start.mjs'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,7 +1,10 @@
 import { byIdLoader, groupLoader, type SubgraphContext } from '@hub/kit';
 import DataLoader from 'dataloader';
+import { ComponentSignature } from './modules/signatures/signature.entity';
 import { CaseFile } from './modules/case-files/case-file.entity';
 import { Component } from './modules/components/component.entity';
+import { ConversionJob } from './modules/conversion/conversion-job.entity';
+import { ComponentSeal } from './modules/sealing/component-seal.entity';
 import { DeliveryProof } from './modules/dispatch/delivery-proof.entity';
 import { Shipment } from './modules/dispatch/shipment.entity';
 import { DocumentKind } from './modules/document-kinds/document-kind.entity';
@@ -30,6 +33,11 @@ export function createContext(base: SubgraphContext) {
       documentsByCaseFile: groupLoader(base.em, Document, 'caseFileId', { caseFileInsertedAt: 'asc', id: 'asc' }),
       /** A document's components, by order then version. */
       componentsByDocument: groupLoader(base.em, Component, 'documentId', { order: 'asc', version: 'asc' }),
+      signaturesByComponent: groupLoader(base.em, ComponentSignature, 'componentId', { position: 'asc' }),
+      /** A document's conversions to output formats (modules/conversion), oldest first. */
+      conversionJobsByDocument: groupLoader(base.em, ConversionJob, 'documentId', { createdAt: 'asc', id: 'asc' }),
+      /** A component version's seal (modules/sealing): a list of at most one. */
+      sealsByComponent: groupLoader(base.em, ComponentSeal, 'componentId', { sealedAt: 'asc', id: 'asc' }),
       /** A document's shipments, and a shipment's delivery proofs, oldest first. */
       shipmentsByDocument: groupLoader(base.em, Shipment, 'documentId', { createdAt: 'asc', id: 'asc' }),
       proofsByShipment: groupLoader(base.em, DeliveryProof, 'shipmentId', { createdAt: 'asc', id: 'asc' }),

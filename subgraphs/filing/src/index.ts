@@ -2,11 +2,17 @@ import { loadSchema, type SubgraphDefinition } from '@hub/kit';
 import { createContext, type FilingContext } from './context';
 import { CaseFileSchema } from './modules/case-files/case-file.entity';
 import { ComponentSchema } from './modules/components/component.entity';
+import { ComponentSignatureSchema } from './modules/signatures/signature.entity';
+import { conversionBackground } from './modules/conversion/conversion';
+import { ConversionJobSchema } from './modules/conversion/conversion-job.entity';
+import { ComponentSealSchema } from './modules/sealing/component-seal.entity';
 import { componentRoutes } from './modules/components/routes';
 import { uploadSweepBackground } from './modules/components/upload-sweep';
+import { signatureVerificationBackground } from './modules/signatures/job';
 import { UploadSchema } from './modules/components/upload.entity';
 import { DocumentKindSchema } from './modules/document-kinds/document-kind.entity';
 import { DocumentSchema } from './modules/documents/document.entity';
+import { DocumentWordSchema } from './modules/documents/word.entity';
 import { BlobErasureSchema, TombstoneSchema } from './modules/destruction/tombstone.entity';
 import { auditLogExportRoutes } from './modules/audit-log/export';
 import { ingest } from './modules/audit-log/ingest';
@@ -44,7 +50,7 @@ export const filing: SubgraphDefinition<FilingContext> = {
   name: 'filing',
   typeDefs: loadSchema('filing'),
   resolvers,
-  entities: [RegisterSchema, DocumentSchema, DocumentKindSchema, FilingPlanSchema, FilingPlanNodeSchema, CaseFileSchema, LogEntrySchema, LogRenditionSchema, UploadSchema, ComponentSchema, DataMessageSchema, ShipmentSchema, DeliveryProofSchema, PartySchema, TombstoneSchema, BlobErasureSchema, ...WEBHOOK_ENTITIES, ...DATA_BOX_ENTITIES],
+  entities: [RegisterSchema, DocumentSchema, DocumentWordSchema, DocumentKindSchema, FilingPlanSchema, FilingPlanNodeSchema, CaseFileSchema, LogEntrySchema, LogRenditionSchema, UploadSchema, ComponentSchema, DataMessageSchema, ShipmentSchema, DeliveryProofSchema, PartySchema, TombstoneSchema, BlobErasureSchema, ConversionJobSchema, ComponentSealSchema, ComponentSignatureSchema, ...WEBHOOK_ENTITIES, ...DATA_BOX_ENTITIES],
   migrations,
   // The transaction log and its daily renditions: database triggers refuse UPDATE and DELETE.
   appendOnly: [TRANSACTION_LOG_APPEND_ONLY, RENDITIONS_APPEND_ONLY],
@@ -69,9 +75,10 @@ export const filing: SubgraphDefinition<FilingContext> = {
     // CSV for analysts: GET /exports/documents.csv?filter=…, /exports/statistics.csv?input=… (modules/exports/csv.ts).
     ...csvExportRoutes(orm),
   }),
-  // The log's daily renditions (modules/audit-log/scheduler.ts), the sweep of unattached uploads, webhooks (modules/webhooks), the data-box connector (modules/data-box).
+  // The log's daily renditions (modules/audit-log/scheduler.ts), the sweep of unattached uploads, webhooks (modules/webhooks), the data-box connector (modules/data-box),
+  // conversions to output formats (modules/conversion), signature verification of received files (modules/signatures).
   background: (orm) => {
-    const work = [renditionBackground(orm), uploadSweepBackground(orm), webhookBackground(orm), dataBoxBackground(orm)];
+    const work = [renditionBackground(orm), uploadSweepBackground(orm), webhookBackground(orm), dataBoxBackground(orm), conversionBackground(orm), signatureVerificationBackground(orm)];
     return { stop: async () => void (await Promise.all(work.map((w) => w.stop()))) };
   },
 };

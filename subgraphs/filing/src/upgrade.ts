@@ -6,6 +6,7 @@ import { FilingPlanNode } from './modules/filing-plans/filing-plan-node.entity';
 import { applyDocumentRetention, refreshCaseFilesRetention } from './modules/retention/apply';
 import { isCalendarTriggerEvent } from './modules/retention/retention';
 import { foldForSearch } from './modules/documents/search';
+import { insertWordRows, rawInstant, wordRows } from './modules/documents/word-index';
 import { forecastKey } from './modules/retention/forecast-key';
 import { generatePid, pidAbbreviationOf } from './modules/registers/pid';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
@@ -405,6 +406,40 @@ async function fillNameRegister(orm: HubORM): Promise<void> {
   await knex('sequence_counter').insert({ name: NAME_REGISTER_MARK, current_value: 1 }).onConflict('name').ignore();
 }
 
+/** Marks a database whose documents from before the word index have their words (a row of the counters table). */
+export const WORD_INDEX_MARK = 'upgrade:word-index-1';
+
+/**
+ * The word index of subject and sender search (documents/word-index.ts) for documents written before it existed:
+ * every document, in id order, a batch per transaction, once per database. Rows a write indexed meanwhile are kept
+ * (insert-or-ignore), so an interrupted run is simply run again at the next start. At 1.5 M documents this reads the
+ * whole table once (minutes, README "Search"); later writes keep the index themselves (the document schema's hooks).
+ */
+async function fillWordIndex(orm: HubORM): Promise<void> {
+  const knex = orm.em.getKnex();
+  if (await knex('sequence_counter').where({ name: WORD_INDEX_MARK }).first('name')) return;
+  let after = '';
+  for (;;) {
+    const rows = (await knex('document')
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(FILL_BATCH)
+      .select('id', 'municipality_id', 'subject', 'sender_name', 'created_at', 'registered_at')) as {
+      id: string; municipality_id: string; subject: string; sender_name: string | null; created_at: unknown; registered_at: unknown;
+    }[];
+    if (rows.length === 0) break;
+    const words = rows.flatMap((r) =>
+      wordRows({
+        id: r.id, municipalityId: r.municipality_id, subject: r.subject, senderName: r.sender_name,
+        createdAt: rawInstant(r.created_at), registeredAt: rawInstant(r.registered_at),
+      }),
+    );
+    await orm.em.fork().transactional((tx) => insertWordRows(tx, words));
+    after = rows.at(-1)!.id;
+  }
+  await knex('sequence_counter').insert({ name: WORD_INDEX_MARK, current_value: 1 }).onConflict('name').ignore();
+}
+
 /**
  * Runs at every start after the schema is checked (kit `prepareSchema`), with the services' runtime account: rows
  * only, never DDL (on MariaDB that account has none; the append-only triggers of the transaction log and of its
@@ -421,6 +456,7 @@ async function fillNameRegister(orm: HubORM): Promise<void> {
  * - The creation of demo plans' nodes seeded before it was logged (`logDemoPlanNodes`, once per database).
  * - Identifiers, document kinds and authors the archive's SIP needs (`fillSipMetadata`, once per database).
  * - Senders and recipients from before the name register become its parties, linked (`fillNameRegister`, once per database).
+ * - The word index of subject and sender search for documents from before it (`fillWordIndex`, once per database).
  */
 export async function upgradeData(orm: HubORM): Promise<void> {
   // Looked for first: the UPDATE alone scans the whole table under locks at every start (≈ 2 s at 1.5 M documents).
@@ -435,4 +471,5 @@ export async function upgradeData(orm: HubORM): Promise<void> {
   await logDemoPlanNodes(orm);
   await fillSipMetadata(orm);
   await fillNameRegister(orm);
+  await fillWordIndex(orm);
 }

@@ -16,7 +16,8 @@ export type AuditEventType =
   | 'PozastaveniSkartacniOperace' | 'ZruseniPozastaveniSkartacniOperace'
   | 'VlozeniDoSkartacnihoNavrhu' | 'VyjmutiZeSkartacnihoNavrhu'
   | 'VlozeniDoUkladaciJednotky' | 'VyjmutiZUkladaciJednotky'
-  | 'VlozeniKVypraveni' | 'VyjmutiZVypraveni' | 'PredaniVypravne' | 'Vypraveno' | 'Doruceno';
+  | 'VlozeniKVypraveni' | 'VyjmutiZVypraveni' | 'PredaniVypravne' | 'Vypraveno' | 'Doruceno'
+  | 'KonverzeFormatu' | 'PripojeniPodpisu' | 'PripojeniRazitka';
 
 /** Object types of the log, as the TrP schema's `TypObjektuId` enumeration (domain.md §3). */
 export type AuditObjectType =

@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor, forwardPageInfo } from './cursor';
 
 const ID = '1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed';
 
@@ -28,5 +28,14 @@ describe('one cursor codec', () => {
       expect(() => decodeCursor(cursor, 'by-time', ['instant', 'uuid'])).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }) }));
     }
     expect(() => decodeCursor(encodeCursor('audit-log', [1.5]), 'audit-log', ['int'])).toThrow(/not a cursor/);
+  });
+});
+
+describe('forwardPageInfo', () => {
+  it('gives Relay PageInfo of a forward page', () => {
+    const edges = [{ cursor: 'a' }, { cursor: 'b' }];
+    expect(forwardPageInfo(edges, true, null)).toEqual({ hasNextPage: true, endCursor: 'b', hasPreviousPage: false, startCursor: 'a' });
+    expect(forwardPageInfo(edges, false, 'x')).toEqual({ hasNextPage: false, endCursor: 'b', hasPreviousPage: true, startCursor: 'a' });
+    expect(forwardPageInfo([], false, 'x')).toEqual({ hasNextPage: false, endCursor: null, hasPreviousPage: true, startCursor: null });
   });
 });

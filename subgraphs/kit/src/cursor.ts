@@ -51,3 +51,29 @@ export function decodeCursor<const S extends readonly CursorPartKind[]>(cursor: 
     }
   }) as CursorParts<S>;
 }
+
+/** Relay `PageInfo` of a forward (first / after) page. */
+export interface PageInfo {
+  hasNextPage: boolean;
+  endCursor: string | null;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+}
+
+/**
+ * The `PageInfo` of a forward page: `hasNextPage` as the list found it (it read one row more than the page), the
+ * first and last edges' cursors, and `hasPreviousPage` true when the page starts after a cursor (the row that cursor
+ * names comes before it; Relay lets forward-only lists answer so). The lists page forward only: no `last`/`before`.
+ */
+export function forwardPageInfo(edges: readonly { cursor: string }[], hasNextPage: boolean, after: string | null | undefined): PageInfo {
+  return { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null, hasPreviousPage: !!after, startCursor: edges[0]?.cursor ?? null };
+}
+
+/**
+ * Field resolvers of `PageInfo` for a page built before `hasPreviousPage` / `startCursor` existed (or by a list that
+ * does not use forwardPageInfo): answers false / null rather than a non-null error.
+ */
+export const pageInfoResolvers = {
+  hasPreviousPage: (p: Partial<PageInfo>) => p.hasPreviousPage ?? false,
+  startCursor: (p: Partial<PageInfo>) => p.startCursor ?? null,
+};

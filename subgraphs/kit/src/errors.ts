@@ -14,6 +14,8 @@ export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   CONFLICT: 'CONFLICT',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** A file of a type the hub refuses (detected from its bytes or declared; HUB_REFUSED_MEDIA_TYPES); HTTP 415, nothing stored. */
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   /** An upload would take the municipality's stored backup sets past its quota (HTTP 413); `extensions.limit` is the quota. */
   QUOTA_EXCEEDED: 'QUOTA_EXCEEDED',
   /** The municipality is a backup-only tenant: it has no registers, users or records of its own. */
@@ -65,6 +67,7 @@ const PUBLIC_CODES = new Set<string>([...Object.values(ErrorCode), ...APOLLO_PUB
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,
   PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   QUOTA_EXCEEDED: 413,
   TOO_MANY_REQUESTS: 429,
   SERVICE_UNAVAILABLE: 503,

@@ -1,7 +1,8 @@
 import type { EntitySchema, MigrationObject } from '@mikro-orm/core';
 import { DatabaseSchema, SchemaComparator } from '@mikro-orm/knex';
-import { Migration, Migrator } from '@mikro-orm/migrations';
+import type { Migrator } from '@mikro-orm/migrations';
 import { randomBytes } from 'node:crypto';
+import { dirname, join } from 'node:path';
 import { AUDIT_OUTBOX_APPEND_ONLY, appendOnlyTriggerNames, appendOnlyTriggerSql, isSqlite, type AppendOnlyTable } from './append-only';
 import type { DatabaseTarget, SubgraphName } from './config';
 import { logger } from './logger';
@@ -15,6 +16,14 @@ import { ensureSchema, initORM, type HubORM } from './orm';
  * by the service's OS user: there is no second account to separate) keeps building its schema with the schema
  * generator at start (orm.ts `ensureSchema`), as the stack notes advise: migrations are dialect-specific.
  */
+/**
+ * The base class of the committed migrations, from its own file (it depends on nothing). The package's index would
+ * load the Migrator with it (umzug, @rushstack, fast-glob, ajv: about 5 MB in every process, issue 15), which only
+ * `npm run db:migrate` and a MariaDB start's check need: `migratorFor` loads it then. The same file the index loads,
+ * so the class is the one the Migrator knows.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { Migration } = require(join(dirname(require.resolve('@mikro-orm/migrations')), 'Migration.js')) as typeof import('@mikro-orm/migrations');
 export { Migration };
 export type { MigrationObject };
 
@@ -53,7 +62,9 @@ function migratorFor(orm: HubORM, def: SchemaDefinition): Migrator {
     // MariaDB commits implicitly at every DDL statement: a transaction around a migration would only pretend.
     transactional: false,
   });
-  return new Migrator(orm.em);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Migrator: MigratorClass } = require('@mikro-orm/migrations') as typeof import('@mikro-orm/migrations');
+  return new MigratorClass(orm.em);
 }
 
 async function tableNames(orm: HubORM): Promise<Set<string>> {

@@ -586,6 +586,13 @@ export type PageInfo = {
   endCursor: Maybe<Scalars['String']['output']>;
   /** True when items follow this page (ask again with `after: endCursor`). */
   hasNextPage: Scalars['Boolean']['output'];
+  /**
+   * True when the page starts after a cursor (`after` was given): items come before it. Lists page forward only
+   * (`first` / `after`), so go back by keeping earlier cursors.
+   */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first item of the page; null for an empty page. */
+  startCursor: Maybe<Scalars['String']['output']>;
 };
 
 /** What keeps a due entity out of the disposal proposal. */
@@ -1248,6 +1255,8 @@ export type MutationResolvers<ContextType = ArchivesContext, ParentType extends 
 export type PageInfoResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = ArchivesContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{

@@ -1,4 +1,4 @@
-import { DateTimeScalar } from '@hub/kit';
+import { DateTimeScalar, pageInfoResolvers } from '@hub/kit';
 import type { RecordsOfficeItemConnectionResolvers, Resolvers } from '../generated/graphql';
 import { Archive } from './Archive';
 import { BackupSet } from './BackupSet';
@@ -20,5 +20,5 @@ const RecordsOfficeItemConnection: RecordsOfficeItemConnectionResolvers = { tota
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar, Query, Mutation, Archive, DisposalHold, Document, CaseFile, AuditTrail, AuditEvent,
   StorageUnit, RecordsOfficeItem, RecordsOfficeItemConnection, Loan,
-  DisposalProposal, DisposalProposalEntry, DestructionResult, DestructionSkip, BackupSet,
+  DisposalProposal, DisposalProposalEntry, DestructionResult, DestructionSkip, BackupSet, PageInfo: pageInfoResolvers,
 };

@@ -6,8 +6,14 @@ import type { FilingPlan as FilingPlanModel } from '../modules/filing-plans/fili
 import type { FilingPlanNode as FilingPlanNodeModel } from '../modules/filing-plans/filing-plan-node.entity';
 import type { CaseFile as CaseFileModel } from '../modules/case-files/case-file.entity';
 import type { Component as ComponentModel } from '../modules/components/component.entity';
+import type { ComponentSignature as ComponentSignatureModel } from '../modules/signatures/signature.entity';
+import type { ConversionJob as ConversionJobModel } from '../modules/conversion/conversion-job.entity';
+import type { ComponentSeal as ComponentSealModel } from '../modules/sealing/component-seal.entity';
+import type { DocumentConversionSource as DocumentConversionSourceModel } from '../modules/conversion/conversion';
 import type { DocumentPage as DocumentPageModel } from '../modules/documents/document-query';
 import type { DisposalForecastPage as DisposalForecastPageModel } from '../modules/retention/forecast';
+import type { PartyPage as PartyPageModel } from '../modules/parties/party-query';
+import type { ShipmentPage as ShipmentPageModel } from '../modules/dispatch/shipment-query';
 import type { Shipment as ShipmentModel } from '../modules/dispatch/shipment.entity';
 import type { DeliveryProof as DeliveryProofModel } from '../modules/dispatch/delivery-proof.entity';
 import type { Party as PartyModel } from '../modules/parties/party.entity';
@@ -405,6 +411,8 @@ export type Component = {
   __typename?: 'Component';
   /** When this version was attached. */
   createdAt: Scalars['DateTime']['output'];
+  /** The media type detected from the file's first bytes at upload (`mediaType` is the declared one); null when the bytes are of no format the hub knows, or for files made by the hub itself. */
+  detectedMediaType: Maybe<Scalars['String']['output']>;
   /** Path of the download on the gateway's origin, e.g. /downloads/component?id=… */
   downloadPath: Scalars['String']['output'];
   /** The file's name as uploaded (a plain name, at most 255 characters). */
@@ -415,14 +423,51 @@ export type Component = {
   id: Scalars['ID']['output'];
   /** Media type of the bytes, e.g. application/pdf. */
   mediaType: Scalars['String']['output'];
+  /** Whether the declared `mediaType` agrees with the detected one; null when not checked (files made by the hub itself, or uploaded before detection). */
+  mediaTypeCheck: Maybe<MediaTypeCheck>;
   /** 1 = the main component. */
   order: Scalars['Int']['output'];
+  /** The municipality's electronic seal on this version (PAdES inside the PDF); null when it is not sealed. */
+  seal: Maybe<ComponentSeal>;
   /** SHA-256 of the bytes (hex), as recorded in the audit trail. */
   sha256: Scalars['String']['output'];
+  /** Verification of the signatures, seals and time-stamps found in a received component (PENDING until the verification job has run); null for components of own documents, which are not verified. */
+  signatureStatus: Maybe<SignatureStatus>;
+  /** Every signature, seal and time-stamp found, with its result (ověření bezpečnostního prvku), in the order found; empty when none or not verified. */
+  signatures: Array<ComponentSignature>;
+  /** When the verification job verified this component; null while PENDING or not verified. */
+  signaturesVerifiedAt: Maybe<Scalars['DateTime']['output']>;
   /** Size in bytes. */
   size: Scalars['Float']['output'];
   /** From 1; a new version of an order keeps the older ones. */
   version: Scalars['Int']['output'];
+};
+
+/** One component's conversion to an output format (převod do výstupního datového formátu). */
+export type ComponentConversion = {
+  __typename?: 'ComponentConversion';
+  /** Attempts made so far. */
+  attempts: Scalars['Int']['output'];
+  /** The component version converted. */
+  component: Maybe<Component>;
+  /** Identifier of the conversion job. */
+  id: Scalars['ID']['output'];
+  /** Why the last attempt failed; null after a success. */
+  lastError: Maybe<Scalars['String']['output']>;
+  /** When a QUEUED job runs (its next attempt after a failure). */
+  nextAttemptAt: Scalars['DateTime']['output'];
+  /** Set when DONE. */
+  outcome: Maybe<ConversionOutcome>;
+  /** The new ORIGINAL_OUTPUT_FORMAT version, when CONVERTED. */
+  output: Maybe<Component>;
+  /** PDF/A conformance level (pdfaid:conformance), e.g. B. */
+  pdfaConformance: Maybe<Scalars['String']['output']>;
+  /** PDF/A part and conformance read from the output's XMP metadata, e.g. 2 and B. */
+  pdfaPart: Maybe<Scalars['String']['output']>;
+  /** Where the job is: queued, running, done or failed. */
+  state: ConversionState;
+  /** When the job last changed (queued, attempted, finished). */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** Form of a component (forma komponenty). */
@@ -437,6 +482,85 @@ export type ComponentForm =
   | 'ORIGINAL'
   /** Original in the output format (originál ve výstupním datovém formátu). */
   | 'ORIGINAL_OUTPUT_FORMAT';
+
+/** The municipality's electronic seal (elektronická pečeť) on a component version. */
+export type ComponentSeal = {
+  __typename?: 'ComponentSeal';
+  /** SHA-256 of the seal's certificate (hex). */
+  certificateSha256: Scalars['String']['output'];
+  /** When it was sealed: the signature's claimed time (/M of the signature dictionary). */
+  sealedAt: Scalars['DateTime']['output'];
+  /** Subject of the seal's certificate, e.g. CN=Město Blansko, O=Město Blansko, C=CZ. */
+  signer: Scalars['String']['output'];
+  /** The time-stamp authority: its certificate's subject. */
+  timeStampAuthority: Maybe<Scalars['String']['output']>;
+  /** The RFC 3161 time-stamp's time (genTime); null when not time-stamped. */
+  timeStampedAt: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** One verified signature, seal or time-stamp of a component (OvereniBezpecnostnihoPrvku). */
+export type ComponentSignature = {
+  __typename?: 'ComponentSignature';
+  /** The instant the certificate's validity was judged at (PosuzovanyOkamzik): the time-stamp's time, else the claimed signing time, else the verification time. */
+  assessedAt: Scalars['DateTime']['output'];
+  /** End of the certificate's validity. */
+  certificateNotAfter: Maybe<Scalars['DateTime']['output']>;
+  /** Start of the certificate's validity. */
+  certificateNotBefore: Maybe<Scalars['DateTime']['output']>;
+  /** The certificate's serial number (hex). */
+  certificateSerial: Maybe<Scalars['String']['output']>;
+  /** Where it was found. */
+  format: SignatureFormat;
+  /** The subject of the certificate's issuer. */
+  issuerSubject: Maybe<Scalars['String']['output']>;
+  /** Signature, seal or time-stamp. */
+  kind: SignatureKind;
+  /** Order among the component's signatures (1 = first found). */
+  position: Scalars['Int']['output'];
+  /** Why the result is not VALID (English sentences); empty for a valid one. */
+  reasons: Array<Scalars['String']['output']>;
+  /** Valid, invalid or indeterminate. */
+  result: SignatureResult;
+  /** Revocation of the certificate as far as known. */
+  revocation: RevocationState;
+  /** The claimed signing time (the signingTime attribute or the PDF's /M), when given (CasPouziti). */
+  signedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The common name of the signer's (or time-stamp authority's) certificate. */
+  signerName: Maybe<Scalars['String']['output']>;
+  /** The full subject of that certificate (RFC 4514 style). */
+  signerSubject: Maybe<Scalars['String']['output']>;
+  /** The time of a time-stamp over the signature, or a token's own time. */
+  timeStampedAt: Maybe<Scalars['DateTime']['output']>;
+  /** When it was verified (CasOvereni). */
+  verifiedAt: Scalars['DateTime']['output'];
+};
+
+/** What a finished conversion did. */
+export type ConversionOutcome =
+  /** The component is a PDF/A already (checked from its bytes): nothing to add. */
+  | 'ALREADY_OUTPUT_FORMAT'
+  /** A new version of the component in PDF/A-2 (form ORIGINAL_OUTPUT_FORMAT) was added; the original is kept. */
+  | 'CONVERTED';
+
+/** State of one component's conversion to an output format. */
+export type ConversionState =
+  /** Finished: see outcome. */
+  | 'DONE'
+  /** Every attempt failed (lastError says why): the document cannot be closed until a new request succeeds. */
+  | 'FAILED'
+  /** Waiting for the worker (or for its next attempt after a failed one: see lastError). */
+  | 'QUEUED'
+  /** Being converted now. */
+  | 'RUNNING';
+
+/** What convertDocumentComponents did. */
+export type ConvertDocumentComponentsPayload = {
+  __typename?: 'ConvertDocumentComponentsPayload';
+  /** The document (its conversion field shows the queue). */
+  document: Document;
+  /** How many conversions this request queued (0: nothing needed converting, or all are queued or done already). */
+  queued: Scalars['Int']['output'];
+};
 
 /** Input of createDocumentKind. */
 export type CreateDocumentKindInput = {
@@ -816,6 +940,8 @@ export type Document = {
   closedAt: Maybe<Scalars['DateTime']['output']>;
   /** The document's files (komponenty), by order then version; order 1 is the main component. */
   components: Array<Component>;
+  /** Conversion of its components to output formats (PDF/A at settlement at the latest): progress, failures, and whether they keep it from closing. */
+  conversion: DocumentConversion;
   /** When the document was created in the hub (registered, or the draft created). */
   createdAt: Scalars['DateTime']['output'];
   /** Who created it; null for documents the hub files itself (e.g. the daily transaction log renditions). */
@@ -917,6 +1043,34 @@ export type DocumentConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** A document's conversions to output formats: progress and failures. */
+export type DocumentConversion = {
+  __typename?: 'DocumentConversion';
+  /** Why closing the document (or its case file) is refused because of a failed conversion; null when it is not. */
+  closeBlockedReason: Maybe<Scalars['String']['output']>;
+  /** Conversions finished. */
+  done: Scalars['Int']['output'];
+  /** Conversions failed. */
+  failed: Scalars['Int']['output'];
+  /** Every conversion of the document, oldest first. */
+  jobs: Array<ComponentConversion>;
+  /** Conversions queued or running. */
+  pending: Scalars['Int']['output'];
+  /** Summary of the jobs: failed wins over pending, pending over done. */
+  state: DocumentConversionState;
+};
+
+/** Summary state of a document's conversions. */
+export type DocumentConversionState =
+  /** Every queued conversion finished. */
+  | 'DONE'
+  /** At least one conversion failed: closing is refused (closeBlockedReason). */
+  | 'FAILED'
+  /** Nothing was queued (settlement queues; or every component is in an output format as it is). */
+  | 'NONE'
+  /** Some conversions are queued or running. */
+  | 'PENDING';
+
 /** One document of a list, with its cursor. */
 export type DocumentEdge = {
   __typename?: 'DocumentEdge';
@@ -934,13 +1088,13 @@ export type DocumentFilter = {
   registeredFrom?: InputMaybe<Scalars['DateTime']['input']>;
   /** Registered before. */
   registeredTo?: InputMaybe<Scalars['DateTime']['input']>;
-  /** Case-insensitive substring of the sender's name (diacritics ignored). Not served by an index, like subjectContains. */
+  /** Words of the sender's name, matched like subjectContains ("fin urad" finds "Finanční úřad pro Jihomoravský kraj"). */
   senderContains?: InputMaybe<Scalars['String']['input']>;
   /** The sender's data box id, exactly (e.g. every document from one authority). */
   senderDataBoxId?: InputMaybe<Scalars['String']['input']>;
   /** Only documents in this state. */
   state?: InputMaybe<DocumentState>;
-  /** Case-insensitive substring of the subject (diacritics ignored). Not served by an index: bound it by year or registration time on large registers. */
+  /** Words of the subject: each word of this text (a run of letters and digits; case and diacritics ignored) must begin a word of the subject, so "kolumbari" finds "Kolumbárium" and "zad dot" finds "Žádost o dotaci"; a part inside a word does not match. Served by a word index at any volume. A text without a letter or digit matches nothing. */
   subjectContains?: InputMaybe<Scalars['String']['input']>;
   /** Only documents numbered in this year (the year of the reference number). */
   year?: InputMaybe<Scalars['Int']['input']>;
@@ -1140,6 +1294,15 @@ export type IdentifierInput = {
   value: Scalars['String']['input'];
 };
 
+/** The declared media type of a file against the one detected from its bytes. */
+export type MediaTypeCheck =
+  /** The declared type names the detected format (or was application/octet-stream, which claims nothing). */
+  | 'MATCH'
+  /** The declared type names another format than the bytes are: recorded, not refused. */
+  | 'MISMATCH'
+  /** The bytes are of no format the hub recognises: nothing to compare with. */
+  | 'UNRECOGNISED';
+
 export type Municipality = {
   __typename?: 'Municipality';
   /** The municipality's documents; only its own users may list them. */
@@ -1175,6 +1338,12 @@ export type Mutation = {
   closeCaseFile: CaseFilePayload;
   /** SETTLED → CLOSED for a document outside case files (documents in a case file close with it). Needs a classification. */
   closeDocument: DocumentPayload;
+  /**
+   * Queues the conversion of the document's components that are not in an output format (settlement does this by
+   * itself; ask earlier to seal and send, or again after a failure): its handler, author, unit head or a records
+   * manager. The result appears in Document.conversion; each converted file is logged (KonverzeFormatu).
+   */
+  convertDocumentComponents: ConvertDocumentComponentsPayload;
   /** Records managers: a new document kind. */
   createDocumentKind: DocumentKind;
   /** Case handlers: an own document in preparation (DRAFT), with a PID but no number yet. */
@@ -1247,6 +1416,15 @@ export type Mutation = {
   returnDocument: DocumentPayload;
   /** Tenant admins: a new signing secret, shown this once; the old one signs nothing from now on. */
   rotateWebhookSecret: WebhookSecretPayload;
+  /**
+   * Seals the newest version of a component of an own document with the municipality's electronic seal (PAdES,
+   * time-stamped when a time-stamp authority is configured): it must be a PDF/A (an output-format version, or an
+   * original that is a PDF/A). The sealed file becomes the order's next version (ORIGINAL_OUTPUT_FORMAT), which a
+   * data-box shipment then carries; logged as PripojeniPodpisu (and PripojeniRazitka). Its handler, author, unit head
+   * or a records manager. CONFLICT: not own, not the newest, not a PDF/A, sealed already, handed over to dispatch, no
+   * seal configured; SERVICE_UNAVAILABLE: the time-stamp authority failed (nothing written).
+   */
+  sealComponent: SealComponentPayload;
   /** IN_PROGRESS → SETTLED: method, day and handler recorded. */
   settleDocument: DocumentPayload;
   /** Changes the title or classification of an open case file. */
@@ -1320,6 +1498,12 @@ export type MutationCloseCaseFileArgs = {
 
 /** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationCloseDocumentArgs = {
+  documentId: Scalars['ID']['input'];
+};
+
+
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
+export type MutationConvertDocumentComponentsArgs = {
   documentId: Scalars['ID']['input'];
 };
 
@@ -1523,6 +1707,12 @@ export type MutationRotateWebhookSecretArgs = {
 
 
 /** The root of all changes; each mutation says who may call it and which error codes it may return. */
+export type MutationSealComponentArgs = {
+  componentId: Scalars['ID']['input'];
+};
+
+
+/** The root of all changes; each mutation says who may call it and which error codes it may return. */
 export type MutationSettleDocumentArgs = {
   documentId: Scalars['ID']['input'];
   input: SettleDocumentInput;
@@ -1585,6 +1775,13 @@ export type PageInfo = {
   endCursor: Maybe<Scalars['String']['output']>;
   /** True when items follow this page (ask again with `after: endCursor`). */
   hasNextPage: Scalars['Boolean']['output'];
+  /**
+   * True when the page starts after a cursor (`after` was given): items come before it. Lists page forward only
+   * (`first` / `after`), so go back by keeping earlier cursors.
+   */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first item of the page; null for an empty page. */
+  startCursor: Maybe<Scalars['String']['output']>;
 };
 
 /**
@@ -1630,6 +1827,8 @@ export type PartyConnection = {
   edges: Array<PartyEdge>;
   /** Where the page lies: whether more follow, and the cursor to continue after. */
   pageInfo: PageInfo;
+  /** Parties matching `search` in the whole name register; counted only when asked for. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** One party of a list, with its cursor. */
@@ -2231,6 +2430,26 @@ export type ReviseFilingPlanNodeInput = {
   retentionSchedule?: InputMaybe<RetentionScheduleInput>;
 };
 
+/** Revocation of the signer's certificate, as far as revocation data (CRLs) came with the signature; the hub fetches nothing. */
+export type RevocationState =
+  /** A CRL of the issuer that came with the signature does not list the certificate. */
+  | 'GOOD'
+  /** No revocation data for the certificate came with the signature. */
+  | 'NOT_CHECKED'
+  /** The certificate is on a CRL of its issuer, revoked before the assessed time. */
+  | 'REVOKED';
+
+/** What sealComponent did. */
+export type SealComponentPayload = {
+  __typename?: 'SealComponentPayload';
+  /** The PripojeniPodpisu event. */
+  auditEventId: Scalars['ID']['output'];
+  /** The sealed version. */
+  component: Component;
+  /** The document. */
+  document: Document;
+};
+
 /** Sender of a received document (odesílatel). */
 export type Sender = {
   __typename?: 'Sender';
@@ -2373,6 +2592,8 @@ export type ShipmentConnection = {
   edges: Array<ShipmentEdge>;
   /** Where the page lies: whether more follow, and the cursor to continue after. */
   pageInfo: PageInfo;
+  /** Shipments of the queue (this state and channel) in all; counted only when asked for. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** One shipment of a list, with its cursor. */
@@ -2424,6 +2645,48 @@ export type ShipmentState =
   | 'RETURNED'
   /** Předáno výpravně. */
   | 'TO_DISPATCH';
+
+/** Where a signature, seal or time-stamp was found. */
+export type SignatureFormat =
+  /** A CMS/CAdES message holding the signed content (a .p7m, a data message's ZFO). */
+  | 'CADES'
+  /** A detached CMS/CAdES signature (.p7s) of a sibling component of the same document (its name without .p7s). */
+  | 'CADES_DETACHED'
+  /** In a PDF's signature dictionary (PAdES, or the older adbe.pkcs7.detached). */
+  | 'PADES'
+  /** An RFC 3161 time-stamp token, standalone or over a signature. */
+  | 'TIMESTAMP_TOKEN';
+
+/** What a security element (bezpečnostní prvek) is. */
+export type SignatureKind =
+  /** An electronic seal of a legal person (elektronická pečeť); told from a signature by the certificate's QC type or its organization-only subject. */
+  | 'SEAL'
+  /** An electronic signature of a natural person (elektronický podpis). */
+  | 'SIGNATURE'
+  /** A time-stamp (časové razítko, RFC 3161). */
+  | 'TIMESTAMP';
+
+/** The result of verifying one signature, seal or time-stamp (NSESSS tVysledekOvereni). */
+export type SignatureResult =
+  /** Cannot be judged (platnost nelze posoudit): see `reasons`. */
+  | 'INDETERMINATE'
+  /** Invalid (neplatný): see `reasons`. */
+  | 'INVALID'
+  /** Valid (platný): the content is unchanged, the certificate chains to a trusted authority and was valid and not revoked at the assessed time. */
+  | 'VALID';
+
+/** A received component's verification state: the worst result of its signatures, seals and time-stamps. */
+export type SignatureStatus =
+  /** Something found cannot be judged (platnost nelze posoudit), e.g. its certificate does not chain to a trusted authority, or the signed content is missing; nothing invalid. */
+  | 'INDETERMINATE'
+  /** Something found is invalid (neplatný): changed content, a broken signature, a certificate expired or revoked at the signing time. */
+  | 'INVALID'
+  /** No signature, seal or time-stamp was found. */
+  | 'NONE'
+  /** Waiting for the verification job. */
+  | 'PENDING'
+  /** Everything found is valid (platný). */
+  | 'VALID';
 
 /**
  * Profile of a SIP (datový balíček): METADATA for the disposal proposal (skartační řízení, metadata only),
@@ -2919,7 +3182,13 @@ export type ResolversTypes = ResolversObject<{
   CaseFileState: CaseFileState;
   Component: ResolverTypeWrapper<ComponentModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  ComponentConversion: ResolverTypeWrapper<ConversionJobModel>;
   ComponentForm: ComponentForm;
+  ComponentSeal: ResolverTypeWrapper<ComponentSealModel>;
+  ComponentSignature: ResolverTypeWrapper<ComponentSignatureModel>;
+  ConversionOutcome: ConversionOutcome;
+  ConversionState: ConversionState;
+  ConvertDocumentComponentsPayload: ResolverTypeWrapper<Omit<ConvertDocumentComponentsPayload, 'document'> & { document: ResolversTypes['Document'] }>;
   CreateDocumentKindInput: CreateDocumentKindInput;
   CreateDraftDocumentInput: CreateDraftDocumentInput;
   CreateFilingPlanInput: CreateFilingPlanInput;
@@ -2946,6 +3215,8 @@ export type ResolversTypes = ResolversObject<{
   Document: ResolverTypeWrapper<DocumentModel>;
   DocumentAuthor: ResolverTypeWrapper<DocumentAuthor>;
   DocumentConnection: ResolverTypeWrapper<DocumentPageModel>;
+  DocumentConversion: ResolverTypeWrapper<DocumentConversionSourceModel>;
+  DocumentConversionState: DocumentConversionState;
   DocumentEdge: ResolverTypeWrapper<Omit<DocumentEdge, 'node'> & { node: ResolversTypes['Document'] }>;
   DocumentFilter: DocumentFilter;
   DocumentForm: DocumentForm;
@@ -2959,13 +3230,14 @@ export type ResolversTypes = ResolversObject<{
   HandOverToRecordsOfficeInput: HandOverToRecordsOfficeInput;
   Identifier: ResolverTypeWrapper<Identifier>;
   IdentifierInput: IdentifierInput;
+  MediaTypeCheck: MediaTypeCheck;
   Municipality: ResolverTypeWrapper<Omit<Municipality, 'documents'> & { documents?: Maybe<ResolversTypes['DocumentConnection']> }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OpenCaseFileInput: OpenCaseFileInput;
   OrgUnit: ResolverTypeWrapper<OrgUnit>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Party: ResolverTypeWrapper<PartyModel>;
-  PartyConnection: ResolverTypeWrapper<Omit<PartyConnection, 'edges'> & { edges: Array<ResolversTypes['PartyEdge']> }>;
+  PartyConnection: ResolverTypeWrapper<PartyPageModel>;
   PartyEdge: ResolverTypeWrapper<Omit<PartyEdge, 'node'> & { node: ResolversTypes['Party'] }>;
   PartyInput: PartyInput;
   PartyKind: PartyKind;
@@ -2990,6 +3262,8 @@ export type ResolversTypes = ResolversObject<{
   RetentionSchedule: ResolverTypeWrapper<RetentionSchedule>;
   RetentionScheduleInput: RetentionScheduleInput;
   ReviseFilingPlanNodeInput: ReviseFilingPlanNodeInput;
+  RevocationState: RevocationState;
+  SealComponentPayload: ResolverTypeWrapper<Omit<SealComponentPayload, 'component' | 'document'> & { component: ResolversTypes['Component'], document: ResolversTypes['Document'] }>;
   Sender: ResolverTypeWrapper<Sender>;
   SenderInput: SenderInput;
   SettleDocumentInput: SettleDocumentInput;
@@ -2997,11 +3271,15 @@ export type ResolversTypes = ResolversObject<{
   SettlementMethod: SettlementMethod;
   Shipment: ResolverTypeWrapper<ShipmentModel>;
   ShipmentChannel: ShipmentChannel;
-  ShipmentConnection: ResolverTypeWrapper<Omit<ShipmentConnection, 'edges'> & { edges: Array<ResolversTypes['ShipmentEdge']> }>;
+  ShipmentConnection: ResolverTypeWrapper<ShipmentPageModel>;
   ShipmentEdge: ResolverTypeWrapper<Omit<ShipmentEdge, 'node'> & { node: ResolversTypes['Shipment'] }>;
   ShipmentPayload: ResolverTypeWrapper<Omit<ShipmentPayload, 'shipment'> & { shipment: ResolversTypes['Shipment'] }>;
   ShipmentReturnReason: ShipmentReturnReason;
   ShipmentState: ShipmentState;
+  SignatureFormat: SignatureFormat;
+  SignatureKind: SignatureKind;
+  SignatureResult: SignatureResult;
+  SignatureStatus: SignatureStatus;
   SipProfile: SipProfile;
   Statistics: ResolverTypeWrapper<Statistics>;
   StatisticsDimension: StatisticsDimension;
@@ -3052,6 +3330,10 @@ export type ResolversParentTypes = ResolversObject<{
   CaseFilePayload: Omit<CaseFilePayload, 'caseFile'> & { caseFile: ResolversParentTypes['CaseFile'] };
   Component: ComponentModel;
   Float: Scalars['Float']['output'];
+  ComponentConversion: ConversionJobModel;
+  ComponentSeal: ComponentSealModel;
+  ComponentSignature: ComponentSignatureModel;
+  ConvertDocumentComponentsPayload: Omit<ConvertDocumentComponentsPayload, 'document'> & { document: ResolversParentTypes['Document'] };
   CreateDocumentKindInput: CreateDocumentKindInput;
   CreateDraftDocumentInput: CreateDraftDocumentInput;
   CreateFilingPlanInput: CreateFilingPlanInput;
@@ -3074,6 +3356,7 @@ export type ResolversParentTypes = ResolversObject<{
   Document: DocumentModel;
   DocumentAuthor: DocumentAuthor;
   DocumentConnection: DocumentPageModel;
+  DocumentConversion: DocumentConversionSourceModel;
   DocumentEdge: Omit<DocumentEdge, 'node'> & { node: ResolversParentTypes['Document'] };
   DocumentFilter: DocumentFilter;
   DocumentKind: DocumentKindModel;
@@ -3090,7 +3373,7 @@ export type ResolversParentTypes = ResolversObject<{
   OrgUnit: OrgUnit;
   PageInfo: PageInfo;
   Party: PartyModel;
-  PartyConnection: Omit<PartyConnection, 'edges'> & { edges: Array<ResolversParentTypes['PartyEdge']> };
+  PartyConnection: PartyPageModel;
   PartyEdge: Omit<PartyEdge, 'node'> & { node: ResolversParentTypes['Party'] };
   PartyInput: PartyInput;
   PartyPayload: Omit<PartyPayload, 'party'> & { party: ResolversParentTypes['Party'] };
@@ -3110,12 +3393,13 @@ export type ResolversParentTypes = ResolversObject<{
   RetentionSchedule: RetentionSchedule;
   RetentionScheduleInput: RetentionScheduleInput;
   ReviseFilingPlanNodeInput: ReviseFilingPlanNodeInput;
+  SealComponentPayload: Omit<SealComponentPayload, 'component' | 'document'> & { component: ResolversParentTypes['Component'], document: ResolversParentTypes['Document'] };
   Sender: Sender;
   SenderInput: SenderInput;
   SettleDocumentInput: SettleDocumentInput;
   Settlement: Settlement;
   Shipment: ShipmentModel;
-  ShipmentConnection: Omit<ShipmentConnection, 'edges'> & { edges: Array<ResolversParentTypes['ShipmentEdge']> };
+  ShipmentConnection: ShipmentPageModel;
   ShipmentEdge: Omit<ShipmentEdge, 'node'> & { node: ResolversParentTypes['Shipment'] };
   ShipmentPayload: Omit<ShipmentPayload, 'shipment'> & { shipment: ResolversParentTypes['Shipment'] };
   Statistics: Statistics;
@@ -3291,15 +3575,67 @@ export type CaseFilePayloadResolvers<ContextType = FilingContext, ParentType ext
 
 export type ComponentResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['Component'] = ResolversParentTypes['Component']> = ResolversObject<{
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  detectedMediaType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   downloadPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   form?: Resolver<ResolversTypes['ComponentForm'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   mediaType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mediaTypeCheck?: Resolver<Maybe<ResolversTypes['MediaTypeCheck']>, ParentType, ContextType>;
   order?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  seal?: Resolver<Maybe<ResolversTypes['ComponentSeal']>, ParentType, ContextType>;
   sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  signatureStatus?: Resolver<Maybe<ResolversTypes['SignatureStatus']>, ParentType, ContextType>;
+  signatures?: Resolver<Array<ResolversTypes['ComponentSignature']>, ParentType, ContextType>;
+  signaturesVerifiedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   size?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ComponentConversionResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['ComponentConversion'] = ResolversParentTypes['ComponentConversion']> = ResolversObject<{
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  component?: Resolver<Maybe<ResolversTypes['Component']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['ConversionOutcome']>, ParentType, ContextType>;
+  output?: Resolver<Maybe<ResolversTypes['Component']>, ParentType, ContextType>;
+  pdfaConformance?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  pdfaPart?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ConversionState'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type ComponentSealResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['ComponentSeal'] = ResolversParentTypes['ComponentSeal']> = ResolversObject<{
+  certificateSha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sealedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  signer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  timeStampAuthority?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  timeStampedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+}>;
+
+export type ComponentSignatureResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['ComponentSignature'] = ResolversParentTypes['ComponentSignature']> = ResolversObject<{
+  assessedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  certificateNotAfter?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  certificateNotBefore?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  certificateSerial?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  format?: Resolver<ResolversTypes['SignatureFormat'], ParentType, ContextType>;
+  issuerSubject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SignatureKind'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  result?: Resolver<ResolversTypes['SignatureResult'], ParentType, ContextType>;
+  revocation?: Resolver<ResolversTypes['RevocationState'], ParentType, ContextType>;
+  signedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  signerName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  signerSubject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  timeStampedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  verifiedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type ConvertDocumentComponentsPayloadResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['ConvertDocumentComponentsPayload'] = ResolversParentTypes['ConvertDocumentComponentsPayload']> = ResolversObject<{
+  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  queued?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type DataBoxConnectionResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['DataBoxConnection'] = ResolversParentTypes['DataBoxConnection']> = ResolversObject<{
@@ -3401,6 +3737,7 @@ export type DocumentResolvers<ContextType = FilingContext, ParentType extends Re
   caseFile?: Resolver<Maybe<ResolversTypes['CaseFile']>, ParentType, ContextType>;
   closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   components?: Resolver<Array<ResolversTypes['Component']>, ParentType, ContextType>;
+  conversion?: Resolver<ResolversTypes['DocumentConversion'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   createdBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -3447,6 +3784,15 @@ export type DocumentConnectionResolvers<ContextType = FilingContext, ParentType 
   edges?: Resolver<Array<ResolversTypes['DocumentEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type DocumentConversionResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['DocumentConversion'] = ResolversParentTypes['DocumentConversion']> = ResolversObject<{
+  closeBlockedReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  done?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  jobs?: Resolver<Array<ResolversTypes['ComponentConversion']>, ParentType, ContextType>;
+  pending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['DocumentConversionState'], ParentType, ContextType>;
 }>;
 
 export type DocumentEdgeResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['DocumentEdge'] = ResolversParentTypes['DocumentEdge']> = ResolversObject<{
@@ -3526,6 +3872,7 @@ export type MutationResolvers<ContextType = FilingContext, ParentType extends Re
   classifyDocument?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationClassifyDocumentArgs, 'documentId' | 'filingPlanNodeId'>>;
   closeCaseFile?: Resolver<ResolversTypes['CaseFilePayload'], ParentType, ContextType, RequireFields<MutationCloseCaseFileArgs, 'id'>>;
   closeDocument?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationCloseDocumentArgs, 'documentId'>>;
+  convertDocumentComponents?: Resolver<ResolversTypes['ConvertDocumentComponentsPayload'], ParentType, ContextType, RequireFields<MutationConvertDocumentComponentsArgs, 'documentId'>>;
   createDocumentKind?: Resolver<ResolversTypes['DocumentKind'], ParentType, ContextType, RequireFields<MutationCreateDocumentKindArgs, 'input'>>;
   createDraftDocument?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationCreateDraftDocumentArgs, 'input'>>;
   createFilingPlan?: Resolver<ResolversTypes['FilingPlan'], ParentType, ContextType, RequireFields<MutationCreateFilingPlanArgs, 'input'>>;
@@ -3557,6 +3904,7 @@ export type MutationResolvers<ContextType = FilingContext, ParentType extends Re
   replayWebhookSubscription?: Resolver<ResolversTypes['WebhookSubscription'], ParentType, ContextType, RequireFields<MutationReplayWebhookSubscriptionArgs, 'id'>>;
   returnDocument?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationReturnDocumentArgs, 'documentId' | 'reason'>>;
   rotateWebhookSecret?: Resolver<ResolversTypes['WebhookSecretPayload'], ParentType, ContextType, RequireFields<MutationRotateWebhookSecretArgs, 'id'>>;
+  sealComponent?: Resolver<ResolversTypes['SealComponentPayload'], ParentType, ContextType, RequireFields<MutationSealComponentArgs, 'componentId'>>;
   settleDocument?: Resolver<ResolversTypes['DocumentPayload'], ParentType, ContextType, RequireFields<MutationSettleDocumentArgs, 'documentId' | 'input'>>;
   updateCaseFile?: Resolver<ResolversTypes['CaseFilePayload'], ParentType, ContextType, RequireFields<MutationUpdateCaseFileArgs, 'id' | 'input'>>;
   updateDocumentKind?: Resolver<ResolversTypes['DocumentKind'], ParentType, ContextType, RequireFields<MutationUpdateDocumentKindArgs, 'id' | 'input'>>;
@@ -3572,6 +3920,8 @@ export type OrgUnitResolvers<ContextType = FilingContext, ParentType extends Res
 export type PageInfoResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type PartyResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['Party'] = ResolversParentTypes['Party']> = ResolversObject<{
@@ -3594,6 +3944,7 @@ export type PartyResolvers<ContextType = FilingContext, ParentType extends Resol
 export type PartyConnectionResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['PartyConnection'] = ResolversParentTypes['PartyConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['PartyEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type PartyEdgeResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['PartyEdge'] = ResolversParentTypes['PartyEdge']> = ResolversObject<{
@@ -3710,6 +4061,12 @@ export type RetentionScheduleResolvers<ContextType = FilingContext, ParentType e
   triggerKind?: Resolver<ResolversTypes['TriggerKind'], ParentType, ContextType>;
 }>;
 
+export type SealComponentPayloadResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['SealComponentPayload'] = ResolversParentTypes['SealComponentPayload']> = ResolversObject<{
+  auditEventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  component?: Resolver<ResolversTypes['Component'], ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+}>;
+
 export type SenderResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['Sender'] = ResolversParentTypes['Sender']> = ResolversObject<{
   address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   dataBoxId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3757,6 +4114,7 @@ export type ShipmentResolvers<ContextType = FilingContext, ParentType extends Re
 export type ShipmentConnectionResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['ShipmentConnection'] = ResolversParentTypes['ShipmentConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['ShipmentEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type ShipmentEdgeResolvers<ContextType = FilingContext, ParentType extends ResolversParentTypes['ShipmentEdge'] = ResolversParentTypes['ShipmentEdge']> = ResolversObject<{
@@ -3883,6 +4241,10 @@ export type Resolvers<ContextType = FilingContext> = ResolversObject<{
   CaseFileEdge?: CaseFileEdgeResolvers<ContextType>;
   CaseFilePayload?: CaseFilePayloadResolvers<ContextType>;
   Component?: ComponentResolvers<ContextType>;
+  ComponentConversion?: ComponentConversionResolvers<ContextType>;
+  ComponentSeal?: ComponentSealResolvers<ContextType>;
+  ComponentSignature?: ComponentSignatureResolvers<ContextType>;
+  ConvertDocumentComponentsPayload?: ConvertDocumentComponentsPayloadResolvers<ContextType>;
   DataBoxConnection?: DataBoxConnectionResolvers<ContextType>;
   DataBoxFailedMessage?: DataBoxFailedMessageResolvers<ContextType>;
   DataBoxShipment?: DataBoxShipmentResolvers<ContextType>;
@@ -3895,6 +4257,7 @@ export type Resolvers<ContextType = FilingContext> = ResolversObject<{
   Document?: DocumentResolvers<ContextType>;
   DocumentAuthor?: DocumentAuthorResolvers<ContextType>;
   DocumentConnection?: DocumentConnectionResolvers<ContextType>;
+  DocumentConversion?: DocumentConversionResolvers<ContextType>;
   DocumentEdge?: DocumentEdgeResolvers<ContextType>;
   DocumentKind?: DocumentKindResolvers<ContextType>;
   DocumentPayload?: DocumentPayloadResolvers<ContextType>;
@@ -3919,6 +4282,7 @@ export type Resolvers<ContextType = FilingContext> = ResolversObject<{
   Register?: RegisterResolvers<ContextType>;
   RegisterDocumentPayload?: RegisterDocumentPayloadResolvers<ContextType>;
   RetentionSchedule?: RetentionScheduleResolvers<ContextType>;
+  SealComponentPayload?: SealComponentPayloadResolvers<ContextType>;
   Sender?: SenderResolvers<ContextType>;
   Settlement?: SettlementResolvers<ContextType>;
   Shipment?: ShipmentResolvers<ContextType>;

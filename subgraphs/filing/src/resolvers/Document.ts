@@ -15,6 +15,7 @@ export const Document: DocumentResolvers = {
     // One the caller may not see is "not found", as it is to `document(id)`.
     return d && canSeeDocument(caller, d) ? d : null;
   },
+  conversion: async (d, _, ctx) => ({ document: d, jobs: await ctx.loaders.conversionJobsByDocument.load(d.id) }),
   register: async (d, _, ctx) => (await ctx.loaders.register.load(d.registerId))!,
   // Rows written before drafts existed have no creation data: they came into being at their registration.
   createdAt: (d) => (d.createdAt ?? d.registeredAt)!,

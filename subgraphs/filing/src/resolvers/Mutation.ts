@@ -5,6 +5,7 @@ import { assertKeepsRecords, createRegister } from '../modules/registers/registe
 import { auditLogRenditionMutations } from './audit-log';
 import { caseFileMutations } from './case-files';
 import { componentMutations } from './components';
+import { conversionMutations } from './conversion';
 import { documentWorkflowMutations } from './document-workflow';
 import { documentKindMutations, authorOrgUnitName } from './document-kinds';
 import { filingPlanMutations } from './filing-plans';
@@ -32,6 +33,7 @@ export const Mutation: MutationResolvers = {
   ...caseFileMutations,
   ...auditLogRenditionMutations,
   ...componentMutations,
+  ...conversionMutations,
   ...intakeMutations,
   ...dispatchMutations,
   ...partyMutations,

@@ -1,9 +1,10 @@
-import { DateTimeScalar } from '@hub/kit';
-import type { DisposalForecastConnectionResolvers, DocumentConnectionResolvers, Resolvers } from '../generated/graphql';
+import { DateTimeScalar, pageInfoResolvers } from '@hub/kit';
+import type { DisposalForecastConnectionResolvers, DocumentConnectionResolvers, PartyConnectionResolvers, Resolvers, ShipmentConnectionResolvers } from '../generated/graphql';
 import { AuditLogRendition } from './AuditLogRendition';
 import { AuditEvent, AuditTrail } from './AuditTrail';
 import { CaseFile } from './CaseFile';
 import { Component } from './Component';
+import { ComponentConversion, DocumentConversion } from './conversion';
 import { Tombstone } from './destruction';
 import { Document } from './Document';
 import { DocumentKind } from './document-kinds';
@@ -22,5 +23,7 @@ import { DataBoxConnection } from './data-box';
 /** Connections count their whole list only when a client selects `totalCount` (document-query.ts, forecast.ts). */
 const DocumentConnection: DocumentConnectionResolvers = { totalCount: (page) => page.totalCount() };
 const DisposalForecastConnection: DisposalForecastConnectionResolvers = { totalCount: (page) => page.totalCount() };
+const PartyConnection: PartyConnectionResolvers = { totalCount: (page) => page.totalCount() };
+const ShipmentConnection: ShipmentConnectionResolvers = { totalCount: (page) => page.totalCount() };
 
-export const resolvers: Resolvers = { DocumentConnection, DisposalForecastConnection, DateTime: DateTimeScalar, Query, Mutation, Document, DocumentKind, Register, Municipality, AuditTrail, AuditEvent, CaseFile, FilingPlan, FilingPlanNode, AuditLogRendition, Component, Shipment, DeliveryProof, RecordsHandOver, Party, Tombstone, WebhookSubscription, DataBoxConnection };
+export const resolvers: Resolvers = { DocumentConnection, DisposalForecastConnection, PartyConnection, ShipmentConnection, DateTime: DateTimeScalar, Query, Mutation, Document, DocumentKind, Register, Municipality, AuditTrail, AuditEvent, CaseFile, FilingPlan, FilingPlanNode, AuditLogRendition, Component, ComponentConversion, DocumentConversion, Shipment, DeliveryProof, RecordsHandOver, Party, Tombstone, WebhookSubscription, DataBoxConnection, PageInfo: pageInfoResolvers };

@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { badInput, decodeCursor, encodeCursor, notFound } from '@hub/kit';
+import { badInput, decodeCursor, encodeCursor, notFound, forwardPageInfo, type PageInfo } from '@hub/kit';
 import { RecordsOfficeItem } from './records-office-item.entity';
 import { StorageUnit } from './storage-unit.entity';
 
@@ -16,7 +16,7 @@ export interface InventoryFilter {
 
 export interface InventoryPage {
   edges: { cursor: string; node: RecordsOfficeItem }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  pageInfo: PageInfo;
   /** Counted only when a client asks (the resolver calls it). */
   totalCount: () => Promise<number>;
 }
@@ -66,7 +66,7 @@ export async function findInventory(em: SqlEntityManager, filter: InventoryFilte
   const edges = page.slice(0, size).map((node) => ({ cursor: encode(node), node }));
   return {
     edges,
-    pageInfo: { hasNextPage: page.length > size, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: forwardPageInfo(edges, page.length > size, args.after),
     totalCount: () => em.count(RecordsOfficeItem, base),
   };
 }

@@ -13,6 +13,7 @@ import { fileSubmittedProposals } from '../records-office/disposal-proposal-fili
 import { applyCustodyEvents, applyProposalEvents } from '../records-office/mirror';
 import { Register } from '../registers/register.entity';
 import { GENESIS_HASH, entryHash } from './chain';
+import { addDays, czechDay, czechDayRange } from './days';
 import { LogEntry } from './log-entry.entity';
 
 /**
@@ -167,6 +168,18 @@ async function ingestMunicipality(orm: HubORM, source: string, municipalityId: s
   }
 }
 
+/**
+ * When a municipality's very first log entries are recorded: now, or with `HUB_DEMO_LOG_FROM_YESTERDAY=1` (demos and the
+ * README's test) at noon of the previous Czech day. A day can be fixed only once it is over, so a fresh install's log,
+ * which begins today, has nothing to fix until tomorrow; with the setting its first batch (on a fresh install, the demo
+ * data's creation) makes yesterday a day with entries that `fixAuditLogDay` can fix at once. Only an empty log's first
+ * batch: every later entry is recorded now, and recordedAt never goes back along poradi. Not for real data.
+ */
+export function firstRecordedAt(now: Date, env: NodeJS.ProcessEnv = process.env): Date {
+  if (env.HUB_DEMO_LOG_FROM_YESTERDAY !== '1') return now;
+  return new Date(czechDayRange(addDays(czechDay(now), -1)).start.getTime() + 12 * 3600_000);
+}
+
 async function appendEntries(tx: SqlEntityManager, source: string, municipalityId: string, objectSource: string, events: CleanEvent[]): Promise<number> {
   const series = `log:${municipalityId}`;
   // FIRST: take the next poradi, which locks the municipality's log head until commit.
@@ -185,7 +198,7 @@ async function appendEntries(tx: SqlEntityManager, source: string, municipalityI
     await tx.getKnex()('sequence_counter').where({ name: series }).increment('current_value', fresh.length - 1).transacting(tx.getTransactionContext()!);
   }
   let prevHash = GENESIS_HASH;
-  let recordedAt = new Date();
+  let recordedAt = first === 1 ? firstRecordedAt(new Date()) : new Date();
   if (first > 1) {
     const prev = await tx.findOne(LogEntry, { municipalityId, poradi: first - 1 }, { fields: ['hash', 'recordedAt'], disableIdentityMap: true });
     if (!prev) throw new Error(`transaction log of municipality ${municipalityId}: entry ${first - 1} is missing, cannot chain entry ${first}`);

@@ -2,7 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { randomBytes } from 'node:crypto';
 import {
-  Role, badInput, decodeCursor, encodeCursor, inTransaction, notFound, recordAudit, type AuditChange, type AuditObjectType, type TenantCaller,
+  Role, badInput, decodeCursor, encodeCursor, inTransaction, notFound, recordAudit, type AuditChange, type AuditObjectType, type TenantCaller, forwardPageInfo, type PageInfo,
 } from '@hub/kit';
 import type { AuditLogFilter } from '../../generated/graphql';
 import { Register } from '../registers/register.entity';
@@ -64,7 +64,7 @@ export function toAuditLogEntry(e: LogEntry): AuditLogEntryView {
 
 export interface AuditLogPage {
   edges: { cursor: string; node: AuditLogEntryView }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  pageInfo: PageInfo;
   totalCount: number;
 }
 
@@ -121,7 +121,7 @@ export async function findLogEntries(em: SqlEntityManager, args: AuditLogPageArg
     em.count(LogEntry, where),
   ]);
   const edges = rows.slice(0, size).map((e) => ({ cursor: encodeLogCursor(e.poradi), node: toAuditLogEntry(e) }));
-  return { edges, pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
+  return { edges, pageInfo: forwardPageInfo(edges, rows.length > size, args.after), totalCount };
 }
 
 /**

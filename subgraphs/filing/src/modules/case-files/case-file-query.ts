@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { badInput, type Caller } from '@hub/kit';
+import { badInput, type Caller, forwardPageInfo, type PageInfo } from '@hub/kit';
 import type { CaseFileState as CaseFileStateArg } from '../../generated/graphql';
 import { visibleCaseFiles } from '../documents/visibility';
 import { decodeInstantCursor, encodeInstantCursor } from '../paging';
@@ -11,7 +11,7 @@ export const MAX_PAGE_SIZE = 100;
 
 export interface CaseFilePage {
   edges: { cursor: string; node: CaseFile }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  pageInfo: PageInfo;
   totalCount: number;
 }
 
@@ -48,5 +48,5 @@ export async function findCaseFiles(em: SqlEntityManager, caller: Caller, args: 
   ]);
   const nodes = rows.slice(0, size);
   const edges = nodes.map((node) => ({ cursor: encodeCaseFileCursor(node), node }));
-  return { edges, pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
+  return { edges, pageInfo: forwardPageInfo(edges, rows.length > size, args.after), totalCount };
 }

@@ -5,6 +5,7 @@ import {
 } from '@hub/kit';
 import { randomUUID } from 'node:crypto';
 import type { OpenCaseFileInput, UpdateCaseFileInput } from '../../generated/graphql';
+import { assertNoFailedConversion } from '../conversion/conversion';
 import { assertNothingPending } from '../dispatch/dispatch';
 import { Document, type DocumentState } from '../documents/document.entity';
 import { canSeeCaseFile, canSeeDocument } from '../documents/visibility';
@@ -372,6 +373,8 @@ export async function closeCaseFile(em: SqlEntityManager, caller: TenantCaller, 
     );
     // Closed means every dispatch has left (domain.md §4.1 CLOSED).
     for (const d of documents) await assertNothingPending(tx, d);
+    // …and every document's components are converted to output formats, or still on their way (domain.md §5.5).
+    for (const d of documents) await assertNoFailedConversion(tx, d);
 
     const before = snapshot(caseFile);
     caseFile.state = 'CLOSED';

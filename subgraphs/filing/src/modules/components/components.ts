@@ -10,6 +10,7 @@ import { lockDocument } from '../documents/steps';
 import { canSeeDocument } from '../documents/visibility';
 import type { BlobStore } from './blob-store';
 import { COMPONENT_FORMS, Component, type ComponentForm } from './component.entity';
+import { judgeMediaType, peekStream, refuseDangerous } from './media-type';
 import { Upload } from './upload.entity';
 
 /** Who may upload files and attach them to documents. */
@@ -50,8 +51,10 @@ export function checkMediaType(raw: string | undefined): string {
 }
 
 /**
- * Streams an upload into the store and records it (`Upload`), for a later `attachComponent`. The bytes are
- * stored before the row is written: a refused (oversize) upload leaves neither; a row always has its blob.
+ * Streams an upload into the store and records it (`Upload`), for a later `attachComponent`. The media type is
+ * detected from the first bytes (media-type.ts) and a refused type (UNSUPPORTED_MEDIA_TYPE) stops it before the
+ * store writes. The bytes are stored before the row is written: a refused (oversize) upload leaves neither; a
+ * row always has its blob.
  */
 export async function storeUpload(
   em: SqlEntityManager,
@@ -60,7 +63,16 @@ export async function storeUpload(
   input: Readable,
   meta: { fileName: string; mediaType: string; maxBytes: number },
 ): Promise<Upload> {
-  const blob = await store.put(input, { maxBytes: meta.maxBytes });
+  // The type is judged from the first bytes before the store writes any: a refused type leaves nothing behind.
+  const { head, stream } = await peekStream(input);
+  const verdict = judgeMediaType(head, meta.mediaType, meta.fileName);
+  try {
+    refuseDangerous(verdict, meta.mediaType);
+  } catch (e) {
+    input.destroy();
+    throw e;
+  }
+  const blob = await store.put(stream, { maxBytes: meta.maxBytes });
   return inTransaction(em, async (tx) => {
     const upload = tx.create(Upload, {
       id: randomUUID(),
@@ -70,6 +82,8 @@ export async function storeUpload(
       sha256: blob.key,
       fileName: meta.fileName,
       mediaType: meta.mediaType,
+      detectedMediaType: verdict.detected,
+      mediaTypeCheck: verdict.check,
       uploadedById: caller.userId,
       createdAt: new Date(),
     });
@@ -116,6 +130,11 @@ export async function attachComponent(em: SqlEntityManager, caller: TenantCaller
       form: args.form,
       fileName: upload.fileName,
       mediaType: upload.mediaType,
+      detectedMediaType: upload.detectedMediaType,
+      mediaTypeCheck: upload.mediaTypeCheck,
+      // What was received is verified (signatures, seals, time-stamps) by the background job (modules/signatures).
+      signatureStatus: d.origin === 'RECEIVED' ? 'PENDING' : null,
+      signaturesVerifiedAt: null,
       size: upload.size,
       sha256: upload.sha256,
       blobKey: upload.blobKey,
@@ -139,6 +158,8 @@ export async function attachComponent(em: SqlEntityManager, caller: TenantCaller
         { name: 'form', old: null, new: args.form },
         { name: 'fileName', old: null, new: upload.fileName },
         { name: 'mediaType', old: null, new: upload.mediaType },
+        { name: 'detectedMediaType', old: null, new: upload.detectedMediaType ?? null },
+        { name: 'mediaTypeCheck', old: null, new: upload.mediaTypeCheck ?? null },
         { name: 'size', old: null, new: String(upload.size) },
         { name: 'sha256', old: null, new: upload.sha256 },
       ],

@@ -1,4 +1,5 @@
 import { BigIntType, EntitySchema } from '@mikro-orm/core';
+import type { MediaTypeCheck } from './media-type';
 
 /** Bytes received by `POST /uploads`, waiting to be attached to a document (attachComponent). Tenant-owned. */
 export class Upload {
@@ -9,7 +10,12 @@ export class Upload {
   size!: number;
   sha256!: string;
   fileName!: string;
+  /** As declared by the uploader (content-type). */
   mediaType!: string;
+  /** What the bytes are (media-type.ts); null when no known format. */
+  detectedMediaType?: string | null;
+  /** The declared type against the detected one; null for uploads stored before detection existed. */
+  mediaTypeCheck?: MediaTypeCheck | null;
   uploadedById!: string;
   createdAt!: Date;
 }
@@ -28,6 +34,8 @@ export const UploadSchema = new EntitySchema<Upload>({
     sha256: { type: 'string', length: 64 },
     fileName: { type: 'string', length: 255 },
     mediaType: { type: 'string', length: 255 },
+    detectedMediaType: { type: 'string', length: 255, nullable: true },
+    mediaTypeCheck: { type: 'string', length: 20, nullable: true },
     uploadedById: { type: 'uuid' },
     createdAt: { type: 'datetime', length: 3 },
   },

@@ -64,6 +64,8 @@ export interface ConnectorOptions extends Partial<ConnectorSettings> {
   now?: () => Date;
   /** How often due boxes are looked for (default 1 s). */
   tickMs?: number;
+  /** Boxes served at once by the timer (default 4): 30 boxes polled together would crowd the process and its database. */
+  maxConcurrentBoxes?: number;
   /** Switches the timer off: rounds run only through `pollNow` (tests). */
   manual?: boolean;
   log?: (message: string, err?: unknown) => void;
@@ -458,7 +460,9 @@ export function startDataBoxConnector(orm: HubORM, opts: ConnectorOptions): Data
     const t = now().getTime();
     const rows = await orm.em.fork().find(DataBoxConnection, {}, { filters: false, disableIdentityMap: true });
     const byId = new Map(rows.map((r) => [r.municipalityId, r]));
-    return opts.connections.filter((c) => {
+    // Longest waiting first, so a limit on boxes at once serves them in turn.
+    const waited = (c: ConnectionConfig) => byId.get(c.municipalityId)?.lastPollAt?.getTime() ?? 0;
+    return opts.connections.slice().sort((a, b) => waited(a) - waited(b)).filter((c) => {
       if (!c.enabled) return false;
       const r = byId.get(c.municipalityId);
       if (!r) return true;
@@ -477,7 +481,9 @@ export function startDataBoxConnector(orm: HubORM, opts: ConnectorOptions): Data
         synced = syncConfiguration();
         await synced;
       }
-      for (const c of await due()) void runLane(c);
+      const room = (opts.maxConcurrentBoxes ?? 4) - lanes.size;
+      if (room <= 0) return;
+      for (const c of (await due()).filter((x) => !lanes.has(x.municipalityId)).slice(0, room)) void runLane(c);
     } catch (e) {
       synced = undefined;
       log('data box connector tick failed', e);

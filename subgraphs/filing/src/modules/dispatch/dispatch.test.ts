@@ -42,7 +42,7 @@ const DISPATCH = `mutation($i: DispatchShipmentInput!) { dispatchShipment(input:
 const DELIVERED = `mutation($i: RecordShipmentDeliveryInput!) { recordShipmentDelivery(input: $i) { shipment { ${SHIPMENT_FIELDS} } } }`;
 const RETURNED = `mutation($i: RecordShipmentReturnInput!) { recordShipmentReturn(input: $i) { shipment { ${SHIPMENT_FIELDS} } } }`;
 const QUEUE = `query($state: ShipmentState, $channel: ShipmentChannel, $first: Int, $after: String) {
-  dispatchQueue(state: $state, channel: $channel, first: $first, after: $after) { edges { cursor node { id state channel } } pageInfo { hasNextPage endCursor } }
+  dispatchQueue(state: $state, channel: $channel, first: $first, after: $after) { edges { cursor node { id state channel } } pageInfo { hasNextPage endCursor } totalCount }
 }`;
 const SHIPMENT = `query($id: ID!) { shipment(id: $id) { id state } }`;
 const DOCUMENT_SHIPMENTS = `query($id: ID!) { document(id: $id) { shipments { id state channel } } }`;
@@ -263,6 +263,7 @@ describe.each(testDatabaseKinds())('dispatch on %s', (kind) => {
     let after: string | null = null;
     for (;;) {
       const page: any = (await ok(clerk, QUEUE, { channel: 'PERSONAL_DELIVERY', first: 2, after })).dispatchQueue;
+      expect(page.totalCount).toBe(ids.length); // the whole queue of that channel, on every page
       seen.push(...page.edges.map((e: any) => e.node.id));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;

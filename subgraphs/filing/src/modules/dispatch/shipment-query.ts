@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { badInput } from '@hub/kit';
+import { badInput, forwardPageInfo, type PageInfo } from '@hub/kit';
 import { decodeInstantCursor, encodeInstantCursor } from '../paging';
 import { SHIPMENT_CHANNELS, SHIPMENT_STATES, Shipment, type ShipmentChannel, type ShipmentState } from './shipment.entity';
 
@@ -8,7 +8,9 @@ export const MAX_QUEUE_PAGE = 100;
 
 export interface ShipmentPage {
   edges: { cursor: string; node: Shipment }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  pageInfo: PageInfo;
+  /** Shipments of the queue (state, channel) in all; counted only when a client selects `totalCount`. */
+  totalCount: () => Promise<number>;
 }
 
 /** Position in the queue (createdAt ASC, id ASC); see paging.ts. */
@@ -34,11 +36,12 @@ export async function dispatchQueue(em: SqlEntityManager, args: QueueArgs): Prom
   if (!Number.isInteger(size) || size < 1 || size > MAX_QUEUE_PAGE) throw badInput(`first must be between 1 and ${MAX_QUEUE_PAGE}`, 'first');
   const conditions: FilterQuery<Shipment>[] = [{ state }];
   if (args.channel) conditions.push({ channel: args.channel });
+  const queue = { $and: [...conditions] };
   if (args.after) {
     const { key, id } = decodeInstantCursor(args.after);
     conditions.push({ $or: [{ createdAt: { $gt: key } }, { createdAt: key, id: { $gt: id } }] });
   }
   const rows = await em.find(Shipment, { $and: conditions }, { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], limit: size + 1 });
   const edges = rows.slice(0, size).map((node) => ({ cursor: encodeCursor(node), node }));
-  return { edges, pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null } };
+  return { edges, pageInfo: forwardPageInfo(edges, rows.length > size, args.after), totalCount: () => em.count(Shipment, queue) };
 }

@@ -1,13 +1,19 @@
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { Role, badInput, conflict, decodeCursor, encodeCursor as encodeListCursor, hasRole, notFound, tenantOf, type Caller } from '@hub/kit';
+import { Role, badInput, conflict, decodeCursor, encodeCursor as encodeListCursor, hasRole, notFound, tenantOf, type Caller, forwardPageInfo, type PageInfo } from '@hub/kit';
 import type { DocumentFilter } from '../../generated/graphql';
 import { decodeInstantCursor, encodeInstantCursor, type InstantCursor } from '../paging';
 import { Register } from '../registers/register.entity';
 import { findActiveMainRegister } from '../registers/registers';
 import { Document } from './document.entity';
-import { LIKE_ESCAPE, containsPattern } from './search';
+import { LIKE_ESCAPE, containsPattern, matchesAllTerms, searchTerms } from './search';
 import { MAX_SUBJECT_LENGTH } from './validation';
+import {
+  countWordRows, hasWordSql, positionsOfPrefix, positionsOfWords, rawInstant, wordsWithPrefix, type ListPosition, type StreamBounds,
+} from './word-index';
+import type { WordField } from './word.entity';
+
+export { rawInstant };
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -19,7 +25,7 @@ export const MAX_PAGE_SIZE = 100;
  */
 export interface DocumentPage {
   edges: { cursor: string; node: Document }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  pageInfo: PageInfo;
   totalCount: () => Promise<number>;
 }
 
@@ -51,8 +57,27 @@ function folded(column: string, text: string): FilterQuery<Document> {
   return { [raw((alias) => `${alias}.${column} like ? escape '${LIKE_ESCAPE}'`, [containsPattern(text)])]: [] };
 }
 
-/** The filter as a condition; the tenant condition is added by the ORM's tenant filter, not here. */
-export function filterCondition(filter: DocumentFilter | null | undefined): FilterQuery<Document> {
+/** A text filter of `documents`: the terms that must each begin a word of the subject (S) or of the sender's name (N). */
+export interface TextFilter {
+  field: WordField;
+  terms: string[];
+}
+
+const FOLDED_COLUMN: Record<WordField, string> = { S: 'subject_folded', N: 'sender_folded' };
+
+/**
+ * `subjectContains` and `senderContains` as terms (search.ts `searchTerms`). A text with no letter or digit has no
+ * term and matches no document; an empty text is no filter, as before.
+ */
+function textFilters(filter: DocumentFilter | null | undefined): TextFilter[] {
+  const out: TextFilter[] = [];
+  if (filter?.subjectContains) out.push({ field: 'S', terms: searchTerms(filter.subjectContains) });
+  if (filter?.senderContains) out.push({ field: 'N', terms: searchTerms(filter.senderContains) });
+  return out;
+}
+
+/** The filter's conditions other than the text search. */
+function plainConditions(filter: DocumentFilter | null | undefined): FilterQuery<Document>[] {
   const conditions: FilterQuery<Document>[] = [];
   if (filter?.registerId) conditions.push({ registerId: filter.registerId });
   if (filter?.state) conditions.push({ state: filter.state });
@@ -60,18 +85,36 @@ export function filterCondition(filter: DocumentFilter | null | undefined): Filt
   // Registration time, as the names say: drafts have none and never match.
   if (filter?.registeredFrom) conditions.push({ registeredAt: { $gte: filter.registeredFrom } });
   if (filter?.registeredTo) conditions.push({ registeredAt: { $lt: filter.registeredTo } });
-  if (filter?.subjectContains) conditions.push(folded('subject_folded', filter.subjectContains));
-  if (filter?.senderContains) conditions.push(folded('sender_folded', filter.senderContains));
   if (filter?.senderDataBoxId?.trim()) conditions.push({ senderDataBoxId: filter.senderDataBoxId.trim() });
-  return conditions.length > 0 ? { $and: conditions } : {};
+  return conditions;
 }
 
-/** A timestamp as the driver returns it from a raw aggregate: a UTC 'YYYY-MM-DD hh:mm:ss.fff' (MariaDB) or epoch ms (SQLite). */
-export function rawInstant(value: unknown): Date | null {
-  if (value == null) return null;
-  if (value instanceof Date) return value;
-  if (typeof value === 'number' || /^\d+$/.test(String(value))) return new Date(Number(value));
-  return new Date(`${String(value).replace(' ', 'T')}Z`);
+const and = (conditions: FilterQuery<Document>[]): FilterQuery<Document> => (conditions.length > 0 ? { $and: conditions } : {});
+/** Matches no document (a text without a word). A function: a raw() fragment is consumed by the query that uses it. */
+const nothing = (): FilterQuery<Document> => ({ [raw('1 = 0')]: [] });
+
+/**
+ * The filter as a condition, for counting (`totalCount`, statistics): the text terms through the word index, one
+ * `id in (…)` per term, so a count means exactly what a page shows. `em` must be scoped to a municipality when the
+ * filter searches text (the index is read for that municipality only). The tenant condition on the documents
+ * themselves is added by the ORM's tenant filter, not here.
+ */
+export function filterCondition(filter: DocumentFilter | null | undefined, em?: SqlEntityManager): FilterQuery<Document> {
+  const conditions = plainConditions(filter);
+  const texts = textFilters(filter);
+  if (texts.length > 0) {
+    const municipalityId = em && tenantOf(em);
+    if (!em || !municipalityId) throw new Error('a text filter needs an EntityManager scoped to a municipality');
+    for (const { field, terms } of texts) {
+      if (terms.length === 0) conditions.push(nothing());
+      for (const term of terms) {
+        const platform = em.getPlatform();
+        const { params } = hasWordSql(platform, 'd', municipalityId, field, term);
+        conditions.push({ [raw((alias) => hasWordSql(platform, alias, municipalityId, field, term).sql, params)]: [] });
+      }
+    }
+  }
+  return and(conditions);
 }
 
 /**
@@ -85,11 +128,15 @@ export function rawInstant(value: unknown): Date | null {
  * Null when nothing is registered in the range (the page is empty). The tenant condition is explicit here: a query
  * builder does not apply the ORM's filters.
  */
-async function creationBounds(em: SqlEntityManager, filter: DocumentFilter | null | undefined): Promise<FilterQuery<Document>[] | null> {
+interface CreationRange {
+  from: Date | null;
+  to: Date | null;
+}
+
+async function creationBounds(em: SqlEntityManager, filter: DocumentFilter | null | undefined): Promise<CreationRange | null> {
   const from = filter?.registeredFrom ?? null;
   const to = filter?.registeredTo ?? null;
-  const bounds: FilterQuery<Document>[] = [];
-  if (to) bounds.push({ createdAt: { $lt: to } });
+  const range: CreationRange = { from: null, to: to ?? null };
   if (from) {
     const municipalityId = tenantOf(em);
     if (!municipalityId) throw new Error('creationBounds needs an EntityManager scoped to a municipality');
@@ -101,9 +148,13 @@ async function creationBounds(em: SqlEntityManager, filter: DocumentFilter | nul
       .execute('get')) as { earliest?: unknown } | undefined;
     const earliest = rawInstant(row?.earliest);
     if (!earliest) return null;
-    bounds.push({ createdAt: { $gte: earliest } });
+    range.from = earliest;
   }
-  return bounds;
+  return range;
+}
+
+function rangeConditions(range: CreationRange): FilterQuery<Document>[] {
+  return [...(range.to ? [{ createdAt: { $lt: range.to } }] : []), ...(range.from ? [{ createdAt: { $gte: range.from } }] : [])];
 }
 
 /**
@@ -137,25 +188,164 @@ export function checkFilter(filter: DocumentFilter | null | undefined): void {
  * One page of the EntityManager's municipality's documents within `scope` (what the caller may see, a queue),
  * newest first (Relay connection). Keyset paging: the cursor is the last row's position, so a page costs the
  * same at any depth and documents created meanwhile do not shift later pages. `totalCount`, when asked for,
- * counts the whole filtered set.
+ * counts the whole filtered set. A text filter is served by `searchPage`.
  */
 export async function findDocuments(em: SqlEntityManager, args: DocumentPageArgs, scope: FilterQuery<Document> = {}): Promise<DocumentPage> {
   const size = pageSize(args.first);
   checkFilter(args.filter);
   const cursor = args.after ? decodeInstantCursor(args.after) : null;
   // Built once per query: a raw() fragment is consumed by the query that uses it.
-  const where = () => ({ $and: [scope, filterCondition(args.filter)] });
-  const bounds = await creationBounds(em, args.filter);
-  const rows = bounds
-    ? await em.find(Document, { $and: [where(), ...bounds, ...(cursor ? [afterCursor(cursor)] : [])] }, { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], limit: size + 1 })
-    : [];
+  const where = () => ({ $and: [scope, filterCondition(args.filter, em)] });
+  const range = await creationBounds(em, args.filter);
+  const texts = textFilters(args.filter);
+  let rows: Document[] = [];
+  if (range && texts.length > 0) {
+    rows = await searchPage(em, { filter: args.filter ?? {}, scope, texts, range, cursor, want: size + 1 });
+  } else if (range) {
+    const conditions = [scope, and(plainConditions(args.filter)), ...rangeConditions(range), ...(cursor ? [afterCursor(cursor)] : [])];
+    rows = await em.find(Document, { $and: conditions }, { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], limit: size + 1 });
+  }
   const nodes = rows.slice(0, size);
   const edges = nodes.map((node) => ({ cursor: encodeCursor(node), node }));
   return {
     edges,
-    pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: forwardPageInfo(edges, rows.length > size, args.after),
     totalCount: once(() => em.count(Document, where())),
   };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Subject and sender search (README "Search").
+
+/**
+ * The planner's thresholds (measured at volume, README "Search"); tests lower them to run every plan on a few rows.
+ * - rareTermRows: below this many index rows a term is rare: its rows are read in full (a range of the key, then
+ *   sorted); from it on, the term's words are read newest first, each from the cursor, only as far as the page needs.
+ * - maxStreamWords: at most this many distinct words are read side by side for a common term; a common term that
+ *   begins more words is searched by scanning the list.
+ * - maxRound: positions read per round at most (rounds grow from the page size while other conditions reject rows).
+ */
+export const SEARCH_TUNING = { rareTermRows: 3000, maxStreamWords: 32, maxRound: 1000 };
+
+interface SearchArgs {
+  filter: DocumentFilter;
+  scope: FilterQuery<Document>;
+  texts: TextFilter[];
+  range: CreationRange;
+  cursor: InstantCursor | null;
+  /** Rows wanted: the page and one more. */
+  want: number;
+}
+
+/** How the page finds its candidates (chosen per request: `planSearch`). */
+export type SearchPlan =
+  | { kind: 'prefix'; field: WordField; term: string }
+  | { kind: 'words'; field: WordField; words: string[] }
+  | { kind: 'scan' };
+
+/**
+ * The driving term: the one with the fewest index rows (each counted up to SEARCH_TUNING.rareTermRows, an index-only read).
+ * A rare one is read whole; a common one word by word from the cursor (a page of *žádost* reads about 51 rows of
+ * each of its few words). A term that begins more than SEARCH_TUNING.maxStreamWords words and has many rows (a letter or two:
+ * "s") drives nothing: then the list is scanned newest first with a LIKE on the folded text, which meets such a
+ * term within a few rows.
+ */
+export async function planSearch(em: SqlEntityManager, municipalityId: string, texts: TextFilter[]): Promise<SearchPlan> {
+  let best: { field: WordField; term: string; rows: number } | null = null;
+  for (const { field, terms } of texts) {
+    for (const term of terms) {
+      const rows = await countWordRows(em, municipalityId, field, term, SEARCH_TUNING.rareTermRows);
+      if (!best || rows < best.rows) best = { field, term, rows };
+      if (rows === 0) return { kind: 'prefix', field, term };
+    }
+  }
+  if (!best) return { kind: 'scan' };
+  if (best.rows < SEARCH_TUNING.rareTermRows) return { kind: 'prefix', field: best.field, term: best.term };
+  const words = await wordsWithPrefix(em, municipalityId, best.field, best.term, SEARCH_TUNING.maxStreamWords + 1);
+  return words.length <= SEARCH_TUNING.maxStreamWords ? { kind: 'words', field: best.field, words } : { kind: 'scan' };
+}
+
+/** The lowest and highest creation time of a year's documents, from the (municipality, year, createdAt) index alone. */
+async function yearCreation(em: SqlEntityManager, municipalityId: string, year: number): Promise<CreationRange | null> {
+  const row = (await em
+    .createQueryBuilder(Document, 'd')
+    .select([raw('min(d.created_at) as lo'), raw('max(d.created_at) as hi')])
+    .where({ municipalityId, year })
+    .execute('get')) as { lo?: unknown; hi?: unknown } | undefined;
+  const lo = rawInstant(row?.lo);
+  const hi = rawInstant(row?.hi);
+  return lo && hi ? { from: lo, to: new Date(hi.getTime() + 1) } : null;
+}
+
+const later = (a: Date | null, b: Date | null) => (!a ? b : !b ? a : a > b ? a : b);
+const earlier = (a: Date | null, b: Date | null) => (!a ? b : !b ? a : a < b ? a : b);
+
+/**
+ * The rows of a page with a text filter, in list order. Candidates come from the word index (or, with no usable
+ * term, the list itself, prefiltered by LIKE), in list order and in rounds; each round's documents are read by id
+ * with the caller's scope and the other conditions, and checked against every term on the row itself
+ * (search.ts `matchesAllTerms`), so the answer is exact whichever term drove it. Rounds grow (51, 204, … up to
+ * SEARCH_TUNING.maxRound positions) while the other conditions reject candidates.
+ */
+async function searchPage(em: SqlEntityManager, args: SearchArgs): Promise<Document[]> {
+  const { filter, texts, want } = args;
+  const municipalityId = tenantOf(em);
+  if (!municipalityId) throw new Error('searchPage needs an EntityManager scoped to a municipality');
+  if (texts.some((t) => t.terms.length === 0)) return [];
+  let { from, to } = args.range;
+  if (filter.year != null) {
+    const year = await yearCreation(em, municipalityId, filter.year);
+    if (!year) return [];
+    from = later(from, year.from);
+    to = earlier(to, year.to);
+  }
+  const matches = (d: Document) => texts.every(({ field, terms }) => matchesAllTerms(field === 'S' ? d.subject : d.senderName, terms));
+  const others = (): FilterQuery<Document> => ({ $and: [args.scope, and(plainConditions(filter))] });
+  const plan = await planSearch(em, municipalityId, texts);
+  const out: Document[] = [];
+  let after: ListPosition | null = args.cursor;
+  let round = want;
+
+  if (plan.kind === 'scan') {
+    for (;;) {
+      const likes = texts.flatMap(({ field, terms }) => terms.map((term) => folded(FOLDED_COLUMN[field], term)));
+      const range = rangeConditions({ from, to });
+      const rows = await em.find(Document, { $and: [others(), ...likes, ...range, ...(after ? [afterCursor(after)] : [])] }, {
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        limit: round,
+      });
+      for (const d of rows) {
+        if (!matches(d)) continue;
+        out.push(d);
+        if (out.length >= want) return out;
+      }
+      if (rows.length < round) return out;
+      const last = rows.at(-1)!;
+      after = { key: listKey(last), id: last.id };
+      round = Math.min(round * 4, SEARCH_TUNING.maxRound);
+    }
+  }
+
+  for (;;) {
+    const bounds: StreamBounds = { after, from, to };
+    const positions =
+      plan.kind === 'prefix'
+        ? await positionsOfPrefix(em, municipalityId, plan.field, plan.term, bounds, round)
+        : await positionsOfWords(em, municipalityId, plan.field, plan.words, bounds, round);
+    if (positions.length === 0) return out;
+    const ids = [...new Set(positions.map((p) => p.id))];
+    const rows = await em.find(Document, { $and: [others(), { id: { $in: ids } }] });
+    const byId = new Map(rows.map((d) => [d.id, d]));
+    for (const id of ids) {
+      const d = byId.get(id);
+      if (!d || !matches(d)) continue;
+      out.push(d);
+      if (out.length >= want) return out;
+    }
+    if (positions.length < round) return out;
+    after = positions.at(-1)!;
+    round = Math.min(round * 4, SEARCH_TUNING.maxRound);
+  }
 }
 
 /** A thunk that runs `compute` at most once (a client may select `totalCount` under several aliases). */
@@ -215,7 +405,7 @@ export async function findRegisterJournal(em: SqlEntityManager, args: JournalArg
   const edges = nodes.map((node) => ({ cursor: encodeJournalCursor(register.id, args.year, node.sequenceNumber!), node }));
   return {
     edges,
-    pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: forwardPageInfo(edges, rows.length > size, args.after),
     totalCount: once(() => em.count(Document, where())),
   };
 }

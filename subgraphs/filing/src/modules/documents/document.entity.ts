@@ -1,5 +1,7 @@
 import { EntitySchema, type EventArgs } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
 import { foldForSearch } from './search';
+import { deleteWordRows, insertWordRows, wordRows, type IndexedText } from './word-index';
 
 /** RECEIVED: delivered to the municipality (doručený dokument); OWN: created by it (vlastní dokument). */
 export type DocumentOrigin = 'RECEIVED' | 'OWN';
@@ -146,10 +148,50 @@ function syncSenderFolded({ entity }: EventArgs<Document>): void {
   entity.senderFolded = entity.senderName ? foldForSearch(entity.senderName) : null;
 }
 
+/** What the word index was computed from: the row as loaded (the snapshot's dates may be strings or numbers). */
+function indexedBefore({ entity, changeSet }: EventArgs<Document>): IndexedText {
+  const before = (changeSet?.originalEntity ?? {}) as Partial<Record<keyof Document, unknown>>;
+  const date = (v: unknown): Date | null => (v == null ? null : v instanceof Date ? v : new Date(v as string | number));
+  const pick = <K extends keyof Document>(k: K) => (k in before ? before[k] : entity[k]) as Document[K];
+  return {
+    id: entity.id,
+    municipalityId: pick('municipalityId'),
+    subject: pick('subject'),
+    senderName: pick('senderName'),
+    createdAt: date(pick('createdAt')),
+    registeredAt: date(pick('registeredAt')),
+  };
+}
+
+/**
+ * The word index (word-index.ts) kept by the flush itself, in its transaction: whichever service creates, changes
+ * or removes a document, its words follow. One statement per created document, none for updates that leave subject,
+ * sender and creation time alone.
+ */
+async function indexCreated({ entity, em }: EventArgs<Document>): Promise<void> {
+  await insertWordRows(em as SqlEntityManager, wordRows(entity));
+}
+const INDEXED_FIELDS: (keyof Document)[] = ['subject', 'senderName', 'createdAt', 'registeredAt', 'municipalityId'];
+async function reindexUpdated(args: EventArgs<Document>): Promise<void> {
+  const payload = args.changeSet?.payload ?? {};
+  if (!INDEXED_FIELDS.some((f) => f in payload)) return;
+  await deleteWordRows(args.em as SqlEntityManager, wordRows(indexedBefore(args)));
+  await insertWordRows(args.em as SqlEntityManager, wordRows(args.entity));
+}
+async function unindexDeleted(args: EventArgs<Document>): Promise<void> {
+  await deleteWordRows(args.em as SqlEntityManager, wordRows(indexedBefore(args)));
+}
+
 export const DocumentSchema = new EntitySchema<Document>({
   class: Document,
   tableName: 'document',
-  hooks: { beforeCreate: [syncSenderFolded], beforeUpdate: [syncSenderFolded] },
+  hooks: {
+    beforeCreate: [syncSenderFolded],
+    beforeUpdate: [syncSenderFolded],
+    afterCreate: [indexCreated],
+    afterUpdate: [reindexUpdated],
+    afterDelete: [unindexDeleted],
+  },
   // Also the podací deník (registerJournal): one register and year in number order, keyset by the number.
   uniques: [{ properties: ['registerId', 'year', 'sequenceNumber'] }],
   indexes: [

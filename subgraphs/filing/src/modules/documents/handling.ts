@@ -4,6 +4,7 @@ import type { SettleDocumentInput } from '../../generated/graphql';
 import { CaseFile } from '../case-files/case-file.entity';
 import type { Document } from './document.entity';
 import { assertNothingPending } from '../dispatch/dispatch';
+import { assertNoFailedConversion, queueConversions } from '../conversion/conversion';
 import { assertNoVAfter2026, assertPlanValidOn, findClassifiableNode, scheduleOf } from '../filing-plans/classification';
 import { FilingPlanNode } from '../filing-plans/filing-plan-node.entity';
 import { czechDay } from '../retention/retention';
@@ -123,6 +124,8 @@ export function settleDocument(
         settlementRecordedAt: now,
       });
       await refreshRetention(tx, d);
+      // Conversion to output formats is due by settlement (domain.md §5.5): the worker takes it from here.
+      await queueConversions(tx, d, null, now);
       return { eventType: 'Vyrizeni', description: `Document ${label(d)} settled (${s.method})`, fields: [...SETTLEMENT_FIELDS, ...RETENTION_FIELDS] };
     },
     { affectsRetention: true },
@@ -173,6 +176,8 @@ export function closeDocument(em: SqlEntityManager, caller: TenantCaller, docume
     await assertNodeUsable(tx, d, czechDay(now), 'closed');
     // Closed means every dispatch has left (domain.md §4.1 CLOSED).
     await assertNothingPending(tx, d);
+    // A component that could not be converted to an output format keeps the document open (domain.md §5.5).
+    await assertNoFailedConversion(tx, d);
     d.closedAt = now;
     return { eventType: 'Uzavreni', description: `Document ${label(d)} closed`, fields: ['closedAt'] };
   });

@@ -34,7 +34,7 @@ const CREATE = `mutation($i: PartyInput!) { createParty(input: $i) { auditEventI
 const UPDATE = `mutation($id: ID!, $i: PartyInput!) { updateParty(id: $id, input: $i) { auditEventId party { ${PARTY} } } }`;
 const GET = `query($id: ID!) { party(id: $id) { ${PARTY} } }`;
 const LIST = `query($s: String, $first: Int, $after: String) { parties(search: $s, first: $first, after: $after) {
-  edges { cursor node { id name } } pageInfo { hasNextPage endCursor } } }`;
+  edges { cursor node { id name } } pageInfo { hasNextPage endCursor hasPreviousPage startCursor } totalCount } }`;
 const REGISTER = `mutation($i: RegisterDocumentInput!) { registerDocument(input: $i) { document {
   id sender { name address dataBoxId ico } senderParty { ${PARTY} } } } }`;
 const RECEIVE = `mutation($i: DataMessageInput!) { receiveDataMessage(input: $i) { document { id sender { name dataBoxId ico } senderParty { ${PARTY} } } } }`;
@@ -224,7 +224,15 @@ describe.each(testDatabaseKinds())('name register on %s', (kind) => {
     const page1 = (await ok(clerk, LIST, { first: 2 })).parties;
     expect(page1.edges).toHaveLength(2);
     expect(page1.pageInfo.hasNextPage).toBe(true);
+    // Relay PageInfo: the first page has nothing before it; start and end cursors are its first and last edges'.
+    expect(page1.pageInfo).toMatchObject({ hasPreviousPage: false, startCursor: page1.edges[0].cursor, endCursor: page1.edges[1].cursor });
     const page2 = (await ok(clerk, LIST, { first: 2, after: page1.pageInfo.endCursor })).parties;
+    expect(page2.pageInfo).toMatchObject({ hasPreviousPage: true, startCursor: page2.edges[0].cursor });
+    // totalCount counts the whole register, whatever the page: walk it and compare.
+    let all = page1.edges.length, after = page1.pageInfo.endCursor, page = page1;
+    while (page.pageInfo.hasNextPage) { page = (await ok(clerk, LIST, { first: 2, after })).parties; all += page.edges.length; after = page.pageInfo.endCursor; }
+    expect(page1.totalCount).toBe(all);
+    expect(page2.totalCount).toBe(all);
     const ids = [...page1.edges, ...page2.edges].map((e: any) => e.node.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect((await fails(clerk, LIST, { after: 'nonsense' })).field).toBe('after');

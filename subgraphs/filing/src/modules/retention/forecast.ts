@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { Role, badInput, decodeCursor, encodeCursor } from '@hub/kit';
+import { Role, badInput, decodeCursor, encodeCursor, forwardPageInfo, type PageInfo } from '@hub/kit';
 import { CaseFile } from '../case-files/case-file.entity';
 import { once } from '../documents/document-query';
 import { Document } from '../documents/document.entity';
@@ -30,7 +30,7 @@ export interface DisposalForecastEntry {
 /** What the forecast pages through: entries with their cursors; `totalCount` is counted only when asked for. */
 export interface DisposalForecastPage {
   edges: { cursor: string; node: DisposalForecastEntry }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  pageInfo: PageInfo;
   totalCount: () => Promise<number>;
 }
 
@@ -121,7 +121,7 @@ export async function disposalForecast(
   }));
   return {
     edges,
-    pageInfo: { hasNextPage: merged.length > size, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: forwardPageInfo(edges, merged.length > size, args.after),
     totalCount: once(async () => {
       const [c, d] = await Promise.all([em.count(CaseFile, dueCaseFiles(year)), em.count(Document, dueDocuments(year))]);
       return c + d;

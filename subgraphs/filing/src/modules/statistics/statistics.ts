@@ -173,7 +173,7 @@ export async function municipalityStatistics(em: SqlEntityManager, caller: Calle
   checkGroupBy(input.groupBy, false, subject);
   if (subject === 'DOCUMENTS') {
     checkFilter(input.filter);
-    return countDocuments(em, input.groupBy, () => ({ $and: [{ municipalityId }, visibleDocuments(caller), filterCondition(input.filter)] }), input.filter, municipalityId);
+    return countDocuments(em, input.groupBy, () => ({ $and: [{ municipalityId }, visibleDocuments(caller), filterCondition(input.filter, em)] }), input.filter, municipalityId);
   }
   if (input.filter) throw badInput('filter applies to documents; case files are counted whole', 'filter');
   return countCaseFiles(em, input.groupBy, { $and: [{ municipalityId }, visibleCaseFiles(caller)] }, municipalityId);

@@ -17,6 +17,7 @@ import type { EntityMetadata } from '@mikro-orm/core';
 import { MySqlPlatform, type Knex } from '@mikro-orm/knex';
 import { Component } from '../components/component.entity';
 import { Document } from '../documents/document.entity';
+import { insertWordRowsKnex, wordRows } from '../documents/word-index';
 import { generateTenantYear, volumePlan, type GeneratedBatch, type TenantYear } from './generate';
 
 export interface SeedVolumeOptions {
@@ -192,12 +193,14 @@ async function registersOf(knex: Knex, municipalities: DemoMunicipality[]): Prom
 }
 
 /**
- * One batch in one transaction: its documents, their components, and the counters of the series it touched
+ * One batch in one transaction: its documents, their words (the search index), their components, and the counters of the series it touched
  * (kit counters.ts). Two batches of one series may commit in either order, so a counter only ever grows.
  */
 async function writeBatch(knex: Knex, platform: Platform, sqlite: boolean, documents: Table, components: Table, batch: GeneratedBatch): Promise<void> {
   await knex.transaction(async (trx) => {
     await insertRows(trx, platform, documents, batch.documents as unknown as Record<string, unknown>[]);
+    // The word index of subject and sender search, as the document schema's hooks would write it (word-index.ts).
+    await insertWordRowsKnex(trx, platform, batch.documents.flatMap((d) => wordRows(d)), sqlite ? 2000 : 4000);
     await insertRows(trx, platform, components, batch.components as unknown as Record<string, unknown>[]);
     const series = [...batch.series];
     const upsert = sqlite
