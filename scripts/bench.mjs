@@ -689,7 +689,6 @@ async function mainVolume() {
   );
   const failed = rows.filter((r) => r.failures);
   if (failed.length) console.error(`[bench] warning: failures under load in: ${failed.map((r) => r.name).join('; ')}`);
-  console.error(`[bench] the services' logs: ${logFile}`);
 }
 
 /** Row counts of the seeded filing database (MariaDB), for the report. */
