@@ -8,8 +8,24 @@ import { archives } from '@hub/archives';
 import { filing } from '@hub/filing';
 import { startGateway } from '@hub/gateway';
 import {
-  AuditEvent, DEMO_PASSWORD, GRAPHQL_ROUTE, currentRequestId, SUBGRAPH_NAMES, migrateDatabase, runSubgraph, runtimeTarget, signCallerAssertion, subgraphKeysOf, testDatabase,
-  testKeys, type Caller, type DatabaseTarget, type RunningSubgraph, type SubgraphName, type TestDatabaseKind, type TestKeys,
+  AuditEvent,
+  DEMO_PASSWORD,
+  GRAPHQL_ROUTE,
+  currentRequestId,
+  SUBGRAPH_NAMES,
+  migrateDatabase,
+  runSubgraph,
+  runtimeTarget,
+  signCallerAssertion,
+  subgraphKeysOf,
+  testDatabase,
+  testKeys,
+  type Caller,
+  type DatabaseTarget,
+  type RunningSubgraph,
+  type SubgraphName,
+  type TestDatabaseKind,
+  type TestKeys,
 } from '@hub/kit';
 import { municipalities } from '@hub/municipalities';
 import { users } from '@hub/users';
@@ -33,7 +49,12 @@ export interface Hub {
   /** POSTs an operation to the gateway, with a bearer token when given. */
   gql<T = any>(token: string | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
   /** POSTs an operation straight to a subgraph, as the gateway would for `caller`. */
-  direct<T = any>(subgraph: SubgraphName, caller: Caller | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  direct<T = any>(
+    subgraph: SubgraphName,
+    caller: Caller | null,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<T>>;
   /** Signs in a demo user (demo password) and returns the token. */
   login(login: string): Promise<string>;
   /**
@@ -59,7 +80,11 @@ export interface HubOptions {
   sqliteFiles?: boolean;
 }
 
-export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<GraphQLResponse> {
+export async function postJson(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -89,7 +114,8 @@ export async function startHub(kind: TestDatabaseKind, opts: HubOptions = {}): P
     await Promise.all(SUBGRAPH_NAMES.map((n) => migrateDatabase(dbs[n], DEFINITIONS[n] as never)));
     for (const n of SUBGRAPH_NAMES) dbs[n] = runtimeTarget(dbs[n]);
   }
-  const relayOf = (n: SubgraphName) => (typeof opts.relays === 'object' ? opts.relays[n] ?? true : opts.relays ?? true);
+  const relayOf = (n: SubgraphName) =>
+    typeof opts.relays === 'object' ? (opts.relays[n] ?? true) : (opts.relays ?? true);
   const start = (name: SubgraphName, port: number, relay: boolean) =>
     runSubgraph(DEFINITIONS[name] as never, { port, db: dbs[name], keys: subgraphKeysOf(keys), seedDemo: true, relay });
 
@@ -116,16 +142,25 @@ export async function startHub(kind: TestDatabaseKind, opts: HubOptions = {}): P
     url: gateway.url,
     subgraphs,
     keys,
-    gql: (token, query, variables) => postJson(gateway.url, { query, variables }, token ? { authorization: `Bearer ${token}` } : {}),
+    gql: (token, query, variables) =>
+      postJson(gateway.url, { query, variables }, token ? { authorization: `Bearer ${token}` } : {}),
     direct: async (subgraph, caller, query, variables) =>
-      postJson(subgraphs[subgraph].url, { query, variables }, {
-        'x-hub-caller': await signCallerAssertion(caller, keys.gatewayPrivateKey, { subgraph, route: GRAPHQL_ROUTE }),
-      }),
+      postJson(
+        subgraphs[subgraph].url,
+        { query, variables },
+        {
+          'x-hub-caller': await signCallerAssertion(caller, keys.gatewayPrivateKey, { subgraph, route: GRAPHQL_ROUTE }),
+        },
+      ),
     async login(login) {
-      const res = await hub.gql(null, 'mutation($l: String!, $p: String!) { login(login: $l, password: $p) { token } }', {
-        l: login,
-        p: DEMO_PASSWORD,
-      });
+      const res = await hub.gql(
+        null,
+        'mutation($l: String!, $p: String!) { login(login: $l, password: $p) { token } }',
+        {
+          l: login,
+          p: DEMO_PASSWORD,
+        },
+      );
       if (!res.data?.login) throw new Error(`login ${login} failed: ${JSON.stringify(res.errors)}`);
       return res.data.login.token;
     },
@@ -141,7 +176,8 @@ export async function startHub(kind: TestDatabaseKind, opts: HubOptions = {}): P
       relays().forEach((r) => r.resume());
     },
     async restart(name, { relay = relayOf(name) } = {}) {
-      if (dbs[name].kind === 'sqlite' && dbs[name].file === ':memory:') throw new Error('restart needs MariaDB or sqliteFiles: an in-memory database dies with its subgraph');
+      if (dbs[name].kind === 'sqlite' && dbs[name].file === ':memory:')
+        throw new Error('restart needs MariaDB or sqliteFiles: an in-memory database dies with its subgraph');
       const port = subgraphs[name].port;
       await subgraphs[name].stop();
       subgraphs[name] = await start(name, port, relay);
@@ -162,7 +198,12 @@ export async function startHub(kind: TestDatabaseKind, opts: HubOptions = {}): P
 async function dropDatabases(names: string[]) {
   const mysql = await import('mysql2/promise');
   const u = new URL(process.env.HUB_TEST_MARIADB_URL!);
-  const conn = await mysql.createConnection({ host: u.hostname, port: Number(u.port || 3306), user: u.username, password: decodeURIComponent(u.password) });
+  const conn = await mysql.createConnection({
+    host: u.hostname,
+    port: Number(u.port || 3306),
+    user: u.username,
+    password: decodeURIComponent(u.password),
+  });
   try {
     for (const name of names) await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
   } finally {

@@ -91,7 +91,8 @@ export function backupConfig(env = process.env) {
   if (dbUrl === 'sqlite::memory:') throw new UsageError('HUB_DATABASE_URL=sqlite::memory: has nothing to back up');
   const repoRaw = env.HUB_BACKUP_REPO?.trim() || './backup-repo';
   // A restic backend (sftp:, rest:, s3:, …) stays as it is; a plain path is made absolute.
-  const repo = /^[a-z0-9]+:/i.test(repoRaw) && !/^local:/.test(repoRaw) ? repoRaw : resolve(repoRaw.replace(/^local:/, ''));
+  const repo =
+    /^[a-z0-9]+:/i.test(repoRaw) && !/^local:/.test(repoRaw) ? repoRaw : resolve(repoRaw.replace(/^local:/, ''));
   const keep = {};
   for (const [name, def] of [
     ['last', ''],
@@ -105,7 +106,8 @@ export function backupConfig(env = process.env) {
     if (!/^\d+$/.test(v)) throw new UsageError(`HUB_BACKUP_KEEP_${name.toUpperCase()} must be a whole number`);
     keep[name] = Number(v);
   }
-  if (Object.keys(keep).length === 0) throw new UsageError('the retention policy keeps nothing: set one of HUB_BACKUP_KEEP_*');
+  if (Object.keys(keep).length === 0)
+    throw new UsageError('the retention policy keeps nothing: set one of HUB_BACKUP_KEEP_*');
   return {
     dataDir,
     dbUrl,
@@ -114,7 +116,9 @@ export function backupConfig(env = process.env) {
     // The backup-only municipalities' own backup sets (archives, modules/backup-sets): files the hub holds for them.
     backupSetDir: resolve(env.HUB_BACKUP_SET_DIR || join(dataDir, 'backup-sets')),
     sealKeyFile: resolve(env.HUB_SEAL_PRIVATE_KEY_FILE || join(dataDir, 'seal-key.pem')),
-    previousPublicKeysFile: env.HUB_SEAL_PREVIOUS_PUBLIC_KEYS_FILE ? resolve(env.HUB_SEAL_PREVIOUS_PUBLIC_KEYS_FILE) : null,
+    previousPublicKeysFile: env.HUB_SEAL_PREVIOUS_PUBLIC_KEYS_FILE
+      ? resolve(env.HUB_SEAL_PREVIOUS_PUBLIC_KEYS_FILE)
+      : null,
     repo,
     localRepo: repo.startsWith('/') ? repo : null,
     passwordFile: resolve(env.HUB_BACKUP_PASSWORD_FILE || join(dataDir, 'backup-password')),
@@ -162,11 +166,20 @@ function run(cmd, args, { env = process.env, input, allowFail = false, onStderr,
       child.stdin.on('error', () => undefined); // the exit code tells
       input.pipe(child.stdin);
     }
-    child.once('error', (e) => reject(new Error(`${cmd}: ${e.message}${e.code === 'ENOENT' ? ' (is it installed? README, "Backup and restore")' : ''}`)));
+    child.once('error', (e) =>
+      reject(
+        new Error(
+          `${cmd}: ${e.message}${e.code === 'ENOENT' ? ' (is it installed? README, "Backup and restore")' : ''}`,
+        ),
+      ),
+    );
     child.once('close', (code) => {
       const stdout = Buffer.concat(out).toString();
       if (code === 0 || allowFail) resolveRun({ code, stdout, stderr: err });
-      else reject(new Error(`${cmd} ${args[0] ?? ''} exited with ${code}: ${err.trim().split('\n').slice(-8).join('\n')}`));
+      else
+        reject(
+          new Error(`${cmd} ${args[0] ?? ''} exited with ${code}: ${err.trim().split('\n').slice(-8).join('\n')}`),
+        );
     });
   });
 }
@@ -185,7 +198,9 @@ function ensurePassword(cfg, create, log) {
   if (!create) throw new UsageError(`no repository password at ${cfg.passwordFile} (HUB_BACKUP_PASSWORD_FILE)`);
   mkdirSync(dirname(cfg.passwordFile), { recursive: true, mode: 0o700 });
   writeFileSync(cfg.passwordFile, randomBytes(32).toString('base64url') + '\n', { mode: 0o600, flag: 'wx' });
-  log(`[backup] generated the repository password ${cfg.passwordFile} (0600): keep a copy OUTSIDE this building — without it the backups cannot be read`);
+  log(
+    `[backup] generated the repository password ${cfg.passwordFile} (0600): keep a copy OUTSIDE this building — without it the backups cannot be read`,
+  );
 }
 
 async function ensureRepo(cfg, log) {
@@ -201,7 +216,11 @@ async function ensureRepo(cfg, log) {
 /** A connection option file for the MariaDB clients (0600), so the password is not on a command line. */
 function mariaDefaults(dir, t) {
   const file = join(dir, `.my-${randomBytes(4).toString('hex')}.cnf`);
-  writeFileSync(file, `[client]\nuser=${t.user}\npassword=${t.password.replace(/\\/g, '\\\\')}\nhost=${t.host}\nport=${t.port}\n`, { mode: 0o600 });
+  writeFileSync(
+    file,
+    `[client]\nuser=${t.user}\npassword=${t.password.replace(/\\/g, '\\\\')}\nhost=${t.host}\nport=${t.port}\n`,
+    { mode: 0o600 },
+  );
   return file;
 }
 
@@ -263,7 +282,8 @@ function move(from, to) {
 
 function dirBytes(dir) {
   let bytes = 0;
-  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) if (e.isFile()) bytes += statSync(join(e.parentPath ?? e.path, e.name)).size;
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true }))
+    if (e.isFile()) bytes += statSync(join(e.parentPath ?? e.path, e.name)).size;
   return bytes;
 }
 
@@ -339,7 +359,11 @@ async function dumpMariaDb(cfg, env, outDir) {
     rmSync(defaults, { force: true });
   }
   chmodSync(out, 0o600);
-  return { files: [{ name: 'mariadb', file: out }], prefix: owner.prefix, triggers: await triggerCounts(owner, owner.prefix) };
+  return {
+    files: [{ name: 'mariadb', file: out }],
+    prefix: owner.prefix,
+    triggers: await triggerCounts(owner, owner.prefix),
+  };
 }
 
 async function backup(env, log) {
@@ -356,7 +380,10 @@ async function backup(env, log) {
   mkdirSync(join(staging, 'secrets'), { mode: 0o700 });
   try {
     const dbStarted = Date.now();
-    const db = cfg.kind === 'sqlite' ? { files: dumpSqlite(cfg, env, join(staging, 'db')) } : await dumpMariaDb(cfg, env, join(staging, 'db'));
+    const db =
+      cfg.kind === 'sqlite'
+        ? { files: dumpSqlite(cfg, env, join(staging, 'db')) }
+        : await dumpMariaDb(cfg, env, join(staging, 'db'));
     const dbMs = Date.now() - dbStarted;
 
     const secrets = [];
@@ -371,12 +398,19 @@ async function backup(env, log) {
     keepSecret('seal-key.pem', cfg.sealKeyFile);
     keepSecret('seal-previous-public-keys.pem', cfg.previousPublicKeysFile);
     if (!secrets.some((s) => s.name === 'secrets.json')) {
-      log('[backup] warning: no secrets.json in the data dir (keys from the environment): keep those keys in your secret store');
+      log(
+        '[backup] warning: no secrets.json in the data dir (keys from the environment): keep those keys in your secret store',
+      );
     }
 
     const blobs = blobStats(cfg.blobDir);
     const sets = backupSetStats(cfg.backupSetDir);
-    const describe = async (f) => ({ name: f.name, path: `${f.file.slice(staging.length + 1)}`, bytes: statSync(f.file).size, sha256: await sha256File(f.file) });
+    const describe = async (f) => ({
+      name: f.name,
+      path: `${f.file.slice(staging.length + 1)}`,
+      bytes: statSync(f.file).size,
+      sha256: await sha256File(f.file),
+    });
     const manifest = {
       format: FORMAT,
       createdAt: new Date().toISOString(),
@@ -385,9 +419,20 @@ async function backup(env, log) {
       database:
         cfg.kind === 'sqlite'
           ? { kind: 'sqlite', files: await Promise.all(db.files.map(describe)) }
-          : { kind: 'mariadb', prefix: db.prefix, databases: hubDatabases(db.prefix), triggers: db.triggers, files: await Promise.all(db.files.map(describe)) },
+          : {
+              kind: 'mariadb',
+              prefix: db.prefix,
+              databases: hubDatabases(db.prefix),
+              triggers: db.triggers,
+              files: await Promise.all(db.files.map(describe)),
+            },
       secrets: await Promise.all(secrets.map(describe)),
-      blobs: { dir: cfg.blobDir, count: blobs.count, bytes: blobs.bytes, note: 'content-addressed: each file is named by its SHA-256' },
+      blobs: {
+        dir: cfg.blobDir,
+        count: blobs.count,
+        bytes: blobs.bytes,
+        note: 'content-addressed: each file is named by its SHA-256',
+      },
       // Read after the databases like the blobs: a set's file is complete before its row is committed.
       backupSets: { dir: cfg.backupSetDir, count: sets.count, bytes: sets.bytes },
     };
@@ -395,7 +440,17 @@ async function backup(env, log) {
 
     const paths = [staging, ...[cfg.blobDir, cfg.backupSetDir].filter((d) => existsSync(d))];
     const resticStarted = Date.now();
-    const res = await restic(cfg, ['backup', '--json', '--tag', TAG, '--exclude', join(cfg.blobDir, 'tmp'), '--exclude', join(cfg.backupSetDir, 'tmp'), ...paths]);
+    const res = await restic(cfg, [
+      'backup',
+      '--json',
+      '--tag',
+      TAG,
+      '--exclude',
+      join(cfg.blobDir, 'tmp'),
+      '--exclude',
+      join(cfg.backupSetDir, 'tmp'),
+      ...paths,
+    ]);
     const summary = res.stdout
       .split('\n')
       .filter((l) => l.includes('"message_type":"summary"'))
@@ -409,7 +464,11 @@ async function backup(env, log) {
     await restic(cfg, ['forget', '--prune', '--tag', TAG, '--group-by', 'host,tags', ...keepArgs]);
     const forgetMs = Date.now() - forgetStarted;
 
-    const rawBytes = manifest.database.files.reduce((n, f) => n + f.bytes, 0) + blobs.bytes + sets.bytes + manifest.secrets.reduce((n, f) => n + f.bytes, 0);
+    const rawBytes =
+      manifest.database.files.reduce((n, f) => n + f.bytes, 0) +
+      blobs.bytes +
+      sets.bytes +
+      manifest.secrets.reduce((n, f) => n + f.bytes, 0);
     const repoBytes = cfg.localRepo ? dirBytes(cfg.localRepo) : null;
     const totalMs = Date.now() - started;
     const result = {
@@ -430,10 +489,19 @@ async function backup(env, log) {
       totalMs,
       mbPerSecond: Number((rawBytes / MB / ((dbMs + resticMs) / 1000)).toFixed(2)),
     };
-    log(`[backup] snapshot ${summary.snapshot_id.slice(0, 8)} of ${cfg.kind === 'sqlite' ? 'SQLite (VACUUM INTO)' : `MariaDB ${db.prefix}_* (one mariadb-dump --single-transaction)`}, ${blobs.count} blobs, ${manifest.secrets.map((s) => s.name).join(', ') || 'no key files'}`);
-    log(`[backup] raw ${mb(rawBytes)} MB (databases ${mb(result.databaseBytes)} MB, blobs ${mb(blobs.bytes)} MB); new in the repository ${mb(summary.data_added)} MB`);
-    log(`[backup] dump ${secs(dbMs)} s + restic ${secs(resticMs)} s = ${result.mbPerSecond} MB/s; retention (forget --prune ${keepArgs.join(' ')}) ${secs(forgetMs)} s; total ${secs(totalMs)} s`);
-    if (repoBytes !== null) log(`[backup] repository ${cfg.repo}: ${mb(repoBytes)} MB for all its snapshots (${(repoBytes / Math.max(rawBytes, 1) * 100).toFixed(0)} % of this backup's raw data)`);
+    log(
+      `[backup] snapshot ${summary.snapshot_id.slice(0, 8)} of ${cfg.kind === 'sqlite' ? 'SQLite (VACUUM INTO)' : `MariaDB ${db.prefix}_* (one mariadb-dump --single-transaction)`}, ${blobs.count} blobs, ${manifest.secrets.map((s) => s.name).join(', ') || 'no key files'}`,
+    );
+    log(
+      `[backup] raw ${mb(rawBytes)} MB (databases ${mb(result.databaseBytes)} MB, blobs ${mb(blobs.bytes)} MB); new in the repository ${mb(summary.data_added)} MB`,
+    );
+    log(
+      `[backup] dump ${secs(dbMs)} s + restic ${secs(resticMs)} s = ${result.mbPerSecond} MB/s; retention (forget --prune ${keepArgs.join(' ')}) ${secs(forgetMs)} s; total ${secs(totalMs)} s`,
+    );
+    if (repoBytes !== null)
+      log(
+        `[backup] repository ${cfg.repo}: ${mb(repoBytes)} MB for all its snapshots (${((repoBytes / Math.max(rawBytes, 1)) * 100).toFixed(0)} % of this backup's raw data)`,
+      );
     return result;
   } finally {
     rmSync(staging, { recursive: true, force: true });
@@ -451,17 +519,26 @@ async function check(env, log, subset) {
   const res = await restic(cfg, args, { allowFail: true });
   if (res.code !== 0 && /already locked/i.test(res.stderr)) {
     // Not damage: another restic (a backup, a prune) holds the lock. A lock left by a killed run: `restic unlock`.
-    throw new Error(`the repository ${cfg.repo} is locked by another restic process; try again later (a stale lock: RESTIC_REPOSITORY=… restic unlock)`);
+    throw new Error(
+      `the repository ${cfg.repo} is locked by another restic process; try again later (a stale lock: RESTIC_REPOSITORY=… restic unlock)`,
+    );
   }
   if (res.code !== 0) {
-    const detail = (res.stdout + res.stderr).trim().split('\n').filter((l) => l && !l.startsWith('[')).slice(-10).join('\n  ');
+    const detail = (res.stdout + res.stderr)
+      .trim()
+      .split('\n')
+      .filter((l) => l && !l.startsWith('['))
+      .slice(-10)
+      .join('\n  ');
     throw new CheckFailed(`the repository ${cfg.repo} is damaged (restic ${args.join(' ')}):\n  ${detail}`);
   }
   log(`[backup] restic ${args.join(' ')}: no errors (${secs(Date.now() - started)} s)`);
   const snaps = await snapshots(cfg);
   if (snaps.length) {
     const last = snaps[snaps.length - 1];
-    log(`[backup] ${snaps.length} snapshots; newest ${last.short_id} at ${last.time} (${secs(Date.now() - Date.parse(last.time))} s old)`);
+    log(
+      `[backup] ${snaps.length} snapshots; newest ${last.short_id} at ${last.time} (${secs(Date.now() - Date.parse(last.time))} s old)`,
+    );
   } else log('[backup] the repository has no snapshot of the hub');
   return { ms: Date.now() - started };
 }
@@ -492,19 +569,28 @@ async function restoreSnapshot(cfg, snap, target) {
   const root = (snap.paths ?? []).map((p) => join(target, p)).find((p) => existsSync(join(p, MANIFEST)));
   if (!root) throw new CheckFailed(`snapshot ${snap.short_id} has no ${MANIFEST}: not a backup of the hub`);
   const manifest = JSON.parse(readFileSync(join(root, MANIFEST), 'utf8'));
-  if (manifest.format !== FORMAT) throw new CheckFailed(`snapshot ${snap.short_id}: unknown manifest format ${manifest.format}`);
+  if (manifest.format !== FORMAT)
+    throw new CheckFailed(`snapshot ${snap.short_id}: unknown manifest format ${manifest.format}`);
   for (const f of [...manifest.database.files, ...manifest.secrets]) {
     const file = join(root, f.path);
     if (!existsSync(file)) throw new CheckFailed(`snapshot ${snap.short_id}: ${f.path} is missing`);
-    if ((await sha256File(file)) !== f.sha256) throw new CheckFailed(`snapshot ${snap.short_id}: ${f.path} does not match the manifest's SHA-256`);
+    if ((await sha256File(file)) !== f.sha256)
+      throw new CheckFailed(`snapshot ${snap.short_id}: ${f.path} does not match the manifest's SHA-256`);
   }
   const blobDir = join(target, manifest.blobs.dir);
   // Snapshots taken before backup sets were included have no `backupSets`.
   const setDir = manifest.backupSets ? join(target, manifest.backupSets.dir) : null;
   if (manifest.backupSets && backupSetStats(setDir).count !== manifest.backupSets.count) {
-    throw new CheckFailed(`snapshot ${snap.short_id}: ${backupSetStats(setDir).count} backup sets restored, the manifest lists ${manifest.backupSets.count}`);
+    throw new CheckFailed(
+      `snapshot ${snap.short_id}: ${backupSetStats(setDir).count} backup sets restored, the manifest lists ${manifest.backupSets.count}`,
+    );
   }
-  return { manifest, root, blobDir: existsSync(blobDir) ? blobDir : null, backupSetDir: setDir && existsSync(setDir) ? setDir : null };
+  return {
+    manifest,
+    root,
+    blobDir: existsSync(blobDir) ? blobDir : null,
+    backupSetDir: setDir && existsSync(setDir) ? setDir : null,
+  };
 }
 
 /**
@@ -522,7 +608,8 @@ async function loadMariaDump(file, owner, fromPrefix, toPrefix, scratch) {
       for await (const line of lines) {
         // Data rows are left alone: only statements naming databases (CREATE/USE/ALTER DATABASE) and definers change.
         if (line.startsWith('INSERT INTO ')) yield line + '\n';
-        else yield line.replace(names, (m) => rename.get(m)).replace(/DEFINER=`(?:[^`]|``)*`@`(?:[^`]|``)*`/g, '') + '\n';
+        else
+          yield line.replace(names, (m) => rename.get(m)).replace(/DEFINER=`(?:[^`]|``)*`@`(?:[^`]|``)*`/g, '') + '\n';
       }
     })(),
   );
@@ -536,7 +623,12 @@ async function loadMariaDump(file, owner, fromPrefix, toPrefix, scratch) {
 
 async function dropDatabases(owner, prefix) {
   const mysql = (await import('mysql2/promise')).default;
-  const conn = await mysql.createConnection({ host: owner.host, port: owner.port, user: owner.user, password: owner.password });
+  const conn = await mysql.createConnection({
+    host: owner.host,
+    port: owner.port,
+    user: owner.user,
+    password: owner.password,
+  });
   try {
     for (const d of hubDatabases(prefix)) await conn.query(`DROP DATABASE IF EXISTS \`${d}\``);
   } finally {
@@ -550,7 +642,12 @@ async function dropDatabases(owner, prefix) {
  */
 async function triggerCounts(owner, prefix) {
   const mysql = (await import('mysql2/promise')).default;
-  const conn = await mysql.createConnection({ host: owner.host, port: owner.port, user: owner.user, password: owner.password });
+  const conn = await mysql.createConnection({
+    host: owner.host,
+    port: owner.port,
+    user: owner.user,
+    password: owner.password,
+  });
   try {
     const [rows] = await conn.query(
       'SELECT trigger_schema AS db, COUNT(*) AS n FROM information_schema.triggers WHERE trigger_schema IN (?) GROUP BY trigger_schema',
@@ -566,9 +663,16 @@ async function triggerCounts(owner, prefix) {
 
 async function tablesIn(owner, prefix) {
   const mysql = (await import('mysql2/promise')).default;
-  const conn = await mysql.createConnection({ host: owner.host, port: owner.port, user: owner.user, password: owner.password });
+  const conn = await mysql.createConnection({
+    host: owner.host,
+    port: owner.port,
+    user: owner.user,
+    password: owner.password,
+  });
   try {
-    const [rows] = await conn.query('SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_schema IN (?)', [hubDatabases(prefix)]);
+    const [rows] = await conn.query('SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_schema IN (?)', [
+      hubDatabases(prefix),
+    ]);
     return Number(rows[0].n);
   } finally {
     await conn.end();
@@ -577,7 +681,10 @@ async function tablesIn(owner, prefix) {
 
 /** Runs one of filing's command-line checks (built) on the restored data; resolves with its exit code and output. */
 async function filingCheck(script, env) {
-  const res = await run(process.execPath, [join(ROOT, 'subgraphs', 'filing', 'dist', 'cli', script)], { env, allowFail: true });
+  const res = await run(process.execPath, [join(ROOT, 'subgraphs', 'filing', 'dist', 'cli', script)], {
+    env,
+    allowFail: true,
+  });
   return { code: res.code, output: (res.stdout + res.stderr).trim() };
 }
 
@@ -621,7 +728,8 @@ async function drill(env, log, args) {
       const to = join(dataDir, s.name === 'seal-previous-public-keys.pem' ? 'seal-previous-public-keys.pem' : s.name);
       renameSync(join(root, s.path), to);
     }
-    if (existsSync(join(dataDir, 'seal-previous-public-keys.pem'))) hubEnv.HUB_SEAL_PREVIOUS_PUBLIC_KEYS_FILE = join(dataDir, 'seal-previous-public-keys.pem');
+    if (existsSync(join(dataDir, 'seal-previous-public-keys.pem')))
+      hubEnv.HUB_SEAL_PREVIOUS_PUBLIC_KEYS_FILE = join(dataDir, 'seal-previous-public-keys.pem');
     if (restored.blobDir) renameSync(restored.blobDir, join(dataDir, 'blobs'));
     else mkdirSync(join(dataDir, 'blobs'), { mode: 0o700 });
 
@@ -630,15 +738,25 @@ async function drill(env, log, args) {
         for (const f of manifest.database.files) renameSync(join(root, f.path), join(dataDir, `${f.name}.sqlite`));
         hubEnv.HUB_DATABASE_URL = 'sqlite:';
       } else {
-        if (cfg.kind !== 'mariadb') throw new UsageError('a MariaDB backup needs HUB_DATABASE_URL=mysql://… (the runtime account) for the drill');
+        if (cfg.kind !== 'mariadb')
+          throw new UsageError('a MariaDB backup needs HUB_DATABASE_URL=mysql://… (the runtime account) for the drill');
         owner = mariaTarget(ownerUrl({ ...env, HUB_DATABASE_URL: cfg.dbUrl }));
         // Scratch databases next to the live ones, under the live prefix (the accounts' grants cover `<prefix>_%`).
         drillPrefix = `${owner.prefix}_drill${Date.now().toString(36)}`;
-        await loadMariaDump(join(root, manifest.database.files[0].path), owner, manifest.database.prefix, drillPrefix, scratch);
+        await loadMariaDump(
+          join(root, manifest.database.files[0].path),
+          owner,
+          manifest.database.prefix,
+          drillPrefix,
+          scratch,
+        );
         hubEnv.HUB_DATABASE_URL = withPrefix(cfg.dbUrl, drillPrefix);
         const triggers = await triggerCounts(owner, drillPrefix);
         const lost = SUBGRAPH_NAMES.filter((s) => (triggers[s] ?? 0) < (manifest.database.triggers?.[s] ?? 0));
-        if (lost.length) throw new CheckFailed(`triggers missing after the load in ${lost.map((s) => `${drillPrefix}_${s}`).join(', ')}`);
+        if (lost.length)
+          throw new CheckFailed(
+            `triggers missing after the load in ${lost.map((s) => `${drillPrefix}_${s}`).join(', ')}`,
+          );
       }
     });
     rmSync(join(scratch, 'restore'), { recursive: true, force: true });
@@ -653,7 +771,11 @@ async function drill(env, log, args) {
     const { startHub } = await import('./start.mjs');
     hub = await step('start', () => startHub({ dataDir, env: hubEnv, quiet: true, log: (l) => log(`[drill] ${l}`) }));
     const rtoMs = Date.now() - started - t.check;
-    const probe = await fetch(hub.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+    const probe = await fetch(hub.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query":"{ __typename }"}',
+    });
     if (!probe.ok) throw new CheckFailed(`the restored hub does not answer GraphQL (${probe.status})`);
     log(`[drill] the hub runs on the restored data: ${hub.database}, gateway ${hub.url}`);
 
@@ -674,23 +796,42 @@ async function drill(env, log, args) {
       steps: t,
       totalMs: Date.now() - started,
     };
-    log(`[drill] restored: ${db.kind === 'sqlite' ? db.files.map((f) => `${f.name}.sqlite ${mb(f.bytes)} MB`).join(', ') : `MariaDB ${db.databases.join(', ')} (dump ${mb(db.files[0].bytes)} MB) as ${drillPrefix}_*`}; ${manifest.blobs.count} blobs (${mb(manifest.blobs.bytes)} MB); ${manifest.backupSets?.count ?? 0} backup sets; keys: ${result.restored.secrets.join(', ') || 'none'}`);
+    log(
+      `[drill] restored: ${db.kind === 'sqlite' ? db.files.map((f) => `${f.name}.sqlite ${mb(f.bytes)} MB`).join(', ') : `MariaDB ${db.databases.join(', ')} (dump ${mb(db.files[0].bytes)} MB) as ${drillPrefix}_*`}; ${manifest.blobs.count} blobs (${mb(manifest.blobs.bytes)} MB); ${manifest.backupSets?.count ?? 0} backup sets; keys: ${result.restored.secrets.join(', ') || 'none'}`,
+    );
     log(`[drill] RPO (age of the snapshot): ${secs(rpoMs)} s`);
-    log(`[drill] RTO (restore + load + start until the hub is healthy): ${secs(rtoMs)} s — restore ${secs(t.restore)} s, load ${secs(t.load)} s, start ${secs(t.start)} s`);
-    const checkEnv = { ...hubEnv, HUB_BLOB_DIR: join(dataDir, 'blobs'), HUB_SEAL_PRIVATE_KEY_FILE: join(dataDir, 'seal-key.pem') };
-    const [audit, blobs] = await step('verify', () => Promise.all([filingCheck('audit-verify.js', checkEnv), filingCheck('blobs-verify.js', checkEnv)]));
+    log(
+      `[drill] RTO (restore + load + start until the hub is healthy): ${secs(rtoMs)} s — restore ${secs(t.restore)} s, load ${secs(t.load)} s, start ${secs(t.start)} s`,
+    );
+    const checkEnv = {
+      ...hubEnv,
+      HUB_BLOB_DIR: join(dataDir, 'blobs'),
+      HUB_SEAL_PRIVATE_KEY_FILE: join(dataDir, 'seal-key.pem'),
+    };
+    const [audit, blobs] = await step('verify', () =>
+      Promise.all([filingCheck('audit-verify.js', checkEnv), filingCheck('blobs-verify.js', checkEnv)]),
+    );
     const tail = (o) => o.split('\n').slice(-1)[0];
     log(`[drill] audit:verify (log chains): ${audit.code === 0 ? 'OK' : 'FAILED'} — ${tail(audit.output)}`);
     log(`[drill] blobs:verify (blob store):  ${blobs.code === 0 ? 'OK' : 'FAILED'} — ${tail(blobs.output)}`);
-    for (const [name, r] of [['audit:verify', audit], ['blobs:verify', blobs]]) {
+    for (const [name, r] of [
+      ['audit:verify', audit],
+      ['blobs:verify', blobs],
+    ]) {
       if (r.code !== 0) {
-        for (const l of r.output.split('\n').filter((x) => !x.startsWith('OK ')).slice(0, 20)) log(`[drill]   ${l}`);
+        for (const l of r.output
+          .split('\n')
+          .filter((x) => !x.startsWith('OK '))
+          .slice(0, 20))
+          log(`[drill]   ${l}`);
         throw new CheckFailed(`${name} failed on the restored data (exit ${r.code})`);
       }
     }
 
     result.totalMs = Date.now() - started;
-    log(`[drill] also: repository check ${secs(t.check)} s, log and blob checks ${secs(t.verify)} s; drill total ${secs(result.totalMs)} s`);
+    log(
+      `[drill] also: repository check ${secs(t.check)} s, log and blob checks ${secs(t.verify)} s; drill total ${secs(result.totalMs)} s`,
+    );
     log('[drill] PASSED');
     ok = true;
     return result;
@@ -698,10 +839,15 @@ async function drill(env, log, args) {
     if (hub) await hub.stop();
     if (args.keep) {
       log(`[drill] kept: ${dataDir}${drillPrefix ? ` and the databases ${drillPrefix}_*` : ''}`);
-      log(`[drill]   start the hub on it: HUB_DATA_DIR=${dataDir}${drillPrefix ? ` HUB_DATABASE_URL=${withPrefix(cfg.dbUrl, drillPrefix).replace(/:[^:@/]*@/, ':***@')}` : ' HUB_DATABASE_URL=sqlite:'} npm start`);
+      log(
+        `[drill]   start the hub on it: HUB_DATA_DIR=${dataDir}${drillPrefix ? ` HUB_DATABASE_URL=${withPrefix(cfg.dbUrl, drillPrefix).replace(/:[^:@/]*@/, ':***@')}` : ' HUB_DATABASE_URL=sqlite:'} npm start`,
+      );
     } else {
       rmSync(scratch, { recursive: true, force: true });
-      if (drillPrefix) await dropDatabases(owner, drillPrefix).catch((e) => log(`[drill] could not drop ${drillPrefix}_*: ${e.message}`));
+      if (drillPrefix)
+        await dropDatabases(owner, drillPrefix).catch((e) =>
+          log(`[drill] could not drop ${drillPrefix}_*: ${e.message}`),
+        );
     }
     if (!ok) log('[drill] FAILED');
   }
@@ -738,21 +884,35 @@ async function restore(env, log, args) {
     const aside = join(cfg.dataDir, `pre-restore-${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}`);
     const moveAside = (file) => {
       if (!existsSync(file)) return;
-      if (!args.force) throw new UsageError(`${file} exists: restore onto an empty data dir, or --force (moves it to ${aside})`);
+      if (!args.force)
+        throw new UsageError(`${file} exists: restore onto an empty data dir, or --force (moves it to ${aside})`);
       mkdirSync(aside, { recursive: true, mode: 0o700 });
       move(file, join(aside, file.split('/').pop()));
     };
     // Everything is checked before anything is changed.
-    const sqliteTargets = db.kind === 'sqlite' ? db.files.map((f) => [join(root, f.path), databaseTarget(f.name, { ...env, HUB_DATA_DIR: cfg.dataDir }).file]) : [];
+    const sqliteTargets =
+      db.kind === 'sqlite'
+        ? db.files.map((f) => [join(root, f.path), databaseTarget(f.name, { ...env, HUB_DATA_DIR: cfg.dataDir }).file])
+        : [];
     const keyTargets = manifest.secrets
-      .map((s) => [join(root, s.path), s.name === 'secrets.json' ? join(cfg.dataDir, 'secrets.json') : s.name === 'seal-key.pem' ? cfg.sealKeyFile : cfg.previousPublicKeysFile])
+      .map((s) => [
+        join(root, s.path),
+        s.name === 'secrets.json'
+          ? join(cfg.dataDir, 'secrets.json')
+          : s.name === 'seal-key.pem'
+            ? cfg.sealKeyFile
+            : cfg.previousPublicKeysFile,
+      ])
       .filter(([, to]) => to);
     if (!args.force) for (const [, to] of [...sqliteTargets, ...keyTargets]) if (existsSync(to)) moveAside(to);
     let owner = null;
     if (db.kind === 'mariadb') {
       owner = mariaTarget(ownerUrl({ ...env, HUB_DATABASE_URL: cfg.dbUrl }));
       const n = await tablesIn(owner, owner.prefix);
-      if (n && !args.force) throw new UsageError(`the databases ${owner.prefix}_* hold ${n} tables: restore into empty databases, or --force (drops them)`);
+      if (n && !args.force)
+        throw new UsageError(
+          `the databases ${owner.prefix}_* hold ${n} tables: restore into empty databases, or --force (drops them)`,
+        );
     }
     for (const [from, to] of [...sqliteTargets, ...keyTargets]) {
       for (const suffix of ['', '-wal', '-shm']) moveAside(to + suffix);
@@ -792,7 +952,9 @@ async function restore(env, log, args) {
       }
     }
     if (setsCopied) log(`[restore] ${setsCopied} backup sets into ${cfg.backupSetDir}`);
-    log(`[restore] snapshot ${snap.short_id} of ${snap.time} restored in ${secs(Date.now() - started)} s: ${db.kind === 'sqlite' ? `SQLite files in ${cfg.dataDir}` : `MariaDB ${owner.prefix}_*`}, ${blobsCopied} blobs into ${cfg.blobDir}, keys ${manifest.secrets.map((s) => s.name).join(', ') || 'none'}`);
+    log(
+      `[restore] snapshot ${snap.short_id} of ${snap.time} restored in ${secs(Date.now() - started)} s: ${db.kind === 'sqlite' ? `SQLite files in ${cfg.dataDir}` : `MariaDB ${owner.prefix}_*`}, ${blobsCopied} blobs into ${cfg.blobDir}, keys ${manifest.secrets.map((s) => s.name).join(', ') || 'none'}`,
+    );
     log('[restore] next: npm run audit:verify && npm run blobs:verify, then npm start');
   } finally {
     rmSync(scratch, { recursive: true, force: true });

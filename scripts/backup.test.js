@@ -3,7 +3,19 @@
 // verify; the drill fails on a lost blob and on a corrupted pack of the repository. SQLite, and MariaDB when the
 // jest global set-up provides it.
 const { spawn } = require('node:child_process');
-const { chmodSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, openSync, writeSync, closeSync, writeFileSync } = require('node:fs');
+const {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  openSync,
+  writeSync,
+  closeSync,
+  writeFileSync,
+} = require('node:fs');
 const { createServer } = require('node:net');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
@@ -27,7 +39,16 @@ function freePort() {
 /** The environment of the hub and of the backup script: nothing inherited that points at another hub's data. */
 function baseEnv(extra) {
   const env = { ...process.env, HUB_LOG_LEVEL: 'warn', ...extra };
-  for (const k of ['NODE_ENV', 'HUB_TOKEN_SECRET', 'HUB_PEER_SECRET', 'HUB_SERVICE_SECRET', 'HUB_GATEWAY_PRIVATE_KEY', 'HUB_GATEWAY_PUBLIC_KEY', 'HUB_SEAL_PRIVATE_KEY_FILE', 'HUB_BLOB_DIR']) {
+  for (const k of [
+    'NODE_ENV',
+    'HUB_TOKEN_SECRET',
+    'HUB_PEER_SECRET',
+    'HUB_SERVICE_SECRET',
+    'HUB_GATEWAY_PRIVATE_KEY',
+    'HUB_GATEWAY_PUBLIC_KEY',
+    'HUB_SEAL_PRIVATE_KEY_FILE',
+    'HUB_BLOB_DIR',
+  ]) {
     if (!(k in extra)) delete env[k];
   }
   return env;
@@ -39,7 +60,11 @@ async function startHub(env) {
   for (const s of SERVICES) ports[s] = await freePort();
   const childEnv = { ...env };
   for (const s of SERVICES) childEnv[`HUB_${s.toUpperCase()}_PORT`] = String(ports[s]);
-  const child = spawn(process.execPath, ['scripts/start.mjs'], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
+    cwd: ROOT,
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`hub not ready within 90 s:\n${output}`)), 90_000);
@@ -79,7 +104,14 @@ async function documentWithFile(url) {
   const { token } = (await gql('mutation { login(login: "mbk.clerk", password: "blansko-demo") { token } }')).login;
   const doc = await gql(
     'mutation($i: RegisterDocumentInput!) { registerDocument(input: $i) { document { id } } }',
-    { i: { subject: 'Žádost o zálohu', origin: 'RECEIVED', deliveredAt: '2026-03-02T09:15:00+01:00', sender: { name: 'Jan Novák', address: 'Komenského 1, Blansko' } } },
+    {
+      i: {
+        subject: 'Žádost o zálohu',
+        origin: 'RECEIVED',
+        deliveredAt: '2026-03-02T09:15:00+01:00',
+        sender: { name: 'Jan Novák', address: 'Komenského 1, Blansko' },
+      },
+    },
     token,
   );
   const res = await fetch(`${url}/uploads?fileName=zadost.pdf`, {
@@ -100,7 +132,11 @@ async function documentWithFile(url) {
 /** `node scripts/backup.mjs <args>`; resolves with exit code, output and the JSON of its last line (with --json). */
 function backupScript(args, env) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['scripts/backup.mjs', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['scripts/backup.mjs', ...args], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -141,7 +177,10 @@ describe('backup and restore drill, SQLite', () => {
       const sets = join(env.HUB_DATA_DIR, 'backup-sets');
       mkdirSync(join(sets, '00000000-0000-4000-8000-00000000b0b0'), { recursive: true });
       mkdirSync(join(sets, 'tmp'), { recursive: true });
-      writeFileSync(join(sets, '00000000-0000-4000-8000-00000000b0b0', '00000000-0000-4000-8000-0000000000s1'), randomBytes(3000));
+      writeFileSync(
+        join(sets, '00000000-0000-4000-8000-00000000b0b0', '00000000-0000-4000-8000-0000000000s1'),
+        randomBytes(3000),
+      );
       writeFileSync(join(sets, 'tmp', 'arriving.part'), randomBytes(100));
       // Online: the hub is running and writing (relays, WAL) while the backup is taken.
       first = await backupScript(['backup', '--json'], env);
@@ -167,7 +206,15 @@ describe('backup and restore drill, SQLite', () => {
     expect(r.stdout).toMatch(/blobs:verify \(blob store\): +OK — 1 blobs, 1 components/);
     expect(r.stdout).toMatch(/RPO \(age of the snapshot\): [\d.]+ s/);
     expect(r.stdout).toMatch(/RTO .*: [\d.]+ s/);
-    expect(r.json).toMatchObject({ ok: true, database: 'sqlite', restored: { blobs: { count: 1 }, backupSets: { count: 1, bytes: 3000 }, secrets: ['secrets.json', 'seal-key.pem'] } });
+    expect(r.json).toMatchObject({
+      ok: true,
+      database: 'sqlite',
+      restored: {
+        blobs: { count: 1 },
+        backupSets: { count: 1, bytes: 3000 },
+        secrets: ['secrets.json', 'seal-key.pem'],
+      },
+    });
     expect(r.json.snapshot.startsWith(first.json.snapshot)).toBe(true);
   });
 
@@ -193,7 +240,8 @@ describe('backup and restore drill, SQLite', () => {
   it('a corrupted pack in the repository fails the drill before anything is restored', async () => {
     const packs = [];
     for (const shard of readdirSync(join(env.HUB_BACKUP_REPO, 'data'))) {
-      for (const f of readdirSync(join(env.HUB_BACKUP_REPO, 'data', shard))) packs.push(join(env.HUB_BACKUP_REPO, 'data', shard, f));
+      for (const f of readdirSync(join(env.HUB_BACKUP_REPO, 'data', shard)))
+        packs.push(join(env.HUB_BACKUP_REPO, 'data', shard, f));
     }
     // The largest pack holds file data (the blob, the databases): flip bytes in its middle.
     const pack = packs.sort((a, b) => statSync(b).size - statSync(a).size)[0];
@@ -235,7 +283,10 @@ describe('backup and restore drill, SQLite', () => {
     const mysql = require('mysql2/promise');
     const conn = await mysql.createConnection({ uri: MARIADB.replace(/\/[^/]*$/, '') });
     try {
-      const [rows] = await conn.query('SELECT schema_name AS name FROM information_schema.schemata WHERE schema_name LIKE ?', [`${prefix}\\_%`]);
+      const [rows] = await conn.query(
+        'SELECT schema_name AS name FROM information_schema.schemata WHERE schema_name LIKE ?',
+        [`${prefix}\\_%`],
+      );
       for (const { name } of rows) await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
     } finally {
       await conn.end();

@@ -92,15 +92,24 @@ const WEBHOOKS = process.env.BENCH_WEBHOOKS ?? '1';
 const WEBHOOK_EVENTS = Math.min(Math.max(Number(process.env.BENCH_WEBHOOK_EVENTS || 300), 10), 10_000);
 const PROPOSAL = process.env.BENCH_PROPOSAL ?? '1';
 const PROPOSAL_ENTITIES = Math.min(Math.max(Number(process.env.BENCH_PROPOSAL_ENTITIES || 5000), 100), 200_000);
-const BENCH_PORTS = { HUB_GATEWAY_PORT: 4100, HUB_MUNICIPALITIES_PORT: 4101, HUB_USERS_PORT: 4102, HUB_FILING_PORT: 4103, HUB_ARCHIVES_PORT: 4104 };
+const BENCH_PORTS = {
+  HUB_GATEWAY_PORT: 4100,
+  HUB_MUNICIPALITIES_PORT: 4101,
+  HUB_USERS_PORT: 4102,
+  HUB_FILING_PORT: 4103,
+  HUB_ARCHIVES_PORT: 4104,
+};
 const NODEDUP_GATEWAY_PORT = 4105;
 
 const LIST_50 = '{ documents(first: 50) { edges { node { id referenceNumber subject registeredAt } } } }';
-const TWO_HOP = '{ documents(first: 20) { edges { node { referenceNumber municipality { name competentArchive { name } } } } } }';
+const TWO_HOP =
+  '{ documents(first: 20) { edges { node { referenceNumber municipality { name competentArchive { name } } } } } }';
 /** The three fetches of TWO_HOP's query plan (@apollo/query-planner), as the gateway sends them. */
 const TWO_HOP_FILING = '{ documents(first: 20) { edges { node { referenceNumber municipality { __typename id } } } } }';
-const TWO_HOP_MUNICIPALITIES = 'query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Municipality { name competentArchive { __typename id } } } }';
-const TWO_HOP_ARCHIVES = 'query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Archive { name } } }';
+const TWO_HOP_MUNICIPALITIES =
+  'query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Municipality { name competentArchive { __typename id } } } }';
+const TWO_HOP_ARCHIVES =
+  'query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Archive { name } } }';
 const REGISTER = `mutation Register($input: RegisterDocumentInput!) {
   registerDocument(input: $input) { document { id referenceNumber } }
 }`;
@@ -161,7 +170,8 @@ async function dropBenchDatabases(url) {
     connectTimeout: 5000,
   });
   try {
-    for (const s of ['municipalities', 'users', 'filing', 'archives']) await conn.query(`DROP DATABASE IF EXISTS \`${prefix}_${s}\``);
+    for (const s of ['municipalities', 'users', 'filing', 'archives'])
+      await conn.query(`DROP DATABASE IF EXISTS \`${prefix}_${s}\``);
   } finally {
     await conn.end();
   }
@@ -198,7 +208,11 @@ async function prepareCase(c) {
 }
 
 /** Nearest-rank percentile of unsorted samples (sorts them). */
-const percentileOf = (samples, p) => percentile(samples.sort((a, b) => a - b), p);
+const percentileOf = (samples, p) =>
+  percentile(
+    samples.sort((a, b) => a - b),
+    p,
+  );
 
 /**
  * Runs `cases` interleaved: a warm-up slice each, then ROUNDS rounds of `SECONDS / ROUNDS` seconds per case, in
@@ -206,7 +220,18 @@ const percentileOf = (samples, p) => percentile(samples.sort((a, b) => a - b), p
  */
 async function runInterleaved(cases, pids = () => ({})) {
   const prepared = [];
-  for (const c of cases) prepared.push({ c, opts: await prepareCase(c), total: 0, seconds: 0, latencies: [], non2xx: 0, errors: 0, gqlErrors: 0, cpu: 0 });
+  for (const c of cases)
+    prepared.push({
+      c,
+      opts: await prepareCase(c),
+      total: 0,
+      seconds: 0,
+      latencies: [],
+      non2xx: 0,
+      errors: 0,
+      gqlErrors: 0,
+      cpu: 0,
+    });
   if (WARMUP_SECONDS > 0) for (const p of prepared) await runAutocannon({ ...p.opts, duration: WARMUP_SECONDS });
   const slice = Math.max(SECONDS / ROUNDS, 1);
   for (let round = 0; round < ROUNDS; round++) {
@@ -215,7 +240,9 @@ async function runInterleaved(cases, pids = () => ({})) {
     for (const p of order) {
       const latencies = p.latencies;
       const cpu0 = cpuSecondsOf(pids());
-      const r = await runAutocannon({ ...p.opts, duration: slice }, (inst) => inst.on('response', (_client, _status, _bytes, ms) => latencies.push(ms)));
+      const r = await runAutocannon({ ...p.opts, duration: slice }, (inst) =>
+        inst.on('response', (_client, _status, _bytes, ms) => latencies.push(ms)),
+      );
       p.cpu += cpuSecondsOf(pids()) - cpu0;
       p.total += r.requests.total;
       p.seconds += r.duration;
@@ -311,7 +338,8 @@ async function idleCase(url, headers, query) {
       const { status, body } = await gql(url, query, { headers });
       out.requests++;
       if (status !== 200) out.non2xx++;
-      for (const e of body.errors ?? []) out.codes[e.extensions?.code ?? 'none'] = (out.codes[e.extensions?.code ?? 'none'] ?? 0) + 1;
+      for (const e of body.errors ?? [])
+        out.codes[e.extensions?.code ?? 'none'] = (out.codes[e.extensions?.code ?? 'none'] ?? 0) + 1;
     } catch (e) {
       out.requests++;
       out.socketErrors++;
@@ -333,7 +361,10 @@ async function idleCase(url, headers, query) {
     await new Promise((r) => setTimeout(r, pause * 1000));
   }
   await Promise.all(Array.from({ length: 10 }, once));
-  const codes = Object.entries(out.codes).map(([k, v]) => `${k}: ${v}`).join(', ') || 'none';
+  const codes =
+    Object.entries(out.codes)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(', ') || 'none';
   return [
     `Idle pauses: ${((performance.now() - started) / 1000).toFixed(0)} s of ${out.bursts} bursts (2 s, 10 connections) of the 2-hop query via ${url}, ` +
       `pauses of ${out.pauses.join(', ')} s, each followed by 10 requests at once on kept-alive connections:`,
@@ -385,7 +416,10 @@ function table(rows) {
   const lines = [
     '| case | req/s | hub CPU ms / request | p50 ms | p99 ms | requests | non-2xx | conn. errors/timeouts | GraphQL errors |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...rows.map((r) => `| ${r.name} | ${fmt(r.rps)} | ${Number.isFinite(r.cpuMs) ? r.cpuMs.toFixed(1) : '–'} | ${ms(r.p50)} | ${ms(r.p99)} | ${fmt(r.total)} | ${r.non2xx} | ${r.errors} | ${r.gqlErrors} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.name} | ${fmt(r.rps)} | ${Number.isFinite(r.cpuMs) ? r.cpuMs.toFixed(1) : '–'} | ${ms(r.p50)} | ${ms(r.p99)} | ${fmt(r.total)} | ${r.non2xx} | ${r.errors} | ${r.gqlErrors} |`,
+    ),
   ];
   return lines.join('\n');
 }
@@ -404,10 +438,18 @@ const ALIAS_FLOOD_SHORT = `{ ${Array.from({ length: 100 }, (_, i) => `a${i}: doc
 const SMALL_LIST = '{ documents(first: 5) { edges { node { id referenceNumber subject } } } }';
 
 async function attackCase(url) {
-  const token = async (login) => assertOk(`login as ${login}`, await gql(url, `mutation { login(login: "${login}", password: "blansko-demo") { token } }`)).login.token;
+  const token = async (login) =>
+    assertOk(
+      `login as ${login}`,
+      await gql(url, `mutation { login(login: "${login}", password: "blansko-demo") { token } }`),
+    ).login.token;
   const attacker = { authorization: `Bearer ${await token('mbk.clerk')}` };
   const victim = { authorization: `Bearer ${await token('ouada.clerk')}` };
-  for (let i = 1; i <= 5; i++) assertOk(`registerDocument for Adamov #${i}`, await gql(url, REGISTER, { headers: victim, variables: { input: registerInput(i) } }));
+  for (let i = 1; i <= 5; i++)
+    assertOk(
+      `registerDocument for Adamov #${i}`,
+      await gql(url, REGISTER, { headers: victim, variables: { input: registerInput(i) } }),
+    );
   const measureVictim = (name) => runCase({ name, url, query: SMALL_LIST, headers: () => victim, connections: 2 });
 
   /**
@@ -442,17 +484,27 @@ async function attackCase(url) {
   }
 
   const quiet = await measureVictim('no other traffic');
-  const attack = await under(`mbk.clerk sends the refused operations, ${ATTACKERS} at once`, [NESTED, ALIAS_FLOOD, ALIAS_FLOOD_SHORT], (body) => {
-    const e = body.errors?.[0]?.extensions;
-    return e?.code === 'QUERY_TOO_COMPLEX' ? e.limit : null;
-  });
+  const attack = await under(
+    `mbk.clerk sends the refused operations, ${ATTACKERS} at once`,
+    [NESTED, ALIAS_FLOOD, ALIAS_FLOOD_SHORT],
+    (body) => {
+      const e = body.errors?.[0]?.extensions;
+      return e?.code === 'QUERY_TOO_COMPLEX' ? e.limit : null;
+    },
+  );
   // The same request rate of the cheapest valid operation, for comparison: what any busy client costs.
-  const control = await under(`mbk.clerk sends \`{ __typename }\` instead, ${ATTACKERS} at once`, ['{ __typename }'], (body) => (body.data?.__typename ? 'ok' : null));
+  const control = await under(
+    `mbk.clerk sends \`{ __typename }\` instead, ${ATTACKERS} at once`,
+    ['{ __typename }'],
+    (body) => (body.data?.__typename ? 'ok' : null),
+  );
 
   const fmt = (n) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–');
   const ms = (n) => (n === 0 ? '<1' : fmt(n));
   const summary = (what, o) =>
-    `${what}: ${fmt(o.count)} in ${o.seconds.toFixed(1)} s (${Object.entries(o.kinds).map(([k, v]) => `${k}: ${fmt(v)}`).join(', ')}), ` +
+    `${what}: ${fmt(o.count)} in ${o.seconds.toFixed(1)} s (${Object.entries(o.kinds)
+      .map(([k, v]) => `${k}: ${fmt(v)}`)
+      .join(', ')}), ` +
     `answer p50 ${fmt(percentile(o.times, 50))} ms / p99 ${fmt(percentile(o.times, 99))} ms; other answers: ${o.unexpected}.`;
   return [
     `One municipality attacks, another works: ouada.clerk (Adamov) lists 5 documents (autocannon, 2 connections, ${SECONDS} s) while mbk.clerk ` +
@@ -460,7 +512,10 @@ async function attackCase(url) {
     '',
     '| Adamov: documents(first: 5), while … | req/s | p50 ms | p99 ms | requests | non-2xx | errors |',
     '|---|---:|---:|---:|---:|---:|---:|',
-    ...[quiet, attack.victimRow, control.victimRow].map((r) => `| ${r.name} | ${fmt(r.rps)} | ${ms(r.p50)} | ${ms(r.p99)} | ${fmt(r.total)} | ${r.non2xx} | ${r.errors + r.gqlErrors} |`),
+    ...[quiet, attack.victimRow, control.victimRow].map(
+      (r) =>
+        `| ${r.name} | ${fmt(r.rps)} | ${ms(r.p50)} | ${ms(r.p99)} | ${fmt(r.total)} | ${r.non2xx} | ${r.errors + r.gqlErrors} |`,
+    ),
     '',
     summary('Refused with QUERY_TOO_COMPLEX', attack.outcome),
     summary('`{ __typename }` answered', control.outcome),
@@ -496,22 +551,28 @@ async function blobThroughput(origin, auth, documentId) {
       signal: AbortSignal.timeout(120_000),
     });
     const json = await res.json();
-    if (res.status !== 201) throw new Error(`upload failed (HTTP ${res.status}): ${JSON.stringify(json).slice(0, 300)}`);
+    if (res.status !== 201)
+      throw new Error(`upload failed (HTTP ${res.status}): ${JSON.stringify(json).slice(0, 300)}`);
     return json;
   };
   const download = async (path) => {
     const res = await fetch(`${origin}${path}`, { headers: auth, signal: AbortSignal.timeout(120_000) });
     let bytes = 0;
     for await (const chunk of res.body) bytes += chunk.length;
-    if (res.status !== 200 || bytes !== BLOB_BYTES) throw new Error(`download failed (HTTP ${res.status}, ${bytes} bytes)`);
+    if (res.status !== 200 || bytes !== BLOB_BYTES)
+      throw new Error(`download failed (HTTP ${res.status}, ${bytes} bytes)`);
   };
   const first = await upload();
   const attached = assertOk(
     'attachComponent',
-    await gql(`${origin}/graphql`, `mutation($d: ID!, $u: ID!) { attachComponent(documentId: $d, uploadId: $u, form: ORIGINAL) { document { components { id downloadPath } } } }`, {
-      headers: auth,
-      variables: { d: documentId, u: first.uploadId },
-    }),
+    await gql(
+      `${origin}/graphql`,
+      `mutation($d: ID!, $u: ID!) { attachComponent(documentId: $d, uploadId: $u, form: ORIGINAL) { document { components { id downloadPath } } } }`,
+      {
+        headers: auth,
+        variables: { d: documentId, u: first.uploadId },
+      },
+    ),
   );
   const path = attached.attachComponent.document.components.at(-1).downloadPath;
   await download(path); // warm-up
@@ -542,9 +603,11 @@ async function blobThroughput(origin, auth, documentId) {
 // BENCH_VOLUME=1: the queries of a seeded district
 
 /** Nearest-rank percentile of sorted samples. */
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+const percentile = (sorted, p) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 
-const PAGE = 'pageInfo { hasNextPage endCursor } edges { node { id referenceNumber subject registeredAt state sender { name } } }';
+const PAGE =
+  'pageInfo { hasNextPage endCursor } edges { node { id referenceNumber subject registeredAt state sender { name } } }';
 
 /**
  * One case, timed request by request: `variables(after)` builds the request for the page after `after` (null: the
@@ -568,19 +631,30 @@ async function sequentialCase(c, requests) {
     }
   }
   times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), max: times.at(-1), rowsPerPage: rows / requests, requests };
+  return {
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    max: times.at(-1),
+    rowsPerPage: rows / requests,
+    requests,
+  };
 }
 
 async function mainVolume() {
   const env = { ...process.env };
   for (const [k, v] of Object.entries(BENCH_PORTS)) env[k] ??= String(v);
   if (!env.HUB_DATABASE_URL || env.HUB_DATABASE_URL === 'sqlite:' || env.HUB_DATABASE_URL === 'sqlite::memory:') {
-    throw new Error('BENCH_VOLUME=1 needs HUB_DATABASE_URL naming the seeded databases, e.g. mysql://hub:hub@127.0.0.1:3306/hub_volume (npm run seed:volume)');
+    throw new Error(
+      'BENCH_VOLUME=1 needs HUB_DATABASE_URL naming the seeded databases, e.g. mysql://hub:hub@127.0.0.1:3306/hub_volume (npm run seed:volume)',
+    );
   }
   // Secrets and the seal key are throw-away; the data stays where HUB_DATABASE_URL says.
   const dataDir = mkdtempSync(join(tmpdir(), 'hub-bench-volume-'));
   cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
-  console.error(`[bench] starting the hub on the seeded data (${env.HUB_DATABASE_URL.replace(/\/\/[^@/]*@/, '//…@')})…`);
+  console.error(
+    `[bench] starting the hub on the seeded data (${env.HUB_DATABASE_URL.replace(/\/\/[^@/]*@/, '//…@')})…`,
+  );
   const startedAt = Date.now();
   starting = startHub({ dataDir, env, quiet: true, log: (line) => console.error(line), signal: abort.signal });
   hub = await starting;
@@ -589,7 +663,11 @@ async function mainVolume() {
     console.error(`[bench] ${name} exited unexpectedly (${signal ?? `code ${code}`})`);
     instance?.stop();
   });
-  const token = async (login) => assertOk(`login as ${login}`, await gql(hub.url, `mutation { login(login: "${login}", password: "blansko-demo") { token } }`)).login.token;
+  const token = async (login) =>
+    assertOk(
+      `login as ${login}`,
+      await gql(hub.url, `mutation { login(login: "${login}", password: "blansko-demo") { token } }`),
+    ).login.token;
   const clerk = { authorization: `Bearer ${await token('mbk.clerk')}` };
   const records = { authorization: `Bearer ${await token('mbk.records')}` };
 
@@ -597,14 +675,21 @@ async function mainVolume() {
   const year = new Date().getUTCFullYear() - 1;
   const probe = assertOk(
     'probe of the seeded data',
-    await gql(hub.url, `query($y: Int!) { registerJournal(year: $y, first: 1) { totalCount }
-      documents(first: 1, filter: { senderContains: "krajsky urad jihomoravskeho kraje" }) { edges { node { sender { dataBoxId } } } } }`, {
-      headers: clerk,
-      variables: { y: year },
-    }),
+    await gql(
+      hub.url,
+      `query($y: Int!) { registerJournal(year: $y, first: 1) { totalCount }
+      documents(first: 1, filter: { senderContains: "krajsky urad jihomoravskeho kraje" }) { edges { node { sender { dataBoxId } } } } }`,
+      {
+        headers: clerk,
+        variables: { y: year },
+      },
+    ),
   );
   const entries = probe.registerJournal.totalCount;
-  if (entries < 1000) throw new Error(`Blansko's podací deník ${year} has ${entries} entries: seed the district first (npm run seed:volume)`);
+  if (entries < 1000)
+    throw new Error(
+      `Blansko's podací deník ${year} has ${entries} entries: seed the district first (npm run seed:volume)`,
+    );
   const box = probe.documents.edges[0]?.node.sender.dataBoxId;
   const documentsCase = (name, filter) => ({
     name,
@@ -626,11 +711,19 @@ async function mainVolume() {
     documentsCase('documents, no filter (newest first)', null),
     documentsCase('documents, subject contains a common term ("žádost")', { subjectContains: 'žádost' }),
     documentsCase('documents, subject contains a rare term ("kolumbári")', { subjectContains: 'kolumbári' }),
-    documentsCase(`documents, subject contains a rare term ("kolumbári") within a year (${year})`, { subjectContains: 'kolumbári', year }),
-    documentsCase('documents, subject contains two terms ("oprava kolumbária")', { subjectContains: 'oprava kolumbária' }),
+    documentsCase(`documents, subject contains a rare term ("kolumbári") within a year (${year})`, {
+      subjectContains: 'kolumbári',
+      year,
+    }),
+    documentsCase('documents, subject contains two terms ("oprava kolumbária")', {
+      subjectContains: 'oprava kolumbária',
+    }),
     documentsCase('documents, sender contains "finanční úřad"', { senderContains: 'finanční úřad' }),
     documentsCase('documents, sender data box of Krajský úřad JMK', { senderDataBoxId: box }),
-    documentsCase(`documents registered in March ${year}`, { registeredFrom: `${year}-03-01T00:00:00+01:00`, registeredTo: `${year}-04-01T00:00:00+02:00` }),
+    documentsCase(`documents registered in March ${year}`, {
+      registeredFrom: `${year}-03-01T00:00:00+01:00`,
+      registeredTo: `${year}-04-01T00:00:00+02:00`,
+    }),
     {
       name: `disposalForecast(year: ${year + 5}) as mbk.records`,
       url: hub.url,
@@ -660,18 +753,37 @@ async function mainVolume() {
   for (const c of slowCases) {
     const requests = c.requests ?? 10;
     console.error(`[bench] ${c.name}: ${requests} requests one after another…`);
-    slowRows.push({ ...(await sequentialCase(c, requests)), name: c.name, rps: NaN, loadP50: NaN, loadP99: NaN, failures: 0 });
+    slowRows.push({
+      ...(await sequentialCase(c, requests)),
+      name: c.name,
+      rps: NaN,
+      loadP50: NaN,
+      loadP99: NaN,
+      failures: 0,
+    });
   }
   for (const c of cases) {
     console.error(`[bench] ${c.name}: ${VOLUME_REQUESTS} requests one after another…`);
     const seq = await sequentialCase(c, VOLUME_REQUESTS);
-    console.error(`[bench]   p50 ${seq.p50.toFixed(1)} / p95 ${seq.p95.toFixed(1)} / p99 ${seq.p99.toFixed(1)} ms; ${WARMUP_SECONDS} s warm-up + ${SECONDS} s under load…`);
+    console.error(
+      `[bench]   p50 ${seq.p50.toFixed(1)} / p95 ${seq.p95.toFixed(1)} / p99 ${seq.p99.toFixed(1)} ms; ${WARMUP_SECONDS} s warm-up + ${SECONDS} s under load…`,
+    );
     const load = await runCase({ ...c, variables: c.variables(null) });
-    rows.push({ ...seq, name: c.name, rps: load.rps, loadP50: load.p50, loadP99: load.p99, failures: load.non2xx + load.errors + load.gqlErrors });
+    rows.push({
+      ...seq,
+      name: c.name,
+      rps: load.rps,
+      loadP50: load.p50,
+      loadP99: load.p99,
+      failures: load.non2xx + load.errors + load.gqlErrors,
+    });
   }
 
   const [docs] = await countSeeded(env.HUB_DATABASE_URL);
-  const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '–');
+  const fmt = (n, digits = 0) =>
+    Number.isFinite(n)
+      ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
+      : '–';
   const cpu = cpus();
   console.log(
     [
@@ -683,7 +795,10 @@ async function mainVolume() {
       '',
       '| case (page of 50) | rows/page | p50 ms | p95 ms | p99 ms | req/s (10 conn.) | p50 / p99 ms under load |',
       '|---|---:|---:|---:|---:|---:|---:|',
-      ...[...rows, ...slowRows].map((r) => `| ${r.name} | ${fmt(r.rowsPerPage)} | ${fmt(r.p50, 1)} | ${fmt(r.p95, 1)} | ${fmt(r.p99, 1)} | ${fmt(r.rps)} | ${fmt(r.loadP50)} / ${fmt(r.loadP99)} |`),
+      ...[...rows, ...slowRows].map(
+        (r) =>
+          `| ${r.name} | ${fmt(r.rowsPerPage)} | ${fmt(r.p50, 1)} | ${fmt(r.p95, 1)} | ${fmt(r.p99, 1)} | ${fmt(r.rps)} | ${fmt(r.loadP50)} / ${fmt(r.loadP99)} |`,
+      ),
       '',
     ].join('\n'),
   );
@@ -697,12 +812,23 @@ async function countSeeded(url) {
   const { default: mysql } = await import('mysql2/promise');
   const u = new URL(url);
   const prefix = decodeURIComponent(u.pathname.replace(/^\//, ''));
-  const conn = await mysql.createConnection({ host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username), password: decodeURIComponent(u.password) });
+  const conn = await mysql.createConnection({
+    host: u.hostname,
+    port: Number(u.port || 3306),
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
+  });
   try {
     const [[d]] = await conn.query(`select count(*) as n from \`${prefix}_filing\`.document`);
     const [[c]] = await conn.query(`select count(*) as n from \`${prefix}_filing\`.component`);
     const [[v]] = await conn.query('select version() as v, @@innodb_buffer_pool_size as bp');
-    return [{ documents: Number(d.n), components: Number(c.n), server: `MariaDB ${v.v}, innodb_buffer_pool_size ${Math.round(Number(v.bp) / 2 ** 20)} MB` }];
+    return [
+      {
+        documents: Number(d.n),
+        components: Number(c.n),
+        server: `MariaDB ${v.v}, innodb_buffer_pool_size ${Math.round(Number(v.bp) / 2 ** 20)} MB`,
+      },
+    ];
   } finally {
     await conn.end();
   }
@@ -713,7 +839,10 @@ async function countSeeded(url) {
  * The receiver counts an event as delivered at its first 2xx answer; later copies (same id) are duplicates.
  */
 async function webhookCase(url) {
-  const admin = assertOk('login as mbk.admin', await gql(url, 'mutation { login(login: "mbk.admin", password: "blansko-demo") { token } }')).login.token;
+  const admin = assertOk(
+    'login as mbk.admin',
+    await gql(url, 'mutation { login(login: "mbk.admin", password: "blansko-demo") { token } }'),
+  ).login.token;
   const adminAuth = { authorization: `Bearer ${admin}` };
   const firstAt = new Map();
   let attempts = 0;
@@ -737,22 +866,50 @@ async function webhookCase(url) {
   });
   await new Promise((r) => receiver.listen(0, '127.0.0.1', r));
   try {
-    const client = assertOk('createApiClient', await gql(url, 'mutation($i: CreateApiClientInput!) { createApiClient(input: $i) { clientId } }', {
-      headers: adminAuth, variables: { i: { name: `Bench webhook ${Date.now()}`, roles: ['INTAKE_CLERK'] } },
-    })).createApiClient.clientId;
-    assertOk('createWebhookSubscription', await gql(url, 'mutation($i: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $i) { secret } }', {
-      headers: adminAuth, variables: { i: { apiClientId: client, url: `http://127.0.0.1:${receiver.address().port}/hook`, eventTypes: ['DOCUMENT_REGISTERED'] } },
-    }));
-    const clerk = assertOk('login as mbk.clerk', await gql(url, 'mutation { login(login: "mbk.clerk", password: "blansko-demo") { token } }')).login.token;
+    const client = assertOk(
+      'createApiClient',
+      await gql(url, 'mutation($i: CreateApiClientInput!) { createApiClient(input: $i) { clientId } }', {
+        headers: adminAuth,
+        variables: { i: { name: `Bench webhook ${Date.now()}`, roles: ['INTAKE_CLERK'] } },
+      }),
+    ).createApiClient.clientId;
+    assertOk(
+      'createWebhookSubscription',
+      await gql(
+        url,
+        'mutation($i: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $i) { secret } }',
+        {
+          headers: adminAuth,
+          variables: {
+            i: {
+              apiClientId: client,
+              url: `http://127.0.0.1:${receiver.address().port}/hook`,
+              eventTypes: ['DOCUMENT_REGISTERED'],
+            },
+          },
+        },
+      ),
+    );
+    const clerk = assertOk(
+      'login as mbk.clerk',
+      await gql(url, 'mutation { login(login: "mbk.clerk", password: "blansko-demo") { token } }'),
+    ).login.token;
     const committedAt = new Map();
     const started = performance.now();
     await timedPool(WEBHOOK_EVENTS, 4, async (i) => {
-      const r = assertOk(`registerDocument (webhook) #${i}`, await gql(url, REGISTER, { headers: { authorization: `Bearer ${clerk}` }, variables: { input: registerInput(10_000 + i) } }));
+      const r = assertOk(
+        `registerDocument (webhook) #${i}`,
+        await gql(url, REGISTER, {
+          headers: { authorization: `Bearer ${clerk}` },
+          variables: { input: registerInput(10_000 + i) },
+        }),
+      );
       committedAt.set(r.registerDocument.document.id, performance.now());
     });
     const registered = performance.now();
     const deadline = Date.now() + 180_000;
-    while ([...committedAt.keys()].some((id) => !firstAt.has(id)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while ([...committedAt.keys()].some((id) => !firstAt.has(id)) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     const ids = [...committedAt.keys()];
     const delivered = ids.filter((id) => firstAt.has(id));
     const latencies = delivered.map((id) => Math.max(0, firstAt.get(id) - committedAt.get(id))).sort((a, b) => a - b);
@@ -766,7 +923,7 @@ async function webhookCase(url) {
       `| ${ids.length} | ${delivered.length} | ${ids.length - delivered.length} | ${duplicates} | ${attempts} | ${injected} | ${(ids.length / ((registered - started) / 1000)).toFixed(1)} | ` +
         `${(delivered.length / ((last - started) / 1000)).toFixed(1)} | ${ms(latencies[0])} | ${ms(percentile(latencies, 50))} | ${ms(percentile(latencies, 95))} | ${ms(percentile(latencies, 99))} | ${ms(latencies.at(-1))} |`,
       '',
-      'Latency: from the registration\'s answer (its commit) to the receiver\'s first 2xx answer for that event (relay into the log, dispatcher tick, retries).',
+      "Latency: from the registration's answer (its commit) to the receiver's first 2xx answer for that event (relay into the log, dispatcher tick, retries).",
     ].join('\n');
   } finally {
     receiver.closeAllConnections();
@@ -779,13 +936,17 @@ async function main() {
   for (const [k, v] of Object.entries(BENCH_PORTS)) env[k] ??= String(v);
   const dataDir = mkdtempSync(join(tmpdir(), 'hub-bench-'));
   const mariadb = env.HUB_DATABASE_URL && !env.HUB_DATABASE_URL.startsWith('sqlite:');
-  if (env.HUB_DATABASE_URL?.startsWith('sqlite:') && env.HUB_DATABASE_URL !== 'sqlite::memory:') env.HUB_DATABASE_URL = 'sqlite:'; // fresh files in dataDir
+  if (env.HUB_DATABASE_URL?.startsWith('sqlite:') && env.HUB_DATABASE_URL !== 'sqlite::memory:')
+    env.HUB_DATABASE_URL = 'sqlite:'; // fresh files in dataDir
   if (mariadb) {
     env.HUB_DATABASE_URL = benchDatabaseUrl(env.HUB_DATABASE_URL);
     await dropBenchDatabases(env.HUB_DATABASE_URL);
   }
   cleanup = async () => {
-    if (mariadb && process.env.BENCH_KEEP_DB !== '1') await dropBenchDatabases(env.HUB_DATABASE_URL).catch((e) => console.error(`[bench] could not drop the bench databases: ${e.message}`));
+    if (mariadb && process.env.BENCH_KEEP_DB !== '1')
+      await dropBenchDatabases(env.HUB_DATABASE_URL).catch((e) =>
+        console.error(`[bench] could not drop the bench databases: ${e.message}`),
+      );
     rmSync(dataDir, { recursive: true, force: true });
   };
 
@@ -793,7 +954,14 @@ async function main() {
   const logFd = openSync(logFile, 'a', 0o600);
   console.error(`[bench] starting the hub (data dir ${dataDir}; the services' logs: ${logFile})…`);
   const start = () => {
-    starting = startHub({ dataDir, env, quiet: true, log: (line) => console.error(line), signal: abort.signal, stderrFd: logFd });
+    starting = startHub({
+      dataDir,
+      env,
+      quiet: true,
+      log: (line) => console.error(line),
+      signal: abort.signal,
+      stderrFd: logFd,
+    });
     return starting;
   };
   hub = await start();
@@ -807,7 +975,10 @@ async function main() {
 
   console.error(`[bench] registering ${DOCUMENTS} documents…`);
   for (let i = 1; i <= DOCUMENTS; i++) {
-    assertOk(`registerDocument #${i}`, await gql(hub.url, REGISTER, { headers: auth, variables: { input: registerInput(i) } }));
+    assertOk(
+      `registerDocument #${i}`,
+      await gql(hub.url, REGISTER, { headers: auth, variables: { input: registerInput(i) } }),
+    );
   }
   const afterFirstStart = memoryOf(hub.pids());
 
@@ -822,50 +993,120 @@ async function main() {
   await new Promise((r) => setTimeout(r, 3000));
   const atRest = memoryOf(hub.pids());
 
-  login = assertOk('login as mbk.clerk', await gql(hub.url, 'mutation { login(login: "mbk.clerk", password: "blansko-demo") { token } }'));
+  login = assertOk(
+    'login as mbk.clerk',
+    await gql(hub.url, 'mutation { login(login: "mbk.clerk", password: "blansko-demo") { token } }'),
+  );
   const token = login.login.token;
   auth = { authorization: `Bearer ${token}` };
   const caller = await verifyAccessToken(token, hub.secrets.HUB_TOKEN_SECRET);
   if (!caller) throw new Error('the token from login does not verify with the hub token secret');
-  const noDedupUrl = NODEDUP ? await hub.addGateway('gateway-nodedup', NODEDUP_GATEWAY_PORT, { HUB_SUBGRAPH_DEDUP: '0' }) : null;
+  const noDedupUrl = NODEDUP
+    ? await hub.addGateway('gateway-nodedup', NODEDUP_GATEWAY_PORT, { HUB_SUBGRAPH_DEDUP: '0' })
+    : null;
 
   // Assertions live 15 s and are bound to filing's /graphql: re-sign once a second for the direct subgraph case
   // (autocannon asks for headers synchronously, so the latest one is kept at hand).
   const direct = ['filing', 'municipalities', 'archives'];
-  const signDirect = (subgraph) => signCallerAssertion(caller, hub.secrets.HUB_GATEWAY_PRIVATE_KEY, { subgraph, route: '/graphql' });
+  const signDirect = (subgraph) =>
+    signCallerAssertion(caller, hub.secrets.HUB_GATEWAY_PRIVATE_KEY, { subgraph, route: '/graphql' });
   const assertions = Object.fromEntries(await Promise.all(direct.map(async (s) => [s, await signDirect(s)])));
-  const refreshAssertion = setInterval(() => void Promise.all(direct.map(async (s) => (assertions[s] = await signDirect(s)))), 1000);
+  const refreshAssertion = setInterval(
+    () => void Promise.all(direct.map(async (s) => (assertions[s] = await signDirect(s)))),
+    1000,
+  );
   refreshAssertion.unref();
   const callerHeader = () => ({ [CALLER_HEADER]: assertions.filing });
   const directUrl = (s) => `http://127.0.0.1:${hub.ports[s]}/graphql`;
   // The representations the plan's second and third fetches carry: one per document (the gateway sends them as they
   // come, one per entity, without merging equal ones).
-  const filingPart = assertOk("2-hop, filing's part", await gql(filingUrl, TWO_HOP_FILING, { headers: callerHeader() })).documents.edges;
+  const filingPart = assertOk("2-hop, filing's part", await gql(filingUrl, TWO_HOP_FILING, { headers: callerHeader() }))
+    .documents.edges;
   const municipalityReps = filingPart.map((e) => ({ __typename: 'Municipality', id: e.node.municipality.id }));
-  const municipalitiesPart = assertOk("2-hop, municipalities' part", await gql(directUrl('municipalities'), TWO_HOP_MUNICIPALITIES, {
-    headers: { [CALLER_HEADER]: assertions.municipalities }, variables: { representations: municipalityReps },
-  }))._entities;
+  const municipalitiesPart = assertOk(
+    "2-hop, municipalities' part",
+    await gql(directUrl('municipalities'), TWO_HOP_MUNICIPALITIES, {
+      headers: { [CALLER_HEADER]: assertions.municipalities },
+      variables: { representations: municipalityReps },
+    }),
+  )._entities;
   const archiveReps = municipalitiesPart.map((m) => ({ __typename: 'Archive', id: m.competentArchive.id }));
 
   const interleaved = [
-    { key: 'list-direct', name: 'documents(first: 50), direct to filing', url: filingUrl, query: LIST_50, headers: callerHeader, dynamicHeaders: true },
+    {
+      key: 'list-direct',
+      name: 'documents(first: 50), direct to filing',
+      url: filingUrl,
+      query: LIST_50,
+      headers: callerHeader,
+      dynamicHeaders: true,
+    },
     { key: 'list-gw', name: 'documents(first: 50) via gateway', url: hub.url, query: LIST_50, headers: () => auth },
-    ...(noDedupUrl ? [{ key: 'list-nodedup', name: 'documents(first: 50) via gateway, dedup off', url: noDedupUrl, query: LIST_50, headers: () => auth }] : []),
-    { key: '2hop-direct', name: "2-hop, filing's part (documents(first: 20) → municipality { id }), direct to filing", url: filingUrl, query: TWO_HOP_FILING, headers: callerHeader, dynamicHeaders: true },
+    ...(noDedupUrl
+      ? [
+          {
+            key: 'list-nodedup',
+            name: 'documents(first: 50) via gateway, dedup off',
+            url: noDedupUrl,
+            query: LIST_50,
+            headers: () => auth,
+          },
+        ]
+      : []),
     {
-      key: '2hop-direct-municipalities', name: "2-hop, municipalities' part (_entities × 20), direct", url: directUrl('municipalities'), query: TWO_HOP_MUNICIPALITIES,
-      variables: { representations: municipalityReps }, headers: () => ({ [CALLER_HEADER]: assertions.municipalities }), dynamicHeaders: true,
+      key: '2hop-direct',
+      name: "2-hop, filing's part (documents(first: 20) → municipality { id }), direct to filing",
+      url: filingUrl,
+      query: TWO_HOP_FILING,
+      headers: callerHeader,
+      dynamicHeaders: true,
     },
     {
-      key: '2hop-direct-archives', name: "2-hop, archives' part (_entities × 20), direct", url: directUrl('archives'), query: TWO_HOP_ARCHIVES,
-      variables: { representations: archiveReps }, headers: () => ({ [CALLER_HEADER]: assertions.archives }), dynamicHeaders: true,
+      key: '2hop-direct-municipalities',
+      name: "2-hop, municipalities' part (_entities × 20), direct",
+      url: directUrl('municipalities'),
+      query: TWO_HOP_MUNICIPALITIES,
+      variables: { representations: municipalityReps },
+      headers: () => ({ [CALLER_HEADER]: assertions.municipalities }),
+      dynamicHeaders: true,
     },
-    { key: '2hop-gw', name: '2-hop: documents(first: 20) → municipality → competentArchive via gateway', url: hub.url, query: TWO_HOP, headers: () => auth },
-    ...(noDedupUrl ? [{ key: '2hop-nodedup', name: '2-hop via gateway, dedup off', url: noDedupUrl, query: TWO_HOP, headers: () => auth }] : []),
+    {
+      key: '2hop-direct-archives',
+      name: "2-hop, archives' part (_entities × 20), direct",
+      url: directUrl('archives'),
+      query: TWO_HOP_ARCHIVES,
+      variables: { representations: archiveReps },
+      headers: () => ({ [CALLER_HEADER]: assertions.archives }),
+      dynamicHeaders: true,
+    },
+    {
+      key: '2hop-gw',
+      name: '2-hop: documents(first: 20) → municipality → competentArchive via gateway',
+      url: hub.url,
+      query: TWO_HOP,
+      headers: () => auth,
+    },
+    ...(noDedupUrl
+      ? [
+          {
+            key: '2hop-nodedup',
+            name: '2-hop via gateway, dedup off',
+            url: noDedupUrl,
+            query: TWO_HOP,
+            headers: () => auth,
+          },
+        ]
+      : []),
   ];
   const cases = [
     { name: '`{ __typename }` via gateway', url: hub.url, query: '{ __typename }', headers: () => auth },
-    { name: 'registerDocument via gateway', url: hub.url, query: REGISTER, variables: { input: registerInput(0) }, headers: () => auth },
+    {
+      name: 'registerDocument via gateway',
+      url: hub.url,
+      query: REGISTER,
+      variables: { input: registerInput(0) },
+      headers: () => auth,
+    },
   ];
 
   const loadAtStart = loadavg();
@@ -873,7 +1114,9 @@ async function main() {
   const webhookOnly = WEBHOOKS === 'only';
   const attackOnly = ATTACK === 'only' || webhookOnly;
   if (!attackOnly) {
-    console.error(`[bench] ${interleaved.length} cases interleaved: ${WARMUP_SECONDS} s warm-up each, then ${ROUNDS} rounds, ${SECONDS} s per case in all…`);
+    console.error(
+      `[bench] ${interleaved.length} cases interleaved: ${WARMUP_SECONDS} s warm-up each, then ${ROUNDS} rounds, ${SECONDS} s per case in all…`,
+    );
     rows = await runInterleaved(interleaved, () => hub.pids());
     for (const c of cases) {
       console.error(`[bench] ${c.name}: ${WARMUP_SECONDS} s warm-up + ${SECONDS} s…`);
@@ -894,13 +1137,18 @@ async function main() {
   let blobs = '';
   if (!attackOnly && process.env.BENCH_BLOBS !== '0') {
     console.error(`[bench] blob store: ${BLOB_FILES} × ${BLOB_BYTES / 1024 / 1024} MB up and down, 1 and 4 at once…`);
-    const firstDocument = assertOk('a document to attach to', await gql(hub.url, '{ documents(first: 1) { edges { node { id } } } }', { headers: auth })).documents.edges[0].node.id;
+    const firstDocument = assertOk(
+      'a document to attach to',
+      await gql(hub.url, '{ documents(first: 1) { edges { node { id } } } }', { headers: auth }),
+    ).documents.edges[0].node.id;
     blobs = await blobThroughput(new URL(hub.url).origin, auth, firstDocument);
   }
 
   let webhooks = '';
   if (WEBHOOKS !== '0' && (ATTACK !== 'only' || webhookOnly)) {
-    console.error(`[bench] webhooks: ${WEBHOOK_EVENTS} registrations delivered to a receiver failing ~30 % of attempts…`);
+    console.error(
+      `[bench] webhooks: ${WEBHOOK_EVENTS} registrations delivered to a receiver failing ~30 % of attempts…`,
+    );
     webhooks = await webhookCase(hub.url);
   }
   const proposal = !attackOnly && PROPOSAL !== '0' ? proposalCase() : '';
@@ -910,8 +1158,20 @@ async function main() {
   // The direct sequence of the 2-hop plan's three calls: their costs (1/req/s) add up.
   const parts = ['2hop-direct', '2hop-direct-municipalities', '2hop-direct-archives'];
   if (parts.every((k) => byKey[k])) {
-    byKey['2hop-sequence'] = { rps: 1 / parts.reduce((t, k) => t + 1 / byKey[k].rps, 0), cpuMs: parts.reduce((t, k) => t + byKey[k].cpuMs, 0) };
-    rows.push({ name: '2-hop, direct sequence of the three calls (computed: 1 / Σ 1/req/s; CPU: Σ)', ...byKey['2hop-sequence'], p50: NaN, p99: NaN, total: NaN, non2xx: 0, errors: 0, gqlErrors: 0 });
+    byKey['2hop-sequence'] = {
+      rps: 1 / parts.reduce((t, k) => t + 1 / byKey[k].rps, 0),
+      cpuMs: parts.reduce((t, k) => t + byKey[k].cpuMs, 0),
+    };
+    rows.push({
+      name: '2-hop, direct sequence of the three calls (computed: 1 / Σ 1/req/s; CPU: Σ)',
+      ...byKey['2hop-sequence'],
+      p50: NaN,
+      p99: NaN,
+      total: NaN,
+      non2xx: 0,
+      errors: 0,
+      gqlErrors: 0,
+    });
   }
   // CPU per request, direct / via gateway: the share of the hub's CPU a request via the gateway spends in the subgraphs.
   const cpuRatio = (a, b) => (byKey[a] && byKey[b] ? (byKey[b].cpuMs / byKey[a].cpuMs).toFixed(2) : '–');
@@ -932,13 +1192,18 @@ async function main() {
   const sum = (m) => services.reduce((t, s) => t + (m[s] ?? 0), 0);
   const both = (m, s) => `${mb(m.rss[s])} / ${mb(m.pss[s])}`;
   const memory = [
-    'Memory of the five processes, RSS / PSS in MB (PSS counts pages the processes share, such as node\'s binary, once):',
+    "Memory of the five processes, RSS / PSS in MB (PSS counts pages the processes share, such as node's binary, once):",
     '',
     `| process | after the first start (seeding) and ${DOCUMENTS} registrations | at rest after a restart | after the load above |`,
     '|---|---:|---:|---:|',
     ...services.map((s) => `| ${s} | ${both(afterFirstStart, s)} | ${both(atRest, s)} | ${both(afterLoad, s)} |`),
     `| **all five** | ${mb(sum(afterFirstStart.rss))} / ${mb(sum(afterFirstStart.pss))} | ${mb(sum(atRest.rss))} / ${mb(sum(atRest.pss))} | ${mb(sum(afterLoad.rss))} / ${mb(sum(afterLoad.pss))} |`,
-    ...(afterLoad.rss['gateway-nodedup'] ? ['', `(The second gateway, dedup off, for comparison: ${both(afterLoad, 'gateway-nodedup')} MB after the load.)`] : []),
+    ...(afterLoad.rss['gateway-nodedup']
+      ? [
+          '',
+          `(The second gateway, dedup off, for comparison: ${both(afterLoad, 'gateway-nodedup')} MB after the load.)`,
+        ]
+      : []),
   ].join('\n');
 
   const cpu = cpus();
@@ -946,7 +1211,9 @@ async function main() {
     [
       '',
       `Machine: ${cpu.length} × ${cpu[0]?.model?.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB; Node ${process.version}; ` +
-        `database: ${hub.databaseKind === 'sqlite' ? 'SQLite (embedded, files)' : `MariaDB (${hub.database})`}; load average (1, 5, 15 min) at the start of the cases ${loadAtStart.map((l) => l.toFixed(1)).join(' ')}, at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+        `database: ${hub.databaseKind === 'sqlite' ? 'SQLite (embedded, files)' : `MariaDB (${hub.database})`}; load average (1, 5, 15 min) at the start of the cases ${loadAtStart.map((l) => l.toFixed(1)).join(' ')}, at the end ${loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')}`,
       `autocannon ${CONNECTIONS} connections, ${SECONDS} s per case after ${WARMUP_SECONDS} s warm-up (the first ${interleaved.length} cases interleaved in ${ROUNDS} rounds), 127.0.0.1; ` +
         `${DOCUMENTS} documents registered before the read cases; load generator and hub share the machine.`,
       '',
@@ -981,19 +1248,29 @@ async function proposalChild(n) {
   const { archives } = await req('../subgraphs/archives/dist/index.js');
   const { openDisposalProposal } = await req('../subgraphs/archives/dist/modules/disposal/proposal.js');
   const { runProposalBuilds } = await req('../subgraphs/archives/dist/modules/disposal/build.js');
-  const { RecordsOfficeItem } = await req('../subgraphs/archives/dist/modules/records-office/records-office-item.entity.js');
-  const { DisposalProposalEntry } = await req('../subgraphs/archives/dist/modules/disposal/disposal-proposal.entity.js');
+  const { RecordsOfficeItem } = await req(
+    '../subgraphs/archives/dist/modules/records-office/records-office-item.entity.js',
+  );
+  const { DisposalProposalEntry } = await req(
+    '../subgraphs/archives/dist/modules/disposal/disposal-proposal.entity.js',
+  );
   const mariadb = process.env.BENCH_PROPOSAL_DB === 'mariadb';
   let orm;
   let dispose;
   if (mariadb) {
-    if (!process.env.HUB_TEST_MARIADB_URL) throw new Error('BENCH_PROPOSAL_DB=mariadb needs HUB_TEST_MARIADB_URL (an owner account, e.g. mysql://hubtest:hubtest@127.0.0.1:3306)');
+    if (!process.env.HUB_TEST_MARIADB_URL)
+      throw new Error(
+        'BENCH_PROPOSAL_DB=mariadb needs HUB_TEST_MARIADB_URL (an owner account, e.g. mysql://hubtest:hubtest@127.0.0.1:3306)',
+      );
     const t = await kit.createTestOrm('mariadb', 'archives', archives.entities, archives);
     orm = t.orm;
     dispose = t.dispose;
   } else {
     const dir = mkdtempSync(join(tmpdir(), 'hub-bench-proposal-'));
-    orm = await kit.initORM({ db: { kind: 'sqlite', file: join(dir, 'archives.sqlite') }, entities: archives.entities });
+    orm = await kit.initORM({
+      db: { kind: 'sqlite', file: join(dir, 'archives.sqlite') },
+      entities: archives.entities,
+    });
     await kit.ensureSchema(orm, archives.appendOnly);
     dispose = async () => {
       await orm.close(true);
@@ -1002,7 +1279,10 @@ async function proposalChild(n) {
   }
   try {
     const municipality = kit.DEMO_RECORDS_MUNICIPALITIES[0].id;
-    const caller = { ...kit.testCaller(municipality, [kit.Role.RECORDS_OFFICER], 'mbk.records'), name: 'Marie Spisová' };
+    const caller = {
+      ...kit.testCaller(municipality, [kit.Role.RECORDS_OFFICER], 'mbk.records'),
+      name: 'Marie Spisová',
+    };
     const filed = {};
     const em = kit.scopeToTenant(orm.em.fork(), municipality);
     const listId = crypto.randomUUID();
@@ -1012,9 +1292,24 @@ async function proposalChild(n) {
         const id = crypto.randomUUID();
         filed[id] = { id, pid: `MBKX${id.slice(0, 8)}` };
         rows.push({
-          id, municipalityId: municipality, kind: 'CASE_FILE', state: 'IN_RECORDS_OFFICE', handOverListId: listId, referenceNumber: `MBK ${j + 1}/2020`,
-          title: `Spis ${j + 1}`, fullFilingCode: '616', year: 2020, disposalCode: 'S', retentionYears: 5, disposalYear: 2026,
-          sortKey: `616-${String(j).padStart(7, '0')}`, storageUnitId: null, storageUnitPath: null, quantity: null, takenOverAt: new Date(), takenOverById: caller.userId,
+          id,
+          municipalityId: municipality,
+          kind: 'CASE_FILE',
+          state: 'IN_RECORDS_OFFICE',
+          handOverListId: listId,
+          referenceNumber: `MBK ${j + 1}/2020`,
+          title: `Spis ${j + 1}`,
+          fullFilingCode: '616',
+          year: 2020,
+          disposalCode: 'S',
+          retentionYears: 5,
+          disposalYear: 2026,
+          sortKey: `616-${String(j).padStart(7, '0')}`,
+          storageUnitId: null,
+          storageUnitPath: null,
+          quantity: null,
+          takenOverAt: new Date(),
+          takenOverById: caller.userId,
         });
       }
       await em.insertMany(RecordsOfficeItem, rows);
@@ -1025,15 +1320,34 @@ async function proposalChild(n) {
     let peak = base;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
     const t0 = performance.now();
-    const proposal = await openDisposalProposal(kit.scopeToTenant(orm.em.fork(), municipality), caller, peers, 2026, new Date(), 0);
+    const proposal = await openDisposalProposal(
+      kit.scopeToTenant(orm.em.fork(), municipality),
+      caller,
+      peers,
+      2026,
+      new Date(),
+      0,
+    );
     const t1 = performance.now();
     const run = await runProposalBuilds(orm);
     const t2 = performance.now();
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage.rss());
-    const entries = await kit.scopeToTenant(orm.em.fork(), municipality).count(DisposalProposalEntry, { proposalId: proposal.id });
-    if (entries !== n || run.processed !== n) throw new Error(`built ${entries} entries of ${n} (job: ${run.processed} processed)`);
-    console.log(JSON.stringify({ n, database: mariadb ? 'MariaDB' : 'SQLite (file)', openMs: t1 - t0, buildMs: t2 - t1, baseMb: base / 2 ** 20, peakMb: peak / 2 ** 20 }));
+    const entries = await kit
+      .scopeToTenant(orm.em.fork(), municipality)
+      .count(DisposalProposalEntry, { proposalId: proposal.id });
+    if (entries !== n || run.processed !== n)
+      throw new Error(`built ${entries} entries of ${n} (job: ${run.processed} processed)`);
+    console.log(
+      JSON.stringify({
+        n,
+        database: mariadb ? 'MariaDB' : 'SQLite (file)',
+        openMs: t1 - t0,
+        buildMs: t2 - t1,
+        baseMb: base / 2 ** 20,
+        peakMb: peak / 2 ** 20,
+      }),
+    );
   } finally {
     await dispose();
   }
@@ -1041,9 +1355,14 @@ async function proposalChild(n) {
 
 /** Runs the proposal build case in a fresh process and formats its figures. */
 function proposalCase() {
-  console.error(`[bench] disposal proposal build: ${PROPOSAL_ENTITIES} due entities (${process.env.BENCH_PROPOSAL_DB === 'mariadb' ? 'MariaDB' : 'SQLite'})…`);
+  console.error(
+    `[bench] disposal proposal build: ${PROPOSAL_ENTITIES} due entities (${process.env.BENCH_PROPOSAL_DB === 'mariadb' ? 'MariaDB' : 'SQLite'})…`,
+  );
   const out = execFileSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url)], {
-    env: { ...process.env, BENCH_PROPOSAL_CHILD: String(PROPOSAL_ENTITIES) }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20,
+    env: { ...process.env, BENCH_PROPOSAL_CHILD: String(PROPOSAL_ENTITIES) },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 20,
   });
   const r = JSON.parse(out.trim().split('\n').at(-1));
   const batches = Math.ceil(r.n / 200);
@@ -1080,17 +1399,23 @@ if (process.env.BENCH_PROPOSAL_CHILD) {
       process.exit(1);
     },
   );
-} else (VOLUME ? mainVolume() : PROPOSAL === 'only' ? Promise.resolve().then(() => console.log(`\n${proposalCase()}\n`)) : main())
-  .then(
-    () => 0,
-    (e) => {
-      console.error(`[bench] ${e.message}`);
-      return 1;
-    },
+} else
+  (VOLUME
+    ? mainVolume()
+    : PROPOSAL === 'only'
+      ? Promise.resolve().then(() => console.log(`\n${proposalCase()}\n`))
+      : main()
   )
-  .then(async (code) => {
-    if (interrupted) return;
-    await hub?.stop();
-    await cleanup();
-    process.exit(code);
-  });
+    .then(
+      () => 0,
+      (e) => {
+        console.error(`[bench] ${e.message}`);
+        return 1;
+      },
+    )
+    .then(async (code) => {
+      if (interrupted) return;
+      await hub?.stop();
+      await cleanup();
+      process.exit(code);
+    });

@@ -58,12 +58,17 @@ async function gql(token, query, variables) {
 }
 
 async function login(name = 'mbk.clerk') {
-  const d = await gql(null, 'mutation($l: String!, $p: String!) { login(login: $l, password: $p) { token } }', { l: name, p: process.env.HUB_DEMO_PASSWORD ?? 'blansko-demo' });
+  const d = await gql(null, 'mutation($l: String!, $p: String!) { login(login: $l, password: $p) { token } }', {
+    l: name,
+    p: process.env.HUB_DEMO_PASSWORD ?? 'blansko-demo',
+  });
   return d.login.token;
 }
 
-const REGISTER = 'mutation($input: RegisterDocumentInput!) { registerDocument(input: $input) { document { id referenceNumber sequenceNumber year } } }';
-const ATTACH = 'mutation($d: ID!, $u: ID!) { attachComponent(documentId: $d, uploadId: $u, form: ORIGINAL) { document { id } } }';
+const REGISTER =
+  'mutation($input: RegisterDocumentInput!) { registerDocument(input: $input) { document { id referenceNumber sequenceNumber year } } }';
+const ATTACH =
+  'mutation($d: ID!, $u: ID!) { attachComponent(documentId: $d, uploadId: $u, form: ORIGINAL) { document { id } } }';
 
 /** One registration with a file; resolves to what was acknowledged, rejects on any failure. */
 async function registerOne(token, i) {
@@ -77,7 +82,12 @@ async function registerOne(token, i) {
   if (up.status !== 201) throw new Error(`upload: HTTP ${up.status}`);
   const { uploadId, sha256 } = await up.json();
   const reg = await gql(token, REGISTER, {
-    input: { subject: `Drill ${i}`, origin: 'RECEIVED', deliveredAt: new Date().toISOString(), sender: { name: 'Jan Novák', address: 'Komenského 1, 678 01 Blansko' } },
+    input: {
+      subject: `Drill ${i}`,
+      origin: 'RECEIVED',
+      deliveredAt: new Date().toISOString(),
+      sender: { name: 'Jan Novák', address: 'Komenského 1, 678 01 Blansko' },
+    },
   });
   const doc = reg.registerDocument.document;
   await gql(token, ATTACH, { d: doc.id, u: uploadId });
@@ -121,7 +131,12 @@ function cli(building, script) {
 
 /** Acknowledged documents present in `building`'s database, and each register's numbering gapless. */
 async function checkDatabase(building, acked) {
-  const conn = await mysql.createConnection({ host: '127.0.0.1', port: t.buildings[building].port, user: 'root', database: 'hub_filing' });
+  const conn = await mysql.createConnection({
+    host: '127.0.0.1',
+    port: t.buildings[building].port,
+    user: 'root',
+    database: 'hub_filing',
+  });
   try {
     const ids = acked.map((a) => a.id);
     const [present] = ids.length ? await conn.query('SELECT id FROM document WHERE id IN (?)', [ids]) : [[]];
@@ -130,7 +145,13 @@ async function checkDatabase(building, acked) {
     );
     const gaps = series.filter((s) => Number(s.lo) !== 1 || Number(s.hi) !== Number(s.n));
     const [[{ total }]] = await conn.query("SELECT COUNT(*) AS total FROM document WHERE subject LIKE 'Drill %'");
-    return { acknowledged: acked.length, present: present.length, drillDocuments: Number(total), gapless: gaps.length === 0, registers: series.length };
+    return {
+      acknowledged: acked.length,
+      present: present.length,
+      drillDocuments: Number(total),
+      gapless: gaps.length === 0,
+      registers: series.length,
+    };
   } finally {
     await conn.end();
   }
@@ -138,7 +159,9 @@ async function checkDatabase(building, acked) {
 
 async function main() {
   const figures = {};
-  say(`[drill] fresh topology in ${t.dir} (MariaDB ${t.buildings.A.port}/${t.buildings.B.port}, gateway ${t.gatewayPort})`);
+  say(
+    `[drill] fresh topology in ${t.dir} (MariaDB ${t.buildings.A.port}/${t.buildings.B.port}, gateway ${t.gatewayPort})`,
+  );
   await start(t, { fresh: true });
   let failed;
   try {
@@ -168,7 +191,9 @@ async function main() {
         }
         if (acked.length >= KILL_AFTER && !killing) {
           killedAt = Date.now();
-          say(`[drill] ${acked.length} registrations acknowledged: SIGKILL to building A with ${CONCURRENCY - 1} still in flight`);
+          say(
+            `[drill] ${acked.length} registrations acknowledged: SIGKILL to building A with ${CONCURRENCY - 1} still in flight`,
+          );
           killing = kill(t, 'A');
         }
       }
@@ -190,7 +215,11 @@ async function main() {
     const tokenB = await login();
     let filesOk = 0;
     for (const a of acked) {
-      const d = await gql(tokenB, 'query($id: ID!) { document(id: $id) { referenceNumber components { sha256 downloadPath } } }', { id: a.id });
+      const d = await gql(
+        tokenB,
+        'query($id: ID!) { document(id: $id) { referenceNumber components { sha256 downloadPath } } }',
+        { id: a.id },
+      );
       const c = d.document?.components?.[0];
       if (!c || c.sha256 !== a.sha256 || d.document.referenceNumber !== a.referenceNumber) continue;
       const res = await fetch(`${origin}${c.downloadPath}`, { headers: { authorization: `Bearer ${tokenB}` } });
@@ -235,8 +264,12 @@ async function main() {
     console.log('[drill] results');
     console.log(JSON.stringify(figures, null, 2));
     if (figures.killToServingMs !== undefined) {
-      console.log(`[drill] acknowledged ${figures.inB?.acknowledged} / present in B ${figures.inB?.present} (files ${figures.inB?.filesOk}); numbering gapless: ${figures.inB?.gapless}`);
-      console.log(`[drill] kill → serving from B: ${(figures.killToServingMs / 1000).toFixed(1)} s; failback (A serving again): ${((figures.failbackMs ?? 0) / 1000).toFixed(1)} s`);
+      console.log(
+        `[drill] acknowledged ${figures.inB?.acknowledged} / present in B ${figures.inB?.present} (files ${figures.inB?.filesOk}); numbering gapless: ${figures.inB?.gapless}`,
+      );
+      console.log(
+        `[drill] kill → serving from B: ${(figures.killToServingMs / 1000).toFixed(1)} s; failback (A serving again): ${((figures.failbackMs ?? 0) / 1000).toFixed(1)} s`,
+      );
     }
     console.log(failed ? '[drill] FAILED' : '[drill] passed');
   }

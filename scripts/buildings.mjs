@@ -19,7 +19,16 @@
 // Environment: HUB_BUILDINGS_DIR (default .buildings), HUB_BUILDING_A_PORT / HUB_BUILDING_B_PORT (3316 / 3317),
 // HUB_GATEWAY_PORT (4100), HUB_REPL_PASSWORD (replication account `repl`, default repl).
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,7 +54,13 @@ export function topology(env = process.env) {
 
 const other = (b) => (b === 'A' ? 'B' : 'A');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const paths = (b) => ({ db: join(b.root, 'db'), run: join(b.root, 'run'), blobs: join(b.root, 'blobs'), data: join(b.root, 'data'), log: join(b.root, 'log') });
+const paths = (b) => ({
+  db: join(b.root, 'db'),
+  run: join(b.root, 'run'),
+  blobs: join(b.root, 'blobs'),
+  data: join(b.root, 'data'),
+  log: join(b.root, 'log'),
+});
 
 function readState(t) {
   const file = join(t.dir, 'state.json');
@@ -83,7 +98,13 @@ function readPid(file) {
 // Databases
 
 async function connect(b) {
-  return mysql.createConnection({ host: '127.0.0.1', port: b.port, user: 'root', connectTimeout: 3000, multipleStatements: false });
+  return mysql.createConnection({
+    host: '127.0.0.1',
+    port: b.port,
+    user: 'root',
+    connectTimeout: 3000,
+    multipleStatements: false,
+  });
 }
 async function sql(b, statements) {
   const conn = await connect(b);
@@ -100,10 +121,14 @@ function installDb(b) {
   const p = paths(b);
   rmSync(p.db, { recursive: true, force: true });
   mkdirSync(p.run, { recursive: true });
-  const r = spawnSync('mariadb-install-db', ['--no-defaults', `--datadir=${p.db}`, '--user=root', '--auth-root-authentication-method=normal', '--skip-test-db'], {
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
+  const r = spawnSync(
+    'mariadb-install-db',
+    ['--no-defaults', `--datadir=${p.db}`, '--user=root', '--auth-root-authentication-method=normal', '--skip-test-db'],
+    {
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
   if (r.status !== 0) throw new Error(`mariadb-install-db (${b.name}) failed: ${r.stderr || r.stdout}`);
 }
 
@@ -157,7 +182,11 @@ async function startDb(b, role) {
       await sql(b, 'SELECT 1');
       return;
     } catch (e) {
-      if (Date.now() > end || child.exitCode !== null) throw new Error(`mariadbd of building ${b.name} did not start (${e.message}); see ${join(p.log, 'mariadbd.log')}`, { cause: e });
+      if (Date.now() > end || child.exitCode !== null)
+        throw new Error(
+          `mariadbd of building ${b.name} did not start (${e.message}); see ${join(p.log, 'mariadbd.log')}`,
+          { cause: e },
+        );
       await sleep(200);
     }
   }
@@ -180,12 +209,18 @@ async function replicate(t, replica, primary, usePos = 'slave_pos') {
     `CHANGE MASTER TO MASTER_HOST = '127.0.0.1', MASTER_PORT = ${primary.port}, MASTER_USER = 'repl', MASTER_PASSWORD = '${t.replPassword}', MASTER_USE_GTID = ${usePos}, MASTER_CONNECT_RETRY = 1`,
     'START SLAVE',
   ]);
-  await sql(primary, ['SET GLOBAL rpl_semi_sync_master_enabled = 1', "SET GLOBAL rpl_semi_sync_master_wait_point = 'AFTER_SYNC'"]);
+  await sql(primary, [
+    'SET GLOBAL rpl_semi_sync_master_enabled = 1',
+    "SET GLOBAL rpl_semi_sync_master_wait_point = 'AFTER_SYNC'",
+  ]);
   const end = Date.now() + 30_000;
   for (;;) {
     const [[s]] = await sql(replica, 'SHOW SLAVE STATUS');
     if (s?.Slave_IO_Running === 'Yes' && s?.Slave_SQL_Running === 'Yes') break;
-    if (s?.Last_IO_Error || s?.Last_SQL_Error || Date.now() > end) throw new Error(`replication ${primary.name} → ${replica.name} is not running: ${s?.Last_IO_Error || s?.Last_SQL_Error || 'timeout'}`);
+    if (s?.Last_IO_Error || s?.Last_SQL_Error || Date.now() > end)
+      throw new Error(
+        `replication ${primary.name} → ${replica.name} is not running: ${s?.Last_IO_Error || s?.Last_SQL_Error || 'timeout'}`,
+      );
     await sleep(200);
   }
   // Semi-sync takes effect once the replica's I/O thread has reconnected with it on.
@@ -208,11 +243,19 @@ async function promote(b) {
       await conn.end();
     }
   }
-  await sql(b, ['STOP SLAVE', 'RESET SLAVE ALL', 'SET GLOBAL rpl_semi_sync_slave_enabled = 0', 'SET GLOBAL rpl_semi_sync_master_enabled = 0', 'SET GLOBAL read_only = 0']);
+  await sql(b, [
+    'STOP SLAVE',
+    'RESET SLAVE ALL',
+    'SET GLOBAL rpl_semi_sync_slave_enabled = 0',
+    'SET GLOBAL rpl_semi_sync_master_enabled = 0',
+    'SET GLOBAL read_only = 0',
+  ]);
 }
 
-const runtimeUrl = (b) => `mysql://hub:${encodeURIComponent(process.env.HUB_MARIADB_PASSWORD || 'hub')}@127.0.0.1:${b.port}/hub`;
-const ownerUrl = (b) => `mysql://hub_owner:${encodeURIComponent(process.env.HUB_MARIADB_OWNER_PASSWORD || 'hub_owner')}@127.0.0.1:${b.port}/hub`;
+const runtimeUrl = (b) =>
+  `mysql://hub:${encodeURIComponent(process.env.HUB_MARIADB_PASSWORD || 'hub')}@127.0.0.1:${b.port}/hub`;
+const ownerUrl = (b) =>
+  `mysql://hub_owner:${encodeURIComponent(process.env.HUB_MARIADB_OWNER_PASSWORD || 'hub_owner')}@127.0.0.1:${b.port}/hub`;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Blobs and the hub
@@ -281,11 +324,17 @@ async function startHubIn(t, name, { mirror, seedDemo = false }) {
   delete env.HUB_BLOB_MIRROR_DIR;
   if (mirror) env.HUB_BLOB_MIRROR_DIR = paths(t.buildings[other(name)]).blobs;
   const out = openSync(join(p.log, 'hub.log'), 'a');
-  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '__hub', hubFile], { env, stdio: ['ignore', out, out], detached: true, cwd: ROOT });
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '__hub', hubFile], {
+    env,
+    stdio: ['ignore', out, out],
+    detached: true,
+    cwd: ROOT,
+  });
   child.unref();
   const end = Date.now() + 120_000;
   while (!existsSync(hubFile)) {
-    if (child.exitCode !== null || Date.now() > end) throw new Error(`the hub in building ${name} did not start; see ${join(p.log, 'hub.log')}`);
+    if (child.exitCode !== null || Date.now() > end)
+      throw new Error(`the hub in building ${name} did not start; see ${join(p.log, 'hub.log')}`);
     await sleep(200);
   }
   return JSON.parse(readFileSync(hubFile, 'utf8'));
@@ -344,7 +393,10 @@ export async function start(t = topology(), { fresh = false } = {}) {
   installDb(B);
   await startDb(A, 'primary');
   await startDb(B, 'replica');
-  await sql(A, [`CREATE USER 'repl'@'127.0.0.1' IDENTIFIED BY '${t.replPassword}'`, "GRANT REPLICATION SLAVE, REPLICATION CLIENT ON *.* TO 'repl'@'127.0.0.1'"]);
+  await sql(A, [
+    `CREATE USER 'repl'@'127.0.0.1' IDENTIFIED BY '${t.replPassword}'`,
+    "GRANT REPLICATION SLAVE, REPLICATION CLIENT ON *.* TO 'repl'@'127.0.0.1'",
+  ]);
   await replicate(t, B, A);
   log(`replication A (${A.port}) → B (${B.port}) running: GTID, strict mode, semi-synchronous (AFTER_SYNC)`);
   // The project's own set-up and schema steps, against A (B gets them through replication).
@@ -379,7 +431,8 @@ export async function kill(t = topology(), name = 'A') {
   for (const pid of killed) await waitGone(pid, 10_000);
   rmSync(join(b.root, 'hub.json'), { force: true });
   const state = readState(t);
-  if (state) writeState(t, { ...state, databases: { ...state.databases, [name]: 'lost' }, killedAt: Date.now(), killed: name });
+  if (state)
+    writeState(t, { ...state, databases: { ...state.databases, [name]: 'lost' }, killedAt: Date.now(), killed: name });
   log(`building ${name} killed (SIGKILL): ${killed.length} processes`);
   return killed;
 }
@@ -391,15 +444,22 @@ export async function failover(t = topology()) {
   const lost = state.primary;
   const to = other(lost);
   // Only a lost primary calls for a failover; a lost replica is rebuilt while the primary goes on serving.
-  if (state.databases[lost] !== 'lost') throw new Error(`building ${lost} (the primary) is not lost: nothing to fail over (a planned move is \`switch\`)`);
-  if (state.databases[to] !== 'replica') throw new Error(`building ${to} is ${state.databases[to]}, not a replica that could take over`);
+  if (state.databases[lost] !== 'lost')
+    throw new Error(`building ${lost} (the primary) is not lost: nothing to fail over (a planned move is \`switch\`)`);
+  if (state.databases[to] !== 'replica')
+    throw new Error(`building ${to} is ${state.databases[to]}, not a replica that could take over`);
   const started = Date.now();
   await promote(t.buildings[to]);
   writeState(t, { ...state, primary: to, databases: { [lost]: 'lost', [to]: 'primary' } });
   const hub = await startHubIn(t, to, { mirror: false });
   const now = Date.now();
-  const figures = { promotedAndServingMs: now - started, killToServingMs: state.killedAt ? now - state.killedAt : null };
-  log(`building ${to} promoted and serving at ${hub.url} (${figures.promotedAndServingMs} ms${figures.killToServingMs !== null ? `; ${figures.killToServingMs} ms after the kill` : ''})`);
+  const figures = {
+    promotedAndServingMs: now - started,
+    killToServingMs: state.killedAt ? now - state.killedAt : null,
+  };
+  log(
+    `building ${to} promoted and serving at ${hub.url} (${figures.promotedAndServingMs} ms${figures.killToServingMs !== null ? `; ${figures.killToServingMs} ms after the kill` : ''})`,
+  );
   return { hub, ...figures };
 }
 
@@ -414,19 +474,29 @@ export async function rebuild(t = topology()) {
   installDb(R);
   await startDb(R, 'replica');
   // Accounts of the rebuilt server, written outside its binlog history (RESET MASTER below).
-  await sql(R, [`CREATE USER 'repl'@'127.0.0.1' IDENTIFIED BY '${t.replPassword}'`, "GRANT REPLICATION SLAVE, REPLICATION CLIENT ON *.* TO 'repl'@'127.0.0.1'"]);
+  await sql(R, [
+    `CREATE USER 'repl'@'127.0.0.1' IDENTIFIED BY '${t.replPassword}'`,
+    "GRANT REPLICATION SLAVE, REPLICATION CLIENT ON *.* TO 'repl'@'127.0.0.1'",
+  ]);
   const { setUpMariaDb } = await import('./mariadb.mjs');
   await setUpMariaDb({ adminUrl: `mysql://root@127.0.0.1:${R.port}`, createDatabases: false });
   const dumpFile = join(R.root, 'rebuild.sql');
   const dump = spawnSync(
     'sh',
-    ['-c', `mariadb-dump -h127.0.0.1 -P${P.port} -uroot --single-transaction --gtid --master-data=2 --triggers --routines --databases ${SUBGRAPHS.map((s) => `hub_${s}`).join(' ')} > '${dumpFile}'`],
+    [
+      '-c',
+      `mariadb-dump -h127.0.0.1 -P${P.port} -uroot --single-transaction --gtid --master-data=2 --triggers --routines --databases ${SUBGRAPHS.map((s) => `hub_${s}`).join(' ')} > '${dumpFile}'`,
+    ],
     { encoding: 'utf8' },
   );
   if (dump.status !== 0) throw new Error(`mariadb-dump of building ${from} failed: ${dump.stderr}`);
   const pos = /SET GLOBAL gtid_slave_pos='([^']*)'/.exec(readFileSync(dumpFile, 'utf8'))?.[1];
   if (pos === undefined) throw new Error('the dump carries no GTID position');
-  const load = spawnSync('sh', ['-c', `mariadb -h127.0.0.1 -P${R.port} -uroot --init-command='SET SESSION sql_log_bin = 0' < '${dumpFile}'`], { encoding: 'utf8' });
+  const load = spawnSync(
+    'sh',
+    ['-c', `mariadb -h127.0.0.1 -P${R.port} -uroot --init-command='SET SESSION sql_log_bin = 0' < '${dumpFile}'`],
+    { encoding: 'utf8' },
+  );
   if (load.status !== 0) throw new Error(`loading the dump into building ${to} failed: ${load.stderr}`);
   rmSync(dumpFile, { force: true });
   // Its history starts at the dump: the GTID state of the primary at that moment, so either can serve the other.
@@ -438,7 +508,9 @@ export async function rebuild(t = topology()) {
   await stopHubIn(t, from);
   const hub = await startHubIn(t, from, { mirror: true });
   const late = syncBlobs(paths(P).blobs, paths(R).blobs);
-  log(`building ${to} rebuilt as the replica of ${from} at GTID ${pos}; ${copied + late} blob(s) copied; the hub in ${from} mirrors into ${to} again`);
+  log(
+    `building ${to} rebuilt as the replica of ${from} at GTID ${pos}; ${copied + late} blob(s) copied; the hub in ${from} mirrors into ${to} again`,
+  );
   return { hub, position: pos, blobsCopied: copied + late };
 }
 
@@ -451,7 +523,8 @@ export async function switchTo(t = topology(), to) {
     log(`building ${to} is already the primary`);
     return { hub: hubOf(t, to), switchMs: 0 };
   }
-  if (state.databases[to] !== 'replica') throw new Error(`building ${to} is not a replica (${state.databases[to]}): run \`rebuild\` first`);
+  if (state.databases[to] !== 'replica')
+    throw new Error(`building ${to} is not a replica (${state.databases[to]}): run \`rebuild\` first`);
   const started = Date.now();
   const P = t.buildings[from];
   const N = t.buildings[to];
@@ -471,7 +544,9 @@ export async function switchTo(t = topology(), to) {
   writeState(t, { primary: to, databases: { [to]: 'primary', [from]: 'replica' } });
   const hub = await startHubIn(t, to, { mirror: true });
   const switchMs = Date.now() - started;
-  log(`roles switched: building ${to} serves at ${hub.url}, ${from} replicates from it (${switchMs} ms without service)`);
+  log(
+    `roles switched: building ${to} serves at ${hub.url}, ${from} replicates from it (${switchMs} ms without service)`,
+  );
   return { hub, switchMs };
 }
 
@@ -481,7 +556,12 @@ export async function status(t = topology()) {
   for (const name of BUILDINGS) {
     const b = t.buildings[name];
     const pid = readPid(join(paths(b).run, 'mariadbd.pid'));
-    const info = { port: b.port, role: state?.databases?.[name] ?? null, mariadbd: alive(pid) ? pid : null, hub: hubOf(t, name)?.url ?? null };
+    const info = {
+      port: b.port,
+      role: state?.databases?.[name] ?? null,
+      mariadbd: alive(pid) ? pid : null,
+      hub: hubOf(t, name)?.url ?? null,
+    };
     if (info.mariadbd) {
       try {
         const [[v], [s], st] = await sql(b, [
@@ -490,7 +570,14 @@ export async function status(t = topology()) {
           "SHOW GLOBAL STATUS WHERE Variable_name IN ('Rpl_semi_sync_master_status','Rpl_semi_sync_master_clients','Rpl_semi_sync_slave_status')",
         ]);
         Object.assign(info, { readOnly: !!Number(v.readOnly), gtid: v.gtid, gtidStrict: !!Number(v.strict) });
-        if (s) info.replicating = { from: s.Master_Port, io: s.Slave_IO_Running, sql: s.Slave_SQL_Running, behind: s.Seconds_Behind_Master, error: s.Last_Error || s.Last_IO_Error || null };
+        if (s)
+          info.replicating = {
+            from: s.Master_Port,
+            io: s.Slave_IO_Running,
+            sql: s.Slave_SQL_Running,
+            behind: s.Seconds_Behind_Master,
+            error: s.Last_Error || s.Last_IO_Error || null,
+          };
         info.semiSync = Object.fromEntries(st.map((r) => [r.Variable_name, r.Value]));
       } catch (e) {
         info.error = e.message;
@@ -511,7 +598,14 @@ export async function stop(t = topology()) {
 async function runHub(hubFile) {
   const { startHub } = await import('./start.mjs');
   const hub = await startHub({ quiet: false, log: (line) => console.log(line) });
-  writeFileSync(hubFile, JSON.stringify({ runner: process.pid, url: hub.url, building: process.env.HUB_BUILDING, pids: hub.pids(), ports: hub.ports }, null, 2));
+  writeFileSync(
+    hubFile,
+    JSON.stringify(
+      { runner: process.pid, url: hub.url, building: process.env.HUB_BUILDING, pids: hub.pids(), ports: hub.ports },
+      null,
+      2,
+    ),
+  );
   let stopping = false;
   const shutdown = async () => {
     if (stopping) return;
@@ -558,7 +652,9 @@ async function main() {
       await stop(t);
       break;
     default:
-      console.error('usage: npm run buildings -- start [--fresh] | status | kill [A|B] | failover | rebuild | switch [A|B] | failback | stop');
+      console.error(
+        'usage: npm run buildings -- start [--fresh] | status | kill [A|B] | failover | rebuild | switch [A|B] | failback | stop',
+      );
       process.exit(2);
   }
   process.exit(0);

@@ -23,7 +23,10 @@ export function compose() {
   if (result.errors?.length) {
     throw new Error(`composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
   }
-  return { supergraph: result.supergraphSdl + '\n', api: printSchema(result.schema.toAPISchema().toGraphQLJSSchema()) + '\n' };
+  return {
+    supergraph: result.supergraphSdl + '\n',
+    api: printSchema(result.schema.toAPISchema().toGraphQLJSSchema()) + '\n',
+  };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -32,7 +35,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (process.argv.includes('--check')) {
     const stale = Object.keys(files).filter((k) => readFileSync(files[k], 'utf8') !== fresh[k]);
     if (stale.length) {
-      console.error(`${stale.map((k) => `schema/${k}.graphql`).join(' and ')} stale: run \`npm run compose\` and commit.`);
+      console.error(
+        `${stale.map((k) => `schema/${k}.graphql`).join(' and ')} stale: run \`npm run compose\` and commit.`,
+      );
       process.exit(1);
     }
     console.log('supergraph and api schema are up to date');

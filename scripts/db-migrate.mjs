@@ -120,7 +120,10 @@ export async function createMigrations({ url = ownerUrl(), label = 'schema', log
   const ts = timestamp();
   for (const def of await definitions()) {
     const db = databaseTarget(def.name, { HUB_DATABASE_URL: url });
-    if (db.kind !== 'mariadb') throw new Error('db:migration:create needs a MariaDB owner account (HUB_MIGRATE_URL): migrations are MariaDB SQL');
+    if (db.kind !== 'mariadb')
+      throw new Error(
+        'db:migration:create needs a MariaDB owner account (HUB_MIGRATE_URL): migrations are MariaDB SQL',
+      );
     const diff = await migrationDiff(db, def);
     if (!diff.up.length) {
       log(`[db:migration:create] ${def.name}: entities and migrations agree, nothing to write`);
@@ -129,10 +132,15 @@ export async function createMigrations({ url = ownerUrl(), label = 'schema', log
     const dir = join(ROOT, 'subgraphs', def.name, 'src', 'migrations');
     mkdirSync(dir, { recursive: true });
     const name = `Migration${ts}_${label}`;
-    writeFileSync(join(dir, `${name}.ts`), migrationFile(`Migration${ts}${PASCAL(label)}`, `${def.name}: ${label}`, diff));
+    writeFileSync(
+      join(dir, `${name}.ts`),
+      migrationFile(`Migration${ts}${PASCAL(label)}`, `${def.name}: ${label}`, diff),
+    );
     writeIndex(dir);
     written.push(join('subgraphs', def.name, 'src', 'migrations', `${name}.ts`));
-    log(`[db:migration:create] ${def.name}: wrote ${written.at(-1)} (${diff.up.length} statements): review it, build, commit`);
+    log(
+      `[db:migration:create] ${def.name}: wrote ${written.at(-1)} (${diff.up.length} statements): review it, build, commit`,
+    );
   }
   return written;
 }

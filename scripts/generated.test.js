@@ -10,7 +10,9 @@ test('schema/supergraph.graphql matches a fresh composition of schema/<subgraph>
 });
 
 test('generated resolver types match the subgraph SDL (npm run codegen)', () => {
-  expect(() => run(join(root, 'node_modules/.bin/graphql-codegen'), ['--config', 'codegen.yml', '--check'])).not.toThrow();
+  expect(() =>
+    run(join(root, 'node_modules/.bin/graphql-codegen'), ['--config', 'codegen.yml', '--check']),
+  ).not.toThrow();
 }, 120_000);
 
 test('schema/api.graphql is the client-facing schema: no federation types, fields or directives', () => {
@@ -20,5 +22,10 @@ test('schema/api.graphql is the client-facing schema: no federation types, field
   expect(types).toContain('Query');
   expect(types.filter((t) => /^(_|join__|link__)/.test(t))).toEqual([]);
   expect(Object.keys(schema.getQueryType().getFields()).filter((f) => f.startsWith('_'))).toEqual([]);
-  expect(schema.getDirectives().map((d) => d.name).filter((d) => !['include', 'skip', 'deprecated', 'specifiedBy', 'oneOf'].includes(d))).toEqual([]);
+  expect(
+    schema
+      .getDirectives()
+      .map((d) => d.name)
+      .filter((d) => !['include', 'skip', 'deprecated', 'specifiedBy', 'oneOf'].includes(d)),
+  ).toEqual([]);
 });

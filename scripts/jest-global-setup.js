@@ -17,7 +17,9 @@ module.exports = async function globalSetup() {
     process.env.HUB_TEST_MARIADB_URL = ownerUrl;
     process.env.HUB_TEST_MARIADB_RUNTIME_URL = runtimeUrl;
     await dropLeftovers();
-    console.log('\n[tests] database suites run on SQLite and on MariaDB (127.0.0.1:3306, owner hubtest, runtime hubtestrt)');
+    console.log(
+      '\n[tests] database suites run on SQLite and on MariaDB (127.0.0.1:3306, owner hubtest, runtime hubtestrt)',
+    );
   } catch (e) {
     if (process.env.CI === 'true') throw new Error(`MariaDB is required under CI=true: ${e.message}`, { cause: e });
     console.warn(`\n[tests] MariaDB not reachable (${e.message}); DB suites run on SQLite only.`);
@@ -36,7 +38,9 @@ async function dropLeftovers() {
       "SELECT table_schema AS name, MAX(create_time) AS created FROM information_schema.tables WHERE table_schema LIKE 'hubtest\\_%' GROUP BY table_schema",
     );
     // Only databases whose newest table is over an hour old: one without tables may be another run's, just created.
-    const stale = new Set(tables.filter((t) => t.created && Date.now() - new Date(t.created).getTime() > 3600_000).map((t) => t.name));
+    const stale = new Set(
+      tables.filter((t) => t.created && Date.now() - new Date(t.created).getTime() > 3600_000).map((t) => t.name),
+    );
     for (const { name } of rows) if (stale.has(name)) await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
   } finally {
     await conn.end();

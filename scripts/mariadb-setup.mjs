@@ -10,4 +10,6 @@ console.log(`  owner (schema changes, db:migrate only): ${hide(ownerUrl)}`);
 console.log(`  runtime (the services; no DDL):          ${hide(runtimeUrl)}`);
 console.log('Build or upgrade the schema, then start the hub on it:');
 console.log('  npm run db:migrate');
-console.log(`  HUB_DATABASE_URL=${hide(runtimeUrl)} npm start    (the runtime password: HUB_MARIADB_PASSWORD, default hub)`);
+console.log(
+  `  HUB_DATABASE_URL=${hide(runtimeUrl)} npm start    (the runtime password: HUB_MARIADB_PASSWORD, default hub)`,
+);

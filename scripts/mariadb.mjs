@@ -45,13 +45,16 @@ export async function setUpMariaDb({
     await allowTriggers(conn);
     if (createDatabases) {
       for (const s of SUBGRAPHS) {
-        await conn.query(`CREATE DATABASE IF NOT EXISTS \`${prefix}_${s}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+        await conn.query(
+          `CREATE DATABASE IF NOT EXISTS \`${prefix}_${s}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+        );
       }
     }
   } finally {
     await conn.end();
   }
-  const url = ({ user, password }) => `mysql://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:3306/${prefix}`;
+  const url = ({ user, password }) =>
+    `mysql://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:3306/${prefix}`;
   return { runtimeUrl: url(runtime), ownerUrl: url(owner) };
 }
 

@@ -32,13 +32,17 @@ function modes(dir) {
   }
   return out;
 }
-const loose = (dir) => Object.entries(modes(dir)).filter(([path, mode]) => mode !== (statSync(join(dir, path)).isDirectory() ? 0o700 : 0o600));
+const loose = (dir) =>
+  Object.entries(modes(dir)).filter(
+    ([path, mode]) => mode !== (statSync(join(dir, path)).isDirectory() ? 0o700 : 0o600),
+  );
 
 /** `node scripts/start.mjs` as `npm start` runs it; resolves once it prints that the hub is ready. */
 async function start(dataDir, ports) {
   // Without the demo's local ISDS (its fixed port; its files are the test tooling's): this test is about the hub's own files.
   const env = { ...process.env, HUB_DATA_DIR: dataDir, HUB_DATABASE_URL: '', HUB_LOCAL_ISDS: '0' };
-  for (const k of ['NODE_ENV', 'HUB_TOKEN_SECRET', 'HUB_GATEWAY_SECRET', 'HUB_SEAL_PRIVATE_KEY_FILE', 'HUB_BLOB_DIR']) delete env[k];
+  for (const k of ['NODE_ENV', 'HUB_TOKEN_SECRET', 'HUB_GATEWAY_SECRET', 'HUB_SEAL_PRIVATE_KEY_FILE', 'HUB_BLOB_DIR'])
+    delete env[k];
   for (const s of SERVICES) env[`HUB_${s.toUpperCase()}_PORT`] = String(ports[s]);
   const child = spawn(process.execPath, ['scripts/start.mjs'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -100,7 +104,16 @@ describe('npm start: private data dir', () => {
     await uploadAsClerk(hub.url, Buffer.from('%PDF-1.7 soukromé'));
     const fresh = modes(dataDir);
     // What there is to protect, while the hub runs: SQLite with WAL, secrets, seal key, blobs.
-    for (const f of ['users.sqlite', 'users.sqlite-wal', 'users.sqlite-shm', 'filing.sqlite', 'secrets.json', 'seal-key.pem', 'blobs', 'blobs/tmp']) {
+    for (const f of [
+      'users.sqlite',
+      'users.sqlite-wal',
+      'users.sqlite-shm',
+      'filing.sqlite',
+      'secrets.json',
+      'seal-key.pem',
+      'blobs',
+      'blobs/tmp',
+    ]) {
       expect(fresh).toHaveProperty([f]);
     }
     expect(Object.keys(fresh).filter((p) => /^blobs\/[0-9a-f]{2}\/[0-9a-f]{64}$/.test(p))).toHaveLength(1);

@@ -72,10 +72,14 @@ export function serviceEnv(name, baseEnv, secrets) {
 export function loadSecrets(dataDir, env = process.env) {
   const file = join(dataDir, 'secrets.json');
   const names = [...SECRET_NAMES, ...KEY_PAIR_NAMES];
-  const fromEnv = Object.fromEntries([...names, 'HUB_TOKEN_PREVIOUS_SECRETS'].filter((n) => env[n]).map((n) => [n, env[n]]));
+  const fromEnv = Object.fromEntries(
+    [...names, 'HUB_TOKEN_PREVIOUS_SECRETS'].filter((n) => env[n]).map((n) => [n, env[n]]),
+  );
   // A private key alone in the environment: its public half follows from it.
   if (fromEnv.HUB_GATEWAY_PRIVATE_KEY && !fromEnv.HUB_GATEWAY_PUBLIC_KEY) {
-    fromEnv.HUB_GATEWAY_PUBLIC_KEY = createPublicKey(fromEnv.HUB_GATEWAY_PRIVATE_KEY).export({ type: 'spki', format: 'pem' }).toString();
+    fromEnv.HUB_GATEWAY_PUBLIC_KEY = createPublicKey(fromEnv.HUB_GATEWAY_PRIVATE_KEY)
+      .export({ type: 'spki', format: 'pem' })
+      .toString();
   }
   let stored = {};
   if (names.some((n) => !fromEnv[n])) {
@@ -83,7 +87,10 @@ export function loadSecrets(dataDir, env = process.env) {
       try {
         stored = JSON.parse(readFileSync(file, 'utf8'));
       } catch (e) {
-        throw new Error(`${file} is not valid JSON (${e.message}); fix or delete it (tokens signed with it become invalid)`, { cause: e });
+        throw new Error(
+          `${file} is not valid JSON (${e.message}); fix or delete it (tokens signed with it become invalid)`,
+          { cause: e },
+        );
       }
       if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
     }
@@ -194,7 +201,8 @@ async function healthy(port) {
 export function semiSpaceArgs(env = process.env) {
   const raw = env.HUB_SEMI_SPACE_MB?.trim() || '2';
   const mb = Number(raw);
-  if (!Number.isInteger(mb) || mb < 0 || mb > 64) throw new Error(`HUB_SEMI_SPACE_MB must be a whole number of MB from 0 to 64 (got ${raw})`);
+  if (!Number.isInteger(mb) || mb < 0 || mb > 64)
+    throw new Error(`HUB_SEMI_SPACE_MB must be a whole number of MB from 0 to 64 (got ${raw})`);
   return mb === 0 ? [] : [`--max-semi-space-size=${mb}`];
 }
 
@@ -247,7 +255,9 @@ export async function startHub(opts = {}) {
   const taken = [];
   for (const s of services) if (await portTaken(ports[s])) taken.push(`${s} ${ports[s]}`);
   if (taken.length) {
-    throw new Error(`port(s) in use on ${HOST}: ${taken.join(', ')} — is the hub already running? (HUB_<SERVICE>_PORT changes a port)`);
+    throw new Error(
+      `port(s) in use on ${HOST}: ${taken.join(', ')} — is the hub already running? (HUB_<SERVICE>_PORT changes a port)`,
+    );
   }
 
   /** @type {Map<string, import('node:child_process').ChildProcess>} */
@@ -256,7 +266,9 @@ export async function startHub(opts = {}) {
   let reportExit;
   const exited = new Promise((r) => (reportExit = r));
   const exitedDuringStart = new Promise((_, reject) => {
-    exited.then(({ name, code, signal }) => reject(new Error(`${name} exited during start-up (${signal ?? `code ${code}`})`)));
+    exited.then(({ name, code, signal }) =>
+      reject(new Error(`${name} exited during start-up (${signal ?? `code ${code}`})`)),
+    );
   });
   exitedDuringStart.catch(() => undefined);
 
@@ -273,7 +285,7 @@ export async function startHub(opts = {}) {
       cwd: ROOT,
       env: own?.env ?? serviceEnv(service, { ...childEnv, ...extraEnv }, secrets),
       // The local ISDS's stdout carries its ready line, so it always comes through the pipe.
-      stdio: ['ignore', 'pipe', own ? 'pipe' : opts.stderrFd ?? 'pipe'],
+      stdio: ['ignore', 'pipe', own ? 'pipe' : (opts.stderrFd ?? 'pipe')],
       detached: true,
     });
     children.set(name, child);
@@ -297,7 +309,9 @@ export async function startHub(opts = {}) {
   const stop = async () => {
     if (stopping) return stopping;
     stopping = (async () => {
-      const running = [...children.entries()].filter(([, c]) => c.pid !== undefined && c.exitCode === null && c.signalCode === null);
+      const running = [...children.entries()].filter(
+        ([, c]) => c.pid !== undefined && c.exitCode === null && c.signalCode === null,
+      );
       await Promise.all(
         running.map(
           ([name, c]) =>
@@ -326,29 +340,50 @@ export async function startHub(opts = {}) {
     const entryFile = join(ROOT, 'tools', 'isds-fake', 'dist', 'main.js');
     if (!existsSync(entryFile)) throw new Error(`${entryFile} is missing: run \`npm run build\` first`);
     const port = Number(env.HUB_LOCAL_ISDS_PORT?.trim() || LOCAL_ISDS_PORT);
-    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error('HUB_LOCAL_ISDS_PORT must be a port number');
-    if (await portTaken(port)) throw new Error(`port ${port} in use on ${HOST}: the local ISDS cannot start (HUB_LOCAL_ISDS_PORT changes it, HUB_LOCAL_ISDS=0 switches it off)`);
+    if (!Number.isInteger(port) || port < 1 || port > 65535)
+      throw new Error('HUB_LOCAL_ISDS_PORT must be a port number');
+    if (await portTaken(port))
+      throw new Error(
+        `port ${port} in use on ${HOST}: the local ISDS cannot start (HUB_LOCAL_ISDS_PORT changes it, HUB_LOCAL_ISDS=0 switches it off)`,
+      );
     const { DEFAULT_PASSWORD } = (await import('../tools/isds-fake/dist/store.js')).default;
-    const child = spawnService('local-isds', {}, {
-      entry: entryFile,
-      // No hub key: the fake is an outside system. Loopback only.
-      env: { PATH: env.PATH ?? '', NODE_ENV: 'production', HUB_LOCAL_ISDS_PORT: String(port), HUB_LOCAL_ISDS_HOST: '127.0.0.1', HUB_LOCAL_ISDS_PKI_DIR: join(dataDir, 'local-isds') },
-    });
+    const child = spawnService(
+      'local-isds',
+      {},
+      {
+        entry: entryFile,
+        // No hub key: the fake is an outside system. Loopback only.
+        env: {
+          PATH: env.PATH ?? '',
+          NODE_ENV: 'production',
+          HUB_LOCAL_ISDS_PORT: String(port),
+          HUB_LOCAL_ISDS_HOST: '127.0.0.1',
+          HUB_LOCAL_ISDS_PKI_DIR: join(dataDir, 'local-isds'),
+        },
+      },
+    );
     const ready = await Promise.race([
-      new Promise((done) => createInterface({ input: child.stdout }).on('line', (line) => {
-        try {
-          const info = JSON.parse(line);
-          if (info?.url) done(info);
-        } catch {
-          /* an ordinary log line */
-        }
-      })),
+      new Promise((done) =>
+        createInterface({ input: child.stdout }).on('line', (line) => {
+          try {
+            const info = JSON.parse(line);
+            if (info?.url) done(info);
+          } catch {
+            /* an ordinary log line */
+          }
+        }),
+      ),
       sleep(STARTUP_TIMEOUT_MS).then(() => Promise.reject(new Error('the local ISDS did not start'))),
       exitedDuringStart,
     ]);
     const file = join(dataDir, 'isds-local.json');
     const connections = DEMO_RECORDS_MUNICIPALITIES.map((m) => ({
-      municipalityId: m.id, boxId: m.dataBoxId, authMode: 'BASIC', baseUrl: ready.url, username: m.dataBoxId, password: DEFAULT_PASSWORD,
+      municipalityId: m.id,
+      boxId: m.dataBoxId,
+      authMode: 'BASIC',
+      baseUrl: ready.url,
+      username: m.dataBoxId,
+      password: DEFAULT_PASSWORD,
     }));
     writeFileSync(file, JSON.stringify({ connections }, null, 2) + '\n', { mode: 0o600 });
     chmodSync(file, 0o600);
@@ -397,7 +432,10 @@ export async function startHub(opts = {}) {
     exited,
     stop,
     /** The running processes' ids by service (the bench reads their memory). */
-    pids: () => Object.fromEntries([...children].filter(([, c]) => c.pid !== undefined && c.exitCode === null).map(([n, c]) => [n, c.pid])),
+    pids: () =>
+      Object.fromEntries(
+        [...children].filter(([, c]) => c.pid !== undefined && c.exitCode === null).map(([n, c]) => [n, c.pid]),
+      ),
     /**
      * Another gateway over the same subgraphs, on `port`, with `env` added (the bench compares settings side by side);
      * stopped with the hub. Resolves to its GraphQL URL once healthy.

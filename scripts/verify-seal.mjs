@@ -33,7 +33,10 @@ if (!/^[A-Za-z0-9+/]+={0,2}$/.test(signature)) {
   console.log('INVALID: the signature is not base64');
   process.exit(1);
 }
-const keyId = createHash('sha256').update(key.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+const keyId = createHash('sha256')
+  .update(key.export({ type: 'spki', format: 'der' }))
+  .digest('hex')
+  .slice(0, 16);
 if (key.asymmetricKeyType !== 'ed25519') usage(`the public key is ${key.asymmetricKeyType}, expected Ed25519`);
 
 let valid;

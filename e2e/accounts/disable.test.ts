@@ -15,7 +15,9 @@ describe.each(testDatabaseKinds())('disabling a user on %s', (kind) => {
     expect(me.data.me.login).toBe('mbk.handler');
 
     const admin = await hub.login('mbk.admin');
-    const disabled = await hub.gql(admin, 'mutation($id: ID!) { disableUser(id: $id) { active } }', { id: me.data.me.id });
+    const disabled = await hub.gql(admin, 'mutation($id: ID!) { disableUser(id: $id) { active } }', {
+      id: me.data.me.id,
+    });
     expect(disabled.data.disableUser.active).toBe(false);
 
     const after = await hub.gql(handler, '{ documents(first: 1) { totalCount } }');

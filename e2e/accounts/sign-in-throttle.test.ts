@@ -6,14 +6,23 @@ import { request } from 'node:http';
 import { startHub, type GraphQLResponse, type Hub } from '../harness';
 
 /** POSTs to the gateway from a chosen local (loopback) address. */
-function postFrom(localAddress: string, url: string, body: unknown, headers: Record<string, string> = {}): Promise<GraphQLResponse> {
+function postFrom(
+  localAddress: string,
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', localAddress, headers: { 'content-type': 'application/json', ...headers } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode!, ...JSON.parse(text) }));
-    });
+    const req = request(
+      url,
+      { method: 'POST', localAddress, headers: { 'content-type': 'application/json', ...headers } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode!, ...JSON.parse(text) }));
+      },
+    );
     req.on('error', reject);
     req.end(JSON.stringify(body));
   });
@@ -33,10 +42,13 @@ describe.each(testDatabaseKinds())('sign-in throttling through the gateway on %s
 
   it('refuses the guesser’s address after 5 attempts while the owner signs in from another', async () => {
     const codes: unknown[] = [];
-    for (let i = 0; i < 6; i++) codes.push((await login('127.0.0.2', `guess-number-${i}`)).errors?.[0]?.extensions?.code);
+    for (let i = 0; i < 6; i++)
+      codes.push((await login('127.0.0.2', `guess-number-${i}`)).errors?.[0]?.extensions?.code);
     expect(codes).toEqual([...Array(5).fill('UNAUTHENTICATED'), 'TOO_MANY_REQUESTS']);
     const refused = await login('127.0.0.2', DEMO_PASSWORD);
-    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'TOO_MANY_REQUESTS', retryAfter: expect.any(Number) } });
+    expect(refused.errors?.[0]).toMatchObject({
+      extensions: { code: 'TOO_MANY_REQUESTS', retryAfter: expect.any(Number) },
+    });
     expect(refused.data?.login ?? null).toBeNull();
 
     const owner = await login('127.0.0.3', DEMO_PASSWORD);

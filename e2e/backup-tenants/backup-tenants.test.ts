@@ -14,13 +14,16 @@ const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const byAbbr = (a: string) => DEMO_MUNICIPALITIES.find((m) => m.abbreviation === a)!;
 const DLH = byAbbr('OUDLH');
 const client = (m: { id: string }) => DEMO_BACKUP_CLIENTS.find((c) => c.municipalityId === m.id)!;
-const LOGIN_CLIENT = 'mutation($clientId: ID!, $secret: String!) { loginApiClient(clientId: $clientId, secret: $secret) { token } }';
+const LOGIN_CLIENT =
+  'mutation($clientId: ID!, $secret: String!) { loginApiClient(clientId: $clientId, secret: $secret) { token } }';
 const LIST = '{ backupSets { id name size sha256 } }';
 const QUOTA = 300_000;
 
 function filesIn(dir: string): string[] {
   try {
-    return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath ?? (e as any).path, e.name));
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath ?? (e as any).path, e.name));
   } catch {
     return [];
   }
@@ -59,7 +62,10 @@ describe.each(testDatabaseKinds())('backup-only municipalities through the gatew
   afterAll(async () => {
     await hub?.stop();
     rmSync(dir, { recursive: true, force: true });
-    for (const [k, v] of [['HUB_BACKUP_SET_DIR', saved.dir], ['HUB_BACKUP_SET_QUOTA_BYTES', saved.quota]] as const) {
+    for (const [k, v] of [
+      ['HUB_BACKUP_SET_DIR', saved.dir],
+      ['HUB_BACKUP_SET_QUOTA_BYTES', saved.quota],
+    ] as const) {
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;
     }
@@ -68,10 +74,24 @@ describe.each(testDatabaseKinds())('backup-only municipalities through the gatew
   it('marks the three demo municipalities backup-only and refuses users for them', async () => {
     const res = await hub.gql(tokens['platform.admin'], '{ municipalities { abbreviation backupOnly } }');
     expect(res.errors).toBeUndefined();
-    expect(res.data.municipalities.filter((m: { backupOnly: boolean }) => m.backupOnly).map((m: { abbreviation: string }) => m.abbreviation).sort())
-      .toEqual(['OUDLH', 'OUHOL', 'OUMLH']);
-    const user = { login: 'oudlh.starosta', name: 'Starosta', password: 'Dlouha-Lhota-2026!x', roles: ['TENANT_ADMIN'], municipalityId: DLH.id };
-    const refused = await hub.gql(tokens['platform.admin'], 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', { input: user });
+    expect(
+      res.data.municipalities
+        .filter((m: { backupOnly: boolean }) => m.backupOnly)
+        .map((m: { abbreviation: string }) => m.abbreviation)
+        .sort(),
+    ).toEqual(['OUDLH', 'OUHOL', 'OUMLH']);
+    const user = {
+      login: 'oudlh.starosta',
+      name: 'Starosta',
+      password: 'Dlouha-Lhota-2026!x',
+      roles: ['TENANT_ADMIN'],
+      municipalityId: DLH.id,
+    };
+    const refused = await hub.gql(
+      tokens['platform.admin'],
+      'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
+      { input: user },
+    );
     expect(refused.errors?.[0].extensions?.code).toBe('BACKUP_ONLY_MUNICIPALITY');
   });
 
@@ -80,7 +100,12 @@ describe.each(testDatabaseKinds())('backup-only municipalities through the gatew
     const up = await upload(tokens.OUDLH, bytes, 'spisovka-2026-12-06.tar.zst');
     expect(up.status).toBe(201);
     const set = await up.json();
-    expect(set).toEqual({ id: expect.any(String), name: 'spisovka-2026-12-06.tar.zst', sha256: sha(bytes), size: bytes.length });
+    expect(set).toEqual({
+      id: expect.any(String),
+      name: 'spisovka-2026-12-06.tar.zst',
+      sha256: sha(bytes),
+      size: bytes.length,
+    });
 
     const listed = await hub.gql(tokens.OUDLH, LIST);
     expect(listed.data.backupSets).toEqual([{ id: set.id, name: set.name, size: bytes.length, sha256: sha(bytes) }]);
@@ -104,7 +129,10 @@ describe.each(testDatabaseKinds())('backup-only municipalities through the gatew
       const u = await upload(tokens[who], Buffer.from('x'), 'intruder');
       expect(u.status).toBe(403);
       await u.arrayBuffer();
-      expect((await hub.gql(tokens[who], 'mutation($id: ID!) { deleteBackupSet(id: $id) { id } }', { id: set.id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(
+        (await hub.gql(tokens[who], 'mutation($id: ID!) { deleteBackupSet(id: $id) { id } }', { id: set.id }))
+          .errors?.[0].extensions?.code,
+      ).toBe('FORBIDDEN');
     }
     const anonymous = await download(null, set.id);
     expect(anonymous.status).toBe(401);
@@ -116,7 +144,9 @@ describe.each(testDatabaseKinds())('backup-only municipalities through the gatew
     expect((await over.json()).errors[0].extensions).toEqual({ code: 'QUOTA_EXCEEDED', limit: QUOTA });
     expect(filesIn(dir)).toEqual([join(dir, DLH.id, set.id)]);
 
-    const deleted = await hub.gql(tokens.OUDLH, 'mutation($id: ID!) { deleteBackupSet(id: $id) { id } }', { id: set.id });
+    const deleted = await hub.gql(tokens.OUDLH, 'mutation($id: ID!) { deleteBackupSet(id: $id) { id } }', {
+      id: set.id,
+    });
     expect(deleted.errors).toBeUndefined();
     const gone = await download(tokens.OUDLH, set.id);
     expect(gone.status).toBe(404);

@@ -38,7 +38,9 @@ describe('client example, APQ and safelist mode', () => {
   });
 
   it('the example type-checks against the generated types', () => {
-    expect(() => execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', 'examples/client'], { cwd: root, stdio: 'pipe' })).not.toThrow();
+    expect(() =>
+      execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', 'examples/client'], { cwd: root, stdio: 'pipe' }),
+    ).not.toThrow();
   });
 
   it('runs the typed operations: sign in, then a page of documents', async () => {
@@ -47,7 +49,9 @@ describe('client example, APQ and safelist mode', () => {
     const page = await request({ url: hub.url, token: signedIn.login.token }, DocumentsPage, { first: 10 });
     expect(page.documents.totalCount).toBe(1);
     expect(page.documents.edges[0].node.subject).toBe('Žádost o stavební povolení');
-    await expect(request({ url: hub.url }, DocumentsPage, { first: 10 })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(request({ url: hub.url }, DocumentsPage, { first: 10 })).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
   });
 
   it('automatic persisted queries: hash unknown → PERSISTED_QUERY_NOT_FOUND, registered with its text, then by hash alone', async () => {
@@ -65,13 +69,31 @@ describe('client example, APQ and safelist mode', () => {
   });
 
   it('safelist mode runs registered operations by id and by their exact text', async () => {
-    const signedIn = await request({ url: safe.url, byDocumentId: true }, SignIn, { login: 'mbk.clerk', password: DEMO_PASSWORD });
-    const page = await request({ url: safe.url, token: signedIn.login.token, byDocumentId: true }, DocumentsPage, { first: 5 });
+    const signedIn = await request({ url: safe.url, byDocumentId: true }, SignIn, {
+      login: 'mbk.clerk',
+      password: DEMO_PASSWORD,
+    });
+    const page = await request({ url: safe.url, token: signedIn.login.token, byDocumentId: true }, DocumentsPage, {
+      first: 5,
+    });
     expect(page.documents.totalCount).toBe(1);
-    const [id, text] = Object.entries(require(manifest) as Record<string, string>).find(([, t]) => t.includes('DocumentsPage'))!;
-    const byText = await postJson(safe.url, { query: text, variables: { first: 5 } }, { authorization: `Bearer ${signedIn.login.token}` });
+    const [id, text] = Object.entries(require(manifest) as Record<string, string>).find(([, t]) =>
+      t.includes('DocumentsPage'),
+    )!;
+    const byText = await postJson(
+      safe.url,
+      { query: text, variables: { first: 5 } },
+      { authorization: `Bearer ${signedIn.login.token}` },
+    );
     expect(byText.data.documents.totalCount).toBe(1);
-    const byApqHash = await postJson(safe.url, { extensions: { persistedQuery: { version: 1, sha256Hash: id.replace('sha256:', '') } }, variables: { first: 5 } }, { authorization: `Bearer ${signedIn.login.token}` });
+    const byApqHash = await postJson(
+      safe.url,
+      {
+        extensions: { persistedQuery: { version: 1, sha256Hash: id.replace('sha256:', '') } },
+        variables: { first: 5 },
+      },
+      { authorization: `Bearer ${signedIn.login.token}` },
+    );
     expect(byApqHash.data.documents.totalCount).toBe(1);
   });
 
@@ -90,9 +112,13 @@ describe('client example, APQ and safelist mode', () => {
       expect(r.errors?.[0].extensions?.code).toBe('OPERATION_NOT_ALLOWED');
       expect(r.data).toBeUndefined();
     }
-    const get = await fetch(`${safe.url}?query=${encodeURIComponent(other)}`, { headers: { ...auth, 'apollo-require-preflight': '1' } });
+    const get = await fetch(`${safe.url}?query=${encodeURIComponent(other)}`, {
+      headers: { ...auth, 'apollo-require-preflight': '1' },
+    });
     expect(get.status).toBe(400);
-    expect(((await get.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('OPERATION_NOT_ALLOWED');
+    expect(((await get.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe(
+      'OPERATION_NOT_ALLOWED',
+    );
     // The ordinary gateway beside it still runs it.
     expect((await hub.gql(token, other)).data.documents.totalCount).toBe(1);
   });

@@ -20,7 +20,9 @@ const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 /** Every file under `dir`, recursively (the store's shards and temp dir). */
 function filesIn(dir: string): string[] {
   try {
-    return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath ?? (e as any).path, e.name));
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath ?? (e as any).path, e.name));
   } catch {
     return [];
   }
@@ -40,7 +42,8 @@ describe.each(testDatabaseKinds())('components through the gateway on %s', (kind
       headers: { 'content-type': type, ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body,
     });
-  const download = (token: string | null, path: string) => fetch(`${origin}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const download = (token: string | null, path: string) =>
+    fetch(`${origin}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
   beforeAll(async () => {
     blobDir = mkdtempSync(join(tmpdir(), 'hub-blobs-'));
@@ -48,7 +51,8 @@ describe.each(testDatabaseKinds())('components through the gateway on %s', (kind
     process.env.HUB_MAX_UPLOAD_BYTES = String(64 * 1024);
     hub = await startHub(kind);
     origin = hub.url.replace(/\/graphql$/, '');
-    for (const login of ['mbk.clerk', 'mbk.handler', 'mbk.records', 'ouada.clerk']) tokens[login] = await hub.login(login);
+    for (const login of ['mbk.clerk', 'mbk.handler', 'mbk.records', 'ouada.clerk'])
+      tokens[login] = await hub.login(login);
     const res = await hub.gql(tokens['mbk.clerk'], REGISTER, { input: received('Žádost s přílohami') });
     if (!res.data?.registerDocument) throw new Error(JSON.stringify(res.errors));
     documentId = res.data.registerDocument.document.id;
@@ -57,7 +61,10 @@ describe.each(testDatabaseKinds())('components through the gateway on %s', (kind
   afterAll(async () => {
     await hub?.stop();
     rmSync(blobDir, { recursive: true, force: true });
-    for (const [k, v] of [['HUB_BLOB_DIR', savedEnv.dir], ['HUB_MAX_UPLOAD_BYTES', savedEnv.max]] as const) {
+    for (const [k, v] of [
+      ['HUB_BLOB_DIR', savedEnv.dir],
+      ['HUB_MAX_UPLOAD_BYTES', savedEnv.max],
+    ] as const) {
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;
     }
@@ -91,22 +98,36 @@ describe.each(testDatabaseKinds())('components through the gateway on %s', (kind
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     expect(res.headers.get('x-content-sha256')).toBe(sha(main));
-    expect(res.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('žádost "lípa".pdf')}`);
+    expect(res.headers.get('content-disposition')).toContain(
+      `filename*=UTF-8''${encodeURIComponent('žádost "lípa".pdf')}`,
+    );
     const bytes = Buffer.from(await res.arrayBuffer());
     expect(sha(bytes)).toBe(sha(main));
     expect(bytes.equals(main)).toBe(true);
 
     // The audit trail of the document shows the insertion with the hash; the download is logged on the component.
-    const trail = await hub.gql(tokens['mbk.records'], `query($id: ID!) { auditTrail(objectId: $id) { events { eventType changes { name new } } } }`, { id: documentId });
+    const trail = await hub.gql(
+      tokens['mbk.records'],
+      `query($id: ID!) { auditTrail(objectId: $id) { events { eventType changes { name new } } } }`,
+      { id: documentId },
+    );
     const inserted = trail.data.auditTrail.events.filter((e: any) => e.eventType === 'VlozeniKDokumentu');
     expect(inserted).toHaveLength(2);
     expect(inserted[0].changes).toContainEqual({ name: 'sha256', new: sha(main) });
-    const viewed = await hub.gql(tokens['mbk.records'], `query($id: ID!) { auditTrail(objectId: $id) { events { eventType } } }`, { id: components[0].id });
+    const viewed = await hub.gql(
+      tokens['mbk.records'],
+      `query($id: ID!) { auditTrail(objectId: $id) { events { eventType } } }`,
+      { id: components[0].id },
+    );
     expect(viewed.data.auditTrail.events.map((e: any) => e.eventType)).toContain('Zobrazeni');
   });
 
   it("answers another municipality's clerk and anonymous callers with NOT_FOUND / UNAUTHENTICATED", async () => {
-    const doc = await hub.gql(tokens['mbk.clerk'], `query($id: ID!) { document(id: $id) { components { downloadPath } } }`, { id: documentId });
+    const doc = await hub.gql(
+      tokens['mbk.clerk'],
+      `query($id: ID!) { document(id: $id) { components { downloadPath } } }`,
+      { id: documentId },
+    );
     const path = doc.data.document.components[0].downloadPath;
     const foreign = await download(tokens['ouada.clerk'], path);
     expect(foreign.status).toBe(404);
@@ -114,7 +135,11 @@ describe.each(testDatabaseKinds())('components through the gateway on %s', (kind
     expect((await download(null, path)).status).toBe(401);
     // Nor can they attach their own upload to Blansko's document.
     const up = await (await upload(tokens['ouada.clerk'], Buffer.from('x'), 'x.txt', 'text/plain')).json();
-    const attach = await hub.gql(tokens['ouada.clerk'], ATTACH, { documentId, uploadId: up.uploadId, form: 'ORIGINAL' });
+    const attach = await hub.gql(tokens['ouada.clerk'], ATTACH, {
+      documentId,
+      uploadId: up.uploadId,
+      form: 'ORIGINAL',
+    });
     expect(attach.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect((await upload(null, Buffer.from('x'), 'x.txt')).status).toBe(401);
   });

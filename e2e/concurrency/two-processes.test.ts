@@ -1,7 +1,16 @@
 // Two filing processes on one database, 100 concurrent registrations each: numbers 1..200, no gap, no
 // duplicate. Runs the built subgraph (`npm test` builds first) as real OS processes.
 import { filing } from '@hub/filing';
-import { DEMO_MUNICIPALITIES, GRAPHQL_ROUTE, migrateDatabase, signCallerAssertion, testCaller, testDatabase, testDatabaseKinds, testKeys } from '@hub/kit';
+import {
+  DEMO_MUNICIPALITIES,
+  GRAPHQL_ROUTE,
+  migrateDatabase,
+  signCallerAssertion,
+  testCaller,
+  testDatabase,
+  testDatabaseKinds,
+  testKeys,
+} from '@hub/kit';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -48,7 +57,9 @@ describe.each(testDatabaseKinds())('two filing processes on %s', (kind) => {
 
   beforeAll(async () => {
     if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build first (npm test does)`);
-    writeFileSync(sealKeyFile, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+    writeFileSync(sealKeyFile, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }), {
+      mode: 0o600,
+    });
     if (kind === 'sqlite') {
       const dir = mkdtempSync(join(tmpdir(), 'hub-concurrency-'));
       databaseUrl = `sqlite:${dir}`;
@@ -63,7 +74,12 @@ describe.each(testDatabaseKinds())('two filing processes on %s', (kind) => {
       databaseUrl = `mysql://${runtime.username}:${runtime.password}@${runtime.host}/${prefix}`;
       cleanup = async () => {
         const mysql = await import('mysql2/promise');
-        const conn = await mysql.createConnection({ host: base.hostname, port: Number(base.port || 3306), user: base.username, password: decodeURIComponent(base.password) });
+        const conn = await mysql.createConnection({
+          host: base.hostname,
+          port: Number(base.port || 3306),
+          user: base.username,
+          password: decodeURIComponent(base.password),
+        });
         await conn.query(`DROP DATABASE IF EXISTS \`${prefix}_filing\``);
         await conn.end();
       };
@@ -72,7 +88,9 @@ describe.each(testDatabaseKinds())('two filing processes on %s', (kind) => {
 
   afterAll(async () => {
     await Promise.all(
-      children.map((c) => (c.exitCode !== null ? undefined : new Promise((r) => (c.once('exit', r), c.kill('SIGTERM'))))),
+      children.map((c) =>
+        c.exitCode !== null ? undefined : new Promise((r) => (c.once('exit', r), c.kill('SIGTERM'))),
+      ),
     );
     await cleanup?.();
     rmSync(keyDir, { recursive: true, force: true });
@@ -82,7 +100,17 @@ describe.each(testDatabaseKinds())('two filing processes on %s', (kind) => {
     const port = await freePort();
     const log: string[] = [];
     const child = spawn(process.execPath, [MAIN], {
-      env: { ...process.env, NODE_ENV: 'production', HUB_DATABASE_URL: databaseUrl, HUB_GATEWAY_PUBLIC_KEY: keys.gatewayPublicKey, HUB_PEER_SECRET: keys.peerSecret, HUB_SERVICE_SECRET: keys.serviceSecret, HUB_FILING_PORT: String(port), HUB_SEAL_PRIVATE_KEY_FILE: sealKeyFile, HUB_WEBHOOK_KEY: WEBHOOK_KEY },
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        HUB_DATABASE_URL: databaseUrl,
+        HUB_GATEWAY_PUBLIC_KEY: keys.gatewayPublicKey,
+        HUB_PEER_SECRET: keys.peerSecret,
+        HUB_SERVICE_SECRET: keys.serviceSecret,
+        HUB_FILING_PORT: String(port),
+        HUB_SEAL_PRIVATE_KEY_FILE: sealKeyFile,
+        HUB_WEBHOOK_KEY: WEBHOOK_KEY,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout!.on('data', (d) => log.push(String(d)));
@@ -101,7 +129,9 @@ describe.each(testDatabaseKinds())('two filing processes on %s', (kind) => {
       const res = await send();
       const refusal = res.errors?.find((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE');
       if (!refusal || attempt >= 30) return res;
-      await new Promise((r) => setTimeout(r, Number(refusal.extensions?.retryAfter ?? 1) * 1000 * (0.5 + Math.random())));
+      await new Promise((r) =>
+        setTimeout(r, Number(refusal.extensions?.retryAfter ?? 1) * 1000 * (0.5 + Math.random())),
+      );
     }
   }
 
@@ -111,10 +141,19 @@ describe.each(testDatabaseKinds())('two filing processes on %s', (kind) => {
     const second = await startFiling();
     const clerk = testCaller(DEMO_MUNICIPALITIES[0].id, ['INTAKE_CLERK'], 'mbk.clerk');
     // One assertion per request, as the gateway mints them (they live 15 s, checked on arrival).
-    const headers = async () => ({ 'x-hub-caller': await signCallerAssertion(clerk, keys.gatewayPrivateKey, { subgraph: 'filing', route: GRAPHQL_ROUTE }) });
+    const headers = async () => ({
+      'x-hub-caller': await signCallerAssertion(clerk, keys.gatewayPrivateKey, {
+        subgraph: 'filing',
+        route: GRAPHQL_ROUTE,
+      }),
+    });
     const results = await Promise.all(
       [first, second].flatMap((url) =>
-        Array.from({ length: PER_PROCESS }, (_, i) => honouringRetryAfter(async () => postJson(url, { query: REGISTER, variables: { input: received(`Souběh ${i}`) } }, await headers()))),
+        Array.from({ length: PER_PROCESS }, (_, i) =>
+          honouringRetryAfter(async () =>
+            postJson(url, { query: REGISTER, variables: { input: received(`Souběh ${i}`) } }, await headers()),
+          ),
+        ),
       ),
     );
     const failures = results.filter((r) => r.errors);
@@ -122,7 +161,9 @@ describe.each(testDatabaseKinds())('two filing processes on %s', (kind) => {
     // A burst of 100 per process on a pool of 10 (MariaDB) is partly refused at once (SERVICE_UNAVAILABLE, retryAfter) and
     // retried: refused registrations must not have taken a number either.
     const docs = results.map((r) => r.data.registerDocument.document);
-    expect(docs.map((d) => d.sequenceNumber).sort((a, b) => a - b)).toEqual(Array.from({ length: 2 * PER_PROCESS }, (_, i) => i + 1));
+    expect(docs.map((d) => d.sequenceNumber).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 2 * PER_PROCESS }, (_, i) => i + 1),
+    );
     expect(new Set(docs.map((d) => d.referenceNumber)).size).toBe(2 * PER_PROCESS);
     expect(new Set(docs.map((d) => d.pid)).size).toBe(2 * PER_PROCESS);
   });

@@ -28,14 +28,23 @@ describe.each(testDatabaseKinds())('data-box intake through the gateway on %s', 
 
   const upload = async (token: string, body: Buffer, fileName: string) => {
     const res = await fetch(`${origin}/uploads?fileName=${encodeURIComponent(fileName)}`, {
-      method: 'POST', headers: { 'content-type': 'application/pdf', authorization: `Bearer ${token}` }, body,
+      method: 'POST',
+      headers: { 'content-type': 'application/pdf', authorization: `Bearer ${token}` },
+      body,
     });
     expect(res.status).toBe(201);
     return (await res.json()).uploadId as string;
   };
   const envelope = (dmId: string, uploadIds: string[], extra: Record<string, unknown> = {}) => ({
-    dmId, senderBoxId: 'vqbab52', senderName: 'Krajský úřad Jihomoravského kraje', annotation: 'Rozhodnutí o odvolání',
-    senderRefNumber: 'JMK 123/2026', deliveryTime: '2026-03-02T09:15:42.500+01:00', status: 4, uploadIds, ...extra,
+    dmId,
+    senderBoxId: 'vqbab52',
+    senderName: 'Krajský úřad Jihomoravského kraje',
+    annotation: 'Rozhodnutí o odvolání',
+    senderRefNumber: 'JMK 123/2026',
+    deliveryTime: '2026-03-02T09:15:42.500+01:00',
+    status: 4,
+    uploadIds,
+    ...extra,
   });
 
   beforeAll(async () => {
@@ -44,11 +53,18 @@ describe.each(testDatabaseKinds())('data-box intake through the gateway on %s', 
     hub = await startHub(kind);
     origin = hub.url.replace(/\/graphql$/, '');
     const admin = await hub.login('mbk.admin');
-    const created = await hub.gql(admin, `mutation($input: CreateApiClientInput!) { createApiClient(input: $input) { clientId secret } }`,
-      { input: { name: 'ISDS konektor', roles: [Role.INTAKE_CLERK] } });
+    const created = await hub.gql(
+      admin,
+      `mutation($input: CreateApiClientInput!) { createApiClient(input: $input) { clientId secret } }`,
+      { input: { name: 'ISDS konektor', roles: [Role.INTAKE_CLERK] } },
+    );
     if (!created.data?.createApiClient) throw new Error(JSON.stringify(created.errors));
     const { clientId, secret } = created.data.createApiClient;
-    const signedIn = await hub.gql(null, `mutation($c: ID!, $s: String!) { loginApiClient(clientId: $c, secret: $s) { token } }`, { c: clientId, s: secret });
+    const signedIn = await hub.gql(
+      null,
+      `mutation($c: ID!, $s: String!) { loginApiClient(clientId: $c, secret: $s) { token } }`,
+      { c: clientId, s: secret },
+    );
     app = signedIn.data.loginApiClient.token;
     clerk = await hub.login('mbk.clerk');
   });
@@ -69,7 +85,11 @@ describe.each(testDatabaseKinds())('data-box intake through the gateway on %s', 
     expect(first.errors).toBeUndefined();
     const r1 = first.data.receiveDataMessage;
     expect(r1.duplicate).toBe(false);
-    expect(r1.document).toMatchObject({ subject: 'Rozhodnutí o odvolání', origin: 'RECEIVED', sender: { name: 'Krajský úřad Jihomoravského kraje', dataBoxId: 'vqbab52' } });
+    expect(r1.document).toMatchObject({
+      subject: 'Rozhodnutí o odvolání',
+      origin: 'RECEIVED',
+      sender: { name: 'Krajský úřad Jihomoravského kraje', dataBoxId: 'vqbab52' },
+    });
     expect(new Date(r1.document.deliveredAt).toISOString()).toBe('2026-03-02T08:15:42.000Z');
     expect(r1.document.components.map((c: any) => [c.order, c.form, c.fileName, c.sha256])).toEqual([
       [1, 'ORIGINAL', 'rozhodnuti.pdf', sha(main)],
@@ -87,7 +107,10 @@ describe.each(testDatabaseKinds())('data-box intake through the gateway on %s', 
     const next = await hub.gql(clerk, REGISTER, { input: received('Další podání') });
     expect(next.data.registerDocument.document.sequenceNumber).toBe(r1.document.sequenceNumber + 1);
 
-    for (const [c, bytes] of [[r1.document.components[0], main], [r1.document.components[1], annex]] as const) {
+    for (const [c, bytes] of [
+      [r1.document.components[0], main],
+      [r1.document.components[1], annex],
+    ] as const) {
       const res = await fetch(`${origin}${c.downloadPath}`, { headers: { authorization: `Bearer ${clerk}` } });
       expect(res.status).toBe(200);
       expect(res.headers.get('x-content-sha256')).toBe(sha(bytes));
@@ -110,10 +133,14 @@ describe.each(testDatabaseKinds())('data-box intake through the gateway on %s', 
     }
     // Nothing was written: no number was taken, the dmId is still free and the upload still unattached.
     const after = await hub.gql(clerk, REGISTER, { input: received('Po') });
-    expect(after.data.registerDocument.document.sequenceNumber).toBe(before.data.registerDocument.document.sequenceNumber + 1);
+    expect(after.data.registerDocument.document.sequenceNumber).toBe(
+      before.data.registerDocument.document.sequenceNumber + 1,
+    );
     const good = await hub.gql(app, RECEIVE, { input: envelope('151917', ids) });
     expect(good.errors).toBeUndefined();
     expect(good.data.receiveDataMessage.duplicate).toBe(false);
-    expect(good.data.receiveDataMessage.document.sequenceNumber).toBe(after.data.registerDocument.document.sequenceNumber + 1);
+    expect(good.data.receiveDataMessage.document.sequenceNumber).toBe(
+      after.data.registerDocument.document.sequenceNumber + 1,
+    );
   });
 });

@@ -64,7 +64,10 @@ describe.each(testDatabaseKinds())('errors on %s', (kind) => {
     // With schema rights (the subgraph's own MariaDB account has none).
     await asDatabaseOwner(hub.subgraphs.filing.orm, (exec) => exec('drop table document').then(() => undefined));
     const res = await hub.gql(clerk, `{ documents(first: 5) { totalCount } }`);
-    expect(res.errors?.[0]).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(res.errors?.[0]).toMatchObject({
+      message: 'Internal server error',
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
     expect(JSON.stringify(res)).not.toMatch(/select|document`|no such table|doesn't exist|stack|\.ts:/i);
   });
 });

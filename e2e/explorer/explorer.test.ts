@@ -11,7 +11,8 @@ import { startHub, type Hub } from '../harness';
 const CHROMIUM = process.env.HUB_TEST_CHROMIUM ?? '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) {
-  if (process.env.CI === 'true') throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it)`);
+  if (process.env.CI === 'true')
+    throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it)`);
   console.warn(`[tests] ${CHROMIUM} is missing: the explorer's browser test is skipped (apt-get install -y chromium)`);
 }
 const describeBrowser = haveChromium ? describe.each(testDatabaseKinds()) : describe.skip.each(testDatabaseKinds());
@@ -81,7 +82,9 @@ describeBrowser('the explorer in headless chromium on %s', (kind) => {
     await page.locator('.graphiql-container').waitFor({ timeout: 20_000 });
 
     // The first tab is the ready example: the demo login's sign-in.
-    const editor = await page.evaluate(() => (document.querySelector('.graphiql-query-editor .CodeMirror') as any).CodeMirror.getValue());
+    const editor = await page.evaluate(() =>
+      (document.querySelector('.graphiql-query-editor .CodeMirror') as any).CodeMirror.getValue(),
+    );
     expect(editor).toContain('login(login: "mbk.clerk", password: "blansko-demo")');
     await page.locator('.graphiql-execute-button').click();
     const signedIn = await result(page, /"token"\s*:\s*"[^"]+"/);

@@ -6,10 +6,13 @@ import { REGISTER, received, startHub, type Hub } from '../harness';
 
 const blansko = DEMO_MUNICIPALITIES[0];
 const node = (fullCode: string) => demoId('filing-plan-node', `MBK:${fullCode}`);
-const thisYear = Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Prague', year: 'numeric' }).format(new Date()));
+const thisYear = Number(
+  new Intl.DateTimeFormat('en', { timeZone: 'Europe/Prague', year: 'numeric' }).format(new Date()),
+);
 
 const DOC = `id state referenceNumber disposalCode retentionYears disposalYear handler { login } orgUnit { id }`;
-const step = (mutation: string, args: string) => `mutation { ${mutation}(${args}) { auditEventId document { ${DOC} } } }`;
+const step = (mutation: string, args: string) =>
+  `mutation { ${mutation}(${args}) { auditEventId document { ${DOC} } } }`;
 
 describe.each(testDatabaseKinds())('filing workflow on %s', (kind) => {
   let hub: Hub;
@@ -42,40 +45,71 @@ describe.each(testDatabaseKinds())('filing workflow on %s', (kind) => {
     const id = reg.data.registerDocument.document.id;
     // Not the handler's yet: to them it does not exist.
     await refused(handler, step('settleDocument', `documentId: "${id}", input: { method: ACKNOWLEDGED }`), 'NOT_FOUND');
-    const assigned = await hub.gql(clerk, step('assignDocument', `documentId: "${id}", orgUnitId: "${handlerUnit}", handlerId: "${handlerId}"`));
+    const assigned = await hub.gql(
+      clerk,
+      step('assignDocument', `documentId: "${id}", orgUnitId: "${handlerUnit}", handlerId: "${handlerId}"`),
+    );
     expect(assigned.errors).toBeUndefined();
-    expect(assigned.data.assignDocument.document).toMatchObject({ state: 'ASSIGNED', handler: { login: 'mbk.handler' }, orgUnit: { id: handlerUnit } });
+    expect(assigned.data.assignDocument.document).toMatchObject({
+      state: 'ASSIGNED',
+      handler: { login: 'mbk.handler' },
+      orgUnit: { id: handlerUnit },
+    });
 
     // Assigned but not accepted: settling skips a state.
     await refused(handler, step('settleDocument', `documentId: "${id}", input: { method: ACKNOWLEDGED }`), 'CONFLICT');
     // The handler takes it over, classifies it (616 Stížnosti, S/5 from settlement) and settles it.
-    expect((await hub.gql(handler, step('acceptDocument', `documentId: "${id}"`))).data.acceptDocument.document.state).toBe('IN_PROGRESS');
+    expect(
+      (await hub.gql(handler, step('acceptDocument', `documentId: "${id}"`))).data.acceptDocument.document.state,
+    ).toBe('IN_PROGRESS');
     await refused(clerk, step('settleDocument', `documentId: "${id}", input: { method: ACKNOWLEDGED }`), 'FORBIDDEN');
     await refused(handler, step('settleDocument', `documentId: "${id}", input: { method: OTHER }`), 'BAD_USER_INPUT');
-    const classified = await hub.gql(handler, step('classifyDocument', `documentId: "${id}", filingPlanNodeId: "${node('616')}"`));
-    expect(classified.data.classifyDocument.document).toMatchObject({ disposalCode: 'S', retentionYears: 5, disposalYear: null });
-    const settled = await hub.gql(handler, step('settleDocument', `documentId: "${id}", input: { method: ACKNOWLEDGED }`));
+    const classified = await hub.gql(
+      handler,
+      step('classifyDocument', `documentId: "${id}", filingPlanNodeId: "${node('616')}"`),
+    );
+    expect(classified.data.classifyDocument.document).toMatchObject({
+      disposalCode: 'S',
+      retentionYears: 5,
+      disposalYear: null,
+    });
+    const settled = await hub.gql(
+      handler,
+      step('settleDocument', `documentId: "${id}", input: { method: ACKNOWLEDGED }`),
+    );
     expect(settled.data.settleDocument.document).toMatchObject({ state: 'SETTLED', disposalYear: thisYear + 1 + 5 });
 
     // A second, related document (A/10: 101 Zastupitelstvo) goes into the case file opened from the first.
     const second = await hub.gql(clerk, REGISTER, { input: received('Usnesení zastupitelstva ke stížnosti') });
     const secondId = second.data.registerDocument.document.id;
-    await hub.gql(clerk, step('assignDocument', `documentId: "${secondId}", orgUnitId: "${handlerUnit}", handlerId: "${handlerId}"`));
+    await hub.gql(
+      clerk,
+      step('assignDocument', `documentId: "${secondId}", orgUnitId: "${handlerUnit}", handlerId: "${handlerId}"`),
+    );
     await hub.gql(handler, step('acceptDocument', `documentId: "${secondId}"`));
     await hub.gql(handler, step('classifyDocument', `documentId: "${secondId}", filingPlanNodeId: "${node('101')}"`));
 
-    const opened = await hub.gql(handler, `mutation { openCaseFile(input: { initiatingDocumentId: "${id}", title: "Stížnost na hluk – provozovna Komenského" filingPlanNodeId: "${node('616')}" }) { caseFile { id referenceNumber state } } }`);
+    const opened = await hub.gql(
+      handler,
+      `mutation { openCaseFile(input: { initiatingDocumentId: "${id}", title: "Stížnost na hluk – provozovna Komenského" filingPlanNodeId: "${node('616')}" }) { caseFile { id referenceNumber state } } }`,
+    );
     expect(opened.errors).toBeUndefined();
     const caseFile = opened.data.openCaseFile.caseFile;
     expect(caseFile.referenceNumber).toBe(reg.data.registerDocument.document.referenceNumber);
-    const inserted = await hub.gql(handler, `mutation { insertIntoCaseFile(caseFileId: "${caseFile.id}", documentId: "${secondId}") { caseFile { documents { id } } } }`);
+    const inserted = await hub.gql(
+      handler,
+      `mutation { insertIntoCaseFile(caseFileId: "${caseFile.id}", documentId: "${secondId}") { caseFile { documents { id } } } }`,
+    );
     expect(inserted.data.insertIntoCaseFile.caseFile.documents.map((d: any) => d.id)).toEqual([id, secondId]);
 
     // Not every document is settled yet: closing is refused and changes nothing.
     await refused(handler, `mutation { closeCaseFile(id: "${caseFile.id}") { caseFile { state } } }`, 'CONFLICT');
     await hub.gql(handler, step('settleDocument', `documentId: "${secondId}", input: { method: BY_DOCUMENT }`));
 
-    const closed = await hub.gql(handler, `mutation { closeCaseFile(id: "${caseFile.id}") { caseFile { state disposalCode retentionYears disposalYear documents { state } } } }`);
+    const closed = await hub.gql(
+      handler,
+      `mutation { closeCaseFile(id: "${caseFile.id}") { caseFile { state disposalCode retentionYears disposalYear documents { state } } } }`,
+    );
     expect(closed.errors).toBeUndefined();
     // §5.3: the closure year + 1 + the longest period over the case file (S/5) and its documents (A/10), the strongest code.
     expect(closed.data.closeCaseFile.caseFile).toEqual({
@@ -98,16 +132,36 @@ describe.each(testDatabaseKinds())('filing workflow on %s', (kind) => {
       pageInfo: { hasNextPage: false },
       edges: [{ node: { caseFile: { id: caseFile.id }, document: null, fullFilingCode: '616', disposalCode: 'A' } }],
     });
-    const other = await hub.gql(records, `query($y: Int!) { disposalForecast(year: $y) { edges { node { caseFile { id } } } } }`, { y: year - 1 });
+    const other = await hub.gql(
+      records,
+      `query($y: Int!) { disposalForecast(year: $y) { edges { node { caseFile { id } } } } }`,
+      { y: year - 1 },
+    );
     expect(other.data.disposalForecast.edges).toEqual([]);
 
     // The audit trail tells the story of the first document, in order.
-    const trail = await hub.gql(records, `query($id: ID!) { auditTrail(objectId: $id) { events { eventType actorLogin } } }`, { id });
+    const trail = await hub.gql(
+      records,
+      `query($id: ID!) { auditTrail(objectId: $id) { events { eventType actorLogin } } }`,
+      { id },
+    );
     expect(trail.data.auditTrail.events.map((e: any) => e.eventType)).toEqual([
-      'Zalozeni', 'ZmenaZpracovatele', 'Uprava', 'Uprava', 'Vyrizeni', 'VlozeniDoSpisu', 'Uzavreni',
+      'Zalozeni',
+      'ZmenaZpracovatele',
+      'Uprava',
+      'Uprava',
+      'Vyrizeni',
+      'VlozeniDoSpisu',
+      'Uzavreni',
     ]);
-    const caseTrail = await hub.gql(records, `query($id: ID!) { auditTrail(objectId: $id) { events { eventType } } }`, { id: caseFile.id });
-    expect(caseTrail.data.auditTrail.events.map((e: any) => e.eventType)).toEqual(['Zalozeni', 'VlozeniDoSpisu', 'Uzavreni']);
+    const caseTrail = await hub.gql(records, `query($id: ID!) { auditTrail(objectId: $id) { events { eventType } } }`, {
+      id: caseFile.id,
+    });
+    expect(caseTrail.data.auditTrail.events.map((e: any) => e.eventType)).toEqual([
+      'Zalozeni',
+      'VlozeniDoSpisu',
+      'Uzavreni',
+    ]);
 
     // Another municipality sees none of it.
     const adamov = await hub.login('ouada.records');

@@ -34,7 +34,10 @@ describe.each(testDatabaseKinds())('operability on %s', (kind) => {
   it('/metrics on all five processes: requests per operation, latency, errors by code, pool, jobs', async () => {
     expect((await hub.gql(clerk, ME)).errors).toBeUndefined();
     // An error with a code: a register that does not exist.
-    const refused = await hub.gql(clerk, 'query Unknown { document(id: "6d0f1f7e-8a43-4f7e-9a55-3b1f2f0c9d11") { id } }');
+    const refused = await hub.gql(
+      clerk,
+      'query Unknown { document(id: "6d0f1f7e-8a43-4f7e-9a55-3b1f2f0c9d11") { id } }',
+    );
     expect(refused.data?.document ?? null).toBeNull();
     await hub.gql('not-a-token', '{ me { login } }');
     await hub.flushRelays();
@@ -49,15 +52,25 @@ describe.each(testDatabaseKinds())('operability on %s', (kind) => {
       expect(texts[name]).toContain(`hub_http_requests_total{service="${name}",`);
     }
     const gw = texts.gateway;
-    expect(gw).toMatch(/hub_graphql_request_duration_seconds_count\{service="gateway",operation="Me",type="query"\} [1-9]/);
-    expect(gw).toMatch(/hub_graphql_request_duration_seconds_bucket\{le="\+Inf",service="gateway",operation="Me",type="query"\} [1-9]/);
-    expect(gw).toMatch(/hub_graphql_errors_total\{service="gateway",operation="\(none\)",code="UNAUTHENTICATED"\} [1-9]/);
+    expect(gw).toMatch(
+      /hub_graphql_request_duration_seconds_count\{service="gateway",operation="Me",type="query"\} [1-9]/,
+    );
+    expect(gw).toMatch(
+      /hub_graphql_request_duration_seconds_bucket\{le="\+Inf",service="gateway",operation="Me",type="query"\} [1-9]/,
+    );
+    expect(gw).toMatch(
+      /hub_graphql_errors_total\{service="gateway",operation="\(none\)",code="UNAUTHENTICATED"\} [1-9]/,
+    );
     // The gateway's subgraph fetches are operations of the subgraphs (named after the client's operation).
-    expect(texts.filing).toMatch(/hub_graphql_request_duration_seconds_count\{service="filing",operation="Me__filing__\d+",type="query"\} [1-9]/);
+    expect(texts.filing).toMatch(
+      /hub_graphql_request_duration_seconds_count\{service="filing",operation="Me__filing__\d+",type="query"\} [1-9]/,
+    );
     for (const name of SUBGRAPH_NAMES) {
       expect(texts[name]).toMatch(new RegExp(`hub_db_pool_connections\\{service="${name}",state="used"\\} \\d+`));
       expect(texts[name]).toMatch(new RegExp(`hub_db_pool_connections\\{service="${name}",state="max"\\} [1-9]`));
-      expect(texts[name]).toMatch(new RegExp(`hub_job_duration_seconds_count\\{service="${name}",job="outbox-relay",outcome="ok"\\} [1-9]`));
+      expect(texts[name]).toMatch(
+        new RegExp(`hub_job_duration_seconds_count\\{service="${name}",job="outbox-relay",outcome="ok"\\} [1-9]`),
+      );
       expect(texts[name]).toMatch(new RegExp(`hub_outbox_pending_events\\{service="${name}"\\} 0`));
     }
     expect(texts.users).toMatch(/hub_outbox_shipped_events_total\{service="users"\} [1-9]/);
@@ -74,7 +87,11 @@ describe.each(testDatabaseKinds())('operability on %s', (kind) => {
     try {
       res = await fetch(hub.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${clerk}`, 'x-request-id': 'req-e2e-0001' },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${clerk}`,
+          'x-request-id': 'req-e2e-0001',
+        },
         body: JSON.stringify({ query: ME }),
       });
       await res.json();
@@ -86,8 +103,16 @@ describe.each(testDatabaseKinds())('operability on %s', (kind) => {
     const services = new Set(lines.map((l) => l.service));
     // The gateway, the account check at users, and the query plan: users, municipalities, filing.
     expect(services).toEqual(new Set(['gateway', 'users', 'municipalities', 'filing']));
-    expect(lines.find((l) => l.service === 'filing')).toMatchObject({ component: 'access', route: '/graphql', status: 200 });
-    expect(lines.find((l) => l.service === 'gateway')).toMatchObject({ component: 'access', route: '/graphql', status: 200 });
+    expect(lines.find((l) => l.service === 'filing')).toMatchObject({
+      component: 'access',
+      route: '/graphql',
+      status: 200,
+    });
+    expect(lines.find((l) => l.service === 'gateway')).toMatchObject({
+      component: 'access',
+      route: '/graphql',
+      status: 200,
+    });
     // No secrets on the lines: not the token, not the signed assertion.
     expect(logs.text()).not.toContain(clerk);
     expect(logs.text()).not.toMatch(/eyJ[\w-]{20,}/);
@@ -122,7 +147,11 @@ describe.each(testDatabaseKinds())('operability on %s', (kind) => {
     const preflight = (origin: string) =>
       fetch(gw.url, {
         method: 'OPTIONS',
-        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization, content-type',
+        },
       });
 
     it('a listed origin: the preflight is answered, the answer readable, no credentials', async () => {
@@ -130,7 +159,9 @@ describe.each(testDatabaseKinds())('operability on %s', (kind) => {
       expect(pre.status).toBe(204);
       expect(pre.headers.get('access-control-allow-origin')).toBe(allowed);
       expect(pre.headers.get('access-control-allow-methods')).toContain('POST');
-      expect(pre.headers.get('access-control-allow-headers')).toMatch(/authorization.*content-type|content-type.*authorization/);
+      expect(pre.headers.get('access-control-allow-headers')).toMatch(
+        /authorization.*content-type|content-type.*authorization/,
+      );
       expect(pre.headers.get('access-control-allow-credentials')).toBeNull();
       const res = await fetch(gw.url, {
         method: 'POST',
@@ -156,11 +187,20 @@ describe.each(testDatabaseKinds())('operability on %s', (kind) => {
         expect(res.headers.get('access-control-allow-origin')).toBeNull();
       }
       // The hub started by the harness has no allowlist: even the origin above is refused there.
-      expect((await fetch(hub.url, { method: 'OPTIONS', headers: { origin: allowed, 'access-control-request-method': 'POST' } })).status).toBe(403);
+      expect(
+        (
+          await fetch(hub.url, {
+            method: 'OPTIONS',
+            headers: { origin: allowed, 'access-control-request-method': 'POST' },
+          })
+        ).status,
+      ).toBe(403);
     });
 
     it('CSRF prevention stays: a simple cross-site GET of an operation is refused', async () => {
-      const res = await fetch(`${gw.url}?query=${encodeURIComponent('{ __typename }')}`, { headers: { origin: allowed } });
+      const res = await fetch(`${gw.url}?query=${encodeURIComponent('{ __typename }')}`, {
+        headers: { origin: allowed },
+      });
       expect(res.status).toBe(400);
       expect(await res.text()).toMatch(/CSRF|preflight/i);
     });

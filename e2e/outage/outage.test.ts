@@ -14,7 +14,10 @@ import { join } from 'node:path';
 import { startHub, type Hub } from '../harness';
 
 const MARIADBD = '/usr/sbin/mariadbd';
-const available = existsSync(MARIADBD) && spawnSync('which', ['mariadb-install-db'], { stdio: 'ignore' }).status === 0 && !!process.env.HUB_TEST_MARIADB_URL;
+const available =
+  existsSync(MARIADBD) &&
+  spawnSync('which', ['mariadb-install-db'], { stdio: 'ignore' }).status === 0 &&
+  !!process.env.HUB_TEST_MARIADB_URL;
 const REGISTERS = '{ registers { id } }';
 const LOGIN = 'mutation($l: String!, $p: String!) { login(login: $l, password: $p) { token } }';
 
@@ -42,7 +45,13 @@ class ThrowAwayMariaDb {
   install() {
     const r = spawnSync(
       'mariadb-install-db',
-      ['--no-defaults', `--datadir=${join(this.dir, 'data')}`, '--user=root', '--auth-root-authentication-method=normal', '--skip-test-db'],
+      [
+        '--no-defaults',
+        `--datadir=${join(this.dir, 'data')}`,
+        '--user=root',
+        '--auth-root-authentication-method=normal',
+        '--skip-test-db',
+      ],
       { encoding: 'utf8', timeout: 30_000 },
     );
     if (r.status !== 0) throw new Error(`mariadb-install-db failed: ${r.stderr || r.stdout}`);
@@ -52,9 +61,21 @@ class ThrowAwayMariaDb {
     const d = join(this.dir, 'data');
     this.child = spawn(
       MARIADBD,
-      ['--no-defaults', `--datadir=${d}`, `--port=${this.port}`, '--bind-address=127.0.0.1', `--socket=${d}.sock`, '--user=root', `--pid-file=${d}.pid`, '--skip-log-bin', '--innodb-buffer-pool-size=64M',
+      [
+        '--no-defaults',
+        `--datadir=${d}`,
+        `--port=${this.port}`,
+        '--bind-address=127.0.0.1',
+        `--socket=${d}.sock`,
+        '--user=root',
+        `--pid-file=${d}.pid`,
+        '--skip-log-bin',
+        '--innodb-buffer-pool-size=64M',
         // A test server: no fsync (a process kill keeps what reached the OS; the hub's DDL at start is 5× faster).
-        '--innodb-flush-method=nosync', '--innodb-flush-log-at-trx-commit=2', '--innodb-doublewrite=0'],
+        '--innodb-flush-method=nosync',
+        '--innodb-flush-log-at-trx-commit=2',
+        '--innodb-doublewrite=0',
+      ],
       { stdio: 'ignore' },
     );
     const mysql = await import('mysql2/promise');
@@ -65,7 +86,8 @@ class ThrowAwayMariaDb {
         await c.end();
         return;
       } catch (e) {
-        if (Date.now() > until || this.child.exitCode !== null) throw new Error(`throw-away mariadbd did not start: ${(e as Error).message}`, { cause: e });
+        if (Date.now() > until || this.child.exitCode !== null)
+          throw new Error(`throw-away mariadbd did not start: ${(e as Error).message}`, { cause: e });
         await new Promise((r) => setTimeout(r, 200));
       }
     }
@@ -92,7 +114,11 @@ class ThrowAwayMariaDb {
 
 async function ready(url: string) {
   const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
-  return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as { status: string; checks: Record<string, string> } };
+  return {
+    status: res.status,
+    retryAfter: res.headers.get('retry-after'),
+    body: (await res.json()) as { status: string; checks: Record<string, string> },
+  };
 }
 
 (available ? describe : describe.skip)('a MariaDB outage (kill -9, restart)', () => {
@@ -132,21 +158,34 @@ async function ready(url: string) {
 
     // Anonymous login: the users subgraph cannot reach its database; the answer passes the gateway unmasked.
     const login = await hub.gql(null, LOGIN, { l: 'mbk.admin', p: process.env.HUB_DEMO_PASSWORD ?? 'blansko-demo' });
-    expect(login.errors).toEqual([expect.objectContaining({ extensions: { code: 'SERVICE_UNAVAILABLE', retryAfter: expect.any(Number) } })]);
+    expect(login.errors).toEqual([
+      expect.objectContaining({ extensions: { code: 'SERVICE_UNAVAILABLE', retryAfter: expect.any(Number) } }),
+    ]);
     // Signed in: the gateway's account check fails first (request-level: HTTP 503 with Retry-After).
     const docs = await hub.gql(token, REGISTERS);
     expect(docs.status).toBe(503);
-    expect(docs.errors).toEqual([expect.objectContaining({ extensions: { code: 'SERVICE_UNAVAILABLE', retryAfter: expect.any(Number) } })]);
+    expect(docs.errors).toEqual([
+      expect.objectContaining({ extensions: { code: 'SERVICE_UNAVAILABLE', retryAfter: expect.any(Number) } }),
+    ]);
     // Straight to the users subgraph, as the gateway asks it: the same answer, in the GraphQL body.
     const direct = await hub.direct('users', null, LOGIN, { l: 'mbk.admin', p: 'wrong' });
     expect(direct.errors?.map((e) => e.extensions?.code)).toEqual(['SERVICE_UNAVAILABLE']);
-    expect(JSON.stringify([login, docs, direct])).not.toMatch(/INTERNAL_SERVER_ERROR|ECONNREFUSED|127\.0\.0\.1|PROTOCOL/);
+    expect(JSON.stringify([login, docs, direct])).not.toMatch(
+      /INTERNAL_SERVER_ERROR|ECONNREFUSED|127\.0\.0\.1|PROTOCOL/,
+    );
 
     const f = await ready(filingReady);
-    expect(f).toMatchObject({ status: 503, retryAfter: expect.any(String), body: { status: 'not ready', checks: { database: expect.stringMatching(/unreachable|timeout/) } } });
+    expect(f).toMatchObject({
+      status: 503,
+      retryAfter: expect.any(String),
+      body: { status: 'not ready', checks: { database: expect.stringMatching(/unreachable|timeout/) } },
+    });
     const g = await ready(gatewayReady);
     expect(g.status).toBe(503);
-    expect(g.body).toEqual({ status: 'not ready', checks: { municipalities: 'not ready', users: 'not ready', filing: 'not ready', archives: 'not ready' } });
+    expect(g.body).toEqual({
+      status: 'not ready',
+      checks: { municipalities: 'not ready', users: 'not ready', filing: 'not ready', archives: 'not ready' },
+    });
 
     await db.start();
     // No hub restart: the pools make new connections on their own.
@@ -160,6 +199,9 @@ async function ready(url: string) {
     expect(again.data.registers.length).toBeGreaterThan(0);
     expect(await hub.login('mbk.admin')).toEqual(expect.any(String));
     expect((await ready(filingReady)).status).toBe(200);
-    expect((await ready(gatewayReady)).body).toEqual({ status: 'ready', checks: { municipalities: 'ready', users: 'ready', filing: 'ready', archives: 'ready' } });
+    expect((await ready(gatewayReady)).body).toEqual({
+      status: 'ready',
+      checks: { municipalities: 'ready', users: 'ready', filing: 'ready', archives: 'ready' },
+    });
   }, 45_000);
 });

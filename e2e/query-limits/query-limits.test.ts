@@ -8,7 +8,8 @@ import { REGISTER, received, startHub, type Hub } from '../harness';
 const NESTED = `{ documents(first: 100) { edges { node { id subject municipality {
   documents(first: 100) { edges { node { id subject municipality {
     documents(first: 100) { edges { node { id subject } } } } } } } } } } } }`;
-const aliasFlood = (n: number, field: string) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
+const aliasFlood = (n: number, field: string) =>
+  `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
 
 /** A full page of 100 documents with their fields, references into the other subgraphs, and files. */
 const BIG_PAGE = `{ documents(first: 100) { totalCount pageInfo { endCursor hasNextPage } edges { cursor node {
@@ -16,9 +17,11 @@ const BIG_PAGE = `{ documents(first: 100) { totalCount pageInfo { endCursor hasN
   registeredBy { name login } orgUnit { name code } municipality { name abbreviation competentArchive { name } }
   disposalCode retentionYears disposalYear components { id order version fileName sha256 downloadPath } } } } }`;
 /** The README's walkthrough query. */
-const WALKTHROUGH = '{ me { municipality { name documents(first: 10) { totalCount edges { node { referenceNumber subject registeredBy { name } municipality { competentArchive { name } } } } } } } }';
+const WALKTHROUGH =
+  '{ me { municipality { name documents(first: 10) { totalCount edges { node { referenceNumber subject registeredBy { name } municipality { competentArchive { name } } } } } } } }';
 /** The largest page the API allows, with each entry's changes. */
-const LOG_500 = '{ auditLog(first: 500) { totalCount edges { node { poradi occurredAt actorLogin eventType objectType objectId changes { name old new } hash } } } }';
+const LOG_500 =
+  '{ auditLog(first: 500) { totalCount edges { node { poradi occurredAt actorLogin eventType objectType objectId changes { name old new } hash } } } }';
 
 describe.each(testDatabaseKinds())('query limits on %s', (kind) => {
   let hub: Hub;
@@ -47,7 +50,16 @@ describe.each(testDatabaseKinds())('query limits on %s', (kind) => {
     const log = await hub.gql(await hub.login('mbk.admin'), LOG_500);
     expect(log.errors).toBeUndefined();
 
-    const intro = await hub.gql(clerk, getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true }));
+    const intro = await hub.gql(
+      clerk,
+      getIntrospectionQuery({
+        descriptions: true,
+        specifiedByUrl: true,
+        directiveIsRepeatable: true,
+        schemaDescription: true,
+        inputValueDeprecation: true,
+      }),
+    );
     expect(intro.errors).toBeUndefined();
   });
 
@@ -55,7 +67,11 @@ describe.each(testDatabaseKinds())('query limits on %s', (kind) => {
     ['the nested documents → municipality → documents query', NESTED, 'cost'],
     // 500 × 10 tokens: the parser stops at 2,000 tokens, before the alias count.
     ['500 aliases of documents(first: 100)', aliasFlood(500, 'documents(first: 100) { totalCount }'), 'tokens'],
-    ['100 aliases of documents (under the token limit)', aliasFlood(100, 'documents(first: 100) { totalCount }'), 'aliases'],
+    [
+      '100 aliases of documents (under the token limit)',
+      aliasFlood(100, 'documents(first: 100) { totalCount }'),
+      'aliases',
+    ],
   ])('refuses %s with QUERY_TOO_COMPLEX in well under a second', async (_, query, limit) => {
     const started = performance.now();
     const r = await hub.gql(clerk, query);

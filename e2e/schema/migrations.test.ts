@@ -6,8 +6,18 @@
 import { archives } from '@hub/archives';
 import { filing } from '@hub/filing';
 import {
-  MIGRATIONS_TABLE, dropTestDatabases, migrateDatabase, migrationDiff, runSubgraph, runtimeTarget, subgraphKeysOf,
-  testDatabase, testDatabaseKinds, testKeys, type DatabaseTarget, type SubgraphDefinition,
+  MIGRATIONS_TABLE,
+  dropTestDatabases,
+  migrateDatabase,
+  migrationDiff,
+  runSubgraph,
+  runtimeTarget,
+  subgraphKeysOf,
+  testDatabase,
+  testDatabaseKinds,
+  testKeys,
+  type DatabaseTarget,
+  type SubgraphDefinition,
 } from '@hub/kit';
 import { municipalities } from '@hub/municipalities';
 import { users } from '@hub/users';
@@ -24,7 +34,12 @@ const onMariaDb = testDatabaseKinds().includes('mariadb') ? describe : describe.
 /** A connection as the tests' owner account (or, with `runtime`, as the runtime account) on one database. */
 function connect(dbName: string, runtime = false) {
   const u = new URL(runtime ? process.env.HUB_TEST_MARIADB_RUNTIME_URL! : process.env.HUB_TEST_MARIADB_URL!);
-  const account = { host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username), password: decodeURIComponent(u.password) };
+  const account = {
+    host: u.hostname,
+    port: Number(u.port || 3306),
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
+  };
   return mysql.createConnection({ ...account, ...(dbName ? { database: dbName } : {}) });
 }
 
@@ -56,7 +71,9 @@ async function describeSchema(dbName: string) {
       `select table_name, constraint_name, column_name, referenced_table_name, referenced_column_name from information_schema.key_column_usage
        where table_schema = ? and referenced_table_name is not null order by table_name, constraint_name, ordinal_position`,
     ),
-    checks: await q(`select table_name, constraint_name, check_clause from information_schema.check_constraints where constraint_schema = ? order by table_name, constraint_name`),
+    checks: await q(
+      `select table_name, constraint_name, check_clause from information_schema.check_constraints where constraint_schema = ? order by table_name, constraint_name`,
+    ),
     triggers: await q(
       `select trigger_name, event_manipulation, event_object_table, action_timing, action_statement from information_schema.triggers
        where trigger_schema = ? order by trigger_name`,
@@ -66,7 +83,11 @@ async function describeSchema(dbName: string) {
 
 /** Row count and CHECKSUM TABLE of every table: the data, unchanged or not. */
 async function describeData(dbName: string) {
-  const tables = await query(dbName, 'select table_name as name from information_schema.tables where table_schema = ? order by table_name', [dbName]);
+  const tables = await query(
+    dbName,
+    'select table_name as name from information_schema.tables where table_schema = ? order by table_name',
+    [dbName],
+  );
   const out: Record<string, { rows: number; checksum: unknown }> = {};
   for (const { name } of tables) {
     if (name === MIGRATIONS_TABLE) continue;
@@ -88,7 +109,9 @@ async function legacyDatabase(def: SubgraphDefinition<any>): Promise<MariaDb> {
   await query('', `create database \`${db.dbName}\``);
   const dump = readFileSync(join(__dirname, 'fixtures', 'release-a245fd9', `${def.name}.sql`));
   // The dump uses the mariadb client's DELIMITER syntax for its triggers, which a driver does not understand.
-  execFileSync('mariadb', ['-h', db.host, '-P', String(db.port), '-u', db.user, `-p${db.password}`, db.dbName], { input: dump });
+  execFileSync('mariadb', ['-h', db.host, '-P', String(db.port), '-u', db.user, `-p${db.password}`, db.dbName], {
+    input: dump,
+  });
   return db;
 }
 
@@ -112,7 +135,10 @@ onMariaDb('versioned migrations on MariaDB', () => {
       const adopted = await migrateDatabase(legacy, def);
       expect(adopted).toMatchObject({ adopted: true, applied: def.migrations!.slice(1).map((m) => m.name) });
       const fromZero = fresh(def.name);
-      expect(await migrateDatabase(fromZero, def)).toMatchObject({ adopted: false, applied: def.migrations!.map((m) => m.name) });
+      expect(await migrateDatabase(fromZero, def)).toMatchObject({
+        adopted: false,
+        applied: def.migrations!.map((m) => m.name),
+      });
 
       expect(await describeSchema(legacy.dbName)).toEqual(await describeSchema(fromZero.dbName));
       // Every table of the release keeps its rows and checksums; tables added since start empty.
@@ -154,7 +180,7 @@ onMariaDb('versioned migrations on MariaDB', () => {
       for (const sql of [
         'DROP TRIGGER log_entry_no_update',
         'DROP TRIGGER audit_event_no_delete',
-        "CREATE TRIGGER IF NOT EXISTS sneaky BEFORE DELETE ON document FOR EACH ROW SET @x = 1",
+        'CREATE TRIGGER IF NOT EXISTS sneaky BEFORE DELETE ON document FOR EACH ROW SET @x = 1',
         'CREATE TABLE sneaky (id int)',
         'ALTER TABLE log_entry ADD COLUMN sneaky int',
         'DROP TABLE log_entry',
@@ -167,10 +193,18 @@ onMariaDb('versioned migrations on MariaDB', () => {
       await conn.query("INSERT INTO sequence_counter (name, current_value) VALUES ('probe', 1)");
       await conn.query("UPDATE sequence_counter SET current_value = 2 WHERE name = 'probe'");
       await conn.query("DELETE FROM sequence_counter WHERE name = 'probe'");
-      const triggers = await query(db.dbName, 'select trigger_name from information_schema.triggers where trigger_schema = database()');
-      expect(triggers.map((t) => t.trigger_name).sort()).toEqual(
-        ['audit_event_no_delete', 'audit_event_no_update', 'log_entry_no_delete', 'log_entry_no_update', 'log_rendition_no_delete', 'log_rendition_no_update'],
+      const triggers = await query(
+        db.dbName,
+        'select trigger_name from information_schema.triggers where trigger_schema = database()',
       );
+      expect(triggers.map((t) => t.trigger_name).sort()).toEqual([
+        'audit_event_no_delete',
+        'audit_event_no_update',
+        'log_entry_no_delete',
+        'log_entry_no_update',
+        'log_rendition_no_delete',
+        'log_rendition_no_update',
+      ]);
     } finally {
       await conn.end();
     }
@@ -178,7 +212,8 @@ onMariaDb('versioned migrations on MariaDB', () => {
 
   it('a service refuses to start unless db:migrate brought its database to this release, and starts when it did', async () => {
     const db = fresh('municipalities');
-    const start = () => runSubgraph(municipalities, { port: 0, db: runtimeTarget(db), keys: subgraphKeysOf(testKeys()), relay: false });
+    const start = () =>
+      runSubgraph(municipalities, { port: 0, db: runtimeTarget(db), keys: subgraphKeysOf(testKeys()), relay: false });
     // Empty (db:migrate never ran): the database does not even exist for the runtime account to create.
     await query('', `create database \`${db.dbName}\``);
     await expect(start()).rejects.toThrow(/no schema migrations applied.*npm run db:migrate/s);
@@ -195,7 +230,10 @@ onMariaDb('versioned migrations on MariaDB', () => {
     await migrateDatabase(db, filing);
     await query(db.dbName, 'drop trigger log_entry_no_delete');
     expect(await migrateDatabase(db, filing)).toMatchObject({ applied: [], restoredTriggers: ['log_entry_no_delete'] });
-    const [{ n }] = await query(db.dbName, "select count(*) as n from information_schema.triggers where trigger_schema = database() and trigger_name = 'log_entry_no_delete'");
+    const [{ n }] = await query(
+      db.dbName,
+      "select count(*) as n from information_schema.triggers where trigger_schema = database() and trigger_name = 'log_entry_no_delete'",
+    );
     expect(Number(n)).toBe(1);
   });
 });

@@ -23,16 +23,24 @@ describe.each(testDatabaseKinds())('statistics through the gateway on %s', (kind
     const r = await hub.gql(await hub.login('mbk.records'), README_QUERY);
     expect(r.errors).toBeUndefined();
     expect(r.data.byMonth.total).toBe(2);
-    expect(r.data.byMonth.groups).toEqual([{ count: 2, keys: [{ value: expect.stringMatching(/^\d{4}-\d{2}$/) }, { value: 'REGISTERED' }] }]);
+    expect(r.data.byMonth.groups).toEqual([
+      { count: 2, keys: [{ value: expect.stringMatching(/^\d{4}-\d{2}$/) }, { value: 'REGISTERED' }] },
+    ]);
     expect(r.data.byCode.groups).toEqual([{ count: 2, keys: [{ value: null, label: null }] }]);
   });
 
   it('platform statistics across municipalities; none for a municipality user', async () => {
     const admin = await hub.login('platform.admin');
-    const r = await hub.gql(admin, '{ platformStatistics(input: { groupBy: [MUNICIPALITY] }) { total groups { count keys { value } } } }');
+    const r = await hub.gql(
+      admin,
+      '{ platformStatistics(input: { groupBy: [MUNICIPALITY] }) { total groups { count keys { value } } } }',
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data.platformStatistics.total).toBe(2);
-    const refused = await hub.gql(await hub.login('mbk.records'), '{ platformStatistics(input: { groupBy: [] }) { total } }');
+    const refused = await hub.gql(
+      await hub.login('mbk.records'),
+      '{ platformStatistics(input: { groupBy: [] }) { total } }',
+    );
     expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });
@@ -42,7 +50,11 @@ describe.each(testDatabaseKinds())('CSV exports through the gateway on %s', (kin
   const csv = async (token: string, path: string) => {
     const res = await fetch(new URL(path, hub.url), { headers: { authorization: `Bearer ${token}` } });
     // ignoreBOM: keep the BOM in the text (fetch's text() would drop it) to see that it is sent.
-    return { status: res.status, type: res.headers.get('content-type'), text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer()) };
+    return {
+      status: res.status,
+      type: res.headers.get('content-type'),
+      text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer()),
+    };
   };
   beforeAll(async () => {
     hub = await startHub(kind);
@@ -64,11 +76,16 @@ describe.each(testDatabaseKinds())('CSV exports through the gateway on %s', (kin
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://x"", ""Žádost, B"")"`);
     expect(lines[2]).toContain('Žádost A');
-    const filtered = await csv(records, `/exports/documents.csv?filter=${encodeURIComponent(JSON.stringify({ subjectContains: 'zadost a' }))}`);
+    const filtered = await csv(
+      records,
+      `/exports/documents.csv?filter=${encodeURIComponent(JSON.stringify({ subjectContains: 'zadost a' }))}`,
+    );
     expect(filtered.text.slice(1).trimEnd().split('\r\n')).toHaveLength(2);
     // Another municipality's officer, and a handler who sees none of them: header only.
     for (const login of ['ouada.records', 'mbk.handler']) {
-      expect((await csv(await hub.login(login), '/exports/documents.csv')).text.slice(1).trimEnd().split('\r\n')).toHaveLength(1);
+      expect(
+        (await csv(await hub.login(login), '/exports/documents.csv')).text.slice(1).trimEnd().split('\r\n'),
+      ).toHaveLength(1);
     }
   });
 
@@ -77,9 +94,15 @@ describe.each(testDatabaseKinds())('CSV exports through the gateway on %s', (kin
     const notJson = await csv(records, '/exports/documents.csv?filter=%7Bnope');
     expect(notJson.status).toBe(400);
     expect(JSON.parse(notJson.text).errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'filter' });
-    const badEnum = await csv(records, `/exports/documents.csv?filter=${encodeURIComponent(JSON.stringify({ state: 'NOPE' }))}`);
+    const badEnum = await csv(
+      records,
+      `/exports/documents.csv?filter=${encodeURIComponent(JSON.stringify({ state: 'NOPE' }))}`,
+    );
     expect(JSON.parse(badEnum.text).errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'filter.state' });
-    const badGroup = await csv(records, `/exports/statistics.csv?input=${encodeURIComponent(JSON.stringify({ groupBy: ['MUNICIPALITY'] }))}`);
+    const badGroup = await csv(
+      records,
+      `/exports/statistics.csv?input=${encodeURIComponent(JSON.stringify({ groupBy: ['MUNICIPALITY'] }))}`,
+    );
     expect(JSON.parse(badGroup.text).errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'groupBy' });
     expect((await csv(records, '/exports/statistics.csv')).status).toBe(400);
     const anonymous = await fetch(new URL('/exports/documents.csv', hub.url));
@@ -88,16 +111,25 @@ describe.each(testDatabaseKinds())('CSV exports through the gateway on %s', (kin
 
   it('statistics.csv: one line per group with value and label columns; every export is an Export event', async () => {
     const records = await hub.login('mbk.records');
-    const r = await csv(records, `/exports/statistics.csv?input=${encodeURIComponent(JSON.stringify({ groupBy: ['STATE', 'ORIGIN'] }))}`);
+    const r = await csv(
+      records,
+      `/exports/statistics.csv?input=${encodeURIComponent(JSON.stringify({ groupBy: ['STATE', 'ORIGIN'] }))}`,
+    );
     expect(r.status).toBe(200);
     expect(r.text).toBe('\uFEFFstate,state_label,origin,origin_label,count\r\nREGISTERED,,RECEIVED,,2\r\n');
     await hub.flushRelays();
-    const log = await hub.gql(await hub.login('mbk.admin'), '{ auditLog(first: 50, filter: { eventType: "Export" }) { edges { node { description actorLogin } } } }');
+    const log = await hub.gql(
+      await hub.login('mbk.admin'),
+      '{ auditLog(first: 50, filter: { eventType: "Export" }) { edges { node { description actorLogin } } } }',
+    );
     expect(log.errors).toBeUndefined();
     const exports = log.data.auditLog.edges.map((e: { node: { description: string; actorLogin: string } }) => e.node);
     // documents.csv twice and statistics.csv once by mbk.records in this suite; the refused ones are not logged.
-    expect(exports.filter((e: { actorLogin: string }) => e.actorLogin === 'mbk.records').map((e: { description: string }) => e.description).sort()).toEqual([
-      'Export seznamu dokumentů (CSV)', 'Export seznamu dokumentů (CSV)', 'Export statistiky (CSV)',
-    ]);
+    expect(
+      exports
+        .filter((e: { actorLogin: string }) => e.actorLogin === 'mbk.records')
+        .map((e: { description: string }) => e.description)
+        .sort(),
+    ).toEqual(['Export seznamu dokumentů (CSV)', 'Export seznamu dokumentů (CSV)', 'Export statistiky (CSV)']);
   });
 });

@@ -21,7 +21,9 @@ describe.each(testDatabaseKinds())('tenant isolation on %s', (kind) => {
 
   beforeAll(async () => {
     hub = await startHub(kind);
-    [mbkClerk, mbkRecords, adaClerk] = await Promise.all(['mbk.clerk', 'mbk.records', 'ouada.clerk'].map((l) => hub.login(l)));
+    [mbkClerk, mbkRecords, adaClerk] = await Promise.all(
+      ['mbk.clerk', 'mbk.records', 'ouada.clerk'].map((l) => hub.login(l)),
+    );
     const reg = await hub.gql(adaClerk, REGISTER, { input: received('Adamov: smlouva o dílo') });
     adaDocumentId = reg.data.registerDocument.document.id;
     const registers = await hub.gql(adaClerk, `{ registers { id kind } }`);
@@ -37,7 +39,11 @@ describe.each(testDatabaseKinds())('tenant isolation on %s', (kind) => {
     expect(list.data.documents.edges.map((e: any) => e.node.id)).not.toContain(adaDocumentId);
     const mun = await hub.gql(mbkClerk, `{ municipalities { abbreviation id } }`);
     const adamov = mun.data.municipalities.find((m: any) => m.abbreviation === 'OUADA');
-    const theirs = await hub.gql(mbkClerk, `query($id: ID!) { municipality(id: $id) { name documents(first: 5) { totalCount } } }`, { id: adamov.id });
+    const theirs = await hub.gql(
+      mbkClerk,
+      `query($id: ID!) { municipality(id: $id) { name documents(first: 5) { totalCount } } }`,
+      { id: adamov.id },
+    );
     expect(theirs.data.municipality.documents).toBeNull();
     expect(theirs.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
@@ -46,7 +52,11 @@ describe.each(testDatabaseKinds())('tenant isolation on %s', (kind) => {
     const before = await snapshot();
     const reg = await hub.gql(mbkClerk, REGISTER, { input: received('Podvrh', { registerId: adaRegisterId }) });
     expect(reg.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-    const hold = await hub.gql(mbkRecords, `mutation($id: ID!) { placeDisposalHold(documentId: $id, reason: "x") { id } }`, { id: adaDocumentId });
+    const hold = await hub.gql(
+      mbkRecords,
+      `mutation($id: ID!) { placeDisposalHold(documentId: $id, reason: "x") { id } }`,
+      { id: adaDocumentId },
+    );
     expect(hold.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect(await snapshot()).toEqual(before);
     const theirs = await hub.gql(adaClerk, `{ documents(first: 100) { totalCount } }`);
@@ -68,12 +78,19 @@ describe.each(testDatabaseKinds())('tenant isolation on %s', (kind) => {
 
   it('subgraphs refuse requests that did not come through the gateway', async () => {
     for (const s of Object.values(hub.subgraphs)) {
-      const res = await fetch(s.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+      const res = await fetch(s.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"query":"{ __typename }"}',
+      });
       expect(res.status).toBe(401);
       expect((await res.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
       const forged = await fetch(s.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-hub-caller': 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.e30.AAAA' },
+        headers: {
+          'content-type': 'application/json',
+          'x-hub-caller': 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.e30.AAAA',
+        },
         body: '{"query":"{ __typename }"}',
       });
       expect(forged.status).toBe(401);

@@ -31,19 +31,34 @@ describe.each(testDatabaseKinds())('transaction log export through the gateway o
     return { from: new Date(now - 24 * 3600_000).toISOString(), to: new Date(now + 24 * 3600_000).toISOString() };
   };
 
-  const download = (token: string | null, p: { from: string; to: string } = period(), headers: Record<string, string> = {}) =>
+  const download = (
+    token: string | null,
+    p: { from: string; to: string } = period(),
+    headers: Record<string, string> = {},
+  ) =>
     fetch(`${exportUrl}?from=${encodeURIComponent(p.from)}&to=${encodeURIComponent(p.to)}`, {
       headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
     });
 
   /** Ships what is waiting in the subgraphs' outboxes (when the relays exist), then waits until `done` holds. */
-  async function untilLogged<T>(token: string, what: string, read: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  async function untilLogged<T>(
+    token: string,
+    what: string,
+    read: () => Promise<T>,
+    done: (v: T) => boolean,
+    timeoutMs = 20_000,
+  ): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      await Promise.all(SUBGRAPH_NAMES.map((n) => (hub.subgraphs[n] as { relay?: { flush(): Promise<unknown> } }).relay?.flush().catch(() => undefined)));
+      await Promise.all(
+        SUBGRAPH_NAMES.map((n) =>
+          (hub.subgraphs[n] as { relay?: { flush(): Promise<unknown> } }).relay?.flush().catch(() => undefined),
+        ),
+      );
       const v = await read();
       if (done(v)) return v;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} in the transaction log: ${JSON.stringify(v).slice(0, 500)}`);
+      if (Date.now() > deadline)
+        throw new Error(`timed out waiting for ${what} in the transaction log: ${JSON.stringify(v).slice(0, 500)}`);
       await new Promise((r) => setTimeout(r, 200));
     }
   }
@@ -60,14 +75,19 @@ describe.each(testDatabaseKinds())('transaction log export through the gateway o
       input: { login, name: `Auditor ${login}`, password: PASSWORD, roles: ['AUDITOR'] },
     });
     if (!res.data?.createUser) throw new Error(`createUser ${login}: ${JSON.stringify(res.errors)}`);
-    const signIn = await hub.gql(null, 'mutation($l: String!, $p: String!) { login(login: $l, password: $p) { token } }', { l: login, p: PASSWORD });
+    const signIn = await hub.gql(
+      null,
+      'mutation($l: String!, $p: String!) { login(login: $l, password: $p) { token } }',
+      { l: login, p: PASSWORD },
+    );
     return signIn.data.login.token as string;
   }
 
   beforeAll(async () => {
     hub = await startHub(kind);
     exportUrl = hub.url.replace(/\/graphql$/, '/exports/audit-log.xml');
-    for (const login of ['mbk.clerk', 'mbk.handler', 'mbk.records', 'mbk.admin', 'ouada.clerk', 'platform.admin']) tokens[login] = await hub.login(login);
+    for (const login of ['mbk.clerk', 'mbk.handler', 'mbk.records', 'mbk.admin', 'ouada.clerk', 'platform.admin'])
+      tokens[login] = await hub.login(login);
     tokens['mbk.auditor'] = await createAuditor('mbk.admin', 'mbk.auditor');
     tokens['ouada.auditor'] = await createAuditor('ouada.admin', 'ouada.auditor');
     const register = async (token: string, subject: string) => {
@@ -80,11 +100,17 @@ describe.each(testDatabaseKinds())('transaction log export through the gateway o
     docs.mbk2 = await register(tokens['mbk.clerk'], 'Stížnost na hluk');
     docs.adamov = await register(tokens['ouada.clerk'], 'Žádost o stavební povolení');
     // The entries come from the subgraphs' outbox relays into filing's log.
-    await untilLogged(tokens['mbk.auditor'], 'the Blansko registrations', () => logOf(tokens['mbk.auditor']), (log) =>
-      [docs.mbk1, docs.mbk2].every((id) => log.some((e) => e.objectId === id && e.eventType === 'Zalozeni')),
+    await untilLogged(
+      tokens['mbk.auditor'],
+      'the Blansko registrations',
+      () => logOf(tokens['mbk.auditor']),
+      (log) => [docs.mbk1, docs.mbk2].every((id) => log.some((e) => e.objectId === id && e.eventType === 'Zalozeni')),
     );
-    await untilLogged(tokens['ouada.auditor'], 'the Adamov registration', () => logOf(tokens['ouada.auditor']), (log) =>
-      log.some((e) => e.objectId === docs.adamov),
+    await untilLogged(
+      tokens['ouada.auditor'],
+      'the Adamov registration',
+      () => logOf(tokens['ouada.auditor']),
+      (log) => log.some((e) => e.objectId === docs.adamov),
     );
   }, 120_000);
   afterAll(() => hub?.stop());
@@ -93,13 +119,17 @@ describe.each(testDatabaseKinds())('transaction log export through the gateway o
     const res = await download(tokens['mbk.auditor']);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/xml; charset=utf-8');
-    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="transakcni-protokol-MBK-\d{8}T\d{6}Z-\d{8}T\d{6}Z\.xml"$/);
+    expect(res.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="transakcni-protokol-MBK-\d{8}T\d{6}Z-\d{8}T\d{6}Z\.xml"$/,
+    );
     const xml = await res.text();
     await assertValidTp(xml, 'gateway export');
     const poradi = poradiIn(xml);
     expect(poradi.length).toBeGreaterThanOrEqual(2);
     expect(increasing(poradi)).toBe(true);
-    expect(xml).toContain(`<tp:HodnotaID>${pids[docs.mbk1]}</tp:HodnotaID><tp:ZdrojID>cz.blansko.essl.MBK</tp:ZdrojID>`);
+    expect(xml).toContain(
+      `<tp:HodnotaID>${pids[docs.mbk1]}</tp:HodnotaID><tp:ZdrojID>cz.blansko.essl.MBK</tp:ZdrojID>`,
+    );
     expect(xml).toContain(`<tp:HodnotaID>${pids[docs.mbk2]}</tp:HodnotaID>`);
     expect(xml).not.toContain(docs.adamov);
     // Who acted: login, then the name and role the sign-in carried (the gateway's assertion, the audit event).
@@ -113,10 +143,19 @@ describe.each(testDatabaseKinds())('transaction log export through the gateway o
     const res = await download(tokens['mbk.auditor'], p);
     expect(res.status).toBe(200);
     await res.text();
-    const exports = await untilLogged(tokens['mbk.auditor'], 'the Export event', () => logOf(tokens['mbk.auditor'], { eventType: 'Export' }), (log) => log.length > before.length);
+    const exports = await untilLogged(
+      tokens['mbk.auditor'],
+      'the Export event',
+      () => logOf(tokens['mbk.auditor'], { eventType: 'Export' }),
+      (log) => log.length > before.length,
+    );
     const event = exports.at(-1);
     expect(event).toMatchObject({
-      actorLogin: 'mbk.auditor', eventType: 'Export', objectType: 'KonfiguraceSystemu', objectId: BLANSKO.id, objectSource: 'cz.blansko.essl.MBK',
+      actorLogin: 'mbk.auditor',
+      eventType: 'Export',
+      objectType: 'KonfiguraceSystemu',
+      objectId: BLANSKO.id,
+      objectSource: 'cz.blansko.essl.MBK',
       description: `Export transakčního protokolu za období ${p.from} – ${p.to}`,
     });
     expect(event.actor.login).toBe('mbk.auditor'); // the User reference resolves through the users subgraph
@@ -125,7 +164,9 @@ describe.each(testDatabaseKinds())('transaction log export through the gateway o
     const next = await (await download(tokens['mbk.auditor'])).text();
     await assertValidTp(next, 'export after an export');
     expect(next).toContain('<tp:TypUdalostiId>Export</tp:TypUdalostiId>');
-    expect(next).toContain(`<tp:NazevParametru>DatumCasOd.new</tp:NazevParametru><tp:HodnotaParametru>${p.from}</tp:HodnotaParametru>`);
+    expect(next).toContain(
+      `<tp:NazevParametru>DatumCasOd.new</tp:NazevParametru><tp:HodnotaParametru>${p.from}</tp:HodnotaParametru>`,
+    );
     expect(increasing(poradiIn(next))).toBe(true);
   });
 
@@ -146,7 +187,9 @@ describe.each(testDatabaseKinds())('transaction log export through the gateway o
     const manager = await download(tokens['mbk.admin']); // TENANT_ADMIN + RECORDS_MANAGER
     expect(manager.status).toBe(200);
     await assertValidTp(await manager.text(), 'records manager export');
-    const bad = await fetch(`${exportUrl}?from=2026-01-01`, { headers: { authorization: `Bearer ${tokens['mbk.auditor']}` } });
+    const bad = await fetch(`${exportUrl}?from=2026-01-01`, {
+      headers: { authorization: `Bearer ${tokens['mbk.auditor']}` },
+    });
     expect(bad.status).toBe(400);
     expect((await bad.json()).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
 
@@ -162,7 +205,9 @@ describe.each(testDatabaseKinds())('transaction log export through the gateway o
     expect(res.headers.get('content-disposition')).toContain('transakcni-protokol-OUADA-');
     const xml = await res.text();
     await assertValidTp(xml, 'Adamov export');
-    expect(xml).toContain(`<tp:HodnotaID>${pids[docs.adamov]}</tp:HodnotaID><tp:ZdrojID>cz.blansko.essl.OUADA</tp:ZdrojID>`);
+    expect(xml).toContain(
+      `<tp:HodnotaID>${pids[docs.adamov]}</tp:HodnotaID><tp:ZdrojID>cz.blansko.essl.OUADA</tp:ZdrojID>`,
+    );
     expect(xml).not.toContain(docs.mbk1);
     expect(xml).not.toContain(pids[docs.mbk1]);
     expect(xml).not.toContain(docs.mbk2);
@@ -173,7 +218,9 @@ describe.each(testDatabaseKinds())('transaction log export through the gateway o
     const log = await logOf(tokens['ouada.auditor']);
     expect(log.every((e) => e.objectSource === 'cz.blansko.essl.OUADA')).toBe(true);
     expect(log.some((e) => e.objectId === docs.mbk1)).toBe(false);
-    const foreign = await hub.gql(tokens['ouada.auditor'], 'query($id: ID!) { auditLogObjectXml(objectId: $id) }', { id: docs.mbk1 });
+    const foreign = await hub.gql(tokens['ouada.auditor'], 'query($id: ID!) { auditLogObjectXml(objectId: $id) }', {
+      id: docs.mbk1,
+    });
     expect(foreign.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     // The Adamov log is numbered on its own, from 1.
     expect(Math.min(...log.map((e) => e.poradi))).toBe(1);
@@ -187,28 +234,46 @@ describe.each(testDatabaseKinds())('transaction log export through the gateway o
     const all = await logOf(tokens['mbk.auditor']);
     expect(increasing(all.map((e) => e.poradi))).toBe(true);
     const firstPage = await hub.gql(tokens['mbk.auditor'], LOG, { first: 1 });
-    const second = await hub.gql(tokens['mbk.auditor'], LOG, { first: 1, after: firstPage.data.auditLog.pageInfo.endCursor });
-    expect([firstPage.data.auditLog.edges[0].node.poradi, second.data.auditLog.edges[0].node.poradi]).toEqual(all.slice(0, 2).map((e) => e.poradi));
+    const second = await hub.gql(tokens['mbk.auditor'], LOG, {
+      first: 1,
+      after: firstPage.data.auditLog.pageInfo.endCursor,
+    });
+    expect([firstPage.data.auditLog.edges[0].node.poradi, second.data.auditLog.edges[0].node.poradi]).toEqual(
+      all.slice(0, 2).map((e) => e.poradi),
+    );
     expect(firstPage.data.auditLog.totalCount).toBe(all.length);
     await hub.resumeRelays();
 
     const registered = await logOf(tokens['mbk.auditor'], { objectId: docs.mbk1, eventType: 'Zalozeni' });
     expect(registered).toHaveLength(1);
-    expect(registered[0]).toMatchObject({ actorLogin: 'mbk.clerk', objectType: 'Dokument', actor: { login: 'mbk.clerk' } });
+    expect(registered[0]).toMatchObject({
+      actorLogin: 'mbk.clerk',
+      objectType: 'Dokument',
+      actor: { login: 'mbk.clerk' },
+    });
 
-    const res = await hub.gql(tokens['mbk.auditor'], 'query($id: ID!) { auditLogObjectXml(objectId: $id) }', { id: docs.mbk1 });
+    const res = await hub.gql(tokens['mbk.auditor'], 'query($id: ID!) { auditLogObjectXml(objectId: $id) }', {
+      id: docs.mbk1,
+    });
     expect(res.errors).toBeUndefined();
     const xml: string = res.data.auditLogObjectXml;
     await assertValidTp(xml, 'object log through the gateway');
     expect(xml).toContain('<tp:TransakcniLogObjektu');
-    expect(xml).toContain(`<tp:Objekt><tp:TypObjektu><tp:TypObjektuId>Dokument</tp:TypObjektuId></tp:TypObjektu><tp:Identifikator><tp:HodnotaID>${pids[docs.mbk1]}</tp:HodnotaID>`);
+    expect(xml).toContain(
+      `<tp:Objekt><tp:TypObjektu><tp:TypObjektuId>Dokument</tp:TypObjektuId></tp:TypObjektu><tp:Identifikator><tp:HodnotaID>${pids[docs.mbk1]}</tp:HodnotaID>`,
+    );
     expect(xml).toContain('<tp:TypUdalostiId>Zalozeni</tp:TypUdalostiId>');
   });
 
   it('reaches filing only through the gateway', async () => {
-    const direct = await fetch(hub.subgraphs.filing.url.replace(/\/graphql$/, '/exports/audit-log.xml') + `?from=${encodeURIComponent(period().from)}&to=${encodeURIComponent(period().to)}`);
+    const direct = await fetch(
+      hub.subgraphs.filing.url.replace(/\/graphql$/, '/exports/audit-log.xml') +
+        `?from=${encodeURIComponent(period().from)}&to=${encodeURIComponent(period().to)}`,
+    );
     expect(direct.status).toBe(401);
     // And a JSON body is what a GraphQL client expects of a refusal.
-    expect((await postJson(hub.url, { query: '{ auditLog(first: 1) { totalCount } }' })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect(
+      (await postJson(hub.url, { query: '{ auditLog(first: 1) { totalCount } }' })).errors?.[0].extensions?.code,
+    ).toBe('UNAUTHENTICATED');
   });
 });

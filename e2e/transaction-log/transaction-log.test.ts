@@ -1,7 +1,16 @@
 // One transaction log per municipality across the four subgraphs (issue 5, items 1 and 3): each subgraph's audit
 // events reach filing's log through its outbox relay, each exactly once, numbered 1..n per municipality in write
 // order and hash-chained; a subgraph that stopped before shipping loses nothing once it runs again.
-import { AuditEvent, DEMO_MUNICIPALITIES, SUBGRAPH_NAMES, signCallerAssertion, signServiceAssertion, testCaller, testDatabaseKinds, type SubgraphName } from '@hub/kit';
+import {
+  AuditEvent,
+  DEMO_MUNICIPALITIES,
+  SUBGRAPH_NAMES,
+  signCallerAssertion,
+  signServiceAssertion,
+  testCaller,
+  testDatabaseKinds,
+  type SubgraphName,
+} from '@hub/kit';
 import { LogEntry } from '../../subgraphs/filing/src/modules/audit-log/log-entry.entity';
 import { REGISTER, postJson, received, startHub, type Hub } from '../harness';
 
@@ -13,7 +22,9 @@ const VERIFY = '{ verifyAuditLog { ok entriesChecked firstBadPoradi problem } }'
 async function outboxEvents(hub: Hub, municipalityId: string): Promise<Record<SubgraphName, string[]>> {
   const out = {} as Record<SubgraphName, string[]>;
   for (const n of SUBGRAPH_NAMES) {
-    const events = await hub.subgraphs[n].orm.em.fork().find(AuditEvent, { municipalityId }, { filters: false, orderBy: { sequence: 'asc' } });
+    const events = await hub.subgraphs[n].orm.em
+      .fork()
+      .find(AuditEvent, { municipalityId }, { filters: false, orderBy: { sequence: 'asc' } });
     out[n] = events.map((e) => e.id);
   }
   return out;
@@ -54,14 +65,23 @@ describe.each(testDatabaseKinds())('one transaction log per municipality on %s',
     });
     expect(unit.errors).toBeUndefined();
     const user = await hub.gql(admin, 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', {
-      input: { login: `${abbr}.${tag.toLowerCase()}`, name: `Referent ${tag}`, password: 'a-long-password-2026', roles: ['CASE_HANDLER'] },
+      input: {
+        login: `${abbr}.${tag.toLowerCase()}`,
+        name: `Referent ${tag}`,
+        password: 'a-long-password-2026',
+        roles: ['CASE_HANDLER'],
+      },
     });
     expect(user.errors).toBeUndefined();
     const doc = await hub.gql(clerk, REGISTER, { input: received(`Žádost ${tag}`) });
     expect(doc.errors).toBeUndefined();
-    const hold = await hub.gql(records, 'mutation($id: ID!) { placeDisposalHold(documentId: $id, reason: "Soudní spor") { id } }', {
-      id: doc.data.registerDocument.document.id,
-    });
+    const hold = await hub.gql(
+      records,
+      'mutation($id: ID!) { placeDisposalHold(documentId: $id, reason: "Soudní spor") { id } }',
+      {
+        id: doc.data.registerDocument.document.id,
+      },
+    );
     expect(hold.errors).toBeUndefined();
   }
 
@@ -76,7 +96,12 @@ describe.each(testDatabaseKinds())('one transaction log per municipality on %s',
       for (const n of SUBGRAPH_NAMES) expect(outbox[n].length).toBeGreaterThan(0);
       expect(log[0].prevHash).toBe('0'.repeat(64));
       const verified = await hub.gql(await hub.login(`${m.abbreviation.toLowerCase()}.admin`), VERIFY);
-      expect(verified.data.verifyAuditLog).toEqual({ ok: true, entriesChecked: log.length, firstBadPoradi: null, problem: null });
+      expect(verified.data.verifyAuditLog).toEqual({
+        ok: true,
+        entriesChecked: log.length,
+        firstBadPoradi: null,
+        problem: null,
+      });
     }
   });
 
@@ -98,12 +123,36 @@ describe.each(testDatabaseKinds())('one transaction log per municipality on %s',
     expect((await postJson(url, body)).status).toBe(401);
     const target = { subgraph: 'filing', route: '/internal/audit-log' };
     const auditor = testCaller(BLANSKO.id, ['AUDITOR']);
-    expect((await postJson(url, body, { 'x-hub-caller': await signCallerAssertion(auditor, hub.keys.gatewayPrivateKey, target) })).status).toBe(401);
-    expect((await postJson(url, body, { 'x-hub-service': await signServiceAssertion('users', 'not-the-secret-'.repeat(3), target) })).status).toBe(401);
-    expect((await postJson(url, body, { 'x-hub-service': await signServiceAssertion('mallory', hub.keys.serviceSecret, target) })).status).toBe(401);
-    const ok = await postJson(url, body, { 'x-hub-service': await signServiceAssertion('users', hub.keys.serviceSecret, target) });
+    expect(
+      (
+        await postJson(url, body, {
+          'x-hub-caller': await signCallerAssertion(auditor, hub.keys.gatewayPrivateKey, target),
+        })
+      ).status,
+    ).toBe(401);
+    expect(
+      (
+        await postJson(url, body, {
+          'x-hub-service': await signServiceAssertion('users', 'not-the-secret-'.repeat(3), target),
+        })
+      ).status,
+    ).toBe(401);
+    expect(
+      (
+        await postJson(url, body, {
+          'x-hub-service': await signServiceAssertion('mallory', hub.keys.serviceSecret, target),
+        })
+      ).status,
+    ).toBe(401);
+    const ok = await postJson(url, body, {
+      'x-hub-service': await signServiceAssertion('users', hub.keys.serviceSecret, target),
+    });
     expect(ok).toMatchObject({ status: 200, ok: true, ingested: 0 });
-    const bad = await postJson(url, { events: [{ id: 'x' }] }, { 'x-hub-service': await signServiceAssertion('users', hub.keys.serviceSecret, target) });
+    const bad = await postJson(
+      url,
+      { events: [{ id: 'x' }] },
+      { 'x-hub-service': await signServiceAssertion('users', hub.keys.serviceSecret, target) },
+    );
     expect(bad.status).toBe(400);
   });
 });
@@ -125,7 +174,11 @@ describe.each(testDatabaseKinds())('a subgraph that stopped before shipping, on 
     });
     expect(user.errors).toBeUndefined();
     const doc = await hub.gql(clerk, REGISTER, { input: received('Žádost před pádem') });
-    const hold = await hub.gql(records, 'mutation($id: ID!) { placeDisposalHold(documentId: $id, reason: "Spor") { id } }', { id: doc.data.registerDocument.document.id });
+    const hold = await hub.gql(
+      records,
+      'mutation($id: ID!) { placeDisposalHold(documentId: $id, reason: "Spor") { id } }',
+      { id: doc.data.registerDocument.document.id },
+    );
     expect(hold.errors).toBeUndefined();
     await hub.flushRelays();
 

@@ -16,7 +16,9 @@ import { join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '..', '..');
 const available =
-  existsSync('/usr/sbin/mariadbd') && spawnSync('which', ['mariadb-install-db'], { stdio: 'ignore' }).status === 0 && !!process.env.HUB_TEST_MARIADB_URL;
+  existsSync('/usr/sbin/mariadbd') &&
+  spawnSync('which', ['mariadb-install-db'], { stdio: 'ignore' }).status === 0 &&
+  !!process.env.HUB_TEST_MARIADB_URL;
 
 function freePort(): Promise<number> {
   return new Promise((res, rej) => {
@@ -32,7 +34,14 @@ function freePort(): Promise<number> {
 interface DrillFigures {
   passed?: boolean;
   error?: string;
-  topology: { building: string; semiSyncPrimary: string; semiSyncReplica: string; gtidStrict: boolean; replicaReadOnly: boolean; replicating: boolean };
+  topology: {
+    building: string;
+    semiSyncPrimary: string;
+    semiSyncReplica: string;
+    gtidStrict: boolean;
+    replicaReadOnly: boolean;
+    replicating: boolean;
+  };
   acknowledgedBeforeKill: number;
   inB: { acknowledged: number; present: number; filesOk: number; gapless: boolean };
   auditVerifyB: { ok: boolean; output: string };
@@ -43,43 +52,73 @@ interface DrillFigures {
   failbackMs: number;
 }
 
-(available ? describe : describe.skip)('two buildings: SIGKILL of building A under load, failover to B, failback', () => {
-  let dir: string;
-  afterAll(() => dir && rmSync(dir, { recursive: true, force: true }));
+(available ? describe : describe.skip)(
+  'two buildings: SIGKILL of building A under load, failover to B, failback',
+  () => {
+    let dir: string;
+    afterAll(() => dir && rmSync(dir, { recursive: true, force: true }));
 
-  it('every acknowledged registration and file is in B after the failover, numbering gapless, the log verifying; failback to A', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'hub-buildings-'));
-    const [a, b, gateway] = [await freePort(), await freePort(), await freePort()];
-    const child = spawn(process.execPath, [join(ROOT, 'scripts', 'buildings-drill.mjs'), '--json', '--documents', '30', '--concurrency', '3', '--kill-after', '15'], {
-      cwd: ROOT,
-      env: { ...process.env, NODE_ENV: 'production', HUB_BUILDINGS_DIR: dir, HUB_BUILDING_A_PORT: String(a), HUB_BUILDING_B_PORT: String(b), HUB_GATEWAY_PORT: String(gateway) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c) => (out += c));
-    child.stderr.on('data', (c) => (err += c));
-    const code = await new Promise<number | null>((r) => child.once('exit', r));
-    const last = out.trim().split('\n').at(-1) ?? '';
-    let f: DrillFigures;
-    try {
-      f = JSON.parse(last);
-    } catch {
-      throw new Error(`drill printed no figures (exit ${code}): ${err.slice(-2000)}`);
-    }
-    if (f.error) throw new Error(`drill failed: ${f.error}\n${err.slice(-2000)}`);
-    expect(f.topology).toEqual({ building: 'A', semiSyncPrimary: 'ON', semiSyncReplica: 'ON', gtidStrict: true, replicaReadOnly: true, replicating: true });
-    expect(f.acknowledgedBeforeKill).toBeGreaterThanOrEqual(15);
-    expect(f.inB.present).toBe(f.inB.acknowledged);
-    expect(f.inB.filesOk).toBe(f.inB.acknowledged);
-    expect(f.inB.gapless).toBe(true);
-    expect(f.auditVerifyB.ok).toBe(true);
-    expect(f.blobsVerifyB.ok).toBe(true);
-    // After the failback A has everything, the registration made in B included.
-    expect(f.inAAfterFailback.present).toBe(f.inB.acknowledged + 1);
-    expect(f.inAAfterFailback.gapless).toBe(true);
-    expect(f.auditVerifyA.ok).toBe(true);
-    expect(f.passed).toBe(true);
-    expect(code).toBe(0);
-  }, 600_000);
-});
+    it('every acknowledged registration and file is in B after the failover, numbering gapless, the log verifying; failback to A', async () => {
+      dir = mkdtempSync(join(tmpdir(), 'hub-buildings-'));
+      const [a, b, gateway] = [await freePort(), await freePort(), await freePort()];
+      const child = spawn(
+        process.execPath,
+        [
+          join(ROOT, 'scripts', 'buildings-drill.mjs'),
+          '--json',
+          '--documents',
+          '30',
+          '--concurrency',
+          '3',
+          '--kill-after',
+          '15',
+        ],
+        {
+          cwd: ROOT,
+          env: {
+            ...process.env,
+            NODE_ENV: 'production',
+            HUB_BUILDINGS_DIR: dir,
+            HUB_BUILDING_A_PORT: String(a),
+            HUB_BUILDING_B_PORT: String(b),
+            HUB_GATEWAY_PORT: String(gateway),
+          },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (c) => (out += c));
+      child.stderr.on('data', (c) => (err += c));
+      const code = await new Promise<number | null>((r) => child.once('exit', r));
+      const last = out.trim().split('\n').at(-1) ?? '';
+      let f: DrillFigures;
+      try {
+        f = JSON.parse(last);
+      } catch {
+        throw new Error(`drill printed no figures (exit ${code}): ${err.slice(-2000)}`);
+      }
+      if (f.error) throw new Error(`drill failed: ${f.error}\n${err.slice(-2000)}`);
+      expect(f.topology).toEqual({
+        building: 'A',
+        semiSyncPrimary: 'ON',
+        semiSyncReplica: 'ON',
+        gtidStrict: true,
+        replicaReadOnly: true,
+        replicating: true,
+      });
+      expect(f.acknowledgedBeforeKill).toBeGreaterThanOrEqual(15);
+      expect(f.inB.present).toBe(f.inB.acknowledged);
+      expect(f.inB.filesOk).toBe(f.inB.acknowledged);
+      expect(f.inB.gapless).toBe(true);
+      expect(f.auditVerifyB.ok).toBe(true);
+      expect(f.blobsVerifyB.ok).toBe(true);
+      // After the failback A has everything, the registration made in B included.
+      expect(f.inAAfterFailback.present).toBe(f.inB.acknowledged + 1);
+      expect(f.inAAfterFailback.gapless).toBe(true);
+      expect(f.auditVerifyA.ok).toBe(true);
+      expect(f.passed).toBe(true);
+      expect(code).toBe(0);
+    }, 600_000);
+  },
+);

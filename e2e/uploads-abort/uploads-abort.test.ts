@@ -133,9 +133,18 @@ describe.each(testDatabaseKinds())('aborted uploads on %s', (kind) => {
   });
 
   it('a client that closes its socket mid-body straight to filing: the same', async () => {
-    const caller = { userId: clerk.id, login: clerk.login, municipalityId: clerk.municipalityId, roles: clerk.roles, orgUnitId: clerk.orgUnitId };
+    const caller = {
+      userId: clerk.id,
+      login: clerk.login,
+      municipalityId: clerk.municipalityId,
+      roles: clerk.roles,
+      orgUnitId: clerk.orgUnitId,
+    };
     // What the gateway would send: an assertion for filing's upload route (one for /graphql would be refused).
-    const assertion = await signCallerAssertion(caller as never, hub.keys.gatewayPrivateKey, { subgraph: 'filing', route: '/uploads' });
+    const assertion = await signCallerAssertion(caller as never, hub.keys.gatewayPrivateKey, {
+      subgraph: 'filing',
+      route: '/uploads',
+    });
     const { req } = await uploadHalfway(origin(hub.subgraphs.filing.url), { 'x-hub-caller': assertion });
     req.destroy();
     expect(await released()).toBeLessThan(1000);

@@ -32,7 +32,10 @@ describe.each(testDatabaseKinds())('walkthrough on %s', (kind) => {
     const m = mbk.data.me.municipality;
     expect(m.name).toBe('Blansko');
     expect(m.documents.totalCount).toBe(2);
-    expect(m.documents.edges.map((e: any) => e.node.subject).sort()).toEqual(['Stížnost na hluk', 'Žádost o kácení dřevin']);
+    expect(m.documents.edges.map((e: any) => e.node.subject).sort()).toEqual([
+      'Stížnost na hluk',
+      'Žádost o kácení dřevin',
+    ]);
     for (const { node } of m.documents.edges) {
       expect(node.registeredBy.login).toBe('mbk.clerk');
       expect(node.registeredBy.name).toMatch(/\S/);
@@ -44,17 +47,30 @@ describe.each(testDatabaseKinds())('walkthrough on %s', (kind) => {
 
   it('places a disposal hold and tells the whole story in the audit trail', async () => {
     const records = await hub.login('mbk.records');
-    const list = await hub.gql(records, `{ documents(first: 1, filter: { subjectContains: "kácení" }) { edges { node { id } } } }`);
+    const list = await hub.gql(
+      records,
+      `{ documents(first: 1, filter: { subjectContains: "kácení" }) { edges { node { id } } } }`,
+    );
     const documentId = list.data.documents.edges[0].node.id;
-    const hold = await hub.gql(records, `mutation($id: ID!) { placeDisposalHold(documentId: $id, reason: "Soudní spor sp. zn. 12 C 34/2026") { id active document { referenceNumber } placedBy { login } } }`, { id: documentId });
+    const hold = await hub.gql(
+      records,
+      `mutation($id: ID!) { placeDisposalHold(documentId: $id, reason: "Soudní spor sp. zn. 12 C 34/2026") { id active document { referenceNumber } placedBy { login } } }`,
+      { id: documentId },
+    );
     expect(hold.errors).toBeUndefined();
     expect(hold.data.placeDisposalHold).toMatchObject({ active: true, placedBy: { login: 'mbk.records' } });
     expect(hold.data.placeDisposalHold.document.referenceNumber).toMatch(/^MBK 1\//);
 
-    const doc = await hub.gql(records, `query($id: ID!) { document(id: $id) { disposalHolds { reason } } }`, { id: documentId });
+    const doc = await hub.gql(records, `query($id: ID!) { document(id: $id) { disposalHolds { reason } } }`, {
+      id: documentId,
+    });
     expect(doc.data.document.disposalHolds).toEqual([{ reason: 'Soudní spor sp. zn. 12 C 34/2026' }]);
 
-    const trail = await hub.gql(records, `query($id: ID!) { auditTrail(objectId: $id) { events { eventType objectType actorLogin source actor { login } changes { name new } } } }`, { id: documentId });
+    const trail = await hub.gql(
+      records,
+      `query($id: ID!) { auditTrail(objectId: $id) { events { eventType objectType actorLogin source actor { login } changes { name new } } } }`,
+      { id: documentId },
+    );
     expect(trail.errors).toBeUndefined();
     const events = trail.data.auditTrail.events;
     expect(events.map((e: any) => [e.eventType, e.source, e.actorLogin])).toEqual([
@@ -67,10 +83,16 @@ describe.each(testDatabaseKinds())('walkthrough on %s', (kind) => {
     expect(events[0].objectType).toBe('Dokument');
 
     // The clerk of the same municipality may not read the log; the other municipality sees nothing of it.
-    const clerk = await hub.gql(mbkClerk, `query($id: ID!) { auditTrail(objectId: $id) { events { eventType } } }`, { id: documentId });
+    const clerk = await hub.gql(mbkClerk, `query($id: ID!) { auditTrail(objectId: $id) { events { eventType } } }`, {
+      id: documentId,
+    });
     expect(clerk.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const adaRecords = await hub.login('ouada.records');
-    const foreign = await hub.gql(adaRecords, `query($id: ID!) { auditTrail(objectId: $id) { events { eventType } } }`, { id: documentId });
+    const foreign = await hub.gql(
+      adaRecords,
+      `query($id: ID!) { auditTrail(objectId: $id) { events { eventType } } }`,
+      { id: documentId },
+    );
     expect(foreign.data.auditTrail.events).toEqual([]);
   });
 });

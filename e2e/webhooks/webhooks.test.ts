@@ -61,7 +61,11 @@ class Receiver {
       return 500;
     }
     const payload = JSON.parse(body);
-    this.accepted.push({ ...payload, at: Date.now(), verified: verifySignature(this.secret, req.headers['x-hub-signature'] as string, body) });
+    this.accepted.push({
+      ...payload,
+      at: Date.now(),
+      verified: verifySignature(this.secret, req.headers['x-hub-signature'] as string, body),
+    });
     return 204;
   }
 
@@ -100,18 +104,28 @@ describe.each(testDatabaseKinds())('webhooks through the gateway on %s', (kind) 
   beforeAll(async () => {
     blobDir = mkdtempSync(join(tmpdir(), 'hub-webhooks-blobs-'));
     Object.assign(process.env, {
-      HUB_BLOB_DIR: blobDir, HUB_WEBHOOKS: '1', HUB_WEBHOOK_TICK_MS: '50', HUB_WEBHOOK_RETRY_BASE_MS: '50',
-      HUB_WEBHOOK_RETRY_MAX_MS: '400', HUB_WEBHOOK_TIMEOUT_MS: '2000',
+      HUB_BLOB_DIR: blobDir,
+      HUB_WEBHOOKS: '1',
+      HUB_WEBHOOK_TICK_MS: '50',
+      HUB_WEBHOOK_RETRY_BASE_MS: '50',
+      HUB_WEBHOOK_RETRY_MAX_MS: '400',
+      HUB_WEBHOOK_TIMEOUT_MS: '2000',
     });
     await receiver.start();
     hub = await startHub(kind);
     admin = await hub.login('mbk.admin');
     clerk = await hub.login('mbk.clerk');
-    const created = await ok(admin, `mutation($input: CreateApiClientInput!) { createApiClient(input: $input) { clientId secret } }`,
-      { input: { name: 'Agenda stavebního úřadu', roles: [Role.INTAKE_CLERK] } });
+    const created = await ok(
+      admin,
+      `mutation($input: CreateApiClientInput!) { createApiClient(input: $input) { clientId secret } }`,
+      { input: { name: 'Agenda stavebního úřadu', roles: [Role.INTAKE_CLERK] } },
+    );
     apiClientId = created.createApiClient.clientId;
-    const signedIn = await ok(null as never, `mutation($c: ID!, $s: String!) { loginApiClient(clientId: $c, secret: $s) { token } }`,
-      { c: apiClientId, s: created.createApiClient.secret });
+    const signedIn = await ok(
+      null as never,
+      `mutation($c: ID!, $s: String!) { loginApiClient(clientId: $c, secret: $s) { token } }`,
+      { c: apiClientId, s: created.createApiClient.secret },
+    );
     app = signedIn.loginApiClient.token;
   });
 
@@ -123,17 +137,32 @@ describe.each(testDatabaseKinds())('webhooks through the gateway on %s', (kind) 
     Object.assign(process.env, saved);
   });
 
-  const register = async (token: string, subject: string) => (await ok(token, REGISTER, { input: received(subject) })).registerDocument.document.id as string;
-  const subscription = async () => (await ok(admin, SUBSCRIPTIONS)).webhookSubscriptions.find((s: { id: string }) => s.id === subscriptionId);
+  const register = async (token: string, subject: string) =>
+    (await ok(token, REGISTER, { input: received(subject) })).registerDocument.document.id as string;
+  const subscription = async () =>
+    (await ok(admin, SUBSCRIPTIONS)).webhookSubscriptions.find((s: { id: string }) => s.id === subscriptionId);
 
   it('refuses a URL off the town network, a foreign API client and non-admins, writing nothing', async () => {
-    const input = (extra: Record<string, unknown>) => ({ input: { apiClientId, url: receiver.url, eventTypes: ['DOCUMENT_REGISTERED'], ...extra } });
-    for (const url of ['http://169.254.169.254/latest/meta-data', 'ftp://127.0.0.1/x', 'http://8.8.8.8/hook', 'http://user:pw@127.0.0.1/x', 'nonsense']) {
+    const input = (extra: Record<string, unknown>) => ({
+      input: { apiClientId, url: receiver.url, eventTypes: ['DOCUMENT_REGISTERED'], ...extra },
+    });
+    for (const url of [
+      'http://169.254.169.254/latest/meta-data',
+      'ftp://127.0.0.1/x',
+      'http://8.8.8.8/hook',
+      'http://user:pw@127.0.0.1/x',
+      'nonsense',
+    ]) {
       const e = await refused(admin, CREATE, 'BAD_USER_INPUT', input({ url }));
       expect(e.extensions?.field).toBe('url');
     }
-    expect((await refused(admin, CREATE, 'BAD_USER_INPUT', input({ eventTypes: [] }))).extensions?.field).toBe('eventTypes');
-    expect((await refused(admin, CREATE, 'BAD_USER_INPUT', input({ apiClientId: '00000000-0000-4000-8000-000000000000' }))).extensions?.field).toBe('apiClientId');
+    expect((await refused(admin, CREATE, 'BAD_USER_INPUT', input({ eventTypes: [] }))).extensions?.field).toBe(
+      'eventTypes',
+    );
+    expect(
+      (await refused(admin, CREATE, 'BAD_USER_INPUT', input({ apiClientId: '00000000-0000-4000-8000-000000000000' })))
+        .extensions?.field,
+    ).toBe('apiClientId');
     await refused(clerk, CREATE, 'FORBIDDEN', input({}));
     // Another municipality's admin cannot use Blansko's API client.
     const other = await hub.login('ouada.admin');
@@ -143,7 +172,11 @@ describe.each(testDatabaseKinds())('webhooks through the gateway on %s', (kind) 
 
   it('delivers a data message and a registration, signed, within a second', async () => {
     const created = await ok(admin, CREATE, {
-      input: { apiClientId, url: receiver.url, eventTypes: ['DATA_MESSAGE_RECEIVED', 'DOCUMENT_REGISTERED', 'DOCUMENT_ASSIGNED'] },
+      input: {
+        apiClientId,
+        url: receiver.url,
+        eventTypes: ['DATA_MESSAGE_RECEIVED', 'DOCUMENT_REGISTERED', 'DOCUMENT_ASSIGNED'],
+      },
     });
     const { secret, subscription: s } = created.createWebhookSubscription;
     expect(secret).toMatch(/^whsec_/);
@@ -154,11 +187,21 @@ describe.each(testDatabaseKinds())('webhooks through the gateway on %s', (kind) 
 
     const origin = hub.url.replace(/\/graphql$/, '');
     const up = await fetch(`${origin}/uploads?fileName=podani.pdf`, {
-      method: 'POST', headers: { 'content-type': 'application/pdf', authorization: `Bearer ${app}` }, body: Buffer.from('%PDF-1.7\nžádost\n%%EOF\n'),
+      method: 'POST',
+      headers: { 'content-type': 'application/pdf', authorization: `Bearer ${app}` },
+      body: Buffer.from('%PDF-1.7\nžádost\n%%EOF\n'),
     });
     const uploadId = (await up.json()).uploadId;
     const msg = await ok(app, RECEIVE, {
-      input: { dmId: '4411223', senderBoxId: 'abc1234', senderName: 'Jan Novák', annotation: 'Žádost o stavební povolení', deliveryTime: '2026-03-02T09:15:00+01:00', status: 4, uploadIds: [uploadId] },
+      input: {
+        dmId: '4411223',
+        senderBoxId: 'abc1234',
+        senderName: 'Jan Novák',
+        annotation: 'Žádost o stavební povolení',
+        deliveryTime: '2026-03-02T09:15:00+01:00',
+        status: 4,
+        uploadIds: [uploadId],
+      },
     });
     const documentId = msg.receiveDataMessage.document.id;
     // From the commit (the mutation's answer) to the receiver.
@@ -166,7 +209,11 @@ describe.each(testDatabaseKinds())('webhooks through the gateway on %s', (kind) 
     await until('the data message event', () => receiver.accepted.some((r) => r.object.id === documentId), 1000);
     const event = receiver.accepted.find((r) => r.object.id === documentId)!;
     expect(event.at - t0).toBeLessThan(1000);
-    expect(event).toMatchObject({ type: 'DATA_MESSAGE_RECEIVED', object: { type: 'Document', id: documentId }, verified: true });
+    expect(event).toMatchObject({
+      type: 'DATA_MESSAGE_RECEIVED',
+      object: { type: 'Document', id: documentId },
+      verified: true,
+    });
     expect(event.dataMessageId).toBeTruthy();
     // Ids only: nothing of the content travels.
     expect(JSON.stringify(event)).not.toContain('stavební');
@@ -174,7 +221,10 @@ describe.each(testDatabaseKinds())('webhooks through the gateway on %s', (kind) 
     const id = await register(clerk, 'Oznámení o zahájení řízení');
     const t1 = Date.now();
     await until('the registration event', () => receiver.accepted.some((r) => r.object.id === id), 1000);
-    expect(receiver.accepted.find((r) => r.object.id === id)).toMatchObject({ type: 'DOCUMENT_REGISTERED', verified: true });
+    expect(receiver.accepted.find((r) => r.object.id === id)).toMatchObject({
+      type: 'DOCUMENT_REGISTERED',
+      verified: true,
+    });
     expect(Date.now() - t1).toBeLessThan(1000);
     // A signature under another secret does not verify.
     expect(verifySignature('whsec_other', `t=${Math.floor(Date.now() / 1000)},v1=${'0'.repeat(64)}`, '{}')).toBe(false);
@@ -193,7 +243,11 @@ describe.each(testDatabaseKinds())('webhooks through the gateway on %s', (kind) 
     expect(receiver.accepted.length).toBe(before);
 
     await receiver.start(port);
-    await until('all five after recovery', () => ids.every((id) => receiver.accepted.some((r) => r.object.id === id)), 10_000);
+    await until(
+      'all five after recovery',
+      () => ids.every((id) => receiver.accepted.some((r) => r.object.id === id)),
+      10_000,
+    );
     const got = receiver.accepted.slice(before).map((r) => r.object.id);
     expect(got).toEqual(ids);
     await until('the subscription to be healthy', async () => (await subscription()).failures === 0, 5000);
@@ -230,14 +284,21 @@ describe.each(testDatabaseKinds())('webhooks through the gateway on %s', (kind) 
   it('replays from a poradi: the same events again with the same ids; changes are audited', async () => {
     const first = receiver.accepted[0];
     const count = receiver.accepted.length;
-    await ok(admin, `mutation($id: ID!, $p: Int) { replayWebhookSubscription(id: $id, fromPoradi: $p) { id } }`, { id: subscriptionId, p: first.poradi });
+    await ok(admin, `mutation($id: ID!, $p: Int) { replayWebhookSubscription(id: $id, fromPoradi: $p) { id } }`, {
+      id: subscriptionId,
+      p: first.poradi,
+    });
     await until('the replay', () => receiver.accepted.length >= count * 2, 10_000);
     const replayed = receiver.accepted.slice(count);
     expect(replayed.map((r) => r.id)).toEqual(receiver.accepted.slice(0, count).map((r) => r.id));
-    await refused(admin, `mutation($id: ID!) { replayWebhookSubscription(id: $id) { id } }`, 'BAD_USER_INPUT', { id: subscriptionId });
+    await refused(admin, `mutation($id: ID!) { replayWebhookSubscription(id: $id) { id } }`, 'BAD_USER_INPUT', {
+      id: subscriptionId,
+    });
 
     // A rotated secret signs from now on; the old one no longer verifies.
-    const rotated = await ok(admin, `mutation($id: ID!) { rotateWebhookSecret(id: $id) { secret } }`, { id: subscriptionId });
+    const rotated = await ok(admin, `mutation($id: ID!) { rotateWebhookSecret(id: $id) { secret } }`, {
+      id: subscriptionId,
+    });
     const old = receiver.secret;
     receiver.secret = rotated.rotateWebhookSecret.secret;
     expect(receiver.secret).not.toBe(old);
@@ -246,7 +307,11 @@ describe.each(testDatabaseKinds())('webhooks through the gateway on %s', (kind) 
     expect(receiver.accepted.find((r) => r.object.id === id)!.verified).toBe(true);
 
     await hub.flushRelays();
-    const trail = await ok(admin, `query($id: ID!) { auditTrail(objectId: $id) { events { eventType description } } }`, { id: subscriptionId });
+    const trail = await ok(
+      admin,
+      `query($id: ID!) { auditTrail(objectId: $id) { events { eventType description } } }`,
+      { id: subscriptionId },
+    );
     const types = trail.auditTrail.events.map((e: { eventType: string }) => e.eventType);
     expect(types).toEqual(expect.arrayContaining(['Zalozeni', 'Uprava']));
     expect(JSON.stringify(trail)).not.toContain(receiver.secret);

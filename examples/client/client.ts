@@ -22,7 +22,11 @@ export interface HubClientOptions {
   byDocumentId?: boolean;
 }
 
-export async function request<R, V>(opts: HubClientOptions, document: TypedDocumentNode<R, V>, variables: V): Promise<R> {
+export async function request<R, V>(
+  opts: HubClientOptions,
+  document: TypedDocumentNode<R, V>,
+  variables: V,
+): Promise<R> {
   const hash = (document as { __meta__?: { hash?: string } }).__meta__?.hash;
   const body = opts.byDocumentId && hash ? { documentId: hash, variables } : { query: print(document), variables };
   const res = await fetch(opts.url, {

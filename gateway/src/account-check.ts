@@ -1,4 +1,13 @@
-import { CALLER_HEADER, ErrorCode, GRAPHQL_ROUTE, RequestError, logger, requestIdHeaders, signCallerAssertion, type Caller } from '@hub/kit/gateway';
+import {
+  CALLER_HEADER,
+  ErrorCode,
+  GRAPHQL_ROUTE,
+  RequestError,
+  logger,
+  requestIdHeaders,
+  signCallerAssertion,
+  type Caller,
+} from '@hub/kit/gateway';
 import type { KeyObject } from 'node:crypto';
 
 export const ACCOUNT_DISABLED_MESSAGE = 'Your account is disabled or no longer exists';
@@ -40,7 +49,14 @@ export class AccountCheck {
     try {
       const res = await fetch(this.usersUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...requestIdHeaders(), [CALLER_HEADER]: await signCallerAssertion(caller, this.assertionKey, { subgraph: 'users', route: GRAPHQL_ROUTE }) },
+        headers: {
+          'content-type': 'application/json',
+          ...requestIdHeaders(),
+          [CALLER_HEADER]: await signCallerAssertion(caller, this.assertionKey, {
+            subgraph: 'users',
+            route: GRAPHQL_ROUTE,
+          }),
+        },
         body: JSON.stringify({
           query: 'query($r:[_Any!]!){_entities(representations:$r){...on User{active}}}',
           variables: { r: [{ __typename: 'User', id: caller.userId }] },
@@ -49,7 +65,8 @@ export class AccountCheck {
       });
       const body = (await res.json()) as { data?: { _entities?: ({ active: boolean } | null)[] }; errors?: unknown[] };
       // An entity resolved with an error (e.g. the users database is down) is unknown, not inactive.
-      if (!body.data?._entities || body.errors?.length) throw new Error(`users answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
+      if (!body.data?._entities || body.errors?.length)
+        throw new Error(`users answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
       active = body.data._entities[0]?.active === true;
     } catch (e) {
       // Fail closed: without the users service the gateway cannot tell a disabled account from an active one.

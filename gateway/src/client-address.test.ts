@@ -2,13 +2,18 @@ import type { IncomingMessage } from 'node:http';
 import { clientAddressOf, trustedProxies } from './client-address';
 
 const req = (remoteAddress: string, forwardedFor?: string) =>
-  ({ socket: { remoteAddress }, headers: forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor } }) as unknown as IncomingMessage;
+  ({
+    socket: { remoteAddress },
+    headers: forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor },
+  }) as unknown as IncomingMessage;
 
 describe('clientAddressOf', () => {
   it('is the socket peer, and ignores X-Forwarded-For from anyone but a trusted proxy', () => {
     expect(clientAddressOf(req('::ffff:192.0.2.7'), new Set())).toBe('192.0.2.7');
     expect(clientAddressOf(req('192.0.2.7', '198.51.100.1'), new Set())).toBe('192.0.2.7');
-    expect(clientAddressOf(req('192.0.2.7', '198.51.100.1'), trustedProxies({ HUB_TRUSTED_PROXIES: '127.0.0.1' }))).toBe('192.0.2.7');
+    expect(
+      clientAddressOf(req('192.0.2.7', '198.51.100.1'), trustedProxies({ HUB_TRUSTED_PROXIES: '127.0.0.1' })),
+    ).toBe('192.0.2.7');
   });
 
   it('behind trusted proxies, is the right-most forwarded address that is not a proxy itself', () => {

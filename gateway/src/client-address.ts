@@ -9,7 +9,13 @@ function normalise(address: string): string {
 
 /** `HUB_TRUSTED_PROXIES`: comma-separated addresses of reverse proxies whose `X-Forwarded-For` is believed. */
 export function trustedProxies(env: NodeJS.ProcessEnv = process.env): Set<string> {
-  return new Set((env.HUB_TRUSTED_PROXIES ?? '').split(',').map((s) => s.trim()).filter(Boolean).map(normalise));
+  return new Set(
+    (env.HUB_TRUSTED_PROXIES ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map(normalise),
+  );
 }
 
 /**
@@ -23,7 +29,7 @@ export function clientAddressOf(req: IncomingMessage, trusted: Set<string> = tru
   const peer = req.socket.remoteAddress ? normalise(req.socket.remoteAddress) : null;
   if (!peer || !trusted.has(peer)) return peer;
   const raw = req.headers['x-forwarded-for'];
-  const hops = (Array.isArray(raw) ? raw.join(',') : raw ?? '').split(',').map(normalise).filter(Boolean);
+  const hops = (Array.isArray(raw) ? raw.join(',') : (raw ?? '')).split(',').map(normalise).filter(Boolean);
   for (let i = hops.length - 1; i >= 0; i--) {
     if (!isIP(hops[i])) return peer; // a malformed hop: stop believing the chain
     if (!trusted.has(hops[i])) return hops[i];

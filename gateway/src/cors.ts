@@ -10,10 +10,25 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
  * answer at all. Apollo's CSRF prevention stays on behind this: a simple (non-preflighted) request is refused
  * whatever its origin.
  */
-export const CORS_ALLOWED_HEADERS = ['authorization', 'content-type', 'accept', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id'];
+export const CORS_ALLOWED_HEADERS = [
+  'authorization',
+  'content-type',
+  'accept',
+  'apollo-require-preflight',
+  'x-apollo-operation-name',
+  'x-request-id',
+];
 export const CORS_ALLOWED_METHODS = ['GET', 'POST', 'OPTIONS'];
 /** What a browser app may read of an answer besides the CORS-safelisted headers (downloads' hashes, retries). */
-export const CORS_EXPOSED_HEADERS = ['x-request-id', 'retry-after', 'content-disposition', 'x-content-sha256', 'x-hub-seal-signature', 'x-hub-seal-algorithm', 'x-hub-seal-key-id'];
+export const CORS_EXPOSED_HEADERS = [
+  'x-request-id',
+  'retry-after',
+  'content-disposition',
+  'x-content-sha256',
+  'x-hub-seal-signature',
+  'x-hub-seal-algorithm',
+  'x-hub-seal-key-id',
+];
 /** How long a browser may cache a preflight answer (seconds). */
 export const CORS_MAX_AGE_SECONDS = 600;
 
@@ -36,7 +51,9 @@ export function parseOrigins(value: string): string[] {
     }
     // Exactly an origin: no path, no trailing slash, no wildcard (a wildcard would let any site read answers).
     if (origin !== o || !/^https?:$/.test(new URL(o).protocol)) {
-      throw new Error(`HUB_CORS_ORIGINS: "${o}" is not an origin such as https://spisy.example.cz or http://127.0.0.1:5173`);
+      throw new Error(
+        `HUB_CORS_ORIGINS: "${o}" is not an origin such as https://spisy.example.cz or http://127.0.0.1:5173`,
+      );
     }
   }
   return origins;

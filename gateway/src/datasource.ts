@@ -1,9 +1,23 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { CALLER_HEADER, ErrorCode, GRAPHQL_ROUTE, HubError, logger, signCallerAssertion, type Caller } from '@hub/kit/gateway';
+import {
+  CALLER_HEADER,
+  ErrorCode,
+  GRAPHQL_ROUTE,
+  HubError,
+  logger,
+  signCallerAssertion,
+  type Caller,
+} from '@hub/kit/gateway';
 import type { KeyObject } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { InFlightQueries, callerKey, isMutationOperation, isQueryOperation } from './dedup';
-import { createSubgraphTransport, transportOptionsFromEnv, type FetcherRequestInit, type SubgraphTransport, type SubgraphTransportOptions } from './transport';
+import {
+  createSubgraphTransport,
+  transportOptionsFromEnv,
+  type FetcherRequestInit,
+  type SubgraphTransport,
+  type SubgraphTransportOptions,
+} from './transport';
 
 /** What the gateway knows about a request; built from the verified bearer token. */
 export type GatewayContext = {
@@ -99,7 +113,10 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   /** RemoteGraphQLDataSource.sendRequest (@apollo/gateway 2.14) minus the unused node-fetch Request. */
-  private async leanSendRequest(request: GraphQLDataSourceProcessOptions<GatewayContext>['request'], context: GatewayContext) {
+  private async leanSendRequest(
+    request: GraphQLDataSourceProcessOptions<GatewayContext>['request'],
+    context: GatewayContext,
+  ) {
     if (!request.http) throw new Error("Internal error: Only 'http' requests are supported.");
     const { http, ...rest } = request;
     const init = { method: http.method, headers: Object.fromEntries(http.headers), body: JSON.stringify(rest) };
@@ -108,7 +125,8 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       response = await this.fetcher(http.url, init);
       if (!response.ok) throw await this.errorFromResponse(response);
       const body = await this.parseBody(response, undefined as never, context);
-      if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new Error(`Expected JSON response body, but received: ${body}`);
+      if (body === null || typeof body !== 'object' || Array.isArray(body))
+        throw new Error(`Expected JSON response body, but received: ${body}`);
       return { ...(body as object), http: response };
     } catch (error) {
       this.didEncounterError(error as Error);
@@ -123,7 +141,11 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (!('incomingRequestContext' in options) || !request.query) return;
     if (isMutationOperation(request.query)) request.http?.headers.set(WRITE_HEADER, '1');
     // Only the fetches of an incoming query: a mutation's later entity reads must see its write.
-    else if (this.inFlight.enabled && options.incomingRequestContext.operation?.operation === 'query' && isQueryOperation(request.query)) {
+    else if (
+      this.inFlight.enabled &&
+      options.incomingRequestContext.operation?.operation === 'query' &&
+      isQueryOperation(request.query)
+    ) {
       request.http?.headers.set(DEDUP_HEADER, callerKey(context));
     }
   }
@@ -144,10 +166,15 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const key = callerKey(context ?? {});
     let assertion = this.assertions.byCaller.get(key);
     if (assertion === undefined) {
-      assertion = signCallerAssertion(context?.caller ?? null, this.assertionKey, { subgraph: this.name, route: GRAPHQL_ROUTE }, {
-        clientAddress: context?.clientAddress,
-        now: second * 1000,
-      });
+      assertion = signCallerAssertion(
+        context?.caller ?? null,
+        this.assertionKey,
+        { subgraph: this.name, route: GRAPHQL_ROUTE },
+        {
+          clientAddress: context?.clientAddress,
+          now: second * 1000,
+        },
+      );
       this.assertions.byCaller.set(key, assertion);
       // A failed signature is not kept.
       assertion.catch(() => this.assertions.byCaller.get(key) === assertion && this.assertions.byCaller.delete(key));
@@ -199,7 +226,13 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       body = undefined;
     }
     const errors = (body as { errors?: unknown } | undefined)?.errors;
-    if (response.status >= 400 && response.status < 500 && !UNAVAILABLE_STATUSES.has(response.status) && Array.isArray(errors) && errors.length) {
+    if (
+      response.status >= 400 &&
+      response.status < 500 &&
+      !UNAVAILABLE_STATUSES.has(response.status) &&
+      Array.isArray(errors) &&
+      errors.length
+    ) {
       return new SubgraphRequestErrors({ errors: errors as SubgraphResponse['errors'] });
     }
     const retryable = Array.isArray(errors) && errors.length ? retryableErrors(response, errors) : null;
@@ -219,5 +252,8 @@ const subgraphLog = logger.child({ component: 'subgraph-fetch' });
 function defaultLog(message: string, error: unknown) {
   const body = (error as { extensions?: { body?: unknown } })?.extensions?.body;
   // The subgraph's answer, as an excerpt: enough to tell an HTML error page from a JSON one.
-  subgraphLog.error({ err: error, response: body === undefined ? undefined : JSON.stringify(body).slice(0, 500) }, message);
+  subgraphLog.error(
+    { err: error, response: body === undefined ? undefined : JSON.stringify(body).slice(0, 500) },
+    message,
+  );
 }

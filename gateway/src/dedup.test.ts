@@ -26,7 +26,11 @@ describe('gateway: in-flight deduplication of subgraph queries', () => {
     type Answer { login: String municipalityId: String call: Int! }
     type Query { whoami(delayMs: Int!, tag: String): Answer }
     type Mutation { touch(tag: String): Answer }`;
-  const answer = (ctx: { caller: typeof alice | null }) => ({ login: ctx.caller?.login ?? null, municipalityId: ctx.caller?.municipalityId ?? null, call: ++calls });
+  const answer = (ctx: { caller: typeof alice | null }) => ({
+    login: ctx.caller?.login ?? null,
+    municipalityId: ctx.caller?.municipalityId ?? null,
+    call: ++calls,
+  });
   const resolvers = {
     ...activeUsersResolvers,
     Query: {
@@ -46,10 +50,19 @@ describe('gateway: in-flight deduplication of subgraph queries', () => {
   };
 
   beforeAll(async () => {
-    sub = await fakeSubgraph(typeDefs, resolvers, { gatewayPublicKey: keys.gatewayPublicKey }, 'users', (req) => seenHeaders.push(Object.keys(req.headers)));
+    sub = await fakeSubgraph(typeDefs, resolvers, { gatewayPublicKey: keys.gatewayPublicKey }, 'users', (req) =>
+      seenHeaders.push(Object.keys(req.headers)),
+    );
     const composed = composeServices([{ name: 'users', url: sub.url, typeDefs: parse(typeDefs) }]);
     if (!composed.supergraphSdl) throw new Error(JSON.stringify(composed.errors));
-    const common = { port: 0, tokenKeys: keys.tokenSecret, assertionKey: keys.gatewayPrivateKey, supergraphSdl: composed.supergraphSdl, subgraphUrls: { users: sub.url }, accountCheckSeconds: 3600 };
+    const common = {
+      port: 0,
+      tokenKeys: keys.tokenSecret,
+      assertionKey: keys.gatewayPrivateKey,
+      supergraphSdl: composed.supergraphSdl,
+      subgraphUrls: { users: sub.url },
+      accountCheckSeconds: 3600,
+    };
     gw = await startGateway({ ...common, dedup: true });
     gwOff = await startGateway({ ...common, dedup: false });
   });
@@ -62,18 +75,27 @@ describe('gateway: in-flight deduplication of subgraph queries', () => {
   const WHOAMI = 'query($d: Int!, $t: String) { whoami(delayMs: $d, tag: $t) { login municipalityId call } }';
   const TOUCH = 'mutation($t: String) { touch(tag: $t) { login municipalityId call } }';
 
-  it('shares one fetch among one caller\'s identical concurrent queries, never with another caller', async () => {
+  it("shares one fetch among one caller's identical concurrent queries, never with another caller", async () => {
     const [a, b] = [bearer(await token(alice)), bearer(await token(bob))];
     // Warm the account check, so both callers' queries reach the data source at about the same moment.
     await Promise.all([post(gw.url, '{ __typename }', a), post(gw.url, '{ __typename }', b)]);
     const before = calls;
-    const requests = Array.from({ length: 12 }, (_, i) => (i % 2 ? { who: bob, headers: b } : { who: alice, headers: a }));
-    const answers = await Promise.all(requests.map((r) => post(gw.url, WHOAMI, r.headers, { d: 400, t: 'same' }).then((res) => ({ ...r, res }))));
+    const requests = Array.from({ length: 12 }, (_, i) =>
+      i % 2 ? { who: bob, headers: b } : { who: alice, headers: a },
+    );
+    const answers = await Promise.all(
+      requests.map((r) => post(gw.url, WHOAMI, r.headers, { d: 400, t: 'same' }).then((res) => ({ ...r, res }))),
+    );
     for (const { who, res } of answers) {
       expect(res.body.errors).toBeUndefined();
-      expect(res.body.data.whoami).toEqual({ login: who.login, municipalityId: who.municipalityId, call: expect.any(Number) });
+      expect(res.body.data.whoami).toEqual({
+        login: who.login,
+        municipalityId: who.municipalityId,
+        call: expect.any(Number),
+      });
     }
-    const callsOf = (who: typeof alice) => new Set(answers.filter((x) => x.who === who).map((x) => x.res.body.data.whoami.call));
+    const callsOf = (who: typeof alice) =>
+      new Set(answers.filter((x) => x.who === who).map((x) => x.res.body.data.whoami.call));
     // One upstream call per caller, and not the same one.
     expect(callsOf(alice).size).toBe(1);
     expect(callsOf(bob).size).toBe(1);
@@ -137,7 +159,7 @@ describe('gateway: in-flight deduplication of subgraph queries', () => {
 });
 
 describe('dedup: operation kinds and keys', () => {
-  it('tells the planner\'s query texts from mutations', () => {
+  it("tells the planner's query texts from mutations", () => {
     expect(isQueryOperation('{ a }')).toBe(true);
     expect(isQueryOperation('query Q__users__0($x:Int){a}')).toBe(true);
     expect(isQueryOperation('  # c\n query { a }')).toBe(true);

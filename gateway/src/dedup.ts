@@ -69,7 +69,11 @@ const callerKeys = new WeakMap<object, string>();
  * caller (user, tenant, roles, org unit) and the client address the subgraphs see in the assertion. Anonymous
  * requests share only with anonymous requests from the same address.
  */
-export function callerKey(context: { caller?: unknown; credential?: string | null; clientAddress?: string | null }): string {
+export function callerKey(context: {
+  caller?: unknown;
+  credential?: string | null;
+  clientAddress?: string | null;
+}): string {
   let key = callerKeys.get(context);
   if (key === undefined) {
     key = createHash('sha256')

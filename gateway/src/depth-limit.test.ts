@@ -6,8 +6,10 @@ const schema = buildSchema(`
   type Query { root: Node }
 `);
 
-const nested = (depth: number) => `{ ${'root {'.repeat(1)} ${'child { '.repeat(depth - 2)} id ${'}'.repeat(depth - 1)} }`;
-const errorsOf = (query: string, max = 12) => validate(schema, parse(query), [...specifiedRules, depthLimit(max)]).map((e) => e.message);
+const nested = (depth: number) =>
+  `{ ${'root {'.repeat(1)} ${'child { '.repeat(depth - 2)} id ${'}'.repeat(depth - 1)} }`;
+const errorsOf = (query: string, max = 12) =>
+  validate(schema, parse(query), [...specifiedRules, depthLimit(max)]).map((e) => e.message);
 
 describe('depthLimit', () => {
   it('counts levels of fields', () => {
@@ -34,12 +36,24 @@ describe('depthLimit', () => {
   });
 
   it('does not loop on fragment cycles (graphql reports them)', () => {
-    const errors = errorsOf('{ root { ...A } } fragment A on Node { child { ...B } } fragment B on Node { child { ...A } }');
+    const errors = errorsOf(
+      '{ root { ...A } } fragment A on Node { child { ...B } } fragment B on Node { child { ...A } }',
+    );
     expect(errors.some((m) => /Cannot spread fragment/.test(m))).toBe(true);
   });
 
   it('lets the standard introspection query through, but not an unbounded one', () => {
-    expect(errorsOf(getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true }))).toEqual([]);
+    expect(
+      errorsOf(
+        getIntrospectionQuery({
+          descriptions: true,
+          specifiedByUrl: true,
+          directiveIsRepeatable: true,
+          schemaDescription: true,
+          inputValueDeprecation: true,
+        }),
+      ),
+    ).toEqual([]);
     const deep = `{ __schema { types { fields { type { ${'ofType { '.repeat(30)} name ${'}'.repeat(30)} } } } } }`;
     expect(errorsOf(deep)).toHaveLength(1);
   });

@@ -1,4 +1,10 @@
-import { Kind, type ASTVisitor, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext } from 'graphql';
+import {
+  Kind,
+  type ASTVisitor,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+} from 'graphql';
 import { QueryLimitError } from './limit-error';
 
 /** Deepest selection nesting a client may send (`{ a { b } }` has depth 2). */

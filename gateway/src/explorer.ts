@@ -24,8 +24,14 @@ const packageDir = (name: string) => dirname(require.resolve(`${name}/package.js
 
 /** The files the page loads, by their path under /explorer/ (fixed list: no path from the URL reaches the disk). */
 const ASSETS: Record<string, { file: () => string; type: string }> = {
-  'react.production.min.js': { file: () => join(packageDir('react'), 'umd/react.production.min.js'), type: 'text/javascript' },
-  'react-dom.production.min.js': { file: () => join(packageDir('react-dom'), 'umd/react-dom.production.min.js'), type: 'text/javascript' },
+  'react.production.min.js': {
+    file: () => join(packageDir('react'), 'umd/react.production.min.js'),
+    type: 'text/javascript',
+  },
+  'react-dom.production.min.js': {
+    file: () => join(packageDir('react-dom'), 'umd/react-dom.production.min.js'),
+    type: 'text/javascript',
+  },
   'graphiql.min.js': { file: () => join(packageDir('graphiql'), 'graphiql.min.js'), type: 'text/javascript' },
   'graphiql.min.css': { file: () => join(packageDir('graphiql'), 'graphiql.min.css'), type: 'text/css' },
   'explorer.js': { file: () => join(__dirname, '..', 'explorer', 'explorer.js'), type: 'text/javascript' },
@@ -80,7 +86,13 @@ export function wantsExplorer(req: IncomingMessage): boolean {
   return !new URL(req.url ?? '/', 'http://localhost').searchParams.has('query');
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}) {
+function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  extra: Record<string, string> = {},
+) {
   res.statusCode = status;
   res.setHeader('content-type', type);
   res.setHeader('x-content-type-options', 'nosniff');
@@ -91,8 +103,13 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
 /** The explorer page and its files, read once from the installed packages (missing ones fail at start). */
 export function explorer(enabled: boolean) {
   const files = new Map<string, { body: Buffer; type: string }>();
-  if (enabled) for (const [name, a] of Object.entries(ASSETS)) files.set(name, { body: readFileSync(a.file()), type: a.type });
-  const pageHeaders = { 'content-security-policy': EXPLORER_CSP, 'cache-control': 'no-cache', 'referrer-policy': 'no-referrer' };
+  if (enabled)
+    for (const [name, a] of Object.entries(ASSETS)) files.set(name, { body: readFileSync(a.file()), type: a.type });
+  const pageHeaders = {
+    'content-security-policy': EXPLORER_CSP,
+    'cache-control': 'no-cache',
+    'referrer-policy': 'no-referrer',
+  };
   return {
     /** GET /graphql from a browser. */
     page(res: ServerResponse) {
@@ -104,7 +121,8 @@ export function explorer(enabled: boolean) {
       return Object.fromEntries(
         [...files].map(([name, f]) => [
           EXPLORER_ASSET_PREFIX + name,
-          async (_req: IncomingMessage, res: ServerResponse) => send(res, 200, `${f.type}; charset=utf-8`, f.body, { 'cache-control': 'public, max-age=3600' }),
+          async (_req: IncomingMessage, res: ServerResponse) =>
+            send(res, 200, `${f.type}; charset=utf-8`, f.body, { 'cache-control': 'public, max-age=3600' }),
         ]),
       );
     },

@@ -1,4 +1,12 @@
-import { CALLER_HEADER, HOST, closeServer, createHttpServer, listen, verifyCallerAssertion, type Caller } from '@hub/kit/gateway';
+import {
+  CALLER_HEADER,
+  HOST,
+  closeServer,
+  createHttpServer,
+  listen,
+  verifyCallerAssertion,
+  type Caller,
+} from '@hub/kit/gateway';
 import { testCaller, testKeys } from '@hub/kit/testing';
 import { createPrivateKey } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -23,7 +31,10 @@ describe('the gateway download proxy', () => {
   beforeAll(async () => {
     upstreamServer = createServer(async (req, res) => {
       // As filing mounts the route: the assertion must be for filing and this path.
-      const call = await verifyCallerAssertion(req.headers[CALLER_HEADER] as string | undefined, keys, { subgraph: 'filing', route: AUDIT_LOG_EXPORT_PATH });
+      const call = await verifyCallerAssertion(req.headers[CALLER_HEADER] as string | undefined, keys, {
+        subgraph: 'filing',
+        route: AUDIT_LOG_EXPORT_PATH,
+      });
       const c = call ? call.caller : undefined;
       seen = { url: req.url, caller: c };
       upstream(req, res, c);
@@ -32,7 +43,10 @@ describe('the gateway download proxy', () => {
     front = createHttpServer({
       health: async () => undefined,
       graphql: async (_req, res) => void res.end(),
-      routes: { [AUDIT_LOG_EXPORT_PATH]: (req, res) => proxyDownload(req, res, caller, target(), createPrivateKey(keys.gatewayPrivateKey)) },
+      routes: {
+        [AUDIT_LOG_EXPORT_PATH]: (req, res) =>
+          proxyDownload(req, res, caller, target(), createPrivateKey(keys.gatewayPrivateKey)),
+      },
     });
     frontUrl = `http://${HOST}:${await listen(front, 0, HOST)}${AUDIT_LOG_EXPORT_PATH}`;
   });
@@ -69,7 +83,10 @@ describe('the gateway download proxy', () => {
     expect(text.match(/<part /g)).toHaveLength(50);
     expect(text.endsWith('<end/>')).toBe(true);
     // A token without a name (this one) gives a caller whose name is null.
-    expect(seen).toEqual({ url: `${AUDIT_LOG_EXPORT_PATH}?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00%2B01:00`, caller: { ...auditor, name: null } });
+    expect(seen).toEqual({
+      url: `${AUDIT_LOG_EXPORT_PATH}?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00%2B01:00`,
+      caller: { ...auditor, name: null },
+    });
   });
 
   it("hands on the subgraph's refusals as they are", async () => {

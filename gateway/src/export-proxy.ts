@@ -15,8 +15,15 @@ export const STATISTICS_CSV_PATH = '/exports/statistics.csv';
 
 /** Response headers handed on from the subgraph; hop-by-hop ones (connection, transfer-encoding) are not. */
 const FORWARDED_HEADERS = [
-  'content-type', 'content-disposition', 'content-length', 'cache-control', 'x-content-type-options', 'allow',
-  'x-hub-seal-signature', 'x-hub-seal-algorithm', 'x-hub-seal-key-id',
+  'content-type',
+  'content-disposition',
+  'content-length',
+  'cache-control',
+  'x-content-type-options',
+  'allow',
+  'x-hub-seal-signature',
+  'x-hub-seal-algorithm',
+  'x-hub-seal-key-id',
 ];
 
 function sendJsonError(res: ServerResponse, status: number, code: string, message: string) {
@@ -38,7 +45,13 @@ function logError(message: string, e: unknown) {
  *
  * The caller must already be verified (token and account check); `caller` null means no token, refused here.
  */
-export async function proxyDownload(req: IncomingMessage, res: ServerResponse, caller: Caller | null, subgraphUrl: string, assertionKey: KeyObject): Promise<void> {
+export async function proxyDownload(
+  req: IncomingMessage,
+  res: ServerResponse,
+  caller: Caller | null,
+  subgraphUrl: string,
+  assertionKey: KeyObject,
+): Promise<void> {
   if (req.method !== 'GET') {
     res.setHeader('allow', 'GET');
     sendJsonError(res, 405, ErrorCode.BAD_USER_INPUT, 'Use GET');
@@ -51,9 +64,14 @@ export async function proxyDownload(req: IncomingMessage, res: ServerResponse, c
   const incoming = new URL(req.url ?? '/', 'http://localhost');
   const target = new URL(incoming.pathname + incoming.search, subgraphUrl);
   // Valid for filing's route of this path only (the path is one of the gateway's fixed download routes).
-  const assertion = await signCallerAssertion(caller, assertionKey, { subgraph: 'filing', route: incoming.pathname }, {
-    clientAddress: req.socket.remoteAddress,
-  });
+  const assertion = await signCallerAssertion(
+    caller,
+    assertionKey,
+    { subgraph: 'filing', route: incoming.pathname },
+    {
+      clientAddress: req.socket.remoteAddress,
+    },
+  );
 
   return new Promise<void>((resolve) => {
     const upstream = httpRequest(target, {

@@ -39,10 +39,24 @@ import { InFlightQueries } from './dedup';
 import { transportOptionsFromEnv, type SubgraphTransportOptions } from './transport';
 import { introspectionModeFromEnv, introspectionOptions, type IntrospectionMode } from './introspection';
 import { formatQueryLimitError, queryLimitOptions, queryLimitsFromEnv, type QueryLimits } from './query-limits';
-import { AUDIT_LOG_EXPORT_PATH, AUDIT_LOG_RENDITION_PATH, DOCUMENTS_CSV_PATH, SIP_PATH, STATISTICS_CSV_PATH, proxyDownload } from './export-proxy';
 import {
-  BACKUP_SET_DOWNLOAD_PATH, BACKUP_SET_UPLOAD_PATH, COMPONENT_DOWNLOAD_PATH, DELIVERY_PROOF_DOWNLOAD_PATH, UPLOAD_PATH, proxyBackupSetDownload,
-  proxyBackupSetUpload, proxyComponentDownload, proxyUpload,
+  AUDIT_LOG_EXPORT_PATH,
+  AUDIT_LOG_RENDITION_PATH,
+  DOCUMENTS_CSV_PATH,
+  SIP_PATH,
+  STATISTICS_CSV_PATH,
+  proxyDownload,
+} from './export-proxy';
+import {
+  BACKUP_SET_DOWNLOAD_PATH,
+  BACKUP_SET_UPLOAD_PATH,
+  COMPONENT_DOWNLOAD_PATH,
+  DELIVERY_PROOF_DOWNLOAD_PATH,
+  UPLOAD_PATH,
+  proxyBackupSetDownload,
+  proxyBackupSetUpload,
+  proxyComponentDownload,
+  proxyUpload,
 } from './uploads';
 import { subgraphsReadiness } from './readiness';
 import { OperationSafelist, safelistFromEnv } from './safelist';
@@ -115,11 +129,16 @@ export const INVALID_TOKEN_MESSAGE = 'The access token is invalid or has expired
  * A header that is present but not a valid, unexpired bearer token is refused rather than treated as
  * anonymous, so a client with a stale token learns it at once.
  */
-export async function callerOf(req: IncomingMessage, tokenKeys: TokenKeys | string | VerifiedTokens): Promise<Caller | null> {
+export async function callerOf(
+  req: IncomingMessage,
+  tokenKeys: TokenKeys | string | VerifiedTokens,
+): Promise<Caller | null> {
   const header = req.headers.authorization;
   if (header === undefined) return null;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  const caller = match ? await (tokenKeys instanceof VerifiedTokens ? tokenKeys.verify(match[1]) : verifyAccessToken(match[1], tokenKeys)) : null;
+  const caller = match
+    ? await (tokenKeys instanceof VerifiedTokens ? tokenKeys.verify(match[1]) : verifyAccessToken(match[1], tokenKeys))
+    : null;
   if (!caller) throw new RequestError(ErrorCode.UNAUTHENTICATED, INVALID_TOKEN_MESSAGE);
   return caller;
 }
@@ -135,7 +154,10 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   const maxBody = opts.maxBodyBytes ?? (Number(process.env.HUB_MAX_BODY_BYTES) || DEFAULT_MAX_BODY_BYTES);
   const checkSeconds = opts.accountCheckSeconds ?? Number(process.env.HUB_ACCOUNT_CHECK_SECONDS ?? 30);
   // Imported once: PEM parsing per request would cost more than the signature.
-  const assertionKey = typeof opts.assertionKey === 'string' ? createPrivateKey(opts.assertionKey.replace(/\\n/g, '\n')) : opts.assertionKey;
+  const assertionKey =
+    typeof opts.assertionKey === 'string'
+      ? createPrivateKey(opts.assertionKey.replace(/\\n/g, '\n'))
+      : opts.assertionKey;
   const accounts = new AccountCheck(urls.users, assertionKey, checkSeconds * 1000);
   const tokens = new VerifiedTokens(opts.tokenKeys);
   const proxies = trustedProxies();
@@ -153,7 +175,10 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     // The URLs in the supergraph are only the defaults; the ones given here win.
     // With the request id of the client's request (request-id.ts).
     buildService: ({ name, url }) => {
-      const source = new RequestIdDataSource(name, urls[name as SubgraphName] ?? url!, assertionKey, undefined, { transport, inFlight });
+      const source = new RequestIdDataSource(name, urls[name as SubgraphName] ?? url!, assertionKey, undefined, {
+        transport,
+        inFlight,
+      });
       dataSources.push(source);
       return source;
     },
@@ -203,29 +228,39 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       const raw = await readJsonBody(req, maxBody);
       const body = safelist ? safelist.admit(req, raw) : raw;
       // The client's address travels to the subgraphs inside the signed assertion (sign-in throttling; client-address.ts).
-      await serveGraphQL(apollo, req, res, body, async () => ({ caller, clientAddress: clientAddressOf(req, proxies), credential: req.headers.authorization ?? null }));
+      await serveGraphQL(apollo, req, res, body, async () => ({
+        caller,
+        clientAddress: clientAddressOf(req, proxies),
+        credential: req.headers.authorization ?? null,
+      }));
     },
     // Downloads streamed from filing (too big for a GraphQL string): the log of a period, a daily rendition, a SIP, CSV files.
     // Components' bytes: uploads streamed to filing (not the JSON body limit), downloads (and delivery proofs') streamed back.
     routes: {
       ...explorerPage.routes(),
       ...Object.fromEntries(
-        [AUDIT_LOG_EXPORT_PATH, AUDIT_LOG_RENDITION_PATH, SIP_PATH, DOCUMENTS_CSV_PATH, STATISTICS_CSV_PATH].map((path) => [
-          path,
-          async (req: IncomingMessage, res: ServerResponse) => {
-            const caller = await callerOf(req, tokens);
-            if (caller) await accounts.assertActive(caller);
-            await proxyDownload(req, res, caller, urls.filing, assertionKey);
-          },
-        ]),
+        [AUDIT_LOG_EXPORT_PATH, AUDIT_LOG_RENDITION_PATH, SIP_PATH, DOCUMENTS_CSV_PATH, STATISTICS_CSV_PATH].map(
+          (path) => [
+            path,
+            async (req: IncomingMessage, res: ServerResponse) => {
+              const caller = await callerOf(req, tokens);
+              if (caller) await accounts.assertActive(caller);
+              await proxyDownload(req, res, caller, urls.filing, assertionKey);
+            },
+          ],
+        ),
       ),
       ...Object.fromEntries(
-        ([
-          [UPLOAD_PATH, proxyUpload, urls.filing], [COMPONENT_DOWNLOAD_PATH, proxyComponentDownload, urls.filing],
-          [DELIVERY_PROOF_DOWNLOAD_PATH, proxyComponentDownload, urls.filing],
-          // Backup-only municipalities' backup sets (issue 12): archives' routes.
-          [BACKUP_SET_UPLOAD_PATH, proxyBackupSetUpload, urls.archives], [BACKUP_SET_DOWNLOAD_PATH, proxyBackupSetDownload, urls.archives],
-        ] as const).map(([path, proxy, url]) => [
+        (
+          [
+            [UPLOAD_PATH, proxyUpload, urls.filing],
+            [COMPONENT_DOWNLOAD_PATH, proxyComponentDownload, urls.filing],
+            [DELIVERY_PROOF_DOWNLOAD_PATH, proxyComponentDownload, urls.filing],
+            // Backup-only municipalities' backup sets (issue 12): archives' routes.
+            [BACKUP_SET_UPLOAD_PATH, proxyBackupSetUpload, urls.archives],
+            [BACKUP_SET_DOWNLOAD_PATH, proxyBackupSetDownload, urls.archives],
+          ] as const
+        ).map(([path, proxy, url]) => [
           path,
           async (req: IncomingMessage, res: ServerResponse) => {
             const caller = await callerOf(req, tokens);

@@ -17,14 +17,16 @@ const MODES: readonly IntrospectionMode[] = ['all', 'authenticated', 'off'];
 export function introspectionModeFromEnv(env: NodeJS.ProcessEnv = process.env): IntrospectionMode {
   const raw = env.HUB_INTROSPECTION;
   if (raw === undefined || raw === '') return env.NODE_ENV === 'production' ? 'authenticated' : 'all';
-  if (!(MODES as readonly string[]).includes(raw)) throw new Error(`HUB_INTROSPECTION must be one of ${MODES.join(', ')}, not "${raw}"`);
+  if (!(MODES as readonly string[]).includes(raw))
+    throw new Error(`HUB_INTROSPECTION must be one of ${MODES.join(', ')}, not "${raw}"`);
   return raw as IntrospectionMode;
 }
 
 export const mayIntrospect = (mode: IntrospectionMode, caller: Caller | null | undefined) =>
   mode === 'all' || (mode === 'authenticated' && !!caller);
 
-export const INTROSPECTION_NEEDS_SIGN_IN = 'Introspection is available to signed-in callers only on this hub: send a valid token';
+export const INTROSPECTION_NEEDS_SIGN_IN =
+  'Introspection is available to signed-in callers only on this hub: send a valid token';
 
 /** graphql-js's suggestion sentences: ` Did you mean "a", "b", or "c"?`, ` Did you mean the enum value "X"?`. */
 const SUGGESTION = /\s*Did you mean [^?]*\?/g;
@@ -66,5 +68,6 @@ function hideSuggestions(error: GraphQLError) {
   // Apollo wraps validation and coercion errors: the message a client sees is the wrapper's, but hide the
   // original's too so that no later formatting can bring it back.
   const original = error.originalError;
-  if (original && original !== error && original.message.includes('Did you mean')) original.message = withoutSuggestions(original.message);
+  if (original && original !== error && original.message.includes('Did you mean'))
+    original.message = withoutSuggestions(original.message);
 }

@@ -1,7 +1,14 @@
 import { DEMO_MUNICIPALITIES, HOST, Role, issueAccessToken, listen } from '@hub/kit';
 import { testCaller, testKeys } from '@hub/kit/testing';
 import { createServer, type Server } from 'node:http';
-import { Kind, buildSchema, getIntrospectionQuery, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
+import {
+  Kind,
+  buildSchema,
+  getIntrospectionQuery,
+  parse,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { startGateway, type RunningGateway } from './index';
 import { DEFAULT_QUERY_LIMITS, operationCost, queryLimitsFromEnv } from './query-limits';
 import { loadSupergraphSdl } from './supergraph';
@@ -13,7 +20,11 @@ const schema = buildSchema(loadSupergraphSdl(), { assumeValidSDL: true });
 function costOf(query: string, variables?: Record<string, unknown>, listSize = 10) {
   const doc = parse(query);
   const op = doc.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
-  const fragments = new Map(doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+  const fragments = new Map(
+    doc.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((f) => [f.name.value, f]),
+  );
   return operationCost(schema, op, fragments, variables, listSize);
 }
 
@@ -59,7 +70,11 @@ describe('operationCost (on the committed supergraph)', () => {
     expect(spread).toBe(costOf('{ documents(first: 10) { edges { node { id subject } } } }'));
     expect(costOf(getIntrospectionQuery())).toBe(0);
     // A document built to expand exponentially is costed in linear time (memoised) and simply comes out huge.
-    const frags = Array.from({ length: 40 }, (_, i) => `fragment F${i} on Document { id municipality { documents(first: 2) { edges { node { ...F${i + 1} } } } } }`);
+    const frags = Array.from(
+      { length: 40 },
+      (_, i) =>
+        `fragment F${i} on Document { id municipality { documents(first: 2) { edges { node { ...F${i + 1} } } } } }`,
+    );
     frags.push('fragment F40 on Document { id }');
     const started = Date.now();
     expect(costOf(`{ documents(first: 2) { edges { node { ...F0 } } } } ${frags.join('\n')}`)).toBeGreaterThan(1e12);
@@ -70,11 +85,35 @@ describe('operationCost (on the committed supergraph)', () => {
 describe('queryLimitsFromEnv', () => {
   it('reads the limits and refuses values that are not positive integers', () => {
     expect(queryLimitsFromEnv({})).toEqual(DEFAULT_QUERY_LIMITS);
-    expect(DEFAULT_QUERY_LIMITS).toEqual({ maxCost: 50_000, maxAliases: 30, maxTokens: 2_000, maxDirectives: 30, maxDepth: 12, listSize: 10 });
-    expect(queryLimitsFromEnv({ HUB_MAX_QUERY_COST: '1000', HUB_MAX_ALIASES: '5', HUB_MAX_TOKENS: '300', HUB_MAX_DIRECTIVES: '3', HUB_MAX_QUERY_DEPTH: '8', HUB_QUERY_LIST_SIZE: '20' })).toEqual({
-      maxCost: 1000, maxAliases: 5, maxTokens: 300, maxDirectives: 3, maxDepth: 8, listSize: 20,
+    expect(DEFAULT_QUERY_LIMITS).toEqual({
+      maxCost: 50_000,
+      maxAliases: 30,
+      maxTokens: 2_000,
+      maxDirectives: 30,
+      maxDepth: 12,
+      listSize: 10,
     });
-    for (const bad of ['0', '-1', '1.5', 'lots']) expect(() => queryLimitsFromEnv({ HUB_MAX_QUERY_COST: bad })).toThrow(/HUB_MAX_QUERY_COST must be a positive integer/);
+    expect(
+      queryLimitsFromEnv({
+        HUB_MAX_QUERY_COST: '1000',
+        HUB_MAX_ALIASES: '5',
+        HUB_MAX_TOKENS: '300',
+        HUB_MAX_DIRECTIVES: '3',
+        HUB_MAX_QUERY_DEPTH: '8',
+        HUB_QUERY_LIST_SIZE: '20',
+      }),
+    ).toEqual({
+      maxCost: 1000,
+      maxAliases: 5,
+      maxTokens: 300,
+      maxDirectives: 3,
+      maxDepth: 8,
+      listSize: 20,
+    });
+    for (const bad of ['0', '-1', '1.5', 'lots'])
+      expect(() => queryLimitsFromEnv({ HUB_MAX_QUERY_COST: bad })).toThrow(
+        /HUB_MAX_QUERY_COST must be a positive integer/,
+      );
   });
 });
 
@@ -97,7 +136,8 @@ describe('gateway query limits (real supergraph; the subgraphs behind it only co
     const port = await listen(counting, 0, HOST);
     const url = `http://${HOST}:${port}/graphql`;
     users = await fakeActiveUsers(keys);
-    token = (await issueAccessToken(testCaller(blansko.id, [Role.INTAKE_CLERK], 'mbk.clerk'), keys.tokenSecret, 3600)).token;
+    token = (await issueAccessToken(testCaller(blansko.id, [Role.INTAKE_CLERK], 'mbk.clerk'), keys.tokenSecret, 3600))
+      .token;
     gw = await startGateway({
       port: 0,
       tokenKeys: keys.tokenSecret,
@@ -148,7 +188,9 @@ describe('gateway query limits (real supergraph; the subgraphs behind it only co
   });
 
   it('refuses documents over the token limit before parsing them to the end', async () => {
-    expect(await expectRefused(`{ ${Array.from({ length: 2_000 }, () => '__typename').join(' ')} }`, 'tokens')).toMatch(/at most 2,000/);
+    expect(await expectRefused(`{ ${Array.from({ length: 2_000 }, () => '__typename').join(' ')} }`, 'tokens')).toMatch(
+      /at most 2,000/,
+    );
     // The issue's flood as it was sent (500 aliased pages with their fields) is over the token limit as well.
     await expectRefused(aliasFlood(500), 'tokens');
   });
@@ -156,7 +198,8 @@ describe('gateway query limits (real supergraph; the subgraphs behind it only co
   it('refuses too many directives and too deep nesting', async () => {
     await expectRefused(`{ ${'__typename @skip(if: false) '.repeat(31)} }`, 'directives');
     const inMunicipality = (levels: number): string => (levels <= 1 ? 'id' : `orgUnits { ${inOrgUnit(levels - 1)} }`);
-    const inOrgUnit = (levels: number): string => (levels <= 1 ? 'id' : `municipality { ${inMunicipality(levels - 1)} }`);
+    const inOrgUnit = (levels: number): string =>
+      levels <= 1 ? 'id' : `municipality { ${inMunicipality(levels - 1)} }`;
     await expectRefused(`{ municipality(id: "x") { ${inMunicipality(12)} } }`, 'depth');
   });
 
@@ -166,7 +209,16 @@ describe('gateway query limits (real supergraph; the subgraphs behind it only co
     // Planned and sent to filing (which is a stub here: hence SERVICE_UNAVAILABLE, not a limit).
     expect(big.body.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
     expect(subgraphRequests).toBeGreaterThan(before);
-    const intro = await post(gw.url, getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true }));
+    const intro = await post(
+      gw.url,
+      getIntrospectionQuery({
+        descriptions: true,
+        specifiedByUrl: true,
+        directiveIsRepeatable: true,
+        schemaDescription: true,
+        inputValueDeprecation: true,
+      }),
+    );
     expect(intro.body.errors).toBeUndefined();
     expect(intro.body.data.__schema.queryType.name).toBe('Query');
   });

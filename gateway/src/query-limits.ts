@@ -81,7 +81,8 @@ export function queryLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): QueryL
     const raw = env[LIMIT_ENV[key]];
     if (raw === undefined || raw === '') continue;
     const n = Number(raw);
-    if (!Number.isSafeInteger(n) || n < 1) throw new Error(`${LIMIT_ENV[key]} must be a positive integer, not "${raw}"`);
+    if (!Number.isSafeInteger(n) || n < 1)
+      throw new Error(`${LIMIT_ENV[key]} must be a positive integer, not "${raw}"`);
     limits[key] = n;
   }
   return limits;
@@ -118,7 +119,8 @@ export function operationCost(
 ): number {
   const fragmentOf = (name: string) => (fragments instanceof Map ? fragments.get(name) : fragments[name]);
   const variableDefaults = new Map<string, ValueNode>();
-  for (const def of operation.variableDefinitions ?? []) if (def.defaultValue) variableDefaults.set(def.variable.name.value, def.defaultValue);
+  for (const def of operation.variableDefinitions ?? [])
+    if (def.defaultValue) variableDefaults.set(def.variable.name.value, def.defaultValue);
   const fragmentCosts = new Map<string, number>();
 
   /** A non-negative integer from an argument value, or undefined when it gives none. */
@@ -228,7 +230,8 @@ export function queryLimitOptions(limits: QueryLimits) {
           const operation = ctx.operation;
           if (!operation) return;
           const fragments = new Map<string, FragmentDefinitionNode>();
-          for (const def of ctx.document!.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+          for (const def of ctx.document!.definitions)
+            if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
           const cost = operationCost(ctx.schema, operation, fragments, ctx.request.variables, limits.listSize);
           if (cost > limits.maxCost) {
             throw new QueryLimitError(
@@ -249,7 +252,8 @@ export function queryLimitOptions(limits: QueryLimits) {
   };
 }
 
-const formatCost = (cost: number) => (Number.isFinite(cost) && cost < 1e15 ? Math.round(cost).toLocaleString('en-US') : 'over 10^15');
+const formatCost = (cost: number) =>
+  Number.isFinite(cost) && cost < 1e15 ? Math.round(cost).toLocaleString('en-US') : 'over 10^15';
 
 /** graphql-js's message when `maxTokens` stops the parser (graphql 16: "…more that N tokens…", sic). */
 const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more th(?:at|an) (\d+) tokens/;
@@ -262,9 +266,13 @@ const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more th(?:at|an) (
 export function formatQueryLimitError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   if (original instanceof QueryLimitError) {
-    return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.QUERY_TOO_COMPLEX, limit: original.limit } };
+    return {
+      ...formatted,
+      extensions: { ...formatted.extensions, code: ErrorCode.QUERY_TOO_COMPLEX, limit: original.limit },
+    };
   }
-  const tokens = formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' ? TOKEN_LIMIT_MESSAGE.exec(formatted.message) : null;
+  const tokens =
+    formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' ? TOKEN_LIMIT_MESSAGE.exec(formatted.message) : null;
   if (tokens) {
     return {
       message: `The document has too many tokens: at most ${Number(tokens[1]).toLocaleString('en-US')} are allowed (tokens limit)`,

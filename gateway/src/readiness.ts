@@ -8,7 +8,10 @@ export const SUBGRAPH_READY_TIMEOUT_MS = 3_000;
  * report names each subgraph's state: `ready`, `not ready` (it answered 503: e.g. its database is down) or
  * `unreachable` (no answer in time).
  */
-export async function subgraphsReadiness(urls: Record<SubgraphName, string>, timeoutMs = SUBGRAPH_READY_TIMEOUT_MS): Promise<Readiness> {
+export async function subgraphsReadiness(
+  urls: Record<SubgraphName, string>,
+  timeoutMs = SUBGRAPH_READY_TIMEOUT_MS,
+): Promise<Readiness> {
   const states = await Promise.all(
     Object.entries(urls).map(async ([name, url]) => {
       try {

@@ -24,7 +24,8 @@ export class OperationSafelist {
     for (const [key, text] of Object.entries(documents)) {
       const hash = key.replace(/^sha256:/, '');
       // A register whose keys are not the sha256 of their text would let a client run text it never named.
-      if (typeof text !== 'string' || sha256(text) !== hash) throw new Error(`safelist entry ${key.slice(0, 23)}… is not the sha256 of its document`);
+      if (typeof text !== 'string' || sha256(text) !== hash)
+        throw new Error(`safelist entry ${key.slice(0, 23)}… is not the sha256 of its document`);
       this.byHash.set(hash, text);
     }
   }
@@ -52,14 +53,26 @@ export class OperationSafelist {
 
   private admitOne(body: unknown): unknown {
     if (!body || typeof body !== 'object') return body; // Apollo refuses a malformed body with its own message.
-    const { query, documentId, extensions } = body as { query?: unknown; documentId?: unknown; extensions?: { persistedQuery?: { sha256Hash?: unknown } } };
+    const { query, documentId, extensions } = body as {
+      query?: unknown;
+      documentId?: unknown;
+      extensions?: { persistedQuery?: { sha256Hash?: unknown } };
+    };
     if (typeof query === 'string') {
       if (this.byHash.has(sha256(query))) return body;
-      throw new RequestError(ErrorCode.OPERATION_NOT_ALLOWED, 'This operation is not registered on the hub (safelist mode)');
+      throw new RequestError(
+        ErrorCode.OPERATION_NOT_ALLOWED,
+        'This operation is not registered on the hub (safelist mode)',
+      );
     }
-    const named = typeof documentId === 'string' ? documentId.replace(/^sha256:/, '') : extensions?.persistedQuery?.sha256Hash;
+    const named =
+      typeof documentId === 'string' ? documentId.replace(/^sha256:/, '') : extensions?.persistedQuery?.sha256Hash;
     const text = typeof named === 'string' && HEX_SHA256.test(named) ? this.byHash.get(named) : undefined;
-    if (text === undefined) throw new RequestError(ErrorCode.OPERATION_NOT_ALLOWED, 'No registered operation has this document id (safelist mode)');
+    if (text === undefined)
+      throw new RequestError(
+        ErrorCode.OPERATION_NOT_ALLOWED,
+        'No registered operation has this document id (safelist mode)',
+      );
     const { documentId: _id, ...rest } = body as Record<string, unknown>;
     // Apollo checks an APQ hash against the text it is given: the registered text matches by construction.
     return { ...rest, query: text };

@@ -30,7 +30,8 @@ describe('gateway: verified access tokens', () => {
 
   it('stays bounded', async () => {
     const tokens = new VerifiedTokens(keys.tokenSecret, 3);
-    for (let i = 0; i < 7; i++) expect(await tokens.verify((await issueAccessToken(caller, keys.tokenSecret, 600)).token)).not.toBeNull();
+    for (let i = 0; i < 7; i++)
+      expect(await tokens.verify((await issueAccessToken(caller, keys.tokenSecret, 600)).token)).not.toBeNull();
     expect(tokens.size).toBeLessThanOrEqual(3);
   });
 });

@@ -12,7 +12,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());
 
 /** Polls `cond` until true or `ms` passed. */
 async function until(cond: () => boolean, ms = 3_000) {
-  for (const end = Date.now() + ms; !cond() && Date.now() < end; ) await sleep(20);
+  for (const end = Date.now() + ms; !cond() && Date.now() < end;) await sleep(20);
   return cond();
 }
 
@@ -74,7 +74,10 @@ describe('subgraph transport (undici pool)', () => {
     const t = createSubgraphTransport(server.url, { connections: 4, idleTimeoutMs: 1_000, requestTimeoutMs: 300 });
     try {
       const started = Date.now();
-      const [hung, fine] = await Promise.allSettled([t.fetcher(`${server.url}?ms=never`, post), t.fetcher(`${server.url}?ms=50`, post)]);
+      const [hung, fine] = await Promise.allSettled([
+        t.fetcher(`${server.url}?ms=never`, post),
+        t.fetcher(`${server.url}?ms=50`, post),
+      ]);
       expect(hung.status).toBe('rejected');
       expect((hung as PromiseRejectedResult).reason).toBeInstanceOf(SubgraphTimeoutError);
       expect(Date.now() - started).toBeLessThan(2_000);
@@ -92,7 +95,9 @@ describe('subgraph transport (undici pool)', () => {
     const t = createSubgraphTransport(server.url, { connections: 3, idleTimeoutMs: 5_000, requestTimeoutMs: 5_000 });
     try {
       expect(await until(() => server.open === 0)).toBe(true);
-      const answers = await Promise.all(Array.from({ length: 20 }, () => t.fetcher(`${server.url}?ms=20`, post).then((r) => r.json())));
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, () => t.fetcher(`${server.url}?ms=20`, post).then((r) => r.json())),
+      );
       expect(answers).toHaveLength(20);
       expect(server.maxOpen).toBeLessThanOrEqual(3);
       expect(server.open).toBeGreaterThan(0);
@@ -118,11 +123,14 @@ describe('subgraph transport (undici pool)', () => {
     }
   });
 
-  it('keeps the idle timeout below the subgraphs\' keep-alive whatever the environment says', () => {
+  it("keeps the idle timeout below the subgraphs' keep-alive whatever the environment says", () => {
     expect(transportOptionsFromEnv({}).idleTimeoutMs).toBe(30_000);
     expect(transportOptionsFromEnv({ HUB_SUBGRAPH_IDLE_MS: '600000' }).idleTimeoutMs).toBeLessThan(65_000);
     expect(transportOptionsFromEnv({ HUB_REQUEST_TIMEOUT_MS: '2000' }).requestTimeoutMs).toBe(7_000);
-    expect(transportOptionsFromEnv({ HUB_SUBGRAPH_TIMEOUT_MS: '1234', HUB_SUBGRAPH_CONNECTIONS: '8' })).toMatchObject({ requestTimeoutMs: 1234, connections: 8 });
+    expect(transportOptionsFromEnv({ HUB_SUBGRAPH_TIMEOUT_MS: '1234', HUB_SUBGRAPH_CONNECTIONS: '8' })).toMatchObject({
+      requestTimeoutMs: 1234,
+      connections: 8,
+    });
   });
 });
 
@@ -134,11 +142,18 @@ describe('gateway: a subgraph that does not answer in time', () => {
     ${ACTIVE_USERS_SDL} type Query { wait(ms: Int!): Int }`;
 
   beforeAll(async () => {
-    const resolvers = { ...activeUsersResolvers, Query: { wait: async (_: unknown, { ms }: { ms: number }) => (await sleep(ms), ms) } };
+    const resolvers = {
+      ...activeUsersResolvers,
+      Query: { wait: async (_: unknown, { ms }: { ms: number }) => (await sleep(ms), ms) },
+    };
     sub = await fakeSubgraph(typeDefs, resolvers, { gatewayPublicKey: keys.gatewayPublicKey }, 'users');
     const composed = composeServices([{ name: 'users', url: sub.url, typeDefs: parse(typeDefs) }]);
     gw = await startGateway({
-      port: 0, tokenKeys: keys.tokenSecret, assertionKey: keys.gatewayPrivateKey, supergraphSdl: composed.supergraphSdl!, subgraphUrls: { users: sub.url },
+      port: 0,
+      tokenKeys: keys.tokenSecret,
+      assertionKey: keys.gatewayPrivateKey,
+      supergraphSdl: composed.supergraphSdl!,
+      subgraphUrls: { users: sub.url },
       subgraphTransport: { requestTimeoutMs: 400 },
     });
   });
@@ -147,13 +162,23 @@ describe('gateway: a subgraph that does not answer in time', () => {
     await sub?.stop();
   });
 
-  it('answers SERVICE_UNAVAILABLE for that request only, without the subgraph\'s address', async () => {
-    const auth = bearer((await issueAccessToken(testCaller(null, [Role.PLATFORM_ADMIN], 'platform.admin'), keys.tokenSecret, 600)).token);
+  it("answers SERVICE_UNAVAILABLE for that request only, without the subgraph's address", async () => {
+    const auth = bearer(
+      (await issueAccessToken(testCaller(null, [Role.PLATFORM_ADMIN], 'platform.admin'), keys.tokenSecret, 600)).token,
+    );
     await post(gw.url, '{ __typename }', auth);
     const started = Date.now();
-    const [slow, quick] = await Promise.all([post(gw.url, '{ wait(ms: 3000) }', auth), post(gw.url, '{ wait(ms: 10) }', auth)]);
+    const [slow, quick] = await Promise.all([
+      post(gw.url, '{ wait(ms: 3000) }', auth),
+      post(gw.url, '{ wait(ms: 10) }', auth),
+    ]);
     expect(Date.now() - started).toBeLessThan(2_500);
-    expect(slow.body.errors).toEqual([expect.objectContaining({ message: SERVICE_UNAVAILABLE_MESSAGE, extensions: expect.objectContaining({ code: 'SERVICE_UNAVAILABLE' }) })]);
+    expect(slow.body.errors).toEqual([
+      expect.objectContaining({
+        message: SERVICE_UNAVAILABLE_MESSAGE,
+        extensions: expect.objectContaining({ code: 'SERVICE_UNAVAILABLE' }),
+      }),
+    ]);
     expect(slow.text).not.toContain(sub.url.replace('/graphql', ''));
     expect(quick.body).toEqual({ data: { wait: 10 } });
   });

@@ -31,7 +31,8 @@ export interface SubgraphTransportOptions {
  * hangs or is gone).
  */
 export function transportOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): SubgraphTransportOptions {
-  const num = (v: string | undefined, fallback: number) => (v !== undefined && v !== '' && Number.isFinite(Number(v)) && Number(v) > 0 ? Number(v) : fallback);
+  const num = (v: string | undefined, fallback: number) =>
+    v !== undefined && v !== '' && Number.isFinite(Number(v)) && Number(v) > 0 ? Number(v) : fallback;
   const idle = Math.min(num(env.HUB_SUBGRAPH_IDLE_MS, 30_000), KEEP_ALIVE_TIMEOUT_MS - 5_000);
   return {
     connections: Math.floor(num(env.HUB_SUBGRAPH_CONNECTIONS, 32)),
@@ -43,7 +44,10 @@ export function transportOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): S
 /** Raised when a subgraph request runs over `requestTimeoutMs` (the data source turns it into SERVICE_UNAVAILABLE). */
 export class SubgraphTimeoutError extends Error {
   readonly code = 'SUBGRAPH_TIMEOUT';
-  constructor(readonly url: string, readonly timeoutMs: number) {
+  constructor(
+    readonly url: string,
+    readonly timeoutMs: number,
+  ) {
     super(`no answer from ${url} within ${timeoutMs} ms`);
   }
 }
@@ -152,7 +156,10 @@ export function createSubgraphTransport(subgraphUrl: string, opts: SubgraphTrans
     const target = new URL(url);
     if (target.origin !== origin) throw new Error(`this transport serves ${origin}, not ${target.origin}`);
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new SubgraphTimeoutError(url, opts.requestTimeoutMs)), opts.requestTimeoutMs);
+    const timer = setTimeout(
+      () => controller.abort(new SubgraphTimeoutError(url, opts.requestTimeoutMs)),
+      opts.requestTimeoutMs,
+    );
     try {
       const res = await pool.request({
         origin,
@@ -168,7 +175,8 @@ export function createSubgraphTransport(subgraphUrl: string, opts: SubgraphTrans
       return { response: () => new TextResponse(url, status, headers, text) };
     } catch (e) {
       // undici reports an abort as its own RequestAbortedError; the reason says why.
-      if (controller.signal.aborted && controller.signal.reason instanceof SubgraphTimeoutError) throw controller.signal.reason;
+      if (controller.signal.aborted && controller.signal.reason instanceof SubgraphTimeoutError)
+        throw controller.signal.reason;
       throw e;
     } finally {
       clearTimeout(timer);

@@ -7,11 +7,18 @@ import { createServer, request, type IncomingMessage, type Server } from 'node:h
 import type { AddressInfo } from 'node:net';
 import { proxyUpload } from './uploads';
 
-const caller = { userId: 'u-1', login: 'mbk.clerk', municipalityId: 'm-1', roles: ['INTAKE_CLERK'], orgUnitId: null } as never;
+const caller = {
+  userId: 'u-1',
+  login: 'mbk.clerk',
+  municipalityId: 'm-1',
+  roles: ['INTAKE_CLERK'],
+  orgUnitId: null,
+} as never;
 // The gateway's Ed25519 key, as startGateway hands it to the proxy (parsed once).
 const assertionKey = createPrivateKey(testKeys().gatewayPrivateKey);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const listen = (s: Server) => new Promise<number>((r) => s.listen(0, '127.0.0.1', () => r((s.address() as AddressInfo).port)));
+const listen = (s: Server) =>
+  new Promise<number>((r) => s.listen(0, '127.0.0.1', () => r((s.address() as AddressInfo).port)));
 const connections = (s: Server) => new Promise<number>((r) => s.getConnections((_e, n) => r(n)));
 const close = (s: Server) => new Promise<void>((r) => (s.closeAllConnections(), s.close(() => r())));
 

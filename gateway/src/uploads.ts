@@ -15,7 +15,14 @@ export const BACKUP_SET_UPLOAD_PATH = '/backup-sets';
 export const BACKUP_SET_DOWNLOAD_PATH = '/downloads/backup-set';
 
 const FORWARDED_RESPONSE_HEADERS = [
-  'content-type', 'content-length', 'content-disposition', 'cache-control', 'x-content-type-options', 'allow', 'connection', 'x-content-sha256',
+  'content-type',
+  'content-length',
+  'content-disposition',
+  'cache-control',
+  'x-content-type-options',
+  'allow',
+  'connection',
+  'x-content-sha256',
 ];
 
 function sendJsonError(res: ServerResponse, status: number, code: string, message: string) {
@@ -31,7 +38,13 @@ function sendJsonError(res: ServerResponse, status: number, code: string, messag
  * the gateway's JSON limit), and the subgraph's small JSON answer is piped back. A client that goes away aborts
  * the upstream request, so filing deletes its partial file.
  */
-export function proxyUpload(req: IncomingMessage, res: ServerResponse, caller: Caller | null, subgraphUrl: string, assertionKey: KeyObject): Promise<void> {
+export function proxyUpload(
+  req: IncomingMessage,
+  res: ServerResponse,
+  caller: Caller | null,
+  subgraphUrl: string,
+  assertionKey: KeyObject,
+): Promise<void> {
   return proxyToFiling(req, res, caller, subgraphUrl, assertionKey, 'POST');
 }
 
@@ -39,22 +52,45 @@ export function proxyUpload(req: IncomingMessage, res: ServerResponse, caller: C
  * Proxies `GET /downloads/component?id=…` (and `/downloads/delivery-proof`) like the exports (export-proxy.ts), also handing on the component's
  * `x-content-sha256` so the client can check the bytes it received.
  */
-export function proxyComponentDownload(req: IncomingMessage, res: ServerResponse, caller: Caller | null, subgraphUrl: string, assertionKey: KeyObject): Promise<void> {
+export function proxyComponentDownload(
+  req: IncomingMessage,
+  res: ServerResponse,
+  caller: Caller | null,
+  subgraphUrl: string,
+  assertionKey: KeyObject,
+): Promise<void> {
   return proxyToFiling(req, res, caller, subgraphUrl, assertionKey, 'GET');
 }
 
 /** `POST /backup-sets?name=…` to archives, streamed like components' uploads (the quota is archives' to enforce). */
-export function proxyBackupSetUpload(req: IncomingMessage, res: ServerResponse, caller: Caller | null, subgraphUrl: string, assertionKey: KeyObject): Promise<void> {
+export function proxyBackupSetUpload(
+  req: IncomingMessage,
+  res: ServerResponse,
+  caller: Caller | null,
+  subgraphUrl: string,
+  assertionKey: KeyObject,
+): Promise<void> {
   return proxyToFiling(req, res, caller, subgraphUrl, assertionKey, 'POST', 'archives');
 }
 
 /** `GET /downloads/backup-set?id=…` from archives, with the set's `x-content-sha256`. */
-export function proxyBackupSetDownload(req: IncomingMessage, res: ServerResponse, caller: Caller | null, subgraphUrl: string, assertionKey: KeyObject): Promise<void> {
+export function proxyBackupSetDownload(
+  req: IncomingMessage,
+  res: ServerResponse,
+  caller: Caller | null,
+  subgraphUrl: string,
+  assertionKey: KeyObject,
+): Promise<void> {
   return proxyToFiling(req, res, caller, subgraphUrl, assertionKey, 'GET', 'archives');
 }
 
 async function proxyToFiling(
-  req: IncomingMessage, res: ServerResponse, caller: Caller | null, subgraphUrl: string, assertionKey: KeyObject, method: 'GET' | 'POST',
+  req: IncomingMessage,
+  res: ServerResponse,
+  caller: Caller | null,
+  subgraphUrl: string,
+  assertionKey: KeyObject,
+  method: 'GET' | 'POST',
   subgraph: 'filing' | 'archives' = 'filing',
 ): Promise<void> {
   if (req.method !== method) {
@@ -69,9 +105,14 @@ async function proxyToFiling(
   const incoming = new URL(req.url ?? '/', 'http://localhost');
   const target = new URL(incoming.pathname + incoming.search, subgraphUrl);
   // Valid for the subgraph's route of this path only, for a few seconds (checked when the request arrives).
-  const assertion = await signCallerAssertion(caller, assertionKey, { subgraph, route: incoming.pathname }, {
-    clientAddress: req.socket.remoteAddress,
-  });
+  const assertion = await signCallerAssertion(
+    caller,
+    assertionKey,
+    { subgraph, route: incoming.pathname },
+    {
+      clientAddress: req.socket.remoteAddress,
+    },
+  );
   const headers: Record<string, string> = { [CALLER_HEADER]: assertion, ...requestIdHeaders() };
   if (method === 'POST') {
     headers['content-type'] = String(req.headers['content-type'] ?? 'application/octet-stream');

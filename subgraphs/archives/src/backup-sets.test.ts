@@ -1,4 +1,13 @@
-import { AuditEvent, DEMO_MUNICIPALITIES, ErrorCode, HubError, Role, scopeToTenant, type Caller, type TenantCaller } from '@hub/kit';
+import {
+  AuditEvent,
+  DEMO_MUNICIPALITIES,
+  ErrorCode,
+  HubError,
+  Role,
+  scopeToTenant,
+  type Caller,
+  type TenantCaller,
+} from '@hub/kit';
 import { startTestSubgraph, testCaller, testDatabaseKinds, type TestSubgraph } from '@hub/kit/testing';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { createHash, randomBytes } from 'node:crypto';
@@ -9,7 +18,12 @@ import { Readable } from 'node:stream';
 import type { ArchivesContext } from './context';
 import { archives } from './index';
 import { BackupSet, BackupSetPolicy } from './modules/backup-sets/backup-set.entity';
-import { expireBackupSets, expiredSets, openBackupSetForDownload, uploadBackupSet } from './modules/backup-sets/backup-sets';
+import {
+  expireBackupSets,
+  expiredSets,
+  openBackupSetForDownload,
+  uploadBackupSet,
+} from './modules/backup-sets/backup-sets';
 import { BackupSetFiles } from './modules/backup-sets/storage';
 
 const byAbbr = (a: string) => DEMO_MUNICIPALITIES.find((m) => m.abbreviation === a)!;
@@ -22,14 +36,18 @@ const platformAdmin = testCaller(null, [Role.PLATFORM_ADMIN], 'platform.admin');
 
 const LIST = '{ backupSets { id name size sha256 createdAt uploadedBy { id } expiresAt } }';
 const RETENTION = '{ backupSetRetention { retentionDays keepLast usedBytes quotaBytes } }';
-const SET_RETENTION = 'mutation($d: Int, $k: Int) { setBackupSetRetention(retentionDays: $d, keepLast: $k) { retentionDays keepLast usedBytes quotaBytes } }';
+const SET_RETENTION =
+  'mutation($d: Int, $k: Int) { setBackupSetRetention(retentionDays: $d, keepLast: $k) { retentionDays keepLast usedBytes quotaBytes } }';
 const DELETE = 'mutation($id: ID!) { deleteBackupSet(id: $id) { id } }';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 /** Bytes in chunks, as a socket delivers them. */
-const streamOf = (b: Buffer, chunk = 4096) => Readable.from((function* () {
-  for (let i = 0; i < b.length; i += chunk) yield b.subarray(i, i + chunk);
-})());
+const streamOf = (b: Buffer, chunk = 4096) =>
+  Readable.from(
+    (function* () {
+      for (let i = 0; i < b.length; i += chunk) yield b.subarray(i, i + chunk);
+    })(),
+  );
 
 describe.each(testDatabaseKinds())('backup sets on %s', (kind) => {
   let t: TestSubgraph<ArchivesContext>;
@@ -49,8 +67,19 @@ describe.each(testDatabaseKinds())('backup sets on %s', (kind) => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const upload = (caller: TenantCaller, name: string, bytes: Buffer, opts: { now?: Date; declared?: boolean; quota?: number } = {}) =>
-    uploadBackupSet(t.orm, caller, streamOf(bytes), { name, declaredSize: opts.declared ? bytes.length : undefined }, { files, quota: opts.quota ?? QUOTA, now: opts.now });
+  const upload = (
+    caller: TenantCaller,
+    name: string,
+    bytes: Buffer,
+    opts: { now?: Date; declared?: boolean; quota?: number } = {},
+  ) =>
+    uploadBackupSet(
+      t.orm,
+      caller,
+      streamOf(bytes),
+      { name, declaredSize: opts.declared ? bytes.length : undefined },
+      { files, quota: opts.quota ?? QUOTA, now: opts.now },
+    );
   const codeOf = (res: { errors?: { extensions?: Record<string, unknown> }[] }) => res.errors?.[0]?.extensions?.code;
   const ok = async (caller: Caller, query: string, variables?: Record<string, unknown>) => {
     const res = await t.run(caller, query, variables);
@@ -58,22 +87,31 @@ describe.each(testDatabaseKinds())('backup sets on %s', (kind) => {
     return res.data!;
   };
   const em = (m: string) => scopeToTenant(t.orm.em.fork(), m) as SqlEntityManager;
-  const eventsOf = (m: string, objectId: string) => em(m).find(AuditEvent, { objectId }, { orderBy: { sequence: 'asc' } });
+  const eventsOf = (m: string, objectId: string) =>
+    em(m).find(AuditEvent, { objectId }, { orderBy: { sequence: 'asc' } });
   const tmpFiles = () => (existsSync(join(dir, 'tmp')) ? readdirSync(join(dir, 'tmp')) : []);
-  const usedBytes = async (m: string) => (await t.orm.em.fork().findOne(BackupSetPolicy, { municipalityId: m }, { filters: false }))?.usedBytes ?? 0;
+  const usedBytes = async (m: string) =>
+    (await t.orm.em.fork().findOne(BackupSetPolicy, { municipalityId: m }, { filters: false }))?.usedBytes ?? 0;
   const clear = async () => {
     for (const s of await t.orm.em.fork().find(BackupSet, {}, { filters: false })) {
       await t.orm.em.fork().nativeDelete(BackupSet, { id: s.id }, { filters: false });
       await files.remove(s.municipalityId, s.id);
     }
-    await t.orm.em.fork().nativeUpdate(BackupSetPolicy, {}, { usedBytes: 0, retentionDays: null, keepLast: null }, { filters: false });
+    await t.orm.em
+      .fork()
+      .nativeUpdate(BackupSetPolicy, {}, { usedBytes: 0, retentionDays: null, keepLast: null }, { filters: false });
   };
   beforeEach(clear);
 
   it('streams a set to disk, hashes it on the way, records it and logs the upload', async () => {
     const bytes = randomBytes(50_000);
     const set = await upload(dlhClient, 'spisovka-2026-12-06.tar.zst', bytes);
-    expect(set).toMatchObject({ municipalityId: DLH.id, size: bytes.length, sha256: sha(bytes), name: 'spisovka-2026-12-06.tar.zst' });
+    expect(set).toMatchObject({
+      municipalityId: DLH.id,
+      size: bytes.length,
+      sha256: sha(bytes),
+      name: 'spisovka-2026-12-06.tar.zst',
+    });
     expect(readFileSync(files.pathOf(DLH.id, set.id)).equals(bytes)).toBe(true);
     expect(tmpFiles()).toEqual([]);
     expect(await usedBytes(DLH.id)).toBe(bytes.length);
@@ -82,7 +120,15 @@ describe.each(testDatabaseKinds())('backup sets on %s', (kind) => {
     expect(event.changes).toEqual(expect.arrayContaining([{ name: 'sha256', old: null, new: sha(bytes) }]));
 
     const listed = (await ok(dlhClient, LIST)).backupSets;
-    expect(listed).toEqual([expect.objectContaining({ id: set.id, size: bytes.length, sha256: sha(bytes), uploadedBy: { id: dlhClient.userId }, expiresAt: null })]);
+    expect(listed).toEqual([
+      expect.objectContaining({
+        id: set.id,
+        size: bytes.length,
+        sha256: sha(bytes),
+        uploadedBy: { id: dlhClient.userId },
+        expiresAt: null,
+      }),
+    ]);
     // The listing is logged too.
     expect((await eventsOf(DLH.id, DLH.id)).map((e) => e.eventType)).toContain('Zobrazeni');
   });
@@ -93,7 +139,9 @@ describe.each(testDatabaseKinds())('backup sets on %s', (kind) => {
 
     // Declared: refused before a byte is read.
     const body = streamOf(randomBytes(50_000));
-    await expect(uploadBackupSet(t.orm, dlhClient, body, { name: 'declared', declaredSize: 50_000 }, { files, quota: QUOTA })).rejects.toMatchObject({
+    await expect(
+      uploadBackupSet(t.orm, dlhClient, body, { name: 'declared', declaredSize: 50_000 }, { files, quota: QUOTA }),
+    ).rejects.toMatchObject({
       extensions: { code: ErrorCode.QUOTA_EXCEEDED, limit: QUOTA },
     });
     // Undeclared (chunked): the stream is cut once it passes what is left.
@@ -109,7 +157,10 @@ describe.each(testDatabaseKinds())('backup sets on %s', (kind) => {
   });
 
   it('lets only one of two uploads that each fit but not together commit', async () => {
-    const results = await Promise.allSettled([upload(dlhClient, 'a', randomBytes(60_000)), upload(dlhClient, 'b', randomBytes(60_000))]);
+    const results = await Promise.allSettled([
+      upload(dlhClient, 'a', randomBytes(60_000)),
+      upload(dlhClient, 'b', randomBytes(60_000)),
+    ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(refused.reason.extensions.code).toBe(ErrorCode.QUOTA_EXCEEDED);
@@ -136,10 +187,17 @@ describe.each(testDatabaseKinds())('backup sets on %s', (kind) => {
     // Another backup client: sees nothing, cannot download or delete.
     expect((await ok(mlhClient, LIST)).backupSets).toEqual([]);
     expect(codeOf(await t.run(mlhClient, DELETE, { id: set.id }))).toBe(ErrorCode.NOT_FOUND);
-    await expect(openBackupSetForDownload(em(MLH.id), mlhClient, set.id)).rejects.toMatchObject({ extensions: { code: ErrorCode.NOT_FOUND } });
+    await expect(openBackupSetForDownload(em(MLH.id), mlhClient, set.id)).rejects.toMatchObject({
+      extensions: { code: ErrorCode.NOT_FOUND },
+    });
     // The platform admin and the municipality's people (even a tenant admin or auditor): FORBIDDEN.
     for (const caller of [platformAdmin, dlhPerson]) {
-      for (const [q, v] of [[LIST, undefined], [RETENTION, undefined], [DELETE, { id: set.id }], [SET_RETENTION, { k: 1 }]] as const) {
+      for (const [q, v] of [
+        [LIST, undefined],
+        [RETENTION, undefined],
+        [DELETE, { id: set.id }],
+        [SET_RETENTION, { k: 1 }],
+      ] as const) {
         expect(codeOf(await t.run(caller, q, v as Record<string, unknown> | undefined))).toBe(ErrorCode.FORBIDDEN);
       }
     }
@@ -197,7 +255,8 @@ describe.each(testDatabaseKinds())('backup sets on %s', (kind) => {
 
   it('decides expiry as a pure function', () => {
     const now = new Date('2026-12-06T00:00:00Z');
-    const mk = (id: string, daysAgo: number) => ({ id, createdAt: new Date(now.getTime() - daysAgo * 86_400_000) }) as BackupSet;
+    const mk = (id: string, daysAgo: number) =>
+      ({ id, createdAt: new Date(now.getTime() - daysAgo * 86_400_000) }) as BackupSet;
     const sets = [mk('a', 1), mk('b', 5), mk('c', 30)];
     expect(expiredSets(sets, { retentionDays: null, keepLast: null }, now)).toEqual([]);
     expect(expiredSets(sets, { retentionDays: 7, keepLast: null }, now).map((s) => s.id)).toEqual(['c']);

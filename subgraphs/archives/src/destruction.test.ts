@@ -22,15 +22,27 @@ const filed: Record<string, Record<string, unknown>> = {};
 const peers = fakePeers({ RecordsHandOver: lists, CaseFile: filed, Document: filed, User: {} });
 
 /** Entities (case files, or lone documents) handed over and due in 2026, known to the fake filing with their PIDs. */
-function handOverList(kinds: ('CASE_FILE' | 'DOCUMENT')[], documentIds: string[][] = []): { listId: string; ids: string[]; pids: string[] } {
+function handOverList(
+  kinds: ('CASE_FILE' | 'DOCUMENT')[],
+  documentIds: string[][] = [],
+): { listId: string; ids: string[]; pids: string[] } {
   const listId = randomUUID();
   const entries = kinds.map((kind, i) => {
     const id = randomUUID();
     filed[id] = { id, pid: `MBKD${id.slice(0, 8)}` };
     for (const d of documentIds[i] ?? []) filed[d] = { id: d, pid: `MBKD${d.slice(0, 8)}` };
     return {
-      kind, id, state: 'HANDED_TO_RECORDS_OFFICE', referenceNumber: `MBK ${i + 1}/${listId.slice(0, 4)}`, title: `Spis ${i + 1}`,
-      fullFilingCode: '616', year: 2020, disposalCode: 'S', retentionYears: 5, disposalYear: 2026, sortKey: `616-${listId}-${i}`,
+      kind,
+      id,
+      state: 'HANDED_TO_RECORDS_OFFICE',
+      referenceNumber: `MBK ${i + 1}/${listId.slice(0, 4)}`,
+      title: `Spis ${i + 1}`,
+      fullFilingCode: '616',
+      year: 2020,
+      disposalCode: 'S',
+      retentionYears: 5,
+      disposalYear: 2026,
+      sortKey: `616-${listId}-${i}`,
       documentIds: documentIds[i] ?? [],
     };
   });
@@ -51,7 +63,8 @@ const ITEM = `query($id: ID!) { recordsOfficeItem(id: $id) { id state } }`;
 
 describe.each(testDatabaseKinds())('destruction on %s', (kind) => {
   let t: TestSubgraph<ArchivesContext>;
-  const run = (caller: Caller | null, query: string, variables?: Record<string, unknown>) => t.run(caller, query, variables);
+  const run = (caller: Caller | null, query: string, variables?: Record<string, unknown>) =>
+    t.run(caller, query, variables);
   const ok = async (caller: Caller, query: string, variables?: Record<string, unknown>) => {
     const res = await run(caller, query, variables);
     expect(res.errors).toBeUndefined();
@@ -59,8 +72,12 @@ describe.each(testDatabaseKinds())('destruction on %s', (kind) => {
   };
   const written = async () => {
     const em = t.orm.em.fork();
-    const counts = await Promise.all([AuditEvent, DisposalProposal].map((e) => em.count(e as never, {}, { filters: false })));
-    const items = (await em.find(RecordsOfficeItem, {}, { filters: false, orderBy: { id: 'asc' } })).map((i) => i.state);
+    const counts = await Promise.all(
+      [AuditEvent, DisposalProposal].map((e) => em.count(e as never, {}, { filters: false })),
+    );
+    const items = (await em.find(RecordsOfficeItem, {}, { filters: false, orderBy: { id: 'asc' } })).map(
+      (i) => i.state,
+    );
     const destroyed = await em.count(DisposalProposalEntry, { destroyedAt: { $ne: null } }, { filters: false });
     return [...counts, items, destroyed];
   };
@@ -74,15 +91,27 @@ describe.each(testDatabaseKinds())('destruction on %s', (kind) => {
   const blansko = () => scopeToTenant(t.orm.em.fork(), BLANSKO);
 
   /** A submitted proposal of Blansko over a fresh hand-over list, decided as `decide` says (by index). */
-  async function decidedProposal(kinds: ('CASE_FILE' | 'DOCUMENT')[], decide: FixtureEntity['operation'][], documentIds: string[][] = []) {
+  async function decidedProposal(
+    kinds: ('CASE_FILE' | 'DOCUMENT')[],
+    decide: FixtureEntity['operation'][],
+    documentIds: string[][] = [],
+  ) {
     const { listId, ids, pids } = handOverList(kinds, documentIds);
     await ok(officer, TAKE, { id: listId });
     const proposal = (await ok(officer, OPEN, { y: 2026 })).openDisposalProposal;
     expect(proposal.entries).toHaveLength(kinds.length);
-    return { proposal, ids, pids, decide: async () => {
-      await ok(officer, SUBMIT, { id: proposal.id });
-      await ok(officer, IMPORT, { id: proposal.id, x: seznamXml(pids.map((pid, i) => ({ pid, operation: decide[i] }))) });
-    } };
+    return {
+      proposal,
+      ids,
+      pids,
+      decide: async () => {
+        await ok(officer, SUBMIT, { id: proposal.id });
+        await ok(officer, IMPORT, {
+          id: proposal.id,
+          x: seznamXml(pids.map((pid, i) => ({ pid, operation: decide[i] }))),
+        });
+      },
+    };
   }
 
   beforeAll(async () => {
@@ -92,7 +121,12 @@ describe.each(testDatabaseKinds())('destruction on %s', (kind) => {
 
   it('destroys only after the decision, only what the archive approved, only once kept records are transferred; a hold stops an entity', async () => {
     const heldDoc = randomUUID();
-    const { proposal, ids: e, pids, decide } = await decidedProposal(
+    const {
+      proposal,
+      ids: e,
+      pids,
+      decide,
+    } = await decidedProposal(
       ['CASE_FILE', 'CASE_FILE', 'DOCUMENT', 'CASE_FILE'],
       ['vybrat za archiválii', 'zničit', 'zničit', 'zničit'],
       [[], [heldDoc], [], []],
@@ -123,21 +157,38 @@ describe.each(testDatabaseKinds())('destruction on %s', (kind) => {
     expect(first.proposal).toEqual({ id: proposal.id, state: 'DECIDED' });
     expect(first.destroyed.map((x: any) => [x.item.id, x.item.state, x.pid])).toEqual([[e[3], 'DESTROYED', pids[3]]]);
     expect(first.destroyed[0].destroyedAt).toBeTruthy();
-    expect(first.skipped.map((x: any) => [x.item.id, x.pid, x.reasons]).sort()).toEqual([[e[1], pids[1], ['DISPOSAL_HOLD']], [e[2], pids[2], ['DISPOSAL_HOLD']]].sort());
+    expect(first.skipped.map((x: any) => [x.item.id, x.pid, x.reasons]).sort()).toEqual(
+      [
+        [e[1], pids[1], ['DISPOSAL_HOLD']],
+        [e[2], pids[2], ['DISPOSAL_HOLD']],
+      ].sort(),
+    );
     expect(first.destructionRecord).toEqual({ id: expect.any(String) });
 
     // The log: Zniceni of the destroyed entity with proposal, protocol and run; the run's Uprava of the proposal.
     const zniceni = await blansko().find(AuditEvent, { eventType: 'Zniceni' });
     expect(zniceni.map((z) => [z.objectType, z.objectId])).toEqual([['Spis', e[3]]]);
     expect(zniceni[0].actorLogin).toBe('mbk.records');
-    expect(zniceni[0].changes).toEqual(expect.arrayContaining([
-      { name: 'state', old: 'IN_RECORDS_OFFICE', new: 'DESTROYED' },
-      { name: 'disposalProposalId', old: null, new: proposal.id },
-      { name: 'protocolReference', old: null, new: 'MZA/123/2026' },
-      { name: 'destructionId', old: null, new: first.destructionRecord.id },
-    ]));
-    const runEvent = await blansko().findOneOrFail(AuditEvent, { eventType: 'Uprava', objectType: 'SkartacniNavrh', objectId: proposal.id, description: { $like: 'Destruction%' } });
-    expect(runEvent.changes).toEqual(expect.arrayContaining([{ name: 'destroyedCount', old: null, new: '1' }, { name: 'destructionId', old: null, new: first.destructionRecord.id }]));
+    expect(zniceni[0].changes).toEqual(
+      expect.arrayContaining([
+        { name: 'state', old: 'IN_RECORDS_OFFICE', new: 'DESTROYED' },
+        { name: 'disposalProposalId', old: null, new: proposal.id },
+        { name: 'protocolReference', old: null, new: 'MZA/123/2026' },
+        { name: 'destructionId', old: null, new: first.destructionRecord.id },
+      ]),
+    );
+    const runEvent = await blansko().findOneOrFail(AuditEvent, {
+      eventType: 'Uprava',
+      objectType: 'SkartacniNavrh',
+      objectId: proposal.id,
+      description: { $like: 'Destruction%' },
+    });
+    expect(runEvent.changes).toEqual(
+      expect.arrayContaining([
+        { name: 'destroyedCount', old: null, new: '1' },
+        { name: 'destructionId', old: null, new: first.destructionRecord.id },
+      ]),
+    );
     // The kept record is untouched; the destroyed item is no longer in the inventory's reach and takes no hold.
     expect((await ok(officer, ITEM, { id: e[0] })).recordsOfficeItem.state).toBe('IN_RECORDS_OFFICE');
     expect((await ok(officer, ITEM, { id: e[3] })).recordsOfficeItem.state).toBe('DESTROYED');
@@ -153,7 +204,9 @@ describe.each(testDatabaseKinds())('destruction on %s', (kind) => {
     expect(second.destructionRecord.id).not.toBe(first.destructionRecord.id);
     const third = (await ok(officer, DESTROY, { id: proposal.id, p: 'MZA/123/2026' })).destroyDisposedEntities;
     expect(third).toMatchObject({ destroyed: [], skipped: [], destructionRecord: null });
-    expect((await blansko().find(AuditEvent, { eventType: 'Zniceni' })).map((z) => z.objectId).sort()).toEqual([e[1], e[2], e[3]].sort());
+    expect((await blansko().find(AuditEvent, { eventType: 'Zniceni' })).map((z) => z.objectId).sort()).toEqual(
+      [e[1], e[2], e[3]].sort(),
+    );
     expect(await scopeToTenant(t.orm.em.fork(), ADAMOV).count(AuditEvent, { eventType: 'Zniceni' })).toBe(0);
   });
 

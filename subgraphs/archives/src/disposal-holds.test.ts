@@ -26,14 +26,17 @@ function fakeFiling(documentOwners: Record<string, string>) {
     async entities<T>(subgraph: string, typename: string, ids: string[]) {
       asked.push(...ids);
       return ids.map((id) =>
-        subgraph === 'filing' && typename === 'Document' && viewer !== null && documentOwners[id] === viewer ? ({ id } as T) : null,
+        subgraph === 'filing' && typename === 'Document' && viewer !== null && documentOwners[id] === viewer
+          ? ({ id } as T)
+          : null,
       );
     },
   };
   return { peers, asked, actAs: (caller: Caller | null) => void (viewer = caller?.municipalityId ?? null) };
 }
 
-const HOLD_FIELDS = 'id document { id } reason placedAt placedBy { id } active releasedAt releasedBy { id } releaseReason';
+const HOLD_FIELDS =
+  'id document { id } reason placedAt placedBy { id } active releasedAt releasedBy { id } releaseReason';
 const PLACE = `mutation($documentId: ID!, $reason: String!) { placeDisposalHold(documentId: $documentId, reason: $reason) { ${HOLD_FIELDS} } }`;
 const RELEASE = `mutation($id: ID!, $reason: String!) { releaseDisposalHold(id: $id, reason: $reason) { ${HOLD_FIELDS} } }`;
 const DOCUMENT_HOLDS = `query($r: [_Any!]!, $all: Boolean) {
@@ -77,7 +80,12 @@ describe.each(testDatabaseKinds())('disposal holds on %s', (kind) => {
       const res = await run(caller, '{ archives { id name abbreviation ico dataBoxId address email } }');
       expect(res.errors).toBeUndefined();
       expect(res.data!.archives).toEqual([
-        expect.objectContaining({ abbreviation: 'SOkA Blansko', ico: '70979146', dataBoxId: 'p8caixb', address: 'Komenského 9, 678 01 Blansko' }),
+        expect.objectContaining({
+          abbreviation: 'SOkA Blansko',
+          ico: '70979146',
+          dataBoxId: 'p8caixb',
+          address: 'Komenského 9, 678 01 Blansko',
+        }),
       ]);
     }
     expect(codeOf(await run(null, '{ archives { id } }'))).toBe('UNAUTHENTICATED');
@@ -86,11 +94,21 @@ describe.each(testDatabaseKinds())('disposal holds on %s', (kind) => {
   it('resolves an archive reference for the municipalities subgraph', async () => {
     const { data } = await run(handler, '{ archives { id } }');
     const id = data!.archives[0].id;
-    const res = await run(handler, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Archive { id name } } }', {
-      r: [{ __typename: 'Archive', id }, { __typename: 'Archive', id: randomUUID() }],
-    });
+    const res = await run(
+      handler,
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Archive { id name } } }',
+      {
+        r: [
+          { __typename: 'Archive', id },
+          { __typename: 'Archive', id: randomUUID() },
+        ],
+      },
+    );
     expect(res.errors).toBeUndefined();
-    expect(res.data!._entities).toEqual([{ id, name: 'Moravský zemský archiv v Brně, Státní okresní archiv Blansko' }, null]);
+    expect(res.data!._entities).toEqual([
+      { id, name: 'Moravský zemský archiv v Brně, Státní okresní archiv Blansko' },
+      null,
+    ]);
   });
 
   it('places a hold on an own document and writes the audit event on the document', async () => {
@@ -126,12 +144,21 @@ describe.each(testDatabaseKinds())('disposal holds on %s', (kind) => {
     });
 
     // The document's audit trail (composed by the gateway from every subgraph) includes the event.
-    const trail = await run(auditor, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on AuditTrail { archivesEvents { eventType objectType source actor { id } } } } }', {
-      r: [{ __typename: 'AuditTrail', objectId: documentId }],
-    });
+    const trail = await run(
+      auditor,
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on AuditTrail { archivesEvents { eventType objectType source actor { id } } } } }',
+      {
+        r: [{ __typename: 'AuditTrail', objectId: documentId }],
+      },
+    );
     expect(trail.errors).toBeUndefined();
     expect(trail.data!._entities[0].archivesEvents).toEqual([
-      { eventType: 'PozastaveniSkartacniOperace', objectType: 'Dokument', source: 'archives', actor: { id: officer.userId } },
+      {
+        eventType: 'PozastaveniSkartacniOperace',
+        objectType: 'Dokument',
+        source: 'archives',
+        actor: { id: officer.userId },
+      },
     ]);
   });
 
@@ -152,7 +179,10 @@ describe.each(testDatabaseKinds())('disposal holds on %s', (kind) => {
     expect(new Date(released.releasedAt).getTime()).toBeGreaterThanOrEqual(new Date(hold.placedAt).getTime());
 
     const events = await eventsOf(BLANSKO, documentId);
-    expect(events.map((e) => e.eventType)).toEqual(['PozastaveniSkartacniOperace', 'ZruseniPozastaveniSkartacniOperace']);
+    expect(events.map((e) => e.eventType)).toEqual([
+      'PozastaveniSkartacniOperace',
+      'ZruseniPozastaveniSkartacniOperace',
+    ]);
     expect(events[1]).toMatchObject({
       objectType: 'Dokument',
       objectId: documentId,
@@ -264,7 +294,10 @@ describe.each(testDatabaseKinds())('disposal holds on %s', (kind) => {
     const all = await run(officer, DOCUMENT_HOLDS, { r: representations, all: true });
     expect(all.errors).toBeUndefined();
     // Newest first.
-    expect(all.data!._entities[0].disposalHolds.map((h: { id: string }) => h.id)).toEqual([activeHold.id, releasedHold.id]);
+    expect(all.data!._entities[0].disposalHolds.map((h: { id: string }) => h.id)).toEqual([
+      activeHold.id,
+      releasedHold.id,
+    ]);
     expect(all.data!._entities[2].disposalHolds).toEqual([]);
 
     const adamovView = await run(adamovOfficer, DOCUMENT_HOLDS, { r: [{ __typename: 'Document', id: adamovDoc }] });
@@ -274,12 +307,20 @@ describe.each(testDatabaseKinds())('disposal holds on %s', (kind) => {
   });
 
   it("lists the caller's municipality's holds, newest first, and resolves hold references", async () => {
-    const res = await run(handler, '{ active: disposalHolds { id active placedAt } all: disposalHolds(includeReleased: true) { id active placedAt } }');
+    const res = await run(
+      handler,
+      '{ active: disposalHolds { id active placedAt } all: disposalHolds(includeReleased: true) { id active placedAt } }',
+    );
     expect(res.errors).toBeUndefined();
     const { active, all } = res.data!;
     const stored = await scopeToTenant(t.orm.em.fork(), BLANSKO).find(DisposalHold, {});
     expect(all).toHaveLength(stored.length);
-    expect(active.map((h: { id: string }) => h.id).sort()).toEqual(stored.filter((h) => !h.releasedAt).map((h) => h.id).sort());
+    expect(active.map((h: { id: string }) => h.id).sort()).toEqual(
+      stored
+        .filter((h) => !h.releasedAt)
+        .map((h) => h.id)
+        .sort(),
+    );
     expect(active.length).toBeLessThan(all.length);
     const times = all.map((h: { placedAt: string }) => new Date(h.placedAt).getTime());
     expect(times).toEqual([...times].sort((a, b) => b - a));
@@ -290,9 +331,16 @@ describe.each(testDatabaseKinds())('disposal holds on %s', (kind) => {
     expect(codeOf(await run(platformAdmin, '{ disposalHolds { id } }'))).toBe('FORBIDDEN');
 
     const adamovHoldId = adamov[0];
-    const refs = await run(officer, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on DisposalHold { id document { id } } } }', {
-      r: [{ __typename: 'DisposalHold', id: all[0].id }, { __typename: 'DisposalHold', id: adamovHoldId }],
-    });
+    const refs = await run(
+      officer,
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on DisposalHold { id document { id } } } }',
+      {
+        r: [
+          { __typename: 'DisposalHold', id: all[0].id },
+          { __typename: 'DisposalHold', id: adamovHoldId },
+        ],
+      },
+    );
     expect(refs.errors).toBeUndefined();
     expect(refs.data!._entities).toEqual([{ id: all[0].id, document: { id: expect.any(String) } }, null]);
   });

@@ -29,7 +29,13 @@ const filed: Record<string, Record<string, unknown>> = {};
 const users: Record<string, Record<string, unknown>> = {};
 const peers = fakePeers({ RecordsHandOver: lists, CaseFile: filed, Document: filed, User: users });
 
-interface Spec { kind?: 'CASE_FILE' | 'DOCUMENT'; disposalYear?: number; documentIds?: string[]; ready?: boolean; unknownToFiling?: boolean }
+interface Spec {
+  kind?: 'CASE_FILE' | 'DOCUMENT';
+  disposalYear?: number;
+  documentIds?: string[];
+  ready?: boolean;
+  unknownToFiling?: boolean;
+}
 
 /** Entities taken over by the records office later: a hand-over list in the fake filing, with their PIDs. */
 function handOverList(specs: Spec[]): { listId: string; ids: string[]; pids: string[] } {
@@ -38,11 +44,26 @@ function handOverList(specs: Spec[]): { listId: string; ids: string[]; pids: str
     const id = randomUUID();
     const pid = `MBKX${id.slice(0, 8)}`;
     if (!s.unknownToFiling) {
-      filed[id] = { id, pid, ...(s.ready === false ? { archiveReadiness: { ready: false, problems: [{ rule: 'obs1', message: 'no output format' }] } } : {}) };
+      filed[id] = {
+        id,
+        pid,
+        ...(s.ready === false
+          ? { archiveReadiness: { ready: false, problems: [{ rule: 'obs1', message: 'no output format' }] } }
+          : {}),
+      };
     }
     return {
-      kind: s.kind ?? 'CASE_FILE', id, state: 'HANDED_TO_RECORDS_OFFICE', referenceNumber: `MBK ${i + 1}/${listId.slice(0, 4)}`, title: `Spis ${i + 1}`,
-      fullFilingCode: '616', year: 2020, disposalCode: 'S', retentionYears: 5, disposalYear: s.disposalYear ?? 2026, sortKey: `616-${listId}-${i}`,
+      kind: s.kind ?? 'CASE_FILE',
+      id,
+      state: 'HANDED_TO_RECORDS_OFFICE',
+      referenceNumber: `MBK ${i + 1}/${listId.slice(0, 4)}`,
+      title: `Spis ${i + 1}`,
+      fullFilingCode: '616',
+      year: 2020,
+      disposalCode: 'S',
+      retentionYears: 5,
+      disposalYear: s.disposalYear ?? 2026,
+      sortKey: `616-${listId}-${i}`,
       documentIds: s.documentIds ?? [],
     };
   });
@@ -65,7 +86,8 @@ const HOLD = `mutation($d: ID, $c: ID, $r: String!) { placeDisposalHold(document
 
 describe.each(testDatabaseKinds())('disposal procedure on %s', (kind) => {
   let t: TestSubgraph<ArchivesContext>;
-  const run = (caller: Caller | null, query: string, variables?: Record<string, unknown>) => t.run(caller, query, variables);
+  const run = (caller: Caller | null, query: string, variables?: Record<string, unknown>) =>
+    t.run(caller, query, variables);
   const ok = async (caller: Caller, query: string, variables?: Record<string, unknown>) => {
     const res = await run(caller, query, variables);
     expect(res.errors).toBeUndefined();
@@ -74,9 +96,15 @@ describe.each(testDatabaseKinds())('disposal procedure on %s', (kind) => {
   /** Every row this suite's code may write, and how many entries carry a decision. */
   const written = async () => {
     const em = t.orm.em.fork();
-    const counts = await Promise.all([AuditEvent, DisposalProposal, DisposalProposalEntry, RecordsOfficeItem, Loan].map((e) => em.count(e as never, {}, { filters: false })));
+    const counts = await Promise.all(
+      [AuditEvent, DisposalProposal, DisposalProposalEntry, RecordsOfficeItem, Loan].map((e) =>
+        em.count(e as never, {}, { filters: false }),
+      ),
+    );
     const decided = await em.count(DisposalProposalEntry, { decision: { $ne: null } }, { filters: false });
-    const states = (await em.find(DisposalProposal, {}, { filters: false, orderBy: { id: 'asc' } })).map((p) => p.state);
+    const states = (await em.find(DisposalProposal, {}, { filters: false, orderBy: { id: 'asc' } })).map(
+      (p) => p.state,
+    );
     return [...counts, decided, states];
   };
   /** Refused with `code`, nothing written anywhere; the errors for a closer look. */
@@ -102,11 +130,26 @@ describe.each(testDatabaseKinds())('disposal procedure on %s', (kind) => {
     const em = scopeToTenant(t.orm.em.fork(), ADAMOV);
     expect(await em.count(DisposalProposal, {})).toBe(1);
     // Its Zalozeni and, built within the request (nothing due), its Uprava BUILDING → OPEN; nothing of the loser.
-    expect((await em.find(AuditEvent, { objectType: 'SkartacniNavrh' }, { orderBy: { sequence: 'asc' } })).map((x) => x.eventType)).toEqual(['Zalozeni', 'Uprava']);
+    expect(
+      (await em.find(AuditEvent, { objectType: 'SkartacniNavrh' }, { orderBy: { sequence: 'asc' } })).map(
+        (x) => x.eventType,
+      ),
+    ).toEqual(['Zalozeni', 'Uprava']);
     // The database itself refuses a second active proposal, whatever a caller checked before.
     em.create(DisposalProposal, {
-      id: randomUUID(), municipalityId: ADAMOV, year: 2027, state: 'OPEN', activeKey: ADAMOV, documentId: null,
-      createdAt: new Date(), createdById: adamovOfficer.userId, submittedAt: null, submittedById: null, decisionListId: null, decidedAt: null, decidedById: null,
+      id: randomUUID(),
+      municipalityId: ADAMOV,
+      year: 2027,
+      state: 'OPEN',
+      activeKey: ADAMOV,
+      documentId: null,
+      createdAt: new Date(),
+      createdById: adamovOfficer.userId,
+      submittedAt: null,
+      submittedById: null,
+      decisionListId: null,
+      decidedAt: null,
+      decidedById: null,
     });
     await expect(em.flush()).rejects.toBeInstanceOf(UniqueConstraintViolationException);
   });
@@ -136,11 +179,18 @@ describe.each(testDatabaseKinds())('disposal procedure on %s', (kind) => {
     expect(ids(proposal.entries)).toEqual([e[0], e[6]].sort());
     expect(proposal.entries.find((x: { item: { id: string } }) => x.item.id === e[0]).pid).toBe(pids[0]);
     const events = await blansko().find(AuditEvent, { eventType: 'VlozeniDoSkartacnihoNavrhu' });
-    expect(events.map((x) => [x.objectType, x.objectId]).sort()).toEqual([['Dokument', e[6]], ['Spis', e[0]]]);
-    expect(await blansko().count(AuditEvent, { eventType: 'Zalozeni', objectType: 'SkartacniNavrh', objectId: proposal.id })).toBe(1);
+    expect(events.map((x) => [x.objectType, x.objectId]).sort()).toEqual([
+      ['Dokument', e[6]],
+      ['Spis', e[0]],
+    ]);
+    expect(
+      await blansko().count(AuditEvent, { eventType: 'Zalozeni', objectType: 'SkartacniNavrh', objectId: proposal.id }),
+    ).toBe(1);
 
     const candidates = (await ok(manager, CANDIDATES, { y: 2026 })).disposalCandidates;
-    const why = Object.fromEntries(candidates.map((c: { item: { id: string }; blocks: string[] }) => [c.item.id, c.blocks]));
+    const why = Object.fromEntries(
+      candidates.map((c: { item: { id: string }; blocks: string[] }) => [c.item.id, c.blocks]),
+    );
     expect(why).toEqual({ [e[1]]: ['DISPOSAL_HOLD'], [e[2]]: ['ON_LOAN'], [e[5]]: ['UNKNOWN_TO_FILING'] });
 
     // One open proposal per municipality; another municipality's is its own business.
@@ -150,10 +200,16 @@ describe.each(testDatabaseKinds())('disposal procedure on %s', (kind) => {
     await refused(officer, ADD, { e: randomUUID() }, 'NOT_FOUND');
     await refused(officer, REMOVE, { e: e[0], r: '  ' }, 'BAD_USER_INPUT');
     await refused(officer, REMOVE, { e: e[3], r: 'Omyl' }, 'NOT_FOUND');
-    expect(ids((await ok(officer, REMOVE, { e: e[0], r: 'Ještě se použije' })).removeFromDisposalProposal.entries)).toEqual([e[6]]);
+    expect(
+      ids((await ok(officer, REMOVE, { e: e[0], r: 'Ještě se použije' })).removeFromDisposalProposal.entries),
+    ).toEqual([e[6]]);
     const out = await blansko().findOneOrFail(AuditEvent, { eventType: 'VyjmutiZeSkartacnihoNavrhu', objectId: e[0] });
     expect(out.description).toContain('Ještě se použije');
-    expect((await ok(officer, CANDIDATES, { y: 2026 })).disposalCandidates.find((c: { item: { id: string } }) => c.item.id === e[0]).blocks).toEqual([]);
+    expect(
+      (await ok(officer, CANDIDATES, { y: 2026 })).disposalCandidates.find(
+        (c: { item: { id: string } }) => c.item.id === e[0],
+      ).blocks,
+    ).toEqual([]);
     expect(ids((await ok(officer, ADD, { e: e[0] })).addToDisposalProposal.entries)).toEqual([e[0], e[6]].sort());
 
     // Locked: neither lent nor returned while proposed. A hold stays placeable and then shows as a block.
@@ -168,24 +224,51 @@ describe.each(testDatabaseKinds())('disposal procedure on %s', (kind) => {
     expect((await ok(adamovOfficer, CANDIDATES, { y: 2026 })).disposalCandidates).toEqual([]);
     await refused(adamovOfficer, SUBMIT, { id: proposal.id }, 'NOT_FOUND');
     await refused(adamovOfficer, ADD, { e: e[3] }, 'NOT_FOUND');
-    await refused(adamovOfficer, IMPORT, { id: proposal.id, x: seznamXml([{ pid: pids[0], operation: 'zničit' }]) }, 'NOT_FOUND');
+    await refused(
+      adamovOfficer,
+      IMPORT,
+      { id: proposal.id, x: seznamXml([{ pid: pids[0], operation: 'zničit' }]) },
+      'NOT_FOUND',
+    );
 
     // No decision before it is submitted; then submitted, it takes no more changes.
-    const decision: FixtureEntity[] = [{ pid: pids[0], operation: 'vybrat za archiválii' }, { pid: pids[6], operation: 'zničit' }];
+    const decision: FixtureEntity[] = [
+      { pid: pids[0], operation: 'vybrat za archiválii' },
+      { pid: pids[6], operation: 'zničit' },
+    ];
     await refused(officer, IMPORT, { id: proposal.id, x: seznamXml(decision) }, 'CONFLICT');
-    expect((await ok(officer, SUBMIT, { id: proposal.id })).submitDisposalProposal).toMatchObject({ state: 'SUBMITTED', submittedBy: { id: officer.userId } });
+    expect((await ok(officer, SUBMIT, { id: proposal.id })).submitDisposalProposal).toMatchObject({
+      state: 'SUBMITTED',
+      submittedBy: { id: officer.userId },
+    });
     await refused(officer, SUBMIT, { id: proposal.id }, 'CONFLICT');
     // Filing files it under the proposal's id from the submit event; the reference number is read from filing.
-    const updates = await blansko().find(AuditEvent, { objectType: 'SkartacniNavrh', objectId: proposal.id, eventType: 'Uprava' }, { orderBy: { sequence: 'asc' } });
+    const updates = await blansko().find(
+      AuditEvent,
+      { objectType: 'SkartacniNavrh', objectId: proposal.id, eventType: 'Uprava' },
+      { orderBy: { sequence: 'asc' } },
+    );
     // The first is the build's (BUILDING → OPEN), which filing does not file.
     expect(updates).toHaveLength(2);
-    expect(updates[0].changes).toEqual(expect.arrayContaining([{ name: 'state', old: 'BUILDING', new: 'OPEN' }, { name: 'entryCount', old: null, new: '2' }]));
+    expect(updates[0].changes).toEqual(
+      expect.arrayContaining([
+        { name: 'state', old: 'BUILDING', new: 'OPEN' },
+        { name: 'entryCount', old: null, new: '2' },
+      ]),
+    );
     const submitted = updates[1];
-    expect(submitted.changes).toEqual(expect.arrayContaining([
-      { name: 'state', old: 'OPEN', new: 'SUBMITTED' }, { name: 'year', old: null, new: '2026' }, { name: 'entryCount', old: null, new: '2' },
-    ]));
+    expect(submitted.changes).toEqual(
+      expect.arrayContaining([
+        { name: 'state', old: 'OPEN', new: 'SUBMITTED' },
+        { name: 'year', old: null, new: '2026' },
+        { name: 'entryCount', old: null, new: '2' },
+      ]),
+    );
     const FILED = `query($id: ID!) { disposalProposal(id: $id) { document { id } referenceNumber } }`;
-    expect((await ok(officer, FILED, { id: proposal.id })).disposalProposal).toEqual({ document: { id: proposal.id }, referenceNumber: null });
+    expect((await ok(officer, FILED, { id: proposal.id })).disposalProposal).toEqual({
+      document: { id: proposal.id },
+      referenceNumber: null,
+    });
     filed[proposal.id] = { id: proposal.id, referenceNumber: 'MBK 99/2026' };
     expect((await ok(officer, FILED, { id: proposal.id })).disposalProposal.referenceNumber).toBe('MBK 99/2026');
     await refused(officer, ADD, { e: e[3] }, 'CONFLICT');
@@ -209,23 +292,57 @@ describe.each(testDatabaseKinds())('disposal procedure on %s', (kind) => {
 
     // The lone document is on paper: its quantity (from the records office) goes into its SkartacniRizeni.
     await blansko().nativeUpdate(RecordsOfficeItem, { id: e[6] }, { quantity: '1 dokument, 3 listy' });
-    const decided = (await ok(officer, IMPORT, { id: proposal.id, x: seznamXml(decision, { prefix: 'nsesss' }), r: 'Skartační řízení 2026' })).importDisposalDecision;
+    const decided = (
+      await ok(officer, IMPORT, {
+        id: proposal.id,
+        x: seznamXml(decision, { prefix: 'nsesss' }),
+        r: 'Skartační řízení 2026',
+      })
+    ).importDisposalDecision;
     expect(decided).toMatchObject({ state: 'DECIDED', decisionListId: 'SR-2026-1' });
     expect(Object.fromEntries(decided.entries.map((x: { item: { id: string } }) => [x.item.id, x]))).toEqual({
-      [e[0]]: { item: { id: e[0] }, decision: 'KEEP_AS_ARCHIVAL_RECORD', decisionDate: '2026-11-30', reasoning: 'Skartační řízení 2026', assessor: 'Marie Spisová' },
-      [e[6]]: { item: { id: e[6] }, decision: 'DESTROY', decisionDate: '2026-11-30', reasoning: 'Skartační řízení 2026', assessor: 'Marie Spisová' },
+      [e[0]]: {
+        item: { id: e[0] },
+        decision: 'KEEP_AS_ARCHIVAL_RECORD',
+        decisionDate: '2026-11-30',
+        reasoning: 'Skartační řízení 2026',
+        assessor: 'Marie Spisová',
+      },
+      [e[6]]: {
+        item: { id: e[6] },
+        decision: 'DESTROY',
+        decisionDate: '2026-11-30',
+        reasoning: 'Skartační řízení 2026',
+        assessor: 'Marie Spisová',
+      },
     });
     // TrP has no event type for the decision: an Uprava filling the entity's SkartacniRizeni (nsesss tSkartacniRizeni).
     // SkartacniOperace has one value, for what is kept; the archive's own word is Seznam.Operace.
     const rizeni = async (id: string) =>
-      Object.fromEntries((await blansko().findOneOrFail(AuditEvent, { eventType: 'Uprava', objectId: id, description: { $like: 'SkartacniRizeni%' } })).changes.map((c) => [c.name, c.new]));
+      Object.fromEntries(
+        (
+          await blansko().findOneOrFail(AuditEvent, {
+            eventType: 'Uprava',
+            objectId: id,
+            description: { $like: 'SkartacniRizeni%' },
+          })
+        ).changes.map((c) => [c.name, c.new]),
+      );
     expect(await rizeni(e[6])).toEqual({
-      'SkartacniRizeni.Datum': '2026-11-30', 'SkartacniRizeni.Mnozstvi': '1 dokument, 3 listy', 'SkartacniRizeni.Oduvodneni': 'Skartační řízení 2026',
-      'SkartacniRizeni.Posuzovatel': 'Marie Spisová', 'Seznam.Operace': 'zničit', disposalProposalId: proposal.id,
+      'SkartacniRizeni.Datum': '2026-11-30',
+      'SkartacniRizeni.Mnozstvi': '1 dokument, 3 listy',
+      'SkartacniRizeni.Oduvodneni': 'Skartační řízení 2026',
+      'SkartacniRizeni.Posuzovatel': 'Marie Spisová',
+      'Seznam.Operace': 'zničit',
+      disposalProposalId: proposal.id,
     });
     expect(await rizeni(e[0])).toEqual({
-      'SkartacniRizeni.Datum': '2026-11-30', 'SkartacniRizeni.SkartacniOperace': 'trvalé uložení', 'SkartacniRizeni.Oduvodneni': 'Skartační řízení 2026',
-      'SkartacniRizeni.Posuzovatel': 'Marie Spisová', 'Seznam.Operace': 'vybrat za archiválii', disposalProposalId: proposal.id,
+      'SkartacniRizeni.Datum': '2026-11-30',
+      'SkartacniRizeni.SkartacniOperace': 'trvalé uložení',
+      'SkartacniRizeni.Oduvodneni': 'Skartační řízení 2026',
+      'SkartacniRizeni.Posuzovatel': 'Marie Spisová',
+      'Seznam.Operace': 'vybrat za archiválii',
+      disposalProposalId: proposal.id,
     });
     // Decided, it waits for its transfer or destruction: still neither lent nor returned.
     await refused(officer, LEND, { i: { entityId: e[6], borrowerName: 'Soud', dueOn: '2099-01-01' } }, 'CONFLICT');
@@ -242,12 +359,23 @@ describe.each(testDatabaseKinds())('disposal procedure on %s', (kind) => {
 });
 
 describe('the Seznam fixture', () => {
-  const xml = seznamXml([{ pid: 'MBKX0001', operation: 'vybrat za archiválii' }, { pid: 'MBKX0002', operation: 'zničit' }], { prefix: 'nsesss' });
+  const xml = seznamXml(
+    [
+      { pid: 'MBKX0001', operation: 'vybrat za archiválii' },
+      { pid: 'MBKX0002', operation: 'zničit' },
+    ],
+    { prefix: 'nsesss' },
+  );
 
   it('is what parseSeznam reads', () => {
     expect(parseSeznam(xml)).toEqual({
-      id: 'SR-2026-1', archive: 'SOkA Blansko', createdAt: '2026-11-30T10:00:00+01:00',
-      entries: [{ identifier: 'MBKX0001', source: 'ERMS Blansko', operation: 'vybrat za archiválii' }, { identifier: 'MBKX0002', source: 'ERMS Blansko', operation: 'zničit' }],
+      id: 'SR-2026-1',
+      archive: 'SOkA Blansko',
+      createdAt: '2026-11-30T10:00:00+01:00',
+      entries: [
+        { identifier: 'MBKX0001', source: 'ERMS Blansko', operation: 'vybrat za archiválii' },
+        { identifier: 'MBKX0002', source: 'ERMS Blansko', operation: 'zničit' },
+      ],
     });
   });
 
@@ -270,22 +398,33 @@ public class DaCheck {
     try { v.validate(new javax.xml.transform.stream.StreamSource(new File(a[1]))); } catch (org.xml.sax.SAXException e) { System.err.println(e.getMessage()); System.exit(1); }
   }
 }`;
-  (engine ? it : it.skip)(`is valid against nsesss-DA.xsd (${engine ?? 'no validator installed'}), and one without Operace is not`, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'seznam-'));
-    writeFileSync(join(dir, 'DaCheck.java'), JAVA);
-    const env = { ...process.env, XML_CATALOG_FILES: '/work/shared/nsesss/xsd/catalog.xml' };
-    const check = (text: string) => {
-      writeFileSync(join(dir, 's.xml'), text);
-      try {
-        if (engine === 'xmllint') execFileSync('xmllint', ['--noout', '--nonet', '--schema', XSD, join(dir, 's.xml')], { env, stdio: 'pipe' });
-        else execFileSync('java', [join(dir, 'DaCheck.java'), XSD, join(dir, 's.xml')], { stdio: 'pipe', timeout: 60_000 });
-        return true;
-      } catch {
-        return false;
-      }
-    };
-    expect(check(xml)).toBe(true);
-    expect(check(seznamXml([{ pid: 'MBKX0001', operation: 'vybrat za archiválii' }]))).toBe(true);
-    expect(check(seznamXml([{ pid: 'MBKX0001', operation: null }]))).toBe(false);
-  });
+  (engine ? it : it.skip)(
+    `is valid against nsesss-DA.xsd (${engine ?? 'no validator installed'}), and one without Operace is not`,
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'seznam-'));
+      writeFileSync(join(dir, 'DaCheck.java'), JAVA);
+      const env = { ...process.env, XML_CATALOG_FILES: '/work/shared/nsesss/xsd/catalog.xml' };
+      const check = (text: string) => {
+        writeFileSync(join(dir, 's.xml'), text);
+        try {
+          if (engine === 'xmllint')
+            execFileSync('xmllint', ['--noout', '--nonet', '--schema', XSD, join(dir, 's.xml')], {
+              env,
+              stdio: 'pipe',
+            });
+          else
+            execFileSync('java', [join(dir, 'DaCheck.java'), XSD, join(dir, 's.xml')], {
+              stdio: 'pipe',
+              timeout: 60_000,
+            });
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      expect(check(xml)).toBe(true);
+      expect(check(seznamXml([{ pid: 'MBKX0001', operation: 'vybrat za archiválii' }]))).toBe(true);
+      expect(check(seznamXml([{ pid: 'MBKX0001', operation: null }]))).toBe(false);
+    },
+  );
 });

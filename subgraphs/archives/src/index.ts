@@ -5,10 +5,17 @@ import { BackupSetPolicySchema, BackupSetSchema } from './modules/backup-sets/ba
 import { backupSetExpiryBackground } from './modules/backup-sets/backup-sets';
 import { backupSetRoutes } from './modules/backup-sets/routes';
 import { proposalBuildBackground } from './modules/disposal/build';
-import { DisposalProposalBuildItemSchema, DisposalProposalEntrySchema, DisposalProposalSchema } from './modules/disposal/disposal-proposal.entity';
+import {
+  DisposalProposalBuildItemSchema,
+  DisposalProposalEntrySchema,
+  DisposalProposalSchema,
+} from './modules/disposal/disposal-proposal.entity';
 import { DisposalHoldSchema } from './modules/disposal-holds/disposal-hold.entity';
 import { LoanSchema } from './modules/records-office/loan.entity';
-import { RecordsOfficeContentSchema, RecordsOfficeItemSchema } from './modules/records-office/records-office-item.entity';
+import {
+  RecordsOfficeContentSchema,
+  RecordsOfficeItemSchema,
+} from './modules/records-office/records-office-item.entity';
 import { StorageUnitSchema } from './modules/records-office/storage-unit.entity';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
@@ -19,8 +26,19 @@ export const archives: SubgraphDefinition<ArchivesContext> = {
   name: 'archives',
   typeDefs: loadSchema('archives'),
   resolvers,
-  entities: [ArchiveSchema, DisposalHoldSchema, StorageUnitSchema, RecordsOfficeItemSchema, RecordsOfficeContentSchema, LoanSchema,
-    DisposalProposalSchema, DisposalProposalEntrySchema, DisposalProposalBuildItemSchema, BackupSetSchema, BackupSetPolicySchema],
+  entities: [
+    ArchiveSchema,
+    DisposalHoldSchema,
+    StorageUnitSchema,
+    RecordsOfficeItemSchema,
+    RecordsOfficeContentSchema,
+    LoanSchema,
+    DisposalProposalSchema,
+    DisposalProposalEntrySchema,
+    DisposalProposalBuildItemSchema,
+    BackupSetSchema,
+    BackupSetPolicySchema,
+  ],
   migrations,
   createContext,
   seedDemo,

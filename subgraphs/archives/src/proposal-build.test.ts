@@ -3,14 +3,26 @@
 // progress, a process dying mid-batch leaves nothing half-done and the next run resumes without duplicates.
 // Filing is faked (PIDs), as in disposal.test.ts.
 import { randomUUID } from 'node:crypto';
-import { AuditEvent, DEMO_MUNICIPALITIES, DEMO_RECORDS_MUNICIPALITIES, Role, fakePeers, scopeToTenant, type Caller } from '@hub/kit';
+import {
+  AuditEvent,
+  DEMO_MUNICIPALITIES,
+  DEMO_RECORDS_MUNICIPALITIES,
+  Role,
+  fakePeers,
+  scopeToTenant,
+  type Caller,
+} from '@hub/kit';
 import type { EventSubscriber } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { startTestSubgraph, testCaller, testDatabaseKinds, type TestSubgraph } from '@hub/kit/testing';
 import type { ArchivesContext } from './context';
 import { archives } from './index';
 import { buildProposalBatch, proposalBuildBackground, runProposalBuilds } from './modules/disposal/build';
-import { DisposalProposal, DisposalProposalBuildItem, DisposalProposalEntry } from './modules/disposal/disposal-proposal.entity';
+import {
+  DisposalProposal,
+  DisposalProposalBuildItem,
+  DisposalProposalEntry,
+} from './modules/disposal/disposal-proposal.entity';
 
 const BLANSKO = DEMO_MUNICIPALITIES[0].id;
 const ADAMOV = DEMO_MUNICIPALITIES[1].id;
@@ -28,8 +40,17 @@ function handOverList(n: number, unknownEvery = 0): { listId: string; ids: strin
     const id = randomUUID();
     if (!(unknownEvery && i % unknownEvery === 0)) filed[id] = { id, pid: `MBKX${id.slice(0, 8)}` };
     return {
-      kind: 'CASE_FILE', id, state: 'HANDED_TO_RECORDS_OFFICE', referenceNumber: `MBK ${i + 1}/${listId.slice(0, 4)}`, title: `Spis ${i + 1}`,
-      fullFilingCode: '616', year: 2020, disposalCode: 'S', retentionYears: 5, disposalYear: 2026, sortKey: `616-${listId}-${String(i).padStart(4, '0')}`,
+      kind: 'CASE_FILE',
+      id,
+      state: 'HANDED_TO_RECORDS_OFFICE',
+      referenceNumber: `MBK ${i + 1}/${listId.slice(0, 4)}`,
+      title: `Spis ${i + 1}`,
+      fullFilingCode: '616',
+      year: 2020,
+      disposalCode: 'S',
+      retentionYears: 5,
+      disposalYear: 2026,
+      sortKey: `616-${listId}-${String(i).padStart(4, '0')}`,
       documentIds: [],
     };
   });
@@ -52,7 +73,8 @@ describe.each(testDatabaseKinds())('disposal proposal build on %s', (kind) => {
     expect(res.errors).toBeUndefined();
     return res.data!;
   };
-  const code = async (caller: Caller, query: string, variables?: Record<string, unknown>) => (await t.run(caller, query, variables)).errors?.[0]?.extensions?.code;
+  const code = async (caller: Caller, query: string, variables?: Record<string, unknown>) =>
+    (await t.run(caller, query, variables)).errors?.[0]?.extensions?.code;
   const scoped = (m: string) => scopeToTenant(t.orm.em.fork(), m) as SqlEntityManager;
 
   beforeAll(async () => {
@@ -72,16 +94,26 @@ describe.each(testDatabaseKinds())('disposal proposal build on %s', (kind) => {
     const opened = await Promise.all([t.run(officer, OPEN, { y: 2026 }), t.run(officer, OPEN, { y: 2026 })]);
     expect(opened.map((r) => r.errors?.[0]?.extensions?.code ?? 'OK').sort()).toEqual(['CONFLICT', 'OK']);
     const proposal = opened.find((r) => !r.errors)!.data!.openDisposalProposal;
-    expect(proposal).toMatchObject({ state: 'BUILDING', build: { total: 25, processed: 0, proposed: 0, blocked: 0, finishedAt: null } });
+    expect(proposal).toMatchObject({
+      state: 'BUILDING',
+      build: { total: 25, processed: 0, proposed: 0, blocked: 0, finishedAt: null },
+    });
     expect(await code(officer, OPEN, { y: 2026 })).toBe('CONFLICT');
 
     await buildProposalBatch(scoped(BLANSKO), proposal.id, 10, new Date());
     const mid = (await ok(officer, PROPOSAL, { id: proposal.id })).disposalProposal;
-    expect(mid).toMatchObject({ state: 'BUILDING', build: { total: 25, processed: 10, proposed: 8, blocked: 2, finishedAt: null } });
+    expect(mid).toMatchObject({
+      state: 'BUILDING',
+      build: { total: 25, processed: 10, proposed: 8, blocked: 2, finishedAt: null },
+    });
     expect(mid.entries).toHaveLength(8);
     // Candidates: the 2 blocked of the first batch; the 15 still queued are on their way in.
-    const candidates = (await ok(officer, `query { disposalCandidates(year: 2026) { item { id } blocks } }`)).disposalCandidates;
-    expect(candidates.map((c: { blocks: string[] }) => c.blocks)).toEqual([['UNKNOWN_TO_FILING'], ['UNKNOWN_TO_FILING']]);
+    const candidates = (await ok(officer, `query { disposalCandidates(year: 2026) { item { id } blocks } }`))
+      .disposalCandidates;
+    expect(candidates.map((c: { blocks: string[] }) => c.blocks)).toEqual([
+      ['UNKNOWN_TO_FILING'],
+      ['UNKNOWN_TO_FILING'],
+    ]);
     // Not changeable while BUILDING; nothing written by the refusals.
     expect(await code(officer, ADD, { e: ids[0] })).toBe('CONFLICT');
     expect(await code(officer, REMOVE, { e: ids[1], r: 'Ještě potřebujeme' })).toBe('CONFLICT');
@@ -92,10 +124,19 @@ describe.each(testDatabaseKinds())('disposal proposal build on %s', (kind) => {
     const done = (await ok(officer, PROPOSAL, { id: proposal.id })).disposalProposal;
     expect(done).toMatchObject({ state: 'OPEN', build: { total: 25, processed: 25, proposed: 20, blocked: 5 } });
     expect(done.build.finishedAt).not.toBeNull();
-    expect(done.entries.map((e: { item: { id: string } }) => e.item.id).sort()).toEqual(ids.filter((_, i) => i % 5 !== 0).sort());
+    expect(done.entries.map((e: { item: { id: string } }) => e.item.id).sort()).toEqual(
+      ids.filter((_, i) => i % 5 !== 0).sort(),
+    );
     expect(await scoped(BLANSKO).count(DisposalProposalBuildItem, {})).toBe(0);
-    const events = await scoped(BLANSKO).find(AuditEvent, { objectType: 'SkartacniNavrh', objectId: proposal.id }, { orderBy: { sequence: 'asc' } });
-    expect(events.map((e) => [e.eventType, e.actorLogin])).toEqual([['Zalozeni', 'mbk.records'], ['Uprava', 'mbk.records']]);
+    const events = await scoped(BLANSKO).find(
+      AuditEvent,
+      { objectType: 'SkartacniNavrh', objectId: proposal.id },
+      { orderBy: { sequence: 'asc' } },
+    );
+    expect(events.map((e) => [e.eventType, e.actorLogin])).toEqual([
+      ['Zalozeni', 'mbk.records'],
+      ['Uprava', 'mbk.records'],
+    ]);
     expect(events[1].changes).toEqual(expect.arrayContaining([{ name: 'state', old: 'BUILDING', new: 'OPEN' }]));
     // Now changeable as before.
     await ok(officer, REMOVE, { e: ids[1], r: 'Ještě potřebujeme' });
@@ -129,12 +170,15 @@ describe.each(testDatabaseKinds())('disposal proposal build on %s', (kind) => {
     expect(await runProposalBuilds(t.orm, { batchSize: 10 })).toEqual({ processed: 20, finished: 1 });
     const entries = await scoped(ADAMOV).find(DisposalProposalEntry, { proposalId: proposal.id });
     expect(entries.map((e) => e.entityId).sort()).toEqual([...ids].sort());
-    const put = await scoped(ADAMOV).find(AuditEvent, { eventType: 'VlozeniDoSkartacnihoNavrhu', objectId: { $in: ids } });
+    const put = await scoped(ADAMOV).find(AuditEvent, {
+      eventType: 'VlozeniDoSkartacnihoNavrhu',
+      objectId: { $in: ids },
+    });
     expect(put.map((e) => e.objectId).sort()).toEqual([...ids].sort());
     expect((await scoped(ADAMOV).findOneOrFail(DisposalProposal, { id: proposal.id })).state).toBe('OPEN');
   });
 
-  it('keeps municipalities apart: the job builds each in its own tenant, and one officer never sees the other\'s', async () => {
+  it("keeps municipalities apart: the job builds each in its own tenant, and one officer never sees the other's", async () => {
     const obec = DEMO_RECORDS_MUNICIPALITIES[2].id;
     const other = testCaller(obec, [Role.RECORDS_OFFICER], 'other.records');
     const mine = handOverList(12);

@@ -1,7 +1,15 @@
 // The records office (spisovna) in the archives subgraph, through its schema, on SQLite and MariaDB. Filing is faked:
 // it answers the hand-over lists, case files, documents and users this suite puts into its table.
 import { randomUUID } from 'node:crypto';
-import { AuditEvent, DEMO_MUNICIPALITIES, RECORDS_OFFICE_STATE_CHANGE, Role, fakePeers, scopeToTenant, type Caller } from '@hub/kit';
+import {
+  AuditEvent,
+  DEMO_MUNICIPALITIES,
+  RECORDS_OFFICE_STATE_CHANGE,
+  Role,
+  fakePeers,
+  scopeToTenant,
+  type Caller,
+} from '@hub/kit';
 import { startTestSubgraph, testCaller, testDatabaseKinds, type TestSubgraph } from '@hub/kit/testing';
 import type { ArchivesContext } from './context';
 import { archives } from './index';
@@ -17,8 +25,20 @@ const officer = testCaller(BLANSKO, [Role.RECORDS_OFFICER], 'mbk.records');
 const handler = testCaller(BLANSKO, [Role.CASE_HANDLER], 'mbk.handler');
 const adamovOfficer = testCaller(ADAMOV, [Role.RECORDS_OFFICER], 'ouada.records');
 
-type Entry = { kind: 'CASE_FILE' | 'DOCUMENT'; id: string; state: string; referenceNumber: string; title: string; fullFilingCode: string; year: number;
-  disposalCode: string | null; retentionYears: number | null; disposalYear: number | null; sortKey: string; documentIds: string[] };
+type Entry = {
+  kind: 'CASE_FILE' | 'DOCUMENT';
+  id: string;
+  state: string;
+  referenceNumber: string;
+  title: string;
+  fullFilingCode: string;
+  year: number;
+  disposalCode: string | null;
+  retentionYears: number | null;
+  disposalYear: number | null;
+  sortKey: string;
+  documentIds: string[];
+};
 const lists: Record<string, Record<string, unknown>> = {};
 const users: Record<string, Record<string, unknown>> = {};
 const peers = fakePeers({ RecordsHandOver: lists, User: users, CaseFile: {}, Document: {} });
@@ -27,8 +47,19 @@ const peers = fakePeers({ RecordsHandOver: lists, User: users, CaseFile: {}, Doc
 function handOverList(entries: Partial<Entry>[]): { listId: string; entries: Entry[] } {
   const listId = randomUUID();
   const full = entries.map((e, i): Entry => ({
-    kind: 'CASE_FILE', id: randomUUID(), state: 'HANDED_TO_RECORDS_OFFICE', referenceNumber: `MBK ${i + 1}/2026`, title: `Spis ${i + 1}`,
-    fullFilingCode: '616', year: 2026, disposalCode: 'S', retentionYears: 10, disposalYear: 2037, sortKey: `616-${i}`, documentIds: [], ...e,
+    kind: 'CASE_FILE',
+    id: randomUUID(),
+    state: 'HANDED_TO_RECORDS_OFFICE',
+    referenceNumber: `MBK ${i + 1}/2026`,
+    title: `Spis ${i + 1}`,
+    fullFilingCode: '616',
+    year: 2026,
+    disposalCode: 'S',
+    retentionYears: 10,
+    disposalYear: 2037,
+    sortKey: `616-${i}`,
+    documentIds: [],
+    ...e,
   }));
   lists[listId] = { id: listId, entries: full };
   return { listId, entries: full };
@@ -45,7 +76,8 @@ const INVENTORY = `query($f: RecordsOfficeInventoryFilter, $first: Int, $after: 
 
 describe.each(testDatabaseKinds())('records office on %s', (kind) => {
   let t: TestSubgraph<ArchivesContext>;
-  const run = (caller: Caller | null, query: string, variables?: Record<string, unknown>) => t.run(caller, query, variables);
+  const run = (caller: Caller | null, query: string, variables?: Record<string, unknown>) =>
+    t.run(caller, query, variables);
   const ok = async (caller: Caller, query: string, variables?: Record<string, unknown>) => {
     const res = await run(caller, query, variables);
     expect(res.errors).toBeUndefined();
@@ -53,7 +85,9 @@ describe.each(testDatabaseKinds())('records office on %s', (kind) => {
   };
   const written = async () => {
     const em = t.orm.em.fork();
-    return Promise.all([AuditEvent, RecordsOfficeItem, StorageUnit, Loan].map((e) => em.count(e as never, {}, { filters: false })));
+    return Promise.all(
+      [AuditEvent, RecordsOfficeItem, StorageUnit, Loan].map((e) => em.count(e as never, {}, { filters: false })),
+    );
   };
   /** Refused with `code`, nothing written anywhere. */
   const refused = async (caller: Caller, query: string, variables: Record<string, unknown>, code: string) => {
@@ -63,7 +97,8 @@ describe.each(testDatabaseKinds())('records office on %s', (kind) => {
     expect(await written()).toEqual(before);
   };
   const blansko = () => scopeToTenant(t.orm.em.fork(), BLANSKO);
-  const unit = async (kindOf: string, name: string, parentId?: string) => (await ok(officer, UNIT, { i: { kind: kindOf, name, parentId } })).createStorageUnit;
+  const unit = async (kindOf: string, name: string, parentId?: string) =>
+    (await ok(officer, UNIT, { i: { kind: kindOf, name, parentId } })).createStorageUnit;
 
   beforeAll(async () => {
     t = await startTestSubgraph(archives, kind, { peers });
@@ -72,17 +107,38 @@ describe.each(testDatabaseKinds())('records office on %s', (kind) => {
 
   it('takes over a hand-over list once, with PrevzetiNaSpisovnu carrying the custody change for filing', async () => {
     const docInside = randomUUID();
-    const { listId, entries } = handOverList([{ documentIds: [docInside] }, { kind: 'DOCUMENT', referenceNumber: 'MBK 7/2026', sortKey: '616-9' }]);
+    const { listId, entries } = handOverList([
+      { documentIds: [docInside] },
+      { kind: 'DOCUMENT', referenceNumber: 'MBK 7/2026', sortKey: '616-9' },
+    ]);
     await refused(handler, TAKE, { id: listId }, 'FORBIDDEN');
     await refused(officer, TAKE, { id: randomUUID() }, 'NOT_FOUND');
 
     const taken = (await ok(officer, TAKE, { id: listId })).takeOverHandOverList;
-    expect(taken).toEqual(entries.map((e) => ({ id: e.id, kind: e.kind, state: 'IN_RECORDS_OFFICE', referenceNumber: e.referenceNumber, disposalYear: 2037, takenOverBy: { id: officer.userId } })));
-    const events = await blansko().find(AuditEvent, { objectId: { $in: entries.map((e) => e.id) } }, { orderBy: { sequence: 'asc' } });
+    expect(taken).toEqual(
+      entries.map((e) => ({
+        id: e.id,
+        kind: e.kind,
+        state: 'IN_RECORDS_OFFICE',
+        referenceNumber: e.referenceNumber,
+        disposalYear: 2037,
+        takenOverBy: { id: officer.userId },
+      })),
+    );
+    const events = await blansko().find(
+      AuditEvent,
+      { objectId: { $in: entries.map((e) => e.id) } },
+      { orderBy: { sequence: 'asc' } },
+    );
     expect(events.map((e) => [e.eventType, e.objectType, e.objectId])).toEqual([
-      ['PrevzetiNaSpisovnu', 'Spis', entries[0].id], ['PrevzetiNaSpisovnu', 'Dokument', entries[1].id],
+      ['PrevzetiNaSpisovnu', 'Spis', entries[0].id],
+      ['PrevzetiNaSpisovnu', 'Dokument', entries[1].id],
     ]);
-    expect(events[0].changes).toContainEqual({ name: RECORDS_OFFICE_STATE_CHANGE, old: 'HANDED_TO_RECORDS_OFFICE', new: 'IN_RECORDS_OFFICE' });
+    expect(events[0].changes).toContainEqual({
+      name: RECORDS_OFFICE_STATE_CHANGE,
+      old: 'HANDED_TO_RECORDS_OFFICE',
+      new: 'IN_RECORDS_OFFICE',
+    });
 
     // Taken over already (filing may not have caught up yet and still say HANDED_TO_RECORDS_OFFICE).
     await refused(officer, TAKE, { id: listId }, 'CONFLICT');
@@ -90,13 +146,20 @@ describe.each(testDatabaseKinds())('records office on %s', (kind) => {
     const { listId: stale } = handOverList([{}, { state: 'CLOSED' }]);
     await refused(officer, TAKE, { id: stale }, 'CONFLICT');
     // Another municipality's officer has no such items.
-    expect((await ok(adamovOfficer, `{ recordsOfficeItem(id: "${entries[0].id}") { id } }`)).recordsOfficeItem).toBeNull();
+    expect(
+      (await ok(adamovOfficer, `{ recordsOfficeItem(id: "${entries[0].id}") { id } }`)).recordsOfficeItem,
+    ).toBeNull();
   });
 
   it('builds storage units as a hierarchy and places entities, moving them out of the previous unit', async () => {
     await refused(officer, UNIT, { i: { kind: 'BOX', name: 'Krabice bez regálu' } }, 'BAD_USER_INPUT');
     const building = await unit('BUILDING', 'Budova B');
-    await refused(officer, UNIT, { i: { kind: 'BUILDING', name: 'Přístavek', parentId: building.id } }, 'BAD_USER_INPUT');
+    await refused(
+      officer,
+      UNIT,
+      { i: { kind: 'BUILDING', name: 'Přístavek', parentId: building.id } },
+      'BAD_USER_INPUT',
+    );
     const room = await unit('ROOM', 'Místnost 1', building.id);
     const shelf = await unit('SHELF', 'Regál 1', room.id);
     const box1 = await unit('BOX', 'Krabice 1', shelf.id);
@@ -109,15 +172,26 @@ describe.each(testDatabaseKinds())('records office on %s', (kind) => {
     const { listId, entries } = handOverList([{}]);
     await ok(officer, TAKE, { id: listId });
     const id = entries[0].id;
-    expect((await ok(officer, PLACE, { e: id, u: box1.id, q: '2 svazky' })).placeInStorageUnit).toEqual({ id, storageUnit: { id: box1.id }, quantity: '2 svazky' });
+    expect((await ok(officer, PLACE, { e: id, u: box1.id, q: '2 svazky' })).placeInStorageUnit).toEqual({
+      id,
+      storageUnit: { id: box1.id },
+      quantity: '2 svazky',
+    });
     await refused(officer, PLACE, { e: id, u: box1.id }, 'CONFLICT');
     await refused(adamovOfficer, PLACE, { e: id, u: box1.id }, 'NOT_FOUND');
     await ok(officer, PLACE, { e: id, u: box2.id });
     const events = await blansko().find(AuditEvent, { objectId: id }, { orderBy: { sequence: 'asc' } });
-    expect(events.map((e) => e.eventType)).toEqual(['PrevzetiNaSpisovnu', 'VlozeniDoUkladaciJednotky', 'VyjmutiZUkladaciJednotky', 'VlozeniDoUkladaciJednotky']);
+    expect(events.map((e) => e.eventType)).toEqual([
+      'PrevzetiNaSpisovnu',
+      'VlozeniDoUkladaciJednotky',
+      'VyjmutiZUkladaciJednotky',
+      'VlozeniDoUkladaciJednotky',
+    ]);
     const inRoom = (await ok(officer, INVENTORY, { f: { storageUnitId: room.id } })).recordsOfficeInventory;
     expect(inRoom.edges).toEqual([{ node: { id } }]);
-    expect((await ok(officer, INVENTORY, { f: { storageUnitId: shelf.id } })).recordsOfficeInventory.totalCount).toBe(0);
+    expect((await ok(officer, INVENTORY, { f: { storageUnitId: shelf.id } })).recordsOfficeInventory.totalCount).toBe(
+      0,
+    );
   });
 
   it('blocks the return out of the records office while lent or held (also through a document of the case file)', async () => {
@@ -131,22 +205,35 @@ describe.each(testDatabaseKinds())('records office on %s', (kind) => {
     const hold = (await held.run(officer, HOLD, { d: doc, r: 'Soudní spor' })).data!.placeDisposalHold;
     expect((await disposalBlocks(blansko(), [id])).get(id)).toEqual(['DISPOSAL_HOLD']);
     await refused(officer, RETURN, { e: id, r: 'Doplnění' }, 'CONFLICT');
-    await ok(officer, `mutation($id: ID!) { releaseDisposalHold(id: $id, reason: "Konec sporu") { active } }`, { id: hold.id });
+    await ok(officer, `mutation($id: ID!) { releaseDisposalHold(id: $id, reason: "Konec sporu") { active } }`, {
+      id: hold.id,
+    });
     expect((await disposalBlocks(blansko(), [id])).get(id)).toEqual([]);
 
     users[handler.userId] = { id: handler.userId };
     await refused(officer, LEND, { i: { entityId: id, dueOn: '2099-01-01' } }, 'BAD_USER_INPUT');
-    await refused(officer, LEND, { i: { entityId: id, borrowerId: handler.userId, borrowerName: 'Soud', dueOn: '2099-01-01' } }, 'BAD_USER_INPUT');
+    await refused(
+      officer,
+      LEND,
+      { i: { entityId: id, borrowerId: handler.userId, borrowerName: 'Soud', dueOn: '2099-01-01' } },
+      'BAD_USER_INPUT',
+    );
     await refused(officer, LEND, { i: { entityId: id, borrowerName: 'Soud', dueOn: '2020-01-01' } }, 'BAD_USER_INPUT');
     await refused(officer, LEND, { i: { entityId: id, borrowerName: 'Soud', dueOn: '2099-02-30' } }, 'BAD_USER_INPUT');
     await refused(officer, LEND, { i: { entityId: id, borrowerId: randomUUID(), dueOn: '2099-01-01' } }, 'NOT_FOUND');
-    const loan = (await ok(officer, LEND, { i: { entityId: id, borrowerName: 'Okresní soud v Blansku', dueOn: '2099-01-01' } })).lendFromRecordsOffice;
+    const loan = (
+      await ok(officer, LEND, { i: { entityId: id, borrowerName: 'Okresní soud v Blansku', dueOn: '2099-01-01' } })
+    ).lendFromRecordsOffice;
     expect(loan).toMatchObject({ state: { state: 'ON_LOAN' }, overdue: false });
     expect((await disposalBlocks(blansko(), [id])).get(id)).toEqual(['ON_LOAN']);
     await refused(officer, RETURN, { e: id, r: 'Doplnění' }, 'CONFLICT');
     // Overdue once its day has passed.
-    expect((await findLoans(blansko(), { activeOnly: true, overdueOn: '2099-01-02' })).map((l) => l.id)).toContain(loan.id);
-    expect((await findLoans(blansko(), { activeOnly: true, overdueOn: '2099-01-01' })).map((l) => l.id)).not.toContain(loan.id);
+    expect((await findLoans(blansko(), { activeOnly: true, overdueOn: '2099-01-02' })).map((l) => l.id)).toContain(
+      loan.id,
+    );
+    expect((await findLoans(blansko(), { activeOnly: true, overdueOn: '2099-01-01' })).map((l) => l.id)).not.toContain(
+      loan.id,
+    );
     await ok(officer, `mutation($e: ID!) { returnLoan(entityId: $e) { returnedAt } }`, { e: id });
     await refused(officer, `mutation($e: ID!) { returnLoan(entityId: $e) { returnedAt } }`, { e: id }, 'CONFLICT');
 
@@ -163,19 +250,25 @@ describe.each(testDatabaseKinds())('records office on %s', (kind) => {
       { sortKey: 'zz-1', fullFilingCode: '51', disposalYear: 2040 },
       { sortKey: 'zz-2', fullFilingCode: '510', disposalYear: 2041 },
     ]);
-    const taken: string[] = (await ok(officer, TAKE, { id: listId })).takeOverHandOverList.map((i: { id: string }) => i.id);
+    const taken: string[] = (await ok(officer, TAKE, { id: listId })).takeOverHandOverList.map(
+      (i: { id: string }) => i.id,
+    );
     const [k3, k1, k2] = taken;
     const pages: string[] = [];
     let after: string | null = null;
     do {
-      const page: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } =
-        (await ok(officer, INVENTORY, { first: 2, after })).recordsOfficeInventory;
+      const page: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } = (
+        await ok(officer, INVENTORY, { first: 2, after })
+      ).recordsOfficeInventory;
       pages.push(...page.edges.map((e) => e.node.id));
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     } while (after);
     expect(pages.slice(-3)).toEqual([k1, k2, k3]);
     expect(new Set(pages).size).toBe(pages.length);
-    const ids = async (f: Record<string, unknown>) => (await ok(officer, INVENTORY, { f })).recordsOfficeInventory.edges.map((e: { node: { id: string } }) => e.node.id);
+    const ids = async (f: Record<string, unknown>) =>
+      (await ok(officer, INVENTORY, { f })).recordsOfficeInventory.edges.map(
+        (e: { node: { id: string } }) => e.node.id,
+      );
     expect(await ids({ filingCode: '51' })).toEqual([k1, k3]);
     expect(await ids({ disposalYear: 2040 })).toEqual([k1, k3]);
     expect(await ids({ disposalYear: 2040, year: 2025 })).toEqual([k3]);
@@ -192,7 +285,10 @@ describe.each(testDatabaseKinds())('records office on %s', (kind) => {
     await server.start();
     return {
       async run(caller: Caller, query: string, variables?: Record<string, unknown>) {
-        const res = await server.executeOperation({ query, variables }, { contextValue: contextFor(archives, t.orm, caller, other) });
+        const res = await server.executeOperation(
+          { query, variables },
+          { contextValue: contextFor(archives, t.orm, caller, other) },
+        );
         if (res.body.kind !== 'single') throw new Error('single');
         return res.body.singleResult as { data?: Record<string, any>; errors?: unknown[] };
       },

@@ -7,7 +7,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { AuditEvent, DEMO_MUNICIPALITIES, RECORDS_OFFICE_STATE_CHANGE, Role, fakePeers, scopeToTenant, type Caller } from '@hub/kit';
+import {
+  AuditEvent,
+  DEMO_MUNICIPALITIES,
+  RECORDS_OFFICE_STATE_CHANGE,
+  Role,
+  fakePeers,
+  scopeToTenant,
+  type Caller,
+} from '@hub/kit';
 import { startTestSubgraph, testCaller, testDatabaseKinds, type TestSubgraph } from '@hub/kit/testing';
 import type { ArchivesContext } from './context';
 import { archives } from './index';
@@ -33,8 +41,18 @@ function handOverList(kinds: ('CASE_FILE' | 'DOCUMENT')[]): { listId: string; id
     const id = randomUUID();
     filed[id] = { id, pid: `MBKT${id.slice(0, 8)}` };
     return {
-      kind, id, state: 'HANDED_TO_RECORDS_OFFICE', referenceNumber: `MBK ${i + 1}/${listId.slice(0, 4)}`, title: `Spis ${i + 1}`,
-      fullFilingCode: '616', year: 2020, disposalCode: 'S', retentionYears: 5, disposalYear: 2026, sortKey: `616-${listId}-${i}`, documentIds: [],
+      kind,
+      id,
+      state: 'HANDED_TO_RECORDS_OFFICE',
+      referenceNumber: `MBK ${i + 1}/${listId.slice(0, 4)}`,
+      title: `Spis ${i + 1}`,
+      fullFilingCode: '616',
+      year: 2020,
+      disposalCode: 'S',
+      retentionYears: 5,
+      disposalYear: 2026,
+      sortKey: `616-${listId}-${i}`,
+      documentIds: [],
     };
   });
   lists[listId] = { id: listId, entries };
@@ -49,11 +67,16 @@ const CONFIRM = `mutation($id: ID!, $x: String!) { recordTransferConfirmation(pr
   id state entries { item { id state } decision transferConfirmedAt transferPackagePath } } }`;
 const PROPOSAL = `query($id: ID!) { disposalProposal(id: $id) { id entries { item { id state } transferConfirmedAt transferPackagePath } } }`;
 
-interface Problem { identifier: string | null; code?: string; reason: string }
+interface Problem {
+  identifier: string | null;
+  code?: string;
+  reason: string;
+}
 
 describe.each(testDatabaseKinds())('transfer to the archive on %s', (kind) => {
   let t: TestSubgraph<ArchivesContext>;
-  const run = (caller: Caller | null, query: string, variables?: Record<string, unknown>) => t.run(caller, query, variables);
+  const run = (caller: Caller | null, query: string, variables?: Record<string, unknown>) =>
+    t.run(caller, query, variables);
   const ok = async (caller: Caller, query: string, variables?: Record<string, unknown>) => {
     const res = await run(caller, query, variables);
     expect(res.errors).toBeUndefined();
@@ -64,8 +87,12 @@ describe.each(testDatabaseKinds())('transfer to the archive on %s', (kind) => {
     const em = t.orm.em.fork();
     const events = await em.count(AuditEvent, {}, { filters: false });
     const confirmed = await em.count(DisposalProposalEntry, { transferConfirmedAt: { $ne: null } }, { filters: false });
-    const states = (await em.find(RecordsOfficeItem, {}, { filters: false, orderBy: { id: 'asc' } })).map((i) => i.state);
-    const proposals = (await em.find(DisposalProposal, {}, { filters: false, orderBy: { id: 'asc' } })).map((p) => p.state);
+    const states = (await em.find(RecordsOfficeItem, {}, { filters: false, orderBy: { id: 'asc' } })).map(
+      (i) => i.state,
+    );
+    const proposals = (await em.find(DisposalProposal, {}, { filters: false, orderBy: { id: 'asc' } })).map(
+      (p) => p.state,
+    );
     return [events, confirmed, states, proposals];
   };
   const refused = async (caller: Caller, variables: Record<string, unknown>, code: string) => {
@@ -88,13 +115,19 @@ describe.each(testDatabaseKinds())('transfer to the archive on %s', (kind) => {
     await ok(officer, TAKE, { id: listId });
     const proposal = (await ok(officer, OPEN, { y: 2026 })).openDisposalProposal;
     expect(proposal.entries).toHaveLength(5);
-    const confirm = (entities: { pid: string; archiveId: string | null }[], id = 'PR-2026-1') => ({ id: proposal.id, x: transferSeznamXml(entities, { id }) });
+    const confirm = (entities: { pid: string; archiveId: string | null }[], id = 'PR-2026-1') => ({
+      id: proposal.id,
+      x: transferSeznamXml(entities, { id }),
+    });
 
     // Not before the archive has decided: open, then submitted, it is CONFLICT.
     await refused(officer, confirm([{ pid: pids[0], archiveId: 'NDA-1' }]), 'CONFLICT');
     await ok(officer, SUBMIT, { id: proposal.id });
     await refused(officer, confirm([{ pid: pids[0], archiveId: 'NDA-1' }]), 'CONFLICT');
-    await ok(officer, IMPORT, { id: proposal.id, x: seznamXml(pids.map((pid, i) => ({ pid, operation: i === 3 ? 'zničit' : 'vybrat za archiválii' }))) });
+    await ok(officer, IMPORT, {
+      id: proposal.id,
+      x: seznamXml(pids.map((pid, i) => ({ pid, operation: i === 3 ? 'zničit' : 'vybrat za archiválii' }))),
+    });
 
     // A later proposal of the same municipality holds another entity: "not in this proposal".
     const later = handOverList(['CASE_FILE']);
@@ -108,16 +141,20 @@ describe.each(testDatabaseKinds())('transfer to the archive on %s', (kind) => {
     await refused(officer, { id: proposal.id, x: '<Seznam' }, 'BAD_USER_INPUT');
 
     // Every refusal at once, beside an entity that would do: the whole list is refused, each with its code.
-    const all = await refused(officer, confirm([
-      { pid: pids[0], archiveId: 'NDA-1' }, // fine on its own
-      { pid: 'MBKTNEZNAMY', archiveId: 'NDA-9' },
-      { pid: later.pids[0], archiveId: 'NDA-8' },
-      { pid: pids[3], archiveId: 'NDA-3' },
-      { pid: pids[4], archiveId: 'NDA-4' },
-      { pid: pids[1], archiveId: null },
-      { pid: pids[2], archiveId: 'NDA-2' },
-      { pid: pids[2], archiveId: 'NDA-2' },
-    ]), 'BAD_USER_INPUT');
+    const all = await refused(
+      officer,
+      confirm([
+        { pid: pids[0], archiveId: 'NDA-1' }, // fine on its own
+        { pid: 'MBKTNEZNAMY', archiveId: 'NDA-9' },
+        { pid: later.pids[0], archiveId: 'NDA-8' },
+        { pid: pids[3], archiveId: 'NDA-3' },
+        { pid: pids[4], archiveId: 'NDA-4' },
+        { pid: pids[1], archiveId: null },
+        { pid: pids[2], archiveId: 'NDA-2' },
+        { pid: pids[2], archiveId: 'NDA-2' },
+      ]),
+      'BAD_USER_INPUT',
+    );
     expect(all.extensions.problems!.map((p) => [p.identifier, p.code])).toEqual([
       ['MBKTNEZNAMY', 'UNKNOWN_IDENTIFIER'],
       [later.pids[0], 'NOT_IN_PROPOSAL'],
@@ -133,12 +170,21 @@ describe.each(testDatabaseKinds())('transfer to the archive on %s', (kind) => {
     await refused(adamovOfficer, confirm([{ pid: pids[0], archiveId: 'NDA-1' }]), 'NOT_FOUND');
 
     // A subset: the first kept case file. Its transferConfirmedAt, TRANSFERRED, the Prenos with the custody change.
-    const first = (await ok(officer, CONFIRM, confirm([{ pid: pids[0], archiveId: 'NDA-1' }]))).recordTransferConfirmation;
+    const first = (await ok(officer, CONFIRM, confirm([{ pid: pids[0], archiveId: 'NDA-1' }])))
+      .recordTransferConfirmation;
     const byId = (xs: { item: { id: string; state: string } }[]) => Object.fromEntries(xs.map((x) => [x.item.id, x]));
     const after1 = byId(first.entries);
     expect(first.state).toBe('DECIDED');
-    expect(after1[e[0]]).toMatchObject({ item: { state: 'TRANSFERRED' }, transferConfirmedAt: expect.any(String), transferPackagePath: `/exports/sip?id=${e[0]}&profile=components` });
-    expect(after1[e[1]]).toMatchObject({ item: { state: 'IN_RECORDS_OFFICE' }, transferConfirmedAt: null, transferPackagePath: `/exports/sip?id=${e[1]}&profile=components` });
+    expect(after1[e[0]]).toMatchObject({
+      item: { state: 'TRANSFERRED' },
+      transferConfirmedAt: expect.any(String),
+      transferPackagePath: `/exports/sip?id=${e[0]}&profile=components`,
+    });
+    expect(after1[e[1]]).toMatchObject({
+      item: { state: 'IN_RECORDS_OFFICE' },
+      transferConfirmedAt: null,
+      transferPackagePath: `/exports/sip?id=${e[1]}&profile=components`,
+    });
     // What the archive let destroy has no transfer package.
     expect(after1[e[3]]).toMatchObject({ decision: 'DESTROY', transferConfirmedAt: null, transferPackagePath: null });
     const prenos = await blansko().find(AuditEvent, { eventType: 'Prenos' });
@@ -149,16 +195,33 @@ describe.each(testDatabaseKinds())('transfer to the archive on %s', (kind) => {
       { name: 'transferListId', old: null, new: 'PR-2026-1' },
       { name: 'disposalProposalId', old: null, new: proposal.id },
     ]);
-    const upd = await blansko().find(AuditEvent, { eventType: 'Uprava', objectType: 'SkartacniNavrh', objectId: proposal.id, description: { $like: '%confirmed the transfer%' } });
+    const upd = await blansko().find(AuditEvent, {
+      eventType: 'Uprava',
+      objectType: 'SkartacniNavrh',
+      objectId: proposal.id,
+      description: { $like: '%confirmed the transfer%' },
+    });
     expect(upd).toHaveLength(1);
     expect(upd[0].description).toContain('3 kept entities await theirs');
 
     // Named again: ALREADY_TRANSFERRED, and nothing else of that list applies.
-    const again = await refused(officer, confirm([{ pid: pids[1], archiveId: 'NDA-2' }, { pid: pids[0], archiveId: 'NDA-1' }], 'PR-2026-2'), 'BAD_USER_INPUT');
+    const again = await refused(
+      officer,
+      confirm(
+        [
+          { pid: pids[1], archiveId: 'NDA-2' },
+          { pid: pids[0], archiveId: 'NDA-1' },
+        ],
+        'PR-2026-2',
+      ),
+      'BAD_USER_INPUT',
+    );
     expect(again.extensions.problems!.map((p) => [p.identifier, p.code])).toEqual([[pids[0], 'ALREADY_TRANSFERRED']]);
 
     // The archive has it now: the records office can no longer shelve it, take it out of its box or give it back.
-    const box = (await ok(officer, `mutation { createStorageUnit(input: { kind: BUILDING, name: "Archivní budova" }) { id } }`)).createStorageUnit;
+    const box = (
+      await ok(officer, `mutation { createStorageUnit(input: { kind: BUILDING, name: "Archivní budova" }) { id } }`)
+    ).createStorageUnit;
     for (const step of [
       `placeInStorageUnit(entityId: "${e[0]}", storageUnitId: "${box.id}") { id }`,
       `removeFromStorageUnit(entityId: "${e[0]}") { id }`,
@@ -171,12 +234,30 @@ describe.each(testDatabaseKinds())('transfer to the archive on %s', (kind) => {
     }
 
     // A second confirmation takes the rest that is in the records office.
-    const rest = (await ok(officer, CONFIRM, confirm([{ pid: pids[1], archiveId: 'NDA-2' }, { pid: pids[2], archiveId: 'NDA-3' }], 'PR-2026-2'))).recordTransferConfirmation;
+    const rest = (
+      await ok(
+        officer,
+        CONFIRM,
+        confirm(
+          [
+            { pid: pids[1], archiveId: 'NDA-2' },
+            { pid: pids[2], archiveId: 'NDA-3' },
+          ],
+          'PR-2026-2',
+        ),
+      )
+    ).recordTransferConfirmation;
     const after2 = byId(rest.entries);
     for (const i of [0, 1, 2]) expect(after2[e[i]].item.state).toBe('TRANSFERRED');
     expect(after2[e[3]].item.state).toBe('IN_RECORDS_OFFICE');
-    expect((await blansko().find(AuditEvent, { eventType: 'Prenos' }, { orderBy: { sequence: 'asc' } })).map((x) => x.objectId)).toEqual([e[0], e[1], e[2]]);
-    expect(await t.orm.em.fork().count(AuditEvent, { eventType: 'Prenos', municipalityId: ADAMOV }, { filters: false })).toBe(0);
+    expect(
+      (await blansko().find(AuditEvent, { eventType: 'Prenos' }, { orderBy: { sequence: 'asc' } })).map(
+        (x) => x.objectId,
+      ),
+    ).toEqual([e[0], e[1], e[2]]);
+    expect(
+      await t.orm.em.fork().count(AuditEvent, { eventType: 'Prenos', municipalityId: ADAMOV }, { filters: false }),
+    ).toBe(0);
   });
 });
 
@@ -184,7 +265,14 @@ describe('the transfer Seznam fixture', () => {
   const xml = transferSeznamXml([{ pid: 'MBKX0001', archiveId: 'NDA-0001' }], { prefix: 'nsesss' });
 
   it('is what parseSeznam reads: IdentifikatorDA, no Operace', () => {
-    expect(parseSeznam(xml).entries).toEqual([{ identifier: 'MBKX0001', source: 'ERMS Blansko', operation: null, archiveIdentifier: { value: 'NDA-0001', source: 'NDA' } }]);
+    expect(parseSeznam(xml).entries).toEqual([
+      {
+        identifier: 'MBKX0001',
+        source: 'ERMS Blansko',
+        operation: null,
+        archiveIdentifier: { value: 'NDA-0001', source: 'NDA' },
+      },
+    ]);
   });
 
   const has = (cmd: string, arg: string) => {
@@ -201,17 +289,33 @@ describe('the transfer Seznam fixture', () => {
     const check = (text: string) => {
       writeFileSync(join(dir, 's.xml'), text);
       try {
-        execFileSync('xmllint', ['--noout', '--nonet', '--schema', '/work/shared/nsesss/xsd/nsesss/v4/nsesss-DA.xsd', join(dir, 's.xml')], {
-          env: { ...process.env, XML_CATALOG_FILES: '/work/shared/nsesss/xsd/catalog.xml' }, stdio: 'pipe',
-        });
+        execFileSync(
+          'xmllint',
+          ['--noout', '--nonet', '--schema', '/work/shared/nsesss/xsd/nsesss/v4/nsesss-DA.xsd', join(dir, 's.xml')],
+          {
+            env: { ...process.env, XML_CATALOG_FILES: '/work/shared/nsesss/xsd/catalog.xml' },
+            stdio: 'pipe',
+          },
+        );
         return true;
       } catch {
         return false;
       }
     };
     expect(check(xml)).toBe(true);
-    expect(check(transferSeznamXml([{ pid: 'MBKX0001', archiveId: 'NDA-1' }, { pid: 'MBKX0002', archiveId: null }]))).toBe(true);
+    expect(
+      check(
+        transferSeznamXml([
+          { pid: 'MBKX0001', archiveId: 'NDA-1' },
+          { pid: 'MBKX0002', archiveId: null },
+        ]),
+      ),
+    ).toBe(true);
     // IdentifikatorDA and Operace are a choice: both at once is not a Seznam.
-    expect(check(xml.replace('</nsesss:IdentifikatorDA>', '</nsesss:IdentifikatorDA><nsesss:Operace>zničit</nsesss:Operace>'))).toBe(false);
+    expect(
+      check(
+        xml.replace('</nsesss:IdentifikatorDA>', '</nsesss:IdentifikatorDA><nsesss:Operace>zničit</nsesss:Operace>'),
+      ),
+    ).toBe(false);
   });
 });

@@ -50,7 +50,9 @@ export function createContext(base: SubgraphContext) {
       handOverList: new DataLoader<string, HandOverList | null>((ids) =>
         Promise.all(
           ids.map((id) =>
-            base.caller?.municipalityId ? loadHandOverList(base.em, { ...base.caller, municipalityId: base.caller.municipalityId }, id) : null,
+            base.caller?.municipalityId
+              ? loadHandOverList(base.em, { ...base.caller, municipalityId: base.caller.municipalityId }, id)
+              : null,
           ),
         ),
       ),

@@ -1,5 +1,12 @@
 import {
-  DEMO_MUNICIPALITIES, demoId, scopeToTenant, startTestSubgraph, testCaller, testDatabaseKinds, type SubgraphContext, type TestSubgraph,
+  DEMO_MUNICIPALITIES,
+  demoId,
+  scopeToTenant,
+  startTestSubgraph,
+  testCaller,
+  testDatabaseKinds,
+  type SubgraphContext,
+  type TestSubgraph,
 } from '@hub/kit';
 import { randomUUID } from 'node:crypto';
 import type { FilingContext } from './context';
@@ -17,7 +24,10 @@ const adamovClerk = testCaller(ADAMOV.id, ['INTAKE_CLERK']);
 let clock: Date | null = null;
 const clockedFiling = {
   ...filing,
-  createContext: (base: SubgraphContext): FilingContext => ({ ...filing.createContext(base), now: () => clock ?? new Date() }),
+  createContext: (base: SubgraphContext): FilingContext => ({
+    ...filing.createContext(base),
+    now: () => clock ?? new Date(),
+  }),
 };
 
 /** Subjects that exercise the search: LIKE wildcards taken literally, case and diacritics folded. */
@@ -82,12 +92,22 @@ describe.each(testDatabaseKinds())('document queries on %s', (kind) => {
         registerId: i % 3 === 0 ? BLANSKO_INVOICES : undefined,
         subject: SUBJECTS[i] ?? `Podání číslo ${i}`,
         origin: i % 2 === 0 ? 'OWN' : 'RECEIVED',
-        ...(i % 2 === 0 ? {} : { deliveredAt: new Date(clock.getTime() - 3600_000).toISOString(), sender: senderOf(i) }),
+        ...(i % 2 === 0
+          ? {}
+          : { deliveredAt: new Date(clock.getTime() - 3600_000).toISOString(), sender: senderOf(i) }),
       };
       const res = await t.run(clerk, REGISTER, { input });
       if (res.errors) throw new Error(JSON.stringify(res.errors));
       const d = res.data!.registerDocument.document;
-      docs.push({ index: i, id: d.id, registeredAt: d.registeredAt, year: d.year, registerId: d.register.id, sequenceNumber: d.sequenceNumber, sender: d.sender });
+      docs.push({
+        index: i,
+        id: d.id,
+        registeredAt: d.registeredAt,
+        year: d.year,
+        registerId: d.register.id,
+        sequenceNumber: d.sequenceNumber,
+        sender: d.sender,
+      });
     }
     for (let i = 0; i < 3; i++) {
       const res = await t.run(adamovClerk, REGISTER, { input: { subject: `Adamov ${i} 50% sleva`, origin: 'OWN' } });
@@ -118,7 +138,11 @@ describe.each(testDatabaseKinds())('document queries on %s', (kind) => {
     return { ids, totalCount: [...totals][0] };
   }
 
-  const expectedIds = (pick: (d: Registered) => boolean) => docs.filter(pick).sort(newestFirst).map((d) => d.id);
+  const expectedIds = (pick: (d: Registered) => boolean) =>
+    docs
+      .filter(pick)
+      .sort(newestFirst)
+      .map((d) => d.id);
 
   it('pages through all documents newest first, ties broken by id', async () => {
     const res = await t.run(clerk, LIST, { first: 10 });
@@ -134,7 +158,10 @@ describe.each(testDatabaseKinds())('document queries on %s', (kind) => {
     }
   });
 
-  const indexes = (...i: number[]) => (d: Registered) => i.includes(d.index);
+  const indexes =
+    (...i: number[]) =>
+    (d: Registered) =>
+      i.includes(d.index);
   const filters: [string, () => Record<string, unknown>, (d: Registered) => boolean][] = [
     ['year', () => ({ year: 2025 }), (d) => d.year === 2025],
     ['registerId', () => ({ registerId: BLANSKO_INVOICES }), (d) => d.registerId === BLANSKO_INVOICES],
@@ -158,7 +185,11 @@ describe.each(testDatabaseKinds())('document queries on %s', (kind) => {
     ['senderContains with % taken literally', () => ({ senderContains: '%' }), indexes()],
     ['senderDataBoxId exactly', () => ({ senderDataBoxId: 'x2zb7pw' }), indexes(3, 13, 21)],
     ['senderDataBoxId, not a substring', () => ({ senderDataBoxId: 'x2zb7p' }), indexes()],
-    ['sender and year together', () => ({ senderContains: 'úřad', year: 2026 }), (d) => d.year === 2026 && [3, 7, 13, 21].includes(d.index)],
+    [
+      'sender and year together',
+      () => ({ senderContains: 'úřad', year: 2026 }),
+      (d) => d.year === 2026 && [3, 7, 13, 21].includes(d.index),
+    ],
     [
       'year, register and subject together',
       () => ({ year: 2026, registerId: BLANSKO_MAIN, subjectContains: 'podání' }),
@@ -212,9 +243,13 @@ describe.each(testDatabaseKinds())('document queries on %s', (kind) => {
     expect(res.errors).toBeUndefined();
     const [own, received, unknown, foreign] = res.data!._entities;
     expect(own).toMatchObject({
-      id: docs[0].id, referenceNumber: 'FP-0001/2025', origin: 'OWN', sender: null,
+      id: docs[0].id,
+      referenceNumber: 'FP-0001/2025',
+      origin: 'OWN',
+      sender: null,
       register: { id: BLANSKO_INVOICES, name: 'Faktury přijaté', kind: 'SEPARATE' },
-      registeredBy: { id: clerk.userId }, municipality: { id: BLANSKO.id },
+      registeredBy: { id: clerk.userId },
+      municipality: { id: BLANSKO.id },
     });
     expect(received).toMatchObject({ id: docs[1].id, referenceNumber: 'MBK 1/2025', sender: { name: 'Odesílatel 1' } });
     expect(unknown).toBeNull();
@@ -249,10 +284,16 @@ describe.each(testDatabaseKinds())('document queries on %s', (kind) => {
     }
     const admin = testCaller(null, ['PLATFORM_ADMIN']);
     expect((await t.run(admin, LIST, { first: 1 })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await t.run(admin, `{ document(id: "${docs[0].id}") { id } }`)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const ref = await t.run(admin, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Document { id } } }`, {
-      r: [{ __typename: 'Document', id: docs[0].id }],
-    });
+    expect((await t.run(admin, `{ document(id: "${docs[0].id}") { id } }`)).errors?.[0].extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    const ref = await t.run(
+      admin,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Document { id } } }`,
+      {
+        r: [{ __typename: 'Document', id: docs[0].id }],
+      },
+    );
     expect(ref.data!._entities).toEqual([null]);
     expect((await t.run(null, LIST, { first: 1 })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
@@ -271,14 +312,17 @@ describe.each(testDatabaseKinds())('document queries on %s', (kind) => {
     };
     const entities = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Document { id register { name } registeredBy { id } } } }`;
     // The gateway does not deduplicate representations: 50 of them for 25 documents is what it may send.
-    const reps = (n: number) => Array.from({ length: n }, (_, i) => ({ __typename: 'Document', id: docs[i % docs.length].id }));
+    const reps = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ __typename: 'Document', id: docs[i % docs.length].id }));
     const few = await statementsOf(() => t.run(clerk, entities, { r: reps(2) }));
     const many = await statementsOf(() => t.run(clerk, entities, { r: reps(50) }));
     expect(many).toBe(few);
     expect(many).toBeLessThanOrEqual(2);
 
     const list = `query($first: Int) { documents(first: $first) { totalCount edges { node { id register { name } } } } }`;
-    expect(await statementsOf(() => t.run(clerk, list, { first: 25 }))).toBe(await statementsOf(() => t.run(clerk, list, { first: 2 })));
+    expect(await statementsOf(() => t.run(clerk, list, { first: 25 }))).toBe(
+      await statementsOf(() => t.run(clerk, list, { first: 2 })),
+    );
   });
 
   it('counts the whole list only when totalCount is asked for', async () => {
@@ -326,7 +370,9 @@ describe.each(testDatabaseKinds())('document queries on %s', (kind) => {
   }
 
   const inJournal = (registerId: string, year: number) =>
-    docs.filter((d) => d.registerId === registerId && d.year === year).sort((a, b) => a.sequenceNumber! - b.sequenceNumber!);
+    docs
+      .filter((d) => d.registerId === registerId && d.year === year)
+      .sort((a, b) => a.sequenceNumber! - b.sequenceNumber!);
 
   it.each([
     ['the main register by default, 2025', {}, BLANSKO_MAIN, 2025],
@@ -373,14 +419,18 @@ describe.each(testDatabaseKinds())('document queries on %s', (kind) => {
     await filing.upgradeData!(t.orm);
     const rows = await em.find(Document, { senderName: { $ne: null } });
     expect(rows.length).toBeGreaterThan(0);
-    for (const d of rows) expect(d.senderFolded).toBe(d.senderName!.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
+    for (const d of rows)
+      expect(d.senderFolded).toBe(d.senderName!.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
   });
 
   // Last: it changes rows the tests above list.
   it('orders drafts by creation and rows from before drafts existed by registration (after the upgrade), with paging intact', async () => {
     const author = testCaller(BLANSKO.id, ['CASE_HANDLER']);
     clock = new Date(Date.parse(docs[7].registeredAt) + 1000); // just after #7, before #8
-    const draft = await t.run(author, `mutation { createDraftDocument(input: { subject: "Koncept odpovědi" }) { document { id createdAt registeredAt state } } }`);
+    const draft = await t.run(
+      author,
+      `mutation { createDraftDocument(input: { subject: "Koncept odpovědi" }) { document { id createdAt registeredAt state } } }`,
+    );
     clock = null;
     expect(draft.errors).toBeUndefined();
     const d = draft.data!.createDraftDocument.document;
@@ -394,7 +444,10 @@ describe.each(testDatabaseKinds())('document queries on %s', (kind) => {
     await filing.upgradeData!(t.orm);
     await filing.upgradeData!(t.orm); // idempotent
 
-    const all: Registered[] = [...docs, { index: -1, id: d.id, registeredAt: d.createdAt, year: 0, registerId: BLANSKO_MAIN }];
+    const all: Registered[] = [
+      ...docs,
+      { index: -1, id: d.id, registeredAt: d.createdAt, year: 0, registerId: BLANSKO_MAIN },
+    ];
     const expected = all.sort(newestFirst).map((x) => x.id);
     for (const first of [4, 1]) {
       const { ids, totalCount } = await listAll(undefined, first);
@@ -404,9 +457,18 @@ describe.each(testDatabaseKinds())('document queries on %s', (kind) => {
     // The draft sits between #8 and #7, as created.
     expect(expected.indexOf(d.id)).toBe(expected.indexOf(docs[7].id) - 1);
 
-    const one = await t.run(clerk, `query($id: ID!) { document(id: $id) { createdAt createdBy { id } registeredAt registeredBy { id } } }`, { id: legacy[0] });
+    const one = await t.run(
+      clerk,
+      `query($id: ID!) { document(id: $id) { createdAt createdBy { id } registeredAt registeredBy { id } } }`,
+      { id: legacy[0] },
+    );
     const row = docs.find((x) => x.id === legacy[0])!;
-    expect(one.data!.document).toEqual({ createdAt: row.registeredAt, createdBy: { id: clerk.userId }, registeredAt: row.registeredAt, registeredBy: { id: clerk.userId } });
+    expect(one.data!.document).toEqual({
+      createdAt: row.registeredAt,
+      createdBy: { id: clerk.userId },
+      registeredAt: row.registeredAt,
+      registeredBy: { id: clerk.userId },
+    });
 
     // Registration filters keep meaning registration: the draft has none.
     expect((await listAll({ registeredFrom: '2000-01-01T00:00:00Z' }, 100)).ids).not.toContain(d.id);
@@ -425,7 +487,11 @@ describe.each(testDatabaseKinds())('document queries on %s', (kind) => {
     const all = await journal({ year: 2026 }, 100);
     expect(all.ids).toContain(mine.id);
     expect(all.numbers).toEqual(all.numbers.map((_, i) => i + 1));
-    expect(await journal({ year: 2026 }, 1, author)).toEqual({ ids: [mine.id], numbers: [mine.sequenceNumber], totalCount: 1 });
+    expect(await journal({ year: 2026 }, 1, author)).toEqual({
+      ids: [mine.id],
+      numbers: [mine.sequenceNumber],
+      totalCount: 1,
+    });
     for (const roles of [['RECORDS_OFFICER'], ['AUDITOR'], ['RECORDS_MANAGER']] as const) {
       expect((await journal({ year: 2026 }, 100, testCaller(BLANSKO.id, [...roles]))).ids).toEqual(all.ids);
     }
@@ -434,9 +500,20 @@ describe.each(testDatabaseKinds())('document queries on %s', (kind) => {
     // A draft created weeks before it is registered: a registration-time filter still finds it, although its creation
     // (the list's order and the bound the query derives) lies before the range.
     clock = new Date('2025-11-01T10:00:00Z');
-    const draft = (await t.run(author, `mutation { createDraftDocument(input: { subject: "Dlouho rozpracovaný koncept" }) { document { id } } }`)).data!.createDraftDocument.document;
+    const draft = (
+      await t.run(
+        author,
+        `mutation { createDraftDocument(input: { subject: "Dlouho rozpracovaný koncept" }) { document { id } } }`,
+      )
+    ).data!.createDraftDocument.document;
     clock = new Date('2026-01-09T12:00:00Z');
-    expect((await t.run(author, `mutation($id: ID!) { registerDraft(documentId: $id) { document { registeredAt } } }`, { id: draft.id })).errors).toBeUndefined();
+    expect(
+      (
+        await t.run(author, `mutation($id: ID!) { registerDraft(documentId: $id) { document { registeredAt } } }`, {
+          id: draft.id,
+        })
+      ).errors,
+    ).toBeUndefined();
     clock = null;
     const jan9 = { registeredFrom: '2026-01-09T00:00:00Z', registeredTo: '2026-01-10T00:00:00Z' };
     const onJan9 = expectedIds((d) => d.registeredAt.startsWith('2026-01-09'));

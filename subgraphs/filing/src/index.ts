@@ -50,7 +50,30 @@ export const filing: SubgraphDefinition<FilingContext> = {
   name: 'filing',
   typeDefs: loadSchema('filing'),
   resolvers,
-  entities: [RegisterSchema, DocumentSchema, DocumentWordSchema, DocumentKindSchema, FilingPlanSchema, FilingPlanNodeSchema, CaseFileSchema, LogEntrySchema, LogRenditionSchema, UploadSchema, ComponentSchema, DataMessageSchema, ShipmentSchema, DeliveryProofSchema, PartySchema, TombstoneSchema, BlobErasureSchema, ConversionJobSchema, ComponentSealSchema, ComponentSignatureSchema, ...WEBHOOK_ENTITIES, ...DATA_BOX_ENTITIES],
+  entities: [
+    RegisterSchema,
+    DocumentSchema,
+    DocumentWordSchema,
+    DocumentKindSchema,
+    FilingPlanSchema,
+    FilingPlanNodeSchema,
+    CaseFileSchema,
+    LogEntrySchema,
+    LogRenditionSchema,
+    UploadSchema,
+    ComponentSchema,
+    DataMessageSchema,
+    ShipmentSchema,
+    DeliveryProofSchema,
+    PartySchema,
+    TombstoneSchema,
+    BlobErasureSchema,
+    ConversionJobSchema,
+    ComponentSealSchema,
+    ComponentSignatureSchema,
+    ...WEBHOOK_ENTITIES,
+    ...DATA_BOX_ENTITIES,
+  ],
   migrations,
   // The transaction log and its daily renditions: database triggers refuse UPDATE and DELETE.
   appendOnly: [TRANSACTION_LOG_APPEND_ONLY, RENDITIONS_APPEND_ONLY],
@@ -78,7 +101,14 @@ export const filing: SubgraphDefinition<FilingContext> = {
   // The log's daily renditions (modules/audit-log/scheduler.ts), the sweep of unattached uploads, webhooks (modules/webhooks), the data-box connector (modules/data-box),
   // conversions to output formats (modules/conversion), signature verification of received files (modules/signatures).
   background: (orm) => {
-    const work = [renditionBackground(orm), uploadSweepBackground(orm), webhookBackground(orm), dataBoxBackground(orm), conversionBackground(orm), signatureVerificationBackground(orm)];
+    const work = [
+      renditionBackground(orm),
+      uploadSweepBackground(orm),
+      webhookBackground(orm),
+      dataBoxBackground(orm),
+      conversionBackground(orm),
+      signatureVerificationBackground(orm),
+    ];
     return { stop: async () => void (await Promise.all(work.map((w) => w.stop()))) };
   },
 };

@@ -1,6 +1,16 @@
 import {
-  AuditEvent, DEMO_MUNICIPALITIES, demoId, inTransaction, nextInSeries, poolSettings, scopeToTenant, startTestSubgraph, testCaller,
-  testDatabaseKinds, type SubgraphContext, type TestSubgraph,
+  AuditEvent,
+  DEMO_MUNICIPALITIES,
+  demoId,
+  inTransaction,
+  nextInSeries,
+  poolSettings,
+  scopeToTenant,
+  startTestSubgraph,
+  testCaller,
+  testDatabaseKinds,
+  type SubgraphContext,
+  type TestSubgraph,
 } from '@hub/kit';
 import { randomUUID } from 'node:crypto';
 import type { FilingContext } from './context';
@@ -23,7 +33,10 @@ const manager = testCaller(BLANSKO.id, ['RECORDS_MANAGER'], 'mbk.manager');
 let clock: Date | null = null;
 const clockedFiling = {
   ...filing,
-  createContext: (base: SubgraphContext): FilingContext => ({ ...filing.createContext(base), now: () => clock ?? new Date() }),
+  createContext: (base: SubgraphContext): FilingContext => ({
+    ...filing.createContext(base),
+    now: () => clock ?? new Date(),
+  }),
 };
 
 const REGISTER = `mutation($input: RegisterDocumentInput!) {
@@ -55,7 +68,10 @@ describe.each(testDatabaseKinds())('document registration on %s', (kind) => {
     // the default MariaDB pool (HUB_DB_POOL_MAX 10, HUB_DB_ACQUIRE_TIMEOUT_MS 2 s) would refuse most of them with
     // SERVICE_UNAVAILABLE before they get a connection. These tests are about numbering, not the pool (budget.test.ts
     // covers failing fast), so the pool here waits as long as the test may run.
-    t = await startTestSubgraph(clockedFiling, kind, { seedDemo: true, pool: { ...poolSettings(), acquireTimeoutMs: 60_000 } });
+    t = await startTestSubgraph(clockedFiling, kind, {
+      seedDemo: true,
+      pool: { ...poolSettings(), acquireTimeoutMs: 60_000 },
+    });
   });
   afterAll(() => t.dispose());
   afterEach(() => {
@@ -81,7 +97,8 @@ describe.each(testDatabaseKinds())('document registration on %s', (kind) => {
   it('numbers the main register 1, 2, 3 with čj "MBK n/year" and binds a PID', async () => {
     clock = new Date('2026-03-02T09:15:00+01:00');
     const docs = [];
-    for (let i = 0; i < 3; i++) docs.push((await register(received({ deliveredAt: '2026-03-02T08:00:00.750+01:00' }))).document);
+    for (let i = 0; i < 3; i++)
+      docs.push((await register(received({ deliveredAt: '2026-03-02T08:00:00.750+01:00' }))).document);
 
     expect(docs.map((d) => d.sequenceNumber)).toEqual([1, 2, 3]);
     expect(docs.map((d) => d.referenceNumber)).toEqual(['MBK 1/2026', 'MBK 2/2026', 'MBK 3/2026']);
@@ -93,10 +110,19 @@ describe.each(testDatabaseKinds())('document registration on %s', (kind) => {
       expect(d.municipality).toEqual({ id: BLANSKO.id });
       expect(d.registeredAt).toBe('2026-03-02T08:15:00.000Z');
       // A registration is where a received document comes into being in the hub.
-      expect(d).toMatchObject({ state: 'REGISTERED', createdAt: '2026-03-02T08:15:00.000Z', createdBy: { id: clerk.userId } });
+      expect(d).toMatchObject({
+        state: 'REGISTERED',
+        createdAt: '2026-03-02T08:15:00.000Z',
+        createdBy: { id: clerk.userId },
+      });
       // Delivery is kept to the second.
       expect(d.deliveredAt).toBe('2026-03-02T07:00:00.000Z');
-      expect(d.sender).toEqual({ name: 'Jan Novák', address: 'Wanklova 1, 678 01 Blansko', dataBoxId: 'abc1234', ico: '25596641' });
+      expect(d.sender).toEqual({
+        name: 'Jan Novák',
+        address: 'Wanklova 1, 678 01 Blansko',
+        dataBoxId: 'abc1234',
+        ico: '25596641',
+      });
     }
     expect(new Set(docs.map((d) => d.pid)).size).toBe(3);
   });
@@ -104,7 +130,8 @@ describe.each(testDatabaseKinds())('document registration on %s', (kind) => {
   it('numbers a separate register "FP-nnnn/year", with the PID still carrying the municipality abbreviation', async () => {
     clock = new Date('2026-04-01T10:00:00Z');
     const docs = [];
-    for (let i = 0; i < 3; i++) docs.push((await register(received({ registerId: BLANSKO_INVOICES, subject: `Faktura ${i}` }))).document);
+    for (let i = 0; i < 3; i++)
+      docs.push((await register(received({ registerId: BLANSKO_INVOICES, subject: `Faktura ${i}` }))).document);
     expect(docs.map((d) => d.referenceNumber)).toEqual(['FP-0001/2026', 'FP-0002/2026', 'FP-0003/2026']);
     expect(docs.map((d) => d.register.kind)).toEqual(['SEPARATE', 'SEPARATE', 'SEPARATE']);
     for (const d of docs) expect(d.pid).toMatch(PID);
@@ -113,7 +140,9 @@ describe.each(testDatabaseKinds())('document registration on %s', (kind) => {
   it('runs one series per register and per year, and per municipality', async () => {
     clock = new Date('2024-06-01T10:00:00Z');
     const main2024 = await register(received({ deliveredAt: '2024-06-01T09:00:00Z' }));
-    const invoices2024 = await register(received({ deliveredAt: '2024-06-01T09:00:00Z', registerId: BLANSKO_INVOICES }));
+    const invoices2024 = await register(
+      received({ deliveredAt: '2024-06-01T09:00:00Z', registerId: BLANSKO_INVOICES }),
+    );
     clock = new Date('2026-05-01T10:00:00Z');
     const main2026 = await register(received());
     const adamov = await register(received(), testCaller(ADAMOV.id, ['INTAKE_CLERK']));
@@ -139,20 +168,30 @@ describe.each(testDatabaseKinds())('document registration on %s', (kind) => {
   });
 
   it('registers own documents without sender, and writes the audit event in the same transaction', async () => {
-    const { document, auditEventId } = await register({ subject: '  Výzva k doplnění  ', origin: 'OWN' }, testCaller(BLANSKO.id, ['CASE_HANDLER']));
+    const { document, auditEventId } = await register(
+      { subject: '  Výzva k doplnění  ', origin: 'OWN' },
+      testCaller(BLANSKO.id, ['CASE_HANDLER']),
+    );
     expect(document.subject).toBe('Výzva k doplnění');
     expect(document.sender).toBeNull();
     expect(document.deliveredAt).toBeNull();
 
     const event = await scopeToTenant(t.orm.em.fork(), BLANSKO.id).findOneOrFail(AuditEvent, { id: auditEventId });
-    expect(event).toMatchObject({ eventType: 'Zalozeni', objectType: 'Dokument', objectId: document.id, actorLogin: 'test.user' });
-    expect(event.changes).toEqual(expect.arrayContaining([
-      { name: 'referenceNumber', old: null, new: document.referenceNumber },
-      { name: 'pid', old: null, new: document.pid },
-      { name: 'subject', old: null, new: 'Výzva k doplnění' },
-      { name: 'origin', old: null, new: 'OWN' },
-      { name: 'state', old: null, new: 'REGISTERED' },
-    ]));
+    expect(event).toMatchObject({
+      eventType: 'Zalozeni',
+      objectType: 'Dokument',
+      objectId: document.id,
+      actorLogin: 'test.user',
+    });
+    expect(event.changes).toEqual(
+      expect.arrayContaining([
+        { name: 'referenceNumber', old: null, new: document.referenceNumber },
+        { name: 'pid', old: null, new: document.pid },
+        { name: 'subject', old: null, new: 'Výzva k doplnění' },
+        { name: 'origin', old: null, new: 'OWN' },
+        { name: 'state', old: null, new: 'REGISTERED' },
+      ]),
+    );
     expect(event.changes.map((c) => c.name)).not.toContain('deliveredAt');
   });
 
@@ -161,17 +200,57 @@ describe.each(testDatabaseKinds())('document registration on %s', (kind) => {
     ['a blank subject', () => received({ subject: '   ' }), 'BAD_USER_INPUT', 'subject'],
     ['a 10 MB subject', () => received({ subject: bigSubject }), 'BAD_USER_INPUT', 'subject'],
     ['a 2001-character subject', () => received({ subject: 'a'.repeat(2001) }), 'BAD_USER_INPUT', 'subject'],
-    ['an own document with deliveredAt', () => ({ subject: 'x', origin: 'OWN', deliveredAt: new Date().toISOString() }), 'BAD_USER_INPUT', 'deliveredAt'],
-    ['an own document with a sender', () => ({ subject: 'x', origin: 'OWN', sender: { name: 'Jan' } }), 'BAD_USER_INPUT', 'sender'],
+    [
+      'an own document with deliveredAt',
+      () => ({ subject: 'x', origin: 'OWN', deliveredAt: new Date().toISOString() }),
+      'BAD_USER_INPUT',
+      'deliveredAt',
+    ],
+    [
+      'an own document with a sender',
+      () => ({ subject: 'x', origin: 'OWN', sender: { name: 'Jan' } }),
+      'BAD_USER_INPUT',
+      'sender',
+    ],
     ['a received document without sender', () => received({ sender: null }), 'BAD_USER_INPUT', 'sender'],
     ['a received document without deliveredAt', () => received({ deliveredAt: null }), 'BAD_USER_INPUT', 'deliveredAt'],
-    ['a delivery 10 minutes in the future', () => received({ deliveredAt: new Date(Date.now() + 600_000).toISOString() }), 'BAD_USER_INPUT', 'deliveredAt'],
-    ['a delivery before 1990', () => received({ deliveredAt: '1989-12-31T12:00:00Z' }), 'BAD_USER_INPUT', 'deliveredAt'],
+    [
+      'a delivery 10 minutes in the future',
+      () => received({ deliveredAt: new Date(Date.now() + 600_000).toISOString() }),
+      'BAD_USER_INPUT',
+      'deliveredAt',
+    ],
+    [
+      'a delivery before 1990',
+      () => received({ deliveredAt: '1989-12-31T12:00:00Z' }),
+      'BAD_USER_INPUT',
+      'deliveredAt',
+    ],
     ['a blank sender name', () => received({ sender: { name: ' ' } }), 'BAD_USER_INPUT', 'sender.name'],
-    ['a 301-character sender name', () => received({ sender: { name: 'n'.repeat(301) } }), 'BAD_USER_INPUT', 'sender.name'],
-    ['a malformed data box id', () => received({ sender: { name: 'Jan', dataBoxId: 'ABC1234' } }), 'BAD_USER_INPUT', 'sender.dataBoxId'],
-    ['an IČO with a wrong check digit', () => received({ sender: { name: 'Jan', ico: '25596642' } }), 'BAD_USER_INPUT', 'sender.ico'],
-    ['a 51-character sender reference number', () => received({ senderReferenceNumber: 'r'.repeat(51) }), 'BAD_USER_INPUT', 'senderReferenceNumber'],
+    [
+      'a 301-character sender name',
+      () => received({ sender: { name: 'n'.repeat(301) } }),
+      'BAD_USER_INPUT',
+      'sender.name',
+    ],
+    [
+      'a malformed data box id',
+      () => received({ sender: { name: 'Jan', dataBoxId: 'ABC1234' } }),
+      'BAD_USER_INPUT',
+      'sender.dataBoxId',
+    ],
+    [
+      'an IČO with a wrong check digit',
+      () => received({ sender: { name: 'Jan', ico: '25596642' } }),
+      'BAD_USER_INPUT',
+      'sender.ico',
+    ],
+    [
+      'a 51-character sender reference number',
+      () => received({ senderReferenceNumber: 'r'.repeat(51) }),
+      'BAD_USER_INPUT',
+      'senderReferenceNumber',
+    ],
     ['an unknown register', () => received({ registerId: randomUUID() }), 'NOT_FOUND', undefined],
     ["another municipality's register", () => received({ registerId: ADAMOV_MAIN }), 'NOT_FOUND', undefined],
   ];
@@ -191,12 +270,18 @@ describe.each(testDatabaseKinds())('document registration on %s', (kind) => {
 
   it('refuses a closed register with CONFLICT, and leaves no gap in the numbers after failures', async () => {
     clock = new Date('2027-02-01T10:00:00Z');
-    const created = await t.run(manager, `mutation { createRegister(input: { name: "Smlouvy", kind: SEPARATE, referencePrefix: "SML" }) { id } }`);
+    const created = await t.run(
+      manager,
+      `mutation { createRegister(input: { name: "Smlouvy", kind: SEPARATE, referencePrefix: "SML" }) { id } }`,
+    );
     const registerId = created.data!.createRegister.id as string;
     const first = await register(received({ registerId, deliveredAt: '2027-02-01T09:00:00Z' }));
     await t.run(clerk, REGISTER, { input: received({ registerId, subject: '' }) });
     const second = await register(received({ registerId, deliveredAt: '2027-02-01T09:00:00Z' }));
-    expect([first.document.referenceNumber, second.document.referenceNumber]).toEqual(['SML-0001/2027', 'SML-0002/2027']);
+    expect([first.document.referenceNumber, second.document.referenceNumber]).toEqual([
+      'SML-0001/2027',
+      'SML-0002/2027',
+    ]);
 
     const em = scopeToTenant(t.orm.em.fork(), BLANSKO.id);
     await em.nativeUpdate(Register, { id: registerId }, { active: false });
@@ -220,24 +305,33 @@ describe.each(testDatabaseKinds())('document registration on %s', (kind) => {
 
   it('lets case handlers and records managers register', async () => {
     for (const roles of [['CASE_HANDLER'], ['RECORDS_MANAGER']] as const) {
-      const res = await t.run(testCaller(BLANSKO.id, [...roles]), REGISTER, { input: { subject: 'Sdělení', origin: 'OWN' } });
+      const res = await t.run(testCaller(BLANSKO.id, [...roles]), REGISTER, {
+        input: { subject: 'Sdělení', origin: 'OWN' },
+      });
       expect(res.errors).toBeUndefined();
     }
   });
 
   it('gives 50 concurrent registrations the numbers 1..50 exactly once', async () => {
-    const created = await t.run(manager, `mutation { createRegister(input: { name: "Souběh", kind: SEPARATE, referencePrefix: "SOUBEH" }) { id } }`);
+    const created = await t.run(
+      manager,
+      `mutation { createRegister(input: { name: "Souběh", kind: SEPARATE, referencePrefix: "SOUBEH" }) { id } }`,
+    );
     const registerId = created.data!.createRegister.id as string;
     const before = await writtenRows();
 
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        t.run(testCaller(BLANSKO.id, ['INTAKE_CLERK']), REGISTER, { input: { registerId, subject: `Souběžné podání ${i}`, origin: 'OWN' } }),
+        t.run(testCaller(BLANSKO.id, ['INTAKE_CLERK']), REGISTER, {
+          input: { registerId, subject: `Souběžné podání ${i}`, origin: 'OWN' },
+        }),
       ),
     );
     expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
     const docs = results.map((r) => r.data!.registerDocument.document);
-    expect(docs.map((d) => d.sequenceNumber).sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect(docs.map((d) => d.sequenceNumber).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 50 }, (_, i) => i + 1),
+    );
     expect(new Set(docs.map((d) => d.referenceNumber)).size).toBe(50);
     expect(new Set(docs.map((d) => d.pid)).size).toBe(50);
     const after = await writtenRows();
@@ -247,17 +341,31 @@ describe.each(testDatabaseKinds())('document registration on %s', (kind) => {
 
   it('retries the insert under a new PID when the PID is taken, keeping the allocated number', async () => {
     const em = scopeToTenant(t.orm.em.fork(), BLANSKO.id);
-    const taken = (await em.findOneOrFail(Document, { registerId: BLANSKO_MAIN }, { orderBy: { registeredAt: 'asc' } })).pid;
+    const taken = (await em.findOneOrFail(Document, { registerId: BLANSKO_MAIN }, { orderBy: { registeredAt: 'asc' } }))
+      .pid;
     const pids = [taken, taken, 'MBKX00000TST'];
     const now = new Date();
 
     const doc = await inTransaction(em, async (tx) => {
       const sequenceNumber = await nextInSeries(tx, `test-series:${randomUUID()}`);
       return insertWithUniquePid(tx, () => pids.shift()!, {
-        id: randomUUID(), municipalityId: BLANSKO.id, registerId: BLANSKO_MAIN, referenceNumber: `TEST ${sequenceNumber}/1999`,
-        sequenceNumber, year: 1999, subject: 'PID collision', subjectFolded: 'pid collision', origin: 'OWN', deliveredAt: null,
-        senderName: null, senderAddress: null, senderDataBoxId: null, senderIco: null, senderReferenceNumber: null,
-        registeredAt: now, registeredById: clerk.userId,
+        id: randomUUID(),
+        municipalityId: BLANSKO.id,
+        registerId: BLANSKO_MAIN,
+        referenceNumber: `TEST ${sequenceNumber}/1999`,
+        sequenceNumber,
+        year: 1999,
+        subject: 'PID collision',
+        subjectFolded: 'pid collision',
+        origin: 'OWN',
+        deliveredAt: null,
+        senderName: null,
+        senderAddress: null,
+        senderDataBoxId: null,
+        senderIco: null,
+        senderReferenceNumber: null,
+        registeredAt: now,
+        registeredById: clerk.userId,
       });
     });
     expect(doc.pid).toBe('MBKX00000TST');
@@ -273,7 +381,9 @@ describe.each(testDatabaseKinds())('document registration on %s', (kind) => {
     const attempt = inTransaction(em, (tx) =>
       insertWithUniquePid(tx, () => `MBKXDUP${String(++calls).padStart(5, '0')}`, { ...existing, id: randomUUID() }),
     );
-    await expect(attempt).rejects.toThrow(/document_register_id_year_sequence_number_unique|constraint failed: document\.register_id/);
+    await expect(attempt).rejects.toThrow(
+      /document_register_id_year_sequence_number_unique|constraint failed: document\.register_id/,
+    );
     expect(calls).toBe(1);
   });
 });

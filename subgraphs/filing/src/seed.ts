@@ -1,4 +1,12 @@
-import { DEMO_RECORDS_MUNICIPALITIES, demoId, icoFrom, inTransaction, recordAudit, scopeToTenant, type HubORM } from '@hub/kit';
+import {
+  DEMO_RECORDS_MUNICIPALITIES,
+  demoId,
+  icoFrom,
+  inTransaction,
+  recordAudit,
+  scopeToTenant,
+  type HubORM,
+} from '@hub/kit';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { findOrCreateParty, validateParty } from './modules/parties/parties';
 import { Party } from './modules/parties/party.entity';
@@ -27,13 +35,27 @@ export async function seedDemo(orm: HubORM): Promise<void> {
     if ((await em.count(Register, {})) > 0) continue;
     await inTransaction(em, async (tx) => {
       const registers = [
-        addRegister(tx, m.id, { name: 'Podací deník', kind: 'MAIN', referencePrefix: m.abbreviation }, demoId('register', `${m.abbreviation}:main`)),
-        addRegister(tx, m.id, { name: 'Faktury přijaté', kind: 'SEPARATE', referencePrefix: 'FP' }, demoId('register', `${m.abbreviation}:invoices`)),
+        addRegister(
+          tx,
+          m.id,
+          { name: 'Podací deník', kind: 'MAIN', referencePrefix: m.abbreviation },
+          demoId('register', `${m.abbreviation}:main`),
+        ),
+        addRegister(
+          tx,
+          m.id,
+          { name: 'Faktury přijaté', kind: 'SEPARATE', referencePrefix: 'FP' },
+          demoId('register', `${m.abbreviation}:invoices`),
+        ),
       ];
       for (const register of registers) {
         await recordAudit(tx, null, {
-          municipalityId: m.id, eventType: 'Zalozeni', objectType: 'Denik', objectId: register.id,
-          description: 'Demo data', changes: registerAuditChanges(register),
+          municipalityId: m.id,
+          eventType: 'Zalozeni',
+          objectType: 'Denik',
+          objectId: register.id,
+          description: 'Demo data',
+          changes: registerAuditChanges(register),
         });
       }
     });
@@ -56,7 +78,8 @@ export async function seedDemo(orm: HubORM): Promise<void> {
     const em = scopeToTenant(orm.em.fork(), m.id) as unknown as SqlEntityManager;
     if ((await em.count(Party, {})) > 0) continue;
     await inTransaction(em, async (tx) => {
-      for (const input of demoParties(m.name)) await findOrCreateParty(tx, null, m.id, validateParty(input, 'demo', now), 'MANUAL', now);
+      for (const input of demoParties(m.name))
+        await findOrCreateParty(tx, null, m.id, validateParty(input, 'demo', now), 'MANUAL', now);
     });
   }
 }
@@ -65,15 +88,38 @@ export async function seedDemo(orm: HubORM): Promise<void> {
 function demoParties(place: string) {
   return [
     {
-      kind: 'PUBLIC_AUTHORITY' as const, name: 'Krajský úřad Jihomoravského kraje', ico: icoFrom('9800001'), dataBoxId: 'demokr1',
-      postalAddress: { street: 'Žerotínovo náměstí', houseNumber: '449', orientationNumber: '3', municipality: 'Brno', municipalityPart: 'Brno-město', postCode: '601 82' },
+      kind: 'PUBLIC_AUTHORITY' as const,
+      name: 'Krajský úřad Jihomoravského kraje',
+      ico: icoFrom('9800001'),
+      dataBoxId: 'demokr1',
+      postalAddress: {
+        street: 'Žerotínovo náměstí',
+        houseNumber: '449',
+        orientationNumber: '3',
+        municipality: 'Brno',
+        municipalityPart: 'Brno-město',
+        postCode: '601 82',
+      },
     },
     {
-      kind: 'LEGAL_PERSON' as const, name: 'Stavby Kras s.r.o.', ico: icoFrom('9800002'), dataBoxId: 'demost2', email: 'podatelna@stavby-kras.example',
-      postalAddress: { street: 'Svitavská', houseNumber: '1234', orientationNumber: '5', municipality: 'Blansko', postCode: '678 01' },
+      kind: 'LEGAL_PERSON' as const,
+      name: 'Stavby Kras s.r.o.',
+      ico: icoFrom('9800002'),
+      dataBoxId: 'demost2',
+      email: 'podatelna@stavby-kras.example',
+      postalAddress: {
+        street: 'Svitavská',
+        houseNumber: '1234',
+        orientationNumber: '5',
+        municipality: 'Blansko',
+        postCode: '678 01',
+      },
     },
     {
-      kind: 'NATURAL_PERSON' as const, givenName: 'Jan', familyName: 'Novák', email: 'jan.novak@example.cz',
+      kind: 'NATURAL_PERSON' as const,
+      givenName: 'Jan',
+      familyName: 'Novák',
+      email: 'jan.novak@example.cz',
       // A village without streets: the village's name stands for the street (kit/address.ts).
       postalAddress: { street: place, houseNumber: '12', municipality: place, postCode: '678 01' },
     },

@@ -14,7 +14,13 @@ import { AuditEvent, DEMO_MUNICIPALITIES } from '@hub/kit';
 import { demoPlanId, recordDemoNodesCreation } from './modules/filing-plans/demo-plan';
 import { compareFullCodes } from './modules/filing-plans/codes';
 import { FilingPlan } from './modules/filing-plans/filing-plan.entity';
-import { defaultNodeValue, defaultPlanValue, defaultScheduleValue, firstFreeValue, municipalitySource } from './modules/filing-plans/identifiers';
+import {
+  defaultNodeValue,
+  defaultPlanValue,
+  defaultScheduleValue,
+  firstFreeValue,
+  municipalitySource,
+} from './modules/filing-plans/identifiers';
 import { DocumentKind } from './modules/document-kinds/document-kind.entity';
 import { ensureStandardKinds } from './modules/document-kinds/document-kinds';
 import { SYSTEM_AUTHOR } from './modules/documents/metadata';
@@ -44,33 +50,48 @@ async function fillDerivedColumns(orm: HubORM): Promise<void> {
       table: 'document',
       column: 'sender_folded',
       select: async () =>
-        ((await knex('document').whereNull('sender_folded').whereNotNull('sender_name').limit(FILL_BATCH).select('id', 'sender_name')) as {
-          id: string;
-          sender_name: string;
-        }[]).map((r) => ({ id: r.id, value: foldForSearch(r.sender_name) })),
+        (
+          (await knex('document')
+            .whereNull('sender_folded')
+            .whereNotNull('sender_name')
+            .limit(FILL_BATCH)
+            .select('id', 'sender_name')) as {
+            id: string;
+            sender_name: string;
+          }[]
+        ).map((r) => ({ id: r.id, value: foldForSearch(r.sender_name) })),
     },
-    ...(['document', 'case_file'] as const).map(
-      (table): Fill => ({
-        table,
-        column: 'forecast_key',
-        select: async () =>
-          ((await knex(`${table} as t`)
+    ...(['document', 'case_file'] as const).map((table): Fill => ({
+      table,
+      column: 'forecast_key',
+      select: async () =>
+        (
+          (await knex(`${table} as t`)
             .leftJoin('filing_plan_node as n', 'n.id', 't.filing_plan_node_id')
             .whereNull('t.forecast_key')
             .whereNotNull('t.disposal_year')
             .limit(FILL_BATCH)
-            .select('t.id', table === 'document' ? knex.raw('coalesce(t.reference_number, t.pid) as label') : 't.reference_number as label', 'n.full_code')) as {
+            .select(
+              't.id',
+              table === 'document'
+                ? knex.raw('coalesce(t.reference_number, t.pid) as label')
+                : 't.reference_number as label',
+              'n.full_code',
+            )) as {
             id: string;
             label: string;
             full_code: string | null;
-          }[]).map((r) => ({ id: r.id, value: forecastKey(r.full_code ?? '', r.label) })),
-      }),
-    ),
+          }[]
+        ).map((r) => ({ id: r.id, value: forecastKey(r.full_code ?? '', r.label) })),
+    })),
   ];
   for (const fill of fills) {
     for (let rows = await fill.select(); rows.length > 0; rows = await fill.select()) {
       await knex.transaction(async (trx) => {
-        for (const r of rows) await trx(fill.table).where({ id: r.id }).update({ [fill.column]: r.value });
+        for (const r of rows)
+          await trx(fill.table)
+            .where({ id: r.id })
+            .update({ [fill.column]: r.value });
       });
     }
   }
@@ -102,12 +123,17 @@ async function recomputeRetention(orm: HubORM): Promise<void> {
     const em = () => scopeToTenant(orm.em.fork(), municipalityId) as unknown as SqlEntityManager;
 
     const calendarNodes = await inTransaction(em(), async (tx) => {
-      const nodes = (await tx.find(FilingPlanNode, { triggerKind: 'EXTERNAL' })).filter((n) => n.triggerEvent && isCalendarTriggerEvent(n.triggerEvent));
+      const nodes = (await tx.find(FilingPlanNode, { triggerKind: 'EXTERNAL' })).filter(
+        (n) => n.triggerEvent && isCalendarTriggerEvent(n.triggerEvent),
+      );
       for (const n of nodes) n.triggerKind = 'CALENDAR_YEAR_END';
       await tx.flush();
       for (const n of nodes) {
         await recordAudit(tx, null, {
-          municipalityId, eventType: 'Uprava', objectType: 'VecnaSkupina', objectId: n.id,
+          municipalityId,
+          eventType: 'Uprava',
+          objectType: 'VecnaSkupina',
+          objectId: n.id,
           description: `Trigger "${n.triggerEvent}" of ${n.fullCode} is the end of a calendar year: computed, not entered`,
           changes: [{ name: 'triggerKind', old: 'EXTERNAL', new: 'CALENDAR_YEAR_END' }],
         });
@@ -115,25 +141,37 @@ async function recomputeRetention(orm: HubORM): Promise<void> {
       return nodes.map((n) => n.id);
     });
 
-    const documentIds = calendarNodes.length === 0 ? [] : ((await knex('document')
-      .where({ municipality_id: municipalityId })
-      .whereIn('filing_plan_node_id', calendarNodes)
-      .whereNotNull('settled_on')
-      .whereRaw("coalesce(substr(trigger_event_on, 1, 4), '') <> substr(settled_on, 1, 4)")
-      .orderBy('id')
-      .pluck('id')) as string[]);
+    const documentIds =
+      calendarNodes.length === 0
+        ? []
+        : ((await knex('document')
+            .where({ municipality_id: municipalityId })
+            .whereIn('filing_plan_node_id', calendarNodes)
+            .whereNotNull('settled_on')
+            .whereRaw("coalesce(substr(trigger_event_on, 1, 4), '') <> substr(settled_on, 1, 4)")
+            .orderBy('id')
+            .pluck('id')) as string[]);
     for (let i = 0; i < documentIds.length; i += RECOMPUTE_BATCH) {
       await inTransaction(em(), async (tx) => {
         const docs = await tx.find(Document, { id: { $in: documentIds.slice(i, i + RECOMPUTE_BATCH) } });
         const nodes = new Map((await tx.find(FilingPlanNode, { id: { $in: calendarNodes } })).map((n) => [n.id, n]));
-        const changed = docs.map((d) => {
-          const before = { ...d };
-          applyDocumentRetention(d, nodes.get(d.filingPlanNodeId!));
-          return { d, changes: diff(before, d, [...RETENTION_FIELDS]) };
-        }).filter((c) => c.changes.length > 0);
+        const changed = docs
+          .map((d) => {
+            const before = { ...d };
+            applyDocumentRetention(d, nodes.get(d.filingPlanNodeId!));
+            return { d, changes: diff(before, d, [...RETENTION_FIELDS]) };
+          })
+          .filter((c) => c.changes.length > 0);
         await tx.flush();
         for (const { d, changes } of changed) {
-          await recordAudit(tx, null, { municipalityId, eventType: 'Uprava', objectType: 'Dokument', objectId: d.id, description: RECOMPUTED, changes });
+          await recordAudit(tx, null, {
+            municipalityId,
+            eventType: 'Uprava',
+            objectType: 'Dokument',
+            objectId: d.id,
+            description: RECOMPUTED,
+            changes,
+          });
         }
       });
     }
@@ -154,10 +192,19 @@ async function recomputeRetention(orm: HubORM): Promise<void> {
         const caseFiles = await tx.find(CaseFile, { id: { $in: ids } });
         const before = new Map(caseFiles.map((c) => [c.id, { ...c }]));
         await refreshCaseFilesRetention(tx, caseFiles);
-        const changed = caseFiles.map((c) => ({ c, changes: diff(before.get(c.id)!, c, [...RETENTION_FIELDS]) })).filter((x) => x.changes.length > 0);
+        const changed = caseFiles
+          .map((c) => ({ c, changes: diff(before.get(c.id)!, c, [...RETENTION_FIELDS]) }))
+          .filter((x) => x.changes.length > 0);
         await tx.flush();
         for (const { c, changes } of changed) {
-          await recordAudit(tx, null, { municipalityId, eventType: 'Uprava', objectType: 'Spis', objectId: c.id, description: RECOMPUTED, changes });
+          await recordAudit(tx, null, {
+            municipalityId,
+            eventType: 'Uprava',
+            objectType: 'Spis',
+            objectId: c.id,
+            description: RECOMPUTED,
+            changes,
+          });
         }
       });
     }
@@ -185,14 +232,20 @@ async function assignCaseFilePids(orm: HubORM): Promise<void> {
       .whereNull('c.pid')
       .orderBy('c.municipality_id')
       .limit(RECOMPUTE_BATCH)
-      .select('c.id', 'c.municipality_id', 'd.pid as document_pid')) as { id: string; municipality_id: string; document_pid: string }[];
+      .select('c.id', 'c.municipality_id', 'd.pid as document_pid')) as {
+      id: string;
+      municipality_id: string;
+      document_pid: string;
+    }[];
     if (rows.length === 0) break;
     const municipalityId = rows[0].municipality_id;
     const batch = rows.filter((r) => r.municipality_id === municipalityId);
     for (let attempt = 1; ; attempt++) {
       try {
         await inTransaction(scopeToTenant(orm.em.fork(), municipalityId) as unknown as SqlEntityManager, async (tx) => {
-          const caseFiles = new Map((await tx.find(CaseFile, { id: { $in: batch.map((r) => r.id) }, pid: null })).map((c) => [c.id, c]));
+          const caseFiles = new Map(
+            (await tx.find(CaseFile, { id: { $in: batch.map((r) => r.id) }, pid: null })).map((c) => [c.id, c]),
+          );
           for (const r of batch) {
             const c = caseFiles.get(r.id);
             if (c) c.pid = generatePid(pidAbbreviationOf(r.document_pid), 'CASE_FILE');
@@ -200,7 +253,11 @@ async function assignCaseFilePids(orm: HubORM): Promise<void> {
           await tx.flush();
           for (const c of caseFiles.values()) {
             await recordAudit(tx, null, {
-              municipalityId, eventType: 'Uprava', objectType: 'Spis', objectId: c.id, description: PID_ASSIGNED,
+              municipalityId,
+              eventType: 'Uprava',
+              objectType: 'Spis',
+              objectId: c.id,
+              description: PID_ASSIGNED,
               changes: [{ name: 'pid', old: null, new: c.pid }],
             });
           }
@@ -230,7 +287,13 @@ async function logDemoPlanNodes(orm: HubORM): Promise<void> {
       const nodes = await tx.find(FilingPlanNode, { planId: demoPlanId(m.abbreviation) });
       if (nodes.length === 0) return;
       const logged = new Set(
-        (await tx.find(AuditEvent, { objectId: { $in: nodes.map((n) => n.id) }, eventType: 'Zalozeni' }, { fields: ['objectId'] })).map((e) => e.objectId),
+        (
+          await tx.find(
+            AuditEvent,
+            { objectId: { $in: nodes.map((n) => n.id) }, eventType: 'Zalozeni' },
+            { fields: ['objectId'] },
+          )
+        ).map((e) => e.objectId),
       );
       const missing = nodes.filter((n) => !logged.has(n.id)).sort((a, b) => compareFullCodes(a.fullCode, b.fullCode));
       await recordDemoNodesCreation(tx, m.id, missing, 'Demo data (logged by the data upgrade)');
@@ -265,23 +328,41 @@ async function fillSipMetadata(orm: HubORM): Promise<void> {
 
     await inTransaction(em(), async (tx) => {
       const source = await municipalitySource(tx, municipalityId);
-      const plans = await tx.find(FilingPlan, {}, { orderBy: [{ validFrom: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }] });
-      const planValues = new Set(plans.filter((p) => p.identifierSource === source && p.identifierValue).map((p) => p.identifierValue!));
+      const plans = await tx.find(
+        FilingPlan,
+        {},
+        { orderBy: [{ validFrom: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }] },
+      );
+      const planValues = new Set(
+        plans.filter((p) => p.identifierSource === source && p.identifierValue).map((p) => p.identifierValue!),
+      );
       for (const plan of plans.filter((p) => !p.identifierValue)) {
         const before = { ...plan };
-        plan.identifierValue = await firstFreeValue(defaultPlanValue(source, plan.validFrom), async (v) => planValues.has(v));
+        plan.identifierValue = await firstFreeValue(defaultPlanValue(source, plan.validFrom), async (v) =>
+          planValues.has(v),
+        );
         plan.identifierSource = source;
         planValues.add(plan.identifierValue);
         await tx.flush();
         await recordAudit(tx, null, {
-          municipalityId, eventType: 'Uprava', objectType: 'SpisovyPlan', objectId: plan.id, description: FILLED_BY_UPGRADE,
+          municipalityId,
+          eventType: 'Uprava',
+          objectType: 'SpisovyPlan',
+          objectId: plan.id,
+          description: FILLED_BY_UPGRADE,
           changes: diff(before, plan, ['identifierValue', 'identifierSource']),
         });
       }
       for (const plan of plans) {
         // Older nodes first, so an original keeps its full code and its successors get -2, -3 …
-        const nodes = await tx.find(FilingPlanNode, { planId: plan.id }, { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
-        const values = new Set(nodes.filter((n) => n.identifierSource === source && n.identifierValue).map((n) => n.identifierValue!));
+        const nodes = await tx.find(
+          FilingPlanNode,
+          { planId: plan.id },
+          { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+        );
+        const values = new Set(
+          nodes.filter((n) => n.identifierSource === source && n.identifierValue).map((n) => n.identifierValue!),
+        );
         for (const node of nodes) {
           const schedule = node.disposalCode && !node.scheduleIdentifierValue ? defaultScheduleValue(node) : null;
           if (node.identifierValue && !schedule) continue;
@@ -297,8 +378,17 @@ async function fillSipMetadata(orm: HubORM): Promise<void> {
           }
           await tx.flush();
           await recordAudit(tx, null, {
-            municipalityId, eventType: 'Uprava', objectType: 'VecnaSkupina', objectId: node.id, description: FILLED_BY_UPGRADE,
-            changes: diff(before, node, ['identifierValue', 'identifierSource', 'scheduleIdentifierValue', 'scheduleIdentifierSource']),
+            municipalityId,
+            eventType: 'Uprava',
+            objectType: 'VecnaSkupina',
+            objectId: node.id,
+            description: FILLED_BY_UPGRADE,
+            changes: diff(before, node, [
+              'identifierValue',
+              'identifierSource',
+              'scheduleIdentifierValue',
+              'scheduleIdentifierSource',
+            ]),
           });
         }
       }
@@ -310,13 +400,22 @@ async function fillSipMetadata(orm: HubORM): Promise<void> {
     });
     if (defaultKind) {
       for (;;) {
-        const ids = (await knex('document').where({ municipality_id: municipalityId }).whereNull('kind_id').orderBy('id').limit(RECOMPUTE_BATCH).pluck('id')) as string[];
+        const ids = (await knex('document')
+          .where({ municipality_id: municipalityId })
+          .whereNull('kind_id')
+          .orderBy('id')
+          .limit(RECOMPUTE_BATCH)
+          .pluck('id')) as string[];
         if (ids.length === 0) break;
         await inTransaction(em(), async (tx) => {
           await tx.nativeUpdate(Document, { id: { $in: ids }, kindId: null }, { kindId: defaultKind.id });
           for (const id of ids) {
             await recordAudit(tx, null, {
-              municipalityId, eventType: 'Uprava', objectType: 'Dokument', objectId: id, description: `${FILLED_BY_UPGRADE}: default document kind`,
+              municipalityId,
+              eventType: 'Uprava',
+              objectType: 'Dokument',
+              objectId: id,
+              description: `${FILLED_BY_UPGRADE}: default document kind`,
               changes: [{ name: 'kindId', old: null, new: defaultKind.id }],
             });
           }
@@ -330,18 +429,35 @@ async function fillSipMetadata(orm: HubORM): Promise<void> {
         .whereNull('author_name')
         .orderBy('id')
         .limit(RECOMPUTE_BATCH)
-        .select('id', 'created_by_id', 'registered_by_id')) as { id: string; created_by_id: string | null; registered_by_id: string | null }[];
+        .select('id', 'created_by_id', 'registered_by_id')) as {
+        id: string;
+        created_by_id: string | null;
+        registered_by_id: string | null;
+      }[];
       if (docs.length === 0) break;
       const creation = new Map(
-        ((await knex('audit_event').whereIn('object_id', docs.map((d) => d.id)).where({ event_type: 'Zalozeni' })
-          .select('object_id', 'actor_id', 'actor_login', 'actor_name')) as { object_id: string; actor_id: string | null; actor_login: string; actor_name: string | null }[])
-          .map((e) => [e.object_id, e]),
+        (
+          (await knex('audit_event')
+            .whereIn(
+              'object_id',
+              docs.map((d) => d.id),
+            )
+            .where({ event_type: 'Zalozeni' })
+            .select('object_id', 'actor_id', 'actor_login', 'actor_name')) as {
+            object_id: string;
+            actor_id: string | null;
+            actor_login: string;
+            actor_name: string | null;
+          }[]
+        ).map((e) => [e.object_id, e]),
       );
       const people = new Map<string, string>();
       const personOf = async (userId: string): Promise<string> => {
         if (!people.has(userId)) {
-          const e = (await knex('audit_event').where({ actor_id: userId }).orderBy([{ column: 'actor_name', order: 'desc' }]).first('actor_login', 'actor_name')) as
-            | { actor_login: string; actor_name: string | null } | undefined;
+          const e = (await knex('audit_event')
+            .where({ actor_id: userId })
+            .orderBy([{ column: 'actor_name', order: 'desc' }])
+            .first('actor_login', 'actor_name')) as { actor_login: string; actor_name: string | null } | undefined;
           people.set(userId, e?.actor_name ?? e?.actor_login ?? userId);
         }
         return people.get(userId)!;
@@ -350,11 +466,20 @@ async function fillSipMetadata(orm: HubORM): Promise<void> {
         for (const d of docs) {
           const userId = d.created_by_id ?? d.registered_by_id;
           const e = creation.get(d.id);
-          const name = (e && e.actor_id === userId ? e.actor_name ?? e.actor_login : null) ?? (userId ? await personOf(userId) : SYSTEM_AUTHOR);
+          const name =
+            (e && e.actor_id === userId ? (e.actor_name ?? e.actor_login) : null) ??
+            (userId ? await personOf(userId) : SYSTEM_AUTHOR);
           await tx.nativeUpdate(Document, { id: d.id }, { authorUserId: userId, authorName: name.slice(0, 200) });
           await recordAudit(tx, null, {
-            municipalityId, eventType: 'Uprava', objectType: 'Dokument', objectId: d.id, description: `${FILLED_BY_UPGRADE}: author`,
-            changes: [{ name: 'authorUserId', old: null, new: userId }, { name: 'authorName', old: null, new: name }],
+            municipalityId,
+            eventType: 'Uprava',
+            objectType: 'Dokument',
+            objectId: d.id,
+            description: `${FILLED_BY_UPGRADE}: author`,
+            changes: [
+              { name: 'authorUserId', old: null, new: userId },
+              { name: 'authorName', old: null, new: name },
+            ],
           });
         }
       });
@@ -383,20 +508,37 @@ async function fillNameRegister(orm: HubORM): Promise<void> {
     for (;;) {
       const query = knex(table).whereNull(table === 'document' ? 'sender_party_id' : 'recipient_party_id');
       if (table === 'document') query.whereNotNull('sender_name');
-      const rows = (await query.orderBy('municipality_id').limit(RECOMPUTE_BATCH).select('id', 'municipality_id')) as { id: string; municipality_id: string }[];
+      const rows = (await query.orderBy('municipality_id').limit(RECOMPUTE_BATCH).select('id', 'municipality_id')) as {
+        id: string;
+        municipality_id: string;
+      }[];
       if (rows.length === 0) break;
       const municipalityId = rows[0].municipality_id;
       const ids = rows.filter((r) => r.municipality_id === municipalityId).map((r) => r.id);
       await inTransaction(scopeToTenant(orm.em.fork(), municipalityId) as unknown as SqlEntityManager, async (tx) => {
         if (table === 'document') {
           for (const d of await tx.find(Document, { id: { $in: ids } }, { orderBy: { createdAt: 'asc', id: 'asc' } })) {
-            const flat = { name: d.senderName!, address: d.senderAddress, dataBoxId: d.senderDataBoxId, ico: d.senderIco };
-            d.senderPartyId = (await findOrCreateParty(tx, null, municipalityId, partyFromFlat(flat), 'UPGRADE', now)).id;
+            const flat = {
+              name: d.senderName!,
+              address: d.senderAddress,
+              dataBoxId: d.senderDataBoxId,
+              ico: d.senderIco,
+            };
+            d.senderPartyId = (
+              await findOrCreateParty(tx, null, municipalityId, partyFromFlat(flat), 'UPGRADE', now)
+            ).id;
           }
         } else {
           for (const s of await tx.find(Shipment, { id: { $in: ids } }, { orderBy: { createdAt: 'asc', id: 'asc' } })) {
-            const flat = { name: s.recipientName, address: s.recipientAddress, dataBoxId: s.recipientDataBoxId, email: s.recipientEmail };
-            s.recipientPartyId = (await findOrCreateParty(tx, null, municipalityId, partyFromFlat(flat), 'UPGRADE', now)).id;
+            const flat = {
+              name: s.recipientName,
+              address: s.recipientAddress,
+              dataBoxId: s.recipientDataBoxId,
+              email: s.recipientEmail,
+            };
+            s.recipientPartyId = (
+              await findOrCreateParty(tx, null, municipalityId, partyFromFlat(flat), 'UPGRADE', now)
+            ).id;
           }
         }
         await tx.flush();
@@ -425,13 +567,22 @@ async function fillWordIndex(orm: HubORM): Promise<void> {
       .orderBy('id')
       .limit(FILL_BATCH)
       .select('id', 'municipality_id', 'subject', 'sender_name', 'created_at', 'registered_at')) as {
-      id: string; municipality_id: string; subject: string; sender_name: string | null; created_at: unknown; registered_at: unknown;
+      id: string;
+      municipality_id: string;
+      subject: string;
+      sender_name: string | null;
+      created_at: unknown;
+      registered_at: unknown;
     }[];
     if (rows.length === 0) break;
     const words = rows.flatMap((r) =>
       wordRows({
-        id: r.id, municipalityId: r.municipality_id, subject: r.subject, senderName: r.sender_name,
-        createdAt: rawInstant(r.created_at), registeredAt: rawInstant(r.registered_at),
+        id: r.id,
+        municipalityId: r.municipality_id,
+        subject: r.subject,
+        senderName: r.sender_name,
+        createdAt: rawInstant(r.created_at),
+        registeredAt: rawInstant(r.registered_at),
       }),
     );
     await orm.em.fork().transactional((tx) => insertWordRows(tx, words));
@@ -463,7 +614,9 @@ export async function upgradeData(orm: HubORM): Promise<void> {
   if (await orm.em.getKnex()('document').whereNull('created_at').first('id')) {
     await orm.em
       .getConnection()
-      .execute('update document set created_at = registered_at, created_by_id = registered_by_id where created_at is null');
+      .execute(
+        'update document set created_at = registered_at, created_by_id = registered_by_id where created_at is null',
+      );
   }
   await fillDerivedColumns(orm);
   await recomputeRetention(orm);

@@ -1,6 +1,18 @@
 import {
-  AuditEvent, DEMO_MUNICIPALITIES, DEMO_USERS, demoId, fakePeers, scopeToTenant, startTestSubgraph, testCaller, testDatabaseKinds,
-  type Caller, type DemoUser, type Role, type SubgraphContext, type TestSubgraph,
+  AuditEvent,
+  DEMO_MUNICIPALITIES,
+  DEMO_USERS,
+  demoId,
+  fakePeers,
+  scopeToTenant,
+  startTestSubgraph,
+  testCaller,
+  testDatabaseKinds,
+  type Caller,
+  type DemoUser,
+  type Role,
+  type SubgraphContext,
+  type TestSubgraph,
 } from '@hub/kit';
 import { randomUUID } from 'node:crypto';
 import type { FilingContext } from './context';
@@ -20,8 +32,19 @@ const PID = /^MBKX[0-9A-HJKMNP-TV-Z]{8}$/;
 
 const demo = (login: string) => DEMO_USERS.find((u) => u.login === login)!;
 const callerOf = (u: DemoUser) => testCaller(u.municipalityId, u.roles, u.login, u.id, u.orgUnitId);
-const testUser = (login: string, roles: Role[], orgUnitId: string | null, active = true): DemoUser & { active: boolean } => ({
-  id: demoId('user', `MBK.${login}`), login, name: login, municipalityId: BLANSKO.id, orgUnitId, roles, active,
+const testUser = (
+  login: string,
+  roles: Role[],
+  orgUnitId: string | null,
+  active = true,
+): DemoUser & { active: boolean } => ({
+  id: demoId('user', `MBK.${login}`),
+  login,
+  name: login,
+  municipalityId: BLANSKO.id,
+  orgUnitId,
+  roles,
+  active,
 });
 
 // Demo users (podatelna, referent of Odbor vnitřních věcí, spisovna, správce) and test users around them.
@@ -51,7 +74,10 @@ const peers = fakePeers({
     [INACTIVE_UNIT]: { id: INACTIVE_UNIT, active: false },
   },
   User: Object.fromEntries(
-    [...DEMO_USERS.filter((u) => u.municipalityId === BLANSKO.id).map((u) => ({ ...u, active: true })), ...Object.values(USERS)].map((u) => [
+    [
+      ...DEMO_USERS.filter((u) => u.municipalityId === BLANSKO.id).map((u) => ({ ...u, active: true })),
+      ...Object.values(USERS),
+    ].map((u) => [
       u.id,
       { id: u.id, active: u.active, roles: u.roles, orgUnit: u.orgUnitId ? { id: u.orgUnitId } : null },
     ]),
@@ -62,7 +88,10 @@ const peers = fakePeers({
 let clock: Date | null = null;
 const clockedFiling = {
   ...filing,
-  createContext: (base: SubgraphContext): FilingContext => ({ ...filing.createContext(base), now: () => clock ?? new Date() }),
+  createContext: (base: SubgraphContext): FilingContext => ({
+    ...filing.createContext(base),
+    now: () => clock ?? new Date(),
+  }),
 };
 
 const DOC = `id state pid referenceNumber sequenceNumber year subject registeredAt registeredBy { id } createdAt createdBy { id }
@@ -117,14 +146,43 @@ async function createTestPlan(t: TestSubgraph<FilingContext>) {
   const em = scopeToTenant(t.orm.em.fork(), BLANSKO.id);
   const planId = randomUUID();
   em.create(FilingPlan, {
-    id: planId, municipalityId: BLANSKO.id, name: 'Plán pro testy workflow', validFrom: '2020-01-01', validTo: null, legacy: false,
-    separator: '.', createdAt: new Date(), createdById: null,
+    id: planId,
+    municipalityId: BLANSKO.id,
+    name: 'Plán pro testy workflow',
+    validFrom: '2020-01-01',
+    validTo: null,
+    legacy: false,
+    separator: '.',
+    createdAt: new Date(),
+    createdById: null,
   });
-  const node = (id: string, code: string, fullCode: string, parentId: string | null, schedule: Partial<FilingPlanNode> = {}) =>
+  const node = (
+    id: string,
+    code: string,
+    fullCode: string,
+    parentId: string | null,
+    schedule: Partial<FilingPlanNode> = {},
+  ) =>
     em.create(FilingPlanNode, {
-      id, municipalityId: BLANSKO.id, planId, parentId, code, fullCode, name: `Skupina ${fullCode}`, active: true,
-      activeCodeKey: `${planId}:${fullCode}`, replacesId: null, replacedById: null, disposalCode: null, retentionYears: null,
-      fixedDisposalYear: null, triggerKind: null, triggerEvent: null, triggerCheckYears: null, createdAt: new Date(), deactivatedAt: null,
+      id,
+      municipalityId: BLANSKO.id,
+      planId,
+      parentId,
+      code,
+      fullCode,
+      name: `Skupina ${fullCode}`,
+      active: true,
+      activeCodeKey: `${planId}:${fullCode}`,
+      replacesId: null,
+      replacedById: null,
+      disposalCode: null,
+      retentionYears: null,
+      fixedDisposalYear: null,
+      triggerKind: null,
+      triggerEvent: null,
+      triggerCheckYears: null,
+      createdAt: new Date(),
+      deactivatedAt: null,
       ...schedule,
     });
   const settlement = (disposalCode: 'A' | 'S', retentionYears: number) =>
@@ -133,7 +191,12 @@ async function createTestPlan(t: TestSubgraph<FilingContext>) {
   node(NODE.s5, '1', '52.1', NODE.inner, settlement('S', 5));
   node(NODE.a10, '101', '101', null, settlement('A', 10));
   node(NODE.s50, '118', '118', null, settlement('S', 50));
-  node(NODE.external, '56.1', '56.1', null, { disposalCode: 'S', retentionYears: 5, triggerKind: 'EXTERNAL', triggerEvent: 'ukončení platnosti smlouvy' });
+  node(NODE.external, '56.1', '56.1', null, {
+    disposalCode: 'S',
+    retentionYears: 5,
+    triggerKind: 'EXTERNAL',
+    triggerEvent: 'ukončení platnosti smlouvy',
+  });
   await em.flush();
 }
 
@@ -154,7 +217,11 @@ describe.each(testDatabaseKinds())('document workflow on %s', (kind) => {
   async function act(caller: Caller | null, step: Step, vars: Record<string, unknown>) {
     const res = await t.run(caller, STEP[step], vars);
     const payload = res.data ? Object.values(res.data)[0] : null;
-    return { doc: payload?.document as Record<string, any> | undefined, auditEventId: payload?.auditEventId as string | undefined, errors: res.errors };
+    return {
+      doc: payload?.document as Record<string, any> | undefined,
+      auditEventId: payload?.auditEventId as string | undefined,
+      errors: res.errors,
+    };
   }
 
   async function ok(caller: Caller, step: Step, vars: Record<string, unknown>) {
@@ -163,18 +230,30 @@ describe.each(testDatabaseKinds())('document workflow on %s', (kind) => {
     return res as { doc: Record<string, any>; auditEventId: string };
   }
 
-  async function register(subject = 'Žádost o součinnost', caller = clerk, registerId?: string): Promise<Record<string, any>> {
-    const res = await t.run(caller, `mutation($input: RegisterDocumentInput!) { registerDocument(input: $input) { document { ${DOC} } } }`, {
-      input: { subject, origin: 'OWN', registerId },
-    });
+  async function register(
+    subject = 'Žádost o součinnost',
+    caller = clerk,
+    registerId?: string,
+  ): Promise<Record<string, any>> {
+    const res = await t.run(
+      caller,
+      `mutation($input: RegisterDocumentInput!) { registerDocument(input: $input) { document { ${DOC} } } }`,
+      {
+        input: { subject, origin: 'OWN', registerId },
+      },
+    );
     expect(res.errors).toBeUndefined();
     return res.data!.registerDocument.document;
   }
 
   async function draft(subject = 'Koncept odpovědi', caller = handler, registerId?: string) {
-    const res = await t.run(caller, `mutation($input: CreateDraftDocumentInput!) { createDraftDocument(input: $input) { auditEventId document { ${DOC} } } }`, {
-      input: { subject, registerId },
-    });
+    const res = await t.run(
+      caller,
+      `mutation($input: CreateDraftDocumentInput!) { createDraftDocument(input: $input) { auditEventId document { ${DOC} } } }`,
+      {
+        input: { subject, registerId },
+      },
+    );
     expect(res.errors).toBeUndefined();
     return res.data!.createDraftDocument as { auditEventId: string; document: Record<string, any> };
   }
@@ -211,7 +290,13 @@ describe.each(testDatabaseKinds())('document workflow on %s', (kind) => {
     };
   }
 
-  async function refused(caller: Caller | null, step: Step, vars: Record<string, unknown> & { id: string }, code: string, field?: string) {
+  async function refused(
+    caller: Caller | null,
+    step: Step,
+    vars: Record<string, unknown> & { id: string },
+    code: string,
+    field?: string,
+  ) {
     const before = await written(vars.id);
     const res = await act(caller, step, vars);
     expect(res.errors?.[0].extensions).toMatchObject({ code, ...(field ? { field } : {}) });
@@ -223,34 +308,68 @@ describe.each(testDatabaseKinds())('document workflow on %s', (kind) => {
   const eventsOf = (id: string) => scoped().find(AuditEvent, { objectId: id }, { orderBy: { sequence: 'asc' } });
 
   it('states the transition table of the brief', () => {
-    for (const step of Object.keys(SPEC) as Step[]) expect({ step, ...WORKFLOW[step] }).toEqual({ step, ...SPEC[step] });
+    for (const step of Object.keys(SPEC) as Step[])
+      expect({ step, ...WORKFLOW[step] }).toEqual({ step, ...SPEC[step] });
   });
 
   it('takes a received document REGISTERED → ASSIGNED → IN_PROGRESS → SETTLED → CLOSED, auditing every step with old and new values', async () => {
     clock = new Date('2026-03-02T09:00:00+01:00');
     const registered = await register('Stížnost na hluk z provozovny');
-    expect(registered).toMatchObject({ state: 'REGISTERED', orgUnit: null, handler: null, settlement: null, createdBy: { id: clerk.userId } });
+    expect(registered).toMatchObject({
+      state: 'REGISTERED',
+      orgUnit: null,
+      handler: null,
+      settlement: null,
+      createdBy: { id: clerk.userId },
+    });
     expect(registered.createdAt).toBe(registered.registeredAt);
     const id = registered.id;
 
     clock = new Date('2026-03-03T08:00:00Z');
     const assigned = await ok(clerk, 'assign', { id, orgUnitId: VNITRNI, handlerId: handler.userId });
-    expect(assigned.doc).toMatchObject({ state: 'ASSIGNED', orgUnit: { id: VNITRNI }, handler: { id: handler.userId }, assignedAt: '2026-03-03T08:00:00.000Z' });
+    expect(assigned.doc).toMatchObject({
+      state: 'ASSIGNED',
+      orgUnit: { id: VNITRNI },
+      handler: { id: handler.userId },
+      assignedAt: '2026-03-03T08:00:00.000Z',
+    });
     const accepted = await ok(handler, 'accept', { id });
     expect(accepted.doc).toMatchObject({ state: 'IN_PROGRESS', handler: { id: handler.userId } });
     const classified = await ok(handler, 'classify', { id, nodeId: NODE.s5 });
-    expect(classified.doc).toMatchObject({ filingPlanNode: { id: NODE.s5 }, disposalCode: 'S', retentionYears: 5, disposalYear: null });
+    expect(classified.doc).toMatchObject({
+      filingPlanNode: { id: NODE.s5 },
+      disposalCode: 'S',
+      retentionYears: 5,
+      disposalYear: null,
+    });
 
     clock = new Date('2026-07-01T10:00:00Z');
-    const settled = await ok(handler, 'settle', { id, input: { method: 'ACKNOWLEDGED', settledOn: '2026-06-15', content: '  Vzato na vědomí.  ' } });
+    const settled = await ok(handler, 'settle', {
+      id,
+      input: { method: 'ACKNOWLEDGED', settledOn: '2026-06-15', content: '  Vzato na vědomí.  ' },
+    });
     expect(settled.doc).toMatchObject({
       state: 'SETTLED',
-      settlement: { method: 'ACKNOWLEDGED', settledOn: '2026-06-15', content: 'Vzato na vědomí.', reason: null, handler: { id: handler.userId }, recordedAt: '2026-07-01T10:00:00.000Z' },
+      settlement: {
+        method: 'ACKNOWLEDGED',
+        settledOn: '2026-06-15',
+        content: 'Vzato na vědomí.',
+        reason: null,
+        handler: { id: handler.userId },
+        recordedAt: '2026-07-01T10:00:00.000Z',
+      },
       // S/5 from settlement in 2026: 2026 + 1 + 5.
-      disposalCode: 'S', retentionYears: 5, disposalYear: 2032,
+      disposalCode: 'S',
+      retentionYears: 5,
+      disposalYear: 2032,
     });
     const closed = await ok(handler, 'close', { id });
-    expect(closed.doc).toMatchObject({ state: 'CLOSED', closedAt: '2026-07-01T10:00:00.000Z', disposalYear: 2032, referenceNumber: registered.referenceNumber });
+    expect(closed.doc).toMatchObject({
+      state: 'CLOSED',
+      closedAt: '2026-07-01T10:00:00.000Z',
+      disposalYear: 2032,
+      referenceNumber: registered.referenceNumber,
+    });
 
     const events = await eventsOf(id);
     expect(events.map((e) => [e.eventType, e.objectType, e.actorId])).toEqual([
@@ -261,7 +380,9 @@ describe.each(testDatabaseKinds())('document workflow on %s', (kind) => {
       ['Vyrizeni', 'Dokument', handler.userId],
       ['Uzavreni', 'Dokument', handler.userId],
     ]);
-    expect(events.slice(1).map((e) => e.id)).toEqual([assigned, accepted, classified, settled, closed].map((s) => s.auditEventId));
+    expect(events.slice(1).map((e) => e.id)).toEqual(
+      [assigned, accepted, classified, settled, closed].map((s) => s.auditEventId),
+    );
     const [, assignEvent, acceptEvent, classifyEvent, settleEvent, closeEvent] = events;
     expect(assignEvent.changes).toEqual([
       { name: 'state', old: 'REGISTERED', new: 'ASSIGNED' },
@@ -291,8 +412,14 @@ describe.each(testDatabaseKinds())('document workflow on %s', (kind) => {
     ]);
 
     // The audit trail query tells the same story.
-    const trail = await t.run(manager, `query($id: ID!) { auditTrail(objectId: $id) { events { eventType source } } }`, { id });
-    expect(trail.data!.auditTrail.events.map((e: { eventType: string }) => e.eventType)).toEqual(events.map((e) => e.eventType));
+    const trail = await t.run(
+      manager,
+      `query($id: ID!) { auditTrail(objectId: $id) { events { eventType source } } }`,
+      { id },
+    );
+    expect(trail.data!.auditTrail.events.map((e: { eventType: string }) => e.eventType)).toEqual(
+      events.map((e) => e.eventType),
+    );
   });
 
   describe('refuses every step the table does not allow from a state, with CONFLICT naming the state, and writes nothing', () => {
@@ -302,7 +429,9 @@ describe.each(testDatabaseKinds())('document workflow on %s', (kind) => {
     });
 
     const VARS: Record<Step, Record<string, unknown>> = {
-      registerDraft: {}, accept: {}, close: {},
+      registerDraft: {},
+      accept: {},
+      close: {},
       assign: { orgUnitId: VNITRNI, handlerId: demo('mbk.handler').id },
       return: { reason: 'Nepatří nám' },
       settle: { input: { method: 'ACKNOWLEDGED' } },
@@ -312,12 +441,15 @@ describe.each(testDatabaseKinds())('document workflow on %s', (kind) => {
       recordTrigger: { on: '2026-01-01' },
     };
     const cases = STATES.flatMap((state) =>
-      (Object.keys(SPEC) as Step[]).filter((step) => !SPEC[step].from.includes(state)).map((step) => [state, step] as const),
+      (Object.keys(SPEC) as Step[])
+        .filter((step) => !SPEC[step].from.includes(state))
+        .map((step) => [state, step] as const),
     );
 
     it('(every state has refusals, and the states are what they say)', async () => {
       expect(cases.length).toBe(STATES.length * Object.keys(SPEC).length - 16);
-      for (const state of STATES) expect((await scoped().findOneOrFail(Document, { id: docs[state] })).state).toBe(state);
+      for (const state of STATES)
+        expect((await scoped().findOneOrFail(Document, { id: docs[state] })).state).toBe(state);
     });
 
     it.each(cases)('from %s: %s', async (state, step) => {
@@ -360,7 +492,10 @@ describe.each(testDatabaseKinds())('document workflow on %s', (kind) => {
     it('FORBIDDEN: anyone but a case handler creating a draft', async () => {
       const before = await written(docs.draft);
       for (const caller of [clerk, manager, head1, records]) {
-        const res = await t.run(caller, `mutation { createDraftDocument(input: { subject: "Koncept" }) { document { id } } }`);
+        const res = await t.run(
+          caller,
+          `mutation { createDraftDocument(input: { subject: "Koncept" }) { document { id } } }`,
+        );
         expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
       }
       expect(await written(docs.draft)).toEqual(before);
@@ -370,8 +505,20 @@ describe.each(testDatabaseKinds())('document workflow on %s', (kind) => {
       ['another case handler of the unit', handler2, 'settle', 'inProgress', { input: { method: 'ACKNOWLEDGED' } }],
       ['a case handler of another unit', envHandler, 'accept', 'assigned', {}],
       ['the head of another unit', head2, 'settle', 'inProgress', { input: { method: 'ACKNOWLEDGED' } }],
-      ['a case handler, on a document only the podatelna has seen', handler, 'assign', 'registered', { orgUnitId: VNITRNI }],
-      ['a case handler, with a bad org unit too (checked after visibility)', handler, 'assign', 'registered', { orgUnitId: randomUUID() }],
+      [
+        'a case handler, on a document only the podatelna has seen',
+        handler,
+        'assign',
+        'registered',
+        { orgUnitId: VNITRNI },
+      ],
+      [
+        'a case handler, with a bad org unit too (checked after visibility)',
+        handler,
+        'assign',
+        'registered',
+        { orgUnitId: randomUUID() },
+      ],
       ['another case handler, on a draft', handler2, 'registerDraft', 'draft', {}],
       ['another municipality', adamovClerk, 'cancel', 'registered', { reason: 'x' }],
       ['anyone, on an unknown id', manager, 'accept', 'unknown', {}],
@@ -394,7 +541,10 @@ describe.each(testDatabaseKinds())('document workflow on %s', (kind) => {
     const number = (n: number) => `KON-${String(n).padStart(4, '0')}/2026`;
 
     beforeAll(async () => {
-      const res = await t.run(manager, `mutation { createRegister(input: { name: "Koncepty", kind: SEPARATE, referencePrefix: "KON" }) { id } }`);
+      const res = await t.run(
+        manager,
+        `mutation { createRegister(input: { name: "Koncepty", kind: SEPARATE, referencePrefix: "KON" }) { id } }`,
+      );
       registerId = res.data!.createRegister.id;
     });
 
@@ -404,8 +554,15 @@ describe.each(testDatabaseKinds())('document workflow on %s', (kind) => {
       clock = new Date('2026-05-04T09:00:00Z');
       const created = await draft('Odpověď na žádost', handler, registerId);
       expect(created.document).toMatchObject({
-        state: 'DRAFT', referenceNumber: null, sequenceNumber: null, year: null, registeredAt: null, registeredBy: null,
-        createdAt: '2026-05-04T09:00:00.000Z', createdBy: { id: handler.userId }, subject: 'Odpověď na žádost',
+        state: 'DRAFT',
+        referenceNumber: null,
+        sequenceNumber: null,
+        year: null,
+        registeredAt: null,
+        registeredBy: null,
+        createdAt: '2026-05-04T09:00:00.000Z',
+        createdBy: { id: handler.userId },
+        subject: 'Odpověď na žádost',
       });
       expect(created.document.pid).toMatch(PID);
       clock = new Date('2026-05-05T08:00:00Z');
@@ -418,17 +575,24 @@ describe.each(testDatabaseKinds())('document workflow on %s', (kind) => {
         [1, 2, 3, 4].map((n) => [n, number(n)]),
       );
       expect(numbered.doc).toMatchObject({
-        state: 'REGISTERED', pid: created.document.pid, year: 2026, registeredAt: '2026-05-06T08:00:00.000Z', registeredBy: { id: handler.userId },
-        createdAt: '2026-05-04T09:00:00.000Z', createdBy: { id: handler.userId },
+        state: 'REGISTERED',
+        pid: created.document.pid,
+        year: 2026,
+        registeredAt: '2026-05-06T08:00:00.000Z',
+        registeredBy: { id: handler.userId },
+        createdAt: '2026-05-04T09:00:00.000Z',
+        createdBy: { id: handler.userId },
       });
 
       const [createdEvent, numberedEvent] = await eventsOf(created.document.id);
       expect(createdEvent).toMatchObject({ id: created.auditEventId, eventType: 'Zalozeni', actorId: handler.userId });
-      expect(createdEvent.changes).toEqual(expect.arrayContaining([
-        { name: 'pid', old: null, new: created.document.pid },
-        { name: 'state', old: null, new: 'DRAFT' },
-        { name: 'origin', old: null, new: 'OWN' },
-      ]));
+      expect(createdEvent.changes).toEqual(
+        expect.arrayContaining([
+          { name: 'pid', old: null, new: created.document.pid },
+          { name: 'state', old: null, new: 'DRAFT' },
+          { name: 'origin', old: null, new: 'OWN' },
+        ]),
+      );
       expect(createdEvent.changes.map((c) => c.name)).not.toContain('referenceNumber');
       expect(numberedEvent).toMatchObject({ id: numbered.auditEventId, eventType: 'PripojeniCJ' });
       expect(numberedEvent.changes).toEqual([
@@ -448,7 +612,11 @@ describe.each(testDatabaseKinds())('document workflow on %s', (kind) => {
       const created = await draft('Koncept rozhodnutí', handler, registerId);
       await ok(handler, 'classify', { id: created.document.id, nodeId: NODE.a10 });
       const numbered = await ok(manager, 'registerDraft', { id: created.document.id });
-      expect(numbered.doc).toMatchObject({ referenceNumber: number(5), registeredBy: { id: manager.userId }, filingPlanNode: { id: NODE.a10 } });
+      expect(numbered.doc).toMatchObject({
+        referenceNumber: number(5),
+        registeredBy: { id: manager.userId },
+        filingPlanNode: { id: NODE.a10 },
+      });
     });
 
     it('cancels a registered document keeping its number; the next registration gets the next one', async () => {
@@ -459,8 +627,14 @@ describe.each(testDatabaseKinds())('document workflow on %s', (kind) => {
       await refused(manager, 'cancel', { id: doc.id, reason: 'x'.repeat(2001) }, 'BAD_USER_INPUT', 'reason');
       const cancelled = await ok(manager, 'cancel', { id: doc.id, reason: ' Duplicitní záznam ' });
       expect(cancelled.doc).toMatchObject({
-        state: 'CANCELLED', referenceNumber: number(6), sequenceNumber: 6,
-        cancellation: { reason: 'Duplicitní záznam', cancelledAt: '2026-05-08T08:00:00.000Z', cancelledBy: { id: manager.userId } },
+        state: 'CANCELLED',
+        referenceNumber: number(6),
+        sequenceNumber: 6,
+        cancellation: {
+          reason: 'Duplicitní záznam',
+          cancelledAt: '2026-05-08T08:00:00.000Z',
+          cancelledBy: { id: manager.userId },
+        },
       });
       const [, storno] = await eventsOf(doc.id);
       expect(storno).toMatchObject({ eventType: 'Storno', id: cancelled.auditEventId });
@@ -516,31 +690,55 @@ describe.each(testDatabaseKinds())('document workflow on %s', (kind) => {
     it('settles in another way with content and reason, then reopens: the settlement and its disposal year go, the reason is audited', async () => {
       clock = new Date('2026-07-01T12:00:00Z');
       await ok(handler, 'classify', { id, nodeId: NODE.s5 });
-      const settled = await ok(handler, 'settle', { id, input: { method: 'OTHER', content: ' Telefonicky ', reason: ' Žadatel podání vzal zpět ', settledOn: '2026-03-02' } });
+      const settled = await ok(handler, 'settle', {
+        id,
+        input: {
+          method: 'OTHER',
+          content: ' Telefonicky ',
+          reason: ' Žadatel podání vzal zpět ',
+          settledOn: '2026-03-02',
+        },
+      });
       expect(settled.doc).toMatchObject({
-        state: 'SETTLED', settlement: { method: 'OTHER', settledOn: '2026-03-02', content: 'Telefonicky', reason: 'Žadatel podání vzal zpět' }, disposalYear: 2032,
+        state: 'SETTLED',
+        settlement: {
+          method: 'OTHER',
+          settledOn: '2026-03-02',
+          content: 'Telefonicky',
+          reason: 'Žadatel podání vzal zpět',
+        },
+        disposalYear: 2032,
       });
 
       await refused(handler, 'reopen', { id, reason: '' }, 'BAD_USER_INPUT', 'reason');
       const reopened = await ok(handler, 'reopen', { id, reason: 'Žadatel doplnil podání' });
-      expect(reopened.doc).toMatchObject({ state: 'IN_PROGRESS', settlement: null, disposalCode: 'S', retentionYears: 5, disposalYear: null });
+      expect(reopened.doc).toMatchObject({
+        state: 'IN_PROGRESS',
+        settlement: null,
+        disposalCode: 'S',
+        retentionYears: 5,
+        disposalYear: null,
+      });
       const event = (await eventsOf(id)).at(-1)!;
       expect(event).toMatchObject({ id: reopened.auditEventId, eventType: 'Otevreni' });
-      expect(event.changes).toEqual(expect.arrayContaining([
-        { name: 'state', old: 'SETTLED', new: 'IN_PROGRESS' },
-        { name: 'settlementMethod', old: 'OTHER', new: null },
-        { name: 'settledOn', old: '2026-03-02', new: null },
-        { name: 'settlementReason', old: 'Žadatel podání vzal zpět', new: null },
-        { name: 'disposalYear', old: '2032', new: null },
-        { name: 'reason', old: null, new: 'Žadatel doplnil podání' },
-      ]));
+      expect(event.changes).toEqual(
+        expect.arrayContaining([
+          { name: 'state', old: 'SETTLED', new: 'IN_PROGRESS' },
+          { name: 'settlementMethod', old: 'OTHER', new: null },
+          { name: 'settledOn', old: '2026-03-02', new: null },
+          { name: 'settlementReason', old: 'Žadatel podání vzal zpět', new: null },
+          { name: 'disposalYear', old: '2032', new: null },
+          { name: 'reason', old: null, new: 'Žadatel doplnil podání' },
+        ]),
+      );
       const row = await scoped().findOneOrFail(Document, { id });
       expect([row.settledById, row.settlementRecordedAt, row.settlementContent]).toEqual([null, null, null]);
 
       // Settled again a year later: the year of the new settlement counts.
       clock = new Date('2027-01-15T12:00:00Z');
       expect((await ok(handler, 'settle', { id, input: { method: 'BY_DOCUMENT' } })).doc).toMatchObject({
-        settlement: { settledOn: '2027-01-15' }, disposalYear: 2033,
+        settlement: { settledOn: '2027-01-15' },
+        disposalYear: 2033,
       });
     });
 
@@ -550,7 +748,8 @@ describe.each(testDatabaseKinds())('document workflow on %s', (kind) => {
       clock = new Date('2026-12-31T23:30:00Z'); // already 1 January 2027 in Prague
       await ok(handler, 'classify', { id: other, nodeId: NODE.s5 });
       expect((await ok(handler, 'settle', { id: other, input: { method: 'ACKNOWLEDGED' } })).doc).toMatchObject({
-        settlement: { settledOn: '2027-01-01' }, disposalYear: 2033,
+        settlement: { settledOn: '2027-01-01' },
+        disposalYear: 2033,
       });
     });
   });
@@ -572,16 +771,28 @@ describe.each(testDatabaseKinds())('document workflow on %s', (kind) => {
     it('forwards a document in progress to another unit, whose handler accepts it; the first handler no longer sees it', async () => {
       const id = await inState('IN_PROGRESS');
       const forwarded = await ok(handler, 'assign', { id, orgUnitId: ZIVOTNI, handlerId: envHandler.userId });
-      expect(forwarded.doc).toMatchObject({ state: 'ASSIGNED', orgUnit: { id: ZIVOTNI }, handler: { id: envHandler.userId } });
-      expect((await eventsOf(id)).at(-1)!.changes).toEqual(expect.arrayContaining([
-        { name: 'state', old: 'IN_PROGRESS', new: 'ASSIGNED' },
-        { name: 'orgUnitId', old: VNITRNI, new: ZIVOTNI },
-        { name: 'handlerId', old: handler.userId, new: envHandler.userId },
-      ]));
+      expect(forwarded.doc).toMatchObject({
+        state: 'ASSIGNED',
+        orgUnit: { id: ZIVOTNI },
+        handler: { id: envHandler.userId },
+      });
+      expect((await eventsOf(id)).at(-1)!.changes).toEqual(
+        expect.arrayContaining([
+          { name: 'state', old: 'IN_PROGRESS', new: 'ASSIGNED' },
+          { name: 'orgUnitId', old: VNITRNI, new: ZIVOTNI },
+          { name: 'handlerId', old: handler.userId, new: envHandler.userId },
+        ]),
+      );
       expect((await t.run(handler, `query($id: ID!) { document(id: $id) { id } }`, { id })).data!.document).toBeNull();
-      expect((await ok(envHandler, 'accept', { id })).doc).toMatchObject({ state: 'IN_PROGRESS', handler: { id: envHandler.userId } });
+      expect((await ok(envHandler, 'accept', { id })).doc).toMatchObject({
+        state: 'IN_PROGRESS',
+        handler: { id: envHandler.userId },
+      });
       // The head of the unit may redistribute it within the unit.
-      expect((await ok(head2, 'assign', { id, orgUnitId: ZIVOTNI })).doc).toMatchObject({ state: 'ASSIGNED', handler: null });
+      expect((await ok(head2, 'assign', { id, orgUnitId: ZIVOTNI })).doc).toMatchObject({
+        state: 'ASSIGNED',
+        handler: null,
+      });
     });
 
     it('lets the handler return an assignment with a reason: back to the podatelna, unassigned', async () => {
@@ -591,21 +802,28 @@ describe.each(testDatabaseKinds())('document workflow on %s', (kind) => {
       expect(returned.doc).toMatchObject({ state: 'REGISTERED', orgUnit: null, handler: null, assignedAt: null });
       const event = (await eventsOf(id)).at(-1)!;
       expect(event).toMatchObject({ eventType: 'Uprava', id: returned.auditEventId });
-      expect(event.changes).toEqual(expect.arrayContaining([
-        { name: 'state', old: 'ASSIGNED', new: 'REGISTERED' },
-        { name: 'handlerId', old: handler.userId, new: null },
-        { name: 'orgUnitId', old: VNITRNI, new: null },
-        { name: 'reason', old: null, new: 'Věcně přísluší odboru životního prostředí' },
-      ]));
+      expect(event.changes).toEqual(
+        expect.arrayContaining([
+          { name: 'state', old: 'ASSIGNED', new: 'REGISTERED' },
+          { name: 'handlerId', old: handler.userId, new: null },
+          { name: 'orgUnitId', old: VNITRNI, new: null },
+          { name: 'reason', old: null, new: 'Věcně přísluší odboru životního prostředí' },
+        ]),
+      );
       // The podatelna assigns it again.
-      expect((await ok(clerk, 'assign', { id, orgUnitId: ZIVOTNI, handlerId: envHandler.userId })).doc.state).toBe('ASSIGNED');
+      expect((await ok(clerk, 'assign', { id, orgUnitId: ZIVOTNI, handlerId: envHandler.userId })).doc.state).toBe(
+        'ASSIGNED',
+      );
     });
 
     it('lets a case handler of the unit, or its head, accept a document assigned to the unit with no handler named', async () => {
       const one = await inState('REGISTERED');
       await ok(clerk, 'assign', { id: one, orgUnitId: VNITRNI });
       await refused(envHandler, 'accept', { id: one }, 'NOT_FOUND');
-      expect((await ok(handler2, 'accept', { id: one })).doc).toMatchObject({ state: 'IN_PROGRESS', handler: { id: handler2.userId } });
+      expect((await ok(handler2, 'accept', { id: one })).doc).toMatchObject({
+        state: 'IN_PROGRESS',
+        handler: { id: handler2.userId },
+      });
       expect((await eventsOf(one)).at(-1)!.changes).toEqual([
         { name: 'state', old: 'ASSIGNED', new: 'IN_PROGRESS' },
         { name: 'handlerId', old: null, new: handler2.userId },
@@ -613,7 +831,10 @@ describe.each(testDatabaseKinds())('document workflow on %s', (kind) => {
 
       const two = await inState('REGISTERED');
       await ok(clerk, 'assign', { id: two, orgUnitId: VNITRNI });
-      expect((await ok(head1, 'accept', { id: two })).doc).toMatchObject({ state: 'IN_PROGRESS', handler: { id: head1.userId } });
+      expect((await ok(head1, 'accept', { id: two })).doc).toMatchObject({
+        state: 'IN_PROGRESS',
+        handler: { id: head1.userId },
+      });
     });
 
     it('lets only one of two concurrent acceptances through', async () => {
@@ -631,11 +852,25 @@ describe.each(testDatabaseKinds())('document workflow on %s', (kind) => {
       const em = scoped();
       const doc = await em.findOneOrFail(Document, { id: documentId });
       const caseFile = em.create(CaseFile, {
-        id: randomUUID(), municipalityId: BLANSKO.id, referenceNumber: doc.referenceNumber!, title: 'Spis pro test', state,
+        id: randomUUID(),
+        municipalityId: BLANSKO.id,
+        referenceNumber: doc.referenceNumber!,
+        title: 'Spis pro test',
+        state,
         // Opened by the records manager and nobody's to handle: the document's handler does not see it.
-        initiatingDocumentId: documentId, filingPlanNodeId, handlerId: null, orgUnitId: null, openedAt: new Date(),
-        openedById: manager.userId, closedAt: null, closedById: null, closedOn: null, triggerEventOn: null,
-        disposalCode: null, retentionYears: null, disposalYear: null,
+        initiatingDocumentId: documentId,
+        filingPlanNodeId,
+        handlerId: null,
+        orgUnitId: null,
+        openedAt: new Date(),
+        openedById: manager.userId,
+        closedAt: null,
+        closedById: null,
+        closedOn: null,
+        triggerEventOn: null,
+        disposalCode: null,
+        retentionYears: null,
+        disposalYear: null,
       });
       doc.caseFileId = caseFile.id;
       doc.caseFileInsertedAt = new Date();
@@ -673,8 +908,12 @@ describe.each(testDatabaseKinds())('document workflow on %s', (kind) => {
       const caseFile = await scoped().findOneOrFail(CaseFile, { id: caseFileId });
       expect([caseFile.disposalCode, caseFile.retentionYears, caseFile.disposalYear]).toEqual(['A', 50, null]);
       // The document's handler is not the case file's opener: seeing the document does not show the case file.
-      expect((await t.run(handler, `query($id: ID!) { document(id: $id) { caseFile { id } } }`, { id })).data!.document).toEqual({ caseFile: null });
-      expect((await t.run(manager, `query($id: ID!) { document(id: $id) { caseFile { id } } }`, { id })).data!.document).toEqual({ caseFile: { id: caseFileId } });
+      expect(
+        (await t.run(handler, `query($id: ID!) { document(id: $id) { caseFile { id } } }`, { id })).data!.document,
+      ).toEqual({ caseFile: null });
+      expect(
+        (await t.run(manager, `query($id: ID!) { document(id: $id) { caseFile { id } } }`, { id })).data!.document,
+      ).toEqual({ caseFile: { id: caseFileId } });
     });
 
     it('reclassifies with the old and new full codes in the audit event, and refuses nodes that take no documents', async () => {
@@ -702,7 +941,12 @@ describe.each(testDatabaseKinds())('document workflow on %s', (kind) => {
       const id = await inState('IN_PROGRESS');
       await ok(handler, 'classify', { id, nodeId: NODE.external });
       const settled = await ok(handler, 'settle', { id, input: { method: 'BY_DOCUMENT' } });
-      expect(settled.doc).toMatchObject({ disposalCode: 'S', retentionYears: 5, disposalYear: null, triggerEventOn: null });
+      expect(settled.doc).toMatchObject({
+        disposalCode: 'S',
+        retentionYears: 5,
+        disposalYear: null,
+        triggerEventOn: null,
+      });
 
       await refused(handler, 'recordTrigger', { id, on: '2026-07-02' }, 'BAD_USER_INPUT', 'occurredOn');
       await refused(handler, 'recordTrigger', { id, on: '2026-13-01' }, 'BAD_USER_INPUT', 'occurredOn');
@@ -711,11 +955,18 @@ describe.each(testDatabaseKinds())('document workflow on %s', (kind) => {
       expect(recorded.doc).toMatchObject({ triggerEventOn: '2025-12-31', disposalYear: 2031 });
       expect((await eventsOf(id)).at(-1)!).toMatchObject({
         eventType: 'Uprava',
-        changes: [{ name: 'triggerEventOn', old: null, new: '2025-12-31' }, { name: 'disposalYear', old: null, new: '2031' }],
+        changes: [
+          { name: 'triggerEventOn', old: null, new: '2025-12-31' },
+          { name: 'disposalYear', old: null, new: '2031' },
+        ],
       });
 
       await ok(handler, 'close', { id });
-      expect((await ok(head1, 'recordTrigger', { id, on: '2026-03-31' })).doc).toMatchObject({ state: 'CLOSED', triggerEventOn: '2026-03-31', disposalYear: 2032 });
+      expect((await ok(head1, 'recordTrigger', { id, on: '2026-03-31' })).doc).toMatchObject({
+        state: 'CLOSED',
+        triggerEventOn: '2026-03-31',
+        disposalYear: 2032,
+      });
     });
 
     it('refuses a trigger date where the settlement starts the period, or nothing is classified', async () => {
@@ -739,34 +990,57 @@ describe.each(testDatabaseKinds())('who sees which documents, and whose queue th
     expect(res.errors).toBeUndefined();
     return res.data!;
   };
-  const mutate = (caller: Caller, query: string) => run(caller, query).then((d) => Object.values(d)[0] as { document: { id: string } });
+  const mutate = (caller: Caller, query: string) =>
+    run(caller, query).then((d) => Object.values(d)[0] as { document: { id: string } });
   const register = async (subject: string) =>
-    (await mutate(clerk, `mutation { registerDocument(input: { subject: "${subject}", origin: OWN }) { document { id } } }`)).document.id;
+    (
+      await mutate(
+        clerk,
+        `mutation { registerDocument(input: { subject: "${subject}", origin: OWN }) { document { id } } }`,
+      )
+    ).document.id;
 
   beforeAll(async () => {
     t = await startTestSubgraph(clockedFiling, kind, { seedDemo: true, peers });
     await createTestPlan(t);
     const assign = (id: string, unit: string, h?: Caller) =>
-      mutate(clerk, `mutation { assignDocument(documentId: "${id}", orgUnitId: "${unit}"${h ? `, handlerId: "${h.userId}"` : ''}) { document { id } } }`);
-    const accept = (id: string, h: Caller) => mutate(h, `mutation { acceptDocument(documentId: "${id}") { document { id } } }`);
+      mutate(
+        clerk,
+        `mutation { assignDocument(documentId: "${id}", orgUnitId: "${unit}"${h ? `, handlerId: "${h.userId}"` : ''}) { document { id } } }`,
+      );
+    const accept = (id: string, h: Caller) =>
+      mutate(h, `mutation { acceptDocument(documentId: "${id}") { document { id } } }`);
     for (const k of ['A', 'B', 'C', 'D', 'F'] as const) doc[k] = await register(`Dokument ${k}`);
     await assign(doc.A, VNITRNI, handler).then(() => accept(doc.A, handler));
     await assign(doc.B, VNITRNI);
     await assign(doc.C, ZIVOTNI, envHandler).then(() => accept(doc.C, envHandler));
     await assign(doc.F, VNITRNI, handler).then(() => accept(doc.F, handler));
-    await mutate(handler, `mutation { settleDocument(documentId: "${doc.F}", input: { method: ACKNOWLEDGED }) { document { id } } }`);
-    doc.E = (await mutate(handler, `mutation { createDraftDocument(input: { subject: "Koncept E" }) { document { id } } }`)).document.id;
+    await mutate(
+      handler,
+      `mutation { settleDocument(documentId: "${doc.F}", input: { method: ACKNOWLEDGED }) { document { id } } }`,
+    );
+    doc.E = (
+      await mutate(handler, `mutation { createDraftDocument(input: { subject: "Koncept E" }) { document { id } } }`)
+    ).document.id;
   });
   afterAll(() => t.dispose());
 
-  const names = (ids: string[]) => ids.map((id) => Object.entries(doc).find(([, v]) => v === id)?.[0] ?? id).sort().join('');
+  const names = (ids: string[]) =>
+    ids
+      .map((id) => Object.entries(doc).find(([, v]) => v === id)?.[0] ?? id)
+      .sort()
+      .join('');
   const CONNECTION = `totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } }`;
 
   async function listAll(caller: Caller, field: 'documents' | 'myDocuments', args: string) {
     const ids: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 20; page++) {
-      const data: any = await run(caller, `query($after: String) { ${field}(first: 2, after: $after${args}) { ${CONNECTION} } }`, { after });
+      const data: any = await run(
+        caller,
+        `query($after: String) { ${field}(first: 2, after: $after${args}) { ${CONNECTION} } }`,
+        { after },
+      );
       ids.push(...data[field].edges.map((e: any) => e.node.id));
       if (!data[field].pageInfo.hasNextPage) {
         expect(data[field].totalCount).toBe(ids.length);
@@ -788,17 +1062,25 @@ describe.each(testDatabaseKinds())('who sees which documents, and whose queue th
     ['a tenant admin: nothing', testCaller(BLANSKO.id, ['TENANT_ADMIN']), ''],
   ])('%s', async (_, caller, expected) => {
     expect(names(await listAll(caller, 'documents', ''))).toBe(expected);
-    const municipality = await run(caller, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Municipality { documents(first: 100) { edges { node { id } } } } } }`, {
-      r: [{ __typename: 'Municipality', id: BLANSKO.id }],
-    });
+    const municipality = await run(
+      caller,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Municipality { documents(first: 100) { edges { node { id } } } } } }`,
+      {
+        r: [{ __typename: 'Municipality', id: BLANSKO.id }],
+      },
+    );
     expect(names(municipality._entities[0].documents.edges.map((e: any) => e.node.id))).toBe(expected);
     for (const [k, id] of Object.entries(doc)) {
       const one = await run(caller, `query($id: ID!) { document(id: $id) { id } }`, { id });
       expect([k, one.document?.id ?? null]).toEqual([k, expected.includes(k) ? id : null]);
     }
-    const refs = await run(caller, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Document { id } } }`, {
-      r: Object.values(doc).map((id) => ({ __typename: 'Document', id })),
-    });
+    const refs = await run(
+      caller,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Document { id } } }`,
+      {
+        r: Object.values(doc).map((id) => ({ __typename: 'Document', id })),
+      },
+    );
     expect(names(refs._entities.filter(Boolean).map((d: any) => d.id))).toBe(expected);
   });
 
@@ -816,7 +1098,10 @@ describe.each(testDatabaseKinds())('who sees which documents, and whose queue th
   });
 
   it('refuses the platform admin and anonymous callers a queue', async () => {
-    expect((await t.run(testCaller(null, ['PLATFORM_ADMIN']), `{ myDocuments { totalCount } }`)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(
+      (await t.run(testCaller(null, ['PLATFORM_ADMIN']), `{ myDocuments { totalCount } }`)).errors?.[0].extensions
+        ?.code,
+    ).toBe('FORBIDDEN');
     expect((await t.run(null, `{ myDocuments { totalCount } }`)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 });

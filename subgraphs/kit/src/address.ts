@@ -21,7 +21,13 @@ export interface PostalAddress {
 }
 
 /** Field lengths: those of the Czech address register (RÚIAN) names, rounded up. */
-const LIMITS = { street: 100, houseNumber: 12, orientationNumber: 6, municipality: 100, municipalityPart: 100 } as const;
+const LIMITS = {
+  street: 100,
+  houseNumber: 12,
+  orientationNumber: 6,
+  municipality: 100,
+  municipalityPart: 100,
+} as const;
 
 /**
  * The address in one line, the Czech postal format: "Street cp/co, [part, ]PSČ Obec", the PSČ as "678 01".
@@ -29,7 +35,10 @@ const LIMITS = { street: 100, houseNumber: 12, orientationNumber: 6, municipalit
  */
 export function formatPostalAddress(a: PostalAddress): string {
   const number = a.orientationNumber ? `${a.houseNumber}/${a.orientationNumber}` : a.houseNumber;
-  const part = a.municipalityPart && a.municipalityPart !== a.municipality && a.municipalityPart !== a.street ? `${a.municipalityPart}, ` : '';
+  const part =
+    a.municipalityPart && a.municipalityPart !== a.municipality && a.municipalityPart !== a.street
+      ? `${a.municipalityPart}, `
+      : '';
   const psc = `${a.postCode.slice(0, 3)} ${a.postCode.slice(3)}`;
   return `${a.street} ${number}, ${part}${psc} ${a.municipality}`;
 }
@@ -46,7 +55,8 @@ export function validatePostalAddress(a: { [K in keyof PostalAddress]?: string |
       if (required) throw badInput(`${field}.${part} is required`, `${field}.${part}`);
       return null;
     }
-    if (v.length > LIMITS[part]) throw badInput(`${field}.${part} must be at most ${LIMITS[part]} characters`, `${field}.${part}`);
+    if (v.length > LIMITS[part])
+      throw badInput(`${field}.${part} must be at most ${LIMITS[part]} characters`, `${field}.${part}`);
     return v;
   };
   const houseNumber = text('houseNumber', true)!;
@@ -55,10 +65,14 @@ export function validatePostalAddress(a: { [K in keyof PostalAddress]?: string |
   }
   const orientationNumber = text('orientationNumber', false);
   if (orientationNumber !== null && !/^[1-9][0-9]{0,3}[a-z]?$/.test(orientationNumber)) {
-    throw badInput(`${field}.orientationNumber must be a number with an optional lower-case letter, e.g. 12a`, `${field}.orientationNumber`);
+    throw badInput(
+      `${field}.orientationNumber must be a number with an optional lower-case letter, e.g. 12a`,
+      `${field}.orientationNumber`,
+    );
   }
   const postCode = String(a.postCode ?? '').replace(/\s/g, '');
-  if (!/^[1-7][0-9]{4}$/.test(postCode)) throw badInput(`${field}.postCode must be a PSČ of 5 digits, e.g. 678 01`, `${field}.postCode`);
+  if (!/^[1-7][0-9]{4}$/.test(postCode))
+    throw badInput(`${field}.postCode must be a PSČ of 5 digits, e.g. 678 01`, `${field}.postCode`);
   return {
     street: text('street', true)!,
     houseNumber,

@@ -9,21 +9,60 @@ import { nextInSeries } from './counters';
  * `TypUdalostiId` enumeration (domain.md §5.4) so the log can be exported without a mapping table.
  */
 export type AuditEventType =
-  | 'Zalozeni' | 'Uprava' | 'Zruseni' | 'Zobrazeni' | 'Export' | 'Prenos' | 'Storno' | 'Zniceni'
-  | 'VlozeniDoSpisu' | 'VyjmutiZeSpisu' | 'PripojeniCJ' | 'NovaVerze' | 'VlozeniKDokumentu' | 'VyjmutiZDokumentu'
-  | 'Vyrizeni' | 'Uzavreni' | 'Otevreni'
-  | 'ZmenaZpracovatele' | 'PredaniNaSpisovnu' | 'PrevzetiNaSpisovnu' | 'VraceniZeSpisovny'
-  | 'PozastaveniSkartacniOperace' | 'ZruseniPozastaveniSkartacniOperace'
-  | 'VlozeniDoSkartacnihoNavrhu' | 'VyjmutiZeSkartacnihoNavrhu'
-  | 'VlozeniDoUkladaciJednotky' | 'VyjmutiZUkladaciJednotky'
-  | 'VlozeniKVypraveni' | 'VyjmutiZVypraveni' | 'PredaniVypravne' | 'Vypraveno' | 'Doruceno'
-  | 'KonverzeFormatu' | 'PripojeniPodpisu' | 'PripojeniRazitka';
+  | 'Zalozeni'
+  | 'Uprava'
+  | 'Zruseni'
+  | 'Zobrazeni'
+  | 'Export'
+  | 'Prenos'
+  | 'Storno'
+  | 'Zniceni'
+  | 'VlozeniDoSpisu'
+  | 'VyjmutiZeSpisu'
+  | 'PripojeniCJ'
+  | 'NovaVerze'
+  | 'VlozeniKDokumentu'
+  | 'VyjmutiZDokumentu'
+  | 'Vyrizeni'
+  | 'Uzavreni'
+  | 'Otevreni'
+  | 'ZmenaZpracovatele'
+  | 'PredaniNaSpisovnu'
+  | 'PrevzetiNaSpisovnu'
+  | 'VraceniZeSpisovny'
+  | 'PozastaveniSkartacniOperace'
+  | 'ZruseniPozastaveniSkartacniOperace'
+  | 'VlozeniDoSkartacnihoNavrhu'
+  | 'VyjmutiZeSkartacnihoNavrhu'
+  | 'VlozeniDoUkladaciJednotky'
+  | 'VyjmutiZUkladaciJednotky'
+  | 'VlozeniKVypraveni'
+  | 'VyjmutiZVypraveni'
+  | 'PredaniVypravne'
+  | 'Vypraveno'
+  | 'Doruceno'
+  | 'KonverzeFormatu'
+  | 'PripojeniPodpisu'
+  | 'PripojeniRazitka';
 
 /** Object types of the log, as the TrP schema's `TypObjektuId` enumeration (domain.md §3). */
 export type AuditObjectType =
-  | 'Dokument' | 'Spis' | 'Komponenta' | 'Denik' | 'Osoba' | 'OrganizacniJednotka' | 'FunkcniMisto'
-  | 'KonfiguraceSystemu' | 'SpisovyPlan' | 'VecnaSkupina' | 'SkartacniRezim' | 'Zasilka' | 'SkartacniNavrh'
-  | 'UkladaciJednotka' | 'DruhDokumentu' | 'Subjekt';
+  | 'Dokument'
+  | 'Spis'
+  | 'Komponenta'
+  | 'Denik'
+  | 'Osoba'
+  | 'OrganizacniJednotka'
+  | 'FunkcniMisto'
+  | 'KonfiguraceSystemu'
+  | 'SpisovyPlan'
+  | 'VecnaSkupina'
+  | 'SkartacniRezim'
+  | 'Zasilka'
+  | 'SkartacniNavrh'
+  | 'UkladaciJednotka'
+  | 'DruhDokumentu'
+  | 'Subjekt';
 
 export interface AuditChange {
   name: string;

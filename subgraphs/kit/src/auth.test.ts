@@ -2,9 +2,21 @@
 // route binding, short life, and one key per purpose.
 import { createPrivateKey, createSecretKey } from 'node:crypto';
 import {
-  ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, CALLER_ASSERTION_TTL_SECONDS, GRAPHQL_ROUTE, PEER_FORWARD_GRACE_SECONDS, issueAccessToken,
-  signCallerAssertion, signPeerAssertion, signServiceAssertion, tokenKeyId, tokenKeysFromEnv, verifyAccessToken, verifyCallerAssertion,
-  verifyServiceAssertion, type AssertionTarget,
+  ACCESS_TOKEN_AUDIENCE,
+  ACCESS_TOKEN_ISSUER,
+  CALLER_ASSERTION_TTL_SECONDS,
+  GRAPHQL_ROUTE,
+  PEER_FORWARD_GRACE_SECONDS,
+  issueAccessToken,
+  signCallerAssertion,
+  signPeerAssertion,
+  signServiceAssertion,
+  tokenKeyId,
+  tokenKeysFromEnv,
+  verifyAccessToken,
+  verifyCallerAssertion,
+  verifyServiceAssertion,
+  type AssertionTarget,
 } from './auth';
 import { Role } from './roles';
 import { testCaller, testKeys } from './testing';
@@ -14,7 +26,16 @@ const { SignJWT } = require('jose') as typeof import('jose', { with: { 'resoluti
 
 const keys = testKeys();
 // With the person's name, which the token and the assertions carry for the transaction log's provedlKdo.
-const clerk = { ...testCaller('00000000-0000-4000-8000-0000000000b1', [Role.INTAKE_CLERK], 'mbk.clerk', undefined, '00000000-0000-4000-8000-0000000000c1'), name: 'Jana Podatelová' };
+const clerk = {
+  ...testCaller(
+    '00000000-0000-4000-8000-0000000000b1',
+    [Role.INTAKE_CLERK],
+    'mbk.clerk',
+    undefined,
+    '00000000-0000-4000-8000-0000000000c1',
+  ),
+  name: 'Jana Podatelová',
+};
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const at = (subgraph: string, route = GRAPHQL_ROUTE): AssertionTarget => ({ subgraph, route });
 const AUDIT_LOG = at('filing', '/internal/audit-log');
@@ -28,9 +49,21 @@ function flipLowBit(token: string): string {
 describe('access tokens', () => {
   it('carry the hub claims, iss, aud, kid and typ, and verify', async () => {
     const { token, expiresAt } = await issueAccessToken(clerk, keys.tokenSecret, 3600);
-    const [header, payload] = token.split('.').slice(0, 2).map((p) => JSON.parse(Buffer.from(p, 'base64url').toString()));
+    const [header, payload] = token
+      .split('.')
+      .slice(0, 2)
+      .map((p) => JSON.parse(Buffer.from(p, 'base64url').toString()));
     expect(header).toEqual({ alg: 'HS256', typ: 'at+jwt', kid: tokenKeyId(keys.tokenSecret) });
-    expect(payload).toMatchObject({ iss: ACCESS_TOKEN_ISSUER, aud: ACCESS_TOKEN_AUDIENCE, sub: clerk.userId, login: 'mbk.clerk', mun: clerk.municipalityId, roles: ['INTAKE_CLERK'], ou: clerk.orgUnitId, name: 'Jana Podatelová' });
+    expect(payload).toMatchObject({
+      iss: ACCESS_TOKEN_ISSUER,
+      aud: ACCESS_TOKEN_AUDIENCE,
+      sub: clerk.userId,
+      login: 'mbk.clerk',
+      mun: clerk.municipalityId,
+      roles: ['INTAKE_CLERK'],
+      ou: clerk.orgUnitId,
+      name: 'Jana Podatelová',
+    });
     expect(payload.exp - payload.iat).toBe(3600);
     expect(expiresAt.getTime()).toBe(payload.exp * 1000);
     expect(await verifyAccessToken(token, keys.tokenSecret)).toEqual(clerk);
@@ -47,7 +80,7 @@ describe('access tokens', () => {
       'padding on the payload': `${h}.${p}=.${s}`,
       'low bits of the signature': flipLowBit(token),
       'base64 instead of base64url': `${h}.${p}.${Buffer.from(s, 'base64url').toString('base64')}`,
-      'whitespace': `${h}.${p}.${s} `,
+      whitespace: `${h}.${p}.${s} `,
     };
     for (const [how, t] of Object.entries(mangled)) {
       if (t === token) continue; // e.g. a signature without + or / has one base64 spelling
@@ -60,12 +93,22 @@ describe('access tokens', () => {
     const sign = (iss: string, aud: string, kid: string | undefined = tokenKeyId(keys.tokenSecret)) =>
       new SignJWT({ sub: clerk.userId, login: clerk.login, mun: clerk.municipalityId, roles: clerk.roles })
         .setProtectedHeader({ alg: 'HS256', typ: 'at+jwt', ...(kid ? { kid } : {}) })
-        .setIssuer(iss).setAudience(aud).setIssuedAt().setExpirationTime('1h').sign(key);
+        .setIssuer(iss)
+        .setAudience(aud)
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .sign(key);
     // The control: the same construction with the right values verifies.
-    expect(await verifyAccessToken(await sign(ACCESS_TOKEN_ISSUER, ACCESS_TOKEN_AUDIENCE), keys.tokenSecret)).toMatchObject({ login: 'mbk.clerk' });
+    expect(
+      await verifyAccessToken(await sign(ACCESS_TOKEN_ISSUER, ACCESS_TOKEN_AUDIENCE), keys.tokenSecret),
+    ).toMatchObject({ login: 'mbk.clerk' });
     expect(await verifyAccessToken(await sign('urn:someone-else', ACCESS_TOKEN_AUDIENCE), keys.tokenSecret)).toBeNull();
-    expect(await verifyAccessToken(await sign(ACCESS_TOKEN_ISSUER, 'urn:another-service'), keys.tokenSecret)).toBeNull();
-    expect(await verifyAccessToken(await sign(ACCESS_TOKEN_ISSUER, ACCESS_TOKEN_AUDIENCE, ''), keys.tokenSecret)).toBeNull();
+    expect(
+      await verifyAccessToken(await sign(ACCESS_TOKEN_ISSUER, 'urn:another-service'), keys.tokenSecret),
+    ).toBeNull();
+    expect(
+      await verifyAccessToken(await sign(ACCESS_TOKEN_ISSUER, ACCESS_TOKEN_AUDIENCE, ''), keys.tokenSecret),
+    ).toBeNull();
   });
 
   it('refuse expired tokens', async () => {
@@ -80,7 +123,9 @@ describe('access tokens', () => {
     expect(await verifyAccessToken(token, rotated)).toEqual(clerk);
     // New tokens are signed with the current secret's kid.
     const fresh = await issueAccessToken(clerk, rotated, 3600);
-    expect(JSON.parse(Buffer.from(fresh.token.split('.')[0], 'base64url').toString()).kid).toBe(tokenKeyId(keys.tokenSecret));
+    expect(JSON.parse(Buffer.from(fresh.token.split('.')[0], 'base64url').toString()).kid).toBe(
+      tokenKeyId(keys.tokenSecret),
+    );
     expect(await verifyAccessToken(fresh.token, rotated)).toEqual(clerk);
     // The old secret removed from the list: its tokens are refused.
     expect(await verifyAccessToken(token, tokenKeysFromEnv({ HUB_TOKEN_SECRET: keys.tokenSecret }))).toBeNull();
@@ -90,9 +135,17 @@ describe('access tokens', () => {
 describe('caller assertions', () => {
   it('carry the caller and the client address, for the subgraph and route they were minted for', async () => {
     const a = await signCallerAssertion(clerk, keys.gatewayPrivateKey, at('filing'), { clientAddress: '192.0.2.7' });
-    expect(await verifyCallerAssertion(a, keys, at('filing'))).toEqual({ caller: clerk, clientAddress: '192.0.2.7', via: null, gatewayAssertion: a });
+    expect(await verifyCallerAssertion(a, keys, at('filing'))).toEqual({
+      caller: clerk,
+      clientAddress: '192.0.2.7',
+      via: null,
+      gatewayAssertion: a,
+    });
     const anonymous = await signCallerAssertion(null, keys.gatewayPrivateKey, at('users'));
-    expect(await verifyCallerAssertion(anonymous, keys, at('users'))).toMatchObject({ caller: null, clientAddress: null });
+    expect(await verifyCallerAssertion(anonymous, keys, at('users'))).toMatchObject({
+      caller: null,
+      clientAddress: null,
+    });
   });
 
   it('are refused by another subgraph, or on another route of the same subgraph', async () => {
@@ -108,15 +161,25 @@ describe('caller assertions', () => {
   it(`live ${CALLER_ASSERTION_TTL_SECONDS} s`, async () => {
     const now = Date.now();
     const a = await signCallerAssertion(clerk, keys.gatewayPrivateKey, at('filing'), { now });
-    expect(await verifyCallerAssertion(a, keys, at('filing'), now + (CALLER_ASSERTION_TTL_SECONDS - 1) * 1000)).toMatchObject({ caller: clerk });
-    expect(await verifyCallerAssertion(a, keys, at('filing'), now + (CALLER_ASSERTION_TTL_SECONDS + 1) * 1000)).toBeUndefined();
+    expect(
+      await verifyCallerAssertion(a, keys, at('filing'), now + (CALLER_ASSERTION_TTL_SECONDS - 1) * 1000),
+    ).toMatchObject({ caller: clerk });
+    expect(
+      await verifyCallerAssertion(a, keys, at('filing'), now + (CALLER_ASSERTION_TTL_SECONDS + 1) * 1000),
+    ).toBeUndefined();
     // 30 s was enough for the old 60 s assertions; not any more.
     expect(await verifyCallerAssertion(a, keys, at('filing'), now + 30_000)).toBeUndefined();
   });
 
   it('are refused when signed by any key but the gateway private key, or mangled', async () => {
     const other = testKeys();
-    expect(await verifyCallerAssertion(await signCallerAssertion(clerk, other.gatewayPrivateKey, at('filing')), keys, at('filing'))).toBeUndefined();
+    expect(
+      await verifyCallerAssertion(
+        await signCallerAssertion(clerk, other.gatewayPrivateKey, at('filing')),
+        keys,
+        at('filing'),
+      ),
+    ).toBeUndefined();
     const a = await signCallerAssertion(clerk, keys.gatewayPrivateKey, at('filing'));
     expect(await verifyCallerAssertion(`${a}=`, keys, at('filing'))).toBeUndefined();
     expect(await verifyCallerAssertion(flipLowBit(a), keys, at('filing'))).toBeUndefined();
@@ -124,7 +187,10 @@ describe('caller assertions', () => {
     for (const secret of [keys.peerSecret, keys.serviceSecret, keys.tokenSecret]) {
       const forged = await new SignJWT({ caller: clerk, route: GRAPHQL_ROUTE })
         .setProtectedHeader({ alg: 'HS256', typ: 'hub-caller+jwt' })
-        .setIssuer('hub-gateway').setAudience('filing').setIssuedAt().setExpirationTime('10s')
+        .setIssuer('hub-gateway')
+        .setAudience('filing')
+        .setIssuedAt()
+        .setExpirationTime('10s')
         .sign(createSecretKey(Buffer.from(secret)));
       expect(await verifyCallerAssertion(forged, keys, at('filing'))).toBeUndefined();
     }
@@ -132,18 +198,28 @@ describe('caller assertions', () => {
 
   it('verified once, are still checked for target, expiry and every byte on later uses (the verified-assertion cache)', async () => {
     const now = Date.now();
-    const a = await signCallerAssertion(clerk, keys.gatewayPrivateKey, at('filing'), { now, clientAddress: '192.0.2.9' });
+    const a = await signCallerAssertion(clerk, keys.gatewayPrivateKey, at('filing'), {
+      now,
+      clientAddress: '192.0.2.9',
+    });
     const first = await verifyCallerAssertion(a, keys, at('filing'), now);
     expect(first).toEqual({ caller: clerk, clientAddress: '192.0.2.9', via: null, gatewayAssertion: a });
     // A request that changes its caller object does not change what the next request with the same bytes gets.
     first!.caller!.roles.push('PLATFORM_ADMIN' as never);
     first!.caller!.municipalityId = 'someone else';
-    expect(await verifyCallerAssertion(a, keys, at('filing'), now)).toEqual({ caller: clerk, clientAddress: '192.0.2.9', via: null, gatewayAssertion: a });
+    expect(await verifyCallerAssertion(a, keys, at('filing'), now)).toEqual({
+      caller: clerk,
+      clientAddress: '192.0.2.9',
+      via: null,
+      gatewayAssertion: a,
+    });
     expect(await verifyCallerAssertion(a, keys, at('users'), now)).toBeUndefined();
     expect(await verifyCallerAssertion(a, keys, at('filing', '/uploads'), now)).toBeUndefined();
     expect(await verifyCallerAssertion(flipLowBit(a), keys, at('filing'), now)).toBeUndefined();
     expect(await verifyCallerAssertion(a, testKeys(), at('filing'), now)).toBeUndefined();
-    expect(await verifyCallerAssertion(a, keys, at('filing'), now + CALLER_ASSERTION_TTL_SECONDS * 1000 + 1000)).toBeUndefined();
+    expect(
+      await verifyCallerAssertion(a, keys, at('filing'), now + CALLER_ASSERTION_TTL_SECONDS * 1000 + 1000),
+    ).toBeUndefined();
   });
 
   it('are not access tokens, and access tokens are not assertions', async () => {
@@ -159,7 +235,12 @@ describe('peer assertions (a subgraph calling another as the same caller)', () =
     const a = await signCallerAssertion(clerk, keys.gatewayPrivateKey, at('archives'), { clientAddress: '192.0.2.7' });
     const call = (await verifyCallerAssertion(a, keys, at('archives')))!;
     const peer = await signPeerAssertion(call, 'archives', 'filing', keys.peerSecret);
-    expect(await verifyCallerAssertion(peer, keys, at('filing'))).toEqual({ caller: clerk, clientAddress: '192.0.2.7', via: 'archives', gatewayAssertion: a });
+    expect(await verifyCallerAssertion(peer, keys, at('filing'))).toEqual({
+      caller: clerk,
+      clientAddress: '192.0.2.7',
+      via: 'archives',
+      gatewayAssertion: a,
+    });
     // Bound to the peer it was made for.
     expect(await verifyCallerAssertion(peer, keys, at('users'))).toBeUndefined();
     expect(await verifyCallerAssertion(peer, keys, at('filing', '/uploads'))).toBeUndefined();
@@ -168,20 +249,45 @@ describe('peer assertions (a subgraph calling another as the same caller)', () =
   it("only wrap an assertion the gateway made for the forwarding subgraph itself: a subgraph cannot relay another's", async () => {
     // archives captured an assertion meant for filing and tries to pass it to users as its own caller.
     const forFiling = await signCallerAssertion(clerk, keys.gatewayPrivateKey, at('filing'));
-    const relayed = await signPeerAssertion({ caller: clerk, clientAddress: null, via: null, gatewayAssertion: forFiling }, 'archives', 'users', keys.peerSecret);
+    const relayed = await signPeerAssertion(
+      { caller: clerk, clientAddress: null, via: null, gatewayAssertion: forFiling },
+      'archives',
+      'users',
+      keys.peerSecret,
+    );
     expect(await verifyCallerAssertion(relayed, keys, at('users'))).toBeUndefined();
     // Without any gateway assertion inside, a peer cannot invent a caller either.
     const forged = await new SignJWT({ via: 'x', caller: clerk, route: GRAPHQL_ROUTE })
-      .setProtectedHeader({ alg: 'HS256', typ: 'hub-peer+jwt' }).setIssuer('archives').setAudience('users').setIssuedAt().setExpirationTime('10s')
+      .setProtectedHeader({ alg: 'HS256', typ: 'hub-peer+jwt' })
+      .setIssuer('archives')
+      .setAudience('users')
+      .setIssuedAt()
+      .setExpirationTime('10s')
       .sign(createSecretKey(Buffer.from(keys.peerSecret)));
     expect(await verifyCallerAssertion(forged, keys, at('users'))).toBeUndefined();
   });
 
   it('need the peer secret (not the service secret), and go one hop', async () => {
-    const call = (await verifyCallerAssertion(await signCallerAssertion(clerk, keys.gatewayPrivateKey, at('archives')), keys, at('archives')))!;
-    expect(await verifyCallerAssertion(await signPeerAssertion(call, 'archives', 'filing', keys.serviceSecret), keys, at('filing'))).toBeUndefined();
-    const onward = (await verifyCallerAssertion(await signPeerAssertion(call, 'archives', 'filing', keys.peerSecret), keys, at('filing')))!;
-    await expect(signPeerAssertion(onward, 'filing', 'users', keys.peerSecret)).rejects.toThrow(/cannot be forwarded again/);
+    const call = (await verifyCallerAssertion(
+      await signCallerAssertion(clerk, keys.gatewayPrivateKey, at('archives')),
+      keys,
+      at('archives'),
+    ))!;
+    expect(
+      await verifyCallerAssertion(
+        await signPeerAssertion(call, 'archives', 'filing', keys.serviceSecret),
+        keys,
+        at('filing'),
+      ),
+    ).toBeUndefined();
+    const onward = (await verifyCallerAssertion(
+      await signPeerAssertion(call, 'archives', 'filing', keys.peerSecret),
+      keys,
+      at('filing'),
+    ))!;
+    await expect(signPeerAssertion(onward, 'filing', 'users', keys.peerSecret)).rejects.toThrow(
+      /cannot be forwarded again/,
+    );
   });
 
   it(`use the gateway's assertion within its life plus ${PEER_FORWARD_GRACE_SECONDS} s only`, async () => {
@@ -189,9 +295,23 @@ describe('peer assertions (a subgraph calling another as the same caller)', () =
     const a = await signCallerAssertion(clerk, keys.gatewayPrivateKey, at('archives'), { now });
     const call = (await verifyCallerAssertion(a, keys, at('archives'), now))!;
     const late = now + (CALLER_ASSERTION_TTL_SECONDS + PEER_FORWARD_GRACE_SECONDS + 1) * 1000;
-    expect(await verifyCallerAssertion(await signPeerAssertion(call, 'archives', 'filing', keys.peerSecret, late), keys, at('filing'), late)).toBeUndefined();
+    expect(
+      await verifyCallerAssertion(
+        await signPeerAssertion(call, 'archives', 'filing', keys.peerSecret, late),
+        keys,
+        at('filing'),
+        late,
+      ),
+    ).toBeUndefined();
     const inTime = now + (CALLER_ASSERTION_TTL_SECONDS + PEER_FORWARD_GRACE_SECONDS - 1) * 1000;
-    expect(await verifyCallerAssertion(await signPeerAssertion(call, 'archives', 'filing', keys.peerSecret, inTime), keys, at('filing'), inTime)).toMatchObject({ caller: clerk });
+    expect(
+      await verifyCallerAssertion(
+        await signPeerAssertion(call, 'archives', 'filing', keys.peerSecret, inTime),
+        keys,
+        at('filing'),
+        inTime,
+      ),
+    ).toMatchObject({ caller: clerk });
   });
 });
 
@@ -209,17 +329,37 @@ describe('service assertions (the transaction log writer) and caller assertions 
     const service = await signServiceAssertion('users', keys.serviceSecret, AUDIT_LOG);
     expect(await verifyCallerAssertion(service, keys, AUDIT_LOG)).toBeUndefined();
     // Nor is a peer assertion (same HMAC algorithm, another key and typ).
-    const call = (await verifyCallerAssertion(await signCallerAssertion(clerk, keys.gatewayPrivateKey, at('users')), keys, at('users')))!;
-    expect(await verifyServiceAssertion(await signPeerAssertion(call, 'users', 'filing', keys.peerSecret), keys.serviceSecret, AUDIT_LOG)).toBeNull();
+    const call = (await verifyCallerAssertion(
+      await signCallerAssertion(clerk, keys.gatewayPrivateKey, at('users')),
+      keys,
+      at('users'),
+    ))!;
+    expect(
+      await verifyServiceAssertion(
+        await signPeerAssertion(call, 'users', 'filing', keys.peerSecret),
+        keys.serviceSecret,
+        AUDIT_LOG,
+      ),
+    ).toBeNull();
   });
 
   it("the gateway's key (or the peer secret) cannot sign a service assertion", async () => {
     const gatewayKey = createPrivateKey(keys.gatewayPrivateKey);
     const byGateway = await new SignJWT({ route: AUDIT_LOG.route })
-      .setProtectedHeader({ alg: 'EdDSA', typ: 'hub-service+jwt' }).setIssuer('users').setAudience('filing').setIssuedAt().setExpirationTime('60s')
+      .setProtectedHeader({ alg: 'EdDSA', typ: 'hub-service+jwt' })
+      .setIssuer('users')
+      .setAudience('filing')
+      .setIssuedAt()
+      .setExpirationTime('60s')
       .sign(gatewayKey);
     expect(await verifyServiceAssertion(byGateway, keys.serviceSecret, AUDIT_LOG)).toBeNull();
-    expect(await verifyServiceAssertion(await signServiceAssertion('users', keys.peerSecret, AUDIT_LOG), keys.serviceSecret, AUDIT_LOG)).toBeNull();
+    expect(
+      await verifyServiceAssertion(
+        await signServiceAssertion('users', keys.peerSecret, AUDIT_LOG),
+        keys.serviceSecret,
+        AUDIT_LOG,
+      ),
+    ).toBeNull();
     expect(keys.serviceSecret).not.toBe(keys.peerSecret);
   });
 });

@@ -1,6 +1,14 @@
 import {
-  createHash, createPrivateKey, createPublicKey, createSecretKey, generateKeyPairSync, randomBytes, randomUUID, scrypt as scryptCb,
-  timingSafeEqual, type KeyObject,
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  createSecretKey,
+  generateKeyPairSync,
+  randomBytes,
+  randomUUID,
+  scrypt as scryptCb,
+  timingSafeEqual,
+  type KeyObject,
 } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { Role } from './roles';
@@ -53,7 +61,10 @@ const BASE64URL = /^[A-Za-z0-9_-]+$/;
 export function isCanonicalCompactJws(token: string): boolean {
   if (typeof token !== 'string' || token.length > 16_384) return false;
   const parts = token.split('.');
-  return parts.length === 3 && parts.every((p) => BASE64URL.test(p) && Buffer.from(p, 'base64url').toString('base64url') === p);
+  return (
+    parts.length === 3 &&
+    parts.every((p) => BASE64URL.test(p) && Buffer.from(p, 'base64url').toString('base64url') === p)
+  );
 }
 
 const secretKeys = new Map<string, KeyObject>();
@@ -61,7 +72,8 @@ const secretKeys = new Map<string, KeyObject>();
 function secretKey(secret: string): KeyObject {
   let k = secretKeys.get(secret);
   if (!k) {
-    if (typeof secret !== 'string' || secret.length < 32) throw new Error('a signing secret must be at least 32 characters');
+    if (typeof secret !== 'string' || secret.length < 32)
+      throw new Error('a signing secret must be at least 32 characters');
     k = createSecretKey(Buffer.from(secret, 'utf8'));
     if (secretKeys.size > 64) secretKeys.clear();
     secretKeys.set(secret, k);
@@ -77,7 +89,8 @@ function asymmetricKey(input: KeyInput, kind: 'private' | 'public'): KeyObject {
   if (!key) {
     const pem = input.includes('\\n') ? input.replace(/\\n/g, '\n') : input;
     key = kind === 'private' ? createPrivateKey(pem) : createPublicKey(pem);
-    if (key.asymmetricKeyType !== 'ed25519') throw new Error(`the gateway's ${kind} key must be an Ed25519 key (got ${key.asymmetricKeyType})`);
+    if (key.asymmetricKeyType !== 'ed25519')
+      throw new Error(`the gateway's ${kind} key must be an Ed25519 key (got ${key.asymmetricKeyType})`);
     if (parsedKeys.size > 64) parsedKeys.clear();
     parsedKeys.set(`${kind}:${input}`, key);
   }
@@ -91,7 +104,14 @@ function asymmetricKey(input: KeyInput, kind: 'private' | 'public'): KeyObject {
 async function verifyJws(
   token: string,
   key: KeyObject | ((kid: string | undefined) => KeyObject | undefined),
-  expect: { typ: string; alg: 'HS256' | 'EdDSA'; issuer?: string; audience: string; now: number; toleranceSeconds?: number },
+  expect: {
+    typ: string;
+    alg: 'HS256' | 'EdDSA';
+    issuer?: string;
+    audience: string;
+    now: number;
+    toleranceSeconds?: number;
+  },
 ): Promise<Record<string, unknown> | null> {
   if (!isCanonicalCompactJws(token)) return null;
   try {
@@ -119,9 +139,17 @@ async function verifyJws(
   }
 }
 
-async function signJws(payload: Record<string, unknown>, key: KeyObject, header: { typ: string; alg: 'HS256' | 'EdDSA'; kid?: string }, claims: {
-  issuer: string; audience: string; now: number; ttlSeconds: number;
-}): Promise<string> {
+async function signJws(
+  payload: Record<string, unknown>,
+  key: KeyObject,
+  header: { typ: string; alg: 'HS256' | 'EdDSA'; kid?: string },
+  claims: {
+    issuer: string;
+    audience: string;
+    now: number;
+    ttlSeconds: number;
+  },
+): Promise<string> {
   const iat = Math.floor(claims.now / 1000);
   return new jose.SignJWT(payload)
     .setProtectedHeader(header)
@@ -134,7 +162,10 @@ async function signJws(payload: Record<string, unknown>, key: KeyObject, header:
 
 function requireEnv(name: string, env: NodeJS.ProcessEnv, minLength = 32): string {
   const v = env[name];
-  if (!v || v.length < minLength) throw new Error(`${name} must be set${minLength > 1 ? ` to at least ${minLength} characters` : ''} (npm start generates it)`);
+  if (!v || v.length < minLength)
+    throw new Error(
+      `${name} must be set${minLength > 1 ? ` to at least ${minLength} characters` : ''} (npm start generates it)`,
+    );
   return v;
 }
 
@@ -164,8 +195,12 @@ export function tokenKeyId(secret: string): string {
 /** HUB_TOKEN_SECRET signs; HUB_TOKEN_PREVIOUS_SECRETS (comma-separated) still verify. */
 export function tokenKeysFromEnv(env: NodeJS.ProcessEnv = process.env): TokenKeys {
   const current = requireEnv('HUB_TOKEN_SECRET', env);
-  const previous = (env.HUB_TOKEN_PREVIOUS_SECRETS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  for (const p of previous) if (p.length < 32) throw new Error('HUB_TOKEN_PREVIOUS_SECRETS: every secret must be at least 32 characters');
+  const previous = (env.HUB_TOKEN_PREVIOUS_SECRETS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const p of previous)
+    if (p.length < 32) throw new Error('HUB_TOKEN_PREVIOUS_SECRETS: every secret must be at least 32 characters');
   return { current, previous };
 }
 
@@ -192,20 +227,38 @@ export async function issueAccessToken(caller: Caller, keys: TokenKeys | string,
     ou: caller.orgUnitId ?? null,
     jti: randomUUID(),
   };
-  const token = await signJws({ ...claims }, secretKey(current), { typ: ACCESS_TOKEN_TYP, alg: 'HS256', kid: tokenKeyId(current) }, {
-    issuer: ACCESS_TOKEN_ISSUER, audience: ACCESS_TOKEN_AUDIENCE, now, ttlSeconds,
-  });
+  const token = await signJws(
+    { ...claims },
+    secretKey(current),
+    { typ: ACCESS_TOKEN_TYP, alg: 'HS256', kid: tokenKeyId(current) },
+    {
+      issuer: ACCESS_TOKEN_ISSUER,
+      audience: ACCESS_TOKEN_AUDIENCE,
+      now,
+      ttlSeconds,
+    },
+  );
   return { token, expiresAt: new Date((Math.floor(now / 1000) + ttlSeconds) * 1000) };
 }
 
 /** Verifies encoding, key id, signature, issuer, audience and expiry of a bearer token; null when it is not valid. */
-export async function verifyAccessToken(token: string, keys: TokenKeys | string, now = Date.now()): Promise<Caller | null> {
+export async function verifyAccessToken(
+  token: string,
+  keys: TokenKeys | string,
+  now = Date.now(),
+): Promise<Caller | null> {
   const { current, previous = [] } = asTokenKeys(keys);
   const byKid = (kid: string | undefined) => {
     const secret = [current, ...previous].find((s) => tokenKeyId(s) === kid);
     return secret === undefined ? undefined : secretKey(secret);
   };
-  const c = await verifyJws(token, byKid, { typ: ACCESS_TOKEN_TYP, alg: 'HS256', issuer: ACCESS_TOKEN_ISSUER, audience: ACCESS_TOKEN_AUDIENCE, now });
+  const c = await verifyJws(token, byKid, {
+    typ: ACCESS_TOKEN_TYP,
+    alg: 'HS256',
+    issuer: ACCESS_TOKEN_ISSUER,
+    audience: ACCESS_TOKEN_AUDIENCE,
+    now,
+  });
   if (!c || typeof c.sub !== 'string' || typeof c.login !== 'string' || !Array.isArray(c.roles)) return null;
   return {
     userId: c.sub,
@@ -262,12 +315,25 @@ export interface CallerAssertionOptions {
 }
 
 /** Signs `caller` (null: anonymous) for one subgraph and route. Only the gateway has `privateKey`. */
-export async function signCallerAssertion(caller: Caller | null, privateKey: KeyInput, target: AssertionTarget, opts: CallerAssertionOptions = {}): Promise<string> {
+export async function signCallerAssertion(
+  caller: Caller | null,
+  privateKey: KeyInput,
+  target: AssertionTarget,
+  opts: CallerAssertionOptions = {},
+): Promise<string> {
   const payload: Record<string, unknown> = { caller, route: target.route };
   if (opts.clientAddress) payload.addr = opts.clientAddress;
-  return signJws(payload, asymmetricKey(privateKey, 'private'), { typ: CALLER_TYP, alg: 'EdDSA' }, {
-    issuer: GATEWAY_ISSUER, audience: target.subgraph, now: opts.now ?? Date.now(), ttlSeconds: CALLER_ASSERTION_TTL_SECONDS,
-  });
+  return signJws(
+    payload,
+    asymmetricKey(privateKey, 'private'),
+    { typ: CALLER_TYP, alg: 'EdDSA' },
+    {
+      issuer: GATEWAY_ISSUER,
+      audience: target.subgraph,
+      now: opts.now ?? Date.now(),
+      ttlSeconds: CALLER_ASSERTION_TTL_SECONDS,
+    },
+  );
 }
 
 /** What a subgraph needs to check the callers of its requests. */
@@ -281,15 +347,39 @@ export interface CallerVerificationKeys {
 function callerClaim(v: unknown): Caller | null | undefined {
   if (v === null) return null;
   const c = v as Partial<Caller> | undefined;
-  if (!c || typeof c !== 'object' || typeof c.userId !== 'string' || typeof c.login !== 'string' || !Array.isArray(c.roles)) return undefined;
+  if (
+    !c ||
+    typeof c !== 'object' ||
+    typeof c.userId !== 'string' ||
+    typeof c.login !== 'string' ||
+    !Array.isArray(c.roles)
+  )
+    return undefined;
   return {
-    userId: c.userId, login: c.login, name: typeof c.name === 'string' ? c.name : null, municipalityId: c.municipalityId ?? null, roles: c.roles,
+    userId: c.userId,
+    login: c.login,
+    name: typeof c.name === 'string' ? c.name : null,
+    municipalityId: c.municipalityId ?? null,
+    roles: c.roles,
     orgUnitId: c.orgUnitId ?? null,
   };
 }
 
-async function verifyGatewayAssertion(token: string, publicKey: KeyObject, target: { subgraph: string; route?: string }, now: number, toleranceSeconds = 0) {
-  const a = await verifyJws(token, publicKey, { typ: CALLER_TYP, alg: 'EdDSA', issuer: GATEWAY_ISSUER, audience: target.subgraph, now, toleranceSeconds });
+async function verifyGatewayAssertion(
+  token: string,
+  publicKey: KeyObject,
+  target: { subgraph: string; route?: string },
+  now: number,
+  toleranceSeconds = 0,
+) {
+  const a = await verifyJws(token, publicKey, {
+    typ: CALLER_TYP,
+    alg: 'EdDSA',
+    issuer: GATEWAY_ISSUER,
+    audience: target.subgraph,
+    now,
+    toleranceSeconds,
+  });
   if (!a || typeof a.route !== 'string' || (target.route !== undefined && a.route !== target.route)) return undefined;
   const caller = callerClaim(a.caller);
   if (caller === undefined) return undefined;
@@ -303,7 +393,10 @@ async function verifyGatewayAssertion(token: string, publicKey: KeyObject, targe
  * bytes, the key, the target and whether `exp` has passed, so a positive answer is kept, for exactly that target, and
  * used only while `exp` (checked as jose does, in whole seconds) has not passed. Bounded: when full, start over.
  */
-const verifiedAssertions = new WeakMap<KeyObject, Map<string, { caller: Caller | null; clientAddress: string | null; exp: number }>>();
+const verifiedAssertions = new WeakMap<
+  KeyObject,
+  Map<string, { caller: Caller | null; clientAddress: string | null; exp: number }>
+>();
 const VERIFIED_ASSERTIONS_MAX = 10_000;
 
 function verifiedAssertionsOf(publicKey: KeyObject) {
@@ -321,7 +414,12 @@ const copyCaller = (c: Caller | null): Caller | null => (c === null ? null : { .
  * gateway's assertion for *that* subgraph. `undefined` when the header is missing, forged, expired or meant for
  * another subgraph or route.
  */
-export async function verifyCallerAssertion(header: string | undefined, keys: CallerVerificationKeys, target: AssertionTarget, now = Date.now()): Promise<AssertedCall | undefined> {
+export async function verifyCallerAssertion(
+  header: string | undefined,
+  keys: CallerVerificationKeys,
+  target: AssertionTarget,
+  now = Date.now(),
+): Promise<AssertedCall | undefined> {
   if (!header || !isCanonicalCompactJws(header)) return undefined;
   let typ: unknown;
   try {
@@ -334,7 +432,8 @@ export async function verifyCallerAssertion(header: string | undefined, keys: Ca
     const cache = verifiedAssertionsOf(publicKey);
     const key = `${target.subgraph}\n${target.route}\n${header}`;
     const hit = cache.get(key);
-    if (hit !== undefined && Math.floor(now / 1000) < hit.exp) return { caller: copyCaller(hit.caller), clientAddress: hit.clientAddress, via: null, gatewayAssertion: header };
+    if (hit !== undefined && Math.floor(now / 1000) < hit.exp)
+      return { caller: copyCaller(hit.caller), clientAddress: hit.clientAddress, via: null, gatewayAssertion: header };
     const a = await verifyGatewayAssertion(header, publicKey, target, now);
     if (a && typeof a.exp === 'number') {
       if (cache.size >= VERIFIED_ASSERTIONS_MAX) cache.clear();
@@ -343,8 +442,20 @@ export async function verifyCallerAssertion(header: string | undefined, keys: Ca
     return a && { caller: a.caller, clientAddress: a.clientAddress, via: null, gatewayAssertion: header };
   }
   if (typ !== PEER_TYP) return undefined;
-  const p = await verifyJws(header, secretKey(keys.peerSecret), { typ: PEER_TYP, alg: 'HS256', audience: target.subgraph, now });
-  if (!p || p.route !== target.route || typeof p.iss !== 'string' || p.iss === target.subgraph || typeof p.via !== 'string') return undefined;
+  const p = await verifyJws(header, secretKey(keys.peerSecret), {
+    typ: PEER_TYP,
+    alg: 'HS256',
+    audience: target.subgraph,
+    now,
+  });
+  if (
+    !p ||
+    p.route !== target.route ||
+    typeof p.iss !== 'string' ||
+    p.iss === target.subgraph ||
+    typeof p.via !== 'string'
+  )
+    return undefined;
   // The caller is whoever the gateway asserted to the forwarding subgraph: a subgraph can act only for callers
   // that actually reached it, never invent one.
   const inner = await verifyGatewayAssertion(p.via, publicKey, { subgraph: p.iss }, now, PEER_FORWARD_GRACE_SECONDS);
@@ -355,11 +466,25 @@ export async function verifyCallerAssertion(header: string | undefined, keys: Ca
  * A peer assertion: subgraph `from` calls `to`'s /graphql as the caller of the request it is serving. Peer calls go
  * one hop (gateway → subgraph → peer); a peer does not forward further.
  */
-export async function signPeerAssertion(call: AssertedCall, from: string, to: string, peerSecret: string, now = Date.now()): Promise<string> {
+export async function signPeerAssertion(
+  call: AssertedCall,
+  from: string,
+  to: string,
+  peerSecret: string,
+  now = Date.now(),
+): Promise<string> {
   if (call.via !== null) throw new Error(`a peer call from ${call.via} cannot be forwarded again (${from} → ${to})`);
-  return signJws({ via: call.gatewayAssertion, route: GRAPHQL_ROUTE }, secretKey(peerSecret), { typ: PEER_TYP, alg: 'HS256' }, {
-    issuer: from, audience: to, now, ttlSeconds: CALLER_ASSERTION_TTL_SECONDS,
-  });
+  return signJws(
+    { via: call.gatewayAssertion, route: GRAPHQL_ROUTE },
+    secretKey(peerSecret),
+    { typ: PEER_TYP, alg: 'HS256' },
+    {
+      issuer: from,
+      audience: to,
+      now,
+      ttlSeconds: CALLER_ASSERTION_TTL_SECONDS,
+    },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -371,16 +496,39 @@ export const SERVICE_HEADER = 'x-hub-service';
 const SERVICE_TYP = 'hub-service+jwt';
 export const SERVICE_ASSERTION_TTL_SECONDS = 60;
 
-export async function signServiceAssertion(service: string, serviceSecret: string, target: AssertionTarget, now = Date.now()): Promise<string> {
-  return signJws({ route: target.route }, secretKey(serviceSecret), { typ: SERVICE_TYP, alg: 'HS256' }, {
-    issuer: service, audience: target.subgraph, now, ttlSeconds: SERVICE_ASSERTION_TTL_SECONDS,
-  });
+export async function signServiceAssertion(
+  service: string,
+  serviceSecret: string,
+  target: AssertionTarget,
+  now = Date.now(),
+): Promise<string> {
+  return signJws(
+    { route: target.route },
+    secretKey(serviceSecret),
+    { typ: SERVICE_TYP, alg: 'HS256' },
+    {
+      issuer: service,
+      audience: target.subgraph,
+      now,
+      ttlSeconds: SERVICE_ASSERTION_TTL_SECONDS,
+    },
+  );
 }
 
 /** The calling service's name, or null when the header is missing, forged, expired or meant for another target. */
-export async function verifyServiceAssertion(header: string | undefined, serviceSecret: string, target: AssertionTarget, now = Date.now()): Promise<string | null> {
+export async function verifyServiceAssertion(
+  header: string | undefined,
+  serviceSecret: string,
+  target: AssertionTarget,
+  now = Date.now(),
+): Promise<string | null> {
   if (!header) return null;
-  const a = await verifyJws(header, secretKey(serviceSecret), { typ: SERVICE_TYP, alg: 'HS256', audience: target.subgraph, now });
+  const a = await verifyJws(header, secretKey(serviceSecret), {
+    typ: SERVICE_TYP,
+    alg: 'HS256',
+    audience: target.subgraph,
+    now,
+  });
   if (!a || a.route !== target.route || typeof a.iss !== 'string') return null;
   return a.iss;
 }
@@ -401,7 +549,8 @@ export function subgraphKeysFromEnv(env: NodeJS.ProcessEnv = process.env): Subgr
     peerSecret: requireEnv('HUB_PEER_SECRET', env),
     serviceSecret: requireEnv('HUB_SERVICE_SECRET', env),
   };
-  if (keys.peerSecret === keys.serviceSecret) throw new Error('HUB_PEER_SECRET and HUB_SERVICE_SECRET must differ (one key per purpose)');
+  if (keys.peerSecret === keys.serviceSecret)
+    throw new Error('HUB_PEER_SECRET and HUB_SERVICE_SECRET must differ (one key per purpose)');
   return keys;
 }
 
@@ -443,4 +592,3 @@ export async function verifyPassword(password: string, stored: string): Promise<
   });
   return timingSafeEqual(actual, expected);
 }
-

@@ -5,7 +5,15 @@ import { CALLER_HEADER, GRAPHQL_ROUTE, signCallerAssertion } from './auth';
 import type { SubgraphContext } from './context';
 import { ErrorCode, infrastructureErrorOf, maskError } from './errors';
 import { runSubgraph, type RunningSubgraph, type SubgraphDefinition } from './subgraph';
-import { subgraphKeysOf, testCaller, testDatabase, testDatabaseKinds, testKeys, type TestDatabaseKind, type TestKeys } from './testing';
+import {
+  subgraphKeysOf,
+  testCaller,
+  testDatabase,
+  testDatabaseKinds,
+  testKeys,
+  type TestDatabaseKind,
+  type TestKeys,
+} from './testing';
 import { inTransaction } from './transaction';
 
 /**
@@ -13,7 +21,10 @@ import { inTransaction } from './transaction';
  * the server; SQLite: a pause between statements), inserts a second row, all in one transaction. It uses the kit's
  * own `sequence_counter` table, which every subgraph has.
  */
-function slowSubgraph(kind: TestDatabaseKind, marks: { sleepEnded?: number; finished?: Promise<void> }): SubgraphDefinition {
+function slowSubgraph(
+  kind: TestDatabaseKind,
+  marks: { sleepEnded?: number; finished?: Promise<void> },
+): SubgraphDefinition {
   return {
     name: 'municipalities',
     typeDefs: parse(`
@@ -53,13 +64,20 @@ function slowSubgraph(kind: TestDatabaseKind, marks: { sleepEnded?: number; fini
 }
 
 async function post(s: RunningSubgraph, keys: TestKeys, query: string) {
-  const assertion = await signCallerAssertion(testCaller(null, []), keys.gatewayPrivateKey, { subgraph: 'municipalities', route: GRAPHQL_ROUTE });
+  const assertion = await signCallerAssertion(testCaller(null, []), keys.gatewayPrivateKey, {
+    subgraph: 'municipalities',
+    route: GRAPHQL_ROUTE,
+  });
   const res = await fetch(s.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', [CALLER_HEADER]: assertion },
     body: JSON.stringify({ query }),
   });
-  return { status: res.status, retryAfterHeader: res.headers.get('retry-after'), ...((await res.json()) as { data?: any; errors?: any[] }) };
+  return {
+    status: res.status,
+    retryAfterHeader: res.headers.get('retry-after'),
+    ...((await res.json()) as { data?: any; errors?: any[] }),
+  };
 }
 
 describe.each(testDatabaseKinds())('request time budget on %s', (kind) => {
@@ -87,7 +105,9 @@ describe.each(testDatabaseKinds())('request time budget on %s', (kind) => {
     const res = await post(s, keys, 'mutation { slowWrite(pauseMs: 3000, tag: "slow") }');
     const answeredAfter = Date.now() - started;
     expect(res.status).toBe(504);
-    expect(res.errors).toEqual([{ message: expect.stringMatching(/took too long/), extensions: { code: ErrorCode.TIMEOUT } }]);
+    expect(res.errors).toEqual([
+      { message: expect.stringMatching(/took too long/), extensions: { code: ErrorCode.TIMEOUT } },
+    ]);
     expect(answeredAfter).toBeLessThan(1_500);
 
     await marks.finished;
@@ -112,69 +132,112 @@ describe.each(testDatabaseKinds())('request time budget on %s', (kind) => {
   });
 });
 
-(testDatabaseKinds().includes('mariadb') ? describe : describe.skip)('MariaDB pool (HUB_DB_POOL_MAX, HUB_DB_ACQUIRE_TIMEOUT_MS)', () => {
-  const keys = testKeys();
-  const marks: { sleepEnded?: number; finished?: Promise<void> } = {};
-  let s: RunningSubgraph;
-  beforeAll(async () => {
-    const saved = { max: process.env.HUB_DB_POOL_MAX, acquire: process.env.HUB_DB_ACQUIRE_TIMEOUT_MS };
-    process.env.HUB_DB_POOL_MAX = '1';
-    process.env.HUB_DB_ACQUIRE_TIMEOUT_MS = '300';
-    try {
-      s = await runSubgraph(slowSubgraph('mariadb', marks), {
-        port: 0,
-        db: testDatabase('mariadb', 'municipalities'),
-        keys: subgraphKeysOf(keys),
-        seedDemo: false,
-        relay: false,
-        requestTimeoutMs: 10_000,
-      });
-    } finally {
-      for (const [k, v] of [['HUB_DB_POOL_MAX', saved.max], ['HUB_DB_ACQUIRE_TIMEOUT_MS', saved.acquire]] as const) {
-        if (v === undefined) delete process.env[k];
-        else process.env[k] = v;
+(testDatabaseKinds().includes('mariadb') ? describe : describe.skip)(
+  'MariaDB pool (HUB_DB_POOL_MAX, HUB_DB_ACQUIRE_TIMEOUT_MS)',
+  () => {
+    const keys = testKeys();
+    const marks: { sleepEnded?: number; finished?: Promise<void> } = {};
+    let s: RunningSubgraph;
+    beforeAll(async () => {
+      const saved = { max: process.env.HUB_DB_POOL_MAX, acquire: process.env.HUB_DB_ACQUIRE_TIMEOUT_MS };
+      process.env.HUB_DB_POOL_MAX = '1';
+      process.env.HUB_DB_ACQUIRE_TIMEOUT_MS = '300';
+      try {
+        s = await runSubgraph(slowSubgraph('mariadb', marks), {
+          port: 0,
+          db: testDatabase('mariadb', 'municipalities'),
+          keys: subgraphKeysOf(keys),
+          seedDemo: false,
+          relay: false,
+          requestTimeoutMs: 10_000,
+        });
+      } finally {
+        for (const [k, v] of [
+          ['HUB_DB_POOL_MAX', saved.max],
+          ['HUB_DB_ACQUIRE_TIMEOUT_MS', saved.acquire],
+        ] as const) {
+          if (v === undefined) delete process.env[k];
+          else process.env[k] = v;
+        }
       }
-    }
-  });
-  afterAll(async () => {
-    await s.orm.schema.dropDatabase(s.orm.config.get('dbName')).catch(() => undefined);
-    await s.stop();
-  });
+    });
+    afterAll(async () => {
+      await s.orm.schema.dropDatabase(s.orm.config.get('dbName')).catch(() => undefined);
+      await s.stop();
+    });
 
-  it('refuses a request at once with SERVICE_UNAVAILABLE + retryAfter when every connection is taken, instead of queueing it', async () => {
-    const holder = post(s, keys, 'mutation { slowWrite(pauseMs: 2500, tag: "hold") }');
-    await new Promise((r) => setTimeout(r, 300));
-    const started = Date.now();
-    const res = await post(s, keys, '{ rows }');
-    expect(Date.now() - started).toBeLessThan(1_500);
-    expect(res.errors).toEqual([
-      { message: expect.stringMatching(/temporarily unavailable/), path: ['rows'], extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryAfter: 1 } },
-    ]);
-    expect((await holder).data).toEqual({ slowWrite: 2 });
-    // The pool recovers: the next request gets the connection.
-    expect((await post(s, keys, '{ rows }')).data).toEqual({ rows: 2 });
-  });
-});
+    it('refuses a request at once with SERVICE_UNAVAILABLE + retryAfter when every connection is taken, instead of queueing it', async () => {
+      const holder = post(s, keys, 'mutation { slowWrite(pauseMs: 2500, tag: "hold") }');
+      await new Promise((r) => setTimeout(r, 300));
+      const started = Date.now();
+      const res = await post(s, keys, '{ rows }');
+      expect(Date.now() - started).toBeLessThan(1_500);
+      expect(res.errors).toEqual([
+        {
+          message: expect.stringMatching(/temporarily unavailable/),
+          path: ['rows'],
+          extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryAfter: 1 },
+        },
+      ]);
+      expect((await holder).data).toEqual({ slowWrite: 2 });
+      // The pool recovers: the next request gets the connection.
+      expect((await post(s, keys, '{ rows }')).data).toEqual({ rows: 2 });
+    });
+  },
+);
 
 describe('classification of database errors (errors.ts)', () => {
-  const driver = (props: Record<string, unknown>, Cls = DriverException) => new Cls(Object.assign(new Error(String(props.message ?? 'x')), props));
+  const driver = (props: Record<string, unknown>, Cls = DriverException) =>
+    new Cls(Object.assign(new Error(String(props.message ?? 'x')), props));
   const viaGraphQL = (e: Error) => new GraphQLError(e.message, { originalError: e });
 
   it.each([
-    ['connection refused', driver({ code: 'ECONNREFUSED', errno: -111, message: 'connect ECONNREFUSED 127.0.0.1:3306' }), 5],
-    ['server gone away / lost', driver({ code: 'PROTOCOL_CONNECTION_LOST', message: 'Connection lost: The server closed the connection.' }), 5],
-    ['too many connections', driver({ code: 'ER_CON_COUNT_ERROR', errno: 1040, message: 'Too many connections' }, ConnectionException), 5],
-    ['pool acquire timeout', Object.assign(new Error('Knex: Timeout acquiring a connection. The pool is probably full.'), { name: 'KnexTimeoutError' }), 1],
+    [
+      'connection refused',
+      driver({ code: 'ECONNREFUSED', errno: -111, message: 'connect ECONNREFUSED 127.0.0.1:3306' }),
+      5,
+    ],
+    [
+      'server gone away / lost',
+      driver({ code: 'PROTOCOL_CONNECTION_LOST', message: 'Connection lost: The server closed the connection.' }),
+      5,
+    ],
+    [
+      'too many connections',
+      driver({ code: 'ER_CON_COUNT_ERROR', errno: 1040, message: 'Too many connections' }, ConnectionException),
+      5,
+    ],
+    [
+      'pool acquire timeout',
+      Object.assign(new Error('Knex: Timeout acquiring a connection. The pool is probably full.'), {
+        name: 'KnexTimeoutError',
+      }),
+      1,
+    ],
     ['SQLite busy after the busy timeout', driver({ code: 'SQLITE_BUSY', message: 'database is locked' }), 1],
   ])('%s → SERVICE_UNAVAILABLE with retryAfter, unmasked', (_, error, retryAfter) => {
-    const masked = maskError({ message: error.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, viaGraphQL(error), () => undefined);
-    expect(masked).toEqual({ message: expect.stringMatching(/temporarily unavailable/), path: undefined, extensions: { code: 'SERVICE_UNAVAILABLE', retryAfter } });
+    const masked = maskError(
+      { message: error.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      viaGraphQL(error),
+      () => undefined,
+    );
+    expect(masked).toEqual({
+      message: expect.stringMatching(/temporarily unavailable/),
+      path: undefined,
+      extensions: { code: 'SERVICE_UNAVAILABLE', retryAfter },
+    });
     expect(JSON.stringify(masked)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|Knex|SQLITE/);
   });
 
   it('leaves a bug a bug: a syntax error or a constraint violation stays INTERNAL_SERVER_ERROR', () => {
-    expect(infrastructureErrorOf(driver({ code: 'ER_PARSE_ERROR', errno: 1064, message: 'You have an error in your SQL syntax' }))).toBeNull();
-    expect(infrastructureErrorOf(driver({ code: 'ER_DUP_ENTRY', errno: 1062, message: "Duplicate entry 'x'" }))).toBeNull();
+    expect(
+      infrastructureErrorOf(
+        driver({ code: 'ER_PARSE_ERROR', errno: 1064, message: 'You have an error in your SQL syntax' }),
+      ),
+    ).toBeNull();
+    expect(
+      infrastructureErrorOf(driver({ code: 'ER_DUP_ENTRY', errno: 1062, message: "Duplicate entry 'x'" })),
+    ).toBeNull();
     expect(infrastructureErrorOf(new TypeError("Cannot read properties of undefined (reading 'id')"))).toBeNull();
   });
 });

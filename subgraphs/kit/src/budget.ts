@@ -99,7 +99,9 @@ interface RawConnection {
 }
 
 function rawQuery<T>(conn: RawConnection, sql: string, values: unknown[]): Promise<T> {
-  return new Promise((resolve, reject) => conn.query(sql, values, (err, rows) => (err ? reject(err) : resolve(rows as T))));
+  return new Promise((resolve, reject) =>
+    conn.query(sql, values, (err, rows) => (err ? reject(err) : resolve(rows as T))),
+  );
 }
 
 /**
@@ -109,7 +111,10 @@ function rawQuery<T>(conn: RawConnection, sql: string, values: unknown[]): Promi
  * connection when the server answered (the connection goes back to the pool only after knex's `query-response`).
  */
 async function cancelOnMariaDb(knex: Knex, budget: Budget, uid: string, threadId: number) {
-  const client = knex.client as { acquireRawConnection(): Promise<RawConnection>; destroyRawConnection(c: RawConnection): Promise<void> };
+  const client = knex.client as {
+    acquireRawConnection(): Promise<RawConnection>;
+    destroyRawConnection(c: RawConnection): Promise<void>;
+  };
   let conn: RawConnection | undefined;
   try {
     conn = await client.acquireRawConnection();
@@ -121,7 +126,10 @@ async function cancelOnMariaDb(knex: Knex, budget: Budget, uid: string, threadId
     if (rows[0]?.command === 'Query' && budget.running.has(uid)) await rawQuery(conn, 'KILL QUERY ID ?', [rows[0].id]);
   } catch (e) {
     // Best effort: the statement still cannot commit, and fails at its end.
-    log.warn({ err: { name: (e as Error).name, code: (e as { code?: unknown }).code } }, 'could not cancel a statement over budget');
+    log.warn(
+      { err: { name: (e as Error).name, code: (e as { code?: unknown }).code } },
+      'could not cancel a statement over budget',
+    );
   } finally {
     if (conn) await client.destroyRawConnection(conn).catch(() => undefined);
   }

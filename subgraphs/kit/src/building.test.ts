@@ -22,7 +22,10 @@ describe('HUB_BUILDING', () => {
 
   it('is in every log line, in /ready and in hub_building_info', async () => {
     const lines: string[] = [];
-    const log = createLogger({ HUB_BUILDING: 'B', HUB_LOG_LEVEL: 'info' }, { write: (l: string) => void lines.push(l) });
+    const log = createLogger(
+      { HUB_BUILDING: 'B', HUB_LOG_LEVEL: 'info' },
+      { write: (l: string) => void lines.push(l) },
+    );
     log.child({ component: 'test' }).info('hello');
     expect(JSON.parse(lines[0])).toMatchObject({ building: 'B', component: 'test', msg: 'hello' });
 

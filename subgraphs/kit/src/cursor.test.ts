@@ -8,8 +8,15 @@ describe('one cursor codec', () => {
     const c = encodeCursor('by-time', [at, ID]);
     expect(c).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(decodeCursor(c, 'by-time', ['instant', 'uuid'])).toEqual([at, ID]);
-    expect(decodeCursor(encodeCursor('journal', [ID, 2026, 17]), 'journal', ['uuid', 'int', 'int'])).toEqual([ID, 2026, 17]);
-    expect(decodeCursor(encodeCursor('inventory', ['0051|0001', ID]), 'inventory', ['string', 'uuid'])).toEqual(['0051|0001', ID]);
+    expect(decodeCursor(encodeCursor('journal', [ID, 2026, 17]), 'journal', ['uuid', 'int', 'int'])).toEqual([
+      ID,
+      2026,
+      17,
+    ]);
+    expect(decodeCursor(encodeCursor('inventory', ['0051|0001', ID]), 'inventory', ['string', 'uuid'])).toEqual([
+      '0051|0001',
+      ID,
+    ]);
   });
 
   it("refuses another list's cursor, a wrong shape and anything that is not a cursor, as BAD_USER_INPUT on the field", () => {
@@ -25,7 +32,9 @@ describe('one cursor codec', () => {
       'x'.repeat(2000),
     ];
     for (const cursor of bad) {
-      expect(() => decodeCursor(cursor, 'by-time', ['instant', 'uuid'])).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }) }));
+      expect(() => decodeCursor(cursor, 'by-time', ['instant', 'uuid'])).toThrow(
+        expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }) }),
+      );
     }
     expect(() => decodeCursor(encodeCursor('audit-log', [1.5]), 'audit-log', ['int'])).toThrow(/not a cursor/);
   });
@@ -34,8 +43,23 @@ describe('one cursor codec', () => {
 describe('forwardPageInfo', () => {
   it('gives Relay PageInfo of a forward page', () => {
     const edges = [{ cursor: 'a' }, { cursor: 'b' }];
-    expect(forwardPageInfo(edges, true, null)).toEqual({ hasNextPage: true, endCursor: 'b', hasPreviousPage: false, startCursor: 'a' });
-    expect(forwardPageInfo(edges, false, 'x')).toEqual({ hasNextPage: false, endCursor: 'b', hasPreviousPage: true, startCursor: 'a' });
-    expect(forwardPageInfo([], false, 'x')).toEqual({ hasNextPage: false, endCursor: null, hasPreviousPage: true, startCursor: null });
+    expect(forwardPageInfo(edges, true, null)).toEqual({
+      hasNextPage: true,
+      endCursor: 'b',
+      hasPreviousPage: false,
+      startCursor: 'a',
+    });
+    expect(forwardPageInfo(edges, false, 'x')).toEqual({
+      hasNextPage: false,
+      endCursor: 'b',
+      hasPreviousPage: true,
+      startCursor: 'a',
+    });
+    expect(forwardPageInfo([], false, 'x')).toEqual({
+      hasNextPage: false,
+      endCursor: null,
+      hasPreviousPage: true,
+      startCursor: null,
+    });
   });
 });

@@ -16,11 +16,19 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const MAX_CURSOR_LENGTH = 1024;
 
 export function encodeCursor(list: string, parts: readonly (string | number | Date)[]): string {
-  return Buffer.from(JSON.stringify([list, ...parts.map((p) => (p instanceof Date ? p.toISOString() : p))]), 'utf8').toString('base64url');
+  return Buffer.from(
+    JSON.stringify([list, ...parts.map((p) => (p instanceof Date ? p.toISOString() : p))]),
+    'utf8',
+  ).toString('base64url');
 }
 
 /** The parts of a cursor of `list` with the given shape; BAD_USER_INPUT (field `after`) for anything else. */
-export function decodeCursor<const S extends readonly CursorPartKind[]>(cursor: string, list: string, shape: S, field = 'after'): CursorParts<S> {
+export function decodeCursor<const S extends readonly CursorPartKind[]>(
+  cursor: string,
+  list: string,
+  shape: S,
+  field = 'after',
+): CursorParts<S> {
   const refuse = () => badInput(`${field} is not a cursor of this list`, field);
   if (cursor.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw refuse();
   let value: unknown;
@@ -65,8 +73,17 @@ export interface PageInfo {
  * first and last edges' cursors, and `hasPreviousPage` true when the page starts after a cursor (the row that cursor
  * names comes before it; Relay lets forward-only lists answer so). The lists page forward only: no `last`/`before`.
  */
-export function forwardPageInfo(edges: readonly { cursor: string }[], hasNextPage: boolean, after: string | null | undefined): PageInfo {
-  return { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null, hasPreviousPage: !!after, startCursor: edges[0]?.cursor ?? null };
+export function forwardPageInfo(
+  edges: readonly { cursor: string }[],
+  hasNextPage: boolean,
+  after: string | null | undefined,
+): PageInfo {
+  return {
+    hasNextPage,
+    endCursor: edges.at(-1)?.cursor ?? null,
+    hasPreviousPage: !!after,
+    startCursor: edges[0]?.cursor ?? null,
+  };
 }
 
 /**

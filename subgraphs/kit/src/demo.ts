@@ -39,15 +39,39 @@ export interface DemoMunicipality {
 
 // name, population, abbreviation (§7.2; abbreviations: MBK for Blansko, OUxxx proposal for the rest).
 const TENANTS: [string, number, string][] = [
-  ['Blansko', 20185, 'MBK'], ['Adamov', 4605, 'OUADA'], ['Bořitov', 1300, 'OUBOR'], ['Brťov-Jeneč', 354, 'OUBRT'],
-  ['Bukovina', 464, 'OUBUK'], ['Bukovinka', 641, 'OUBKA'], ['Býkovice', 273, 'OUBYK'], ['Černá Hora', 2141, 'OUCHO'],
-  ['Dlouhá Lhota', 135, 'OUDLH'], ['Doubravice nad Svitavou', 1356, 'OUDOU'], ['Habrůvka', 418, 'OUHAB'],
-  ['Holštejn', 160, 'OUHOL'], ['Jedovnice', 2982, 'OUJED'], ['Kotvrdovice', 917, 'OUKOT'], ['Krasová', 484, 'OUKRA'],
-  ['Křtiny', 820, 'OUKRT'], ['Kulířov', 161, 'OUKUL'], ['Kuničky', 260, 'OUKUN'], ['Lažany', 453, 'OULAZ'],
-  ['Lipovec', 1212, 'OULIP'], ['Lipůvka', 1486, 'OULPV'], ['Lubě', 104, 'OULUB'], ['Malá Lhota', 158, 'OUMLH'],
-  ['Milonice', 173, 'OUMIL'], ['Olomučany', 1084, 'OUOLO'], ['Ostrov u Macochy', 1107, 'OUOST'],
-  ['Petrovice', 648, 'OUPET'], ['Rájec-Jestřebí', 3732, 'OURAJ'], ['Ráječko', 1363, 'OURJK'], ['Rudice', 983, 'OURUD'],
-  ['Senetářov', 592, 'OUSEN'], ['Sloup', 991, 'OUSLO'], ['Spešov', 662, 'OUSPE'],
+  ['Blansko', 20185, 'MBK'],
+  ['Adamov', 4605, 'OUADA'],
+  ['Bořitov', 1300, 'OUBOR'],
+  ['Brťov-Jeneč', 354, 'OUBRT'],
+  ['Bukovina', 464, 'OUBUK'],
+  ['Bukovinka', 641, 'OUBKA'],
+  ['Býkovice', 273, 'OUBYK'],
+  ['Černá Hora', 2141, 'OUCHO'],
+  ['Dlouhá Lhota', 135, 'OUDLH'],
+  ['Doubravice nad Svitavou', 1356, 'OUDOU'],
+  ['Habrůvka', 418, 'OUHAB'],
+  ['Holštejn', 160, 'OUHOL'],
+  ['Jedovnice', 2982, 'OUJED'],
+  ['Kotvrdovice', 917, 'OUKOT'],
+  ['Krasová', 484, 'OUKRA'],
+  ['Křtiny', 820, 'OUKRT'],
+  ['Kulířov', 161, 'OUKUL'],
+  ['Kuničky', 260, 'OUKUN'],
+  ['Lažany', 453, 'OULAZ'],
+  ['Lipovec', 1212, 'OULIP'],
+  ['Lipůvka', 1486, 'OULPV'],
+  ['Lubě', 104, 'OULUB'],
+  ['Malá Lhota', 158, 'OUMLH'],
+  ['Milonice', 173, 'OUMIL'],
+  ['Olomučany', 1084, 'OUOLO'],
+  ['Ostrov u Macochy', 1107, 'OUOST'],
+  ['Petrovice', 648, 'OUPET'],
+  ['Rájec-Jestřebí', 3732, 'OURAJ'],
+  ['Ráječko', 1363, 'OURJK'],
+  ['Rudice', 983, 'OURUD'],
+  ['Senetářov', 592, 'OUSEN'],
+  ['Sloup', 991, 'OUSLO'],
+  ['Spešov', 662, 'OUSPE'],
 ];
 /** Seats of a pověřený obecní úřad in the district [R: unverified, domain.md §7.2]. */
 const AUTHORIZED = new Set(['Jedovnice', 'Rájec-Jestřebí']);
@@ -60,24 +84,45 @@ export const DEMO_BACKUP_ONLY = new Set(['OUDLH', 'OUMLH', 'OUHOL']);
 const BLANSKO_UNITS = ['Odbor kancelář tajemníka (podatelna)', 'Odbor vnitřních věcí', 'Odbor životního prostředí'];
 const TOWN_UNITS = ['Obecní úřad', 'Stavební úřad'];
 
-
 /**
  * Seats of the municipal offices: [street or village, číslo popisné, číslo orientační, PSČ]. Blansko's is the town
  * hall of domain.md §7.2 [V:S18]. The others are the offices' addresses as the author knew them [R: unverified:
  * check against RÚIAN before using them outside the demo]; villages without streets are written "Village čp".
  */
 const DEMO_SEATS: Record<string, [string, string, string | null, string]> = {
-  MBK: ['nám. Republiky', '1316', '1', '67801'], OUADA: ['Pod Horkou', '101', '2', '67904'], OUBOR: ['Bořitov', '180', null, '67921'],
-  OUBRT: ['Brťov-Jeneč', '47', null, '67971'], OUBUK: ['Bukovina', '39', null, '67905'], OUBKA: ['Bukovinka', '2', null, '67905'],
-  OUBYK: ['Býkovice', '26', null, '67971'], OUCHO: ['Černá Hora', '5', null, '67921'], OUDLH: ['Dlouhá Lhota', '1', null, '67901'],
-  OUDOU: ['Doubravice nad Svitavou', '124', null, '67911'], OUHAB: ['Habrůvka', '43', null, '67905'], OUHOL: ['Holštejn', '13', null, '67913'],
-  OUJED: ['Na Kopečku', '110', null, '67906'], OUKOT: ['Kotvrdovice', '24', null, '67907'], OUKRA: ['Krasová', '51', null, '67913'],
-  OUKRT: ['Křtiny', '20', null, '67905'], OUKUL: ['Kulířov', '5', null, '67906'], OUKUN: ['Kuničky', '60', null, '67972'],
-  OULAZ: ['Lažany', '47', null, '67922'], OULIP: ['Lipovec', '154', null, '67915'], OULPV: ['Lipůvka', '144', null, '67922'],
-  OULUB: ['Lubě', '35', null, '67971'], OUMLH: ['Malá Lhota', '24', null, '67971'], OUMIL: ['Milonice', '27', null, '67971'],
-  OUOLO: ['Olomučany', '188', null, '67903'], OUOST: ['Ostrov u Macochy', '11', null, '67914'], OUPET: ['Petrovice', '58', null, '67902'],
-  OURAJ: ['Masarykovo nám.', '90', '1', '67902'], OURJK: ['nám. Míru', '230', null, '67902'], OURUD: ['Rudice', '1', null, '67906'],
-  OUSEN: ['Senetářov', '72', null, '67906'], OUSLO: ['Sloup', '1', null, '67913'], OUSPE: ['Spešov', '99', null, '67902'],
+  MBK: ['nám. Republiky', '1316', '1', '67801'],
+  OUADA: ['Pod Horkou', '101', '2', '67904'],
+  OUBOR: ['Bořitov', '180', null, '67921'],
+  OUBRT: ['Brťov-Jeneč', '47', null, '67971'],
+  OUBUK: ['Bukovina', '39', null, '67905'],
+  OUBKA: ['Bukovinka', '2', null, '67905'],
+  OUBYK: ['Býkovice', '26', null, '67971'],
+  OUCHO: ['Černá Hora', '5', null, '67921'],
+  OUDLH: ['Dlouhá Lhota', '1', null, '67901'],
+  OUDOU: ['Doubravice nad Svitavou', '124', null, '67911'],
+  OUHAB: ['Habrůvka', '43', null, '67905'],
+  OUHOL: ['Holštejn', '13', null, '67913'],
+  OUJED: ['Na Kopečku', '110', null, '67906'],
+  OUKOT: ['Kotvrdovice', '24', null, '67907'],
+  OUKRA: ['Krasová', '51', null, '67913'],
+  OUKRT: ['Křtiny', '20', null, '67905'],
+  OUKUL: ['Kulířov', '5', null, '67906'],
+  OUKUN: ['Kuničky', '60', null, '67972'],
+  OULAZ: ['Lažany', '47', null, '67922'],
+  OULIP: ['Lipovec', '154', null, '67915'],
+  OULPV: ['Lipůvka', '144', null, '67922'],
+  OULUB: ['Lubě', '35', null, '67971'],
+  OUMLH: ['Malá Lhota', '24', null, '67971'],
+  OUMIL: ['Milonice', '27', null, '67971'],
+  OUOLO: ['Olomučany', '188', null, '67903'],
+  OUOST: ['Ostrov u Macochy', '11', null, '67914'],
+  OUPET: ['Petrovice', '58', null, '67902'],
+  OURAJ: ['Masarykovo nám.', '90', '1', '67902'],
+  OURJK: ['nám. Míru', '230', null, '67902'],
+  OURUD: ['Rudice', '1', null, '67906'],
+  OUSEN: ['Senetářov', '72', null, '67906'],
+  OUSLO: ['Sloup', '1', null, '67913'],
+  OUSPE: ['Spešov', '99', null, '67902'],
 };
 
 function demoSeat(name: string, abbreviation: string): PostalAddress {
@@ -102,7 +147,11 @@ export const DEMO_MUNICIPALITIES: DemoMunicipality[] = TENANTS.map(([name, popul
     type: name === 'Blansko' ? 'EXTENDED' : AUTHORIZED.has(name) ? 'AUTHORIZED' : 'BASIC',
     population,
     seatAddress: demoSeat(name, abbreviation),
-    orgUnits: units.map((unit, j) => ({ id: demoId('org-unit', `${abbreviation}:${j}`), name: unit, code: `${abbreviation}-${j + 1}` })),
+    orgUnits: units.map((unit, j) => ({
+      id: demoId('org-unit', `${abbreviation}:${j}`),
+      name: unit,
+      code: `${abbreviation}-${j + 1}`,
+    })),
     backupOnly: DEMO_BACKUP_ONLY.has(abbreviation),
   };
 });
@@ -153,7 +202,19 @@ export interface DemoUser {
 export const DEMO_PASSWORD = 'blansko-demo';
 
 const FIRST = ['Jana', 'Petr', 'Eva', 'Martin', 'Lucie', 'Tomáš', 'Hana', 'Jiří', 'Marie', 'Pavel', 'Lenka'];
-const LAST = ['Nováková', 'Svoboda', 'Dvořáková', 'Černý', 'Procházková', 'Kučera', 'Veselá', 'Horák', 'Němcová', 'Marek', 'Pokorná'];
+const LAST = [
+  'Nováková',
+  'Svoboda',
+  'Dvořáková',
+  'Černý',
+  'Procházková',
+  'Kučera',
+  'Veselá',
+  'Horák',
+  'Němcová',
+  'Marek',
+  'Pokorná',
+];
 
 const DEMO_ROLES: { suffix: string; title: string; roles: Role[]; unit: number }[] = [
   { suffix: 'clerk', title: 'podatelna', roles: [Role.INTAKE_CLERK, Role.DISPATCH_CLERK], unit: 0 },
@@ -172,18 +233,20 @@ export const DEMO_USERS: DemoUser[] = [
     roles: [Role.PLATFORM_ADMIN],
   },
   // Backup-only municipalities have no users (their index still counts, so the other names stay as they were).
-  ...DEMO_MUNICIPALITIES.flatMap((m, i) => m.backupOnly ? [] :
-    DEMO_ROLES.map((r, j) => {
-      const n = i * DEMO_ROLES.length + j;
-      const unit = m.orgUnits[Math.min(r.unit, m.orgUnits.length - 1)];
-      return {
-        id: demoId('user', `${m.abbreviation}.${r.suffix}`),
-        login: `${m.abbreviation.toLowerCase()}.${r.suffix}`,
-        name: `${FIRST[n % FIRST.length]} ${LAST[(n * 7) % LAST.length]} (${r.title})`,
-        municipalityId: m.id,
-        orgUnitId: unit.id,
-        roles: r.roles,
-      };
-    }),
+  ...DEMO_MUNICIPALITIES.flatMap((m, i) =>
+    m.backupOnly
+      ? []
+      : DEMO_ROLES.map((r, j) => {
+          const n = i * DEMO_ROLES.length + j;
+          const unit = m.orgUnits[Math.min(r.unit, m.orgUnits.length - 1)];
+          return {
+            id: demoId('user', `${m.abbreviation}.${r.suffix}`),
+            login: `${m.abbreviation.toLowerCase()}.${r.suffix}`,
+            name: `${FIRST[n % FIRST.length]} ${LAST[(n * 7) % LAST.length]} (${r.title})`,
+            municipalityId: m.id,
+            orgUnitId: unit.id,
+            roles: r.roles,
+          };
+        }),
   ),
 ];

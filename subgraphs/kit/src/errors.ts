@@ -108,13 +108,18 @@ export class HubError extends GraphQLError {
 export const unauthenticated = (message = 'Sign in first: this operation needs a valid token') =>
   new HubError(ErrorCode.UNAUTHENTICATED, message);
 export const forbidden = (message = 'You are not allowed to do this') => new HubError(ErrorCode.FORBIDDEN, message);
-export const notFound = (what: string, id: string) => new HubError(ErrorCode.NOT_FOUND, `${what} ${id} was not found`, { id });
+export const notFound = (what: string, id: string) =>
+  new HubError(ErrorCode.NOT_FOUND, `${what} ${id} was not found`, { id });
 export const badInput = (message: string, field?: string) =>
   new HubError(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
 export const conflict = (message: string) => new HubError(ErrorCode.CONFLICT, message);
 /** A backup-only municipality (issue 12) asked for users, registers or records: it keeps only backup sets here. */
 export const backupOnlyMunicipality = (abbreviation: string) =>
-  new HubError(ErrorCode.BACKUP_ONLY_MUNICIPALITY, `Municipality ${abbreviation} is a backup-only tenant: it has no users or registers of its own, only its backup client`, { field: 'municipalityId' });
+  new HubError(
+    ErrorCode.BACKUP_ONLY_MUNICIPALITY,
+    `Municipality ${abbreviation} is a backup-only tenant: it has no users or registers of its own, only its backup client`,
+    { field: 'municipalityId' },
+  );
 
 /** HTTP status a request-level error (one that stops the whole request) should carry. */
 export function httpStatusOf(code: string): number {
@@ -136,7 +141,12 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown, log:
       // `id` and `field` may carry what the client sent (an id that was not found): bounded like messages.
       if (value !== undefined) extensions[key] = typeof value === 'string' ? excerpt(value) : value;
     }
-    return { message: boundMessage(formatted.message), locations: formatted.locations, path: formatted.path, extensions };
+    return {
+      message: boundMessage(formatted.message),
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions,
+    };
   }
   // The database unreachable or saturated, a request over its time budget: not a bug, and the client should know.
   const infra = infrastructureErrorOf(error);
@@ -159,7 +169,10 @@ const internalLog = logger.child({ component: 'graphql' });
 /** The masked error, for operators: described without bound SQL values (logger.ts, describeError). */
 function logInternal(e: unknown) {
   const original = e instanceof GraphQLError && e.originalError ? e.originalError : e;
-  internalLog.error({ err: original, path: e instanceof GraphQLError ? e.path?.join('.') : undefined }, 'internal error');
+  internalLog.error(
+    { err: original, path: e instanceof GraphQLError ? e.path?.join('.') : undefined },
+    'internal error',
+  );
 }
 
 /** Seconds to wait before retrying when the database is saturated (pool exhausted, lock waits) or unreachable. */
@@ -171,10 +184,23 @@ export const TIMEOUT_MESSAGE = 'The request took too long and was stopped; nothi
 
 /** Node socket errors and mysql2's own codes for a connection that could not be made or was lost. */
 const UNREACHABLE_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
-  'PROTOCOL_CONNECTION_LOST', 'PROTOCOL_SEQUENCE_TIMEOUT', 'PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR', 'PROTOCOL_ENQUEUE_AFTER_QUIT',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_SEQUENCE_TIMEOUT',
+  'PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR',
+  'PROTOCOL_ENQUEUE_AFTER_QUIT',
   // SQLite: the file cannot be opened, read or written (disk, permissions, I/O).
-  'SQLITE_CANTOPEN', 'SQLITE_IOERR', 'SQLITE_FULL',
+  'SQLITE_CANTOPEN',
+  'SQLITE_IOERR',
+  'SQLITE_FULL',
 ]);
 /**
  * MariaDB server errors that mean "not now" rather than "wrong": too many connections (1040, 1203), shutdown in
@@ -204,7 +230,7 @@ interface ErrorLike {
  */
 export function infrastructureErrorOf(error: unknown): HubError | null {
   const seen = new Set<unknown>();
-  for (let e = error as ErrorLike | undefined; e && typeof e === 'object' && !seen.has(e); ) {
+  for (let e = error as ErrorLike | undefined; e && typeof e === 'object' && !seen.has(e);) {
     seen.add(e);
     const code = typeof e.code === 'string' ? e.code : undefined;
     const errno = typeof e.errno === 'number' ? e.errno : undefined;
@@ -213,13 +239,26 @@ export function infrastructureErrorOf(error: unknown): HubError | null {
       return new HubError(ErrorCode.TIMEOUT, TIMEOUT_MESSAGE);
     }
     // knex: no free connection within HUB_DB_ACQUIRE_TIMEOUT_MS; SQLite: still locked after the busy timeout.
-    if (e.name === 'KnexTimeoutError' || /Timeout acquiring a connection/.test(message) || (errno !== undefined && SATURATED_ERRNOS.has(errno)) ||
-        code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || /database is locked/.test(message)) {
-      return new HubError(ErrorCode.SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGE, { retryAfter: RETRY_AFTER_SATURATED_SECONDS });
+    if (
+      e.name === 'KnexTimeoutError' ||
+      /Timeout acquiring a connection/.test(message) ||
+      (errno !== undefined && SATURATED_ERRNOS.has(errno)) ||
+      code === 'SQLITE_BUSY' ||
+      code === 'SQLITE_LOCKED' ||
+      /database is locked/.test(message)
+    ) {
+      return new HubError(ErrorCode.SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGE, {
+        retryAfter: RETRY_AFTER_SATURATED_SECONDS,
+      });
     }
-    if ((code && (UNREACHABLE_CODES.has(code) || /^SQLITE_IOERR/.test(code))) || (errno !== undefined && UNREACHABLE_ERRNOS.has(errno)) ||
-        /connection is in closed state|Connection lost: The server closed the connection/.test(message)) {
-      return new HubError(ErrorCode.SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGE, { retryAfter: RETRY_AFTER_UNREACHABLE_SECONDS });
+    if (
+      (code && (UNREACHABLE_CODES.has(code) || /^SQLITE_IOERR/.test(code))) ||
+      (errno !== undefined && UNREACHABLE_ERRNOS.has(errno)) ||
+      /connection is in closed state|Connection lost: The server closed the connection/.test(message)
+    ) {
+      return new HubError(ErrorCode.SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGE, {
+        retryAfter: RETRY_AFTER_UNREACHABLE_SECONDS,
+      });
     }
     e = e.originalError ?? e.cause;
   }
@@ -231,5 +270,8 @@ function logInfrastructure(infra: HubError, error: unknown) {
   let e = error as ErrorLike | undefined;
   while (e?.originalError) e = e.originalError;
   const level = infra.extensions.code === ErrorCode.TIMEOUT ? 'info' : 'warn';
-  infraLog[level]({ code: infra.extensions.code, error: { name: e?.name, code: e?.code, errno: e?.errno, sqlState: e?.sqlState } }, 'request refused: database unavailable or over time budget');
+  infraLog[level](
+    { code: infra.extensions.code, error: { name: e?.name, code: e?.code, errno: e?.errno, sqlState: e?.sqlState } },
+    'request refused: database unavailable or over time budget',
+  );
 }

@@ -1,7 +1,17 @@
 // File modes of the SQLite files (issue 18, finding 6): they hold password and secret hashes, so their directory
 // is 0700 and the database with its -wal/-shm files 0600 — fresh, whatever the process umask, and when an earlier
 // release left them 0755/0644. (SQLite only: MariaDB's files belong to the database server.)
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensurePrivateDir, tightenFile } from './file-modes';
@@ -9,7 +19,8 @@ import { initORM } from './orm';
 
 const modeOf = (path: string) => statSync(path).mode & 0o777;
 /** The directory and every file in it, with modes. */
-const layout = (dir: string) => Object.fromEntries([[dir, modeOf(dir)], ...readdirSync(dir).map((n) => [n, modeOf(join(dir, n))])]);
+const layout = (dir: string) =>
+  Object.fromEntries([[dir, modeOf(dir)], ...readdirSync(dir).map((n) => [n, modeOf(join(dir, n))])]);
 
 describe('SQLite file modes', () => {
   let root: string;
@@ -34,7 +45,12 @@ describe('SQLite file modes', () => {
     const dir = join(root, 'data');
     const orm = await open(dir);
     try {
-      expect(layout(dir)).toEqual({ [dir]: 0o700, 'users.sqlite': 0o600, 'users.sqlite-wal': 0o600, 'users.sqlite-shm': 0o600 });
+      expect(layout(dir)).toEqual({
+        [dir]: 0o700,
+        'users.sqlite': 0o600,
+        'users.sqlite-wal': 0o600,
+        'users.sqlite-shm': 0o600,
+      });
     } finally {
       await orm.close(true);
     }
@@ -51,7 +67,12 @@ describe('SQLite file modes', () => {
 
       const orm = await open(dir);
       try {
-        expect(layout(dir)).toEqual({ [dir]: 0o700, 'users.sqlite': 0o600, 'users.sqlite-wal': 0o600, 'users.sqlite-shm': 0o600 });
+        expect(layout(dir)).toEqual({
+          [dir]: 0o700,
+          'users.sqlite': 0o600,
+          'users.sqlite-wal': 0o600,
+          'users.sqlite-shm': 0o600,
+        });
       } finally {
         await orm.close(true);
       }

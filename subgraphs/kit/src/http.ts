@@ -33,17 +33,23 @@ export class RequestError extends Error {
  * SERVICE_UNAVAILABLE (503) always says when to retry, in `extensions.retryAfter` and the HTTP `Retry-After` header.
  */
 export function sendError(res: ServerResponse, code: ErrorCode, message: string, extra: { retryAfter?: number } = {}) {
-  const retryAfter = extra.retryAfter ?? (code === ErrorCode.SERVICE_UNAVAILABLE ? RETRY_AFTER_UNREACHABLE_SECONDS : undefined);
+  const retryAfter =
+    extra.retryAfter ?? (code === ErrorCode.SERVICE_UNAVAILABLE ? RETRY_AFTER_UNREACHABLE_SECONDS : undefined);
   res.statusCode = httpStatusOf(code);
   res.setHeader('content-type', 'application/json; charset=utf-8');
   if (retryAfter !== undefined) res.setHeader('retry-after', String(retryAfter));
-  res.end(JSON.stringify({ errors: [{ message, extensions: { code, ...(retryAfter !== undefined ? { retryAfter } : {}) } }] }));
+  res.end(
+    JSON.stringify({
+      errors: [{ message, extensions: { code, ...(retryAfter !== undefined ? { retryAfter } : {}) } }],
+    }),
+  );
 }
 
 /** Reads a JSON body, refusing it as soon as it passes `limit` bytes (nothing beyond is buffered). */
 export async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) throw new RequestError(ErrorCode.PAYLOAD_TOO_LARGE, `Request body is larger than ${limit} bytes`);
+  if (declared > limit)
+    throw new RequestError(ErrorCode.PAYLOAD_TOO_LARGE, `Request body is larger than ${limit} bytes`);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -136,13 +142,19 @@ export function createHttpServer(app: HttpApp): Server {
     res.once(
       'close',
       AsyncResource.bind(() => {
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      if (app.service) observeHttp(app.service, route, res.statusCode, seconds);
-      // One access line per request (with the request id, logger.ts); probes, scrapes and the relays' deliveries
-      // between subgraphs (/internal/…, measured as jobs) only at debug.
-      const line = { method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000), aborted: !res.writableFinished || undefined };
-      if (PROBES.has(path) || path.startsWith('/internal/')) accessLog.debug(line, 'request');
-      else accessLog.info(line, 'request');
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        if (app.service) observeHttp(app.service, route, res.statusCode, seconds);
+        // One access line per request (with the request id, logger.ts); probes, scrapes and the relays' deliveries
+        // between subgraphs (/internal/…, measured as jobs) only at debug.
+        const line = {
+          method: req.method,
+          route,
+          status: res.statusCode,
+          ms: Math.round(seconds * 1000),
+          aborted: !res.writableFinished || undefined,
+        };
+        if (PROBES.has(path) || path.startsWith('/internal/')) accessLog.debug(line, 'request');
+        else accessLog.info(line, 'request');
       }),
     );
     if (app.before?.(req, res)) return;
@@ -155,7 +167,12 @@ export function createHttpServer(app: HttpApp): Server {
             sendError(res, e.code, e.message, e.extra);
           } else if (infra) {
             countRequestError(app.service, String(infra.extensions.code));
-            sendError(res, infra.extensions.code as ErrorCode, infra.message, infra.extensions as { retryAfter?: number });
+            sendError(
+              res,
+              infra.extensions.code as ErrorCode,
+              infra.message,
+              infra.extensions as { retryAfter?: number },
+            );
           } else {
             countRequestError(app.service, ErrorCode.INTERNAL_SERVER_ERROR);
             httpLog.error({ err: e, path }, 'request failed');
@@ -183,7 +200,13 @@ export function createHttpServer(app: HttpApp): Server {
             res.setHeader('content-type', 'application/json');
             if (!r.ready) res.setHeader('retry-after', String(RETRY_AFTER_UNREACHABLE_SECONDS));
             const building = hubBuilding();
-            res.end(JSON.stringify({ status: r.ready ? 'ready' : 'not ready', checks: r.checks, ...(building ? { building } : {}) }));
+            res.end(
+              JSON.stringify({
+                status: r.ready ? 'ready' : 'not ready',
+                checks: r.checks,
+                ...(building ? { building } : {}),
+              }),
+            );
           }),
       );
     } else if (path === '/metrics') {

@@ -43,7 +43,8 @@ describe('checkOperationText', () => {
     type Query { document(id: ID!): String, _entities(representations: [_Any!]!): [String] }
     type Mutation { register(input: Register!): String, returnDocument(documentId: ID!, reason: String!): String }
   `);
-  const check = (query: string, variables?: Record<string, unknown>) => checkOperationText(schema, parse(query), variables);
+  const check = (query: string, variables?: Record<string, unknown>) =>
+    checkOperationText(schema, parse(query), variables);
 
   it('refuses a NUL in a literal ID, naming the argument', () => {
     const e = check('{ document(id: "a\\u0000b") }');
@@ -56,16 +57,34 @@ describe('checkOperationText', () => {
   });
 
   it('names the field inside an input object, in literals and in variables', () => {
-    expect(check('mutation { register(input: { subject: "x", sender: { name: "a\\u202Eb" } }) }')?.extensions?.field).toBe('sender.name');
-    expect(check('mutation($i: Register!) { register(input: $i) }', { i: { subject: 'ok', sender: { name: 'a\u0000' } } })?.extensions?.field).toBe('sender.name');
-    expect(check('mutation($i: Register!) { register(input: $i) }', { i: { subject: 'ok', tags: ['x', 'y\ud800'] } })?.extensions?.field).toBe('tags');
-    expect(check('mutation($s: String!) { register(input: { subject: $s }) }', { s: 'a\u0000' })?.extensions?.field).toBe('subject');
+    expect(
+      check('mutation { register(input: { subject: "x", sender: { name: "a\\u202Eb" } }) }')?.extensions?.field,
+    ).toBe('sender.name');
+    expect(
+      check('mutation($i: Register!) { register(input: $i) }', { i: { subject: 'ok', sender: { name: 'a\u0000' } } })
+        ?.extensions?.field,
+    ).toBe('sender.name');
+    expect(
+      check('mutation($i: Register!) { register(input: $i) }', { i: { subject: 'ok', tags: ['x', 'y\ud800'] } })
+        ?.extensions?.field,
+    ).toBe('tags');
+    expect(
+      check('mutation($s: String!) { register(input: { subject: $s }) }', { s: 'a\u0000' })?.extensions?.field,
+    ).toBe('subject');
   });
 
   it('lets multi-line fields have line breaks, single-line ones not', () => {
-    expect(check('mutation($r: String!) { returnDocument(documentId: "d", reason: $r) }', { r: 'first line\nsecond line' })).toBeUndefined();
-    expect(check('mutation($i: Register!) { register(input: $i) }', { i: { subject: 'ok', sender: { name: 'n', address: 'Street 1\n678 01 Blansko' } } })).toBeUndefined();
-    expect(check('mutation($i: Register!) { register(input: $i) }', { i: { subject: 'two\nlines' } })?.extensions?.field).toBe('subject');
+    expect(
+      check('mutation($r: String!) { returnDocument(documentId: "d", reason: $r) }', { r: 'first line\nsecond line' }),
+    ).toBeUndefined();
+    expect(
+      check('mutation($i: Register!) { register(input: $i) }', {
+        i: { subject: 'ok', sender: { name: 'n', address: 'Street 1\n678 01 Blansko' } },
+      }),
+    ).toBeUndefined();
+    expect(
+      check('mutation($i: Register!) { register(input: $i) }', { i: { subject: 'two\nlines' } })?.extensions?.field,
+    ).toBe('subject');
     expect(check('query($x: ID!) { document(id: $x) }', { x: 'a\tb' })?.message).toMatch(/single line/);
   });
 
@@ -74,8 +93,16 @@ describe('checkOperationText', () => {
   });
 
   it('passes clean operations, and entity representations (the gateway writes them from stored rows)', () => {
-    expect(check('mutation($i: Register!) { register(input: $i) }', { i: { subject: 'Žádost 🙂', sender: { name: 'Jan Novák' } } })).toBeUndefined();
-    expect(check('query($r: [_Any!]!) { _entities(representations: $r) }', { r: [{ __typename: 'User', id: 'x', name: 'a\tb' }] })).toBeUndefined();
+    expect(
+      check('mutation($i: Register!) { register(input: $i) }', {
+        i: { subject: 'Žádost 🙂', sender: { name: 'Jan Novák' } },
+      }),
+    ).toBeUndefined();
+    expect(
+      check('query($r: [_Any!]!) { _entities(representations: $r) }', {
+        r: [{ __typename: 'User', id: 'x', name: 'a\tb' }],
+      }),
+    ).toBeUndefined();
   });
 
   it('never repeats the value in the message', () => {
@@ -98,7 +125,9 @@ describe('DateTime', () => {
     '2026-13-01T09:15:00Z',
     '2026-00-10T09:15:00Z',
   ])('refuses %s instead of rolling it over', (value) => {
-    expect(() => parseValue(value)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }));
+    expect(() => parseValue(value)).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }),
+    );
   });
 
   it('accepts the last second of a day and real offsets', () => {
@@ -114,26 +143,41 @@ describe('bounded error messages', () => {
     const bounded = boundMessage(`Document ${id} was not found`);
     expect(bounded).toBe(`Document ${'a'.repeat(64)}… was not found`);
     expect(boundMessage('word '.repeat(1000)).length).toBeLessThanOrEqual(301);
-    expect(boundMessage('Document 6d0f1f7e-8a43-4f7e-9a55-3b1f2f0c9d11 was not found')).toBe('Document 6d0f1f7e-8a43-4f7e-9a55-3b1f2f0c9d11 was not found');
+    expect(boundMessage('Document 6d0f1f7e-8a43-4f7e-9a55-3b1f2f0c9d11 was not found')).toBe(
+      'Document 6d0f1f7e-8a43-4f7e-9a55-3b1f2f0c9d11 was not found',
+    );
     expect(excerpt('x'.repeat(10))).toBe('xxxxxxxxxx');
   });
 
   it('maskError bounds the messages and the public extensions of errors it passes', () => {
     const huge = 'z'.repeat(100_000);
-    const out = maskError({ message: `Variable "$id" got invalid value "${huge}"`, extensions: { code: 'BAD_USER_INPUT', id: huge } }, new Error('x'), () => undefined);
+    const out = maskError(
+      { message: `Variable "$id" got invalid value "${huge}"`, extensions: { code: 'BAD_USER_INPUT', id: huge } },
+      new Error('x'),
+      () => undefined,
+    );
     expect(JSON.stringify(out).length).toBeLessThan(500);
     expect(out.extensions.code).toBe('BAD_USER_INPUT');
   });
 
-  it('maskError passes a problem\'s own upper-case code, nothing else it carries', () => {
+  it("maskError passes a problem's own upper-case code, nothing else it carries", () => {
     const problems = [
       { identifier: 'MBKX1', code: 'NOT_KEPT', reason: 'destroy' },
       { identifier: 'MBKX2', code: 'not a code <script>', reason: 'x', secret: 'sql' },
       { identifier: null, reason: 'list' },
     ];
-    const out = maskError({ message: 'refused', extensions: { code: 'BAD_USER_INPUT', problems } }, new Error('x'), () => undefined);
-    expect(out.extensions).toEqual({ code: 'BAD_USER_INPUT', problems: [
-      { identifier: 'MBKX1', code: 'NOT_KEPT', reason: 'destroy' }, { identifier: 'MBKX2', reason: 'x' }, { identifier: null, reason: 'list' },
-    ] });
+    const out = maskError(
+      { message: 'refused', extensions: { code: 'BAD_USER_INPUT', problems } },
+      new Error('x'),
+      () => undefined,
+    );
+    expect(out.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      problems: [
+        { identifier: 'MBKX1', code: 'NOT_KEPT', reason: 'destroy' },
+        { identifier: 'MBKX2', reason: 'x' },
+        { identifier: null, reason: 'list' },
+      ],
+    });
   });
 });

@@ -38,7 +38,17 @@ import { ErrorCode } from './errors';
 
 /** Fields (input fields or arguments, by name) whose text may span lines. Everything else is a single line. */
 // `xml`: a document the archive sends (its decision's Seznam); `reasoning`: the archive's reasons for it.
-export const MULTILINE_FIELDS: ReadonlySet<string> = new Set(['reason', 'note', 'content', 'address', 'annotation', 'password', 'secret', 'xml', 'reasoning']);
+export const MULTILINE_FIELDS: ReadonlySet<string> = new Set([
+  'reason',
+  'note',
+  'content',
+  'address',
+  'annotation',
+  'password',
+  'secret',
+  'xml',
+  'reasoning',
+]);
 
 export type TextKind = 'line' | 'multiline';
 
@@ -173,14 +183,19 @@ function checkValue(value: unknown, type: GraphQLInputType | undefined, path: st
 }
 
 /** Checks an operation's literals and variables; the first problem, or undefined. */
-export function checkOperationText(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined): GraphQLError | undefined {
+export function checkOperationText(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+): GraphQLError | undefined {
   const scan = scanDocument(schema, document);
   if (scan.problem) return scan.problem;
   if (!variables) return undefined;
   const declared = new Map<string, GraphQLInputType | undefined>();
   for (const def of document.definitions) {
     if (def.kind !== Kind.OPERATION_DEFINITION) continue;
-    for (const v of def.variableDefinitions ?? []) declared.set(v.variable.name.value, typeFromAST(schema, v.type as never) as GraphQLInputType | undefined);
+    for (const v of def.variableDefinitions ?? [])
+      declared.set(v.variable.name.value, typeFromAST(schema, v.type as never) as GraphQLInputType | undefined);
   }
   for (const [name, value] of Object.entries(variables)) {
     const bad = checkValue(value, declared.get(name), scan.usedAt.get(name) ?? [name]);

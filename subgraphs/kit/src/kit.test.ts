@@ -37,13 +37,22 @@ describe.each(testDatabaseKinds())('kit on %s', (kind) => {
   });
   afterAll(() => t.dispose());
 
-  (kind === 'mariadb' ? it : it.skip)('lets MariaDB start a keyset page at its cursor: every pooled connection has disable_max_seek (orm.ts)', async () => {
-    // Several at once, so the pool opens more than one connection.
-    const values = await Promise.all(
-      Array.from({ length: 4 }, () => t.orm.em.getKnex().transaction(async (trx) => (await trx.raw('select @@optimizer_adjust_secondary_key_costs as v'))[0][0].v as string)),
-    );
-    for (const v of values) expect(v.split(',')).toContain('disable_max_seek');
-  });
+  (kind === 'mariadb' ? it : it.skip)(
+    'lets MariaDB start a keyset page at its cursor: every pooled connection has disable_max_seek (orm.ts)',
+    async () => {
+      // Several at once, so the pool opens more than one connection.
+      const values = await Promise.all(
+        Array.from({ length: 4 }, () =>
+          t.orm.em
+            .getKnex()
+            .transaction(
+              async (trx) => (await trx.raw('select @@optimizer_adjust_secondary_key_costs as v'))[0][0].v as string,
+            ),
+        ),
+      );
+      for (const v of values) expect(v.split(',')).toContain('disable_max_seek');
+    },
+  );
 
   it('reads only the scoped tenant, and refuses unscoped reads', async () => {
     const notes = await scopeToTenant(t.orm.em.fork(), A).find(Note, {});
@@ -86,7 +95,11 @@ describe.each(testDatabaseKinds())('kit on %s', (kind) => {
         await recordAudit(tx, null, { municipalityId: A, eventType: 'Zalozeni', objectType: 'Dokument', objectId });
       });
     }
-    const events = await scopeToTenant(t.orm.em.fork(), A).find(AuditEvent, { objectId }, { orderBy: { sequence: 'asc' } });
+    const events = await scopeToTenant(t.orm.em.fork(), A).find(
+      AuditEvent,
+      { objectId },
+      { orderBy: { sequence: 'asc' } },
+    );
     expect(events.map((e) => e.sequence)).toEqual([1, 2]);
     expect(await scopeToTenant(t.orm.em.fork(), B).count(AuditEvent, { objectId })).toBe(0);
   });

@@ -81,7 +81,9 @@ describe.each(testDatabaseKinds())('job leases on %s', (kind) => {
   it('two outbox relays on one database: only the lease holder ships on its own', async () => {
     const shippedBy: string[] = [];
     const relays: OutboxRelay[] = [];
-    const keepers = ['A', 'B'].map((holder) => startJobLease(t.orm, 'outbox:users', { service: 'users', ttlMs: 3_000, holder, log: () => undefined }));
+    const keepers = ['A', 'B'].map((holder) =>
+      startJobLease(t.orm, 'outbox:users', { service: 'users', ttlMs: 3_000, holder, log: () => undefined }),
+    );
     for (const [i, holder] of ['A', 'B'].entries()) {
       relays.push(
         startOutboxRelay({
@@ -99,7 +101,13 @@ describe.each(testDatabaseKinds())('job leases on %s', (kind) => {
       const municipalityId = randomUUID();
       for (let i = 0; i < 20; i++) {
         await inTransaction(scopeToTenant(t.orm.em.fork(), municipalityId), (tx) =>
-          recordAudit(tx, null, { municipalityId, eventType: 'Zalozeni', objectType: 'Osoba', objectId: randomUUID(), description: `#${i}` }),
+          recordAudit(tx, null, {
+            municipalityId,
+            eventType: 'Zalozeni',
+            objectType: 'Osoba',
+            objectId: randomUUID(),
+            description: `#${i}`,
+          }),
         );
       }
       await until(() => shippedBy.length >= 20);
@@ -111,4 +119,3 @@ describe.each(testDatabaseKinds())('job leases on %s', (kind) => {
     }
   });
 });
-

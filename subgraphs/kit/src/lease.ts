@@ -50,10 +50,20 @@ export const PROCESS_LEASE_HOLDER = `${process.env.HUB_BUILDING?.trim() || '-'}/
  * UPDATE matches only an expired lease or the holder's own; a missing row is inserted, and of two inserting at
  * once the primary key lets one win.
  */
-export async function acquireLease(orm: HubORM, name: string, holder: string, ttlMs: number, now: Date = new Date()): Promise<boolean> {
+export async function acquireLease(
+  orm: HubORM,
+  name: string,
+  holder: string,
+  ttlMs: number,
+  now: Date = new Date(),
+): Promise<boolean> {
   const em = orm.em.fork();
   const expiresAt = new Date(now.getTime() + ttlMs);
-  const updated = await em.nativeUpdate(JobLease, { name, $or: [{ expiresAt: { $lt: now } }, { holder }] }, { holder, expiresAt });
+  const updated = await em.nativeUpdate(
+    JobLease,
+    { name, $or: [{ expiresAt: { $lt: now } }, { holder }] },
+    { holder, expiresAt },
+  );
   if (updated > 0) return true;
   if ((await em.count(JobLease, { name })) > 0) return false; // held by someone else, not expired
   try {
@@ -126,7 +136,10 @@ export function startJobLease(orm: HubORM, name: string, opts: JobLeaseOptions):
       }
       const has = runUntil > Date.now();
       if (has !== had) {
-        out.info({ holder }, has ? `lease ${name} taken: this process runs the job` : `lease ${name} lost or held elsewhere`);
+        out.info(
+          { holder },
+          has ? `lease ${name} taken: this process runs the job` : `lease ${name} lost or held elsewhere`,
+        );
         had = has;
       }
       leaseHeld.set({ service: opts.service, job: name }, has ? 1 : 0);
@@ -135,9 +148,12 @@ export function startJobLease(orm: HubORM, name: string, opts: JobLeaseOptions):
     return inFlight;
   };
 
-  const timer = setInterval(() => {
-    if (!stopped) void attempt();
-  }, Math.max(50, Math.floor(ttlMs / 3)));
+  const timer = setInterval(
+    () => {
+      if (!stopped) void attempt();
+    },
+    Math.max(50, Math.floor(ttlMs / 3)),
+  );
   timer.unref();
 
   return {

@@ -24,7 +24,9 @@ export function groupLoader<T extends object, K extends keyof T & string>(
   orderBy?: Partial<Record<keyof T, 'asc' | 'desc'>>,
 ) {
   return new DataLoader<string, T[]>(async (values) => {
-    const rows = await em.find(entity, { [key]: { $in: [...values] } } as FilterQuery<T>, { orderBy: orderBy as never });
+    const rows = await em.find(entity, { [key]: { $in: [...values] } } as FilterQuery<T>, {
+      orderBy: orderBy as never,
+    });
     const groups = new Map<string, T[]>(values.map((v) => [v, []]));
     for (const r of rows) groups.get(String(r[key]))?.push(r);
     return values.map((v) => groups.get(v) ?? []);

@@ -12,8 +12,14 @@ const SECRET = 'scrypt$16384$8$1$c2VjcmV0LXNhbHQ=$TOPSECRETHASHVALUE';
 
 describe('scrubSql', () => {
   it.each([
-    ["insert into `user_account` (`id`, `password_hash`) values ('u1', 'scrypt$x$y')", 'insert into `user_account` (`id`, `password_hash`) values (?, ?)'],
-    ["select * from t where a = 'it''s' and b = \"x\\\"y\" and c = 12.5 and d = 0xFF", 'select * from t where a = ? and b = ? and c = ? and d = ?'],
+    [
+      "insert into `user_account` (`id`, `password_hash`) values ('u1', 'scrypt$x$y')",
+      'insert into `user_account` (`id`, `password_hash`) values (?, ?)',
+    ],
+    [
+      "select * from t where a = 'it''s' and b = \"x\\\"y\" and c = 12.5 and d = 0xFF",
+      'select * from t where a = ? and b = ? and c = ? and d = ?',
+    ],
     ['select `t1`.`col_2` from `t1` where `t1`.`id` = 42', 'select `t1`.`col_2` from `t1` where `t1`.`id` = ?'],
     ["select * from user where id = 'a\u0000b", 'select * from user where id = ?'],
     ["Duplicate entry 'mbk.secret' for key 'PRIMARY'", 'Duplicate entry ? for key ?'],
@@ -71,7 +77,12 @@ describe.each(testDatabaseKinds())('logs on %s', (kind) => {
     const masked = maskError({ message: wrapped.message, path: ['createUser'] }, wrapped);
     expect(masked.extensions.code).toBe('INTERNAL_SERVER_ERROR');
     const line = capture.lines.find((l) => l.msg === 'internal error');
-    expect(line).toMatchObject({ level: 50, component: 'graphql', path: 'createUser', err: { type: 'UniqueConstraintViolationException' } });
+    expect(line).toMatchObject({
+      level: 50,
+      component: 'graphql',
+      path: 'createUser',
+      err: { type: 'UniqueConstraintViolationException' },
+    });
     expect(capture.text()).not.toContain('TOPSECRETHASHVALUE');
   });
 
@@ -85,7 +96,11 @@ describe.each(testDatabaseKinds())('logs on %s', (kind) => {
   });
 
   it('HUB_SQL_DEBUG: MikroORM logs statements through pino with placeholders, never the parameters', async () => {
-    const orm = await initORM({ db: kind === 'sqlite' ? testDatabase('sqlite', 'users') : t.db, entities: [], debug: true });
+    const orm = await initORM({
+      db: kind === 'sqlite' ? testDatabase('sqlite', 'users') : t.db,
+      entities: [],
+      debug: true,
+    });
     try {
       if (kind === 'sqlite') await orm.schema.createSchema();
       await orm.em.fork().insert(SequenceCounter, { name: `${SECRET}-debug`, currentValue: 7 } as never);
@@ -104,10 +119,14 @@ describe('request ids and free text on the lines', () => {
   it('a line written while a request is served carries its id (and the serving service); others none', async () => {
     const logs = captureLogs();
     try {
-      await withRequestId('req-1', async () => {
-        await Promise.resolve();
-        logger.child({ component: 'x' }).info('inside');
-      }, 'filing');
+      await withRequestId(
+        'req-1',
+        async () => {
+          await Promise.resolve();
+          logger.child({ component: 'x' }).info('inside');
+        },
+        'filing',
+      );
       logger.info('outside');
     } finally {
       logs.stop();
@@ -117,7 +136,11 @@ describe('request ids and free text on the lines', () => {
   });
 
   it('knex and MikroORM messages quoting a statement lose its literals', async () => {
-    expect(scrubIfSql("insert into `api_client` (`secret_hash`) values ('$argon2id$v=19$abc') - Duplicate entry")).not.toContain('argon2id');
-    expect(scrubIfSql('Connection Error: connect ECONNREFUSED 127.0.0.1:3306')).toBe('Connection Error: connect ECONNREFUSED 127.0.0.1:3306');
+    expect(
+      scrubIfSql("insert into `api_client` (`secret_hash`) values ('$argon2id$v=19$abc') - Duplicate entry"),
+    ).not.toContain('argon2id');
+    expect(scrubIfSql('Connection Error: connect ECONNREFUSED 127.0.0.1:3306')).toBe(
+      'Connection Error: connect ECONNREFUSED 127.0.0.1:3306',
+    );
   });
 });

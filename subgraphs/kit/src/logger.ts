@@ -90,7 +90,9 @@ export function createLogger(env: NodeJS.ProcessEnv = process.env, destination?:
   );
 }
 
-const processDestination = new SwitchableDestination(quietByDefault(process.env) ? null : pino.destination({ fd: 2, sync: true }));
+const processDestination = new SwitchableDestination(
+  quietByDefault(process.env) ? null : pino.destination({ fd: 2, sync: true }),
+);
 
 export const logger: Logger = createLogger(process.env, processDestination);
 export type { Logger };
@@ -165,7 +167,8 @@ export function scrubSql(text: string): string {
   return out;
 }
 
-const SQL_TEXT = /\b(select|insert|update|delete|replace|create|alter|drop|pragma|set|with)\b[\s\S]*\b(from|into|set|values|table|where|index|trigger|session|=)\b/i;
+const SQL_TEXT =
+  /\b(select|insert|update|delete|replace|create|alter|drop|pragma|set|with)\b[\s\S]*\b(from|into|set|values|table|where|index|trigger|session|=)\b/i;
 
 /** Free text that may quote a statement (a driver's or knex's warning): scrubbed like a statement when it looks like SQL. */
 export function scrubIfSql(text: string): string {
@@ -218,7 +221,10 @@ export function describeError(error: unknown, depth = 0): ErrorDescription {
   }
   const e = error as Error & Record<string, unknown>;
   const message = String(e.message ?? '');
-  const d: ErrorDescription = { type: e.constructor?.name && e.constructor.name !== 'Object' ? e.constructor.name : String(e.name ?? 'Error'), message: '' };
+  const d: ErrorDescription = {
+    type: e.constructor?.name && e.constructor.name !== 'Object' ? e.constructor.name : String(e.name ?? 'Error'),
+    message: '',
+  };
   if (isDatabaseError(e, message)) {
     if (typeof e.code === 'string' || typeof e.code === 'number') d.code = e.code;
     if (typeof e.errno === 'number') d.errno = e.errno;

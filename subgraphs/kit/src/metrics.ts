@@ -90,7 +90,8 @@ interface TarnPool {
 function poolOf(orm: HubORM): TarnPool | undefined {
   try {
     // knex's tarn pool (MikroORM exposes knex; the libsql dialect has one too, of one connection).
-    const pool = (orm.em.getConnection() as unknown as { getKnex(): { client: { pool?: TarnPool } } }).getKnex().client.pool;
+    const pool = (orm.em.getConnection() as unknown as { getKnex(): { client: { pool?: TarnPool } } }).getKnex().client
+      .pool;
     return pool && typeof pool.numUsed === 'function' ? pool : undefined;
   } catch {
     return undefined;
@@ -174,7 +175,11 @@ export function metricsPlugin<C extends BaseContext>(service: string): ApolloSer
           const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
           for (const e of errors ?? []) {
             const code = e.extensions?.code;
-            graphqlErrors.inc({ service, operation: op, code: typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR' });
+            graphqlErrors.inc({
+              service,
+              operation: op,
+              code: typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR',
+            });
           }
         },
       };

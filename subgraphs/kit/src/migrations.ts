@@ -3,7 +3,13 @@ import { DatabaseSchema, SchemaComparator } from '@mikro-orm/knex';
 import type { Migrator } from '@mikro-orm/migrations';
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
-import { AUDIT_OUTBOX_APPEND_ONLY, appendOnlyTriggerNames, appendOnlyTriggerSql, isSqlite, type AppendOnlyTable } from './append-only';
+import {
+  AUDIT_OUTBOX_APPEND_ONLY,
+  appendOnlyTriggerNames,
+  appendOnlyTriggerSql,
+  isSqlite,
+  type AppendOnlyTable,
+} from './append-only';
 import type { DatabaseTarget, SubgraphName } from './config';
 import { logger } from './logger';
 import { ensureSchema, initORM, type HubORM } from './orm';
@@ -23,7 +29,9 @@ import { ensureSchema, initORM, type HubORM } from './orm';
  * so the class is the one the Migrator knows.
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { Migration } = require(join(dirname(require.resolve('@mikro-orm/migrations')), 'Migration.js')) as typeof import('@mikro-orm/migrations');
+const { Migration } = require(
+  join(dirname(require.resolve('@mikro-orm/migrations')), 'Migration.js'),
+) as typeof import('@mikro-orm/migrations');
 export { Migration };
 export type { MigrationObject };
 
@@ -102,14 +110,20 @@ export async function checkMigrations(orm: HubORM, def: SchemaDefinition): Promi
   if (!expected.length) throw new SchemaNotReadyError(`${def.name} has no MariaDB migrations`);
   const run = 'Run `npm run db:migrate` with the owner account (README, "Schema changes").';
   if (!(await tableNames(orm)).has(MIGRATIONS_TABLE)) {
-    throw new SchemaNotReadyError(`Database ${db} has no schema migrations applied (empty, or created by a release before them). ${run}`);
+    throw new SchemaNotReadyError(
+      `Database ${db} has no schema migrations applied (empty, or created by a release before them). ${run}`,
+    );
   }
-  const rows: { name: string }[] = await orm.em.getConnection().execute(`select name from ${MIGRATIONS_TABLE} order by id`);
+  const rows: { name: string }[] = await orm.em
+    .getConnection()
+    .execute(`select name from ${MIGRATIONS_TABLE} order by id`);
   const applied = new Set(rows.map((r) => r.name));
   const pending = expected.filter((n) => !applied.has(n));
   const unknown = [...applied].filter((n) => !expected.includes(n));
   if (unknown.length) {
-    throw new SchemaNotReadyError(`Database ${db} has migrations this release does not know (${unknown.join(', ')}): it belongs to a newer release.`);
+    throw new SchemaNotReadyError(
+      `Database ${db} has migrations this release does not know (${unknown.join(', ')}): it belongs to a newer release.`,
+    );
   }
   if (pending.length) throw new SchemaNotReadyError(`Database ${db} lacks migrations ${pending.join(', ')}. ${run}`);
 }
@@ -151,7 +165,11 @@ export async function migrateDatabase(db: DatabaseTarget, def: SchemaDefinition)
       for (const sql of appendOnlyTriggerSql('mariadb', t)) await orm.em.getConnection().execute(sql);
       restoredTriggers.push(...appendOnlyTriggerNames(t.table).filter((n) => !present.has(n)));
     }
-    if (restoredTriggers.length) log.warn({ database: db.dbName, triggers: restoredTriggers }, 'append-only triggers were missing and were created again');
+    if (restoredTriggers.length)
+      log.warn(
+        { database: db.dbName, triggers: restoredTriggers },
+        'append-only triggers were missing and were created again',
+      );
     return { subgraph: def.name, applied, adopted, restoredTriggers };
   } finally {
     await orm.close(true);
@@ -159,7 +177,10 @@ export async function migrateDatabase(db: DatabaseTarget, def: SchemaDefinition)
 }
 
 /** A throw-away database next to `db` (same server, same account), for building a reference schema. */
-function scratchTarget(db: Extract<DatabaseTarget, { kind: 'mariadb' }>, purpose: string): Extract<DatabaseTarget, { kind: 'mariadb' }> {
+function scratchTarget(
+  db: Extract<DatabaseTarget, { kind: 'mariadb' }>,
+  purpose: string,
+): Extract<DatabaseTarget, { kind: 'mariadb' }> {
   return { ...db, dbName: `${db.dbName}_${purpose}_${randomBytes(3).toString('hex')}`.slice(0, 64) };
 }
 
@@ -170,7 +191,11 @@ function scratchTarget(db: Extract<DatabaseTarget, { kind: 'mariadb' }>, purpose
  * ahead of it). Only additive changes are made (a database of an older release may lack columns or indexes); if
  * anything else differs the adoption stops and says what, with nothing recorded.
  */
-async function adoptLegacyDatabase(orm: HubORM, db: Extract<DatabaseTarget, { kind: 'mariadb' }>, def: SchemaDefinition): Promise<void> {
+async function adoptLegacyDatabase(
+  orm: HubORM,
+  db: Extract<DatabaseTarget, { kind: 'mariadb' }>,
+  def: SchemaDefinition,
+): Promise<void> {
   const baseline = def.migrations![0];
   const scratch = scratchTarget(db, 'baseline');
   const ref = await initORM({ db: scratch, entities: def.entities });
@@ -189,9 +214,12 @@ async function adoptLegacyDatabase(orm: HubORM, db: Extract<DatabaseTarget, { ki
     }
     const rest = await orm.schema.diffToSQL(await compare(), { safe: false, wrap: false });
     if (rest.trim()) {
-      throw new Error(`Database ${db.dbName} (created before migrations) differs from migration ${baseline.name} in ways db:migrate will not change on its own:\n${rest}`);
+      throw new Error(
+        `Database ${db.dbName} (created before migrations) differs from migration ${baseline.name} in ways db:migrate will not change on its own:\n${rest}`,
+      );
     }
-    for (const t of appendOnlyOf(def)) for (const sql of appendOnlyTriggerSql('mariadb', t)) await orm.em.getConnection().execute(sql);
+    for (const t of appendOnlyOf(def))
+      for (const sql of appendOnlyTriggerSql('mariadb', t)) await orm.em.getConnection().execute(sql);
     const migrator = migratorFor(orm, def);
     await migrator.getExecutedMigrations(); // creates the migrations table
     await migrator.getStorage().logMigration({ name: baseline.name, context: null });
@@ -213,7 +241,10 @@ export interface MigrationDiff {
  * database from the committed migrations (owner account `db`, a database name next to db.dbName), then diffs it
  * against the entities. Empty `up` = no drift. Used by `npm run db:migration:create` and by the drift test.
  */
-export async function migrationDiff(db: Extract<DatabaseTarget, { kind: 'mariadb' }>, def: SchemaDefinition): Promise<MigrationDiff> {
+export async function migrationDiff(
+  db: Extract<DatabaseTarget, { kind: 'mariadb' }>,
+  def: SchemaDefinition,
+): Promise<MigrationDiff> {
   const scratch = scratchTarget(db, 'diff');
   const orm = await initORM({ db: scratch, entities: def.entities });
   try {

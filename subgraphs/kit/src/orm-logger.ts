@@ -26,7 +26,10 @@ export class PinoOrmLogger implements OrmLogger {
     if (!this.isEnabled(namespace as LoggerNamespace, context)) return;
     const level = context?.level === 'error' ? 'error' : context?.level === 'warning' ? 'warn' : 'info';
     // A message quoting a statement (schema diffs, a driver's warning) loses its literals like a logged query.
-    this.out[level]({ namespace, label: context?.label }, scrubIfSql(message.replace(ANSI, '').replace(/\s+/g, ' ').trim()));
+    this.out[level](
+      { namespace, label: context?.label },
+      scrubIfSql(message.replace(ANSI, '').replace(/\s+/g, ' ').trim()),
+    );
   }
 
   error(namespace: LoggerNamespace | string, message: string, context?: LogContext): void {
@@ -42,7 +45,13 @@ export class PinoOrmLogger implements OrmLogger {
     const level = context.level === 'error' ? 'error' : context.level === 'warning' ? 'warn' : 'info';
     // Only what describes the statement: not `params` (bound values), not the results.
     this.out[level](
-      { namespace: 'query', statement: scrubSql(String(context.query ?? '').replace(ANSI, '')), took: context.took, results: context.results, affected: context.affected },
+      {
+        namespace: 'query',
+        statement: scrubSql(String(context.query ?? '').replace(ANSI, '')),
+        took: context.took,
+        results: context.results,
+        affected: context.affected,
+      },
       'sql',
     );
   }

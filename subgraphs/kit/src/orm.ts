@@ -168,7 +168,10 @@ export async function initORM({ db, entities, debug, pool = poolSettings() }: In
             min: 0,
             max: pool.max,
             acquireTimeoutMillis: pool.acquireTimeoutMs,
-            afterCreate: (conn: RawMariaDbConnection, done: (err: Error | null, conn: RawMariaDbConnection) => void) => {
+            afterCreate: (
+              conn: RawMariaDbConnection,
+              done: (err: Error | null, conn: RawMariaDbConnection) => void,
+            ) => {
               rememberConnection(conn); // so a request over its time budget can cancel its statement (budget.ts)
               conn.query(MARIADB_SESSION_SETUP, () => done(null, conn));
             },

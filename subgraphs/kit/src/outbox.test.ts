@@ -37,7 +37,14 @@ describe.each(testDatabaseKinds())('outbox relay on %s', (kind) => {
   let t: Awaited<ReturnType<typeof createTestOrm>>;
   const relays: OutboxRelay[] = [];
   const relay = (ship: ShipFn, opts: { intervalMs?: number; idlePollMs?: number; batchSize?: number } = {}) => {
-    const r = startOutboxRelay({ orm: t.orm, source: 'users', ship, intervalMs: opts.intervalMs ?? 3_600_000, log: () => undefined, ...opts });
+    const r = startOutboxRelay({
+      orm: t.orm,
+      source: 'users',
+      ship,
+      intervalMs: opts.intervalMs ?? 3_600_000,
+      log: () => undefined,
+      ...opts,
+    });
     relays.push(r);
     return r;
   };
@@ -54,11 +61,18 @@ describe.each(testDatabaseKinds())('outbox relay on %s', (kind) => {
     Promise.all(
       Array.from({ length: n }, (_, i) =>
         inTransaction(scopeToTenant(t.orm.em.fork(), municipalityId), (tx) =>
-          recordAudit(tx, null, { municipalityId, eventType: 'Zalozeni', objectType: 'Osoba', objectId: randomUUID(), description: `#${i}` }),
+          recordAudit(tx, null, {
+            municipalityId,
+            eventType: 'Zalozeni',
+            objectType: 'Osoba',
+            objectId: randomUUID(),
+            description: `#${i}`,
+          }),
         ),
       ),
     );
-  const cursor = async (m: string) => (await scopeToTenant(t.orm.em.fork(), m).findOne(OutboxCursor, { municipalityId: m }))?.shippedThrough ?? 0;
+  const cursor = async (m: string) =>
+    (await scopeToTenant(t.orm.em.fork(), m).findOne(OutboxCursor, { municipalityId: m }))?.shippedThrough ?? 0;
 
   it('ships each municipality in sequence order and moves the cursor only after the receiver acknowledged', async () => {
     const [A, B] = [randomUUID(), randomUUID()];

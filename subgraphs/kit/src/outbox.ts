@@ -97,7 +97,8 @@ export function startOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
   const maxBackoffMs = opts.maxBackoffMs ?? 30_000;
   const relayLog = logger.child({ component: 'outbox', source });
   const log = opts.log ?? ((m: string, err?: unknown) => relayLog.warn(err === undefined ? {} : { err }, m));
-  const lease = opts.lease === false ? undefined : (opts.lease ?? startJobLease(orm, `outbox:${source}`, { service: source }));
+  const lease =
+    opts.lease === false ? undefined : (opts.lease ?? startJobLease(orm, `outbox:${source}`, { service: source }));
 
   let dirty = true; // a first round at start ships what a previous process left behind
   let nextPollAt = 0;
@@ -145,7 +146,8 @@ export function startOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
     const shipped = new Map(cursors.map((c) => [c.municipalityId, c.shippedThrough]));
     // The relay's lag in events: what every municipality's counter says was written, less what was shipped.
     let pending = 0;
-    for (const head of heads) pending += Math.max(0, head.currentValue - (shipped.get(head.name.slice('audit:'.length)) ?? 0));
+    for (const head of heads)
+      pending += Math.max(0, head.currentValue - (shipped.get(head.name.slice('audit:'.length)) ?? 0));
     for (const head of heads) {
       if (stopped) break;
       const municipalityId = head.name.slice('audit:'.length);
@@ -161,7 +163,10 @@ export function startOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
         let n = 0;
         while (n < events.length && events[n].sequence === through + n + 1) n++;
         if (n === 0) {
-          if (events.length > 0) throw new Error(`event ${through + 1} of municipality ${municipalityId} is missing from the outbox; not skipping it`);
+          if (events.length > 0)
+            throw new Error(
+              `event ${through + 1} of municipality ${municipalityId} is missing from the outbox; not skipping it`,
+            );
           continue;
         }
         const batch = events.slice(0, n).map(plain);
@@ -261,7 +266,11 @@ export function startOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
 export async function advanceCursor(orm: HubORM, municipalityId: string, through: number): Promise<void> {
   const em = scopeToTenant(orm.em.fork(), municipalityId);
   for (let attempt = 0; attempt < 3; attempt++) {
-    const moved = await em.nativeUpdate(OutboxCursor, { municipalityId, shippedThrough: { $lt: through } }, { shippedThrough: through });
+    const moved = await em.nativeUpdate(
+      OutboxCursor,
+      { municipalityId, shippedThrough: { $lt: through } },
+      { shippedThrough: through },
+    );
     if (moved > 0) return;
     if ((await em.count(OutboxCursor, { municipalityId })) > 0) return; // already at or beyond `through`
     try {
@@ -293,7 +302,10 @@ export function httpShip(serviceSecret: string, env: NodeJS.ProcessEnv = process
   return async (source, events) => {
     const res = await fetch(auditLogEndpoint(env), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [SERVICE_HEADER]: await signServiceAssertion(source, serviceSecret, AUDIT_LOG_TARGET) },
+      headers: {
+        'content-type': 'application/json',
+        [SERVICE_HEADER]: await signServiceAssertion(source, serviceSecret, AUDIT_LOG_TARGET),
+      },
       body: JSON.stringify({ events }),
       signal: AbortSignal.timeout(60_000),
     });
@@ -304,7 +316,8 @@ export function httpShip(serviceSecret: string, env: NodeJS.ProcessEnv = process
     } catch {
       /* not JSON: reported below */
     }
-    if (!res.ok || body?.ok !== true) throw new Error(`the transaction log answered HTTP ${res.status}: ${text.slice(0, 300)}`);
+    if (!res.ok || body?.ok !== true)
+      throw new Error(`the transaction log answered HTTP ${res.status}: ${text.slice(0, 300)}`);
   };
 }
 

@@ -14,7 +14,12 @@ const peersLog = logger.child({ component: 'peers' });
  * the same, and no subgraph ever reads another's tables. See docs/architecture.md.
  */
 export interface Peers {
-  entities<T = Record<string, unknown>>(subgraph: SubgraphName, typename: string, ids: string[], selection: string): Promise<(T | null)[]>;
+  entities<T = Record<string, unknown>>(
+    subgraph: SubgraphName,
+    typename: string,
+    ids: string[],
+    selection: string,
+  ): Promise<(T | null)[]>;
 }
 
 export function peerUrl(subgraph: SubgraphName, env: NodeJS.ProcessEnv = process.env): string {
@@ -25,7 +30,12 @@ export function peerUrl(subgraph: SubgraphName, env: NodeJS.ProcessEnv = process
  * Peers asked as the caller of `call` (the verified assertion of the request being served) by subgraph `self`,
  * signing with the subgraphs' peer secret.
  */
-export function httpPeers(call: AssertedCall, self: SubgraphName, peerSecret: string, env: NodeJS.ProcessEnv = process.env): Peers {
+export function httpPeers(
+  call: AssertedCall,
+  self: SubgraphName,
+  peerSecret: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Peers {
   return {
     async entities<T>(subgraph: SubgraphName, typename: string, ids: string[], selection: string) {
       if (!/^[A-Za-z]+$/.test(typename)) throw new Error(`bad typename ${typename}`);

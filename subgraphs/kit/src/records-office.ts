@@ -22,9 +22,14 @@ export const DISPOSAL_PROPOSAL_CHANGE = 'disposalProposalId';
  * its tombstone (filing modules/destruction); it is no custody step (not in RECORDS_OFFICE_TRANSITIONS).
  * TRANSFERRED: taken over by the archive (přejímka confirmed, TrP `Prenos`); final.
  */
-export type RecordsOfficeState = 'CLOSED' | 'HANDED_TO_RECORDS_OFFICE' | 'IN_RECORDS_OFFICE' | 'ON_LOAN' | 'DESTROYED'
-  | 'TRANSFERRED';
-export const RECORDS_OFFICE_STATES: readonly RecordsOfficeState[] = ['CLOSED', 'HANDED_TO_RECORDS_OFFICE', 'IN_RECORDS_OFFICE', 'ON_LOAN', 'DESTROYED',
+export type RecordsOfficeState =
+  'CLOSED' | 'HANDED_TO_RECORDS_OFFICE' | 'IN_RECORDS_OFFICE' | 'ON_LOAN' | 'DESTROYED' | 'TRANSFERRED';
+export const RECORDS_OFFICE_STATES: readonly RecordsOfficeState[] = [
+  'CLOSED',
+  'HANDED_TO_RECORDS_OFFICE',
+  'IN_RECORDS_OFFICE',
+  'ON_LOAN',
+  'DESTROYED',
   'TRANSFERRED',
 ];
 

@@ -20,7 +20,10 @@ function parseDateTime(value: unknown): Date {
   const timeOk = h <= 23 && mi <= 59 && sec <= 59 && offM <= 59 && offH * 60 + offM <= 14 * 60;
   const d = new Date(value as string);
   if (!dayOk || !timeOk || Number.isNaN(d.getTime())) {
-    throw new HubError(ErrorCode.BAD_USER_INPUT, 'DateTime is not a real instant: the month, day, hour (00–23), minute, second or time zone is out of range');
+    throw new HubError(
+      ErrorCode.BAD_USER_INPUT,
+      'DateTime is not a real instant: the month, day, hour (00–23), minute, second or time zone is out of range',
+    );
   }
   return d;
 }

@@ -7,7 +7,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse, type DocumentNode } from 'graphql';
 import {
-  CALLER_HEADER, GRAPHQL_ROUTE, SERVICE_HEADER, subgraphKeysFromEnv, verifyCallerAssertion, verifyServiceAssertion, type Caller, type SubgraphKeys,
+  CALLER_HEADER,
+  GRAPHQL_ROUTE,
+  SERVICE_HEADER,
+  subgraphKeysFromEnv,
+  verifyCallerAssertion,
+  verifyServiceAssertion,
+  type Caller,
+  type SubgraphKeys,
 } from './auth';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HOST, databaseTarget, portOf, type DatabaseTarget, type SubgraphName } from './config';
@@ -18,7 +25,15 @@ import { inputValidationPlugin } from './input-validation';
 import { logger, setServiceName } from './logger';
 import { metricsPlugin, watchPool } from './metrics';
 import { currentRequestId } from './request-id';
-import { RequestError, closeServer, createHttpServer, listen, readJsonBody, serveGraphQL, type Readiness } from './http';
+import {
+  RequestError,
+  closeServer,
+  createHttpServer,
+  listen,
+  readJsonBody,
+  serveGraphQL,
+  type Readiness,
+} from './http';
 import type { AppendOnlyTable } from './append-only';
 import { prepareSchema, type MigrationObject } from './migrations';
 import { initORM, type HubORM } from './orm';
@@ -100,7 +115,13 @@ export function createSubgraphServer<C extends SubgraphContext>(def: SubgraphDef
 }
 
 /** The context of one request: a fresh EntityManager fork scoped to the caller's tenant, fresh loaders. */
-export function contextFor<C extends SubgraphContext>(def: SubgraphDefinition<C>, orm: HubORM, caller: Caller | null, peers: Peers, clientAddress: string | null = null): C {
+export function contextFor<C extends SubgraphContext>(
+  def: SubgraphDefinition<C>,
+  orm: HubORM,
+  caller: Caller | null,
+  peers: Peers,
+  clientAddress: string | null = null,
+): C {
   const em = orm.em.fork();
   if (caller?.municipalityId) scopeToTenant(em, caller.municipalityId);
   return def.createContext({ caller, em, requestId: currentRequestId() ?? randomUUID(), peers, clientAddress });
@@ -137,10 +158,13 @@ export const READY_DATABASE_TIMEOUT_MS = 2_000;
 export async function databaseReadiness(orm: HubORM, timeoutMs = READY_DATABASE_TIMEOUT_MS): Promise<Readiness> {
   let timer: NodeJS.Timeout | undefined;
   const database = await Promise.race([
-    orm.em.getConnection().execute('select 1').then(
-      () => 'ok',
-      () => 'unreachable',
-    ),
+    orm.em
+      .getConnection()
+      .execute('select 1')
+      .then(
+        () => 'ok',
+        () => 'unreachable',
+      ),
     new Promise<string>((r) => (timer = setTimeout(() => r('timeout'), timeoutMs))),
   ]);
   clearTimeout(timer);
@@ -148,7 +172,10 @@ export async function databaseReadiness(orm: HubORM, timeoutMs = READY_DATABASE_
 }
 
 /** Starts a subgraph on loopback: ORM, schema, demo data, HTTP. Only the gateway may call it. */
-export async function runSubgraph<C extends SubgraphContext>(def: SubgraphDefinition<C>, opts: RunOptions = {}): Promise<RunningSubgraph> {
+export async function runSubgraph<C extends SubgraphContext>(
+  def: SubgraphDefinition<C>,
+  opts: RunOptions = {},
+): Promise<RunningSubgraph> {
   const keys = opts.keys ?? subgraphKeysFromEnv();
   const orm = await initORM({ db: opts.db ?? databaseTarget(def.name), entities: def.entities });
   // SQLite: builds the schema; MariaDB: only checks that `npm run db:migrate` brought it to this release.
@@ -194,15 +221,20 @@ export async function runSubgraph<C extends SubgraphContext>(def: SubgraphDefini
     graphql: async (req, res) => {
       // Checked once, on arrival: the assertion must be the gateway's (or a peer's wrapping it) for this subgraph's
       // GraphQL endpoint, and fresh.
-      const call = await verifyCallerAssertion(header(req.headers[CALLER_HEADER]), keys, { subgraph: def.name, route: GRAPHQL_ROUTE });
-      if (call === undefined) throw new RequestError(ErrorCode.UNAUTHENTICATED, 'Requests must come through the hub gateway');
+      const call = await verifyCallerAssertion(header(req.headers[CALLER_HEADER]), keys, {
+        subgraph: def.name,
+        route: GRAPHQL_ROUTE,
+      });
+      if (call === undefined)
+        throw new RequestError(ErrorCode.UNAUTHENTICATED, 'Requests must come through the hub gateway');
       const body = await readJsonBody(req, maxBody);
       // Streamed downloads and exports (`routes`) have no budget: their length depends on the size of what they send.
       await runWithinBudget(
         budgetMs,
         () =>
           serveGraphQL(apollo, req, res, body, async () =>
-            contextFor(def, orm, call.caller, httpPeers(call, def.name, keys.peerSecret), call.clientAddress)),
+            contextFor(def, orm, call.caller, httpPeers(call, def.name, keys.peerSecret), call.clientAddress),
+          ),
         () => new RequestError(ErrorCode.TIMEOUT, TIMEOUT_MESSAGE),
       );
     },
@@ -247,7 +279,10 @@ export function main<C extends SubgraphContext>(def: SubgraphDefinition<C>) {
     (s) => {
       logger.child({ component: def.name }).info({ url: s.url }, 'listening');
       const stop = () => {
-        s.stop().then(() => process.exit(0), () => process.exit(1));
+        s.stop().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);

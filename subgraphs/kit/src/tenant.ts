@@ -47,7 +47,7 @@ export class TenantWriteGuard implements EventSubscriber {
       const before = (cs.originalEntity as { municipalityId?: string } | undefined)?.municipalityId;
       const touched = [entity.municipalityId, before].filter((v): v is string => v !== undefined);
       if (!tenant || touched.some((m) => m !== tenant)) {
-        throw forbidden("This record belongs to another municipality");
+        throw forbidden('This record belongs to another municipality');
       }
     }
   }

@@ -27,12 +27,21 @@ export function testDatabaseKinds(): TestDatabaseKind[] {
  */
 export function testDatabase(kind: TestDatabaseKind, subgraph: SubgraphName): DatabaseTarget {
   if (kind === 'sqlite') return { kind: 'sqlite', file: ':memory:' };
-  return { ...mariaDbAccount(process.env.HUB_TEST_MARIADB_URL!), dbName: `hubtest_${randomBytes(5).toString('hex')}_${subgraph}` };
+  return {
+    ...mariaDbAccount(process.env.HUB_TEST_MARIADB_URL!),
+    dbName: `hubtest_${randomBytes(5).toString('hex')}_${subgraph}`,
+  };
 }
 
 function mariaDbAccount(url: string) {
   const u = new URL(url);
-  return { kind: 'mariadb' as const, host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username), password: decodeURIComponent(u.password) };
+  return {
+    kind: 'mariadb' as const,
+    host: u.hostname,
+    port: Number(u.port || 3306),
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
+  };
 }
 
 /**
@@ -78,7 +87,10 @@ export async function dropTestDatabases(names: string[]): Promise<void> {
  * tests drop an append-only trigger, change a row, put the trigger back): SQLite: the ORM's own connection;
  * MariaDB: the owner account (the ORM of a test subgraph runs as the runtime account, which may not).
  */
-export async function asDatabaseOwner(orm: HubORM, fn: (exec: (sql: string, params?: unknown[]) => Promise<unknown>) => Promise<void>): Promise<void> {
+export async function asDatabaseOwner(
+  orm: HubORM,
+  fn: (exec: (sql: string, params?: unknown[]) => Promise<unknown>) => Promise<void>,
+): Promise<void> {
   if (orm.em.getPlatform() instanceof BaseSqlitePlatform) {
     const conn = orm.em.getConnection();
     return fn((sql, params) => conn.execute(sql, params as never));
@@ -125,20 +137,41 @@ export async function createTestOrm(
   };
 }
 
-export function testCaller(municipalityId: string | null, roles: Role[], login = 'test.user', userId?: string, orgUnitId: string | null = null): Caller {
-  return { userId: userId ?? `00000000-0000-4000-8000-${randomBytes(6).toString('hex')}`, login, municipalityId, roles, orgUnitId };
+export function testCaller(
+  municipalityId: string | null,
+  roles: Role[],
+  login = 'test.user',
+  userId?: string,
+  orgUnitId: string | null = null,
+): Caller {
+  return {
+    userId: userId ?? `00000000-0000-4000-8000-${randomBytes(6).toString('hex')}`,
+    login,
+    municipalityId,
+    roles,
+    orgUnitId,
+  };
 }
 
 export interface TestSubgraph<C extends SubgraphContext> {
   orm: HubORM;
   server: ApolloServer<C>;
   /** Runs an operation as `caller` through the real schema, context and error masking. */
-  run<T = Record<string, any>>(caller: Caller | null, query: string, variables?: Record<string, unknown>, opts?: { clientAddress?: string }): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
+  run<T = Record<string, any>>(
+    caller: Caller | null,
+    query: string,
+    variables?: Record<string, unknown>,
+    opts?: { clientAddress?: string },
+  ): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
   dispose(): Promise<void>;
 }
 
 /** A subgraph on a fresh test database, called with executeOperation (no HTTP). */
-export async function startTestSubgraph<C extends SubgraphContext>(def: SubgraphDefinition<C>, kind: TestDatabaseKind, opts: { seedDemo?: boolean; peers?: Peers; pool?: PoolSettings } = {}): Promise<TestSubgraph<C>> {
+export async function startTestSubgraph<C extends SubgraphContext>(
+  def: SubgraphDefinition<C>,
+  kind: TestDatabaseKind,
+  opts: { seedDemo?: boolean; peers?: Peers; pool?: PoolSettings } = {},
+): Promise<TestSubgraph<C>> {
   const t = await createTestOrm(kind, def.name, def.entities, def, opts.pool);
   if (opts.seedDemo && def.seedDemo) await def.seedDemo(t.orm);
   const server = createSubgraphServer(def);
@@ -171,8 +204,18 @@ export interface TestKeys {
 export function testKeys(): TestKeys {
   const pair = generateGatewayKeyPair();
   const secret = () => randomBytes(32).toString('base64url');
-  return { tokenSecret: secret(), gatewayPrivateKey: pair.privateKey, gatewayPublicKey: pair.publicKey, peerSecret: secret(), serviceSecret: secret() };
+  return {
+    tokenSecret: secret(),
+    gatewayPrivateKey: pair.privateKey,
+    gatewayPublicKey: pair.publicKey,
+    peerSecret: secret(),
+    serviceSecret: secret(),
+  };
 }
 
 /** The subgraph part of `testKeys()` (runSubgraph's `keys`). */
-export const subgraphKeysOf = (k: TestKeys): SubgraphKeys => ({ gatewayPublicKey: k.gatewayPublicKey, peerSecret: k.peerSecret, serviceSecret: k.serviceSecret });
+export const subgraphKeysOf = (k: TestKeys): SubgraphKeys => ({
+  gatewayPublicKey: k.gatewayPublicKey,
+  peerSecret: k.peerSecret,
+  serviceSecret: k.serviceSecret,
+});

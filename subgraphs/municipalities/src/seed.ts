@@ -1,4 +1,12 @@
-import { DEMO_ARCHIVE, DEMO_MUNICIPALITIES, diff, inTransaction, recordAudit, scopeToTenant, type HubORM } from '@hub/kit';
+import {
+  DEMO_ARCHIVE,
+  DEMO_MUNICIPALITIES,
+  diff,
+  inTransaction,
+  recordAudit,
+  scopeToTenant,
+  type HubORM,
+} from '@hub/kit';
 import { Municipality, seatColumns } from './modules/municipalities/municipality.entity';
 import { OrgUnit } from './modules/municipalities/org-unit.entity';
 
@@ -8,14 +16,30 @@ export async function seedDemo(orm: HubORM): Promise<void> {
   for (const d of DEMO_MUNICIPALITIES) {
     await inTransaction(scopeToTenant(orm.em.fork(), d.id), async (tx) => {
       const { orgUnits, seatAddress, ...fields } = d;
-      const m = tx.create(Municipality, { ...fields, ...seatColumns(seatAddress), competentArchiveId: DEMO_ARCHIVE.id, backupOnly: fields.backupOnly, createdAt: new Date() });
+      const m = tx.create(Municipality, {
+        ...fields,
+        ...seatColumns(seatAddress),
+        competentArchiveId: DEMO_ARCHIVE.id,
+        backupOnly: fields.backupOnly,
+        createdAt: new Date(),
+      });
       await recordAudit(tx, null, {
-        municipalityId: d.id, eventType: 'Zalozeni', objectType: 'KonfiguraceSystemu', objectId: d.id,
-        description: 'Demo data', changes: diff({}, m, ['name', 'ico', 'abbreviation', 'dataBoxId', 'backupOnly']),
+        municipalityId: d.id,
+        eventType: 'Zalozeni',
+        objectType: 'KonfiguraceSystemu',
+        objectId: d.id,
+        description: 'Demo data',
+        changes: diff({}, m, ['name', 'ico', 'abbreviation', 'dataBoxId', 'backupOnly']),
       });
       for (const u of orgUnits) {
         tx.create(OrgUnit, { ...u, municipalityId: d.id, active: true });
-        await recordAudit(tx, null, { municipalityId: d.id, eventType: 'Zalozeni', objectType: 'OrganizacniJednotka', objectId: u.id, description: 'Demo data' });
+        await recordAudit(tx, null, {
+          municipalityId: d.id,
+          eventType: 'Zalozeni',
+          objectType: 'OrganizacniJednotka',
+          objectId: u.id,
+          description: 'Demo data',
+        });
       }
     });
   }

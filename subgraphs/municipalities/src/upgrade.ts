@@ -1,7 +1,14 @@
 import { DEMO_MUNICIPALITIES, diff, inTransaction, recordAudit, scopeToTenant, type HubORM } from '@hub/kit';
 import { Municipality, seatColumns } from './modules/municipalities/municipality.entity';
 
-const SEAT_FIELDS = ['seatStreet', 'seatHouseNumber', 'seatOrientationNumber', 'seatMunicipality', 'seatMunicipalityPart', 'seatPostCode'] as const;
+const SEAT_FIELDS = [
+  'seatStreet',
+  'seatHouseNumber',
+  'seatOrientationNumber',
+  'seatMunicipality',
+  'seatMunicipalityPart',
+  'seatPostCode',
+] as const;
 
 /**
  * Runs at every start after the schema is checked, rows only (kit `prepareSchema`). Demo municipalities created
@@ -23,8 +30,12 @@ export async function upgradeData(orm: HubORM): Promise<void> {
       Object.assign(m, seatColumns(d.seatAddress));
       await tx.flush();
       await recordAudit(tx, null, {
-        municipalityId: id, eventType: 'Uprava', objectType: 'KonfiguraceSystemu', objectId: id,
-        description: 'Seat address of the demo municipality (data upgrade)', changes: diff(before, m, [...SEAT_FIELDS]),
+        municipalityId: id,
+        eventType: 'Uprava',
+        objectType: 'KonfiguraceSystemu',
+        objectId: id,
+        description: 'Seat address of the demo municipality (data upgrade)',
+        changes: diff(before, m, [...SEAT_FIELDS]),
       });
     });
   }

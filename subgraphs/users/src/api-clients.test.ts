@@ -1,5 +1,13 @@
 import {
-  AuditEvent, DEMO_MUNICIPALITIES, DEMO_USERS, Role, inTransaction, recordAudit, scopeToTenant, verifyAccessToken, verifyPassword,
+  AuditEvent,
+  DEMO_MUNICIPALITIES,
+  DEMO_USERS,
+  Role,
+  inTransaction,
+  recordAudit,
+  scopeToTenant,
+  verifyAccessToken,
+  verifyPassword,
   type Caller,
 } from '@hub/kit';
 import { fakePeers } from '@hub/kit';
@@ -41,7 +49,11 @@ describe.each(testDatabaseKinds())('API clients on %s', (kind) => {
   let t: TestSubgraph<UsersContext>;
   beforeAll(async () => {
     // The municipalities subgraph as far as API clients need it: every municipality's abbreviation (login prefix).
-    const peers = fakePeers({ Municipality: Object.fromEntries(DEMO_MUNICIPALITIES.map((m) => [m.id, { id: m.id, abbreviation: m.abbreviation }])) });
+    const peers = fakePeers({
+      Municipality: Object.fromEntries(
+        DEMO_MUNICIPALITIES.map((m) => [m.id, { id: m.id, abbreviation: m.abbreviation }]),
+      ),
+    });
     t = await startTestSubgraph(users, kind, { seedDemo: true, peers });
   });
   afterAll(() => t?.dispose());
@@ -59,8 +71,12 @@ describe.each(testDatabaseKinds())('API clients on %s', (kind) => {
   it('creates a client whose secret is shown once and stored only as a hash', async () => {
     const created = await create('Spisová služba – ISDS konektor', [Role.INTAKE_CLERK, Role.DISPATCH_CLERK]);
     expect(created.client).toMatchObject({
-      name: 'Spisová služba – ISDS konektor', login: 'mbk.api.spisova-sluzba-isds-konektor',
-      roles: [Role.INTAKE_CLERK, Role.DISPATCH_CLERK], active: true, rotatedAt: null, revokedAt: null,
+      name: 'Spisová služba – ISDS konektor',
+      login: 'mbk.api.spisova-sluzba-isds-konektor',
+      roles: [Role.INTAKE_CLERK, Role.DISPATCH_CLERK],
+      active: true,
+      rotatedAt: null,
+      revokedAt: null,
     });
     expect(created.clientId).toBe(created.client.id);
     expect(created.secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -80,19 +96,31 @@ describe.each(testDatabaseKinds())('API clients on %s', (kind) => {
     expect(res.errors).toBeUndefined();
     const result = res.data!.loginApiClient;
     expect(await verifyAccessToken(result.token, TOKEN_SECRET)).toEqual({
-      userId: created.clientId, login: 'mbk.api.agenda-prestupku', name: 'Agenda přestupků', municipalityId: BLANSKO.id, roles: [Role.CASE_HANDLER], orgUnitId: null,
+      userId: created.clientId,
+      login: 'mbk.api.agenda-prestupku',
+      name: 'Agenda přestupků',
+      municipalityId: BLANSKO.id,
+      roles: [Role.CASE_HANDLER],
+      orgUnitId: null,
     });
     const ttl = new Date(result.expiresAt).getTime() - before;
     expect(ttl).toBeGreaterThan(3600_000 - 5_000);
     expect(ttl).toBeLessThanOrEqual(3600_000 + 1_000);
     expect(result.user).toEqual({
-      id: created.clientId, login: 'mbk.api.agenda-prestupku', name: 'Agenda přestupků', roles: [Role.CASE_HANDLER], active: true,
-      municipality: { id: BLANSKO.id }, orgUnit: null,
+      id: created.clientId,
+      login: 'mbk.api.agenda-prestupku',
+      name: 'Agenda přestupků',
+      roles: [Role.CASE_HANDLER],
+      active: true,
+      municipality: { id: BLANSKO.id },
+      orgUnit: null,
     });
     // What the gateway's account check asks, as the client itself.
     const caller = (await verifyAccessToken(result.token, TOKEN_SECRET))!;
     const { _entities } = await ok(caller, ENTITIES, { r: [{ __typename: 'User', id: created.clientId }] });
-    expect(_entities).toEqual([{ id: created.clientId, login: 'mbk.api.agenda-prestupku', active: true, roles: [Role.CASE_HANDLER] }]);
+    expect(_entities).toEqual([
+      { id: created.clientId, login: 'mbk.api.agenda-prestupku', active: true, roles: [Role.CASE_HANDLER] },
+    ]);
     expect((await ok(caller, '{ me { login } }')).me.login).toBe('mbk.api.agenda-prestupku');
   });
 
@@ -124,8 +152,12 @@ describe.each(testDatabaseKinds())('API clients on %s', (kind) => {
     const { revokeApiClient: revoked } = await ok(blanskoAdmin, REVOKE, { id: created.clientId });
     expect(revoked).toMatchObject({ active: false });
     expect(revoked.revokedAt).not.toBeNull();
-    expect((await ok(caller, ENTITIES, { r: [{ __typename: 'User', id: created.clientId }] }))._entities[0].active).toBe(false);
-    expect((await ok(blanskoAdmin, REVOKE, { id: created.clientId })).revokeApiClient.revokedAt).toBe(revoked.revokedAt);
+    expect(
+      (await ok(caller, ENTITIES, { r: [{ __typename: 'User', id: created.clientId }] }))._entities[0].active,
+    ).toBe(false);
+    expect((await ok(blanskoAdmin, REVOKE, { id: created.clientId })).revokeApiClient.revokedAt).toBe(
+      revoked.revokedAt,
+    );
     expect(codeOf(await t.run(blanskoAdmin, ROTATE, { id: created.clientId }))).toBe('CONFLICT');
   });
 
@@ -145,13 +177,29 @@ describe.each(testDatabaseKinds())('API clients on %s', (kind) => {
     expect(await clientsWritten()).toBe(before);
     await create('Unique app');
     // The same name in the same municipality is taken …
-    expect(codeOf(await t.run(blanskoAdmin, CREATE, { input: { name: 'unique APP', roles: [Role.AUDITOR] } }))).toBe('CONFLICT');
+    expect(codeOf(await t.run(blanskoAdmin, CREATE, { input: { name: 'unique APP', roles: [Role.AUDITOR] } }))).toBe(
+      'CONFLICT',
+    );
     // … but another municipality's names are its own: Adamov's client gets a login in Adamov's namespace, and
     // learns nothing about Blansko's.
-    expect((await ok(adamovAdmin, CREATE, { input: { name: 'unique APP', roles: [Role.AUDITOR] } })).createApiClient.client.login).toBe('ouada.api.unique-app');
+    expect(
+      (await ok(adamovAdmin, CREATE, { input: { name: 'unique APP', roles: [Role.AUDITOR] } })).createApiClient.client
+        .login,
+    ).toBe('ouada.api.unique-app');
     // A user cannot take a client's login either.
-    const userInput = { login: 'mbk.api.unique-app', name: 'Person', password: 'long-enough-password', roles: [Role.AUDITOR] };
-    expect(codeOf(await t.run(blanskoAdmin, 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', { input: userInput }))).toBe('CONFLICT');
+    const userInput = {
+      login: 'mbk.api.unique-app',
+      name: 'Person',
+      password: 'long-enough-password',
+      roles: [Role.AUDITOR],
+    };
+    expect(
+      codeOf(
+        await t.run(blanskoAdmin, 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', {
+          input: userInput,
+        }),
+      ),
+    ).toBe('CONFLICT');
   });
 
   it('keeps clients to their municipality and to tenant admins', async () => {
@@ -159,13 +207,19 @@ describe.each(testDatabaseKinds())('API clients on %s', (kind) => {
     expect(codeOf(await t.run(adamovAdmin, REVOKE, { id: created.clientId }))).toBe('NOT_FOUND');
     expect(codeOf(await t.run(adamovAdmin, ROTATE, { id: created.clientId }))).toBe('NOT_FOUND');
     expect((await ok(adamovAdmin, LIST)).apiClients.map((c: { id: string }) => c.id)).not.toContain(created.clientId);
-    expect((await ok(adamovAdmin, ENTITIES, { r: [{ __typename: 'User', id: created.clientId }] }))._entities).toEqual([null]);
+    expect((await ok(adamovAdmin, ENTITIES, { r: [{ __typename: 'User', id: created.clientId }] }))._entities).toEqual([
+      null,
+    ]);
     const handler = testCaller(BLANSKO.id, [Role.CASE_HANDLER]);
-    expect(codeOf(await t.run(handler, CREATE, { input: { name: 'Mine', roles: [Role.CASE_HANDLER] } }))).toBe('FORBIDDEN');
+    expect(codeOf(await t.run(handler, CREATE, { input: { name: 'Mine', roles: [Role.CASE_HANDLER] } }))).toBe(
+      'FORBIDDEN',
+    );
     expect(codeOf(await t.run(handler, LIST))).toBe('FORBIDDEN');
     expect(codeOf(await t.run(handler, REVOKE, { id: created.clientId }))).toBe('FORBIDDEN');
     expect(codeOf(await t.run(as('platform.admin'), LIST))).toBe('FORBIDDEN');
-    expect(codeOf(await t.run(null, CREATE, { input: { name: 'Anon', roles: [Role.AUDITOR] } }))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await t.run(null, CREATE, { input: { name: 'Anon', roles: [Role.AUDITOR] } }))).toBe(
+      'UNAUTHENTICATED',
+    );
     // Still active: nothing above changed it.
     expect((await signIn(created.clientId, created.secret)).errors).toBeUndefined();
   });
@@ -174,7 +228,8 @@ describe.each(testDatabaseKinds())('API clients on %s', (kind) => {
     const created = await create('Audited app', [Role.AUDITOR]);
     await ok(blanskoAdmin, ROTATE, { id: created.clientId });
     await ok(blanskoAdmin, REVOKE, { id: created.clientId });
-    const events = (await ok(blanskoAdmin, TRAIL, { r: [{ __typename: 'AuditTrail', objectId: created.clientId }] }))._entities[0].usersEvents;
+    const events = (await ok(blanskoAdmin, TRAIL, { r: [{ __typename: 'AuditTrail', objectId: created.clientId }] }))
+      ._entities[0].usersEvents;
     expect(events.map((e: any) => [e.eventType, e.objectType, e.actorLogin, e.actor?.login])).toEqual([
       ['Zalozeni', 'Osoba', 'mbk.admin', 'mbk.admin'],
       ['Uprava', 'Osoba', 'mbk.admin', 'mbk.admin'],
@@ -193,11 +248,18 @@ describe.each(testDatabaseKinds())('API clients on %s', (kind) => {
 
     // An event a client's request writes names the client as its actor, resolved as a User.
     const other = await create('Actor app', [Role.AUDITOR]);
-    const client = (await verifyAccessToken((await signIn(other.clientId, other.secret)).data!.loginApiClient.token, TOKEN_SECRET))!;
+    const client = (await verifyAccessToken(
+      (await signIn(other.clientId, other.secret)).data!.loginApiClient.token,
+      TOKEN_SECRET,
+    ))!;
     const objectId = '00000000-0000-4000-8000-00000000a11c';
     await inTransaction(scopeToTenant(t.orm.em.fork(), BLANSKO.id), (tx) =>
-      recordAudit(tx, client, { municipalityId: BLANSKO.id, eventType: 'Uprava', objectType: 'Osoba', objectId }));
-    const trail = (await ok(blanskoAdmin, TRAIL, { r: [{ __typename: 'AuditTrail', objectId }] }))._entities[0].usersEvents;
-    expect(trail.map((e: any) => [e.actorLogin, e.actor])).toEqual([['mbk.api.actor-app', { id: other.clientId, login: 'mbk.api.actor-app' }]]);
+      recordAudit(tx, client, { municipalityId: BLANSKO.id, eventType: 'Uprava', objectType: 'Osoba', objectId }),
+    );
+    const trail = (await ok(blanskoAdmin, TRAIL, { r: [{ __typename: 'AuditTrail', objectId }] }))._entities[0]
+      .usersEvents;
+    expect(trail.map((e: any) => [e.actorLogin, e.actor])).toEqual([
+      ['mbk.api.actor-app', { id: other.clientId, login: 'mbk.api.actor-app' }],
+    ]);
   });
 });

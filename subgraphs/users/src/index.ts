@@ -21,7 +21,9 @@ export const users: SubgraphDefinition<UsersContext> = {
   background: (orm) => {
     // Sign-in counters whose window has ended are worth nothing; without this, every guessed login would stay a row.
     const timer = setInterval(() => {
-      timeJob('users', 'sign-in-counter-cleanup', () => deleteExpiredCounters(orm.em.fork())).catch((e) => logger.child({ component: 'sign-in-throttle' }).warn({ err: e }, 'could not delete expired counters'));
+      timeJob('users', 'sign-in-counter-cleanup', () => deleteExpiredCounters(orm.em.fork())).catch((e) =>
+        logger.child({ component: 'sign-in-throttle' }).warn({ err: e }, 'could not delete expired counters'),
+      );
     }, 10 * 60_000);
     timer.unref();
     return { stop: async () => clearInterval(timer) };

@@ -1,6 +1,17 @@
 import {
-  DEMO_BACKUP_CLIENTS, DEMO_BACKUP_SECRET, DEMO_PASSWORD, DEMO_USERS, Role, demoId, diff, hashPassword, inTransaction, recordAudit, scopeToTenant,
-  type DemoUser, type HubORM,
+  DEMO_BACKUP_CLIENTS,
+  DEMO_BACKUP_SECRET,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  Role,
+  demoId,
+  diff,
+  hashPassword,
+  inTransaction,
+  recordAudit,
+  scopeToTenant,
+  type DemoUser,
+  type HubORM,
 } from '@hub/kit';
 import { ApiClient } from './modules/users/api-client.entity';
 import { PlatformOperator } from './modules/users/platform-operator.entity';
@@ -20,7 +31,16 @@ export async function seedDemo(orm: HubORM): Promise<void> {
   const byMunicipality = new Map<string, { demo: DemoUser; passwordHash: string }[]>();
   DEMO_USERS.forEach((demo, i) => {
     if (demo.municipalityId === null) {
-      em.persist(em.create(PlatformOperator, { id: demo.id, login: demo.login, name: demo.name, passwordHash: hashes[i], active: true, createdAt }));
+      em.persist(
+        em.create(PlatformOperator, {
+          id: demo.id,
+          login: demo.login,
+          name: demo.name,
+          passwordHash: hashes[i],
+          active: true,
+          createdAt,
+        }),
+      );
     } else {
       const list = byMunicipality.get(demo.municipalityId) ?? [];
       list.push({ demo, passwordHash: hashes[i] });
@@ -33,14 +53,29 @@ export async function seedDemo(orm: HubORM): Promise<void> {
     await inTransaction(scopeToTenant(orm.em.fork(), municipalityId), async (tx) => {
       const created = list.map(({ demo, passwordHash }) => {
         const { id, login, name, orgUnitId, roles } = demo;
-        const user = tx.create(User, { id, municipalityId, login, name, passwordHash, roles, orgUnitId, active: true, createdAt, disabledAt: null });
+        const user = tx.create(User, {
+          id,
+          municipalityId,
+          login,
+          name,
+          passwordHash,
+          roles,
+          orgUnitId,
+          active: true,
+          createdAt,
+          disabledAt: null,
+        });
         tx.persist(user);
         return user;
       });
       // Audit events last (see recordAudit): the per-municipality sequence stays locked until commit.
       for (const user of created) {
         await recordAudit(tx, null, {
-          municipalityId, eventType: 'Zalozeni', objectType: 'Osoba', objectId: user.id, description: 'Demo data',
+          municipalityId,
+          eventType: 'Zalozeni',
+          objectType: 'Osoba',
+          objectId: user.id,
+          description: 'Demo data',
           changes: diff({}, user, ['login', 'name', 'roles', 'orgUnitId']),
         });
       }
@@ -52,12 +87,25 @@ export async function seedDemo(orm: HubORM): Promise<void> {
   for (const b of DEMO_BACKUP_CLIENTS) {
     await inTransaction(scopeToTenant(orm.em.fork(), b.municipalityId), async (tx) => {
       const client = tx.create(ApiClient, {
-        id: b.id, municipalityId: b.municipalityId, name: b.name, login: b.login, roles: [Role.BACKUP_CLIENT], secretHash: backupSecretHash,
-        active: true, createdAt, createdById: demoId('user', 'platform.admin'), rotatedAt: null, revokedAt: null,
+        id: b.id,
+        municipalityId: b.municipalityId,
+        name: b.name,
+        login: b.login,
+        roles: [Role.BACKUP_CLIENT],
+        secretHash: backupSecretHash,
+        active: true,
+        createdAt,
+        createdById: demoId('user', 'platform.admin'),
+        rotatedAt: null,
+        revokedAt: null,
       });
       tx.persist(client);
       await recordAudit(tx, null, {
-        municipalityId: b.municipalityId, eventType: 'Zalozeni', objectType: 'Osoba', objectId: client.id, description: 'Demo data',
+        municipalityId: b.municipalityId,
+        eventType: 'Zalozeni',
+        objectType: 'Osoba',
+        objectId: client.id,
+        description: 'Demo data',
         changes: diff({}, client, ['login', 'name', 'roles']),
       });
     });

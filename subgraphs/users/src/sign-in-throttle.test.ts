@@ -13,7 +13,8 @@ import { deleteExpiredCounters } from './modules/sign-in/db-rate-limiter';
 process.env.HUB_TOKEN_SECRET = 'users-test-token-secret-0123456789abcdef';
 const PASSWORD = process.env.HUB_DEMO_PASSWORD || DEMO_PASSWORD;
 const LOGIN = 'mutation($login: String!, $password: String!) { login(login: $login, password: $password) { token } }';
-const CLIENT_LOGIN = 'mutation($id: ID!, $secret: String!) { loginApiClient(clientId: $id, secret: $secret) { token } }';
+const CLIENT_LOGIN =
+  'mutation($id: ID!, $secret: String!) { loginApiClient(clientId: $id, secret: $secret) { token } }';
 
 type Result = { data?: Record<string, any> | null; errors?: { message: string; extensions?: Record<string, any> }[] };
 const codeOf = (r: Result) => r.errors?.[0]?.extensions?.code;
@@ -25,7 +26,8 @@ describe.each(testDatabaseKinds())('sign-in throttling on %s', (kind) => {
   });
   afterAll(() => t?.dispose());
 
-  const login = (name: string, password: string, from: string) => t.run(null, LOGIN, { login: name, password }, { clientAddress: from });
+  const login = (name: string, password: string, from: string) =>
+    t.run(null, LOGIN, { login: name, password }, { clientAddress: from });
 
   it('evaluates at most 5 of 40 parallel guesses: the right password at #9 gets no token', async () => {
     const started = Date.now();
@@ -48,7 +50,9 @@ describe.each(testDatabaseKinds())('sign-in throttling on %s', (kind) => {
 
   it('does not let a stranger lock the owner out: wrong passwords from one address leave another address free', async () => {
     for (let i = 0; i < 8; i++) {
-      expect(codeOf(await login('mbk.admin', 'not-the-password', '198.51.100.66'))).toBe(i < 5 ? 'UNAUTHENTICATED' : 'TOO_MANY_REQUESTS');
+      expect(codeOf(await login('mbk.admin', 'not-the-password', '198.51.100.66'))).toBe(
+        i < 5 ? 'UNAUTHENTICATED' : 'TOO_MANY_REQUESTS',
+      );
     }
     const owner = await login('mbk.admin', PASSWORD, '192.0.2.10');
     expect(owner.errors).toBeUndefined();
@@ -58,15 +62,19 @@ describe.each(testDatabaseKinds())('sign-in throttling on %s', (kind) => {
   });
 
   it('a successful sign-in clears its (login, address) count', async () => {
-    for (let i = 0; i < 4; i++) expect(codeOf(await login('mbk.handler', 'typo-typo-typo', '192.0.2.20'))).toBe('UNAUTHENTICATED');
+    for (let i = 0; i < 4; i++)
+      expect(codeOf(await login('mbk.handler', 'typo-typo-typo', '192.0.2.20'))).toBe('UNAUTHENTICATED');
     expect((await login('mbk.handler', PASSWORD, '192.0.2.20')).errors).toBeUndefined();
-    for (let i = 0; i < 4; i++) expect(codeOf(await login('mbk.handler', 'typo-typo-typo', '192.0.2.20'))).toBe('UNAUTHENTICATED');
+    for (let i = 0; i < 4; i++)
+      expect(codeOf(await login('mbk.handler', 'typo-typo-typo', '192.0.2.20'))).toBe('UNAUTHENTICATED');
     expect((await login('mbk.handler', PASSWORD, '192.0.2.20')).errors).toBeUndefined();
   });
 
   it('limits failures per address across logins (spraying), giving successes back', async () => {
     const { maxFailuresPerAddress } = throttleSettings();
-    const logins = DEMO_USERS.filter((u) => u.municipalityId && u.login !== 'mbk.admin' && u.login !== 'mbk.clerk').map((u) => u.login);
+    const logins = DEMO_USERS.filter((u) => u.municipalityId && u.login !== 'mbk.admin' && u.login !== 'mbk.clerk').map(
+      (u) => u.login,
+    );
     const from = '203.0.113.77';
     // One success in between: it does not count.
     expect((await login(logins[0], PASSWORD, from)).errors).toBeUndefined();
@@ -83,7 +91,9 @@ describe.each(testDatabaseKinds())('sign-in throttling on %s', (kind) => {
   it('throttles API client sign-in the same way', async () => {
     const clientId = '00000000-0000-4000-8000-00000000c11e';
     const results = await Promise.all(
-      Array.from({ length: 12 }, () => t.run(null, CLIENT_LOGIN, { id: clientId, secret: 'guessed-secret' }, { clientAddress: '203.0.113.5' })),
+      Array.from({ length: 12 }, () =>
+        t.run(null, CLIENT_LOGIN, { id: clientId, secret: 'guessed-secret' }, { clientAddress: '203.0.113.5' }),
+      ),
     );
     expect(results.map(codeOf).filter((c) => c === 'UNAUTHENTICATED')).toHaveLength(5);
     expect(results.map(codeOf).filter((c) => c === 'TOO_MANY_REQUESTS')).toHaveLength(7);
@@ -114,25 +124,40 @@ describe.each(testDatabaseKinds())('the throttle counters on %s', (kind) => {
 
   const settings = { ...throttleSettings({}), maxAttemptsPerLoginAndAddress: 5, slowAfterAttemptsPerLogin: 1000 };
   const subject = (id: string) => ({ kind: 'login' as const, id });
-  const outcome = (p: Promise<unknown>) => p.then(() => 'ok', (e) => e.extensions?.code ?? String(e));
+  const outcome = (p: Promise<unknown>) =>
+    p.then(
+      () => 'ok',
+      (e) => e.extensions?.code ?? String(e),
+    );
 
   it('is shared by two processes: 30 parallel attempts, half through each, let exactly 5 through', async () => {
     // Two throttle instances as well: nothing is shared in memory.
     const throttles = [new SignInThrottle(settings), new SignInThrottle(settings)];
     const results = await Promise.all(
-      Array.from({ length: 30 }, (_, i) => outcome(throttles[i % 2].reserve(orms[i % 2].em.fork(), subject('mbk.shared'), '192.0.2.1'))),
+      Array.from({ length: 30 }, (_, i) =>
+        outcome(throttles[i % 2].reserve(orms[i % 2].em.fork(), subject('mbk.shared'), '192.0.2.1')),
+      ),
     );
     expect(results.filter((r) => r === 'ok')).toHaveLength(5);
     expect(results.filter((r) => r === 'TOO_MANY_REQUESTS')).toHaveLength(25);
-    expect(await outcome(throttles[0].reserve(orms[1].em.fork(), subject('MBK.Shared'), '192.0.2.1'))).toBe('TOO_MANY_REQUESTS');
+    expect(await outcome(throttles[0].reserve(orms[1].em.fork(), subject('MBK.Shared'), '192.0.2.1'))).toBe(
+      'TOO_MANY_REQUESTS',
+    );
   });
 
   it('above the per-login ceiling it only slows down, from every address, and never refuses', async () => {
     const delays: number[] = [];
-    const throttle = new SignInThrottle({ ...settings, slowAfterAttemptsPerLogin: 3, delayStepMs: 100, maxDelayMs: 250 }, async (ms) => void delays.push(ms));
+    const throttle = new SignInThrottle(
+      { ...settings, slowAfterAttemptsPerLogin: 3, delayStepMs: 100, maxDelayMs: 250 },
+      async (ms) => void delays.push(ms),
+    );
     // Ten addresses, two attempts each: none is refused, attempts 4… wait 100, 200, then 250 ms (the cap).
     for (let i = 0; i < 20; i++) {
-      expect(await outcome(throttle.reserve(orms[i % 2].em.fork(), subject('mbk.popular'), `198.51.100.${Math.floor(i / 2)}`))).toBe('ok');
+      expect(
+        await outcome(
+          throttle.reserve(orms[i % 2].em.fork(), subject('mbk.popular'), `198.51.100.${Math.floor(i / 2)}`),
+        ),
+      ).toBe('ok');
     }
     expect(delays).toEqual([100, 200, ...Array(15).fill(250)]);
   });
@@ -148,4 +173,3 @@ describe.each(testDatabaseKinds())('the throttle counters on %s', (kind) => {
     expect(await deleteExpiredCounters(em())).toBeGreaterThanOrEqual(3);
   });
 });
-

@@ -10,7 +10,12 @@ export const DEMO_CITIZEN_BOXES: LocalBox[] = [
 
 /** Authorities and a company the demo name registers know (filing's seed: demokr1, demost2) plus the archive. */
 export const DEMO_OTHER_BOXES: LocalBox[] = [
-  { id: 'demokr1', type: 'OVM', name: 'Krajský úřad Jihomoravského kraje', address: 'Žerotínovo náměstí 449/3, 601 82 Brno' },
+  {
+    id: 'demokr1',
+    type: 'OVM',
+    name: 'Krajský úřad Jihomoravského kraje',
+    address: 'Žerotínovo náměstí 449/3, 601 82 Brno',
+  },
   { id: 'demost2', type: 'PO', name: 'Stavby Kras s.r.o.', address: 'Svitavská 1234/5, 678 01 Blansko' },
   { id: DEMO_ARCHIVE.dataBoxId, type: 'OVM', name: DEMO_ARCHIVE.name.slice(0, 100), address: DEMO_ARCHIVE.address },
   { id: 'fubk2ds', type: 'OVM', name: 'Finanční úřad pro Jihomoravský kraj', address: 'nám. Svobody 4, 602 00 Brno' },

@@ -29,20 +29,38 @@ describe('local ISDS, hosted-eSSL certificate mode', () => {
   });
   afterAll(() => isds.stop());
 
-  function post(path: string, user: string, identity?: { cert: string; key: string }): Promise<{ status: number; text: string }> {
+  function post(
+    path: string,
+    user: string,
+    identity?: { cert: string; key: string },
+  ): Promise<{ status: number; text: string }> {
     const body = `<?xml version="1.0" encoding="UTF-8"?>\n${buildXml({
-      'soap:Envelope': { '@_xmlns:soap': NS.soap, 'soap:Body': { 'p:DummyOperation': { '@_xmlns:p': NS.isds } as XmlNode } },
+      'soap:Envelope': {
+        '@_xmlns:soap': NS.soap,
+        'soap:Body': { 'p:DummyOperation': { '@_xmlns:p': NS.isds } as XmlNode },
+      },
     })}`;
     return new Promise((resolve, reject) => {
-      const req = request(`${isds.url}${path}`, {
-        method: 'POST', ca, ...(identity ?? {}),
-        headers: { 'Content-Type': 'text/xml; charset=utf-8', Authorization: `Basic ${Buffer.from(user).toString('base64')}` },
-      }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (d: string) => { text += d; });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-      });
+      const req = request(
+        `${isds.url}${path}`,
+        {
+          method: 'POST',
+          ca,
+          ...(identity ?? {}),
+          headers: {
+            'Content-Type': 'text/xml; charset=utf-8',
+            Authorization: `Basic ${Buffer.from(user).toString('base64')}`,
+          },
+        },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (d: string) => {
+            text += d;
+          });
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        },
+      );
       req.on('error', reject);
       req.end(body);
     });

@@ -18,8 +18,12 @@ async function main(): Promise<void> {
     host: process.env.HUB_LOCAL_ISDS_HOST ?? '127.0.0.1',
     pki,
   });
-  process.stdout.write(`${JSON.stringify({ url: isds.url, caFile: resolve(pkiDir, 'ca.pem'), boxes: demoBoxes().length })}\n`);
-  const stop = () => { void isds.stop().then(() => process.exit(0)); };
+  process.stdout.write(
+    `${JSON.stringify({ url: isds.url, caFile: resolve(pkiDir, 'ca.pem'), boxes: demoBoxes().length })}\n`,
+  );
+  const stop = () => {
+    void isds.stop().then(() => process.exit(0));
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

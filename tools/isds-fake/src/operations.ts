@@ -1,14 +1,72 @@
 import type { Signer } from './zfo';
 import {
-  CODES, IsdsError, LocalBox, LocalFile, Store, StoredMessage, FileMetaType, attachmentSizeKb, envelopeFields, senderStatus,
+  CODES,
+  IsdsError,
+  LocalBox,
+  LocalFile,
+  Store,
+  StoredMessage,
+  FileMetaType,
+  attachmentSizeKb,
+  envelopeFields,
+  senderStatus,
 } from './store';
 import { NIL, NS, RawXml, XmlNode, boolOf, buildXml, isoTime, nillable, textOf } from './xml';
 
 /** Which WSDL an endpoint path serves (isds.md §1) and which operations of it the fake implements. */
 export const ENDPOINTS = {
-  dz: { wsdl: 'dm_operations', schema: 'dm' as const, ops: ['CreateMessage', 'MessageDownload', 'SignedMessageDownload', 'SignedSentMessageDownload', 'DummyOperation', 'CreateMultipleMessage', 'AuthenticateMessage', 'Re-signISDSDocument'] },
-  dx: { wsdl: 'dm_info', schema: 'dm' as const, ops: ['VerifyMessage', 'MessageEnvelopeDownload', 'MarkMessageAsDownloaded', 'GetDeliveryInfo', 'GetSignedDeliveryInfo', 'GetListOfSentMessages', 'GetListOfReceivedMessages', 'GetMessageStateChanges', 'GetMessageAuthor', 'EraseMessage', 'GetListOfErasedMessages', 'PickUpAsyncResponse', 'GetListForNotifications', 'RegisterForNotifications'] },
-  df: { wsdl: 'db_search', schema: 'db' as const, ops: ['FindDataBox', 'FindDataBox2', 'CheckDataBox', 'GetDataBoxList', 'PDZInfo', 'DataBoxCreditInfo', 'ISDSSearch2', 'ISDSSearch3', 'GetDataBoxActivityStatus', 'FindPersonalDataBox', 'DTInfo', 'PDZSendInfo'] },
+  dz: {
+    wsdl: 'dm_operations',
+    schema: 'dm' as const,
+    ops: [
+      'CreateMessage',
+      'MessageDownload',
+      'SignedMessageDownload',
+      'SignedSentMessageDownload',
+      'DummyOperation',
+      'CreateMultipleMessage',
+      'AuthenticateMessage',
+      'Re-signISDSDocument',
+    ],
+  },
+  dx: {
+    wsdl: 'dm_info',
+    schema: 'dm' as const,
+    ops: [
+      'VerifyMessage',
+      'MessageEnvelopeDownload',
+      'MarkMessageAsDownloaded',
+      'GetDeliveryInfo',
+      'GetSignedDeliveryInfo',
+      'GetListOfSentMessages',
+      'GetListOfReceivedMessages',
+      'GetMessageStateChanges',
+      'GetMessageAuthor',
+      'EraseMessage',
+      'GetListOfErasedMessages',
+      'PickUpAsyncResponse',
+      'GetListForNotifications',
+      'RegisterForNotifications',
+    ],
+  },
+  df: {
+    wsdl: 'db_search',
+    schema: 'db' as const,
+    ops: [
+      'FindDataBox',
+      'FindDataBox2',
+      'CheckDataBox',
+      'GetDataBoxList',
+      'PDZInfo',
+      'DataBoxCreditInfo',
+      'ISDSSearch2',
+      'ISDSSearch3',
+      'GetDataBoxActivityStatus',
+      'FindPersonalDataBox',
+      'DTInfo',
+      'PDZSendInfo',
+    ],
+  },
 };
 export type EndpointName = keyof typeof ENDPOINTS;
 
@@ -29,10 +87,17 @@ export interface OpResult {
 type Handler = (ctx: OpContext, req: XmlNode) => Promise<OpResult> | OpResult;
 
 /** The response element of an operation, with a dmStatus (dm_*) or dbStatus (db_search). */
-export function responseBody(op: string, endpoint: EndpointName, code: string, message: string, children: XmlNode = {}): XmlNode {
-  const status: XmlNode = endpoint === 'df'
-    ? { 'p:dbStatus': { 'p:dbStatusCode': code, 'p:dbStatusMessage': message } }
-    : { 'p:dmStatus': { 'p:dmStatusCode': code, 'p:dmStatusMessage': message } };
+export function responseBody(
+  op: string,
+  endpoint: EndpointName,
+  code: string,
+  message: string,
+  children: XmlNode = {},
+): XmlNode {
+  const status: XmlNode =
+    endpoint === 'df'
+      ? { 'p:dbStatus': { 'p:dbStatusCode': code, 'p:dbStatusMessage': message } }
+      : { 'p:dmStatus': { 'p:dmStatusCode': code, 'p:dmStatusMessage': message } };
   return { [`p:${op}Response`]: { '@_xmlns:p': NS.isds, '@_xmlns:xsi': NS.xsi, ...children, ...status } };
 }
 
@@ -50,7 +115,8 @@ function received(ctx: OpContext, id: string): StoredMessage {
 function sentOrReceived(ctx: OpContext, id: string): StoredMessage {
   ctx.store.sweep();
   const m = ctx.store.messages.get(id);
-  if (!m || (m.recipient.id !== ctx.box.id && m.sender.id !== ctx.box.id)) throw new IsdsError(CODES.noSuchMessage[0], CODES.noSuchMessage[1]);
+  if (!m || (m.recipient.id !== ctx.box.id && m.sender.id !== ctx.box.id))
+    throw new IsdsError(CODES.noSuchMessage[0], CODES.noSuchMessage[1]);
   return m;
 }
 
@@ -99,7 +165,10 @@ function delivery(ctx: OpContext, m: StoredMessage, pre: string): XmlNode {
     [`${pre}:dmAcceptanceTime`]: time(m.acceptanceTime),
     [`${pre}:dmMessageStatus`]: String(statusFor(ctx, m)),
     [`${pre}:dmEvents`]: {
-      [`${pre}:dmEvent`]: m.events.map((e) => ({ [`${pre}:dmEventTime`]: isoTime(e.time), [`${pre}:dmEventDescr`]: e.description })),
+      [`${pre}:dmEvent`]: m.events.map((e) => ({
+        [`${pre}:dmEventTime`]: isoTime(e.time),
+        [`${pre}:dmEventDescr`]: e.description,
+      })),
     },
   };
 }
@@ -111,9 +180,14 @@ function zfoXml(root: string, ns: string, body: XmlNode, raw?: RawXml): string {
 
 function signedMessage(ctx: OpContext, m: StoredMessage, ns: string): Promise<Buffer> {
   const raw = new RawXml();
-  const xml = zfoXml('MessageDownloadResponse', ns, {
-    'q:dmReturnedMessage': { 'p:dmDm': storedDmDm(m, raw), ...returnedMessageTail(ctx, m, 'q') },
-  }, raw);
+  const xml = zfoXml(
+    'MessageDownloadResponse',
+    ns,
+    {
+      'q:dmReturnedMessage': { 'p:dmDm': storedDmDm(m, raw), ...returnedMessageTail(ctx, m, 'q') },
+    },
+    raw,
+  );
   return ctx.signer.sign(Buffer.from(xml, 'utf8'));
 }
 
@@ -130,14 +204,24 @@ function statusMatches(filter: string | null, status: number): boolean {
 }
 
 /** Chooses a list's messages: delivery-time window, status filter, offset (from 1) and limit (default 1000). */
-function listRecords(req: XmlNode, messages: StoredMessage[], statusOf: (m: StoredMessage) => number): { m: StoredMessage; ordinal: number }[] {
+function listRecords(
+  req: XmlNode,
+  messages: StoredMessage[],
+  statusOf: (m: StoredMessage) => number,
+): { m: StoredMessage; ordinal: number }[] {
   const from = timeFilter(req.dmFromTime);
   const to = timeFilter(req.dmToTime);
   const filter = textOf(req.dmStatusFilter);
   const offset = Math.max(1, Number(textOf(req.dmOffset) || 1));
   const limit = Math.max(0, Number(textOf(req.dmLimit) || 1000));
   return messages
-    .filter((m) => m.deliveryTime && (!from || m.deliveryTime >= from) && (!to || m.deliveryTime <= to) && statusMatches(filter, statusOf(m)))
+    .filter(
+      (m) =>
+        m.deliveryTime &&
+        (!from || m.deliveryTime >= from) &&
+        (!to || m.deliveryTime <= to) &&
+        statusMatches(filter, statusOf(m)),
+    )
     .sort((a, b) => a.deliveryTime!.getTime() - b.deliveryTime!.getTime() || Number(a.dmId) - Number(b.dmId))
     .slice(offset - 1, offset - 1 + limit)
     .map((m, i) => ({ m, ordinal: offset + i }));
@@ -167,7 +251,10 @@ function filesOf(req: XmlNode): LocalFile[] {
       name: String(f['@_dmFileDescr'] ?? ''),
       mimeType: String(f['@_dmMimeType'] ?? ''),
       metaType: String(f['@_dmFileMetaType']) as FileMetaType,
-      content: xml !== undefined ? Buffer.from(textOf(xml) ?? '', 'utf8') : Buffer.from((textOf(f.dmEncodedContent) ?? '').replace(/\s+/g, ''), 'base64'),
+      content:
+        xml !== undefined
+          ? Buffer.from(textOf(xml) ?? '', 'utf8')
+          : Buffer.from((textOf(f.dmEncodedContent) ?? '').replace(/\s+/g, ''), 'base64'),
     };
     if (xml !== undefined) file.xmlContent = textOf(xml) ?? '';
     return file;
@@ -229,7 +316,10 @@ export const HANDLERS: Record<string, Handler> = {
   MessageDownload: (ctx, req) => {
     const m = received(ctx, dmId(req));
     const raw = new RawXml();
-    return { children: { 'p:dmReturnedMessage': { 'p:dmDm': storedDmDm(m, raw), ...returnedMessageTail(ctx, m, 'p') } }, raw };
+    return {
+      children: { 'p:dmReturnedMessage': { 'p:dmDm': storedDmDm(m, raw), ...returnedMessageTail(ctx, m, 'p') } },
+      raw,
+    };
   },
 
   SignedMessageDownload: async (ctx, req) => {
@@ -268,7 +358,9 @@ export const HANDLERS: Record<string, Handler> = {
 
   GetSignedDeliveryInfo: async (ctx, req) => {
     const m = sentOrReceived(ctx, dmId(req));
-    const zfo = await ctx.signer.sign(Buffer.from(zfoXml('GetDeliveryInfoResponse', NS.delivery, { 'q:dmDelivery': delivery(ctx, m, 'q') }), 'utf8'));
+    const zfo = await ctx.signer.sign(
+      Buffer.from(zfoXml('GetDeliveryInfoResponse', NS.delivery, { 'q:dmDelivery': delivery(ctx, m, 'q') }), 'utf8'),
+    );
     return { children: { 'p:dmSignature': zfo.toString('base64') } };
   },
 
@@ -289,11 +381,16 @@ export const HANDLERS: Record<string, Handler> = {
     ctx.store.sweep();
     const from = timeFilter(req.dmFromTime);
     const to = timeFilter(req.dmToTime);
-    const changes = ctx.store.sentBy(ctx.box.id)
+    const changes = ctx.store
+      .sentBy(ctx.box.id)
       .flatMap((m) => m.changes.map((c) => ({ m, c })))
       .filter(({ c }) => (!from || c.time >= from) && (!to || c.time <= to))
       .sort((a, b) => a.c.time.getTime() - b.c.time.getTime())
-      .map(({ m, c }) => ({ 'p:dmID': m.dmId, 'p:dmEventTime': isoTime(c.time), 'p:dmMessageStatus': String(c.status) }));
+      .map(({ m, c }) => ({
+        'p:dmID': m.dmId,
+        'p:dmEventTime': isoTime(c.time),
+        'p:dmMessageStatus': String(c.status),
+      }));
     return { children: { 'p:dmRecords': { 'p:dmRecord': changes } } };
   },
 
@@ -307,12 +404,14 @@ export const HANDLERS: Record<string, Handler> = {
     const q = (req.dbOwnerInfo ?? {}) as XmlNode;
     const id = textOf(q.dbID);
     const type = textOf(q.dbType);
-    const name = (textOf(q.firmName) || [textOf(q.pnFirstName), textOf(q.pnLastName)].filter(Boolean).join(' ')).toLowerCase();
-    const found = [...ctx.store.boxes.values()].filter((b) =>
-      (!id || b.id === id) && (!type || b.type === type) && (!name || b.name.toLowerCase().includes(name)));
+    const name = (
+      textOf(q.firmName) || [textOf(q.pnFirstName), textOf(q.pnLastName)].filter(Boolean).join(' ')
+    ).toLowerCase();
+    const found = [...ctx.store.boxes.values()].filter(
+      (b) => (!id || b.id === id) && (!type || b.type === type) && (!name || b.name.toLowerCase().includes(name)),
+    );
     if (found.length === 0) throw new IsdsError('0002', 'Nic nebylo nalezeno.');
     if (found.length > 100) throw new IsdsError('0003', 'Příliš mnoho výsledků, upřesněte dotaz.');
     return { children: { 'p:dbResults': { 'p:dbOwnerInfo': found.map(boxOwnerInfo) } } };
   },
 };
-

@@ -17,7 +17,11 @@ describe('the local ISDS PKI kept in a directory (the demo process)', () => {
     expect(again.seal.certPem).toBe(first.seal.certPem);
     const zfo = await createSigner(again, () => new Date()).sign(Buffer.from('<x/>'));
     writeFileSync(join(dir, 'x.zfo'), zfo);
-    const out = execFileSync('openssl', ['cms', '-verify', '-inform', 'DER', '-in', join(dir, 'x.zfo'), '-CAfile', join(dir, 'pki', 'ca.pem')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = execFileSync(
+      'openssl',
+      ['cms', '-verify', '-inform', 'DER', '-in', join(dir, 'x.zfo'), '-CAfile', join(dir, 'pki', 'ca.pem')],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     expect(out.toString()).toBe('<x/>');
     expect(readFileSync(join(dir, 'pki', 'ca.pem'), 'utf8')).toBe(first.caCertPem);
   });

@@ -29,9 +29,21 @@ async function identity(dir: string, role: string, chain: TestIdentity[]): Promi
   const certificate = pkijs.Certificate.fromBER(certDer);
   // The key's algorithm as @hub/test-pki made it: RSASSA-PKCS1-v1_5/SHA-256 or ECDSA P-256.
   const rsa = certificate.subjectPublicKeyInfo.algorithm.algorithmId === '1.2.840.113549.1.1.1';
-  const privateKey = await webcrypto.subtle.importKey('pkcs8', fromPem(privateKeyPem)[0],
-    rsa ? { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } : { name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign']);
-  return { certificate, certDer, certPem, privateKey: privateKey as unknown as TestIdentity['privateKey'], privateKeyPem, chain };
+  const privateKey = await webcrypto.subtle.importKey(
+    'pkcs8',
+    fromPem(privateKeyPem)[0],
+    rsa ? { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } : { name: 'ECDSA', namedCurve: 'P-256' },
+    true,
+    ['sign'],
+  );
+  return {
+    certificate,
+    certDer,
+    certPem,
+    privateKey: privateKey as unknown as TestIdentity['privateKey'],
+    privateKeyPem,
+    chain,
+  };
 }
 
 export async function loadPki(dir: string): Promise<LocalIsdsPki> {

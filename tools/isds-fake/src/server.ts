@@ -72,7 +72,10 @@ export interface LocalIsds {
 const MAX_BODY = 200 * 1024 * 1024;
 
 class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -83,7 +86,11 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) { reject(new HttpError(413, 'request too large')); req.destroy(); return; }
+      if (size > MAX_BODY) {
+        reject(new HttpError(413, 'request too large'));
+        req.destroy();
+        return;
+      }
       chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));
@@ -94,7 +101,7 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 /** The body element of a SOAP envelope: its local name and content, or null when it is not SOAP. */
 function bodyElement(doc: XmlNode): { op: string; content: XmlNode } | null {
   const env = doc.Envelope as XmlNode | undefined;
-  const body = env && typeof env === 'object' ? env.Body as XmlNode | undefined : undefined;
+  const body = env && typeof env === 'object' ? (env.Body as XmlNode | undefined) : undefined;
   if (!body || typeof body !== 'object') return null;
   const op = Object.keys(body).find((k) => !k.startsWith('@_') && k !== '#text');
   if (!op) return null;
@@ -120,7 +127,13 @@ function basicCredentials(req: IncomingMessage): { user: string; password: strin
   return i < 0 ? null : { user: decoded.slice(0, i), password: decoded.slice(i + 1) };
 }
 
-function send(res: ServerResponse, status: number, body: string, type = 'text/xml; charset=utf-8', extra: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  type = 'text/xml; charset=utf-8',
+  extra: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), ...extra });
   res.end(body);
 }
@@ -146,7 +159,7 @@ export async function startLocalIsds(opts: LocalIsdsOptions): Promise<LocalIsds>
   assertXmllint();
   const clock = new Clock(opts.now ?? (() => new Date()));
   const store = new Store(opts.boxes, clock, opts.firstDmId);
-  const pki = opts.pki ?? await generatePki(clock.now());
+  const pki = opts.pki ?? (await generatePki(clock.now()));
   const signer: Signer = createSigner(pki, () => clock.now());
   const log: RequestLogEntry[] = [];
   const busy = new Set<string>();
@@ -179,13 +192,26 @@ export async function startLocalIsds(opts: LocalIsdsOptions): Promise<LocalIsds>
     return null;
   }
 
-  async function soap(req: IncomingMessage, res: ServerResponse, path: string, endpoint: EndpointName, hosted: boolean): Promise<void> {
+  async function soap(
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    endpoint: EndpointName,
+    hosted: boolean,
+  ): Promise<void> {
     const failure = takeFailure();
     if (failure === 'unavailable') {
       await readBody(req).catch(() => Buffer.alloc(0));
       record({ operation: '', path, box: null, valid: null, httpStatus: 503, statusCode: 'fault' });
       // What ISDS answers during maintenance (isds.md §1): HTTP 503 with a SOAP Fault.
-      return send(res, 503, soapFault('SOAP-ENV:Server', 'Probíhá plánovaná údržba systému datových schránek. Omlouváme se za dočasné omezení přístupu.'));
+      return send(
+        res,
+        503,
+        soapFault(
+          'SOAP-ENV:Server',
+          'Probíhá plánovaná údržba systému datových schránek. Omlouváme se za dočasné omezení přístupu.',
+        ),
+      );
     }
     const box = authenticate(req, hosted);
     if (!box) {
@@ -201,19 +227,36 @@ export async function startLocalIsds(opts: LocalIsdsOptions): Promise<LocalIsds>
       const op = operationName(raw);
       if (!op) {
         record({ operation: '', path, box: box.id, valid: false, httpStatus: 500, statusCode: 'fault' });
-        return send(res, 500, soapFault('SOAP-ENV:Client', 'The request is not a SOAP 1.1 envelope with one body element.'));
+        return send(
+          res,
+          500,
+          soapFault('SOAP-ENV:Client', 'The request is not a SOAP 1.1 envelope with one body element.'),
+        );
       }
-      const answer = (code: string, message: string, children?: XmlNode, valid: boolean | null = null, rawXml?: RawXml) => {
+      const answer = (
+        code: string,
+        message: string,
+        children?: XmlNode,
+        valid: boolean | null = null,
+        rawXml?: RawXml,
+      ) => {
         record({ operation: op, path, box: box.id, valid, httpStatus: 200, statusCode: code });
         send(res, 200, soapEnvelope(responseBody(op, endpoint, code, message, children), rawXml));
       };
       if (throttled) return answer(CODES.throttled[0], CODES.throttled[1]);
       if (opts.latencyMs) await new Promise((r) => setTimeout(r, opts.latencyMs));
       const validation = await validateEnvelope(raw, ENDPOINTS[endpoint].schema);
-      if (!validation.valid) return answer(CODES.invalidMessage[0], `Požadavek neodpovídá schématu ISDS: ${validation.errors}`, {}, false);
+      if (!validation.valid)
+        return answer(CODES.invalidMessage[0], `Požadavek neodpovídá schématu ISDS: ${validation.errors}`, {}, false);
       const parsed = bodyElement(parseXml(raw));
       const handler = ENDPOINTS[endpoint].ops.includes(op) ? HANDLERS[op] : undefined;
-      if (!parsed || !handler) return answer(CODES.unknownOperation[0], `${CODES.unknownOperation[1]} (${op} na ${path} lokální ISDS neumí)`, {}, true);
+      if (!parsed || !handler)
+        return answer(
+          CODES.unknownOperation[0],
+          `${CODES.unknownOperation[1]} (${op} na ${path} lokální ISDS neumí)`,
+          {},
+          true,
+        );
       try {
         const result = await handler({ store, box, certificateLogin: hosted, signer }, parsed.content);
         return answer(CODES.ok[0], CODES.ok[1], result.children, true, result.raw);
@@ -234,7 +277,8 @@ export async function startLocalIsds(opts: LocalIsdsOptions): Promise<LocalIsds>
       msg.qTimestamp = await signer.timestamp(msg);
       return { dmId: msg.dmId };
     } catch (e) {
-      if (e instanceof IsdsError) throw new Error(`local ISDS refuses the message (${e.code}): ${e.message}`, { cause: e });
+      if (e instanceof IsdsError)
+        throw new Error(`local ISDS refuses the message (${e.code}): ${e.message}`, { cause: e });
       throw e;
     }
   }
@@ -270,17 +314,30 @@ export async function startLocalIsds(opts: LocalIsdsOptions): Promise<LocalIsds>
       store.sweep();
       return json(res, 200, snapshot(m));
     }
-    if (route === 'GET /_local/boxes') return json(res, 200, [...store.boxes.values()].map(({ id, type, name, address }) => ({ id, type, name, address })));
+    if (route === 'GET /_local/boxes')
+      return json(
+        res,
+        200,
+        [...store.boxes.values()].map(({ id, type, name, address }) => ({ id, type, name, address })),
+      );
     if (route === 'POST /_local/clock/advance') {
       const { ms } = await readJson<{ ms?: number }>(req);
-      try { clock.advance(Number(ms)); } catch (e) { throw new HttpError(400, (e as Error).message); }
+      try {
+        clock.advance(Number(ms));
+      } catch (e) {
+        throw new HttpError(400, (e as Error).message);
+      }
       store.sweep();
       return json(res, 200, { now: clock.now().toISOString() });
     }
     if (route === 'GET /_local/clock') return json(res, 200, { now: clock.now().toISOString() });
     if (route === 'POST /_local/fail') {
       const { n, kind } = await readJson<{ n?: number; kind?: FailureKind }>(req);
-      try { failNext(Number(n), kind as FailureKind); } catch (e) { throw new HttpError(400, (e as Error).message); }
+      try {
+        failNext(Number(n), kind as FailureKind);
+      } catch (e) {
+        throw new HttpError(400, (e as Error).message);
+      }
       return json(res, 200, { ok: true });
     }
     if (route === 'GET /_local/requests') return json(res, 200, log);
@@ -289,7 +346,8 @@ export async function startLocalIsds(opts: LocalIsdsOptions): Promise<LocalIsds>
 
   function failNext(n: number, kind: FailureKind): void {
     if (!Number.isInteger(n) || n < 0) throw new Error('failNext(n): n must be a non-negative integer');
-    if (kind !== 'unavailable' && kind !== 'throttle') throw new Error("failNext: kind must be 'unavailable' or 'throttle'");
+    if (kind !== 'unavailable' && kind !== 'throttle')
+      throw new Error("failNext: kind must be 'unavailable' or 'throttle'");
     if (n > 0) failures.push({ kind, left: n });
   }
 
@@ -303,14 +361,20 @@ export async function startLocalIsds(opts: LocalIsdsOptions): Promise<LocalIsds>
         : Promise.reject(new HttpError(route ? 405 : 404, route ? 'POST only' : `no endpoint ${path}`));
     work.catch((e: unknown) => {
       const status = e instanceof HttpError ? e.status : 500;
-      if (res.headersSent) { res.destroy(); return; }
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
       if (path.startsWith('/_local/') || status !== 500) json(res, status, { error: (e as Error).message });
       else send(res, 500, soapFault('SOAP-ENV:Server', `local ISDS: ${(e as Error).message}`));
     });
   };
 
   const server: Server = opts.tls
-    ? createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key, ca: opts.tls.clientCa, requestCert: true, rejectUnauthorized: false }, handler)
+    ? createHttpsServer(
+        { cert: opts.tls.cert, key: opts.tls.key, ca: opts.tls.clientCa, requestCert: true, rejectUnauthorized: false },
+        handler,
+      )
     : createHttpServer(handler);
   // Idle keep-alive connections stay open a minute: with Node's 5 s default a client whose event loop is busy
   // (building a 20 MB request) can send on a socket the server is closing and get ECONNRESET.
@@ -333,14 +397,17 @@ export async function startLocalIsds(opts: LocalIsdsOptions): Promise<LocalIsds>
     },
     inbox: (boxId) => list(boxId, 'in'),
     sent: (boxId) => list(boxId, 'out'),
-    advance: (ms) => { clock.advance(ms); store.sweep(); },
+    advance: (ms) => {
+      clock.advance(ms);
+      store.sweep();
+    },
     failNext,
     requests: () => log.slice(),
     now: () => clock.now(),
-    stop: () => new Promise<void>((resolve, reject) => {
-      server.closeAllConnections?.();
-      server.close((e) => (e ? reject(e) : resolve()));
-    }),
+    stop: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections?.();
+        server.close((e) => (e ? reject(e) : resolve()));
+      }),
   };
 }
-

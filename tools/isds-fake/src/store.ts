@@ -58,7 +58,10 @@ export const FICTION_MS = 10 * 24 * 3600 * 1000;
 
 /** An ISDS refusal: the operation answers its dmStatus/dbStatus with this code. */
 export class IsdsError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -165,10 +168,16 @@ export class Store {
   readonly messages = new Map<string, StoredMessage>();
   private nextId: number;
 
-  constructor(boxes: LocalBox[], readonly clock: Clock, firstDmId?: number) {
+  constructor(
+    boxes: LocalBox[],
+    readonly clock: Clock,
+    firstDmId?: number,
+  ) {
     for (const b of boxes) {
-      if (!isBoxId(b.id)) throw new Error(`local ISDS: box id ${JSON.stringify(b.id)} is not 7 lowercase letters or digits`);
-      if (!['OVM', 'PO', 'PFO', 'FO'].includes(b.type)) throw new Error(`local ISDS: box ${b.id}: unknown type ${b.type}`);
+      if (!isBoxId(b.id))
+        throw new Error(`local ISDS: box id ${JSON.stringify(b.id)} is not 7 lowercase letters or digits`);
+      if (!['OVM', 'PO', 'PFO', 'FO'].includes(b.type))
+        throw new Error(`local ISDS: box ${b.id}: unknown type ${b.type}`);
       if (this.boxes.has(b.id)) throw new Error(`local ISDS: box ${b.id} given twice`);
       this.boxes.set(b.id, b);
     }
@@ -187,25 +196,55 @@ export class Store {
    */
   send(sender: LocalBox, m: Omit<InjectMessage, 'from'>): StoredMessage {
     const recipient = this.boxes.get(m.to);
-    if (!recipient) throw new IsdsError(CODES.recipientInaccessible[0], `Schránka ${m.to} neexistuje nebo není přístupná.`);
-    if (!m.annotation || m.annotation.length > 255) throw new IsdsError(CODES.invalidMessage[0], 'Věc zprávy (dmAnnotation) chybí nebo je delší než 255 znaků.');
+    if (!recipient)
+      throw new IsdsError(CODES.recipientInaccessible[0], `Schránka ${m.to} neexistuje nebo není přístupná.`);
+    if (!m.annotation || m.annotation.length > 255)
+      throw new IsdsError(CODES.invalidMessage[0], 'Věc zprávy (dmAnnotation) chybí nebo je delší než 255 znaků.');
     if (m.files.length === 0) throw new IsdsError(CODES.invalidMessage[0], 'Zpráva nemá žádnou písemnost.');
-    const files = m.files.map((f, i) => ({ ...f, metaType: f.metaType ?? (i === 0 ? 'main' : 'enclosure') as FileMetaType }));
+    const files = m.files.map((f, i) => ({
+      ...f,
+      metaType: f.metaType ?? ((i === 0 ? 'main' : 'enclosure') as FileMetaType),
+    }));
     const mains = files.filter((f) => f.metaType === 'main').length;
-    if (mains !== 1 || files[0].metaType !== 'main') throw new IsdsError(CODES.invalidMessage[0], 'Zpráva musí mít právě jednu hlavní písemnost (main), a to první.');
-    if (files.length > LIMITS.maxFiles) throw new IsdsError(CODES.attachmentRejected[0], `Zpráva má ${files.length} příloh, nejvýše ${LIMITS.maxFiles}; větší zprávu pošlete jako VoDZ.`);
+    if (mains !== 1 || files[0].metaType !== 'main')
+      throw new IsdsError(CODES.invalidMessage[0], 'Zpráva musí mít právě jednu hlavní písemnost (main), a to první.');
+    if (files.length > LIMITS.maxFiles)
+      throw new IsdsError(
+        CODES.attachmentRejected[0],
+        `Zpráva má ${files.length} příloh, nejvýše ${LIMITS.maxFiles}; větší zprávu pošlete jako VoDZ.`,
+      );
     const total = files.reduce((n, f) => n + f.content.length, 0);
-    if (total > LIMITS.maxAttachmentBytes) throw new IsdsError(CODES.attachmentRejected[0], `Přílohy mají ${total} B, nejvýše 20 MB; větší zprávu pošlete jako VoDZ.`);
-    for (const f of files) if (!f.name || f.name.length > 255) throw new IsdsError(CODES.invalidMessage[0], 'Název souboru (dmFileDescr) chybí nebo je delší než 255 znaků.');
+    if (total > LIMITS.maxAttachmentBytes)
+      throw new IsdsError(
+        CODES.attachmentRejected[0],
+        `Přílohy mají ${total} B, nejvýše 20 MB; větší zprávu pošlete jako VoDZ.`,
+      );
+    for (const f of files)
+      if (!f.name || f.name.length > 255)
+        throw new IsdsError(CODES.invalidMessage[0], 'Název souboru (dmFileDescr) chybí nebo je delší než 255 znaků.');
 
     const now = this.clock.now();
     const dmId = String(this.nextId++);
     const msg: StoredMessage = {
-      dmId, sender, recipient, annotation: m.annotation,
-      senderRefNumber: m.senderRefNumber ?? null, senderIdent: m.senderIdent ?? null,
-      recipientRefNumber: m.recipientRefNumber ?? null, recipientIdent: m.recipientIdent ?? null,
-      toHands: m.toHands ?? null, personalDelivery: m.personalDelivery ?? false, allowSubstDelivery: m.allowSubstDelivery ?? true,
-      files, dmDmXml: '', hash: Buffer.alloc(0), qTimestamp: Buffer.alloc(0), status: 4, submittedAt: now, deliveryTime: now, acceptanceTime: null,
+      dmId,
+      sender,
+      recipient,
+      annotation: m.annotation,
+      senderRefNumber: m.senderRefNumber ?? null,
+      senderIdent: m.senderIdent ?? null,
+      recipientRefNumber: m.recipientRefNumber ?? null,
+      recipientIdent: m.recipientIdent ?? null,
+      toHands: m.toHands ?? null,
+      personalDelivery: m.personalDelivery ?? false,
+      allowSubstDelivery: m.allowSubstDelivery ?? true,
+      files,
+      dmDmXml: '',
+      hash: Buffer.alloc(0),
+      qTimestamp: Buffer.alloc(0),
+      status: 4,
+      submittedAt: now,
+      deliveryTime: now,
+      acceptanceTime: null,
       events: [event(now, 'EV0'), event(now, 'EV5')],
       changes: [{ time: now, status: 4 }],
     };
@@ -231,7 +270,8 @@ export class Store {
    */
   serveByLogin(box: LocalBox, eventCode: 'EV11' | 'EV13'): void {
     const now = this.clock.now();
-    for (const m of this.messages.values()) if (m.recipient.id === box.id && m.status === 4) this.setStatus(m, 6, now, eventCode);
+    for (const m of this.messages.values())
+      if (m.recipient.id === box.id && m.status === 4) this.setStatus(m, 6, now, eventCode);
   }
 
   /** MarkMessageAsDownloaded: read (7). Only from a served state. */
@@ -267,10 +307,21 @@ export function senderStatus(m: StoredMessage): number {
 
 export function snapshot(m: StoredMessage): MessageSnapshot {
   return {
-    dmId: m.dmId, status: m.status, from: m.sender.id, to: m.recipient.id, senderName: m.sender.name, recipientName: m.recipient.name,
-    annotation: m.annotation, senderRefNumber: m.senderRefNumber, senderIdent: m.senderIdent, toHands: m.toHands,
-    personalDelivery: m.personalDelivery, allowSubstDelivery: m.allowSubstDelivery, submittedAt: isoTime(m.submittedAt),
-    deliveryTime: m.deliveryTime && isoTime(m.deliveryTime), acceptanceTime: m.acceptanceTime && isoTime(m.acceptanceTime),
+    dmId: m.dmId,
+    status: m.status,
+    from: m.sender.id,
+    to: m.recipient.id,
+    senderName: m.sender.name,
+    recipientName: m.recipient.name,
+    annotation: m.annotation,
+    senderRefNumber: m.senderRefNumber,
+    senderIdent: m.senderIdent,
+    toHands: m.toHands,
+    personalDelivery: m.personalDelivery,
+    allowSubstDelivery: m.allowSubstDelivery,
+    submittedAt: isoTime(m.submittedAt),
+    deliveryTime: m.deliveryTime && isoTime(m.deliveryTime),
+    acceptanceTime: m.acceptanceTime && isoTime(m.acceptanceTime),
     hash: m.hash.toString('base64'),
     events: m.events.map((e) => ({ time: isoTime(e.time), code: e.code, description: e.description })),
     files: m.files.map((f) => ({ name: f.name, mimeType: f.mimeType, metaType: f.metaType, size: f.content.length })),

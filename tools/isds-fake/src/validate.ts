@@ -19,7 +19,10 @@ let checked = false;
 export function assertXmllint(): void {
   if (checked) return;
   const r = spawnSync('xmllint', ['--version'], { encoding: 'utf8' });
-  if (r.error) throw new Error('local ISDS: xmllint not found (Debian package libxml2-utils); it validates every request against the ISDS XSD');
+  if (r.error)
+    throw new Error(
+      'local ISDS: xmllint not found (Debian package libxml2-utils); it validates every request against the ISDS XSD',
+    );
   checked = true;
 }
 
@@ -30,20 +33,29 @@ export function assertXmllint(): void {
  */
 export function validateEnvelope(body: Buffer, kind: SchemaKind): Promise<ValidationResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn('xmllint', ['--noout', '--huge', '--nonet', '--schema', join(SCHEMA_DIR, `envelope-${kind}.xsd`), '-'], {
-      stdio: ['pipe', 'ignore', 'pipe'],
-    });
+    const child = spawn(
+      'xmllint',
+      ['--noout', '--huge', '--nonet', '--schema', join(SCHEMA_DIR, `envelope-${kind}.xsd`), '-'],
+      {
+        stdio: ['pipe', 'ignore', 'pipe'],
+      },
+    );
     let stderr = '';
     child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (d: string) => { if (stderr.length < 8000) stderr += d; });
+    child.stderr.on('data', (d: string) => {
+      if (stderr.length < 8000) stderr += d;
+    });
     child.on('error', reject);
     child.on('close', (code) => {
       if (code === 0) resolve({ valid: true, errors: '' });
       // 1–4: parse or validation errors; anything else is xmllint itself failing.
-      else if (code !== null && code >= 1 && code <= 4) resolve({ valid: false, errors: stderr.replace(/^- fails to validate\s*$/m, '').trim() });
+      else if (code !== null && code >= 1 && code <= 4)
+        resolve({ valid: false, errors: stderr.replace(/^- fails to validate\s*$/m, '').trim() });
       else reject(new Error(`xmllint exited with ${code}: ${stderr}`));
     });
-    child.stdin.on('error', () => { /* xmllint may stop reading after a fatal error; 'close' reports it */ });
+    child.stdin.on('error', () => {
+      /* xmllint may stop reading after a fatal error; 'close' reports it */
+    });
     child.stdin.end(body);
   });
 }

@@ -29,7 +29,11 @@ export function nillable(v: string | number | boolean | null | undefined): XmlVa
 }
 
 const builder = new XMLBuilder({
-  ignoreAttributes: false, attributeNamePrefix: '@_', suppressEmptyNode: false, suppressBooleanAttributes: false, processEntities: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  suppressEmptyNode: false,
+  suppressBooleanAttributes: false,
+  processEntities: true,
 });
 
 /**
@@ -55,9 +59,12 @@ export function buildXml(tree: XmlNode, raw?: RawXml): string {
 
 /** A SOAP 1.1 envelope around one body element. */
 export function soapEnvelope(body: XmlNode, raw?: RawXml): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${buildXml({
-    'SOAP-ENV:Envelope': { '@_xmlns:SOAP-ENV': NS.soap, 'SOAP-ENV:Body': body },
-  }, raw)}`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${buildXml(
+    {
+      'SOAP-ENV:Envelope': { '@_xmlns:SOAP-ENV': NS.soap, 'SOAP-ENV:Body': body },
+    },
+    raw,
+  )}`;
 }
 
 /** A SOAP 1.1 fault (maintenance outage: HTTP 503; a request that is not SOAP: HTTP 500). */

@@ -35,8 +35,18 @@ export async function generatePki(now: Date): Promise<LocalIsdsPki> {
   const notAfter = new Date(now.getTime() + 20 * YEAR);
   const ca = await createTestCa({ name: 'Local ISDS Test CA', keyAlgorithm: 'RSA', notBefore, notAfter });
   const org = 'Local ISDS (test only)';
-  const seal = await issueCertificate(ca, { subject: { commonName: 'Local ISDS Seal', organizationName: org, countryName: 'CZ' }, usage: 'seal', notBefore, notAfter });
-  const tsa = await issueCertificate(ca, { subject: { commonName: 'Local ISDS TSA', organizationName: org, countryName: 'CZ' }, usage: 'tsa', notBefore, notAfter });
+  const seal = await issueCertificate(ca, {
+    subject: { commonName: 'Local ISDS Seal', organizationName: org, countryName: 'CZ' },
+    usage: 'seal',
+    notBefore,
+    notAfter,
+  });
+  const tsa = await issueCertificate(ca, {
+    subject: { commonName: 'Local ISDS TSA', organizationName: org, countryName: 'CZ' },
+    usage: 'tsa',
+    notBefore,
+    notAfter,
+  });
   return { ca, seal, tsa, caCertPem: ca.certPem };
 }
 

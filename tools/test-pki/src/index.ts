@@ -113,7 +113,8 @@ export function toPem(der: Uint8Array | ArrayBuffer, label: string): string {
 
 export function fromPem(pem: string): Buffer[] {
   const out: Buffer[] = [];
-  for (const m of pem.matchAll(/-----BEGIN [^-]+-----([\s\S]*?)-----END [^-]+-----/g)) out.push(Buffer.from(m[1].replace(/\s+/g, ''), 'base64'));
+  for (const m of pem.matchAll(/-----BEGIN [^-]+-----([\s\S]*?)-----END [^-]+-----/g))
+    out.push(Buffer.from(m[1].replace(/\s+/g, ''), 'base64'));
   return out;
 }
 
@@ -140,7 +141,10 @@ function setName(target: pkijs.RelativeDistinguishedNames, subject: SubjectInput
   const add = (type: string, value: string | undefined, printable = false) => {
     if (value === undefined) return;
     target.typesAndValues.push(
-      new pkijs.AttributeTypeAndValue({ type, value: printable ? new asn1js.PrintableString({ value }) : new asn1js.Utf8String({ value }) }),
+      new pkijs.AttributeTypeAndValue({
+        type,
+        value: printable ? new asn1js.PrintableString({ value }) : new asn1js.Utf8String({ value }),
+      }),
     );
   };
   add(OID.countryName, s.countryName, true);
@@ -167,8 +171,13 @@ function keyUsageBits(bits: number[]): asn1js.BitString {
 
 const KU = { digitalSignature: 0, nonRepudiation: 1, keyEncipherment: 2, keyCertSign: 5, cRLSign: 6 };
 
-function extension(extnID: string, critical: boolean, value: { toSchema(): asn1js.BaseBlock<any> } | asn1js.BaseBlock<any>): pkijs.Extension {
-  const schema = 'toSchema' in value && typeof value.toSchema === 'function' ? value.toSchema() : (value as asn1js.BaseBlock<any>);
+function extension(
+  extnID: string,
+  critical: boolean,
+  value: { toSchema(): asn1js.BaseBlock<any> } | asn1js.BaseBlock<any>,
+): pkijs.Extension {
+  const schema =
+    'toSchema' in value && typeof value.toSchema === 'function' ? value.toSchema() : (value as asn1js.BaseBlock<any>);
   return new pkijs.Extension({ extnID, critical, extnValue: schema.toBER(false) });
 }
 
@@ -179,7 +188,14 @@ async function keyIdentifier(cert: pkijs.Certificate): Promise<ArrayBuffer> {
 function qcType(oid: string): asn1js.Sequence {
   // QCStatements ::= SEQUENCE OF QCStatement; QCStatement { statementId, statementInfo: SEQUENCE OF OID }
   return new asn1js.Sequence({
-    value: [new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: OID.qcType }), new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: oid })] })] })],
+    value: [
+      new asn1js.Sequence({
+        value: [
+          new asn1js.ObjectIdentifier({ value: OID.qcType }),
+          new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: oid })] }),
+        ],
+      }),
+    ],
   });
 }
 
@@ -195,7 +211,11 @@ interface MakeCertificate {
 }
 
 async function makeCertificate(input: MakeCertificate): Promise<Omit<TestIdentity, 'chain'>> {
-  const keys = await generateKeyPair(input.issuer ? keyAlgorithmOf(input.issuer.privateKey) ?? input.keyAlgorithm ?? 'ECDSA' : input.keyAlgorithm ?? 'ECDSA');
+  const keys = await generateKeyPair(
+    input.issuer
+      ? (keyAlgorithmOf(input.issuer.privateKey) ?? input.keyAlgorithm ?? 'ECDSA')
+      : (input.keyAlgorithm ?? 'ECDSA'),
+  );
   const cert = new pkijs.Certificate();
   cert.version = 2;
   cert.serialNumber = randomSerial();
@@ -207,10 +227,18 @@ async function makeCertificate(input: MakeCertificate): Promise<Omit<TestIdentit
   cert.notAfter.value = input.notAfter ?? new Date(now + 365 * DAY);
   await cert.subjectPublicKeyInfo.importKey(keys.publicKey, engine);
   const extensions = [...input.extensions];
-  extensions.push(extension(OID.subjectKeyIdentifier, false, new asn1js.OctetString({ valueHex: await keyIdentifier(cert) })));
+  extensions.push(
+    extension(OID.subjectKeyIdentifier, false, new asn1js.OctetString({ valueHex: await keyIdentifier(cert) })),
+  );
   const issuerCert = input.issuer?.certificate ?? cert;
   extensions.push(
-    extension(OID.authorityKeyIdentifier, false, new pkijs.AuthorityKeyIdentifier({ keyIdentifier: new asn1js.OctetString({ valueHex: await keyIdentifier(issuerCert) }) })),
+    extension(
+      OID.authorityKeyIdentifier,
+      false,
+      new pkijs.AuthorityKeyIdentifier({
+        keyIdentifier: new asn1js.OctetString({ valueHex: await keyIdentifier(issuerCert) }),
+      }),
+    ),
   );
   if (input.crlUrl) {
     extensions.push(
@@ -218,7 +246,11 @@ async function makeCertificate(input: MakeCertificate): Promise<Omit<TestIdentit
         OID.crlDistributionPoints,
         false,
         new pkijs.CRLDistributionPoints({
-          distributionPoints: [new pkijs.DistributionPoint({ distributionPoint: [new pkijs.GeneralName({ type: 6, value: input.crlUrl })] })],
+          distributionPoints: [
+            new pkijs.DistributionPoint({
+              distributionPoint: [new pkijs.GeneralName({ type: 6, value: input.crlUrl })],
+            }),
+          ],
         }),
       ),
     );
@@ -229,7 +261,13 @@ async function makeCertificate(input: MakeCertificate): Promise<Omit<TestIdentit
   const pkcs8 = await crypto.subtle.exportKey('pkcs8', keys.privateKey);
   // Re-read the certificate from its DER: a parsed Certificate is what verifiers see (encoded TBS kept).
   const parsed = pkijs.Certificate.fromBER(toArrayBuffer(certDer));
-  return { certificate: parsed, certDer, certPem: toPem(certDer, 'CERTIFICATE'), privateKey: keys.privateKey, privateKeyPem: toPem(pkcs8, 'PRIVATE KEY') };
+  return {
+    certificate: parsed,
+    certDer,
+    certPem: toPem(certDer, 'CERTIFICATE'),
+    privateKey: keys.privateKey,
+    privateKeyPem: toPem(pkcs8, 'PRIVATE KEY'),
+  };
 }
 
 function keyAlgorithmOf(key: CryptoKey): KeyAlgorithm | undefined {
@@ -282,7 +320,10 @@ export interface IssueCertificateOptions {
  * (legal person, QC type e-seal), 'tls-server' / 'tls-client' (extended key usage, SAN for servers) and 'tsa'
  * (critical extended key usage timeStamping, RFC 3161).
  */
-export async function issueCertificate(ca: TestCa | TestIdentity, options: IssueCertificateOptions): Promise<TestIdentity> {
+export async function issueCertificate(
+  ca: TestCa | TestIdentity,
+  options: IssueCertificateOptions,
+): Promise<TestIdentity> {
   const ext: pkijs.Extension[] = [extension(OID.basicConstraints, true, new pkijs.BasicConstraints({ cA: false }))];
   switch (options.usage) {
     case 'signing':
@@ -300,12 +341,21 @@ export async function issueCertificate(ca: TestCa | TestIdentity, options: Issue
     case 'tls-server':
     case 'tls-client': {
       ext.push(extension(OID.keyUsage, true, keyUsageBits([KU.digitalSignature, KU.keyEncipherment])));
-      ext.push(extension(OID.extKeyUsage, false, new pkijs.ExtKeyUsage({ keyPurposes: [options.usage === 'tls-server' ? OID.serverAuth : OID.clientAuth] })));
+      ext.push(
+        extension(
+          OID.extKeyUsage,
+          false,
+          new pkijs.ExtKeyUsage({ keyPurposes: [options.usage === 'tls-server' ? OID.serverAuth : OID.clientAuth] }),
+        ),
+      );
       if (options.usage === 'tls-server') {
         const hosts = options.hosts ?? ['localhost', '127.0.0.1'];
         const altNames = hosts.map((h) =>
           /^\d+\.\d+\.\d+\.\d+$/.test(h)
-            ? new pkijs.GeneralName({ type: 7, value: new asn1js.OctetString({ valueHex: new Uint8Array(h.split('.').map(Number)).buffer }) })
+            ? new pkijs.GeneralName({
+                type: 7,
+                value: new asn1js.OctetString({ valueHex: new Uint8Array(h.split('.').map(Number)).buffer }),
+              })
             : new pkijs.GeneralName({ type: 2, value: h }),
         );
         ext.push(extension(OID.subjectAltName, false, new pkijs.AltName({ altNames })));
@@ -371,7 +421,11 @@ export async function toPkcs12(identity: TestIdentity, password: string): Promis
   const pkcs8 = await crypto.subtle.exportKey('pkcs8', identity.privateKey);
   const passwordBuffer = toArrayBuffer(Buffer.from(password, 'utf8'));
   const certBags = [identity, ...identity.chain].map(
-    (c) => new pkijs.SafeBag({ bagId: '1.2.840.113549.1.12.10.1.3', bagValue: new pkijs.CertBag({ parsedValue: c.certificate }) }),
+    (c) =>
+      new pkijs.SafeBag({
+        bagId: '1.2.840.113549.1.12.10.1.3',
+        bagValue: new pkijs.CertBag({ parsedValue: c.certificate }),
+      }),
   );
   const keyBag = new pkijs.SafeBag({
     bagId: '1.2.840.113549.1.12.10.1.2',
@@ -390,10 +444,18 @@ export async function toPkcs12(identity: TestIdentity, password: string): Promis
       }),
     },
   });
-  const encryption = { password: passwordBuffer, contentEncryptionAlgorithm: { name: 'AES-CBC', length: 256 }, hmacHashAlgorithm: 'SHA-256', iterationCount: 2048 };
+  const encryption = {
+    password: passwordBuffer,
+    contentEncryptionAlgorithm: { name: 'AES-CBC', length: 256 },
+    hmacHashAlgorithm: 'SHA-256',
+    iterationCount: 2048,
+  };
   await (keyBag.bagValue as pkijs.PKCS8ShroudedKeyBag).makeInternalValues(encryption, engine);
   await pfx.parsedValue!.authenticatedSafe!.makeInternalValues({ safeContents: [{}, encryption] }, engine);
-  await pfx.makeInternalValues({ password: passwordBuffer, iterations: 2048, pbkdf2HashAlgorithm: 'SHA-256', hmacHashAlgorithm: 'SHA-256' }, engine);
+  await pfx.makeInternalValues(
+    { password: passwordBuffer, iterations: 2048, pbkdf2HashAlgorithm: 'SHA-256', hmacHashAlgorithm: 'SHA-256' },
+    engine,
+  );
   return Buffer.from(pfx.toSchema().toBER(false));
 }
 
@@ -425,11 +487,20 @@ async function sha256(data: BufferSource): Promise<ArrayBuffer> {
 async function signingCertificateV2(cert: TestIdentity): Promise<asn1js.Sequence> {
   const issuerSerial = new asn1js.Sequence({
     value: [
-      new asn1js.Sequence({ value: [new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 4 }, value: [cert.certificate.issuer.toSchema()] })] }),
+      new asn1js.Sequence({
+        value: [
+          new asn1js.Constructed({
+            idBlock: { tagClass: 3, tagNumber: 4 },
+            value: [cert.certificate.issuer.toSchema()],
+          }),
+        ],
+      }),
       cert.certificate.serialNumber,
     ],
   });
-  const essCertIdV2 = new asn1js.Sequence({ value: [new asn1js.OctetString({ valueHex: await sha256(toArrayBuffer(cert.certDer)) }), issuerSerial] });
+  const essCertIdV2 = new asn1js.Sequence({
+    value: [new asn1js.OctetString({ valueHex: await sha256(toArrayBuffer(cert.certDer)) }), issuerSerial],
+  });
   return new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [essCertIdV2] })] });
 }
 
@@ -450,10 +521,16 @@ export async function signCms(data: Uint8Array, signer: TestIdentity, options: S
     signerInfos: [
       new pkijs.SignerInfo({
         version: 1,
-        sid: new pkijs.IssuerAndSerialNumber({ issuer: signer.certificate.issuer, serialNumber: signer.certificate.serialNumber }),
+        sid: new pkijs.IssuerAndSerialNumber({
+          issuer: signer.certificate.issuer,
+          serialNumber: signer.certificate.serialNumber,
+        }),
       }),
     ],
-    certificates: options.includeChain === false ? [signer.certificate] : [signer.certificate, ...signer.chain.map((c) => c.certificate)],
+    certificates:
+      options.includeChain === false
+        ? [signer.certificate]
+        : [signer.certificate, ...signer.chain.map((c) => c.certificate)],
   });
   const attributes = [attribute(OID.contentType, new asn1js.ObjectIdentifier({ value: contentType }))];
   const signingTime = options.signingTime === undefined ? new Date() : options.signingTime;
@@ -464,7 +541,9 @@ export async function signCms(data: Uint8Array, signer: TestIdentity, options: S
   await signedData.sign(signer.privateKey, 0, 'SHA-256', undefined, engine);
   if (options.timeStamp) {
     const signatureValue = signedData.signerInfos[0].signature.valueBlock.valueHexView;
-    const token = await createTimeStampToken(options.timeStamp.tsa, signatureValue, { genTime: options.timeStamp.genTime });
+    const token = await createTimeStampToken(options.timeStamp.tsa, signatureValue, {
+      genTime: options.timeStamp.genTime,
+    });
     signedData.signerInfos[0].unsignedAttrs = new pkijs.SignedAndUnsignedAttributes({
       type: 1,
       attributes: [attribute(OID.signatureTimeStampToken, asn1js.fromBER(toArrayBuffer(token)).result)],
@@ -475,7 +554,10 @@ export async function signCms(data: Uint8Array, signer: TestIdentity, options: S
     // PKI.js writes eContent as a constructed (BER, chunked) OCTET STRING; time-stamp tokens and most readers
     // expect DER, so the content goes in as one primitive OCTET STRING.
     const encap = schema.valueBlock.value[2] as asn1js.Sequence;
-    encap.valueBlock.value[1] = new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [new asn1js.OctetString({ valueHex: content })] });
+    encap.valueBlock.value[1] = new asn1js.Constructed({
+      idBlock: { tagClass: 3, tagNumber: 0 },
+      value: [new asn1js.OctetString({ valueHex: content })],
+    });
   }
   const contentInfo = new pkijs.ContentInfo({ contentType: OID.signedData, content: schema });
   return Buffer.from(contentInfo.toSchema().toBER(false));
@@ -490,7 +572,11 @@ export interface TimeStampOptions {
  * An RFC 3161 time-stamp token (DER ContentInfo of a SignedData over a TSTInfo) by the TSA identity over the
  * SHA-256 hash of the bytes.
  */
-export async function createTimeStampToken(tsa: TestIdentity, data: Uint8Array, options: TimeStampOptions = {}): Promise<Buffer> {
+export async function createTimeStampToken(
+  tsa: TestIdentity,
+  data: Uint8Array,
+  options: TimeStampOptions = {},
+): Promise<Buffer> {
   const tstInfo = new pkijs.TSTInfo({
     version: 1,
     policy: options.policy ?? '1.3.6.1.4.1.99999.1.1',

@@ -40,7 +40,13 @@ function signedData(cms: Buffer): pkijs.SignedData {
 async function verify(cms: Buffer, trusted: TestIdentity[], data?: Buffer): Promise<boolean> {
   const result = await signedData(cms)
     .verify(
-    { signer: 0, checkChain: true, trustedCerts: trusted.map((t) => t.certificate), data: data ? toArrayBuffer(data) : undefined, extendedMode: true },
+      {
+        signer: 0,
+        checkChain: true,
+        trustedCerts: trusted.map((t) => t.certificate),
+        data: data ? toArrayBuffer(data) : undefined,
+        extendedMode: true,
+      },
       cryptoEngine,
     )
     .catch(() => ({ signatureVerified: false }));
@@ -55,22 +61,43 @@ let tsa: TestIdentity;
 beforeAll(async () => {
   root = await createTestCa({ name: 'Test Root CA' });
   intermediate = await createTestCa({ name: 'Test Qualified CA', issuer: root });
-  signer = await issueCertificate(intermediate, { subject: { commonName: 'Jana Nováková', givenName: 'Jana', surname: 'Nováková', countryName: 'CZ' }, usage: 'signing' });
+  signer = await issueCertificate(intermediate, {
+    subject: { commonName: 'Jana Nováková', givenName: 'Jana', surname: 'Nováková', countryName: 'CZ' },
+    usage: 'signing',
+  });
   tsa = await issueCertificate(root, { subject: 'Test TSA', usage: 'tsa' });
 });
 
 test('certificates chain to the root (OpenSSL) and carry their usage', async () => {
-  const seal = await issueCertificate(intermediate, { subject: { commonName: 'Město Blansko', organizationName: 'Město Blansko', organizationIdentifier: 'NTRCZ-00279943' }, usage: 'seal' });
+  const seal = await issueCertificate(intermediate, {
+    subject: {
+      commonName: 'Město Blansko',
+      organizationName: 'Město Blansko',
+      organizationIdentifier: 'NTRCZ-00279943',
+    },
+    usage: 'seal',
+  });
   const server = await issueCertificate(root, { subject: 'localhost', usage: 'tls-server' });
   const caFile = file('root.pem', root.certPem);
   const untrusted = file('intermediate.pem', intermediate.certPem);
-  for (const [name, id] of [['signer', signer], ['seal', seal]] as const) {
-    expect(openssl(['verify', '-CAfile', caFile, '-untrusted', untrusted, file(`${name}.pem`, id.certPem)])).toContain(': OK');
+  for (const [name, id] of [
+    ['signer', signer],
+    ['seal', seal],
+  ] as const) {
+    expect(openssl(['verify', '-CAfile', caFile, '-untrusted', untrusted, file(`${name}.pem`, id.certPem)])).toContain(
+      ': OK',
+    );
   }
-  expect(openssl(['verify', '-CAfile', caFile, '-purpose', 'sslserver', file('server.pem', server.certPem)])).toContain(': OK');
-  expect(openssl(['verify', '-CAfile', caFile, '-purpose', 'timestampsign', file('tsa.pem', tsa.certPem)])).toContain(': OK');
+  expect(openssl(['verify', '-CAfile', caFile, '-purpose', 'sslserver', file('server.pem', server.certPem)])).toContain(
+    ': OK',
+  );
+  expect(openssl(['verify', '-CAfile', caFile, '-purpose', 'timestampsign', file('tsa.pem', tsa.certPem)])).toContain(
+    ': OK',
+  );
   const other = await createTestCa({ name: 'Other CA' });
-  expect(() => openssl(['verify', '-CAfile', file('other.pem', other.certPem), file('signer2.pem', signer.certPem)])).toThrow();
+  expect(() =>
+    openssl(['verify', '-CAfile', file('other.pem', other.certPem), file('signer2.pem', signer.certPem)]),
+  ).toThrow();
   expect(openssl(['x509', '-in', file('seal2.pem', seal.certPem), '-noout', '-subject'])).toContain('Blansko');
 });
 
@@ -78,7 +105,18 @@ test('attached and detached CMS verify (PKI.js, OpenSSL); a changed byte does no
   const data = Buffer.from('<zprava>obsah</zprava>');
   const attached = await signCms(data, signer);
   expect(await verify(attached, [root])).toBe(true);
-  const out = openssl(['cms', '-verify', '-inform', 'DER', '-in', file('a.p7m', attached), '-CAfile', file('root2.pem', root.certPem), '-purpose', 'any']);
+  const out = openssl([
+    'cms',
+    '-verify',
+    '-inform',
+    'DER',
+    '-in',
+    file('a.p7m', attached),
+    '-CAfile',
+    file('root2.pem', root.certPem),
+    '-purpose',
+    'any',
+  ]);
   expect(out).toBe(data.toString());
 
   const detached = await signCms(data, signer, { detached: true });
@@ -96,7 +134,9 @@ test('a signature time-stamp (CAdES-T) is an RFC 3161 token over the signature v
   const token = new pkijs.SignedData({ schema: new pkijs.ContentInfo({ schema: attr.values[0] }).content });
   const tst = pkijs.TSTInfo.fromBER(token.encapContentInfo.eContent!.getValue());
   expect(tst.genTime.toISOString()).toBe(genTime.toISOString());
-  const expected = Buffer.from(await crypto.subtle.digest('SHA-256', sd.signerInfos[0].signature.valueBlock.valueHexView));
+  const expected = Buffer.from(
+    await crypto.subtle.digest('SHA-256', sd.signerInfos[0].signature.valueBlock.valueHexView),
+  );
   expect(Buffer.from(tst.messageImprint.hashedMessage.valueBlock.valueHexView)).toEqual(expected);
   const standalone = await createTimeStampToken(tsa, Buffer.from('y'));
   expect(await verify(standalone, [root], Buffer.from('y'))).toBe(true);
@@ -108,7 +148,9 @@ test('a signature time-stamp (CAdES-T) is an RFC 3161 token over the signature v
 test('a CRL lists the revoked certificate (OpenSSL)', async () => {
   const crl = await createCrl(intermediate, { revoked: [{ certificate: signer }] });
   const text = openssl(['crl', '-inform', 'DER', '-in', file('c.crl', crl), '-noout', '-text']);
-  expect(text).toContain(Buffer.from(signer.certificate.serialNumber.valueBlock.valueHexView).toString('hex').toUpperCase().slice(0, 8));
+  expect(text).toContain(
+    Buffer.from(signer.certificate.serialNumber.valueBlock.valueHexView).toString('hex').toUpperCase().slice(0, 8),
+  );
   const parsed = pkijs.CertificateRevocationList.fromBER(toArrayBuffer(crl));
   expect(await parsed.verify({ issuerCertificate: intermediate.certificate }, cryptoEngine)).toBe(true);
 });
@@ -123,7 +165,10 @@ test('PKCS#12 opens with its password in Node TLS and OpenSSL', async () => {
 });
 
 test('a PAdES-signed PDF verifies (pdfsig, PKI.js over the byte range); a changed byte does not', async () => {
-  const pdf = await signPdf(await makeTestPdf('Rozhodnutí'), signer, { reason: 'Podpis', signingTime: new Date('2026-03-01T10:00:00Z') });
+  const pdf = await signPdf(await makeTestPdf('Rozhodnutí'), signer, {
+    reason: 'Podpis',
+    signingTime: new Date('2026-03-01T10:00:00Z'),
+  });
   const text = pdf.toString('latin1');
   const m = /\/ByteRange \[(\d+) (\d+) (\d+) (\d+)\s*\]/.exec(text)!;
   const [a, b, c, d] = m.slice(1).map(Number);

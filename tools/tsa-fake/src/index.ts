@@ -17,7 +17,15 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { OID, createTestCa, cryptoEngine, issueCertificate, toArrayBuffer, type TestCa, type TestIdentity } from '@hub/test-pki';
+import {
+  OID,
+  createTestCa,
+  cryptoEngine,
+  issueCertificate,
+  toArrayBuffer,
+  type TestCa,
+  type TestIdentity,
+} from '@hub/test-pki';
 
 export const TSA_POLICY = '1.3.6.1.4.1.99999.3161.1';
 
@@ -76,7 +84,10 @@ export interface TsaFake {
 }
 
 class Refusal extends Error {
-  constructor(readonly failInfo: number, message: string) {
+  constructor(
+    readonly failInfo: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -87,12 +98,14 @@ function failureBits(bit: number): asn1js.BitString {
   return new asn1js.BitString({ valueHex: bytes.buffer, unusedBits: 7 - (bit & 7) });
 }
 
-const hex = (b: ArrayBuffer | Uint8Array) => Buffer.from(b instanceof Uint8Array ? b : new Uint8Array(b)).toString('hex');
+const hex = (b: ArrayBuffer | Uint8Array) =>
+  Buffer.from(b instanceof Uint8Array ? b : new Uint8Array(b)).toString('hex');
 
 /** The request, checked (see the module comment); a Refusal says which failure bit to answer. */
 export function parseTimeStampReq(der: Buffer, policy = TSA_POLICY): pkijs.TimeStampReq {
   const asn = asn1js.fromBER(toArrayBuffer(der));
-  if (asn.offset === -1 || asn.offset !== der.length) throw new Refusal(FailureInfo.badDataFormat, 'the request is not one DER value');
+  if (asn.offset === -1 || asn.offset !== der.length)
+    throw new Refusal(FailureInfo.badDataFormat, 'the request is not one DER value');
   let req: pkijs.TimeStampReq;
   try {
     req = new pkijs.TimeStampReq({ schema: asn.result });
@@ -100,14 +113,23 @@ export function parseTimeStampReq(der: Buffer, policy = TSA_POLICY): pkijs.TimeS
     throw new Refusal(FailureInfo.badDataFormat, `not a TimeStampReq: ${(e as Error).message}`);
   }
   // DER, not just BER: encoded again, the request must give the same bytes.
-  if (!Buffer.from(req.toSchema().toBER(false)).equals(der)) throw new Refusal(FailureInfo.badDataFormat, 'the request is BER, not DER');
+  if (!Buffer.from(req.toSchema().toBER(false)).equals(der))
+    throw new Refusal(FailureInfo.badDataFormat, 'the request is BER, not DER');
   if (req.version !== 1) throw new Refusal(FailureInfo.badRequest, `version ${req.version}, not 1`);
   const alg = HASHES[req.messageImprint.hashAlgorithm.algorithmId];
-  if (!alg) throw new Refusal(FailureInfo.badAlg, `hash algorithm ${req.messageImprint.hashAlgorithm.algorithmId} is not accepted (SHA-256/384/512)`);
+  if (!alg)
+    throw new Refusal(
+      FailureInfo.badAlg,
+      `hash algorithm ${req.messageImprint.hashAlgorithm.algorithmId} is not accepted (SHA-256/384/512)`,
+    );
   if (req.messageImprint.hashedMessage.valueBlock.valueHexView.byteLength !== alg.length) {
-    throw new Refusal(FailureInfo.badDataFormat, `the ${alg.name} imprint has ${req.messageImprint.hashedMessage.valueBlock.valueHexView.byteLength} bytes, not ${alg.length}`);
+    throw new Refusal(
+      FailureInfo.badDataFormat,
+      `the ${alg.name} imprint has ${req.messageImprint.hashedMessage.valueBlock.valueHexView.byteLength} bytes, not ${alg.length}`,
+    );
   }
-  if (req.reqPolicy && req.reqPolicy !== policy) throw new Refusal(FailureInfo.unacceptedPolicy, `policy ${req.reqPolicy} is not this TSA's (${policy})`);
+  if (req.reqPolicy && req.reqPolicy !== policy)
+    throw new Refusal(FailureInfo.unacceptedPolicy, `policy ${req.reqPolicy} is not this TSA's (${policy})`);
   if (req.extensions?.length) throw new Refusal(FailureInfo.unacceptedExtension, 'extensions are not supported');
   return req;
 }
@@ -116,20 +138,43 @@ export function parseTimeStampReq(der: Buffer, policy = TSA_POLICY): pkijs.TimeS
 function signingCertificateV2(cert: TestIdentity): asn1js.Sequence {
   const issuerSerial = new asn1js.Sequence({
     value: [
-      new asn1js.Sequence({ value: [new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 4 }, value: [cert.certificate.issuer.toSchema()] })] }),
+      new asn1js.Sequence({
+        value: [
+          new asn1js.Constructed({
+            idBlock: { tagClass: 3, tagNumber: 4 },
+            value: [cert.certificate.issuer.toSchema()],
+          }),
+        ],
+      }),
       cert.certificate.serialNumber,
     ],
   });
   const certHash = createHash('sha256').update(cert.certDer).digest();
-  return new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [new asn1js.OctetString({ valueHex: toArrayBuffer(certHash) }), issuerSerial] })] })] });
+  return new asn1js.Sequence({
+    value: [
+      new asn1js.Sequence({
+        value: [
+          new asn1js.Sequence({ value: [new asn1js.OctetString({ valueHex: toArrayBuffer(certHash) }), issuerSerial] }),
+        ],
+      }),
+    ],
+  });
 }
 
-async function token(tsa: TestIdentity, req: pkijs.TimeStampReq, serial: bigint, genTime: Date, policy: string): Promise<pkijs.ContentInfo> {
+async function token(
+  tsa: TestIdentity,
+  req: pkijs.TimeStampReq,
+  serial: bigint,
+  genTime: Date,
+  policy: string,
+): Promise<pkijs.ContentInfo> {
   const tstInfo = new pkijs.TSTInfo({
     version: 1,
     policy,
     messageImprint: req.messageImprint,
-    serialNumber: new asn1js.Integer({ valueHex: toArrayBuffer(Buffer.from(serial.toString(16).padStart(16, '0'), 'hex')) }),
+    serialNumber: new asn1js.Integer({
+      valueHex: toArrayBuffer(Buffer.from(serial.toString(16).padStart(16, '0'), 'hex')),
+    }),
     genTime,
     accuracy: new pkijs.Accuracy({ seconds: 1 }),
     ordering: false,
@@ -138,16 +183,32 @@ async function token(tsa: TestIdentity, req: pkijs.TimeStampReq, serial: bigint,
   const content = tstInfo.toSchema().toBER(false);
   const signedData = new pkijs.SignedData({
     version: 3,
-    encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: OID.tstInfo, eContent: new asn1js.OctetString({ valueHex: content }) }),
+    encapContentInfo: new pkijs.EncapsulatedContentInfo({
+      eContentType: OID.tstInfo,
+      eContent: new asn1js.OctetString({ valueHex: content }),
+    }),
     signerInfos: [
       new pkijs.SignerInfo({
         version: 1,
-        sid: new pkijs.IssuerAndSerialNumber({ issuer: tsa.certificate.issuer, serialNumber: tsa.certificate.serialNumber }),
+        sid: new pkijs.IssuerAndSerialNumber({
+          issuer: tsa.certificate.issuer,
+          serialNumber: tsa.certificate.serialNumber,
+        }),
         signedAttrs: new pkijs.SignedAndUnsignedAttributes({
           type: 0,
           attributes: [
-            new pkijs.Attribute({ type: OID.contentType, values: [new asn1js.ObjectIdentifier({ value: OID.tstInfo })] }),
-            new pkijs.Attribute({ type: OID.messageDigest, values: [new asn1js.OctetString({ valueHex: toArrayBuffer(createHash('sha256').update(Buffer.from(content)).digest()) })] }),
+            new pkijs.Attribute({
+              type: OID.contentType,
+              values: [new asn1js.ObjectIdentifier({ value: OID.tstInfo })],
+            }),
+            new pkijs.Attribute({
+              type: OID.messageDigest,
+              values: [
+                new asn1js.OctetString({
+                  valueHex: toArrayBuffer(createHash('sha256').update(Buffer.from(content)).digest()),
+                }),
+              ],
+            }),
             new pkijs.Attribute({ type: OID.signingCertificateV2, values: [signingCertificateV2(tsa)] }),
           ],
         }),
@@ -159,7 +220,10 @@ async function token(tsa: TestIdentity, req: pkijs.TimeStampReq, serial: bigint,
   const schema = signedData.toSchema(true) as asn1js.Sequence;
   // eContent as one primitive OCTET STRING (DER), as verifiers expect (PKI.js would write it chunked).
   const encap = schema.valueBlock.value[2] as asn1js.Sequence;
-  encap.valueBlock.value[1] = new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [new asn1js.OctetString({ valueHex: content })] });
+  encap.valueBlock.value[1] = new asn1js.Constructed({
+    idBlock: { tagClass: 3, tagNumber: 0 },
+    value: [new asn1js.OctetString({ valueHex: content })],
+  });
   return new pkijs.ContentInfo({ contentType: OID.signedData, content: schema });
 }
 
@@ -190,7 +254,10 @@ export async function startTsaFake(options: TsaFakeOptions = {}): Promise<TsaFak
   let tsa = options.tsa;
   if (!tsa) {
     ca = await createTestCa({ name: 'Test TSA CA' });
-    tsa = await issueCertificate(ca, { subject: { commonName: 'Test TSA', organizationName: 'Test TSA', countryName: 'CZ' }, usage: 'tsa' });
+    tsa = await issueCertificate(ca, {
+      subject: { commonName: 'Test TSA', organizationName: 'Test TSA', countryName: 'CZ' },
+      usage: 'tsa',
+    });
   }
   const identity = tsa;
   const policy = options.policy ?? TSA_POLICY;
@@ -224,8 +291,11 @@ export async function startTsaFake(options: TsaFakeOptions = {}): Promise<TsaFak
         answer = response(0, { token: await token(identity, parsed, serial, genTime, policy) });
         const alg = HASHES[parsed.messageImprint.hashAlgorithm.algorithmId];
         issued.push({
-          serial: serial.toString(16), genTime, hashAlgorithm: alg.name,
-          imprint: hex(parsed.messageImprint.hashedMessage.valueBlock.valueHexView), nonce: parsed.nonce ? hex(parsed.nonce.valueBlock.valueHexView) : null,
+          serial: serial.toString(16),
+          genTime,
+          hashAlgorithm: alg.name,
+          imprint: hex(parsed.messageImprint.hashedMessage.valueBlock.valueHexView),
+          nonce: parsed.nonce ? hex(parsed.nonce.valueBlock.valueHexView) : null,
         });
         requests.push({ status: 0, failInfo: null });
       } catch (e) {
@@ -233,7 +303,9 @@ export async function startTsaFake(options: TsaFakeOptions = {}): Promise<TsaFak
         answer = response(2, { failInfo, text: (e as Error).message });
         requests.push({ status: 2, failInfo });
       }
-      res.writeHead(200, { 'content-type': 'application/timestamp-reply', 'content-length': answer.length }).end(answer);
+      res
+        .writeHead(200, { 'content-type': 'application/timestamp-reply', 'content-length': answer.length })
+        .end(answer);
     })().catch(() => {
       if (!res.headersSent) res.writeHead(500).end();
     });
@@ -250,15 +322,19 @@ export async function startTsaFake(options: TsaFakeOptions = {}): Promise<TsaFak
     setFailing: (f) => {
       failing = f;
     },
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
 /** A DER TimeStampReq over `digest` (SHA-256 unless another algorithm OID is given), for clients and tests. */
-export function timeStampRequest(digest: Buffer, opts: { nonce?: Buffer; certReq?: boolean; hashAlgorithm?: string; policy?: string } = {}): Buffer {
+export function timeStampRequest(
+  digest: Buffer,
+  opts: { nonce?: Buffer; certReq?: boolean; hashAlgorithm?: string; policy?: string } = {},
+): Buffer {
   const req = new pkijs.TimeStampReq({
     version: 1,
     messageImprint: new pkijs.MessageImprint({
@@ -271,4 +347,3 @@ export function timeStampRequest(digest: Buffer, opts: { nonce?: Buffer; certReq
   });
   return Buffer.from(req.toSchema().toBER(false));
 }
-

@@ -33,15 +33,31 @@ describe('tsa-fake (RFC 3161 on loopback)', () => {
     const resp = parseResp(res.body);
     expect(resp.status.status).toBe(0);
     const signed = new pkijs.SignedData({ schema: resp.timeStampToken!.content });
-    const tst = new pkijs.TSTInfo({ schema: asn1js.fromBER(signed.encapContentInfo.eContent!.valueBlock.valueHexView).result });
+    const tst = new pkijs.TSTInfo({
+      schema: asn1js.fromBER(signed.encapContentInfo.eContent!.valueBlock.valueHexView).result,
+    });
     expect(Buffer.from(tst.messageImprint.hashedMessage.valueBlock.valueHexView)).toEqual(digest);
     expect(Buffer.from(tst.nonce!.valueBlock.valueHexView)).toEqual(nonce);
     expect([tst.policy, tst.genTime.toISOString()]).toEqual([TSA_POLICY, genTime.toISOString()]);
     expect(signed.certificates).toHaveLength(2);
-    const verified = await signed.verify({ signer: 0, data: toArrayBuffer(data), trustedCerts: [tsa.ca!.certificate], checkChain: true, extendedMode: true, checkDate: genTime }, cryptoEngine);
+    const verified = await signed.verify(
+      {
+        signer: 0,
+        data: toArrayBuffer(data),
+        trustedCerts: [tsa.ca!.certificate],
+        checkChain: true,
+        extendedMode: true,
+        checkDate: genTime,
+      },
+      cryptoEngine,
+    );
     expect(verified.signatureVerified).toBe(true);
     expect(await tst.verify({ data: toArrayBuffer(data) }, cryptoEngine)).toBe(true);
-    expect(tsa.issued.at(-1)).toMatchObject({ imprint: digest.toString('hex'), nonce: nonce.toString('hex'), hashAlgorithm: 'sha256' });
+    expect(tsa.issued.at(-1)).toMatchObject({
+      imprint: digest.toString('hex'),
+      nonce: nonce.toString('hex'),
+      hashAlgorithm: 'sha256',
+    });
 
     // A changed signature does not verify; without certReq the token carries no certificates.
     const bare = parseResp((await post(tsa.url, timeStampRequest(digest, { certReq: false }))).body);
@@ -53,12 +69,16 @@ describe('tsa-fake (RFC 3161 on loopback)', () => {
     ['a SHA-256 imprint of 20 bytes', () => timeStampRequest(randomBytes(20)), FailureInfo.badDataFormat],
     ['another policy', () => timeStampRequest(randomBytes(32), { policy: '1.2.3.4' }), FailureInfo.unacceptedPolicy],
     ['bytes that are no TimeStampReq', () => Buffer.from('30030201', 'hex'), FailureInfo.badDataFormat],
-    ['version 2', () => {
-      const der = timeStampRequest(randomBytes(32));
-      const v = der.indexOf(Buffer.from('020101', 'hex'));
-      der[v + 2] = 2;
-      return der;
-    }, FailureInfo.badRequest],
+    [
+      'version 2',
+      () => {
+        const der = timeStampRequest(randomBytes(32));
+        const v = der.indexOf(Buffer.from('020101', 'hex'));
+        der[v + 2] = 2;
+        return der;
+      },
+      FailureInfo.badRequest,
+    ],
   ])('refuses %s with status rejection and its failure bit', async (_, body, bit) => {
     const before = tsa.issued.length;
     const res = await post(tsa.url, body());

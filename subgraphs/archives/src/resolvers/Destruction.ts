@@ -2,7 +2,8 @@ import type { DestructionResultResolvers, DestructionSkipResolvers, ResolversTyp
 
 export const DestructionResult: DestructionResultResolvers = {
   // Filing files the destruction record under the run's id when the events reach its log (null until then there).
-  destructionRecord: (r) => (r.destructionId ? ({ __typename: 'Document', id: r.destructionId } as ResolversTypes['Document']) : null),
+  destructionRecord: (r) =>
+    r.destructionId ? ({ __typename: 'Document', id: r.destructionId } as ResolversTypes['Document']) : null,
 };
 
 export const DestructionSkip: DestructionSkipResolvers = {

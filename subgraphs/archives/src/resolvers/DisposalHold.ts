@@ -11,8 +11,10 @@ export const DisposalHold: DisposalHoldResolvers = {
   active: (hold) => isActive(hold),
   // A reference is enough: filing resolves the rest. Codegen types the fields as the full objects because it does
   // not know that (Document and CaseFile have no mapper here), hence the casts.
-  document: (hold) => (hold.documentId ? ({ __typename: 'Document', id: hold.documentId } as ResolversTypes['Document']) : null),
-  caseFile: (hold) => (hold.caseFileId ? ({ __typename: 'CaseFile', id: hold.caseFileId } as ResolversTypes['CaseFile']) : null),
+  document: (hold) =>
+    hold.documentId ? ({ __typename: 'Document', id: hold.documentId } as ResolversTypes['Document']) : null,
+  caseFile: (hold) =>
+    hold.caseFileId ? ({ __typename: 'CaseFile', id: hold.caseFileId } as ResolversTypes['CaseFile']) : null,
   placedBy: (hold) => ({ __typename: 'User', id: hold.placedById }),
   releasedBy: (hold) => (hold.releasedById ? { __typename: 'User', id: hold.releasedById } : null),
 };

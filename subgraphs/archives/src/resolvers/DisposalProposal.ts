@@ -14,17 +14,29 @@ export const DisposalProposal: DisposalProposalResolvers = {
   // Filing's: it files the proposal when the submit reaches the log (about a second later; null until then).
   referenceNumber: async (p, _, ctx) => {
     if (!p.documentId) return null;
-    const [document] = await ctx.peers.entities<{ referenceNumber: string | null }>('filing', 'Document', [p.documentId], 'referenceNumber');
+    const [document] = await ctx.peers.entities<{ referenceNumber: string | null }>(
+      'filing',
+      'Document',
+      [p.documentId],
+      'referenceNumber',
+    );
     return document?.referenceNumber ?? null;
   },
   entries: (p, _, ctx) => ctx.em.find(Entry, { proposalId: p.id }, { orderBy: [{ addedAt: 'asc' }, { id: 'asc' }] }),
   createdBy: (p) => user(p.createdById)!,
   submittedBy: (p) => user(p.submittedById),
   decidedBy: (p) => user(p.decidedById),
-  build: (p) => (p.buildTotal == null ? null : {
-    total: p.buildTotal, processed: p.buildProcessed ?? 0, proposed: p.buildProposed ?? 0, blocked: p.buildBlocked ?? 0,
-    startedAt: p.createdAt, finishedAt: p.buildFinishedAt,
-  }),
+  build: (p) =>
+    p.buildTotal == null
+      ? null
+      : {
+          total: p.buildTotal,
+          processed: p.buildProcessed ?? 0,
+          proposed: p.buildProposed ?? 0,
+          blocked: p.buildBlocked ?? 0,
+          startedAt: p.createdAt,
+          finishedAt: p.buildFinishedAt,
+        },
 };
 
 export const DisposalProposalEntry: DisposalProposalEntryResolvers = {

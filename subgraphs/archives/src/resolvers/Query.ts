@@ -21,7 +21,9 @@ export const Query: QueryResolvers = {
   disposalHolds: (_, { includeReleased }, ctx) => listDisposalHolds(ctx, includeReleased ?? false),
   storageUnits: async (_, { parentId }, ctx) => {
     requireTenantCaller(ctx, INVENTORY_READER_ROLES);
-    return (await ctx.em.find(StorageUnit, { parentId: parentId ?? null })).sort((a, b) => a.name.localeCompare(b.name, 'cs', { numeric: true }));
+    return (await ctx.em.find(StorageUnit, { parentId: parentId ?? null })).sort((a, b) =>
+      a.name.localeCompare(b.name, 'cs', { numeric: true }),
+    );
   },
   storageUnit: (_, { id }, ctx) => {
     requireTenantCaller(ctx, INVENTORY_READER_ROLES);

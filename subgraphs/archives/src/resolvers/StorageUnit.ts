@@ -12,6 +12,7 @@ export const StorageUnit: StorageUnitResolvers = {
   parent: (unit, _, ctx) => (unit.parentId ? ctx.loaders.storageUnit.load(unit.parentId) : null),
   children: (unit, _, ctx) => ctx.loaders.storageUnitsByParent.load(unit.id),
   trail: (unit, _, ctx) => trail(unit, (id) => ctx.loaders.storageUnit.load(id)),
-  label: async (unit, _, ctx) => (await trail(unit, (id) => ctx.loaders.storageUnit.load(id))).map((u: { name: string }) => u.name).join(' / '),
+  label: async (unit, _, ctx) =>
+    (await trail(unit, (id) => ctx.loaders.storageUnit.load(id))).map((u: { name: string }) => u.name).join(' / '),
   createdBy: (unit) => ({ __typename: 'User', id: unit.createdById }),
 };

@@ -18,7 +18,23 @@ import { StorageUnit } from './StorageUnit';
 const RecordsOfficeItemConnection: RecordsOfficeItemConnectionResolvers = { totalCount: (page) => page.totalCount() };
 
 export const resolvers: Resolvers = {
-  DateTime: DateTimeScalar, Query, Mutation, Archive, DisposalHold, Document, CaseFile, AuditTrail, AuditEvent,
-  StorageUnit, RecordsOfficeItem, RecordsOfficeItemConnection, Loan,
-  DisposalProposal, DisposalProposalEntry, DestructionResult, DestructionSkip, BackupSet, PageInfo: pageInfoResolvers,
+  DateTime: DateTimeScalar,
+  Query,
+  Mutation,
+  Archive,
+  DisposalHold,
+  Document,
+  CaseFile,
+  AuditTrail,
+  AuditEvent,
+  StorageUnit,
+  RecordsOfficeItem,
+  RecordsOfficeItemConnection,
+  Loan,
+  DisposalProposal,
+  DisposalProposalEntry,
+  DestructionResult,
+  DestructionSkip,
+  BackupSet,
+  PageInfo: pageInfoResolvers,
 };

@@ -19,8 +19,17 @@ function cli(dir: string, ...args: string[]) {
 }
 
 const event = (municipalityId: string, sequence: number) => ({
-  id: randomUUID(), municipalityId, sequence, occurredAt: new Date().toISOString(), actorId: null, actorLogin: 'system',
-  eventType: 'Zalozeni', objectType: 'Dokument', objectId: randomUUID(), description: null, changes: [],
+  id: randomUUID(),
+  municipalityId,
+  sequence,
+  occurredAt: new Date().toISOString(),
+  actorId: null,
+  actorLogin: 'system',
+  eventType: 'Zalozeni',
+  objectType: 'Dokument',
+  objectId: randomUUID(),
+  description: null,
+  changes: [],
 });
 
 describe('audit:verify CLI (SQLite)', () => {
@@ -43,10 +52,26 @@ describe('audit:verify CLI (SQLite)', () => {
       await prepareSchema(orm, filing);
       await filing.upgradeData!(orm);
       const em = scopeToTenant(orm.em.fork(), A);
-      em.create(Register, { id: randomUUID(), municipalityId: A, name: 'Podací deník', kind: 'MAIN', referencePrefix: 'MBK', active: true, createdAt: new Date() });
+      em.create(Register, {
+        id: randomUUID(),
+        municipalityId: A,
+        name: 'Podací deník',
+        kind: 'MAIN',
+        referencePrefix: 'MBK',
+        active: true,
+        createdAt: new Date(),
+      });
       await em.flush();
-      await ingest(orm, 'filing', Array.from({ length: 12 }, (_, i) => event(A, i + 1)));
-      await ingest(orm, 'users', Array.from({ length: 3 }, (_, i) => event(B, i + 1)));
+      await ingest(
+        orm,
+        'filing',
+        Array.from({ length: 12 }, (_, i) => event(A, i + 1)),
+      );
+      await ingest(
+        orm,
+        'users',
+        Array.from({ length: 3 }, (_, i) => event(B, i + 1)),
+      );
     });
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -77,7 +102,12 @@ describe('audit:verify CLI (SQLite)', () => {
     });
     const r = cli(dir);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(new RegExp(`^BROKEN +MBK +${A} +entry 7: content changed \\(hash mismatch\\) \\(first bad entry: 7; 6 intact before it\\)$`, 'm'));
+    expect(r.out).toMatch(
+      new RegExp(
+        `^BROKEN +MBK +${A} +entry 7: content changed \\(hash mismatch\\) \\(first bad entry: 7; 6 intact before it\\)$`,
+        'm',
+      ),
+    );
     expect(r.out).toMatch(new RegExp(`^OK +\\? +${B} +3 entries$`, 'm'));
     expect(r.out).toMatch(/2 municipalities checked, 9 entries intact, 1 broken chain/);
     expect(cli(dir, '--municipality', B).code).toBe(0);

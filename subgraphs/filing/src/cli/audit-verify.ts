@@ -58,7 +58,10 @@ async function prefixes(orm: HubORM): Promise<Map<string, string>> {
   const rows = (await orm.em
     .getKnex()('register')
     .where({ kind: 'MAIN' })
-    .orderBy([{ column: 'active', order: 'desc' }, { column: 'created_at', order: 'asc' }])
+    .orderBy([
+      { column: 'active', order: 'desc' },
+      { column: 'created_at', order: 'asc' },
+    ])
     .select('municipality_id', 'reference_prefix')) as { municipality_id: string; reference_prefix: string }[];
   const map = new Map<string, string>();
   for (const r of rows) if (!map.has(r.municipality_id)) map.set(r.municipality_id, r.reference_prefix);
@@ -96,7 +99,9 @@ async function run(): Promise<number> {
         console.log(`OK      ${name}  ${r.entriesChecked} entries`);
       } else {
         broken++;
-        console.log(`BROKEN  ${name}  ${r.problem} (first bad entry: ${r.firstBadPoradi}; ${r.entriesChecked} intact before it)`);
+        console.log(
+          `BROKEN  ${name}  ${r.problem} (first bad entry: ${r.firstBadPoradi}; ${r.entriesChecked} intact before it)`,
+        );
       }
       const rr = await verifyRenditions(orm.em.fork(), id, keys);
       if (rr.ok) {
@@ -120,7 +125,11 @@ async function run(): Promise<number> {
 run().then(
   (code) => process.exit(code),
   (e) => {
-    console.error(e instanceof UsageError ? `audit-verify: ${e.message}\n${USAGE}` : `audit-verify: ${e instanceof Error ? e.message : e}`);
+    console.error(
+      e instanceof UsageError
+        ? `audit-verify: ${e.message}\n${USAGE}`
+        : `audit-verify: ${e instanceof Error ? e.message : e}`,
+    );
     process.exit(2);
   },
 );

@@ -24,9 +24,14 @@ export async function verifyBlobs(orm: HubORM, store: BlobStore): Promise<BlobRe
     if (!(await store.verify(key))) problems.push(`blob ${key}: its bytes no longer hash to its key`);
   }
   // Across municipalities: plain SQL, not the tenant-filtered entity manager.
-  const rows = (await orm.em.getKnex()('component').select('id', 'sha256', 'blob_key').orderBy('id')) as { id: string; sha256: string; blob_key: string }[];
+  const rows = (await orm.em.getKnex()('component').select('id', 'sha256', 'blob_key').orderBy('id')) as {
+    id: string;
+    sha256: string;
+    blob_key: string;
+  }[];
   for (const r of rows) {
-    if (r.sha256 !== r.blob_key) problems.push(`component ${r.id}: recorded sha256 ${r.sha256} differs from its blob ${r.blob_key}`);
+    if (r.sha256 !== r.blob_key)
+      problems.push(`component ${r.id}: recorded sha256 ${r.sha256} differs from its blob ${r.blob_key}`);
     else if (!(await store.exists(r.blob_key))) problems.push(`component ${r.id}: blob ${r.blob_key} is missing`);
   }
   return { blobs, components: rows.length, problems };
@@ -43,7 +48,9 @@ async function main(): Promise<number> {
   try {
     const report = await verifyBlobs(orm, blobStoreFromEnv());
     for (const p of report.problems) console.log(`MISMATCH ${p}`);
-    console.log(`${report.blobs} blobs, ${report.components} components: ${report.problems.length ? `${report.problems.length} problems` : 'all intact'}`);
+    console.log(
+      `${report.blobs} blobs, ${report.components} components: ${report.problems.length ? `${report.problems.length} problems` : 'all intact'}`,
+    );
     return report.problems.length ? 1 : 0;
   } finally {
     await orm.close(true);

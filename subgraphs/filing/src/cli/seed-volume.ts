@@ -40,7 +40,8 @@ function parseArgs(argv: string[]): { scale: number; years: number } {
     } else throw new UsageError(`unknown argument ${argv[i]}`);
   }
   if (!(out.scale > 0 && out.scale <= 10)) throw new UsageError('--scale must be a number above 0 and at most 10');
-  if (!Number.isInteger(out.years) || out.years < 1 || out.years > 50) throw new UsageError('--years must be a whole number from 1 to 50');
+  if (!Number.isInteger(out.years) || out.years < 1 || out.years > 50)
+    throw new UsageError('--years must be a whole number from 1 to 50');
   return out;
 }
 
@@ -49,7 +50,9 @@ async function run(): Promise<number> {
   const db = databaseTarget('filing');
   const where = db.kind === 'sqlite' ? `SQLite ${db.file}` : `MariaDB ${db.user}@${db.host}:${db.port}/${db.dbName}`;
   if (db.kind === 'sqlite' && args.scale > 0.05) {
-    console.error(`seed-volume: warning: scale ${args.scale} on SQLite is slow and makes a big file; MariaDB is the target of this seed`);
+    console.error(
+      `seed-volume: warning: scale ${args.scale} on SQLite is slow and makes a big file; MariaDB is the target of this seed`,
+    );
   }
   const log = (line: string) => console.log(`[seed:volume] ${line}`);
   log(`filing database: ${where}; scale ${args.scale}, ${args.years} years`);

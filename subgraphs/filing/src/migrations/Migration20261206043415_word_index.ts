@@ -8,10 +8,12 @@ import { Migration } from '@hub/kit';
  */
 export class Migration20261206043415WordIndex extends Migration {
   override async up(): Promise<void> {
-    this.addSql("create table `document_word` (`municipality_id` varchar(36) not null, `field` varchar(1) not null, `word` varchar(40) not null, `created_at` datetime(3) not null, `document_id` varchar(36) not null, primary key (`municipality_id`, `field`, `word`, `created_at`, `document_id`)) default character set utf8mb4 collate utf8mb4_unicode_ci engine = InnoDB");
+    this.addSql(
+      'create table `document_word` (`municipality_id` varchar(36) not null, `field` varchar(1) not null, `word` varchar(40) not null, `created_at` datetime(3) not null, `document_id` varchar(36) not null, primary key (`municipality_id`, `field`, `word`, `created_at`, `document_id`)) default character set utf8mb4 collate utf8mb4_unicode_ci engine = InnoDB',
+    );
   }
 
   override async down(): Promise<void> {
-    this.addSql("drop table if exists `document_word`");
+    this.addSql('drop table if exists `document_word`');
   }
 }

@@ -20,5 +20,6 @@ type AnyEvent = Parameters<typeof ownEvent.actor>[0] & Partial<Pick<TrailEvent, 
 /** Serves both filing's AuditEvent entities and trail events already in the API shape (`TrailEvent`). */
 export const AuditEvent: AuditEventResolvers = {
   source: (e: AnyEvent) => e.source ?? ownEvent.source(),
-  actor: (e: AnyEvent) => (e.actor !== undefined ? e.actor && { __typename: 'User', id: e.actor.id } : ownEvent.actor(e)),
+  actor: (e: AnyEvent) =>
+    e.actor !== undefined ? e.actor && { __typename: 'User', id: e.actor.id } : ownEvent.actor(e),
 };

@@ -27,7 +27,8 @@ export const CaseFile: CaseFileResolvers = {
   municipality: (c) => ({ __typename: 'Municipality', id: c.municipalityId }),
   // Derived from the stored figures, which always agree (retention.ts): nothing more to keep in step.
   triggerYear: (c) => triggerYearShown(c),
-  handOverList: (c, _, ctx) => (requireCaller(ctx) && c.handOverListId ? ctx.loaders.handOverList.load(c.handOverListId) : null),
+  handOverList: (c, _, ctx) =>
+    requireCaller(ctx) && c.handOverListId ? ctx.loaders.handOverList.load(c.handOverListId) : null,
   archiveReadiness: (c, _, ctx) => archiveReadiness(ctx.em, ctx.peers, requireTenantCaller(ctx), c.id, ctx.now()),
   sipDownloadPath: (c, { profile }) => sipDownloadPath(c.id, profile === 'COMPONENTS' ? 'components' : 'metadata'),
 };

@@ -26,7 +26,12 @@ export const Document: DocumentResolvers = {
   kind: (d, _, ctx) => (d.kindId ? ctx.loaders.documentKind.load(d.kindId) : null),
   author: (d) =>
     d.authorName
-      ? { user: d.authorUserId ? user(d.authorUserId) : null, name: d.authorName, orgUnitName: d.authorOrgUnitName, position: d.authorPosition }
+      ? {
+          user: d.authorUserId ? user(d.authorUserId) : null,
+          name: d.authorName,
+          orgUnitName: d.authorOrgUnitName,
+          position: d.authorPosition,
+        }
       : null,
   registeredBy: (d) => (d.registeredById ? user(d.registeredById) : null),
   municipality: (d) => ({ __typename: 'Municipality', id: d.municipalityId }),
@@ -72,7 +77,12 @@ export const Document: DocumentResolvers = {
   // A document of a case file goes to the archive inside it (rule obs28): that alone is its answer.
   archiveReadiness: (d, _, ctx) =>
     d.caseFileId
-      ? { ready: false, problems: [{ rule: 'obs28', message: 'The document belongs to a case file and goes to the archive inside it' }] }
+      ? {
+          ready: false,
+          problems: [
+            { rule: 'obs28', message: 'The document belongs to a case file and goes to the archive inside it' },
+          ],
+        }
       : archiveReadiness(ctx.em, ctx.peers, requireTenantCaller(ctx), d.id, ctx.now()),
   sipDownloadPath: (d, { profile }) => sipDownloadPath(d.id, profile === 'COMPONENTS' ? 'components' : 'metadata'),
 };

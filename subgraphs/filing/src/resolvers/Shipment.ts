@@ -23,7 +23,12 @@ export const Shipment: ShipmentResolvers = {
     return d.referenceNumber ?? d.pid;
   },
   documentSubject: async (s, _, ctx) => (await documentOf(s, ctx)).subject,
-  recipient: (s) => ({ name: s.recipientName, address: s.recipientAddress, dataBoxId: s.recipientDataBoxId, email: s.recipientEmail }),
+  recipient: (s) => ({
+    name: s.recipientName,
+    address: s.recipientAddress,
+    dataBoxId: s.recipientDataBoxId,
+    email: s.recipientEmail,
+  }),
   recipientParty: (s, _, ctx) => (s.recipientPartyId ? ctx.loaders.party.load(s.recipientPartyId) : null),
   files: async (s, _, ctx) => filesToSend(await ctx.loaders.componentsByDocument.load(s.documentId)),
   createdBy: (s) => user(s.createdById),
@@ -33,9 +38,13 @@ export const Shipment: ShipmentResolvers = {
     if (s.channel !== 'DATA_BOX') return null;
     const o = await outboundOf(ctx.em, s.id);
     return {
-      personalDelivery: s.personalDelivery, allowSubstituteDelivery: s.allowSubstituteDelivery,
-      recipientReferenceNumber: s.recipientRefNumber, recipientFileMark: s.recipientFileMark,
-      transferState: o?.state ?? null, errorCode: o?.errorCode ?? null, lastError: o?.lastError ?? null,
+      personalDelivery: s.personalDelivery,
+      allowSubstituteDelivery: s.allowSubstituteDelivery,
+      recipientReferenceNumber: s.recipientRefNumber,
+      recipientFileMark: s.recipientFileMark,
+      transferState: o?.state ?? null,
+      errorCode: o?.errorCode ?? null,
+      lastError: o?.lastError ?? null,
     };
   },
 };

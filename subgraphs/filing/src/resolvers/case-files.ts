@@ -2,7 +2,14 @@ import { requireTenantCaller } from '@hub/kit';
 import type { MutationResolvers, QueryResolvers } from '../generated/graphql';
 import { findCaseFiles } from '../modules/case-files/case-file-query';
 import {
-  CASE_FILE_ROLES, TRIGGER_DATE_ROLES, closeCaseFile, insertIntoCaseFile, openCaseFile, recordCaseFileTriggerEvent, removeFromCaseFile, reopenCaseFile,
+  CASE_FILE_ROLES,
+  TRIGGER_DATE_ROLES,
+  closeCaseFile,
+  insertIntoCaseFile,
+  openCaseFile,
+  recordCaseFileTriggerEvent,
+  removeFromCaseFile,
+  reopenCaseFile,
   updateCaseFile,
 } from '../modules/case-files/case-files';
 import { canSeeCaseFile } from '../modules/documents/visibility';
@@ -28,14 +35,17 @@ export const caseFileQueries: QueryResolvers = {
 };
 
 export const caseFileMutations: MutationResolvers = {
-  openCaseFile: (_, { input }, ctx) => openCaseFile(ctx.em, requireTenantCaller(ctx, CASE_FILE_ROLES), input, ctx.now()),
-  updateCaseFile: (_, { id, input }, ctx) => updateCaseFile(ctx.em, requireTenantCaller(ctx, CASE_FILE_ROLES), id, input, ctx.now()),
+  openCaseFile: (_, { input }, ctx) =>
+    openCaseFile(ctx.em, requireTenantCaller(ctx, CASE_FILE_ROLES), input, ctx.now()),
+  updateCaseFile: (_, { id, input }, ctx) =>
+    updateCaseFile(ctx.em, requireTenantCaller(ctx, CASE_FILE_ROLES), id, input, ctx.now()),
   insertIntoCaseFile: (_, { caseFileId, documentId }, ctx) =>
     insertIntoCaseFile(ctx.em, requireTenantCaller(ctx, CASE_FILE_ROLES), caseFileId, documentId, ctx.now()),
   removeFromCaseFile: (_, { caseFileId, documentId }, ctx) =>
     removeFromCaseFile(ctx.em, requireTenantCaller(ctx, CASE_FILE_ROLES), caseFileId, documentId),
   closeCaseFile: (_, { id }, ctx) => closeCaseFile(ctx.em, requireTenantCaller(ctx, CASE_FILE_ROLES), id, ctx.now()),
-  reopenCaseFile: (_, { id, reason }, ctx) => reopenCaseFile(ctx.em, requireTenantCaller(ctx, CASE_FILE_ROLES), id, reason),
+  reopenCaseFile: (_, { id, reason }, ctx) =>
+    reopenCaseFile(ctx.em, requireTenantCaller(ctx, CASE_FILE_ROLES), id, reason),
   recordCaseFileTriggerEvent: (_, { id, occurredOn }, ctx) =>
     recordCaseFileTriggerEvent(ctx.em, requireTenantCaller(ctx, TRIGGER_DATE_ROLES), id, occurredOn, ctx.now()),
 };

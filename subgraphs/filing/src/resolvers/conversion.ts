@@ -1,13 +1,18 @@
 import { requireTenantCaller } from '@hub/kit';
 import type { FilingContext } from '../context';
-import type { ComponentConversionResolvers, DocumentConversionResolvers, MutationResolvers } from '../generated/graphql';
+import type {
+  ComponentConversionResolvers,
+  DocumentConversionResolvers,
+  MutationResolvers,
+} from '../generated/graphql';
 import { closeBlockedReason, conversionSummary, requestConversion } from '../modules/conversion/conversion';
 import { blobStoreFromEnv } from '../modules/components/blob-store';
 import { COMPONENT_WRITER_ROLES } from '../modules/components/components';
 import { sealComponent } from '../modules/sealing/sealing';
 
 export const conversionMutations: MutationResolvers = {
-  convertDocumentComponents: async (_, { documentId }, ctx) => requestConversion(ctx.em, requireTenantCaller(ctx, COMPONENT_WRITER_ROLES), documentId, ctx.now()),
+  convertDocumentComponents: async (_, { documentId }, ctx) =>
+    requestConversion(ctx.em, requireTenantCaller(ctx, COMPONENT_WRITER_ROLES), documentId, ctx.now()),
   sealComponent: async (_, { componentId }, ctx) =>
     sealComponent(ctx.em, blobStoreFromEnv(), requireTenantCaller(ctx, COMPONENT_WRITER_ROLES), componentId, ctx.now()),
 };

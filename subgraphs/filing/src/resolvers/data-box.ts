@@ -10,7 +10,12 @@ export const DataBoxConnection: DataBoxConnectionResolvers = {
   backlog: (_, __, ctx) => backlogOf(ctx.em),
   pendingDeliveries: (_, __, ctx) => pendingDeliveriesOf(ctx.em),
   failedMessages: async (_, __, ctx) =>
-    (await failedMessagesOf(ctx.em)).map((m) => ({ dmId: m.dmId, deliveredAt: m.deliveredAt, error: m.lastError, attempts: m.attempts })),
+    (await failedMessagesOf(ctx.em)).map((m) => ({
+      dmId: m.dmId,
+      deliveredAt: m.deliveredAt,
+      error: m.lastError,
+      attempts: m.attempts,
+    })),
 };
 
 export const dataBoxQueries: QueryResolvers = {

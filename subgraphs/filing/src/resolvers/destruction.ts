@@ -9,7 +9,8 @@ import { FORECAST_ROLES } from '../modules/retention/forecast';
 // Who reads tombstones: those who read the records office's forecast (records office, records managers, auditors).
 export const destructionQueries: QueryResolvers = {
   tombstone: (_, { pid }, ctx) => tombstoneByPid(ctx.em, requireTenantCaller(ctx, FORECAST_ROLES), pid),
-  tombstones: (_, { disposalProposalId }, ctx) => tombstonesOfProposal(ctx.em, requireTenantCaller(ctx, FORECAST_ROLES), disposalProposalId),
+  tombstones: (_, { disposalProposalId }, ctx) =>
+    tombstonesOfProposal(ctx.em, requireTenantCaller(ctx, FORECAST_ROLES), disposalProposalId),
 };
 
 export const Tombstone: TombstoneResolvers = {

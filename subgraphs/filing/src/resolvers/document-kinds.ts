@@ -32,8 +32,10 @@ function forgetKinds<T>(ctx: FilingContext, result: T): T {
 export const documentKindMutations: MutationResolvers = {
   createDocumentKind: async (_, { input }, ctx) =>
     forgetKinds(ctx, await createDocumentKind(ctx.em, requireTenantCaller(ctx, KIND_MAINTAINERS), input, ctx.now())),
-  updateDocumentKind: async (_, { id, input }, ctx) => forgetKinds(ctx, await updateDocumentKind(ctx.em, requireTenantCaller(ctx, KIND_MAINTAINERS), id, input)),
-  describeDocument: async (_, { documentId, input }, ctx) => forgetKinds(ctx, await describeDocument(ctx.em, requireTenantCaller(ctx), documentId, input)),
+  updateDocumentKind: async (_, { id, input }, ctx) =>
+    forgetKinds(ctx, await updateDocumentKind(ctx.em, requireTenantCaller(ctx, KIND_MAINTAINERS), id, input)),
+  describeDocument: async (_, { documentId, input }, ctx) =>
+    forgetKinds(ctx, await describeDocument(ctx.em, requireTenantCaller(ctx), documentId, input)),
 };
 
 /**
@@ -44,7 +46,12 @@ export const documentKindMutations: MutationResolvers = {
 export async function authorOrgUnitName(ctx: FilingContext, caller: TenantCaller): Promise<string | null> {
   if (!caller.orgUnitId) return null;
   try {
-    const [unit] = await ctx.peers.entities<{ id: string; name: string }>('municipalities', 'OrgUnit', [caller.orgUnitId], 'id name');
+    const [unit] = await ctx.peers.entities<{ id: string; name: string }>(
+      'municipalities',
+      'OrgUnit',
+      [caller.orgUnitId],
+      'id name',
+    );
     return unit?.name ?? null;
   } catch {
     return null;

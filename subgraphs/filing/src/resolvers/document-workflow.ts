@@ -2,8 +2,15 @@ import { requireTenantCaller } from '@hub/kit';
 import type { MutationResolvers, QueryResolvers } from '../generated/graphql';
 import { findDocuments, myQueue } from '../modules/documents/document-query';
 import {
-  acceptDocument, assignDocument, cancelDocument, classifyDocument, closeDocument, recordDocumentTriggerEvent, reopenDocument,
-  returnDocument, settleDocument,
+  acceptDocument,
+  assignDocument,
+  cancelDocument,
+  classifyDocument,
+  closeDocument,
+  recordDocumentTriggerEvent,
+  reopenDocument,
+  returnDocument,
+  settleDocument,
 } from '../modules/documents/handling';
 import { DRAFTING_ROLES, createDraftDocument, registerDraft } from '../modules/documents/registration';
 import { visibleDocuments } from '../modules/documents/visibility';
@@ -16,7 +23,11 @@ import { authorOrgUnitName } from './document-kinds';
 export const documentWorkflowQueries: QueryResolvers = {
   myDocuments: (_, { state, first, after }, ctx) => {
     const caller = requireTenantCaller(ctx);
-    return findDocuments(ctx.em, { first, after, filter: state ? { state } : null }, { $and: [visibleDocuments(caller), myQueue(caller)] });
+    return findDocuments(
+      ctx.em,
+      { first, after, filter: state ? { state } : null },
+      { $and: [visibleDocuments(caller), myQueue(caller)] },
+    );
   },
 };
 
@@ -28,11 +39,15 @@ export const documentWorkflowMutations: MutationResolvers = {
   registerDraft: (_, { documentId }, ctx) => registerDraft(ctx.em, requireTenantCaller(ctx), documentId, ctx.now()),
   assignDocument: (_, args, ctx) => assignDocument(ctx.em, ctx.peers, requireTenantCaller(ctx), args, ctx.now()),
   acceptDocument: (_, { documentId }, ctx) => acceptDocument(ctx.em, requireTenantCaller(ctx), documentId),
-  returnDocument: (_, { documentId, reason }, ctx) => returnDocument(ctx.em, requireTenantCaller(ctx), documentId, reason),
-  settleDocument: (_, { documentId, input }, ctx) => settleDocument(ctx.em, requireTenantCaller(ctx), documentId, input, ctx.now()),
-  reopenDocument: (_, { documentId, reason }, ctx) => reopenDocument(ctx.em, requireTenantCaller(ctx), documentId, reason),
+  returnDocument: (_, { documentId, reason }, ctx) =>
+    returnDocument(ctx.em, requireTenantCaller(ctx), documentId, reason),
+  settleDocument: (_, { documentId, input }, ctx) =>
+    settleDocument(ctx.em, requireTenantCaller(ctx), documentId, input, ctx.now()),
+  reopenDocument: (_, { documentId, reason }, ctx) =>
+    reopenDocument(ctx.em, requireTenantCaller(ctx), documentId, reason),
   closeDocument: (_, { documentId }, ctx) => closeDocument(ctx.em, requireTenantCaller(ctx), documentId, ctx.now()),
-  cancelDocument: (_, { documentId, reason }, ctx) => cancelDocument(ctx.em, requireTenantCaller(ctx), documentId, reason, ctx.now()),
+  cancelDocument: (_, { documentId, reason }, ctx) =>
+    cancelDocument(ctx.em, requireTenantCaller(ctx), documentId, reason, ctx.now()),
   classifyDocument: (_, { documentId, filingPlanNodeId }, ctx) =>
     classifyDocument(ctx.em, requireTenantCaller(ctx), documentId, filingPlanNodeId, ctx.now()),
   recordDocumentTriggerEvent: (_, { documentId, occurredOn }, ctx) =>

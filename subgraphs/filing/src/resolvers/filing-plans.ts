@@ -2,7 +2,12 @@ import { Role, requireTenantCaller } from '@hub/kit';
 import type { FilingContext } from '../context';
 import type { MutationResolvers, QueryResolvers } from '../generated/graphql';
 import {
-  addFilingPlanNode, createFilingPlan, deactivateFilingPlanNode, endFilingPlanValidity, findFilingPlans, replaceFilingPlanNode,
+  addFilingPlanNode,
+  createFilingPlan,
+  deactivateFilingPlanNode,
+  endFilingPlanValidity,
+  findFilingPlans,
+  replaceFilingPlanNode,
   updateFilingPlanNode,
 } from '../modules/filing-plans/filing-plans';
 import { usageLoader } from '../modules/filing-plans/usage';

@@ -1,5 +1,11 @@
 import { DateTimeScalar, pageInfoResolvers } from '@hub/kit';
-import type { DisposalForecastConnectionResolvers, DocumentConnectionResolvers, PartyConnectionResolvers, Resolvers, ShipmentConnectionResolvers } from '../generated/graphql';
+import type {
+  DisposalForecastConnectionResolvers,
+  DocumentConnectionResolvers,
+  PartyConnectionResolvers,
+  Resolvers,
+  ShipmentConnectionResolvers,
+} from '../generated/graphql';
 import { AuditLogRendition } from './AuditLogRendition';
 import { AuditEvent, AuditTrail } from './AuditTrail';
 import { CaseFile } from './CaseFile';
@@ -26,4 +32,33 @@ const DisposalForecastConnection: DisposalForecastConnectionResolvers = { totalC
 const PartyConnection: PartyConnectionResolvers = { totalCount: (page) => page.totalCount() };
 const ShipmentConnection: ShipmentConnectionResolvers = { totalCount: (page) => page.totalCount() };
 
-export const resolvers: Resolvers = { DocumentConnection, DisposalForecastConnection, PartyConnection, ShipmentConnection, DateTime: DateTimeScalar, Query, Mutation, Document, DocumentKind, Register, Municipality, AuditTrail, AuditEvent, CaseFile, FilingPlan, FilingPlanNode, AuditLogRendition, Component, ComponentConversion, DocumentConversion, Shipment, DeliveryProof, RecordsHandOver, Party, Tombstone, WebhookSubscription, DataBoxConnection, PageInfo: pageInfoResolvers };
+export const resolvers: Resolvers = {
+  DocumentConnection,
+  DisposalForecastConnection,
+  PartyConnection,
+  ShipmentConnection,
+  DateTime: DateTimeScalar,
+  Query,
+  Mutation,
+  Document,
+  DocumentKind,
+  Register,
+  Municipality,
+  AuditTrail,
+  AuditEvent,
+  CaseFile,
+  FilingPlan,
+  FilingPlanNode,
+  AuditLogRendition,
+  Component,
+  ComponentConversion,
+  DocumentConversion,
+  Shipment,
+  DeliveryProof,
+  RecordsHandOver,
+  Party,
+  Tombstone,
+  WebhookSubscription,
+  DataBoxConnection,
+  PageInfo: pageInfoResolvers,
+};

@@ -16,16 +16,22 @@ export const partyQueries: QueryResolvers = {
 };
 
 export const partyMutations: MutationResolvers = {
-  createParty: (_, { input }, ctx) => createParty(ctx.em, requireTenantCaller(ctx, PARTY_EDITING_ROLES), input, ctx.now()),
-  updateParty: (_, { id, input }, ctx) => updateParty(ctx.em, requireTenantCaller(ctx, PARTY_EDITING_ROLES), id, input, ctx.now()),
+  createParty: (_, { input }, ctx) =>
+    createParty(ctx.em, requireTenantCaller(ctx, PARTY_EDITING_ROLES), input, ctx.now()),
+  updateParty: (_, { id, input }, ctx) =>
+    updateParty(ctx.em, requireTenantCaller(ctx, PARTY_EDITING_ROLES), id, input, ctx.now()),
 };
 
 export const Party: PartyResolvers = {
   postalAddress: (p) =>
     p.houseNumber && p.addressMunicipality && p.postCode
       ? {
-        street: p.street ?? '', houseNumber: p.houseNumber, orientationNumber: p.orientationNumber,
-        municipality: p.addressMunicipality, municipalityPart: p.municipalityPart, postCode: p.postCode,
-      }
+          street: p.street ?? '',
+          houseNumber: p.houseNumber,
+          orientationNumber: p.orientationNumber,
+          municipality: p.addressMunicipality,
+          municipalityPart: p.municipalityPart,
+          postCode: p.postCode,
+        }
       : null,
 };

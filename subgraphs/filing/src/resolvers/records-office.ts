@@ -10,6 +10,9 @@ export const recordsOfficeMutations: MutationResolvers = {
   handOverToRecordsOffice: async (_, { input }, ctx) => {
     const caller = requireTenantCaller(ctx, HAND_OVER_ROLES);
     const result = await handOverToRecordsOffice(ctx.em, caller, input, ctx.now());
-    return { auditEventId: result.auditEventId, handOverList: (await loadHandOverList(ctx.em, caller, result.handOverList.id))! };
+    return {
+      auditEventId: result.auditEventId,
+      handOverList: (await loadHandOverList(ctx.em, caller, result.handOverList.id))!,
+    };
   },
 };

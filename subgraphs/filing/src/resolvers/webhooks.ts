@@ -2,8 +2,15 @@ import { Role, requireTenantCaller } from '@hub/kit';
 import type { FilingContext } from '../context';
 import type { MutationResolvers, QueryResolvers, WebhookSubscriptionResolvers } from '../generated/graphql';
 import {
-  createWebhookSubscription, cursorOf, deleteWebhookSubscription, listWebhookSubscriptions, logHead, recentDeliveries,
-  replayWebhookSubscription, rotateWebhookSecret, updateWebhookSubscription,
+  createWebhookSubscription,
+  cursorOf,
+  deleteWebhookSubscription,
+  listWebhookSubscriptions,
+  logHead,
+  recentDeliveries,
+  replayWebhookSubscription,
+  rotateWebhookSecret,
+  updateWebhookSubscription,
 } from '../modules/webhooks/subscriptions';
 
 /** Tenant admins manage webhooks (they manage the API clients too); records managers may watch them. */
@@ -35,10 +42,15 @@ export const webhookQueries: QueryResolvers = {
 
 export const webhookMutations: MutationResolvers = {
   createWebhookSubscription: (_, { input }, ctx) =>
-    createWebhookSubscription(ctx.em, requireTenantCaller(ctx, MANAGERS), input, ctx.now(), (id) => apiClientExists(ctx, id)),
-  updateWebhookSubscription: (_, { id, input }, ctx) => updateWebhookSubscription(ctx.em, requireTenantCaller(ctx, MANAGERS), id, input, ctx.now()),
-  deleteWebhookSubscription: (_, { id }, ctx) => deleteWebhookSubscription(ctx.em, requireTenantCaller(ctx, MANAGERS), id, ctx.now()),
-  rotateWebhookSecret: (_, { id }, ctx) => rotateWebhookSecret(ctx.em, requireTenantCaller(ctx, MANAGERS), id, ctx.now()),
+    createWebhookSubscription(ctx.em, requireTenantCaller(ctx, MANAGERS), input, ctx.now(), (id) =>
+      apiClientExists(ctx, id),
+    ),
+  updateWebhookSubscription: (_, { id, input }, ctx) =>
+    updateWebhookSubscription(ctx.em, requireTenantCaller(ctx, MANAGERS), id, input, ctx.now()),
+  deleteWebhookSubscription: (_, { id }, ctx) =>
+    deleteWebhookSubscription(ctx.em, requireTenantCaller(ctx, MANAGERS), id, ctx.now()),
+  rotateWebhookSecret: (_, { id }, ctx) =>
+    rotateWebhookSecret(ctx.em, requireTenantCaller(ctx, MANAGERS), id, ctx.now()),
   replayWebhookSubscription: (_, { id, fromPoradi, fromTime }, ctx) =>
     replayWebhookSubscription(ctx.em, requireTenantCaller(ctx, MANAGERS), id, { poradi: fromPoradi, time: fromTime }),
 };

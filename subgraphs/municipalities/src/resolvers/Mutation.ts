@@ -1,5 +1,16 @@
 import {
-  Role, badInput, validatePostalAddress, conflict, diff, forbidden, hasRole, inTransaction, notFound, recordAudit, requireCaller, scopeToTenant,
+  Role,
+  badInput,
+  validatePostalAddress,
+  conflict,
+  diff,
+  forbidden,
+  hasRole,
+  inTransaction,
+  notFound,
+  recordAudit,
+  requireCaller,
+  scopeToTenant,
   type SubgraphContext,
 } from '@hub/kit';
 import { randomUUID } from 'node:crypto';
@@ -9,8 +20,20 @@ import { OrgUnit } from '../modules/municipalities/org-unit.entity';
 import { validateMunicipality } from '../modules/municipalities/validation';
 
 const AUDITED_FIELDS: (keyof Municipality)[] = [
-  'name', 'ico', 'abbreviation', 'dataBoxId', 'type', 'population', 'competentArchiveId',
-  'seatStreet', 'seatHouseNumber', 'seatOrientationNumber', 'seatMunicipality', 'seatMunicipalityPart', 'seatPostCode', 'backupOnly',
+  'name',
+  'ico',
+  'abbreviation',
+  'dataBoxId',
+  'type',
+  'population',
+  'competentArchiveId',
+  'seatStreet',
+  'seatHouseNumber',
+  'seatOrientationNumber',
+  'seatMunicipality',
+  'seatMunicipalityPart',
+  'seatPostCode',
+  'backupOnly',
 ];
 
 /** The archive is owned by the archives subgraph: ask it, do not trust the id. */
@@ -69,7 +92,9 @@ export const Mutation: MutationResolvers = {
     const caller = requireCaller(ctx, [Role.PLATFORM_ADMIN]);
     validateMunicipality(input);
     const { seatAddress, ...fields } = input;
-    const patch = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== null)) as Partial<Municipality>;
+    const patch = Object.fromEntries(
+      Object.entries(fields).filter(([, v]) => v !== undefined && v !== null),
+    ) as Partial<Municipality>;
     if (input.competentArchiveId === null) patch.competentArchiveId = null;
     if (seatAddress) Object.assign(patch, seatColumns(validatePostalAddress(seatAddress, 'seatAddress')));
     await assertUnique(ctx, patch, id);
@@ -81,7 +106,13 @@ export const Mutation: MutationResolvers = {
       tx.assign(m, patch);
       const changes = diff(before, m, AUDITED_FIELDS);
       if (changes.length > 0) {
-        await recordAudit(tx, caller, { municipalityId: id, eventType: 'Uprava', objectType: 'KonfiguraceSystemu', objectId: id, changes });
+        await recordAudit(tx, caller, {
+          municipalityId: id,
+          eventType: 'Uprava',
+          objectType: 'KonfiguraceSystemu',
+          objectId: id,
+          changes,
+        });
       }
       return m;
     });
@@ -94,11 +125,19 @@ export const Mutation: MutationResolvers = {
     }
     const name = input.name.trim();
     if (!name || name.length > 200) throw badInput('name must be 1–200 characters', 'name');
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,49}$/.test(input.code)) throw badInput('code must be 1–50 letters, digits, . _ -', 'code');
-    if (!(await ctx.em.findOne(Municipality, { id: input.municipalityId }))) throw notFound('Municipality', input.municipalityId);
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,49}$/.test(input.code))
+      throw badInput('code must be 1–50 letters, digits, . _ -', 'code');
+    if (!(await ctx.em.findOne(Municipality, { id: input.municipalityId })))
+      throw notFound('Municipality', input.municipalityId);
     return inTransaction(scopeToTenant(ctx.em.fork(), input.municipalityId), async (tx) => {
       if (await tx.findOne(OrgUnit, { code: input.code })) throw conflict(`Org unit code ${input.code} is taken`);
-      const unit = tx.create(OrgUnit, { id: randomUUID(), municipalityId: input.municipalityId, name, code: input.code, active: true });
+      const unit = tx.create(OrgUnit, {
+        id: randomUUID(),
+        municipalityId: input.municipalityId,
+        name,
+        code: input.code,
+        active: true,
+      });
       tx.persist(unit);
       await recordAudit(tx, caller, {
         municipalityId: input.municipalityId,

@@ -6,4 +6,12 @@ import { Mutation } from './Mutation';
 import { OrgUnit } from './OrgUnit';
 import { Query } from './Query';
 
-export const resolvers: Resolvers = { DateTime: DateTimeScalar, Query, Mutation, Municipality, OrgUnit, AuditTrail, AuditEvent };
+export const resolvers: Resolvers = {
+  DateTime: DateTimeScalar,
+  Query,
+  Mutation,
+  Municipality,
+  OrgUnit,
+  AuditTrail,
+  AuditEvent,
+};

@@ -1,6 +1,11 @@
 import type { MutationResolvers } from '../generated/graphql';
 import {
-  createApiClient, createBackupClient, revokeApiClient, revokeBackupClient, rotateApiClientSecret, rotateBackupClientSecret,
+  createApiClient,
+  createBackupClient,
+  revokeApiClient,
+  revokeBackupClient,
+  rotateApiClientSecret,
+  rotateBackupClientSecret,
 } from '../modules/users/api-clients';
 import { signIn, signInApiClient } from '../modules/users/login';
 import { changePassword } from '../modules/users/passwords';

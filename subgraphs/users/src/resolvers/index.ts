@@ -6,4 +6,12 @@ import { Mutation } from './Mutation';
 import { Query } from './Query';
 import { User } from './User';
 
-export const resolvers: Resolvers = { DateTime: DateTimeScalar, Query, Mutation, User, AuditTrail, AuditEvent, ApiClient };
+export const resolvers: Resolvers = {
+  DateTime: DateTimeScalar,
+  Query,
+  Mutation,
+  User,
+  AuditTrail,
+  AuditEvent,
+  ApiClient,
+};

@@ -1,4 +1,15 @@
-import { ErrorCode, HubError, forbidden, hasRole, logger, scopeToTenant, type Caller, type HubORM, type RouteCaller, type TenantCaller } from '@hub/kit';
+import {
+  ErrorCode,
+  HubError,
+  forbidden,
+  hasRole,
+  logger,
+  scopeToTenant,
+  type Caller,
+  type HubORM,
+  type RouteCaller,
+  type TenantCaller,
+} from '@hub/kit';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PassThrough, finished } from 'node:stream';
@@ -26,7 +37,13 @@ const HTTP_STATUS: Record<string, number> = {
 
 const log = logger.child({ component: 'backup-sets' });
 
-function sendJsonError(res: ServerResponse, status: number, code: string, message: string, extra: Record<string, unknown> = {}) {
+function sendJsonError(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  extra: Record<string, unknown> = {},
+) {
   res.statusCode = status;
   res.setHeader('content-type', 'application/json; charset=utf-8');
   res.setHeader('cache-control', 'no-store');
@@ -37,7 +54,8 @@ function answerError(res: ServerResponse, e: unknown, what: string) {
   const code = e instanceof HubError ? String(e.extensions.code) : undefined;
   if (code && HTTP_STATUS[code] && !res.headersSent) {
     const extra: Record<string, unknown> = {};
-    for (const key of ['field', 'limit'] as const) if ((e as HubError).extensions[key] !== undefined) extra[key] = (e as HubError).extensions[key];
+    for (const key of ['field', 'limit'] as const)
+      if ((e as HubError).extensions[key] !== undefined) extra[key] = (e as HubError).extensions[key];
     return sendJsonError(res, HTTP_STATUS[code], code, (e as Error).message, extra);
   }
   log.error({ err: e }, `${what} failed`);
@@ -58,8 +76,10 @@ function refuseBody(req: IncomingMessage) {
 /** Only the municipality's backup client: the platform admin (no municipality) and the tenant's people are refused. */
 export function backupRouteCaller(caller: Caller | null | undefined): TenantCaller {
   if (caller === undefined) throw new HubError(ErrorCode.UNAUTHENTICATED, 'Requests must come through the hub gateway');
-  if (caller === null) throw new HubError(ErrorCode.UNAUTHENTICATED, 'Sign in first: this operation needs a valid token');
-  if (!caller.municipalityId || !hasRole(caller, ...BACKUP_ROLES)) throw forbidden("Only the municipality's backup client may use its backup sets");
+  if (caller === null)
+    throw new HubError(ErrorCode.UNAUTHENTICATED, 'Sign in first: this operation needs a valid token');
+  if (!caller.municipalityId || !hasRole(caller, ...BACKUP_ROLES))
+    throw forbidden("Only the municipality's backup client may use its backup sets");
   return caller as TenantCaller;
 }
 
@@ -82,7 +102,13 @@ export function backupSetUploadHandler(orm: HubORM, files: () => BackupSetFiles 
       finished(req, { writable: false }, (err) => {
         if (err) body.destroy(err);
       });
-      const set = await uploadBackupSet(orm, caller, body, { name: names[0], declaredSize: declared }, { files: files(), quota: backupSetQuotaBytes() });
+      const set = await uploadBackupSet(
+        orm,
+        caller,
+        body,
+        { name: names[0], declaredSize: declared },
+        { files: files(), quota: backupSetQuotaBytes() },
+      );
       res.writeHead(201, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
       res.end(JSON.stringify({ id: set.id, name: set.name, sha256: set.sha256, size: set.size }));
     } catch (e) {
@@ -101,13 +127,19 @@ export function backupSetDownloadHandler(orm: HubORM, files: () => BackupSetFile
       }
       const caller = backupRouteCaller(from.caller);
       const ids = new URL(req.url ?? '/', 'http://localhost').searchParams.getAll('id');
-      if (ids.length !== 1 || !UUID.test(ids[0])) throw new HubError(ErrorCode.BAD_USER_INPUT, "id (the backup set's id) is required once", { field: 'id' });
+      if (ids.length !== 1 || !UUID.test(ids[0]))
+        throw new HubError(ErrorCode.BAD_USER_INPUT, "id (the backup set's id) is required once", { field: 'id' });
       const em = scopeToTenant(orm.em.fork(), caller.municipalityId) as SqlEntityManager;
       const set = await openBackupSetForDownload(em, caller, ids[0]);
       const body = files().open(set.municipalityId, set.id);
       // Open before the headers: a missing file is a 500, not a 200 with a broken body.
       await new Promise<void>((resolve, reject) => body.once('open', () => resolve()).once('error', reject));
-      const ascii = set.name.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\%;]/g, '_').trim() || 'backup-set';
+      const ascii =
+        set.name
+          .normalize('NFKD')
+          .replace(/[^\x20-\x7e]/g, '')
+          .replace(/["\\%;]/g, '_')
+          .trim() || 'backup-set';
       res.writeHead(200, {
         'content-type': 'application/octet-stream',
         'content-length': String(set.size),
@@ -124,5 +156,8 @@ export function backupSetDownloadHandler(orm: HubORM, files: () => BackupSetFile
 }
 
 export function backupSetRoutes(orm: HubORM, files?: () => BackupSetFiles) {
-  return { [BACKUP_SET_UPLOAD_PATH]: backupSetUploadHandler(orm, files), [BACKUP_SET_DOWNLOAD_PATH]: backupSetDownloadHandler(orm, files) };
+  return {
+    [BACKUP_SET_UPLOAD_PATH]: backupSetUploadHandler(orm, files),
+    [BACKUP_SET_DOWNLOAD_PATH]: backupSetDownloadHandler(orm, files),
+  };
 }

@@ -20,7 +20,11 @@ export function backupSetDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 export const quotaExceeded = (quota: number) =>
-  new HubError(ErrorCode.QUOTA_EXCEEDED, `The municipality's backup sets would take more than its quota of ${quota} bytes; delete older sets or shorten the retention`, { limit: quota });
+  new HubError(
+    ErrorCode.QUOTA_EXCEEDED,
+    `The municipality's backup sets would take more than its quota of ${quota} bytes; delete older sets or shorten the retention`,
+    { limit: quota },
+  );
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -41,7 +45,10 @@ export class BackupSetFiles {
    * Streams `input` into a temporary file, hashing as it goes; refuses with QUOTA_EXCEEDED as soon as it passes
    * `maxBytes` (what is left of the quota). Any failure (too large, the client gone) removes the partial file.
    */
-  async receive(input: Readable, { maxBytes, quota }: { maxBytes: number; quota: number }): Promise<{ tmp: string; size: number; sha256: string }> {
+  async receive(
+    input: Readable,
+    { maxBytes, quota }: { maxBytes: number; quota: number },
+  ): Promise<{ tmp: string; size: number; sha256: string }> {
     const tmpDir = join(this.dir, 'tmp');
     await mkdir(tmpDir, { recursive: true, mode: PRIVATE_DIR_MODE });
     const tmp = join(tmpDir, `${randomUUID()}.part`);

@@ -42,4 +42,6 @@ export const isActive = (hold: DisposalHold) => hold.releasedAt == null;
 
 /** The held entity's id and its TrP object type. */
 export const heldObject = (hold: DisposalHold) =>
-  hold.caseFileId ? { objectType: 'Spis' as const, objectId: hold.caseFileId } : { objectType: 'Dokument' as const, objectId: hold.documentId! };
+  hold.caseFileId
+    ? { objectType: 'Spis' as const, objectId: hold.caseFileId }
+    : { objectType: 'Dokument' as const, objectId: hold.documentId! };

@@ -1,7 +1,14 @@
 import { LockMode } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import {
-  Role, badInput, conflict, inTransaction, notFound, recordAudit, requireTenantCaller, type SubgraphContext,
+  Role,
+  badInput,
+  conflict,
+  inTransaction,
+  notFound,
+  recordAudit,
+  requireTenantCaller,
+  type SubgraphContext,
 } from '@hub/kit';
 import { randomUUID } from 'node:crypto';
 import { RecordsOfficeContent, RecordsOfficeItem } from '../records-office/records-office-item.entity';
@@ -39,7 +46,11 @@ async function assertVisible(ctx: SubgraphContext, typename: 'Document' | 'CaseF
 async function lockHeldItem(tx: SqlEntityManager, target: HoldTarget): Promise<void> {
   const entityId = (target.caseFileId ?? target.documentId)!;
   const content = target.documentId ? await tx.findOne(RecordsOfficeContent, { documentId: target.documentId }) : null;
-  const item = await tx.findOne(RecordsOfficeItem, { id: content?.caseFileId ?? entityId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  const item = await tx.findOne(
+    RecordsOfficeItem,
+    { id: content?.caseFileId ?? entityId },
+    { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+  );
   if (item?.state === 'DESTROYED') throw notFound(target.caseFileId ? 'CaseFile' : 'Document', entityId);
 }
 
@@ -51,7 +62,9 @@ export interface HoldTarget {
 /** The caller's municipality's holds, newest first (the tenant filter scopes the query). */
 export function listDisposalHolds(ctx: SubgraphContext, includeReleased: boolean): Promise<DisposalHold[]> {
   requireTenantCaller(ctx);
-  return ctx.em.find(DisposalHold, includeReleased ? {} : { releasedAt: null }, { orderBy: { placedAt: 'desc', id: 'asc' } });
+  return ctx.em.find(DisposalHold, includeReleased ? {} : { releasedAt: null }, {
+    orderBy: { placedAt: 'desc', id: 'asc' },
+  });
 }
 
 /**
@@ -59,7 +72,11 @@ export function listDisposalHolds(ctx: SubgraphContext, includeReleased: boolean
  * may carry several active holds at once (e.g. a lawsuit and an inspection), each released on its own. A hold on
  * a document inside a case file holds the case file as well (records-office/disposal-check.ts).
  */
-export async function placeDisposalHold(ctx: SubgraphContext, target: HoldTarget, reason: string): Promise<DisposalHold> {
+export async function placeDisposalHold(
+  ctx: SubgraphContext,
+  target: HoldTarget,
+  reason: string,
+): Promise<DisposalHold> {
   const caller = requireTenantCaller(ctx, HOLD_KEEPER_ROLES);
   if (!!target.documentId === !!target.caseFileId) throw badInput('Give either documentId or caseFileId', 'documentId');
   const trimmed = validReason(reason, 'reason');

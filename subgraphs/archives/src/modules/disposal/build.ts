@@ -1,7 +1,14 @@
 import { LockMode } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import {
-  inTransaction, logger, recordAudit, scopeToTenant, startJobLease, timeJob, type HubORM, type TenantCaller,
+  inTransaction,
+  logger,
+  recordAudit,
+  scopeToTenant,
+  startJobLease,
+  timeJob,
+  type HubORM,
+  type TenantCaller,
 } from '@hub/kit';
 import { randomUUID } from 'node:crypto';
 import { RecordsOfficeItem } from '../records-office/records-office-item.entity';
@@ -44,27 +51,62 @@ export interface BatchResult {
  * One batch of the proposal's build, in one transaction (`em` scoped to the proposal's municipality). The proposal
  * row is locked first, so two processes (a lease handed over mid-batch, an inline build and the job) take turns.
  */
-export async function buildProposalBatch(em: SqlEntityManager, proposalId: string, batchSize: number, now: Date): Promise<BatchResult> {
+export async function buildProposalBatch(
+  em: SqlEntityManager,
+  proposalId: string,
+  batchSize: number,
+  now: Date,
+): Promise<BatchResult> {
   return inTransaction(em, async (tx) => {
-    const proposal = await tx.findOne(DisposalProposal, { id: proposalId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    const proposal = await tx.findOne(
+      DisposalProposal,
+      { id: proposalId },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+    );
     if (!proposal || proposal.state !== 'BUILDING') return { processed: 0, finished: true };
     const actor = { ...proposal.buildActor!, municipalityId: proposal.municipalityId } as TenantCaller;
-    const queue = await tx.find(DisposalProposalBuildItem, { proposalId }, { orderBy: [{ sortKey: 'asc' }, { entityId: 'asc' }], limit: batchSize, refresh: true });
-    const items = queue.length ? await tx.find(RecordsOfficeItem, { id: { $in: queue.map((q) => q.entityId) } }, { refresh: true }) : [];
+    const queue = await tx.find(
+      DisposalProposalBuildItem,
+      { proposalId },
+      { orderBy: [{ sortKey: 'asc' }, { entityId: 'asc' }], limit: batchSize, refresh: true },
+    );
+    const items = queue.length
+      ? await tx.find(RecordsOfficeItem, { id: { $in: queue.map((q) => q.entityId) } }, { refresh: true })
+      : [];
     const readiness = new Map<string, EntityReadiness>();
     for (const q of queue) if (q.pid) readiness.set(q.entityId, { pid: q.pid, ready: true, problems: [] });
     const blocks = await blocksOf(tx, items, proposal.year, readiness, proposal.id);
-    const already = new Set(items.length
-      ? (await tx.find(DisposalProposalEntry, { proposalId, entityId: { $in: items.map((i) => i.id) } }, { refresh: true })).map((e) => e.entityId)
-      : []);
+    const already = new Set(
+      items.length
+        ? (
+            await tx.find(
+              DisposalProposalEntry,
+              { proposalId, entityId: { $in: items.map((i) => i.id) } },
+              { refresh: true },
+            )
+          ).map((e) => e.entityId)
+        : [],
+    );
     // Counted before anything of this batch is written (a query may flush pending changes first).
-    const finished = queue.length < batchSize || (await tx.count(DisposalProposalBuildItem, { proposalId })) === queue.length;
+    const finished =
+      queue.length < batchSize || (await tx.count(DisposalProposalBuildItem, { proposalId })) === queue.length;
     const bySortKey = new Map(items.map((i) => [i.id, i]));
-    const proposed = queue.map((q) => bySortKey.get(q.entityId)).filter((i): i is RecordsOfficeItem => !!i && blocks.get(i.id)!.length === 0 && !already.has(i.id));
+    const proposed = queue
+      .map((q) => bySortKey.get(q.entityId))
+      .filter((i): i is RecordsOfficeItem => !!i && blocks.get(i.id)!.length === 0 && !already.has(i.id));
     for (const item of proposed) {
       tx.create(DisposalProposalEntry, {
-        id: randomUUID(), municipalityId: proposal.municipalityId, proposalId, entityId: item.id, pid: readiness.get(item.id)!.pid,
-        addedAt: now, addedById: actor.userId, decision: null, decisionDate: null, reasoning: null, assessor: null,
+        id: randomUUID(),
+        municipalityId: proposal.municipalityId,
+        proposalId,
+        entityId: item.id,
+        pid: readiness.get(item.id)!.pid,
+        addedAt: now,
+        addedById: actor.userId,
+        decision: null,
+        decisionDate: null,
+        reasoning: null,
+        assessor: null,
       });
     }
     for (const q of queue) tx.remove(q);
@@ -76,13 +118,18 @@ export async function buildProposalBatch(em: SqlEntityManager, proposalId: strin
       proposal.buildFinishedAt = now;
     }
     await tx.flush();
-    for (const item of proposed) await recordAudit(tx, actor, entryEvent(actor, item, proposal, 'VlozeniDoSkartacnihoNavrhu'));
+    for (const item of proposed)
+      await recordAudit(tx, actor, entryEvent(actor, item, proposal, 'VlozeniDoSkartacnihoNavrhu'));
     if (finished) {
       await recordAudit(tx, actor, {
-        municipalityId: proposal.municipalityId, eventType: 'Uprava', objectType: 'SkartacniNavrh', objectId: proposal.id,
+        municipalityId: proposal.municipalityId,
+        eventType: 'Uprava',
+        objectType: 'SkartacniNavrh',
+        objectId: proposal.id,
         description: `Disposal proposal for ${proposal.year} built: ${proposal.buildProposed} of ${proposal.buildTotal} due entities put in, ${proposal.buildBlocked} blocked`,
         changes: [
-          { name: 'state', old: 'BUILDING', new: 'OPEN' }, { name: 'entryCount', old: null, new: String(proposal.buildProposed) },
+          { name: 'state', old: 'BUILDING', new: 'OPEN' },
+          { name: 'entryCount', old: null, new: String(proposal.buildProposed) },
           { name: 'blockedCount', old: null, new: String(proposal.buildBlocked) },
         ],
       });
@@ -99,12 +146,17 @@ export interface BuildRunOptions {
 }
 
 /** Builds every BUILDING proposal of every municipality, batch after batch, until done or told to stop. */
-export async function runProposalBuilds(orm: HubORM, opts: BuildRunOptions = {}): Promise<{ processed: number; finished: number }> {
+export async function runProposalBuilds(
+  orm: HubORM,
+  opts: BuildRunOptions = {},
+): Promise<{ processed: number; finished: number }> {
   const batchSize = opts.batchSize ?? PROPOSAL_BUILD_BATCH;
   const mayContinue = opts.mayContinue ?? (() => true);
   // Across tenants on purpose (`filters: false`): the job builds every municipality's; each batch writes through a
   // fork scoped to the proposal's municipality (tenant write guard).
-  const building = await orm.em.fork().find(DisposalProposal, { state: 'BUILDING' }, { filters: false, orderBy: { createdAt: 'asc' } });
+  const building = await orm.em
+    .fork()
+    .find(DisposalProposal, { state: 'BUILDING' }, { filters: false, orderBy: { createdAt: 'asc' } });
   const total = { processed: 0, finished: 0 };
   for (const p of building) {
     const em = scopeToTenant(orm.em.fork(), p.municipalityId) as SqlEntityManager;
@@ -138,7 +190,13 @@ export function proposalBuildBackground(orm: HubORM, env: NodeJS.ProcessEnv = pr
     busy = true;
     running = lease
       .ensure()
-      .then((mine) => (mine ? timeJob('archives', 'disposal-proposal-build', () => runProposalBuilds(orm, { mayContinue: () => !stopped && lease.held() })) : null))
+      .then((mine) =>
+        mine
+          ? timeJob('archives', 'disposal-proposal-build', () =>
+              runProposalBuilds(orm, { mayContinue: () => !stopped && lease.held() }),
+            )
+          : null,
+      )
       .then((r) => {
         if (r?.finished) log.info(r, 'disposal proposals built');
       })

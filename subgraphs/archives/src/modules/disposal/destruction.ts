@@ -47,28 +47,57 @@ export const PROTOCOL_REFERENCE_CHANGE = 'protocolReference';
  * (filing modules/destruction/ingest.ts): archives never writes filing's rows.
  */
 export async function destroyDisposedEntities(
-  em: SqlEntityManager, caller: TenantCaller, input: { proposalId: string; protocolReference: string }, now: Date,
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  input: { proposalId: string; protocolReference: string },
+  now: Date,
 ): Promise<DestructionResult> {
   // At most 50: it is written into the log's parameters and the tombstone, like an identifier (HodnotaID ≤ 50).
   const protocol = validText(input.protocolReference, 'protocolReference', 50, true)!;
   return inTransaction(em, async (tx) => {
-    const proposal = await tx.findOne(DisposalProposal, { id: input.proposalId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    const proposal = await tx.findOne(
+      DisposalProposal,
+      { id: input.proposalId },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+    );
     if (!proposal) throw notFound('DisposalProposal', input.proposalId);
-    if (!DECIDED_STATES.includes(proposal.state as never)) throw conflict(`The disposal proposal is ${proposal.state}: entities are destroyed only after the archive's decision`);
-    const entries = await tx.find(DisposalProposalEntry, { proposalId: proposal.id }, { orderBy: [{ addedAt: 'asc' }, { id: 'asc' }], refresh: true });
+    if (!DECIDED_STATES.includes(proposal.state as never))
+      throw conflict(
+        `The disposal proposal is ${proposal.state}: entities are destroyed only after the archive's decision`,
+      );
+    const entries = await tx.find(
+      DisposalProposalEntry,
+      { proposalId: proposal.id },
+      { orderBy: [{ addedAt: 'asc' }, { id: 'asc' }], refresh: true },
+    );
     const awaiting = entries.filter((e) => e.decision === 'KEEP_AS_ARCHIVAL_RECORD' && !e.transferConfirmedAt);
     if (awaiting.length > 0) {
       throw new HubError(
         ErrorCode.CONFLICT,
-        `Nothing is destroyed before the archive confirms the transfer of the archival records: ${awaiting.slice(0, 5).map((e) => e.pid).join(', ')}${awaiting.length > 5 ? ', …' : ''} await it`,
-        { problems: awaiting.map((e) => ({ identifier: e.pid, reason: 'kept as an archival record: its transfer is not confirmed yet' })) },
+        `Nothing is destroyed before the archive confirms the transfer of the archival records: ${awaiting
+          .slice(0, 5)
+          .map((e) => e.pid)
+          .join(', ')}${awaiting.length > 5 ? ', …' : ''} await it`,
+        {
+          problems: awaiting.map((e) => ({
+            identifier: e.pid,
+            reason: 'kept as an archival record: its transfer is not confirmed yet',
+          })),
+        },
       );
     }
     const due = entries.filter((e) => e.decision === 'DESTROY' && !e.destroyedAt);
     const ids = due.map((e) => e.entityId);
     // Items first (locked), holds after: see the doc comment.
     const items = new Map(
-      (ids.length ? await tx.find(RecordsOfficeItem, { id: { $in: ids } }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true }) : []).map((i) => [i.id, i]),
+      (ids.length
+        ? await tx.find(
+            RecordsOfficeItem,
+            { id: { $in: ids } },
+            { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+          )
+        : []
+      ).map((i) => [i.id, i]),
     );
     // Locking reads: they see a hold committed by now even where this transaction's snapshot is older (MariaDB).
     const blocks = await disposalBlocks(tx, ids, { lock: true });
@@ -77,7 +106,8 @@ export async function destroyDisposedEntities(
     for (const e of due) {
       const item = items.get(e.entityId);
       const reasons: DestructionSkipReason[] = [...(blocks.get(e.entityId) ?? [])];
-      if (!item || (item.state !== 'IN_RECORDS_OFFICE' && item.state !== 'ON_LOAN')) reasons.push('NOT_IN_RECORDS_OFFICE');
+      if (!item || (item.state !== 'IN_RECORDS_OFFICE' && item.state !== 'ON_LOAN'))
+        reasons.push('NOT_IN_RECORDS_OFFICE');
       if (reasons.length > 0) skipped.push({ entry: e, reasons });
       else destroyed.push(e);
     }
@@ -93,7 +123,10 @@ export async function destroyDisposedEntities(
     for (const e of destroyed) {
       const item = items.get(e.entityId)!;
       await recordAudit(tx, caller, {
-        municipalityId: caller.municipalityId, eventType: 'Zniceni', objectType: objectTypeOf(item), objectId: item.id,
+        municipalityId: caller.municipalityId,
+        eventType: 'Zniceni',
+        objectType: objectTypeOf(item),
+        objectId: item.id,
         description: `${item.referenceNumber} destroyed after the archive's decision (protocol ${protocol}, disposal proposal for ${proposal.year})`,
         changes: [
           { name: 'state', old: before.get(item.id)!, new: 'DESTROYED' },
@@ -107,7 +140,10 @@ export async function destroyDisposedEntities(
       });
     }
     await recordAudit(tx, caller, {
-      municipalityId: caller.municipalityId, eventType: 'Uprava', objectType: 'SkartacniNavrh', objectId: proposal.id,
+      municipalityId: caller.municipalityId,
+      eventType: 'Uprava',
+      objectType: 'SkartacniNavrh',
+      objectId: proposal.id,
       description: `Destruction after the disposal proposal for ${proposal.year}: ${destroyed.length} entities destroyed (protocol ${protocol})`,
       changes: [
         { name: DESTRUCTION_ID_CHANGE, old: null, new: destructionId },

@@ -1,7 +1,14 @@
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import {
-  DISPOSAL_PROPOSAL_CHANGE, badInput, conflict, inTransaction, notFound, recordAudit, type Peers, type TenantCaller,
+  DISPOSAL_PROPOSAL_CHANGE,
+  badInput,
+  conflict,
+  inTransaction,
+  notFound,
+  recordAudit,
+  type Peers,
+  type TenantCaller,
 } from '@hub/kit';
 import { randomUUID } from 'node:crypto';
 import { lockItem, objectTypeOf, validText } from '../records-office/common';
@@ -13,8 +20,14 @@ import { archiveReadiness, type EntityReadiness, type ReadinessProblem } from '.
 
 /** Why a due entity is not (or may not be put) in the disposal proposal. */
 export type ProposalBlock =
-  | 'DISPOSAL_HOLD' | 'ON_LOAN' | 'NOT_IN_RECORDS_OFFICE' | 'NOT_DUE' | 'IN_OTHER_PROPOSAL' | 'ALREADY_DECIDED'
-  | 'METADATA_INCOMPLETE' | 'UNKNOWN_TO_FILING';
+  | 'DISPOSAL_HOLD'
+  | 'ON_LOAN'
+  | 'NOT_IN_RECORDS_OFFICE'
+  | 'NOT_DUE'
+  | 'IN_OTHER_PROPOSAL'
+  | 'ALREADY_DECIDED'
+  | 'METADATA_INCOMPLETE'
+  | 'UNKNOWN_TO_FILING';
 
 export interface Candidate {
   item: RecordsOfficeItem;
@@ -33,13 +46,18 @@ const MIN_YEAR = 1990;
 const MAX_YEAR = 2200;
 
 function validYear(year: number): number {
-  if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) throw badInput(`year must be a year between ${MIN_YEAR} and ${MAX_YEAR}`, 'year');
+  if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR)
+    throw badInput(`year must be a year between ${MIN_YEAR} and ${MAX_YEAR}`, 'year');
   return year;
 }
 
 /** The municipality's BUILDING, OPEN or SUBMITTED proposal (at most one, by the unique `activeKey`), locked when asked. */
 export function activeProposal(em: SqlEntityManager, lock = false): Promise<DisposalProposal | null> {
-  return em.findOne(DisposalProposal, { state: { $in: [...ACTIVE_PROPOSAL_STATES] } }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : { refresh: true });
+  return em.findOne(
+    DisposalProposal,
+    { state: { $in: [...ACTIVE_PROPOSAL_STATES] } },
+    lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : { refresh: true },
+  );
 }
 
 /**
@@ -49,7 +67,11 @@ export function activeProposal(em: SqlEntityManager, lock = false): Promise<Disp
  * `proposalId`: entries of this proposal do not count as "in another proposal".
  */
 export async function blocksOf(
-  em: SqlEntityManager, items: readonly RecordsOfficeItem[], year: number, readiness: Map<string, EntityReadiness>, proposalId: string | null,
+  em: SqlEntityManager,
+  items: readonly RecordsOfficeItem[],
+  year: number,
+  readiness: Map<string, EntityReadiness>,
+  proposalId: string | null,
 ): Promise<Map<string, ProposalBlock[]>> {
   const ids = items.map((i) => i.id);
   const [office, entries] = await Promise.all([
@@ -57,7 +79,9 @@ export async function blocksOf(
     ids.length ? em.find(DisposalProposalEntry, { entityId: { $in: ids } }, { refresh: true }) : Promise.resolve([]),
   ]);
   const proposalIds = [...new Set(entries.map((e) => e.proposalId))];
-  const proposals = proposalIds.length ? await em.find(DisposalProposal, { id: { $in: proposalIds } }, { refresh: true }) : [];
+  const proposals = proposalIds.length
+    ? await em.find(DisposalProposal, { id: { $in: proposalIds } }, { refresh: true })
+    : [];
   const stateOf = new Map(proposals.map((p) => [p.id, p.state]));
   const result = new Map<string, ProposalBlock[]>();
   for (const item of items) {
@@ -66,7 +90,8 @@ export async function blocksOf(
     if (item.disposalYear == null || item.disposalYear > year) blocks.push('NOT_DUE');
     for (const e of entries.filter((x) => x.entityId === item.id)) {
       if (e.decision != null) blocks.push('ALREADY_DECIDED');
-      else if (e.proposalId !== proposalId && ACTIVE_PROPOSAL_STATES.includes(stateOf.get(e.proposalId) as never)) blocks.push('IN_OTHER_PROPOSAL');
+      else if (e.proposalId !== proposalId && ACTIVE_PROPOSAL_STATES.includes(stateOf.get(e.proposalId) as never))
+        blocks.push('IN_OTHER_PROPOSAL');
     }
     const r = readiness.get(item.id);
     if (!r) blocks.push('UNKNOWN_TO_FILING');
@@ -78,14 +103,34 @@ export async function blocksOf(
 
 /** Due items of the records office (in its custody, lent or not) for `year`, in inventory order. */
 export const dueItems = (em: SqlEntityManager, year: number) =>
-  em.find(RecordsOfficeItem, { state: { $in: ['IN_RECORDS_OFFICE', 'ON_LOAN'] }, disposalYear: { $lte: year } }, { orderBy: [{ sortKey: 'asc' }, { id: 'asc' }], refresh: true });
+  em.find(
+    RecordsOfficeItem,
+    { state: { $in: ['IN_RECORDS_OFFICE', 'ON_LOAN'] }, disposalYear: { $lte: year } },
+    { orderBy: [{ sortKey: 'asc' }, { id: 'asc' }], refresh: true },
+  );
 
-export const entryEvent = (caller: TenantCaller, item: RecordsOfficeItem, proposal: DisposalProposal, type: 'VlozeniDoSkartacnihoNavrhu' | 'VyjmutiZeSkartacnihoNavrhu', why?: string) => ({
-  municipalityId: caller.municipalityId, eventType: type, objectType: objectTypeOf(item), objectId: item.id,
-  description: type === 'VlozeniDoSkartacnihoNavrhu'
-    ? `${item.referenceNumber} put in the disposal proposal for ${proposal.year}`
-    : `${item.referenceNumber} taken out of the disposal proposal for ${proposal.year}: ${why}`,
-  changes: [{ name: DISPOSAL_PROPOSAL_CHANGE, old: type === 'VlozeniDoSkartacnihoNavrhu' ? null : proposal.id, new: type === 'VlozeniDoSkartacnihoNavrhu' ? proposal.id : null }],
+export const entryEvent = (
+  caller: TenantCaller,
+  item: RecordsOfficeItem,
+  proposal: DisposalProposal,
+  type: 'VlozeniDoSkartacnihoNavrhu' | 'VyjmutiZeSkartacnihoNavrhu',
+  why?: string,
+) => ({
+  municipalityId: caller.municipalityId,
+  eventType: type,
+  objectType: objectTypeOf(item),
+  objectId: item.id,
+  description:
+    type === 'VlozeniDoSkartacnihoNavrhu'
+      ? `${item.referenceNumber} put in the disposal proposal for ${proposal.year}`
+      : `${item.referenceNumber} taken out of the disposal proposal for ${proposal.year}: ${why}`,
+  changes: [
+    {
+      name: DISPOSAL_PROPOSAL_CHANGE,
+      old: type === 'VlozeniDoSkartacnihoNavrhu' ? null : proposal.id,
+      new: type === 'VlozeniDoSkartacnihoNavrhu' ? proposal.id : null,
+    },
+  ],
 });
 
 /**
@@ -98,7 +143,12 @@ export const entryEvent = (caller: TenantCaller, item: RecordsOfficeItem, propos
  * rest is the build job's (build.ts), which the proposal's `build` shows.
  */
 export async function openDisposalProposal(
-  em: SqlEntityManager, caller: TenantCaller, peers: Peers, year: number, now: Date, inlineLimit = proposalBuildInlineLimit(),
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  peers: Peers,
+  year: number,
+  now: Date,
+  inlineLimit = proposalBuildInlineLimit(),
 ): Promise<DisposalProposal> {
   validYear(year);
   if (await activeProposal(em)) throw conflict('The municipality already has an open or submitted disposal proposal');
@@ -108,34 +158,70 @@ export async function openDisposalProposal(
   try {
     proposal = await inTransaction(em, async (tx) => {
       const p = tx.create(DisposalProposal, {
-        id: randomUUID(), municipalityId: caller.municipalityId, year, state: 'BUILDING', activeKey: caller.municipalityId,
-        documentId: null, createdAt: now, createdById: caller.userId, submittedAt: null, submittedById: null,
-        decisionListId: null, decidedAt: null, decidedById: null,
-        buildTotal: items.length, buildProcessed: 0, buildProposed: 0, buildBlocked: 0, buildFinishedAt: null,
-        buildActor: { userId: caller.userId, login: caller.login, name: caller.name ?? null, roles: [...caller.roles], orgUnitId: caller.orgUnitId ?? null },
+        id: randomUUID(),
+        municipalityId: caller.municipalityId,
+        year,
+        state: 'BUILDING',
+        activeKey: caller.municipalityId,
+        documentId: null,
+        createdAt: now,
+        createdById: caller.userId,
+        submittedAt: null,
+        submittedById: null,
+        decisionListId: null,
+        decidedAt: null,
+        decidedById: null,
+        buildTotal: items.length,
+        buildProcessed: 0,
+        buildProposed: 0,
+        buildBlocked: 0,
+        buildFinishedAt: null,
+        buildActor: {
+          userId: caller.userId,
+          login: caller.login,
+          name: caller.name ?? null,
+          roles: [...caller.roles],
+          orgUnitId: caller.orgUnitId ?? null,
+        },
       });
       // Claims the municipality's slot first: a concurrent open fails here, before it writes anything else.
       await tx.flush();
       // Plain inserts in chunks, not managed entities: a district's year would otherwise sit in the unit of work
       // (memory), and the rows carry the caller's own municipality (what the tenant write guard would check).
       const rows = items.map((item) => ({
-        proposalId: p.id, entityId: item.id, municipalityId: caller.municipalityId, sortKey: item.sortKey, pid: readiness.get(item.id)?.pid ?? null,
+        proposalId: p.id,
+        entityId: item.id,
+        municipalityId: caller.municipalityId,
+        sortKey: item.sortKey,
+        pid: readiness.get(item.id)?.pid ?? null,
       }));
       for (let i = 0; i < rows.length; i += 500) await tx.insertMany(DisposalProposalBuildItem, rows.slice(i, i + 500));
       await recordAudit(tx, caller, {
-        municipalityId: caller.municipalityId, eventType: 'Zalozeni', objectType: 'SkartacniNavrh', objectId: p.id,
+        municipalityId: caller.municipalityId,
+        eventType: 'Zalozeni',
+        objectType: 'SkartacniNavrh',
+        objectId: p.id,
         description: `Disposal proposal for ${year} opened: ${items.length} due entities to go through`,
-        changes: [{ name: 'year', old: null, new: String(year) }, { name: 'state', old: null, new: 'BUILDING' }],
+        changes: [
+          { name: 'year', old: null, new: String(year) },
+          { name: 'state', old: null, new: 'BUILDING' },
+        ],
       });
       return p;
     });
   } catch (e) {
-    if (e instanceof UniqueConstraintViolationException) throw conflict('The municipality already has an open or submitted disposal proposal');
+    if (e instanceof UniqueConstraintViolationException)
+      throw conflict('The municipality already has an open or submitted disposal proposal');
     throw e;
   }
   let done = 0;
   while (done < inlineLimit) {
-    const r = await buildProposalBatch(em, proposal.id, Math.min(PROPOSAL_BUILD_BATCH, inlineLimit - done), new Date(now.getTime()));
+    const r = await buildProposalBatch(
+      em,
+      proposal.id,
+      Math.min(PROPOSAL_BUILD_BATCH, inlineLimit - done),
+      new Date(now.getTime()),
+    );
     done += r.processed;
     if (r.finished || r.processed === 0) break;
   }
@@ -149,24 +235,38 @@ export async function openDisposalProposal(
 export async function disposalCandidates(em: SqlEntityManager, peers: Peers, year: number): Promise<Candidate[]> {
   validYear(year);
   const proposal = await activeProposal(em);
-  const inIt = proposal ? new Set((await em.find(DisposalProposalEntry, { proposalId: proposal.id })).map((e) => e.entityId)) : new Set<string>();
+  const inIt = proposal
+    ? new Set((await em.find(DisposalProposalEntry, { proposalId: proposal.id })).map((e) => e.entityId))
+    : new Set<string>();
   // While it builds, what is still queued is on its way in, not a candidate.
-  if (proposal?.state === 'BUILDING') for (const q of await em.find(DisposalProposalBuildItem, { proposalId: proposal.id })) inIt.add(q.entityId);
+  if (proposal?.state === 'BUILDING')
+    for (const q of await em.find(DisposalProposalBuildItem, { proposalId: proposal.id })) inIt.add(q.entityId);
   const items = (await dueItems(em, year)).filter((i) => !inIt.has(i.id));
   const readiness = await archiveReadiness(peers, items);
   const blocks = await blocksOf(em, items, year, readiness, proposal?.id ?? null);
-  return items.map((item) => ({ item, blocks: blocks.get(item.id)!, problems: readiness.get(item.id)?.problems ?? [] }));
+  return items.map((item) => ({
+    item,
+    blocks: blocks.get(item.id)!,
+    problems: readiness.get(item.id)?.problems ?? [],
+  }));
 }
 
 async function lockOpenProposal(tx: SqlEntityManager): Promise<DisposalProposal> {
   const proposal = await activeProposal(tx, true);
-  if (proposal?.state === 'BUILDING') throw conflict('The disposal proposal is still being built; try again when it is OPEN');
+  if (proposal?.state === 'BUILDING')
+    throw conflict('The disposal proposal is still being built; try again when it is OPEN');
   if (!proposal || proposal.state !== 'OPEN') throw conflict('The municipality has no open disposal proposal');
   return proposal;
 }
 
 /** Puts one more entity in the OPEN proposal (VlozeniDoSkartacnihoNavrhu), under the same rules as opening it. */
-export async function addToDisposalProposal(em: SqlEntityManager, caller: TenantCaller, peers: Peers, entityId: string, now: Date): Promise<DisposalProposal> {
+export async function addToDisposalProposal(
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  peers: Peers,
+  entityId: string,
+  now: Date,
+): Promise<DisposalProposal> {
   const known = await em.findOne(RecordsOfficeItem, { id: entityId });
   if (!known || known.state === 'RETURNED') throw notFound('RecordsOfficeItem', entityId);
   const readiness = await archiveReadiness(peers, [known]);
@@ -177,10 +277,20 @@ export async function addToDisposalProposal(em: SqlEntityManager, caller: Tenant
       throw conflict(`${item.referenceNumber} is already in the disposal proposal`);
     }
     const blocks = (await blocksOf(tx, [item], proposal.year, readiness, proposal.id)).get(item.id)!;
-    if (blocks.length > 0) throw conflict(`${item.referenceNumber} cannot be proposed for disposal: ${blocks.join(', ')}`);
+    if (blocks.length > 0)
+      throw conflict(`${item.referenceNumber} cannot be proposed for disposal: ${blocks.join(', ')}`);
     tx.create(DisposalProposalEntry, {
-      id: randomUUID(), municipalityId: caller.municipalityId, proposalId: proposal.id, entityId, pid: readiness.get(entityId)!.pid,
-      addedAt: now, addedById: caller.userId, decision: null, decisionDate: null, reasoning: null, assessor: null,
+      id: randomUUID(),
+      municipalityId: caller.municipalityId,
+      proposalId: proposal.id,
+      entityId,
+      pid: readiness.get(entityId)!.pid,
+      addedAt: now,
+      addedById: caller.userId,
+      decision: null,
+      decisionDate: null,
+      reasoning: null,
+      assessor: null,
     });
     await tx.flush();
     await recordAudit(tx, caller, entryEvent(caller, item, proposal, 'VlozeniDoSkartacnihoNavrhu'));
@@ -189,7 +299,12 @@ export async function addToDisposalProposal(em: SqlEntityManager, caller: Tenant
 }
 
 /** Takes an entity out of the OPEN proposal (VyjmutiZeSkartacnihoNavrhu with the reason). */
-export async function removeFromDisposalProposal(em: SqlEntityManager, caller: TenantCaller, entityId: string, reason: string): Promise<DisposalProposal> {
+export async function removeFromDisposalProposal(
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  entityId: string,
+  reason: string,
+): Promise<DisposalProposal> {
   const why = validText(reason, 'reason', 2000, true)!;
   return inTransaction(em, async (tx) => {
     const proposal = await lockOpenProposal(tx);
@@ -209,11 +324,21 @@ export async function removeFromDisposalProposal(em: SqlEntityManager, caller: T
  * as it files the hand-over list (filing records-office/disposal-proposal-filing.ts): nothing here writes filing's
  * tables, and the reference number is filing's (`DisposalProposal.referenceNumber` reads it from there).
  */
-export async function submitDisposalProposal(em: SqlEntityManager, caller: TenantCaller, id: string, now: Date): Promise<DisposalProposal> {
+export async function submitDisposalProposal(
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  id: string,
+  now: Date,
+): Promise<DisposalProposal> {
   return inTransaction(em, async (tx) => {
-    const proposal = await tx.findOne(DisposalProposal, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    const proposal = await tx.findOne(
+      DisposalProposal,
+      { id },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+    );
     if (!proposal) throw notFound('DisposalProposal', id);
-    if (proposal.state !== 'OPEN') throw conflict(`The disposal proposal is ${proposal.state}: only an open one is submitted`);
+    if (proposal.state !== 'OPEN')
+      throw conflict(`The disposal proposal is ${proposal.state}: only an open one is submitted`);
     const count = await tx.count(DisposalProposalEntry, { proposalId: id });
     if (count === 0) throw conflict('The disposal proposal is empty');
     proposal.state = 'SUBMITTED';
@@ -223,11 +348,16 @@ export async function submitDisposalProposal(em: SqlEntityManager, caller: Tenan
     proposal.submittedById = caller.userId;
     await tx.flush();
     await recordAudit(tx, caller, {
-      municipalityId: caller.municipalityId, eventType: 'Uprava', objectType: 'SkartacniNavrh', objectId: proposal.id,
+      municipalityId: caller.municipalityId,
+      eventType: 'Uprava',
+      objectType: 'SkartacniNavrh',
+      objectId: proposal.id,
       description: `Disposal proposal for ${proposal.year} submitted to the archive`,
       changes: [
-        { name: 'state', old: 'OPEN', new: 'SUBMITTED' }, { name: 'year', old: null, new: String(proposal.year) },
-        { name: 'entryCount', old: null, new: String(count) }, { name: 'documentId', old: null, new: proposal.id },
+        { name: 'state', old: 'OPEN', new: 'SUBMITTED' },
+        { name: 'year', old: null, new: String(proposal.year) },
+        { name: 'entryCount', old: null, new: String(count) },
+        { name: 'documentId', old: null, new: proposal.id },
       ],
     });
     return proposal;
@@ -238,9 +368,16 @@ export async function submitDisposalProposal(em: SqlEntityManager, caller: Tenan
  * CONFLICT when the entity is in a proposal that locks it (OPEN, SUBMITTED, or DECIDED and awaiting its
  * operation): it may neither leave the records office nor be lent (call in the transaction making the change).
  */
-export async function assertNotInActiveProposal(tx: SqlEntityManager, item: RecordsOfficeItem, action: string): Promise<void> {
+export async function assertNotInActiveProposal(
+  tx: SqlEntityManager,
+  item: RecordsOfficeItem,
+  action: string,
+): Promise<void> {
   const entries = await tx.find(DisposalProposalEntry, { entityId: item.id }, { refresh: true });
   if (entries.length === 0) return;
-  const active = await tx.count(DisposalProposal, { id: { $in: entries.map((e) => e.proposalId) }, state: { $in: [...LOCKING_PROPOSAL_STATES] } });
+  const active = await tx.count(DisposalProposal, {
+    id: { $in: entries.map((e) => e.proposalId) },
+    state: { $in: [...LOCKING_PROPOSAL_STATES] },
+  });
   if (active > 0) throw conflict(`${item.referenceNumber} cannot be ${action}: it is in a disposal proposal`);
 }

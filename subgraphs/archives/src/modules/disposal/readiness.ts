@@ -28,9 +28,15 @@ const SELECTION = 'id pid';
  * adding to it): one `_entities` call per kind, as the same caller, so another municipality's entity comes back
  * absent. An entity filing does not know (or the caller may not see) is missing from the map.
  */
-export async function archiveReadiness(peers: Peers, items: readonly Pick<RecordsOfficeItem, 'id' | 'kind'>[]): Promise<Map<string, EntityReadiness>> {
+export async function archiveReadiness(
+  peers: Peers,
+  items: readonly Pick<RecordsOfficeItem, 'id' | 'kind'>[],
+): Promise<Map<string, EntityReadiness>> {
   const result = new Map<string, EntityReadiness>();
-  for (const [kind, typename] of [['CASE_FILE', 'CaseFile'], ['DOCUMENT', 'Document']] as const) {
+  for (const [kind, typename] of [
+    ['CASE_FILE', 'CaseFile'],
+    ['DOCUMENT', 'Document'],
+  ] as const) {
     const ids = items.filter((i) => i.kind === kind).map((i) => i.id);
     if (ids.length === 0) continue;
     type Answer = { id: string; pid: string };

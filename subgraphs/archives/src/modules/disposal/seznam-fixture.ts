@@ -9,15 +9,25 @@ export interface FixtureEntity {
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-export function seznamXml(entities: readonly FixtureEntity[], opts: { id?: string; archive?: string; producer?: string; createdAt?: string; prefix?: string } = {}): string {
+export function seznamXml(
+  entities: readonly FixtureEntity[],
+  opts: { id?: string; archive?: string; producer?: string; createdAt?: string; prefix?: string } = {},
+): string {
   const p = opts.prefix ? `${opts.prefix}:` : '';
   const xmlns = opts.prefix ? `xmlns:${opts.prefix}` : 'xmlns';
-  const body = entities.map((e) =>
-    `  <${p}EntitaSeznamu>\n    <${p}Identifikator zdroj="ERMS Blansko">${esc(e.pid)}</${p}Identifikator>\n` +
-    (e.operation ? `    <${p}Operace>${esc(e.operation)}</${p}Operace>\n` : '') + `  </${p}EntitaSeznamu>\n`).join('');
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<${p}Seznam ${xmlns}="${NSESSS_NS}" ID="${esc(opts.id ?? 'SR-2026-1')}" ` +
+  const body = entities
+    .map(
+      (e) =>
+        `  <${p}EntitaSeznamu>\n    <${p}Identifikator zdroj="ERMS Blansko">${esc(e.pid)}</${p}Identifikator>\n` +
+        (e.operation ? `    <${p}Operace>${esc(e.operation)}</${p}Operace>\n` : '') +
+        `  </${p}EntitaSeznamu>\n`,
+    )
+    .join('');
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n<${p}Seznam ${xmlns}="${NSESSS_NS}" ID="${esc(opts.id ?? 'SR-2026-1')}" ` +
     `identifikatorArchivu="${esc(opts.archive ?? 'SOkA Blansko')}" identifikatorPuvodce="${esc(opts.producer ?? 'MěÚ Blansko')}" ` +
-    `identifikatorSkartacnihoRizeni="SR-1" datumVytvoreni="${opts.createdAt ?? '2026-11-30T10:00:00+01:00'}">\n${body}</${p}Seznam>\n`;
+    `identifikatorSkartacnihoRizeni="SR-1" datumVytvoreni="${opts.createdAt ?? '2026-11-30T10:00:00+01:00'}">\n${body}</${p}Seznam>\n`
+  );
 }
 
 /** An entity the archive confirms it took over, with its IdentifikatorDA; null writes an Operace instead (refused). */
@@ -30,15 +40,25 @@ export interface TransferFixtureEntity {
  * Test tooling: the archive's transfer confirmation, a `Seznam` (nsesss-DA.xsd) whose entities carry the digital
  * archive's identifier (`IdentifikatorDA`), valid against the XSD (transfer.test.ts checks it with xmllint).
  */
-export function transferSeznamXml(entities: readonly TransferFixtureEntity[], opts: { id?: string; createdAt?: string; prefix?: string } = {}): string {
+export function transferSeznamXml(
+  entities: readonly TransferFixtureEntity[],
+  opts: { id?: string; createdAt?: string; prefix?: string } = {},
+): string {
   const p = opts.prefix ? `${opts.prefix}:` : '';
   const xmlns = opts.prefix ? `xmlns:${opts.prefix}` : 'xmlns';
-  const body = entities.map((e) =>
-    `  <${p}EntitaSeznamu>\n    <${p}Identifikator zdroj="ERMS Blansko">${esc(e.pid)}</${p}Identifikator>\n` +
-    (e.archiveId !== null
-      ? `    <${p}IdentifikatorDA zdroj="NDA">${esc(e.archiveId)}</${p}IdentifikatorDA>\n`
-      : `    <${p}Operace>vybrat za archiválii</${p}Operace>\n`) + `  </${p}EntitaSeznamu>\n`).join('');
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<${p}Seznam ${xmlns}="${NSESSS_NS}" ID="${esc(opts.id ?? 'PR-2026-1')}" ` +
+  const body = entities
+    .map(
+      (e) =>
+        `  <${p}EntitaSeznamu>\n    <${p}Identifikator zdroj="ERMS Blansko">${esc(e.pid)}</${p}Identifikator>\n` +
+        (e.archiveId !== null
+          ? `    <${p}IdentifikatorDA zdroj="NDA">${esc(e.archiveId)}</${p}IdentifikatorDA>\n`
+          : `    <${p}Operace>vybrat za archiválii</${p}Operace>\n`) +
+        `  </${p}EntitaSeznamu>\n`,
+    )
+    .join('');
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n<${p}Seznam ${xmlns}="${NSESSS_NS}" ID="${esc(opts.id ?? 'PR-2026-1')}" ` +
     `identifikatorArchivu="SOkA Blansko" identifikatorPuvodce="MěÚ Blansko" identifikatorPrejimky="PR-1" ` +
-    `datumVytvoreni="${opts.createdAt ?? '2026-12-10T10:00:00+01:00'}">\n${body}</${p}Seznam>\n`;
+    `datumVytvoreni="${opts.createdAt ?? '2026-12-10T10:00:00+01:00'}">\n${body}</${p}Seznam>\n`
+  );
 }

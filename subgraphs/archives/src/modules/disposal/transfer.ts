@@ -1,6 +1,13 @@
 import { LockMode } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { RECORDS_OFFICE_STATE_CHANGE, conflict, inTransaction, notFound, recordAudit, type TenantCaller } from '@hub/kit';
+import {
+  RECORDS_OFFICE_STATE_CHANGE,
+  conflict,
+  inTransaction,
+  notFound,
+  recordAudit,
+  type TenantCaller,
+} from '@hub/kit';
 import { completeWhenDone, DECIDED_STATES } from './completion';
 import { objectTypeOf, pragueDay } from '../records-office/common';
 import { RecordsOfficeItem } from '../records-office/records-office-item.entity';
@@ -24,7 +31,8 @@ export type TransferRefusal =
  * Where a kept entity's transfer SIP (přejímka) is downloaded: filing's SIP route through the gateway, "with
  * components" profile (filing sip.ts `sipDownloadPath`; archives does not import filing, so the path is spelt here).
  */
-export const transferPackagePath = (entityId: string) => `/exports/sip?id=${encodeURIComponent(entityId)}&profile=components`;
+export const transferPackagePath = (entityId: string) =>
+  `/exports/sip?id=${encodeURIComponent(entityId)}&profile=components`;
 
 /** The change naming the digital archive's identifier on the Prenos event (nsesss-DA `IdentifikatorDA`). */
 export const ARCHIVE_IDENTIFIER_CHANGE = 'IdentifikatorDA';
@@ -44,23 +52,43 @@ export const ARCHIVE_IDENTIFIER_CHANGE = 'IdentifikatorDA';
  * transfer deletes nothing (domain.md §6.2 step 7).
  */
 export async function recordTransferConfirmation(
-  em: SqlEntityManager, caller: TenantCaller, input: { proposalId: string; xml: string }, now: Date,
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  input: { proposalId: string; xml: string },
+  now: Date,
 ): Promise<DisposalProposal> {
   const seznam = parseSeznam(input.xml);
   return inTransaction(em, async (tx) => {
-    const proposal = await tx.findOne(DisposalProposal, { id: input.proposalId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    const proposal = await tx.findOne(
+      DisposalProposal,
+      { id: input.proposalId },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+    );
     if (!proposal) throw notFound('DisposalProposal', input.proposalId);
-    if (!DECIDED_STATES.includes(proposal.state as never)) throw conflict(`The disposal proposal is ${proposal.state}: a transfer is confirmed only after the archive's decision`);
+    if (!DECIDED_STATES.includes(proposal.state as never))
+      throw conflict(
+        `The disposal proposal is ${proposal.state}: a transfer is confirmed only after the archive's decision`,
+      );
     const entries = await tx.find(DisposalProposalEntry, { proposalId: proposal.id }, { refresh: true });
     const byPid = new Map(entries.map((e) => [e.pid, e]));
     const named = seznam.entries.map((s) => s.identifier).filter((pid) => !byPid.has(pid));
     // Tenant-scoped like every read here: another municipality's PID is as unknown as a made-up one.
-    const elsewhere = named.length ? new Set((await tx.find(DisposalProposalEntry, { pid: { $in: named } })).map((e) => e.pid)) : new Set<string>();
-    const items = new Map((await tx.find(RecordsOfficeItem, { id: { $in: entries.map((e) => e.entityId) } }, { refresh: true })).map((i) => [i.id, i]));
+    const elsewhere = named.length
+      ? new Set((await tx.find(DisposalProposalEntry, { pid: { $in: named } })).map((e) => e.pid))
+      : new Set<string>();
+    const items = new Map(
+      (await tx.find(RecordsOfficeItem, { id: { $in: entries.map((e) => e.entityId) } }, { refresh: true })).map(
+        (i) => [i.id, i],
+      ),
+    );
 
     const problems: SeznamProblem[] = [];
-    const refuse = (identifier: string, code: TransferRefusal, reason: string) => problems.push({ identifier, code, reason });
-    const confirmed = new Map<string, { entry: DisposalProposalEntry; item: RecordsOfficeItem; archiveId: { value: string; source: string } }>();
+    const refuse = (identifier: string, code: TransferRefusal, reason: string) =>
+      problems.push({ identifier, code, reason });
+    const confirmed = new Map<
+      string,
+      { entry: DisposalProposalEntry; item: RecordsOfficeItem; archiveId: { value: string; source: string } }
+    >();
     const seen = new Set<string>();
     for (const s of seznam.entries) {
       const entry = byPid.get(s.identifier);
@@ -70,10 +98,21 @@ export async function recordTransferConfirmation(
         if (elsewhere.has(s.identifier)) refuse(s.identifier, 'NOT_IN_PROPOSAL', 'not in this disposal proposal');
         else refuse(s.identifier, 'UNKNOWN_IDENTIFIER', 'unknown identifier');
       } else if (!s.archiveIdentifier?.value || !s.archiveIdentifier.source) {
-        refuse(s.identifier, 'NO_ARCHIVE_IDENTIFIER', 'no IdentifikatorDA (with its zdroj): a transfer confirmation names the archive\'s identifier, not an Operace');
-      } else if (entry.decision !== 'KEEP_AS_ARCHIVAL_RECORD') refuse(s.identifier, 'NOT_KEPT', 'the archive decided to destroy it, not to keep it');
-      else if (entry.transferConfirmedAt) refuse(s.identifier, 'ALREADY_TRANSFERRED', `its transfer was confirmed on ${pragueDay(entry.transferConfirmedAt)}`);
-      else if (!item || item.state !== 'IN_RECORDS_OFFICE') refuse(s.identifier, 'NOT_IN_RECORDS_OFFICE', `not in the records office (${item?.state ?? 'unknown'})`);
+        refuse(
+          s.identifier,
+          'NO_ARCHIVE_IDENTIFIER',
+          "no IdentifikatorDA (with its zdroj): a transfer confirmation names the archive's identifier, not an Operace",
+        );
+      } else if (entry.decision !== 'KEEP_AS_ARCHIVAL_RECORD')
+        refuse(s.identifier, 'NOT_KEPT', 'the archive decided to destroy it, not to keep it');
+      else if (entry.transferConfirmedAt)
+        refuse(
+          s.identifier,
+          'ALREADY_TRANSFERRED',
+          `its transfer was confirmed on ${pragueDay(entry.transferConfirmedAt)}`,
+        );
+      else if (!item || item.state !== 'IN_RECORDS_OFFICE')
+        refuse(s.identifier, 'NOT_IN_RECORDS_OFFICE', `not in the records office (${item?.state ?? 'unknown'})`);
       else confirmed.set(s.identifier, { entry, item, archiveId: s.archiveIdentifier });
       seen.add(s.identifier);
     }
@@ -86,7 +125,10 @@ export async function recordTransferConfirmation(
     await tx.flush();
     for (const { entry, item, archiveId } of confirmed.values()) {
       await recordAudit(tx, caller, {
-        municipalityId: caller.municipalityId, eventType: 'Prenos', objectType: objectTypeOf(item), objectId: item.id,
+        municipalityId: caller.municipalityId,
+        eventType: 'Prenos',
+        objectType: objectTypeOf(item),
+        objectId: item.id,
         description: `${item.referenceNumber} transferred to the archive ${seznam.archive} (Seznam ${seznam.id}, IdentifikatorDA ${archiveId.value})`,
         changes: [
           { name: RECORDS_OFFICE_STATE_CHANGE, old: 'IN_RECORDS_OFFICE', new: 'TRANSFERRED' },
@@ -98,9 +140,15 @@ export async function recordTransferConfirmation(
     }
     const open = entries.filter((e) => e.decision === 'KEEP_AS_ARCHIVAL_RECORD' && !e.transferConfirmedAt).length;
     await recordAudit(tx, caller, {
-      municipalityId: caller.municipalityId, eventType: 'Uprava', objectType: 'SkartacniNavrh', objectId: proposal.id,
+      municipalityId: caller.municipalityId,
+      eventType: 'Uprava',
+      objectType: 'SkartacniNavrh',
+      objectId: proposal.id,
       description: `The archive ${seznam.archive} confirmed the transfer of ${confirmed.size} entities (Seznam ${seznam.id}); ${open} kept entities await theirs`,
-      changes: [{ name: 'transferListId', old: null, new: seznam.id }, { name: 'transferredCount', old: null, new: String(confirmed.size) }],
+      changes: [
+        { name: 'transferListId', old: null, new: seznam.id },
+        { name: 'transferredCount', old: null, new: String(confirmed.size) },
+      ],
     });
     await completeWhenDone(tx, caller, proposal, entries);
     return proposal;

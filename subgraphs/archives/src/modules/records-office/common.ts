@@ -12,24 +12,35 @@ export const INVENTORY_READER_ROLES: readonly Role[] = [Role.RECORDS_OFFICER, Ro
 export const pragueDay = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Prague' }).format(at);
 
 /** Trimmed text of 1–`max` characters, or null when absent/blank and optional. */
-export function validText(value: string | null | undefined, field: string, max: number, required: boolean): string | null {
+export function validText(
+  value: string | null | undefined,
+  field: string,
+  max: number,
+  required: boolean,
+): string | null {
   const trimmed = value?.trim() ?? '';
   if (!trimmed) {
     if (required) throw badInput(`${field} must be 1–${max} characters`, field);
     return null;
   }
-  if (trimmed.length > 2 * max || [...trimmed].length > max) throw badInput(`${field} must be 1–${max} characters`, field);
+  if (trimmed.length > 2 * max || [...trimmed].length > max)
+    throw badInput(`${field} must be 1–${max} characters`, field);
   return trimmed;
 }
 
-export const objectTypeOf = (item: Pick<RecordsOfficeItem, 'kind'>): AuditObjectType => (item.kind === 'CASE_FILE' ? 'Spis' : 'Dokument');
+export const objectTypeOf = (item: Pick<RecordsOfficeItem, 'kind'>): AuditObjectType =>
+  item.kind === 'CASE_FILE' ? 'Spis' : 'Dokument';
 
 /**
  * The item, locked for the transaction (MariaDB; SQLite serialises writers and inTransaction retries a stale
  * one). Not in the records office (returned or destroyed), unknown, or another municipality's (tenant filter): NOT_FOUND.
  */
 export async function lockItem(tx: SqlEntityManager, entityId: string): Promise<RecordsOfficeItem> {
-  const item = await tx.findOne(RecordsOfficeItem, { id: entityId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  const item = await tx.findOne(
+    RecordsOfficeItem,
+    { id: entityId },
+    { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+  );
   if (!item || item.state === 'RETURNED' || item.state === 'DESTROYED') throw notFound('RecordsOfficeItem', entityId);
   return item;
 }

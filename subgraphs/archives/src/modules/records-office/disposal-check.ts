@@ -16,7 +16,11 @@ export type DisposalBlock = 'DISPOSAL_HOLD' | 'ON_LOAN';
  * Ids are case file or document ids; the answer has an entry for each, empty when nothing blocks it. Three
  * statements whatever the number of ids (tenant filter applies).
  */
-export async function disposalBlocks(em: SqlEntityManager, entityIds: readonly string[], opts: { lock?: boolean } = {}): Promise<Map<string, DisposalBlock[]>> {
+export async function disposalBlocks(
+  em: SqlEntityManager,
+  entityIds: readonly string[],
+  opts: { lock?: boolean } = {},
+): Promise<Map<string, DisposalBlock[]>> {
   const result = new Map<string, DisposalBlock[]>(entityIds.map((id) => [id, []]));
   if (entityIds.length === 0) return result;
   const ids = [...entityIds];
@@ -45,11 +49,18 @@ export async function disposalBlocks(em: SqlEntityManager, entityIds: readonly s
 }
 
 /** CONFLICT naming what blocks `action` (e.g. "returned to the office"), unless nothing does. */
-export async function assertNotBlocked(em: SqlEntityManager, entityIds: readonly string[], action: string, label: (id: string) => string = (id) => id): Promise<void> {
+export async function assertNotBlocked(
+  em: SqlEntityManager,
+  entityIds: readonly string[],
+  action: string,
+  label: (id: string) => string = (id) => id,
+): Promise<void> {
   const blocks = await disposalBlocks(em, entityIds);
   const blocked = [...blocks].filter(([, b]) => b.length > 0);
   if (blocked.length > 0) {
     const why = (b: DisposalBlock) => (b === 'DISPOSAL_HOLD' ? 'under an active disposal hold' : 'on loan');
-    throw conflict(`Cannot be ${action}: ${blocked.map(([id, b]) => `${label(id)} is ${b.map(why).join(' and ')}`).join('; ')}`);
+    throw conflict(
+      `Cannot be ${action}: ${blocked.map(([id, b]) => `${label(id)} is ${b.map(why).join(' and ')}`).join('; ')}`,
+    );
   }
 }

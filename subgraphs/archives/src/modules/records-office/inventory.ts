@@ -38,14 +38,28 @@ function decode(cursor: string): { key: string; id: string } {
  * then id; keyset pages like the rest of the API, on the (municipality, sortKey, id) and (municipality, disposal
  * year, sortKey, id) indexes.
  */
-export async function findInventory(em: SqlEntityManager, filter: InventoryFilter, args: { first?: number | null; after?: string | null }): Promise<InventoryPage> {
+export async function findInventory(
+  em: SqlEntityManager,
+  filter: InventoryFilter,
+  args: { first?: number | null; after?: string | null },
+): Promise<InventoryPage> {
   const size = args.first ?? DEFAULT_INVENTORY_PAGE;
-  if (!Number.isInteger(size) || size < 1 || size > MAX_INVENTORY_PAGE) throw badInput(`first must be between 1 and ${MAX_INVENTORY_PAGE}`, 'first');
+  if (!Number.isInteger(size) || size < 1 || size > MAX_INVENTORY_PAGE)
+    throw badInput(`first must be between 1 and ${MAX_INVENTORY_PAGE}`, 'first');
   const where: FilterQuery<RecordsOfficeItem>[] = [{ state: { $in: ['IN_RECORDS_OFFICE', 'ON_LOAN'] } }];
   if (filter.filingCode != null) {
     const code = filter.filingCode.trim();
-    if (!CODE.test(code)) throw badInput('filingCode must be a filing code (letters, digits, separators)', 'filingCode');
-    where.push({ $or: [{ fullFilingCode: code }, { fullFilingCode: { $like: `${code}.%` } }, { fullFilingCode: { $like: `${code} %` } }, { fullFilingCode: { $like: `${code}-%` } }, { fullFilingCode: { $like: `${code}/%` } }] });
+    if (!CODE.test(code))
+      throw badInput('filingCode must be a filing code (letters, digits, separators)', 'filingCode');
+    where.push({
+      $or: [
+        { fullFilingCode: code },
+        { fullFilingCode: { $like: `${code}.%` } },
+        { fullFilingCode: { $like: `${code} %` } },
+        { fullFilingCode: { $like: `${code}-%` } },
+        { fullFilingCode: { $like: `${code}/%` } },
+      ],
+    });
   }
   if (filter.year != null) where.push({ year: filter.year });
   if (filter.disposalYear != null) where.push({ disposalYear: filter.disposalYear });
@@ -60,7 +74,14 @@ export async function findInventory(em: SqlEntityManager, filter: InventoryFilte
   const cursor = args.after ? decode(args.after) : null;
   const page = await em.find(
     RecordsOfficeItem,
-    cursor ? { $and: [...where, { $or: [{ sortKey: { $gt: cursor.key } }, { sortKey: cursor.key, id: { $gt: cursor.id } }] }] } : base,
+    cursor
+      ? {
+          $and: [
+            ...where,
+            { $or: [{ sortKey: { $gt: cursor.key } }, { sortKey: cursor.key, id: { $gt: cursor.id } }] },
+          ],
+        }
+      : base,
     { orderBy: [{ sortKey: 'asc' }, { id: 'asc' }], limit: size + 1 },
   );
   const edges = page.slice(0, size).map((node) => ({ cursor: encode(node), node }));

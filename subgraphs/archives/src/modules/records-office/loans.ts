@@ -1,6 +1,14 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import {
-  RECORDS_OFFICE_STATE_CHANGE, badInput, conflict, inTransaction, notFound, parseDay, recordAudit, type Peers, type TenantCaller,
+  RECORDS_OFFICE_STATE_CHANGE,
+  badInput,
+  conflict,
+  inTransaction,
+  notFound,
+  parseDay,
+  recordAudit,
+  type Peers,
+  type TenantCaller,
 } from '@hub/kit';
 import { randomUUID } from 'node:crypto';
 import { assertNotInActiveProposal } from '../disposal/proposal';
@@ -25,9 +33,16 @@ export interface LendInput {
  * ON_LOAN) and the loan's data. While lent, the entity cannot be returned to the office or go to disposal
  * (disposal-check.ts).
  */
-export async function lendFromRecordsOffice(em: SqlEntityManager, caller: TenantCaller, peers: Peers, input: LendInput, now: Date): Promise<Loan> {
+export async function lendFromRecordsOffice(
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  peers: Peers,
+  input: LendInput,
+  now: Date,
+): Promise<Loan> {
   const borrowerName = validText(input.borrowerName, 'borrowerName', 200, false);
-  if (!!input.borrowerId === !!borrowerName) throw badInput('Give either borrowerId (a user) or borrowerName (an outside body)', 'borrowerId');
+  if (!!input.borrowerId === !!borrowerName)
+    throw badInput('Give either borrowerId (a user) or borrowerName (an outside body)', 'borrowerId');
   const dueOn = parseDay(input.dueOn, 'dueOn');
   if (dueOn < pragueDay(now)) throw badInput(`dueOn must not be in the past (today is ${pragueDay(now)})`, 'dueOn');
   const reason = validText(input.reason, 'reason', 2000, false);
@@ -37,17 +52,30 @@ export async function lendFromRecordsOffice(em: SqlEntityManager, caller: Tenant
   }
   return inTransaction(em, async (tx) => {
     const item = await lockItem(tx, input.entityId);
-    if (item.state !== 'IN_RECORDS_OFFICE') throw conflict(`${item.referenceNumber} is ${item.state}: only what is in the records office is lent`);
+    if (item.state !== 'IN_RECORDS_OFFICE')
+      throw conflict(`${item.referenceNumber} is ${item.state}: only what is in the records office is lent`);
     // In a disposal proposal the archive may ask for it any day: it stays in the records office until decided.
     await assertNotInActiveProposal(tx, item, 'lent');
     const loan = tx.create(Loan, {
-      id: randomUUID(), municipalityId: caller.municipalityId, itemId: item.id, borrowerId: input.borrowerId ?? null, borrowerName,
-      reason, dueOn, lentAt: now, lentById: caller.userId, returnedAt: null, returnedById: null,
+      id: randomUUID(),
+      municipalityId: caller.municipalityId,
+      itemId: item.id,
+      borrowerId: input.borrowerId ?? null,
+      borrowerName,
+      reason,
+      dueOn,
+      lentAt: now,
+      lentById: caller.userId,
+      returnedAt: null,
+      returnedById: null,
     });
     item.state = 'ON_LOAN';
     await tx.flush();
     await recordAudit(tx, caller, {
-      municipalityId: caller.municipalityId, eventType: 'Uprava', objectType: objectTypeOf(item), objectId: item.id,
+      municipalityId: caller.municipalityId,
+      eventType: 'Uprava',
+      objectType: objectTypeOf(item),
+      objectId: item.id,
       description: `${item.referenceNumber} lent until ${dueOn}${reason ? `: ${reason}` : ''}`,
       changes: [
         { name: RECORDS_OFFICE_STATE_CHANGE, old: 'IN_RECORDS_OFFICE', new: 'ON_LOAN' },
@@ -61,17 +89,28 @@ export async function lendFromRecordsOffice(em: SqlEntityManager, caller: Tenant
 }
 
 /** The lent entity is back: the loan ends, the item is IN_RECORDS_OFFICE again (`Uprava` with the custody change). */
-export async function returnLoan(em: SqlEntityManager, caller: TenantCaller, entityId: string, now: Date): Promise<Loan> {
+export async function returnLoan(
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  entityId: string,
+  now: Date,
+): Promise<Loan> {
   return inTransaction(em, async (tx) => {
     const item: RecordsOfficeItem = await lockItem(tx, entityId);
-    const loan = item.state === 'ON_LOAN' ? await tx.findOne(Loan, { itemId: item.id, returnedAt: null }, { refresh: true }) : null;
+    const loan =
+      item.state === 'ON_LOAN'
+        ? await tx.findOne(Loan, { itemId: item.id, returnedAt: null }, { refresh: true })
+        : null;
     if (!loan) throw conflict(`${item.referenceNumber} is not on loan`);
     loan.returnedAt = now;
     loan.returnedById = caller.userId;
     item.state = 'IN_RECORDS_OFFICE';
     await tx.flush();
     await recordAudit(tx, caller, {
-      municipalityId: caller.municipalityId, eventType: 'Uprava', objectType: objectTypeOf(item), objectId: item.id,
+      municipalityId: caller.municipalityId,
+      eventType: 'Uprava',
+      objectType: objectTypeOf(item),
+      objectId: item.id,
       description: `${item.referenceNumber} returned from loan`,
       changes: [
         { name: RECORDS_OFFICE_STATE_CHANGE, old: 'ON_LOAN', new: 'IN_RECORDS_OFFICE' },
@@ -85,7 +124,11 @@ export async function returnLoan(em: SqlEntityManager, caller: TenantCaller, ent
 
 /** Loans of the caller's municipality, oldest due first: active ones, or all; `overdueOn`: active and due before that day. */
 export function findLoans(em: SqlEntityManager, opts: { activeOnly: boolean; overdueOn?: string }): Promise<Loan[]> {
-  const where = opts.overdueOn ? { returnedAt: null, dueOn: { $lt: opts.overdueOn } } : opts.activeOnly ? { returnedAt: null } : {};
+  const where = opts.overdueOn
+    ? { returnedAt: null, dueOn: { $lt: opts.overdueOn } }
+    : opts.activeOnly
+      ? { returnedAt: null }
+      : {};
   return em.find(Loan, where, { orderBy: [{ dueOn: 'asc' }, { lentAt: 'asc' }, { id: 'asc' }] });
 }
 

@@ -6,8 +6,7 @@ export type RecordsEntityKind = 'CASE_FILE' | 'DOCUMENT';
  * TRANSFERRED: the archive confirmed it took it over (přejímka, TrP Prenos); final, the row stays for its history.
  * DESTROYED: destroyed after the archive's decision (Zniceni, disposal/destruction.ts); terminal.
  */
-export type RecordsOfficeItemState = 'IN_RECORDS_OFFICE' | 'ON_LOAN' | 'RETURNED' | 'DESTROYED'
-  | 'TRANSFERRED';
+export type RecordsOfficeItemState = 'IN_RECORDS_OFFICE' | 'ON_LOAN' | 'RETURNED' | 'DESTROYED' | 'TRANSFERRED';
 
 /**
  * A case file or a document outside case files that the records office has taken over (převzetí do spisovny).

@@ -17,27 +17,47 @@ const rank = (kind: StorageUnitKind) => STORAGE_UNIT_KINDS.indexOf(kind);
  * in a room, a shelf in a room, a room in a building). Names are unique among a unit's children. Audit `Zalozeni`
  * on the `UkladaciJednotka`.
  */
-export async function createStorageUnit(em: SqlEntityManager, caller: TenantCaller, input: CreateStorageUnitInput, now: Date): Promise<StorageUnit> {
+export async function createStorageUnit(
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  input: CreateStorageUnitInput,
+  now: Date,
+): Promise<StorageUnit> {
   const name = validText(input.name, 'name', 200, true)!;
-  if (!STORAGE_UNIT_KINDS.includes(input.kind)) throw badInput(`kind must be one of ${STORAGE_UNIT_KINDS.join(', ')}`, 'kind');
-  if (input.kind === 'BUILDING' && input.parentId) throw badInput('A building lies in no other storage unit', 'parentId');
-  if (input.kind !== 'BUILDING' && !input.parentId) throw badInput(`A ${input.kind.toLowerCase()} lies in a larger storage unit: give its parentId`, 'parentId');
+  if (!STORAGE_UNIT_KINDS.includes(input.kind))
+    throw badInput(`kind must be one of ${STORAGE_UNIT_KINDS.join(', ')}`, 'kind');
+  if (input.kind === 'BUILDING' && input.parentId)
+    throw badInput('A building lies in no other storage unit', 'parentId');
+  if (input.kind !== 'BUILDING' && !input.parentId)
+    throw badInput(`A ${input.kind.toLowerCase()} lies in a larger storage unit: give its parentId`, 'parentId');
   return inTransaction(em, async (tx) => {
     const parent = input.parentId ? await tx.findOne(StorageUnit, { id: input.parentId }) : null;
     if (input.parentId && !parent) throw notFound('StorageUnit', input.parentId);
-    if (parent && rank(parent.kind) >= rank(input.kind)) throw conflict(`A ${input.kind.toLowerCase()} cannot lie in a ${parent.kind.toLowerCase()}`);
+    if (parent && rank(parent.kind) >= rank(input.kind))
+      throw conflict(`A ${input.kind.toLowerCase()} cannot lie in a ${parent.kind.toLowerCase()}`);
     const siblings = await tx.find(StorageUnit, { parentId: parent?.id ?? null });
     if (siblings.some((s) => s.name.toLocaleLowerCase('cs') === name.toLocaleLowerCase('cs'))) {
-      throw conflict(`There is already a storage unit named ${name} ${parent ? `in ${parent.name}` : 'at the top level'}`);
+      throw conflict(
+        `There is already a storage unit named ${name} ${parent ? `in ${parent.name}` : 'at the top level'}`,
+      );
     }
     const id = randomUUID();
     const unit = tx.create(StorageUnit, {
-      id, municipalityId: caller.municipalityId, kind: input.kind, name, parentId: parent?.id ?? null,
-      path: `${parent?.path ?? '/'}${id}/`, createdAt: now, createdById: caller.userId,
+      id,
+      municipalityId: caller.municipalityId,
+      kind: input.kind,
+      name,
+      parentId: parent?.id ?? null,
+      path: `${parent?.path ?? '/'}${id}/`,
+      createdAt: now,
+      createdById: caller.userId,
     });
     await tx.flush();
     await recordAudit(tx, caller, {
-      municipalityId: caller.municipalityId, eventType: 'Zalozeni', objectType: 'UkladaciJednotka', objectId: unit.id,
+      municipalityId: caller.municipalityId,
+      eventType: 'Zalozeni',
+      objectType: 'UkladaciJednotka',
+      objectId: unit.id,
       description: `Storage unit ${name} created`,
       changes: [
         { name: 'kind', old: null, new: unit.kind },

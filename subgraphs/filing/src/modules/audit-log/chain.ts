@@ -29,7 +29,9 @@ export function entryHash(e: Omit<LogEntry, 'hash' | 'id'>): string {
     e.description,
     e.changes.map((c) => [c.name, c.old, c.new]),
     e.prevHash,
-    ...(e.objectPid != null || e.actorName != null || e.actorRoles != null ? [e.objectPid ?? null, e.actorName ?? null, e.actorRoles ?? null] : []),
+    ...(e.objectPid != null || e.actorName != null || e.actorRoles != null
+      ? [e.objectPid ?? null, e.actorName ?? null, e.actorRoles ?? null]
+      : []),
   ]);
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }

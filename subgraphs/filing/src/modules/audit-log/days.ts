@@ -13,13 +13,27 @@ export function addDays(day: string, n: number): string {
 }
 
 const PRAGUE_PARTS = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'Europe/Prague', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  timeZone: 'Europe/Prague',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
 });
 
 /** How far Prague's wall clock is ahead of UTC at `at`, in milliseconds (1 or 2 hours). */
 function pragueOffsetMs(at: number): number {
   const p = Object.fromEntries(PRAGUE_PARTS.formatToParts(new Date(at)).map((x) => [x.type, x.value]));
-  const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+  const wall = Date.UTC(
+    Number(p.year),
+    Number(p.month) - 1,
+    Number(p.day),
+    Number(p.hour),
+    Number(p.minute),
+    Number(p.second),
+  );
   return wall - Math.floor(at / 1000) * 1000;
 }
 

@@ -1,6 +1,19 @@
 import {
-  AuditEvent, DEMO_MUNICIPALITIES, closeServer, createHttpServer, listen, scopeToTenant, signCallerAssertion, startTestSubgraph, testCaller,
-  testDatabaseKinds, testKeys, verifyCallerAssertion, type Caller, type TenantCaller, type TestSubgraph,
+  AuditEvent,
+  DEMO_MUNICIPALITIES,
+  closeServer,
+  createHttpServer,
+  listen,
+  scopeToTenant,
+  signCallerAssertion,
+  startTestSubgraph,
+  testCaller,
+  testDatabaseKinds,
+  testKeys,
+  verifyCallerAssertion,
+  type Caller,
+  type TenantCaller,
+  type TestSubgraph,
 } from '@hub/kit';
 import { EntityManager } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
@@ -12,7 +25,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FilingContext } from '../../context';
 import { filing } from '../../index';
-import { AUDIT_LOG_EXPORT_PATH, auditLogExportHandler, parseExportPeriod, prepareExport, type ExportRouteOptions } from './export';
+import {
+  AUDIT_LOG_EXPORT_PATH,
+  auditLogExportHandler,
+  parseExportPeriod,
+  prepareExport,
+  type ExportRouteOptions,
+} from './export';
 import { appendLogEntries } from './log-fixtures';
 import type { LogEntry } from './log-entry.entity';
 import { assertValidTp } from './tp-validator';
@@ -99,7 +118,12 @@ describe.each(testDatabaseKinds())('audit log export on %s', (kind) => {
     const march = (day: number, hour = 10) => new Date(Date.UTC(2026, 2, day, hour));
     small = await appendLogEntries(t.orm, BLANSKO.id, [
       { occurredAt: new Date('2026-02-28T22:59:59.999Z'), description: 'before (Feb 28, 23:59:59.999 Prague)' },
-      { occurredAt: new Date('2026-02-28T23:00:00.000Z'), description: 'first instant of March in Prague', actorLogin: 'mbk.clerk', actorId: randomUUID() },
+      {
+        occurredAt: new Date('2026-02-28T23:00:00.000Z'),
+        description: 'first instant of March in Prague',
+        actorLogin: 'mbk.clerk',
+        actorId: randomUUID(),
+      },
       ...Array.from({ length: 40 }, (_, i) => ({
         occurredAt: march(2 + (i % 25), 8 + (i % 9)),
         eventType: ['Zalozeni', 'Uprava', 'ZmenaZpracovatele', 'Vyrizeni', 'Uzavreni'][i % 5],
@@ -135,9 +159,19 @@ describe.each(testDatabaseKinds())('audit log export on %s', (kind) => {
     await t.dispose();
   });
 
-  async function download(caller: Caller | null | undefined, period: { from: string; to: string } | string, init: RequestInit = {}) {
-    const query = typeof period === 'string' ? period : `from=${encodeURIComponent(period.from)}&to=${encodeURIComponent(period.to)}`;
-    const headers: Record<string, string> = caller === undefined ? {} : { 'x-hub-caller': await signCallerAssertion(caller, keys.gatewayPrivateKey, exportTarget) };
+  async function download(
+    caller: Caller | null | undefined,
+    period: { from: string; to: string } | string,
+    init: RequestInit = {},
+  ) {
+    const query =
+      typeof period === 'string'
+        ? period
+        : `from=${encodeURIComponent(period.from)}&to=${encodeURIComponent(period.to)}`;
+    const headers: Record<string, string> =
+      caller === undefined
+        ? {}
+        : { 'x-hub-caller': await signCallerAssertion(caller, keys.gatewayPrivateKey, exportTarget) };
     return fetch(`${base}${AUDIT_LOG_EXPORT_PATH}?${query}`, { ...init, headers });
   }
 
@@ -149,7 +183,12 @@ describe.each(testDatabaseKinds())('audit log export on %s', (kind) => {
     return done;
   }
 
-  const exportEvents = () => scopeToTenant(t.orm.em.fork(), BLANSKO.id).find(AuditEvent, { eventType: 'Export' }, { orderBy: { sequence: 'asc' } });
+  const exportEvents = () =>
+    scopeToTenant(t.orm.em.fork(), BLANSKO.id).find(
+      AuditEvent,
+      { eventType: 'Export' },
+      { orderBy: { sequence: 'asc' } },
+    );
 
   it('answers who may not export, and bad periods, with JSON errors and the right status', async () => {
     const before = (await exportEvents()).length;
@@ -166,13 +205,20 @@ describe.each(testDatabaseKinds())('audit log export on %s', (kind) => {
       [auditor, 'from=2015-03-01T00:00:00Z&to=2026-02-01T00:00:00Z', 400, 'BAD_USER_INPUT'],
     ];
     for (const [caller, query, status, code] of cases) {
-      const res = await download(caller, query || (caller === auditor ? '' : `from=${SMALL.from.replace('+', '%2B')}&to=${SMALL.to.replace('+', '%2B')}`));
+      const res = await download(
+        caller,
+        query ||
+          (caller === auditor ? '' : `from=${SMALL.from.replace('+', '%2B')}&to=${SMALL.to.replace('+', '%2B')}`),
+      );
       expect([query, res.status]).toEqual([query, status]);
       expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
       const body = await res.json();
       expect(body.errors[0].extensions.code).toBe(code);
     }
-    const post = await fetch(`${base}${AUDIT_LOG_EXPORT_PATH}?from=x`, { method: 'POST', headers: { 'x-hub-caller': await signCallerAssertion(auditor, keys.gatewayPrivateKey, exportTarget) } });
+    const post = await fetch(`${base}${AUDIT_LOG_EXPORT_PATH}?from=x`, {
+      method: 'POST',
+      headers: { 'x-hub-caller': await signCallerAssertion(auditor, keys.gatewayPrivateKey, exportTarget) },
+    });
     expect(post.status).toBe(405);
     // Refused requests are not exports.
     expect(await exportEvents()).toHaveLength(before);
@@ -183,27 +229,39 @@ describe.each(testDatabaseKinds())('audit log export on %s', (kind) => {
     const res = await download(auditor, SMALL);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/xml; charset=utf-8');
-    expect(res.headers.get('content-disposition')).toBe('attachment; filename="transakcni-protokol-MBK-20260228T230000Z-20260331T220000Z.xml"');
+    expect(res.headers.get('content-disposition')).toBe(
+      'attachment; filename="transakcni-protokol-MBK-20260228T230000Z-20260331T220000Z.xml"',
+    );
     const xml = await res.text();
     expect(await finished).toMatchObject({ written: { count: 43 } });
     await assertValidTp(xml, 'export');
 
     // Exactly the entries that happened in the period (in Prague's March), in poradi order, the late one last.
-    const inMarch = small.filter((e) => e.occurredAt >= new Date('2026-02-28T23:00:00Z') && e.occurredAt < new Date('2026-03-31T22:00:00Z'));
+    const inMarch = small.filter(
+      (e) => e.occurredAt >= new Date('2026-02-28T23:00:00Z') && e.occurredAt < new Date('2026-03-31T22:00:00Z'),
+    );
     expect(inMarch).toHaveLength(43);
     expect(poradiIn(xml)).toEqual(inMarch.map((e) => e.poradi));
     expect(increasing(poradiIn(xml))).toBe(true);
     expect(xml).toContain('happened in March, written after April');
     expect(xml).not.toContain('Adamov entry');
     expect(xml).not.toContain('>April<');
-    expect(xml).toContain('<tp:DatumCasOd>2026-02-28T23:00:00.000Z</tp:DatumCasOd><tp:DatumCasDo>2026-03-31T22:00:00.000Z</tp:DatumCasDo>');
-    expect(xml).toMatch(/<tp:Identifikator><tp:HodnotaID>TP-MBK-20260228T230000Z-20260331T220000Z-[0-9a-f]{6}<\/tp:HodnotaID><tp:ZdrojID>cz\.blansko\.essl\.MBK<\/tp:ZdrojID><\/tp:Identifikator>/);
+    expect(xml).toContain(
+      '<tp:DatumCasOd>2026-02-28T23:00:00.000Z</tp:DatumCasOd><tp:DatumCasDo>2026-03-31T22:00:00.000Z</tp:DatumCasDo>',
+    );
+    expect(xml).toMatch(
+      /<tp:Identifikator><tp:HodnotaID>TP-MBK-20260228T230000Z-20260331T220000Z-[0-9a-f]{6}<\/tp:HodnotaID><tp:ZdrojID>cz\.blansko\.essl\.MBK<\/tp:ZdrojID><\/tp:Identifikator>/,
+    );
     expect(xml).not.toContain('TypyObjektu'); // all events of the period, so no object type list (see the XSD)
     expect(xml).toContain('<tp:provedlKdo>system</tp:provedlKdo>');
 
     const [event] = (await exportEvents()).slice(-1);
     expect(event).toMatchObject({
-      actorId: auditor.userId, actorLogin: 'mbk.auditor', eventType: 'Export', objectType: 'KonfiguraceSystemu', objectId: BLANSKO.id,
+      actorId: auditor.userId,
+      actorLogin: 'mbk.auditor',
+      eventType: 'Export',
+      objectType: 'KonfiguraceSystemu',
+      objectId: BLANSKO.id,
       description: 'Export transakčního protokolu za období 2026-02-28T23:00:00.000Z – 2026-03-31T22:00:00.000Z',
       changes: [
         { name: 'DatumCasOd', old: null, new: '2026-02-28T23:00:00.000Z' },
@@ -250,9 +308,18 @@ describe.each(testDatabaseKinds())('audit log export on %s', (kind) => {
     const reads = countLogReads();
     try {
       const em = scopeToTenant(t.orm.em.fork(), BLANSKO.id);
-      const prepared = await prepareExport(em, auditor as TenantCaller, parseExportPeriod(new URLSearchParams(`from=${BIG.from}&to=${BIG.to}`)), new Date());
+      const prepared = await prepareExport(
+        em,
+        auditor as TenantCaller,
+        parseExportPeriod(new URLSearchParams(`from=${BIG.from}&to=${BIG.to}`)),
+        new Date(),
+      );
       const readsAtWrite: number[] = [];
-      const written = await writeSystemLog(() => void readsAtWrite.push(reads.reads), prepared.header, prepared.entries);
+      const written = await writeSystemLog(
+        () => void readsAtWrite.push(reads.reads),
+        prepared.header,
+        prepared.entries,
+      );
       expect(written.count).toBe(BIG_COUNT);
       expect(reads.reads).toBe(BIG_COUNT / PAGE + 2);
       // Chunks went out after each page was read, long before the last one.
@@ -311,7 +378,9 @@ describe.each(testDatabaseKinds())('audit log export on %s', (kind) => {
       }
       await new Promise((r) => file.end(r));
       const elapsed = Date.now() - started;
-      expect(await finished).toMatchObject({ written: { count: BIG_COUNT, firstPoradi: big[0].poradi, lastPoradi: big.at(-1)!.poradi } });
+      expect(await finished).toMatchObject({
+        written: { count: BIG_COUNT, firstPoradi: big[0].poradi, lastPoradi: big.at(-1)!.poradi },
+      });
       expect(ordered).toBe(true);
       expect(lastPoradi).toBe(big.at(-1)!.poradi);
       expect(reads.reads).toBe(BIG_COUNT / PAGE + 2);
@@ -355,7 +424,10 @@ describe.each(testDatabaseKinds())('audit log export on %s', (kind) => {
     // The third page read of the export fails.
     const original = EntityManager.prototype.find;
     let pageReads = 0;
-    const spy = jest.spyOn(EntityManager.prototype, 'find').mockImplementation(function (this: EntityManager, ...args: any[]) {
+    const spy = jest.spyOn(EntityManager.prototype, 'find').mockImplementation(function (
+      this: EntityManager,
+      ...args: any[]
+    ) {
       const options = args[2] as { limit?: number; disableIdentityMap?: boolean } | undefined;
       if (options?.limit === 100 && options.disableIdentityMap === true && ++pageReads === 3) {
         return Promise.reject(new Error('disk on fire'));
@@ -369,7 +441,8 @@ describe.each(testDatabaseKinds())('audit log export on %s', (kind) => {
       let received = '';
       const failure = await (async () => {
         try {
-          for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) received += Buffer.from(chunk).toString('utf8');
+          for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>)
+            received += Buffer.from(chunk).toString('utf8');
           return null;
         } catch (e) {
           return e;

@@ -1,7 +1,17 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import {
-  DateTimeScalar, ErrorCode, HubError, badInput, inTransaction, logger, recordAudit, scopeToTenant, type Caller, type HubORM,
-  type RouteCaller, type TenantCaller,
+  DateTimeScalar,
+  ErrorCode,
+  HubError,
+  badInput,
+  inTransaction,
+  logger,
+  recordAudit,
+  scopeToTenant,
+  type Caller,
+  type HubORM,
+  type RouteCaller,
+  type TenantCaller,
 } from '@hub/kit';
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -35,7 +45,8 @@ export interface ExportPeriod {
 export function parseExportPeriod(params: URLSearchParams): ExportPeriod {
   const read = (name: 'from' | 'to'): Date => {
     const values = params.getAll(name);
-    if (values.length !== 1) throw badInput(`${name} is required once (ISO 8601 with a time zone, e.g. 2026-01-01T00:00:00+01:00)`, name);
+    if (values.length !== 1)
+      throw badInput(`${name} is required once (ISO 8601 with a time zone, e.g. 2026-01-01T00:00:00+01:00)`, name);
     try {
       return DateTimeScalar.parseValue(values[0]) as Date;
     } catch (e) {
@@ -54,8 +65,10 @@ export function parseExportPeriod(params: URLSearchParams): ExportPeriod {
 /** The caller, if they may export their municipality's log; otherwise the request-level error to answer. */
 export function exportCaller(caller: Caller | null | undefined): TenantCaller {
   if (caller === undefined) throw new HubError(ErrorCode.UNAUTHENTICATED, 'Requests must come through the hub gateway');
-  if (caller === null) throw new HubError(ErrorCode.UNAUTHENTICATED, 'Sign in first: this operation needs a valid token');
-  if (!caller.municipalityId) throw new HubError(ErrorCode.FORBIDDEN, "Platform administrators have no access to a municipality's records");
+  if (caller === null)
+    throw new HubError(ErrorCode.UNAUTHENTICATED, 'Sign in first: this operation needs a valid token');
+  if (!caller.municipalityId)
+    throw new HubError(ErrorCode.FORBIDDEN, "Platform administrators have no access to a municipality's records");
   if (!LOG_READER_ROLES.some((r) => caller.roles.includes(r))) {
     throw new HubError(ErrorCode.FORBIDDEN, `This needs one of the roles ${LOG_READER_ROLES.join(', ')}`);
   }
@@ -67,7 +80,12 @@ export function exportCaller(caller: Caller | null | undefined): TenantCaller {
  * `upTo` is the last poradi of the period when the export started: the log is append-only, so the export is a
  * consistent snapshot even while entries keep arriving.
  */
-export async function* periodEntries(em: SqlEntityManager, period: ExportPeriod, bounds: { first: number; upTo: number }, pageSize = EXPORT_PAGE_SIZE): AsyncGenerator<LogEntry> {
+export async function* periodEntries(
+  em: SqlEntityManager,
+  period: ExportPeriod,
+  bounds: { first: number; upTo: number },
+  pageSize = EXPORT_PAGE_SIZE,
+): AsyncGenerator<LogEntry> {
   let after = bounds.first - 1;
   for (;;) {
     const rows = await em.find(
@@ -103,7 +121,13 @@ export interface PreparedExport {
  * Everything before the first byte: writes the `Export` event (the export itself is an event of the log, in
  * filing's own transaction, committed before anything is sent), then builds the header and the entry reader.
  */
-export async function prepareExport(em: SqlEntityManager, caller: TenantCaller, period: ExportPeriod, now: Date, pageSize = EXPORT_PAGE_SIZE): Promise<PreparedExport> {
+export async function prepareExport(
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  period: ExportPeriod,
+  now: Date,
+  pageSize = EXPORT_PAGE_SIZE,
+): Promise<PreparedExport> {
   const abbreviation = await municipalityAbbreviation(em, caller.municipalityId);
   const event = await inTransaction(em, (tx) =>
     recordAudit(tx, caller, {
@@ -120,7 +144,10 @@ export async function prepareExport(em: SqlEntityManager, caller: TenantCaller, 
   );
   const bounds = await periodBounds(em, period);
   const header: SystemLogHeader = {
-    identifier: { value: logIdentifier(abbreviation, period.from, period.to, randomBytes(3).toString('hex')), source: logSource(abbreviation) },
+    identifier: {
+      value: logIdentifier(abbreviation, period.from, period.to, randomBytes(3).toString('hex')),
+      source: logSource(abbreviation),
+    },
     createdAt: now,
     from: period.from,
     to: period.to,
@@ -168,7 +195,13 @@ export const HTTP_STATUS: Record<string, number> = {
 };
 
 /** A request-level error in the GraphQL response shape, with the HTTP status that fits it. */
-export function sendJsonError(res: ServerResponse, status: number, code: string, message: string, extra: Record<string, unknown> = {}) {
+export function sendJsonError(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  extra: Record<string, unknown> = {},
+) {
   res.statusCode = status;
   res.setHeader('content-type', 'application/json; charset=utf-8');
   res.setHeader('cache-control', 'no-store');
@@ -219,7 +252,11 @@ export function auditLogExportHandler(orm: HubORM, opts: ExportRouteOptions = {}
       'x-content-type-options': 'nosniff',
     });
     try {
-      const written = await writeSystemLog((chunk) => writeWithBackpressure(res, chunk), prepared.header, prepared.entries);
+      const written = await writeSystemLog(
+        (chunk) => writeWithBackpressure(res, chunk),
+        prepared.header,
+        prepared.entries,
+      );
       res.end();
       opts.onDone?.({ written });
     } catch (e) {

@@ -83,12 +83,14 @@ function clean(raw: unknown, i: number): CleanEvent {
   const occurredAt = new Date(e!.occurredAt as string);
   if (Number.isNaN(occurredAt.getTime())) bad('occurredAt must be a date');
   const actorId = e!.actorId ?? null;
-  if (actorId !== null && (typeof actorId !== 'string' || !UUIDISH.test(actorId))) bad('actorId must be a UUID or null');
+  if (actorId !== null && (typeof actorId !== 'string' || !UUIDISH.test(actorId)))
+    bad('actorId must be a UUID or null');
   const login = typeof e!.actorLogin === 'string' && e!.actorLogin.trim() ? e!.actorLogin : 'system';
   for (const f of ['eventType', 'objectType'] as const) {
     if (typeof e![f] !== 'string' || !e![f] || e![f]!.length > 64) bad(`${f} must be 1–64 characters`);
   }
-  if (typeof e!.objectId !== 'string' || !e!.objectId || Array.from(e!.objectId).length > 50) bad('objectId must be 1–50 characters');
+  if (typeof e!.objectId !== 'string' || !e!.objectId || Array.from(e!.objectId).length > 50)
+    bad('objectId must be 1–50 characters');
   const optionalText = (f: 'actorName' | 'actorRoles') => {
     const v = e![f] ?? null;
     if (v !== null && typeof v !== 'string') bad(`${f} must be a string or null`);
@@ -147,7 +149,12 @@ export async function ingest(orm: HubORM, source: string, events: unknown[]): Pr
   return written;
 }
 
-async function ingestMunicipality(orm: HubORM, source: string, municipalityId: string, events: CleanEvent[]): Promise<number> {
+async function ingestMunicipality(
+  orm: HubORM,
+  source: string,
+  municipalityId: string,
+  events: CleanEvent[],
+): Promise<number> {
   const em = scopeToTenant(orm.em.fork(), municipalityId);
   const objectSource = await objectSourceOf(orm, em, municipalityId);
   for (let attempt = 1; ; attempt++) {
@@ -155,14 +162,17 @@ async function ingestMunicipality(orm: HubORM, source: string, municipalityId: s
       const written = await inTransaction(em, (tx) => appendEntries(tx, source, municipalityId, objectSource, events));
       // A destruction's bytes go once its rows are gone for good (committed); what fails waits for the upload sweep.
       if (source === 'archives' && events.some(isDestruction)) {
-        await eraseQueuedBlobs(orm, blobStoreFromEnv()).catch((err: unknown) => logger.error({ err }, 'blob erasure after a destruction failed (the sweep retries)'));
+        await eraseQueuedBlobs(orm, blobStoreFromEnv()).catch((err: unknown) =>
+          logger.error({ err }, 'blob erasure after a destruction failed (the sweep retries)'),
+        );
       }
       return written;
     } catch (e) {
       if (e instanceof NothingNew) return 0;
       // Cannot happen while the counter lock is taken first, but if two writers ever raced an event in, the
       // loser's events are "already there": read again and skip them.
-      if (e instanceof UniqueConstraintViolationException && /source_event_id/.test(String(e.message)) && attempt < 3) continue;
+      if (e instanceof UniqueConstraintViolationException && /source_event_id/.test(String(e.message)) && attempt < 3)
+        continue;
       throw e;
     }
   }
@@ -180,7 +190,13 @@ export function firstRecordedAt(now: Date, env: NodeJS.ProcessEnv = process.env)
   return new Date(czechDayRange(addDays(czechDay(now), -1)).start.getTime() + 12 * 3600_000);
 }
 
-async function appendEntries(tx: SqlEntityManager, source: string, municipalityId: string, objectSource: string, events: CleanEvent[]): Promise<number> {
+async function appendEntries(
+  tx: SqlEntityManager,
+  source: string,
+  municipalityId: string,
+  objectSource: string,
+  events: CleanEvent[],
+): Promise<number> {
   const series = `log:${municipalityId}`;
   // FIRST: take the next poradi, which locks the municipality's log head until commit.
   const first = await nextInSeries(tx, series);
@@ -195,13 +211,24 @@ async function appendEntries(tx: SqlEntityManager, source: string, municipalityI
   if (fresh.length === 0) throw new NothingNew();
   if (fresh.length > 1) {
     // The counter row is ours until commit: take the rest of the numbers in one step.
-    await tx.getKnex()('sequence_counter').where({ name: series }).increment('current_value', fresh.length - 1).transacting(tx.getTransactionContext()!);
+    await tx
+      .getKnex()('sequence_counter')
+      .where({ name: series })
+      .increment('current_value', fresh.length - 1)
+      .transacting(tx.getTransactionContext()!);
   }
   let prevHash = GENESIS_HASH;
   let recordedAt = first === 1 ? firstRecordedAt(new Date()) : new Date();
   if (first > 1) {
-    const prev = await tx.findOne(LogEntry, { municipalityId, poradi: first - 1 }, { fields: ['hash', 'recordedAt'], disableIdentityMap: true });
-    if (!prev) throw new Error(`transaction log of municipality ${municipalityId}: entry ${first - 1} is missing, cannot chain entry ${first}`);
+    const prev = await tx.findOne(
+      LogEntry,
+      { municipalityId, poradi: first - 1 },
+      { fields: ['hash', 'recordedAt'], disableIdentityMap: true },
+    );
+    if (!prev)
+      throw new Error(
+        `transaction log of municipality ${municipalityId}: entry ${first - 1} is missing, cannot chain entry ${first}`,
+      );
     prevHash = prev.hash;
     // recordedAt never goes back along poradi, even if the clock does (daily renditions cut the log by it).
     if (prev.recordedAt.getTime() > recordedAt.getTime()) recordedAt = new Date(prev.recordedAt.getTime());
@@ -253,22 +280,39 @@ async function appendEntries(tx: SqlEntityManager, source: string, municipalityI
  * without a PID (a case file before the data upgrade, an id filing does not know) keeps its raw id.
  */
 async function objectPids(tx: SqlEntityManager, events: CleanEvent[]): Promise<Map<string, string>> {
-  const idsOf = (type: string) => [...new Set(events.filter((e) => e.objectType === type && UUIDISH.test(e.objectId)).map((e) => e.objectId))];
+  const idsOf = (type: string) => [
+    ...new Set(events.filter((e) => e.objectType === type && UUIDISH.test(e.objectId)).map((e) => e.objectId)),
+  ];
   const documentIds = idsOf('Dokument');
   const caseFileIds = idsOf('Spis');
   const pids = new Map<string, string>();
   if (documentIds.length > 0) {
-    const rows = await tx.find(Document, { id: { $in: documentIds } }, { fields: ['id', 'pid'], disableIdentityMap: true });
+    const rows = await tx.find(
+      Document,
+      { id: { $in: documentIds } },
+      { fields: ['id', 'pid'], disableIdentityMap: true },
+    );
     for (const d of rows) pids.set(`Dokument:${d.id}`, d.pid);
   }
   if (caseFileIds.length > 0) {
-    const rows = await tx.find(CaseFile, { id: { $in: caseFileIds } }, { fields: ['id', 'pid'], disableIdentityMap: true });
+    const rows = await tx.find(
+      CaseFile,
+      { id: { $in: caseFileIds } },
+      { fields: ['id', 'pid'], disableIdentityMap: true },
+    );
     for (const c of rows) if (c.pid) pids.set(`Spis:${c.id}`, c.pid);
   }
   // A destroyed entity (destruction/ingest.ts) keeps its PID in its tombstone: later events about it still name it so.
-  const missing = [...documentIds.filter((id) => !pids.has(`Dokument:${id}`)), ...caseFileIds.filter((id) => !pids.has(`Spis:${id}`))];
+  const missing = [
+    ...documentIds.filter((id) => !pids.has(`Dokument:${id}`)),
+    ...caseFileIds.filter((id) => !pids.has(`Spis:${id}`)),
+  ];
   if (missing.length > 0) {
-    const rows = await tx.find(Tombstone, { entityId: { $in: missing } }, { fields: ['entityId', 'kind', 'pid'], disableIdentityMap: true });
+    const rows = await tx.find(
+      Tombstone,
+      { entityId: { $in: missing } },
+      { fields: ['entityId', 'kind', 'pid'], disableIdentityMap: true },
+    );
     for (const t of rows) pids.set(`${t.kind === 'CASE_FILE' ? 'Spis' : 'Dokument'}:${t.entityId}`, t.pid);
   }
   return pids;

@@ -8,7 +8,12 @@ import { LogEntry } from './log-entry.entity';
  * the last entry, valid hash), so reading and export can be tested without the outbox relay. Each spec
  * overrides the defaults; `poradi`, `prevHash` and `hash` are always computed. Inserted in batches.
  */
-export async function appendLogEntries(orm: HubORM, municipalityId: string, specs: Partial<Omit<LogEntry, 'poradi' | 'prevHash' | 'hash'>>[], batchSize = 1000): Promise<LogEntry[]> {
+export async function appendLogEntries(
+  orm: HubORM,
+  municipalityId: string,
+  specs: Partial<Omit<LogEntry, 'poradi' | 'prevHash' | 'hash'>>[],
+  batchSize = 1000,
+): Promise<LogEntry[]> {
   const em = scopeToTenant(orm.em.fork(), municipalityId);
   const last = await em.findOne(LogEntry, {}, { orderBy: { poradi: 'desc' }, disableIdentityMap: true });
   let poradi = last?.poradi ?? 0;

@@ -16,7 +16,8 @@ const adamovAuditor = testCaller(ADAMOV.id, ['AUDITOR'], 'ouada.auditor', uid())
 const clerkId = uid();
 const handlerId = uid();
 
-const ENTRY = 'poradi recordedAt occurredAt actor { id } actorLogin eventType objectType objectId objectSource description changes { name old new } source prevHash hash';
+const ENTRY =
+  'poradi recordedAt occurredAt actor { id } actorLogin eventType objectType objectId objectSource description changes { name old new } source prevHash hash';
 const LOG = `query($filter: AuditLogFilter, $first: Int, $after: String) {
   auditLog(filter: $filter, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${ENTRY} } } }
 }`;
@@ -49,7 +50,11 @@ describe.each(testDatabaseKinds())('reading the transaction log on %s', (kind) =
         changes: i === 0 ? [] : [{ name: 'věc', old: `stará ${i}`, new: i === 29 ? null : `nová ${i}` }],
       })),
     );
-    adamov = await appendLogEntries(t.orm, ADAMOV.id, Array.from({ length: 5 }, (_, i) => ({ occurredAt: at(i), objectId: i < 3 ? docA : uid() })));
+    adamov = await appendLogEntries(
+      t.orm,
+      ADAMOV.id,
+      Array.from({ length: 5 }, (_, i) => ({ occurredAt: at(i), objectId: i < 3 ? docA : uid() })),
+    );
   });
   afterAll(() => t.dispose());
 
@@ -81,9 +86,20 @@ describe.each(testDatabaseKinds())('reading the transaction log on %s', (kind) =
     const [first, second] = res.data!.auditLog.edges.map((e: any) => e.node);
     const e1 = blansko[0];
     expect(first).toEqual({
-      poradi: 1, recordedAt: e1.recordedAt.toISOString(), occurredAt: e1.occurredAt.toISOString(), actor: null, actorLogin: 'system',
-      eventType: 'Zalozeni', objectType: 'Dokument', objectId: docA, objectSource: 'cz.blansko.essl.MBK', description: 'Událost č. 1 <&>',
-      changes: [], source: 'filing', prevHash: '0'.repeat(64), hash: e1.hash,
+      poradi: 1,
+      recordedAt: e1.recordedAt.toISOString(),
+      occurredAt: e1.occurredAt.toISOString(),
+      actor: null,
+      actorLogin: 'system',
+      eventType: 'Zalozeni',
+      objectType: 'Dokument',
+      objectId: docA,
+      objectSource: 'cz.blansko.essl.MBK',
+      description: 'Událost č. 1 <&>',
+      changes: [],
+      source: 'filing',
+      prevHash: '0'.repeat(64),
+      hash: e1.hash,
     });
     expect(second.actor).toEqual({ id: clerkId });
     expect(second.changes).toEqual([{ name: 'věc', old: 'stará 1', new: 'nová 1' }]);
@@ -107,35 +123,59 @@ describe.each(testDatabaseKinds())('reading the transaction log on %s', (kind) =
     expect(await poradiOf({ to: at(6).toISOString() })).toEqual([1, 2, 22]);
     expect(await poradiOf({ from: at(100).toISOString() })).toEqual([21]);
     expect(await poradiOf({ objectId: docB })).toEqual(expected((e) => e.objectId === docB));
-    expect(await poradiOf({ eventType: 'ZmenaZpracovatele' })).toEqual(expected((e) => e.eventType === 'ZmenaZpracovatele'));
+    expect(await poradiOf({ eventType: 'ZmenaZpracovatele' })).toEqual(
+      expected((e) => e.eventType === 'ZmenaZpracovatele'),
+    );
     expect(await poradiOf({ actorId: handlerId })).toEqual(expected((e) => e.actorId === handlerId));
-    expect(await poradiOf({ objectId: docA, eventType: 'Uprava', actorId: handlerId, from: at(10).toISOString() })).toEqual(
-      expected((e) => e.objectId === docA && e.eventType === 'Uprava' && e.actorId === handlerId && e.occurredAt >= at(10)),
+    expect(
+      await poradiOf({ objectId: docA, eventType: 'Uprava', actorId: handlerId, from: at(10).toISOString() }),
+    ).toEqual(
+      expected(
+        (e) => e.objectId === docA && e.eventType === 'Uprava' && e.actorId === handlerId && e.occurredAt >= at(10),
+      ),
     );
     expect(await poradiOf({ objectId: 'nothing-like-this' })).toEqual([]);
     expect(await poradiOf({ eventType: 'Zniceni' })).toEqual([]);
 
     // Paging within a filter.
     const page1 = await t.run(auditor, LOG, { filter: { objectId: docA }, first: 4 });
-    const page2 = await t.run(auditor, LOG, { filter: { objectId: docA }, first: 4, after: page1.data!.auditLog.pageInfo.endCursor });
-    expect([...page1.data!.auditLog.edges, ...page2.data!.auditLog.edges].map((e: any) => e.node.poradi)).toEqual(expected((e) => e.objectId === docA).slice(0, 8));
+    const page2 = await t.run(auditor, LOG, {
+      filter: { objectId: docA },
+      first: 4,
+      after: page1.data!.auditLog.pageInfo.endCursor,
+    });
+    expect([...page1.data!.auditLog.edges, ...page2.data!.auditLog.edges].map((e: any) => e.node.poradi)).toEqual(
+      expected((e) => e.objectId === docA).slice(0, 8),
+    );
   });
 
   it('refuses bad input', async () => {
     const code = async (vars: object) => (await t.run(auditor, LOG, vars)).errors?.[0]?.extensions;
-    expect(await code({ filter: { eventType: 'Prohlizeni' } })).toEqual({ code: 'BAD_USER_INPUT', field: 'filter.eventType' });
+    expect(await code({ filter: { eventType: 'Prohlizeni' } })).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'filter.eventType',
+    });
     expect(await code({ filter: { eventType: 'zalozeni' } })).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(await code({ first: 0 })).toEqual({ code: 'BAD_USER_INPUT', field: 'first' });
     expect(await code({ first: 501 })).toEqual({ code: 'BAD_USER_INPUT', field: 'first' });
     expect(await code({ after: 'bm9wZQ' })).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
     expect(await code({ after: '!!' })).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
-    expect(await code({ filter: { from: at(10).toISOString(), to: at(5).toISOString() } })).toEqual({ code: 'BAD_USER_INPUT', field: 'filter.to' });
+    expect(await code({ filter: { from: at(10).toISOString(), to: at(5).toISOString() } })).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'filter.to',
+    });
     expect(await code({ filter: { from: 'yesterday' } })).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect((await t.run(auditor, LOG, { first: 500 })).errors).toBeUndefined();
   });
 
   it('serves only auditors and records managers of the municipality', async () => {
-    for (const roles of [['RECORDS_OFFICER'], ['TENANT_ADMIN'], ['CASE_HANDLER'], ['INTAKE_CLERK', 'DISPATCH_CLERK'], ['UNIT_HEAD']] as const) {
+    for (const roles of [
+      ['RECORDS_OFFICER'],
+      ['TENANT_ADMIN'],
+      ['CASE_HANDLER'],
+      ['INTAKE_CLERK', 'DISPATCH_CLERK'],
+      ['UNIT_HEAD'],
+    ] as const) {
       const res = await t.run(testCaller(BLANSKO.id, [...roles]), LOG, { first: 1 });
       expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
       const xml = await t.run(testCaller(BLANSKO.id, [...roles]), OBJECT_XML, { id: docA });
@@ -168,13 +208,19 @@ describe.each(testDatabaseKinds())('reading the transaction log on %s', (kind) =
     const xml: string = res.data!.auditLogObjectXml;
     await assertValidTp(xml, 'object log');
     expect(xml).toContain('<tp:TransakcniLogObjektu');
-    expect(xml).toContain(`<tp:Objekt><tp:TypObjektu><tp:TypObjektuId>Dokument</tp:TypObjektuId></tp:TypObjektu><tp:Identifikator><tp:HodnotaID>${docB}</tp:HodnotaID><tp:ZdrojID>cz.blansko.essl.MBK</tp:ZdrojID>`);
-    expect(xml).toMatch(/<tp:HodnotaID>TP-MBK-\d{8}T\d{6}Z-\d{8}(T\d{6}Z)?-[0-9a-f]{6}<\/tp:HodnotaID><tp:ZdrojID>cz\.blansko\.essl\.MBK<\/tp:ZdrojID>/);
+    expect(xml).toContain(
+      `<tp:Objekt><tp:TypObjektu><tp:TypObjektuId>Dokument</tp:TypObjektuId></tp:TypObjektu><tp:Identifikator><tp:HodnotaID>${docB}</tp:HodnotaID><tp:ZdrojID>cz.blansko.essl.MBK</tp:ZdrojID>`,
+    );
+    expect(xml).toMatch(
+      /<tp:HodnotaID>TP-MBK-\d{8}T\d{6}Z-\d{8}(T\d{6}Z)?-[0-9a-f]{6}<\/tp:HodnotaID><tp:ZdrojID>cz\.blansko\.essl\.MBK<\/tp:ZdrojID>/,
+    );
     const poradi = [...xml.matchAll(/<tp:Poradi>(\d+)<\/tp:Poradi>/g)].map((m) => Number(m[1]));
     expect(poradi).toEqual(blansko.filter((e) => e.objectId === docB).map((e) => e.poradi));
     expect(xml.match(/<tp:Objekt>/g)).toHaveLength(1); // only in the header
     expect(xml).toContain('<tp:PopisUdalosti>Událost č. 2 &lt;&amp;&gt;</tp:PopisUdalosti>');
-    expect(xml).toContain('<tp:NazevParametru>vec.old</tp:NazevParametru><tp:HodnotaParametru>stará 1</tp:HodnotaParametru>');
+    expect(xml).toContain(
+      '<tp:NazevParametru>vec.old</tp:NazevParametru><tp:HodnotaParametru>stará 1</tp:HodnotaParametru>',
+    );
     expect(xml).toContain('<tp:provedlKdo>mbk.clerk</tp:provedlKdo>');
   });
 
@@ -185,7 +231,9 @@ describe.each(testDatabaseKinds())('reading the transaction log on %s', (kind) =
     const adamovOnly = adamov[4].objectId;
     expect((await t.run(auditor, OBJECT_XML, { id: adamovOnly })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const own = await t.run(adamovAuditor, OBJECT_XML, { id: docA });
-    const poradi = [...own.data!.auditLogObjectXml.matchAll(/<tp:Poradi>(\d+)<\/tp:Poradi>/g)].map((m: RegExpMatchArray) => Number(m[1]));
+    const poradi = [...own.data!.auditLogObjectXml.matchAll(/<tp:Poradi>(\d+)<\/tp:Poradi>/g)].map(
+      (m: RegExpMatchArray) => Number(m[1]),
+    );
     expect(poradi).toEqual([1, 2, 3]);
     await assertValidTp(own.data!.auditLogObjectXml, 'Adamov object log');
   });

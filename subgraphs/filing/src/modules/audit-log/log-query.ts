@@ -2,12 +2,31 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { randomBytes } from 'node:crypto';
 import {
-  Role, badInput, decodeCursor, encodeCursor, inTransaction, notFound, recordAudit, type AuditChange, type AuditObjectType, type TenantCaller, forwardPageInfo, type PageInfo,
+  Role,
+  badInput,
+  decodeCursor,
+  encodeCursor,
+  inTransaction,
+  notFound,
+  recordAudit,
+  type AuditChange,
+  type AuditObjectType,
+  type TenantCaller,
+  forwardPageInfo,
+  type PageInfo,
 } from '@hub/kit';
 import type { AuditLogFilter } from '../../generated/graphql';
 import { Register } from '../registers/register.entity';
 import { LogEntry } from './log-entry.entity';
-import { TYP_UDALOSTI_ID, actorValue, isTypUdalostiId, logIdentifier, logSource, objectIdentifierOf, renderObjectLog } from './xml';
+import {
+  TYP_UDALOSTI_ID,
+  actorValue,
+  isTypUdalostiId,
+  logIdentifier,
+  logSource,
+  objectIdentifierOf,
+  renderObjectLog,
+} from './xml';
 
 /** Who may read a municipality's transaction log (issue 5): its auditors and records managers, nobody else. */
 export const LOG_READER_ROLES = [Role.AUDITOR, Role.RECORDS_MANAGER];
@@ -92,10 +111,14 @@ export function logFilterCondition(filter: AuditLogFilter | null | undefined): F
   if (filter?.from) conditions.push({ occurredAt: { $gte: filter.from } });
   if (filter?.to) conditions.push({ occurredAt: { $lt: filter.to } });
   // The object's id or its PID (documents, case files).
-  if (filter?.objectId != null) conditions.push({ $or: [{ objectId: filter.objectId }, { objectPid: filter.objectId }] });
+  if (filter?.objectId != null)
+    conditions.push({ $or: [{ objectId: filter.objectId }, { objectPid: filter.objectId }] });
   if (filter?.eventType != null) {
     if (!isTypUdalostiId(filter.eventType)) {
-      throw badInput(`eventType must be a TypUdalostiId of nsesss-TrP.xsd (${TYP_UDALOSTI_ID.slice(0, 4).join(', ')}, …)`, 'filter.eventType');
+      throw badInput(
+        `eventType must be a TypUdalostiId of nsesss-TrP.xsd (${TYP_UDALOSTI_ID.slice(0, 4).join(', ')}, …)`,
+        'filter.eventType',
+      );
     }
     conditions.push({ eventType: filter.eventType });
   }
@@ -140,7 +163,12 @@ export async function municipalityAbbreviation(em: SqlEntityManager, municipalit
  * looks like. The export itself is an event of the object's log (`Export`, written before the document is
  * handed out; it reaches the log through the outbox like any event, so it shows in the next export).
  */
-export async function objectLogXml(em: SqlEntityManager, caller: TenantCaller, objectId: string, now: Date): Promise<string> {
+export async function objectLogXml(
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  objectId: string,
+  now: Date,
+): Promise<string> {
   const entries = await em.find(
     LogEntry,
     { $or: [{ objectId }, { objectPid: objectId }] },
@@ -150,7 +178,10 @@ export async function objectLogXml(em: SqlEntityManager, caller: TenantCaller, o
   );
   if (entries.length === 0) throw notFound('Object in the audit log', objectId);
   if (entries.length > MAX_OBJECT_LOG_ENTRIES) {
-    throw badInput(`The object has more than ${MAX_OBJECT_LOG_ENTRIES} events: download the period export instead`, 'objectId');
+    throw badInput(
+      `The object has more than ${MAX_OBJECT_LOG_ENTRIES} events: download the period export instead`,
+      'objectId',
+    );
   }
   const abbreviation = await municipalityAbbreviation(em, caller.municipalityId);
   const latest = entries[entries.length - 1];
@@ -159,7 +190,10 @@ export async function objectLogXml(em: SqlEntityManager, caller: TenantCaller, o
   const identifier = objectIdentifierOf(withPid ?? latest);
   const from = entries.reduce((min, e) => (e.occurredAt < min ? e.occurredAt : min), entries[0].occurredAt);
   const header = {
-    identifier: { value: logIdentifier(abbreviation, from, now, randomBytes(3).toString('hex')), source: logSource(abbreviation) },
+    identifier: {
+      value: logIdentifier(abbreviation, from, now, randomBytes(3).toString('hex')),
+      source: logSource(abbreviation),
+    },
     createdAt: now,
     from,
     to: now,

@@ -1,4 +1,15 @@
-import { ErrorCode, HubError, badInput, inTransaction, logger, notFound, recordAudit, scopeToTenant, type HubORM, type RouteCaller } from '@hub/kit';
+import {
+  ErrorCode,
+  HubError,
+  badInput,
+  inTransaction,
+  logger,
+  notFound,
+  recordAudit,
+  scopeToTenant,
+  type HubORM,
+  type RouteCaller,
+} from '@hub/kit';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { exportCaller, sendJsonError } from './export';
 import { municipalityAbbreviation } from './log-query';
@@ -31,7 +42,7 @@ export function renditionDownloadHandler(orm: HubORM) {
       }
       const caller = exportCaller(from.caller);
       const ids = new URL(req.url ?? '/', 'http://localhost').searchParams.getAll('id');
-      if (ids.length !== 1 || !UUID.test(ids[0])) throw badInput('id (the rendition\'s id) is required once', 'id');
+      if (ids.length !== 1 || !UUID.test(ids[0])) throw badInput("id (the rendition's id) is required once", 'id');
       const em = scopeToTenant(orm.em.fork(), caller.municipalityId);
       // The tenant filter: another municipality's rendition is "not found", like an unknown id.
       // Not managed by `em` (which flushes the audit event): see latestRendition in rendition.ts.

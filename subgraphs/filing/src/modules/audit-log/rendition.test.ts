@@ -1,6 +1,16 @@
 import {
-  AuditEvent, DEMO_MUNICIPALITIES, appendOnlyTriggerSql, asDatabaseOwner, createTestOrm, isSqlite, scopeToTenant, startTestSubgraph, testCaller, testDatabaseKinds,
-  type HubORM, type TestSubgraph,
+  AuditEvent,
+  DEMO_MUNICIPALITIES,
+  appendOnlyTriggerSql,
+  asDatabaseOwner,
+  createTestOrm,
+  isSqlite,
+  scopeToTenant,
+  startTestSubgraph,
+  testCaller,
+  testDatabaseKinds,
+  type HubORM,
+  type TestSubgraph,
 } from '@hub/kit';
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -35,7 +45,11 @@ const VERIFY_SEAL = resolve(__dirname, '../../../../../scripts/verify-seal.mjs')
 const sealer = Ed25519Sealer.ephemeral();
 
 /** Log entries with a valid chain, recorded at the given instants (poradi 1, 2, … in that order). */
-function chainOf(municipalityId: string, recorded: string[], first = { poradi: 1, prevHash: GENESIS_HASH }): LogEntry[] {
+function chainOf(
+  municipalityId: string,
+  recorded: string[],
+  first = { poradi: 1, prevHash: GENESIS_HASH },
+): LogEntry[] {
   let prevHash = first.prevHash;
   return recorded.map((at, i) => {
     const e = {
@@ -81,7 +95,8 @@ async function tamper(orm: HubORM, sql: string, params: unknown[]) {
     await exec(`drop trigger if exists ${names.update}`);
     await exec(`drop trigger if exists ${names.delete}`);
     await exec(sql, params);
-    for (const create of appendOnlyTriggerSql(isSqlite(orm) ? 'sqlite' : 'mariadb', RENDITIONS_APPEND_ONLY)) await exec(create);
+    for (const create of appendOnlyTriggerSql(isSqlite(orm) ? 'sqlite' : 'mariadb', RENDITIONS_APPEND_ONLY))
+      await exec(create);
   });
 }
 
@@ -104,14 +119,18 @@ describe.each(testDatabaseKinds())('daily renditions of the log on %s', (kind) =
     t = await startTestSubgraph(filing, kind, { seedDemo: true });
     // Blansko: two entries on 28 March 2025, none on the 29th, three on the 30th (the day the clocks go forward,
     // 23 hours long; the last at 23:30 local time), one just after midnight on the 31st.
-    await insertEntries(t.orm, BLANSKO.id, chainOf(BLANSKO.id, [
-      '2025-03-27T23:00:00.000Z', // 28 March 00:00 in Prague
-      '2025-03-28T12:00:00.000Z',
-      '2025-03-29T23:00:00.000Z', // 30 March 00:00 (CET)
-      '2025-03-30T08:00:00.000Z',
-      '2025-03-30T21:59:59.999Z', // 30 March 23:59:59.999 (CEST)
-      '2025-03-30T22:00:00.000Z', // 31 March 00:00
-    ]));
+    await insertEntries(
+      t.orm,
+      BLANSKO.id,
+      chainOf(BLANSKO.id, [
+        '2025-03-27T23:00:00.000Z', // 28 March 00:00 in Prague
+        '2025-03-28T12:00:00.000Z',
+        '2025-03-29T23:00:00.000Z', // 30 March 00:00 (CET)
+        '2025-03-30T08:00:00.000Z',
+        '2025-03-30T21:59:59.999Z', // 30 March 23:59:59.999 (CEST)
+        '2025-03-30T22:00:00.000Z', // 31 March 00:00
+      ]),
+    );
     await insertEntries(t.orm, ADAMOV.id, chainOf(ADAMOV.id, ['2025-03-29T10:00:00.000Z', '2025-04-02T10:00:00.000Z']));
   });
   afterAll(async () => {
@@ -149,8 +168,19 @@ describe.each(testDatabaseKinds())('daily renditions of the log on %s', (kind) =
     const store = blobStoreFromEnv();
     for (const r of all) {
       const components = await em(t.orm, BLANSKO.id).find(Component, { documentId: r.documentId });
-      expect(components.map((c) => [c.order, c.version, c.form, c.mediaType, c.fileName, c.sha256, c.size, c.createdById])).toEqual([
-        [1, 1, 'ORIGINAL', 'application/xml', `transakcni-protokol-MBK-${r.day}.xml`, r.sha256, Buffer.byteLength(r.xml, 'utf8'), null],
+      expect(
+        components.map((c) => [c.order, c.version, c.form, c.mediaType, c.fileName, c.sha256, c.size, c.createdById]),
+      ).toEqual([
+        [
+          1,
+          1,
+          'ORIGINAL',
+          'application/xml',
+          `transakcni-protokol-MBK-${r.day}.xml`,
+          r.sha256,
+          Buffer.byteLength(r.xml, 'utf8'),
+          null,
+        ],
       ]);
       const chunks: Buffer[] = [];
       for await (const chunk of store.open(components[0].blobKey)) chunks.push(chunk as Buffer);
@@ -160,8 +190,13 @@ describe.each(testDatabaseKinds())('daily renditions of the log on %s', (kind) =
       expect(await store.verify(components[0].blobKey)).toBe(true);
     }
     // And the attachment is in the document's audit trail (the system attached it).
-    const attached = await em(t.orm, BLANSKO.id).find(AuditEvent, { objectId: { $in: all.map((r) => r.documentId) }, eventType: 'VlozeniKDokumentu' });
-    expect(attached.map((e) => e.changes.find((c) => c.name === 'sha256')?.new).sort()).toEqual(all.map((r) => r.sha256).sort());
+    const attached = await em(t.orm, BLANSKO.id).find(AuditEvent, {
+      objectId: { $in: all.map((r) => r.documentId) },
+      eventType: 'VlozeniKDokumentu',
+    });
+    expect(attached.map((e) => e.changes.find((c) => c.name === 'sha256')?.new).sort()).toEqual(
+      all.map((r) => r.sha256).sort(),
+    );
     expect(attached.every((e) => e.actorLogin === 'system')).toBe(true);
   });
 
@@ -172,12 +207,18 @@ describe.each(testDatabaseKinds())('daily renditions of the log on %s', (kind) =
     const next = await fixDay(t.orm.em.fork(), BLANSKO.id, '2025-03-31', sealer);
     const after = await renditionsOf(t.orm, BLANSKO.id);
     expect(after.map((x) => x.id)).toEqual([...before.map((x) => x.id), next.id]);
-    expect([next.fromPoradi, next.toPoradi, next.entryCount, next.prevRenditionHash]).toEqual([6, 6, 1, before[2].renditionHash]);
+    expect([next.fromPoradi, next.toPoradi, next.entryCount, next.prevRenditionHash]).toEqual([
+      6,
+      6,
+      1,
+      before[2].renditionHash,
+    ]);
   });
 
   it('writes renditions that validate against nsesss-TrP.xsd (with entries and empty)', async () => {
     const all = await renditionsOf(t.orm, BLANSKO.id);
-    for (const r of [all[1], all[2]]) expect(['pass', 'skipped']).toContain(await assertValidTp(r.xml, `rendition ${r.day}`));
+    for (const r of [all[1], all[2]])
+      expect(['pass', 'skipped']).toContain(await assertValidTp(r.xml, `rendition ${r.day}`));
   });
 
   it('seals the exact bytes: verifySeal and scripts/verify-seal.mjs accept them and refuse one flipped byte', async () => {
@@ -195,7 +236,8 @@ describe.each(testDatabaseKinds())('daily renditions of the log on %s', (kind) =
       writeFileSync(join(dir, 'bad.xml'), flipped);
       writeFileSync(join(dir, 'r.sig'), `${r.signature}\n`);
       writeFileSync(join(dir, 'key.pem'), sealer.publicKeyPem);
-      const run = (args: string[], input?: string) => spawnSync(process.execPath, [VERIFY_SEAL, ...args], { input, encoding: 'utf8' });
+      const run = (args: string[], input?: string) =>
+        spawnSync(process.execPath, [VERIFY_SEAL, ...args], { input, encoding: 'utf8' });
       const ok = run([join(dir, 'r.xml'), join(dir, 'r.sig'), join(dir, 'key.pem')]);
       expect([ok.status, ok.stdout]).toEqual([0, expect.stringMatching(/^VALID: .*key [0-9a-f]{16}/)]);
       expect(ok.stdout).toContain(sealer.keyId);
@@ -214,7 +256,12 @@ describe.each(testDatabaseKinds())('daily renditions of the log on %s', (kind) =
     const docs = await em(t.orm, BLANSKO.id).find(Document, { id: { $in: all.map((r) => r.documentId) } });
     const byId = new Map(docs.map((d) => [d.id, d]));
     const register = await em(t.orm, BLANSKO.id).findOneOrFail(Register, { id: auditLogRegisterId(BLANSKO.id) });
-    expect([register.name, register.kind, register.referencePrefix, register.active]).toEqual(['Transakční protokoly', 'SEPARATE', 'TP', true]);
+    expect([register.name, register.kind, register.referencePrefix, register.active]).toEqual([
+      'Transakční protokoly',
+      'SEPARATE',
+      'TP',
+      true,
+    ]);
     all.forEach((r, i) => {
       const d = byId.get(r.documentId)!;
       expect(d).toMatchObject({
@@ -235,20 +282,33 @@ describe.each(testDatabaseKinds())('daily renditions of the log on %s', (kind) =
       expect(d.referenceNumber).toBe(`TP-${String(i + 1).padStart(4, '0')}/${d.year}`);
       expect(d.pid).toMatch(/^MBKX[0-9A-Z]{8}$/);
     });
-    const events = await em(t.orm, BLANSKO.id).find(AuditEvent, { objectId: all[0].documentId }, { orderBy: { sequence: 'asc' } });
+    const events = await em(t.orm, BLANSKO.id).find(
+      AuditEvent,
+      { objectId: all[0].documentId },
+      { orderBy: { sequence: 'asc' } },
+    );
     // Created, then its XML attached as component 1.
     expect(events.map((e) => e.eventType)).toEqual(['Zalozeni', 'VlozeniKDokumentu']);
     expect(events[0]).toMatchObject({
-      eventType: 'Zalozeni', objectType: 'Dokument', actorId: null, actorLogin: 'system',
+      eventType: 'Zalozeni',
+      objectType: 'Dokument',
+      actorId: null,
+      actorLogin: 'system',
       description: 'Denní ztvárnění transakčního protokolu 2025-03-28',
     });
-    expect(events[0].changes).toEqual(expect.arrayContaining([{ name: 'filingPlanNodeId', old: null, new: demoNodeId('MBK', '99') }]));
+    expect(events[0].changes).toEqual(
+      expect.arrayContaining([{ name: 'filingPlanNodeId', old: null, new: demoNodeId('MBK', '99') }]),
+    );
   });
 
   it('refuses UPDATE and DELETE of a rendition in the database', async () => {
     const conn = t.orm.em.getConnection();
-    await expect(conn.execute(`update log_rendition set entry_count = 7 where municipality_id = ?`, [BLANSKO.id])).rejects.toThrow(/append-only/);
-    await expect(conn.execute(`delete from log_rendition where municipality_id = ?`, [BLANSKO.id])).rejects.toThrow(/append-only/);
+    await expect(
+      conn.execute(`update log_rendition set entry_count = 7 where municipality_id = ?`, [BLANSKO.id]),
+    ).rejects.toThrow(/append-only/);
+    await expect(conn.execute(`delete from log_rendition where municipality_id = ?`, [BLANSKO.id])).rejects.toThrow(
+      /append-only/,
+    );
   });
 
   it('does not duplicate a day under concurrent fixations', async () => {
@@ -256,7 +316,11 @@ describe.each(testDatabaseKinds())('daily renditions of the log on %s', (kind) =
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     const all = await renditionsOf(t.orm, ADAMOV.id);
     expect(all.map((r) => r.day)).toEqual(['2025-03-29', '2025-03-30', '2025-03-31', '2025-04-01', '2025-04-02']);
-    const docs = await em(t.orm, ADAMOV.id).find(Document, { registerId: auditLogRegisterId(ADAMOV.id) }, { orderBy: { sequenceNumber: 'asc' } });
+    const docs = await em(t.orm, ADAMOV.id).find(
+      Document,
+      { registerId: auditLogRegisterId(ADAMOV.id) },
+      { orderBy: { sequenceNumber: 'asc' } },
+    );
     expect(docs.map((d) => d.sequenceNumber)).toEqual([1, 2, 3, 4, 5]);
     expect(docs.map((d) => d.id).sort()).toEqual(all.map((r) => r.documentId).sort());
   });
@@ -277,8 +341,15 @@ describe.each(testDatabaseKinds())('daily renditions of the log on %s', (kind) =
     const res = await t.run(manager, FIX, { day: '2025-03-31' });
     expect(res.errors).toBeUndefined();
     expect(res.data!.fixAuditLogDay).toMatchObject({
-      day: '2025-03-31', fromPoradi: 6, toPoradi: 6, entryCount: 1, keyId: sealer.keyId,
-      document: { subject: 'Transakční protokol MBK za 2025-03-31', referenceNumber: expect.stringMatching(/^TP-0004\//) },
+      day: '2025-03-31',
+      fromPoradi: 6,
+      toPoradi: 6,
+      entryCount: 1,
+      keyId: sealer.keyId,
+      document: {
+        subject: 'Transakční protokol MBK za 2025-03-31',
+        referenceNumber: expect.stringMatching(/^TP-0004\//),
+      },
     });
   });
 
@@ -291,14 +362,24 @@ describe.each(testDatabaseKinds())('daily renditions of the log on %s', (kind) =
     const all = await t.run(manager, LIST);
     expect(all.data!.auditLogRenditions).toHaveLength(4);
     const theirs = await t.run(adamovAuditor, LIST);
-    expect(theirs.data!.auditLogRenditions.map((r: { day: string }) => r.day)).toEqual(['2025-03-29', '2025-03-30', '2025-03-31', '2025-04-01', '2025-04-02']);
+    expect(theirs.data!.auditLogRenditions.map((r: { day: string }) => r.day)).toEqual([
+      '2025-03-29',
+      '2025-03-30',
+      '2025-03-31',
+      '2025-04-01',
+      '2025-04-02',
+    ]);
     const blanskoIds = new Set(all.data!.auditLogRenditions.map((r: { id: string }) => r.id));
     expect(theirs.data!.auditLogRenditions.some((r: { id: string }) => blanskoIds.has(r.id))).toBe(false);
     expect((await t.run(handler, LIST)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await t.run(auditor, LIST, { from: '28.3.2025' })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
 
     const KEY = `{ auditLogSealKey { keyId algorithm publicKeyPem } }`;
-    expect((await t.run(handler, KEY)).data!.auditLogSealKey).toEqual({ keyId: sealer.keyId, algorithm: 'Ed25519', publicKeyPem: sealer.publicKeyPem });
+    expect((await t.run(handler, KEY)).data!.auditLogSealKey).toEqual({
+      keyId: sealer.keyId,
+      algorithm: 'Ed25519',
+      publicKeyPem: sealer.publicKeyPem,
+    });
     expect((await t.run(testCaller(null, ['PLATFORM_ADMIN']), KEY)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await t.run(null, KEY)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
@@ -315,7 +396,7 @@ describe.each(testDatabaseKinds())('daily renditions of the log on %s', (kind) =
     });
     afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-    it('serves the sealed bytes with the seal in headers, to the municipality\'s auditors only', async () => {
+    it("serves the sealed bytes with the seal in headers, to the municipality's auditors only", async () => {
       const [r] = await renditionsOf(t.orm, BLANSKO.id);
       caller = auditor;
       const res = await fetch(`${base}?id=${r.id}`);
@@ -341,31 +422,62 @@ describe.each(testDatabaseKinds())('daily renditions of the log on %s', (kind) =
 
   it('verifyRenditions: a valid chain passes; a changed XML and a removed day are named', async () => {
     const keys = [sealer.publicKeyPem];
-    expect(await verifyRenditions(t.orm.em.fork(), BLANSKO.id, keys)).toEqual({ ok: true, renditionsChecked: 4, firstBadRenditionDay: null, renditionProblem: null });
+    expect(await verifyRenditions(t.orm.em.fork(), BLANSKO.id, keys)).toEqual({
+      ok: true,
+      renditionsChecked: 4,
+      firstBadRenditionDay: null,
+      renditionProblem: null,
+    });
     expect(await verifyRenditions(t.orm.em.fork(), ADAMOV.id, keys)).toMatchObject({ ok: true, renditionsChecked: 5 });
     // A key the platform does not trust.
-    expect(await verifyRenditions(t.orm.em.fork(), BLANSKO.id, [Ed25519Sealer.ephemeral().publicKeyPem])).toMatchObject({
-      ok: false, firstBadRenditionDay: '2025-03-28', renditionProblem: expect.stringContaining('not a key the platform trusts'),
-    });
+    expect(await verifyRenditions(t.orm.em.fork(), BLANSKO.id, [Ed25519Sealer.ephemeral().publicKeyPem])).toMatchObject(
+      {
+        ok: false,
+        firstBadRenditionDay: '2025-03-28',
+        renditionProblem: expect.stringContaining('not a key the platform trusts'),
+      },
+    );
 
     const VERIFY = `{ verifyAuditLog { ok entriesChecked renditionsChecked firstBadRenditionDay renditionProblem } }`;
     expect((await t.run(auditor, VERIFY)).data!.verifyAuditLog).toEqual({
-      ok: true, entriesChecked: 6, renditionsChecked: 4, firstBadRenditionDay: null, renditionProblem: null,
+      ok: true,
+      entriesChecked: 6,
+      renditionsChecked: 4,
+      firstBadRenditionDay: null,
+      renditionProblem: null,
     });
 
     const [, , day30] = await renditionsOf(t.orm, BLANSKO.id);
-    await tamper(t.orm, 'update log_rendition set xml = ? where id = ?', [day30.xml.replace('Událost 4', 'Událost 9'), day30.id]);
+    await tamper(t.orm, 'update log_rendition set xml = ? where id = ?', [
+      day30.xml.replace('Událost 4', 'Událost 9'),
+      day30.id,
+    ]);
     expect(await verifyRenditions(t.orm.em.fork(), BLANSKO.id, keys)).toMatchObject({
-      ok: false, renditionsChecked: 2, firstBadRenditionDay: '2025-03-30', renditionProblem: expect.stringContaining('sha256'),
+      ok: false,
+      renditionsChecked: 2,
+      firstBadRenditionDay: '2025-03-30',
+      renditionProblem: expect.stringContaining('sha256'),
     });
-    expect((await t.run(manager, VERIFY)).data!.verifyAuditLog).toMatchObject({ ok: false, entriesChecked: 6, renditionsChecked: 2, firstBadRenditionDay: '2025-03-30' });
+    expect((await t.run(manager, VERIFY)).data!.verifyAuditLog).toMatchObject({
+      ok: false,
+      entriesChecked: 6,
+      renditionsChecked: 2,
+      firstBadRenditionDay: '2025-03-30',
+    });
 
     await tamper(t.orm, 'delete from log_rendition where municipality_id = ? and day = ?', [ADAMOV.id, '2025-03-31']);
     expect(await verifyRenditions(t.orm.em.fork(), ADAMOV.id, keys)).toMatchObject({
-      ok: false, renditionsChecked: 2, firstBadRenditionDay: '2025-03-31', renditionProblem: expect.stringContaining('missing'),
+      ok: false,
+      renditionsChecked: 2,
+      firstBadRenditionDay: '2025-03-31',
+      renditionProblem: expect.stringContaining('missing'),
     });
     await tamper(t.orm, 'delete from log_rendition where municipality_id = ? and day = ?', [ADAMOV.id, '2025-03-29']);
-    expect(await verifyRenditions(t.orm.em.fork(), ADAMOV.id, keys)).toMatchObject({ ok: false, renditionsChecked: 0, firstBadRenditionDay: '2025-03-29' });
+    expect(await verifyRenditions(t.orm.em.fork(), ADAMOV.id, keys)).toMatchObject({
+      ok: false,
+      renditionsChecked: 0,
+      firstBadRenditionDay: '2025-03-29',
+    });
     // The triggers are back.
     await expect(t.orm.em.getConnection().execute('delete from log_rendition')).rejects.toThrow(/append-only/);
   });
@@ -395,7 +507,11 @@ describe.each(testDatabaseKinds())('the rendition scheduler on %s', (kind) => {
     expect(first).toEqual({ created: 3, failed: 0, more: true });
     const second = await runRenditionRound(orm, { sealer, now, maxPerRound: 3 });
     expect(second).toEqual({ created: 1, failed: 0, more: false });
-    expect(await runRenditionRound(orm, { sealer, now, maxPerRound: 3 })).toEqual({ created: 0, failed: 0, more: false });
+    expect(await runRenditionRound(orm, { sealer, now, maxPerRound: 3 })).toEqual({
+      created: 0,
+      failed: 0,
+      more: false,
+    });
 
     const all = await renditionsOf(orm, municipalityId);
     expect(all.map((r) => [r.day, r.fromPoradi, r.toPoradi, r.entryCount])).toEqual([
@@ -404,7 +520,10 @@ describe.each(testDatabaseKinds())('the rendition scheduler on %s', (kind) => {
       ['2025-05-03', 511, 511, 1],
       ['2025-05-04', null, null, 0],
     ]);
-    expect(await verifyRenditions(orm.em.fork(), municipalityId, [sealer.publicKeyPem])).toMatchObject({ ok: true, renditionsChecked: 4 });
+    expect(await verifyRenditions(orm.em.fork(), municipalityId, [sealer.publicKeyPem])).toMatchObject({
+      ok: true,
+      renditionsChecked: 4,
+    });
     const register = await em(orm, municipalityId).findOneOrFail(Register, { id: auditLogRegisterId(municipalityId) });
     expect([register.name, register.referencePrefix]).toEqual(['Transakční protokoly', 'TP']);
     // No filing plan: filed unclassified, without retention (the records manager classifies it).
@@ -415,7 +534,11 @@ describe.each(testDatabaseKinds())('the rendition scheduler on %s', (kind) => {
 
   it('leaves a day alone until it is over (plus a grace period after midnight)', async () => {
     const justAfterMidnight = () => new Date('2025-05-05T22:00:30Z'); // 6 May 00:00:30 in Prague
-    expect(await runRenditionRound(orm, { sealer, now: justAfterMidnight })).toEqual({ created: 0, failed: 0, more: false });
+    expect(await runRenditionRound(orm, { sealer, now: justAfterMidnight })).toEqual({
+      created: 0,
+      failed: 0,
+      more: false,
+    });
     const later = () => new Date('2025-05-05T22:10:00Z');
     expect(await runRenditionRound(orm, { sealer, now: later })).toEqual({ created: 1, failed: 0, more: false });
   });
@@ -426,9 +549,16 @@ describe.each(testDatabaseKinds())('the rendition scheduler on %s', (kind) => {
     expect(renditionsEnabled({ NODE_ENV: 'production' })).toBe(true);
     expect(renditionsEnabled({ NODE_ENV: 'production', HUB_AUDIT_RENDITIONS: '0' })).toBe(false);
 
-    const scheduler = startRenditionScheduler(orm, { sealer, now: () => new Date('2025-05-08T08:00:00Z'), firstDelayMs: 0, intervalMs: 3600_000, log: () => undefined });
+    const scheduler = startRenditionScheduler(orm, {
+      sealer,
+      now: () => new Date('2025-05-08T08:00:00Z'),
+      firstDelayMs: 0,
+      intervalMs: 3600_000,
+      log: () => undefined,
+    });
     try {
-      for (let i = 0; i < 100 && (await renditionsOf(orm, municipalityId)).length < 7; i++) await new Promise((r) => setTimeout(r, 20));
+      for (let i = 0; i < 100 && (await renditionsOf(orm, municipalityId)).length < 7; i++)
+        await new Promise((r) => setTimeout(r, 20));
     } finally {
       await scheduler.stop();
     }

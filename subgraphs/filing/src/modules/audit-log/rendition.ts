@@ -44,9 +44,20 @@ const PAGE = 500;
 
 /** The hash that chains renditions: SHA-256 over a canonical JSON array of what the rendition states. */
 export function renditionHashOf(
-  r: Pick<LogRendition, 'municipalityId' | 'day' | 'sha256' | 'fromPoradi' | 'toPoradi' | 'entryCount' | 'prevRenditionHash'>,
+  r: Pick<
+    LogRendition,
+    'municipalityId' | 'day' | 'sha256' | 'fromPoradi' | 'toPoradi' | 'entryCount' | 'prevRenditionHash'
+  >,
 ): string {
-  const canonical = JSON.stringify([r.municipalityId, r.day, r.sha256, r.fromPoradi, r.toPoradi, r.entryCount, r.prevRenditionHash]);
+  const canonical = JSON.stringify([
+    r.municipalityId,
+    r.day,
+    r.sha256,
+    r.fromPoradi,
+    r.toPoradi,
+    r.entryCount,
+    r.prevRenditionHash,
+  ]);
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }
 
@@ -61,7 +72,9 @@ export function checkFixableDay(day: string, now: Date): void {
   if (day >= czechDay(now)) throw badInput(`Only a past day can be fixed; ${day} is not over yet (Czech time)`, 'day');
   const { end } = czechDayRange(day);
   if (now.getTime() < end.getTime() + RENDITION_GRACE_MS) {
-    throw conflict(`The log of ${day} can be fixed from ${new Date(end.getTime() + RENDITION_GRACE_MS).toISOString()} on`);
+    throw conflict(
+      `The log of ${day} can be fixed from ${new Date(end.getTime() + RENDITION_GRACE_MS).toISOString()} on`,
+    );
   }
 }
 
@@ -88,7 +101,8 @@ export interface FixProgress {
   latest: LogRendition | null;
 }
 
-const scoped = (em: SqlEntityManager, municipalityId: string) => scopeToTenant(em.fork({ clear: true }), municipalityId);
+const scoped = (em: SqlEntityManager, municipalityId: string) =>
+  scopeToTenant(em.fork({ clear: true }), municipalityId);
 
 /**
  * The latest rendition, not managed by `em`: on SQLite, MikroORM 6.6 takes a loaded entity's datetime for changed
@@ -110,7 +124,13 @@ async function firstEntryDay(em: SqlEntityManager): Promise<string | null> {
  * fixes it at the same moment. `day` must be over (see `checkFixableDay`); a day before the municipality's first
  * log entry has no rendition (BAD_USER_INPUT).
  */
-export async function fixDay(em: SqlEntityManager, municipalityId: string, day: string, sealer: Sealer, opts: FixOptions = {}): Promise<LogRendition> {
+export async function fixDay(
+  em: SqlEntityManager,
+  municipalityId: string,
+  day: string,
+  sealer: Sealer,
+  opts: FixOptions = {},
+): Promise<LogRendition> {
   const now = opts.now ?? new Date();
   checkFixableDay(day, now);
   const existing = await scoped(em, municipalityId).findOne(LogRendition, { day });
@@ -126,7 +146,13 @@ export async function fixDay(em: SqlEntityManager, municipalityId: string, day: 
  * Creates the missing renditions of the municipality up to `lastDay` (which must be over), oldest first, at
  * most `maxDays` of them. Nothing to do for a municipality without log entries.
  */
-export async function fixDaysUpTo(em: SqlEntityManager, municipalityId: string, lastDay: string, sealer: Sealer, opts: FixOptions = {}): Promise<FixProgress> {
+export async function fixDaysUpTo(
+  em: SqlEntityManager,
+  municipalityId: string,
+  lastDay: string,
+  sealer: Sealer,
+  opts: FixOptions = {},
+): Promise<FixProgress> {
   const now = opts.now ?? new Date();
   const maxDays = opts.maxDays ?? Infinity;
   let latest = await latestRendition(scoped(em, municipalityId));
@@ -135,7 +161,16 @@ export async function fixDaysUpTo(em: SqlEntityManager, municipalityId: string, 
   if (next === null || next > lastDay) return { created, latest };
   const register = await ensureAuditLogRegister(scoped(em, municipalityId), municipalityId);
   while (next <= lastDay && created < maxDays && !opts.stopped?.()) {
-    const { rendition, isNew } = await createRendition(em, municipalityId, next, latest, register, sealer, now, opts.store ?? blobStoreFromEnv());
+    const { rendition, isNew } = await createRendition(
+      em,
+      municipalityId,
+      next,
+      latest,
+      register,
+      sealer,
+      now,
+      opts.store ?? blobStoreFromEnv(),
+    );
     if (isNew) created++;
     latest = rendition;
     next = addDays(rendition.day, 1);
@@ -171,16 +206,32 @@ async function* entriesOfDay(em: SqlEntityManager, municipalityId: string, day: 
  * into one string: the rendition is stored, hashed and sealed as exactly these bytes. `DatumCasOd`/`Do` are the
  * first and the last millisecond of the Czech day.
  */
-async function renderDay(em: SqlEntityManager, municipalityId: string, day: string, abbreviation: string, now: Date): Promise<Rendered> {
+async function renderDay(
+  em: SqlEntityManager,
+  municipalityId: string,
+  day: string,
+  abbreviation: string,
+  now: Date,
+): Promise<Rendered> {
   const chunks: string[] = [];
   const { start, end } = czechDayRange(day);
   const to = new Date(end.getTime() - 1);
   const written = await writeSystemLog(
     (chunk) => void chunks.push(chunk),
-    { identifier: { value: logIdentifier(abbreviation, start, to), source: logSource(abbreviation) }, createdAt: now, from: start, to },
+    {
+      identifier: { value: logIdentifier(abbreviation, start, to), source: logSource(abbreviation) },
+      createdAt: now,
+      from: start,
+      to,
+    },
     entriesOfDay(em, municipalityId, day),
   );
-  return { xml: chunks.join(''), fromPoradi: written.firstPoradi, toPoradi: written.lastPoradi, entryCount: written.count };
+  return {
+    xml: chunks.join(''),
+    fromPoradi: written.firstPoradi,
+    toPoradi: written.lastPoradi,
+    entryCount: written.count,
+  };
 }
 
 /** The file name of a day's rendition component, e.g. `transakcni-protokol-MBK-2026-03-02.xml`. */
@@ -206,8 +257,19 @@ async function auditLogNode(tx: SqlEntityManager, today: string): Promise<Filing
 }
 
 const DOCUMENT_FIELDS: (keyof Document)[] = [
-  'pid', 'registerId', 'referenceNumber', 'sequenceNumber', 'year', 'subject', 'origin', 'registeredAt', 'state',
-  'filingPlanNodeId', 'disposalCode', 'retentionYears', 'disposalYear',
+  'pid',
+  'registerId',
+  'referenceNumber',
+  'sequenceNumber',
+  'year',
+  'subject',
+  'origin',
+  'registeredAt',
+  'state',
+  'filingPlanNodeId',
+  'disposalCode',
+  'retentionYears',
+  'disposalYear',
 ];
 
 /** Renders, seals and files one day; `prev` is the rendition of the day before (null for the first day). */
@@ -238,7 +300,8 @@ async function createRendition(
       const number = await allocateNumber(tx, null, register, now);
       const latest = await latestRendition(tx);
       if (latest && latest.day >= day) throw new AlreadyFixed();
-      if ((latest?.id ?? null) !== (prev?.id ?? null)) throw new Error(`Rendition chain of ${municipalityId} moved while fixing ${day}`);
+      if ((latest?.id ?? null) !== (prev?.id ?? null))
+        throw new Error(`Rendition chain of ${municipalityId} moved while fixing ${day}`);
 
       const subject = `Transakční protokol ${abbreviation} za ${day}`;
       const document = await insertWithUniquePid(tx, () => generatePid(abbreviation), {
@@ -322,17 +385,31 @@ async function createRendition(
     return { rendition, isNew: true };
   } catch (e) {
     // Fixed by someone else meanwhile (seen under the lock, or by the unique (municipality, day)).
-    if (!(e instanceof AlreadyFixed || (e instanceof UniqueConstraintViolationException && /log_rendition/.test(e.message)))) throw e;
+    if (!(
+      e instanceof AlreadyFixed ||
+      (e instanceof UniqueConstraintViolationException && /log_rendition/.test(e.message))
+    ))
+      throw e;
     const rendition = await scoped(em, municipalityId).findOneOrFail(LogRendition, { day });
     return { rendition, isNew: false };
   }
 }
 
 /** `auditLogRenditions(from, to)`: the municipality's renditions (tenant filter), oldest first; bounds are days, inclusive. */
-export function findRenditions(em: SqlEntityManager, from: string | null | undefined, to: string | null | undefined): Promise<LogRendition[]> {
-  for (const [name, value] of [['from', from], ['to', to]] as const) {
+export function findRenditions(
+  em: SqlEntityManager,
+  from: string | null | undefined,
+  to: string | null | undefined,
+): Promise<LogRendition[]> {
+  for (const [name, value] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
     if (value != null) parseDay(value, name);
   }
   const day = { ...(from != null ? { $gte: from } : {}), ...(to != null ? { $lte: to } : {}) };
-  return em.find(LogRendition, Object.keys(day).length ? { day } : {}, { orderBy: { day: 'asc' }, disableIdentityMap: true });
+  return em.find(LogRendition, Object.keys(day).length ? { day } : {}, {
+    orderBy: { day: 'asc' },
+    disableIdentityMap: true,
+  });
 }

@@ -39,7 +39,9 @@ export function renditionsEnabled(env: NodeJS.ProcessEnv = process.env): boolean
 
 /** Municipalities with at least one log entry (across tenants: a raw query, outside the tenant filter). */
 async function municipalitiesWithEntries(orm: HubORM): Promise<string[]> {
-  const rows: { municipality_id: string }[] = await orm.em.getConnection().execute('select distinct municipality_id from log_entry');
+  const rows: { municipality_id: string }[] = await orm.em
+    .getConnection()
+    .execute('select distinct municipality_id from log_entry');
   return rows.map((r) => r.municipality_id).sort();
 }
 
@@ -64,7 +66,11 @@ export async function runRenditionRound(
       break;
     }
     try {
-      const progress = await fixDaysUpTo(orm.em.fork(), municipalityId, lastDay, opts.sealer, { now, maxDays: budget, stopped: opts.stopped });
+      const progress = await fixDaysUpTo(orm.em.fork(), municipalityId, lastDay, opts.sealer, {
+        now,
+        maxDays: budget,
+        stopped: opts.stopped,
+      });
       created += progress.created;
       budget -= progress.created;
       if (progress.latest && progress.latest.day < lastDay) more = true;
@@ -97,7 +103,9 @@ export function startRenditionScheduler(orm: HubORM, opts: RenditionSchedulerOpt
     try {
       // Not the holder: another process (maybe in the other building) fixes the days; look again later.
       if (opts.lease && !(await opts.lease.ensure())) return;
-      const r = await timeJob('filing', 'log-renditions', () => runRenditionRound(orm, { ...opts, log, stopped: () => stopped }));
+      const r = await timeJob('filing', 'log-renditions', () =>
+        runRenditionRound(orm, { ...opts, log, stopped: () => stopped }),
+      );
       if (r.created) info(`log renditions: ${r.created} day(s) fixed${r.more ? ', more to do' : ''}`);
       if (r.more) next = BACKLOG_DELAY_MS;
     } catch (e) {

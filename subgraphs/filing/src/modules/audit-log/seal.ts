@@ -1,4 +1,12 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, verify, sign, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  verify,
+  sign,
+  type KeyObject,
+} from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { logger } from '@hub/kit';
@@ -24,7 +32,10 @@ export const ED25519 = 'Ed25519';
 
 /** The id of a public key: SHA-256 over its SPKI DER, first 16 hex characters. */
 export function keyIdOf(publicKey: KeyObject): string {
-  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /** Seals with an Ed25519 private key (node:crypto; no dependency). */
@@ -37,7 +48,9 @@ export class Ed25519Sealer implements Sealer {
   constructor(privateKeyPem: string | KeyObject) {
     this.privateKey = typeof privateKeyPem === 'string' ? createPrivateKey(privateKeyPem) : privateKeyPem;
     if (this.privateKey.asymmetricKeyType !== 'ed25519') {
-      throw new Error(`The seal key must be an Ed25519 private key, not ${this.privateKey.asymmetricKeyType ?? this.privateKey.type}`);
+      throw new Error(
+        `The seal key must be an Ed25519 private key, not ${this.privateKey.asymmetricKeyType ?? this.privateKey.type}`,
+      );
     }
     const publicKey = createPublicKey(this.privateKey);
     this.publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
@@ -81,7 +94,10 @@ export const SEAL_KEY_ENV = 'HUB_SEAL_PRIVATE_KEY_FILE';
  * `<data dir>/seal-key.pem`). Without it: an ephemeral key and a warning, except under NODE_ENV=production,
  * where renditions sealed with a key nobody keeps would be worthless, so that is an error.
  */
-export function loadPlatformSealer(env: NodeJS.ProcessEnv = process.env, warn: (m: string) => void = (m) => logger.child({ component: 'seal' }).warn(m)): Sealer {
+export function loadPlatformSealer(
+  env: NodeJS.ProcessEnv = process.env,
+  warn: (m: string) => void = (m) => logger.child({ component: 'seal' }).warn(m),
+): Sealer {
   const file = env[SEAL_KEY_ENV]?.trim();
   if (file) {
     let pem: string;
@@ -93,10 +109,15 @@ export function loadPlatformSealer(env: NodeJS.ProcessEnv = process.env, warn: (
     return new Ed25519Sealer(pem);
   }
   if (env.NODE_ENV === 'production') {
-    throw new Error(`${SEAL_KEY_ENV} is not set: the transaction log's daily renditions need the platform's seal key (npm start creates one in the data dir)`);
+    throw new Error(
+      `${SEAL_KEY_ENV} is not set: the transaction log's daily renditions need the platform's seal key (npm start creates one in the data dir)`,
+    );
   }
   const sealer = Ed25519Sealer.ephemeral();
-  if (env.NODE_ENV !== 'test') warn(`${SEAL_KEY_ENV} is not set: sealing log renditions with an ephemeral key ${sealer.keyId} (their seals cannot be verified after a restart)`);
+  if (env.NODE_ENV !== 'test')
+    warn(
+      `${SEAL_KEY_ENV} is not set: sealing log renditions with an ephemeral key ${sealer.keyId} (their seals cannot be verified after a restart)`,
+    );
   return sealer;
 }
 
@@ -121,7 +142,9 @@ export const PREVIOUS_KEYS_ENV = 'HUB_SEAL_PREVIOUS_PUBLIC_KEYS_FILE';
  */
 export function trustedPublicKeys(sealer: Sealer = platformSealer(), env: NodeJS.ProcessEnv = process.env): string[] {
   const file = env[PREVIOUS_KEYS_ENV]?.trim();
-  const previous = file ? readFileSync(file, 'utf8').match(/-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-----/g) ?? [] : [];
+  const previous = file
+    ? (readFileSync(file, 'utf8').match(/-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-----/g) ?? [])
+    : [];
   return [sealer.publicKeyPem, ...previous.map((pem) => `${pem}\n`)];
 }
 

@@ -14,7 +14,11 @@ import { dirname, join } from 'node:path';
  * - no validator (or no xmllint) on this machine: under CI=true throws, otherwise warns and resolves to
  *   `'skipped'`.
  */
-export async function assertValidTp(xml: string | { file: string }, label = 'document', opts: { strict?: boolean } = {}): Promise<'pass' | 'skipped'> {
+export async function assertValidTp(
+  xml: string | { file: string },
+  label = 'document',
+  opts: { strict?: boolean } = {},
+): Promise<'pass' | 'skipped'> {
   const script = validatorPath();
   if (!script) return missing(`validate.sh not found (looked for ../shared/nsesss/validate.sh above the repository)`);
   let dir: string | undefined;
@@ -31,7 +35,10 @@ export async function assertValidTp(xml: string | { file: string }, label = 'doc
     const verdict = output.trim().split('\n').at(-1) ?? '';
     if (code === 2 && /setup error/.test(verdict)) return missing(verdict);
     if (code === 0 && verdict.startsWith('VERDICT: PASS')) return 'pass';
-    const excerpt = typeof xml === 'string' ? `\n--- ${label} (first 2000 characters) ---\n${xml.slice(0, 2000)}` : `\n--- ${label}: ${file}`;
+    const excerpt =
+      typeof xml === 'string'
+        ? `\n--- ${label} (first 2000 characters) ---\n${xml.slice(0, 2000)}`
+        : `\n--- ${label}: ${file}`;
     throw new Error(`${label} is not valid against nsesss-TrP.xsd (exit ${code}):\n${output.slice(0, 4000)}${excerpt}`);
   } finally {
     if (dir) rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,18 @@
 // The transaction log's core: ingest (poradi, dedup, chain), the append-only triggers, and the verifier that names
 // the first changed, removed or inserted entry.
-import { Role, appendOnlyTriggerSql, asDatabaseOwner, isSqlite, prepareSchema, scopeToTenant, startTestSubgraph, testCaller, testDatabaseKinds, type HubORM, type TestSubgraph } from '@hub/kit';
+import {
+  Role,
+  appendOnlyTriggerSql,
+  asDatabaseOwner,
+  isSqlite,
+  prepareSchema,
+  scopeToTenant,
+  startTestSubgraph,
+  testCaller,
+  testDatabaseKinds,
+  type HubORM,
+  type TestSubgraph,
+} from '@hub/kit';
 import { randomUUID } from 'node:crypto';
 import type { FilingContext } from '../../context';
 import { filing } from '../../index';
@@ -41,7 +53,8 @@ async function asAdmin(orm: HubORM, sql: string, params: unknown[] = []): Promis
     try {
       await exec(sql, params);
     } finally {
-      for (const create of appendOnlyTriggerSql(isSqlite(orm) ? 'sqlite' : 'mariadb', TRANSACTION_LOG_APPEND_ONLY)) await exec(create);
+      for (const create of appendOnlyTriggerSql(isSqlite(orm) ? 'sqlite' : 'mariadb', TRANSACTION_LOG_APPEND_ONLY))
+        await exec(create);
     }
   });
 }
@@ -57,7 +70,15 @@ describe.each(testDatabaseKinds())('transaction log on %s', (kind) => {
     orm = t.orm;
     await filing.upgradeData!(orm);
     const em = scopeToTenant(orm.em.fork(), A);
-    em.create(Register, { id: uid(), municipalityId: A, name: 'Podací deník', kind: 'MAIN', referencePrefix: 'MBK', active: true, createdAt: new Date() });
+    em.create(Register, {
+      id: uid(),
+      municipalityId: A,
+      name: 'Podací deník',
+      kind: 'MAIN',
+      referencePrefix: 'MBK',
+      active: true,
+      createdAt: new Date(),
+    });
     await em.flush();
   });
   afterAll(() => t.dispose());
@@ -83,9 +104,15 @@ describe.each(testDatabaseKinds())('transaction log on %s', (kind) => {
       // ZdrojID: the main register's prefix, or the start of the municipality id when there is none.
       expect(la[0].objectSource).toBe('cz.blansko.essl.MBK');
       expect(lb[0].objectSource).toBe(`cz.blansko.essl.${B.slice(0, 8)}`);
-      expect(la[0]).toMatchObject({ occurredAt: new Date(a[0].occurredAt), actorLogin: 'mbk.clerk', description: a[0].description, changes: a[0].changes });
+      expect(la[0]).toMatchObject({
+        occurredAt: new Date(a[0].occurredAt),
+        actorLogin: 'mbk.clerk',
+        description: a[0].description,
+        changes: a[0].changes,
+      });
       // recordedAt follows poradi.
-      for (let i = 1; i < la.length; i++) expect(la[i].recordedAt.getTime()).toBeGreaterThanOrEqual(la[i - 1].recordedAt.getTime());
+      for (let i = 1; i < la.length; i++)
+        expect(la[i].recordedAt.getTime()).toBeGreaterThanOrEqual(la[i - 1].recordedAt.getTime());
     });
 
     it('keeps one copy of a re-sent event, and the numbers stay gapless', async () => {
@@ -111,7 +138,12 @@ describe.each(testDatabaseKinds())('transaction log on %s', (kind) => {
       const log = await entries(m);
       expect(log.map((e) => e.poradi)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
       expect(new Set(log.map((e) => e.sourceEventId)).size).toBe(50);
-      expect(await verifyLog(orm.em.fork(), m)).toEqual({ ok: true, entriesChecked: 50, firstBadPoradi: null, problem: null });
+      expect(await verifyLog(orm.em.fork(), m)).toEqual({
+        ok: true,
+        entriesChecked: 50,
+        firstBadPoradi: null,
+        problem: null,
+      });
     });
 
     it('keeps one copy when the same event arrives several times at once', async () => {
@@ -144,7 +176,9 @@ describe.each(testDatabaseKinds())('transaction log on %s', (kind) => {
       const m = uid();
       await ingest(orm, 'users', events(m, 2));
       const conn = orm.em.getConnection();
-      await expect(conn.execute("update log_entry set actor_login = 'mallory' where municipality_id = ?", [m])).rejects.toThrow(/append-only/);
+      await expect(
+        conn.execute("update log_entry set actor_login = 'mallory' where municipality_id = ?", [m]),
+      ).rejects.toThrow(/append-only/);
       await expect(conn.execute('delete from log_entry where municipality_id = ?', [m])).rejects.toThrow(/append-only/);
       const em = scopeToTenant(orm.em.fork(), m);
       const [entry] = await em.find(LogEntry, {}, { orderBy: { poradi: 'asc' } });
@@ -183,14 +217,27 @@ describe.each(testDatabaseKinds())('transaction log on %s', (kind) => {
 
     it('names a changed entry', async () => {
       const { m } = await logOf(20);
-      await asAdmin(orm, "update log_entry set actor_login = 'someone.else' where municipality_id = ? and poradi = 17", [m]);
-      expect(await verify(m, 6)).toEqual({ ok: false, entriesChecked: 16, firstBadPoradi: 17, problem: 'entry 17: content changed (hash mismatch)' });
+      await asAdmin(
+        orm,
+        "update log_entry set actor_login = 'someone.else' where municipality_id = ? and poradi = 17",
+        [m],
+      );
+      expect(await verify(m, 6)).toEqual({
+        ok: false,
+        entriesChecked: 16,
+        firstBadPoradi: 17,
+        problem: 'entry 17: content changed (hash mismatch)',
+      });
     });
 
     it('names a changed entry whose hash was recomputed', async () => {
       const { m, log } = await logOf(10);
       const forged = { ...log[3], description: 'nothing happened' };
-      await asAdmin(orm, 'update log_entry set description = ?, hash = ? where id = ?', [forged.description, entryHash(forged), forged.id]);
+      await asAdmin(orm, 'update log_entry set description = ?, hash = ? where id = ?', [
+        forged.description,
+        entryHash(forged),
+        forged.id,
+      ]);
       const r = await verify(m);
       expect(r).toMatchObject({ ok: false, firstBadPoradi: 4, entriesChecked: 4 });
       expect(r.problem).toMatch(/^entry 4: content changed and re-hashed/);
@@ -199,7 +246,12 @@ describe.each(testDatabaseKinds())('transaction log on %s', (kind) => {
     it('names a removed entry', async () => {
       const { m } = await logOf(20);
       await asAdmin(orm, 'delete from log_entry where municipality_id = ? and poradi = 17', [m]);
-      expect(await verify(m, 5)).toMatchObject({ ok: false, entriesChecked: 16, firstBadPoradi: 17, problem: 'entry 17 is missing (removed)' });
+      expect(await verify(m, 5)).toMatchObject({
+        ok: false,
+        entriesChecked: 16,
+        firstBadPoradi: 17,
+        problem: 'entry 17 is missing (removed)',
+      });
     });
 
     it('names entries removed from the end (the log head knows how far it went)', async () => {
@@ -211,37 +263,82 @@ describe.each(testDatabaseKinds())('transaction log on %s', (kind) => {
     it('names a removal hidden by renumbering the rest', async () => {
       const { m } = await logOf(10);
       await asAdmin(orm, 'delete from log_entry where municipality_id = ? and poradi = 6', [m]);
-      for (let p = 7; p <= 10; p++) await asAdmin(orm, 'update log_entry set poradi = ? where municipality_id = ? and poradi = ?', [p - 1, m, p]);
-      expect(await verify(m)).toMatchObject({ ok: false, entriesChecked: 5, firstBadPoradi: 6, problem: expect.stringMatching(/^entry 6 is missing/) });
+      for (let p = 7; p <= 10; p++)
+        await asAdmin(orm, 'update log_entry set poradi = ? where municipality_id = ? and poradi = ?', [p - 1, m, p]);
+      expect(await verify(m)).toMatchObject({
+        ok: false,
+        entriesChecked: 5,
+        firstBadPoradi: 6,
+        problem: expect.stringMatching(/^entry 6 is missing/),
+      });
     });
 
     it('names an entry inserted in the middle (the rest renumbered, the forged entry correctly hashed)', async () => {
       const { m, log } = await logOf(10);
-      for (let p = 10; p >= 4; p--) await asAdmin(orm, 'update log_entry set poradi = ? where municipality_id = ? and poradi = ?', [p + 1, m, p]);
-      const forged = { ...log[3], id: uid(), sourceEventId: uid(), poradi: 4, prevHash: log[2].hash, description: 'forged' };
+      for (let p = 10; p >= 4; p--)
+        await asAdmin(orm, 'update log_entry set poradi = ? where municipality_id = ? and poradi = ?', [p + 1, m, p]);
+      const forged = {
+        ...log[3],
+        id: uid(),
+        sourceEventId: uid(),
+        poradi: 4,
+        prevHash: log[2].hash,
+        description: 'forged',
+      };
       await insertRaw(orm, { ...forged, hash: entryHash(forged) });
-      expect(await verify(m)).toMatchObject({ ok: false, entriesChecked: 4, firstBadPoradi: 4, problem: expect.stringMatching(/^entry 4 was inserted/) });
+      expect(await verify(m)).toMatchObject({
+        ok: false,
+        entriesChecked: 4,
+        firstBadPoradi: 4,
+        problem: expect.stringMatching(/^entry 4 was inserted/),
+      });
     });
 
     it('names an entry appended behind the ingest’s back, even with a valid hash', async () => {
       const { m, log } = await logOf(5);
-      const forged = { ...log[4], id: uid(), sourceEventId: uid(), poradi: 6, prevHash: log[4].hash, description: 'forged' };
+      const forged = {
+        ...log[4],
+        id: uid(),
+        sourceEventId: uid(),
+        poradi: 6,
+        prevHash: log[4].hash,
+        description: 'forged',
+      };
       await insertRaw(orm, { ...forged, hash: entryHash(forged) });
-      expect(await verify(m)).toMatchObject({ ok: false, entriesChecked: 5, firstBadPoradi: 6, problem: expect.stringMatching(/^entry 6 lies beyond the log head \(5\)/) });
+      expect(await verify(m)).toMatchObject({
+        ok: false,
+        entriesChecked: 5,
+        firstBadPoradi: 6,
+        problem: expect.stringMatching(/^entry 6 lies beyond the log head \(5\)/),
+      });
     });
 
     it('answers verifyAuditLog to auditors and records managers of the municipality only', async () => {
       const { m } = await logOf(3);
-      const Q = '{ verifyAuditLog { ok entriesChecked firstBadPoradi problem renditionsChecked firstBadRenditionDay renditionProblem } }';
+      const Q =
+        '{ verifyAuditLog { ok entriesChecked firstBadPoradi problem renditionsChecked firstBadRenditionDay renditionProblem } }';
       const auditor = testCaller(m, [Role.AUDITOR]);
       const ok = await t.run(auditor, Q);
       expect(ok.errors).toBeUndefined();
-      expect(ok.data!.verifyAuditLog).toEqual({ ok: true, entriesChecked: 3, firstBadPoradi: null, problem: null, renditionsChecked: 0, firstBadRenditionDay: null, renditionProblem: null });
+      expect(ok.data!.verifyAuditLog).toEqual({
+        ok: true,
+        entriesChecked: 3,
+        firstBadPoradi: null,
+        problem: null,
+        renditionsChecked: 0,
+        firstBadRenditionDay: null,
+        renditionProblem: null,
+      });
       expect((await t.run(testCaller(m, [Role.RECORDS_MANAGER]), Q)).data!.verifyAuditLog.ok).toBe(true);
       const refused = await t.run(testCaller(m, [Role.CASE_HANDLER, Role.TENANT_ADMIN]), Q);
       expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
       await asAdmin(orm, "update log_entry set event_type = 'Zniceni' where municipality_id = ? and poradi = 2", [m]);
-      expect((await t.run(auditor, Q)).data!.verifyAuditLog).toMatchObject({ ok: false, entriesChecked: 1, firstBadPoradi: 2, problem: 'entry 2: content changed (hash mismatch)' });
+      expect((await t.run(auditor, Q)).data!.verifyAuditLog).toMatchObject({
+        ok: false,
+        entriesChecked: 1,
+        firstBadPoradi: 2,
+        problem: 'entry 2: content changed (hash mismatch)',
+      });
     });
   });
 });

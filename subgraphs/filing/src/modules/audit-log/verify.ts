@@ -26,14 +26,23 @@ const PAGE = 1000;
  * - each `hash` is the hash of the entry's content (`entryHash`).
  * Entries appended while it runs are checked too (it reads the head again when it reaches the end). Read-only.
  */
-export async function verifyLog(em: SqlEntityManager, municipalityId: string, opts: { pageSize?: number } = {}): Promise<LogVerification> {
+export async function verifyLog(
+  em: SqlEntityManager,
+  municipalityId: string,
+  opts: { pageSize?: number } = {},
+): Promise<LogVerification> {
   const pageSize = opts.pageSize ?? PAGE;
   const db = scopeToTenant(em.fork({ clear: true }), municipalityId);
   let checked = 0;
   let expected = 1;
   let prevHash = GENESIS_HASH;
   let last = null as { poradi: number; id: string } | null;
-  const bad = (poradi: number, problem: string): LogVerification => ({ ok: false, entriesChecked: checked, firstBadPoradi: poradi, problem });
+  const bad = (poradi: number, problem: string): LogVerification => ({
+    ok: false,
+    entriesChecked: checked,
+    firstBadPoradi: poradi,
+    problem,
+  });
 
   for (;;) {
     // Stream to the current end.
@@ -42,12 +51,20 @@ export async function verifyLog(em: SqlEntityManager, municipalityId: string, op
       const where: FilterQuery<LogEntry> = last
         ? { municipalityId, $or: [{ poradi: { $gt: last.poradi } }, { poradi: last.poradi, id: { $gt: last.id } }] }
         : { municipalityId };
-      const page: LogEntry[] = await db.find(LogEntry, where, { orderBy: [{ poradi: 'asc' }, { id: 'asc' }], limit: pageSize, disableIdentityMap: true });
+      const page: LogEntry[] = await db.find(LogEntry, where, {
+        orderBy: [{ poradi: 'asc' }, { id: 'asc' }],
+        limit: pageSize,
+        disableIdentityMap: true,
+      });
       for (const e of page) {
         readAny = true;
-        if (e.poradi < expected) return bad(e.poradi, `entry ${e.poradi} appears more than once (an entry was inserted)`);
+        if (e.poradi < expected)
+          return bad(e.poradi, `entry ${e.poradi} appears more than once (an entry was inserted)`);
         if (e.poradi > expected) {
-          return bad(expected, `entry ${expected} is missing (removed)${e.poradi > expected + 1 ? `, and the ${e.poradi - expected - 1} after it` : ''}`);
+          return bad(
+            expected,
+            `entry ${expected} is missing (removed)${e.poradi > expected + 1 ? `, and the ${e.poradi - expected - 1} after it` : ''}`,
+          );
         }
         const problem = checkEntry(e, prevHash);
         if (problem) return bad(problem.poradi, problem.text);
@@ -75,12 +92,23 @@ export async function verifyLog(em: SqlEntityManager, municipalityId: string, op
 function checkEntry(e: LogEntry, prevHash: string): { poradi: number; text: string } | null {
   const ownHashOk = entryHash(e) === e.hash;
   if (e.prevHash !== prevHash) {
-    if (e.poradi === 1) return { poradi: 1, text: 'entry 1: does not start the chain (its previous hash is not the genesis hash)' };
-    if (!ownHashOk) return renumbered(e) ?? { poradi: e.poradi, text: `entry ${e.poradi}: content changed (hash mismatch), and it no longer links to entry ${e.poradi - 1}` };
+    if (e.poradi === 1)
+      return { poradi: 1, text: 'entry 1: does not start the chain (its previous hash is not the genesis hash)' };
+    if (!ownHashOk)
+      return (
+        renumbered(e) ?? {
+          poradi: e.poradi,
+          text: `entry ${e.poradi}: content changed (hash mismatch), and it no longer links to entry ${e.poradi - 1}`,
+        }
+      );
     // The entry itself is intact, so the one before it was changed and its hash recomputed (or this one forged).
-    return { poradi: e.poradi - 1, text: `entry ${e.poradi - 1}: content changed and re-hashed (entry ${e.poradi} still links to its original hash)` };
+    return {
+      poradi: e.poradi - 1,
+      text: `entry ${e.poradi - 1}: content changed and re-hashed (entry ${e.poradi} still links to its original hash)`,
+    };
   }
-  if (!ownHashOk) return renumbered(e) ?? { poradi: e.poradi, text: `entry ${e.poradi}: content changed (hash mismatch)` };
+  if (!ownHashOk)
+    return renumbered(e) ?? { poradi: e.poradi, text: `entry ${e.poradi}: content changed (hash mismatch)` };
   return null;
 }
 
@@ -90,10 +118,16 @@ function checkEntry(e: LogEntry, prevHash: string): { poradi: number; text: stri
  */
 function renumbered(e: LogEntry): { poradi: number; text: string } | null {
   if (entryHash({ ...e, poradi: e.poradi + 1 }) === e.hash) {
-    return { poradi: e.poradi, text: `entry ${e.poradi} is missing (removed; the entries after it were renumbered down)` };
+    return {
+      poradi: e.poradi,
+      text: `entry ${e.poradi} is missing (removed; the entries after it were renumbered down)`,
+    };
   }
   if (entryHash({ ...e, poradi: e.poradi - 1 }) === e.hash) {
-    return { poradi: e.poradi - 1, text: `entry ${e.poradi - 1} was inserted (the entries after it were renumbered up)` };
+    return {
+      poradi: e.poradi - 1,
+      text: `entry ${e.poradi - 1} was inserted (the entries after it were renumbered up)`,
+    };
   }
   return null;
 }
@@ -103,6 +137,9 @@ function renumbered(e: LogEntry): { poradi: number; text: string } | null {
  * (entries written by test fixtures); then only the chain itself is checked.
  */
 async function logHead(em: SqlEntityManager, municipalityId: string): Promise<number | null> {
-  const row = await em.getKnex()('sequence_counter').where({ name: `log:${municipalityId}` }).first('current_value');
+  const row = await em
+    .getKnex()('sequence_counter')
+    .where({ name: `log:${municipalityId}` })
+    .first('current_value');
   return row ? Number(row.current_value) : null;
 }

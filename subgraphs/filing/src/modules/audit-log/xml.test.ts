@@ -4,8 +4,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assertValidTp, validatorPath } from './tp-validator';
 import {
-  MAX_ACTOR_LENGTH, TYP_OBJEKTU_ID, TYP_UDALOSTI_ID, actorValue, escapeText, idValue, logIdentifier, logSource, parameterName,
-  renderObjectLog, softwareVersion, udalostXml, writeSystemLog, type SystemLogHeader, type TpEntry,
+  MAX_ACTOR_LENGTH,
+  TYP_OBJEKTU_ID,
+  TYP_UDALOSTI_ID,
+  actorValue,
+  escapeText,
+  idValue,
+  logIdentifier,
+  logSource,
+  parameterName,
+  renderObjectLog,
+  softwareVersion,
+  udalostXml,
+  writeSystemLog,
+  type SystemLogHeader,
+  type TpEntry,
 } from './xml';
 
 const REPO = join(__dirname, '../../../../..');
@@ -32,7 +45,10 @@ function xpath(xml: string, expr: string): string {
   try {
     writeFileSync(join(dir, 'd.xml'), xml, 'utf8');
     // xmllint ends what it prints with a newline of its own.
-    return execFileSync('xmllint', ['--nonet', '--xpath', expr, join(dir, 'd.xml')], { encoding: 'utf8' }).replace(/\n$/, '');
+    return execFileSync('xmllint', ['--nonet', '--xpath', expr, join(dir, 'd.xml')], { encoding: 'utf8' }).replace(
+      /\n$/,
+      '',
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -70,7 +86,6 @@ const entry = (poradi: number, over: Partial<TpEntry> = {}): TpEntry => ({
 const NASTY = 'a<b>&c"d\'e ]]> 🙂 \u0000\u0001\u0008\u000b\u000c\u001f\u007f \uD800 \uFFFE\uFFFF tab\tnl\ncr\r end';
 /** NASTY as it reads back from the XML: forbidden characters gone, everything else intact (CR kept). */
 const NASTY_READ = 'a<b>&c"d\'e ]]> 🙂 \u007f   tab\tnl\ncr\r end';
-
 
 /** A whole system log as writeSystemLog streams it (in one chunk unless `chunkSize` says otherwise). */
 async function renderSystemLog(h: SystemLogHeader, entries: Iterable<TpEntry>, chunkSize = 1 << 30): Promise<string> {
@@ -133,7 +148,9 @@ describe('TP XML vocabulary', () => {
 
   it('names the person and role in provedlKdo after the login, cutting the details, never the login', () => {
     expect(actorValue('mbk.handler', 'Jana Nováková', 'CASE_HANDLER')).toBe('mbk.handler (Jana Nováková; zpracovatel)');
-    expect(actorValue('mbk.admin', 'Eva Malá', 'TENANT_ADMIN,RECORDS_MANAGER')).toBe('mbk.admin (Eva Malá; správce uživatelů, správce spisové služby)');
+    expect(actorValue('mbk.admin', 'Eva Malá', 'TENANT_ADMIN,RECORDS_MANAGER')).toBe(
+      'mbk.admin (Eva Malá; správce uživatelů, správce spisové služby)',
+    );
     expect(actorValue('mbk.x', null, 'SOME_NEW_ROLE')).toBe('mbk.x (SOME_NEW_ROLE)');
     expect(actorValue('mbk.x', 'Jan Novák', null)).toBe('mbk.x (Jan Novák)');
     expect(actorValue('system', null, null)).toBe('system');
@@ -144,8 +161,15 @@ describe('TP XML vocabulary', () => {
   });
 
   it('builds log identifiers that fit HodnotaID', () => {
-    expect(logIdentifier('MBK', new Date('2025-01-01T00:00:00Z'), new Date('2026-01-01T00:00:00Z'))).toBe('TP-MBK-20250101-20260101');
-    const odd = logIdentifier('OUDOUBRAVICE-NAD-SVITAVOU', new Date('2025-01-01T08:30:15.5Z'), new Date('2026-01-01T23:59:59Z'), 'a1b2c3');
+    expect(logIdentifier('MBK', new Date('2025-01-01T00:00:00Z'), new Date('2026-01-01T00:00:00Z'))).toBe(
+      'TP-MBK-20250101-20260101',
+    );
+    const odd = logIdentifier(
+      'OUDOUBRAVICE-NAD-SVITAVOU',
+      new Date('2025-01-01T08:30:15.5Z'),
+      new Date('2026-01-01T23:59:59Z'),
+      'a1b2c3',
+    );
     expect(odd.length).toBeLessThanOrEqual(50);
     expect(odd).toMatch(/^TP-OU[A-Z-]*-20250101T083015Z-20260101T235959Z-a1b2c3$/);
   });
@@ -199,7 +223,11 @@ describe('TransakcniLogSystemu', () => {
       entry(2, { eventType: 'Uprava', changes: [{ name: 'subject', old: 'a', new: 'b' }] }),
       entry(5, { eventType: 'Export', objectType: 'KonfiguraceSystemu', actorLogin: '' }),
     ]);
-    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<tp:TransakcniLogSystemu xmlns:tp="http://www.mvcr.cz/nsesss/2023/log"')).toBe(true);
+    expect(
+      xml.startsWith(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tp:TransakcniLogSystemu xmlns:tp="http://www.mvcr.cz/nsesss/2023/log"',
+      ),
+    ).toBe(true);
     expect(xml).toContain(
       '<tp:TransLogInfo><tp:Identifikator><tp:HodnotaID>TP-MBK-20260101-20260201</tp:HodnotaID><tp:ZdrojID>cz.blansko.essl.MBK</tp:ZdrojID></tp:Identifikator>' +
         '<tp:DatumVzniku>2026-02-01T10:00:00.123Z</tp:DatumVzniku><tp:DatumCasOd>2026-01-01T00:00:00.000Z</tp:DatumCasOd>' +
@@ -222,12 +250,17 @@ describe('TransakcniLogSystemu', () => {
         { name: 'příjemce adresa', old: null, new: '🙂' },
       ],
     });
-    const xml = await renderSystemLog(header({ identifier: { value: NASTY, source: NASTY }, software: NASTY, softwareVersion: NASTY }), [nasty]);
+    const xml = await renderSystemLog(
+      header({ identifier: { value: NASTY, source: NASTY }, software: NASTY, softwareVersion: NASTY }),
+      [nasty],
+    );
     await assertValidTp(xml, 'nasty system log');
     if (!hasXmllint) return;
     expect(xpath(xml, 'string(//*[local-name()="PopisUdalosti"])')).toBe(NASTY_READ);
     expect(xpath(xml, 'string(//*[local-name()="provedlKdo"])')).toBe(NASTY_READ.trim());
-    expect(xpath(xml, 'string(//*[local-name()="Udalost"]//*[local-name()="HodnotaID"])')).toBe(Array.from(NASTY_READ).slice(0, 50).join(''));
+    expect(xpath(xml, 'string(//*[local-name()="Udalost"]//*[local-name()="HodnotaID"])')).toBe(
+      Array.from(NASTY_READ).slice(0, 50).join(''),
+    );
     expect(xpath(xml, 'string((//*[local-name()="NazevParametru"])[3])')).toBe('prijemce_adresa.new');
     expect(xpath(xml, 'count(//*[local-name()="ParametrUdalosti"])')).toBe('3');
   });
@@ -242,7 +275,9 @@ describe('TransakcniLogSystemu', () => {
   it('validates with no events, and with TypyObjektu when the export is limited to object types', async () => {
     await assertValidTp(await renderSystemLog(header(), []), 'empty system log');
     const limited = await renderSystemLog(header({ objectTypes: ['Dokument', 'Spis', 'Dokument'] }), [entry(1)]);
-    expect(limited).toContain('<tp:TypyObjektu><tp:TypObjektu><tp:TypObjektuId>Dokument</tp:TypObjektuId></tp:TypObjektu><tp:TypObjektu><tp:TypObjektuId>Spis</tp:TypObjektuId></tp:TypObjektu></tp:TypyObjektu></tp:TransLogInfo>');
+    expect(limited).toContain(
+      '<tp:TypyObjektu><tp:TypObjektu><tp:TypObjektuId>Dokument</tp:TypObjektuId></tp:TypObjektu><tp:TypObjektu><tp:TypObjektuId>Spis</tp:TypObjektuId></tp:TypObjektu></tp:TypyObjektu></tp:TransLogInfo>',
+    );
     await assertValidTp(limited, 'system log with TypyObjektu');
   });
 
@@ -256,13 +291,17 @@ describe('TransakcniLogSystemu', () => {
       yield entry(2);
       yield entry(2);
     }
-    await expect(writeSystemLog((c) => void chunks.push(c), header(), entries(), { chunkSize: 1 })).rejects.toThrow(/increase strictly/);
+    await expect(writeSystemLog((c) => void chunks.push(c), header(), entries(), { chunkSize: 1 })).rejects.toThrow(
+      /increase strictly/,
+    );
     // What went out before the failure never closes the document.
     expect(chunks.join('')).not.toContain('</tp:TransakcniLogSystemu>');
   });
 
   it('streams in chunks, awaiting the consumer, and streams exactly what one chunk holds', async () => {
-    const list = Array.from({ length: 300 }, (_, i) => entry(i * 2 + 1, { changes: [{ name: 'n', old: String(i), new: String(i + 1) }] }));
+    const list = Array.from({ length: 300 }, (_, i) =>
+      entry(i * 2 + 1, { changes: [{ name: 'n', old: String(i), new: String(i + 1) }] }),
+    );
     const chunks: string[] = [];
     let pending = 0;
     let reads = 0;
@@ -298,10 +337,19 @@ describe('TransakcniLogObjektu', () => {
   const objectHeader = { ...header(), object: { type: 'Dokument', id: 'doc-1', source: 'cz.blansko.essl.MBK' } };
 
   it('validates, with the object in the header and none in the events', async () => {
-    const xml = renderObjectLog(objectHeader, [entry(1), entry(4, { eventType: 'Uprava', changes: [{ name: 'subject', old: 'a', new: NASTY }] })]);
-    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<tp:TransakcniLogObjektu xmlns:tp="http://www.mvcr.cz/nsesss/2023/log"')).toBe(true);
+    const xml = renderObjectLog(objectHeader, [
+      entry(1),
+      entry(4, { eventType: 'Uprava', changes: [{ name: 'subject', old: 'a', new: NASTY }] }),
+    ]);
+    expect(
+      xml.startsWith(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tp:TransakcniLogObjektu xmlns:tp="http://www.mvcr.cz/nsesss/2023/log"',
+      ),
+    ).toBe(true);
     expect(xml).toContain(
-      '<tp:VerzeSoftware>' + softwareVersion() + '</tp:VerzeSoftware><tp:Objekt><tp:TypObjektu><tp:TypObjektuId>Dokument</tp:TypObjektuId></tp:TypObjektu>' +
+      '<tp:VerzeSoftware>' +
+        softwareVersion() +
+        '</tp:VerzeSoftware><tp:Objekt><tp:TypObjektu><tp:TypObjektuId>Dokument</tp:TypObjektuId></tp:TypObjektu>' +
         '<tp:Identifikator><tp:HodnotaID>doc-1</tp:HodnotaID><tp:ZdrojID>cz.blansko.essl.MBK</tp:ZdrojID></tp:Identifikator></tp:Objekt></tp:TransLogInfo>',
     );
     expect(xml.match(/<tp:Objekt>/g)).toHaveLength(1);

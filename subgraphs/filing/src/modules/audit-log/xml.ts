@@ -26,25 +26,86 @@ export const SOFTWARE_NAME = 'Blansko records hub';
 
 /** `TypUdalostiId` of nsesss-TrP.xsd (44 values), in the schema's order. Checked against the XSD in xml.test.ts. */
 export const TYP_UDALOSTI_ID = [
-  'Zalozeni', 'Uprava', 'Zruseni', 'Zobrazeni', 'Export', 'Prenos', 'Storno', 'Zniceni', 'VlozeniDoSpisu',
-  'VyjmutiZeSpisu', 'PripojeniCJ', 'NovaVerze', 'VlozeniKDokumentu', 'VyjmutiZDokumentu', 'VlozeniKVypraveni',
-  'VyjmutiZVypraveni', 'PripojeniPodpisu', 'PripojeniRazitka', 'FinalniVerze', 'PredaniVypravne', 'Vypraveno',
-  'Doruceno', 'Vyrizeni', 'Schvaleni', 'Uzavreni', 'Otevreni', 'PostoupeniAgende', 'VraceniZAgendy',
-  'ZmenaZpracovatele', 'PripojeniKlicovehoSlova', 'OdebraniKlicovehoSlova', 'PredaniNaSpisovnu',
-  'PrevzetiNaSpisovnu', 'VraceniZeSpisovny', 'PozastaveniSkartacniOperace', 'ZruseniPozastaveniSkartacniOperace',
-  'VlozeniDoUkladaciJednotky', 'VyjmutiZUkladaciJednotky', 'VlozeniDoSkartacnihoNavrhu',
-  'VyjmutiZeSkartacnihoNavrhu', 'VlozeniDoSpisoveRozluky', 'VyjmutiZeSpisoveRozluky', 'KonverzeZMociUredni',
+  'Zalozeni',
+  'Uprava',
+  'Zruseni',
+  'Zobrazeni',
+  'Export',
+  'Prenos',
+  'Storno',
+  'Zniceni',
+  'VlozeniDoSpisu',
+  'VyjmutiZeSpisu',
+  'PripojeniCJ',
+  'NovaVerze',
+  'VlozeniKDokumentu',
+  'VyjmutiZDokumentu',
+  'VlozeniKVypraveni',
+  'VyjmutiZVypraveni',
+  'PripojeniPodpisu',
+  'PripojeniRazitka',
+  'FinalniVerze',
+  'PredaniVypravne',
+  'Vypraveno',
+  'Doruceno',
+  'Vyrizeni',
+  'Schvaleni',
+  'Uzavreni',
+  'Otevreni',
+  'PostoupeniAgende',
+  'VraceniZAgendy',
+  'ZmenaZpracovatele',
+  'PripojeniKlicovehoSlova',
+  'OdebraniKlicovehoSlova',
+  'PredaniNaSpisovnu',
+  'PrevzetiNaSpisovnu',
+  'VraceniZeSpisovny',
+  'PozastaveniSkartacniOperace',
+  'ZruseniPozastaveniSkartacniOperace',
+  'VlozeniDoUkladaciJednotky',
+  'VyjmutiZUkladaciJednotky',
+  'VlozeniDoSkartacnihoNavrhu',
+  'VyjmutiZeSkartacnihoNavrhu',
+  'VlozeniDoSpisoveRozluky',
+  'VyjmutiZeSpisoveRozluky',
+  'KonverzeZMociUredni',
   'KonverzeFormatu',
 ] as const;
 export type TypUdalostiId = (typeof TYP_UDALOSTI_ID)[number];
 
 /** `TypObjektuId` of nsesss-TrP.xsd (31 values), in the schema's order. Checked against the XSD in xml.test.ts. */
 export const TYP_OBJEKTU_ID = [
-  'Komponenta', 'Zasilka', 'Dokument', 'Spis', 'Soucast', 'Dil', 'TypovySpis', 'VecnaSkupina', 'SpisovyPlan', 'Denik',
-  'KonfiguraceSystemu', 'Osoba', 'FunkcniMisto', 'SpisovyUzel', 'OrganizacniJednotka', 'SkupinaUzivatelu',
-  'KonverzeZMociUredni', 'Obalka', 'SkartacniRezim', 'SkartacniNavrh', 'SpisovaRozluka', 'SablonaTypovehoSpisu',
-  'SablonaSoucasti', 'Subjekt', 'DruhDokumentu', 'TypSpisu', 'UkladaciJednotka', 'SchvaleniSpis',
-  'SchvaleniDokument', 'SchvaleniKomponenta', 'ZpusobVyrizeni',
+  'Komponenta',
+  'Zasilka',
+  'Dokument',
+  'Spis',
+  'Soucast',
+  'Dil',
+  'TypovySpis',
+  'VecnaSkupina',
+  'SpisovyPlan',
+  'Denik',
+  'KonfiguraceSystemu',
+  'Osoba',
+  'FunkcniMisto',
+  'SpisovyUzel',
+  'OrganizacniJednotka',
+  'SkupinaUzivatelu',
+  'KonverzeZMociUredni',
+  'Obalka',
+  'SkartacniRezim',
+  'SkartacniNavrh',
+  'SpisovaRozluka',
+  'SablonaTypovehoSpisu',
+  'SablonaSoucasti',
+  'Subjekt',
+  'DruhDokumentu',
+  'TypSpisu',
+  'UkladaciJednotka',
+  'SchvaleniSpis',
+  'SchvaleniDokument',
+  'SchvaleniKomponenta',
+  'ZpusobVyrizeni',
 ] as const;
 export type TypObjektuId = (typeof TYP_OBJEKTU_ID)[number];
 
@@ -85,7 +146,9 @@ export function xmlSafe(s: string): string {
  * a parser would otherwise normalise it to LF.
  */
 export function escapeText(s: string): string {
-  return xmlSafe(s).replace(/[&<>\r]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&#13;'));
+  return xmlSafe(s).replace(/[&<>\r]/g, (c) =>
+    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&#13;',
+  );
 }
 
 /** At most `max` characters as XML Schema counts them (code points), never cutting a surrogate pair. */
@@ -121,7 +184,12 @@ export const ROLE_NAMES: Readonly<Record<string, string>> = {
  */
 export function actorValue(login: string | null | undefined, name?: string | null, roles?: string | null): string {
   const who = xmlSafe(login ?? '').trim();
-  const roleNames = (roles ?? '').split(',').map((r) => r.trim()).filter(Boolean).map((r) => ROLE_NAMES[r] ?? r).join(', ');
+  const roleNames = (roles ?? '')
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean)
+    .map((r) => ROLE_NAMES[r] ?? r)
+    .join(', ');
   const details = [xmlSafe(name ?? '').trim(), xmlSafe(roleNames)].filter(Boolean).join('; ');
   const full = who === '' ? details : details === '' ? who : `${who} (${details})`;
   const s = truncateCodePoints(full, MAX_ACTOR_LENGTH).trim();
@@ -196,7 +264,15 @@ export interface ObjectLogHeader extends TpHeader {
 /** What the writer needs of a log entry. */
 export type TpEntry = Pick<
   LogEntry,
-  'poradi' | 'occurredAt' | 'actorLogin' | 'eventType' | 'objectType' | 'objectId' | 'objectSource' | 'description' | 'changes'
+  | 'poradi'
+  | 'occurredAt'
+  | 'actorLogin'
+  | 'eventType'
+  | 'objectType'
+  | 'objectId'
+  | 'objectSource'
+  | 'description'
+  | 'changes'
 > &
   Partial<Pick<LogEntry, 'objectPid' | 'actorName' | 'actorRoles'>>;
 
@@ -327,7 +403,8 @@ class PoradiGuard {
   first: number | null = null;
 
   check(poradi: number) {
-    if (!Number.isSafeInteger(poradi) || poradi < 1) throw new Error(`Poradi must be a positive integer, got ${poradi}`);
+    if (!Number.isSafeInteger(poradi) || poradi < 1)
+      throw new Error(`Poradi must be a positive integer, got ${poradi}`);
     if (poradi <= this.last) throw new Error(`Poradi must increase strictly: ${poradi} after ${this.last}`);
     this.last = poradi;
     this.first ??= poradi;
@@ -349,7 +426,9 @@ function rootOpen(name: string, declaration: boolean): string {
 }
 
 function systemLogOpen(h: SystemLogHeader): string {
-  const types = h.objectTypes?.length ? `<tp:TypyObjektu>${[...new Set(h.objectTypes)].map(objectTypeXml).join('')}</tp:TypyObjektu>` : '';
+  const types = h.objectTypes?.length
+    ? `<tp:TypyObjektu>${[...new Set(h.objectTypes)].map(objectTypeXml).join('')}</tp:TypyObjektu>`
+    : '';
   return `${rootOpen('TransakcniLogSystemu', true)}<tp:TransLogInfo>${commonHeaderXml(h)}${types}</tp:TransLogInfo>\n<tp:Udalosti>\n`;
 }
 
@@ -404,7 +483,11 @@ export interface ObjectLogOptions {
 }
 
 /** One object's history as a `tp:TransakcniLogObjektu` document; events without `Objekt` (it is in the header). */
-export function renderObjectLog(header: ObjectLogHeader, entries: Iterable<TpEntry>, opts: ObjectLogOptions = {}): string {
+export function renderObjectLog(
+  header: ObjectLogHeader,
+  entries: Iterable<TpEntry>,
+  opts: ObjectLogOptions = {},
+): string {
   const standalone = opts.standalone ?? true;
   const guard = new PoradiGuard();
   const parts = [

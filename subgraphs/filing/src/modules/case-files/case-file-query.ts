@@ -22,15 +22,21 @@ export interface CaseFilePageArgs {
 }
 
 /** Position in the list (openedAt DESC, id DESC); see paging.ts. */
-export const encodeCaseFileCursor = (c: Pick<CaseFile, 'openedAt' | 'id'>): string => encodeInstantCursor(c.openedAt, c.id);
+export const encodeCaseFileCursor = (c: Pick<CaseFile, 'openedAt' | 'id'>): string =>
+  encodeInstantCursor(c.openedAt, c.id);
 
 /**
  * One page of the case files the caller may see in their municipality (tenant filter), newest first (Relay
  * connection, keyset paging on (openedAt, id) like the document list). `totalCount` counts the whole filtered set.
  */
-export async function findCaseFiles(em: SqlEntityManager, caller: Caller, args: CaseFilePageArgs): Promise<CaseFilePage> {
+export async function findCaseFiles(
+  em: SqlEntityManager,
+  caller: Caller,
+  args: CaseFilePageArgs,
+): Promise<CaseFilePage> {
   const size = args.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, 'first');
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE)
+    throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, 'first');
   const cursor = args.after ? decodeInstantCursor(args.after) : null;
 
   const conditions: FilterQuery<CaseFile>[] = [];
@@ -39,7 +45,12 @@ export async function findCaseFiles(em: SqlEntityManager, caller: Caller, args: 
   if (args.state) conditions.push({ state: args.state });
   const where: FilterQuery<CaseFile> = conditions.length > 0 ? { $and: conditions } : {};
   const pageWhere: FilterQuery<CaseFile> = cursor
-    ? { $and: [...conditions, { $or: [{ openedAt: { $lt: cursor.key } }, { openedAt: cursor.key, id: { $lt: cursor.id } }] }] }
+    ? {
+        $and: [
+          ...conditions,
+          { $or: [{ openedAt: { $lt: cursor.key } }, { openedAt: cursor.key, id: { $lt: cursor.id } }] },
+        ],
+      }
     : where;
 
   const [rows, totalCount] = await Promise.all([

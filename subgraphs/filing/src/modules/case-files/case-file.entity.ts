@@ -1,7 +1,12 @@
 import { EntitySchema } from '@mikro-orm/core';
 import type { DisposalCode } from '../retention/retention';
 
-export type CaseFileState = 'OPEN' | 'CLOSED' | 'HANDED_TO_RECORDS_OFFICE' | 'IN_RECORDS_OFFICE' | 'ON_LOAN'
+export type CaseFileState =
+  | 'OPEN'
+  | 'CLOSED'
+  | 'HANDED_TO_RECORDS_OFFICE'
+  | 'IN_RECORDS_OFFICE'
+  | 'ON_LOAN'
   // Taken over by the archive (přejímka, TrP Prenos): final.
   | 'TRANSFERRED';
 

@@ -2,8 +2,16 @@
 // up directly as rows in the states a test needs (the workflow mutations are another module's business), and so
 // is a filing plan of this suite's own: nothing here depends on the demo filing plan.
 import {
-  AuditEvent, DEMO_MUNICIPALITIES, demoId, scopeToTenant, startTestSubgraph, testCaller, testDatabaseKinds,
-  type Caller, type SubgraphContext, type TestSubgraph,
+  AuditEvent,
+  DEMO_MUNICIPALITIES,
+  demoId,
+  scopeToTenant,
+  startTestSubgraph,
+  testCaller,
+  testDatabaseKinds,
+  type Caller,
+  type SubgraphContext,
+  type TestSubgraph,
 } from '@hub/kit';
 import { randomUUID } from 'node:crypto';
 import type { FilingContext } from '../../context';
@@ -31,7 +39,13 @@ const auditor = testCaller(BLANSKO.id, ['AUDITOR'], 'mbk.auditor', uid(), null);
 const clerk = testCaller(BLANSKO.id, ['INTAKE_CLERK', 'DISPATCH_CLERK'], 'mbk.clerk', uid(), BLANSKO.orgUnits[0].id);
 const tenantAdmin = testCaller(BLANSKO.id, ['TENANT_ADMIN'], 'mbk.admin', uid(), null);
 const platformAdmin = testCaller(null, ['PLATFORM_ADMIN'], 'platform.admin', uid(), null);
-const adamovHandler = testCaller(ADAMOV.id, ['CASE_HANDLER', 'RECORDS_MANAGER'], 'ouada.handler', uid(), ADAMOV.orgUnits[0].id);
+const adamovHandler = testCaller(
+  ADAMOV.id,
+  ['CASE_HANDLER', 'RECORDS_MANAGER'],
+  'ouada.handler',
+  uid(),
+  ADAMOV.orgUnits[0].id,
+);
 const adamovRecords = testCaller(ADAMOV.id, ['RECORDS_OFFICER'], 'ouada.records', uid(), null);
 
 /** The clock of the test server (ctx.now): the day a case file is opened or closed. */
@@ -82,17 +96,41 @@ describe.each(testDatabaseKinds())('case files on %s', (kind) => {
   async function addNodes(municipalityId: string, specs: NodeSpec[]): Promise<FilingPlanNode[]> {
     const e = em(municipalityId);
     const plan = e.create(FilingPlan, {
-      id: uid(), municipalityId, name: `Spisový plán ${uid().slice(0, 6)}`, validFrom: '2000-01-01', validTo: null, legacy: false,
-      separator: '.', createdAt: new Date(), createdById: null,
+      id: uid(),
+      municipalityId,
+      name: `Spisový plán ${uid().slice(0, 6)}`,
+      validFrom: '2000-01-01',
+      validTo: null,
+      legacy: false,
+      separator: '.',
+      createdAt: new Date(),
+      createdById: null,
     });
     const nodes = specs.map((s) =>
       e.create(FilingPlanNode, {
-        id: uid(), municipalityId, planId: plan.id, parentId: s.parentId ?? null, code: s.code, fullCode: s.code, name: `Skupina ${s.code}`,
-        active: true, activeCodeKey: `${plan.id}:${s.code}`, replacesId: null, replacedById: null,
-        disposalCode: s.disposalCode ?? null, retentionYears: s.retentionYears ?? null, fixedDisposalYear: null,
-        triggerKind: s.disposalCode ? s.triggerKind ?? 'SETTLEMENT' : null,
-        triggerEvent: s.disposalCode ? (s.triggerKind === 'EXTERNAL' ? 'ukončení platnosti smlouvy' : 'vyřízení/uzavření') : null,
-        triggerCheckYears: null, createdAt: new Date(), deactivatedAt: null,
+        id: uid(),
+        municipalityId,
+        planId: plan.id,
+        parentId: s.parentId ?? null,
+        code: s.code,
+        fullCode: s.code,
+        name: `Skupina ${s.code}`,
+        active: true,
+        activeCodeKey: `${plan.id}:${s.code}`,
+        replacesId: null,
+        replacedById: null,
+        disposalCode: s.disposalCode ?? null,
+        retentionYears: s.retentionYears ?? null,
+        fixedDisposalYear: null,
+        triggerKind: s.disposalCode ? (s.triggerKind ?? 'SETTLEMENT') : null,
+        triggerEvent: s.disposalCode
+          ? s.triggerKind === 'EXTERNAL'
+            ? 'ukončení platnosti smlouvy'
+            : 'vyřízení/uzavření'
+          : null,
+        triggerCheckYears: null,
+        createdAt: new Date(),
+        deactivatedAt: null,
       }),
     );
     await e.flush();
@@ -122,23 +160,47 @@ describe.each(testDatabaseKinds())('case files on %s', (kind) => {
     const settled = state === 'SETTLED' || state === 'CLOSED';
     const registerId = demoId('register', `${municipalityId === BLANSKO.id ? 'MBK' : 'OUADA'}:main`);
     const d = e.create(Document, {
-      id: uid(), municipalityId, pid: `TST${uid().replace(/-/g, '').slice(0, 12).toUpperCase()}`, registerId,
-      referenceNumber: draft ? null : spec.referenceNumber ?? `MBK ${seq}/2026`, sequenceNumber: draft ? null : seq, year: draft ? null : 2026,
-      subject: `Podání ${seq}`, subjectFolded: `podani ${seq}`, origin: 'RECEIVED', deliveredAt,
-      senderName: 'Jan Novák', senderAddress: null, senderDataBoxId: null, senderIco: null, senderReferenceNumber: null,
-      registeredAt: draft ? null : deliveredAt, registeredById: draft ? null : clerk.userId, state,
-      createdAt: deliveredAt, createdById: draft ? handler.userId : clerk.userId,
+      id: uid(),
+      municipalityId,
+      pid: `TST${uid().replace(/-/g, '').slice(0, 12).toUpperCase()}`,
+      registerId,
+      referenceNumber: draft ? null : (spec.referenceNumber ?? `MBK ${seq}/2026`),
+      sequenceNumber: draft ? null : seq,
+      year: draft ? null : 2026,
+      subject: `Podání ${seq}`,
+      subjectFolded: `podani ${seq}`,
+      origin: 'RECEIVED',
+      deliveredAt,
+      senderName: 'Jan Novák',
+      senderAddress: null,
+      senderDataBoxId: null,
+      senderIco: null,
+      senderReferenceNumber: null,
+      registeredAt: draft ? null : deliveredAt,
+      registeredById: draft ? null : clerk.userId,
+      state,
+      createdAt: deliveredAt,
+      createdById: draft ? handler.userId : clerk.userId,
       orgUnitId: spec.orgUnitId === undefined ? UNIT : spec.orgUnitId,
       handlerId: spec.handlerId === undefined ? handler.userId : spec.handlerId,
       assignedAt: deliveredAt,
-      settlementMethod: settled ? 'ACKNOWLEDGED' : null, settledOn: settled ? spec.settledOn ?? '2026-06-15' : null,
-      settlementContent: null, settlementReason: null, settledById: settled ? handler.userId : null,
+      settlementMethod: settled ? 'ACKNOWLEDGED' : null,
+      settledOn: settled ? (spec.settledOn ?? '2026-06-15') : null,
+      settlementContent: null,
+      settlementReason: null,
+      settledById: settled ? handler.userId : null,
       settlementRecordedAt: settled ? deliveredAt : null,
       closedAt: state === 'CLOSED' ? new Date('2026-06-16T10:00:00Z') : null,
-      cancelReason: state === 'CANCELLED' ? 'omyl' : null, cancelledAt: state === 'CANCELLED' ? deliveredAt : null,
+      cancelReason: state === 'CANCELLED' ? 'omyl' : null,
+      cancelledAt: state === 'CANCELLED' ? deliveredAt : null,
       cancelledById: state === 'CANCELLED' ? clerk.userId : null,
-      filingPlanNodeId: spec.nodeId ?? null, caseFileId: spec.caseFileId ?? null, caseFileInsertedAt: spec.caseFileId ? deliveredAt : null,
-      triggerEventOn: null, disposalCode: null, retentionYears: null, disposalYear: null,
+      filingPlanNodeId: spec.nodeId ?? null,
+      caseFileId: spec.caseFileId ?? null,
+      caseFileInsertedAt: spec.caseFileId ? deliveredAt : null,
+      triggerEventOn: null,
+      disposalCode: null,
+      retentionYears: null,
+      disposalYear: null,
     });
     await refreshDocumentRetention(e, d);
     await e.flush();
@@ -152,18 +214,29 @@ describe.each(testDatabaseKinds())('case files on %s', (kind) => {
   }
 
   /** The entries of a year's forecast (one page of up to 100). */
-  const forecast = async (caller: Caller, year: number) => (await ok(caller, FORECAST, { year })).disposalForecast.edges.map((e: any) => e.node);
+  const forecast = async (caller: Caller, year: number) =>
+    (await ok(caller, FORECAST, { year })).disposalForecast.edges.map((e: any) => e.node);
 
   /** Every row a refused call could have touched, of every municipality: must be identical afterwards. */
   async function everything() {
     const e = t.orm.em.fork();
     const rows = async (entity: typeof CaseFile | typeof Document) =>
       JSON.stringify(await e.find(entity as typeof CaseFile, {}, { filters: false, orderBy: { id: 'asc' } }));
-    return { auditEvents: await e.count(AuditEvent, {}, { filters: false }), caseFiles: await rows(CaseFile), documents: await rows(Document) };
+    return {
+      auditEvents: await e.count(AuditEvent, {}, { filters: false }),
+      caseFiles: await rows(CaseFile),
+      documents: await rows(Document),
+    };
   }
 
   /** Expects the call to be refused with `code` and to have written nothing. */
-  async function refused(caller: Caller, query: string, variables: Record<string, unknown>, code: string, message?: RegExp) {
+  async function refused(
+    caller: Caller,
+    query: string,
+    variables: Record<string, unknown>,
+    code: string,
+    message?: RegExp,
+  ) {
     const before = await everything();
     const res = await t.run(caller, query, variables);
     expect(res.errors?.[0]?.extensions?.code).toBe(code);
@@ -175,11 +248,17 @@ describe.each(testDatabaseKinds())('case files on %s', (kind) => {
 
   const eventsOf = async (objectId: string, municipalityId = BLANSKO.id) =>
     (await em(municipalityId).find(AuditEvent, { objectId }, { orderBy: { sequence: 'asc' } })).map((e) => ({
-      eventType: e.eventType, objectType: e.objectType, actorLogin: e.actorLogin, id: e.id, changes: e.changes, description: e.description,
+      eventType: e.eventType,
+      objectType: e.objectType,
+      actorLogin: e.actorLogin,
+      id: e.id,
+      changes: e.changes,
+      description: e.description,
     }));
 
   const open = async (documentId: string, extra: Record<string, unknown> = {}, caller: Caller = handler) =>
-    (await ok(caller, OPEN, { input: { initiatingDocumentId: documentId, title: 'Stížnost na hluk', ...extra } })).openCaseFile;
+    (await ok(caller, OPEN, { input: { initiatingDocumentId: documentId, title: 'Stížnost na hluk', ...extra } }))
+      .openCaseFile;
 
   beforeAll(async () => {
     t = await startTestSubgraph(clockedFiling, kind, { seedDemo: true });
@@ -199,7 +278,10 @@ describe.each(testDatabaseKinds())('case files on %s', (kind) => {
   describe('opening', () => {
     it('opens a case file from a registered document: its čj labels it and it becomes the first document', async () => {
       const doc = await addDocument({ state: 'IN_PROGRESS', referenceNumber: 'MBK 4711/2026' });
-      const { caseFile, auditEventId } = await open(doc.id, { title: '  Stížnost na hluk z provozovny  ', filingPlanNodeId: node.s5.id });
+      const { caseFile, auditEventId } = await open(doc.id, {
+        title: '  Stížnost na hluk z provozovny  ',
+        filingPlanNodeId: node.s5.id,
+      });
       expect(caseFile).toMatchObject({
         referenceNumber: 'MBK 4711/2026',
         title: 'Stížnost na hluk z provozovny',
@@ -224,12 +306,16 @@ describe.each(testDatabaseKinds())('case files on %s', (kind) => {
       expect(row.caseFileInsertedAt?.toISOString()).toBe(clock.toISOString());
 
       const caseEvents = await eventsOf(caseFile.id);
-      expect(caseEvents.map((e) => [e.eventType, e.objectType, e.actorLogin])).toEqual([['Zalozeni', 'Spis', 'mbk.handler']]);
+      expect(caseEvents.map((e) => [e.eventType, e.objectType, e.actorLogin])).toEqual([
+        ['Zalozeni', 'Spis', 'mbk.handler'],
+      ]);
       expect(caseEvents[0].id).toBe(auditEventId);
-      expect(caseEvents[0].changes).toEqual(expect.arrayContaining([
-        { name: 'referenceNumber', old: null, new: 'MBK 4711/2026' },
-        { name: 'fullFilingCode', old: null, new: '52.1' },
-      ]));
+      expect(caseEvents[0].changes).toEqual(
+        expect.arrayContaining([
+          { name: 'referenceNumber', old: null, new: 'MBK 4711/2026' },
+          { name: 'fullFilingCode', old: null, new: '52.1' },
+        ]),
+      );
       const docEvents = await eventsOf(doc.id);
       expect(docEvents.map((e) => [e.eventType, e.objectType, e.changes])).toEqual([
         ['VlozeniDoSpisu', 'Dokument', [{ name: 'caseFileId', old: null, new: caseFile.id }]],
@@ -240,17 +326,32 @@ describe.each(testDatabaseKinds())('case files on %s', (kind) => {
       const doc = await addDocument({ state: 'REGISTERED', handlerId: null, orgUnitId: null });
       // Registered by the clerk and not assigned yet: only read-all roles see it; a records manager opens it.
       const { caseFile } = await open(doc.id, {}, manager);
-      expect(caseFile).toMatchObject({ handler: { id: manager.userId }, orgUnit: null, openedBy: { id: manager.userId }, filingPlanNode: null, disposalCode: null });
+      expect(caseFile).toMatchObject({
+        handler: { id: manager.userId },
+        orgUnit: null,
+        openedBy: { id: manager.userId },
+        filingPlanNode: null,
+        disposalCode: null,
+      });
 
       const assigned = await addDocument({ state: 'ASSIGNED', handlerId: null, orgUnitId: UNIT });
       const byHead = await open(assigned.id, {}, unitHead);
       expect(byHead.caseFile).toMatchObject({ handler: { id: unitHead.userId }, orgUnit: { id: UNIT } });
     });
 
-    it.each(['DRAFT', 'CLOSED', 'CANCELLED'] as DocumentState[])('refuses a %s document (CONFLICT), writing nothing', async (state) => {
-      const doc = await addDocument({ state });
-      await refused(handler, OPEN, { input: { initiatingDocumentId: doc.id, title: 'Spis' } }, 'CONFLICT', new RegExp(state));
-    });
+    it.each(['DRAFT', 'CLOSED', 'CANCELLED'] as DocumentState[])(
+      'refuses a %s document (CONFLICT), writing nothing',
+      async (state) => {
+        const doc = await addDocument({ state });
+        await refused(
+          handler,
+          OPEN,
+          { input: { initiatingDocumentId: doc.id, title: 'Spis' } },
+          'CONFLICT',
+          new RegExp(state),
+        );
+      },
+    );
 
     it('opens from a settled document', async () => {
       const doc = await addDocument({ state: 'SETTLED' });
@@ -260,7 +361,13 @@ describe.each(testDatabaseKinds())('case files on %s', (kind) => {
     it('refuses a document that is already in a case file, or initiates one', async () => {
       const doc = await addDocument();
       await open(doc.id);
-      await refused(handler, OPEN, { input: { initiatingDocumentId: doc.id, title: 'Druhý spis' } }, 'CONFLICT', /already in a case file/);
+      await refused(
+        handler,
+        OPEN,
+        { input: { initiatingDocumentId: doc.id, title: 'Druhý spis' } },
+        'CONFLICT',
+        /already in a case file/,
+      );
       const inserted = await addDocument();
       const other = await open((await addDocument()).id);
       await ok(handler, INSERT, { c: other.caseFile.id, d: inserted.id });
@@ -269,7 +376,9 @@ describe.each(testDatabaseKinds())('case files on %s', (kind) => {
 
     it('validates the title and the classification before writing anything', async () => {
       const doc = await addDocument();
-      const input = (extra: Record<string, unknown>) => ({ input: { initiatingDocumentId: doc.id, title: 'Spis', ...extra } });
+      const input = (extra: Record<string, unknown>) => ({
+        input: { initiatingDocumentId: doc.id, title: 'Spis', ...extra },
+      });
       expect((await refused(handler, OPEN, input({ title: '   ' }), 'BAD_USER_INPUT')).extensions?.field).toBe('title');
       await refused(handler, OPEN, input({ title: 'x'.repeat(501) }), 'BAD_USER_INPUT');
       await refused(handler, OPEN, input({ filingPlanNodeId: node.inner.id }), 'BAD_USER_INPUT', /52/);
@@ -283,13 +392,21 @@ describe.each(testDatabaseKinds())('case files on %s', (kind) => {
       const colleagues = await addDocument({ handlerId: colleague.userId, orgUnitId: OTHER_UNIT });
       await refused(handler, OPEN, { input: { initiatingDocumentId: colleagues.id, title: 'Spis' } }, 'NOT_FOUND');
       await refused(unitHead, OPEN, { input: { initiatingDocumentId: colleagues.id, title: 'Spis' } }, 'NOT_FOUND');
-      const adamovs = await addDocument({ municipalityId: ADAMOV.id, handlerId: adamovHandler.userId, orgUnitId: ADAMOV.orgUnits[0].id });
+      const adamovs = await addDocument({
+        municipalityId: ADAMOV.id,
+        handlerId: adamovHandler.userId,
+        orgUnitId: ADAMOV.orgUnits[0].id,
+      });
       await refused(handler, OPEN, { input: { initiatingDocumentId: adamovs.id, title: 'Spis' } }, 'NOT_FOUND');
       await refused(handler, OPEN, { input: { initiatingDocumentId: uid(), title: 'Spis' } }, 'NOT_FOUND');
     });
 
     it.each([
-      ['an intake clerk', clerk], ['the records office', records], ['an auditor', auditor], ['a tenant admin', tenantAdmin], ['a platform admin', platformAdmin],
+      ['an intake clerk', clerk],
+      ['the records office', records],
+      ['an auditor', auditor],
+      ['a tenant admin', tenantAdmin],
+      ['a platform admin', platformAdmin],
     ])('refuses %s (FORBIDDEN)', async (_, caller) => {
       const doc = await addDocument({ handlerId: caller.userId });
       await refused(caller, OPEN, { input: { initiatingDocumentId: doc.id, title: 'Spis' } }, 'FORBIDDEN');
@@ -306,17 +423,27 @@ describe.each(testDatabaseKinds())('case files on %s', (kind) => {
     it('changes title and classification of an open case file, with old and new values and the full code', async () => {
       const doc = await addDocument();
       const { caseFile } = await open(doc.id, { title: 'Původní název', filingPlanNodeId: node.s5.id });
-      const { updateCaseFile } = await ok(handler, UPDATE, { id: caseFile.id, input: { title: 'Nový název', filingPlanNodeId: node.a10.id } });
-      expect(updateCaseFile.caseFile).toMatchObject({ title: 'Nový název', filingPlanNode: { fullCode: '101' }, disposalCode: 'A', retentionYears: 10 });
+      const { updateCaseFile } = await ok(handler, UPDATE, {
+        id: caseFile.id,
+        input: { title: 'Nový název', filingPlanNodeId: node.a10.id },
+      });
+      expect(updateCaseFile.caseFile).toMatchObject({
+        title: 'Nový název',
+        filingPlanNode: { fullCode: '101' },
+        disposalCode: 'A',
+        retentionYears: 10,
+      });
       const [, upr] = await eventsOf(caseFile.id);
       expect(upr).toMatchObject({ eventType: 'Uprava', objectType: 'Spis', id: updateCaseFile.auditEventId });
-      expect(upr.changes).toEqual(expect.arrayContaining([
-        { name: 'title', old: 'Původní název', new: 'Nový název' },
-        { name: 'filingPlanNodeId', old: node.s5.id, new: node.a10.id },
-        { name: 'fullFilingCode', old: '52.1', new: '101' },
-        { name: 'disposalCode', old: 'S', new: 'A' },
-        { name: 'retentionYears', old: '5', new: '10' },
-      ]));
+      expect(upr.changes).toEqual(
+        expect.arrayContaining([
+          { name: 'title', old: 'Původní název', new: 'Nový název' },
+          { name: 'filingPlanNodeId', old: node.s5.id, new: node.a10.id },
+          { name: 'fullFilingCode', old: '52.1', new: '101' },
+          { name: 'disposalCode', old: 'S', new: 'A' },
+          { name: 'retentionYears', old: '5', new: '10' },
+        ]),
+      );
       const stored = await em().findOneOrFail(CaseFile, { id: caseFile.id });
       expect([stored.disposalCode, stored.retentionYears]).toEqual(['A', 10]);
     });
@@ -350,7 +477,9 @@ describe.each(testDatabaseKinds())('case files on %s', (kind) => {
       expect(now.documents.map((d: any) => d.id)).toEqual([first.caseFile.initiatingDocument.id, doc.id, other.id]);
 
       // The insertion is logged on the document and on the case file; the payload names the case file's event.
-      expect((await eventsOf(doc.id)).map((e) => [e.eventType, e.objectType])).toEqual([['VlozeniDoSpisu', 'Dokument']]);
+      expect((await eventsOf(doc.id)).map((e) => [e.eventType, e.objectType])).toEqual([
+        ['VlozeniDoSpisu', 'Dokument'],
+      ]);
       const caseEvents = await eventsOf(first.caseFile.id);
       expect(caseEvents.map((e) => e.eventType)).toEqual(['Zalozeni', 'VlozeniDoSpisu', 'VlozeniDoSpisu']);
       expect(caseEvents[1].id).toBe(inserted.auditEventId);
@@ -361,12 +490,19 @@ describe.each(testDatabaseKinds())('case files on %s', (kind) => {
       await refused(handler, INSERT, { c: second.caseFile.id, d: first.caseFile.initiatingDocument.id }, 'CONFLICT');
 
       const removed = (await ok(handler, REMOVE, { c: first.caseFile.id, d: doc.id })).removeFromCaseFile;
-      expect(removed.caseFile.documents.map((d: any) => d.id)).toEqual([first.caseFile.initiatingDocument.id, other.id]);
+      expect(removed.caseFile.documents.map((d: any) => d.id)).toEqual([
+        first.caseFile.initiatingDocument.id,
+        other.id,
+      ]);
       const row = await em().findOneOrFail(Document, { id: doc.id });
       expect([row.caseFileId, row.caseFileInsertedAt]).toEqual([null, null]);
       expect((await eventsOf(doc.id)).map((e) => e.eventType)).toEqual(['VlozeniDoSpisu', 'VyjmutiZeSpisu']);
       const afterRemoval = await eventsOf(first.caseFile.id);
-      expect(afterRemoval.at(-1)).toMatchObject({ eventType: 'VyjmutiZeSpisu', objectType: 'Spis', id: removed.auditEventId });
+      expect(afterRemoval.at(-1)).toMatchObject({
+        eventType: 'VyjmutiZeSpisu',
+        objectType: 'Spis',
+        id: removed.auditEventId,
+      });
 
       // Out again, it may go into another case file.
       await ok(handler, INSERT, { c: second.caseFile.id, d: doc.id });
@@ -450,14 +586,27 @@ describe.each(testDatabaseKinds())('case files on %s', (kind) => {
 
     it('closes the case file with its documents and computes retention over both (domain.md §5.3)', async () => {
       // Case file S/5 and a document A/10 (delivered 2025): the longest period from the closure year, code A.
-      const initiating = await addDocument({ state: 'SETTLED', nodeId: node.s5.id, deliveredAt: new Date('2026-02-01T09:00:00Z') });
+      const initiating = await addDocument({
+        state: 'SETTLED',
+        nodeId: node.s5.id,
+        deliveredAt: new Date('2026-02-01T09:00:00Z'),
+      });
       const { caseFile } = await open(initiating.id, { filingPlanNodeId: node.s5.id });
-      const older = await addDocument({ state: 'SETTLED', nodeId: node.a10.id, deliveredAt: new Date('2025-05-01T09:00:00Z'), settledOn: '2026-01-10' });
+      const older = await addDocument({
+        state: 'SETTLED',
+        nodeId: node.a10.id,
+        deliveredAt: new Date('2025-05-01T09:00:00Z'),
+        settledOn: '2026-01-10',
+      });
       const cancelled = await addDocument({ state: 'CANCELLED' });
       clock = new Date('2026-10-02T10:00:00Z');
       await ok(handler, INSERT, { c: caseFile.id, d: older.id });
       // Cancelled after it was put in (a registered document can be cancelled): ignored by closure and retention.
-      await em().nativeUpdate(Document, { id: cancelled.id }, { caseFileId: caseFile.id, caseFileInsertedAt: new Date('2026-10-03T10:00:00Z') });
+      await em().nativeUpdate(
+        Document,
+        { id: cancelled.id },
+        { caseFileId: caseFile.id, caseFileInsertedAt: new Date('2026-10-03T10:00:00Z') },
+      );
 
       clock = new Date('2026-12-31T23:30:00Z'); // already 1 January 2027 in Prague
       const closed = (await ok(handler, CLOSE, { id: caseFile.id })).closeCaseFile;
@@ -476,24 +625,35 @@ describe.each(testDatabaseKinds())('case files on %s', (kind) => {
         { id: cancelled.id, state: 'CANCELLED', closedAt: null },
       ]);
       const stored = await em().findOneOrFail(CaseFile, { id: caseFile.id });
-      expect(stored).toMatchObject({ closedOn: '2027-01-01', disposalCode: 'A', retentionYears: 10, disposalYear: 2038, closedById: handler.userId });
+      expect(stored).toMatchObject({
+        closedOn: '2027-01-01',
+        disposalCode: 'A',
+        retentionYears: 10,
+        disposalYear: 2038,
+        closedById: handler.userId,
+      });
 
       const caseEvents = await eventsOf(caseFile.id);
       expect(caseEvents.at(-1)).toMatchObject({ eventType: 'Uzavreni', objectType: 'Spis', id: closed.auditEventId });
-      expect(caseEvents.at(-1)!.changes).toEqual(expect.arrayContaining([
-        { name: 'state', old: 'OPEN', new: 'CLOSED' },
-        { name: 'closedOn', old: null, new: '2027-01-01' },
-        { name: 'disposalCode', old: 'A', new: 'A' },
-        { name: 'disposalYear', old: null, new: '2038' },
-      ]));
-      for (const d of [initiating, older]) expect((await eventsOf(d.id)).at(-1)).toMatchObject({ eventType: 'Uzavreni', objectType: 'Dokument' });
+      expect(caseEvents.at(-1)!.changes).toEqual(
+        expect.arrayContaining([
+          { name: 'state', old: 'OPEN', new: 'CLOSED' },
+          { name: 'closedOn', old: null, new: '2027-01-01' },
+          { name: 'disposalCode', old: 'A', new: 'A' },
+          { name: 'disposalYear', old: null, new: '2038' },
+        ]),
+      );
+      for (const d of [initiating, older])
+        expect((await eventsOf(d.id)).at(-1)).toMatchObject({ eventType: 'Uzavreni', objectType: 'Dokument' });
       expect((await eventsOf(cancelled.id)).map((e) => e.eventType)).toEqual([]);
 
       await refused(handler, CLOSE, { id: caseFile.id }, 'CONFLICT', /CLOSED/);
     });
 
     it('gives the case file its own year when its documents count for less', async () => {
-      const { caseFile } = await open((await addDocument({ state: 'SETTLED', nodeId: node.s5.id })).id, { filingPlanNodeId: node.a10.id });
+      const { caseFile } = await open((await addDocument({ state: 'SETTLED', nodeId: node.s5.id })).id, {
+        filingPlanNodeId: node.a10.id,
+      });
       const closed = (await ok(handler, CLOSE, { id: caseFile.id })).closeCaseFile.caseFile;
       // own: 2026 + 1 + 10 = 2037 beats the document's 2026 + 1 + 5
       expect(closed).toMatchObject({ disposalCode: 'A', retentionYears: 10, disposalYear: 2037 });
@@ -515,7 +675,11 @@ describe.each(testDatabaseKinds())('case files on %s', (kind) => {
       const initiating = await addDocument({ state: 'SETTLED', nodeId: node.s5.id });
       const { caseFile } = await open(initiating.id, { filingPlanNodeId: node.s5.id });
       const cancelled = await addDocument({ state: 'CANCELLED' });
-      await em().nativeUpdate(Document, { id: cancelled.id }, { caseFileId: caseFile.id, caseFileInsertedAt: new Date('2026-10-03T10:00:00Z') });
+      await em().nativeUpdate(
+        Document,
+        { id: cancelled.id },
+        { caseFileId: caseFile.id, caseFileInsertedAt: new Date('2026-10-03T10:00:00Z') },
+      );
       expect((await ok(handler, CLOSE, { id: caseFile.id })).closeCaseFile.caseFile.disposalYear).toBe(2032);
 
       await refused(handler, REOPEN, { id: caseFile.id, reason: ' ' }, 'BAD_USER_INPUT');
@@ -524,16 +688,42 @@ describe.each(testDatabaseKinds())('case files on %s', (kind) => {
       await refused(clerk, REOPEN, { id: caseFile.id, reason: 'Doplnění' }, 'FORBIDDEN');
 
       const reopened = (await ok(handler, REOPEN, { id: caseFile.id, reason: 'Doplnění podkladů' })).reopenCaseFile;
-      expect(reopened.caseFile).toMatchObject({ state: 'OPEN', closedAt: null, closedBy: null, disposalCode: 'S', retentionYears: 5, disposalYear: null });
+      expect(reopened.caseFile).toMatchObject({
+        state: 'OPEN',
+        closedAt: null,
+        closedBy: null,
+        disposalCode: 'S',
+        retentionYears: 5,
+        disposalYear: null,
+      });
       expect(reopened.caseFile.documents).toEqual([
         { id: initiating.id, state: 'SETTLED', closedAt: null },
         { id: cancelled.id, state: 'CANCELLED', closedAt: null },
       ]);
-      expect(await em().findOneOrFail(CaseFile, { id: caseFile.id })).toMatchObject({ closedOn: null, closedAt: null, closedById: null, disposalYear: null });
+      expect(await em().findOneOrFail(CaseFile, { id: caseFile.id })).toMatchObject({
+        closedOn: null,
+        closedAt: null,
+        closedById: null,
+        disposalYear: null,
+      });
       const last = (await eventsOf(caseFile.id)).at(-1)!;
-      expect(last).toMatchObject({ eventType: 'Otevreni', objectType: 'Spis', id: reopened.auditEventId, description: 'Doplnění podkladů' });
-      expect(last.changes).toEqual(expect.arrayContaining([{ name: 'state', old: 'CLOSED', new: 'OPEN' }, { name: 'disposalYear', old: '2032', new: null }]));
-      expect((await eventsOf(initiating.id)).map((e) => e.eventType)).toEqual(['VlozeniDoSpisu', 'Uzavreni', 'Otevreni']);
+      expect(last).toMatchObject({
+        eventType: 'Otevreni',
+        objectType: 'Spis',
+        id: reopened.auditEventId,
+        description: 'Doplnění podkladů',
+      });
+      expect(last.changes).toEqual(
+        expect.arrayContaining([
+          { name: 'state', old: 'CLOSED', new: 'OPEN' },
+          { name: 'disposalYear', old: '2032', new: null },
+        ]),
+      );
+      expect((await eventsOf(initiating.id)).map((e) => e.eventType)).toEqual([
+        'VlozeniDoSpisu',
+        'Uzavreni',
+        'Otevreni',
+      ]);
       expect((await eventsOf(cancelled.id)).map((e) => e.eventType)).toEqual([]);
 
       await refused(handler, REOPEN, { id: caseFile.id, reason: 'Znovu' }, 'CONFLICT', /OPEN/);
@@ -569,7 +759,9 @@ describe.each(testDatabaseKinds())('case files on %s', (kind) => {
       ]);
       // Today is allowed; the same date again is not a change.
       await refused(handler, TRIGGER, on('2028-06-30'), 'CONFLICT');
-      expect((await ok(handler, TRIGGER, on('2029-01-15'))).recordCaseFileTriggerEvent.caseFile.disposalYear).toBe(2035);
+      expect((await ok(handler, TRIGGER, on('2029-01-15'))).recordCaseFileTriggerEvent.caseFile.disposalYear).toBe(
+        2035,
+      );
 
       const reopened = (await ok(handler, REOPEN, { id: caseFile.id, reason: 'Oprava' })).reopenCaseFile.caseFile;
       expect(reopened).toMatchObject({ state: 'OPEN', triggerEventOn: '2029-01-15', disposalYear: 2035 });
@@ -599,13 +791,21 @@ describe.each(testDatabaseKinds())('case files on %s', (kind) => {
       const { caseFile } = await open((await addDocument()).id);
       const colleagues = await addDocument({ handlerId: colleague.userId, orgUnitId: OTHER_UNIT });
       await ok(manager, INSERT, { c: caseFile.id, d: colleagues.id });
-      expect((await ok(handler, GET, { id: caseFile.id })).caseFile.documents.map((d: any) => d.id)).toContain(colleagues.id);
+      expect((await ok(handler, GET, { id: caseFile.id })).caseFile.documents.map((d: any) => d.id)).toContain(
+        colleagues.id,
+      );
     });
 
     it('caseFiles: newest first with keyset paging, filtered by state and visibility', async () => {
       const me = testCaller(BLANSKO.id, ['CASE_HANDLER'], 'mbk.lister', uid(), null);
       const ids: string[] = [];
-      const times = ['2026-01-05T10:00:00Z', '2026-01-06T10:00:00Z', '2026-01-06T10:00:00Z', '2026-01-06T10:00:00Z', '2026-01-07T10:00:00Z'];
+      const times = [
+        '2026-01-05T10:00:00Z',
+        '2026-01-06T10:00:00Z',
+        '2026-01-06T10:00:00Z',
+        '2026-01-06T10:00:00Z',
+        '2026-01-07T10:00:00Z',
+      ];
       for (const time of times) {
         clock = new Date(time);
         const doc = await addDocument({ state: 'SETTLED', handlerId: me.userId, orgUnitId: null });
@@ -638,18 +838,33 @@ describe.each(testDatabaseKinds())('case files on %s', (kind) => {
       expect([closed.totalCount, closed.edges.map((e: any) => e.node)]).toEqual([1, [{ id: ids[1], state: 'CLOSED' }]]);
       expect((await ok(me, LIST, { state: 'OPEN' })).caseFiles.totalCount).toBe(4);
       // Read-all roles see them all, other municipalities none of them.
-      expect((await ok(records, LIST, { first: 100 })).caseFiles.edges.map((e: any) => e.node.id)).toEqual(expect.arrayContaining(ids));
-      expect((await ok(adamovRecords, LIST, { first: 100 })).caseFiles.edges.map((e: any) => e.node.id)).not.toEqual(expect.arrayContaining([ids[0]]));
+      expect((await ok(records, LIST, { first: 100 })).caseFiles.edges.map((e: any) => e.node.id)).toEqual(
+        expect.arrayContaining(ids),
+      );
+      expect((await ok(adamovRecords, LIST, { first: 100 })).caseFiles.edges.map((e: any) => e.node.id)).not.toEqual(
+        expect.arrayContaining([ids[0]]),
+      );
 
-      for (const args of [{ first: 0 }, { first: 101 }, { after: 'not-a-cursor' }, { after: Buffer.from('2026-13-01T00:00:00.000Z|x').toString('base64url') }]) {
+      for (const args of [
+        { first: 0 },
+        { first: 101 },
+        { after: 'not-a-cursor' },
+        { after: Buffer.from('2026-13-01T00:00:00.000Z|x').toString('base64url') },
+      ]) {
         expect((await t.run(me, LIST, args)).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       }
     });
 
     it('_entities resolves visible case files of the caller’s municipality only', async () => {
       const { caseFile } = await open((await addDocument()).id, { title: 'Přes federaci' });
-      const r = [{ __typename: 'CaseFile', id: caseFile.id }, { __typename: 'CaseFile', id: uid() }];
-      expect((await ok(handler, ENTITIES, { r }))._entities).toEqual([{ id: caseFile.id, referenceNumber: caseFile.referenceNumber, title: 'Přes federaci' }, null]);
+      const r = [
+        { __typename: 'CaseFile', id: caseFile.id },
+        { __typename: 'CaseFile', id: uid() },
+      ];
+      expect((await ok(handler, ENTITIES, { r }))._entities).toEqual([
+        { id: caseFile.id, referenceNumber: caseFile.referenceNumber, title: 'Přes federaci' },
+        null,
+      ]);
       expect((await ok(colleague, ENTITIES, { r }))._entities).toEqual([null, null]);
       expect((await ok(adamovRecords, ENTITIES, { r }))._entities).toEqual([null, null]);
       expect((await ok(platformAdmin, ENTITIES, { r }))._entities).toEqual([null, null]);
@@ -666,38 +881,113 @@ describe.each(testDatabaseKinds())('case files on %s', (kind) => {
       clock = new Date('2041-03-01T10:00:00Z');
       // Closed case file S/5 closed in 2041 → 2047; its initiating document (S/5, settled 2041) would be 2047
       // alone too, but is disposed of with its case file.
-      const initiating = await addDocument({ state: 'SETTLED', nodeId: node.s5.id, settledOn: '2041-02-01', deliveredAt: new Date('2041-01-10T10:00:00Z'), referenceNumber: 'MBK 5/2041' });
+      const initiating = await addDocument({
+        state: 'SETTLED',
+        nodeId: node.s5.id,
+        settledOn: '2041-02-01',
+        deliveredAt: new Date('2041-01-10T10:00:00Z'),
+        referenceNumber: 'MBK 5/2041',
+      });
       insideCaseFile = initiating.id;
       const cf = await open(initiating.id, { title: 'Spis k vyřazení', filingPlanNodeId: node.s5.id });
       await ok(handler, CLOSE, { id: cf.caseFile.id });
       // Another one, A/10 → 2052.
-      const later = await open((await addDocument({ state: 'SETTLED', settledOn: '2041-02-01', deliveredAt: new Date('2041-01-10T10:00:00Z') })).id, { filingPlanNodeId: node.a10.id });
+      const later = await open(
+        (
+          await addDocument({
+            state: 'SETTLED',
+            settledOn: '2041-02-01',
+            deliveredAt: new Date('2041-01-10T10:00:00Z'),
+          })
+        ).id,
+        { filingPlanNodeId: node.a10.id },
+      );
       await ok(handler, CLOSE, { id: later.caseFile.id });
       laterCaseFile = later.caseFile.id;
       // An open case file whose documents are due in 2047 is not listed, and neither are they.
-      const stillOpen = await open((await addDocument({ state: 'SETTLED', nodeId: node.s5.id, settledOn: '2041-02-01' })).id, { filingPlanNodeId: node.s5.id });
+      const stillOpen = await open(
+        (await addDocument({ state: 'SETTLED', nodeId: node.s5.id, settledOn: '2041-02-01' })).id,
+        { filingPlanNodeId: node.s5.id },
+      );
       expect(stillOpen.caseFile.state).toBe('OPEN');
       // Standalone documents: settled S/5 in 2041 → 2047 (two, ordered by number), closed A/10 settled 2036 → 2047.
-      const s10 = await addDocument({ state: 'SETTLED', nodeId: node.s5.id, settledOn: '2041-05-01', referenceNumber: 'MBK 10/2041' });
-      const s2 = await addDocument({ state: 'SETTLED', nodeId: node.s5.id, settledOn: '2041-05-01', referenceNumber: 'MBK 2/2041' });
-      const a = await addDocument({ state: 'CLOSED', nodeId: node.a10.id, settledOn: '2036-11-11', referenceNumber: 'MBK 99/2036' });
+      const s10 = await addDocument({
+        state: 'SETTLED',
+        nodeId: node.s5.id,
+        settledOn: '2041-05-01',
+        referenceNumber: 'MBK 10/2041',
+      });
+      const s2 = await addDocument({
+        state: 'SETTLED',
+        nodeId: node.s5.id,
+        settledOn: '2041-05-01',
+        referenceNumber: 'MBK 2/2041',
+      });
+      const a = await addDocument({
+        state: 'CLOSED',
+        nodeId: node.a10.id,
+        settledOn: '2036-11-11',
+        referenceNumber: 'MBK 99/2036',
+      });
       // Not listed: unsettled (a fixed year would be possible, but it is not due while being handled), cancelled,
       // and another municipality's.
       const inProgress = await addDocument({ state: 'IN_PROGRESS', nodeId: node.s5.id });
-      await em().nativeUpdate(Document, { id: inProgress.id }, { disposalCode: 'S', retentionYears: 5, disposalYear: 2047 });
+      await em().nativeUpdate(
+        Document,
+        { id: inProgress.id },
+        { disposalCode: 'S', retentionYears: 5, disposalYear: 2047 },
+      );
       const cancelled = await addDocument({ state: 'CANCELLED', nodeId: node.s5.id });
-      await em().nativeUpdate(Document, { id: cancelled.id }, { disposalCode: 'S', retentionYears: 5, disposalYear: 2047 });
-      await addDocument({ municipalityId: ADAMOV.id, state: 'SETTLED', nodeId: node.adamov.id, settledOn: '2041-05-01', handlerId: adamovHandler.userId });
+      await em().nativeUpdate(
+        Document,
+        { id: cancelled.id },
+        { disposalCode: 'S', retentionYears: 5, disposalYear: 2047 },
+      );
+      await addDocument({
+        municipalityId: ADAMOV.id,
+        state: 'SETTLED',
+        nodeId: node.adamov.id,
+        settledOn: '2041-05-01',
+        handlerId: adamovHandler.userId,
+      });
       due2047 = { caseFile: cf.caseFile.id, standaloneA: a.id, standaloneS2: s2.id, standaloneS10: s10.id };
     });
 
     it('lists what becomes due in a year, by full filing code and reference number', async () => {
       const entries = await forecast(records, 2047);
       expect(entries).toEqual([
-        expect.objectContaining({ caseFile: null, document: expect.objectContaining({ id: due2047.standaloneS2 }), referenceNumber: 'MBK 2/2041', fullFilingCode: '52.1', disposalCode: 'S', retentionYears: 5, disposalYear: 2047 }),
-        { caseFile: { id: due2047.caseFile, title: 'Spis k vyřazení' }, document: null, referenceNumber: 'MBK 5/2041', title: 'Spis k vyřazení', fullFilingCode: '52.1', disposalCode: 'S', retentionYears: 5, disposalYear: 2047 },
-        expect.objectContaining({ document: expect.objectContaining({ id: due2047.standaloneS10 }), referenceNumber: 'MBK 10/2041', fullFilingCode: '52.1' }),
-        expect.objectContaining({ document: expect.objectContaining({ id: due2047.standaloneA }), referenceNumber: 'MBK 99/2036', fullFilingCode: '101', disposalCode: 'A', retentionYears: 10, disposalYear: 2047 }),
+        expect.objectContaining({
+          caseFile: null,
+          document: expect.objectContaining({ id: due2047.standaloneS2 }),
+          referenceNumber: 'MBK 2/2041',
+          fullFilingCode: '52.1',
+          disposalCode: 'S',
+          retentionYears: 5,
+          disposalYear: 2047,
+        }),
+        {
+          caseFile: { id: due2047.caseFile, title: 'Spis k vyřazení' },
+          document: null,
+          referenceNumber: 'MBK 5/2041',
+          title: 'Spis k vyřazení',
+          fullFilingCode: '52.1',
+          disposalCode: 'S',
+          retentionYears: 5,
+          disposalYear: 2047,
+        },
+        expect.objectContaining({
+          document: expect.objectContaining({ id: due2047.standaloneS10 }),
+          referenceNumber: 'MBK 10/2041',
+          fullFilingCode: '52.1',
+        }),
+        expect.objectContaining({
+          document: expect.objectContaining({ id: due2047.standaloneA }),
+          referenceNumber: 'MBK 99/2036',
+          fullFilingCode: '101',
+          disposalCode: 'A',
+          retentionYears: 10,
+          disposalYear: 2047,
+        }),
       ]);
       expect(entries[0].title).toMatch(/^Podání \d+$/);
       expect(entries[0].title).toBe(entries[0].document.subject);
@@ -709,8 +999,21 @@ describe.each(testDatabaseKinds())('case files on %s', (kind) => {
     it('pages through a year in forecast order without skipping or repeating, also across equal keys', async () => {
       // Three standalone documents due in 2049 under one reference number (equal keys: the id decides), and one more.
       const same = [];
-      for (let i = 0; i < 3; i++) same.push(await addDocument({ state: 'SETTLED', nodeId: node.s5.id, settledOn: '2043-05-01', referenceNumber: 'MBK 7/2043' }));
-      const other = await addDocument({ state: 'SETTLED', nodeId: node.s5.id, settledOn: '2043-05-01', referenceNumber: 'MBK 70/2043' });
+      for (let i = 0; i < 3; i++)
+        same.push(
+          await addDocument({
+            state: 'SETTLED',
+            nodeId: node.s5.id,
+            settledOn: '2043-05-01',
+            referenceNumber: 'MBK 7/2043',
+          }),
+        );
+      const other = await addDocument({
+        state: 'SETTLED',
+        nodeId: node.s5.id,
+        settledOn: '2043-05-01',
+        referenceNumber: 'MBK 70/2043',
+      });
       const ids = (entries: any[]) => entries.map((e) => e.caseFile?.id ?? e.document.id);
       expect(ids(await forecast(records, 2049))).toEqual([...same.map((d) => d.id).sort(), other.id]);
 
@@ -733,7 +1036,12 @@ describe.each(testDatabaseKinds())('case files on %s', (kind) => {
       }
 
       const { endCursor } = (await ok(records, FORECAST, { year: 2047, first: 1 })).disposalForecast.pageInfo;
-      for (const args of [{ year: 2049, after: endCursor }, { year: 2047, after: 'no cursor!' }, { year: 2047, first: 0 }, { year: 2047, first: 101 }]) {
+      for (const args of [
+        { year: 2049, after: endCursor },
+        { year: 2047, after: 'no cursor!' },
+        { year: 2047, first: 0 },
+        { year: 2047, first: 101 },
+      ]) {
         const res = await t.run(records, FORECAST, args);
         expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       }
@@ -744,7 +1052,9 @@ describe.each(testDatabaseKinds())('case files on %s', (kind) => {
       const e = em();
       await e.nativeUpdate(Document, { disposalYear: 2047 }, { forecastKey: null });
       await e.nativeUpdate(CaseFile, { disposalYear: 2047 }, { forecastKey: null });
-      const unkeyed = async () => (await e.fork().count(Document, { disposalYear: 2047, forecastKey: null })) + (await e.fork().count(CaseFile, { disposalYear: 2047, forecastKey: null }));
+      const unkeyed = async () =>
+        (await e.fork().count(Document, { disposalYear: 2047, forecastKey: null })) +
+        (await e.fork().count(CaseFile, { disposalYear: 2047, forecastKey: null }));
       expect(await unkeyed()).toBeGreaterThanOrEqual(before.length);
       await clockedFiling.upgradeData!(t.orm);
       expect(await unkeyed()).toBe(0);
@@ -753,7 +1063,9 @@ describe.each(testDatabaseKinds())('case files on %s', (kind) => {
 
     it('drops a case file from its year when it is reopened', async () => {
       clock = new Date('2041-03-01T10:00:00Z');
-      const { caseFile } = await open((await addDocument({ state: 'SETTLED', settledOn: '2041-02-01' })).id, { filingPlanNodeId: node.s5.id });
+      const { caseFile } = await open((await addDocument({ state: 'SETTLED', settledOn: '2041-02-01' })).id, {
+        filingPlanNodeId: node.s5.id,
+      });
       await ok(handler, CLOSE, { id: caseFile.id });
       const ids = async () => (await forecast(manager, 2047)).map((e: any) => e.caseFile?.id ?? e.document.id);
       expect(await ids()).toContain(caseFile.id);
@@ -770,7 +1082,10 @@ describe.each(testDatabaseKinds())('case files on %s', (kind) => {
       }
       for (const year of [1899, 3001]) {
         const res = await t.run(records, FORECAST, { year });
-        expect([res.errors?.[0].extensions?.code, res.errors?.[0].extensions?.field]).toEqual(['BAD_USER_INPUT', 'year']);
+        expect([res.errors?.[0].extensions?.code, res.errors?.[0].extensions?.field]).toEqual([
+          'BAD_USER_INPUT',
+          'year',
+        ]);
       }
       expect(await forecast(records, 1900)).toEqual([]);
       expect(await forecast(records, 3000)).toEqual([]);

@@ -1,7 +1,17 @@
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import {
-  Role, badInput, conflict, diff, inTransaction, notFound, parseDay, recordAudit, type AuditChange, type AuditEvent, type TenantCaller,
+  Role,
+  badInput,
+  conflict,
+  diff,
+  inTransaction,
+  notFound,
+  parseDay,
+  recordAudit,
+  type AuditChange,
+  type AuditEvent,
+  type TenantCaller,
 } from '@hub/kit';
 import { randomUUID } from 'node:crypto';
 import type { OpenCaseFileInput, UpdateCaseFileInput } from '../../generated/graphql';
@@ -9,7 +19,12 @@ import { assertNoFailedConversion } from '../conversion/conversion';
 import { assertNothingPending } from '../dispatch/dispatch';
 import { Document, type DocumentState } from '../documents/document.entity';
 import { canSeeCaseFile, canSeeDocument } from '../documents/visibility';
-import { assertNoVAfter2026, assertPlanValidOn, findClassifiableNode, scheduleOf } from '../filing-plans/classification';
+import {
+  assertNoVAfter2026,
+  assertPlanValidOn,
+  findClassifiableNode,
+  scheduleOf,
+} from '../filing-plans/classification';
 import { FilingPlanNode } from '../filing-plans/filing-plan-node.entity';
 import { refreshCaseFileRetention } from '../retention/apply';
 import { czechDay } from '../retention/retention';
@@ -40,8 +55,17 @@ const NOT_INSERTABLE: DocumentState[] = ['DRAFT', 'CANCELLED', 'CLOSED'];
 
 /** What the `Zalozeni` event of a case file records. */
 const CREATED_FIELDS: (keyof CaseFile)[] = [
-  'pid', 'referenceNumber', 'title', 'state', 'initiatingDocumentId', 'filingPlanNodeId', 'handlerId', 'orgUnitId', 'openedAt',
-  'disposalCode', 'retentionYears',
+  'pid',
+  'referenceNumber',
+  'title',
+  'state',
+  'initiatingDocumentId',
+  'filingPlanNodeId',
+  'handlerId',
+  'orgUnitId',
+  'openedAt',
+  'disposalCode',
+  'retentionYears',
 ];
 const RETENTION_FIELDS: (keyof CaseFile)[] = ['disposalCode', 'retentionYears', 'disposalYear'];
 
@@ -56,13 +80,15 @@ export interface CaseFileResult {
 
 function validTitle(title: string): string {
   const trimmed = title.trim();
-  if (trimmed.length === 0 || trimmed.length > MAX_TITLE_LENGTH) throw badInput(`title must be 1–${MAX_TITLE_LENGTH} characters`, 'title');
+  if (trimmed.length === 0 || trimmed.length > MAX_TITLE_LENGTH)
+    throw badInput(`title must be 1–${MAX_TITLE_LENGTH} characters`, 'title');
   return trimmed;
 }
 
 function validReason(reason: string): string {
   const trimmed = reason.trim();
-  if (trimmed.length === 0 || trimmed.length > MAX_REASON_LENGTH) throw badInput(`reason must be 1–${MAX_REASON_LENGTH} characters`, 'reason');
+  if (trimmed.length === 0 || trimmed.length > MAX_REASON_LENGTH)
+    throw badInput(`reason must be 1–${MAX_REASON_LENGTH} characters`, 'reason');
   return trimmed;
 }
 
@@ -98,13 +124,18 @@ async function lockVisibleDocument(tx: SqlEntityManager, caller: TenantCaller, i
 
 /** The documents of a case file in the order they were put in, locked. */
 function lockDocumentsOf(tx: SqlEntityManager, caseFileId: string): Promise<Document[]> {
-  return tx.find(Document, { caseFileId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true, orderBy: [{ caseFileInsertedAt: 'asc' }, { id: 'asc' }] });
+  return tx.find(
+    Document,
+    { caseFileId },
+    { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true, orderBy: [{ caseFileInsertedAt: 'asc' }, { id: 'asc' }] },
+  );
 }
 
 const labelOf = (d: Document) => d.referenceNumber ?? d.pid;
 
 function requireOpen(caseFile: CaseFile, action: string) {
-  if (caseFile.state !== 'OPEN') throw conflict(`Case file ${caseFile.referenceNumber} is ${caseFile.state}: only an open case file can ${action}`);
+  if (caseFile.state !== 'OPEN')
+    throw conflict(`Case file ${caseFile.referenceNumber} is ${caseFile.state}: only an open case file can ${action}`);
 }
 
 /** The full filing code of a node, for audit changes (node ids alone say little to a reader of the log). */
@@ -120,7 +151,8 @@ const snapshot = (c: CaseFile): Partial<CaseFile> => ({ ...c });
 // ---------------------------------------------------------------------------------------------------------
 
 /** The case file PID index in the driver's words (MariaDB names the key, SQLite the columns). */
-const CASE_FILE_PID_INDEX = /\bcase_file_municipality_id_pid_unique\b|constraint failed: case_file\.municipality_id, case_file\.pid\b/;
+const CASE_FILE_PID_INDEX =
+  /\bcase_file_municipality_id_pid_unique\b|constraint failed: case_file\.municipality_id, case_file\.pid\b/;
 const PID_ATTEMPTS = 5;
 
 /**
@@ -128,7 +160,11 @@ const PID_ATTEMPTS = 5;
  * random bits make that rare; the unique index decides). Each attempt runs in a savepoint, so a collision undoes
  * only that insert. Other unique violations go up (openCaseFile turns them into a conflict).
  */
-export async function insertWithUniqueCaseFilePid(tx: SqlEntityManager, nextPid: () => string, fields: Omit<CaseFile, 'pid'>): Promise<CaseFile> {
+export async function insertWithUniqueCaseFilePid(
+  tx: SqlEntityManager,
+  nextPid: () => string,
+  fields: Omit<CaseFile, 'pid'>,
+): Promise<CaseFile> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await tx.transactional(async (savepoint) => {
@@ -137,7 +173,12 @@ export async function insertWithUniqueCaseFilePid(tx: SqlEntityManager, nextPid:
         return caseFile;
       });
     } catch (e) {
-      if (attempt >= PID_ATTEMPTS || !(e instanceof UniqueConstraintViolationException) || !CASE_FILE_PID_INDEX.test(e.message)) throw e;
+      if (
+        attempt >= PID_ATTEMPTS ||
+        !(e instanceof UniqueConstraintViolationException) ||
+        !CASE_FILE_PID_INDEX.test(e.message)
+      )
+        throw e;
     }
   }
 }
@@ -147,16 +188,25 @@ export async function insertWithUniqueCaseFilePid(tx: SqlEntityManager, nextPid:
  * značka); the document becomes its first one. Audit: `Zalozeni` on the case file, `VlozeniDoSpisu` on the
  * document.
  */
-export async function openCaseFile(em: SqlEntityManager, caller: TenantCaller, input: OpenCaseFileInput, now: Date): Promise<CaseFileResult> {
+export async function openCaseFile(
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  input: OpenCaseFileInput,
+  now: Date,
+): Promise<CaseFileResult> {
   const title = validTitle(input.title);
   try {
     return await inTransaction(em, async (tx) => {
       const document = await lockVisibleDocument(tx, caller, input.initiatingDocumentId);
       if (!OPENABLE_STATES.includes(document.state) || !document.referenceNumber) {
-        throw conflict(`Document ${labelOf(document)} is ${document.state}: a case file is opened from a registered document that is not closed or cancelled`);
+        throw conflict(
+          `Document ${labelOf(document)} is ${document.state}: a case file is opened from a registered document that is not closed or cancelled`,
+        );
       }
       if (document.caseFileId) throw conflict(`Document ${labelOf(document)} is already in a case file`);
-      const node = input.filingPlanNodeId ? await findClassifiableNode(tx, input.filingPlanNodeId, czechDay(now)) : null;
+      const node = input.filingPlanNodeId
+        ? await findClassifiableNode(tx, input.filingPlanNodeId, czechDay(now))
+        : null;
 
       // The originator's abbreviation as the initiating document's PID has it (the main register's prefix).
       const abbreviation = pidAbbreviationOf(document.pid);
@@ -217,9 +267,16 @@ export async function openCaseFile(em: SqlEntityManager, caller: TenantCaller, i
 }
 
 /** `updateCaseFile`: title and/or classification of an OPEN case file. Audit `Uprava` with old and new values. */
-export async function updateCaseFile(em: SqlEntityManager, caller: TenantCaller, id: string, input: UpdateCaseFileInput, now: Date): Promise<CaseFileResult> {
+export async function updateCaseFile(
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  id: string,
+  input: UpdateCaseFileInput,
+  now: Date,
+): Promise<CaseFileResult> {
   const title = input.title == null ? null : validTitle(input.title);
-  if (title == null && input.filingPlanNodeId == null) throw badInput('Give a title or a filingPlanNodeId to change', 'input');
+  if (title == null && input.filingPlanNodeId == null)
+    throw badInput('Give a title or a filingPlanNodeId to change', 'input');
   return inTransaction(em, async (tx) => {
     const caseFile = await lockCaseFile(tx, caller, id);
     requireOpen(caseFile, 'be changed');
@@ -230,7 +287,11 @@ export async function updateCaseFile(em: SqlEntityManager, caller: TenantCaller,
     const changes: AuditChange[] = diff(before, caseFile, ['title', 'filingPlanNodeId']);
     if (changes.length === 0) throw conflict(`Case file ${caseFile.referenceNumber} already has these values`);
     if (node && before.filingPlanNodeId !== node.id) {
-      changes.push({ name: 'fullFilingCode', old: await fullCodeOf(tx, before.filingPlanNodeId ?? null), new: node.fullCode });
+      changes.push({
+        name: 'fullFilingCode',
+        old: await fullCodeOf(tx, before.filingPlanNodeId ?? null),
+        new: node.fullCode,
+      });
     }
     await tx.flush();
     await refreshCaseFileRetention(tx, caseFile);
@@ -253,7 +314,13 @@ export async function updateCaseFile(em: SqlEntityManager, caller: TenantCaller,
  * `insertIntoCaseFile`: a document belongs to at most one case file. Audit `VlozeniDoSpisu` on the document and
  * on the case file; the case file's event is returned.
  */
-export async function insertIntoCaseFile(em: SqlEntityManager, caller: TenantCaller, caseFileId: string, documentId: string, now: Date): Promise<CaseFileResult> {
+export async function insertIntoCaseFile(
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  caseFileId: string,
+  documentId: string,
+  now: Date,
+): Promise<CaseFileResult> {
   return inTransaction(em, async (tx) => {
     const caseFile = await lockCaseFile(tx, caller, caseFileId);
     const document = await lockVisibleDocument(tx, caller, documentId);
@@ -261,8 +328,12 @@ export async function insertIntoCaseFile(em: SqlEntityManager, caller: TenantCal
     if (NOT_INSERTABLE.includes(document.state)) {
       throw conflict(`Document ${labelOf(document)} is ${document.state} and cannot be put into a case file`);
     }
-    if (document.caseFileId === caseFile.id) throw conflict(`Document ${labelOf(document)} is already in case file ${caseFile.referenceNumber}`);
-    if (document.caseFileId) throw conflict(`Document ${labelOf(document)} is already in another case file; a document belongs to at most one`);
+    if (document.caseFileId === caseFile.id)
+      throw conflict(`Document ${labelOf(document)} is already in case file ${caseFile.referenceNumber}`);
+    if (document.caseFileId)
+      throw conflict(
+        `Document ${labelOf(document)} is already in another case file; a document belongs to at most one`,
+      );
 
     const before = snapshot(caseFile);
     document.caseFileId = caseFile.id;
@@ -292,16 +363,25 @@ export async function insertIntoCaseFile(em: SqlEntityManager, caller: TenantCal
 }
 
 /** `removeFromCaseFile`: any document but the initiating one, while the case file is OPEN. Audit `VyjmutiZeSpisu` on both. */
-export async function removeFromCaseFile(em: SqlEntityManager, caller: TenantCaller, caseFileId: string, documentId: string): Promise<CaseFileResult> {
+export async function removeFromCaseFile(
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  caseFileId: string,
+  documentId: string,
+): Promise<CaseFileResult> {
   return inTransaction(em, async (tx) => {
     const caseFile = await lockCaseFile(tx, caller, caseFileId);
     const document = await lockDocument(tx, documentId);
     // Seeing the case file means seeing its contents; any other document the caller cannot see stays unknown.
-    if (!document || (document.caseFileId !== caseFile.id && !canSeeDocument(caller, document))) throw notFound('Document', documentId);
+    if (!document || (document.caseFileId !== caseFile.id && !canSeeDocument(caller, document)))
+      throw notFound('Document', documentId);
     requireOpen(caseFile, 'give documents out');
-    if (document.caseFileId !== caseFile.id) throw conflict(`Document ${labelOf(document)} is not in case file ${caseFile.referenceNumber}`);
+    if (document.caseFileId !== caseFile.id)
+      throw conflict(`Document ${labelOf(document)} is not in case file ${caseFile.referenceNumber}`);
     if (document.id === caseFile.initiatingDocumentId) {
-      throw conflict(`Document ${labelOf(document)} initiated case file ${caseFile.referenceNumber} and cannot be taken out of it`);
+      throw conflict(
+        `Document ${labelOf(document)} initiated case file ${caseFile.referenceNumber} and cannot be taken out of it`,
+      );
     }
 
     const before = snapshot(caseFile);
@@ -337,36 +417,52 @@ export async function removeFromCaseFile(em: SqlEntityManager, caller: TenantCal
  * file"); the closure day starts the case file's retention (§5.3). Audit `Uzavreni` on each document and on the
  * case file (with the computed retention); the case file's event is returned.
  */
-export async function closeCaseFile(em: SqlEntityManager, caller: TenantCaller, id: string, now: Date): Promise<CaseFileResult> {
+export async function closeCaseFile(
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  id: string,
+  now: Date,
+): Promise<CaseFileResult> {
   return inTransaction(em, async (tx) => {
     const caseFile = await lockCaseFile(tx, caller, id);
     requireOpen(caseFile, 'be closed');
-    if (!caseFile.title?.trim()) throw conflict(`Case file ${caseFile.referenceNumber} has no title; give it one before closing`);
+    if (!caseFile.title?.trim())
+      throw conflict(`Case file ${caseFile.referenceNumber} has no title; give it one before closing`);
     if (!caseFile.filingPlanNodeId) {
-      throw conflict(`Case file ${caseFile.referenceNumber} is not classified; classify it into a filing plan node with a retention schedule before closing`);
+      throw conflict(
+        `Case file ${caseFile.referenceNumber} is not classified; classify it into a filing plan node with a retention schedule before closing`,
+      );
     }
     const node = await tx.findOne(FilingPlanNode, { id: caseFile.filingPlanNodeId });
     if (!scheduleOf(node)) {
-      throw conflict(`Case file ${caseFile.referenceNumber} is classified into ${node?.fullCode ?? 'a node'} without a retention schedule; classify it into a lowest-level node before closing`);
+      throw conflict(
+        `Case file ${caseFile.referenceNumber} is classified into ${node?.fullCode ?? 'a node'} without a retention schedule; classify it into a lowest-level node before closing`,
+      );
     }
     const documents = (await lockDocumentsOf(tx, caseFile.id)).filter((d) => d.state !== 'CANCELLED');
     const unsettled = documents.filter((d) => d.state !== 'SETTLED');
     if (unsettled.length > 0) {
-      throw conflict(`Case file ${caseFile.referenceNumber} cannot be closed: not every document is settled (${unsettled.map(labelOf).join(', ')})`);
+      throw conflict(
+        `Case file ${caseFile.referenceNumber} cannot be closed: not every document is settled (${unsettled.map(labelOf).join(', ')})`,
+      );
     }
     // Closing uses the case file's node and its documents' (they close with it): each plan valid on the closure
     // day, and no V after 2026 on any of them (obs66; the case file would also take V as its strongest code).
     const closedOn = czechDay(now);
     const docNodeIds = [...new Set(documents.map((d) => d.filingPlanNodeId).filter((n): n is string => !!n))];
-    const docNodes = new Map(docNodeIds.length ? (await tx.find(FilingPlanNode, { id: { $in: docNodeIds } })).map((n) => [n.id, n]) : []);
+    const docNodes = new Map(
+      docNodeIds.length ? (await tx.find(FilingPlanNode, { id: { $in: docNodeIds } })).map((n) => [n.id, n]) : [],
+    );
     await assertPlanValidOn(tx, [node!, ...docNodes.values()], closedOn);
     assertNoVAfter2026(
       [
         { label: `case file ${caseFile.referenceNumber} (${node!.fullCode})`, code: node!.disposalCode },
-        ...documents.filter((d) => d.filingPlanNodeId).map((d) => {
-          const n = docNodes.get(d.filingPlanNodeId!);
-          return { label: `document ${labelOf(d)} (${n?.fullCode ?? '?'})`, code: n?.disposalCode };
-        }),
+        ...documents
+          .filter((d) => d.filingPlanNodeId)
+          .map((d) => {
+            const n = docNodes.get(d.filingPlanNodeId!);
+            return { label: `document ${labelOf(d)} (${n?.fullCode ?? '?'})`, code: n?.disposalCode };
+          }),
       ],
       closedOn,
       'closed',
@@ -412,7 +508,11 @@ export async function closeCaseFile(em: SqlEntityManager, caller: TenantCaller, 
       changes: [
         ...diff(before, caseFile, ['state', 'closedAt', 'closedOn']),
         // The retention as computed at closure, all three even when unchanged: this is what the forecast uses.
-        ...RETENTION_FIELDS.map((f) => ({ name: f, old: before[f] == null ? null : String(before[f]), new: caseFile[f] == null ? null : String(caseFile[f]) })),
+        ...RETENTION_FIELDS.map((f) => ({
+          name: f,
+          old: before[f] == null ? null : String(before[f]),
+          new: caseFile[f] == null ? null : String(caseFile[f]),
+        })),
       ],
     });
     return { caseFile, auditEventId: event.id };
@@ -424,12 +524,20 @@ export async function closeCaseFile(em: SqlEntityManager, caller: TenantCaller, 
  * forgotten, so the disposal year disappears again (unless an external trigger date gives one). Audit
  * `Otevreni` on the case file and on each document.
  */
-export async function reopenCaseFile(em: SqlEntityManager, caller: TenantCaller, id: string, reason: string): Promise<CaseFileResult> {
+export async function reopenCaseFile(
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  id: string,
+  reason: string,
+): Promise<CaseFileResult> {
   const why = validReason(reason);
   return inTransaction(em, async (tx) => {
     const caseFile = await lockCaseFile(tx, caller, id);
     // Hand-over to the records office comes later; once it exists, a handed-over case file is refused here too.
-    if (caseFile.state !== 'CLOSED') throw conflict(`Case file ${caseFile.referenceNumber} is ${caseFile.state}: only a closed case file can be reopened`);
+    if (caseFile.state !== 'CLOSED')
+      throw conflict(
+        `Case file ${caseFile.referenceNumber} is ${caseFile.state}: only a closed case file can be reopened`,
+      );
     const documents = (await lockDocumentsOf(tx, caseFile.id)).filter((d) => d.state === 'CLOSED');
 
     const before = snapshot(caseFile);
@@ -475,16 +583,28 @@ export async function reopenCaseFile(em: SqlEntityManager, caller: TenantCaller,
  * `recordCaseFileTriggerEvent`: the date of the external trigger event (e.g. the contract ended) of a closed case
  * file whose schedule has an EXTERNAL trigger; its retention then counts from that year. Audit `Uprava`.
  */
-export async function recordCaseFileTriggerEvent(em: SqlEntityManager, caller: TenantCaller, id: string, occurredOn: string, now: Date): Promise<CaseFileResult> {
+export async function recordCaseFileTriggerEvent(
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  id: string,
+  occurredOn: string,
+  now: Date,
+): Promise<CaseFileResult> {
   const day = validPastDay(occurredOn, czechDay(now), 'occurredOn');
   return inTransaction(em, async (tx) => {
     const caseFile = await lockCaseFile(tx, caller, id);
     const node = caseFile.filingPlanNodeId ? await tx.findOne(FilingPlanNode, { id: caseFile.filingPlanNodeId }) : null;
     if (scheduleOf(node)?.triggerKind !== 'EXTERNAL') {
-      throw conflict(`The retention of case file ${caseFile.referenceNumber} does not start with an external event: there is no trigger date to enter`);
+      throw conflict(
+        `The retention of case file ${caseFile.referenceNumber} does not start with an external event: there is no trigger date to enter`,
+      );
     }
-    if (caseFile.state !== 'CLOSED') throw conflict(`Case file ${caseFile.referenceNumber} is ${caseFile.state}: the trigger date is entered once it is closed`);
-    if (caseFile.triggerEventOn === day) throw conflict(`Case file ${caseFile.referenceNumber} already has the trigger date ${day}`);
+    if (caseFile.state !== 'CLOSED')
+      throw conflict(
+        `Case file ${caseFile.referenceNumber} is ${caseFile.state}: the trigger date is entered once it is closed`,
+      );
+    if (caseFile.triggerEventOn === day)
+      throw conflict(`Case file ${caseFile.referenceNumber} already has the trigger date ${day}`);
 
     const before = snapshot(caseFile);
     caseFile.triggerEventOn = day;

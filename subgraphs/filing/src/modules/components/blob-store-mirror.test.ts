@@ -53,7 +53,10 @@ describe('MirroredBlobStore', () => {
 
   it('a discard removes the blob from both buildings', async () => {
     const put = await store.put(Readable.from([Buffer.from('old')]), { maxBytes: 10 });
-    const removed = await store.discard(put.key, { keepIfTouchedSince: new Date(Date.now() + 60_000), stillUsed: async () => false });
+    const removed = await store.discard(put.key, {
+      keepIfTouchedSince: new Date(Date.now() + 60_000),
+      stillUsed: async () => false,
+    });
     expect(removed).toBe(true);
     expect(existsSync(a.pathOf(put.key)) || existsSync(b.pathOf(put.key))).toBe(false);
   });

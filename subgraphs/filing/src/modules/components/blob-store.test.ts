@@ -1,15 +1,31 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { LocalDiskBlobStore } from './blob-store';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-const files = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
-const chunked = (b: Buffer, size = 1000) => Readable.from((function* () {
-  for (let i = 0; i < b.length; i += size) yield b.subarray(i, i + size);
-})());
+const files = (dir: string) =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => e.name);
+const chunked = (b: Buffer, size = 1000) =>
+  Readable.from(
+    (function* () {
+      for (let i = 0; i < b.length; i += size) yield b.subarray(i, i + size);
+    })(),
+  );
 
 describe('LocalDiskBlobStore', () => {
   let dir: string;
@@ -39,7 +55,9 @@ describe('LocalDiskBlobStore', () => {
   });
 
   it('refuses past the limit with PAYLOAD_TOO_LARGE and leaves no file', async () => {
-    await expect(store.put(chunked(Buffer.alloc(5000)), { maxBytes: 4999 })).rejects.toMatchObject({ extensions: { code: 'PAYLOAD_TOO_LARGE' } });
+    await expect(store.put(chunked(Buffer.alloc(5000)), { maxBytes: 4999 })).rejects.toMatchObject({
+      extensions: { code: 'PAYLOAD_TOO_LARGE' },
+    });
     expect(files(dir)).toEqual([]);
     expect(await store.put(chunked(Buffer.alloc(5000)), { maxBytes: 5000 })).toMatchObject({ size: 5000 });
   });
@@ -95,16 +113,23 @@ describe('LocalDiskBlobStore housekeeping', () => {
     file('33333333-3333-4333-8333-333333333333.discard', used, 3);
     file('44444444-4444-4444-8444-444444444444.discard', twin, 3);
     file('55555555-5555-4555-8555-555555555555.discard', 'a discard in progress', 0);
-    file('notes.txt', 'not the store\'s', 20);
+    file('notes.txt', "not the store's", 20);
 
     const result = await store.sweepTemp({ olderThan: new Date(Date.now() - 3_600_000) });
     expect(result).toEqual({ partial: 1, restored: 2 });
-    expect(readdirSync(tmp).sort()).toEqual(['22222222-2222-4222-8222-222222222222.part', '55555555-5555-4555-8555-555555555555.discard', 'notes.txt']);
+    expect(readdirSync(tmp).sort()).toEqual([
+      '22222222-2222-4222-8222-222222222222.part',
+      '55555555-5555-4555-8555-555555555555.discard',
+      'notes.txt',
+    ]);
     expect(readFileSync(store.pathOf(sha(used))).equals(used)).toBe(true);
     expect(await store.verify(twinKey)).toBe(true);
     expect(await store.sweepTemp({ olderThan: new Date(Date.now() - 3_600_000) })).toEqual({ partial: 0, restored: 0 });
     // No tmp folder at all: nothing to do.
-    expect(await new LocalDiskBlobStore(join(dir, 'none')).sweepTemp({ olderThan: new Date() })).toEqual({ partial: 0, restored: 0 });
+    expect(await new LocalDiskBlobStore(join(dir, 'none')).sweepTemp({ olderThan: new Date() })).toEqual({
+      partial: 0,
+      restored: 0,
+    });
   });
 
   it('creates directories 0700 and files 0600 (the partial file too), whatever the umask', async () => {
@@ -133,7 +158,8 @@ describe('LocalDiskBlobStore housekeeping', () => {
 
   it('tightens a store an earlier release created 0755/0644: directories at every call, files once', async () => {
     const keys: string[] = [];
-    for (const text of ['první', 'druhý', 'třetí']) keys.push((await store.put(Readable.from([Buffer.from(text)]), { maxBytes: 100 })).key);
+    for (const text of ['první', 'druhý', 'třetí'])
+      keys.push((await store.put(Readable.from([Buffer.from(text)]), { maxBytes: 100 })).key);
     writeFileSync(join(dir, 'tmp', 'x.part'), 'left over');
     const entries = modes(dir);
     for (const [path] of entries) chmodSync(path, statSync(path).isDirectory() ? 0o755 : 0o644);

@@ -131,10 +131,13 @@ export class LocalDiskBlobStore implements BlobStore {
       // Bytes already stored: keep them, and mark them as wanted now so a concurrent `discard` keeps them too.
       // Gone meanwhile (discarded between the two calls): this copy takes their place.
       const now = new Date();
-      const stored = await utimes(target, now, now).then(() => true, (e: NodeJS.ErrnoException) => {
-        if (e.code === 'ENOENT') return false;
-        throw e;
-      });
+      const stored = await utimes(target, now, now).then(
+        () => true,
+        (e: NodeJS.ErrnoException) => {
+          if (e.code === 'ENOENT') return false;
+          throw e;
+        },
+      );
       if (stored) await rm(tmp, { force: true });
       else {
         if (this.opts.fsync) await syncPath(tmp, 'r+');
@@ -172,7 +175,10 @@ export class LocalDiskBlobStore implements BlobStore {
    * and a reference may have appeared; either puts it back. A put after the move finds nothing and stores its own
    * copy (the same bytes), so nothing that is wanted is ever lost.
    */
-  async discard(key: string, { keepIfTouchedSince, stillUsed }: { keepIfTouchedSince: Date; stillUsed: () => Promise<boolean> }): Promise<boolean> {
+  async discard(
+    key: string,
+    { keepIfTouchedSince, stillUsed }: { keepIfTouchedSince: Date; stillUsed: () => Promise<boolean> },
+  ): Promise<boolean> {
     const path = this.pathOf(key);
     await mkdir(join(this.dir, 'tmp'), { recursive: true, mode: PRIVATE_DIR_MODE });
     const aside = join(this.dir, 'tmp', `${randomUUID()}${DISCARD}`);
@@ -266,9 +272,12 @@ export class LocalDiskBlobStore implements BlobStore {
     if (entries.some((e) => e.name === PRIVATE_MARKER)) return changed;
     for (const e of entries) if (e.isFile()) await tighten(join(this.dir, e.name), PRIVATE_FILE_MODE);
     for (const d of dirs) {
-      for (const f of await readdir(d, { withFileTypes: true })) if (f.isFile()) await tighten(join(d, f.name), PRIVATE_FILE_MODE);
+      for (const f of await readdir(d, { withFileTypes: true }))
+        if (f.isFile()) await tighten(join(d, f.name), PRIVATE_FILE_MODE);
     }
-    await writeFile(marker, 'Every file of this blob store is private (0600); see README, Files.\n', { mode: PRIVATE_FILE_MODE });
+    await writeFile(marker, 'Every file of this blob store is private (0600); see README, Files.\n', {
+      mode: PRIVATE_FILE_MODE,
+    });
     return changed;
   }
 
@@ -281,7 +290,8 @@ export class LocalDiskBlobStore implements BlobStore {
     }
     for (const shard of shards.sort()) {
       if (!/^[0-9a-f]{2}$/.test(shard)) continue;
-      for (const name of (await readdir(join(this.dir, shard))).sort()) if (KEY.test(name) && name.startsWith(shard)) yield name;
+      for (const name of (await readdir(join(this.dir, shard))).sort())
+        if (KEY.test(name) && name.startsWith(shard)) yield name;
     }
   }
 }
@@ -370,5 +380,8 @@ export function blobMirrorDir(env: NodeJS.ProcessEnv = process.env): string | un
 export function blobStoreFromEnv(env: NodeJS.ProcessEnv = process.env): BlobStore {
   const mirror = blobMirrorDir(env);
   if (!mirror) return new LocalDiskBlobStore(blobDir(env));
-  return new MirroredBlobStore(new LocalDiskBlobStore(blobDir(env), { fsync: true }), new LocalDiskBlobStore(mirror, { fsync: true }));
+  return new MirroredBlobStore(
+    new LocalDiskBlobStore(blobDir(env), { fsync: true }),
+    new LocalDiskBlobStore(mirror, { fsync: true }),
+  );
 }

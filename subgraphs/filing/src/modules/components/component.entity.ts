@@ -9,7 +9,13 @@ export type SignatureStatus = 'PENDING' | 'NONE' | 'VALID' | 'INVALID' | 'INDETE
  * container (e.g. a ZFO or ZIP holding other files).
  */
 export type ComponentForm = 'CONCEPT' | 'ORIGINAL' | 'ORIGINAL_OUTPUT_FORMAT' | 'DIGITIZED' | 'CONTAINER';
-export const COMPONENT_FORMS: ComponentForm[] = ['CONCEPT', 'ORIGINAL', 'ORIGINAL_OUTPUT_FORMAT', 'DIGITIZED', 'CONTAINER'];
+export const COMPONENT_FORMS: ComponentForm[] = [
+  'CONCEPT',
+  'ORIGINAL',
+  'ORIGINAL_OUTPUT_FORMAT',
+  'DIGITIZED',
+  'CONTAINER',
+];
 
 /** A file of a digital document (komponenta): order 1 is the main one; each order has versions from 1. Tenant-owned. */
 export class Component {

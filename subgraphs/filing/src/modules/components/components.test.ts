@@ -1,4 +1,13 @@
-import { AuditEvent, DEMO_MUNICIPALITIES, DEMO_USERS, scopeToTenant, startTestSubgraph, testCaller, testDatabaseKinds, type TestSubgraph } from '@hub/kit';
+import {
+  AuditEvent,
+  DEMO_MUNICIPALITIES,
+  DEMO_USERS,
+  scopeToTenant,
+  startTestSubgraph,
+  testCaller,
+  testDatabaseKinds,
+  type TestSubgraph,
+} from '@hub/kit';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,16 +43,29 @@ describe.each(testDatabaseKinds())('components on %s', (kind) => {
 
   const put = async (caller: typeof clerk, text: string) => {
     const em = scopeToTenant(t.orm.em.fork(), caller.municipalityId!);
-    return storeUpload(em, store, caller as never, Readable.from([Buffer.from(text)]), { fileName: `${text}.txt`, mediaType: 'text/plain', maxBytes: 1000 });
+    return storeUpload(em, store, caller as never, Readable.from([Buffer.from(text)]), {
+      fileName: `${text}.txt`,
+      mediaType: 'text/plain',
+      maxBytes: 1000,
+    });
   };
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'filing-blobs-'));
     store = new LocalDiskBlobStore(dir);
     t = await startTestSubgraph(filing, kind, { seedDemo: true });
-    const res = await t.run(clerk, `mutation($i: RegisterDocumentInput!) { registerDocument(input: $i) { document { id } } }`, {
-      i: { subject: 'Komponenty', origin: 'RECEIVED', deliveredAt: '2026-03-02T09:15:00+01:00', sender: { name: 'Jan Novák' } },
-    });
+    const res = await t.run(
+      clerk,
+      `mutation($i: RegisterDocumentInput!) { registerDocument(input: $i) { document { id } } }`,
+      {
+        i: {
+          subject: 'Komponenty',
+          origin: 'RECEIVED',
+          deliveredAt: '2026-03-02T09:15:00+01:00',
+          sender: { name: 'Jan Novák' },
+        },
+      },
+    );
     if (!res.data) throw new Error(JSON.stringify(res.errors));
     documentId = res.data.registerDocument.document.id;
   });
@@ -61,7 +83,9 @@ describe.each(testDatabaseKinds())('components on %s', (kind) => {
     const res = await t.run(clerk, ATTACH, { d: documentId, u: c.id, f: 'ORIGINAL_OUTPUT_FORMAT', o: 1 });
     expect(res.errors).toBeUndefined();
     expect(res.data!.attachComponent.document.components.map((x: any) => [x.order, x.version, x.sha256])).toEqual([
-      [1, 1, sha('first')], [1, 2, sha('first-v2')], [2, 1, sha('second')],
+      [1, 1, sha('first')],
+      [1, 2, sha('first-v2')],
+      [2, 1, sha('second')],
     ]);
     const em = scopeToTenant(t.orm.em.fork(), BLANSKO.id);
     const event = await em.findOneOrFail(AuditEvent, { id: res.data!.attachComponent.auditEventId });

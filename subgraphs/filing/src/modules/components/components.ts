@@ -1,5 +1,16 @@
 import {
-  ErrorCode, HubError, Role, badInput, conflict, forbidden, hasRole, inTransaction, notFound, recordAudit, type Caller, type TenantCaller,
+  ErrorCode,
+  HubError,
+  Role,
+  badInput,
+  conflict,
+  forbidden,
+  hasRole,
+  inTransaction,
+  notFound,
+  recordAudit,
+  type Caller,
+  type TenantCaller,
 } from '@hub/kit';
 import { LockMode } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
@@ -25,8 +36,10 @@ export const downloadPathOf = (c: Pick<Component, 'id'>) => `${COMPONENT_DOWNLOA
 /** The caller of a route, when they may upload; otherwise the request-level error to answer. */
 export function routeCaller(caller: Caller | null | undefined, roles?: Role[]): TenantCaller {
   if (caller === undefined) throw new HubError(ErrorCode.UNAUTHENTICATED, 'Requests must come through the hub gateway');
-  if (caller === null) throw new HubError(ErrorCode.UNAUTHENTICATED, 'Sign in first: this operation needs a valid token');
-  if (!caller.municipalityId) throw new HubError(ErrorCode.FORBIDDEN, "Platform administrators have no access to a municipality's records");
+  if (caller === null)
+    throw new HubError(ErrorCode.UNAUTHENTICATED, 'Sign in first: this operation needs a valid token');
+  if (!caller.municipalityId)
+    throw new HubError(ErrorCode.FORBIDDEN, "Platform administrators have no access to a municipality's records");
   if (roles && !hasRole(caller, ...roles)) throw forbidden(`This needs one of the roles ${roles.join(', ')}`);
   return caller as TenantCaller;
 }
@@ -39,7 +52,8 @@ export function checkFileName(raw: string | null | undefined): string {
   if (!name) throw badInput('fileName is required', 'fileName');
   if (name.length > 255) throw badInput('fileName is longer than 255 characters', 'fileName');
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f/\\]/.test(name) || name === '.' || name === '..') throw badInput('fileName must be a plain file name', 'fileName');
+  if (/[\u0000-\u001f\u007f/\\]/.test(name) || name === '.' || name === '..')
+    throw badInput('fileName must be a plain file name', 'fileName');
   return name;
 }
 
@@ -105,17 +119,28 @@ export interface AttachArgs {
  * adds its next version. Audited on the document (`VlozeniKDokumentu`) with the file's SHA-256, so a later change
  * of the bytes is detectable.
  */
-export async function attachComponent(em: SqlEntityManager, caller: TenantCaller, args: AttachArgs): Promise<{ document: Document; component: Component; auditEventId: string }> {
+export async function attachComponent(
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  args: AttachArgs,
+): Promise<{ document: Document; component: Component; auditEventId: string }> {
   if (!COMPONENT_FORMS.includes(args.form)) throw badInput(`form must be one of ${COMPONENT_FORMS.join(', ')}`, 'form');
-  if (args.order != null && (!Number.isInteger(args.order) || args.order < 1)) throw badInput('order must be 1 or more', 'order');
+  if (args.order != null && (!Number.isInteger(args.order) || args.order < 1))
+    throw badInput('order must be 1 or more', 'order');
   return inTransaction(em, async (tx) => {
     const d = await lockDocument(tx, args.documentId);
     if (!d || !canSeeDocument(caller, d)) throw notFound('Document', args.documentId);
     const label = d.referenceNumber ?? d.pid;
-    if (FROZEN_STATES.includes(d.state)) throw conflict(`Document ${label} is ${d.state}: no components can be attached`);
-    if (d.disposalProposalId) throw conflict(`Document ${label} is in a disposal proposal: no components can be attached`);
+    if (FROZEN_STATES.includes(d.state))
+      throw conflict(`Document ${label} is ${d.state}: no components can be attached`);
+    if (d.disposalProposalId)
+      throw conflict(`Document ${label} is in a disposal proposal: no components can be attached`);
     // Locked: the sweep (upload-sweep.ts) deletes old uploads; it either waits for this attach or wins outright.
-    const upload = await tx.findOne(Upload, { id: args.uploadId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    const upload = await tx.findOne(
+      Upload,
+      { id: args.uploadId },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+    );
     // Another user's upload is not theirs to attach (it may be something they never saw).
     if (!upload || upload.uploadedById !== caller.userId) throw notFound('Upload', args.uploadId);
     const existing = await tx.find(Component, { documentId: d.id }, { orderBy: { order: 'asc', version: 'asc' } });

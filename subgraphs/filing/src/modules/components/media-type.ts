@@ -39,12 +39,17 @@ export const DEFAULT_REFUSED_MEDIA_TYPES = [
 export function refusedMediaTypes(env: NodeJS.ProcessEnv = process.env): Set<string> {
   const raw = env.HUB_REFUSED_MEDIA_TYPES;
   if (raw === undefined) return new Set(DEFAULT_REFUSED_MEDIA_TYPES);
-  const list = raw.split(',').map((s) => s.trim().toLowerCase()).filter((s) => s && s !== 'none');
+  const list = raw
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter((s) => s && s !== 'none');
   return new Set(list);
 }
 
-const startsWith = (b: Buffer, sig: number[], at = 0) => b.length >= at + sig.length && sig.every((v, i) => b[at + i] === v);
-const ascii = (b: Buffer, s: string, at = 0) => b.length >= at + s.length && b.toString('latin1', at, at + s.length) === s;
+const startsWith = (b: Buffer, sig: number[], at = 0) =>
+  b.length >= at + sig.length && sig.every((v, i) => b[at + i] === v);
+const ascii = (b: Buffer, s: string, at = 0) =>
+  b.length >= at + s.length && b.toString('latin1', at, at + s.length) === s;
 
 /** DER/BER CMS ContentInfo of signedData (1.2.840.113549.1.7.2) in its first bytes: a .p7s/.p7m, a ZFO, a time-stamp token. */
 function isCmsSignedData(b: Buffer): boolean {
@@ -76,8 +81,12 @@ function zipKind(b: Buffer): string {
 function oleKind(fileName: string | undefined): string {
   const ext = fileName?.toLowerCase().split('.').pop();
   const byExt: Record<string, string> = {
-    doc: 'application/msword', dot: 'application/msword', xls: 'application/vnd.ms-excel', ppt: 'application/vnd.ms-powerpoint',
-    msg: 'application/vnd.ms-outlook', msi: 'application/x-msi',
+    doc: 'application/msword',
+    dot: 'application/msword',
+    xls: 'application/vnd.ms-excel',
+    ppt: 'application/vnd.ms-powerpoint',
+    msg: 'application/vnd.ms-outlook',
+    msi: 'application/x-msi',
   };
   return (ext && byExt[ext]) || 'application/x-ole-storage';
 }
@@ -103,7 +112,8 @@ export function detectMediaType(head: Buffer, fileName?: string): string | null 
   if (ascii(b, 'RIFF') && ascii(b, 'WAVE', 8)) return 'audio/x-wav';
   if (ascii(b, 'RIFF') && ascii(b, 'WEBP', 8)) return 'image/webp';
   if (ascii(b, 'RIFF') && ascii(b, 'AVI ', 8)) return 'video/x-msvideo';
-  if (ascii(b, 'ID3') || (b.length > 1 && b[0] === 0xff && (b[1] & 0xe0) === 0xe0 && (b[1] & 0x06) !== 0)) return 'audio/mpeg';
+  if (ascii(b, 'ID3') || (b.length > 1 && b[0] === 0xff && (b[1] & 0xe0) === 0xe0 && (b[1] & 0x06) !== 0))
+    return 'audio/mpeg';
   if (startsWith(b, [0x00, 0x00, 0x01, 0xba]) || startsWith(b, [0x00, 0x00, 0x01, 0xb3])) return 'video/mpeg';
   if (ascii(b, 'ftyp', 4)) return 'video/mp4';
   if (startsWith(b, [0x50, 0x4b, 0x03, 0x04]) && b.length >= 30) return zipKind(b);
@@ -117,17 +127,27 @@ export function detectMediaType(head: Buffer, fileName?: string): string | null 
   // Executables and the like (what the refused list is about).
   if (ascii(b, 'MZ')) return 'application/x-msdownload';
   if (startsWith(b, [0x7f, 0x45, 0x4c, 0x46])) return 'application/x-executable';
-  for (const magic of [[0xfe, 0xed, 0xfa, 0xce], [0xfe, 0xed, 0xfa, 0xcf], [0xce, 0xfa, 0xed, 0xfe], [0xcf, 0xfa, 0xed, 0xfe]]) {
+  for (const magic of [
+    [0xfe, 0xed, 0xfa, 0xce],
+    [0xfe, 0xed, 0xfa, 0xcf],
+    [0xce, 0xfa, 0xed, 0xfe],
+    [0xcf, 0xfa, 0xed, 0xfe],
+  ]) {
     if (startsWith(b, magic)) return 'application/x-mach-binary';
   }
   if (startsWith(b, [0x4c, 0x00, 0x00, 0x00, 0x01, 0x14, 0x02, 0x00])) return 'application/x-ms-shortcut';
   if (ascii(b, '#!')) return 'application/x-sh';
   // Text formats, after an optional UTF-8 byte order mark and leading white space.
   if (!isText(b)) return null;
-  const text = b.toString('utf8', 0, Math.min(b.length, 1024)).replace(/^\ufeff/, '').trimStart().toLowerCase();
+  const text = b
+    .toString('utf8', 0, Math.min(b.length, 1024))
+    .replace(/^\ufeff/, '')
+    .trimStart()
+    .toLowerCase();
   if (text.startsWith('<?xml')) return 'application/xml';
   if (text.startsWith('<!doctype html') || text.startsWith('<html')) return 'text/html';
-  if (text.startsWith('-----begin pkcs7-----') || text.startsWith('-----begin cms-----')) return 'application/pkcs7-mime';
+  if (text.startsWith('-----begin pkcs7-----') || text.startsWith('-----begin cms-----'))
+    return 'application/pkcs7-mime';
   const ext = fileName?.toLowerCase().split('.').pop();
   if (ext === 'bat' || ext === 'cmd') return 'application/x-bat';
   if (ext === 'js' || ext === 'mjs' || ext === 'vbs') return 'application/javascript';
@@ -136,14 +156,26 @@ export function detectMediaType(head: Buffer, fileName?: string): string | null 
 
 /** Types that name the same format (declared spellings vary between senders). */
 const SAME_FORMAT: string[][] = [
-  ['application/pkcs7-mime', 'application/pkcs7-signature', 'application/x-pkcs7-mime', 'application/x-pkcs7-signature',
-    'application/vnd.software602.filler.form-xml-zip', 'application/timestamp-token', 'application/timestamp-reply'],
+  [
+    'application/pkcs7-mime',
+    'application/pkcs7-signature',
+    'application/x-pkcs7-mime',
+    'application/x-pkcs7-signature',
+    'application/vnd.software602.filler.form-xml-zip',
+    'application/timestamp-token',
+    'application/timestamp-reply',
+  ],
   ['image/jpeg', 'image/jpg', 'image/pjpeg'],
   ['audio/x-wav', 'audio/wav', 'audio/wave', 'audio/vnd.wave'],
   ['application/zip', 'application/x-zip-compressed', 'application/x-zip'],
   ['application/rtf', 'text/rtf'],
   ['application/gzip', 'application/x-gzip'],
-  ['application/x-msdownload', 'application/x-msdos-program', 'application/vnd.microsoft.portable-executable', 'application/x-dosexec'],
+  [
+    'application/x-msdownload',
+    'application/x-msdos-program',
+    'application/vnd.microsoft.portable-executable',
+    'application/x-dosexec',
+  ],
   ['application/javascript', 'text/javascript', 'application/x-javascript'],
 ];
 
@@ -153,14 +185,26 @@ export function mediaTypesAgree(declared: string, detected: string): boolean {
   if (SAME_FORMAT.some((group) => group.includes(declared) && group.includes(detected))) return true;
   switch (detected) {
     case 'text/plain':
-      return declared.startsWith('text/') || ['application/json', 'application/xml', 'application/csv', 'application/x-yaml'].includes(declared);
+      return (
+        declared.startsWith('text/') ||
+        ['application/json', 'application/xml', 'application/csv', 'application/x-yaml'].includes(declared)
+      );
     case 'application/xml':
       return declared === 'text/xml' || declared === 'application/xml-dtd' || declared.endsWith('+xml');
     case 'application/zip':
       // A ZIP whose first entries did not tell more: any zip-based declared type is fair.
-      return declared.endsWith('+zip') || declared.includes('zip') || declared.startsWith('application/vnd.openxmlformats') || declared.startsWith('application/vnd.oasis.opendocument');
+      return (
+        declared.endsWith('+zip') ||
+        declared.includes('zip') ||
+        declared.startsWith('application/vnd.openxmlformats') ||
+        declared.startsWith('application/vnd.oasis.opendocument')
+      );
     case 'application/x-ole-storage':
-      return declared === 'application/msword' || declared.startsWith('application/vnd.ms-') || declared === 'application/x-msi';
+      return (
+        declared === 'application/msword' ||
+        declared.startsWith('application/vnd.ms-') ||
+        declared === 'application/x-msi'
+      );
     default:
       return false;
   }
@@ -181,10 +225,18 @@ export function judgeMediaType(head: Buffer, declared: string, fileName?: string
 }
 
 /** UNSUPPORTED_MEDIA_TYPE when the detected or the declared type is on the refused list. */
-export function refuseDangerous(verdict: MediaTypeVerdict, declared: string, refused: Set<string> = refusedMediaTypes()): void {
+export function refuseDangerous(
+  verdict: MediaTypeVerdict,
+  declared: string,
+  refused: Set<string> = refusedMediaTypes(),
+): void {
   const hit = [verdict.detected, declared].find((t) => t && refused.has(t));
   if (hit) {
-    throw new HubError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, `Files of type ${hit} are not accepted (HUB_REFUSED_MEDIA_TYPES)`, { field: 'mediaType' });
+    throw new HubError(
+      ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+      `Files of type ${hit} are not accepted (HUB_REFUSED_MEDIA_TYPES)`,
+      { field: 'mediaType' },
+    );
   }
 }
 
@@ -192,7 +244,10 @@ export function refuseDangerous(verdict: MediaTypeVerdict, declared: string, ref
  * The first `bytes` of a stream, and a stream of all of it (head included) to store: detection reads before the
  * store writes, so a refused file leaves nothing behind.
  */
-export async function peekStream(input: Readable, bytes = MEDIA_TYPE_PEEK_BYTES): Promise<{ head: Buffer; stream: Readable }> {
+export async function peekStream(
+  input: Readable,
+  bytes = MEDIA_TYPE_PEEK_BYTES,
+): Promise<{ head: Buffer; stream: Readable }> {
   const it = input[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
   const chunks: Buffer[] = [];
   let length = 0;

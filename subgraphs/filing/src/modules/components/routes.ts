@@ -1,4 +1,16 @@
-import { ErrorCode, HubError, badInput, hasRole, inTransaction, logger, notFound, recordAudit, scopeToTenant, type HubORM, type RouteCaller } from '@hub/kit';
+import {
+  ErrorCode,
+  HubError,
+  badInput,
+  hasRole,
+  inTransaction,
+  logger,
+  notFound,
+  recordAudit,
+  scopeToTenant,
+  type HubORM,
+  type RouteCaller,
+} from '@hub/kit';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PassThrough, finished } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -8,7 +20,14 @@ import { Document } from '../documents/document.entity';
 import { canSeeDocument } from '../documents/visibility';
 import { blobStoreFromEnv, maxUploadBytes, type BlobStore } from './blob-store';
 import { Component } from './component.entity';
-import { COMPONENT_DOWNLOAD_PATH, UPLOADER_ROLES, checkFileName, checkMediaType, routeCaller, storeUpload } from './components';
+import {
+  COMPONENT_DOWNLOAD_PATH,
+  UPLOADER_ROLES,
+  checkFileName,
+  checkMediaType,
+  routeCaller,
+  storeUpload,
+} from './components';
 
 /**
  * The bytes of components travel over plain HTTP (the gateway proxies both routes, streamed):
@@ -92,8 +111,16 @@ export function uploadHandler(orm: HubORM, store: () => BlobStore = blobStoreFro
 
 /** `filename*` of RFC 5987/6266 (UTF-8, percent-encoded) plus an ASCII fallback. */
 export function contentDisposition(fileName: string): string {
-  const ascii = fileName.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\%;]/g, '_').trim() || 'file';
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const ascii =
+    fileName
+      .normalize('NFKD')
+      .replace(/[^\x20-\x7e]/g, '')
+      .replace(/["\\%;]/g, '_')
+      .trim() || 'file';
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
@@ -130,10 +157,12 @@ export function componentDownloadHandler(orm: HubORM, store: () => BlobStore = b
       const component = await em.findOne(Component, { id: ids[0] });
       const d = component ? await em.findOne(Document, { id: component.documentId }) : null;
       // The dispatch office reads the files of documents handed over to it (it sends or prints them).
-      const mayRead = d && (canSeeDocument(caller, d) || (hasRole(caller, ...DISPATCH_ROLES) && (await isInDispatch(em, d.id))));
+      const mayRead =
+        d && (canSeeDocument(caller, d) || (hasRole(caller, ...DISPATCH_ROLES) && (await isInDispatch(em, d.id))));
       if (!component || !d || !mayRead) throw notFound('Component', ids[0]);
       const blobs = store();
-      if (!(await blobs.exists(component.blobKey))) throw new Error(`blob ${component.blobKey} of component ${component.id} is missing`);
+      if (!(await blobs.exists(component.blobKey)))
+        throw new Error(`blob ${component.blobKey} of component ${component.id} is missing`);
       await inTransaction(em.fork(), (tx) =>
         recordAudit(tx, caller, {
           municipalityId: caller.municipalityId,

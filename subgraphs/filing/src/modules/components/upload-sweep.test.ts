@@ -1,4 +1,12 @@
-import { DEMO_MUNICIPALITIES, DEMO_USERS, scopeToTenant, startTestSubgraph, testCaller, testDatabaseKinds, type TestSubgraph } from '@hub/kit';
+import {
+  DEMO_MUNICIPALITIES,
+  DEMO_USERS,
+  scopeToTenant,
+  startTestSubgraph,
+  testCaller,
+  testDatabaseKinds,
+  type TestSubgraph,
+} from '@hub/kit';
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,7 +35,11 @@ describe.each(testDatabaseKinds())('upload sweep on %s', (kind) => {
 
   const put = async (caller: typeof clerk, text: string) => {
     const em = scopeToTenant(t.orm.em.fork(), caller.municipalityId!);
-    return storeUpload(em, store, caller as never, Readable.from([Buffer.from(text)]), { fileName: `${text}.txt`, mediaType: 'text/plain', maxBytes: 1000 });
+    return storeUpload(em, store, caller as never, Readable.from([Buffer.from(text)]), {
+      fileName: `${text}.txt`,
+      mediaType: 'text/plain',
+      maxBytes: 1000,
+    });
   };
   const rows = async () => (await t.orm.em.fork().find(Upload, {}, { filters: false })).map((u) => u.id).sort();
 
@@ -42,9 +54,18 @@ describe.each(testDatabaseKinds())('upload sweep on %s', (kind) => {
   });
 
   it('removes old unattached uploads and the blobs nothing uses; keeps used, fresh and re-uploaded bytes', async () => {
-    const registered = await t.run(clerk, `mutation($i: RegisterDocumentInput!) { registerDocument(input: $i) { document { id } } }`, {
-      i: { subject: 'Smetí', origin: 'RECEIVED', deliveredAt: new Date().toISOString(), sender: { name: 'Jan Novák' } },
-    });
+    const registered = await t.run(
+      clerk,
+      `mutation($i: RegisterDocumentInput!) { registerDocument(input: $i) { document { id } } }`,
+      {
+        i: {
+          subject: 'Smetí',
+          origin: 'RECEIVED',
+          deliveredAt: new Date().toISOString(),
+          sender: { name: 'Jan Novák' },
+        },
+      },
+    );
     const documentId = registered.data!.registerDocument.document.id;
     const orphan = await put(adamovClerk, 'orphan');
     const unattachedTwin = await put(clerk, 'shared');
@@ -62,12 +83,16 @@ describe.each(testDatabaseKinds())('upload sweep on %s', (kind) => {
     expect(await rows()).toEqual([fresh.id]);
     expect(await store.exists(sha('orphan'))).toBe(false);
     for (const kept of ['shared', 'fresh', 'again']) expect(await store.verify(sha(kept))).toBe(true);
-    expect((await t.run(clerk, ATTACH, { d: documentId, u: unattachedTwin.id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await t.run(clerk, ATTACH, { d: documentId, u: unattachedTwin.id })).errors?.[0].extensions?.code).toBe(
+      'NOT_FOUND',
+    );
     expect(reuploaded.id).not.toBe(fresh.id);
     expect(orphan.municipalityId).toBe(ADAMOV.id);
 
     // Nothing left to do: a second sweep removes nothing.
-    expect(await sweepUploads(t.orm, store, { now: new Date(cutoff.getTime() + 3_600_000), ttlMs: 3_600_000 })).toEqual({ uploads: 0, blobs: 0 });
+    expect(await sweepUploads(t.orm, store, { now: new Date(cutoff.getTime() + 3_600_000), ttlMs: 3_600_000 })).toEqual(
+      { uploads: 0, blobs: 0 },
+    );
   });
 
   it('at start, the background sweep removes partial files a crash left behind, not those of uploads in progress', async () => {
@@ -81,7 +106,12 @@ describe.each(testDatabaseKinds())('upload sweep on %s', (kind) => {
       utimesSync(stale, twoHoursAgo, twoHoursAgo);
       writeFileSync(inProgress, 'being written right now');
 
-      const work = uploadSweepBackground(t.orm, { NODE_ENV: 'test', HUB_UPLOAD_SWEEP: '1', HUB_BLOB_DIR: bgDir, HUB_BLOB_TMP_MAX_AGE_MINUTES: '60' });
+      const work = uploadSweepBackground(t.orm, {
+        NODE_ENV: 'test',
+        HUB_UPLOAD_SWEEP: '1',
+        HUB_BLOB_DIR: bgDir,
+        HUB_BLOB_TMP_MAX_AGE_MINUTES: '60',
+      });
       for (let i = 0; i < 200 && existsSync(stale); i++) await tick();
       await work.stop();
       expect(existsSync(stale)).toBe(false);

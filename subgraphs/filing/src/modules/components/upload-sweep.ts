@@ -32,18 +32,29 @@ export interface SweepResult {
 }
 
 /** One sweep over all municipalities (a system job: outside the tenant filter). */
-export async function sweepUploads(orm: HubORM, store: BlobStore, opts: { now?: Date; ttlMs?: number } = {}): Promise<SweepResult> {
+export async function sweepUploads(
+  orm: HubORM,
+  store: BlobStore,
+  opts: { now?: Date; ttlMs?: number } = {},
+): Promise<SweepResult> {
   const cutoff = new Date((opts.now ?? new Date()).getTime() - (opts.ttlMs ?? uploadTtlMs()));
   const result: SweepResult = { uploads: 0, blobs: 0 };
   for (;;) {
     const em = orm.em.fork();
-    const old = await em.find(Upload, { createdAt: { $lt: cutoff } }, { filters: false, orderBy: { createdAt: 'asc', id: 'asc' }, limit: BATCH, fields: ['id', 'blobKey'] });
+    const old = await em.find(
+      Upload,
+      { createdAt: { $lt: cutoff } },
+      { filters: false, orderBy: { createdAt: 'asc', id: 'asc' }, limit: BATCH, fields: ['id', 'blobKey'] },
+    );
     if (old.length === 0) break;
     // A delete of rows an attach has locked waits for it; the attach then has used the row up.
-    const deleted = await em.transactional((tx) => tx.nativeDelete(Upload, { id: { $in: old.map((u) => u.id) } }, { filters: false }));
+    const deleted = await em.transactional((tx) =>
+      tx.nativeDelete(Upload, { id: { $in: old.map((u) => u.id) } }, { filters: false }),
+    );
     result.uploads += deleted;
     for (const key of new Set(old.map((u) => u.blobKey))) {
-      if (await store.discard(key, { keepIfTouchedSince: cutoff, stillUsed: () => blobInUse(orm, key) })) result.blobs++;
+      if (await store.discard(key, { keepIfTouchedSince: cutoff, stillUsed: () => blobInUse(orm, key) }))
+        result.blobs++;
     }
     if (old.length < BATCH) break;
   }
@@ -61,7 +72,10 @@ const storeLog = logger.child({ component: 'blob-store' });
  * and discards (`sweepTemp`, older than HUB_BLOB_TMP_MAX_AGE_MINUTES), and — at start only — the modes of a store an
  * earlier release created world-readable (`makePrivate`). Never throws: a failure is logged and tried next round.
  */
-export async function maintainBlobStore(store: BlobStore, opts: { now?: Date; tmpMaxAgeMs?: number; makePrivate?: boolean } = {}): Promise<void> {
+export async function maintainBlobStore(
+  store: BlobStore,
+  opts: { now?: Date; tmpMaxAgeMs?: number; makePrivate?: boolean } = {},
+): Promise<void> {
   try {
     if (opts.makePrivate && store.makePrivate) {
       const changed = await store.makePrivate();
@@ -95,12 +109,22 @@ export function uploadSweepBackground(orm: HubORM, env: NodeJS.ProcessEnv = proc
   const round = () => {
     if (busy) return;
     busy = true;
-    housekeeping = housekeeping.then(() => maintainBlobStore(blobStoreFromEnv(env), { tmpMaxAgeMs: blobTmpMaxAgeMs(env) }));
+    housekeeping = housekeeping.then(() =>
+      maintainBlobStore(blobStoreFromEnv(env), { tmpMaxAgeMs: blobTmpMaxAgeMs(env) }),
+    );
     running = lease
       .ensure()
-      .then((mine) => (mine ? timeJob('filing', 'upload-sweep', () => sweepUploads(orm, blobStoreFromEnv(env))) : { uploads: 0, blobs: 0 }))
+      .then((mine) =>
+        mine
+          ? timeJob('filing', 'upload-sweep', () => sweepUploads(orm, blobStoreFromEnv(env)))
+          : { uploads: 0, blobs: 0 },
+      )
       .then((r) => {
-        if (r.uploads) sweepLog.info({ uploads: r.uploads, blobs: r.blobs }, 'upload sweep: unattached uploads and unused blobs removed');
+        if (r.uploads)
+          sweepLog.info(
+            { uploads: r.uploads, blobs: r.blobs },
+            'upload sweep: unattached uploads and unused blobs removed',
+          );
       })
       .catch((e) => sweepLog.error({ err: e }, 'upload sweep failed (tried again next round)'))
       .finally(() => {

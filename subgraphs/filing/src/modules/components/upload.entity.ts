@@ -24,7 +24,11 @@ export const UploadSchema = new EntitySchema<Upload>({
   class: Upload,
   tableName: 'upload',
   // The sweep (upload-sweep.ts) finds old uploads by time and checks blobs by key, across municipalities.
-  indexes: [{ properties: ['municipalityId', 'createdAt'] }, { properties: ['createdAt'] }, { properties: ['blobKey'] }],
+  indexes: [
+    { properties: ['municipalityId', 'createdAt'] },
+    { properties: ['createdAt'] },
+    { properties: ['blobKey'] },
+  ],
   properties: {
     id: { type: 'uuid', primary: true },
     municipalityId: { type: 'uuid' },

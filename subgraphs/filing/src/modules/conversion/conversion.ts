@@ -1,6 +1,17 @@
 import {
-  Role, conflict, forbidden, hasRole, inTransaction, logger, notFound, recordAudit, scopeToTenant, startJobLease, timeJob,
-  type HubORM, type TenantCaller,
+  Role,
+  conflict,
+  forbidden,
+  hasRole,
+  inTransaction,
+  logger,
+  notFound,
+  recordAudit,
+  scopeToTenant,
+  startJobLease,
+  timeJob,
+  type HubORM,
+  type TenantCaller,
 } from '@hub/kit';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { randomUUID } from 'node:crypto';
@@ -48,18 +59,27 @@ export function componentsToConvert(components: Component[]): Component[] {
     const seen = newest.get(c.order);
     if (c.form !== 'CONCEPT' && (!seen || c.version > seen.version)) newest.set(c.order, c);
   }
-  return [...newest.values()].filter((c) => c.form === 'ORIGINAL' && !isOutputFormatAsIs(c.mediaType)).sort((a, b) => a.order - b.order);
+  return [...newest.values()]
+    .filter((c) => c.form === 'ORIGINAL' && !isOutputFormatAsIs(c.mediaType))
+    .sort((a, b) => a.order - b.order);
 }
 
 /**
  * Queues the conversions a document needs, in the caller's transaction (settlement's, or the request's). A
  * component already queued, running or converted is left alone; a FAILED one is queued again with fresh attempts.
  */
-export async function queueConversions(tx: SqlEntityManager, d: Document, requestedById: string | null, now: Date): Promise<ConversionJob[]> {
+export async function queueConversions(
+  tx: SqlEntityManager,
+  d: Document,
+  requestedById: string | null,
+  now: Date,
+): Promise<ConversionJob[]> {
   const components = await tx.find(Component, { documentId: d.id }, { orderBy: { order: 'asc', version: 'asc' } });
   const wanted = componentsToConvert(components);
   if (wanted.length === 0) return [];
-  const existing = new Map((await tx.find(ConversionJob, { componentId: { $in: wanted.map((c) => c.id) } })).map((j) => [j.componentId, j]));
+  const existing = new Map(
+    (await tx.find(ConversionJob, { componentId: { $in: wanted.map((c) => c.id) } })).map((j) => [j.componentId, j]),
+  );
   const queued: ConversionJob[] = [];
   for (const c of wanted) {
     const job = existing.get(c.id);
@@ -70,9 +90,23 @@ export async function queueConversions(tx: SqlEntityManager, d: Document, reques
       continue;
     }
     const created = tx.create(ConversionJob, {
-      id: randomUUID(), municipalityId: d.municipalityId, documentId: d.id, componentId: c.id, state: 'QUEUED', outcome: null,
-      attempts: 0, nextAttemptAt: now, startedAt: null, finishedAt: null, lastError: null, outputComponentId: null,
-      pdfaPart: null, pdfaConformance: null, requestedById, createdAt: now, updatedAt: now,
+      id: randomUUID(),
+      municipalityId: d.municipalityId,
+      documentId: d.id,
+      componentId: c.id,
+      state: 'QUEUED',
+      outcome: null,
+      attempts: 0,
+      nextAttemptAt: now,
+      startedAt: null,
+      finishedAt: null,
+      lastError: null,
+      outputComponentId: null,
+      pdfaPart: null,
+      pdfaConformance: null,
+      requestedById,
+      createdAt: now,
+      updatedAt: now,
     });
     tx.persist(created);
     queued.push(created);
@@ -82,19 +116,32 @@ export async function queueConversions(tx: SqlEntityManager, d: Document, reques
 
 /** Who may ask for a document's conversion: who may classify it (its handler, unit head, author), and records managers. */
 function mayRequest(caller: TenantCaller, d: Document): boolean {
-  return (!!d.handlerId && d.handlerId === caller.userId) || headsUnit(caller, d.orgUnitId) || d.createdById === caller.userId || hasRole(caller, Role.RECORDS_MANAGER);
+  return (
+    (!!d.handlerId && d.handlerId === caller.userId) ||
+    headsUnit(caller, d.orgUnitId) ||
+    d.createdById === caller.userId ||
+    hasRole(caller, Role.RECORDS_MANAGER)
+  );
 }
 
 /**
  * `convertDocumentComponents`: queues the document's conversions now (before settlement, or again after a
  * failure). Not for cancelled documents; a closed one has been converted (closing needs it).
  */
-export async function requestConversion(em: SqlEntityManager, caller: TenantCaller, documentId: string, now: Date): Promise<{ document: Document; queued: number }> {
+export async function requestConversion(
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  documentId: string,
+  now: Date,
+): Promise<{ document: Document; queued: number }> {
   return inTransaction(em, async (tx) => {
     const d = await lockDocument(tx, documentId);
     if (!d || !canSeeDocument(caller, d)) throw notFound('Document', documentId);
     if (d.state === 'CANCELLED') throw conflict(`Document ${label(d)} is CANCELLED: nothing is converted`);
-    if (!mayRequest(caller, d)) throw forbidden("Only the document's handler, author, the head of its unit or a records manager may request its conversion");
+    if (!mayRequest(caller, d))
+      throw forbidden(
+        "Only the document's handler, author, the head of its unit or a records manager may request its conversion",
+      );
     const queued = await queueConversions(tx, d, caller.userId, now);
     return { document: d, queued: queued.length };
   });
@@ -107,10 +154,18 @@ export async function assertNoFailedConversion(tx: SqlEntityManager, d: Document
 }
 
 /** Why the document cannot be closed because of its conversions; null when they do not stand in the way. */
-export async function closeBlockedReason(em: SqlEntityManager, d: Pick<Document, 'id' | 'referenceNumber' | 'pid'>, jobs?: ConversionJob[]): Promise<string | null> {
-  const failed = (jobs ?? (await em.find(ConversionJob, { documentId: d.id, state: 'FAILED' }))).filter((j) => j.state === 'FAILED');
+export async function closeBlockedReason(
+  em: SqlEntityManager,
+  d: Pick<Document, 'id' | 'referenceNumber' | 'pid'>,
+  jobs?: ConversionJob[],
+): Promise<string | null> {
+  const failed = (jobs ?? (await em.find(ConversionJob, { documentId: d.id, state: 'FAILED' }))).filter(
+    (j) => j.state === 'FAILED',
+  );
   if (failed.length === 0) return null;
-  const components = new Map((await em.find(Component, { id: { $in: failed.map((j) => j.componentId) } })).map((c) => [c.id, c]));
+  const components = new Map(
+    (await em.find(Component, { id: { $in: failed.map((j) => j.componentId) } })).map((c) => [c.id, c]),
+  );
   const what = failed.map((j) => {
     const c = components.get(j.componentId);
     return `component ${c ? `${c.order} v${c.version} (${c.fileName})` : j.componentId}: ${j.lastError ?? 'failed'}`;
@@ -147,17 +202,39 @@ export async function runConversionRound(orm: HubORM, store: BlobStore, opts: Ro
   const timeoutMs = opts.timeoutMs ?? conversionTimeoutMs();
   const result: RoundResult = { done: 0, retried: 0, failed: 0 };
   const em = orm.em.fork();
-  await em.nativeUpdate(ConversionJob, { state: 'RUNNING', startedAt: { $lt: new Date(now().getTime() - 2 * timeoutMs - 60_000) } }, { state: 'QUEUED', nextAttemptAt: now() }, { filters: false });
+  await em.nativeUpdate(
+    ConversionJob,
+    { state: 'RUNNING', startedAt: { $lt: new Date(now().getTime() - 2 * timeoutMs - 60_000) } },
+    { state: 'QUEUED', nextAttemptAt: now() },
+    { filters: false },
+  );
   for (let n = 0; n < (opts.limit ?? 100); n++) {
     if (opts.mayContinue && !opts.mayContinue()) break;
-    const [next] = await orm.em.fork().find(ConversionJob, { state: 'QUEUED', nextAttemptAt: { $lte: now() } }, {
-      filters: false, orderBy: { nextAttemptAt: 'asc', createdAt: 'asc', id: 'asc' }, limit: 1,
-    });
+    const [next] = await orm.em.fork().find(
+      ConversionJob,
+      { state: 'QUEUED', nextAttemptAt: { $lte: now() } },
+      {
+        filters: false,
+        orderBy: { nextAttemptAt: 'asc', createdAt: 'asc', id: 'asc' },
+        limit: 1,
+      },
+    );
     if (!next) break;
     const startedAt = now();
-    const claimed = await orm.em.fork().nativeUpdate(ConversionJob, { id: next.id, state: 'QUEUED' }, { state: 'RUNNING', startedAt, attempts: next.attempts + 1, updatedAt: startedAt }, { filters: false });
+    const claimed = await orm.em
+      .fork()
+      .nativeUpdate(
+        ConversionJob,
+        { id: next.id, state: 'QUEUED' },
+        { state: 'RUNNING', startedAt, attempts: next.attempts + 1, updatedAt: startedAt },
+        { filters: false },
+      );
     if (claimed === 0) continue;
-    const outcome = await runJob(orm, store, { ...next, attempts: next.attempts + 1 } as ConversionJob, { ...opts, now, timeoutMs });
+    const outcome = await runJob(orm, store, { ...next, attempts: next.attempts + 1 } as ConversionJob, {
+      ...opts,
+      now,
+      timeoutMs,
+    });
     result[outcome]++;
   }
   return result;
@@ -171,7 +248,8 @@ async function readBlob(store: BlobStore, key: string): Promise<Buffer> {
   let size = 0;
   for await (const chunk of store.open(key)) {
     size += (chunk as Buffer).length;
-    if (size > MAX_CONVERTED_BYTES) throw new Permanent(`the file is larger than ${MAX_CONVERTED_BYTES / 1024 / 1024} MiB`);
+    if (size > MAX_CONVERTED_BYTES)
+      throw new Permanent(`the file is larger than ${MAX_CONVERTED_BYTES / 1024 / 1024} MiB`);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
@@ -179,7 +257,12 @@ async function readBlob(store: BlobStore, key: string): Promise<Buffer> {
 
 const pdfName = (fileName: string) => `${fileName.replace(/\.[A-Za-z0-9]{1,5}$/, '')}.pdf`.slice(-255);
 
-async function runJob(orm: HubORM, store: BlobStore, job: ConversionJob, opts: RoundOptions & { now: () => Date; timeoutMs: number }): Promise<keyof RoundResult> {
+async function runJob(
+  orm: HubORM,
+  store: BlobStore,
+  job: ConversionJob,
+  opts: RoundOptions & { now: () => Date; timeoutMs: number },
+): Promise<keyof RoundResult> {
   const em = scopeToTenant(orm.em.fork(), job.municipalityId);
   try {
     const source = await em.findOne(Component, { id: job.componentId });
@@ -188,33 +271,71 @@ async function runJob(orm: HubORM, store: BlobStore, job: ConversionJob, opts: R
     if (isPdf(source.mediaType)) {
       const check = await checkPdfA(bytes);
       if (check.ok) {
-        await finish(em, job, { state: 'DONE', outcome: 'ALREADY_OUTPUT_FORMAT', pdfaPart: check.part, pdfaConformance: check.conformance, lastError: null }, opts.now());
+        await finish(
+          em,
+          job,
+          {
+            state: 'DONE',
+            outcome: 'ALREADY_OUTPUT_FORMAT',
+            pdfaPart: check.part,
+            pdfaConformance: check.conformance,
+            lastError: null,
+          },
+          opts.now(),
+        );
         return 'done';
       }
     }
     const how = convertibleOf(source.mediaType);
     if (!how) throw new Permanent(`no converter for ${source.mediaType}`);
-    const pdf = await convertToPdfA(bytes, { ...how, soffice: opts.soffice ?? sofficePath(), timeoutMs: opts.timeoutMs });
+    const pdf = await convertToPdfA(bytes, {
+      ...how,
+      soffice: opts.soffice ?? sofficePath(),
+      timeoutMs: opts.timeoutMs,
+    });
     const check = await checkPdfA(pdf, { requirePart: '2' });
     if (!check.ok) throw new ConversionError(`the converted file is not a valid output: ${check.problems.join('; ')}`);
     const blob = await store.put(Readable.from([pdf]), { maxBytes: Number.MAX_SAFE_INTEGER });
     await inTransaction(em, async (tx) => {
       const d = await lockDocument(tx, job.documentId);
       if (!d) throw new Permanent('the document no longer exists');
-      const versions = await tx.find(Component, { documentId: d.id, order: source.order }, { orderBy: { version: 'desc' } });
+      const versions = await tx.find(
+        Component,
+        { documentId: d.id, order: source.order },
+        { orderBy: { version: 'desc' } },
+      );
       // Someone attached a newer version meanwhile: this output would sit above it and describe an older file.
-      if (versions[0]?.id !== source.id) throw new Permanent(`version ${versions[0]?.version} of component ${source.order} was attached meanwhile; request the conversion again`);
+      if (versions[0]?.id !== source.id)
+        throw new Permanent(
+          `version ${versions[0]?.version} of component ${source.order} was attached meanwhile; request the conversion again`,
+        );
       const now = opts.now();
       const output = tx.create(Component, {
-        id: randomUUID(), municipalityId: d.municipalityId, documentId: d.id, order: source.order, version: source.version + 1,
-        form: 'ORIGINAL_OUTPUT_FORMAT', fileName: pdfName(source.fileName), mediaType: 'application/pdf', size: blob.size, sha256: blob.key,
-        blobKey: blob.key, createdAt: now, createdById: null,
+        id: randomUUID(),
+        municipalityId: d.municipalityId,
+        documentId: d.id,
+        order: source.order,
+        version: source.version + 1,
+        form: 'ORIGINAL_OUTPUT_FORMAT',
+        fileName: pdfName(source.fileName),
+        mediaType: 'application/pdf',
+        size: blob.size,
+        sha256: blob.key,
+        blobKey: blob.key,
+        createdAt: now,
+        createdById: null,
       });
       tx.persist(output);
       const current = await tx.findOneOrFail(ConversionJob, { id: job.id });
       Object.assign(current, {
-        state: 'DONE', outcome: 'CONVERTED', outputComponentId: output.id, pdfaPart: check.part, pdfaConformance: check.conformance,
-        lastError: null, finishedAt: now, updatedAt: now,
+        state: 'DONE',
+        outcome: 'CONVERTED',
+        outputComponentId: output.id,
+        pdfaPart: check.part,
+        pdfaConformance: check.conformance,
+        lastError: null,
+        finishedAt: now,
+        updatedAt: now,
       });
       await tx.flush();
       await recordAudit(tx, null, {
@@ -239,18 +360,37 @@ async function runJob(orm: HubORM, store: BlobStore, job: ConversionJob, opts: R
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const last = e instanceof Permanent || job.attempts >= (opts.maxAttempts ?? conversionMaxAttempts());
-    if (!(e instanceof Permanent || e instanceof ConversionError)) log.warn({ err: e, jobId: job.id }, 'conversion attempt failed');
+    if (!(e instanceof Permanent || e instanceof ConversionError))
+      log.warn({ err: e, jobId: job.id }, 'conversion attempt failed');
     const now = opts.now();
-    await finish(em, job, last
-      ? { state: 'FAILED', lastError: message.slice(0, 300) }
-      : { state: 'QUEUED', lastError: message.slice(0, 300), nextAttemptAt: new Date(now.getTime() + retryDelayMs(job.attempts)) }, now);
+    await finish(
+      em,
+      job,
+      last
+        ? { state: 'FAILED', lastError: message.slice(0, 300) }
+        : {
+            state: 'QUEUED',
+            lastError: message.slice(0, 300),
+            nextAttemptAt: new Date(now.getTime() + retryDelayMs(job.attempts)),
+          },
+      now,
+    );
     return last ? 'failed' : 'retried';
   }
 }
 
-async function finish(em: SqlEntityManager, job: ConversionJob, fields: Partial<ConversionJob>, now: Date): Promise<void> {
+async function finish(
+  em: SqlEntityManager,
+  job: ConversionJob,
+  fields: Partial<ConversionJob>,
+  now: Date,
+): Promise<void> {
   const final = fields.state === 'DONE' || fields.state === 'FAILED';
-  await em.nativeUpdate(ConversionJob, { id: job.id, state: 'RUNNING' }, { ...fields, updatedAt: now, ...(final ? { finishedAt: now } : {}) });
+  await em.nativeUpdate(
+    ConversionJob,
+    { id: job.id, state: 'RUNNING' },
+    { ...fields, updatedAt: now, ...(final ? { finishedAt: now } : {}) },
+  );
 }
 
 export const CONVERSION_POLL_MS = 5_000;
@@ -273,7 +413,13 @@ export function conversionBackground(orm: HubORM, env: NodeJS.ProcessEnv = proce
     busy = true;
     running = lease
       .ensure()
-      .then((mine) => (mine ? timeJob('filing', 'conversion', () => runConversionRound(orm, blobStoreFromEnv(env), { mayContinue: () => lease.held() })) : null))
+      .then((mine) =>
+        mine
+          ? timeJob('filing', 'conversion', () =>
+              runConversionRound(orm, blobStoreFromEnv(env), { mayContinue: () => lease.held() }),
+            )
+          : null,
+      )
       .then((r) => {
         if (r && (r.done || r.failed)) log.info(r, 'conversion round');
       })
@@ -299,7 +445,12 @@ export interface DocumentConversionSource {
   jobs: ConversionJob[];
 }
 
-export function conversionSummary(jobs: ConversionJob[]): { state: 'NONE' | 'PENDING' | 'DONE' | 'FAILED'; pending: number; done: number; failed: number } {
+export function conversionSummary(jobs: ConversionJob[]): {
+  state: 'NONE' | 'PENDING' | 'DONE' | 'FAILED';
+  pending: number;
+  done: number;
+  failed: number;
+} {
   const pending = jobs.filter((j) => j.state === 'QUEUED' || j.state === 'RUNNING').length;
   const done = jobs.filter((j) => j.state === 'DONE').length;
   const failed = jobs.filter((j) => j.state === 'FAILED').length;

@@ -6,7 +6,15 @@
 
 /** Output formats other than PDF: they need no conversion (obs107). */
 const OUTPUT_FORMATS_AS_IS = new Set([
-  'image/png', 'image/tiff', 'image/jpeg', 'image/gif', 'video/mpeg', 'audio/mpeg', 'audio/x-wav', 'application/xml', 'application/xml-dtd',
+  'image/png',
+  'image/tiff',
+  'image/jpeg',
+  'image/gif',
+  'video/mpeg',
+  'audio/mpeg',
+  'audio/x-wav',
+  'application/xml',
+  'application/xml-dtd',
 ]);
 
 /** LibreOffice's modules: each has its own PDF export filter (writer_pdf_Export for a spreadsheet fails). */

@@ -37,14 +37,33 @@ export async function convertToPdfA(
     const filter = `pdf:${opts.module}_pdf_Export:${JSON.stringify({ SelectPdfVersion: { type: 'long', value: '2' } })}`;
     const r = await runProgram(
       opts.soffice ?? sofficePath(),
-      ['--headless', '--norestore', '--nolockcheck', `-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--convert-to', filter, '--outdir', out, source],
+      [
+        '--headless',
+        '--norestore',
+        '--nolockcheck',
+        `-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`,
+        '--convert-to',
+        filter,
+        '--outdir',
+        out,
+        source,
+      ],
       { timeoutMs: opts.timeoutMs ?? conversionTimeoutMs(), cwd: dir, env: { ...process.env, HOME: dir } },
     );
-    if (r.timedOut) throw new ConversionError(`LibreOffice did not finish within ${Math.round((opts.timeoutMs ?? conversionTimeoutMs()) / 1000)} s`);
+    if (r.timedOut)
+      throw new ConversionError(
+        `LibreOffice did not finish within ${Math.round((opts.timeoutMs ?? conversionTimeoutMs()) / 1000)} s`,
+      );
     const produced = await readdir(out).catch(() => [] as string[]);
     if (r.code !== 0 || !produced.includes('input.pdf')) {
-      const why = `${r.stderr}\n${r.stdout}`.split('\n').map((l) => l.trim()).filter((l) => l && !/javaldx/.test(l)).join('; ');
-      throw new ConversionError(`LibreOffice could not convert the file (exit ${r.code}): ${why.slice(0, 200) || 'no output'}`);
+      const why = `${r.stderr}\n${r.stdout}`
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l && !/javaldx/.test(l))
+        .join('; ');
+      throw new ConversionError(
+        `LibreOffice could not convert the file (exit ${r.code}): ${why.slice(0, 200) || 'no output'}`,
+      );
     }
     return await readFile(join(out, 'input.pdf'));
   } finally {

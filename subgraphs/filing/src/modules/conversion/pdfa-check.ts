@@ -26,7 +26,9 @@ const TIMEOUT_MS = 60_000;
 
 /** `pdfaid:<name>` as an element or as an attribute of rdf:Description. */
 function xmpValue(xmp: string, name: string): string | null {
-  const m = xmp.match(new RegExp(`pdfaid:${name}\\s*>\\s*([^<\\s]+)\\s*<`)) ?? xmp.match(new RegExp(`pdfaid:${name}\\s*=\\s*["']([^"']+)["']`));
+  const m =
+    xmp.match(new RegExp(`pdfaid:${name}\\s*>\\s*([^<\\s]+)\\s*<`)) ??
+    xmp.match(new RegExp(`pdfaid:${name}\\s*=\\s*["']([^"']+)["']`));
   return m ? m[1] : null;
 }
 
@@ -35,12 +37,15 @@ export function parsePdfFonts(out: string): { name: string; type: string; embedd
   const lines = out.split('\n');
   const start = lines.findIndex((l) => /^-+ -+/.test(l));
   if (start < 0) return [];
-  return lines.slice(start + 1).filter((l) => l.trim()).map((l) => {
-    const tokens = l.trim().split(/\s+/);
-    // … emb sub uni object-number generation
-    const embedded = tokens[tokens.length - 5] === 'yes';
-    return { name: tokens[0], type: l.slice(37, 55).trim(), embedded };
-  });
+  return lines
+    .slice(start + 1)
+    .filter((l) => l.trim())
+    .map((l) => {
+      const tokens = l.trim().split(/\s+/);
+      // … emb sub uni object-number generation
+      const embedded = tokens[tokens.length - 5] === 'yes';
+      return { name: tokens[0], type: l.slice(37, 55).trim(), embedded };
+    });
 }
 
 export async function checkPdfA(pdf: Buffer, opts: { requirePart?: string } = {}): Promise<PdfACheck> {
@@ -50,12 +55,14 @@ export async function checkPdfA(pdf: Buffer, opts: { requirePart?: string } = {}
     await writeFile(file, pdf, { mode: 0o600 });
     const problems: string[] = [];
     const meta = await runProgram('pdfinfo', ['-meta', file], { timeoutMs: TIMEOUT_MS });
-    if (meta.code !== 0) problems.push(`not a readable PDF (${meta.stderr.trim().split('\n')[0] || `pdfinfo exit ${meta.code}`})`);
+    if (meta.code !== 0)
+      problems.push(`not a readable PDF (${meta.stderr.trim().split('\n')[0] || `pdfinfo exit ${meta.code}`})`);
     const part = meta.code === 0 ? xmpValue(meta.stdout, 'part') : null;
     const conformance = meta.code === 0 ? xmpValue(meta.stdout, 'conformance') : null;
     if (meta.code === 0 && !part) problems.push('its XMP metadata has no PDF/A identification (pdfaid:part)');
     else if (part && !/^[123]$/.test(part)) problems.push(`pdfaid:part is ${part}, not 1, 2 or 3`);
-    if (part && opts.requirePart && part !== opts.requirePart) problems.push(`PDF/A-${part}, not PDF/A-${opts.requirePart}`);
+    if (part && opts.requirePart && part !== opts.requirePart)
+      problems.push(`PDF/A-${part}, not PDF/A-${opts.requirePart}`);
     if (part && !conformance) problems.push('its XMP metadata has no pdfaid:conformance');
     let fonts: ReturnType<typeof parsePdfFonts> = [];
     if (meta.code === 0) {

@@ -42,12 +42,16 @@ function checkBaseUrl(raw: unknown, at: string): string {
   } catch {
     throw new DataBoxConfigError(`${at}.baseUrl is not a URL`);
   }
-  if (url.username || url.password) throw new DataBoxConfigError(`${at}.baseUrl must not carry credentials (use username/password)`);
+  if (url.username || url.password)
+    throw new DataBoxConfigError(`${at}.baseUrl must not carry credentials (use username/password)`);
   if (url.search || url.hash) throw new DataBoxConfigError(`${at}.baseUrl must not have a query or fragment`);
   if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) {
-    throw new DataBoxConfigError(`${at}.baseUrl: plain http only to a loopback address (the local ISDS); ISDS itself is https`);
+    throw new DataBoxConfigError(
+      `${at}.baseUrl: plain http only to a loopback address (the local ISDS); ISDS itself is https`,
+    );
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new DataBoxConfigError(`${at}.baseUrl must be http(s)`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new DataBoxConfigError(`${at}.baseUrl must be http(s)`);
   return url.toString().replace(/\/+$/, '');
 }
 
@@ -60,7 +64,8 @@ export interface CertificateFiles {
 export function certificateFromEnv(env: NodeJS.ProcessEnv = process.env): CertificateFiles {
   const certFile = env.HUB_ISDS_CLIENT_CERT_FILE?.trim();
   const keyFile = env.HUB_ISDS_CLIENT_KEY_FILE?.trim();
-  if (!certFile !== !keyFile) throw new DataBoxConfigError('HUB_ISDS_CLIENT_CERT_FILE and HUB_ISDS_CLIENT_KEY_FILE go together');
+  if (!certFile !== !keyFile)
+    throw new DataBoxConfigError('HUB_ISDS_CLIENT_CERT_FILE and HUB_ISDS_CLIENT_KEY_FILE go together');
   return certFile ? { cert: readFileSync(certFile), key: readFileSync(keyFile!) } : {};
 }
 
@@ -76,7 +81,8 @@ export function parseConnections(json: unknown, certificate: CertificateFiles = 
     if (!c || typeof c !== 'object') throw new DataBoxConfigError(`${at} must be an object`);
     const municipalityId = String(c.municipalityId ?? '');
     if (!UUID.test(municipalityId)) throw new DataBoxConfigError(`${at}.municipalityId must be a municipality's id`);
-    if (seen.has(municipalityId)) throw new DataBoxConfigError(`${at}: municipality ${municipalityId} is configured twice`);
+    if (seen.has(municipalityId))
+      throw new DataBoxConfigError(`${at}: municipality ${municipalityId} is configured twice`);
     seen.add(municipalityId);
     const boxId = String(c.boxId ?? '');
     if (!BOX_ID.test(boxId)) throw new DataBoxConfigError(`${at}.boxId must be 7 lowercase letters or digits`);
@@ -84,21 +90,34 @@ export function parseConnections(json: unknown, certificate: CertificateFiles = 
     if (boxes.has(boxId)) throw new DataBoxConfigError(`${at}: box ${boxId} is configured for two municipalities`);
     boxes.add(boxId);
     const authMode = String(c.authMode ?? '') as AuthMode;
-    if (!AUTH_MODES.includes(authMode)) throw new DataBoxConfigError(`${at}.authMode must be one of ${AUTH_MODES.join(', ')}`);
+    if (!AUTH_MODES.includes(authMode))
+      throw new DataBoxConfigError(`${at}.authMode must be one of ${AUTH_MODES.join(', ')}`);
     const baseUrl = checkBaseUrl(c.baseUrl, at);
     const enabled = c.enabled === undefined ? true : c.enabled === true;
     if (authMode === 'BASIC') {
       if (typeof c.username !== 'string' || !c.username || typeof c.password !== 'string') {
         throw new DataBoxConfigError(`${at}: BASIC needs username and password`);
       }
-      return { municipalityId, enabled, endpoint: { baseUrl, authMode, boxId, credentials: { username: c.username, password: c.password } } };
+      return {
+        municipalityId,
+        enabled,
+        endpoint: { baseUrl, authMode, boxId, credentials: { username: c.username, password: c.password } },
+      };
     }
     if (baseUrl.startsWith('https:') && !certificate.cert) {
-      throw new DataBoxConfigError(`${at}: HOSTED_CERTIFICATE over https needs HUB_ISDS_CLIENT_CERT_FILE and HUB_ISDS_CLIENT_KEY_FILE`);
+      throw new DataBoxConfigError(
+        `${at}: HOSTED_CERTIFICATE over https needs HUB_ISDS_CLIENT_CERT_FILE and HUB_ISDS_CLIENT_KEY_FILE`,
+      );
     }
     return {
-      municipalityId, enabled,
-      endpoint: { baseUrl, authMode, boxId, credentials: { username: boxId, password: '', cert: certificate.cert, key: certificate.key } },
+      municipalityId,
+      enabled,
+      endpoint: {
+        baseUrl,
+        authMode,
+        boxId,
+        credentials: { username: boxId, password: '', cert: certificate.cert, key: certificate.key },
+      },
     };
   });
 }
@@ -111,7 +130,9 @@ export function connectionsFromEnv(env: NodeJS.ProcessEnv = process.env): Connec
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new DataBoxConfigError(`${file} could not be read as JSON (${(e as NodeJS.ErrnoException).code ?? 'syntax error'})`);
+    throw new DataBoxConfigError(
+      `${file} could not be read as JSON (${(e as NodeJS.ErrnoException).code ?? 'syntax error'})`,
+    );
   }
   return parseConnections(json, certificateFromEnv(env));
 }

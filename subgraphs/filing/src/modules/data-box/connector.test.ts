@@ -1,4 +1,13 @@
-import { AuditEvent, DEMO_MUNICIPALITIES, DEMO_USERS, scopeToTenant, startTestSubgraph, testCaller, testDatabaseKinds, type TestSubgraph } from '@hub/kit';
+import {
+  AuditEvent,
+  DEMO_MUNICIPALITIES,
+  DEMO_USERS,
+  scopeToTenant,
+  startTestSubgraph,
+  testCaller,
+  testDatabaseKinds,
+  type TestSubgraph,
+} from '@hub/kit';
 import { DEFAULT_PASSWORD, demoBoxes, startLocalIsds, type LocalIsds } from '@hub/isds-fake';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
@@ -73,11 +82,25 @@ describe.each(testDatabaseKinds())('data-box connector against the local ISDS on
   const running: DataBoxConnector[] = [];
 
   const connection = (m: typeof ADAMOV, baseUrl = isds.url): ConnectionConfig => ({
-    municipalityId: m.id, enabled: true,
-    endpoint: { baseUrl, authMode: 'BASIC', boxId: m.dataBoxId, credentials: { username: m.dataBoxId, password: DEFAULT_PASSWORD } },
+    municipalityId: m.id,
+    enabled: true,
+    endpoint: {
+      baseUrl,
+      authMode: 'BASIC',
+      boxId: m.dataBoxId,
+      credentials: { username: m.dataBoxId, password: DEFAULT_PASSWORD },
+    },
   });
   const connector = (connections: ConnectionConfig[] = [connection(ADAMOV), connection(BLANSKO)]) => {
-    const c = startDataBoxConnector(t.orm, { connections, manual: true, store: () => store, now: () => isds.now(), baseBackoffMs: 10, maxBackoffMs: 50, log: () => undefined });
+    const c = startDataBoxConnector(t.orm, {
+      connections,
+      manual: true,
+      store: () => store,
+      now: () => isds.now(),
+      baseBackoffMs: 10,
+      maxBackoffMs: 50,
+      log: () => undefined,
+    });
     running.push(c);
     return c;
   };
@@ -89,7 +112,10 @@ describe.each(testDatabaseKinds())('data-box connector against the local ISDS on
   };
   const inject = (annotation: string, to = ADAMOV.dataBoxId) =>
     isds.inject({
-      from: CITIZEN, to, annotation, senderRefNumber: 'NOV-1',
+      from: CITIZEN,
+      to,
+      annotation,
+      senderRefNumber: 'NOV-1',
       files: [
         { name: 'zadost.pdf', mimeType: 'application/pdf', content: Buffer.from(`%PDF-1.4 ${annotation}`) },
         { name: 'priloha.txt', mimeType: 'text/plain', content: Buffer.from('příloha') },
@@ -120,7 +146,9 @@ describe.each(testDatabaseKinds())('data-box connector against the local ISDS on
     expect(d).toMatchObject({ origin: 'RECEIVED', municipalityId: ADAMOV.id, senderReferenceNumber: 'NOV-1' });
     const snapshot = isds.message(dmId)!;
     // The delivery time recorded is ISDS's own (to the second), not the hub's.
-    expect(d.deliveredAt!.toISOString()).toBe(new Date(Math.floor(Date.parse(snapshot.deliveryTime!) / 1000) * 1000).toISOString());
+    expect(d.deliveredAt!.toISOString()).toBe(
+      new Date(Math.floor(Date.parse(snapshot.deliveryTime!) / 1000) * 1000).toISOString(),
+    );
     const components = await em(ADAMOV).find(Component, { documentId: d.id }, { orderBy: { order: 'asc' } });
     expect(components.map((x) => [x.order, x.form, x.fileName, x.mediaType])).toEqual([
       [1, 'ORIGINAL', 'zadost.pdf', 'application/pdf'],
@@ -130,12 +158,21 @@ describe.each(testDatabaseKinds())('data-box connector against the local ISDS on
     // The CONTAINER is the ZFO as ISDS sealed it: its content is this very message.
     const chunks: Buffer[] = [];
     for await (const b of store.open(components[2].blobKey)) chunks.push(b as Buffer);
-    expect(readZfo(Buffer.concat(chunks))).toMatchObject({ dmId, recipientBoxId: ADAMOV.dataBoxId, annotation: 'Žádost o kácení lípy' });
+    expect(readZfo(Buffer.concat(chunks))).toMatchObject({
+      dmId,
+      recipientBoxId: ADAMOV.dataBoxId,
+      annotation: 'Žádost o kácení lípy',
+    });
     expect(isds.message(dmId)!.status).toBe(7);
     expect(await em(ADAMOV).count(DataMessage, { dmId })).toBe(1);
     // Registered as the connector, with the usual audit events (Zalozeni, VlozeniKDokumentu × 3).
     const events = await em(ADAMOV).find(AuditEvent, { objectId: d.id });
-    expect(events.map((e) => e.eventType).sort()).toEqual(['VlozeniKDokumentu', 'VlozeniKDokumentu', 'VlozeniKDokumentu', 'Zalozeni']);
+    expect(events.map((e) => e.eventType).sort()).toEqual([
+      'VlozeniKDokumentu',
+      'VlozeniKDokumentu',
+      'VlozeniKDokumentu',
+      'Zalozeni',
+    ]);
     expect(events.every((e) => e.actorLogin === 'isds-konektor')).toBe(true);
 
     // Polling again (and with a new process) lists it again in the overlap but registers nothing twice.
@@ -190,10 +227,19 @@ describe.each(testDatabaseKinds())('data-box connector against the local ISDS on
     expect(await documentsOf(ADAMOV, 'Za výpadku')).toHaveLength(1);
     expect(isds.message(dmId)!.status).toBe(7);
     const status = (await ok(adamovAdmin, STATUS)).dataBoxConnection;
-    expect(status).toMatchObject({ boxId: ADAMOV.dataBoxId, authMode: 'BASIC', enabled: true, failures: 0, backlog: 0, nextAttemptAt: null });
+    expect(status).toMatchObject({
+      boxId: ADAMOV.dataBoxId,
+      authMode: 'BASIC',
+      enabled: true,
+      failures: 0,
+      backlog: 0,
+      nextAttemptAt: null,
+    });
     expect(status.lastSuccessfulPollAt).not.toBeNull();
     // Never two requests at once on one box: the only 3009 answers are the injected ones.
-    expect(isds.requests().filter((r) => r.statusCode === '3009' && r.box === ADAMOV.dataBoxId).length).toBeLessThanOrEqual(1);
+    expect(
+      isds.requests().filter((r) => r.statusCode === '3009' && r.box === ADAMOV.dataBoxId).length,
+    ).toBeLessThanOrEqual(1);
     // Secrets are not in the answer; another municipality sees its own connection only.
     expect(JSON.stringify(status)).not.toContain(DEFAULT_PASSWORD);
     expect((await ok(blanskoAdmin, STATUS)).dataBoxConnection?.boxId ?? BLANSKO.dataBoxId).toBe(BLANSKO.dataBoxId);
@@ -202,37 +248,72 @@ describe.each(testDatabaseKinds())('data-box connector against the local ISDS on
   it("sends Adamov's reply to the citizen's box and records delivery with the signed delivery receipt as the proof; fiction too", async () => {
     const reply = async (subject: string, opts: Record<string, unknown> = {}, content = `%PDF-1.4 ${subject}`) => {
       const id = (await ok(adamovHandler, DRAFT, { i: { subject } })).createDraftDocument.document.id;
-      const upload = await storeUpload(em(ADAMOV), store, adamovHandler as never, Readable.from([Buffer.from(content)]), {
-        fileName: 'odpoved.pdf', mediaType: 'application/pdf', maxBytes: 30 * 1024 * 1024,
-      });
+      const upload = await storeUpload(
+        em(ADAMOV),
+        store,
+        adamovHandler as never,
+        Readable.from([Buffer.from(content)]),
+        {
+          fileName: 'odpoved.pdf',
+          mediaType: 'application/pdf',
+          maxBytes: 30 * 1024 * 1024,
+        },
+      );
       await ok(adamovHandler, ATTACH, { d: id, u: upload.id });
       await ok(adamovHandler, REGISTER_DRAFT, { d: id });
-      const s = (await ok(adamovHandler, CREATE, { i: { documentId: id, channel: 'DATA_BOX', recipient: { name: 'Jan Novák', dataBoxId: CITIZEN }, ...opts } })).createShipment.shipment;
+      const s = (
+        await ok(adamovHandler, CREATE, {
+          i: { documentId: id, channel: 'DATA_BOX', recipient: { name: 'Jan Novák', dataBoxId: CITIZEN }, ...opts },
+        })
+      ).createShipment.shipment;
       await ok(adamovHandler, HAND_OVER, { s: s.id });
       return s.id as string;
     };
-    const byLogin = await reply('Rozhodnutí o kácení', { dataBox: { personalDelivery: true, recipientReferenceNumber: 'NOV-1' } });
+    const byLogin = await reply('Rozhodnutí o kácení', {
+      dataBox: { personalDelivery: true, recipientReferenceNumber: 'NOV-1' },
+    });
     const tooLarge = await reply('Příliš velká odpověď', {}, 'x'.repeat(21 * 1024 * 1024));
     const c = connector([connection(ADAMOV)]);
     await c.pollNow();
 
     const sent = (await ok(adamovHandler, SHIPMENT, { id: byLogin })).shipment;
-    expect(sent).toMatchObject({ state: 'DISPATCHED', dataBox: { personalDelivery: true, recipientReferenceNumber: 'NOV-1', transferState: 'SENT' } });
+    expect(sent).toMatchObject({
+      state: 'DISPATCHED',
+      dataBox: { personalDelivery: true, recipientReferenceNumber: 'NOV-1', transferState: 'SENT' },
+    });
     const m = isds.message(sent.externalId)!;
-    expect(m).toMatchObject({ from: ADAMOV.dataBoxId, to: CITIZEN, annotation: 'Rozhodnutí o kácení', personalDelivery: true, status: 4 });
+    expect(m).toMatchObject({
+      from: ADAMOV.dataBoxId,
+      to: CITIZEN,
+      annotation: 'Rozhodnutí o kácení',
+      personalDelivery: true,
+      status: 4,
+    });
     expect(isds.inbox(CITIZEN).map((x) => x.dmId)).toEqual(expect.arrayContaining([sent.externalId]));
     // Too large for an ordinary message: refused with a clear code, left with the dispatch office, nothing sent.
     const big = (await ok(adamovHandler, SHIPMENT, { id: tooLarge })).shipment;
-    expect(big).toMatchObject({ state: 'TO_DISPATCH', dataBox: { transferState: 'FAILED', errorCode: 'VODZ_NOT_SUPPORTED' } });
+    expect(big).toMatchObject({
+      state: 'TO_DISPATCH',
+      dataBox: { transferState: 'FAILED', errorCode: 'VODZ_NOT_SUPPORTED' },
+    });
     expect(isds.sent(ADAMOV.dataBoxId).some((x) => x.annotation === 'Příliš velká odpověď')).toBe(false);
 
     // The citizen logs in (lists the inbox): served, status 6; the next round records the delivery with the receipt.
-    await new IsdsClient({ baseUrl: isds.url, authMode: 'BASIC', boxId: CITIZEN, credentials: { username: CITIZEN, password: DEFAULT_PASSWORD } })
+    await new IsdsClient({
+      baseUrl: isds.url,
+      authMode: 'BASIC',
+      boxId: CITIZEN,
+      credentials: { username: CITIZEN, password: DEFAULT_PASSWORD },
+    })
       .listReceived(new Date(Date.parse(m.submittedAt) - 60_000), new Date(isds.now().getTime() + 60_000))
       .catch(() => undefined);
     await c.pollNow();
     const delivered = (await ok(adamovHandler, SHIPMENT, { id: byLogin })).shipment;
-    expect(delivered).toMatchObject({ state: 'DELIVERED', deliveredByFiction: false, proofs: [{ kind: 'DELIVERY_RECEIPT', fileName: `DD_${sent.externalId}.zfo` }] });
+    expect(delivered).toMatchObject({
+      state: 'DELIVERED',
+      deliveredByFiction: false,
+      proofs: [{ kind: 'DELIVERY_RECEIPT', fileName: `DD_${sent.externalId}.zfo` }],
+    });
     const proof = await em(ADAMOV).findOneOrFail(DeliveryProof, { shipmentId: byLogin });
     const chunks: Buffer[] = [];
     for await (const b of store.open(proof.blobKey)) chunks.push(b as Buffer);
@@ -245,7 +326,11 @@ describe.each(testDatabaseKinds())('data-box connector against the local ISDS on
     isds.advance(10 * 24 * 3600_000 + 60_000);
     await c.pollNow();
     const fiction = (await ok(adamovHandler, SHIPMENT, { id: byFiction })).shipment;
-    expect(fiction).toMatchObject({ state: 'DELIVERED', deliveredByFiction: true, proofs: [{ kind: 'DELIVERY_RECEIPT' }] });
+    expect(fiction).toMatchObject({
+      state: 'DELIVERED',
+      deliveredByFiction: true,
+      proofs: [{ kind: 'DELIVERY_RECEIPT' }],
+    });
     expect(await em(ADAMOV).count(DataBoxOutbound, { state: 'DELIVERED' })).toBeGreaterThanOrEqual(2);
     // Nothing of Adamov's dispatch is Blansko's.
     expect(await em(BLANSKO).count(Shipment, { recipientDataBoxId: CITIZEN })).toBe(0);

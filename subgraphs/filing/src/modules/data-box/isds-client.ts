@@ -1,5 +1,12 @@
 import {
-  IsdsError, checkHttpAuth, parseAnswer, postSoap, soapEnvelope, type IsdsCredentials, type Parsed, type XmlNode,
+  IsdsError,
+  checkHttpAuth,
+  parseAnswer,
+  postSoap,
+  soapEnvelope,
+  type IsdsCredentials,
+  type Parsed,
+  type XmlNode,
 } from './soap';
 
 /**
@@ -21,9 +28,15 @@ export interface BoxEndpoint {
 
 /** Where each operation lives (isds.md §1: GetDeliveryInfo/GetSignedDeliveryInfo are in dm_info). */
 const SERVICE: Record<string, 'dz' | 'dx'> = {
-  CreateMessage: 'dz', SignedMessageDownload: 'dz', SignedSentMessageDownload: 'dz',
-  GetListOfReceivedMessages: 'dx', GetListOfSentMessages: 'dx', MarkMessageAsDownloaded: 'dx', GetMessageStateChanges: 'dx',
-  GetDeliveryInfo: 'dx', GetSignedDeliveryInfo: 'dx',
+  CreateMessage: 'dz',
+  SignedMessageDownload: 'dz',
+  SignedSentMessageDownload: 'dz',
+  GetListOfReceivedMessages: 'dx',
+  GetListOfSentMessages: 'dx',
+  MarkMessageAsDownloaded: 'dx',
+  GetMessageStateChanges: 'dx',
+  GetDeliveryInfo: 'dx',
+  GetSignedDeliveryInfo: 'dx',
 };
 
 /** The hosted records-service certificate mode answers under `/hspis`, Basic directly under `/DS` (isds.md §1 a, d). */
@@ -110,7 +123,10 @@ export class IsdsClient {
   private readonly timeoutMs: number;
   private readonly maxAnswerBytes: number;
 
-  constructor(readonly endpoint: BoxEndpoint, private readonly opts: ClientOptions = {}) {
+  constructor(
+    readonly endpoint: BoxEndpoint,
+    private readonly opts: ClientOptions = {},
+  ) {
     this.timeoutMs = opts.timeoutMs ?? 60_000;
     this.maxAnswerBytes = opts.maxAnswerBytes ?? 64 * 1024 * 1024;
   }
@@ -121,9 +137,15 @@ export class IsdsClient {
       const started = performance.now();
       let outcome = 'ok';
       try {
-        const answer = await postSoap(operationUrl(this.endpoint, operation), soapEnvelope(operation, body), this.endpoint.credentials, {
-          timeoutMs: this.timeoutMs, maxAnswerBytes: this.maxAnswerBytes,
-        });
+        const answer = await postSoap(
+          operationUrl(this.endpoint, operation),
+          soapEnvelope(operation, body),
+          this.endpoint.credentials,
+          {
+            timeoutMs: this.timeoutMs,
+            maxAnswerBytes: this.maxAnswerBytes,
+          },
+        );
         checkHttpAuth(answer.status);
         return parseAnswer(answer.body, operation, answer.status);
       } catch (e) {
@@ -144,21 +166,28 @@ export class IsdsClient {
    */
   async listReceived(from: Date, to: Date, offset = 1, limit = 1000): Promise<ListedMessage[]> {
     const answer = await this.call('GetListOfReceivedMessages', {
-      dmFromTime: xsTime(from), dmToTime: xsTime(to), dmRecipientOrgUnitNum: null, dmStatusFilter: '-1', dmOffset: offset, dmLimit: limit,
+      dmFromTime: xsTime(from),
+      dmToTime: xsTime(to),
+      dmRecipientOrgUnitNum: null,
+      dmStatusFilter: '-1',
+      dmOffset: offset,
+      dmLimit: limit,
     });
     const records = list<Parsed>((answer.dmRecords as Parsed | undefined)?.dmRecord);
     return records.flatMap((r) => {
       const dmId = text(r.dmID);
       if (!dmId || !DM_ID.test(dmId)) return [];
-      return [{
-        dmId,
-        senderBoxId: text(r.dbIDSender),
-        annotation: text(r.dmAnnotation),
-        status: int(r.dmMessageStatus) ?? 0,
-        deliveredAt: time(r.dmDeliveryTime),
-        acceptedAt: time(r.dmAcceptanceTime),
-        attachmentKb: int(r.dmAttachmentSize),
-      }];
+      return [
+        {
+          dmId,
+          senderBoxId: text(r.dbIDSender),
+          annotation: text(r.dmAnnotation),
+          status: int(r.dmMessageStatus) ?? 0,
+          deliveredAt: time(r.dmDeliveryTime),
+          acceptedAt: time(r.dmAcceptanceTime),
+          attachmentKb: int(r.dmAttachmentSize),
+        },
+      ];
     });
   }
 
@@ -223,18 +252,34 @@ export class IsdsClient {
   }
 
   /** GetListOfSentMessages in [from, to]: finds a message whose sending was interrupted before its dmID was recorded. */
-  async listSent(from: Date, to: Date): Promise<(ListedMessage & { recipientBoxId: string | null; senderRefNumber: string | null })[]> {
+  async listSent(
+    from: Date,
+    to: Date,
+  ): Promise<(ListedMessage & { recipientBoxId: string | null; senderRefNumber: string | null })[]> {
     const answer = await this.call('GetListOfSentMessages', {
-      dmFromTime: xsTime(from), dmToTime: xsTime(to), dmSenderOrgUnitNum: null, dmStatusFilter: '-1', dmOffset: 1, dmLimit: 1000,
+      dmFromTime: xsTime(from),
+      dmToTime: xsTime(to),
+      dmSenderOrgUnitNum: null,
+      dmStatusFilter: '-1',
+      dmOffset: 1,
+      dmLimit: 1000,
     });
     return list<Parsed>((answer.dmRecords as Parsed | undefined)?.dmRecord).flatMap((r) => {
       const dmId = text(r.dmID);
       if (!dmId || !DM_ID.test(dmId)) return [];
-      return [{
-        dmId, senderBoxId: text(r.dbIDSender), annotation: text(r.dmAnnotation), status: int(r.dmMessageStatus) ?? 0,
-        deliveredAt: time(r.dmDeliveryTime), acceptedAt: time(r.dmAcceptanceTime), attachmentKb: int(r.dmAttachmentSize),
-        recipientBoxId: text(r.dbIDRecipient), senderRefNumber: text(r.dmSenderRefNumber),
-      }];
+      return [
+        {
+          dmId,
+          senderBoxId: text(r.dbIDSender),
+          annotation: text(r.dmAnnotation),
+          status: int(r.dmMessageStatus) ?? 0,
+          deliveredAt: time(r.dmDeliveryTime),
+          acceptedAt: time(r.dmAcceptanceTime),
+          attachmentKb: int(r.dmAttachmentSize),
+          recipientBoxId: text(r.dbIDRecipient),
+          senderRefNumber: text(r.dmSenderRefNumber),
+        },
+      ];
     });
   }
 
@@ -253,7 +298,8 @@ export class IsdsClient {
   async deliveryInfo(dmId: string): Promise<DeliveryInfo> {
     const answer = await this.call('GetDeliveryInfo', { dmID: dmId });
     const d = answer.dmDelivery as Parsed | undefined;
-    if (!d || typeof d !== 'object') throw new IsdsError('PROTOCOL', 'NO_DELIVERY', `GetDeliveryInfo: no dmDelivery for ${dmId}`);
+    if (!d || typeof d !== 'object')
+      throw new IsdsError('PROTOCOL', 'NO_DELIVERY', `GetDeliveryInfo: no dmDelivery for ${dmId}`);
     return {
       status: int(d.dmMessageStatus) ?? 0,
       deliveredAt: time(d.dmDeliveryTime),
@@ -265,4 +311,3 @@ export class IsdsClient {
     };
   }
 }
-

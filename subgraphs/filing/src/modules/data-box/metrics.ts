@@ -38,7 +38,8 @@ const requests = new Histogram({
 });
 
 export const boxMetrics = {
-  request: (_box: string, operation: string, outcome: string, seconds: number) => requests.observe({ operation, outcome }, seconds),
+  request: (_box: string, operation: string, outcome: string, seconds: number) =>
+    requests.observe({ operation, outcome }, seconds),
   polled: (box: string, at: Date) => lastSuccess.set({ box }, Math.floor(at.getTime() / 1000)),
   roundFailed: (box: string, kind: string) => failures.inc({ box, kind }),
   backlog: (box: string, n: number) => backlog.set({ box }, n),

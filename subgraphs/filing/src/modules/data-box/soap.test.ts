@@ -11,7 +11,10 @@ import { IsdsError, isdsParser, operationXml, parseAnswer, soapEnvelope, type Xm
 import { ZFO_MEDIA_TYPE, mediaTypeOf, readZfo, safeFileName, zfoContent } from './zfo';
 
 /** The official XSD (isds.md, ../shared/isds/wsdl; v2.33): every request the client builds must validate against it. */
-const XSD = [resolve(__dirname, '../../../../../../shared/isds/wsdl/dmBaseTypes.xsd'), '/work/shared/isds/wsdl/dmBaseTypes.xsd'].find(existsSync);
+const XSD = [
+  resolve(__dirname, '../../../../../../shared/isds/wsdl/dmBaseTypes.xsd'),
+  '/work/shared/isds/wsdl/dmBaseTypes.xsd',
+].find(existsSync);
 
 /** The bodies the client sends, captured from a loopback server that answers OK. */
 async function capture(fn: (c: IsdsClient) => Promise<unknown>, answer: string): Promise<string[]> {
@@ -28,7 +31,14 @@ async function capture(fn: (c: IsdsClient) => Promise<unknown>, answer: string):
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   try {
-    await fn(new IsdsClient({ baseUrl: url, authMode: 'BASIC', boxId: 'abcd234', credentials: { username: 'u', password: 'p' } })).catch(() => undefined);
+    await fn(
+      new IsdsClient({
+        baseUrl: url,
+        authMode: 'BASIC',
+        boxId: 'abcd234',
+        credentials: { username: 'u', password: 'p' },
+      }),
+    ).catch(() => undefined);
   } finally {
     server.close();
   }
@@ -69,14 +79,30 @@ describe('ISDS SOAP requests', () => {
       ['GetMessageStateChanges', (c) => c.stateChanges(from, to)],
       ['GetDeliveryInfo', (c) => c.deliveryInfo('1234567')],
       ['GetSignedDeliveryInfo', (c) => c.signedDeliveryInfo('1234567')],
-      ['CreateMessage', (c) => c.createMessage({
-        recipientBoxId: 'xyz2345', annotation: 'Rozhodnutí <o> "stavbě" & spol.', senderRefNumber: 'OUADA 12/2026', recipientRefNumber: null,
-        senderIdent: null, recipientIdent: 'S-1/2026', toHands: null, personalDelivery: true, allowSubstDelivery: false,
-        files: [
-          { fileName: 'rozhodnuti.pdf', mediaType: 'application/pdf', metaType: 'main', content: Buffer.from('%PDF-1.4') },
-          { fileName: 'příloha.txt', mediaType: 'text/plain', metaType: 'enclosure', content: Buffer.from('ahoj') },
-        ],
-      })],
+      [
+        'CreateMessage',
+        (c) =>
+          c.createMessage({
+            recipientBoxId: 'xyz2345',
+            annotation: 'Rozhodnutí <o> "stavbě" & spol.',
+            senderRefNumber: 'OUADA 12/2026',
+            recipientRefNumber: null,
+            senderIdent: null,
+            recipientIdent: 'S-1/2026',
+            toHands: null,
+            personalDelivery: true,
+            allowSubstDelivery: false,
+            files: [
+              {
+                fileName: 'rozhodnuti.pdf',
+                mediaType: 'application/pdf',
+                metaType: 'main',
+                content: Buffer.from('%PDF-1.4'),
+              },
+              { fileName: 'příloha.txt', mediaType: 'text/plain', metaType: 'enclosure', content: Buffer.from('ahoj') },
+            ],
+          }),
+      ],
     ];
     for (const [op, call] of calls) {
       const [body] = await capture(call, ok(op));
@@ -86,8 +112,12 @@ describe('ISDS SOAP requests', () => {
   });
 
   it('the validation can fail: a request that breaks the XSD is refused by xmllint', () => {
-    expect(() => validate(operationXml('GetListOfReceivedMessages', { dmFromTime: 'yesterday', dmToTime: null } as XmlNode))).toThrow();
-    expect(() => validate(operationXml('CreateMessage', { dmEnvelope: { dbIDRecipient: 'too-long-box' }, dmFiles: {} }))).toThrow();
+    expect(() =>
+      validate(operationXml('GetListOfReceivedMessages', { dmFromTime: 'yesterday', dmToTime: null } as XmlNode)),
+    ).toThrow();
+    expect(() =>
+      validate(operationXml('CreateMessage', { dmEnvelope: { dbIDRecipient: 'too-long-box' }, dmFiles: {} })),
+    ).toThrow();
   });
 
   it('escapes text and attributes (no string templates)', () => {
@@ -111,15 +141,20 @@ describe('ISDS SOAP requests', () => {
     expect([throttled.failure, throttled.code, throttled.retryable]).toEqual(['THROTTLED', '3009', true]);
     const refused = err(() => parseAnswer(status('1219'), 'GetListOfReceivedMessages', 200));
     expect([refused.failure, refused.retryable]).toEqual(['REFUSED', false]);
-    const fault = '<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><s:Fault><faultcode>s:Server</faultcode><faultstring>Service Unavailable</faultstring></s:Fault></s:Body></s:Envelope>';
+    const fault =
+      '<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><s:Fault><faultcode>s:Server</faultcode><faultstring>Service Unavailable</faultstring></s:Fault></s:Body></s:Envelope>';
     expect(err(() => parseAnswer(fault, 'GetListOfReceivedMessages', 503)).failure).toBe('UNAVAILABLE');
     expect(err(() => parseAnswer('<html>maintenance</html>', 'X', 503)).failure).toBe('UNAVAILABLE');
     expect(err(() => parseAnswer(ok('Other'), 'GetListOfReceivedMessages', 200)).failure).toBe('PROTOCOL');
   });
 
   it('paths: Basic under /DS, hosted certificate under /hspis/DS; dz and dx per operation', () => {
-    expect(operationUrl({ baseUrl: 'https://ws1.datovka.gov.cz/', authMode: 'BASIC' }, 'CreateMessage')).toBe('https://ws1.datovka.gov.cz/DS/dz');
-    expect(operationUrl({ baseUrl: 'https://ws1c.datovka.gov.cz', authMode: 'HOSTED_CERTIFICATE' }, 'GetDeliveryInfo')).toBe('https://ws1c.datovka.gov.cz/hspis/DS/dx');
+    expect(operationUrl({ baseUrl: 'https://ws1.datovka.gov.cz/', authMode: 'BASIC' }, 'CreateMessage')).toBe(
+      'https://ws1.datovka.gov.cz/DS/dz',
+    );
+    expect(
+      operationUrl({ baseUrl: 'https://ws1c.datovka.gov.cz', authMode: 'HOSTED_CERTIFICATE' }, 'GetDeliveryInfo'),
+    ).toBe('https://ws1c.datovka.gov.cz/hspis/DS/dx');
   });
 
   it('one request at a time per box: calls queue behind each other', async () => {
@@ -135,7 +170,12 @@ describe('ISDS SOAP requests', () => {
       }, 20);
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    const client = new IsdsClient({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, authMode: 'BASIC', boxId: 'abcd234', credentials: { username: 'u', password: 'p' } });
+    const client = new IsdsClient({
+      baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      authMode: 'BASIC',
+      boxId: 'abcd234',
+      credentials: { username: 'u', password: 'p' },
+    });
     await Promise.all(Array.from({ length: 5 }, (_, i) => client.markDownloaded(String(100 + i))));
     server.close();
     expect(most).toBe(1);
@@ -149,7 +189,16 @@ describe('ISDS SOAP requests', () => {
       res.end(ok('MarkMessageAsDownloaded'));
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    const [c] = parseConnections({ connections: [{ municipalityId: '11111111-1111-4111-8111-111111111111', boxId: 'abcd234', authMode: 'HOSTED_CERTIFICATE', baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }] });
+    const [c] = parseConnections({
+      connections: [
+        {
+          municipalityId: '11111111-1111-4111-8111-111111111111',
+          boxId: 'abcd234',
+          authMode: 'HOSTED_CERTIFICATE',
+          baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        },
+      ],
+    });
     await new IsdsClient(c.endpoint).markDownloaded('1');
     server.close();
     expect(Buffer.from(auth.replace('Basic ', ''), 'base64').toString()).toBe('abcd234:');
@@ -162,18 +211,55 @@ describe('data-box configuration', () => {
 
   it('refuses what would leak or mix up boxes, never echoing a secret', () => {
     bad({ municipalityId: m, boxId: 'ABC', authMode: 'BASIC', baseUrl: 'https://x' }, /boxId/);
-    bad({ municipalityId: m, boxId: 'abcd234', authMode: 'BASIC', baseUrl: 'http://isds.example.cz', username: 'u', password: 'tajne-heslo' }, /loopback/);
-    bad({ municipalityId: m, boxId: 'abcd234', authMode: 'BASIC', baseUrl: 'https://u:p@ws1.datovka.gov.cz' }, /credentials/);
-    bad({ municipalityId: m, boxId: 'abcd234', authMode: 'HOSTED_CERTIFICATE', baseUrl: 'https://ws1c.datovka.gov.cz' }, /HUB_ISDS_CLIENT_CERT_FILE/);
-    bad({ municipalityId: m, boxId: 'abcd234', authMode: 'PASSWORD', baseUrl: 'https://ws1.datovka.gov.cz' }, /authMode/);
+    bad(
+      {
+        municipalityId: m,
+        boxId: 'abcd234',
+        authMode: 'BASIC',
+        baseUrl: 'http://isds.example.cz',
+        username: 'u',
+        password: 'tajne-heslo',
+      },
+      /loopback/,
+    );
+    bad(
+      { municipalityId: m, boxId: 'abcd234', authMode: 'BASIC', baseUrl: 'https://u:p@ws1.datovka.gov.cz' },
+      /credentials/,
+    );
+    bad(
+      { municipalityId: m, boxId: 'abcd234', authMode: 'HOSTED_CERTIFICATE', baseUrl: 'https://ws1c.datovka.gov.cz' },
+      /HUB_ISDS_CLIENT_CERT_FILE/,
+    );
+    bad(
+      { municipalityId: m, boxId: 'abcd234', authMode: 'PASSWORD', baseUrl: 'https://ws1.datovka.gov.cz' },
+      /authMode/,
+    );
     try {
-      parseConnections({ connections: [{ municipalityId: m, boxId: 'abcd234', authMode: 'BASIC', baseUrl: 'http://10.0.0.1', username: 'u', password: 'tajne-heslo' }] });
+      parseConnections({
+        connections: [
+          {
+            municipalityId: m,
+            boxId: 'abcd234',
+            authMode: 'BASIC',
+            baseUrl: 'http://10.0.0.1',
+            username: 'u',
+            password: 'tajne-heslo',
+          },
+        ],
+      });
     } catch (e) {
       expect(e).toBeInstanceOf(DataBoxConfigError);
       expect((e as Error).message).not.toContain('tajne-heslo');
     }
     const two = { boxId: 'abcd234', authMode: 'BASIC', baseUrl: 'http://127.0.0.1:1', username: 'u', password: 'p' };
-    expect(() => parseConnections({ connections: [{ ...two, municipalityId: m }, { ...two, municipalityId: '22222222-2222-4222-8222-222222222222' }] })).toThrow(/two municipalities/);
+    expect(() =>
+      parseConnections({
+        connections: [
+          { ...two, municipalityId: m },
+          { ...two, municipalityId: '22222222-2222-4222-8222-222222222222' },
+        ],
+      }),
+    ).toThrow(/two municipalities/);
   });
 });
 
@@ -181,18 +267,35 @@ describe('data-box configuration', () => {
 export function fakeZfo(content: string, pieces = 1): Buffer {
   const bytes = Buffer.from(content, 'utf8');
   const size = Math.ceil(bytes.length / pieces);
-  const octets = pieces === 1
-    ? new asn1js.OctetString({ valueHex: bytes })
-    : new asn1js.OctetString({ isConstructed: true, value: Array.from({ length: pieces }, (_, i) => new asn1js.OctetString({ valueHex: bytes.subarray(i * size, (i + 1) * size) })) } as never);
+  const octets =
+    pieces === 1
+      ? new asn1js.OctetString({ valueHex: bytes })
+      : new asn1js.OctetString({
+          isConstructed: true,
+          value: Array.from(
+            { length: pieces },
+            (_, i) => new asn1js.OctetString({ valueHex: bytes.subarray(i * size, (i + 1) * size) }),
+          ),
+        } as never);
   const signedData = new asn1js.Sequence({
     value: [
       new asn1js.Integer({ value: 3 }),
       new asn1js.Set({ value: [] }),
-      new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: '1.2.840.113549.1.7.1' }), new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [octets] })] }),
+      new asn1js.Sequence({
+        value: [
+          new asn1js.ObjectIdentifier({ value: '1.2.840.113549.1.7.1' }),
+          new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [octets] }),
+        ],
+      }),
       new asn1js.Set({ value: [] }),
     ],
   });
-  const info = new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: '1.2.840.113549.1.7.2' }), new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [signedData] })] });
+  const info = new asn1js.Sequence({
+    value: [
+      new asn1js.ObjectIdentifier({ value: '1.2.840.113549.1.7.2' }),
+      new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [signedData] }),
+    ],
+  });
   return Buffer.from(info.toBER());
 }
 
@@ -225,8 +328,16 @@ describe('ZFO', () => {
       expect(zfoContent(zfo).toString('utf8')).toBe(MESSAGE);
       const m = readZfo(zfo);
       expect(m).toMatchObject({
-        kind: 'message', dmId: '151916', senderBoxId: 'vqbab52', senderName: 'Jan Novák', senderType: 40, recipientBoxId: 'abcd234',
-        annotation: 'Žádost o stavební povolení & přílohy', senderRefNumber: 'ZN-1', status: 4, acceptedAt: null,
+        kind: 'message',
+        dmId: '151916',
+        senderBoxId: 'vqbab52',
+        senderName: 'Jan Novák',
+        senderType: 40,
+        recipientBoxId: 'abcd234',
+        annotation: 'Žádost o stavební povolení & přílohy',
+        senderRefNumber: 'ZN-1',
+        status: 4,
+        acceptedAt: null,
       });
       expect(m.deliveredAt?.toISOString()).toBe('2026-03-02T08:15:42.678Z');
       expect(m.files.map((f) => [f.fileName, f.mediaType, f.metaType])).toEqual([

@@ -21,7 +21,13 @@ export interface XmlNode {
 /** `xsi:nil` for a nillable element without value: the XSD requires the element itself (minOccurs 1). */
 export const NIL: XmlNode = { '@_xsi:nil': 'true' };
 
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', suppressBooleanAttributes: false, format: false, processEntities: true });
+const builder = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  suppressBooleanAttributes: false,
+  format: false,
+  processEntities: true,
+});
 
 /** Prefixes every element name of a request body with `p:` (attributes and text stay as they are). */
 function prefixed(value: XmlValue | undefined): XmlValue | undefined {
@@ -108,16 +114,25 @@ export function parseAnswer(xml: string, operation: string, httpStatus: number):
   const fault = body.Fault as Parsed | undefined;
   if (fault || httpStatus >= 500) {
     const text = String(fault?.faultstring ?? '').slice(0, 200);
-    throw new IsdsError('UNAVAILABLE', `HTTP ${httpStatus}`, `ISDS is unavailable (HTTP ${httpStatus}${text ? `: ${text}` : ''})`);
+    throw new IsdsError(
+      'UNAVAILABLE',
+      `HTTP ${httpStatus}`,
+      `ISDS is unavailable (HTTP ${httpStatus}${text ? `: ${text}` : ''})`,
+    );
   }
   const answer = body[`${operation}Response`] as Parsed | undefined;
-  if (!answer) throw new IsdsError('PROTOCOL', `HTTP ${httpStatus}`, `${operation}: no ${operation}Response in the answer`);
+  if (!answer)
+    throw new IsdsError('PROTOCOL', `HTTP ${httpStatus}`, `${operation}: no ${operation}Response in the answer`);
   const status = (answer.dmStatus ?? answer.dbStatus) as Parsed | undefined;
   const code = String(status?.dmStatusCode ?? status?.dbStatusCode ?? '');
   if (code !== '0000') {
     const message = String(status?.dmStatusMessage ?? status?.dbStatusMessage ?? '').slice(0, 200);
     const failure = THROTTLING_CODES.has(code) ? 'THROTTLED' : 'REFUSED';
-    throw new IsdsError(failure, code || 'none', `${operation}: ISDS ${code || 'gave no status'}${message ? ` ${message}` : ''}`);
+    throw new IsdsError(
+      failure,
+      code || 'none',
+      `${operation}: ISDS ${code || 'gave no status'}${message ? ` ${message}` : ''}`,
+    );
   }
   return answer;
 }
@@ -144,43 +159,59 @@ export interface HttpAnswer {
 }
 
 /** One POST of a SOAP request; network failures and timeouts become UNAVAILABLE. */
-export function postSoap(url: string, xml: string, creds: IsdsCredentials, opts: TransportOptions): Promise<HttpAnswer> {
+export function postSoap(
+  url: string,
+  xml: string,
+  creds: IsdsCredentials,
+  opts: TransportOptions,
+): Promise<HttpAnswer> {
   const target = new URL(url);
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
   const body = Buffer.from(xml, 'utf8');
   return new Promise<HttpAnswer>((resolve, reject) => {
-    const req = send(target, {
-      method: 'POST',
-      headers: {
-        'content-type': 'text/xml; charset=utf-8',
-        soapaction: '""',
-        'content-length': String(body.length),
-        authorization: `Basic ${Buffer.from(`${creds.username}:${creds.password}`, 'utf8').toString('base64')}`,
+    const req = send(
+      target,
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'text/xml; charset=utf-8',
+          soapaction: '""',
+          'content-length': String(body.length),
+          authorization: `Basic ${Buffer.from(`${creds.username}:${creds.password}`, 'utf8').toString('base64')}`,
+        },
+        ...(target.protocol === 'https:' && creds.cert ? { cert: creds.cert, key: creds.key } : {}),
+        timeout: opts.timeoutMs,
       },
-      ...(target.protocol === 'https:' && creds.cert ? { cert: creds.cert, key: creds.key } : {}),
-      timeout: opts.timeoutMs,
-    }, (res: IncomingMessage) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on('data', (c: Buffer) => {
-        size += c.length;
-        if (size > opts.maxAnswerBytes) {
-          req.destroy();
-          reject(new IsdsError('PROTOCOL', 'TOO_LARGE', `the answer is larger than ${opts.maxAnswerBytes} bytes`));
-          return;
-        }
-        chunks.push(c);
-      });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', (e) => reject(new IsdsError('UNAVAILABLE', 'NETWORK', `the answer broke off (${e.message})`)));
-    });
+      (res: IncomingMessage) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (c: Buffer) => {
+          size += c.length;
+          if (size > opts.maxAnswerBytes) {
+            req.destroy();
+            reject(new IsdsError('PROTOCOL', 'TOO_LARGE', `the answer is larger than ${opts.maxAnswerBytes} bytes`));
+            return;
+          }
+          chunks.push(c);
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', (e) => reject(new IsdsError('UNAVAILABLE', 'NETWORK', `the answer broke off (${e.message})`)));
+      },
+    );
     req.on('timeout', () => req.destroy(new Error(`no answer within ${opts.timeoutMs} ms`)));
-    req.on('error', (e: NodeJS.ErrnoException) => reject(e instanceof IsdsError ? e : new IsdsError('UNAVAILABLE', 'NETWORK', `ISDS could not be reached (${e.code ?? e.message})`)));
+    req.on('error', (e: NodeJS.ErrnoException) =>
+      reject(
+        e instanceof IsdsError
+          ? e
+          : new IsdsError('UNAVAILABLE', 'NETWORK', `ISDS could not be reached (${e.code ?? e.message})`),
+      ),
+    );
     req.end(body);
   });
 }
 
 /** HTTP statuses that say the credentials were refused (isds.md §5: real ISDS answers 401 where 403 is meant). */
 export function checkHttpAuth(status: number): void {
-  if (status === 401 || status === 403) throw new IsdsError('UNAUTHORIZED', `HTTP ${status}`, `ISDS refused the credentials (HTTP ${status})`);
+  if (status === 401 || status === 403)
+    throw new IsdsError('UNAUTHORIZED', `HTTP ${status}`, `ISDS refused the credentials (HTTP ${status})`);
 }

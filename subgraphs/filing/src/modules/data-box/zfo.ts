@@ -37,7 +37,8 @@ export function zfoContent(der: Buffer): Buffer {
   if (parsed.offset === -1) throw new ZfoError(`not DER/BER (${parsed.result.error})`);
   const contentInfo = parsed.result;
   const type = child(contentInfo, 0);
-  if (!(type instanceof asn1js.ObjectIdentifier) || type.valueBlock.toString() !== SIGNED_DATA) throw new ZfoError('not a CMS SignedData');
+  if (!(type instanceof asn1js.ObjectIdentifier) || type.valueBlock.toString() !== SIGNED_DATA)
+    throw new ZfoError('not a CMS SignedData');
   const signedData = child(child(contentInfo, 1), 0);
   // SignedData: version, digestAlgorithms, encapContentInfo, …
   const encap = child(signedData, 2);
@@ -89,12 +90,27 @@ const list = (v: unknown): Parsed[] => (Array.isArray(v) ? (v as Parsed[]) : v ?
 
 /** A few extensions for when dmMimeType is not a media type (isds.md §2: a real message has `pdf`). */
 const BY_EXTENSION: Record<string, string> = {
-  pdf: 'application/pdf', xml: 'application/xml', txt: 'text/plain', jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png',
-  tif: 'image/tiff', tiff: 'image/tiff', doc: 'application/msword', odt: 'application/vnd.oasis.opendocument.text',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', zip: 'application/zip',
-  zfo: ZFO_MEDIA_TYPE, fo: 'application/vnd.software602.filler.form+xml', isdoc: 'application/vnd.isdoc+xml',
-  p7s: 'application/pkcs7-signature', html: 'text/html', csv: 'text/csv', xls: 'application/vnd.ms-excel',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ods: 'application/vnd.oasis.opendocument.spreadsheet',
+  pdf: 'application/pdf',
+  xml: 'application/xml',
+  txt: 'text/plain',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  tif: 'image/tiff',
+  tiff: 'image/tiff',
+  doc: 'application/msword',
+  odt: 'application/vnd.oasis.opendocument.text',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  zip: 'application/zip',
+  zfo: ZFO_MEDIA_TYPE,
+  fo: 'application/vnd.software602.filler.form+xml',
+  isdoc: 'application/vnd.isdoc+xml',
+  p7s: 'application/pkcs7-signature',
+  html: 'text/html',
+  csv: 'text/csv',
+  xls: 'application/vnd.ms-excel',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  ods: 'application/vnd.oasis.opendocument.spreadsheet',
 };
 const MEDIA_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i;
 
@@ -107,8 +123,12 @@ export function mediaTypeOf(declared: string | null, fileName: string): string {
 
 /** dmFileDescr as a plain file name the hub accepts (components.ts checkFileName): no paths, no control characters. */
 export function safeFileName(descr: string | null, i: number): string {
-  // eslint-disable-next-line no-control-regex
-  const name = (descr ?? '').normalize('NFC').replace(/[\u0000-\u001f\u007f/\\]/g, '_').trim().slice(0, 255);
+  const name = (descr ?? '')
+    .normalize('NFC')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f/\\]/g, '_')
+    .trim()
+    .slice(0, 255);
   return name && name !== '.' && name !== '..' ? name : `soubor-${i + 1}`;
 }
 
@@ -124,7 +144,12 @@ export function readZfo(der: Buffer): ZfoMessage {
   const [rootName] = Object.keys(doc).filter((k) => k !== '?xml');
   const root = doc[rootName] as Parsed;
   // The namespace tells a received message from a sent one (isds.md §3: …/v20/message vs …/v20/SentMessage).
-  const kind = rootName === 'GetDeliveryInfoResponse' ? 'delivery' : xml.includes('isds.czechpoint.cz/v20/SentMessage') ? 'sent' : 'message';
+  const kind =
+    rootName === 'GetDeliveryInfoResponse'
+      ? 'delivery'
+      : xml.includes('isds.czechpoint.cz/v20/SentMessage')
+        ? 'sent'
+        : 'message';
   const returned = (root?.dmReturnedMessage ?? root?.dmDelivery) as Parsed | undefined;
   const dm = returned?.dmDm as Parsed | undefined;
   if (!returned || !dm) throw new ZfoError(`${rootName ?? 'the root'} has no dmDm`);
@@ -133,8 +158,16 @@ export function readZfo(der: Buffer): ZfoMessage {
   const files = list((dm.dmFiles as Parsed | undefined)?.dmFile).map((f, i) => {
     const fileName = safeFileName(text(f['@_dmFileDescr']), i);
     const xmlContent = f.dmXMLContent;
-    const content = xmlContent !== undefined ? Buffer.from(String(xmlContent), 'utf8') : Buffer.from(text(f.dmEncodedContent) ?? '', 'base64');
-    return { fileName, mediaType: mediaTypeOf(text(f['@_dmMimeType']), fileName), metaType: text(f['@_dmFileMetaType']) ?? 'enclosure', content };
+    const content =
+      xmlContent !== undefined
+        ? Buffer.from(String(xmlContent), 'utf8')
+        : Buffer.from(text(f.dmEncodedContent) ?? '', 'base64');
+    return {
+      fileName,
+      mediaType: mediaTypeOf(text(f['@_dmMimeType']), fileName),
+      metaType: text(f['@_dmFileMetaType']) ?? 'enclosure',
+      content,
+    };
   });
   return {
     kind,

@@ -10,10 +10,34 @@ describe('how long backups can hold what was destroyed', () => {
   });
 
   it('follows the configured policy; the longest rule wins', () => {
-    expect(backupsExpireBy(destroyed, backupRetentionFromEnv({ HUB_BACKUP_KEEP_MONTHLY: '0', HUB_BACKUP_KEEP_WEEKLY: '0' }))!.toISOString()).toBe('2026-12-21T00:00:00.000Z');
+    expect(
+      backupsExpireBy(
+        destroyed,
+        backupRetentionFromEnv({ HUB_BACKUP_KEEP_MONTHLY: '0', HUB_BACKUP_KEEP_WEEKLY: '0' }),
+      )!.toISOString(),
+    ).toBe('2026-12-21T00:00:00.000Z');
     // Weeks start on Monday: 6 Dec 2026 is a Sunday, its week began on 30 Nov.
-    expect(backupsExpireBy(destroyed, backupRetentionFromEnv({ HUB_BACKUP_KEEP_MONTHLY: '0', HUB_BACKUP_KEEP_DAILY: '0', HUB_BACKUP_KEEP_WEEKLY: '2' }))!.toISOString()).toBe('2026-12-15T00:00:00.000Z');
-    expect(backupsExpireBy(destroyed, backupRetentionFromEnv({ HUB_BACKUP_KEEP_MONTHLY: '0', HUB_BACKUP_KEEP_DAILY: '0', HUB_BACKUP_KEEP_WEEKLY: '0', HUB_BACKUP_KEEP_LAST: '30' }))!.toISOString()).toBe('2027-01-05T10:00:00.000Z');
+    expect(
+      backupsExpireBy(
+        destroyed,
+        backupRetentionFromEnv({
+          HUB_BACKUP_KEEP_MONTHLY: '0',
+          HUB_BACKUP_KEEP_DAILY: '0',
+          HUB_BACKUP_KEEP_WEEKLY: '2',
+        }),
+      )!.toISOString(),
+    ).toBe('2026-12-15T00:00:00.000Z');
+    expect(
+      backupsExpireBy(
+        destroyed,
+        backupRetentionFromEnv({
+          HUB_BACKUP_KEEP_MONTHLY: '0',
+          HUB_BACKUP_KEEP_DAILY: '0',
+          HUB_BACKUP_KEEP_WEEKLY: '0',
+          HUB_BACKUP_KEEP_LAST: '30',
+        }),
+      )!.toISOString(),
+    ).toBe('2027-01-05T10:00:00.000Z');
   });
 
   it('no rule that bounds time: unknown', () => {

@@ -23,7 +23,13 @@ export interface BackupRetention {
   monthly: number;
 }
 
-const DEFAULTS: Record<keyof BackupRetention, string> = { last: '', hourly: '', daily: '14', weekly: '8', monthly: '12' };
+const DEFAULTS: Record<keyof BackupRetention, string> = {
+  last: '',
+  hourly: '',
+  daily: '14',
+  weekly: '8',
+  monthly: '12',
+};
 
 /** The retention policy from HUB_BACKUP_KEEP_* (0 or empty: not used); an invalid value counts as not used. */
 export function backupRetentionFromEnv(env: NodeJS.ProcessEnv = process.env): BackupRetention {
@@ -31,7 +37,13 @@ export function backupRetentionFromEnv(env: NodeJS.ProcessEnv = process.env): Ba
     const v = (env[`HUB_BACKUP_KEEP_${k.toUpperCase()}`] ?? DEFAULTS[k]).trim();
     return /^\d+$/.test(v) ? Number(v) : 0;
   };
-  return { last: read('last'), hourly: read('hourly'), daily: read('daily'), weekly: read('weekly'), monthly: read('monthly') };
+  return {
+    last: read('last'),
+    hourly: read('hourly'),
+    daily: read('daily'),
+    weekly: read('weekly'),
+    monthly: read('monthly'),
+  };
 }
 
 /** Start (UTC) of the period holding `at`, moved `n` periods on. Weeks start on Monday, as restic's ISO weeks. */
@@ -39,7 +51,8 @@ function periodStart(at: Date, unit: 'hour' | 'day' | 'week' | 'month', n: numbe
   const d = new Date(at.getTime());
   if (unit === 'hour') return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours() + n);
   if (unit === 'day') return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + n);
-  if (unit === 'week') return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - ((d.getUTCDay() + 6) % 7) + 7 * n);
+  if (unit === 'week')
+    return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - ((d.getUTCDay() + 6) % 7) + 7 * n);
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n, 1);
 }
 

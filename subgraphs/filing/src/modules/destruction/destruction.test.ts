@@ -2,7 +2,14 @@
 // or document to its tombstone, deletes its rows, erases its bytes after commit (shared bytes kept, a failed erasure
 // retried by the upload sweep) and files the run's destruction record. Entities are set up as rows; the events are
 // shaped as archives' destroyDisposedEntities writes them (archives destruction.test.ts).
-import { AuditEvent, DEMO_MUNICIPALITIES, scopeToTenant, testCaller, testDatabaseKinds, type TenantCaller } from '@hub/kit';
+import {
+  AuditEvent,
+  DEMO_MUNICIPALITIES,
+  scopeToTenant,
+  testCaller,
+  testDatabaseKinds,
+  type TenantCaller,
+} from '@hub/kit';
 import { startTestSubgraph, type TestSubgraph } from '@hub/kit/testing';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -59,23 +66,55 @@ describe.each(testDatabaseKinds())('destruction in filing on %s', (kind) => {
   afterEach(() => jest.restoreAllMocks());
 
   /** A closed document of `municipality` with one component of `text`. */
-  async function document(text: string, opts: { caseFileId?: string; municipality?: typeof BLANSKO; subject?: string } = {}): Promise<{ document: Document; component: Component }> {
+  async function document(
+    text: string,
+    opts: { caseFileId?: string; municipality?: typeof BLANSKO; subject?: string } = {},
+  ): Promise<{ document: Document; component: Component }> {
     const m = opts.municipality ?? BLANSKO;
     const e = em(m.id);
     const main = (await findActiveMainRegister(e))!;
     const seq = n++;
     const author = m === BLANSKO ? handler : adamovRecords;
     const d = e.create(Document, {
-      id: randomUUID(), municipalityId: m.id, registerId: main.id, pid: `${main.referencePrefix}D${seq}`, referenceNumber: `${main.referencePrefix} ${seq}/2020`,
-      sequenceNumber: seq, year: 2020, registeredAt: new Date(), registeredById: author.userId, state: 'IN_RECORDS_OFFICE',
-      ...ownDocumentContent(opts.subject ?? `Dokument ${seq}`), createdAt: new Date(), createdById: author.userId, ...notYetHandled(),
-      handlerId: author.userId, orgUnitId: null, caseFileId: opts.caseFileId ?? null, caseFileInsertedAt: opts.caseFileId ? new Date() : null,
-      disposalCode: 'S', retentionYears: 5, disposalYear: 2026, ...(await newDocumentMetadata(e, {})), ...authorOf(author as TenantCaller, null),
+      id: randomUUID(),
+      municipalityId: m.id,
+      registerId: main.id,
+      pid: `${main.referencePrefix}D${seq}`,
+      referenceNumber: `${main.referencePrefix} ${seq}/2020`,
+      sequenceNumber: seq,
+      year: 2020,
+      registeredAt: new Date(),
+      registeredById: author.userId,
+      state: 'IN_RECORDS_OFFICE',
+      ...ownDocumentContent(opts.subject ?? `Dokument ${seq}`),
+      createdAt: new Date(),
+      createdById: author.userId,
+      ...notYetHandled(),
+      handlerId: author.userId,
+      orgUnitId: null,
+      caseFileId: opts.caseFileId ?? null,
+      caseFileInsertedAt: opts.caseFileId ? new Date() : null,
+      disposalCode: 'S',
+      retentionYears: 5,
+      disposalYear: 2026,
+      ...(await newDocumentMetadata(e, {})),
+      ...authorOf(author as TenantCaller, null),
     });
     const blob = await store.put(Readable.from([Buffer.from(text)]), { maxBytes: 1000 });
     const c = e.create(Component, {
-      id: randomUUID(), municipalityId: m.id, documentId: d.id, order: 1, version: 1, form: 'ORIGINAL_OUTPUT_FORMAT', fileName: `${seq}.pdf`,
-      mediaType: 'application/pdf', size: blob.size, sha256: blob.key, blobKey: blob.key, createdAt: new Date(), createdById: author.userId,
+      id: randomUUID(),
+      municipalityId: m.id,
+      documentId: d.id,
+      order: 1,
+      version: 1,
+      form: 'ORIGINAL_OUTPUT_FORMAT',
+      fileName: `${seq}.pdf`,
+      mediaType: 'application/pdf',
+      size: blob.size,
+      sha256: blob.key,
+      blobKey: blob.key,
+      createdAt: new Date(),
+      createdById: author.userId,
     });
     await e.flush();
     return { document: d, component: c };
@@ -86,25 +125,77 @@ describe.each(testDatabaseKinds())('destruction in filing on %s', (kind) => {
     for (const text of texts) docs.push(await document(text, { caseFileId: id, subject }));
     const e = em();
     const c = e.create(CaseFile, {
-      id, municipalityId: BLANSKO.id, pid: `MBKS${n++}`, referenceNumber: docs[0].document.referenceNumber!, title: subject, state: 'IN_RECORDS_OFFICE',
-      initiatingDocumentId: docs[0].document.id, filingPlanNodeId: null, handlerId: handler.userId, orgUnitId: null, openedAt: new Date(), openedById: handler.userId,
-      closedAt: new Date(), closedById: handler.userId, closedOn: '2020-12-01', triggerEventOn: null, disposalCode: 'S', retentionYears: 5, disposalYear: 2026,
-      forecastKey: null, handOverListId: null,
+      id,
+      municipalityId: BLANSKO.id,
+      pid: `MBKS${n++}`,
+      referenceNumber: docs[0].document.referenceNumber!,
+      title: subject,
+      state: 'IN_RECORDS_OFFICE',
+      initiatingDocumentId: docs[0].document.id,
+      filingPlanNodeId: null,
+      handlerId: handler.userId,
+      orgUnitId: null,
+      openedAt: new Date(),
+      openedById: handler.userId,
+      closedAt: new Date(),
+      closedById: handler.userId,
+      closedOn: '2020-12-01',
+      triggerEventOn: null,
+      disposalCode: 'S',
+      retentionYears: 5,
+      disposalYear: 2026,
+      forecastKey: null,
+      handOverListId: null,
     });
     await e.flush();
     return { caseFile: c, docs };
   }
   /** Archives' events of one destruction run: Zniceni per entity, then the proposal's closing Uprava. */
-  function run(entities: { type: 'Spis' | 'Dokument'; id: string }[], proposalId = randomUUID(), municipality = BLANSKO, login = 'mbk.records') {
+  function run(
+    entities: { type: 'Spis' | 'Dokument'; id: string }[],
+    proposalId = randomUUID(),
+    municipality = BLANSKO,
+    login = 'mbk.records',
+  ) {
     const destructionId = randomUUID();
-    const base = () => ({ id: randomUUID(), municipalityId: municipality.id, sequence: sequence++, occurredAt: new Date().toISOString(), actorId: records.userId, actorLogin: login, actorName: 'Marie Spisová', description: null });
-    const common = [{ name: 'protocolReference', old: null, new: 'MZA/55/2026' }, { name: 'destructionId', old: null, new: destructionId }];
+    const base = () => ({
+      id: randomUUID(),
+      municipalityId: municipality.id,
+      sequence: sequence++,
+      occurredAt: new Date().toISOString(),
+      actorId: records.userId,
+      actorLogin: login,
+      actorName: 'Marie Spisová',
+      description: null,
+    });
+    const common = [
+      { name: 'protocolReference', old: null, new: 'MZA/55/2026' },
+      { name: 'destructionId', old: null, new: destructionId },
+    ];
     const events = [
       ...entities.map((x) => ({
-        ...base(), eventType: 'Zniceni', objectType: x.type, objectId: x.id,
-        changes: [{ name: 'state', old: 'IN_RECORDS_OFFICE', new: 'DESTROYED' }, { name: 'disposalProposalId', old: null, new: proposalId }, { name: 'decision', old: null, new: 'DESTROY' }, ...common],
+        ...base(),
+        eventType: 'Zniceni',
+        objectType: x.type,
+        objectId: x.id,
+        changes: [
+          { name: 'state', old: 'IN_RECORDS_OFFICE', new: 'DESTROYED' },
+          { name: 'disposalProposalId', old: null, new: proposalId },
+          { name: 'decision', old: null, new: 'DESTROY' },
+          ...common,
+        ],
       })),
-      { ...base(), eventType: 'Uprava', objectType: 'SkartacniNavrh', objectId: proposalId, changes: [...common, { name: 'destroyedCount', old: null, new: String(entities.length) }, { name: 'year', old: null, new: '2026' }] },
+      {
+        ...base(),
+        eventType: 'Uprava',
+        objectType: 'SkartacniNavrh',
+        objectId: proposalId,
+        changes: [
+          ...common,
+          { name: 'destroyedCount', old: null, new: String(entities.length) },
+          { name: 'year', old: null, new: '2026' },
+        ],
+      },
     ];
     return { events, destructionId, proposalId };
   }
@@ -115,7 +206,10 @@ describe.each(testDatabaseKinds())('destruction in filing on %s', (kind) => {
   };
 
   it('reduces a case file to tombstones, erases its bytes but keeps shared ones, files the record, and nothing of it reads afterwards', async () => {
-    const { caseFile: c, docs } = await caseFile(['only in this case file', 'shared with Adamov'], 'Kácení dřevin Lipovec');
+    const { caseFile: c, docs } = await caseFile(
+      ['only in this case file', 'shared with Adamov'],
+      'Kácení dřevin Lipovec',
+    );
     const adamov = await document('shared with Adamov', { municipality: ADAMOV });
     const kept = await document('a document that stays', { subject: 'Kácení dřevin jinde' });
     const [uniqueKey, sharedKey] = docs.map((d) => d.component.blobKey);
@@ -136,16 +230,38 @@ describe.each(testDatabaseKinds())('destruction in filing on %s', (kind) => {
     // The tombstones: the case file and each of its documents.
     const stone = (await ok(records, TOMBSTONE, { pid: c.pid })).tombstone;
     expect(stone).toMatchObject({
-      id: c.id, kind: 'CASE_FILE', pid: c.pid, caseFilePid: null, referenceNumber: c.referenceNumber, registerName: expect.any(String), year: 2020,
-      title: 'Kácení dřevin Lipovec', schedule: 'S/5', decision: 'DESTROY', disposalProposalId: r.proposalId, protocolReference: 'MZA/55/2026',
-      destroyedByLogin: 'mbk.records', documentCount: 2, componentCount: 2,
+      id: c.id,
+      kind: 'CASE_FILE',
+      pid: c.pid,
+      caseFilePid: null,
+      referenceNumber: c.referenceNumber,
+      registerName: expect.any(String),
+      year: 2020,
+      title: 'Kácení dřevin Lipovec',
+      schedule: 'S/5',
+      decision: 'DESTROY',
+      disposalProposalId: r.proposalId,
+      protocolReference: 'MZA/55/2026',
+      destroyedByLogin: 'mbk.records',
+      documentCount: 2,
+      componentCount: 2,
     });
     expect(stone.components.map((x: any) => x.sha256).sort()).toEqual([uniqueKey, sharedKey].sort());
-    expect((await ok(records, TOMBSTONE, { pid: docs[1].document.pid })).tombstone).toMatchObject({ kind: 'DOCUMENT', caseFilePid: c.pid, componentCount: 1 });
-    expect((await ok(records, TOMBSTONES, { p: r.proposalId })).tombstones.map((x: any) => x.pid)).toEqual([c.pid, ...docs.map((d) => d.document.pid).sort()]);
+    expect((await ok(records, TOMBSTONE, { pid: docs[1].document.pid })).tombstone).toMatchObject({
+      kind: 'DOCUMENT',
+      caseFilePid: c.pid,
+      componentCount: 1,
+    });
+    expect((await ok(records, TOMBSTONES, { p: r.proposalId })).tombstones.map((x: any) => x.pid)).toEqual([
+      c.pid,
+      ...docs.map((d) => d.document.pid).sort(),
+    ]);
 
     // The destruction record: a document of the main register under the run's id, its XML listing what was destroyed.
-    expect(stone.destructionRecord).toMatchObject({ id: r.destructionId, referenceNumber: expect.stringMatching(/^MBK \d+\/\d{4}$/) });
+    expect(stone.destructionRecord).toMatchObject({
+      id: r.destructionId,
+      referenceNumber: expect.stringMatching(/^MBK \d+\/\d{4}$/),
+    });
     const record = await em().findOneOrFail(Document, { id: r.destructionId });
     expect(record.subject).toContain('Záznam o zničení');
     const [xmlComponent] = await em().find(Component, { documentId: record.id });
@@ -160,13 +276,20 @@ describe.each(testDatabaseKinds())('destruction in filing on %s', (kind) => {
     // The log: the case file's Zniceni under its PID; filing's own for its documents.
     const logged = await em().findOneOrFail(LogEntry, { eventType: 'Zniceni', objectId: c.id });
     expect(logged.objectPid).toBe(c.pid);
-    expect((await em().find(AuditEvent, { eventType: 'Zniceni' })).map((x) => x.objectId).sort()).toEqual(docs.map((d) => d.document.id).sort());
+    expect((await em().find(AuditEvent, { eventType: 'Zniceni' })).map((x) => x.objectId).sort()).toEqual(
+      docs.map((d) => d.document.id).sort(),
+    );
 
     // Nothing of it can be read or found: by id, in lists and search, through _entities. The kept document still is.
-    const read = (await ok(records, READ, { d: docs[0].document.id, c: c.id, s: 'Lipovec' }));
+    const read = await ok(records, READ, { d: docs[0].document.id, c: c.id, s: 'Lipovec' });
     expect(read).toEqual({ document: null, caseFile: null, documents: { totalCount: 0 } });
     expect((await ok(records, READ, { d: kept.document.id, c: c.id, s: 'dřevin' })).documents.totalCount).toBe(1);
-    const entities = await ok(records, ENTITIES, { r: [{ __typename: 'Document', id: docs[0].document.id }, { __typename: 'CaseFile', id: c.id }] });
+    const entities = await ok(records, ENTITIES, {
+      r: [
+        { __typename: 'Document', id: docs[0].document.id },
+        { __typename: 'CaseFile', id: c.id },
+      ],
+    });
     expect(entities._entities).toEqual([null, null]);
 
     // Sent again: nothing more happens.
@@ -196,7 +319,11 @@ describe.each(testDatabaseKinds())('destruction in filing on %s', (kind) => {
     await sweepUploads(t.orm, store);
     expect(await store.exists(key)).toBe(false);
     expect(await t.orm.em.fork().count(BlobErasure, {}, { filters: false })).toBe(0);
-    expect((await ok(records, TOMBSTONE, { pid: lone.document.pid })).tombstone).toMatchObject({ kind: 'DOCUMENT', caseFilePid: null, componentCount: 1 });
+    expect((await ok(records, TOMBSTONE, { pid: lone.document.pid })).tombstone).toMatchObject({
+      kind: 'DOCUMENT',
+      caseFilePid: null,
+      componentCount: 1,
+    });
 
     // Adamov's events naming Blansko's document: the tenant filter hides it, nothing is destroyed.
     const mine = await document('Blansko keeps this');

@@ -28,7 +28,8 @@ export const isDestruction = (e: { eventType: string; objectType: string }) =>
 export const isDestructionRun = (e: SubmitEvent) =>
   e.eventType === 'Uprava' && e.objectType === 'SkartacniNavrh' && changeOf(e, DESTRUCTION_ID_CHANGE) != null;
 
-export const scheduleOf = (t: Pick<Tombstone, 'disposalCode' | 'retentionYears'>) => (t.disposalCode ? `${t.disposalCode}/${t.retentionYears ?? ''}` : '');
+export const scheduleOf = (t: Pick<Tombstone, 'disposalCode' | 'retentionYears'>) =>
+  t.disposalCode ? `${t.disposalCode}/${t.retentionYears ?? ''}` : '';
 
 /**
  * Applies archives' `Zniceni` events to filing inside the log ingest's transaction (as the records office's custody
@@ -47,54 +48,112 @@ export async function applyDestructions(tx: SqlEntityManager, events: SubmitEven
     const destructionId = changeOf(e, DESTRUCTION_ID_CHANGE);
     const protocol = changeOf(e, PROTOCOL_REFERENCE_CHANGE);
     if (!proposalId || !destructionId || !protocol) {
-      log.warn({ eventId: e.id, objectId: e.objectId }, 'Zniceni without its proposal, run or protocol: nothing destroyed');
+      log.warn(
+        { eventId: e.id, objectId: e.objectId },
+        'Zniceni without its proposal, run or protocol: nothing destroyed',
+      );
       continue;
     }
     const caseFile = e.objectType === 'Spis' ? await tx.findOne(CaseFile, { id: e.objectId }) : null;
     const documents = caseFile
-      ? await tx.find(Document, { $or: [{ caseFileId: caseFile.id }, { id: caseFile.initiatingDocumentId }] }, { orderBy: { id: 'asc' } })
+      ? await tx.find(
+          Document,
+          { $or: [{ caseFileId: caseFile.id }, { id: caseFile.initiatingDocumentId }] },
+          { orderBy: { id: 'asc' } },
+        )
       : await tx.find(Document, { id: e.objectId });
     if (e.objectType === 'Spis' ? !caseFile : documents.length === 0) {
-      log.warn({ eventId: e.id, objectType: e.objectType, objectId: e.objectId }, 'Zniceni of an entity filing does not have (destroyed already?)');
+      log.warn(
+        { eventId: e.id, objectType: e.objectType, objectId: e.objectId },
+        'Zniceni of an entity filing does not have (destroyed already?)',
+      );
       continue;
     }
     const documentIds = documents.map((d) => d.id);
     const [components, shipments, messages] = await Promise.all([
-      tx.find(Component, { documentId: { $in: documentIds } }, { orderBy: [{ documentId: 'asc' }, { order: 'asc' }, { version: 'asc' }] }),
+      tx.find(
+        Component,
+        { documentId: { $in: documentIds } },
+        { orderBy: [{ documentId: 'asc' }, { order: 'asc' }, { version: 'asc' }] },
+      ),
       tx.find(Shipment, { documentId: { $in: documentIds } }),
       tx.find(DataMessage, { documentId: { $in: documentIds } }),
     ]);
-    const proofs = shipments.length ? await tx.find(DeliveryProof, { shipmentId: { $in: shipments.map((s) => s.id) } }) : [];
-    const nodeIds = [...new Set([caseFile?.filingPlanNodeId, ...documents.map((d) => d.filingPlanNodeId)].filter((x): x is string => !!x))];
-    const codes = new Map((nodeIds.length ? await tx.find(FilingPlanNode, { id: { $in: nodeIds } }) : []).map((n) => [n.id, n.fullCode]));
+    const proofs = shipments.length
+      ? await tx.find(DeliveryProof, { shipmentId: { $in: shipments.map((s) => s.id) } })
+      : [];
+    const nodeIds = [
+      ...new Set(
+        [caseFile?.filingPlanNodeId, ...documents.map((d) => d.filingPlanNodeId)].filter((x): x is string => !!x),
+      ),
+    ];
+    const codes = new Map(
+      (nodeIds.length ? await tx.find(FilingPlanNode, { id: { $in: nodeIds } }) : []).map((n) => [n.id, n.fullCode]),
+    );
     const registerIds = [...new Set(documents.map((d) => d.registerId))];
     const registers = new Map((await tx.find(Register, { id: { $in: registerIds } })).map((r) => [r.id, r.name]));
     const hashes = (docIds: string[]): TombstoneComponent[] =>
       components.filter((c) => docIds.includes(c.documentId)).map((c) => ({ sha256: c.sha256, size: c.size }));
 
     const common = {
-      municipalityId: e.municipalityId, decision: changeOf(e, 'decision') ?? 'DESTROY', disposalProposalId: proposalId,
-      protocolReference: protocol, destructionId, destroyedAt: e.occurredAt, destroyedById: e.actorId, destroyedByLogin: e.actorLogin,
+      municipalityId: e.municipalityId,
+      decision: changeOf(e, 'decision') ?? 'DESTROY',
+      disposalProposalId: proposalId,
+      protocolReference: protocol,
+      destructionId,
+      destroyedAt: e.occurredAt,
+      destroyedById: e.actorId,
+      destroyedByLogin: e.actorLogin,
     };
     const tombstones: Tombstone[] = [];
     if (caseFile) {
       const initiating = documents.find((d) => d.id === caseFile.initiatingDocumentId) ?? documents[0];
-      tombstones.push(tx.create(Tombstone, {
-        ...common, id: randomUUID(), entityId: caseFile.id, kind: 'CASE_FILE', pid: caseFile.pid ?? caseFile.id, caseFilePid: null,
-        referenceNumber: caseFile.referenceNumber, registerId: initiating?.registerId ?? null, registerName: initiating ? registers.get(initiating.registerId) ?? null : null,
-        year: initiating?.year ?? null, title: caseFile.title, fullFilingCode: caseFile.filingPlanNodeId ? codes.get(caseFile.filingPlanNodeId) ?? null : null,
-        disposalCode: caseFile.disposalCode, retentionYears: caseFile.retentionYears, disposalYear: caseFile.disposalYear,
-        documentCount: documents.length, componentCount: components.length, components: hashes(documentIds),
-      }));
+      tombstones.push(
+        tx.create(Tombstone, {
+          ...common,
+          id: randomUUID(),
+          entityId: caseFile.id,
+          kind: 'CASE_FILE',
+          pid: caseFile.pid ?? caseFile.id,
+          caseFilePid: null,
+          referenceNumber: caseFile.referenceNumber,
+          registerId: initiating?.registerId ?? null,
+          registerName: initiating ? (registers.get(initiating.registerId) ?? null) : null,
+          year: initiating?.year ?? null,
+          title: caseFile.title,
+          fullFilingCode: caseFile.filingPlanNodeId ? (codes.get(caseFile.filingPlanNodeId) ?? null) : null,
+          disposalCode: caseFile.disposalCode,
+          retentionYears: caseFile.retentionYears,
+          disposalYear: caseFile.disposalYear,
+          documentCount: documents.length,
+          componentCount: components.length,
+          components: hashes(documentIds),
+        }),
+      );
     }
     for (const d of documents) {
-      tombstones.push(tx.create(Tombstone, {
-        ...common, id: randomUUID(), entityId: d.id, kind: 'DOCUMENT', pid: d.pid, caseFilePid: caseFile ? caseFile.pid ?? caseFile.id : null,
-        referenceNumber: d.referenceNumber, registerId: d.registerId, registerName: registers.get(d.registerId) ?? null, year: d.year,
-        title: d.subject, fullFilingCode: d.filingPlanNodeId ? codes.get(d.filingPlanNodeId) ?? null : null,
-        disposalCode: d.disposalCode, retentionYears: d.retentionYears, disposalYear: d.disposalYear,
-        documentCount: 1, componentCount: hashes([d.id]).length, components: hashes([d.id]),
-      }));
+      tombstones.push(
+        tx.create(Tombstone, {
+          ...common,
+          id: randomUUID(),
+          entityId: d.id,
+          kind: 'DOCUMENT',
+          pid: d.pid,
+          caseFilePid: caseFile ? (caseFile.pid ?? caseFile.id) : null,
+          referenceNumber: d.referenceNumber,
+          registerId: d.registerId,
+          registerName: registers.get(d.registerId) ?? null,
+          year: d.year,
+          title: d.subject,
+          fullFilingCode: d.filingPlanNodeId ? (codes.get(d.filingPlanNodeId) ?? null) : null,
+          disposalCode: d.disposalCode,
+          retentionYears: d.retentionYears,
+          disposalYear: d.disposalYear,
+          documentCount: 1,
+          componentCount: hashes([d.id]).length,
+          components: hashes([d.id]),
+        }),
+      );
     }
     const root = tombstones[0];
     const now = new Date();
@@ -103,7 +162,15 @@ export async function applyDestructions(tx: SqlEntityManager, events: SubmitEven
     for (const p of proofs) blobs.set(p.blobKey, p.size);
     for (const [blobKey, size] of blobs) {
       tx.create(BlobErasure, {
-        id: randomUUID(), municipalityId: e.municipalityId, blobKey, size, tombstoneId: root.id, queuedAt: now, attempts: 0, lastError: null, lastAttemptAt: null,
+        id: randomUUID(),
+        municipalityId: e.municipalityId,
+        blobKey,
+        size,
+        tombstoneId: root.id,
+        queuedAt: now,
+        attempts: 0,
+        lastError: null,
+        lastAttemptAt: null,
       });
     }
     for (const row of [...proofs, ...shipments, ...messages, ...components]) tx.remove(row);
@@ -115,22 +182,37 @@ export async function applyDestructions(tx: SqlEntityManager, events: SubmitEven
       const actor = e.actorId ? actorOf(e) : null;
       for (const t of tombstones.slice(1)) {
         await recordAudit(tx, actor, {
-          municipalityId: e.municipalityId, eventType: 'Zniceni', objectType: 'Dokument', objectId: t.entityId,
+          municipalityId: e.municipalityId,
+          eventType: 'Zniceni',
+          objectType: 'Dokument',
+          objectId: t.entityId,
           description: `${t.referenceNumber ?? t.pid} destroyed with case file ${caseFile.referenceNumber} (protocol ${protocol})`,
           changes: [
-            { name: 'caseFilePid', old: null, new: t.caseFilePid }, { name: 'disposalProposalId', old: null, new: proposalId },
-            { name: PROTOCOL_REFERENCE_CHANGE, old: null, new: protocol }, { name: DESTRUCTION_ID_CHANGE, old: null, new: destructionId },
+            { name: 'caseFilePid', old: null, new: t.caseFilePid },
+            { name: 'disposalProposalId', old: null, new: proposalId },
+            { name: PROTOCOL_REFERENCE_CHANGE, old: null, new: protocol },
+            { name: DESTRUCTION_ID_CHANGE, old: null, new: destructionId },
           ],
         });
       }
     }
     destroyed++;
-    log.info({ eventId: e.id, objectType: e.objectType, pid: root.pid, documents: documents.length, blobs: blobs.size }, 'entity destroyed: tombstone written, bytes queued for erasure');
+    log.info(
+      { eventId: e.id, objectType: e.objectType, pid: root.pid, documents: documents.length, blobs: blobs.size },
+      'entity destroyed: tombstone written, bytes queued for erasure',
+    );
   }
   return destroyed;
 }
 
 /** The officer of archives' event, as filing's own events of the same step name them. */
 export function actorOf(e: SubmitEvent): TenantCaller {
-  return { userId: e.actorId!, login: e.actorLogin, name: e.actorName, municipalityId: e.municipalityId, roles: [Role.RECORDS_OFFICER], orgUnitId: null };
+  return {
+    userId: e.actorId!,
+    login: e.actorLogin,
+    name: e.actorName,
+    municipalityId: e.municipalityId,
+    roles: [Role.RECORDS_OFFICER],
+    orgUnitId: null,
+  };
 }

@@ -17,14 +17,18 @@ const log = logger.child({ component: 'destruction-record' });
 const NS = 'urn:cz:blansko:essl:zaznam-o-zniceni:1';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const attr = (name: string, value: string | number | null | undefined) => (value == null || value === '' ? '' : ` ${name}="${esc(String(value))}"`);
+const attr = (name: string, value: string | number | null | undefined) =>
+  value == null || value === '' ? '' : ` ${name}="${esc(String(value))}"`;
 
 /**
  * The destruction record's XML (záznam o zničení; NSESSS has no schema for it, so the hub's own namespace): the run,
  * the proposal and the archive's protocol, and per destroyed entity what its tombstone keeps (PID, number,
  * register/year, title, filing code, schedule, decision) with the SHA-256 and size of each erased component.
  */
-export function destructionRecordXml(run: { destructionId: string; proposalId: string; protocol: string; year: string; destroyedAt: Date }, tombstones: Tombstone[]): string {
+export function destructionRecordXml(
+  run: { destructionId: string; proposalId: string; protocol: string; year: string; destroyedAt: Date },
+  tombstones: Tombstone[],
+): string {
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<ZaznamOZniceni xmlns="${NS}"${attr('id', run.destructionId)}${attr('skartacniNavrh', run.proposalId)}${attr('rok', run.year)}${attr('protokol', run.protocol)}${attr('datumZniceni', run.destroyedAt.toISOString())}${attr('pocetEntit', tombstones.filter((t) => !t.caseFilePid).length)}>`,
@@ -48,25 +52,41 @@ export function destructionRecordXml(run: { destructionId: string; proposalId: s
  * before the rows (as uploads do; content-addressed, so a rolled-back attempt leaves at most one unused blob). The
  * officer of the run handles it. Without an active main register it is left unfiled with a warning.
  */
-export async function fileDestructionRecords(tx: SqlEntityManager, events: SubmitEvent[], store: BlobStore): Promise<void> {
+export async function fileDestructionRecords(
+  tx: SqlEntityManager,
+  events: SubmitEvent[],
+  store: BlobStore,
+): Promise<void> {
   for (const e of events.filter(isDestructionRun)) {
     const destructionId = e.changes.find((c) => c.name === DESTRUCTION_ID_CHANGE)!.new!;
     if (await tx.findOne(Document, { id: destructionId })) continue;
     const main = await findActiveMainRegister(tx);
     if (!main || !e.actorId) {
-      log.warn({ eventId: e.id, destructionId }, 'destruction record not filed: no active main register or no acting user');
+      log.warn(
+        { eventId: e.id, destructionId },
+        'destruction record not filed: no active main register or no acting user',
+      );
       continue;
     }
     const protocol = e.changes.find((c) => c.name === PROTOCOL_REFERENCE_CHANGE)?.new ?? '';
     const year = e.changes.find((c) => c.name === 'year')?.new ?? '';
-    const tombstones = await tx.find(Tombstone, { destructionId }, { orderBy: [{ caseFilePid: 'asc' }, { pid: 'asc' }] });
+    const tombstones = await tx.find(
+      Tombstone,
+      { destructionId },
+      { orderBy: [{ caseFilePid: 'asc' }, { pid: 'asc' }] },
+    );
     if (tombstones.length === 0) {
       log.warn({ eventId: e.id, destructionId }, 'destruction record not filed: the run destroyed nothing here');
       continue;
     }
     // Roots first, each followed by its documents.
-    const ordered = tombstones.filter((t) => !t.caseFilePid).flatMap((r) => [r, ...tombstones.filter((t) => t.caseFilePid === r.pid && t.id !== r.id)]);
-    const xml = destructionRecordXml({ destructionId, proposalId: e.objectId, protocol, year, destroyedAt: e.occurredAt }, ordered);
+    const ordered = tombstones
+      .filter((t) => !t.caseFilePid)
+      .flatMap((r) => [r, ...tombstones.filter((t) => t.caseFilePid === r.pid && t.id !== r.id)]);
+    const xml = destructionRecordXml(
+      { destructionId, proposalId: e.objectId, protocol, year, destroyedAt: e.occurredAt },
+      ordered,
+    );
     const bytes = Buffer.from(xml, 'utf8');
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const blob = await store.put(Readable.from([bytes]), { maxBytes: bytes.length });
@@ -88,18 +108,46 @@ export async function fileDestructionRecords(tx: SqlEntityManager, events: Submi
       ...authorOf(actor, null),
     });
     const component = tx.create(Component, {
-      id: randomUUID(), municipalityId: e.municipalityId, documentId: document.id, order: 1, version: 1, form: 'ORIGINAL',
-      fileName: `zaznam-o-zniceni-${e.occurredAt.toISOString().slice(0, 10)}-${destructionId.slice(0, 8)}.xml`, mediaType: 'application/xml',
-      size: blob.size, sha256, blobKey: blob.key, createdAt: e.occurredAt, createdById: e.actorId,
+      id: randomUUID(),
+      municipalityId: e.municipalityId,
+      documentId: document.id,
+      order: 1,
+      version: 1,
+      form: 'ORIGINAL',
+      fileName: `zaznam-o-zniceni-${e.occurredAt.toISOString().slice(0, 10)}-${destructionId.slice(0, 8)}.xml`,
+      mediaType: 'application/xml',
+      size: blob.size,
+      sha256,
+      blobKey: blob.key,
+      createdAt: e.occurredAt,
+      createdById: e.actorId,
     });
     await tx.flush();
     await recordAudit(tx, actor, {
-      municipalityId: e.municipalityId, eventType: 'Zalozeni', objectType: 'Dokument', objectId: document.id,
+      municipalityId: e.municipalityId,
+      eventType: 'Zalozeni',
+      objectType: 'Dokument',
+      objectId: document.id,
       description: `Destruction record of the disposal proposal for ${year} (protocol ${protocol}) filed as ${document.referenceNumber}`,
-      changes: diff({}, document, ['pid', 'registerId', 'referenceNumber', 'sequenceNumber', 'year', 'subject', 'origin', 'registeredAt', 'state', ...METADATA_FIELDS, ...AUTHOR_FIELDS]),
+      changes: diff({}, document, [
+        'pid',
+        'registerId',
+        'referenceNumber',
+        'sequenceNumber',
+        'year',
+        'subject',
+        'origin',
+        'registeredAt',
+        'state',
+        ...METADATA_FIELDS,
+        ...AUTHOR_FIELDS,
+      ]),
     });
     await recordAudit(tx, actor, {
-      municipalityId: e.municipalityId, eventType: 'VlozeniKDokumentu', objectType: 'Dokument', objectId: document.id,
+      municipalityId: e.municipalityId,
+      eventType: 'VlozeniKDokumentu',
+      objectType: 'Dokument',
+      objectId: document.id,
       description: `Komponenta 1 (${component.fileName}) záznamu o zničení`,
       changes: [
         { name: 'componentId', old: null, new: component.id },

@@ -11,8 +11,15 @@ export function tombstoneByPid(em: SqlEntityManager, _caller: TenantCaller, pid:
   return em.findOne(Tombstone, { pid });
 }
 
-export async function tombstonesOfProposal(em: SqlEntityManager, _caller: TenantCaller, disposalProposalId: string): Promise<Tombstone[]> {
+export async function tombstonesOfProposal(
+  em: SqlEntityManager,
+  _caller: TenantCaller,
+  disposalProposalId: string,
+): Promise<Tombstone[]> {
   const all = await em.find(Tombstone, { disposalProposalId }, { orderBy: [{ destroyedAt: 'asc' }, { pid: 'asc' }] });
   const roots = all.filter((t) => !t.caseFilePid);
-  return roots.flatMap((r) => [r, ...all.filter((t) => t.caseFilePid === r.pid && t.kind === 'DOCUMENT' && r.kind === 'CASE_FILE')]);
+  return roots.flatMap((r) => [
+    r,
+    ...all.filter((t) => t.caseFilePid === r.pid && t.kind === 'DOCUMENT' && r.kind === 'CASE_FILE'),
+  ]);
 }

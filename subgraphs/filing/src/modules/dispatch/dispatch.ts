@@ -1,12 +1,25 @@
 import { LockMode } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import {
-  Role, badInput, conflict, forbidden, hasRole, inTransaction, notFound, recordAudit,
-  type AuditChange, type AuditEventType, type Caller, type TenantCaller,
+  Role,
+  badInput,
+  conflict,
+  forbidden,
+  hasRole,
+  inTransaction,
+  notFound,
+  recordAudit,
+  type AuditChange,
+  type AuditEventType,
+  type Caller,
+  type TenantCaller,
 } from '@hub/kit';
 import { randomUUID } from 'node:crypto';
 import type {
-  CreateShipmentInput, DispatchShipmentInput, RecordShipmentDeliveryInput, RecordShipmentReturnInput,
+  CreateShipmentInput,
+  DispatchShipmentInput,
+  RecordShipmentDeliveryInput,
+  RecordShipmentReturnInput,
 } from '../../generated/graphql';
 import { Component } from '../components/component.entity';
 import { Upload } from '../components/upload.entity';
@@ -18,7 +31,12 @@ import { choosePartyInput, resolvePartyChoice, type FlatParty, type PartyChoice 
 import type { Party } from '../parties/party.entity';
 import { DeliveryProof, type DeliveryProofKind } from './delivery-proof.entity';
 import {
-  POSTAL_KINDS, RETURN_REASONS, SHIPMENT_CHANNELS, Shipment, type ShipmentChannel, type ShipmentState,
+  POSTAL_KINDS,
+  RETURN_REASONS,
+  SHIPMENT_CHANNELS,
+  Shipment,
+  type ShipmentChannel,
+  type ShipmentState,
 } from './shipment.entity';
 
 /**
@@ -96,7 +114,8 @@ type RecipientColumns = Pick<Shipment, 'recipientName' | 'recipientAddress' | 'r
  */
 export function validateShipment(input: CreateShipmentInput, now: Date): ShipmentFields {
   const channel = input.channel as ShipmentChannel;
-  if (!SHIPMENT_CHANNELS.includes(channel)) throw badInput(`channel must be one of ${SHIPMENT_CHANNELS.join(', ')}`, 'channel');
+  if (!SHIPMENT_CHANNELS.includes(channel))
+    throw badInput(`channel must be one of ${SHIPMENT_CHANNELS.join(', ')}`, 'channel');
   const r = input.recipient;
   let flat: FlatParty | null = null;
   if (r) {
@@ -109,16 +128,25 @@ export function validateShipment(input: CreateShipmentInput, now: Date): Shipmen
     if (flat.dataBoxId && !BOX_ID.test(flat.dataBoxId)) {
       throw badInput('recipient.dataBoxId must be exactly 7 lowercase letters or digits', 'recipient.dataBoxId');
     }
-    if (flat.email && !EMAIL.test(flat.email)) throw badInput('recipient.email is not an e-mail address', 'recipient.email');
+    if (flat.email && !EMAIL.test(flat.email))
+      throw badInput('recipient.email is not an e-mail address', 'recipient.email');
   }
-  const recipient = choosePartyInput('recipient', { flat, party: input.recipientParty, partyId: input.recipientPartyId }, now);
-  if (!recipient) throw badInput('A shipment needs a recipient (recipient, recipientParty or recipientPartyId)', 'recipient');
+  const recipient = choosePartyInput(
+    'recipient',
+    { flat, party: input.recipientParty, partyId: input.recipientPartyId },
+    now,
+  );
+  if (!recipient)
+    throw badInput('A shipment needs a recipient (recipient, recipientParty or recipientPartyId)', 'recipient');
   const postalKind = (input.postalKind ?? null) as Shipment['postalKind'];
-  if (channel === 'POST' && !postalKind) throw badInput(`A POST shipment needs a postalKind (${POSTAL_KINDS.join(', ')})`, 'postalKind');
+  if (channel === 'POST' && !postalKind)
+    throw badInput(`A POST shipment needs a postalKind (${POSTAL_KINDS.join(', ')})`, 'postalKind');
   if (channel !== 'POST' && postalKind) throw badInput('postalKind is only for POST shipments', 'postalKind');
-  if (postalKind && !POSTAL_KINDS.includes(postalKind)) throw badInput(`postalKind must be one of ${POSTAL_KINDS.join(', ')}`, 'postalKind');
+  if (postalKind && !POSTAL_KINDS.includes(postalKind))
+    throw badInput(`postalKind must be one of ${POSTAL_KINDS.join(', ')}`, 'postalKind');
   // A flat recipient is its own snapshot, checked now; a party's details are known once it is found (createShipment).
-  if (recipient.by === 'details' && recipient.flat) checkRecipientForChannel(channel, snapshotOf(recipient.flat, recipient.fields), 'recipient');
+  if (recipient.by === 'details' && recipient.flat)
+    checkRecipientForChannel(channel, snapshotOf(recipient.flat, recipient.fields), 'recipient');
   const o = input.dataBox;
   if (o && channel !== 'DATA_BOX') throw badInput('dataBox options are only for DATA_BOX shipments', 'dataBox');
   const dataBox: DataBoxOptions = {
@@ -131,20 +159,32 @@ export function validateShipment(input: CreateShipmentInput, now: Date): Shipmen
 }
 
 /** Where the recipient was given, for error fields: `recipient`, `recipientParty` or `recipientPartyId`. */
-const recipientField = (c: PartyChoice) => (c.by === 'id' ? 'recipientPartyId' : c.flat ? 'recipient' : 'recipientParty');
+const recipientField = (c: PartyChoice) =>
+  c.by === 'id' ? 'recipientPartyId' : c.flat ? 'recipient' : 'recipientParty';
 
 /** A flat recipient's own words, else the party's details: what the shipment records and is sent to. */
-function snapshotOf(flat: FlatParty | null, party: Pick<Party, 'name' | 'address' | 'dataBoxId' | 'email'>): RecipientColumns {
+function snapshotOf(
+  flat: FlatParty | null,
+  party: Pick<Party, 'name' | 'address' | 'dataBoxId' | 'email'>,
+): RecipientColumns {
   const r = flat ?? party;
-  return { recipientName: r.name, recipientAddress: r.address ?? null, recipientDataBoxId: r.dataBoxId ?? null, recipientEmail: r.email ?? null };
+  return {
+    recipientName: r.name,
+    recipientAddress: r.address ?? null,
+    recipientDataBoxId: r.dataBoxId ?? null,
+    recipientEmail: r.email ?? null,
+  };
 }
 
 /** What each channel needs of the recipient; BAD_USER_INPUT naming the field the recipient came in. */
 function checkRecipientForChannel(channel: ShipmentChannel, r: RecipientColumns, field: string): void {
   const at = (part: string) => (field === 'recipientPartyId' ? field : `${field}.${part}`);
-  if (channel === 'DATA_BOX' && !r.recipientDataBoxId) throw badInput('A DATA_BOX shipment needs the recipient\'s dataBoxId', at('dataBoxId'));
-  if (channel === 'EMAIL' && !r.recipientEmail) throw badInput('An EMAIL shipment needs the recipient\'s email', at('email'));
-  if (channel === 'POST' && !r.recipientAddress) throw badInput('A POST shipment needs the recipient\'s address', at('address'));
+  if (channel === 'DATA_BOX' && !r.recipientDataBoxId)
+    throw badInput("A DATA_BOX shipment needs the recipient's dataBoxId", at('dataBoxId'));
+  if (channel === 'EMAIL' && !r.recipientEmail)
+    throw badInput("An EMAIL shipment needs the recipient's email", at('email'));
+  if (channel === 'POST' && !r.recipientAddress)
+    throw badInput("A POST shipment needs the recipient's address", at('address'));
 }
 
 const isDispatchClerk = (caller: Caller) => hasRole(caller, ...DISPATCH_ROLES);
@@ -187,7 +227,14 @@ const describe = (s: Shipment, d: Pick<Document, 'referenceNumber' | 'pid'>) =>
   `shipment ${s.id} of document ${label(d)} by ${s.channel}${s.postalKind ? ` (${s.postalKind})` : ''} to ${s.recipientName}`;
 
 /** The audit event of a step, on the document (so the document's trail shows its dispatch), naming the shipment. */
-function audit(tx: SqlEntityManager, caller: TenantCaller, s: Shipment, eventType: AuditEventType, description: string, changes: AuditChange[]) {
+function audit(
+  tx: SqlEntityManager,
+  caller: TenantCaller,
+  s: Shipment,
+  eventType: AuditEventType,
+  description: string,
+  changes: AuditChange[],
+) {
   return recordAudit(tx, caller, {
     municipalityId: s.municipalityId,
     eventType,
@@ -200,11 +247,17 @@ function audit(tx: SqlEntityManager, caller: TenantCaller, s: Shipment, eventTyp
 
 /** The hashes of the files that go out, as audit changes (`file[1]`: name and SHA-256). */
 async function fileHashes(tx: SqlEntityManager, s: Shipment, d: Document): Promise<AuditChange[]> {
-  const files = filesToSend(await tx.find(Component, { documentId: s.documentId }, { orderBy: { order: 'asc', version: 'asc' } }));
+  const files = filesToSend(
+    await tx.find(Component, { documentId: s.documentId }, { orderBy: { order: 'asc', version: 'asc' } }),
+  );
   if (files.length === 0 && ELECTRONIC.includes(s.channel)) {
     throw conflict(`Document ${label(d)} has no files to send by ${s.channel}; attach them first`);
   }
-  return files.map((f) => ({ name: `file[${f.order}]`, old: null, new: `${f.fileName} v${f.version} sha256:${f.sha256}` }));
+  return files.map((f) => ({
+    name: `file[${f.order}]`,
+    old: null,
+    new: `${f.fileName} v${f.version} sha256:${f.sha256}`,
+  }));
 }
 
 /**
@@ -212,20 +265,29 @@ async function fileHashes(tx: SqlEntityManager, s: Shipment, d: Document): Promi
  * (handler, author, unit head) gets a shipment in CREATED. The document's row is locked, so closing or
  * cancelling it cannot pass a shipment being created.
  */
-export async function createShipment(em: SqlEntityManager, caller: TenantCaller, input: CreateShipmentInput, now: Date): Promise<ShipmentResult> {
+export async function createShipment(
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  input: CreateShipmentInput,
+  now: Date,
+): Promise<ShipmentResult> {
   const { channel, postalKind, recipient, dataBox } = validateShipment(input, now);
   return inTransaction(em, async (tx) => {
     const d = await lockDocument(tx, input.documentId);
     if (!d || !canSeeDocument(caller, d)) throw notFound('Document', input.documentId);
     if (d.origin !== 'OWN') throw conflict(`Document ${label(d)} was received; only own documents are dispatched`);
     if (!DISPATCHABLE_STATES.includes(d.state)) {
-      throw conflict(`Document ${label(d)} is ${d.state}: shipments are created for registered documents not yet closed (${DISPATCHABLE_STATES.join(', ')})`);
+      throw conflict(
+        `Document ${label(d)} is ${d.state}: shipments are created for registered documents not yet closed (${DISPATCHABLE_STATES.join(', ')})`,
+      );
     }
-    if (!preparesFor(caller, d)) throw forbidden('Only the handler of the document, its author or the head of its org unit may dispatch it');
+    if (!preparesFor(caller, d))
+      throw forbidden('Only the handler of the document, its author or the head of its org unit may dispatch it');
     // Found or added in the name register only now that the shipment may be made (a refusal adds no party).
     const party = await resolvePartyChoice(tx, caller, recipient, 'DISPATCH', now);
     const snapshot = snapshotOf(recipient.by === 'details' ? recipient.flat : null, party);
-    if (!(recipient.by === 'details' && recipient.flat)) checkRecipientForChannel(channel, snapshot, recipientField(recipient));
+    if (!(recipient.by === 'details' && recipient.flat))
+      checkRecipientForChannel(channel, snapshot, recipientField(recipient));
     const s = tx.create(Shipment, {
       id: randomUUID(),
       municipalityId: d.municipalityId,
@@ -255,13 +317,20 @@ export async function createShipment(em: SqlEntityManager, caller: TenantCaller,
     });
     tx.persist(s);
     await tx.flush();
-    const event = await audit(tx, caller, s, 'VlozeniKVypraveni', `Document ${label(d)} put into dispatch: ${describe(s, d)}`, [
-      { name: 'state', old: null, new: 'CREATED' },
-      { name: 'channel', old: null, new: s.channel },
-      ...(s.postalKind ? [{ name: 'postalKind', old: null, new: s.postalKind }] : []),
-      { name: 'recipient', old: null, new: `${s.recipientName} <${recipientOf(s)}>` },
-      { name: 'recipientPartyId', old: null, new: party.id },
-    ]);
+    const event = await audit(
+      tx,
+      caller,
+      s,
+      'VlozeniKVypraveni',
+      `Document ${label(d)} put into dispatch: ${describe(s, d)}`,
+      [
+        { name: 'state', old: null, new: 'CREATED' },
+        { name: 'channel', old: null, new: s.channel },
+        ...(s.postalKind ? [{ name: 'postalKind', old: null, new: s.postalKind }] : []),
+        { name: 'recipient', old: null, new: `${s.recipientName} <${recipientOf(s)}>` },
+        { name: 'recipientPartyId', old: null, new: party.id },
+      ],
+    );
     return { shipment: s, auditEventId: event.id };
   });
 }
@@ -287,7 +356,8 @@ const MAY: Record<Step, (c: Caller, s: Shipment, d: Document) => boolean> = {
 };
 const WHO: Record<Step, string> = {
   handOver: 'whoever created the shipment, the handler of the document, its author or the head of its org unit',
-  cancel: 'whoever created the shipment, the handler of the document, its author, the head of its org unit or the dispatch office',
+  cancel:
+    'whoever created the shipment, the handler of the document, its author, the head of its org unit or the dispatch office',
   dispatch: 'the dispatch office (DISPATCH_CLERK)',
   delivery: 'the dispatch office (DISPATCH_CLERK)',
   return: 'the dispatch office (DISPATCH_CLERK)',
@@ -302,7 +372,11 @@ async function runShipmentStep(
   caller: TenantCaller,
   step: Step,
   shipmentId: string,
-  apply: (tx: SqlEntityManager, s: Shipment, d: Document) => Promise<{ eventType: AuditEventType; description: string; changes: AuditChange[] }>,
+  apply: (
+    tx: SqlEntityManager,
+    s: Shipment,
+    d: Document,
+  ) => Promise<{ eventType: AuditEventType; description: string; changes: AuditChange[] }>,
 ): Promise<ShipmentResult> {
   return inTransaction(em, async (tx) => {
     const s = await tx.findOne(Shipment, { id: shipmentId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
@@ -317,26 +391,48 @@ async function runShipmentStep(
     s.state = rule.to;
     const { eventType, description, changes } = await apply(tx, s, d);
     await tx.flush();
-    const event = await audit(tx, caller, s, eventType, description, [{ name: 'state', old: from, new: s.state }, ...changes]);
+    const event = await audit(tx, caller, s, eventType, description, [
+      { name: 'state', old: from, new: s.state },
+      ...changes,
+    ]);
     return { shipment: s, auditEventId: event.id };
   });
 }
 
 /** `handOverShipment` (PredaniVypravne): the dispatch office gets it, with the hashes of the files it will send. */
-export function handOverShipment(em: SqlEntityManager, caller: TenantCaller, shipmentId: string, now: Date): Promise<ShipmentResult> {
+export function handOverShipment(
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  shipmentId: string,
+  now: Date,
+): Promise<ShipmentResult> {
   return runShipmentStep(em, caller, 'handOver', shipmentId, async (tx, s, d) => {
     const files = await fileHashes(tx, s, d);
     Object.assign(s, { handedOverAt: now, handedOverById: caller.userId });
-    return { eventType: 'PredaniVypravne', description: `Handed over to the dispatch office: ${describe(s, d)}`, changes: files };
+    return {
+      eventType: 'PredaniVypravne',
+      description: `Handed over to the dispatch office: ${describe(s, d)}`,
+      changes: files,
+    };
   });
 }
 
 /** `cancelShipment` (VyjmutiZVypraveni): before it leaves, with a reason. */
-export function cancelShipment(em: SqlEntityManager, caller: TenantCaller, shipmentId: string, reason: string, now: Date): Promise<ShipmentResult> {
+export function cancelShipment(
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  shipmentId: string,
+  reason: string,
+  now: Date,
+): Promise<ShipmentResult> {
   const why = requiredText(reason, 'reason', MAX_REASON_LENGTH);
   return runShipmentStep(em, caller, 'cancel', shipmentId, async (_, s, d) => {
     Object.assign(s, { cancelledAt: now, cancelledById: caller.userId, cancelReason: why });
-    return { eventType: 'VyjmutiZVypraveni', description: `Taken out of dispatch: ${describe(s, d)}: ${why}`, changes: [{ name: 'reason', old: null, new: why }] };
+    return {
+      eventType: 'VyjmutiZVypraveni',
+      description: `Taken out of dispatch: ${describe(s, d)}: ${why}`,
+      changes: [{ name: 'reason', old: null, new: why }],
+    };
   });
 }
 
@@ -345,13 +441,22 @@ export function cancelShipment(em: SqlEntityManager, caller: TenantCaller, shipm
  * delivery receipt refers to it); a postal item may carry its item number. The event holds the files' hashes
  * as sent.
  */
-export function dispatchShipment(em: SqlEntityManager, caller: TenantCaller, input: DispatchShipmentInput, now: Date): Promise<ShipmentResult> {
+export function dispatchShipment(
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  input: DispatchShipmentInput,
+  now: Date,
+): Promise<ShipmentResult> {
   const externalId = optionalText(input.externalId, 'externalId', 50);
   return runShipmentStep(em, caller, 'dispatch', input.shipmentId, async (tx, s, d) => {
     if (s.channel === 'DATA_BOX' && !(externalId && DM_ID.test(externalId))) {
-      throw badInput('A DATA_BOX shipment is dispatched with the dmID (1–20 digits) of the sent message as externalId', 'externalId');
+      throw badInput(
+        'A DATA_BOX shipment is dispatched with the dmID (1–20 digits) of the sent message as externalId',
+        'externalId',
+      );
     }
-    const dispatchedAt = input.dispatchedAt == null ? toSecond(now) : reportedTime(input.dispatchedAt, 'dispatchedAt', s.createdAt, now);
+    const dispatchedAt =
+      input.dispatchedAt == null ? toSecond(now) : reportedTime(input.dispatchedAt, 'dispatchedAt', s.createdAt, now);
     const files = await fileHashes(tx, s, d);
     Object.assign(s, { dispatchedAt, dispatchedById: caller.userId, externalId });
     return {
@@ -367,7 +472,14 @@ export function dispatchShipment(em: SqlEntityManager, caller: TenantCaller, inp
 }
 
 /** The caller's upload made the shipment's proof (used up, like an attached component's); its hash goes into the event. */
-async function attachProof(tx: SqlEntityManager, caller: TenantCaller, s: Shipment, uploadId: string, kind: DeliveryProofKind, now: Date): Promise<AuditChange[]> {
+async function attachProof(
+  tx: SqlEntityManager,
+  caller: TenantCaller,
+  s: Shipment,
+  uploadId: string,
+  kind: DeliveryProofKind,
+  now: Date,
+): Promise<AuditChange[]> {
   // Locked like attachComponent's, against the upload sweep.
   const upload = await tx.findOne(Upload, { id: uploadId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   if (!upload || upload.uploadedById !== caller.userId) throw notFound('Upload', uploadId);
@@ -395,13 +507,21 @@ async function attachProof(tx: SqlEntityManager, caller: TenantCaller, s: Shipme
 }
 
 /** `recordShipmentDelivery` (Doruceno): when it was delivered, with the delivery receipt or note when there is one. */
-export function recordShipmentDelivery(em: SqlEntityManager, caller: TenantCaller, input: RecordShipmentDeliveryInput, now: Date): Promise<ShipmentResult> {
+export function recordShipmentDelivery(
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  input: RecordShipmentDeliveryInput,
+  now: Date,
+): Promise<ShipmentResult> {
   const byFiction = input.byFiction ?? false;
   return runShipmentStep(em, caller, 'delivery', input.shipmentId, async (tx, s, d) => {
-    if (byFiction && !FICTION_CHANNELS.includes(s.channel)) throw badInput(`Delivery by fiction applies to ${FICTION_CHANNELS.join(' and ')} shipments`, 'byFiction');
+    if (byFiction && !FICTION_CHANNELS.includes(s.channel))
+      throw badInput(`Delivery by fiction applies to ${FICTION_CHANNELS.join(' and ')} shipments`, 'byFiction');
     const deliveredAt = reportedTime(input.deliveredAt, 'deliveredAt', s.dispatchedAt!, now);
     Object.assign(s, { deliveredAt, deliveredByFiction: byFiction, outcomeRecordedById: caller.userId });
-    const proof = input.proofUploadId ? await attachProof(tx, caller, s, input.proofUploadId, 'DELIVERY_RECEIPT', now) : [];
+    const proof = input.proofUploadId
+      ? await attachProof(tx, caller, s, input.proofUploadId, 'DELIVERY_RECEIPT', now)
+      : [];
     return {
       eventType: 'Doruceno',
       description: `Delivered${byFiction ? ' by fiction' : ''}: ${describe(s, d)}`,
@@ -415,14 +535,23 @@ export function recordShipmentDelivery(em: SqlEntityManager, caller: TenantCalle
 }
 
 /** `recordShipmentReturn`: the item came back undelivered, with the reason (domain.md §4.3). */
-export function recordShipmentReturn(em: SqlEntityManager, caller: TenantCaller, input: RecordShipmentReturnInput, now: Date): Promise<ShipmentResult> {
-  if (!RETURN_REASONS.includes(input.reason)) throw badInput(`reason must be one of ${RETURN_REASONS.join(', ')}`, 'reason');
+export function recordShipmentReturn(
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  input: RecordShipmentReturnInput,
+  now: Date,
+): Promise<ShipmentResult> {
+  if (!RETURN_REASONS.includes(input.reason))
+    throw badInput(`reason must be one of ${RETURN_REASONS.join(', ')}`, 'reason');
   const note = optionalText(input.note, 'note', MAX_REASON_LENGTH);
-  if (input.reason.startsWith('OTHER_') && !note) throw badInput(`A return for ${input.reason} needs a note saying what happened`, 'note');
+  if (input.reason.startsWith('OTHER_') && !note)
+    throw badInput(`A return for ${input.reason} needs a note saying what happened`, 'note');
   return runShipmentStep(em, caller, 'return', input.shipmentId, async (tx, s, d) => {
     const returnedAt = reportedTime(input.returnedAt, 'returnedAt', s.dispatchedAt!, now);
     Object.assign(s, { returnedAt, returnReason: input.reason, returnNote: note, outcomeRecordedById: caller.userId });
-    const proof = input.proofUploadId ? await attachProof(tx, caller, s, input.proofUploadId, 'RETURNED_ITEM', now) : [];
+    const proof = input.proofUploadId
+      ? await attachProof(tx, caller, s, input.proofUploadId, 'RETURNED_ITEM', now)
+      : [];
     return {
       eventType: 'Uprava',
       description: `Returned undelivered (${input.reason}): ${describe(s, d)}`,
@@ -437,7 +566,11 @@ export function recordShipmentReturn(em: SqlEntityManager, caller: TenantCaller,
 }
 
 /** CONFLICT when the document still has shipments that have not left (closing or cancelling it would strand them). */
-export async function assertNothingPending(tx: SqlEntityManager, d: Pick<Document, 'id' | 'referenceNumber' | 'pid'>): Promise<void> {
+export async function assertNothingPending(
+  tx: SqlEntityManager,
+  d: Pick<Document, 'id' | 'referenceNumber' | 'pid'>,
+): Promise<void> {
   const pending = await tx.count(Shipment, { documentId: d.id, state: { $in: PENDING_STATES } });
-  if (pending > 0) throw conflict(`Document ${label(d)} has ${pending} shipment(s) not yet dispatched; dispatch or cancel them first`);
+  if (pending > 0)
+    throw conflict(`Document ${label(d)} has ${pending} shipment(s) not yet dispatched; dispatch or cancel them first`);
 }

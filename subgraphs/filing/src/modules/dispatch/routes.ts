@@ -1,4 +1,13 @@
-import { ErrorCode, badInput, inTransaction, notFound, recordAudit, scopeToTenant, type HubORM, type RouteCaller } from '@hub/kit';
+import {
+  ErrorCode,
+  badInput,
+  inTransaction,
+  notFound,
+  recordAudit,
+  scopeToTenant,
+  type HubORM,
+  type RouteCaller,
+} from '@hub/kit';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendJsonError } from '../audit-log/export';
 import { blobStoreFromEnv, type BlobStore } from '../components/blob-store';
@@ -29,7 +38,8 @@ export function proofDownloadHandler(orm: HubORM, store: () => BlobStore = blobS
       const d = shipment ? await em.findOne(Document, { id: shipment.documentId }) : null;
       if (!proof || !shipment || !d || !canSeeShipment(caller, d)) throw notFound('DeliveryProof', ids[0]);
       const blobs = store();
-      if (!(await blobs.exists(proof.blobKey))) throw new Error(`blob ${proof.blobKey} of delivery proof ${proof.id} is missing`);
+      if (!(await blobs.exists(proof.blobKey)))
+        throw new Error(`blob ${proof.blobKey} of delivery proof ${proof.id} is missing`);
       await inTransaction(em.fork(), (tx) =>
         recordAudit(tx, caller, {
           municipalityId: caller.municipalityId,

@@ -2,7 +2,13 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { badInput, forwardPageInfo, type PageInfo } from '@hub/kit';
 import { decodeInstantCursor, encodeInstantCursor } from '../paging';
-import { SHIPMENT_CHANNELS, SHIPMENT_STATES, Shipment, type ShipmentChannel, type ShipmentState } from './shipment.entity';
+import {
+  SHIPMENT_CHANNELS,
+  SHIPMENT_STATES,
+  Shipment,
+  type ShipmentChannel,
+  type ShipmentState,
+} from './shipment.entity';
 
 export const MAX_QUEUE_PAGE = 100;
 
@@ -31,9 +37,11 @@ export interface QueueArgs {
 export async function dispatchQueue(em: SqlEntityManager, args: QueueArgs): Promise<ShipmentPage> {
   const state = args.state ?? 'TO_DISPATCH';
   if (!SHIPMENT_STATES.includes(state)) throw badInput(`state must be one of ${SHIPMENT_STATES.join(', ')}`, 'state');
-  if (args.channel && !SHIPMENT_CHANNELS.includes(args.channel)) throw badInput(`channel must be one of ${SHIPMENT_CHANNELS.join(', ')}`, 'channel');
+  if (args.channel && !SHIPMENT_CHANNELS.includes(args.channel))
+    throw badInput(`channel must be one of ${SHIPMENT_CHANNELS.join(', ')}`, 'channel');
   const size = args.first ?? 50;
-  if (!Number.isInteger(size) || size < 1 || size > MAX_QUEUE_PAGE) throw badInput(`first must be between 1 and ${MAX_QUEUE_PAGE}`, 'first');
+  if (!Number.isInteger(size) || size < 1 || size > MAX_QUEUE_PAGE)
+    throw badInput(`first must be between 1 and ${MAX_QUEUE_PAGE}`, 'first');
   const conditions: FilterQuery<Shipment>[] = [{ state }];
   if (args.channel) conditions.push({ channel: args.channel });
   const queue = { $and: [...conditions] };
@@ -41,7 +49,15 @@ export async function dispatchQueue(em: SqlEntityManager, args: QueueArgs): Prom
     const { key, id } = decodeInstantCursor(args.after);
     conditions.push({ $or: [{ createdAt: { $gt: key } }, { createdAt: key, id: { $gt: id } }] });
   }
-  const rows = await em.find(Shipment, { $and: conditions }, { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], limit: size + 1 });
+  const rows = await em.find(
+    Shipment,
+    { $and: conditions },
+    { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], limit: size + 1 },
+  );
   const edges = rows.slice(0, size).map((node) => ({ cursor: encodeCursor(node), node }));
-  return { edges, pageInfo: forwardPageInfo(edges, rows.length > size, args.after), totalCount: () => em.count(Shipment, queue) };
+  return {
+    edges,
+    pageInfo: forwardPageInfo(edges, rows.length > size, args.after),
+    totalCount: () => em.count(Shipment, queue),
+  };
 }

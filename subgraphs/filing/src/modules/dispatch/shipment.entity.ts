@@ -6,20 +6,55 @@ export const SHIPMENT_CHANNELS: ShipmentChannel[] = ['DATA_BOX', 'EMAIL', 'POST'
 
 /** Kind of a postal item (druh zásilky): obyčejné, doporučené, do vlastních rukou, dodejka, balík, cenné psaní, cizina, EMS, dobírka. */
 export type PostalKind =
-  | 'ORDINARY' | 'REGISTERED' | 'PERSONAL_HANDS' | 'DELIVERY_NOTE' | 'PARCEL' | 'VALUABLE_LETTER' | 'ABROAD' | 'EMS' | 'CASH_ON_DELIVERY';
+  | 'ORDINARY'
+  | 'REGISTERED'
+  | 'PERSONAL_HANDS'
+  | 'DELIVERY_NOTE'
+  | 'PARCEL'
+  | 'VALUABLE_LETTER'
+  | 'ABROAD'
+  | 'EMS'
+  | 'CASH_ON_DELIVERY';
 export const POSTAL_KINDS: PostalKind[] = [
-  'ORDINARY', 'REGISTERED', 'PERSONAL_HANDS', 'DELIVERY_NOTE', 'PARCEL', 'VALUABLE_LETTER', 'ABROAD', 'EMS', 'CASH_ON_DELIVERY',
+  'ORDINARY',
+  'REGISTERED',
+  'PERSONAL_HANDS',
+  'DELIVERY_NOTE',
+  'PARCEL',
+  'VALUABLE_LETTER',
+  'ABROAD',
+  'EMS',
+  'CASH_ON_DELIVERY',
 ];
 
 /** State of a shipment (ShipmentState, domain.md §4.3); changed only by modules/dispatch/dispatch.ts. */
 export type ShipmentState = 'CREATED' | 'TO_DISPATCH' | 'DISPATCHED' | 'DELIVERED' | 'RETURNED' | 'CANCELLED';
-export const SHIPMENT_STATES: ShipmentState[] = ['CREATED', 'TO_DISPATCH', 'DISPATCHED', 'DELIVERED', 'RETURNED', 'CANCELLED'];
+export const SHIPMENT_STATES: ShipmentState[] = [
+  'CREATED',
+  'TO_DISPATCH',
+  'DISPATCHED',
+  'DELIVERED',
+  'RETURNED',
+  'CANCELLED',
+];
 
 /** Why an item came back (důvod vrácení, domain.md §4.3). */
 export type ShipmentReturnReason =
-  | 'ADDRESSEE_UNKNOWN' | 'MOVED_AWAY' | 'REFUSED' | 'NOT_COLLECTED' | 'INSUFFICIENT_ADDRESS' | 'OTHER_VERIFIED' | 'OTHER_UNVERIFIED';
+  | 'ADDRESSEE_UNKNOWN'
+  | 'MOVED_AWAY'
+  | 'REFUSED'
+  | 'NOT_COLLECTED'
+  | 'INSUFFICIENT_ADDRESS'
+  | 'OTHER_VERIFIED'
+  | 'OTHER_UNVERIFIED';
 export const RETURN_REASONS: ShipmentReturnReason[] = [
-  'ADDRESSEE_UNKNOWN', 'MOVED_AWAY', 'REFUSED', 'NOT_COLLECTED', 'INSUFFICIENT_ADDRESS', 'OTHER_VERIFIED', 'OTHER_UNVERIFIED',
+  'ADDRESSEE_UNKNOWN',
+  'MOVED_AWAY',
+  'REFUSED',
+  'NOT_COLLECTED',
+  'INSUFFICIENT_ADDRESS',
+  'OTHER_VERIFIED',
+  'OTHER_UNVERIFIED',
 ];
 
 /** One dispatch of an own document to one recipient by one channel (zásilka). Tenant-owned. */

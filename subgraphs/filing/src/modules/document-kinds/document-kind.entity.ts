@@ -22,7 +22,10 @@ export class DocumentKind {
 export const DocumentKindSchema = new EntitySchema<DocumentKind>({
   class: DocumentKind,
   tableName: 'document_kind',
-  uniques: [{ properties: ['municipalityId', 'identifierSource', 'identifierValue'] }, { properties: ['municipalityId', 'name'] }],
+  uniques: [
+    { properties: ['municipalityId', 'identifierSource', 'identifierValue'] },
+    { properties: ['municipalityId', 'name'] },
+  ],
   properties: {
     id: { type: 'uuid', primary: true },
     municipalityId: { type: 'uuid' },

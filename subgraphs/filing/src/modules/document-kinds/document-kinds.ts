@@ -12,7 +12,14 @@ import { DocumentKind } from './document-kind.entity';
  * longer wanted is made inactive and takes no new documents.
  */
 
-const AUDITED: (keyof DocumentKind)[] = ['identifierValue', 'identifierSource', 'name', 'comment', 'isDefault', 'active'];
+const AUDITED: (keyof DocumentKind)[] = [
+  'identifierValue',
+  'identifierSource',
+  'name',
+  'comment',
+  'isDefault',
+  'active',
+];
 const MAX_NAME = 100;
 const MAX_COMMENT = 500;
 
@@ -33,21 +40,37 @@ export const DEFAULT_KIND_VALUE = 'OSTATNI';
  * Creates the standard set for the EntityManager's municipality if it has no kinds yet, each with its `Zalozeni`
  * (actor `caller`, null: the system). Returns the kinds created (none when it had some). Call inside a transaction.
  */
-export async function ensureStandardKinds(tx: SqlEntityManager, municipalityId: string, caller: TenantCaller | null, description: string): Promise<DocumentKind[]> {
+export async function ensureStandardKinds(
+  tx: SqlEntityManager,
+  municipalityId: string,
+  caller: TenantCaller | null,
+  description: string,
+): Promise<DocumentKind[]> {
   if ((await tx.count(DocumentKind, {})) > 0) return [];
   const source = await municipalitySource(tx, municipalityId);
   const now = new Date();
   const kinds = STANDARD_KINDS.map(([value, name, comment]) =>
     tx.create(DocumentKind, {
-      id: randomUUID(), municipalityId, identifierValue: value, identifierSource: source, name, comment,
-      isDefault: value === DEFAULT_KIND_VALUE, active: true, createdAt: now,
+      id: randomUUID(),
+      municipalityId,
+      identifierValue: value,
+      identifierSource: source,
+      name,
+      comment,
+      isDefault: value === DEFAULT_KIND_VALUE,
+      active: true,
+      createdAt: now,
     }),
   );
   await tx.flush();
   for (const k of kinds) {
     await recordAudit(tx, caller, {
-      municipalityId, eventType: 'Zalozeni', objectType: 'DruhDokumentu', objectId: k.id,
-      description: `${description}: ${k.name}`, changes: diff({}, k, AUDITED),
+      municipalityId,
+      eventType: 'Zalozeni',
+      objectType: 'DruhDokumentu',
+      objectId: k.id,
+      description: `${description}: ${k.name}`,
+      changes: diff({}, k, AUDITED),
     });
   }
   return kinds;
@@ -84,10 +107,14 @@ async function flushKind(tx: SqlEntityManager, kind: DocumentKind): Promise<void
       id: { $ne: kind.id },
       $or: [{ name: kind.name }, { identifierSource: kind.identifierSource, identifierValue: kind.identifierValue }],
     });
-    if (clash) throw conflict(`Another document kind already has the ${clash.name === kind.name ? `name ${kind.name}` : `identifier ${kind.identifierValue}`}`);
+    if (clash)
+      throw conflict(
+        `Another document kind already has the ${clash.name === kind.name ? `name ${kind.name}` : `identifier ${kind.identifierValue}`}`,
+      );
     await tx.flush();
   } catch (e) {
-    if (e instanceof UniqueConstraintViolationException) throw conflict('Another document kind has this name or identifier');
+    if (e instanceof UniqueConstraintViolationException)
+      throw conflict('Another document kind has this name or identifier');
     throw e;
   }
 }
@@ -98,14 +125,23 @@ async function takeDefault(tx: SqlEntityManager, caller: TenantCaller, kind: Doc
     other.isDefault = false;
     await tx.flush();
     await recordAudit(tx, caller, {
-      municipalityId: caller.municipalityId, eventType: 'Uprava', objectType: 'DruhDokumentu', objectId: other.id,
-      description: `Document kind ${other.name} is no longer the default`, changes: [{ name: 'isDefault', old: 'true', new: 'false' }],
+      municipalityId: caller.municipalityId,
+      eventType: 'Uprava',
+      objectType: 'DruhDokumentu',
+      objectId: other.id,
+      description: `Document kind ${other.name} is no longer the default`,
+      changes: [{ name: 'isDefault', old: 'true', new: 'false' }],
     });
   }
 }
 
 /** `createDocumentKind` (records managers): a new kind; the identifier defaults to `<DRUH-n>` of the municipality's source. */
-export async function createDocumentKind(em: SqlEntityManager, caller: TenantCaller, input: CreateDocumentKindInput, now: Date): Promise<DocumentKind> {
+export async function createDocumentKind(
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  input: CreateDocumentKindInput,
+  now: Date,
+): Promise<DocumentKind> {
   const name = text(input.name, MAX_NAME, 'name');
   const comment = optionalText(input.comment, MAX_COMMENT, 'comment');
   return inTransaction(em, async (tx) => {
@@ -115,21 +151,37 @@ export async function createDocumentKind(em: SqlEntityManager, caller: TenantCal
       ? validateIdentifier(input.identifier, source, 'identifier')
       : { value: `DRUH-${id.slice(0, 8).toUpperCase()}`, source };
     const kind = tx.create(DocumentKind, {
-      id, municipalityId: caller.municipalityId, identifierValue: identifier.value, identifierSource: identifier.source,
-      name, comment, isDefault: input.isDefault ?? false, active: true, createdAt: now,
+      id,
+      municipalityId: caller.municipalityId,
+      identifierValue: identifier.value,
+      identifierSource: identifier.source,
+      name,
+      comment,
+      isDefault: input.isDefault ?? false,
+      active: true,
+      createdAt: now,
     });
     await flushKind(tx, kind);
     if (kind.isDefault) await takeDefault(tx, caller, kind);
     await recordAudit(tx, caller, {
-      municipalityId: caller.municipalityId, eventType: 'Zalozeni', objectType: 'DruhDokumentu', objectId: kind.id,
-      description: `Document kind ${kind.name} created`, changes: diff({}, kind, AUDITED),
+      municipalityId: caller.municipalityId,
+      eventType: 'Zalozeni',
+      objectType: 'DruhDokumentu',
+      objectId: kind.id,
+      description: `Document kind ${kind.name} created`,
+      changes: diff({}, kind, AUDITED),
     });
     return kind;
   });
 }
 
 /** `updateDocumentKind` (records managers): name, comment, active, default. The default cannot be made inactive. */
-export async function updateDocumentKind(em: SqlEntityManager, caller: TenantCaller, id: string, input: UpdateDocumentKindInput): Promise<DocumentKind> {
+export async function updateDocumentKind(
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  id: string,
+  input: UpdateDocumentKindInput,
+): Promise<DocumentKind> {
   const name = input.name == null ? undefined : text(input.name, MAX_NAME, 'name');
   const comment = input.comment === undefined ? undefined : optionalText(input.comment, MAX_COMMENT, 'comment');
   if (input.isDefault === false) throw badInput('Make another kind the default instead', 'isDefault');
@@ -141,14 +193,19 @@ export async function updateDocumentKind(em: SqlEntityManager, caller: TenantCal
     if (comment !== undefined) kind.comment = comment;
     if (input.active != null) kind.active = input.active;
     if (input.isDefault) kind.isDefault = true;
-    if (kind.isDefault && !kind.active) throw conflict(`Document kind ${kind.name} is the default and cannot be inactive`);
+    if (kind.isDefault && !kind.active)
+      throw conflict(`Document kind ${kind.name} is the default and cannot be inactive`);
     const changes = diff(before, kind, AUDITED);
     if (changes.length === 0) return kind;
     await flushKind(tx, kind);
     if (kind.isDefault && !before.isDefault) await takeDefault(tx, caller, kind);
     await recordAudit(tx, caller, {
-      municipalityId: caller.municipalityId, eventType: 'Uprava', objectType: 'DruhDokumentu', objectId: kind.id,
-      description: `Document kind ${kind.name} changed`, changes,
+      municipalityId: caller.municipalityId,
+      eventType: 'Uprava',
+      objectType: 'DruhDokumentu',
+      objectId: kind.id,
+      description: `Document kind ${kind.name} changed`,
+      changes,
     });
     return kind;
   });

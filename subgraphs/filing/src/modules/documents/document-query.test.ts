@@ -1,4 +1,13 @@
-import { DEMO_MUNICIPALITIES, DEMO_USERS, fakePeers, scopeToTenant, startTestSubgraph, testCaller, testDatabaseKinds, type TestSubgraph } from '@hub/kit';
+import {
+  DEMO_MUNICIPALITIES,
+  DEMO_USERS,
+  fakePeers,
+  scopeToTenant,
+  startTestSubgraph,
+  testCaller,
+  testDatabaseKinds,
+  type TestSubgraph,
+} from '@hub/kit';
 import type { FilingContext } from '../../context';
 import { filing } from '../../index';
 import { Document } from './document.entity';
@@ -19,10 +28,18 @@ const DRAFT = `mutation($i: CreateDraftDocumentInput!) { createDraftDocument(inp
 const peers = fakePeers({
   OrgUnit: Object.fromEntries(BLANSKO.orgUnits.map((u) => [u.id, { id: u.id, active: true }])),
   User: Object.fromEntries(
-    DEMO_USERS.filter((u) => u.municipalityId === BLANSKO.id).map((u) => [u.id, { id: u.id, active: true, roles: u.roles, orgUnit: u.orgUnitId ? { id: u.orgUnitId } : null }]),
+    DEMO_USERS.filter((u) => u.municipalityId === BLANSKO.id).map((u) => [
+      u.id,
+      { id: u.id, active: true, roles: u.roles, orgUnit: u.orgUnitId ? { id: u.orgUnitId } : null },
+    ]),
   ),
 });
-const received = (subject: string) => ({ subject, origin: 'RECEIVED', deliveredAt: new Date().toISOString(), sender: { name: 'Jan Novák' } });
+const received = (subject: string) => ({
+  subject,
+  origin: 'RECEIVED',
+  deliveredAt: new Date().toISOString(),
+  sender: { name: 'Jan Novák' },
+});
 
 // A caller who sees only part of the register gets the union of several conditions (handled, created, registered by
 // them; their unit's queue): the pages must be exactly that union in the list order, each document once.
@@ -34,13 +51,28 @@ describe.each(testDatabaseKinds())('pages of a partial view on %s', (kind) => {
     return res.data as any;
   };
   /** Every id of the caller's list, page by page. */
-  const walk = async (caller: typeof clerk, field: 'documents' | 'myDocuments', first: number, filter?: Record<string, unknown>) => {
+  const walk = async (
+    caller: typeof clerk,
+    field: 'documents' | 'myDocuments',
+    first: number,
+    filter?: Record<string, unknown>,
+  ) => {
     const ids: string[] = [];
     let after: string | null = null;
     for (let guard = 0; guard < 100; guard++) {
-      const args = field === 'documents' ? '$first: Int, $after: String, $filter: DocumentFilter' : '$first: Int, $after: String';
-      const call = field === 'documents' ? 'documents(first: $first, after: $after, filter: $filter)' : 'myDocuments(first: $first, after: $after)';
-      const page: any = (await ok(caller, `query(${args}) { ${call} { edges { node { id } } pageInfo { hasNextPage endCursor } } }`, { first, after, filter }))[field];
+      const args =
+        field === 'documents' ? '$first: Int, $after: String, $filter: DocumentFilter' : '$first: Int, $after: String';
+      const call =
+        field === 'documents'
+          ? 'documents(first: $first, after: $after, filter: $filter)'
+          : 'myDocuments(first: $first, after: $after)';
+      const page: any = (
+        await ok(caller, `query(${args}) { ${call} { edges { node { id } } pageInfo { hasNextPage endCursor } } }`, {
+          first,
+          after,
+          filter,
+        })
+      )[field];
       ids.push(...page.edges.map((e: any) => e.node.id));
       if (!page.pageInfo.hasNextPage) return ids;
       after = page.pageInfo.endCursor;
@@ -50,7 +82,11 @@ describe.each(testDatabaseKinds())('pages of a partial view on %s', (kind) => {
   /** The same list as one query with the OR (the reference the merged pages must equal). */
   const reference = async (scope: object, extra: object = {}) => {
     const em = scopeToTenant(t.orm.em.fork(), BLANSKO.id);
-    const rows = await em.find(Document, { $and: [scope, extra] }, { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+    const rows = await em.find(
+      Document,
+      { $and: [scope, extra] },
+      { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] },
+    );
     return rows.map((d) => d.id);
   };
 
@@ -60,8 +96,18 @@ describe.each(testDatabaseKinds())('pages of a partial view on %s', (kind) => {
     for (let i = 0; i < 7; i++) {
       const id = (await ok(clerk, REGISTER, { i: received(`Podání ${i}`) })).registerDocument.document.id;
       // Some to the handler by name, some to the unit's queue, the rest nobody's (invisible to the handler).
-      if (i % 3 === 0) await ok(clerk, `mutation { assignDocument(documentId: "${id}", orgUnitId: "${handlerUnit}", handlerId: "${handler.userId}") { document { id } } }`, {});
-      if (i % 3 === 1) await ok(clerk, `mutation { assignDocument(documentId: "${id}", orgUnitId: "${handlerUnit}") { document { id } } }`, {});
+      if (i % 3 === 0)
+        await ok(
+          clerk,
+          `mutation { assignDocument(documentId: "${id}", orgUnitId: "${handlerUnit}", handlerId: "${handler.userId}") { document { id } } }`,
+          {},
+        );
+      if (i % 3 === 1)
+        await ok(
+          clerk,
+          `mutation { assignDocument(documentId: "${id}", orgUnitId: "${handlerUnit}") { document { id } } }`,
+          {},
+        );
     }
     // Created (drafts), and created and registered by the handler: one document in two branches.
     for (let i = 0; i < 4; i++) await ok(handler, DRAFT, { i: { subject: `Koncept ${i}` } });

@@ -1,6 +1,18 @@
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { Role, badInput, conflict, decodeCursor, encodeCursor as encodeListCursor, hasRole, notFound, tenantOf, type Caller, forwardPageInfo, type PageInfo } from '@hub/kit';
+import {
+  Role,
+  badInput,
+  conflict,
+  decodeCursor,
+  encodeCursor as encodeListCursor,
+  hasRole,
+  notFound,
+  tenantOf,
+  type Caller,
+  forwardPageInfo,
+  type PageInfo,
+} from '@hub/kit';
 import type { DocumentFilter } from '../../generated/graphql';
 import { decodeInstantCursor, encodeInstantCursor, type InstantCursor } from '../paging';
 import { Register } from '../registers/register.entity';
@@ -9,7 +21,14 @@ import { Document } from './document.entity';
 import { LIKE_ESCAPE, containsPattern, matchesAllTerms, searchTerms } from './search';
 import { MAX_SUBJECT_LENGTH } from './validation';
 import {
-  countWordRows, hasWordSql, positionsOfPrefix, positionsOfWords, rawInstant, wordsWithPrefix, type ListPosition, type StreamBounds,
+  countWordRows,
+  hasWordSql,
+  positionsOfPrefix,
+  positionsOfWords,
+  rawInstant,
+  wordsWithPrefix,
+  type ListPosition,
+  type StreamBounds,
 } from './word-index';
 import type { WordField } from './word.entity';
 
@@ -44,7 +63,8 @@ export interface DocumentPageArgs {
 export const listKey = (d: Pick<Document, 'createdAt' | 'registeredAt'>): Date => (d.createdAt ?? d.registeredAt)!;
 
 /** Position in the list (key DESC, id DESC); see paging.ts. */
-export const encodeCursor = (d: Pick<Document, 'createdAt' | 'registeredAt' | 'id'>): string => encodeInstantCursor(listKey(d), d.id);
+export const encodeCursor = (d: Pick<Document, 'createdAt' | 'registeredAt' | 'id'>): string =>
+  encodeInstantCursor(listKey(d), d.id);
 
 /** Longest `senderDataBoxId` accepted (data-box ids have 7 characters; anything much longer is a mistake). */
 const MAX_DATA_BOX_ID_LENGTH = 50;
@@ -89,7 +109,8 @@ function plainConditions(filter: DocumentFilter | null | undefined): FilterQuery
   return conditions;
 }
 
-const and = (conditions: FilterQuery<Document>[]): FilterQuery<Document> => (conditions.length > 0 ? { $and: conditions } : {});
+const and = (conditions: FilterQuery<Document>[]): FilterQuery<Document> =>
+  conditions.length > 0 ? { $and: conditions } : {};
 /** Matches no document (a text without a word). A function: a raw() fragment is consumed by the query that uses it. */
 const nothing = (): FilterQuery<Document> => ({ [raw('1 = 0')]: [] });
 
@@ -99,7 +120,10 @@ const nothing = (): FilterQuery<Document> => ({ [raw('1 = 0')]: [] });
  * filter searches text (the index is read for that municipality only). The tenant condition on the documents
  * themselves is added by the ORM's tenant filter, not here.
  */
-export function filterCondition(filter: DocumentFilter | null | undefined, em?: SqlEntityManager): FilterQuery<Document> {
+export function filterCondition(
+  filter: DocumentFilter | null | undefined,
+  em?: SqlEntityManager,
+): FilterQuery<Document> {
   const conditions = plainConditions(filter);
   const texts = textFilters(filter);
   if (texts.length > 0) {
@@ -133,7 +157,10 @@ interface CreationRange {
   to: Date | null;
 }
 
-async function creationBounds(em: SqlEntityManager, filter: DocumentFilter | null | undefined): Promise<CreationRange | null> {
+async function creationBounds(
+  em: SqlEntityManager,
+  filter: DocumentFilter | null | undefined,
+): Promise<CreationRange | null> {
   const from = filter?.registeredFrom ?? null;
   const to = filter?.registeredTo ?? null;
   const range: CreationRange = { from: null, to: to ?? null };
@@ -154,7 +181,10 @@ async function creationBounds(em: SqlEntityManager, filter: DocumentFilter | nul
 }
 
 function rangeConditions(range: CreationRange): FilterQuery<Document>[] {
-  return [...(range.to ? [{ createdAt: { $lt: range.to } }] : []), ...(range.from ? [{ createdAt: { $gte: range.from } }] : [])];
+  return [
+    ...(range.to ? [{ createdAt: { $lt: range.to } }] : []),
+    ...(range.from ? [{ createdAt: { $gte: range.from } }] : []),
+  ];
 }
 
 /**
@@ -190,7 +220,11 @@ export function checkFilter(filter: DocumentFilter | null | undefined): void {
  * same at any depth and documents created meanwhile do not shift later pages. `totalCount`, when asked for,
  * counts the whole filtered set. A text filter is served by `searchPage`.
  */
-export async function findDocuments(em: SqlEntityManager, args: DocumentPageArgs, scope: FilterQuery<Document> = {}): Promise<DocumentPage> {
+export async function findDocuments(
+  em: SqlEntityManager,
+  args: DocumentPageArgs,
+  scope: FilterQuery<Document> = {},
+): Promise<DocumentPage> {
   const size = pageSize(args.first);
   checkFilter(args.filter);
   const cursor = args.after ? decodeInstantCursor(args.after) : null;
@@ -202,8 +236,17 @@ export async function findDocuments(em: SqlEntityManager, args: DocumentPageArgs
   if (range && texts.length > 0) {
     rows = await searchPage(em, { filter: args.filter ?? {}, scope, texts, range, cursor, want: size + 1 });
   } else if (range) {
-    const conditions = [scope, and(plainConditions(args.filter)), ...rangeConditions(range), ...(cursor ? [afterCursor(cursor)] : [])];
-    rows = await em.find(Document, { $and: conditions }, { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], limit: size + 1 });
+    const conditions = [
+      scope,
+      and(plainConditions(args.filter)),
+      ...rangeConditions(range),
+      ...(cursor ? [afterCursor(cursor)] : []),
+    ];
+    rows = await em.find(
+      Document,
+      { $and: conditions },
+      { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], limit: size + 1 },
+    );
   }
   const nodes = rows.slice(0, size);
   const edges = nodes.map((node) => ({ cursor: encodeCursor(node), node }));
@@ -250,7 +293,11 @@ export type SearchPlan =
  * "s") drives nothing: then the list is scanned newest first with a LIKE on the folded text, which meets such a
  * term within a few rows.
  */
-export async function planSearch(em: SqlEntityManager, municipalityId: string, texts: TextFilter[]): Promise<SearchPlan> {
+export async function planSearch(
+  em: SqlEntityManager,
+  municipalityId: string,
+  texts: TextFilter[],
+): Promise<SearchPlan> {
   let best: { field: WordField; term: string; rows: number } | null = null;
   for (const { field, terms } of texts) {
     for (const term of terms) {
@@ -299,7 +346,8 @@ async function searchPage(em: SqlEntityManager, args: SearchArgs): Promise<Docum
     from = later(from, year.from);
     to = earlier(to, year.to);
   }
-  const matches = (d: Document) => texts.every(({ field, terms }) => matchesAllTerms(field === 'S' ? d.subject : d.senderName, terms));
+  const matches = (d: Document) =>
+    texts.every(({ field, terms }) => matchesAllTerms(field === 'S' ? d.subject : d.senderName, terms));
   const others = (): FilterQuery<Document> => ({ $and: [args.scope, and(plainConditions(filter))] });
   const plan = await planSearch(em, municipalityId, texts);
   const out: Document[] = [];
@@ -310,10 +358,14 @@ async function searchPage(em: SqlEntityManager, args: SearchArgs): Promise<Docum
     for (;;) {
       const likes = texts.flatMap(({ field, terms }) => terms.map((term) => folded(FOLDED_COLUMN[field], term)));
       const range = rangeConditions({ from, to });
-      const rows = await em.find(Document, { $and: [others(), ...likes, ...range, ...(after ? [afterCursor(after)] : [])] }, {
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-        limit: round,
-      });
+      const rows = await em.find(
+        Document,
+        { $and: [others(), ...likes, ...range, ...(after ? [afterCursor(after)] : [])] },
+        {
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          limit: round,
+        },
+      );
       for (const d of rows) {
         if (!matches(d)) continue;
         out.push(d);
@@ -374,7 +426,8 @@ export function encodeJournalCursor(registerId: string, year: number, sequenceNu
 function decodeJournalCursor(cursor: string, registerId: string, year: number): number {
   const [cursorRegister, cursorYear, sequenceNumber] = decodeCursor(cursor, 'journal', ['uuid', 'int', 'int']);
   // A cursor of another register or year would silently continue the wrong list: refuse it.
-  if (cursorRegister !== registerId || cursorYear !== year) throw badInput('after is not a cursor of this register and year', 'after');
+  if (cursorRegister !== registerId || cursorYear !== year)
+    throw badInput('after is not a cursor of this register and year', 'after');
   return sequenceNumber;
 }
 
@@ -388,21 +441,34 @@ export const MAX_JOURNAL_YEAR = 3000;
  * caller who sees only some entries gets those, still in number order. Drafts have no number and never appear.
  * Another municipality's register is NOT_FOUND (the tenant filter hides it).
  */
-export async function findRegisterJournal(em: SqlEntityManager, args: JournalArgs, scope: FilterQuery<Document> = {}): Promise<DocumentPage> {
+export async function findRegisterJournal(
+  em: SqlEntityManager,
+  args: JournalArgs,
+  scope: FilterQuery<Document> = {},
+): Promise<DocumentPage> {
   const size = pageSize(args.first, JOURNAL_PAGE_SIZE);
   if (!Number.isInteger(args.year) || args.year < MIN_JOURNAL_YEAR || args.year > MAX_JOURNAL_YEAR) {
     throw badInput(`year must be between ${MIN_JOURNAL_YEAR} and ${MAX_JOURNAL_YEAR}`, 'year');
   }
-  const register = args.registerId ? await em.findOne(Register, { id: args.registerId }) : await findActiveMainRegister(em);
+  const register = args.registerId
+    ? await em.findOne(Register, { id: args.registerId })
+    : await findActiveMainRegister(em);
   if (!register) {
     if (args.registerId) throw notFound('Register', args.registerId);
     throw conflict('The municipality has no active main register; name a registerId');
   }
   const after = args.after ? decodeJournalCursor(args.after, register.id, args.year) : 0;
   const where = (): FilterQuery<Document> => ({ $and: [scope, { registerId: register.id, year: args.year }] });
-  const rows = await em.find(Document, { $and: [where(), { sequenceNumber: { $gt: after } }] }, { orderBy: { sequenceNumber: 'asc' }, limit: size + 1 });
+  const rows = await em.find(
+    Document,
+    { $and: [where(), { sequenceNumber: { $gt: after } }] },
+    { orderBy: { sequenceNumber: 'asc' }, limit: size + 1 },
+  );
   const nodes = rows.slice(0, size);
-  const edges = nodes.map((node) => ({ cursor: encodeJournalCursor(register.id, args.year, node.sequenceNumber!), node }));
+  const edges = nodes.map((node) => ({
+    cursor: encodeJournalCursor(register.id, args.year, node.sequenceNumber!),
+    node,
+  }));
   return {
     edges,
     pageInfo: forwardPageInfo(edges, rows.length > size, args.after),

@@ -8,9 +8,17 @@ export type DocumentOrigin = 'RECEIVED' | 'OWN';
 
 /** Workflow state (domain.md §4.1); changed only through the intent mutations. */
 export type DocumentState =
-  | 'DRAFT' | 'REGISTERED' | 'ASSIGNED' | 'IN_PROGRESS' | 'SETTLED' | 'CLOSED' | 'CANCELLED'
+  | 'DRAFT'
+  | 'REGISTERED'
+  | 'ASSIGNED'
+  | 'IN_PROGRESS'
+  | 'SETTLED'
+  | 'CLOSED'
+  | 'CANCELLED'
   // The records office (domain.md §4.1): handed over, taken over, lent. Archives moves the last three (kit records-office.ts).
-  | 'HANDED_TO_RECORDS_OFFICE' | 'IN_RECORDS_OFFICE' | 'ON_LOAN'
+  | 'HANDED_TO_RECORDS_OFFICE'
+  | 'IN_RECORDS_OFFICE'
+  | 'ON_LOAN'
   // Taken over by the archive (přejímka, TrP Prenos), with its case file or alone: final.
   | 'TRANSFERRED';
 

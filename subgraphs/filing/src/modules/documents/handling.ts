@@ -5,7 +5,12 @@ import { CaseFile } from '../case-files/case-file.entity';
 import type { Document } from './document.entity';
 import { assertNothingPending } from '../dispatch/dispatch';
 import { assertNoFailedConversion, queueConversions } from '../conversion/conversion';
-import { assertNoVAfter2026, assertPlanValidOn, findClassifiableNode, scheduleOf } from '../filing-plans/classification';
+import {
+  assertNoVAfter2026,
+  assertPlanValidOn,
+  findClassifiableNode,
+  scheduleOf,
+} from '../filing-plans/classification';
 import { FilingPlanNode } from '../filing-plans/filing-plan-node.entity';
 import { czechDay } from '../retention/retention';
 import { RETENTION_FIELDS, label, precheckStep, refreshRetention, runStep, type StepResult } from './steps';
@@ -18,7 +23,14 @@ import { assertQuantities } from './metadata';
  * the transition table and who may take which step are in workflow.ts.
  */
 
-const SETTLEMENT_FIELDS = ['settlementMethod', 'settledOn', 'settlementContent', 'settlementReason', 'settledById', 'settlementRecordedAt'] as const;
+const SETTLEMENT_FIELDS = [
+  'settlementMethod',
+  'settledOn',
+  'settlementContent',
+  'settlementReason',
+  'settledById',
+  'settlementRecordedAt',
+] as const;
 const ASSIGNMENT_FIELDS = ['orgUnitId', 'handlerId', 'assignedAt'] as const;
 
 interface PeerOrgUnit {
@@ -47,7 +59,8 @@ async function checkAssignee(peers: Peers, orgUnitId: string, handlerId: string 
   if (!user.roles.includes(Role.CASE_HANDLER) && !user.roles.includes(Role.UNIT_HEAD)) {
     throw badInput(`User ${handlerId} is neither a case handler nor a unit head`, 'handlerId');
   }
-  if (user.orgUnit?.id !== orgUnitId) throw badInput(`User ${handlerId} does not work in org unit ${orgUnitId}`, 'handlerId');
+  if (user.orgUnit?.id !== orgUnitId)
+    throw badInput(`User ${handlerId} does not work in org unit ${orgUnitId}`, 'handlerId');
 }
 
 /**
@@ -83,7 +96,12 @@ export function acceptDocument(em: SqlEntityManager, caller: TenantCaller, docum
 }
 
 /** `returnDocument`: ASSIGNED → REGISTERED: the assignment is refused and the document goes back to the podatelna. */
-export function returnDocument(em: SqlEntityManager, caller: TenantCaller, documentId: string, reason: string): Promise<StepResult> {
+export function returnDocument(
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  documentId: string,
+  reason: string,
+): Promise<StepResult> {
   const why = requiredText(reason, 'reason');
   return runStep(em, caller, 'return', documentId, (_, d) => {
     Object.assign(d, { orgUnitId: null, handlerId: null, assignedAt: null });
@@ -126,7 +144,11 @@ export function settleDocument(
       await refreshRetention(tx, d);
       // Conversion to output formats is due by settlement (domain.md §5.5): the worker takes it from here.
       await queueConversions(tx, d, null, now);
-      return { eventType: 'Vyrizeni', description: `Document ${label(d)} settled (${s.method})`, fields: [...SETTLEMENT_FIELDS, ...RETENTION_FIELDS] };
+      return {
+        eventType: 'Vyrizeni',
+        description: `Document ${label(d)} settled (${s.method})`,
+        fields: [...SETTLEMENT_FIELDS, ...RETENTION_FIELDS],
+      };
     },
     { affectsRetention: true },
   );
@@ -144,7 +166,12 @@ async function assertNodeUsable(tx: SqlEntityManager, d: Document, day: string, 
 }
 
 /** `reopenDocument`: SETTLED → IN_PROGRESS (otevření): the settlement is withdrawn, and with it a settlement-based disposal year. */
-export function reopenDocument(em: SqlEntityManager, caller: TenantCaller, documentId: string, reason: string): Promise<StepResult> {
+export function reopenDocument(
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  documentId: string,
+  reason: string,
+): Promise<StepResult> {
   const why = requiredText(reason, 'reason');
   return runStep(
     em,
@@ -166,11 +193,18 @@ export function reopenDocument(em: SqlEntityManager, caller: TenantCaller, docum
 }
 
 /** `closeDocument`: SETTLED → CLOSED for a classified document outside case files. */
-export function closeDocument(em: SqlEntityManager, caller: TenantCaller, documentId: string, now: Date): Promise<StepResult> {
+export function closeDocument(
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  documentId: string,
+  now: Date,
+): Promise<StepResult> {
   return runStep(em, caller, 'close', documentId, async (tx, d) => {
     if (d.caseFileId) {
       const caseFile = await tx.findOne(CaseFile, { id: d.caseFileId });
-      throw conflict(`Document ${label(d)} is in case file ${caseFile?.referenceNumber ?? d.caseFileId} and closes with it`);
+      throw conflict(
+        `Document ${label(d)} is in case file ${caseFile?.referenceNumber ?? d.caseFileId} and closes with it`,
+      );
     }
     if (!d.filingPlanNodeId) throw conflict(`Document ${label(d)} is not classified; classify it before closing`);
     await assertNodeUsable(tx, d, czechDay(now), 'closed');
@@ -184,14 +218,24 @@ export function closeDocument(em: SqlEntityManager, caller: TenantCaller, docume
 }
 
 /** `cancelDocument`: REGISTERED → CANCELLED (storno). The number stays used: the series never reuses it. */
-export function cancelDocument(em: SqlEntityManager, caller: TenantCaller, documentId: string, reason: string, now: Date): Promise<StepResult> {
+export function cancelDocument(
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  documentId: string,
+  reason: string,
+  now: Date,
+): Promise<StepResult> {
   const why = requiredText(reason, 'reason');
   return runStep(em, caller, 'cancel', documentId, async (tx, d) => {
     // A case file is labelled with, and computes its retention from, its documents: take it out first.
     if (d.caseFileId) throw conflict(`Document ${label(d)} is in a case file; take it out before cancelling it`);
     await assertNothingPending(tx, d);
     Object.assign(d, { cancelReason: why, cancelledAt: now, cancelledById: caller.userId });
-    return { eventType: 'Storno', description: `Document ${label(d)} cancelled: ${why}`, fields: ['cancelReason', 'cancelledAt', 'cancelledById'] };
+    return {
+      eventType: 'Storno',
+      description: `Document ${label(d)} cancelled: ${why}`,
+      fields: ['cancelReason', 'cancelledAt', 'cancelledById'],
+    };
   });
 }
 
@@ -214,7 +258,8 @@ export function classifyDocument(
     async (tx, d) => {
       if (d.caseFileId) {
         const caseFile = await tx.findOne(CaseFile, { id: d.caseFileId });
-        if (caseFile?.state === 'CLOSED') throw conflict(`Document ${label(d)} is in the closed case file ${caseFile.referenceNumber}`);
+        if (caseFile?.state === 'CLOSED')
+          throw conflict(`Document ${label(d)} is in the closed case file ${caseFile.referenceNumber}`);
       }
       const node = await findClassifiableNode(tx, filingPlanNodeId, czechDay(now));
       const previous = d.filingPlanNodeId ? await tx.findOne(FilingPlanNode, { id: d.filingPlanNodeId }) : null;
@@ -224,7 +269,10 @@ export function classifyDocument(
         eventType: 'Uprava',
         description: `Document ${label(d)} classified as ${node.fullCode}`,
         fields: ['filingPlanNodeId', ...RETENTION_FIELDS],
-        extra: previous?.fullCode === node.fullCode ? [] : [{ name: 'fullCode', old: previous?.fullCode ?? null, new: node.fullCode }],
+        extra:
+          previous?.fullCode === node.fullCode
+            ? []
+            : [{ name: 'fullCode', old: previous?.fullCode ?? null, new: node.fullCode }],
       };
     },
     { affectsRetention: true },
@@ -251,11 +299,17 @@ export function recordDocumentTriggerEvent(
     async (tx, d) => {
       const node = d.filingPlanNodeId ? await tx.findOne(FilingPlanNode, { id: d.filingPlanNodeId }) : null;
       if (scheduleOf(node)?.triggerKind !== 'EXTERNAL') {
-        throw conflict(`The retention of document ${label(d)} is not started by an external event (its schedule: ${node ? `${node.fullCode}, ${node.triggerKind ?? 'none'}` : 'not classified'})`);
+        throw conflict(
+          `The retention of document ${label(d)} is not started by an external event (its schedule: ${node ? `${node.fullCode}, ${node.triggerKind ?? 'none'}` : 'not classified'})`,
+        );
       }
       d.triggerEventOn = day;
       await refreshRetention(tx, d);
-      return { eventType: 'Uprava', description: `Trigger event of document ${label(d)} on ${d.triggerEventOn}`, fields: ['triggerEventOn', ...RETENTION_FIELDS] };
+      return {
+        eventType: 'Uprava',
+        description: `Trigger event of document ${label(d)} on ${d.triggerEventOn}`,
+        fields: ['triggerEventOn', ...RETENTION_FIELDS],
+      };
     },
     { affectsRetention: true },
   );

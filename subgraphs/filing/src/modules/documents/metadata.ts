@@ -18,7 +18,13 @@ export const MAX_ATTACHMENT_KIND = 200;
 /** The author named on documents the hub files itself (the log's daily renditions), like the log's actor `system`. */
 export const SYSTEM_AUTHOR = 'system';
 
-export const METADATA_FIELDS: (keyof Document)[] = ['kindId', 'form', 'sheetCount', 'attachmentCount', 'attachmentKind'];
+export const METADATA_FIELDS: (keyof Document)[] = [
+  'kindId',
+  'form',
+  'sheetCount',
+  'attachmentCount',
+  'attachmentKind',
+];
 export const AUTHOR_FIELDS: (keyof Document)[] = ['authorUserId', 'authorName', 'authorOrgUnitName', 'authorPosition'];
 
 /** Checked metadata input; `undefined`: not given (keep / default). */
@@ -32,7 +38,8 @@ export interface MetadataFields {
 
 function count(value: number | null | undefined, min: number, max: number, field: string): number | undefined {
   if (value == null) return undefined;
-  if (!Number.isInteger(value) || value < min || value > max) throw badInput(`${field} must be a whole number ${min}–${max}`, field);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw badInput(`${field} must be a whole number ${min}–${max}`, field);
   return value;
 }
 
@@ -45,14 +52,17 @@ export function validateMetadata(input: DescribeDocumentInput): MetadataFields {
   out.attachmentCount = count(input.attachmentCount, 0, MAX_ATTACHMENTS, 'attachmentCount');
   if (input.attachmentKind !== undefined) {
     const t = input.attachmentKind?.trim() ?? '';
-    if (t.length > MAX_ATTACHMENT_KIND) throw badInput(`attachmentKind must be at most ${MAX_ATTACHMENT_KIND} characters`, 'attachmentKind');
+    if (t.length > MAX_ATTACHMENT_KIND)
+      throw badInput(`attachmentKind must be at most ${MAX_ATTACHMENT_KIND} characters`, 'attachmentKind');
     out.attachmentKind = t === '' ? null : t;
   }
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined)) as MetadataFields;
 }
 
 /** What is missing for a paper part to be described (empty when nothing is, or the document is digital). */
-export function missingQuantities(d: Pick<Document, 'form' | 'sheetCount' | 'attachmentCount' | 'attachmentKind'>): string[] {
+export function missingQuantities(
+  d: Pick<Document, 'form' | 'sheetCount' | 'attachmentCount' | 'attachmentKind'>,
+): string[] {
   if (d.form === 'DIGITAL') return [];
   const missing: string[] = [];
   if (d.sheetCount == null) missing.push('sheetCount');
@@ -68,7 +78,9 @@ export function missingQuantities(d: Pick<Document, 'form' | 'sheetCount' | 'att
 export function assertQuantities(d: Document, label: string): void {
   const missing = missingQuantities(d);
   if (missing.length > 0) {
-    throw conflict(`Document ${label} is ${d.form} and needs ${missing.join(', ')} (describeDocument) before it is settled`);
+    throw conflict(
+      `Document ${label} is ${d.form} and needs ${missing.join(', ')} (describeDocument) before it is settled`,
+    );
   }
 }
 
@@ -94,11 +106,21 @@ export async function applyMetadata(tx: SqlEntityManager, d: Document, m: Metada
 
 /** The author snapshot of an own document created by `caller` (its org unit's name as the resolver found it). */
 export function authorOf(caller: TenantCaller, orgUnitName: string | null) {
-  return { authorUserId: caller.userId, authorName: (caller.name || caller.login).slice(0, 200), authorOrgUnitName: orgUnitName, authorPosition: null };
+  return {
+    authorUserId: caller.userId,
+    authorName: (caller.name || caller.login).slice(0, 200),
+    authorOrgUnitName: orgUnitName,
+    authorPosition: null,
+  };
 }
 
 /** No author: received documents. */
-export const NO_AUTHOR = { authorUserId: null, authorName: null, authorOrgUnitName: null, authorPosition: null } as const;
+export const NO_AUTHOR = {
+  authorUserId: null,
+  authorName: null,
+  authorOrgUnitName: null,
+  authorPosition: null,
+} as const;
 
 /** The hub itself as the author (documents it files without a person: the log's renditions). */
 export const SYSTEM_AUTHOR_FIELDS = { ...NO_AUTHOR, authorName: SYSTEM_AUTHOR };
@@ -115,7 +137,12 @@ export function caseFileForm(documents: Pick<Document, 'form'>[]): DocumentForm 
  * it, workflow.ts `describe`), one `Uprava` with what changed; nothing written when nothing changes. A settled
  * paper document must keep its quantities.
  */
-export async function describeDocument(em: SqlEntityManager, caller: TenantCaller, documentId: string, input: DescribeDocumentInput): Promise<StepResult> {
+export async function describeDocument(
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  documentId: string,
+  input: DescribeDocumentInput,
+): Promise<StepResult> {
   const metadata = validateMetadata(input);
   return runStep(em, caller, 'describe', documentId, async (tx, d) => {
     await applyMetadata(tx, d, metadata);

@@ -1,8 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import {
-  Role, conflict, diff, inTransaction, nextInSeries, notFound, recordAudit, type TenantCaller,
-} from '@hub/kit';
+import { Role, conflict, diff, inTransaction, nextInSeries, notFound, recordAudit, type TenantCaller } from '@hub/kit';
 import { randomUUID } from 'node:crypto';
 import type { CreateDraftDocumentInput, RegisterDocumentInput } from '../../generated/graphql';
 import { formatReferenceNumber, numberSeries, registrationYear } from '../registers/numbering';
@@ -23,14 +21,45 @@ export const REGISTERING_ROLES = [Role.INTAKE_CLERK, Role.CASE_HANDLER, Role.REC
 export const DRAFTING_ROLES = [Role.CASE_HANDLER];
 
 const AUDITED_FIELDS: (keyof Document)[] = [
-  'pid', 'registerId', 'referenceNumber', 'sequenceNumber', 'year', 'subject', 'origin', 'deliveredAt',
-  'senderName', 'senderAddress', 'senderDataBoxId', 'senderIco', 'senderPartyId', 'senderReferenceNumber', 'registeredAt', 'state',
-  ...METADATA_FIELDS, ...AUTHOR_FIELDS,
+  'pid',
+  'registerId',
+  'referenceNumber',
+  'sequenceNumber',
+  'year',
+  'subject',
+  'origin',
+  'deliveredAt',
+  'senderName',
+  'senderAddress',
+  'senderDataBoxId',
+  'senderIco',
+  'senderPartyId',
+  'senderReferenceNumber',
+  'registeredAt',
+  'state',
+  ...METADATA_FIELDS,
+  ...AUTHOR_FIELDS,
 ];
 /** What a draft has when it is created. */
-const DRAFT_FIELDS: (keyof Document)[] = ['pid', 'registerId', 'subject', 'origin', 'state', 'createdAt', 'createdById', ...METADATA_FIELDS, ...AUTHOR_FIELDS];
+const DRAFT_FIELDS: (keyof Document)[] = [
+  'pid',
+  'registerId',
+  'subject',
+  'origin',
+  'state',
+  'createdAt',
+  'createdById',
+  ...METADATA_FIELDS,
+  ...AUTHOR_FIELDS,
+];
 /** What a number gives a document (`NumberFields`), audited when a draft gets its čj (with the state). */
-const NUMBER_FIELDS: (keyof Document)[] = ['referenceNumber', 'sequenceNumber', 'year', 'registeredAt', 'registeredById'];
+const NUMBER_FIELDS: (keyof Document)[] = [
+  'referenceNumber',
+  'sequenceNumber',
+  'year',
+  'registeredAt',
+  'registeredById',
+];
 const PID_ATTEMPTS = 5;
 
 export type RegistrationResult = StepResult;
@@ -69,8 +98,18 @@ const isPidCollision = (e: unknown) => e instanceof UniqueConstraintViolationExc
  * a savepoint so a collision undoes only that insert, not the number already allocated in `tx`.
  */
 /** Metadata a caller of `insertWithUniquePid` may leave out: the municipality's default kind, DIGITAL, no author. */
-type DefaultedFields = 'kindId' | 'form' | 'sheetCount' | 'attachmentCount' | 'attachmentKind' | 'authorUserId' | 'authorName' | 'authorOrgUnitName' | 'authorPosition';
-export type NewDocumentFields = Omit<Document, 'pid' | 'senderFolded' | DefaultedFields> & Partial<Pick<Document, DefaultedFields>>;
+type DefaultedFields =
+  | 'kindId'
+  | 'form'
+  | 'sheetCount'
+  | 'attachmentCount'
+  | 'attachmentKind'
+  | 'authorUserId'
+  | 'authorName'
+  | 'authorOrgUnitName'
+  | 'authorPosition';
+export type NewDocumentFields = Omit<Document, 'pid' | 'senderFolded' | DefaultedFields> &
+  Partial<Pick<Document, DefaultedFields>>;
 
 export async function insertWithUniquePid(
   tx: SqlEntityManager,
@@ -79,7 +118,11 @@ export async function insertWithUniquePid(
   fields: NewDocumentFields,
 ): Promise<Document> {
   const metadata = fields.kindId === undefined || fields.form === undefined ? await newDocumentMetadata(tx, {}) : null;
-  const complete = { ...metadata, ...NO_AUTHOR, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) } as Omit<Document, 'pid' | 'senderFolded'>;
+  const complete = {
+    ...metadata,
+    ...NO_AUTHOR,
+    ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
+  } as Omit<Document, 'pid' | 'senderFolded'>;
   for (let attempt = 1; ; attempt++) {
     try {
       return await tx.transactional(async (savepoint) => {
@@ -96,11 +139,29 @@ export async function insertWithUniquePid(
 /** Everything the handling workflow fills in later: empty on a new document, registered or draft. */
 export function notYetHandled() {
   return {
-    orgUnitId: null, handlerId: null, assignedAt: null,
-    settlementMethod: null, settledOn: null, settlementContent: null, settlementReason: null, settledById: null, settlementRecordedAt: null,
-    closedAt: null, cancelReason: null, cancelledAt: null, cancelledById: null,
-    filingPlanNodeId: null, caseFileId: null, caseFileInsertedAt: null, triggerEventOn: null,
-    disposalCode: null, retentionYears: null, disposalYear: null, forecastKey: null, handOverListId: null, disposalProposalId: null,
+    orgUnitId: null,
+    handlerId: null,
+    assignedAt: null,
+    settlementMethod: null,
+    settledOn: null,
+    settlementContent: null,
+    settlementReason: null,
+    settledById: null,
+    settlementRecordedAt: null,
+    closedAt: null,
+    cancelReason: null,
+    cancelledAt: null,
+    cancelledById: null,
+    filingPlanNodeId: null,
+    caseFileId: null,
+    caseFileInsertedAt: null,
+    triggerEventOn: null,
+    disposalCode: null,
+    retentionYears: null,
+    disposalYear: null,
+    forecastKey: null,
+    handOverListId: null,
+    disposalProposalId: null,
   } satisfies Partial<Document>;
 }
 
@@ -112,7 +173,12 @@ type NumberFields = Pick<Document, 'referenceNumber' | 'sequenceNumber' | 'year'
  * upsert takes the series' row lock, so concurrent registrations queue here; call it before anything else
  * is written in `tx`. `caller` null: registered by the system (the log's daily renditions, audit-log/rendition.ts).
  */
-export async function allocateNumber(tx: SqlEntityManager, caller: TenantCaller | null, register: Register, now: Date): Promise<NumberFields> {
+export async function allocateNumber(
+  tx: SqlEntityManager,
+  caller: TenantCaller | null,
+  register: Register,
+  now: Date,
+): Promise<NumberFields> {
   const year = registrationYear(now);
   const sequenceNumber = await nextInSeries(tx, numberSeries(register.id, year));
   return {
@@ -149,8 +215,14 @@ async function recordCreation(
  * party do not change.
  */
 function senderSnapshot(flat: RegistrationFields['sender'], party: Party | null) {
-  if (flat) return { senderName: flat.name, senderAddress: flat.address, senderDataBoxId: flat.dataBoxId, senderIco: flat.ico };
-  return { senderName: party?.name ?? null, senderAddress: party?.address ?? null, senderDataBoxId: party?.dataBoxId ?? null, senderIco: party?.ico ?? null };
+  if (flat)
+    return { senderName: flat.name, senderAddress: flat.address, senderDataBoxId: flat.dataBoxId, senderIco: flat.ico };
+  return {
+    senderName: party?.name ?? null,
+    senderAddress: party?.address ?? null,
+    senderDataBoxId: party?.dataBoxId ?? null,
+    senderIco: party?.ico ?? null,
+  };
 }
 
 /** What intake knows about a sender beyond the input: its kind (ISDS's sender type) for a party added to the register. */
@@ -263,11 +335,20 @@ export async function createDraftDocument(
  * is attached to the draft). The draft's row is locked first and the series second, the same order for every
  * caller, so two attempts on one draft queue instead of deadlocking.
  */
-export async function registerDraft(em: SqlEntityManager, caller: TenantCaller, documentId: string, now: Date): Promise<StepResult> {
+export async function registerDraft(
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  documentId: string,
+  now: Date,
+): Promise<StepResult> {
   return runStep(em, caller, 'registerDraft', documentId, async (tx, draft) => {
     const register = await targetRegister(tx, draft.registerId);
     Object.assign(draft, await allocateNumber(tx, caller, register, now));
-    return { eventType: 'PripojeniCJ', description: `Draft ${draft.pid} registered as ${draft.referenceNumber}`, fields: NUMBER_FIELDS };
+    return {
+      eventType: 'PripojeniCJ',
+      description: `Draft ${draft.pid} registered as ${draft.referenceNumber}`,
+      fields: NUMBER_FIELDS,
+    };
   });
 }
 

@@ -30,7 +30,9 @@ export const MAX_WORD_LENGTH = 40;
 /** The folded words of a text: runs of letters and digits, everything else separates ("č.j. 17/2025" → c, j, 17, 2025). */
 export function foldedWords(text: string | null | undefined): string[] {
   if (!text) return [];
-  return foldForSearch(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+  return foldForSearch(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0);
 }
 
 /** The distinct words a text puts in the index, cut to MAX_WORD_LENGTH. */

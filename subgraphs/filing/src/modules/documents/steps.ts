@@ -43,7 +43,12 @@ function lockCaseFile(tx: SqlEntityManager, id: string): Promise<CaseFile | null
  * (remote calls never run inside a transaction): an invisible, wrongly placed or forbidden step is refused
  * before anyone else is asked. `runStep` checks again under the lock.
  */
-export async function precheckStep(em: SqlEntityManager, caller: TenantCaller, step: DocumentStep, documentId: string): Promise<Document> {
+export async function precheckStep(
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  step: DocumentStep,
+  documentId: string,
+): Promise<Document> {
   return guardStep(caller, step, documentId, await em.findOne(Document, { id: documentId }));
 }
 

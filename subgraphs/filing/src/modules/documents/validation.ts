@@ -53,7 +53,8 @@ export const validateSubject = (subject: string) => requiredText(subject, 'subje
  */
 export function parseRecordDay(value: string, field: string): string {
   // The kit's one day check (day.ts), and no record of this office is older than 1900.
-  if (parseDay(value, field) < '1900-01-01') throw badInput(`${field} must be a calendar day YYYY-MM-DD from 1900 on`, field);
+  if (parseDay(value, field) < '1900-01-01')
+    throw badInput(`${field} must be a calendar day YYYY-MM-DD from 1900 on`, field);
   return value;
 }
 
@@ -77,18 +78,29 @@ export interface SettlementFields {
  * not before the document's registration day, both Czech calendar days (default: today); OTHER (jiný způsob)
  * needs a content and a reason; every text is at most 2000 characters.
  */
-export function validateSettlement(input: SettleDocumentInput, today: string, registeredOn: string | null): SettlementFields {
+export function validateSettlement(
+  input: SettleDocumentInput,
+  today: string,
+  registeredOn: string | null,
+): SettlementFields {
   const settledOn = input.settledOn == null ? today : pastDay(input.settledOn, 'settledOn', today);
   if (registeredOn && settledOn < registeredOn) {
     throw badInput(`settledOn ${settledOn} is before the document was registered (${registeredOn})`, 'settledOn');
   }
   if (input.method === 'OTHER') {
-    return { method: 'OTHER', settledOn, content: requiredText(input.content, 'content'), reason: requiredText(input.reason, 'reason') };
+    return {
+      method: 'OTHER',
+      settledOn,
+      content: requiredText(input.content, 'content'),
+      reason: requiredText(input.reason, 'reason'),
+    };
   }
   const content = optionalText(input.content);
-  if (content && content.length > MAX_REASON_LENGTH) throw badInput(`content must be at most ${MAX_REASON_LENGTH} characters`, 'content');
+  if (content && content.length > MAX_REASON_LENGTH)
+    throw badInput(`content must be at most ${MAX_REASON_LENGTH} characters`, 'content');
   const reason = optionalText(input.reason);
-  if (reason && reason.length > MAX_REASON_LENGTH) throw badInput(`reason must be at most ${MAX_REASON_LENGTH} characters`, 'reason');
+  if (reason && reason.length > MAX_REASON_LENGTH)
+    throw badInput(`reason must be at most ${MAX_REASON_LENGTH} characters`, 'reason');
   return { method: input.method, settledOn, content, reason };
 }
 
@@ -101,23 +113,29 @@ export function validateRegistration(input: RegisterDocumentInput, now: Date): R
 
   const senderReferenceNumber = optionalText(input.senderReferenceNumber);
   if (senderReferenceNumber && senderReferenceNumber.length > MAX_SENDER_REFERENCE_LENGTH) {
-    throw badInput(`senderReferenceNumber must be at most ${MAX_SENDER_REFERENCE_LENGTH} characters`, 'senderReferenceNumber');
+    throw badInput(
+      `senderReferenceNumber must be at most ${MAX_SENDER_REFERENCE_LENGTH} characters`,
+      'senderReferenceNumber',
+    );
   }
 
   if (input.origin === 'OWN') {
     // An own document has no delivery and no sender (NSESSS VlastniDokument); accepting them would store
     // data the API then never shows.
     if (input.deliveredAt) throw badInput('An own document has no deliveredAt', 'deliveredAt');
-    if (input.sender || input.senderParty || input.senderPartyId) throw badInput('An own document has no sender', 'sender');
+    if (input.sender || input.senderParty || input.senderPartyId)
+      throw badInput('An own document has no sender', 'sender');
     if (senderReferenceNumber) throw badInput('An own document has no senderReferenceNumber', 'senderReferenceNumber');
     return { subject, origin: 'OWN', deliveredAt: null, sender: null, senderReferenceNumber: null };
   }
 
   if (!input.deliveredAt) throw badInput('A received document needs deliveredAt', 'deliveredAt');
-  if (input.deliveredAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw badInput('deliveredAt is in the future', 'deliveredAt');
+  if (input.deliveredAt.getTime() > now.getTime() + CLOCK_SKEW_MS)
+    throw badInput('deliveredAt is in the future', 'deliveredAt');
   if (input.deliveredAt < EARLIEST_DELIVERY) throw badInput('deliveredAt is before 1990', 'deliveredAt');
   // One of three ways to name it (modules/parties `choosePartyInput` refuses two); the flat one is checked here.
-  if (!input.sender && !input.senderParty && !input.senderPartyId) throw badInput('A received document needs a sender', 'sender');
+  if (!input.sender && !input.senderParty && !input.senderPartyId)
+    throw badInput('A received document needs a sender', 'sender');
 
   return {
     subject,

@@ -21,9 +21,14 @@ export const headsUnit = (caller: Caller, orgUnitId: string | null) =>
 /** The condition to AND into every document query for `caller`; `{}` for those who read everything. */
 export function visibleDocuments(caller: Caller): FilterQuery<Document> {
   if (readsAll(caller)) return {};
-  const own: FilterQuery<Document>[] = [{ handlerId: caller.userId }, { createdById: caller.userId }, { registeredById: caller.userId }];
+  const own: FilterQuery<Document>[] = [
+    { handlerId: caller.userId },
+    { createdById: caller.userId },
+    { registeredById: caller.userId },
+  ];
   if (hasRole(caller, Role.UNIT_HEAD) && caller.orgUnitId) own.push({ orgUnitId: caller.orgUnitId });
-  if (hasRole(caller, Role.CASE_HANDLER) && caller.orgUnitId) own.push({ orgUnitId: caller.orgUnitId, handlerId: null });
+  if (hasRole(caller, Role.CASE_HANDLER) && caller.orgUnitId)
+    own.push({ orgUnitId: caller.orgUnitId, handlerId: null });
   return { $or: own };
 }
 
@@ -51,5 +56,10 @@ export function visibleCaseFiles(caller: Caller): FilterQuery<CaseFile> {
 }
 
 export function canSeeCaseFile(caller: Caller, c: CaseFile): boolean {
-  return readsAll(caller) || c.handlerId === caller.userId || c.openedById === caller.userId || headsUnit(caller, c.orgUnitId);
+  return (
+    readsAll(caller) ||
+    c.handlerId === caller.userId ||
+    c.openedById === caller.userId ||
+    headsUnit(caller, c.orgUnitId)
+  );
 }

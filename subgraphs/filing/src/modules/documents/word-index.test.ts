@@ -1,4 +1,12 @@
-import { DEMO_MUNICIPALITIES, DEMO_USERS, scopeToTenant, startTestSubgraph, testCaller, testDatabaseKinds, type TestSubgraph } from '@hub/kit';
+import {
+  DEMO_MUNICIPALITIES,
+  DEMO_USERS,
+  scopeToTenant,
+  startTestSubgraph,
+  testCaller,
+  testDatabaseKinds,
+  type TestSubgraph,
+} from '@hub/kit';
 import type { FilingContext } from '../../context';
 import { filing } from '../../index';
 import { WORD_INDEX_MARK } from '../../upgrade';
@@ -34,11 +42,22 @@ const SUBJECTS = [
   'Oznámení o zahájení řízení',
   'Rozhodnutí o povolení kácení',
 ];
-const SENDERS = ['Finanční úřad pro Jihomoravský kraj', 'Krajský úřad Jihomoravského kraje', 'Jan Novák', 'NOVÁKOVÁ Jana', 'Úřad práce ČR'];
+const SENDERS = [
+  'Finanční úřad pro Jihomoravský kraj',
+  'Krajský úřad Jihomoravského kraje',
+  'Jan Novák',
+  'NOVÁKOVÁ Jana',
+  'Úřad práce ČR',
+];
 
 /** The meaning of the filter, written out independently of search.ts: each term begins a word, case and diacritics ignored. */
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-const words = (s: string | null) => (s ? fold(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean) : []);
+const words = (s: string | null) =>
+  s
+    ? fold(s)
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean)
+    : [];
 const matches = (text: string | null, query: string) => {
   const terms = words(query);
   return terms.length > 0 && terms.every((t) => words(text).some((w) => w.startsWith(t)));
@@ -78,28 +97,43 @@ describe.each(testDatabaseKinds())('subject and sender search (word index) on %s
   const em = (municipalityId = BLANSKO.id) => scopeToTenant(t.orm.em.fork(), municipalityId);
   /** The expected answer, from every document of the municipality and the meaning above. */
   const expected = async (pick: (d: Document) => boolean, municipalityId = BLANSKO.id) =>
-    (await em(municipalityId).find(Document, {}, { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] })).filter(pick).map((d) => d.id);
-  const wordRows = async (where: Record<string, unknown> = {}) => (await t.orm.em.getKnex()('document_word').where(where).count('* as n'))[0].n;
+    (await em(municipalityId).find(Document, {}, { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }))
+      .filter(pick)
+      .map((d) => d.id);
+  const wordRows = async (where: Record<string, unknown> = {}) =>
+    (await t.orm.em.getKnex()('document_word').where(where).count('* as n'))[0].n;
 
   beforeAll(async () => {
     t = await startTestSubgraph(filing, kind, { seedDemo: true });
     for (let i = 0; i < 36; i++) {
       const subject = SUBJECTS[i % SUBJECTS.length];
-      const input = i % 3 === 0
-        ? { subject, origin: 'OWN' }
-        : { subject, origin: 'RECEIVED', deliveredAt: new Date().toISOString(), sender: { name: SENDERS[i % SENDERS.length] } };
+      const input =
+        i % 3 === 0
+          ? { subject, origin: 'OWN' }
+          : {
+              subject,
+              origin: 'RECEIVED',
+              deliveredAt: new Date().toISOString(),
+              sender: { name: SENDERS[i % SENDERS.length] },
+            };
       await ok(clerk, REGISTER, { i: input });
     }
     // Another municipality with the same words: never in Blansko's answers.
     for (const subject of ['Kolumbárium Adamov', 'Žádost o kolumbárium']) {
-      await ok(adamovClerk, REGISTER, { i: { subject, origin: 'RECEIVED', deliveredAt: new Date().toISOString(), sender: { name: 'Jan Novák' } } });
+      await ok(adamovClerk, REGISTER, {
+        i: { subject, origin: 'RECEIVED', deliveredAt: new Date().toISOString(), sender: { name: 'Jan Novák' } },
+      });
     }
   });
   afterEach(() => Object.assign(SEARCH_TUNING, DEFAULTS));
   afterAll(() => t.dispose());
 
   const queries: [string, Record<string, unknown>, (d: Document) => boolean][] = [
-    ['a rare word by its stem, without diacritics', { subjectContains: 'kolumbari' }, (d) => matches(d.subject, 'kolumbari')],
+    [
+      'a rare word by its stem, without diacritics',
+      { subjectContains: 'kolumbari' },
+      (d) => matches(d.subject, 'kolumbari'),
+    ],
     ['upper case with diacritics', { subjectContains: 'KOLUMBÁR' }, (d) => matches(d.subject, 'kolumbar')],
     ['a common word and its forms', { subjectContains: 'žádost' }, (d) => matches(d.subject, 'zadost')],
     ['a shorter prefix (more words)', { subjectContains: 'zad' }, (d) => matches(d.subject, 'zad')],
@@ -110,9 +144,21 @@ describe.each(testDatabaseKinds())('subject and sender search (word index) on %s
     ['a word that is nowhere', { subjectContains: 'xylofon' }, () => false],
     ['sender by two terms', { senderContains: 'fin úřad' }, (d) => matches(d.senderName, 'fin urad')],
     ['sender, a common word', { senderContains: 'URAD' }, (d) => matches(d.senderName, 'urad')],
-    ['subject and sender together', { subjectContains: 'zadost', senderContains: 'novak' }, (d) => matches(d.subject, 'zadost') && matches(d.senderName, 'novak')],
-    ['with the year and the state', { subjectContains: 'kolumb', year: new Date().getFullYear(), state: 'REGISTERED' }, (d) => matches(d.subject, 'kolumb') && d.state === 'REGISTERED'],
-    ['with another register (nothing)', { subjectContains: 'zadost', registerId: '00000000-0000-4000-8000-000000000000' }, () => false],
+    [
+      'subject and sender together',
+      { subjectContains: 'zadost', senderContains: 'novak' },
+      (d) => matches(d.subject, 'zadost') && matches(d.senderName, 'novak'),
+    ],
+    [
+      'with the year and the state',
+      { subjectContains: 'kolumb', year: new Date().getFullYear(), state: 'REGISTERED' },
+      (d) => matches(d.subject, 'kolumb') && d.state === 'REGISTERED',
+    ],
+    [
+      'with another register (nothing)',
+      { subjectContains: 'zadost', registerId: '00000000-0000-4000-8000-000000000000' },
+      () => false,
+    ],
     ['with a year without documents', { subjectContains: 'zadost', year: 2001 }, () => false],
   ];
 
@@ -132,17 +178,24 @@ describe.each(testDatabaseKinds())('subject and sender search (word index) on %s
     const texts = [{ field: 'S' as const, terms: ['zadost'] }];
     expect((await planSearch(em(), BLANSKO.id, texts)).kind).toBe('prefix');
     Object.assign(SEARCH_TUNING, TUNINGS[1][1]);
-    expect(await planSearch(em(), BLANSKO.id, texts)).toEqual({ kind: 'words', field: 'S', words: ['zadost', 'zadosti'] });
+    expect(await planSearch(em(), BLANSKO.id, texts)).toEqual({
+      kind: 'words',
+      field: 'S',
+      words: ['zadost', 'zadosti'],
+    });
     Object.assign(SEARCH_TUNING, TUNINGS[2][1]);
     expect((await planSearch(em(), BLANSKO.id, texts)).kind).toBe('scan');
   });
 
-  it('keeps municipalities apart: their own documents only, and every word row carries its document\'s municipality', async () => {
+  it("keeps municipalities apart: their own documents only, and every word row carries its document's municipality", async () => {
     const { ids } = await walk({ subjectContains: 'kolumbarium' }, 10, adamovClerk);
     expect(ids).toEqual(await expected((d) => matches(d.subject, 'kolumbarium'), ADAMOV.id));
     expect(ids).toHaveLength(2);
     const knex = t.orm.em.getKnex();
-    const foreign = await knex('document_word as w').join('document as d', 'd.id', 'w.document_id').whereRaw('d.municipality_id <> w.municipality_id').count('* as n');
+    const foreign = await knex('document_word as w')
+      .join('document as d', 'd.id', 'w.document_id')
+      .whereRaw('d.municipality_id <> w.municipality_id')
+      .count('* as n');
     expect(Number(foreign[0].n)).toBe(0);
     expect(Number(await wordRows({ municipality_id: ADAMOV.id }))).toBeGreaterThan(0);
   });
@@ -156,7 +209,9 @@ describe.each(testDatabaseKinds())('subject and sender search (word index) on %s
     expect((await walk({ subjectContains: 'vlastived' }, 10)).ids).toEqual([d.id]);
     expect((await walk({ senderContains: 'reditelstvi silnic' }, 10)).ids).toEqual([d.id]);
     expect((await walk({ subjectContains: 'kolumb' }, 50)).ids).not.toContain(d.id);
-    expect((await walk({ subjectContains: 'kolumb' }, 50)).ids).toEqual(await expected((x) => matches(x.subject, 'kolumb')));
+    expect((await walk({ subjectContains: 'kolumb' }, 50)).ids).toEqual(
+      await expected((x) => matches(x.subject, 'kolumb')),
+    );
 
     e.remove(d);
     await e.flush();

@@ -42,7 +42,13 @@ export function wordRows(d: IndexedText): WordRow[] {
   const createdAt = d.createdAt ?? d.registeredAt ?? null;
   if (!createdAt) return [];
   const rows = (field: WordField, text: string | null): WordRow[] =>
-    indexWords(text).map((word) => ({ municipality_id: d.municipalityId, field, word, created_at: createdAt, document_id: d.id }));
+    indexWords(text).map((word) => ({
+      municipality_id: d.municipalityId,
+      field,
+      word,
+      created_at: createdAt,
+      document_id: d.id,
+    }));
   return [...rows('S', d.subject), ...rows('N', d.senderName)];
 }
 
@@ -61,7 +67,13 @@ export async function insertWordRows(em: SqlEntityManager, rows: WordRow[]): Pro
   const ignore = isMariaDb(platform) ? 'insert ignore into' : 'insert or ignore into';
   for (let from = 0; from < rows.length; from += ROWS_PER_INSERT) {
     const chunk = rows.slice(from, from + ROWS_PER_INSERT);
-    const values = chunk.flatMap((r) => [r.municipality_id, r.field, r.word, platform.processDateProperty(r.created_at), r.document_id]);
+    const values = chunk.flatMap((r) => [
+      r.municipality_id,
+      r.field,
+      r.word,
+      platform.processDateProperty(r.created_at),
+      r.document_id,
+    ]);
     await em.execute(
       `${ignore} ${WORD_TABLE} (municipality_id, field, word, created_at, document_id) values ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
       values,
@@ -75,7 +87,13 @@ export async function deleteWordRows(em: SqlEntityManager, rows: WordRow[]): Pro
   const platform = em.getPlatform();
   for (let from = 0; from < rows.length; from += ROWS_PER_INSERT) {
     const chunk = rows.slice(from, from + ROWS_PER_INSERT);
-    const values = chunk.flatMap((r) => [r.municipality_id, r.field, r.word, platform.processDateProperty(r.created_at), r.document_id]);
+    const values = chunk.flatMap((r) => [
+      r.municipality_id,
+      r.field,
+      r.word,
+      platform.processDateProperty(r.created_at),
+      r.document_id,
+    ]);
     await em.execute(
       `delete from ${WORD_TABLE} where ${chunk.map(() => '(municipality_id = ? and field = ? and word = ? and created_at = ? and document_id = ?)').join(' or ')}`,
       values,
@@ -85,12 +103,26 @@ export async function deleteWordRows(em: SqlEntityManager, rows: WordRow[]): Pro
 }
 
 /** Knex-level insert for the volume seed (its own transactions, no EntityManager). */
-export async function insertWordRowsKnex(trx: Knex.Transaction, platform: Platform, rows: WordRow[], rowsPerStatement: number): Promise<void> {
+export async function insertWordRowsKnex(
+  trx: Knex.Transaction,
+  platform: Platform,
+  rows: WordRow[],
+  rowsPerStatement: number,
+): Promise<void> {
   const ignore = isMariaDb(platform) ? 'insert ignore into' : 'insert or ignore into';
   for (let from = 0; from < rows.length; from += rowsPerStatement) {
     const chunk = rows.slice(from, from + rowsPerStatement);
-    const values = chunk.flatMap((r) => [r.municipality_id, r.field, r.word, platform.processDateProperty(r.created_at), r.document_id]);
-    await trx.raw(`${ignore} ${WORD_TABLE} (municipality_id, field, word, created_at, document_id) values ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}`, values as Knex.RawBinding[]);
+    const values = chunk.flatMap((r) => [
+      r.municipality_id,
+      r.field,
+      r.word,
+      platform.processDateProperty(r.created_at),
+      r.document_id,
+    ]);
+    await trx.raw(
+      `${ignore} ${WORD_TABLE} (municipality_id, field, word, created_at, document_id) values ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+      values as Knex.RawBinding[],
+    );
   }
 }
 
@@ -108,7 +140,13 @@ function prefixSql(platform: Platform, column: string): string {
 const prefixParam = (platform: Platform, key: string) => (isMariaDb(platform) ? `${key}%` : `${key}*`);
 
 /** The SQL condition "the document `alias` has a word in `field` that begins with `term`" (totalCount, statistics). */
-export function hasWordSql(platform: Platform, alias: string, municipalityId: string, field: WordField, term: string): { sql: string; params: unknown[] } {
+export function hasWordSql(
+  platform: Platform,
+  alias: string,
+  municipalityId: string,
+  field: WordField,
+  term: string,
+): { sql: string; params: unknown[] } {
   return {
     sql: `${alias}.id in (select w.document_id from ${WORD_TABLE} w where w.municipality_id = ? and w.field = ? and ${prefixSql(platform, 'w.word')})`,
     params: [municipalityId, field, prefixParam(platform, termKey(term))],
@@ -116,7 +154,13 @@ export function hasWordSql(platform: Platform, alias: string, municipalityId: st
 }
 
 /** How many index rows begin with `term`, counted up to `cap` (an index-only range of at most `cap` entries). */
-export async function countWordRows(em: SqlEntityManager, municipalityId: string, field: WordField, term: string, cap: number): Promise<number> {
+export async function countWordRows(
+  em: SqlEntityManager,
+  municipalityId: string,
+  field: WordField,
+  term: string,
+  cap: number,
+): Promise<number> {
   const platform = em.getPlatform();
   const rows = (await em.execute(
     `select count(*) as n from (select 1 as one from ${WORD_TABLE} where municipality_id = ? and field = ? and ${prefixSql(platform, 'word')} limit ?) t`,
@@ -129,7 +173,13 @@ export async function countWordRows(em: SqlEntityManager, municipalityId: string
  * The distinct stored words that begin with `term`, at most `limit`, by skipping from one to the next on the key
  * (a recursive query: one index seek per word, not a read of every row of a common word).
  */
-export async function wordsWithPrefix(em: SqlEntityManager, municipalityId: string, field: WordField, term: string, limit: number): Promise<string[]> {
+export async function wordsWithPrefix(
+  em: SqlEntityManager,
+  municipalityId: string,
+  field: WordField,
+  term: string,
+  limit: number,
+): Promise<string[]> {
   const platform = em.getPlatform();
   const prefix = prefixSql(platform, 'x.word');
   const param = prefixParam(platform, termKey(term));
@@ -181,20 +231,32 @@ function boundsSql(platform: Platform, b: StreamBounds): { sql: string; params: 
  * ordered read of each word's key range from the position on, merged. A document with two of the words comes twice.
  */
 export async function positionsOfWords(
-  em: SqlEntityManager, municipalityId: string, field: WordField, words: string[], bounds: StreamBounds, limit: number,
+  em: SqlEntityManager,
+  municipalityId: string,
+  field: WordField,
+  words: string[],
+  bounds: StreamBounds,
+  limit: number,
 ): Promise<ListPosition[]> {
   if (words.length === 0) return [];
   const platform = em.getPlatform();
   const b = boundsSql(platform, bounds);
   const one = `select created_at, document_id from (select created_at, document_id from ${WORD_TABLE} where municipality_id = ? and field = ? and word = ?${b.sql} order by created_at desc, document_id desc limit ?) t`;
-  const sql = words.map((_, i) => one.replace(/\) t$/, `) t${i}`)).join(' union all ') + ' order by created_at desc, document_id desc limit ?';
+  const sql =
+    words.map((_, i) => one.replace(/\) t$/, `) t${i}`)).join(' union all ') +
+    ' order by created_at desc, document_id desc limit ?';
   const params = [...words.flatMap((w) => [municipalityId, field, w, ...b.params, limit]), limit];
   return toPositions(await em.execute(sql, params));
 }
 
 /** The next `limit` positions of the documents with a word that begins with `term`: reads every row of the prefix (a rare one). */
 export async function positionsOfPrefix(
-  em: SqlEntityManager, municipalityId: string, field: WordField, term: string, bounds: StreamBounds, limit: number,
+  em: SqlEntityManager,
+  municipalityId: string,
+  field: WordField,
+  term: string,
+  bounds: StreamBounds,
+  limit: number,
 ): Promise<ListPosition[]> {
   const platform = em.getPlatform();
   const b = boundsSql(platform, bounds);
@@ -215,5 +277,8 @@ export function rawInstant(value: unknown): Date | null {
 }
 
 function toPositions(rows: unknown): ListPosition[] {
-  return (rows as { created_at: unknown; document_id: string }[]).map((r) => ({ key: rawInstant(r.created_at)!, id: r.document_id }));
+  return (rows as { created_at: unknown; document_id: string }[]).map((r) => ({
+    key: rawInstant(r.created_at)!,
+    id: r.document_id,
+  }));
 }

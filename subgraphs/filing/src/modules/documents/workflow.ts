@@ -59,9 +59,19 @@ export const WORKFLOW: Record<DocumentStep, StepRule> = {
 };
 
 const STEP_NAMES: Record<DocumentStep, string> = {
-  registerDraft: 'registered', assign: 'assigned', accept: 'accepted', return: 'returned', settle: 'settled',
-  reopen: 'reopened', close: 'closed', cancel: 'cancelled', closeWithCaseFile: 'closed with its case file',
-  reopenWithCaseFile: 'reopened with its case file', classify: 'classified', describe: 'described', recordTrigger: 'given a trigger event date',
+  registerDraft: 'registered',
+  assign: 'assigned',
+  accept: 'accepted',
+  return: 'returned',
+  settle: 'settled',
+  reopen: 'reopened',
+  close: 'closed',
+  cancel: 'cancelled',
+  closeWithCaseFile: 'closed with its case file',
+  reopenWithCaseFile: 'reopened with its case file',
+  classify: 'classified',
+  describe: 'described',
+  recordTrigger: 'given a trigger event date',
 };
 
 export const isAllowedFrom = (step: DocumentStep, state: DocumentState) => WORKFLOW[step].from.includes(state);
@@ -109,7 +119,8 @@ export const MAY: Record<DocumentStep, (caller: Caller, d: Document) => boolean>
   describe: (c, d) => MAY.classify(c, d),
   // The records office is the one reminded to check external events (kontrolní lhůta, domain.md §5.3), and
   // records managers keep retention: both enter trigger dates, not only the handler.
-  recordTrigger: (c, d) => isHandler(c, d) || headsUnit(c, d.orgUnitId) || hasRole(c, Role.RECORDS_OFFICER, Role.RECORDS_MANAGER),
+  recordTrigger: (c, d) =>
+    isHandler(c, d) || headsUnit(c, d.orgUnitId) || hasRole(c, Role.RECORDS_OFFICER, Role.RECORDS_MANAGER),
 };
 
 const WHO: Record<DocumentStep, string> = {
@@ -123,8 +134,10 @@ const WHO: Record<DocumentStep, string> = {
   cancel: 'a records manager or whoever registered it',
   closeWithCaseFile: 'the case file module',
   reopenWithCaseFile: 'the case file module',
-  classify: 'its handler, the head of its org unit, a records manager, the podatelna (registered documents) or the author (drafts)',
-  describe: 'its handler, the head of its org unit, a records manager, the podatelna (registered documents) or the author (drafts)',
+  classify:
+    'its handler, the head of its org unit, a records manager, the podatelna (registered documents) or the author (drafts)',
+  describe:
+    'its handler, the head of its org unit, a records manager, the podatelna (registered documents) or the author (drafts)',
   recordTrigger: 'its handler, the head of its org unit, the records office or a records manager',
 };
 

@@ -13,7 +13,18 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import {
-  DateTimeScalar, ErrorCode, HubError, badInput, inTransaction, loadSchema, logger, recordAudit, scopeToTenant, type Caller, type HubORM, type RouteCaller,
+  DateTimeScalar,
+  ErrorCode,
+  HubError,
+  badInput,
+  inTransaction,
+  loadSchema,
+  logger,
+  recordAudit,
+  scopeToTenant,
+  type Caller,
+  type HubORM,
+  type RouteCaller,
   type TenantCaller,
 } from '@hub/kit';
 import { coerceInputValue, isInputType, type GraphQLSchema } from 'graphql';
@@ -54,7 +65,10 @@ export function csvLine(values: readonly (string | number | null | undefined)[])
 let schema: GraphQLSchema | undefined;
 /** Filing's schema, only for coercing the JSON arguments as GraphQL would. */
 function filingSchema(): GraphQLSchema {
-  return (schema ??= buildSubgraphSchema({ typeDefs: loadSchema('filing', __dirname), resolvers: { DateTime: DateTimeScalar } as never }));
+  return (schema ??= buildSubgraphSchema({
+    typeDefs: loadSchema('filing', __dirname),
+    resolvers: { DateTime: DateTimeScalar } as never,
+  }));
 }
 
 /** A JSON query parameter coerced to the schema's input type `typeName`; BAD_USER_INPUT naming the parameter otherwise. */
@@ -79,8 +93,10 @@ export function coerceParam<T>(params: URLSearchParams, name: string, typeName: 
 
 function tenantCaller(caller: Caller | null | undefined): TenantCaller {
   if (caller === undefined) throw new HubError(ErrorCode.UNAUTHENTICATED, 'Requests must come through the hub gateway');
-  if (caller === null) throw new HubError(ErrorCode.UNAUTHENTICATED, 'Sign in first: this operation needs a valid token');
-  if (!caller.municipalityId) throw new HubError(ErrorCode.FORBIDDEN, "Platform administrators have no access to a municipality's records");
+  if (caller === null)
+    throw new HubError(ErrorCode.UNAUTHENTICATED, 'Sign in first: this operation needs a valid token');
+  if (!caller.municipalityId)
+    throw new HubError(ErrorCode.FORBIDDEN, "Platform administrators have no access to a municipality's records");
   return caller as TenantCaller;
 }
 
@@ -99,12 +115,34 @@ async function logExport(em: SqlEntityManager, caller: TenantCaller, what: strin
 }
 
 const DOCUMENT_COLUMNS = [
-  'id', 'pid', 'referenceNumber', 'register', 'year', 'sequenceNumber', 'subject', 'origin', 'state', 'form', 'registeredAt', 'deliveredAt',
-  'senderName', 'senderDataBoxId', 'senderReferenceNumber', 'filingCode', 'disposalCode', 'retentionYears', 'disposalYear',
+  'id',
+  'pid',
+  'referenceNumber',
+  'register',
+  'year',
+  'sequenceNumber',
+  'subject',
+  'origin',
+  'state',
+  'form',
+  'registeredAt',
+  'deliveredAt',
+  'senderName',
+  'senderDataBoxId',
+  'senderReferenceNumber',
+  'filingCode',
+  'disposalCode',
+  'retentionYears',
+  'disposalYear',
 ];
 
 /** Writes the caller's visible documents matching `filter`, newest first, page by page (keyset paging, no identity map growth). */
-async function writeDocuments(orm: HubORM, caller: TenantCaller, filter: DocumentFilter | null, write: (chunk: string) => Promise<void> | void) {
+async function writeDocuments(
+  orm: HubORM,
+  caller: TenantCaller,
+  filter: DocumentFilter | null,
+  write: (chunk: string) => Promise<void> | void,
+) {
   await write(BOM + csvLine(DOCUMENT_COLUMNS));
   const registers = new Map<string, string>();
   const codes = new Map<string, string>();
@@ -118,9 +156,25 @@ async function writeDocuments(orm: HubORM, caller: TenantCaller, filter: Documen
     let chunk = '';
     for (const d of docs) {
       chunk += csvLine([
-        d.id, d.pid, d.referenceNumber, registers.get(d.registerId) ?? null, d.year, d.sequenceNumber, d.subject, d.origin, d.state, d.form,
-        d.registeredAt?.toISOString(), d.deliveredAt?.toISOString(), d.senderName, d.senderDataBoxId, d.senderReferenceNumber,
-        d.filingPlanNodeId ? codes.get(d.filingPlanNodeId) ?? null : null, d.disposalCode, d.retentionYears, d.disposalYear,
+        d.id,
+        d.pid,
+        d.referenceNumber,
+        registers.get(d.registerId) ?? null,
+        d.year,
+        d.sequenceNumber,
+        d.subject,
+        d.origin,
+        d.state,
+        d.form,
+        d.registeredAt?.toISOString(),
+        d.deliveredAt?.toISOString(),
+        d.senderName,
+        d.senderDataBoxId,
+        d.senderReferenceNumber,
+        d.filingPlanNodeId ? (codes.get(d.filingPlanNodeId) ?? null) : null,
+        d.disposalCode,
+        d.retentionYears,
+        d.disposalYear,
       ]);
     }
     if (chunk) await write(chunk);
@@ -130,11 +184,20 @@ async function writeDocuments(orm: HubORM, caller: TenantCaller, filter: Documen
 }
 
 /** Register names and filing codes of a page, each read once per export. */
-async function names(em: SqlEntityManager, docs: Document[], registers: Map<string, string>, codes: Map<string, string>) {
+async function names(
+  em: SqlEntityManager,
+  docs: Document[],
+  registers: Map<string, string>,
+  codes: Map<string, string>,
+) {
   const registerIds = [...new Set(docs.map((d) => d.registerId))].filter((id) => !registers.has(id));
-  if (registerIds.length) for (const r of await em.find(Register, { id: { $in: registerIds } })) registers.set(r.id, r.name);
-  const nodeIds = [...new Set(docs.map((d) => d.filingPlanNodeId).filter((id): id is string => !!id && !codes.has(id)))];
-  if (nodeIds.length) for (const n of await em.find(FilingPlanNode, { id: { $in: nodeIds } })) codes.set(n.id, n.fullCode);
+  if (registerIds.length)
+    for (const r of await em.find(Register, { id: { $in: registerIds } })) registers.set(r.id, r.name);
+  const nodeIds = [
+    ...new Set(docs.map((d) => d.filingPlanNodeId).filter((id): id is string => !!id && !codes.has(id))),
+  ];
+  if (nodeIds.length)
+    for (const n of await em.find(FilingPlanNode, { id: { $in: nodeIds } })) codes.set(n.id, n.fullCode);
 }
 
 async function writeStatistics(stats: Statistics, write: (chunk: string) => Promise<void> | void) {
@@ -166,11 +229,23 @@ function csvRoute(
       const caller = tenantCaller(from.caller);
       // Everything is checked (a statistics result computed) before the event and before the first byte.
       job = await prepare(new URL(req.url ?? '/', 'http://localhost').searchParams, caller);
-      await logExport(scopeToTenant(orm.em.fork(), caller.municipalityId) as SqlEntityManager, caller, job.what, job.argument);
+      await logExport(
+        scopeToTenant(orm.em.fork(), caller.municipalityId) as SqlEntityManager,
+        caller,
+        job.what,
+        job.argument,
+      );
     } catch (e) {
       const code = e instanceof HubError ? String(e.extensions.code) : undefined;
       const status = code ? HTTP_STATUS[code] : undefined;
-      if (status) return sendJsonError(res, status, code!, (e as Error).message, (e as HubError).extensions.field ? { field: (e as HubError).extensions.field } : {});
+      if (status)
+        return sendJsonError(
+          res,
+          status,
+          code!,
+          (e as Error).message,
+          (e as HubError).extensions.field ? { field: (e as HubError).extensions.field } : {},
+        );
       csvLog.error({ err: e }, 'csv export failed');
       return sendJsonError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
     }
@@ -197,11 +272,19 @@ export function csvExportRoutes(orm: HubORM) {
     [DOCUMENTS_CSV_PATH]: csvRoute(orm, 'dokumenty.csv', async (params, caller) => {
       const filter = coerceParam<DocumentFilter>(params, 'filter', 'DocumentFilter', false);
       checkFilter(filter);
-      return { what: 'seznamu dokumentů', argument: params.get('filter') ?? '{}', write: (w) => writeDocuments(orm, caller, filter, w) };
+      return {
+        what: 'seznamu dokumentů',
+        argument: params.get('filter') ?? '{}',
+        write: (w) => writeDocuments(orm, caller, filter, w),
+      };
     }),
     [STATISTICS_CSV_PATH]: csvRoute(orm, 'statistika.csv', async (params, caller) => {
       const input = coerceParam<StatisticsInput>(params, 'input', 'StatisticsInput', true)!;
-      const stats = await municipalityStatistics(scopeToTenant(orm.em.fork(), caller.municipalityId) as SqlEntityManager, caller, input);
+      const stats = await municipalityStatistics(
+        scopeToTenant(orm.em.fork(), caller.municipalityId) as SqlEntityManager,
+        caller,
+        input,
+      );
       return { what: 'statistiky', argument: params.get('input')!, write: (w) => writeStatistics(stats, w) };
     }),
   };

@@ -21,7 +21,8 @@ export const DEMO_PLAN_SEPARATOR = '.';
 export const DEMO_TRIGGER_CHECK_YEARS = 5;
 
 export const demoPlanId = (abbreviation: string) => demoId('filing-plan', abbreviation);
-export const demoNodeId = (abbreviation: string, fullCode: string) => demoId('filing-plan-node', `${abbreviation}:${fullCode}`);
+export const demoNodeId = (abbreviation: string, fullCode: string) =>
+  demoId('filing-plan-node', `${abbreviation}:${fullCode}`);
 
 /** [full code, name, disposal code, retention years, trigger event] of a lowest-level node. */
 type Row = [string, string, 'A' | 'S', number, string];
@@ -118,7 +119,8 @@ export async function createDemoPlan(tx: SqlEntityManager, m: DemoMunicipality, 
   for (const [fullCode, name, schedule] of rows) {
     const levels = fullCode.split(DEMO_PLAN_SEPARATOR);
     const parentFullCode = levels.length > 1 ? levels.slice(0, -1).join(DEMO_PLAN_SEPARATOR) : null;
-    if (parentFullCode !== null && !known.has(parentFullCode)) throw new Error(`demo plan: ${fullCode} has no parent ${parentFullCode}`);
+    if (parentFullCode !== null && !known.has(parentFullCode))
+      throw new Error(`demo plan: ${fullCode} has no parent ${parentFullCode}`);
     known.add(fullCode);
     const node = tx.create(FilingPlanNode, {
       id: demoNodeId(m.abbreviation, fullCode),
@@ -145,19 +147,32 @@ export async function createDemoPlan(tx: SqlEntityManager, m: DemoMunicipality, 
   }
   await tx.flush();
   await recordAudit(tx, null, {
-    municipalityId: m.id, eventType: 'Zalozeni', objectType: 'SpisovyPlan', objectId: planId,
-    description: 'Demo data', changes: planAuditChanges({}, plan),
+    municipalityId: m.id,
+    eventType: 'Zalozeni',
+    objectType: 'SpisovyPlan',
+    objectId: planId,
+    description: 'Demo data',
+    changes: planAuditChanges({}, plan),
   });
   await recordDemoNodesCreation(tx, m.id, nodes, 'Demo data');
   return plan;
 }
 
 /** `Zalozeni` of each node of a demo plan (in full-code order, parents first). */
-export async function recordDemoNodesCreation(tx: SqlEntityManager, municipalityId: string, nodes: FilingPlanNode[], description: string): Promise<void> {
+export async function recordDemoNodesCreation(
+  tx: SqlEntityManager,
+  municipalityId: string,
+  nodes: FilingPlanNode[],
+  description: string,
+): Promise<void> {
   for (const node of nodes) {
     await recordAudit(tx, null, {
-      municipalityId, eventType: 'Zalozeni', objectType: 'VecnaSkupina', objectId: node.id,
-      description: `${description}: ${node.fullCode} ${node.name}`, changes: nodeAuditChanges({}, node),
+      municipalityId,
+      eventType: 'Zalozeni',
+      objectType: 'VecnaSkupina',
+      objectId: node.id,
+      description: `${description}: ${node.fullCode} ${node.name}`,
+      changes: nodeAuditChanges({}, node),
     });
   }
 }

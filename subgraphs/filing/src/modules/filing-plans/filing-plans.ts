@@ -1,18 +1,46 @@
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { badInput, conflict, diff, inTransaction, notFound, parseDay, recordAudit, type AuditChange, type TenantCaller } from '@hub/kit';
+import {
+  badInput,
+  conflict,
+  diff,
+  inTransaction,
+  notFound,
+  parseDay,
+  recordAudit,
+  type AuditChange,
+  type TenantCaller,
+} from '@hub/kit';
 import { randomUUID } from 'node:crypto';
-import type { AddFilingPlanNodeInput, CreateFilingPlanInput, RetentionSchedule, ReviseFilingPlanNodeInput } from '../../generated/graphql';
+import type {
+  AddFilingPlanNodeInput,
+  CreateFilingPlanInput,
+  RetentionSchedule,
+  ReviseFilingPlanNodeInput,
+} from '../../generated/graphql';
 import { activeCodeKey, composeFullCode } from './codes';
 import { FilingPlanNode } from './filing-plan-node.entity';
 import { FilingPlan } from './filing-plan.entity';
 import { isNodeUsed, usedNodeIds } from './usage';
 import {
-  defaultNodeValue, defaultPlanValue, firstFreeValue, municipalitySource, scheduleIdentifier, validateIdentifier, type Identifier,
+  defaultNodeValue,
+  defaultPlanValue,
+  firstFreeValue,
+  municipalitySource,
+  scheduleIdentifier,
+  validateIdentifier,
+  type Identifier,
 } from './identifiers';
 import {
-  MAX_FULL_CODE, NO_SCHEDULE, SETTLEMENT_TRIGGER_EVENT, checkDisposalCodeForPlan, nodeName, simpleCode, validatePlanInput,
-  validateSchedule, type ScheduleFields,
+  MAX_FULL_CODE,
+  NO_SCHEDULE,
+  SETTLEMENT_TRIGGER_EVENT,
+  checkDisposalCodeForPlan,
+  nodeName,
+  simpleCode,
+  validatePlanInput,
+  validateSchedule,
+  type ScheduleFields,
 } from './validation';
 
 /**
@@ -21,11 +49,35 @@ import {
  * refused request leaves nothing behind.
  */
 
-export const PLAN_AUDITED_FIELDS: (keyof FilingPlan)[] = ['name', 'validFrom', 'validTo', 'legacy', 'separator', 'identifierValue', 'identifierSource'];
+export const PLAN_AUDITED_FIELDS: (keyof FilingPlan)[] = [
+  'name',
+  'validFrom',
+  'validTo',
+  'legacy',
+  'separator',
+  'identifierValue',
+  'identifierSource',
+];
 export const NODE_AUDITED_FIELDS: (keyof FilingPlanNode)[] = [
-  'planId', 'parentId', 'code', 'fullCode', 'name', 'active', 'replacesId', 'replacedById',
-  'disposalCode', 'retentionYears', 'fixedDisposalYear', 'triggerKind', 'triggerEvent', 'triggerCheckYears', 'deactivatedAt',
-  'identifierValue', 'identifierSource', 'scheduleIdentifierValue', 'scheduleIdentifierSource',
+  'planId',
+  'parentId',
+  'code',
+  'fullCode',
+  'name',
+  'active',
+  'replacesId',
+  'replacedById',
+  'disposalCode',
+  'retentionYears',
+  'fixedDisposalYear',
+  'triggerKind',
+  'triggerEvent',
+  'triggerCheckYears',
+  'deactivatedAt',
+  'identifierValue',
+  'identifierSource',
+  'scheduleIdentifierValue',
+  'scheduleIdentifierSource',
 ];
 
 /** The node's schedule as the API shows it (`RetentionSchedule`); null on nodes without one. */
@@ -39,12 +91,19 @@ export function retentionScheduleOf(node: FilingPlanNode): RetentionSchedule | n
     triggerEvent: node.triggerEvent ?? SETTLEMENT_TRIGGER_EVENT,
     triggerCheckYears: node.triggerCheckYears,
     // Rows are filled by the data upgrade; the fallback only covers a node read before it ran.
-    identifier: { value: node.scheduleIdentifierValue ?? node.disposalCode, source: node.scheduleIdentifierSource ?? '' },
+    identifier: {
+      value: node.scheduleIdentifierValue ?? node.disposalCode,
+      source: node.scheduleIdentifierSource ?? '',
+    },
   };
 }
 
 /** A plan's or node's identifier as the API shows it. */
-export const identifierOf = (o: { id: string; identifierValue: string | null; identifierSource: string | null }): Identifier => ({
+export const identifierOf = (o: {
+  id: string;
+  identifierValue: string | null;
+  identifierSource: string | null;
+}): Identifier => ({
   value: o.identifierValue ?? o.id,
   source: o.identifierSource ?? '',
 });
@@ -52,13 +111,16 @@ export const identifierOf = (o: { id: string; identifierValue: string | null; id
 /** Identifier columns of a node and its schedule. */
 function identifierColumns(id: Identifier, schedule: Identifier | null) {
   return {
-    identifierValue: id.value, identifierSource: id.source,
-    scheduleIdentifierValue: schedule?.value ?? null, scheduleIdentifierSource: schedule?.source ?? null,
+    identifierValue: id.value,
+    identifierSource: id.source,
+    scheduleIdentifierValue: schedule?.value ?? null,
+    scheduleIdentifierSource: schedule?.source ?? null,
   };
 }
 
 /** CONFLICT when a given identifier is already another plan's (of this municipality) or another node's (of this plan). */
-const identifierTaken = (what: string, id: Identifier) => conflict(`The identifier ${id.value} (${id.source}) is already used by another ${what}`);
+const identifierTaken = (what: string, id: Identifier) =>
+  conflict(`The identifier ${id.value} (${id.source}) is already used by another ${what}`);
 
 /** The node identifier: the given one (refused if taken in the plan) or the full code, made unique with -2, -3 … */
 async function nodeIdentifier(
@@ -68,7 +130,8 @@ async function nodeIdentifier(
   given: { value: string; source?: string | null } | null | undefined,
   source: string,
 ): Promise<Identifier> {
-  const taken = async (id: Identifier) => !!(await tx.findOne(FilingPlanNode, { planId, identifierSource: id.source, identifierValue: id.value }));
+  const taken = async (id: Identifier) =>
+    !!(await tx.findOne(FilingPlanNode, { planId, identifierSource: id.source, identifierValue: id.value }));
   if (given) {
     const id = validateIdentifier(given, source, 'identifier');
     if (await taken(id)) throw identifierTaken('node of this plan', id);
@@ -88,7 +151,8 @@ const scheduleFieldsOf = (n: FilingPlanNode): ScheduleFields => ({
 
 export const nodeAuditChanges = (before: Partial<FilingPlanNode>, after: FilingPlanNode): AuditChange[] =>
   diff(before, after, NODE_AUDITED_FIELDS);
-export const planAuditChanges = (before: Partial<FilingPlan>, after: FilingPlan): AuditChange[] => diff(before, after, PLAN_AUDITED_FIELDS);
+export const planAuditChanges = (before: Partial<FilingPlan>, after: FilingPlan): AuditChange[] =>
+  diff(before, after, PLAN_AUDITED_FIELDS);
 
 // ---------------------------------------------------------------------------------------------------------
 // Reads
@@ -106,17 +170,25 @@ export function findFilingPlans(em: SqlEntityManager, validOn: string | null | u
 // ---------------------------------------------------------------------------------------------------------
 
 /** `createFilingPlan`: a new plan of the caller's municipality, audited (Zalozeni, SpisovyPlan). */
-export async function createFilingPlan(em: SqlEntityManager, caller: TenantCaller, input: CreateFilingPlanInput): Promise<FilingPlan> {
+export async function createFilingPlan(
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  input: CreateFilingPlanInput,
+): Promise<FilingPlan> {
   const fields = validatePlanInput(input);
   return inTransaction(em, async (tx) => {
     const source = await municipalitySource(tx, caller.municipalityId);
-    const taken = async (id: Identifier) => !!(await tx.findOne(FilingPlan, { identifierSource: id.source, identifierValue: id.value }));
+    const taken = async (id: Identifier) =>
+      !!(await tx.findOne(FilingPlan, { identifierSource: id.source, identifierValue: id.value }));
     let identifier: Identifier;
     if (input.identifier) {
       identifier = validateIdentifier(input.identifier, source, 'identifier');
       if (await taken(identifier)) throw identifierTaken('filing plan of the municipality', identifier);
     } else {
-      identifier = { value: await firstFreeValue(defaultPlanValue(source, fields.validFrom), (value) => taken({ value, source })), source };
+      identifier = {
+        value: await firstFreeValue(defaultPlanValue(source, fields.validFrom), (value) => taken({ value, source })),
+        source,
+      };
     }
     const plan = tx.create(FilingPlan, {
       id: randomUUID(),
@@ -129,27 +201,41 @@ export async function createFilingPlan(em: SqlEntityManager, caller: TenantCalle
     });
     await tx.flush();
     await recordAudit(tx, caller, {
-      municipalityId: caller.municipalityId, eventType: 'Zalozeni', objectType: 'SpisovyPlan', objectId: plan.id,
-      description: `Filing plan ${plan.name} created`, changes: planAuditChanges({}, plan),
+      municipalityId: caller.municipalityId,
+      eventType: 'Zalozeni',
+      objectType: 'SpisovyPlan',
+      objectId: plan.id,
+      description: `Filing plan ${plan.name} created`,
+      changes: planAuditChanges({}, plan),
     });
     return plan;
   });
 }
 
 /** `endFilingPlanValidity`: sets the last day of validity (not before the first), audited (Uprava). */
-export async function endFilingPlanValidity(em: SqlEntityManager, caller: TenantCaller, planId: string, validTo: string): Promise<FilingPlan> {
+export async function endFilingPlanValidity(
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  planId: string,
+  validTo: string,
+): Promise<FilingPlan> {
   const day = parseDay(validTo, 'validTo');
   return inTransaction(em, async (tx) => {
     const plan = await tx.findOne(FilingPlan, { id: planId });
     if (!plan) throw notFound('FilingPlan', planId);
-    if (day < plan.validFrom) throw badInput(`validTo must not be before the plan's validFrom ${plan.validFrom}`, 'validTo');
+    if (day < plan.validFrom)
+      throw badInput(`validTo must not be before the plan's validFrom ${plan.validFrom}`, 'validTo');
     if (plan.validTo === day) return plan;
     const before = { ...plan };
     plan.validTo = day;
     await tx.flush();
     await recordAudit(tx, caller, {
-      municipalityId: caller.municipalityId, eventType: 'Uprava', objectType: 'SpisovyPlan', objectId: plan.id,
-      description: `Filing plan ${plan.name} valid until ${day}`, changes: planAuditChanges(before, plan),
+      municipalityId: caller.municipalityId,
+      eventType: 'Uprava',
+      objectType: 'SpisovyPlan',
+      objectId: plan.id,
+      description: `Filing plan ${plan.name} valid until ${day}`,
+      changes: planAuditChanges(before, plan),
     });
     return plan;
   });
@@ -160,30 +246,43 @@ export async function endFilingPlanValidity(em: SqlEntityManager, caller: Tenant
 // ---------------------------------------------------------------------------------------------------------
 
 /** The unique index on `activeCodeKey`, as the drivers name it (the message also quotes the whole INSERT). */
-const ACTIVE_CODE_INDEX = /\bfiling_plan_node_active_code_key_unique\b|constraint failed: filing_plan_node\.active_code_key\b/;
+const ACTIVE_CODE_INDEX =
+  /\bfiling_plan_node_active_code_key_unique\b|constraint failed: filing_plan_node\.active_code_key\b/;
 
 /** Flushes node changes; losing a race for a full code to a concurrent request reads as the CONFLICT it is. */
 async function flushNodes(tx: SqlEntityManager, fullCode: string): Promise<void> {
   try {
     await tx.flush();
   } catch (e) {
-    if (e instanceof UniqueConstraintViolationException && ACTIVE_CODE_INDEX.test(e.message)) throw duplicateCode(fullCode);
+    if (e instanceof UniqueConstraintViolationException && ACTIVE_CODE_INDEX.test(e.message))
+      throw duplicateCode(fullCode);
     throw e;
   }
 }
 
 const duplicateCode = (fullCode: string) => conflict(`The filing plan already has an active node ${fullCode}`);
 
-async function ensureCodeFree(tx: SqlEntityManager, planId: string, fullCode: string, exceptId?: string): Promise<void> {
+async function ensureCodeFree(
+  tx: SqlEntityManager,
+  planId: string,
+  fullCode: string,
+  exceptId?: string,
+): Promise<void> {
   const key = activeCodeKey(planId, fullCode);
-  const taken = await tx.findOne(FilingPlanNode, exceptId ? { activeCodeKey: key, id: { $ne: exceptId } } : { activeCodeKey: key });
+  const taken = await tx.findOne(
+    FilingPlanNode,
+    exceptId ? { activeCodeKey: key, id: { $ne: exceptId } } : { activeCodeKey: key },
+  );
   if (taken) throw duplicateCode(fullCode);
 }
 
 function checkedFullCode(parentFullCode: string | null, separator: string, code: string): string {
   const fullCode = composeFullCode(parentFullCode, separator, code);
   if (fullCode.length > MAX_FULL_CODE) {
-    throw badInput(`The full code ${fullCode.slice(0, 40)}… would be ${fullCode.length} characters; at most ${MAX_FULL_CODE}`, 'code');
+    throw badInput(
+      `The full code ${fullCode.slice(0, 40)}… would be ${fullCode.length} characters; at most ${MAX_FULL_CODE}`,
+      'code',
+    );
   }
   return fullCode;
 }
@@ -204,16 +303,23 @@ async function findActiveNode(tx: SqlEntityManager, id: string): Promise<FilingP
   const node = await tx.findOne(FilingPlanNode, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!node) throw notFound('FilingPlanNode', id);
   if (!node.active) {
-    throw conflict(`Filing plan node ${node.fullCode} is deactivated${node.replacedById ? ' (replaced)' : ''} and cannot be changed`);
+    throw conflict(
+      `Filing plan node ${node.fullCode} is deactivated${node.replacedById ? ' (replaced)' : ''} and cannot be changed`,
+    );
   }
   return node;
 }
 
 const planOf = (tx: SqlEntityManager, node: FilingPlanNode) => tx.findOneOrFail(FilingPlan, { id: node.planId });
-const activeChildCount = (tx: SqlEntityManager, node: FilingPlanNode) => tx.count(FilingPlanNode, { parentId: node.id, active: true });
+const activeChildCount = (tx: SqlEntityManager, node: FilingPlanNode) =>
+  tx.count(FilingPlanNode, { parentId: node.id, active: true });
 
 /** `addFilingPlanNode`: a root or a child node; a schedule only where it will be a lowest-level node. */
-export async function addFilingPlanNode(em: SqlEntityManager, caller: TenantCaller, input: AddFilingPlanNodeInput): Promise<FilingPlanNode> {
+export async function addFilingPlanNode(
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  input: AddFilingPlanNodeInput,
+): Promise<FilingPlanNode> {
   const code = simpleCode(input.code);
   const name = nodeName(input.name);
   const schedule = input.retentionSchedule ? validateSchedule(input.retentionSchedule) : NO_SCHEDULE;
@@ -224,10 +330,13 @@ export async function addFilingPlanNode(em: SqlEntityManager, caller: TenantCall
     let parent: FilingPlanNode | null = null;
     if (input.parentId) {
       parent = await findNode(tx, input.parentId);
-      if (parent.planId !== plan.id) throw badInput(`Parent node ${parent.fullCode} belongs to another filing plan`, 'parentId');
+      if (parent.planId !== plan.id)
+        throw badInput(`Parent node ${parent.fullCode} belongs to another filing plan`, 'parentId');
       if (!parent.active) throw conflict(`Parent node ${parent.fullCode} is deactivated and takes no new child nodes`);
       if (parent.disposalCode) {
-        throw conflict(`Parent node ${parent.fullCode} is a lowest-level node with a retention schedule and takes no child nodes`);
+        throw conflict(
+          `Parent node ${parent.fullCode} is a lowest-level node with a retention schedule and takes no child nodes`,
+        );
       }
     }
     const fullCode = checkedFullCode(parent?.fullCode ?? null, plan.separator, code);
@@ -235,7 +344,9 @@ export async function addFilingPlanNode(em: SqlEntityManager, caller: TenantCall
     const source = await municipalitySource(tx, caller.municipalityId);
     const id = randomUUID();
     const identifier = await nodeIdentifier(tx, plan.id, { id, fullCode }, input.identifier, source);
-    const givenSchedule = input.retentionSchedule?.identifier ? validateIdentifier(input.retentionSchedule.identifier, source, 'retentionSchedule.identifier') : null;
+    const givenSchedule = input.retentionSchedule?.identifier
+      ? validateIdentifier(input.retentionSchedule.identifier, source, 'retentionSchedule.identifier')
+      : null;
     const planNodes = await tx.find(FilingPlanNode, { planId: plan.id });
     const scheduleId = scheduleIdentifier(schedule, givenSchedule, source, planNodes);
     const node = tx.create(FilingPlanNode, {
@@ -257,8 +368,12 @@ export async function addFilingPlanNode(em: SqlEntityManager, caller: TenantCall
     });
     await flushNodes(tx, fullCode);
     await recordAudit(tx, caller, {
-      municipalityId: caller.municipalityId, eventType: 'Zalozeni', objectType: 'VecnaSkupina', objectId: node.id,
-      description: `Filing plan node ${fullCode} ${name} added to ${plan.name}`, changes: nodeAuditChanges({}, node),
+      municipalityId: caller.municipalityId,
+      eventType: 'Zalozeni',
+      objectType: 'VecnaSkupina',
+      objectId: node.id,
+      description: `Filing plan node ${fullCode} ${name} added to ${plan.name}`,
+      changes: nodeAuditChanges({}, node),
     });
     return node;
   });
@@ -275,7 +390,8 @@ function validateRevision(input: ReviseFilingPlanNodeInput): Revision {
   const r: Revision = {};
   if (input.name != null) r.name = nodeName(input.name);
   if (input.code != null) r.code = simpleCode(input.code);
-  if (input.retentionSchedule !== undefined) r.schedule = input.retentionSchedule === null ? NO_SCHEDULE : validateSchedule(input.retentionSchedule);
+  if (input.retentionSchedule !== undefined)
+    r.schedule = input.retentionSchedule === null ? NO_SCHEDULE : validateSchedule(input.retentionSchedule);
   if (r.name === undefined && r.code === undefined && r.schedule === undefined) {
     throw badInput('Give at least one of name, code and retentionSchedule');
   }
@@ -312,14 +428,20 @@ export async function updateFilingPlanNode(
     const node = await findActiveNode(tx, id);
     const recode = revision.code !== undefined && revision.code !== node.code;
     // A new code rewrites the subtree: lock the plan's nodes too, before the first plain read (see findActiveNode).
-    const planNodes = recode ? await tx.find(FilingPlanNode, { planId: node.planId }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : [];
+    const planNodes = recode
+      ? await tx.find(FilingPlanNode, { planId: node.planId }, { lockMode: LockMode.PESSIMISTIC_WRITE })
+      : [];
     const plan = await planOf(tx, node);
     if (revision.schedule) checkDisposalCodeForPlan(revision.schedule, plan);
     if (await isNodeUsed(tx, node.id)) {
-      throw conflict(`Filing plan node ${node.fullCode} is used by documents or case files: replace it (replaceFilingPlanNode) instead`);
+      throw conflict(
+        `Filing plan node ${node.fullCode} is used by documents or case files: replace it (replaceFilingPlanNode) instead`,
+      );
     }
     if (revision.schedule?.disposalCode && (await activeChildCount(tx, node)) > 0) {
-      throw conflict(`Filing plan node ${node.fullCode} has child nodes: only lowest-level nodes carry a retention schedule`);
+      throw conflict(
+        `Filing plan node ${node.fullCode} has child nodes: only lowest-level nodes carry a retention schedule`,
+      );
     }
 
     // Work out every new full code first, and write only once all of them are known to be acceptable.
@@ -331,12 +453,18 @@ export async function updateFilingPlanNode(
       await ensureCodeFree(tx, plan.id, fullCode, node.id);
       newFullCode.set(node.id, fullCode);
       descendants = descendantsOf(node, planNodes);
-      const used = await usedNodeIds(tx, descendants.map((d) => d.id));
+      const used = await usedNodeIds(
+        tx,
+        descendants.map((d) => d.id),
+      );
       if (used.size > 0) {
         const first = descendants.find((d) => used.has(d.id))!;
-        throw conflict(`Node ${first.fullCode} below ${node.fullCode} is used by documents or case files, so ${node.fullCode} keeps its code`);
+        throw conflict(
+          `Node ${first.fullCode} below ${node.fullCode} is used by documents or case files, so ${node.fullCode} keeps its code`,
+        );
       }
-      for (const d of descendants) newFullCode.set(d.id, checkedFullCode(newFullCode.get(d.parentId!)!, plan.separator, d.code));
+      for (const d of descendants)
+        newFullCode.set(d.id, checkedFullCode(newFullCode.get(d.parentId!)!, plan.separator, d.code));
     }
 
     const changed = [node, ...descendants];
@@ -346,8 +474,16 @@ export async function updateFilingPlanNode(
     if (revision.schedule) {
       Object.assign(node, revision.schedule);
       const source = node.identifierSource ?? (await municipalitySource(tx, caller.municipalityId));
-      const given = input.retentionSchedule?.identifier ? validateIdentifier(input.retentionSchedule.identifier, source, 'retentionSchedule.identifier') : null;
-      const id = scheduleIdentifier(revision.schedule, given, source, await tx.find(FilingPlanNode, { planId: node.planId }), node.id);
+      const given = input.retentionSchedule?.identifier
+        ? validateIdentifier(input.retentionSchedule.identifier, source, 'retentionSchedule.identifier')
+        : null;
+      const id = scheduleIdentifier(
+        revision.schedule,
+        given,
+        source,
+        await tx.find(FilingPlanNode, { planId: node.planId }),
+        node.id,
+      );
       node.scheduleIdentifierValue = id?.value ?? null;
       node.scheduleIdentifierSource = id?.source ?? null;
     }
@@ -363,8 +499,14 @@ export async function updateFilingPlanNode(
 
     for (const n of changed) {
       await recordAudit(tx, caller, {
-        municipalityId: caller.municipalityId, eventType: 'Uprava', objectType: 'VecnaSkupina', objectId: n.id,
-        description: n === node ? `Filing plan node ${node.fullCode} changed` : `Full code follows the new code of ${node.fullCode}`,
+        municipalityId: caller.municipalityId,
+        eventType: 'Uprava',
+        objectType: 'VecnaSkupina',
+        objectId: n.id,
+        description:
+          n === node
+            ? `Filing plan node ${node.fullCode} changed`
+            : `Full code follows the new code of ${node.fullCode}`,
         changes: nodeAuditChanges(before.get(n.id)!, n),
       });
     }
@@ -412,8 +554,15 @@ export async function replaceFilingPlanNode(
     const replacementId = randomUUID();
     // A successor is another věcná skupina for the archive: its own identifier (the full code, then -2, -3 …).
     const identifier = await nodeIdentifier(tx, plan.id, { id: replacementId, fullCode }, null, source);
-    const givenSchedule = input.retentionSchedule?.identifier ? validateIdentifier(input.retentionSchedule.identifier, source, 'retentionSchedule.identifier') : null;
-    const scheduleId = scheduleIdentifier(schedule, givenSchedule, source, await tx.find(FilingPlanNode, { planId: plan.id }));
+    const givenSchedule = input.retentionSchedule?.identifier
+      ? validateIdentifier(input.retentionSchedule.identifier, source, 'retentionSchedule.identifier')
+      : null;
+    const scheduleId = scheduleIdentifier(
+      schedule,
+      givenSchedule,
+      source,
+      await tx.find(FilingPlanNode, { planId: plan.id }),
+    );
     const replacement = tx.create(FilingPlanNode, {
       id: replacementId,
       municipalityId: caller.municipalityId,
@@ -435,19 +584,31 @@ export async function replaceFilingPlanNode(
     await flushNodes(tx, fullCode);
 
     await recordAudit(tx, caller, {
-      municipalityId: caller.municipalityId, eventType: 'Uprava', objectType: 'VecnaSkupina', objectId: old.id,
-      description: `Filing plan node ${old.fullCode} replaced`, changes: nodeAuditChanges(before, old),
+      municipalityId: caller.municipalityId,
+      eventType: 'Uprava',
+      objectType: 'VecnaSkupina',
+      objectId: old.id,
+      description: `Filing plan node ${old.fullCode} replaced`,
+      changes: nodeAuditChanges(before, old),
     });
     await recordAudit(tx, caller, {
-      municipalityId: caller.municipalityId, eventType: 'Zalozeni', objectType: 'VecnaSkupina', objectId: replacement.id,
-      description: `Filing plan node ${fullCode} ${replacement.name} replaces ${old.fullCode}`, changes: nodeAuditChanges({}, replacement),
+      municipalityId: caller.municipalityId,
+      eventType: 'Zalozeni',
+      objectType: 'VecnaSkupina',
+      objectId: replacement.id,
+      description: `Filing plan node ${fullCode} ${replacement.name} replaces ${old.fullCode}`,
+      changes: nodeAuditChanges({}, replacement),
     });
     return replacement;
   });
 }
 
 /** `deactivateFilingPlanNode`: the node takes no new documents or case files; its children must go first. */
-export async function deactivateFilingPlanNode(em: SqlEntityManager, caller: TenantCaller, id: string): Promise<FilingPlanNode> {
+export async function deactivateFilingPlanNode(
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  id: string,
+): Promise<FilingPlanNode> {
   return inTransaction(em, async (tx) => {
     const node = await findActiveNode(tx, id);
     if ((await activeChildCount(tx, node)) > 0) {
@@ -459,8 +620,12 @@ export async function deactivateFilingPlanNode(em: SqlEntityManager, caller: Ten
     node.deactivatedAt = new Date();
     await tx.flush();
     await recordAudit(tx, caller, {
-      municipalityId: caller.municipalityId, eventType: 'Uprava', objectType: 'VecnaSkupina', objectId: node.id,
-      description: `Filing plan node ${node.fullCode} deactivated`, changes: nodeAuditChanges(before, node),
+      municipalityId: caller.municipalityId,
+      eventType: 'Uprava',
+      objectType: 'VecnaSkupina',
+      objectId: node.id,
+      description: `Filing plan node ${node.fullCode} deactivated`,
+      changes: nodeAuditChanges(before, node),
     });
     return node;
   });

@@ -32,20 +32,31 @@ export async function municipalitySource(em: SqlEntityManager, municipalityId: s
 }
 
 /** The abbreviation inside a source made by `municipalitySource`. */
-export const abbreviationOfSource = (source: string) => (source.startsWith(SOURCE_PREFIX) ? source.slice(SOURCE_PREFIX.length) : source);
+export const abbreviationOfSource = (source: string) =>
+  source.startsWith(SOURCE_PREFIX) ? source.slice(SOURCE_PREFIX.length) : source;
 
 /** An identifier given as input: trimmed, 1–50 printable characters each; the source defaults to `defaultSource`. */
-export function validateIdentifier(input: { value: string; source?: string | null }, defaultSource: string, field: string): Identifier {
+export function validateIdentifier(
+  input: { value: string; source?: string | null },
+  defaultSource: string,
+  field: string,
+): Identifier {
   const check = (v: string, part: string) => {
     const t = v.trim();
     // XML-safe and without line breaks: the value goes verbatim into the SIP and the log.
     // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
     if (t.length === 0 || t.length > MAX_IDENTIFIER || /[\u0000-\u001f\u007f]/.test(t)) {
-      throw badInput(`${field}.${part} must be 1–${MAX_IDENTIFIER} characters without control characters`, `${field}.${part}`);
+      throw badInput(
+        `${field}.${part} must be 1–${MAX_IDENTIFIER} characters without control characters`,
+        `${field}.${part}`,
+      );
     }
     return t;
   };
-  return { value: check(input.value, 'value'), source: input.source == null ? defaultSource : check(input.source, 'source') };
+  return {
+    value: check(input.value, 'value'),
+    source: input.source == null ? defaultSource : check(input.source, 'source'),
+  };
 }
 
 /**
@@ -61,13 +72,15 @@ export async function firstFreeValue(base: string, isTaken: (value: string) => P
 }
 
 /** The default value of a plan's identifier: `<ABBR>-<year of validFrom>`, e.g. `MBK-2026`. */
-export const defaultPlanValue = (source: string, validFrom: string) => `${abbreviationOfSource(source)}-${validFrom.slice(0, 4)}`;
+export const defaultPlanValue = (source: string, validFrom: string) =>
+  `${abbreviationOfSource(source)}-${validFrom.slice(0, 4)}`;
 
 /**
  * The default value of a node's identifier: its full filing code (stable for the node's life unless the node is
  * recoded before use), or its id where the full code is longer than an identifier may be.
  */
-export const defaultNodeValue = (node: Pick<FilingPlanNode, 'id' | 'fullCode'>) => (node.fullCode.length <= MAX_IDENTIFIER ? node.fullCode : node.id);
+export const defaultNodeValue = (node: Pick<FilingPlanNode, 'id' | 'fullCode'>) =>
+  node.fullCode.length <= MAX_IDENTIFIER ? node.fullCode : node.id;
 
 const TRIGGER_MARK = { SETTLEMENT: '', CALENDAR_YEAR_END: '/KR', EXTERNAL: '/U' } as const;
 
@@ -80,7 +93,13 @@ const TRIGGER_MARK = { SETTLEMENT: '', CALENDAR_YEAR_END: '/KR', EXTERNAL: '/U' 
 export function defaultScheduleValue(s: ScheduleFields): string | null {
   if (!s.disposalCode || !s.triggerKind) return null;
   const period = s.retentionYears != null ? String(s.retentionYears) : `R${s.fixedDisposalYear}`;
-  const event = s.triggerKind === 'EXTERNAL' ? createHash('sha256').update(s.triggerEvent ?? '').digest('hex').slice(0, 6) : '';
+  const event =
+    s.triggerKind === 'EXTERNAL'
+      ? createHash('sha256')
+          .update(s.triggerEvent ?? '')
+          .digest('hex')
+          .slice(0, 6)
+      : '';
   const check = s.triggerCheckYears != null ? `/K${s.triggerCheckYears}` : '';
   return `${s.disposalCode}/${period}${TRIGGER_MARK[s.triggerKind]}${event}${check}`;
 }
@@ -104,8 +123,15 @@ export function scheduleIdentifier(
   if (value === null) return null;
   const id = { value, source: given?.source ?? source };
   const clash = planNodes.find(
-    (n) => n.id !== exceptId && n.scheduleIdentifierValue === id.value && n.scheduleIdentifierSource === id.source && scheduleKey(n) !== scheduleKey(s),
+    (n) =>
+      n.id !== exceptId &&
+      n.scheduleIdentifierValue === id.value &&
+      n.scheduleIdentifierSource === id.source &&
+      scheduleKey(n) !== scheduleKey(s),
   );
-  if (clash) throw conflict(`Retention schedule identifier ${id.value} already names another schedule in this plan (node ${clash.fullCode})`);
+  if (clash)
+    throw conflict(
+      `Retention schedule identifier ${id.value} already names another schedule in this plan (node ${clash.fullCode})`,
+    );
   return id;
 }

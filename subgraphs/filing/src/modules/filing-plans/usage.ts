@@ -9,7 +9,11 @@ import { Document } from '../documents/document.entity';
  * classification is part of their record). Used nodes are never edited in place (domain.md §5.2).
  */
 
-async function countByNode(em: SqlEntityManager, entity: typeof Document | typeof CaseFile, ids: string[]): Promise<Map<string, number>> {
+async function countByNode(
+  em: SqlEntityManager,
+  entity: typeof Document | typeof CaseFile,
+  ids: string[],
+): Promise<Map<string, number>> {
   const qb = em
     .createQueryBuilder(entity as typeof Document, 'e')
     .select(['e.filingPlanNodeId', raw('count(*) as uses')])

@@ -17,19 +17,36 @@ describe('filing plan input rules (pure)', () => {
     expect(parseDay(day, 'validFrom')).toBe(day);
   });
 
-  it.each(['2026-02-29', '2026-02-30', '2026-13-01', '2026-00-10', '2026-04-31', '2026-1-1', ' 2026-01-01', '2026-01-01 ', '2026/01/01', '20260101', ''])(
-    'refuses the day "%s"',
-    (day) => {
-      expect(codeOf(() => parseDay(day, 'validTo'))).toEqual({ code: 'BAD_USER_INPUT', field: 'validTo' });
-    },
-  );
+  it.each([
+    '2026-02-29',
+    '2026-02-30',
+    '2026-13-01',
+    '2026-00-10',
+    '2026-04-31',
+    '2026-1-1',
+    ' 2026-01-01',
+    '2026-01-01 ',
+    '2026/01/01',
+    '20260101',
+    '',
+  ])('refuses the day "%s"', (day) => {
+    expect(codeOf(() => parseDay(day, 'validTo'))).toEqual({ code: 'BAD_USER_INPUT', field: 'validTo' });
+  });
 
   it('defaults a plan to non-legacy with "." and checks the interval', () => {
     expect(validatePlanInput({ name: ' Plán ', validFrom: '2026-01-01' })).toEqual({
-      name: 'Plán', validFrom: '2026-01-01', validTo: null, legacy: false, separator: '.',
+      name: 'Plán',
+      validFrom: '2026-01-01',
+      validTo: null,
+      legacy: false,
+      separator: '.',
     });
-    expect(validatePlanInput({ name: 'P', validFrom: '2026-01-01', validTo: '2026-01-01', separator: ' ' }).validTo).toBe('2026-01-01');
-    expect(codeOf(() => validatePlanInput({ name: 'P', validFrom: '2026-01-02', validTo: '2026-01-01' }))?.field).toBe('validTo');
+    expect(
+      validatePlanInput({ name: 'P', validFrom: '2026-01-01', validTo: '2026-01-01', separator: ' ' }).validTo,
+    ).toBe('2026-01-01');
+    expect(codeOf(() => validatePlanInput({ name: 'P', validFrom: '2026-01-02', validTo: '2026-01-01' }))?.field).toBe(
+      'validTo',
+    );
   });
 
   it('takes codes of letters and digits without separators', () => {
@@ -42,23 +59,72 @@ describe('filing plan input rules (pure)', () => {
 
   it('fills in schedule defaults and requires exactly one period form', () => {
     expect(validateSchedule({ disposalCode: 'S', retentionYears: 0 })).toEqual({
-      disposalCode: 'S', retentionYears: 0, fixedDisposalYear: null, triggerKind: 'SETTLEMENT', triggerEvent: 'vyřízení/uzavření', triggerCheckYears: null,
+      disposalCode: 'S',
+      retentionYears: 0,
+      fixedDisposalYear: null,
+      triggerKind: 'SETTLEMENT',
+      triggerEvent: 'vyřízení/uzavření',
+      triggerCheckYears: null,
     });
-    expect(validateSchedule({ disposalCode: 'A', fixedDisposalYear: 3000, triggerKind: 'EXTERNAL', triggerEvent: ' ztráta platnosti ', triggerCheckYears: 100 })).toEqual({
-      disposalCode: 'A', retentionYears: null, fixedDisposalYear: 3000, triggerKind: 'EXTERNAL', triggerEvent: 'ztráta platnosti', triggerCheckYears: 100,
+    expect(
+      validateSchedule({
+        disposalCode: 'A',
+        fixedDisposalYear: 3000,
+        triggerKind: 'EXTERNAL',
+        triggerEvent: ' ztráta platnosti ',
+        triggerCheckYears: 100,
+      }),
+    ).toEqual({
+      disposalCode: 'A',
+      retentionYears: null,
+      fixedDisposalYear: 3000,
+      triggerKind: 'EXTERNAL',
+      triggerEvent: 'ztráta platnosti',
+      triggerCheckYears: 100,
     });
-    expect(codeOf(() => validateSchedule({ disposalCode: 'S', retentionYears: 1.5 }))?.field).toBe('retentionSchedule.retentionYears');
-    expect(codeOf(() => validateSchedule({ disposalCode: 'S', fixedDisposalYear: 3001 }))?.field).toBe('retentionSchedule.fixedDisposalYear');
-    expect(codeOf(() => validateSchedule({ disposalCode: 'S', retentionYears: 5, triggerEvent: 'x'.repeat(201) }))?.field).toBe('retentionSchedule.triggerEvent');
+    expect(codeOf(() => validateSchedule({ disposalCode: 'S', retentionYears: 1.5 }))?.field).toBe(
+      'retentionSchedule.retentionYears',
+    );
+    expect(codeOf(() => validateSchedule({ disposalCode: 'S', fixedDisposalYear: 3001 }))?.field).toBe(
+      'retentionSchedule.fixedDisposalYear',
+    );
+    expect(
+      codeOf(() => validateSchedule({ disposalCode: 'S', retentionYears: 5, triggerEvent: 'x'.repeat(201) }))?.field,
+    ).toBe('retentionSchedule.triggerEvent');
   });
 
   it.each<[string, Record<string, unknown>, string | null, string]>([
     // [case, input besides code and period, expected triggerKind (null: refused), expected triggerEvent / refused field]
-    ['a calendar event without a kind is CALENDAR_YEAR_END', { triggerEvent: 'konec účetního období' }, 'CALENDAR_YEAR_END', 'konec účetního období'],
-    ['CALENDAR_YEAR_END without an event says which', { triggerKind: 'CALENDAR_YEAR_END' }, 'CALENDAR_YEAR_END', 'konec kalendářního roku'],
-    ['CALENDAR_YEAR_END with its own words', { triggerKind: 'CALENDAR_YEAR_END', triggerEvent: 'konec roku' }, 'CALENDAR_YEAR_END', 'konec roku'],
-    ['a calendar event as EXTERNAL is refused: nobody would enter its date', { triggerKind: 'EXTERNAL', triggerEvent: 'Konec kalendářního roku' }, null, 'retentionSchedule.triggerKind'],
-    ['a truly external event stays EXTERNAL', { triggerKind: 'EXTERNAL', triggerEvent: 'ukončení nájmu' }, 'EXTERNAL', 'ukončení nájmu'],
+    [
+      'a calendar event without a kind is CALENDAR_YEAR_END',
+      { triggerEvent: 'konec účetního období' },
+      'CALENDAR_YEAR_END',
+      'konec účetního období',
+    ],
+    [
+      'CALENDAR_YEAR_END without an event says which',
+      { triggerKind: 'CALENDAR_YEAR_END' },
+      'CALENDAR_YEAR_END',
+      'konec kalendářního roku',
+    ],
+    [
+      'CALENDAR_YEAR_END with its own words',
+      { triggerKind: 'CALENDAR_YEAR_END', triggerEvent: 'konec roku' },
+      'CALENDAR_YEAR_END',
+      'konec roku',
+    ],
+    [
+      'a calendar event as EXTERNAL is refused: nobody would enter its date',
+      { triggerKind: 'EXTERNAL', triggerEvent: 'Konec kalendářního roku' },
+      null,
+      'retentionSchedule.triggerKind',
+    ],
+    [
+      'a truly external event stays EXTERNAL',
+      { triggerKind: 'EXTERNAL', triggerEvent: 'ukončení nájmu' },
+      'EXTERNAL',
+      'ukončení nájmu',
+    ],
   ])('trigger kinds: %s', (_, input, triggerKind, eventOrField) => {
     const full = { disposalCode: 'S' as const, retentionYears: 5, ...input };
     if (triggerKind === null) {
@@ -70,7 +136,19 @@ describe('filing plan input rules (pure)', () => {
 
   it('orders full codes level by level, numbers by value', () => {
     const codes = ['101', '54.4.2', '51', '99', '54', '51.10', '51.2', '54.4', 'A1', '55', '5'];
-    expect([...codes].sort(compareFullCodes)).toEqual(['5', '51', '51.2', '51.10', '54', '54.4', '54.4.2', '55', '99', '101', 'A1']);
+    expect([...codes].sort(compareFullCodes)).toEqual([
+      '5',
+      '51',
+      '51.2',
+      '51.10',
+      '54',
+      '54.4',
+      '54.4.2',
+      '55',
+      '99',
+      '101',
+      'A1',
+    ]);
     expect(compareFullCodes('1/2', '1/10')).toBeLessThan(0);
     expect(compareFullCodes('1 2', '12')).toBeLessThan(0);
   });

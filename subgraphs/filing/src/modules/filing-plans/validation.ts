@@ -58,7 +58,10 @@ export function simpleCode(value: string): string {
   const code = value.trim();
   if (code.length === 0 || code.length > MAX_CODE) throw badInput(`code must be 1–${MAX_CODE} characters`, 'code');
   if ([...code].some((c) => SEPARATORS.includes(c))) {
-    throw badInput(`code "${code}" contains a separator (space, "-", "/", "."): give the code of this level only`, 'code');
+    throw badInput(
+      `code "${code}" contains a separator (space, "-", "/", "."): give the code of this level only`,
+      'code',
+    );
   }
   if (!CODE.test(code)) throw badInput(`code "${code}" may contain letters and digits only`, 'code');
   return code;
@@ -75,7 +78,12 @@ export interface ScheduleFields {
 }
 
 export const NO_SCHEDULE: ScheduleFields = {
-  disposalCode: null, retentionYears: null, fixedDisposalYear: null, triggerKind: null, triggerEvent: null, triggerCheckYears: null,
+  disposalCode: null,
+  retentionYears: null,
+  fixedDisposalYear: null,
+  triggerKind: null,
+  triggerEvent: null,
+  triggerCheckYears: null,
 };
 
 const isInt = (v: number, min: number, max: number) => Number.isInteger(v) && v >= min && v <= max;
@@ -90,10 +98,15 @@ export function validateSchedule(input: RetentionScheduleInput): ScheduleFields 
   const hasYears = input.retentionYears != null;
   const hasFixed = input.fixedDisposalYear != null;
   if (hasYears === hasFixed) {
-    throw badInput('Give exactly one of retentionYears and fixedDisposalYear', `${f}.${hasYears ? 'fixedDisposalYear' : 'retentionYears'}`);
+    throw badInput(
+      'Give exactly one of retentionYears and fixedDisposalYear',
+      `${f}.${hasYears ? 'fixedDisposalYear' : 'retentionYears'}`,
+    );
   }
-  if (hasYears && !isInt(input.retentionYears!, 0, 999)) throw badInput('retentionYears must be 0–999', `${f}.retentionYears`);
-  if (hasFixed && !isInt(input.fixedDisposalYear!, 1900, 3000)) throw badInput('fixedDisposalYear must be 1900–3000', `${f}.fixedDisposalYear`);
+  if (hasYears && !isInt(input.retentionYears!, 0, 999))
+    throw badInput('retentionYears must be 0–999', `${f}.retentionYears`);
+  if (hasFixed && !isInt(input.fixedDisposalYear!, 1900, 3000))
+    throw badInput('fixedDisposalYear must be 1900–3000', `${f}.fixedDisposalYear`);
   const givenEvent = input.triggerEvent == null ? null : input.triggerEvent.trim();
   if (givenEvent != null && (givenEvent.length === 0 || givenEvent.length > MAX_TRIGGER_EVENT)) {
     throw badInput(`triggerEvent must be 1–${MAX_TRIGGER_EVENT} characters`, `${f}.triggerEvent`);
@@ -102,13 +115,19 @@ export function validateSchedule(input: RetentionScheduleInput): ScheduleFields 
   // The end of a calendar or accounting year is no external event: the hub knows its date, nobody enters it.
   const triggerKind: TriggerKind = input.triggerKind ?? (calendarEvent ? 'CALENDAR_YEAR_END' : 'SETTLEMENT');
   if (triggerKind === 'EXTERNAL' && calendarEvent) {
-    throw badInput(`"${givenEvent}" is the end of a calendar year, which the hub computes: use triggerKind CALENDAR_YEAR_END`, `${f}.triggerKind`);
+    throw badInput(
+      `"${givenEvent}" is the end of a calendar year, which the hub computes: use triggerKind CALENDAR_YEAR_END`,
+      `${f}.triggerKind`,
+    );
   }
   let triggerEvent: string;
   if (givenEvent != null) {
     triggerEvent = givenEvent;
   } else if (triggerKind === 'EXTERNAL') {
-    throw badInput('An EXTERNAL trigger needs triggerEvent: the event in words, e.g. "ztráta platnosti"', `${f}.triggerEvent`);
+    throw badInput(
+      'An EXTERNAL trigger needs triggerEvent: the event in words, e.g. "ztráta platnosti"',
+      `${f}.triggerEvent`,
+    );
   } else {
     triggerEvent = triggerKind === 'CALENDAR_YEAR_END' ? CALENDAR_YEAR_END_TRIGGER_EVENT : SETTLEMENT_TRIGGER_EVENT;
   }
@@ -128,6 +147,9 @@ export function validateSchedule(input: RetentionScheduleInput): ScheduleFields 
 /** Plans after decree 96/2023 use only A and S; V is left to legacy plans (domain.md §5.3). */
 export function checkDisposalCodeForPlan(schedule: ScheduleFields, plan: { legacy: boolean; name: string }): void {
   if (schedule.disposalCode === 'V' && !plan.legacy) {
-    throw badInput(`Disposal code V is allowed in legacy plans only; ${plan.name} takes A or S`, 'retentionSchedule.disposalCode');
+    throw badInput(
+      `Disposal code V is allowed in legacy plans only; ${plan.name} takes A or S`,
+      'retentionSchedule.disposalCode',
+    );
   }
 }

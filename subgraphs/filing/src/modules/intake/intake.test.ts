@@ -1,4 +1,13 @@
-import { AuditEvent, DEMO_MUNICIPALITIES, DEMO_USERS, scopeToTenant, startTestSubgraph, testCaller, testDatabaseKinds, type TestSubgraph } from '@hub/kit';
+import {
+  AuditEvent,
+  DEMO_MUNICIPALITIES,
+  DEMO_USERS,
+  scopeToTenant,
+  startTestSubgraph,
+  testCaller,
+  testDatabaseKinds,
+  type TestSubgraph,
+} from '@hub/kit';
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,7 +52,11 @@ describe.each(testDatabaseKinds())('data-box intake on %s', (kind) => {
 
   const put = async (caller: typeof clerk, text: string) => {
     const em = scopeToTenant(t.orm.em.fork(), caller.municipalityId!);
-    return storeUpload(em, store, caller as never, Readable.from([Buffer.from(text)]), { fileName: `${text}.pdf`, mediaType: 'application/pdf', maxBytes: 10_000 });
+    return storeUpload(em, store, caller as never, Readable.from([Buffer.from(text)]), {
+      fileName: `${text}.pdf`,
+      mediaType: 'application/pdf',
+      maxBytes: 10_000,
+    });
   };
   const envelope = (uploadIds: string[], over: Record<string, unknown> = {}) => ({
     dmId: String(nextDmId++),
@@ -60,7 +73,12 @@ describe.each(testDatabaseKinds())('data-box intake on %s', (kind) => {
   });
   const counts = async () => {
     const em = scopeToTenant(t.orm.em.fork(), BLANSKO.id);
-    return { documents: await em.count(Document, {}), messages: await em.count(DataMessage, {}), audit: await em.count(AuditEvent, {}), uploads: await em.count(Upload, {}) };
+    return {
+      documents: await em.count(Document, {}),
+      messages: await em.count(DataMessage, {}),
+      audit: await em.count(AuditEvent, {}),
+      uploads: await em.count(Upload, {}),
+    };
   };
 
   beforeAll(async () => {
@@ -81,7 +99,9 @@ describe.each(testDatabaseKinds())('data-box intake on %s', (kind) => {
     const { document, dataMessage, duplicate } = res.data!.receiveDataMessage;
     expect(duplicate).toBe(false);
     expect(document).toMatchObject({
-      subject: 'Rozhodnutí o odvolání', origin: 'RECEIVED', senderReferenceNumber: 'JMK 123/2026',
+      subject: 'Rozhodnutí o odvolání',
+      origin: 'RECEIVED',
+      senderReferenceNumber: 'JMK 123/2026',
       sender: { name: 'Krajský úřad Jihomoravského kraje', dataBoxId: 'vqbab52' },
     });
     expect(new Date(document.deliveredAt).toISOString()).toBe('2026-03-02T08:15:42.000Z');
@@ -112,7 +132,14 @@ describe.each(testDatabaseKinds())('data-box intake on %s', (kind) => {
     expect(again.data!.receiveDataMessage.document.referenceNumber).toBe(doc.referenceNumber);
     expect(await counts()).toEqual(before);
     // The next registration takes the next number: none was used by the repeat.
-    const next = await t.run(clerk, REGISTER, { i: { subject: 'Další', origin: 'RECEIVED', deliveredAt: '2026-03-02T09:15:00+01:00', sender: { name: 'Jan Novák' } } });
+    const next = await t.run(clerk, REGISTER, {
+      i: {
+        subject: 'Další',
+        origin: 'RECEIVED',
+        deliveredAt: '2026-03-02T09:15:00+01:00',
+        sender: { name: 'Jan Novák' },
+      },
+    });
     expect(next.data!.registerDocument.document.sequenceNumber).toBe(doc.sequenceNumber + 1);
   });
 
@@ -120,15 +147,27 @@ describe.each(testDatabaseKinds())('data-box intake on %s', (kind) => {
     const a = await put(clerk, 'race-a');
     const b = await put(clerk, 'race-b');
     const dmId = String(nextDmId++);
-    const results = await Promise.all([t.run(clerk, RECEIVE, { i: envelope([a.id], { dmId }) }), t.run(clerk, RECEIVE, { i: envelope([b.id], { dmId }) })]);
+    const results = await Promise.all([
+      t.run(clerk, RECEIVE, { i: envelope([a.id], { dmId }) }),
+      t.run(clerk, RECEIVE, { i: envelope([b.id], { dmId }) }),
+    ]);
     for (const r of results) expect(r.errors).toBeUndefined();
     expect(new Set(results.map((r) => r.data!.receiveDataMessage.document.id)).size).toBe(1);
     expect(results.map((r) => r.data!.receiveDataMessage.duplicate).sort()).toEqual([false, true]);
     const em = scopeToTenant(t.orm.em.fork(), BLANSKO.id);
     expect(await em.count(DataMessage, { dmId })).toBe(1);
     // No gap: the next number follows the winner's.
-    const next = await t.run(clerk, REGISTER, { i: { subject: 'Po závodu', origin: 'RECEIVED', deliveredAt: '2026-03-02T09:15:00+01:00', sender: { name: 'Jan Novák' } } });
-    expect(next.data!.registerDocument.document.sequenceNumber).toBe(results[0].data!.receiveDataMessage.document.sequenceNumber + 1);
+    const next = await t.run(clerk, REGISTER, {
+      i: {
+        subject: 'Po závodu',
+        origin: 'RECEIVED',
+        deliveredAt: '2026-03-02T09:15:00+01:00',
+        sender: { name: 'Jan Novák' },
+      },
+    });
+    expect(next.data!.registerDocument.document.sequenceNumber).toBe(
+      results[0].data!.receiveDataMessage.document.sequenceNumber + 1,
+    );
   });
 
   const future = new Date(Date.now() + 60 * 60 * 1000).toISOString();
@@ -172,10 +211,19 @@ describe.each(testDatabaseKinds())('data-box intake on %s', (kind) => {
     }
     // Two uploads of 60 MB each (rows only: the check needs no bytes) exceed the 100 MB of a message.
     const em = scopeToTenant(t.orm.em.fork(), BLANSKO.id);
-    const big = [0, 1].map(() => em.create(Upload, {
-      id: randomUUID(), municipalityId: BLANSKO.id, blobKey: sha('big'), size: 60 * 1024 * 1024, sha256: sha('big'),
-      fileName: 'big.pdf', mediaType: 'application/pdf', uploadedById: clerk.userId!, createdAt: new Date(),
-    }));
+    const big = [0, 1].map(() =>
+      em.create(Upload, {
+        id: randomUUID(),
+        municipalityId: BLANSKO.id,
+        blobKey: sha('big'),
+        size: 60 * 1024 * 1024,
+        sha256: sha('big'),
+        fileName: 'big.pdf',
+        mediaType: 'application/pdf',
+        uploadedById: clerk.userId!,
+        createdAt: new Date(),
+      }),
+    );
     await em.flush();
     const res = await t.run(clerk, RECEIVE, { i: envelope(big.map((u) => u.id)) });
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', field: 'uploadIds' });

@@ -63,7 +63,8 @@ export interface Envelope {
  */
 export function partyKindOfSenderType(type: number | null | undefined): PartyKind | null {
   if (type == null) return null;
-  if (!Number.isInteger(type) || type < 0 || type > 99) throw badInput('senderType must be an ISDS sender type (0–99)', 'senderType');
+  if (!Number.isInteger(type) || type < 0 || type > 99)
+    throw badInput('senderType must be an ISDS sender type (0–99)', 'senderType');
   if (type < 20) return 'PUBLIC_AUTHORITY';
   if (type < 30) return 'LEGAL_PERSON';
   if (type < 50) return 'NATURAL_PERSON';
@@ -96,7 +97,8 @@ export function validateEnvelope(input: DataMessageInput, now: Date): Envelope {
   if (!dmId) throw badInput('dmId is required', 'dmId');
   if (!DM_ID.test(dmId)) throw badInput('dmId must be 1–20 digits', 'dmId');
   const senderBoxId = input.senderBoxId?.trim() ?? '';
-  if (!BOX_ID.test(senderBoxId)) throw badInput('senderBoxId must be exactly 7 lowercase letters or digits', 'senderBoxId');
+  if (!BOX_ID.test(senderBoxId))
+    throw badInput('senderBoxId must be exactly 7 lowercase letters or digits', 'senderBoxId');
   const senderName = text(input.senderName, 'senderName', MAX_SENDER_NAME);
   const annotation = text(input.annotation, 'annotation', MAX_ANNOTATION);
   const senderRefNumber = optional(input.senderRefNumber, 'senderRefNumber', MAX_REF_NUMBER);
@@ -105,21 +107,38 @@ export function validateEnvelope(input: DataMessageInput, now: Date): Envelope {
   const acceptedAt = input.acceptanceTime == null ? null : time(input.acceptanceTime, 'acceptanceTime', now);
   if (acceptedAt && acceptedAt < deliveredAt) throw badInput('acceptanceTime is before deliveryTime', 'acceptanceTime');
   const status = input.status;
-  if (!Number.isInteger(status) || status < 1 || status > 10) throw badInput('status must be an ISDS message status 1–10', 'status');
+  if (!Number.isInteger(status) || status < 1 || status > 10)
+    throw badInput('status must be an ISDS message status 1–10', 'status');
   if (!REGISTRABLE_STATUSES.includes(status)) {
-    throw badInput(`A message in status ${status} is not in the box and cannot be registered (${REGISTRABLE_STATUSES.join(', ')})`, 'status');
+    throw badInput(
+      `A message in status ${status} is not in the box and cannot be registered (${REGISTRABLE_STATUSES.join(', ')})`,
+      'status',
+    );
   }
   const uploadIds = input.uploadIds ?? [];
   if (uploadIds.length === 0) throw badInput('A data message has at least one file', 'uploadIds');
-  if (uploadIds.length > MAX_FILES_PER_MESSAGE) throw badInput(`A data message has at most ${MAX_FILES_PER_MESSAGE} files`, 'uploadIds');
+  if (uploadIds.length > MAX_FILES_PER_MESSAGE)
+    throw badInput(`A data message has at most ${MAX_FILES_PER_MESSAGE} files`, 'uploadIds');
   if (new Set(uploadIds).size !== uploadIds.length) throw badInput('uploadIds lists an upload twice', 'uploadIds');
   const senderAddress = optional(input.senderAddress, 'senderAddress', MAX_SENDER_NAME);
   const senderIco = optional(input.senderIco, 'senderIco', 8);
-  if (senderIco && !isValidIco(senderIco)) throw badInput('senderIco must be 8 digits with a valid check digit', 'senderIco');
+  if (senderIco && !isValidIco(senderIco))
+    throw badInput('senderIco must be 8 digits with a valid check digit', 'senderIco');
   const senderKind = partyKindOfSenderType(input.senderType);
   return {
-    dmId, senderBoxId, senderName, annotation, senderRefNumber, recipientRefNumber, deliveredAt, acceptedAt, status, uploadIds,
-    senderAddress, senderIco, senderKind,
+    dmId,
+    senderBoxId,
+    senderName,
+    annotation,
+    senderRefNumber,
+    recipientRefNumber,
+    deliveredAt,
+    acceptedAt,
+    status,
+    uploadIds,
+    senderAddress,
+    senderIco,
+    senderKind,
   };
 }
 
@@ -132,13 +151,19 @@ async function checkUploads(em: SqlEntityManager, caller: TenantCaller, ids: str
   const uploads = ids.map((id) => byId.get(id)!);
   const total = uploads.reduce((s, u) => s + Number(u.size), 0);
   if (total > MAX_MESSAGE_BYTES) {
-    throw new HubError(ErrorCode.PAYLOAD_TOO_LARGE, `The files total ${total} bytes, over the message limit of ${MAX_MESSAGE_BYTES}`, { field: 'uploadIds' });
+    throw new HubError(
+      ErrorCode.PAYLOAD_TOO_LARGE,
+      `The files total ${total} bytes, over the message limit of ${MAX_MESSAGE_BYTES}`,
+      { field: 'uploadIds' },
+    );
   }
   return uploads;
 }
 
-const DATA_MESSAGE_KEY = /\bdata_message_municipality_id_dm_id_unique\b|constraint failed: data_message\.municipality_id, data_message\.dm_id\b/;
-const isDuplicateDelivery = (e: unknown) => e instanceof UniqueConstraintViolationException && DATA_MESSAGE_KEY.test(e.message);
+const DATA_MESSAGE_KEY =
+  /\bdata_message_municipality_id_dm_id_unique\b|constraint failed: data_message\.municipality_id, data_message\.dm_id\b/;
+const isDuplicateDelivery = (e: unknown) =>
+  e instanceof UniqueConstraintViolationException && DATA_MESSAGE_KEY.test(e.message);
 
 export interface IntakeResult {
   document: Document;
@@ -168,27 +193,52 @@ export interface IntakeOptions {
   containerUploadId?: string;
 }
 
-export async function receiveDataMessage(em: SqlEntityManager, caller: TenantCaller, input: DataMessageInput, now: Date, opts: IntakeOptions = {}): Promise<IntakeResult> {
+export async function receiveDataMessage(
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  input: DataMessageInput,
+  now: Date,
+  opts: IntakeOptions = {},
+): Promise<IntakeResult> {
   const envelope = validateEnvelope(input, now);
   const seen = await existing(em, envelope.dmId);
   if (seen) return seen;
   const uploads = await checkUploads(em, caller, envelope.uploadIds);
   try {
     return await inTransaction(em, async (tx) => {
-      const { document } = await registerDocument(tx, caller, {
-        subject: envelope.annotation,
-        origin: 'RECEIVED',
-        deliveredAt: envelope.deliveredAt,
-        // The name register finds the sender by its box (and IČO), or adds it (registration.ts, modules/parties).
-        sender: { name: envelope.senderName, address: envelope.senderAddress, dataBoxId: envelope.senderBoxId, ico: envelope.senderIco },
-        senderReferenceNumber: envelope.senderRefNumber,
-      }, now, { senderKind: envelope.senderKind });
+      const { document } = await registerDocument(
+        tx,
+        caller,
+        {
+          subject: envelope.annotation,
+          origin: 'RECEIVED',
+          deliveredAt: envelope.deliveredAt,
+          // The name register finds the sender by its box (and IČO), or adds it (registration.ts, modules/parties).
+          sender: {
+            name: envelope.senderName,
+            address: envelope.senderAddress,
+            dataBoxId: envelope.senderBoxId,
+            ico: envelope.senderIco,
+          },
+          senderReferenceNumber: envelope.senderRefNumber,
+        },
+        now,
+        { senderKind: envelope.senderKind },
+      );
       let current = document;
       for (const upload of uploads) {
-        ({ document: current } = await attachComponent(tx, caller, { documentId: document.id, uploadId: upload.id, form: 'ORIGINAL' }));
+        ({ document: current } = await attachComponent(tx, caller, {
+          documentId: document.id,
+          uploadId: upload.id,
+          form: 'ORIGINAL',
+        }));
       }
       if (opts.containerUploadId) {
-        ({ document: current } = await attachComponent(tx, caller, { documentId: document.id, uploadId: opts.containerUploadId, form: 'CONTAINER' }));
+        ({ document: current } = await attachComponent(tx, caller, {
+          documentId: document.id,
+          uploadId: opts.containerUploadId,
+          form: 'CONTAINER',
+        }));
       }
       const dataMessage = tx.create(DataMessage, {
         id: randomUUID(),

@@ -28,14 +28,17 @@ export interface PartyListArgs {
  */
 export async function findParties(em: SqlEntityManager, args: PartyListArgs): Promise<PartyPage> {
   const size = args.first ?? 20;
-  if (!Number.isInteger(size) || size < 1 || size > MAX_PARTY_PAGE) throw badInput(`first must be between 1 and ${MAX_PARTY_PAGE}`, 'first');
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PARTY_PAGE)
+    throw badInput(`first must be between 1 and ${MAX_PARTY_PAGE}`, 'first');
   const search = args.search?.trim() ?? '';
   if (search.length > MAX_SEARCH) throw badInput(`search must be at most ${MAX_SEARCH} characters`, 'search');
   // A function, not a value: MikroORM's raw() fragment is consumed by the query that uses it, and the count needs its own.
   const searchConditions = (): FilterQuery<Party>[] => {
     if (!search) return [];
     // Raw because MikroORM's $like has no ESCAPE clause (as document-query.ts `folded`).
-    const byName = { [raw((alias) => `${alias}.name_folded like ? escape '${LIKE_ESCAPE}'`, [containsPattern(search)])]: [] } as FilterQuery<Party>;
+    const byName = {
+      [raw((alias) => `${alias}.name_folded like ? escape '${LIKE_ESCAPE}'`, [containsPattern(search)])]: [],
+    } as FilterQuery<Party>;
     return [{ $or: [byName, { ico: search }, { dataBoxId: search }] }];
   };
   const conditions = searchConditions();
@@ -43,10 +46,17 @@ export async function findParties(em: SqlEntityManager, args: PartyListArgs): Pr
     const { key, id } = decodeInstantCursor(args.after);
     conditions.push({ $or: [{ createdAt: { $lt: key } }, { createdAt: key, id: { $lt: id } }] });
   }
-  const rows = await em.find(Party, conditions.length ? { $and: conditions } : {}, { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], limit: size + 1 });
+  const rows = await em.find(Party, conditions.length ? { $and: conditions } : {}, {
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    limit: size + 1,
+  });
   const edges = rows.slice(0, size).map((node) => ({ cursor: encodeInstantCursor(node.createdAt, node.id), node }));
-  return { edges, pageInfo: forwardPageInfo(edges, rows.length > size, args.after), totalCount: () => {
-    const matching = searchConditions();
-    return em.count(Party, matching.length ? { $and: matching } : {});
-  } };
+  return {
+    edges,
+    pageInfo: forwardPageInfo(edges, rows.length > size, args.after),
+    totalCount: () => {
+      const matching = searchConditions();
+      return em.count(Party, matching.length ? { $and: matching } : {});
+    },
+  };
 }

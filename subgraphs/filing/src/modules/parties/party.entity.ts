@@ -57,7 +57,9 @@ const canonical = (text: string | null) => (text ? foldForSearch(text).replace(/
 
 /** The dedup key of a name and address (see `Party.matchKey`). */
 export function partyMatchKey(name: string, address: string | null): string {
-  return createHash('sha256').update(`${canonical(name)}\n${canonical(address)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${canonical(name)}\n${canonical(address)}`)
+    .digest('hex');
 }
 
 function syncDerived({ entity }: EventArgs<Party>): void {
@@ -71,10 +73,7 @@ export const PartySchema = new EntitySchema<Party>({
   hooks: { beforeCreate: [syncDerived], beforeUpdate: [syncDerived] },
   // The dedup rule, enforced by the database so two concurrent intakes cannot both add the same IČO or box
   // (NULLs do not collide, on SQLite and MariaDB alike).
-  uniques: [
-    { properties: ['municipalityId', 'ico'] },
-    { properties: ['municipalityId', 'dataBoxId'] },
-  ],
+  uniques: [{ properties: ['municipalityId', 'ico'] }, { properties: ['municipalityId', 'dataBoxId'] }],
   indexes: [
     { properties: ['municipalityId', 'matchKey'] },
     // The list: newest first, keyset on (createdAt, id).

@@ -21,7 +21,9 @@ export interface SubmitEvent extends CustodyEvent {
 
 /** Archives' submit of a disposal proposal: `Uprava` of the `SkartacniNavrh` with state OPEN → SUBMITTED. */
 export const isProposalSubmit = (e: CustodyEvent) =>
-  e.eventType === 'Uprava' && e.objectType === 'SkartacniNavrh' && e.changes.some((c) => c.name === 'state' && c.old === 'OPEN' && c.new === 'SUBMITTED');
+  e.eventType === 'Uprava' &&
+  e.objectType === 'SkartacniNavrh' &&
+  e.changes.some((c) => c.name === 'state' && c.old === 'OPEN' && c.new === 'SUBMITTED');
 
 /**
  * Files a submitted disposal proposal (skartační návrh) as an own document of the main register, as the hand-over
@@ -35,13 +37,23 @@ export async function fileSubmittedProposals(tx: SqlEntityManager, events: Submi
     if (await tx.findOne(Document, { id: e.objectId })) continue;
     const main = await findActiveMainRegister(tx);
     if (!main || !e.actorId) {
-      log.warn({ eventId: e.id, proposalId: e.objectId }, 'disposal proposal not filed: no active main register or no submitting user');
+      log.warn(
+        { eventId: e.id, proposalId: e.objectId },
+        'disposal proposal not filed: no active main register or no submitting user',
+      );
       continue;
     }
     const year = e.changes.find((c) => c.name === 'year')?.new ?? '';
     const count = e.changes.find((c) => c.name === 'entryCount')?.new ?? '';
     // The officer who submitted it, as the event names them: the document's handler and its creation's actor.
-    const actor: TenantCaller = { userId: e.actorId, login: e.actorLogin, name: e.actorName, municipalityId: e.municipalityId, roles: [Role.RECORDS_OFFICER], orgUnitId: null };
+    const actor: TenantCaller = {
+      userId: e.actorId,
+      login: e.actorLogin,
+      name: e.actorName,
+      municipalityId: e.municipalityId,
+      roles: [Role.RECORDS_OFFICER],
+      orgUnitId: null,
+    };
     const number = await allocateNumber(tx, actor, main, e.occurredAt);
     const document = await insertWithUniquePid(tx, () => generatePid(main.referencePrefix), {
       id: e.objectId,
@@ -60,9 +72,24 @@ export async function fileSubmittedProposals(tx: SqlEntityManager, events: Submi
       ...authorOf(actor, null),
     });
     await recordAudit(tx, actor, {
-      municipalityId: e.municipalityId, eventType: 'Zalozeni', objectType: 'Dokument', objectId: document.id,
+      municipalityId: e.municipalityId,
+      eventType: 'Zalozeni',
+      objectType: 'Dokument',
+      objectId: document.id,
       description: `Disposal proposal for ${year} filed as ${document.referenceNumber}`,
-      changes: diff({}, document, ['pid', 'registerId', 'referenceNumber', 'sequenceNumber', 'year', 'subject', 'origin', 'registeredAt', 'state', ...METADATA_FIELDS, ...AUTHOR_FIELDS]),
+      changes: diff({}, document, [
+        'pid',
+        'registerId',
+        'referenceNumber',
+        'sequenceNumber',
+        'year',
+        'subject',
+        'origin',
+        'registeredAt',
+        'state',
+        ...METADATA_FIELDS,
+        ...AUTHOR_FIELDS,
+      ]),
     });
   }
 }

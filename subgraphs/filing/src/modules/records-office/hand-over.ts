@@ -1,7 +1,16 @@
 import { LockMode } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import {
-  Role, badInput, conflict, diff, forbidden, hasRole, inTransaction, notFound, recordAudit, type TenantCaller,
+  Role,
+  badInput,
+  conflict,
+  diff,
+  forbidden,
+  hasRole,
+  inTransaction,
+  notFound,
+  recordAudit,
+  type TenantCaller,
 } from '@hub/kit';
 import { randomUUID } from 'node:crypto';
 import { CaseFile } from '../case-files/case-file.entity';
@@ -51,10 +60,16 @@ function validIds(ids: readonly string[] | null | undefined, field: string): str
   return list;
 }
 
-export async function handOverToRecordsOffice(em: SqlEntityManager, caller: TenantCaller, input: HandOverInput, now: Date): Promise<HandOverResult> {
+export async function handOverToRecordsOffice(
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  input: HandOverInput,
+  now: Date,
+): Promise<HandOverResult> {
   const caseFileIds = validIds(input.caseFileIds, 'caseFileIds');
   const documentIds = validIds(input.documentIds, 'documentIds');
-  if (caseFileIds.length + documentIds.length === 0) throw badInput('Name at least one case file or document to hand over', 'caseFileIds');
+  if (caseFileIds.length + documentIds.length === 0)
+    throw badInput('Name at least one case file or document to hand over', 'caseFileIds');
   if (caseFileIds.length + documentIds.length > MAX_HAND_OVER_ENTRIES) {
     throw badInput(`A hand-over list holds at most ${MAX_HAND_OVER_ENTRIES} entries`, 'caseFileIds');
   }
@@ -67,20 +82,33 @@ export async function handOverToRecordsOffice(em: SqlEntityManager, caller: Tena
     for (const id of caseFileIds) {
       const c = await tx.findOne(CaseFile, { id }, lock);
       if (!c || !canSeeCaseFile(caller, c)) throw notFound('CaseFile', id);
-      if (!owns(caller, c.handlerId, c.orgUnitId)) throw forbidden(`Only the handler of case file ${c.referenceNumber} or the head of its unit hands it over`);
-      if (c.state !== 'CLOSED') throw conflict(`Case file ${c.referenceNumber} is ${c.state}: only a closed case file is handed over to the records office`);
+      if (!owns(caller, c.handlerId, c.orgUnitId))
+        throw forbidden(`Only the handler of case file ${c.referenceNumber} or the head of its unit hands it over`);
+      if (c.state !== 'CLOSED')
+        throw conflict(
+          `Case file ${c.referenceNumber} is ${c.state}: only a closed case file is handed over to the records office`,
+        );
       caseFiles.push(c);
     }
     const inside = caseFiles.length
-      ? await tx.find(Document, { caseFileId: { $in: caseFiles.map((c) => c.id) }, state: 'CLOSED' }, { ...lock, orderBy: [{ caseFileInsertedAt: 'asc' }, { id: 'asc' }] })
+      ? await tx.find(
+          Document,
+          { caseFileId: { $in: caseFiles.map((c) => c.id) }, state: 'CLOSED' },
+          { ...lock, orderBy: [{ caseFileInsertedAt: 'asc' }, { id: 'asc' }] },
+        )
       : [];
     const documents: Document[] = [];
     for (const id of documentIds) {
       const d = await tx.findOne(Document, { id }, lock);
       if (!d || !canSeeDocument(caller, d)) throw notFound('Document', id);
-      if (!owns(caller, d.handlerId, d.orgUnitId)) throw forbidden(`Only the handler of document ${labelOf(d)} or the head of its unit hands it over`);
-      if (d.caseFileId) throw conflict(`Document ${labelOf(d)} is in a case file: it goes to the records office with its case file`);
-      if (d.state !== 'CLOSED') throw conflict(`Document ${labelOf(d)} is ${d.state}: only a closed document is handed over to the records office`);
+      if (!owns(caller, d.handlerId, d.orgUnitId))
+        throw forbidden(`Only the handler of document ${labelOf(d)} or the head of its unit hands it over`);
+      if (d.caseFileId)
+        throw conflict(`Document ${labelOf(d)} is in a case file: it goes to the records office with its case file`);
+      if (d.state !== 'CLOSED')
+        throw conflict(
+          `Document ${labelOf(d)} is ${d.state}: only a closed document is handed over to the records office`,
+        );
       documents.push(d);
     }
 
@@ -115,7 +143,17 @@ export async function handOverToRecordsOffice(em: SqlEntityManager, caller: Tena
       objectType: 'Dokument',
       objectId: list.id,
       description: `Hand-over list ${list.referenceNumber} to the records office, ${count} entries`,
-      changes: diff({}, list, ['pid', 'registerId', 'referenceNumber', 'sequenceNumber', 'year', 'subject', 'origin', 'registeredAt', 'state']),
+      changes: diff({}, list, [
+        'pid',
+        'registerId',
+        'referenceNumber',
+        'sequenceNumber',
+        'year',
+        'subject',
+        'origin',
+        'registeredAt',
+        'state',
+      ]),
     });
     const handed = (old: string) => [
       { name: 'state', old, new: 'HANDED_TO_RECORDS_OFFICE' },
@@ -123,7 +161,10 @@ export async function handOverToRecordsOffice(em: SqlEntityManager, caller: Tena
     ];
     for (const c of caseFiles) {
       await recordAudit(tx, caller, {
-        municipalityId: caller.municipalityId, eventType: 'PredaniNaSpisovnu', objectType: 'Spis', objectId: c.id,
+        municipalityId: caller.municipalityId,
+        eventType: 'PredaniNaSpisovnu',
+        objectType: 'Spis',
+        objectId: c.id,
         description: `Case file ${c.referenceNumber} handed over to the records office with list ${list.referenceNumber}`,
         changes: handed('CLOSED'),
       });
@@ -131,7 +172,10 @@ export async function handOverToRecordsOffice(em: SqlEntityManager, caller: Tena
     // A document inside a case file moves with it (domain.md §4.1): its own trail says so too.
     for (const d of [...inside, ...documents]) {
       await recordAudit(tx, caller, {
-        municipalityId: caller.municipalityId, eventType: 'PredaniNaSpisovnu', objectType: 'Dokument', objectId: d.id,
+        municipalityId: caller.municipalityId,
+        eventType: 'PredaniNaSpisovnu',
+        objectType: 'Dokument',
+        objectId: d.id,
         description: `Document ${labelOf(d)} handed over to the records office with list ${list.referenceNumber}`,
         changes: handed('CLOSED'),
       });
@@ -171,7 +215,11 @@ export interface HandOverList {
   entries: HandOverEntry[];
 }
 
-export async function loadHandOverList(em: SqlEntityManager, caller: TenantCaller, id: string): Promise<HandOverList | null> {
+export async function loadHandOverList(
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  id: string,
+): Promise<HandOverList | null> {
   const document = await em.findOne(Document, { id });
   if (!document || !(readsAll(caller) || canSeeDocument(caller, document))) return null;
   const [caseFiles, documents] = await Promise.all([
@@ -179,25 +227,51 @@ export async function loadHandOverList(em: SqlEntityManager, caller: TenantCalle
     em.find(Document, { handOverListId: id }, { orderBy: [{ caseFileInsertedAt: 'asc' }, { id: 'asc' }] }),
   ]);
   if (caseFiles.length === 0 && documents.length === 0) return null;
-  const nodeIds = [...new Set([...caseFiles, ...documents].map((x) => x.filingPlanNodeId).filter((n): n is string => !!n))];
+  const nodeIds = [
+    ...new Set([...caseFiles, ...documents].map((x) => x.filingPlanNodeId).filter((n): n is string => !!n)),
+  ];
   const nodes = nodeIds.length ? await em.find(FilingPlanNode, { id: { $in: nodeIds } }) : [];
   const code = new Map(nodes.map((n) => [n.id, n.fullCode]));
-  const codeOf = (nodeId: string | null) => (nodeId ? code.get(nodeId) ?? '' : '');
+  const codeOf = (nodeId: string | null) => (nodeId ? (code.get(nodeId) ?? '') : '');
   const entries: HandOverEntry[] = [
     ...caseFiles.map((c) => ({
-      kind: 'CASE_FILE' as const, id: c.id, pid: c.pid, state: c.state, referenceNumber: c.referenceNumber, title: c.title,
-      fullFilingCode: codeOf(c.filingPlanNodeId), year: Number(czechDay(c.openedAt!).slice(0, 4)),
-      disposalCode: c.disposalCode, retentionYears: c.retentionYears, triggerYear: triggerYearShown(c), disposalYear: c.disposalYear,
+      kind: 'CASE_FILE' as const,
+      id: c.id,
+      pid: c.pid,
+      state: c.state,
+      referenceNumber: c.referenceNumber,
+      title: c.title,
+      fullFilingCode: codeOf(c.filingPlanNodeId),
+      year: Number(czechDay(c.openedAt!).slice(0, 4)),
+      disposalCode: c.disposalCode,
+      retentionYears: c.retentionYears,
+      triggerYear: triggerYearShown(c),
+      disposalYear: c.disposalYear,
       sortKey: c.forecastKey ?? forecastKey(codeOf(c.filingPlanNodeId), c.referenceNumber),
-      documentIds: documents.filter((d) => d.caseFileId === c.id).map((d) => d.id), caseFile: c, document: null,
+      documentIds: documents.filter((d) => d.caseFileId === c.id).map((d) => d.id),
+      caseFile: c,
+      document: null,
     })),
-    ...documents.filter((d) => !d.caseFileId).map((d) => ({
-      kind: 'DOCUMENT' as const, id: d.id, pid: d.pid, state: d.state, referenceNumber: labelOf(d), title: d.subject,
-      fullFilingCode: codeOf(d.filingPlanNodeId), year: d.year!, // a closed document is registered
-      disposalCode: d.disposalCode, retentionYears: d.retentionYears, triggerYear: triggerYearShown(d), disposalYear: d.disposalYear,
-      sortKey: d.forecastKey ?? forecastKey(codeOf(d.filingPlanNodeId), labelOf(d)),
-      documentIds: [], caseFile: null, document: d,
-    })),
+    ...documents
+      .filter((d) => !d.caseFileId)
+      .map((d) => ({
+        kind: 'DOCUMENT' as const,
+        id: d.id,
+        pid: d.pid,
+        state: d.state,
+        referenceNumber: labelOf(d),
+        title: d.subject,
+        fullFilingCode: codeOf(d.filingPlanNodeId),
+        year: d.year!, // a closed document is registered
+        disposalCode: d.disposalCode,
+        retentionYears: d.retentionYears,
+        triggerYear: triggerYearShown(d),
+        disposalYear: d.disposalYear,
+        sortKey: d.forecastKey ?? forecastKey(codeOf(d.filingPlanNodeId), labelOf(d)),
+        documentIds: [],
+        caseFile: null,
+        document: d,
+      })),
   ];
   return { id, document, entries };
 }

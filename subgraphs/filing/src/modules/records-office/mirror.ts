@@ -1,5 +1,11 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { DISPOSAL_PROPOSAL_CHANGE, RECORDS_OFFICE_STATE_CHANGE, RECORDS_OFFICE_TRANSITIONS, logger, type AuditChange } from '@hub/kit';
+import {
+  DISPOSAL_PROPOSAL_CHANGE,
+  RECORDS_OFFICE_STATE_CHANGE,
+  RECORDS_OFFICE_TRANSITIONS,
+  logger,
+  type AuditChange,
+} from '@hub/kit';
 import { CaseFile } from '../case-files/case-file.entity';
 import { Document } from '../documents/document.entity';
 
@@ -40,7 +46,10 @@ export async function applyCustodyEvents(tx: SqlEntityManager, events: CustodyEv
     if (e.objectType === 'Spis') {
       const caseFile = await tx.findOne(CaseFile, { id: e.objectId });
       if (!caseFile || caseFile.state !== from) {
-        log.warn({ eventId: e.id, caseFileId: e.objectId, state: caseFile?.state ?? null, expected: from }, 'case file not where the records office step starts');
+        log.warn(
+          { eventId: e.id, caseFileId: e.objectId, state: caseFile?.state ?? null, expected: from },
+          'case file not where the records office step starts',
+        );
         continue;
       }
       Object.assign(caseFile, fields);
@@ -48,7 +57,10 @@ export async function applyCustodyEvents(tx: SqlEntityManager, events: CustodyEv
     } else if (e.objectType === 'Dokument') {
       const document = await tx.findOne(Document, { id: e.objectId });
       if (!document || document.state !== from) {
-        log.warn({ eventId: e.id, documentId: e.objectId, state: document?.state ?? null, expected: from }, 'document not where the records office step starts');
+        log.warn(
+          { eventId: e.id, documentId: e.objectId, state: document?.state ?? null, expected: from },
+          'document not where the records office step starts',
+        );
         continue;
       }
       Object.assign(document, fields);

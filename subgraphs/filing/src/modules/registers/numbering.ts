@@ -21,7 +21,11 @@ export function numberSeries(registerId: string, year: number): string {
  * registers pad to four digits behind a hyphen (`FP-0017/2026`), so their numbers can never be mistaken
  * for a čj even when the prefixes are alike.
  */
-export function formatReferenceNumber(register: Pick<Register, 'kind' | 'referencePrefix'>, sequenceNumber: number, year: number): string {
+export function formatReferenceNumber(
+  register: Pick<Register, 'kind' | 'referencePrefix'>,
+  sequenceNumber: number,
+  year: number,
+): string {
   return register.kind === 'MAIN'
     ? `${register.referencePrefix} ${sequenceNumber}/${year}`
     : `${register.referencePrefix}-${String(sequenceNumber).padStart(4, '0')}/${year}`;

@@ -1,6 +1,15 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { backupOnlyMunicipality, badInput, conflict, diff, inTransaction, recordAudit, type SubgraphContext, type TenantCaller } from '@hub/kit';
+import {
+  backupOnlyMunicipality,
+  badInput,
+  conflict,
+  diff,
+  inTransaction,
+  recordAudit,
+  type SubgraphContext,
+  type TenantCaller,
+} from '@hub/kit';
 import { randomUUID } from 'node:crypto';
 import type { CreateRegisterInput } from '../../generated/graphql';
 import { Register, type RegisterKind } from './register.entity';
@@ -16,7 +25,12 @@ export interface RegisterFields {
 }
 
 /** Creates (persists) an active register. */
-export function addRegister(em: SqlEntityManager, municipalityId: string, fields: RegisterFields, id: string = randomUUID()): Register {
+export function addRegister(
+  em: SqlEntityManager,
+  municipalityId: string,
+  fields: RegisterFields,
+  id: string = randomUUID(),
+): Register {
   return em.create(Register, {
     id,
     municipalityId,
@@ -50,13 +64,20 @@ function validateRegisterInput(input: CreateRegisterInput): RegisterFields {
  */
 export async function assertKeepsRecords(ctx: Pick<SubgraphContext, 'peers'>, municipalityId: string): Promise<void> {
   const [m] = await ctx.peers.entities<{ id: string; abbreviation: string; backupOnly?: boolean | null }>(
-    'municipalities', 'Municipality', [municipalityId], 'id abbreviation backupOnly',
+    'municipalities',
+    'Municipality',
+    [municipalityId],
+    'id abbreviation backupOnly',
   );
   if (m?.backupOnly === true) throw backupOnlyMunicipality(m.abbreviation);
 }
 
 /** `createRegister`: a new active register of the caller's municipality, with its audit event (Denik). */
-export async function createRegister(em: SqlEntityManager, caller: TenantCaller, input: CreateRegisterInput): Promise<Register> {
+export async function createRegister(
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  input: CreateRegisterInput,
+): Promise<Register> {
   const fields = validateRegisterInput(input);
   return inTransaction(em, async (tx) => {
     if (fields.kind === 'MAIN' && (await findActiveMainRegister(tx))) {
@@ -72,7 +93,8 @@ export async function createRegister(em: SqlEntityManager, caller: TenantCaller,
       await tx.flush();
     } catch (e) {
       // Lost the race against a concurrent createRegister of another MAIN register.
-      if (e instanceof UniqueConstraintViolationException) throw conflict('The municipality already has an active main register');
+      if (e instanceof UniqueConstraintViolationException)
+        throw conflict('The municipality already has an active main register');
       throw e;
     }
     await recordAudit(tx, caller, {
@@ -85,7 +107,8 @@ export async function createRegister(em: SqlEntityManager, caller: TenantCaller,
     });
     // A municipality's first main register is where its records start: it gets the standard document kinds with it
     // (a no-op when it has kinds), so its documents have a kind from the first one on.
-    if (register.kind === 'MAIN') await ensureStandardKinds(tx, caller.municipalityId, caller, 'Standard document kinds');
+    if (register.kind === 'MAIN')
+      await ensureStandardKinds(tx, caller.municipalityId, caller, 'Standard document kinds');
     return register;
   });
 }

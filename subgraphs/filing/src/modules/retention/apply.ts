@@ -36,9 +36,20 @@ export async function refreshCaseFileRetention(em: SqlEntityManager, c: CaseFile
  */
 export async function refreshCaseFilesRetention(em: SqlEntityManager, caseFiles: CaseFile[]): Promise<Retention[]> {
   if (caseFiles.length === 0) return [];
-  const documents = await em.find(Document, { caseFileId: { $in: caseFiles.map((c) => c.id) }, state: { $ne: 'CANCELLED' } });
-  const nodeIds = [...new Set([...caseFiles.map((c) => c.filingPlanNodeId), ...documents.map((d) => d.filingPlanNodeId)].filter((id): id is string => !!id))];
-  const nodes = new Map(nodeIds.length ? (await em.find(FilingPlanNode, { id: { $in: nodeIds } })).map((n) => [n.id, n]) : []);
+  const documents = await em.find(Document, {
+    caseFileId: { $in: caseFiles.map((c) => c.id) },
+    state: { $ne: 'CANCELLED' },
+  });
+  const nodeIds = [
+    ...new Set(
+      [...caseFiles.map((c) => c.filingPlanNodeId), ...documents.map((d) => d.filingPlanNodeId)].filter(
+        (id): id is string => !!id,
+      ),
+    ),
+  ];
+  const nodes = new Map(
+    nodeIds.length ? (await em.find(FilingPlanNode, { id: { $in: nodeIds } })).map((n) => [n.id, n]) : [],
+  );
   const nodeOf = (id: string | null) => (id ? nodes.get(id) : null);
   const byCaseFile = new Map<string, Document[]>();
   for (const d of documents) byCaseFile.set(d.caseFileId!, [...(byCaseFile.get(d.caseFileId!) ?? []), d]);
@@ -55,7 +66,8 @@ export async function refreshCaseFilesRetention(em: SqlEntityManager, caseFiles:
       })),
     });
     Object.assign(c, r);
-    c.forecastKey = r.disposalYear == null ? null : forecastKey(nodeOf(c.filingPlanNodeId)?.fullCode ?? '', c.referenceNumber);
+    c.forecastKey =
+      r.disposalYear == null ? null : forecastKey(nodeOf(c.filingPlanNodeId)?.fullCode ?? '', c.referenceNumber);
     return r;
   });
 }

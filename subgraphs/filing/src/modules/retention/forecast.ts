@@ -49,20 +49,28 @@ export function encodeForecastCursor(year: number, key: string, id: string): str
 
 function decodeForecastCursor(cursor: string, year: number): Cursor {
   const [cursorYear, key, id] = decodeCursor(cursor, 'forecast', ['int', 'string', 'uuid']);
-  if (cursorYear !== year) throw badInput('after is not a cursor of this year\'s forecast', 'after');
+  if (cursorYear !== year) throw badInput("after is not a cursor of this year's forecast", 'after');
   return { key, id };
 }
 
 /** Entries after the cursor in forecast order (forecastKey, then id). */
-const afterCursor = (c: Cursor | null) => (c ? { $or: [{ forecastKey: { $gt: c.key } }, { forecastKey: c.key, id: { $gt: c.id } }] } : {});
+const afterCursor = (c: Cursor | null) =>
+  c ? { $or: [{ forecastKey: { $gt: c.key } }, { forecastKey: c.key, id: { $gt: c.id } }] } : {};
 
 /** Closed, and later in the records office (handed over, taken over, lent): still waiting for disposal. */
 const CLOSED_OR_LATER = ['CLOSED', 'HANDED_TO_RECORDS_OFFICE', 'IN_RECORDS_OFFICE', 'ON_LOAN'] as const;
 
 /** What is due in `year`: closed case files, and settled or closed documents outside case files (also in the records office). */
-const dueCaseFiles = (year: number): FilterQuery<CaseFile> => ({ disposalYear: year, state: { $in: [...CLOSED_OR_LATER] }, disposalCode: { $ne: null } });
+const dueCaseFiles = (year: number): FilterQuery<CaseFile> => ({
+  disposalYear: year,
+  state: { $in: [...CLOSED_OR_LATER] },
+  disposalCode: { $ne: null },
+});
 const dueDocuments = (year: number): FilterQuery<Document> => ({
-  disposalYear: year, caseFileId: null, state: { $in: ['SETTLED', ...CLOSED_OR_LATER] }, disposalCode: { $ne: null },
+  disposalYear: year,
+  caseFileId: null,
+  state: { $in: ['SETTLED', ...CLOSED_OR_LATER] },
+  disposalCode: { $ne: null },
 });
 
 /** The forecast order, the same as the database's on `forecastKey` (forecast-key.ts): plain string order, then id. */
@@ -102,28 +110,47 @@ export async function disposalForecast(
   ].sort(byKey);
   const page = merged.slice(0, size);
 
-  const nodeIds = [...new Set(page.map((e) => (e.caseFile ?? e.document)!.filingPlanNodeId).filter((id): id is string => !!id))];
+  const nodeIds = [
+    ...new Set(page.map((e) => (e.caseFile ?? e.document)!.filingPlanNodeId).filter((id): id is string => !!id)),
+  ];
   const nodes = nodeIds.length > 0 ? await em.find(FilingPlanNode, { id: { $in: nodeIds } }) : [];
   const fullCode = new Map(nodes.map((n) => [n.id, n.fullCode]));
-  const codeOf = (nodeId: string | null) => (nodeId ? fullCode.get(nodeId) ?? '' : '');
+  const codeOf = (nodeId: string | null) => (nodeId ? (fullCode.get(nodeId) ?? '') : '');
 
   const edges = page.map(({ key, id, caseFile: c, document: d }) => ({
     cursor: encodeForecastCursor(year, key, id),
     node: c
       ? {
-          caseFile: c, document: null, referenceNumber: c.referenceNumber, title: c.title, fullFilingCode: codeOf(c.filingPlanNodeId),
-          disposalCode: c.disposalCode!, retentionYears: c.retentionYears, triggerYear: triggerYearShown(c), disposalYear: c.disposalYear!,
+          caseFile: c,
+          document: null,
+          referenceNumber: c.referenceNumber,
+          title: c.title,
+          fullFilingCode: codeOf(c.filingPlanNodeId),
+          disposalCode: c.disposalCode!,
+          retentionYears: c.retentionYears,
+          triggerYear: triggerYearShown(c),
+          disposalYear: c.disposalYear!,
         }
       : {
-          caseFile: null, document: d!, referenceNumber: d!.referenceNumber ?? d!.pid, title: d!.subject, fullFilingCode: codeOf(d!.filingPlanNodeId),
-          disposalCode: d!.disposalCode!, retentionYears: d!.retentionYears, triggerYear: triggerYearShown(d!), disposalYear: d!.disposalYear!,
+          caseFile: null,
+          document: d!,
+          referenceNumber: d!.referenceNumber ?? d!.pid,
+          title: d!.subject,
+          fullFilingCode: codeOf(d!.filingPlanNodeId),
+          disposalCode: d!.disposalCode!,
+          retentionYears: d!.retentionYears,
+          triggerYear: triggerYearShown(d!),
+          disposalYear: d!.disposalYear!,
         },
   }));
   return {
     edges,
     pageInfo: forwardPageInfo(edges, merged.length > size, args.after),
     totalCount: once(async () => {
-      const [c, d] = await Promise.all([em.count(CaseFile, dueCaseFiles(year)), em.count(Document, dueDocuments(year))]);
+      const [c, d] = await Promise.all([
+        em.count(CaseFile, dueCaseFiles(year)),
+        em.count(Document, dueDocuments(year)),
+      ]);
       return c + d;
     }),
   };

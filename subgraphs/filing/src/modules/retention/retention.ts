@@ -66,7 +66,12 @@ export function czechYear(at: Date | string): number {
   return Number(PRAGUE_YEAR.format(at));
 }
 
-const PRAGUE_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Prague', year: 'numeric', month: '2-digit', day: '2-digit' });
+const PRAGUE_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Prague',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** The calendar day (YYYY-MM-DD) in Czech time. */
 export function czechDay(at: Date): string {
@@ -84,7 +89,11 @@ export function disposalYearOf(schedule: Schedule, triggerYear: number | null): 
  * The year the period starts from: the settlement/closure day's year for SETTLEMENT and CALENDAR_YEAR_END (the
  * end of that year), the entered date's year for EXTERNAL.
  */
-export function triggerYearOf(schedule: Schedule, settledOrClosedOn: string | null, triggerEventOn: string | null): number | null {
+export function triggerYearOf(
+  schedule: Schedule,
+  settledOrClosedOn: string | null,
+  triggerEventOn: string | null,
+): number | null {
   const day = schedule.triggerKind === 'EXTERNAL' ? triggerEventOn : settledOrClosedOn;
   return day ? czechYear(day) : null;
 }
@@ -150,7 +159,9 @@ interface Candidate {
 export function caseFileRetention(c: CaseFileFacts): Retention {
   if (!c.schedule) return NO_RETENTION;
   const disposalCode = strongestCode([c.schedule.disposalCode, ...c.documents.map((d) => d.schedule?.disposalCode)]);
-  const periods = [c.schedule.retentionYears, ...c.documents.map((d) => d.schedule?.retentionYears ?? null)].filter((y): y is number => y != null);
+  const periods = [c.schedule.retentionYears, ...c.documents.map((d) => d.schedule?.retentionYears ?? null)].filter(
+    (y): y is number => y != null,
+  );
   const longest = periods.length ? Math.max(...periods) : null;
 
   let own: Candidate | null = null;
@@ -158,7 +169,8 @@ export function caseFileRetention(c: CaseFileFacts): Retention {
     own = { disposalYear: c.schedule.fixedDisposalYear, retentionYears: null };
   } else {
     const triggerYear = triggerYearOf(c.schedule, c.closedOn, c.triggerEventOn);
-    if (triggerYear != null && longest != null) own = { disposalYear: triggerYear + 1 + longest, retentionYears: longest };
+    if (triggerYear != null && longest != null)
+      own = { disposalYear: triggerYear + 1 + longest, retentionYears: longest };
   }
   if (!own) return { disposalCode, retentionYears: longest, disposalYear: null };
 
@@ -177,7 +189,10 @@ export function caseFileRetention(c: CaseFileFacts): Retention {
     if (s.retentionYears == null) continue;
     const trigger = triggerYearOf(s, d.settledOn, d.triggerEventOn);
     if (trigger != null) consider({ disposalYear: trigger + 1 + s.retentionYears, retentionYears: s.retentionYears });
-    consider({ disposalYear: czechYear(d.deliveredOrCreatedAt) + 1 + s.retentionYears, retentionYears: s.retentionYears });
+    consider({
+      disposalYear: czechYear(d.deliveredOrCreatedAt) + 1 + s.retentionYears,
+      retentionYears: s.retentionYears,
+    });
   }
   return { disposalCode, retentionYears: best.retentionYears, disposalYear: best.disposalYear };
 }

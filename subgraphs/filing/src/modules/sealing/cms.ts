@@ -42,8 +42,15 @@ export interface TimeStamp {
 }
 
 function subjectOf(cert: pkijs.Certificate): string {
-  const names: Record<string, string> = { '2.5.4.3': 'CN', '2.5.4.10': 'O', '2.5.4.6': 'C', '2.5.4.97': 'organizationIdentifier' };
-  return cert.subject.typesAndValues.map((tv) => `${names[tv.type] ?? tv.type}=${tv.value.valueBlock.value}`).join(', ');
+  const names: Record<string, string> = {
+    '2.5.4.3': 'CN',
+    '2.5.4.10': 'O',
+    '2.5.4.6': 'C',
+    '2.5.4.97': 'organizationIdentifier',
+  };
+  return cert.subject.typesAndValues
+    .map((tv) => `${names[tv.type] ?? tv.type}=${tv.value.valueBlock.value}`)
+    .join(', ');
 }
 
 /**
@@ -51,7 +58,11 @@ function subjectOf(cert: pkijs.Certificate): string {
  * granted, be over this imprint with this nonce, and carry a signature that verifies against its own certificate
  * (the chain is the verifier's business, as for the seal).
  */
-export async function requestTimeStamp(url: string, data: Uint8Array, opts: { timeoutMs?: number } = {}): Promise<TimeStamp> {
+export async function requestTimeStamp(
+  url: string,
+  data: Uint8Array,
+  opts: { timeoutMs?: number } = {},
+): Promise<TimeStamp> {
   const digest = sha256(data);
   const nonce = randomBytes(8);
   nonce[0] &= 0x7f; // a positive INTEGER
@@ -82,16 +93,25 @@ export async function requestTimeStamp(url: string, data: Uint8Array, opts: { ti
   const resp = new pkijs.TimeStampResp({ schema: asn.result });
   if (resp.status.status !== 0 && resp.status.status !== 1) {
     const text = resp.status.statusStrings?.map((s) => s.valueBlock.value).join('; ');
-    throw new TimeStampError(`the time-stamp authority refused (status ${resp.status.status}${text ? `: ${text}` : ''})`);
+    throw new TimeStampError(
+      `the time-stamp authority refused (status ${resp.status.status}${text ? `: ${text}` : ''})`,
+    );
   }
   if (!resp.timeStampToken) throw new TimeStampError('the time-stamp authority granted no token');
   const signed = new pkijs.SignedData({ schema: resp.timeStampToken.content });
-  if (signed.encapContentInfo.eContentType !== OID.tstInfo || !signed.encapContentInfo.eContent) throw new TimeStampError('the token holds no TSTInfo');
-  const tst = new pkijs.TSTInfo({ schema: asn1js.fromBER(signed.encapContentInfo.eContent.valueBlock.valueHexView).result });
-  if (!Buffer.from(tst.messageImprint.hashedMessage.valueBlock.valueHexView).equals(digest)) throw new TimeStampError('the token is over another imprint');
-  if (!tst.nonce || !Buffer.from(tst.nonce.valueBlock.valueHexView).equals(nonce)) throw new TimeStampError('the token does not carry the request nonce');
+  if (signed.encapContentInfo.eContentType !== OID.tstInfo || !signed.encapContentInfo.eContent)
+    throw new TimeStampError('the token holds no TSTInfo');
+  const tst = new pkijs.TSTInfo({
+    schema: asn1js.fromBER(signed.encapContentInfo.eContent.valueBlock.valueHexView).result,
+  });
+  if (!Buffer.from(tst.messageImprint.hashedMessage.valueBlock.valueHexView).equals(digest))
+    throw new TimeStampError('the token is over another imprint');
+  if (!tst.nonce || !Buffer.from(tst.nonce.valueBlock.valueHexView).equals(nonce))
+    throw new TimeStampError('the token does not carry the request nonce');
   // For a TSTInfo, PKI.js checks the imprint against `data` as well as the signature.
-  const verified = await signed.verify({ signer: 0, data: ab(data), checkChain: false, extendedMode: true }).catch((e) => ({ signatureVerified: false, message: String(e) }));
+  const verified = await signed
+    .verify({ signer: 0, data: ab(data), checkChain: false, extendedMode: true })
+    .catch((e) => ({ signatureVerified: false, message: String(e) }));
   if (!verified.signatureVerified) throw new TimeStampError('the token signature does not verify');
   const tsaCert = (signed.certificates ?? []).find((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
   return {
@@ -110,24 +130,39 @@ export interface PadesCms {
 }
 
 /** The detached CMS over `content` (the PDF's byte range), optionally time-stamped at `tsaUrl`. */
-export async function padesCms(signer: SealSigner, content: Uint8Array, opts: { tsaUrl?: string | null } = {}): Promise<PadesCms> {
+export async function padesCms(
+  signer: SealSigner,
+  content: Uint8Array,
+  opts: { tsaUrl?: string | null } = {},
+): Promise<PadesCms> {
   const ders = await signer.certificates();
   const certs = ders.map((d) => new pkijs.Certificate({ schema: asn1js.fromBER(ab(d)).result }));
   const [own] = certs;
   const issuerSerial = new asn1js.Sequence({
     value: [
-      new asn1js.Sequence({ value: [new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 4 }, value: [own.issuer.toSchema()] })] }),
+      new asn1js.Sequence({
+        value: [new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 4 }, value: [own.issuer.toSchema()] })],
+      }),
       own.serialNumber,
     ],
   });
   const signingCertificateV2 = new asn1js.Sequence({
-    value: [new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [new asn1js.OctetString({ valueHex: ab(sha256(ders[0])) }), issuerSerial] })] })],
+    value: [
+      new asn1js.Sequence({
+        value: [
+          new asn1js.Sequence({ value: [new asn1js.OctetString({ valueHex: ab(sha256(ders[0])) }), issuerSerial] }),
+        ],
+      }),
+    ],
   });
   const signedAttrs = new pkijs.SignedAndUnsignedAttributes({
     type: 0,
     attributes: [
       new pkijs.Attribute({ type: OID.contentType, values: [new asn1js.ObjectIdentifier({ value: OID.data })] }),
-      new pkijs.Attribute({ type: OID.messageDigest, values: [new asn1js.OctetString({ valueHex: ab(sha256(content)) })] }),
+      new pkijs.Attribute({
+        type: OID.messageDigest,
+        values: [new asn1js.OctetString({ valueHex: ab(sha256(content)) })],
+      }),
       new pkijs.Attribute({ type: OID.signingCertificateV2, values: [signingCertificateV2] }),
     ],
   });
@@ -141,7 +176,9 @@ export async function padesCms(signer: SealSigner, content: Uint8Array, opts: { 
     digestAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256 }),
     signedAttrs,
     signatureAlgorithm: new pkijs.AlgorithmIdentifier(
-      signer.keyType === 'RSA' ? { algorithmId: OID.sha256WithRSA, algorithmParams: new asn1js.Null() } : { algorithmId: OID.ecdsaWithSHA256 },
+      signer.keyType === 'RSA'
+        ? { algorithmId: OID.sha256WithRSA, algorithmParams: new asn1js.Null() }
+        : { algorithmId: OID.ecdsaWithSHA256 },
     ),
     signature: new asn1js.OctetString({ valueHex: ab(signature) }),
   });
@@ -160,6 +197,8 @@ export async function padesCms(signer: SealSigner, content: Uint8Array, opts: { 
     certificates: certs,
     signerInfos: [signerInfo],
   });
-  const der = Buffer.from(new pkijs.ContentInfo({ contentType: OID.signedData, content: signedData.toSchema(true) }).toSchema().toBER(false));
+  const der = Buffer.from(
+    new pkijs.ContentInfo({ contentType: OID.signedData, content: signedData.toSchema(true) }).toSchema().toBER(false),
+  );
   return { der, signer: subjectOf(own), certificateSha256: sha256(ders[0]).toString('hex'), timeStamp };
 }

@@ -15,7 +15,10 @@ export const SIGNATURE_BYTES = 24_576;
 
 class CmsSigner extends Signer {
   result: PadesCms | null = null;
-  constructor(private readonly seal: SealSigner, private readonly tsaUrl: string | null) {
+  constructor(
+    private readonly seal: SealSigner,
+    private readonly tsaUrl: string | null,
+  ) {
     super();
   }
   override async sign(content: Buffer): Promise<Buffer> {

@@ -1,5 +1,14 @@
 import {
-  ErrorCode, HubError, Role, conflict, forbidden, hasRole, inTransaction, notFound, recordAudit, type TenantCaller,
+  ErrorCode,
+  HubError,
+  Role,
+  conflict,
+  forbidden,
+  hasRole,
+  inTransaction,
+  notFound,
+  recordAudit,
+  type TenantCaller,
 } from '@hub/kit';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { randomUUID } from 'node:crypto';
@@ -35,7 +44,12 @@ export function tsaUrl(env: NodeJS.ProcessEnv = process.env): string | null {
 const SEALABLE_STATES = ['REGISTERED', 'ASSIGNED', 'IN_PROGRESS', 'SETTLED'];
 
 function maySeal(caller: TenantCaller, d: Document): boolean {
-  return (!!d.handlerId && d.handlerId === caller.userId) || headsUnit(caller, d.orgUnitId) || d.createdById === caller.userId || hasRole(caller, Role.RECORDS_MANAGER);
+  return (
+    (!!d.handlerId && d.handlerId === caller.userId) ||
+    headsUnit(caller, d.orgUnitId) ||
+    d.createdById === caller.userId ||
+    hasRole(caller, Role.RECORDS_MANAGER)
+  );
 }
 
 async function readAll(store: BlobStore, key: string): Promise<Buffer> {
@@ -52,18 +66,36 @@ interface Checked {
 /** The checks before anything is signed, on the current rows (again under the lock when writing). */
 async function check(em: SqlEntityManager, caller: TenantCaller, componentId: string, lock: boolean): Promise<Checked> {
   const component = await em.findOne(Component, { id: componentId }, { refresh: true });
-  const d = component ? (lock ? await lockDocument(em, component.documentId) : await em.findOne(Document, { id: component.documentId })) : null;
+  const d = component
+    ? lock
+      ? await lockDocument(em, component.documentId)
+      : await em.findOne(Document, { id: component.documentId })
+    : null;
   if (!component || !d || !canSeeDocument(caller, d)) throw notFound('Component', componentId);
   if (d.origin !== 'OWN') throw conflict(`Document ${label(d)} was received: only own documents are sealed`);
-  if (!SEALABLE_STATES.includes(d.state)) throw conflict(`Document ${label(d)} is ${d.state}: its files can no longer be sealed`);
-  if (!maySeal(caller, d)) throw forbidden("Only the document's handler, author, the head of its unit or a records manager may seal its files");
-  const newest = await em.findOne(Component, { documentId: d.id, order: component.order }, { orderBy: { version: 'desc' } });
-  if (newest?.id !== component.id) throw conflict(`Version ${component.version} of component ${component.order} is not its newest (${newest?.version}): seal the newest`);
+  if (!SEALABLE_STATES.includes(d.state))
+    throw conflict(`Document ${label(d)} is ${d.state}: its files can no longer be sealed`);
+  if (!maySeal(caller, d))
+    throw forbidden(
+      "Only the document's handler, author, the head of its unit or a records manager may seal its files",
+    );
+  const newest = await em.findOne(
+    Component,
+    { documentId: d.id, order: component.order },
+    { orderBy: { version: 'desc' } },
+  );
+  if (newest?.id !== component.id)
+    throw conflict(
+      `Version ${component.version} of component ${component.order} is not its newest (${newest?.version}): seal the newest`,
+    );
   const outputForm = component.form === 'ORIGINAL_OUTPUT_FORMAT' || component.form === 'ORIGINAL';
   if (!outputForm || component.mediaType.toLowerCase() !== 'application/pdf') {
-    throw conflict(`Component ${component.order} version ${component.version} (${component.fileName}) is not a PDF in an output format: convert it first (convertDocumentComponents)`);
+    throw conflict(
+      `Component ${component.order} version ${component.version} (${component.fileName}) is not a PDF in an output format: convert it first (convertDocumentComponents)`,
+    );
   }
-  if ((await em.count(ComponentSeal, { componentId: component.id })) > 0) throw conflict(`Component ${component.order} version ${component.version} is sealed already`);
+  if ((await em.count(ComponentSeal, { componentId: component.id })) > 0)
+    throw conflict(`Component ${component.order} version ${component.version} is sealed already`);
   // What was handed over to the dispatch office (with its hashes) is what it sends.
   if ((await em.count(Shipment, { documentId: d.id, state: 'TO_DISPATCH' })) > 0) {
     throw conflict(`Document ${label(d)} has a shipment handed over to the dispatch office: cancel it before sealing`);
@@ -89,37 +121,64 @@ export async function sealComponent(
 ): Promise<SealResult> {
   const { document, component } = await check(em, caller, componentId, false);
   const signer = await (deps.signerFor ?? sealSignerFor)(document.municipalityId);
-  if (!signer) throw conflict('Your municipality has no electronic seal configured (HUB_ESEAL_DIR or a signer service)');
+  if (!signer)
+    throw conflict('Your municipality has no electronic seal configured (HUB_ESEAL_DIR or a signer service)');
   const bytes = await readAll(store, component.blobKey);
   const pdfa = await checkPdfA(bytes);
-  if (!pdfa.ok) throw conflict(`Component ${component.order} version ${component.version} is not a valid output format: ${pdfa.problems.join('; ')}`);
+  if (!pdfa.ok)
+    throw conflict(
+      `Component ${component.order} version ${component.version} is not a valid output format: ${pdfa.problems.join('; ')}`,
+    );
   const signingTime = new Date(Math.floor(now.getTime() / 1000) * 1000);
   let sealed;
   try {
     sealed = await sealPdf(bytes, signer, {
-      name: 'Elektronická pečeť', reason: `Pečeť dokumentu ${label(document)}`, location: '', signingTime,
+      name: 'Elektronická pečeť',
+      reason: `Pečeť dokumentu ${label(document)}`,
+      location: '',
+      signingTime,
       tsaUrl: deps.tsaUrl === undefined ? tsaUrl() : deps.tsaUrl,
     });
   } catch (e) {
-    if (e instanceof TimeStampError) throw new HubError(ErrorCode.SERVICE_UNAVAILABLE, `The file was not sealed: ${e.message}`);
+    if (e instanceof TimeStampError)
+      throw new HubError(ErrorCode.SERVICE_UNAVAILABLE, `The file was not sealed: ${e.message}`);
     throw e;
   }
   const blob = await store.put(Readable.from([sealed.pdf]), { maxBytes: Number.MAX_SAFE_INTEGER });
   return inTransaction(em, async (tx) => {
     const { document: d, component: source } = await check(tx, caller, componentId, true);
     const output = tx.create(Component, {
-      id: randomUUID(), municipalityId: d.municipalityId, documentId: d.id, order: source.order, version: source.version + 1,
-      form: 'ORIGINAL_OUTPUT_FORMAT', fileName: source.fileName, mediaType: 'application/pdf', size: blob.size, sha256: blob.key,
-      blobKey: blob.key, createdAt: now, createdById: caller.userId,
+      id: randomUUID(),
+      municipalityId: d.municipalityId,
+      documentId: d.id,
+      order: source.order,
+      version: source.version + 1,
+      form: 'ORIGINAL_OUTPUT_FORMAT',
+      fileName: source.fileName,
+      mediaType: 'application/pdf',
+      size: blob.size,
+      sha256: blob.key,
+      blobKey: blob.key,
+      createdAt: now,
+      createdById: caller.userId,
     });
     tx.persist(output);
     const demoted = source.form === 'ORIGINAL_OUTPUT_FORMAT';
     if (demoted) source.form = 'CONCEPT';
     const ts = sealed.cms.timeStamp;
     const seal = tx.create(ComponentSeal, {
-      id: randomUUID(), municipalityId: d.municipalityId, documentId: d.id, componentId: output.id, sourceComponentId: source.id,
-      sealedAt: signingTime, sealedById: caller.userId, signer: sealed.cms.signer.slice(0, 500), certificateSha256: sealed.cms.certificateSha256,
-      timeStampedAt: ts?.genTime ?? null, timeStampSerial: ts?.serial.slice(0, 64) ?? null, timeStampAuthority: ts?.tsa?.slice(0, 500) ?? null,
+      id: randomUUID(),
+      municipalityId: d.municipalityId,
+      documentId: d.id,
+      componentId: output.id,
+      sourceComponentId: source.id,
+      sealedAt: signingTime,
+      sealedById: caller.userId,
+      signer: sealed.cms.signer.slice(0, 500),
+      certificateSha256: sealed.cms.certificateSha256,
+      timeStampedAt: ts?.genTime ?? null,
+      timeStampSerial: ts?.serial.slice(0, 64) ?? null,
+      timeStampAuthority: ts?.tsa?.slice(0, 500) ?? null,
     });
     tx.persist(seal);
     await tx.flush();

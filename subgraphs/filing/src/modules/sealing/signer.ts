@@ -45,9 +45,14 @@ export async function pkcs12Signer(p12: Buffer, password: string): Promise<SealS
       if (bag.bagValue instanceof pkijs.PKCS8ShroudedKeyBag) {
         await bag.bagValue.parseInternalValues({ password: pwd });
         const info = bag.bagValue.parsedValue;
-        if (info && !key) key = createPrivateKey({ key: Buffer.from(info.toSchema().toBER(false)), format: 'der', type: 'pkcs8' });
+        if (info && !key)
+          key = createPrivateKey({ key: Buffer.from(info.toSchema().toBER(false)), format: 'der', type: 'pkcs8' });
       } else if (bag.bagValue instanceof pkijs.PrivateKeyInfo && !key) {
-        key = createPrivateKey({ key: Buffer.from(bag.bagValue.toSchema().toBER(false)), format: 'der', type: 'pkcs8' });
+        key = createPrivateKey({
+          key: Buffer.from(bag.bagValue.toSchema().toBER(false)),
+          format: 'der',
+          type: 'pkcs8',
+        });
       } else if (bag.bagValue instanceof pkijs.CertBag && bag.bagValue.parsedValue instanceof pkijs.Certificate) {
         certs.push(Buffer.from(bag.bagValue.parsedValue.toSchema().toBER(false)));
       }
@@ -56,7 +61,8 @@ export async function pkcs12Signer(p12: Buffer, password: string): Promise<SealS
   if (!key) throw new Error('PKCS#12 without a private key');
   if (certs.length === 0) throw new Error('PKCS#12 without a certificate');
   const privateKey = key;
-  const keyType = privateKey.asymmetricKeyType === 'rsa' ? 'RSA' : privateKey.asymmetricKeyType === 'ec' ? 'ECDSA' : null;
+  const keyType =
+    privateKey.asymmetricKeyType === 'rsa' ? 'RSA' : privateKey.asymmetricKeyType === 'ec' ? 'ECDSA' : null;
   if (!keyType) throw new Error(`a ${privateKey.asymmetricKeyType} key cannot seal (RSA or ECDSA)`);
   // The certificate whose public key is the key's goes first.
   const publicDer = createPublicKey(privateKey).export({ format: 'der', type: 'spki' });
@@ -69,7 +75,8 @@ export async function pkcs12Signer(p12: Buffer, password: string): Promise<SealS
   return {
     keyType,
     certificates: async () => ordered,
-    sign: async (data) => sign('sha256', data, keyType === 'ECDSA' ? { key: privateKey, dsaEncoding: 'der' } : privateKey),
+    sign: async (data) =>
+      sign('sha256', data, keyType === 'ECDSA' ? { key: privateKey, dsaEncoding: 'der' } : privateKey),
   };
 }
 

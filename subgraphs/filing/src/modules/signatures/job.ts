@@ -38,21 +38,47 @@ function describe(f: Finding): string {
 }
 
 /** Verifies one component's file; a failure of the verifier itself comes out INDETERMINATE, never stuck PENDING. */
-export async function findingsOf(orm: HubORM, store: BlobStore, c: Component, trust: TrustStore | null, now: Date): Promise<Finding[]> {
+export async function findingsOf(
+  orm: HubORM,
+  store: BlobStore,
+  c: Component,
+  trust: TrustStore | null,
+  now: Date,
+): Promise<Finding[]> {
   try {
     const bytes = await readAll(store.open(c.blobKey));
     const sibling = async (name: string) => {
-      const siblings = await orm.em.fork().find(Component, { documentId: c.documentId, fileName: name }, { filters: false, orderBy: { version: 'desc' } });
+      const siblings = await orm.em
+        .fork()
+        .find(
+          Component,
+          { documentId: c.documentId, fileName: name },
+          { filters: false, orderBy: { version: 'desc' } },
+        );
       return siblings.length ? readAll(store.open(siblings[0].blobKey)) : null;
     };
-    return await verifyFile({ bytes, fileName: c.fileName, mediaType: c.detectedMediaType ?? c.mediaType }, { trust, now, sibling });
+    return await verifyFile(
+      { bytes, fileName: c.fileName, mediaType: c.detectedMediaType ?? c.mediaType },
+      { trust, now, sibling },
+    );
   } catch (e) {
     verifyLog.warn({ err: e, componentId: c.id }, 'verification of a component failed');
     return [
       {
-        kind: 'SIGNATURE', format: 'CADES', result: 'INDETERMINATE', reasons: [`the verification failed: ${(e as Error).message ?? String(e)}`.slice(0, 300)],
-        signerName: null, signerSubject: null, issuerSubject: null, certificateSerial: null, certificateNotBefore: null, certificateNotAfter: null,
-        signedAt: null, timeStampedAt: null, assessedAt: now, revocation: 'NOT_CHECKED',
+        kind: 'SIGNATURE',
+        format: 'CADES',
+        result: 'INDETERMINATE',
+        reasons: [`the verification failed: ${(e as Error).message ?? String(e)}`.slice(0, 300)],
+        signerName: null,
+        signerSubject: null,
+        issuerSubject: null,
+        certificateSerial: null,
+        certificateNotBefore: null,
+        certificateNotAfter: null,
+        signedAt: null,
+        timeStampedAt: null,
+        assessedAt: now,
+        revocation: 'NOT_CHECKED',
       },
     ];
   }
@@ -63,10 +89,23 @@ async function record(orm: HubORM, c: Component, findings: Finding[], now: Date)
   const status = statusOf(findings);
   return inTransaction(scopeToTenant(orm.em.fork(), c.municipalityId), async (tx) => {
     // Only a PENDING one: two runs (a lease handed over mid-batch) cannot both record.
-    const claimed = await tx.nativeUpdate(Component, { id: c.id, signatureStatus: 'PENDING' }, { signatureStatus: status, signaturesVerifiedAt: now });
+    const claimed = await tx.nativeUpdate(
+      Component,
+      { id: c.id, signatureStatus: 'PENDING' },
+      { signatureStatus: status, signaturesVerifiedAt: now },
+    );
     if (claimed === 0) return false;
     findings.forEach((f, i) => {
-      tx.persist(tx.create(ComponentSignature, { id: randomUUID(), municipalityId: c.municipalityId, componentId: c.id, position: i + 1, ...f, verifiedAt: now }));
+      tx.persist(
+        tx.create(ComponentSignature, {
+          id: randomUUID(),
+          municipalityId: c.municipalityId,
+          componentId: c.id,
+          position: i + 1,
+          ...f,
+          verifiedAt: now,
+        }),
+      );
     });
     await recordAudit(tx, null, {
       municipalityId: c.municipalityId,
@@ -100,7 +139,11 @@ export async function verifyPendingComponents(
   for (;;) {
     const pending = await orm.em
       .fork()
-      .find(Component, { signatureStatus: 'PENDING', id: { $nin: [...seen] } }, { filters: false, orderBy: { createdAt: 'asc', id: 'asc' }, limit: BATCH });
+      .find(
+        Component,
+        { signatureStatus: 'PENDING', id: { $nin: [...seen] } },
+        { filters: false, orderBy: { createdAt: 'asc', id: 'asc' }, limit: BATCH },
+      );
     if (pending.length === 0) break;
     for (const c of pending) {
       seen.add(c.id);
@@ -120,11 +163,15 @@ export const DEFAULT_SIGNATURE_VERIFY_INTERVAL_SECONDS = 10;
  * the lease. Off with HUB_SIGNATURE_VERIFY=0, and under NODE_ENV=test unless HUB_SIGNATURE_VERIFY=1 (tests call
  * `verifyPendingComponents` themselves). The trust store is read at every run (a changed bundle needs no restart).
  */
-export function signatureVerificationBackground(orm: HubORM, env: NodeJS.ProcessEnv = process.env): { stop(): Promise<void> } {
+export function signatureVerificationBackground(
+  orm: HubORM,
+  env: NodeJS.ProcessEnv = process.env,
+): { stop(): Promise<void> } {
   const flag = env.HUB_SIGNATURE_VERIFY?.trim();
   if (flag === '0' || (flag !== '1' && env.NODE_ENV === 'test')) return { stop: async () => undefined };
   const seconds = Number(env.HUB_SIGNATURE_VERIFY_INTERVAL_SECONDS);
-  const intervalMs = (Number.isFinite(seconds) && seconds > 0 ? seconds : DEFAULT_SIGNATURE_VERIFY_INTERVAL_SECONDS) * 1000;
+  const intervalMs =
+    (Number.isFinite(seconds) && seconds > 0 ? seconds : DEFAULT_SIGNATURE_VERIFY_INTERVAL_SECONDS) * 1000;
   const lease = startJobLease(orm, 'signature-verification', { service: 'filing' });
   let busy = false;
   let running: Promise<unknown> = Promise.resolve();
@@ -133,7 +180,13 @@ export function signatureVerificationBackground(orm: HubORM, env: NodeJS.Process
     busy = true;
     running = lease
       .ensure()
-      .then((mine) => (mine ? timeJob('filing', 'signature-verification', () => verifyPendingComponents(orm, blobStoreFromEnv(env), { trust: trustStoreFromEnv(env) })) : { verified: 0 }))
+      .then((mine) =>
+        mine
+          ? timeJob('filing', 'signature-verification', () =>
+              verifyPendingComponents(orm, blobStoreFromEnv(env), { trust: trustStoreFromEnv(env) }),
+            )
+          : { verified: 0 },
+      )
       .then((r) => {
         if (r.verified) verifyLog.info({ verified: r.verified }, 'signatures of received components verified');
       })

@@ -63,7 +63,10 @@ export function parseCertificates(content: Buffer): pkijs.Certificate[] {
 /** A trust store from a PEM bundle, or a directory of .pem/.crt/.cer files (PEM or DER). */
 export function loadTrustStore(path: string): TrustStore {
   const files = statSync(path).isDirectory()
-    ? readdirSync(path).filter((f) => /\.(pem|crt|cer|der)$/i.test(f)).sort().map((f) => join(path, f))
+    ? readdirSync(path)
+        .filter((f) => /\.(pem|crt|cer|der)$/i.test(f))
+        .sort()
+        .map((f) => join(path, f))
     : [path];
   const certificates = files.flatMap((f) => parseCertificates(readFileSync(f)));
   return { certificates, source: path };
@@ -98,8 +101,17 @@ export interface VerifyOptions {
 }
 
 const NAME_LABELS: Record<string, string> = {
-  '2.5.4.3': 'CN', '2.5.4.4': 'SN', '2.5.4.5': 'serialNumber', '2.5.4.6': 'C', '2.5.4.7': 'L', '2.5.4.8': 'ST',
-  '2.5.4.10': 'O', '2.5.4.11': 'OU', '2.5.4.42': 'GN', '2.5.4.97': 'organizationIdentifier', '2.5.4.65': 'pseudonym',
+  '2.5.4.3': 'CN',
+  '2.5.4.4': 'SN',
+  '2.5.4.5': 'serialNumber',
+  '2.5.4.6': 'C',
+  '2.5.4.7': 'L',
+  '2.5.4.8': 'ST',
+  '2.5.4.10': 'O',
+  '2.5.4.11': 'OU',
+  '2.5.4.42': 'GN',
+  '2.5.4.97': 'organizationIdentifier',
+  '2.5.4.65': 'pseudonym',
   '1.2.840.113549.1.9.1': 'E',
 };
 
@@ -118,10 +130,15 @@ export function nameText(name: pkijs.RelativeDistinguishedNames): string {
 
 function commonName(name: pkijs.RelativeDistinguishedNames): string | null {
   const cn = name.typesAndValues.find((tv) => tv.type === '2.5.4.3');
-  return cn ? nameValue(cn) : name.typesAndValues.length ? nameValue(name.typesAndValues[name.typesAndValues.length - 1]) : null;
+  return cn
+    ? nameValue(cn)
+    : name.typesAndValues.length
+      ? nameValue(name.typesAndValues[name.typesAndValues.length - 1])
+      : null;
 }
 
-const hex = (b: ArrayBuffer | Uint8Array) => Buffer.from(b instanceof Uint8Array ? b : new Uint8Array(b)).toString('hex');
+const hex = (b: ArrayBuffer | Uint8Array) =>
+  Buffer.from(b instanceof Uint8Array ? b : new Uint8Array(b)).toString('hex');
 
 /** Seal or signature: the certificate's QC type (ETSI EN 319 412-5), else a subject of an organization only. */
 function kindOf(cert: pkijs.Certificate): SignatureKind {
@@ -207,17 +224,27 @@ interface Problems {
 }
 
 /** Revocation from the CRLs that came with the signature: REVOKED when listed with a date at or before `at`. */
-async function revocationOf(cert: pkijs.Certificate, issuer: pkijs.Certificate | null, crls: pkijs.CertificateRevocationList[], at: Date, problems: Problems): Promise<RevocationState> {
+async function revocationOf(
+  cert: pkijs.Certificate,
+  issuer: pkijs.Certificate | null,
+  crls: pkijs.CertificateRevocationList[],
+  at: Date,
+  problems: Problems,
+): Promise<RevocationState> {
   let state: RevocationState = 'NOT_CHECKED';
   for (const crl of crls) {
     if (!sameName(crl.issuer, cert.issuer)) continue;
     if (!issuer || !(await crl.verify({ issuerCertificate: issuer }, engine).catch(() => false))) {
-      problems.indeterminate.push("a CRL of the certificate's issuer came with the signature but its own signature does not verify");
+      problems.indeterminate.push(
+        "a CRL of the certificate's issuer came with the signature but its own signature does not verify",
+      );
       continue;
     }
     const entry = crl.revokedCertificates?.find((r) => r.userCertificate.isEqual(cert.serialNumber));
     if (entry && entry.revocationDate.value <= at) {
-      problems.invalid.push(`the certificate was revoked on ${entry.revocationDate.value.toISOString()}, before ${at.toISOString()}`);
+      problems.invalid.push(
+        `the certificate was revoked on ${entry.revocationDate.value.toISOString()}, before ${at.toISOString()}`,
+      );
       return 'REVOKED';
     }
     state = 'GOOD';
@@ -226,18 +253,38 @@ async function revocationOf(cert: pkijs.Certificate, issuer: pkijs.Certificate |
 }
 
 /** The chain from the certificate to a trust anchor at `at` (validity of every certificate on it included). */
-async function checkChain(cert: pkijs.Certificate, others: pkijs.Certificate[], at: Date, trust: TrustStore | null, problems: Problems): Promise<pkijs.Certificate | null> {
-  const issuerOf = (c: pkijs.Certificate) => [...others, ...(trust?.certificates ?? [])].find((o) => o !== c && sameName(o.subject, c.issuer)) ?? null;
+async function checkChain(
+  cert: pkijs.Certificate,
+  others: pkijs.Certificate[],
+  at: Date,
+  trust: TrustStore | null,
+  problems: Problems,
+): Promise<pkijs.Certificate | null> {
+  const issuerOf = (c: pkijs.Certificate) =>
+    [...others, ...(trust?.certificates ?? [])].find((o) => o !== c && sameName(o.subject, c.issuer)) ?? null;
   if (!trust || trust.certificates.length === 0) {
-    problems.indeterminate.push('no trust store is configured (HUB_SIGNATURE_TRUST_STORE): the certificate cannot be chained');
+    problems.indeterminate.push(
+      'no trust store is configured (HUB_SIGNATURE_TRUST_STORE): the certificate cannot be chained',
+    );
     return issuerOf(cert);
   }
-  const chainEngine = new pkijs.CertificateChainValidationEngine({ trustedCerts: trust.certificates, certs: [cert, ...others.filter((o) => o !== cert)], checkDate: at });
-  const r = await chainEngine.verify({}, engine).catch((e: { resultMessage?: string; message?: string }) => ({ result: false, resultMessage: e?.resultMessage ?? e?.message ?? String(e) }));
+  const chainEngine = new pkijs.CertificateChainValidationEngine({
+    trustedCerts: trust.certificates,
+    certs: [cert, ...others.filter((o) => o !== cert)],
+    checkDate: at,
+  });
+  const r = await chainEngine.verify({}, engine).catch((e: { resultMessage?: string; message?: string }) => ({
+    result: false,
+    resultMessage: e?.resultMessage ?? e?.message ?? String(e),
+  }));
   if (!r.result) {
     const message = String(r.resultMessage ?? '');
-    if (/expired|not yet valid/i.test(message)) problems.invalid.push(`a certificate of the chain was not valid at ${at.toISOString()} (${message})`);
-    else problems.indeterminate.push(`the certificate does not chain to a trusted certification authority (${message || 'no path'})`);
+    if (/expired|not yet valid/i.test(message))
+      problems.invalid.push(`a certificate of the chain was not valid at ${at.toISOString()} (${message})`);
+    else
+      problems.indeterminate.push(
+        `the certificate does not chain to a trusted certification authority (${message || 'no path'})`,
+      );
   }
   return issuerOf(cert);
 }
@@ -270,18 +317,31 @@ async function verifySigner(
   if (!cert) {
     problems.indeterminate.push("the signer's certificate is not in the signature: it cannot be verified");
   } else if (content === null) {
-    problems.indeterminate.push('the signed content was not found (a detached signature needs its file beside it, named as the .p7s without the extension)');
+    problems.indeterminate.push(
+      'the signed content was not found (a detached signature needs its file beside it, named as the .p7s without the extension)',
+    );
   } else if (isToken && content === undefined) {
-    problems.indeterminate.push('what this time-stamp token covers is not known here: only a time-stamp over a signature or a PDF is checked');
+    problems.indeterminate.push(
+      'what this time-stamp token covers is not known here: only a time-stamp over a signature or a PDF is checked',
+    );
   } else {
-    const params = { signer: index, checkChain: false, extendedMode: true as const, ...(content !== undefined ? { data: toArrayBuffer(content) } : {}) };
+    const params = {
+      signer: index,
+      checkChain: false,
+      extendedMode: true as const,
+      ...(content !== undefined ? { data: toArrayBuffer(content) } : {}),
+    };
     const r: pkijs.SignedDataVerifyResult | Error = await sd.verify(params, engine).catch((e: Error) => e);
     const ok = !(r instanceof Error) && r.signatureVerified === true;
     if (!ok) {
       const message = r instanceof Error ? r.message : 'the signature value does not verify';
-      if (/digest doesn't match|TSTInfo verification/i.test(message)) problems.invalid.push('the signed content was changed after signing (its hash does not match)');
+      if (/digest doesn't match|TSTInfo verification/i.test(message))
+        problems.invalid.push('the signed content was changed after signing (its hash does not match)');
       else if (/Unsupported signature algorithm/i.test(message)) problems.indeterminate.push(message);
-      else problems.invalid.push(`the signature does not verify${message ? ` (${message.replace(/^Error during verification: /, '')})` : ''}`);
+      else
+        problems.invalid.push(
+          `the signature does not verify${message ? ` (${message.replace(/^Error during verification: /, '')})` : ''}`,
+        );
     }
     if (isToken && sd.encapContentInfo.eContent) {
       try {
@@ -308,10 +368,17 @@ async function verifySigner(
         problems.indeterminate.push('a signature time-stamp is not readable');
         continue;
       }
-      const token = await verifySigner(tokenSd, 0, 'TIMESTAMP_TOKEN', Buffer.from(signer.signature.valueBlock.valueHexView), { ...opts, claimedTime: null });
+      const token = await verifySigner(
+        tokenSd,
+        0,
+        'TIMESTAMP_TOKEN',
+        Buffer.from(signer.signature.valueBlock.valueHexView),
+        { ...opts, claimedTime: null },
+      );
       findings.push(...token.findings);
       const t = token.findings[0];
-      if (t && t.result === 'VALID' && t.timeStampedAt && (!stampedAt || t.timeStampedAt < stampedAt)) stampedAt = t.timeStampedAt;
+      if (t && t.result === 'VALID' && t.timeStampedAt && (!stampedAt || t.timeStampedAt < stampedAt))
+        stampedAt = t.timeStampedAt;
     }
   }
 
@@ -320,14 +387,25 @@ async function verifySigner(
   let revocation: RevocationState = 'NOT_CHECKED';
   if (cert) {
     if (assessedAt < cert.notBefore.value || assessedAt > cert.notAfter.value) {
-      problems.invalid.push(`the certificate was not valid at ${assessedAt.toISOString()} (valid ${cert.notBefore.value.toISOString()} – ${cert.notAfter.value.toISOString()})`);
+      problems.invalid.push(
+        `the certificate was not valid at ${assessedAt.toISOString()} (valid ${cert.notBefore.value.toISOString()} – ${cert.notAfter.value.toISOString()})`,
+      );
     }
-    const others = [...(sd.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate), ...(opts.extraCerts ?? [])];
+    const others = [
+      ...(sd.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate),
+      ...(opts.extraCerts ?? []),
+    ];
     const issuer = await checkChain(cert, others, assessedAt, opts.trust, problems);
-    const crls = (sd.crls ?? []).filter((c): c is pkijs.CertificateRevocationList => c instanceof pkijs.CertificateRevocationList);
+    const crls = (sd.crls ?? []).filter(
+      (c): c is pkijs.CertificateRevocationList => c instanceof pkijs.CertificateRevocationList,
+    );
     revocation = await revocationOf(cert, issuer, crls, assessedAt, problems);
   }
-  const result: SignatureResult = problems.invalid.length ? 'INVALID' : problems.indeterminate.length ? 'INDETERMINATE' : 'VALID';
+  const result: SignatureResult = problems.invalid.length
+    ? 'INVALID'
+    : problems.indeterminate.length
+      ? 'INDETERMINATE'
+      : 'VALID';
   const own: Finding = {
     kind: isToken ? 'TIMESTAMP' : cert ? kindOf(cert) : 'SIGNATURE',
     format: isToken ? 'TIMESTAMP_TOKEN' : format,
@@ -343,19 +421,36 @@ async function verifySigner(
 }
 
 /** Every SignerInfo of a CMS. */
-export async function verifyCms(der: Uint8Array, format: SignatureFormat, content: Buffer | null | undefined, opts: VerifyOptions & { claimedTime?: Date | null }): Promise<Finding[]> {
+export async function verifyCms(
+  der: Uint8Array,
+  format: SignatureFormat,
+  content: Buffer | null | undefined,
+  opts: VerifyOptions & { claimedTime?: Date | null },
+): Promise<Finding[]> {
   const sd = parseSignedData(der);
   if (!sd) return [unreadable(format, 'the signature is not a readable CMS SignedData', opts.now)];
   const out: Finding[] = [];
-  for (let i = 0; i < sd.signerInfos.length; i++) out.push(...(await verifySigner(sd, i, format, content, opts)).findings);
+  for (let i = 0; i < sd.signerInfos.length; i++)
+    out.push(...(await verifySigner(sd, i, format, content, opts)).findings);
   return out;
 }
 
 function unreadable(format: SignatureFormat, reason: string, now: Date): Finding {
   return {
-    kind: format === 'TIMESTAMP_TOKEN' ? 'TIMESTAMP' : 'SIGNATURE', format, result: 'INDETERMINATE', reasons: [reason], signerName: null, signerSubject: null,
-    issuerSubject: null, certificateSerial: null, certificateNotBefore: null, certificateNotAfter: null, signedAt: null, timeStampedAt: null,
-    assessedAt: now, revocation: 'NOT_CHECKED',
+    kind: format === 'TIMESTAMP_TOKEN' ? 'TIMESTAMP' : 'SIGNATURE',
+    format,
+    result: 'INDETERMINATE',
+    reasons: [reason],
+    signerName: null,
+    signerSubject: null,
+    issuerSubject: null,
+    certificateSerial: null,
+    certificateNotBefore: null,
+    certificateNotAfter: null,
+    signedAt: null,
+    timeStampedAt: null,
+    assessedAt: now,
+    revocation: 'NOT_CHECKED',
   };
 }
 
@@ -371,9 +466,16 @@ export function parsePdfDate(raw: string | undefined): Date | null {
 }
 
 /** Signature dictionaries of a PDF: byte range, the CMS in /Contents, /SubFilter and /M. */
-export function findPdfSignatures(pdf: Buffer): { range: [number, number, number, number]; cms: Buffer; subFilter: string | null; claimed: Date | null }[] {
+export function findPdfSignatures(
+  pdf: Buffer,
+): { range: [number, number, number, number]; cms: Buffer; subFilter: string | null; claimed: Date | null }[] {
   const text = pdf.toString('latin1');
-  const out: { range: [number, number, number, number]; cms: Buffer; subFilter: string | null; claimed: Date | null }[] = [];
+  const out: {
+    range: [number, number, number, number];
+    cms: Buffer;
+    subFilter: string | null;
+    claimed: Date | null;
+  }[] = [];
   const re = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
   for (const m of text.matchAll(re)) {
     const range = m.slice(1, 5).map(Number) as [number, number, number, number];
@@ -438,7 +540,10 @@ export function signedFileName(fileName: string): string | null {
  * Everything found in one file. `sibling(name)` gives the bytes of another component of the same document by
  * file name (for a detached .p7s), or null.
  */
-export async function verifyFile(file: ComponentFile, opts: VerifyOptions & { sibling?: (name: string) => Promise<Buffer | null> }): Promise<Finding[]> {
+export async function verifyFile(
+  file: ComponentFile,
+  opts: VerifyOptions & { sibling?: (name: string) => Promise<Buffer | null> },
+): Promise<Finding[]> {
   const { bytes } = file;
   if (bytes.subarray(0, 1024).indexOf('%PDF-') >= 0) return verifyPdf(bytes, opts);
   const sd = bytes[0] === 0x30 ? parseSignedData(bytes) : null;
@@ -446,7 +551,9 @@ export async function verifyFile(file: ComponentFile, opts: VerifyOptions & { si
   if (sd.encapContentInfo.eContentType === OID.tstInfo) {
     // A standalone time-stamp token: what it stamps is not known here; the token itself is checked.
     const findings = await verifyCms(bytes, 'TIMESTAMP_TOKEN', undefined, opts).catch(() => []);
-    return findings.length ? findings : [unreadable('TIMESTAMP_TOKEN', 'the time-stamp token cannot be verified', opts.now)];
+    return findings.length
+      ? findings
+      : [unreadable('TIMESTAMP_TOKEN', 'the time-stamp token cannot be verified', opts.now)];
   }
   if (encapsulatedContent(sd)) return verifyCms(bytes, 'CADES', undefined, opts);
   const target = signedFileName(file.fileName);

@@ -1,6 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { dateTime, escapeText, logIdentifier, logSource, renderObjectLog, xmlSafe } from '../audit-log/xml';
-import type { SipComponent, SipDocument, SipIdentifier, SipKind, SipNode, SipParty, SipPerson, SipRetention, SipSource } from './sip-source';
+import type {
+  SipComponent,
+  SipDocument,
+  SipIdentifier,
+  SipKind,
+  SipNode,
+  SipParty,
+  SipPerson,
+  SipRetention,
+  SipSource,
+} from './sip-source';
 
 /**
  * `mets.xml` of a SIP (domain.md §6.3, /work/shared/nsesss/README.md): METS 1.12.1 with one dmdSec holding the root
@@ -46,7 +56,12 @@ export const FORMA_UCHOVANI: Record<string, string> = {
 
 /** The path of a component inside the SIP folder: `komponenty/<order>_<version>_<safe name>`, unique by (order, version). */
 export function componentPath(c: Pick<SipComponent, 'order' | 'version' | 'fileName'>): string {
-  const safe = c.fileName.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 100) || 'soubor';
+  const safe =
+    c.fileName
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .replace(/[^A-Za-z0-9._-]/g, '_')
+      .slice(0, 100) || 'soubor';
   return `komponenty/${c.order}_${c.version}_${safe}`;
 }
 
@@ -64,9 +79,11 @@ export interface MetsOptions {
 }
 
 const t = (name: string, text: string | number) => `<nsesss:${name}>${escapeText(String(text))}</nsesss:${name}>`;
-const opt = (name: string, text: string | number | null | undefined) => (text === null || text === undefined || text === '' ? '' : t(name, text));
+const opt = (name: string, text: string | number | null | undefined) =>
+  text === null || text === undefined || text === '' ? '' : t(name, text);
 const attr = (s: string) => escapeText(s).replace(/"/g, '&quot;');
-const id = (i: SipIdentifier) => `<nsesss:Identifikator zdroj="${attr(i.source)}">${escapeText(i.value)}</nsesss:Identifikator>`;
+const id = (i: SipIdentifier) =>
+  `<nsesss:Identifikator zdroj="${attr(i.source)}">${escapeText(i.value)}</nsesss:Identifikator>`;
 const identifikace = (i: SipIdentifier) => `<nsesss:Identifikace>${id(i)}</nsesss:Identifikace>`;
 const datum = (name: string, day: string) => t(name, day);
 
@@ -82,8 +99,11 @@ function internal(s: SipSource, p: SipPerson): string {
   return (
     `<nsesss:Subjekt>${originatorOrg(s)}` +
     `<nsesss:IdentifikatorFyzickeOsoby zdroj="${attr(s.plan.identifier.source)}">${escapeText(p.userId)}</nsesss:IdentifikatorFyzickeOsoby>` +
-    t('NazevFyzickeOsoby', p.name) + t('OrganizacniUtvar', cut(p.orgUnitName, 100)) + t('PracovniPozice', cut(p.position, 100)) +
-    t('SidloOrganizace', s.originator.seat) + '</nsesss:Subjekt>'
+    t('NazevFyzickeOsoby', p.name) +
+    t('OrganizacniUtvar', cut(p.orgUnitName, 100)) +
+    t('PracovniPozice', cut(p.position, 100)) +
+    t('SidloOrganizace', s.originator.seat) +
+    '</nsesss:Subjekt>'
   );
 }
 
@@ -92,7 +112,10 @@ function external(p: SipParty): string {
   if (p.kind === 'LEGAL_PERSON' && p.ico) {
     return (
       `<nsesss:Subjekt><nsesss:IdentifikatorOrganizace zdroj="IČO">${escapeText(p.ico)}</nsesss:IdentifikatorOrganizace>` +
-      t('NazevOrganizace', p.name) + t('SidloOrganizace', p.address ?? 'neuvedeno') + opt('ElektronickyKontakt', p.contact && cut(p.contact, 100)) + '</nsesss:Subjekt>'
+      t('NazevOrganizace', p.name) +
+      t('SidloOrganizace', p.address ?? 'neuvedeno') +
+      opt('ElektronickyKontakt', p.contact && cut(p.contact, 100)) +
+      '</nsesss:Subjekt>'
     );
   }
   return `<nsesss:Subjekt>${t('NazevFyzickeOsoby', p.name)}${t('PostovniAdresa', p.address ?? 'neuvedeno')}${t('ElektronickyKontakt', cut(p.contact ?? 'neuveden', 100))}</nsesss:Subjekt>`;
@@ -104,13 +127,23 @@ function skartacniRezim(r: SipRetention): string {
   return (
     `<nsesss:SkartacniRezim>${id(r.identifier)}${t('Nazev', r.name)}${t('SkartacniZnak', r.code ?? 'S')}` +
     (r.fixedYear !== null ? t('RokVyrazeni', r.fixedYear) : t('SkartacniLhuta', r.years ?? 0)) +
-    t('SpousteciUdalost', r.triggerEvent) + opt('KontrolaLhuta', r.checkYears) + '</nsesss:SkartacniRezim>'
+    t('SpousteciUdalost', r.triggerEvent) +
+    opt('KontrolaLhuta', r.checkYears) +
+    '</nsesss:SkartacniRezim>'
   );
 }
 
-function vyrazovani(r: SipRetention | null, triggerYear: number | null, disposalYear: number | null, rizeni = ''): string {
+function vyrazovani(
+  r: SipRetention | null,
+  triggerYear: number | null,
+  disposalYear: number | null,
+  rizeni = '',
+): string {
   if (!r) return '';
-  const datace = triggerYear !== null && disposalYear !== null ? `<nsesss:DataceVyrazeni>${t('RokSpousteciUdalosti', triggerYear)}${t('RokSkartacniOperace', disposalYear)}</nsesss:DataceVyrazeni>` : '';
+  const datace =
+    triggerYear !== null && disposalYear !== null
+      ? `<nsesss:DataceVyrazeni>${t('RokSpousteciUdalosti', triggerYear)}${t('RokSkartacniOperace', disposalYear)}</nsesss:DataceVyrazeni>`
+      : '';
   return `<nsesss:Vyrazovani>${skartacniRezim(r)}${datace}${rizeni}</nsesss:Vyrazovani>`;
 }
 
@@ -156,14 +189,27 @@ function vecnaSkupina(s: SipSource, ids: Ids, i: number, analog: boolean): strin
   );
 }
 
-function evidence(d: { referenceNumber: string | null; sequenceNumber?: number | null; year: number | null; registerName: string }): string {
+function evidence(d: {
+  referenceNumber: string | null;
+  sequenceNumber?: number | null;
+  year: number | null;
+  registerName: string;
+}): string {
   return (
     `<nsesss:Evidence>${opt('EvidencniCislo', d.referenceNumber)}${opt('PoradoveCislo', d.sequenceNumber)}` +
     `<nsesss:UrceneCasoveObdobi>${t('Rok', d.year ?? 0)}</nsesss:UrceneCasoveObdobi>${t('NazevEvidenceDokumentu', d.registerName)}</nsesss:Evidence>`
   );
 }
 
-function vyrizeni(s: SipSource, name: 'Vyrizeni' | 'VyrizeniUzavreni', day: string, method: string | null, content: string | null, reason: string | null, by: SipPerson): string {
+function vyrizeni(
+  s: SipSource,
+  name: 'Vyrizeni' | 'VyrizeniUzavreni',
+  day: string,
+  method: string | null,
+  content: string | null,
+  reason: string | null,
+  by: SipPerson,
+): string {
   return (
     `<nsesss:${name}>${datum('Datum', day)}${method ? t('Zpusob', SETTLEMENT[method] ?? 'jiný způsob') : ''}${opt('ObsahVyrizeni', content)}${opt('Oduvodneni', reason)}` +
     `<nsesss:Zpracovatel>${internal(s, by)}</nsesss:Zpracovatel></nsesss:${name}>`
@@ -172,10 +218,19 @@ function vyrizeni(s: SipSource, name: 'Vyrizeni' | 'VyrizeniUzavreni', day: stri
 
 /** tDruhDokumentu: the kind of the municipality's vocabulary (within Trideni, before the mother entities). */
 function druhDokumentu(k: SipKind | null): string {
-  return k ? `<nsesss:DruhDokumentu>${id(k.identifier)}${t('Nazev', k.name)}${opt('Komentar', k.comment)}</nsesss:DruhDokumentu>` : '';
+  return k
+    ? `<nsesss:DruhDokumentu>${id(k.identifier)}${t('Nazev', k.name)}${opt('Komentar', k.comment)}</nsesss:DruhDokumentu>`
+    : '';
 }
 
-function documentXml(s: SipSource, ids: Ids, d: SipDocument, classification: { code: string; fullCode: string }, isRoot: boolean, rizeni = ''): string {
+function documentXml(
+  s: SipSource,
+  ids: Ids,
+  d: SipDocument,
+  classification: { code: string; fullCode: string },
+  isRoot: boolean,
+  rizeni = '',
+): string {
   const analog = d.form !== 'DIGITAL';
   const puvod =
     d.origin === 'RECEIVED'
@@ -183,16 +238,23 @@ function documentXml(s: SipSource, ids: Ids, d: SipDocument, classification: { c
         `${analog ? opt('DoruceneMnozstvi', d.quantity) : ''}<nsesss:Odesilatel>${external(d.sender ?? { kind: 'NATURAL_PERSON', name: 'neuveden', ico: null, address: null, contact: null })}</nsesss:Odesilatel></nsesss:DorucenyDokument>`
       : `<nsesss:VlastniDokument>${datum('DatumVytvoreni', d.createdOn)}${analog ? opt('VytvoreneMnozstvi', d.quantity) : ''}` +
         `<nsesss:Autor>${internal(s, d.author ?? { userId: 'system', name: s.originator.name, orgUnitName: s.originator.name, position: 'zpracovatel' })}</nsesss:Autor></nsesss:VlastniDokument>`;
-  const mothers = isRoot ? `<nsesss:MaterskeEntity>${vecnaSkupina(s, ids, s.nodes.length - 1, analog)}</nsesss:MaterskeEntity>` : '';
-  const settled = d.settledOn && d.settledBy ? vyrizeni(s, 'Vyrizeni', d.settledOn, d.settlementMethod, d.settlementContent, d.settlementReason, d.settledBy) : '';
+  const mothers = isRoot
+    ? `<nsesss:MaterskeEntity>${vecnaSkupina(s, ids, s.nodes.length - 1, analog)}</nsesss:MaterskeEntity>`
+    : '';
+  const settled =
+    d.settledOn && d.settledBy
+      ? vyrizeni(s, 'Vyrizeni', d.settledOn, d.settlementMethod, d.settlementContent, d.settlementReason, d.settledBy)
+      : '';
   const komponenty = d.components.length
     ? `<nsesss:Komponenty>${d.components.map((c) => komponenta(ids, c, classification)).join('')}</nsesss:Komponenty>`
     : '';
   return (
     `<nsesss:Dokument ID="${ids.documents.get(d.id)}"><nsesss:EvidencniUdaje>${identifikace(d.identifier)}<nsesss:Popis>${t('Nazev', d.subject)}</nsesss:Popis>` +
-    evidence(d) + `<nsesss:Puvod>${puvod}</nsesss:Puvod>` +
+    evidence(d) +
+    `<nsesss:Puvod>${puvod}</nsesss:Puvod>` +
     `<nsesss:Trideni>${t('JednoduchySpisovyZnak', classification.code)}${t('PlneUrcenySpisovyZnak', classification.fullCode)}${druhDokumentu(d.kind)}${mothers}</nsesss:Trideni>` +
-    settled + vyrazovani(d.retention, d.triggerYear, d.disposalYear, isRoot ? rizeni : '') +
+    settled +
+    vyrazovani(d.retention, d.triggerYear, d.disposalYear, isRoot ? rizeni : '') +
     `<nsesss:Manipulace>${t('AnalogovyDokument', analog ? 'ano' : 'ne')}${analog ? opt('UkladaciJednotka', d.storageUnit && cut(d.storageUnit, 100)) : ''}</nsesss:Manipulace>` +
     `</nsesss:EvidencniUdaje>${komponenty}</nsesss:Dokument>`
   );
@@ -213,7 +275,12 @@ function rootEntityXml(s: SipSource, ids: Ids, profile: SipProfile): string {
   if (s.root.kind === 'DOCUMENT') return documentXml(s, ids, s.root.document, classification, true, rizeni);
   const c = s.root.caseFile;
   const analog = c.documents.some((d) => d.form !== 'DIGITAL');
-  const closedBy = c.closedBy ?? { userId: 'system', name: s.originator.name, orgUnitName: s.originator.name, position: 'zpracovatel' };
+  const closedBy = c.closedBy ?? {
+    userId: 'system',
+    name: s.originator.name,
+    orgUnitName: s.originator.name,
+    position: 'zpracovatel',
+  };
   return (
     `<nsesss:Spis ID="${ids.root}"><nsesss:EvidencniUdaje>${identifikace(c.identifier)}<nsesss:Popis>${t('Nazev', c.title)}</nsesss:Popis>` +
     evidence({ referenceNumber: c.referenceNumber, year: Number(c.openedOn.slice(0, 4)), registerName: 'Spisy' }) +
@@ -247,7 +314,10 @@ function amdSec(s: SipSource, objectId: string, amdId: string, now: Date): strin
   if (!log) throw new Error(`no log loaded for ${objectId}`);
   const from = log.entries[0]?.occurredAt ?? now;
   const header = {
-    identifier: { value: logIdentifier(s.originator.abbreviation, from < now ? from : now, now, randomBytes(3).toString('hex')), source: logSource(s.originator.abbreviation) },
+    identifier: {
+      value: logIdentifier(s.originator.abbreviation, from < now ? from : now, now, randomBytes(3).toString('hex')),
+      source: logSource(s.originator.abbreviation),
+    },
     createdAt: now,
     from: from < now ? from : now,
     to: now,
@@ -300,12 +370,21 @@ export function renderMets(s: SipSource, o: MetsOptions): string {
   const fileIdOf = new Map(comps.map((c, i) => [c.id, `FILE${i + 1}`]));
   const docDiv = (d: SipDocument) =>
     `<mets:div TYPE="dokument" DMDID="${ids.documents.get(d.id)}" ADMID="${amd(d.id)}">` +
-    d.components.map((c) => `<mets:div TYPE="komponenta" DMDID="${ids.components.get(c.id)}" ADMID="${amd(c.id)}"><mets:fptr FILEID="${fileIdOf.get(c.id)}"/></mets:div>`).join('') +
+    d.components
+      .map(
+        (c) =>
+          `<mets:div TYPE="komponenta" DMDID="${ids.components.get(c.id)}" ADMID="${amd(c.id)}"><mets:fptr FILEID="${fileIdOf.get(c.id)}"/></mets:div>`,
+      )
+      .join('') +
     '</mets:div>';
-  let inner = s.root.kind === 'CASE_FILE'
-    ? `<mets:div TYPE="spis" DMDID="${ids.root}" ADMID="${amd(s.root.caseFile.id)}">${docs.map(docDiv).join('')}</mets:div>`
-    : docDiv(s.root.document);
-  for (let i = nodeIds.length - 1; i >= 0; i--) inner = `<mets:div TYPE="věcná skupina" DMDID="${ids.nodes[i]}" ADMID="${amd(nodeIds[i])}">${inner}</mets:div>`;
-  parts.push(`<mets:structMap><mets:div TYPE="spisový plán" DMDID="${ids.plan}" ADMID="${amd(planId)}">${inner}</mets:div></mets:structMap>\n</mets:mets>\n`);
+  let inner =
+    s.root.kind === 'CASE_FILE'
+      ? `<mets:div TYPE="spis" DMDID="${ids.root}" ADMID="${amd(s.root.caseFile.id)}">${docs.map(docDiv).join('')}</mets:div>`
+      : docDiv(s.root.document);
+  for (let i = nodeIds.length - 1; i >= 0; i--)
+    inner = `<mets:div TYPE="věcná skupina" DMDID="${ids.nodes[i]}" ADMID="${amd(nodeIds[i])}">${inner}</mets:div>`;
+  parts.push(
+    `<mets:structMap><mets:div TYPE="spisový plán" DMDID="${ids.plan}" ADMID="${amd(planId)}">${inner}</mets:div></mets:structMap>\n</mets:mets>\n`,
+  );
   return parts.join('');
 }

@@ -188,15 +188,34 @@ export interface SipSource {
 /** Documents in the records office are kept there: that is where an analog one lies (`UkladaciJednotka`, `Umisteni`). */
 const IN_RECORDS_OFFICE = new Set(['HANDED_TO_RECORDS_OFFICE', 'IN_RECORDS_OFFICE', 'ON_LOAN']);
 
-interface PeerMunicipality { id: string; name: string; ico: string; abbreviation: string; seatAddressText: string | null }
-interface PeerUser { id: string; name: string; login: string; orgUnit: { id: string } | null }
-interface PeerOrgUnit { id: string; name: string }
+interface PeerMunicipality {
+  id: string;
+  name: string;
+  ico: string;
+  abbreviation: string;
+  seatAddressText: string | null;
+}
+interface PeerUser {
+  id: string;
+  name: string;
+  login: string;
+  orgUnit: { id: string } | null;
+}
+interface PeerOrgUnit {
+  id: string;
+  name: string;
+}
 
 /**
  * Loads the SIP source of a case file or a document (by id or PID) of the EntityManager's municipality;
  * NOT_FOUND when there is none (which is also what another municipality's entity looks like).
  */
-export async function loadSipSource(em: SqlEntityManager, peers: Peers, municipalityId: string, entityId: string): Promise<SipSource> {
+export async function loadSipSource(
+  em: SqlEntityManager,
+  peers: Peers,
+  municipalityId: string,
+  entityId: string,
+): Promise<SipSource> {
   const byIdOrPid = UUID.test(entityId) ? { id: entityId } : { pid: entityId };
   const caseFile = await em.findOne(CaseFile, byIdOrPid);
   const lone = caseFile ? null : await em.findOne(Document, byIdOrPid);
@@ -209,13 +228,17 @@ export async function loadSipSource(em: SqlEntityManager, peers: Peers, municipa
   const documents = caseFile
     ? await em.find(Document, { caseFileId: caseFile.id }, { orderBy: { caseFileInsertedAt: 'asc', id: 'asc' } })
     : [lone!];
-  const components = await em.find(Component, { documentId: { $in: documents.map((d) => d.id) } }, { orderBy: { order: 'asc', version: 'asc' } });
+  const components = await em.find(
+    Component,
+    { documentId: { $in: documents.map((d) => d.id) } },
+    { orderBy: { order: 'asc', version: 'asc' } },
+  );
   const registers = await em.find(Register, { id: { $in: [...new Set(documents.map((d) => d.registerId))] } });
 
   const nodeId = caseFile ? caseFile.filingPlanNodeId : lone!.filingPlanNodeId;
   if (!nodeId) throw new UnclassifiedEntity(entityId);
   const chain: FilingPlanNode[] = [];
-  for (let id: string | null = nodeId; id; ) {
+  for (let id: string | null = nodeId; id;) {
     const node: FilingPlanNode = await em.findOneOrFail(FilingPlanNode, { id });
     chain.unshift(node);
     id = node.parentId;
@@ -228,17 +251,43 @@ export async function loadSipSource(em: SqlEntityManager, peers: Peers, municipa
   const partyIds = [...new Set(documents.map((d) => d.senderPartyId).filter((id): id is string => !!id))];
   const parties = partyIds.length ? await em.find(Party, { id: { $in: partyIds } }) : [];
   // Rows from before the identifiers existed get theirs from the data upgrade at start; until then, the defaults.
-  const identifierOr = (value: string | null, src: string | null, fallback: string): SipIdentifier => ({ value: value ?? fallback, source: src ?? source });
+  const identifierOr = (value: string | null, src: string | null, fallback: string): SipIdentifier => ({
+    value: value ?? fallback,
+    source: src ?? source,
+  });
 
   // The municipality and the people, from their owners (federation), as the caller.
-  const userIds = [...new Set([caseFile?.closedById, caseFile?.handlerId, ...documents.flatMap((d) => [d.settledById, d.handlerId, d.createdById])].filter((x): x is string => !!x))];
+  const userIds = [
+    ...new Set(
+      [
+        caseFile?.closedById,
+        caseFile?.handlerId,
+        ...documents.flatMap((d) => [d.settledById, d.handlerId, d.createdById]),
+      ].filter((x): x is string => !!x),
+    ),
+  ];
   const [[municipality], users] = await Promise.all([
-    peers.entities<PeerMunicipality>('municipalities', 'Municipality', [municipalityId], 'id name ico abbreviation seatAddressText'),
-    userIds.length ? peers.entities<PeerUser>('users', 'User', userIds, 'id name login orgUnit { id }') : Promise.resolve([]),
+    peers.entities<PeerMunicipality>(
+      'municipalities',
+      'Municipality',
+      [municipalityId],
+      'id name ico abbreviation seatAddressText',
+    ),
+    userIds.length
+      ? peers.entities<PeerUser>('users', 'User', userIds, 'id name login orgUnit { id }')
+      : Promise.resolve([]),
   ]);
   if (!municipality) throw new Error(`municipality ${municipalityId} did not resolve`);
-  const unitIds = [...new Set([caseFile?.orgUnitId, ...documents.map((d) => d.orgUnitId), ...users.map((u) => u?.orgUnit?.id)].filter((x): x is string => !!x))];
-  const units = unitIds.length ? await peers.entities<PeerOrgUnit>('municipalities', 'OrgUnit', unitIds, 'id name') : [];
+  const unitIds = [
+    ...new Set(
+      [caseFile?.orgUnitId, ...documents.map((d) => d.orgUnitId), ...users.map((u) => u?.orgUnit?.id)].filter(
+        (x): x is string => !!x,
+      ),
+    ),
+  ];
+  const units = unitIds.length
+    ? await peers.entities<PeerOrgUnit>('municipalities', 'OrgUnit', unitIds, 'id name')
+    : [];
   const userById = new Map(users.filter((u): u is PeerUser => !!u).map((u) => [u.id, u]));
   const unitById = new Map(units.filter((u): u is PeerOrgUnit => !!u).map((u) => [u.id, u]));
   const person = (userId: string | null | undefined, fallbackUnit: string | null): SipPerson | null => {
@@ -269,7 +318,11 @@ export async function loadSipSource(em: SqlEntityManager, peers: Peers, municipa
       ? {
           // Nodes with the same schedule share its identifier, so its name comes from the schedule alone: ZAF rule
           // obs59 wants one content per identifier.
-          identifier: identifierOr(n.scheduleIdentifierValue, n.scheduleIdentifierSource, defaultScheduleValue(n) ?? n.disposalCode),
+          identifier: identifierOr(
+            n.scheduleIdentifierValue,
+            n.scheduleIdentifierSource,
+            defaultScheduleValue(n) ?? n.disposalCode,
+          ),
           name: `${n.disposalCode}/${n.fixedDisposalYear !== null ? `R${n.fixedDisposalYear}` : (n.retentionYears ?? 0)} ${n.triggerEvent ?? 'vyřízení/uzavření'}`,
           code: n.disposalCode,
           years: n.retentionYears,
@@ -280,12 +333,25 @@ export async function loadSipSource(em: SqlEntityManager, peers: Peers, municipa
       : null;
   const leaf = chain[chain.length - 1];
   const componentsOf = (d: Document) =>
-    components.filter((c) => c.documentId === d.id).map<SipComponent>((c) => ({
-      identifier: { value: c.id, source }, id: c.id, order: c.order, version: c.version, form: c.form, fileName: c.fileName,
-      mediaType: c.mediaType, size: Number(c.size), sha256: c.sha256, blobKey: c.blobKey, createdAt: c.createdAt,
-    }));
+    components
+      .filter((c) => c.documentId === d.id)
+      .map<SipComponent>((c) => ({
+        identifier: { value: c.id, source },
+        id: c.id,
+        order: c.order,
+        version: c.version,
+        form: c.form,
+        fileName: c.fileName,
+        mediaType: c.mediaType,
+        size: Number(c.size),
+        sha256: c.sha256,
+        blobKey: c.blobKey,
+        createdAt: c.createdAt,
+      }));
   // The nodes of documents classified elsewhere than their case file (read up front so sipDocument stays sync).
-  const otherNodeIds = [...new Set(documents.map((d) => d.filingPlanNodeId).filter((id): id is string => !!id && id !== leaf.id))];
+  const otherNodeIds = [
+    ...new Set(documents.map((d) => d.filingPlanNodeId).filter((id): id is string => !!id && id !== leaf.id)),
+  ];
   const otherNodes = otherNodeIds.length ? await em.find(FilingPlanNode, { id: { $in: otherNodeIds } }) : [];
   const nodeById = (id: string) => otherNodes.find((n) => n.id === id) ?? null;
   const senderOf = (d: Document): SipParty => {
@@ -301,7 +367,10 @@ export async function loadSipSource(em: SqlEntityManager, peers: Peers, municipa
       };
     }
     return {
-      kind: d.senderIco ? 'LEGAL_PERSON' : 'NATURAL_PERSON', name: d.senderName ?? 'neuveden', ico: d.senderIco, address: d.senderAddress,
+      kind: d.senderIco ? 'LEGAL_PERSON' : 'NATURAL_PERSON',
+      name: d.senderName ?? 'neuveden',
+      ico: d.senderIco,
+      address: d.senderAddress,
       contact: d.senderDataBoxId ? `ISDS ${d.senderDataBoxId}` : null,
     };
   };
@@ -320,7 +389,13 @@ export async function loadSipSource(em: SqlEntityManager, peers: Peers, municipa
       origin: d.origin,
       form: d.form,
       quantity: d.form === 'DIGITAL' ? null : quantityText(d),
-      kind: kind ? { identifier: { value: kind.identifierValue, source: kind.identifierSource }, name: kind.name, comment: kind.comment } : null,
+      kind: kind
+        ? {
+            identifier: { value: kind.identifierValue, source: kind.identifierSource },
+            name: kind.name,
+            comment: kind.comment,
+          }
+        : null,
       deliveredOn: d.deliveredAt ? czechDay(d.deliveredAt) : null,
       createdOn: czechDay(d.createdAt ?? d.registeredAt ?? new Date(0)),
       sender: d.origin === 'RECEIVED' ? senderOf(d) : null,
@@ -333,14 +408,24 @@ export async function loadSipSource(em: SqlEntityManager, peers: Peers, municipa
       settledBy: person(d.settledById ?? d.handlerId, d.orgUnitId),
       storageUnit: IN_RECORDS_OFFICE.has(d.state) ? `Spisovna ${municipality.name}` : null,
       retention: retentionOf(ownNode ?? (d.filingPlanNodeId ? (nodeById(d.filingPlanNodeId) ?? leaf) : leaf)),
-      triggerYear: d.disposalYear !== null && d.retentionYears !== null ? d.disposalYear - 1 - d.retentionYears : d.settledOn ? Number(d.settledOn.slice(0, 4)) : null,
+      triggerYear:
+        d.disposalYear !== null && d.retentionYears !== null
+          ? d.disposalYear - 1 - d.retentionYears
+          : d.settledOn
+            ? Number(d.settledOn.slice(0, 4))
+            : null,
       disposalYear: d.disposalYear,
       components: comps,
     };
   };
 
   const sipNodes: SipNode[] = chain.map((n) => ({
-    identifier: identifierOr(n.identifierValue, n.identifierSource, defaultNodeValue(n)), code: n.code, fullCode: n.fullCode, name: n.name, createdOn: czechDay(n.createdAt), retention: retentionOf(n),
+    identifier: identifierOr(n.identifierValue, n.identifierSource, defaultNodeValue(n)),
+    code: n.code,
+    fullCode: n.fullCode,
+    name: n.name,
+    createdOn: czechDay(n.createdAt),
+    retention: retentionOf(n),
   }));
   const root: SipSource['root'] = caseFile
     ? {
@@ -355,19 +440,37 @@ export async function loadSipSource(em: SqlEntityManager, peers: Peers, municipa
           closedBy: person(caseFile.closedById ?? caseFile.handlerId, caseFile.orgUnitId),
           location: IN_RECORDS_OFFICE.has(caseFile.state) ? `Spisovna ${municipality.name}` : null,
           retention: retentionOf(leaf),
-          triggerYear: caseFile.disposalYear !== null && caseFile.retentionYears !== null ? caseFile.disposalYear - 1 - caseFile.retentionYears : caseFile.closedOn ? Number(caseFile.closedOn.slice(0, 4)) : null,
+          triggerYear:
+            caseFile.disposalYear !== null && caseFile.retentionYears !== null
+              ? caseFile.disposalYear - 1 - caseFile.retentionYears
+              : caseFile.closedOn
+                ? Number(caseFile.closedOn.slice(0, 4))
+                : null,
           disposalYear: caseFile.disposalYear,
           documents: documents.map(sipDocument),
         },
       }
     : { kind: 'DOCUMENT', document: sipDocument(lone!) };
 
-  const planIdentifier = identifierOr(plan.identifierValue, plan.identifierSource, defaultPlanValue(source, plan.validFrom));
+  const planIdentifier = identifierOr(
+    plan.identifierValue,
+    plan.identifierSource,
+    defaultPlanValue(source, plan.validFrom),
+  );
   // The log of every object: by id, and by PID for documents and case files (as the object log export reads it).
   const objects: { id: string; pid?: string | null; type: string; identifier: SipIdentifier }[] = [
     { id: plan.id, type: 'SpisovyPlan', identifier: planIdentifier },
     ...chain.map((n, i) => ({ id: n.id, type: 'VecnaSkupina', identifier: sipNodes[i].identifier })),
-    ...(caseFile ? [{ id: caseFile.id, pid: caseFile.pid, type: 'Spis', identifier: { value: caseFile.pid ?? caseFile.id, source } }] : []),
+    ...(caseFile
+      ? [
+          {
+            id: caseFile.id,
+            pid: caseFile.pid,
+            type: 'Spis',
+            identifier: { value: caseFile.pid ?? caseFile.id, source },
+          },
+        ]
+      : []),
     ...documents.map((d) => ({ id: d.id, pid: d.pid, type: 'Dokument', identifier: { value: d.pid, source } })),
     ...components.map((c) => ({ id: c.id, type: 'Komponenta', identifier: { value: c.id, source } })),
   ];
@@ -383,7 +486,9 @@ export async function loadSipSource(em: SqlEntityManager, peers: Peers, municipa
   }
 
   const rootId = caseFile ? caseFile.id : lone!.id;
-  const reviewEntry = [...(logs.get(rootId)?.entries ?? [])].reverse().find((e) => e.changes.some((c) => c.name === `${REVIEW}Datum`));
+  const reviewEntry = [...(logs.get(rootId)?.entries ?? [])]
+    .reverse()
+    .find((e) => e.changes.some((c) => c.name === `${REVIEW}Datum`));
   const reviewed = (name: string) => reviewEntry?.changes.find((c) => c.name === `${REVIEW}${name}`)?.new ?? null;
   const assessorName = reviewed('Posuzovatel') ?? reviewEntry?.actorName ?? reviewEntry?.actorLogin ?? '';
   const review: SipDisposalReview | null = reviewEntry
@@ -394,7 +499,10 @@ export async function loadSipSource(em: SqlEntityManager, peers: Peers, municipa
         reasoning: reviewed('Oduvodneni'),
         // The importing officer unless the decision named someone else: then the name is all the log has of them.
         assessor: {
-          userId: assessorName === reviewEntry.actorName && reviewEntry.actorId ? reviewEntry.actorId : `posuzovatel ${assessorName}`.slice(0, 50),
+          userId:
+            assessorName === reviewEntry.actorName && reviewEntry.actorId
+              ? reviewEntry.actorId
+              : `posuzovatel ${assessorName}`.slice(0, 50),
           name: assessorName,
           orgUnitName: municipality.name,
           position: 'posuzovatel',
@@ -413,7 +521,13 @@ export async function loadSipSource(em: SqlEntityManager, peers: Peers, municipa
       seat: municipality.seatAddressText ?? municipality.name,
       abbreviation,
     },
-    plan: { identifier: planIdentifier, name: plan.name, validFrom: plan.validFrom, validTo: plan.validTo, separator: plan.separator },
+    plan: {
+      identifier: planIdentifier,
+      name: plan.name,
+      validFrom: plan.validFrom,
+      validTo: plan.validTo,
+      separator: plan.separator,
+    },
     nodes: sipNodes,
     root,
     logs,
@@ -426,12 +540,16 @@ export async function loadSipSource(em: SqlEntityManager, peers: Peers, municipa
  */
 export class UnclassifiedEntity extends HubError {
   constructor(entityId: string) {
-    super(ErrorCode.CONFLICT, `${entityId} is not classified in a filing plan (a SIP needs its filing-plan node and retention schedule)`);
+    super(
+      ErrorCode.CONFLICT,
+      `${entityId} is not classified in a filing plan (a SIP needs its filing-plan node and retention schedule)`,
+    );
   }
 }
 
 /** Czech plural of a count: 1 list, 2–4 listy, 5 listů. */
-const plural = (n: number, one: string, few: string, many: string) => `${n} ${n === 1 ? one : n >= 2 && n <= 4 ? few : many}`;
+const plural = (n: number, one: string, few: string, many: string) =>
+  `${n} ${n === 1 ? one : n >= 2 && n <= 4 ? few : many}`;
 
 /**
  * The quantity of a paper (or hybrid) document as the archive reads it (DoruceneMnozstvi, VytvoreneMnozstvi, rules
@@ -449,4 +567,5 @@ export function quantityText(d: Pick<Document, 'sheetCount' | 'attachmentCount' 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Year of a YYYY-MM-DD day or an instant (Czech time). */
-export const yearOf = (day: string | Date): number => (typeof day === 'string' ? Number(day.slice(0, 4)) : czechYear(day));
+export const yearOf = (day: string | Date): number =>
+  typeof day === 'string' ? Number(day.slice(0, 4)) : czechYear(day);

@@ -25,26 +25,34 @@ export async function assertValidSip(zipFile: string): Promise<'pass' | 'pass-xe
     const unzip = await run('unzip', ['-q', zipFile, '-d', dir]);
     if (unzip.code !== 0) throw new Error(`dat1: not a ZIP: ${unzip.output}`);
     const top = readdirSync(dir);
-    if (top.length !== 1 || top[0] !== name) throw new Error(`dat2: the ZIP must hold exactly one folder ${name}, holds ${top.join(', ')}`);
+    if (top.length !== 1 || top[0] !== name)
+      throw new Error(`dat2: the ZIP must hold exactly one folder ${name}, holds ${top.join(', ')}`);
     const inner = readdirSync(join(dir, name)).sort();
-    if (!inner.includes('mets.xml') || inner.some((f) => f !== 'mets.xml' && f !== 'komponenty')) throw new Error(`dat3: the folder holds ${inner.join(', ')}`);
-    if (inner.includes('komponenty') && !statSync(join(dir, name, 'komponenty')).isDirectory()) throw new Error('dat3: komponenty is not a folder');
+    if (!inner.includes('mets.xml') || inner.some((f) => f !== 'mets.xml' && f !== 'komponenty'))
+      throw new Error(`dat3: the folder holds ${inner.join(', ')}`);
+    if (inner.includes('komponenty') && !statSync(join(dir, name, 'komponenty')).isDirectory())
+      throw new Error('dat3: komponenty is not a folder');
     const mets = join(dir, name, 'mets.xml');
     const bytes = readFileSync(mets);
-    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) throw new Error('kod1: mets.xml starts with a byte-order mark');
+    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+      throw new Error('kod1: mets.xml starts with a byte-order mark');
 
     const v = await run('bash', [script, '--strict', 'sip', zipFile]);
     const verdict = v.output.trim().split('\n').at(-1) ?? '';
     if (v.code === 0 && verdict.startsWith('VERDICT: PASS')) return 'pass';
-    if (!(v.code === 2 && /setup error/.test(verdict))) throw new Error(`SIP ${name} fails validate.sh --strict:\n${v.output.slice(0, 6000)}`);
+    if (!(v.code === 2 && /setup error/.test(verdict)))
+      throw new Error(`SIP ${name} fails validate.sh --strict:\n${v.output.slice(0, 6000)}`);
 
     // No xmllint here: the validator's own Xerces and extra checks, which validate.sh runs too.
     const tools = join(dirname(script), 'tools');
-    if (!(await has('java')) || !(await has('python3'))) return missing(`${verdict} (and no java/python3 for the fallback)`);
+    if (!(await has('java')) || !(await has('python3')))
+      return missing(`${verdict} (and no java/python3 for the fallback)`);
     const xerces = await run('java', [join(tools, 'XsdCheck.java'), 'sip', join(dirname(script), 'xsd'), mets]);
-    if (xerces.code !== 0) throw new Error(`SIP ${name} is not schema-valid (Xerces, ZAF val1 set):\n${xerces.output.slice(0, 6000)}`);
+    if (xerces.code !== 0)
+      throw new Error(`SIP ${name} is not schema-valid (Xerces, ZAF val1 set):\n${xerces.output.slice(0, 6000)}`);
     const extra = await run('python3', [join(tools, 'sip_extra_checks.py'), '--strict', mets]);
-    if (extra.code !== 0) throw new Error(`SIP ${name} fails the ID/IDREF or strict coverage check:\n${extra.output.slice(0, 6000)}`);
+    if (extra.code !== 0)
+      throw new Error(`SIP ${name} fails the ID/IDREF or strict coverage check:\n${extra.output.slice(0, 6000)}`);
     return 'pass-xerces';
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,7 +1,19 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import {
-  ErrorCode, HubError, Role, badInput, hasRole, inTransaction, logger, recordAudit, scopeToTenant, type Caller, type HubORM, type Peers,
-  type RouteCaller, type TenantCaller,
+  ErrorCode,
+  HubError,
+  Role,
+  badInput,
+  hasRole,
+  inTransaction,
+  logger,
+  recordAudit,
+  scopeToTenant,
+  type Caller,
+  type HubORM,
+  type Peers,
+  type RouteCaller,
+  type TenantCaller,
 } from '@hub/kit';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
@@ -25,13 +37,17 @@ export const SIP_PROFILES: SipProfile[] = ['metadata', 'components'];
 /** Who builds packages for the archive: the records office and the records manager (kit roles.ts). */
 export const SIP_ROLES = [Role.RECORDS_OFFICER, Role.RECORDS_MANAGER];
 
-export const sipDownloadPath = (entityId: string, profile: SipProfile) => `${SIP_PATH}?id=${encodeURIComponent(entityId)}&profile=${profile}`;
+export const sipDownloadPath = (entityId: string, profile: SipProfile) =>
+  `${SIP_PATH}?id=${encodeURIComponent(entityId)}&profile=${profile}`;
 
 export function sipCaller(caller: Caller | null | undefined): TenantCaller {
   if (caller === undefined) throw new HubError(ErrorCode.UNAUTHENTICATED, 'Requests must come through the hub gateway');
-  if (caller === null) throw new HubError(ErrorCode.UNAUTHENTICATED, 'Sign in first: this operation needs a valid token');
-  if (!caller.municipalityId) throw new HubError(ErrorCode.FORBIDDEN, "Platform administrators have no access to a municipality's records");
-  if (!hasRole(caller, ...SIP_ROLES)) throw new HubError(ErrorCode.FORBIDDEN, `This needs one of the roles ${SIP_ROLES.join(', ')}`);
+  if (caller === null)
+    throw new HubError(ErrorCode.UNAUTHENTICATED, 'Sign in first: this operation needs a valid token');
+  if (!caller.municipalityId)
+    throw new HubError(ErrorCode.FORBIDDEN, "Platform administrators have no access to a municipality's records");
+  if (!hasRole(caller, ...SIP_ROLES))
+    throw new HubError(ErrorCode.FORBIDDEN, `This needs one of the roles ${SIP_ROLES.join(', ')}`);
   return caller as TenantCaller;
 }
 
@@ -41,7 +57,13 @@ export interface ArchiveReadiness {
 }
 
 /** What keeps the entity from going to the archive (as the disposal proposal's package), per rule. */
-export async function archiveReadiness(em: SqlEntityManager, peers: Peers, caller: TenantCaller, entityId: string, now: Date): Promise<ArchiveReadiness> {
+export async function archiveReadiness(
+  em: SqlEntityManager,
+  peers: Peers,
+  caller: TenantCaller,
+  entityId: string,
+  now: Date,
+): Promise<ArchiveReadiness> {
   try {
     const source = await loadSipSource(em, peers, caller.municipalityId, entityId);
     const problems = checkContentRules(source, 'metadata', now);
@@ -69,15 +91,28 @@ export interface PreparedSip {
  * the archive's hands even if the connection breaks later, and the log must not miss an export that happened; an
  * export logged that then broke off is the lesser error (the archive validates what it received).
  */
-export async function prepareSip(em: SqlEntityManager, peers: Peers, caller: TenantCaller, entityId: string, profile: SipProfile, now: Date): Promise<PreparedSip> {
+export async function prepareSip(
+  em: SqlEntityManager,
+  peers: Peers,
+  caller: TenantCaller,
+  entityId: string,
+  profile: SipProfile,
+  now: Date,
+): Promise<PreparedSip> {
   if (!SIP_PROFILES.includes(profile)) throw badInput(`profile must be one of ${SIP_PROFILES.join(', ')}`, 'profile');
   const source = await loadSipSource(em, peers, caller.municipalityId, entityId);
   const problems = checkContentRules(source, profile, now);
   if (problems.length > 0) {
-    throw new HubError(ErrorCode.CONFLICT, `The package would break the archive's rules: ${problems.map((p) => p.rule).join(', ')}`, { problems });
+    throw new HubError(
+      ErrorCode.CONFLICT,
+      `The package would break the archive's rules: ${problems.map((p) => p.rule).join(', ')}`,
+      { problems },
+    );
   }
   const root = source.root.kind === 'CASE_FILE' ? source.root.caseFile : source.root.document;
-  const name = sipName(`SIP_${source.originator.abbreviation}_${root.identifier.value}_${profile === 'components' ? 'P' : 'SM'}`);
+  const name = sipName(
+    `SIP_${source.originator.abbreviation}_${root.identifier.value}_${profile === 'components' ? 'P' : 'SM'}`,
+  );
   await inTransaction(em.fork(), (tx) =>
     recordAudit(tx, caller, {
       municipalityId: caller.municipalityId,
@@ -88,7 +123,12 @@ export async function prepareSip(em: SqlEntityManager, peers: Peers, caller: Ten
       changes: [{ name: 'SIP', old: null, new: name }],
     }),
   );
-  const mets = renderMets(source, { profile, now, objid: `${source.originator.abbreviation}-${root.identifier.value}`, individual: { name: caller.name ?? caller.login } });
+  const mets = renderMets(source, {
+    profile,
+    now,
+    objid: `${source.originator.abbreviation}-${root.identifier.value}`,
+    individual: { name: caller.name ?? caller.login },
+  });
   return { name, mets, source, profile };
 }
 
@@ -121,7 +161,8 @@ export function sipHandler(orm: HubORM, opts: SipRouteOptions = {}) {
       const caller = sipCaller(from.caller);
       const params = new URL(req.url ?? '/', 'http://localhost').searchParams;
       const ids = params.getAll('id');
-      if (ids.length !== 1 || !/^[A-Za-z0-9-]{1,50}$/.test(ids[0])) throw badInput('id (a case file or document id or PID) is required once', 'id');
+      if (ids.length !== 1 || !/^[A-Za-z0-9-]{1,50}$/.test(ids[0]))
+        throw badInput('id (a case file or document id or PID) is required once', 'id');
       const profiles = params.getAll('profile');
       if (profiles.length !== 1) throw badInput(`profile is required once (${SIP_PROFILES.join(' or ')})`, 'profile');
       if (!from.peers) throw new Error('the SIP route needs peers');

@@ -21,7 +21,10 @@ const SIP_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** A folder/zip name allowed by rule dat1a: ASCII letters, digits, `_` and `-`, at most 64 characters. */
 export function sipName(raw: string): string {
-  const name = raw.normalize('NFKD').replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64);
+  const name = raw
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9_-]/g, '_')
+    .slice(0, 64);
   if (!SIP_NAME.test(name)) throw new Error(`not a valid SIP name: ${raw}`);
   return name;
 }
@@ -38,7 +41,8 @@ function verifying(sha256: string, size: number, label: string): Transform {
     },
     flush(done) {
       const actual = hash.digest('hex');
-      if (actual !== sha256 || seen !== size) done(new Error(`component ${label} does not match its record (sha256 ${actual}, ${seen} bytes)`));
+      if (actual !== sha256 || seen !== size)
+        done(new Error(`component ${label} does not match its record (sha256 ${actual}, ${seen} bytes)`));
       else done();
     },
   });
@@ -59,16 +63,20 @@ export function sipZipStream(input: SipZipInput): Readable {
   const zip = new ZipFile();
   zip.addBuffer(Buffer.from(input.mets, 'utf8'), `${folder}/mets.xml`, { mtime: input.mtime, compress: true });
   for (const c of input.components) {
-    zip.addReadStreamLazy(`${folder}/${componentPath(c)}`, { mtime: c.createdAt, compress: false, size: c.size }, (cb) => {
-      try {
-        const source = input.blobs.open(c.blobKey);
-        const check = verifying(c.sha256, c.size, c.id);
-        source.on('error', (e) => check.destroy(e));
-        cb(null, source.pipe(check));
-      } catch (e) {
-        cb(e, undefined as never);
-      }
-    });
+    zip.addReadStreamLazy(
+      `${folder}/${componentPath(c)}`,
+      { mtime: c.createdAt, compress: false, size: c.size },
+      (cb) => {
+        try {
+          const source = input.blobs.open(c.blobKey);
+          const check = verifying(c.sha256, c.size, c.id);
+          source.on('error', (e) => check.destroy(e));
+          cb(null, source.pipe(check));
+        } catch (e) {
+          cb(e, undefined as never);
+        }
+      },
+    );
   }
   zip.end();
   return zip.outputStream as Readable;

@@ -1,4 +1,12 @@
-import { DEMO_MUNICIPALITIES, scopeToTenant, startTestSubgraph, testCaller, testDatabaseKinds, type SubgraphContext, type TestSubgraph } from '@hub/kit';
+import {
+  DEMO_MUNICIPALITIES,
+  scopeToTenant,
+  startTestSubgraph,
+  testCaller,
+  testDatabaseKinds,
+  type SubgraphContext,
+  type TestSubgraph,
+} from '@hub/kit';
 import { randomUUID } from 'node:crypto';
 import type { FilingContext } from '../../context';
 import { filing } from '../../index';
@@ -14,14 +22,21 @@ const adamovClerk = testCaller(ADAMOV.id, ['INTAKE_CLERK'], 'ouada.clerk');
 const platform = testCaller(null, ['PLATFORM_ADMIN'], 'platform.admin');
 
 let clock: Date | null = null;
-const clockedFiling = { ...filing, createContext: (base: SubgraphContext): FilingContext => ({ ...filing.createContext(base), now: () => clock ?? new Date() }) };
+const clockedFiling = {
+  ...filing,
+  createContext: (base: SubgraphContext): FilingContext => ({
+    ...filing.createContext(base),
+    now: () => clock ?? new Date(),
+  }),
+};
 
 const REGISTER = `mutation($input: RegisterDocumentInput!) { registerDocument(input: $input) { document { id } } }`;
 const STATISTICS = `query($input: StatisticsInput!) { statistics(input: $input) { subject groupBy total groups { count keys { dimension value label } } } }`;
 const PLATFORM = `query($input: StatisticsInput!) { platformStatistics(input: $input) { total groups { count keys { dimension value label } } } }`;
 
 /** Groups as [values…, count] rows, easy to compare. */
-const rows = (s: { groups: { count: number; keys: { value: string | null }[] }[] }) => s.groups.map((g) => [...g.keys.map((k) => k.value), g.count]);
+const rows = (s: { groups: { count: number; keys: { value: string | null }[] }[] }) =>
+  s.groups.map((g) => [...g.keys.map((k) => k.value), g.count]);
 
 describe.each(testDatabaseKinds())('statistics on %s', (kind) => {
   let t: TestSubgraph<FilingContext>;
@@ -32,7 +47,12 @@ describe.each(testDatabaseKinds())('statistics on %s', (kind) => {
   const register = async (name: string, at: string, caller = clerk, received = true) => {
     clock = new Date(at);
     const input = received
-      ? { subject: name, origin: 'RECEIVED', deliveredAt: new Date(clock.getTime() - 60_000).toISOString(), sender: { name: 'Jan Novák', address: 'Blansko' } }
+      ? {
+          subject: name,
+          origin: 'RECEIVED',
+          deliveredAt: new Date(clock.getTime() - 60_000).toISOString(),
+          sender: { name: 'Jan Novák', address: 'Blansko' },
+        }
       : { subject: name, origin: 'OWN' };
     const r = await t.run(caller, REGISTER, { input });
     if (r.errors) throw new Error(JSON.stringify(r.errors));
@@ -51,12 +71,27 @@ describe.each(testDatabaseKinds())('statistics on %s', (kind) => {
     const em = scopeToTenant(t.orm.em.fork(), BLANSKO.id);
     leaf = (await em.find(FilingPlanNode, { parentId: { $ne: null } }, { orderBy: { fullCode: 'asc' }, limit: 1 }))[0];
     parent = await em.findOneOrFail(FilingPlanNode, { id: leaf.parentId! });
-    await em.nativeUpdate(Document, { id: { $in: [ids['leden'], ids['únor']] } }, { filingPlanNodeId: leaf.id, state: 'SETTLED' });
+    await em.nativeUpdate(
+      Document,
+      { id: { $in: [ids['leden'], ids['únor']] } },
+      { filingPlanNodeId: leaf.id, state: 'SETTLED' },
+    );
     // leden came in as a data message.
     em.create(DataMessage, {
-      id: randomUUID(), municipalityId: BLANSKO.id, dmId: '123456', senderBoxId: 'abc1234', senderName: 'Jan Novák', annotation: 'leden',
-      senderRefNumber: null, recipientRefNumber: null, deliveredAt: new Date('2026-01-15T08:00:00Z'), acceptedAt: null, status: 4,
-      documentId: ids['leden'], receivedAt: new Date('2026-01-15T09:00:00Z'), receivedById: clerk.userId,
+      id: randomUUID(),
+      municipalityId: BLANSKO.id,
+      dmId: '123456',
+      senderBoxId: 'abc1234',
+      senderName: 'Jan Novák',
+      annotation: 'leden',
+      senderRefNumber: null,
+      recipientRefNumber: null,
+      deliveredAt: new Date('2026-01-15T08:00:00Z'),
+      acceptedAt: null,
+      status: 4,
+      documentId: ids['leden'],
+      receivedAt: new Date('2026-01-15T09:00:00Z'),
+      receivedById: clerk.userId,
     });
     await em.flush();
   });
@@ -65,7 +100,11 @@ describe.each(testDatabaseKinds())('statistics on %s', (kind) => {
   it('counts per Czech month × state in one query, the last evening of January in February', async () => {
     const r = await t.run(clerk, STATISTICS, { input: { groupBy: ['REGISTRATION_MONTH', 'STATE'] } });
     expect(r.errors).toBeUndefined();
-    expect(r.data!.statistics).toMatchObject({ subject: 'DOCUMENTS', groupBy: ['REGISTRATION_MONTH', 'STATE'], total: 4 });
+    expect(r.data!.statistics).toMatchObject({
+      subject: 'DOCUMENTS',
+      groupBy: ['REGISTRATION_MONTH', 'STATE'],
+      total: 4,
+    });
     expect(rows(r.data!.statistics)).toEqual([
       ['2026-01', 'SETTLED', 1],
       ['2026-02', 'REGISTERED', 1],
@@ -75,16 +114,32 @@ describe.each(testDatabaseKinds())('statistics on %s', (kind) => {
   });
 
   it('takes the filters of documents: a period, a subject search', async () => {
-    const period = await t.run(clerk, STATISTICS, { input: { groupBy: ['REGISTRATION_MONTH'], filter: { registeredFrom: '2026-01-31T23:00:00Z', registeredTo: '2026-03-01T00:00:00Z' } } });
+    const period = await t.run(clerk, STATISTICS, {
+      input: {
+        groupBy: ['REGISTRATION_MONTH'],
+        filter: { registeredFrom: '2026-01-31T23:00:00Z', registeredTo: '2026-03-01T00:00:00Z' },
+      },
+    });
     expect(rows(period.data!.statistics)).toEqual([['2026-02', 2]]);
-    const search = await t.run(clerk, STATISTICS, { input: { groupBy: ['ORIGIN'], filter: { subjectContains: 'UNOR' } } });
-    expect(rows(search.data!.statistics)).toEqual([['OWN', 1], ['RECEIVED', 1]]);
+    const search = await t.run(clerk, STATISTICS, {
+      input: { groupBy: ['ORIGIN'], filter: { subjectContains: 'UNOR' } },
+    });
+    expect(rows(search.data!.statistics)).toEqual([
+      ['OWN', 1],
+      ['RECEIVED', 1],
+    ]);
   });
 
   it('counts a filing code under its node and each ancestor, with the code as label', async () => {
     const r = await t.run(clerk, STATISTICS, { input: { groupBy: ['FILING_CODE'] } });
-    const groups = r.data!.statistics.groups as { count: number; keys: { value: string | null; label: string | null }[] }[];
-    expect(groups.find((g) => g.keys[0].value === leaf.id)).toMatchObject({ count: 2, keys: [{ label: `${leaf.fullCode} ${leaf.name}` }] });
+    const groups = r.data!.statistics.groups as {
+      count: number;
+      keys: { value: string | null; label: string | null }[];
+    }[];
+    expect(groups.find((g) => g.keys[0].value === leaf.id)).toMatchObject({
+      count: 2,
+      keys: [{ label: `${leaf.fullCode} ${leaf.name}` }],
+    });
     expect(groups.find((g) => g.keys[0].value === parent.id)?.count).toBe(2);
     expect(groups.at(-1)).toMatchObject({ count: 2, keys: [{ value: null, label: null }] });
     expect(r.data!.statistics.total).toBe(4);
@@ -92,14 +147,22 @@ describe.each(testDatabaseKinds())('statistics on %s', (kind) => {
 
   it('channel: data box, other, none for own documents', async () => {
     const r = await t.run(clerk, STATISTICS, { input: { groupBy: ['CHANNEL'] } });
-    expect(rows(r.data!.statistics)).toEqual([['DATA_BOX', 1], ['OTHER', 2], [null, 1]]);
+    expect(rows(r.data!.statistics)).toEqual([
+      ['DATA_BOX', 1],
+      ['OTHER', 2],
+      [null, 1],
+    ]);
   });
 
   it('counts only what the caller may see, never another municipality', async () => {
     const handler = testCaller(BLANSKO.id, ['CASE_HANDLER']);
     expect((await t.run(handler, STATISTICS, { input: { groupBy: [] } })).data!.statistics.total).toBe(0);
-    expect(rows((await t.run(adamovClerk, STATISTICS, { input: { groupBy: ['STATE'] } })).data!.statistics)).toEqual([['REGISTERED', 1]]);
-    expect((await t.run(platform, STATISTICS, { input: { groupBy: [] } })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(rows((await t.run(adamovClerk, STATISTICS, { input: { groupBy: ['STATE'] } })).data!.statistics)).toEqual([
+      ['REGISTERED', 1],
+    ]);
+    expect((await t.run(platform, STATISTICS, { input: { groupBy: [] } })).errors?.[0].extensions?.code).toBe(
+      'FORBIDDEN',
+    );
   });
 
   it('case files are counted by their own dimensions', async () => {
@@ -118,16 +181,26 @@ describe.each(testDatabaseKinds())('statistics on %s', (kind) => {
   });
 
   it('platform operators count across municipalities, by codes and periods only', async () => {
-    const r = await t.run(platform, PLATFORM, { input: { groupBy: ['MUNICIPALITY', 'REGISTRATION_YEAR'], filter: { year: 2026 } } });
+    const r = await t.run(platform, PLATFORM, {
+      input: { groupBy: ['MUNICIPALITY', 'REGISTRATION_YEAR'], filter: { year: 2026 } },
+    });
     expect(r.errors).toBeUndefined();
-    const counts = Object.fromEntries(r.data!.platformStatistics.groups.map((g: { count: number; keys: { value: string }[] }) => [g.keys[0].value, g.count]));
+    const counts = Object.fromEntries(
+      r.data!.platformStatistics.groups.map((g: { count: number; keys: { value: string }[] }) => [
+        g.keys[0].value,
+        g.count,
+      ]),
+    );
     expect(counts).toEqual({ [BLANSKO.id]: 4, [ADAMOV.id]: 1 });
     for (const [input, field] of [
       [{ groupBy: ['REGISTER'] }, 'groupBy'],
       [{ groupBy: ['FILING_CODE'] }, 'groupBy'],
       [{ groupBy: ['STATE'], filter: { subjectContains: 'leden' } }, 'filter.subjectContains'],
     ] as const) {
-      expect((await t.run(platform, PLATFORM, { input })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect((await t.run(platform, PLATFORM, { input })).errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field,
+      });
     }
     expect((await t.run(clerk, PLATFORM, { input: { groupBy: [] } })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });

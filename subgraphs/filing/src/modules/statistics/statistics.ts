@@ -68,7 +68,9 @@ function documentColumn(dimension: StatisticsDimension): Column {
       return { sql: 'd.origin' };
     case 'CHANNEL':
       // How a received document came in: as an ISDS data message (intake.ts keeps its envelope) or otherwise.
-      return { sql: `case when d.origin <> 'RECEIVED' then null when exists (select 1 from data_message m where m.document_id = d.id) then 'DATA_BOX' else 'OTHER' end` };
+      return {
+        sql: `case when d.origin <> 'RECEIVED' then null when exists (select 1 from data_message m where m.document_id = d.id) then 'DATA_BOX' else 'OTHER' end`,
+      };
     case 'DISPOSAL_CODE':
       return { sql: 'd.disposal_code' };
     case 'DISPOSAL_YEAR':
@@ -112,7 +114,11 @@ export function czechMonths(from: Date, to: Date): { month: string; start: Date 
   while (y < ty || (y === ty && m <= tm)) {
     const month = `${y}-${String(m).padStart(2, '0')}`;
     months.push({ month, start: czechDayStart(`${month}-01`) });
-    if (months.length > MAX_MONTHS) throw badInput(`REGISTRATION_MONTH over more than ${MAX_MONTHS} months: bound it by filter.registeredFrom/registeredTo or filter.year`, 'groupBy');
+    if (months.length > MAX_MONTHS)
+      throw badInput(
+        `REGISTRATION_MONTH over more than ${MAX_MONTHS} months: bound it by filter.registeredFrom/registeredTo or filter.year`,
+        'groupBy',
+      );
     [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
   }
   return months;
@@ -123,7 +129,11 @@ export function czechMonths(from: Date, to: Date): { month: string; start: Date 
  * 1st is 22:00 or 23:00 UTC the day before, so a UTC month would misfile the last evening of each month). The
  * period is the filter's, else the registered documents' first and last registration.
  */
-async function monthColumn(em: SqlEntityManager, where: FilterQuery<Document>, filter: DocumentFilter | null | undefined): Promise<Column> {
+async function monthColumn(
+  em: SqlEntityManager,
+  where: FilterQuery<Document>,
+  filter: DocumentFilter | null | undefined,
+): Promise<Column> {
   let from = filter?.registeredFrom ?? null;
   let to = filter?.registeredTo ? new Date(filter.registeredTo.getTime() - 1) : null;
   if (!from || !to) {
@@ -140,11 +150,19 @@ async function monthColumn(em: SqlEntityManager, where: FilterQuery<Document>, f
   const platform = em.getPlatform();
   // The last month ends where the next one starts (a far-future sentinel would be no DATETIME on MariaDB).
   const last = months.at(-1)!.month;
-  const end = czechDayStart(last.endsWith('-12') ? `${Number(last.slice(0, 4)) + 1}-01-01` : `${last.slice(0, 5)}${String(Number(last.slice(5)) + 1).padStart(2, '0')}-01`);
+  const end = czechDayStart(
+    last.endsWith('-12')
+      ? `${Number(last.slice(0, 4)) + 1}-01-01`
+      : `${last.slice(0, 5)}${String(Number(last.slice(5)) + 1).padStart(2, '0')}-01`,
+  );
   const next = (i: number) => (i + 1 < months.length ? months[i + 1].start : end);
   // Each bucket as a half-open range: a registration before the first month or after the last one counts as none.
   const branches = months.map(() => 'when d.registered_at >= ? and d.registered_at < ? then ?').join(' ');
-  const params = months.flatMap((mo, i) => [platform.processDateProperty(mo.start), platform.processDateProperty(next(i)), mo.month]);
+  const params = months.flatMap((mo, i) => [
+    platform.processDateProperty(mo.start),
+    platform.processDateProperty(next(i)),
+    mo.month,
+  ]);
   return { sql: `case ${branches} else null end`, params };
 }
 
@@ -152,28 +170,42 @@ function checkGroupBy(groupBy: readonly StatisticsDimension[], platform: boolean
   if (groupBy.length > MAX_DIMENSIONS) throw badInput(`groupBy takes at most ${MAX_DIMENSIONS} dimensions`, 'groupBy');
   if (new Set(groupBy).size !== groupBy.length) throw badInput('groupBy names a dimension twice', 'groupBy');
   for (const dimension of groupBy) {
-    if (platform && TENANT_ONLY.includes(dimension)) throw badInput(`${dimension} is a municipality's own list: not counted across municipalities`, 'groupBy');
-    if (!platform && dimension === 'MUNICIPALITY') throw badInput('MUNICIPALITY is for platform statistics: yours are of your municipality', 'groupBy');
-    if (subject === 'CASE_FILES' && !caseFileColumn(dimension)) throw badInput(`${dimension} does not apply to case files`, 'groupBy');
+    if (platform && TENANT_ONLY.includes(dimension))
+      throw badInput(`${dimension} is a municipality's own list: not counted across municipalities`, 'groupBy');
+    if (!platform && dimension === 'MUNICIPALITY')
+      throw badInput('MUNICIPALITY is for platform statistics: yours are of your municipality', 'groupBy');
+    if (subject === 'CASE_FILES' && !caseFileColumn(dimension))
+      throw badInput(`${dimension} does not apply to case files`, 'groupBy');
   }
 }
 
 /** Across municipalities only periods and codes filter: a text search there would reveal content. */
 function checkPlatformFilter(filter: DocumentFilter | null | undefined): void {
   for (const field of ['registerId', 'subjectContains', 'senderContains', 'senderDataBoxId'] as const) {
-    if (filter?.[field] != null) throw badInput(`filter.${field} is not available across municipalities`, `filter.${field}`);
+    if (filter?.[field] != null)
+      throw badInput(`filter.${field} is not available across municipalities`, `filter.${field}`);
   }
 }
 
 /** A municipality's statistics: what `caller` may see of it (visibility.ts), grouped and filtered as asked. */
-export async function municipalityStatistics(em: SqlEntityManager, caller: Caller, input: StatisticsInput): Promise<Statistics> {
+export async function municipalityStatistics(
+  em: SqlEntityManager,
+  caller: Caller,
+  input: StatisticsInput,
+): Promise<Statistics> {
   const municipalityId = tenantOf(em);
   if (!municipalityId) throw new Error('municipalityStatistics needs an EntityManager scoped to a municipality');
   const subject = input.subject ?? 'DOCUMENTS';
   checkGroupBy(input.groupBy, false, subject);
   if (subject === 'DOCUMENTS') {
     checkFilter(input.filter);
-    return countDocuments(em, input.groupBy, () => ({ $and: [{ municipalityId }, visibleDocuments(caller), filterCondition(input.filter, em)] }), input.filter, municipalityId);
+    return countDocuments(
+      em,
+      input.groupBy,
+      () => ({ $and: [{ municipalityId }, visibleDocuments(caller), filterCondition(input.filter, em)] }),
+      input.filter,
+      municipalityId,
+    );
   }
   if (input.filter) throw badInput('filter applies to documents; case files are counted whole', 'filter');
   return countCaseFiles(em, input.groupBy, { $and: [{ municipalityId }, visibleCaseFiles(caller)] }, municipalityId);
@@ -193,16 +225,28 @@ export async function platformStatistics(em: SqlEntityManager, input: Statistics
 }
 
 async function countDocuments(
-  em: SqlEntityManager, groupBy: readonly StatisticsDimension[], where: () => FilterQuery<Document>, filter: DocumentFilter | null | undefined, municipalityId: string | null,
+  em: SqlEntityManager,
+  groupBy: readonly StatisticsDimension[],
+  where: () => FilterQuery<Document>,
+  filter: DocumentFilter | null | undefined,
+  municipalityId: string | null,
 ): Promise<Statistics> {
   const columns: Column[] = [];
-  for (const dimension of groupBy) columns.push(dimension === 'REGISTRATION_MONTH' ? await monthColumn(em, where(), filter) : documentColumn(dimension));
+  for (const dimension of groupBy)
+    columns.push(
+      dimension === 'REGISTRATION_MONTH' ? await monthColumn(em, where(), filter) : documentColumn(dimension),
+    );
   // Built anew per query: a raw() fragment of the filter (subject search) is consumed by the query that uses it.
   const rows = await aggregate(em, Document, columns, where());
   return labelled(em, 'DOCUMENTS', groupBy, rows, municipalityId);
 }
 
-async function countCaseFiles(em: SqlEntityManager, groupBy: readonly StatisticsDimension[], where: FilterQuery<CaseFile>, municipalityId: string | null): Promise<Statistics> {
+async function countCaseFiles(
+  em: SqlEntityManager,
+  groupBy: readonly StatisticsDimension[],
+  where: FilterQuery<CaseFile>,
+  municipalityId: string | null,
+): Promise<Statistics> {
   const rows = await aggregate(em, CaseFile, groupBy.map(caseFileColumn), where);
   return labelled(em, 'CASE_FILES', groupBy, rows, municipalityId);
 }
@@ -210,13 +254,25 @@ async function countCaseFiles(em: SqlEntityManager, groupBy: readonly Statistics
 type Row = { values: (string | null)[]; count: number };
 
 /** One GROUP BY over the subject's table; at most MAX_GROUPS + 1 rows are read, so an over-wide grouping is refused cheaply. */
-async function aggregate<T extends object>(em: SqlEntityManager, entity: new () => T, columns: Column[], where: FilterQuery<T>): Promise<Row[]> {
+async function aggregate<T extends object>(
+  em: SqlEntityManager,
+  entity: new () => T,
+  columns: Column[],
+  where: FilterQuery<T>,
+): Promise<Row[]> {
   const select = columns.map((c, i) => raw(`${c!.sql} as g${i}`, c!.params ?? []));
-  const qb = em.createQueryBuilder(entity as never, 'd').select([...select, raw('count(*) as n')]).where(where as never);
+  const qb = em
+    .createQueryBuilder(entity as never, 'd')
+    .select([...select, raw('count(*) as n')])
+    .where(where as never);
   if (columns.length) qb.groupBy(columns.map((_, i) => raw(`g${i}`)) as never).limit(MAX_GROUPS + 1);
   const result = (await qb.execute('all', false)) as Record<string, unknown>[];
-  if (result.length > MAX_GROUPS) throw badInput(`more than ${MAX_GROUPS} groups: narrow the filter or group by fewer dimensions`, 'groupBy');
-  return result.map((r) => ({ values: columns.map((_, i) => (r[`g${i}`] == null ? null : String(r[`g${i}`]))), count: Number(r.n) }));
+  if (result.length > MAX_GROUPS)
+    throw badInput(`more than ${MAX_GROUPS} groups: narrow the filter or group by fewer dimensions`, 'groupBy');
+  return result.map((r) => ({
+    values: columns.map((_, i) => (r[`g${i}`] == null ? null : String(r[`g${i}`]))),
+    count: Number(r.n),
+  }));
 }
 
 /**
@@ -224,11 +280,17 @@ async function aggregate<T extends object>(em: SqlEntityManager, entity: new () 
  * ancestor of its node, so "1" holds everything filed under 1.1, 1.2 … (the plan's hierarchy). Sorted by keys.
  */
 async function labelled(
-  em: SqlEntityManager, subject: StatisticsSubject, groupBy: readonly StatisticsDimension[], rows: Row[], municipalityId: string | null,
+  em: SqlEntityManager,
+  subject: StatisticsSubject,
+  groupBy: readonly StatisticsDimension[],
+  rows: Row[],
+  municipalityId: string | null,
 ): Promise<Statistics> {
   const total = rows.reduce((sum, r) => sum + r.count, 0);
   const labels = new Map<string, string>();
-  const ids = (dimension: StatisticsDimension) => [...new Set(rows.map((r) => r.values[groupBy.indexOf(dimension)]).filter((v): v is string => v != null))];
+  const ids = (dimension: StatisticsDimension) => [
+    ...new Set(rows.map((r) => r.values[groupBy.indexOf(dimension)]).filter((v): v is string => v != null)),
+  ];
   // Names of the municipality's own lists (tenant-only dimensions, so municipalityId is set).
   if (municipalityId && groupBy.includes('REGISTER')) {
     for (const r of await em.find(Register, { id: { $in: ids('REGISTER') } })) labels.set(`REGISTER:${r.id}`, r.name);
@@ -263,11 +325,14 @@ async function labelled(
     }
     expanded = [...sums.values()];
     // Codes sort as the plan reads (1, 1.1, 1.2, 2), not as ids.
-    const code = (id: string | null) => (id ? nodes.get(id)?.fullCode ?? id : '\uffff');
-    expanded.forEach((r) => ((r as Row & { sortKey?: (string | null)[] }).sortKey = r.values.map((v, i) => (i === f ? code(v) : v))));
+    const code = (id: string | null) => (id ? (nodes.get(id)?.fullCode ?? id) : '\uffff');
+    expanded.forEach(
+      (r) => ((r as Row & { sortKey?: (string | null)[] }).sortKey = r.values.map((v, i) => (i === f ? code(v) : v))),
+    );
   }
   const sortKey = (r: Row) => (r as Row & { sortKey?: (string | null)[] }).sortKey ?? r.values;
-  const cmp = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a.localeCompare(b, 'cs', { numeric: true }));
+  const cmp = (a: string | null, b: string | null) =>
+    a === b ? 0 : a === null ? 1 : b === null ? -1 : a.localeCompare(b, 'cs', { numeric: true });
   expanded.sort((a, b) => {
     const [x, y] = [sortKey(a), sortKey(b)];
     for (let i = 0; i < x.length; i++) if (cmp(x[i], y[i])) return cmp(x[i], y[i]);
@@ -278,7 +343,11 @@ async function labelled(
     groupBy: [...groupBy],
     total,
     groups: expanded.map((r) => ({
-      keys: r.values.map((value, i) => ({ dimension: groupBy[i], value, label: value == null ? null : labels.get(`${groupBy[i]}:${value}`) ?? null })),
+      keys: r.values.map((value, i) => ({
+        dimension: groupBy[i],
+        value,
+        label: value == null ? null : (labels.get(`${groupBy[i]}:${value}`) ?? null),
+      })),
       count: r.count,
     })),
   };

@@ -20,7 +20,18 @@ import { formatReferenceNumber, numberSeries } from '../registers/numbering';
 import { forecastKey } from '../retention/forecast-key';
 import { documentRetention, type Schedule } from '../retention/retention';
 import {
-  AUTHORITIES, CANCEL_REASONS, CATEGORIES, COMPANIES, FEMALE_FIRST, MALE_FIRST, MONTHS, PLACES, ROADS, STREETS, SURNAMES, type Category,
+  AUTHORITIES,
+  CANCEL_REASONS,
+  CATEGORIES,
+  COMPANIES,
+  FEMALE_FIRST,
+  MALE_FIRST,
+  MONTHS,
+  PLACES,
+  ROADS,
+  STREETS,
+  SURNAMES,
+  type Category,
   type SenderKind,
 } from './vocabulary';
 
@@ -36,9 +47,10 @@ export const BLANSKO_DOCUMENTS_PER_YEAR = 98_000;
 /** Registered documents a year of a tenant at scale 1 (§7.4, see the module comment). */
 export function documentsPerYear(m: Pick<DemoMunicipality, 'type' | 'population' | 'name'>): number {
   const band = (pop: number, popLow: number, popHigh: number, low: number, high: number) =>
-    Math.round(low + (Math.min(Math.max(pop, popLow), popHigh) - popLow) / (popHigh - popLow) * (high - low));
+    Math.round(low + ((Math.min(Math.max(pop, popLow), popHigh) - popLow) / (popHigh - popLow)) * (high - low));
   if (m.type === 'EXTENDED') return BLANSKO_DOCUMENTS_PER_YEAR;
-  if (m.population >= 1300 || m.name === 'Adamov' || m.name === 'Rájec-Jestřebí') return band(m.population, 1300, 4700, 2000, 8000);
+  if (m.population >= 1300 || m.name === 'Adamov' || m.name === 'Rájec-Jestřebí')
+    return band(m.population, 1300, 4700, 2000, 8000);
   if (m.population >= 400) return band(m.population, 400, 1300, 600, 2000);
   return band(m.population, 100, 400, 200, 600);
 }
@@ -61,7 +73,19 @@ export interface TenantYear {
 /** Month weights: January (new year, fees), quarter ends up, summer holidays down (§7.4 peaks). */
 const MONTH_WEIGHT = [1.35, 1.0, 1.15, 1.0, 1.0, 1.15, 0.7, 0.7, 1.15, 1.0, 1.0, 1.1];
 /** Czech public holidays with a fixed date (MM-DD); Easter is left out, which does not matter for volume. */
-const HOLIDAYS = new Set(['01-01', '05-01', '05-08', '07-05', '07-06', '09-28', '10-28', '11-17', '12-24', '12-25', '12-26']);
+const HOLIDAYS = new Set([
+  '01-01',
+  '05-01',
+  '05-08',
+  '07-05',
+  '07-06',
+  '09-28',
+  '10-28',
+  '11-17',
+  '12-24',
+  '12-25',
+  '12-26',
+]);
 const DAY_MS = 86_400_000;
 
 function workingDays(year: number, before: number): { start: number; weight: number }[] {
@@ -80,7 +104,10 @@ function workingDays(year: number, before: number): { start: number; weight: num
  * gets the share of its working days that are past. Scaled counts are rounded, so a tiny scale may give a small
  * municipality no documents in a year.
  */
-export function volumePlan(municipalities: DemoMunicipality[], opts: { scale: number; years: number; now: Date }): TenantYear[] {
+export function volumePlan(
+  municipalities: DemoMunicipality[],
+  opts: { scale: number; years: number; now: Date },
+): TenantYear[] {
   const lastYear = opts.now.getUTCFullYear();
   const plan: TenantYear[] = [];
   for (const m of municipalities) {
@@ -90,7 +117,12 @@ export function volumePlan(municipalities: DemoMunicipality[], opts: { scale: nu
       const share = days.reduce((s, d) => s + d.weight, 0) / full.reduce((s, d) => s + d.weight, 0);
       // ±6 % from year to year, the same on every run.
       const wobble = 0.94 + 0.12 * rng(`${m.abbreviation}:${year}:volume`).next();
-      plan.push({ municipality: m, year, documents: Math.round(documentsPerYear(m) * opts.scale * share * wobble), days });
+      plan.push({
+        municipality: m,
+        year,
+        documents: Math.round(documentsPerYear(m) * opts.scale * share * wobble),
+        days,
+      });
     }
   }
   return plan;
@@ -214,7 +246,8 @@ function fakeBox(key: string): string {
 
 /** A fake checksum-valid IČO in the 98xxxxxx range (the demo municipalities use 99xxxxxx). */
 function fakeIco(key: string): string {
-  const first7 = '98' + String(createHash('sha256').update(`volume-ico:${key}`).digest().readUInt32LE(0) % 100000).padStart(5, '0');
+  const first7 =
+    '98' + String(createHash('sha256').update(`volume-ico:${key}`).digest().readUInt32LE(0) % 100000).padStart(5, '0');
   let sum = 0;
   for (let i = 0; i < 7; i++) sum += Number(first7[i]) * (8 - i);
   const r = sum % 11;
@@ -265,7 +298,12 @@ function sender(r: Rng, kind: SenderKind, isdsForPeople: number, home: string): 
 
 /** "Krajský úřad Jihomoravského kraje" → "KÚJK"-like prefix for the sender's own reference number. */
 const initials = (name: string) =>
-  name.split(/[\s,–-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('').slice(0, 5) || 'X';
+  name
+    .split(/[\s,–-]+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join('')
+    .slice(0, 5) || 'X';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Documents
@@ -274,14 +312,23 @@ const SCHEDULES = new Map(
   DEMO_PLAN_LEAVES.map(([code, , disposalCode, retentionYears, triggerEvent]) => [
     code,
     {
-      schedule: { disposalCode, retentionYears, fixedDisposalYear: null, triggerKind: demoTriggerKind(triggerEvent) } as Schedule,
+      schedule: {
+        disposalCode,
+        retentionYears,
+        fixedDisposalYear: null,
+        triggerKind: demoTriggerKind(triggerEvent),
+      } as Schedule,
       triggerEvent,
     },
   ]),
 );
-for (const c of CATEGORIES) if (!SCHEDULES.has(c.code)) throw new Error(`volume vocabulary: ${c.code} is not a leaf of the demo plan`);
+for (const c of CATEGORIES)
+  if (!SCHEDULES.has(c.code)) throw new Error(`volume vocabulary: ${c.code} is not a leaf of the demo plan`);
 
-const SETTLEMENT = weighted<SettlementMethod>(['BY_DOCUMENT', 'ACKNOWLEDGED', 'NOTE_ON_DOCUMENT', 'FORWARDED', 'OTHER'], (_, i) => [35, 40, 15, 5, 5][i]);
+const SETTLEMENT = weighted<SettlementMethod>(
+  ['BY_DOCUMENT', 'ACKNOWLEDGED', 'NOTE_ON_DOCUMENT', 'FORWARDED', 'OTHER'],
+  (_, i) => [35, 40, 15, 5, 5][i],
+);
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const addDays = (dayText: string, n: number) => day(Date.parse(`${dayText}T00:00:00Z`) + n * DAY_MS);
@@ -328,33 +375,55 @@ function stateFor(r: Rng, ageDays: number): DocumentState {
 function fill(template: string, r: Rng, ctx: { year: number; at: number; place: string }): string {
   return template.replace(/\{(\w+)\}/g, (_, slot: string) => {
     switch (slot) {
-      case 'n': return `${ctx.year}${String(r.int(1, 999999)).padStart(6, '0')}`;
-      case 'small': return String(r.int(1, 40));
-      case 'parcel': return r.chance(0.5) ? `${r.int(1, 3500)}/${r.int(1, 40)}` : String(r.int(1, 3500));
-      case 'year': return String(ctx.year);
-      case 'year0': return String(ctx.year - 1);
-      case 'year1': return String(ctx.year + 1);
-      case 'year3': return String(ctx.year + 3);
-      case 'month': return MONTHS[new Date(ctx.at).getUTCMonth()];
-      case 'day': { const d = new Date(ctx.at + r.int(3, 20) * DAY_MS); return `${d.getUTCDate()}. ${d.getUTCMonth() + 1}. ${d.getUTCFullYear()}`; }
-      case 'person': return person(r);
-      case 'company': return r.pick(COMPANIES);
-      case 'street': return r.pick(STREETS);
-      case 'place': return r.chance(0.5) ? ctx.place : r.pick(PLACES);
-      case 'road': return r.pick(ROADS);
-      default: throw new Error(`volume vocabulary: unknown slot {${slot}}`);
+      case 'n':
+        return `${ctx.year}${String(r.int(1, 999999)).padStart(6, '0')}`;
+      case 'small':
+        return String(r.int(1, 40));
+      case 'parcel':
+        return r.chance(0.5) ? `${r.int(1, 3500)}/${r.int(1, 40)}` : String(r.int(1, 3500));
+      case 'year':
+        return String(ctx.year);
+      case 'year0':
+        return String(ctx.year - 1);
+      case 'year1':
+        return String(ctx.year + 1);
+      case 'year3':
+        return String(ctx.year + 3);
+      case 'month':
+        return MONTHS[new Date(ctx.at).getUTCMonth()];
+      case 'day': {
+        const d = new Date(ctx.at + r.int(3, 20) * DAY_MS);
+        return `${d.getUTCDate()}. ${d.getUTCMonth() + 1}. ${d.getUTCFullYear()}`;
+      }
+      case 'person':
+        return person(r);
+      case 'company':
+        return r.pick(COMPANIES);
+      case 'street':
+        return r.pick(STREETS);
+      case 'place':
+        return r.chance(0.5) ? ctx.place : r.pick(PLACES);
+      case 'road':
+        return r.pick(ROADS);
+      default:
+        throw new Error(`volume vocabulary: unknown slot {${slot}}`);
     }
   });
 }
 
-const slug = (text: string) => foldForSearch(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'dokument';
+const slug = (text: string) =>
+  foldForSearch(text)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60) || 'dokument';
 
 /** Component metadata (no bytes): 3 or 4 files per document, as a data message, a scan or an own document has them. */
 function components(r: Rng, d: DocumentRow, viaIsds: boolean): ComponentRow[] {
   const count = r.chance(0.5) ? 3 : 4;
   const name = slug(d.subject);
   const out: ComponentRow[] = [];
-  const lognormal = (median: number, spread: number) => Math.max(1024, Math.round(median * Math.exp(spread * (r.next() + r.next() + r.next() - 1.5) * 1.4)));
+  const lognormal = (median: number, spread: number) =>
+    Math.max(1024, Math.round(median * Math.exp(spread * (r.next() + r.next() + r.next() - 1.5) * 1.4)));
   for (let order = 1; order <= count; order++) {
     let form: ComponentForm;
     let fileName: string;
@@ -362,22 +431,53 @@ function components(r: Rng, d: DocumentRow, viaIsds: boolean): ComponentRow[] {
     let size: number;
     if (d.origin === 'OWN') {
       [form, fileName, mediaType, size] =
-        order === 1 ? ['ORIGINAL_OUTPUT_FORMAT', `${name}.pdf`, 'application/pdf', lognormal(180_000, 1)]
-        : order === 2 ? ['CONCEPT', `${name}.docx`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', lognormal(60_000, 0.8)]
-        : ['ORIGINAL', `priloha-${order - 2}.pdf`, 'application/pdf', lognormal(250_000, 1.2)];
+        order === 1
+          ? ['ORIGINAL_OUTPUT_FORMAT', `${name}.pdf`, 'application/pdf', lognormal(180_000, 1)]
+          : order === 2
+            ? [
+                'CONCEPT',
+                `${name}.docx`,
+                'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+                lognormal(60_000, 0.8),
+              ]
+            : ['ORIGINAL', `priloha-${order - 2}.pdf`, 'application/pdf', lognormal(250_000, 1.2)];
     } else if (viaIsds) {
       [form, fileName, mediaType, size] =
-        order === 1 ? ['ORIGINAL', `${name}.pdf`, 'application/pdf', lognormal(150_000, 1)]
-        : order === count ? ['CONTAINER', `DZ_${r.int(100_000_000, 1_999_999_999)}.zfo`, 'application/vnd.software602.filler.form-xml-zip', lognormal(600_000, 1)]
-        : r.chance(0.3) ? ['ORIGINAL', `foto-${order - 1}.jpg`, 'image/jpeg', lognormal(1_500_000, 0.8)]
-        : ['ORIGINAL', `priloha-${order - 1}.pdf`, 'application/pdf', lognormal(300_000, 1.2)];
+        order === 1
+          ? ['ORIGINAL', `${name}.pdf`, 'application/pdf', lognormal(150_000, 1)]
+          : order === count
+            ? [
+                'CONTAINER',
+                `DZ_${r.int(100_000_000, 1_999_999_999)}.zfo`,
+                'application/vnd.software602.filler.form-xml-zip',
+                lognormal(600_000, 1),
+              ]
+            : r.chance(0.3)
+              ? ['ORIGINAL', `foto-${order - 1}.jpg`, 'image/jpeg', lognormal(1_500_000, 0.8)]
+              : ['ORIGINAL', `priloha-${order - 1}.pdf`, 'application/pdf', lognormal(300_000, 1.2)];
     } else {
-      [form, fileName, mediaType, size] = ['DIGITIZED', order === 1 ? `${name}-sken.pdf` : `priloha-${order - 1}-sken.pdf`, 'application/pdf', lognormal(900_000, 0.9)];
+      [form, fileName, mediaType, size] = [
+        'DIGITIZED',
+        order === 1 ? `${name}-sken.pdf` : `priloha-${order - 1}-sken.pdf`,
+        'application/pdf',
+        lognormal(900_000, 0.9),
+      ];
     }
     const sha256 = fakeSha256(r);
     out.push({
-      id: uuid(r), municipalityId: d.municipalityId, documentId: d.id, order, version: 1, form, fileName, mediaType, size, sha256, blobKey: sha256,
-      createdAt: d.registeredAt!, createdById: d.registeredById!,
+      id: uuid(r),
+      municipalityId: d.municipalityId,
+      documentId: d.id,
+      order,
+      version: 1,
+      form,
+      fileName,
+      mediaType,
+      size,
+      sha256,
+      blobKey: sha256,
+      createdAt: d.registeredAt!,
+      createdById: d.registeredById!,
     });
   }
   return out;
@@ -406,7 +506,10 @@ export function* generateTenantYear(
   const r = rng(`${m.abbreviation}:${year}`);
   const today = day(opts.now.getTime());
   const pickDay = weighted(ty.days, (d) => d.weight);
-  const times = Float64Array.from({ length: ty.days.length ? ty.documents : 0 }, () => pickDay(r).start + 7 * 3600_000 + r.int(0, 8.5 * 3600_000));
+  const times = Float64Array.from(
+    { length: ty.days.length ? ty.documents : 0 },
+    () => pickDay(r).start + 7 * 3600_000 + r.int(0, 8.5 * 3600_000),
+  );
   times.sort();
   const categories = CATEGORIES.filter((c) => !c.townOnly || m.type === 'EXTENDED');
   const pickCategory = weighted(categories, (c) => c.weight);
@@ -448,12 +551,19 @@ export function* generateTenantYear(
       subjectFolded: foldForSearch(subject),
       origin: received ? 'RECEIVED' : 'OWN',
       // ISDS: delivered to the second, minutes to hours before registration; paper: the same morning.
-      deliveredAt: received ? new Date(Math.floor((at - r.int(from!.viaIsds ? 60_000 : 600_000, from!.viaIsds ? 20 * 3600_000 : 4 * 3600_000)) / 1000) * 1000) : null,
+      deliveredAt: received
+        ? new Date(
+            Math.floor(
+              (at - r.int(from!.viaIsds ? 60_000 : 600_000, from!.viaIsds ? 20 * 3600_000 : 4 * 3600_000)) / 1000,
+            ) * 1000,
+          )
+        : null,
       senderName: from?.name ?? null,
       senderAddress: from?.address ?? null,
       senderDataBoxId: from?.viaIsds ? from.dataBoxId : null,
       senderIco: from?.ico ?? null,
-      senderReferenceNumber: from?.kind === 'authority' && r.chance(0.7) ? `${initials(from.name)} ${r.int(1, 99999)}/${year}` : null,
+      senderReferenceNumber:
+        from?.kind === 'authority' && r.chance(0.7) ? `${initials(from.name)} ${r.int(1, 99999)}/${year}` : null,
       // Benchmark volume: the senders are not put into the name register (its lookups are not what the bench measures).
       senderPartyId: null,
       senderFolded: from ? foldForSearch(from.name) : null,
@@ -462,13 +572,35 @@ export function* generateTenantYear(
       state,
       createdAt: new Date(at),
       createdById: registeredById,
-      orgUnitId: null, handlerId: null, assignedAt: null,
-      settlementMethod: null, settledOn: null, settlementContent: null, settlementReason: null, settledById: null, settlementRecordedAt: null,
-      closedAt: null, cancelReason: null, cancelledAt: null, cancelledById: null,
-      filingPlanNodeId: null, caseFileId: null, caseFileInsertedAt: null, triggerEventOn: null,
-      disposalCode: null, retentionYears: null, disposalYear: null, forecastKey: null, handOverListId: null, disposalProposalId: null,
+      orgUnitId: null,
+      handlerId: null,
+      assignedAt: null,
+      settlementMethod: null,
+      settledOn: null,
+      settlementContent: null,
+      settlementReason: null,
+      settledById: null,
+      settlementRecordedAt: null,
+      closedAt: null,
+      cancelReason: null,
+      cancelledAt: null,
+      cancelledById: null,
+      filingPlanNodeId: null,
+      caseFileId: null,
+      caseFileInsertedAt: null,
+      triggerEventOn: null,
+      disposalCode: null,
+      retentionYears: null,
+      disposalYear: null,
+      forecastKey: null,
+      handOverListId: null,
+      disposalProposalId: null,
       // The municipality's default kind, and own documents' author their demo handler, as registration gives them.
-      kindId: opts.defaultKindId ?? null, form: 'DIGITAL', sheetCount: null, attachmentCount: null, attachmentKind: null,
+      kindId: opts.defaultKindId ?? null,
+      form: 'DIGITAL',
+      sheetCount: null,
+      attachmentCount: null,
+      attachmentKind: null,
       authorUserId: received ? null : registeredById,
       authorName: received ? null : (DEMO_USER_NAMES.get(registeredById) ?? null),
       authorOrgUnitName: received ? null : (m.orgUnits.find((u) => u.id === handlerUnit)?.name ?? null),
@@ -476,7 +608,11 @@ export function* generateTenantYear(
     };
 
     if (state === 'CANCELLED') {
-      Object.assign(d, { cancelReason: r.pick(CANCEL_REASONS), cancelledAt: new Date(at + r.int(600_000, 7200_000)), cancelledById: clerk });
+      Object.assign(d, {
+        cancelReason: r.pick(CANCEL_REASONS),
+        cancelledAt: new Date(at + r.int(600_000, 7200_000)),
+        cancelledById: clerk,
+      });
     } else if (state !== 'REGISTERED') {
       const assignedAt = Math.min(at + r.int(300_000, 2 * 86_400_000), opts.now.getTime() - 60_000);
       // Own documents stay with their author; a received one goes to a unit, mostly to a named handler.
@@ -488,7 +624,8 @@ export function* generateTenantYear(
       });
       const { schedule, triggerEvent } = SCHEDULES.get(category.code)!;
       const settled = state === 'SETTLED' || state === 'CLOSED';
-      if (settled || (state === 'IN_PROGRESS' && r.chance(0.5))) d.filingPlanNodeId = demoNodeId(m.abbreviation, category.code);
+      if (settled || (state === 'IN_PROGRESS' && r.chance(0.5)))
+        d.filingPlanNodeId = demoNodeId(m.abbreviation, category.code);
       if (settled) {
         const settledMs = Math.min(at + r.int(1, 45) * DAY_MS, opts.now.getTime() - DAY_MS);
         const settledOn = day(Math.max(settledMs, at));
@@ -501,10 +638,15 @@ export function* generateTenantYear(
           settledById: handler,
           settlementRecordedAt: new Date(Math.max(settledMs, at)),
         });
-        if (state === 'CLOSED') d.closedAt = new Date(Math.min(Math.max(settledMs, at) + r.int(0, 60) * DAY_MS, opts.now.getTime() - 3600_000));
+        if (state === 'CLOSED')
+          d.closedAt = new Date(
+            Math.min(Math.max(settledMs, at) + r.int(0, 60) * DAY_MS, opts.now.getTime() - 3600_000),
+          );
         if (schedule.triggerKind === 'EXTERNAL') d.triggerEventOn = externalTrigger(r, triggerEvent, settledOn, today);
       }
-      const retention = d.filingPlanNodeId ? documentRetention({ schedule, settledOn: d.settledOn, triggerEventOn: d.triggerEventOn }) : null;
+      const retention = d.filingPlanNodeId
+        ? documentRetention({ schedule, settledOn: d.settledOn, triggerEventOn: d.triggerEventOn })
+        : null;
       if (retention) {
         Object.assign(d, retention);
         const fullCode = category.code;

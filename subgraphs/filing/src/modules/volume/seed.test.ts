@@ -2,7 +2,14 @@
 // what the service itself would have written (numbering, counters, folded columns, retention, forecast keys), and
 // the hub must carry on from it (the next registration continues each series) and page through it.
 import {
-  DEMO_MUNICIPALITIES, demoId, scopeToTenant, startTestSubgraph, testCaller, testDatabaseKinds, type SubgraphContext, type TestSubgraph,
+  DEMO_MUNICIPALITIES,
+  demoId,
+  scopeToTenant,
+  startTestSubgraph,
+  testCaller,
+  testDatabaseKinds,
+  type SubgraphContext,
+  type TestSubgraph,
 } from '@hub/kit';
 import type { FilingContext } from '../../context';
 import { filing } from '../../index';
@@ -21,7 +28,10 @@ const BLANSKO = DEMO_MUNICIPALITIES[0];
 let clock: Date | null = null;
 const clockedFiling = {
   ...filing,
-  createContext: (base: SubgraphContext): FilingContext => ({ ...filing.createContext(base), now: () => clock ?? new Date() }),
+  createContext: (base: SubgraphContext): FilingContext => ({
+    ...filing.createContext(base),
+    now: () => clock ?? new Date(),
+  }),
 };
 
 describe.each(testDatabaseKinds())('volume seed on %s', (kind) => {
@@ -32,7 +42,13 @@ describe.each(testDatabaseKinds())('volume seed on %s', (kind) => {
 
   beforeAll(async () => {
     t = await startTestSubgraph(clockedFiling, kind, { seedDemo: true });
-    result = await seedVolume(t.orm, { scale: SCALE, now: NOW, batchSize: 300, log: (l) => lines.push(l), progressEveryMs: 0 });
+    result = await seedVolume(t.orm, {
+      scale: SCALE,
+      now: NOW,
+      batchSize: 300,
+      log: (l) => lines.push(l),
+      progressEveryMs: 0,
+    });
   });
   afterAll(() => t?.dispose());
 
@@ -41,17 +57,31 @@ describe.each(testDatabaseKinds())('volume seed on %s', (kind) => {
   it('writes the planned documents of every municipality and year, 3–4 components each, and reports progress', async () => {
     expect(result.documents).toBe(plan.reduce((s, ty) => s + ty.documents, 0));
     expect(result.documents).toBeGreaterThan(1000);
-    const rows = (await knex()('document').select('municipality_id', 'year').count('* as n').groupBy('municipality_id', 'year')) as { municipality_id: string; year: number; n: number }[];
+    const rows = (await knex()('document')
+      .select('municipality_id', 'year')
+      .count('* as n')
+      .groupBy('municipality_id', 'year')) as { municipality_id: string; year: number; n: number }[];
     const written = new Map(rows.map((r) => [`${r.municipality_id}:${r.year}`, Number(r.n)]));
-    for (const ty of plan) expect([ty.municipality.abbreviation, ty.year, written.get(`${ty.municipality.id}:${ty.year}`) ?? 0]).toEqual([ty.municipality.abbreviation, ty.year, ty.documents]);
+    for (const ty of plan)
+      expect([ty.municipality.abbreviation, ty.year, written.get(`${ty.municipality.id}:${ty.year}`) ?? 0]).toEqual([
+        ty.municipality.abbreviation,
+        ty.year,
+        ty.documents,
+      ]);
     // Only the ten years up to NOW's, and nothing registered after NOW.
     expect(Math.min(...rows.map((r) => r.year))).toBe(2017);
     const [{ latest }] = await knex()('document').max('registered_at as latest');
     expect(new Date(kind === 'sqlite' ? Number(latest) : latest).getTime()).toBeLessThan(NOW.getTime());
 
-    const perDocument = (await knex()('component').select('document_id').count('* as n').max('component_order as top').groupBy('document_id')) as { n: number; top: number }[];
+    const perDocument = (await knex()('component')
+      .select('document_id')
+      .count('* as n')
+      .max('component_order as top')
+      .groupBy('document_id')) as { n: number; top: number }[];
     expect(perDocument).toHaveLength(result.documents);
-    expect(perDocument.every((c) => (Number(c.n) === 3 || Number(c.n) === 4) && Number(c.top) === Number(c.n))).toBe(true);
+    expect(perDocument.every((c) => (Number(c.n) === 3 || Number(c.n) === 4) && Number(c.top) === Number(c.n))).toBe(
+      true,
+    );
     expect(result.components).toBe(perDocument.reduce((s, c) => s + Number(c.n), 0));
     expect(lines.at(-1)).toMatch(/documents\/s.*rows\/s.*ETA/);
   });
@@ -63,23 +93,50 @@ describe.each(testDatabaseKinds())('volume seed on %s', (kind) => {
       .countDistinct('sequence_number as distinct')
       .min('sequence_number as first')
       .max('sequence_number as last')
-      .groupBy('register_id', 'year')) as { register_id: string; year: number; n: number; distinct: number; first: number; last: number }[];
+      .groupBy('register_id', 'year')) as {
+      register_id: string;
+      year: number;
+      n: number;
+      distinct: number;
+      first: number;
+      last: number;
+    }[];
     expect(series).toHaveLength(result.series);
-    const counters = new Map(((await knex()('sequence_counter').where('name', 'like', 'register:%').select('name', 'current_value')) as { name: string; current_value: number }[]).map((c) => [c.name, Number(c.current_value)]));
+    const counters = new Map(
+      (
+        (await knex()('sequence_counter').where('name', 'like', 'register:%').select('name', 'current_value')) as {
+          name: string;
+          current_value: number;
+        }[]
+      ).map((c) => [c.name, Number(c.current_value)]),
+    );
     for (const s of series) {
       expect([Number(s.first), Number(s.distinct), Number(s.last)]).toEqual([1, Number(s.n), Number(s.n)]);
       expect(counters.get(`register:${s.register_id}:${s.year}`)).toBe(Number(s.n));
     }
     // Numbers follow registration time within each series.
     const em = t.orm.em.fork();
-    const blansko = await em.find(Document, { registerId: demoId('register', 'MBK:main'), year: 2020 }, { filters: false, orderBy: { sequenceNumber: 'asc' } });
-    expect(blansko.map((d) => d.registeredAt!.getTime())).toEqual(blansko.map((d) => d.registeredAt!.getTime()).sort((a, b) => a - b));
+    const blansko = await em.find(
+      Document,
+      { registerId: demoId('register', 'MBK:main'), year: 2020 },
+      { filters: false, orderBy: { sequenceNumber: 'asc' } },
+    );
+    expect(blansko.map((d) => d.registeredAt!.getTime())).toEqual(
+      blansko.map((d) => d.registeredAt!.getTime()).sort((a, b) => a - b),
+    );
   });
 
   it('fills every column as the service would: year, čj, folded sender, retention and forecast key', async () => {
     const em = t.orm.em.fork();
-    const docs = await em.find(Document, { municipalityId: BLANSKO.id }, { filters: false, limit: 120, orderBy: { id: 'asc' } });
-    const prefixes = { [demoId('register', 'MBK:main')]: { kind: 'MAIN' as const, referencePrefix: 'MBK' }, [demoId('register', 'MBK:invoices')]: { kind: 'SEPARATE' as const, referencePrefix: 'FP' } };
+    const docs = await em.find(
+      Document,
+      { municipalityId: BLANSKO.id },
+      { filters: false, limit: 120, orderBy: { id: 'asc' } },
+    );
+    const prefixes = {
+      [demoId('register', 'MBK:main')]: { kind: 'MAIN' as const, referencePrefix: 'MBK' },
+      [demoId('register', 'MBK:invoices')]: { kind: 'SEPARATE' as const, referencePrefix: 'FP' },
+    };
     let withRetention = 0;
     for (const d of docs) {
       expect(d.year).toBe(registrationYear(d.registeredAt!));
@@ -88,15 +145,28 @@ describe.each(testDatabaseKinds())('volume seed on %s', (kind) => {
       expect(d.senderFolded).toBe(d.senderName ? foldForSearch(d.senderName) : null);
       expect(d.origin === 'RECEIVED').toBe(!!d.senderName && !!d.deliveredAt);
       if (d.deliveredAt) expect(d.deliveredAt.getTime()).toBeLessThanOrEqual(d.registeredAt!.getTime());
-      const stored = { disposalCode: d.disposalCode, retentionYears: d.retentionYears, disposalYear: d.disposalYear, forecastKey: d.forecastKey };
+      const stored = {
+        disposalCode: d.disposalCode,
+        retentionYears: d.retentionYears,
+        disposalYear: d.disposalYear,
+        forecastKey: d.forecastKey,
+      };
       await refreshDocumentRetention(scopeToTenant(t.orm.em.fork(), BLANSKO.id), d);
-      expect({ disposalCode: d.disposalCode, retentionYears: d.retentionYears, disposalYear: d.disposalYear, forecastKey: d.forecastKey }).toEqual(stored);
+      expect({
+        disposalCode: d.disposalCode,
+        retentionYears: d.retentionYears,
+        disposalYear: d.disposalYear,
+        forecastKey: d.forecastKey,
+      }).toEqual(stored);
       if (stored.disposalYear != null) withRetention++;
     }
     expect(withRetention).toBeGreaterThan(docs.length / 3);
     // About 60 % arrive through ISDS (domain.md §7.4), with a data box; states are mostly settled or closed.
-    const [{ isds, settled, n }] = (await knex()('document')
-      .select(knex().raw("sum(case when sender_data_box_id is not null then 1 else 0 end) as isds, sum(case when state in ('SETTLED', 'CLOSED') then 1 else 0 end) as settled, count(*) as n"))) as { isds: number; settled: number; n: number }[];
+    const [{ isds, settled, n }] = (await knex()('document').select(
+      knex().raw(
+        "sum(case when sender_data_box_id is not null then 1 else 0 end) as isds, sum(case when state in ('SETTLED', 'CLOSED') then 1 else 0 end) as settled, count(*) as n",
+      ),
+    )) as { isds: number; settled: number; n: number }[];
     expect(Number(isds) / Number(n)).toBeGreaterThan(0.45);
     expect(Number(isds) / Number(n)).toBeLessThan(0.7);
     expect(Number(settled) / Number(n)).toBeGreaterThan(0.85);
@@ -107,9 +177,14 @@ describe.each(testDatabaseKinds())('volume seed on %s', (kind) => {
 
   it('lets the service continue: the next registration takes the next number of the current year', async () => {
     const clerk = testCaller(BLANSKO.id, ['INTAKE_CLERK', 'RECORDS_OFFICER'], 'mbk.clerk', demoId('user', 'MBK.clerk'));
-    const [{ last }] = await knex()('document').where({ register_id: demoId('register', 'MBK:main'), year: 2026 }).max('sequence_number as last');
+    const [{ last }] = await knex()('document')
+      .where({ register_id: demoId('register', 'MBK:main'), year: 2026 })
+      .max('sequence_number as last');
     clock = new Date('2026-06-15T13:00:00Z');
-    const res = await t.run(clerk, `mutation { registerDocument(input: { subject: "Po naplnění", origin: OWN }) { document { referenceNumber } } }`);
+    const res = await t.run(
+      clerk,
+      `mutation { registerDocument(input: { subject: "Po naplnění", origin: OWN }) { document { referenceNumber } } }`,
+    );
     clock = null;
     expect(res.errors).toBeUndefined();
     expect(res.data!.registerDocument.document.referenceNumber).toBe(`MBK ${Number(last) + 1}/2026`);

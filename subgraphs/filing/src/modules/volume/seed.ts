@@ -91,7 +91,9 @@ export async function seedVolume(orm: HubORM, opts: SeedVolumeOptions): Promise<
   const kinds = await defaultKindsOf(knex);
   const plan = volumePlan(municipalities, { scale: opts.scale, years: opts.years ?? 10, now });
   const totalDocuments = plan.reduce((s, ty) => s + ty.documents, 0);
-  log(`${municipalities.length} municipalities × ${opts.years ?? 10} years: ${totalDocuments.toLocaleString('en-US')} documents to write`);
+  log(
+    `${municipalities.length} municipalities × ${opts.years ?? 10} years: ${totalDocuments.toLocaleString('en-US')} documents to write`,
+  );
 
   // SQLite allows 32,766 bound values per statement; MariaDB takes far more (max_allowed_packet).
   const documents = tableOf(orm.getMetadata().get(Document.name), sqlite ? 500 : 1000);
@@ -138,7 +140,12 @@ export async function seedVolume(orm: HubORM, opts: SeedVolumeOptions): Promise<
   await Promise.all(writing);
   if (failure) throw failure;
   report(true);
-  return { documents: done.documents, components: done.components, series: done.series.size, seconds: (Date.now() - started) / 1000 };
+  return {
+    documents: done.documents,
+    components: done.components,
+    series: done.series.size,
+    seconds: (Date.now() - started) / 1000,
+  };
 }
 
 /**
@@ -155,7 +162,12 @@ function* batches(
   let pending: GeneratedBatch = { documents: [], components: [], series: new Map() };
   for (const ty of plan) {
     const defaultKindId = kinds.get(ty.municipality.id) ?? null;
-    for (const b of generateTenantYear(ty, { now, batchSize: size, registers: registers.get(ty.municipality.id)!, defaultKindId })) {
+    for (const b of generateTenantYear(ty, {
+      now,
+      batchSize: size,
+      registers: registers.get(ty.municipality.id)!,
+      defaultKindId,
+    })) {
       pending.documents.push(...b.documents);
       pending.components.push(...b.components);
       for (const [name, value] of b.series) pending.series.set(name, value);
@@ -174,16 +186,25 @@ function* batches(
  * them: the data upgrade that fills missing kinds has already run by the time the volume seed writes.
  */
 async function defaultKindsOf(knex: Knex): Promise<Map<string, string>> {
-  const rows = (await knex('document_kind').where({ is_default: true }).select('municipality_id', 'id')) as { municipality_id: string; id: string }[];
+  const rows = (await knex('document_kind').where({ is_default: true }).select('municipality_id', 'id')) as {
+    municipality_id: string;
+    id: string;
+  }[];
   return new Map(rows.map((r) => [r.municipality_id, r.id]));
 }
 
-async function registersOf(knex: Knex, municipalities: DemoMunicipality[]): Promise<Map<string, { main: string; invoices: string }>> {
+async function registersOf(
+  knex: Knex,
+  municipalities: DemoMunicipality[],
+): Promise<Map<string, { main: string; invoices: string }>> {
   const out = new Map<string, { main: string; invoices: string }>();
   const rows = (await knex('register').select('id')) as { id: string }[];
   const present = new Set(rows.map((r) => r.id));
   for (const m of municipalities) {
-    const ids = { main: demoId('register', `${m.abbreviation}:main`), invoices: demoId('register', `${m.abbreviation}:invoices`) };
+    const ids = {
+      main: demoId('register', `${m.abbreviation}:main`),
+      invoices: demoId('register', `${m.abbreviation}:invoices`),
+    };
     if (!present.has(ids.main) || !present.has(ids.invoices)) {
       throw new Error(`the demo registers of ${m.name} are missing: seed the demo data first (the seed command does)`);
     }
@@ -196,21 +217,41 @@ async function registersOf(knex: Knex, municipalities: DemoMunicipality[]): Prom
  * One batch in one transaction: its documents, their words (the search index), their components, and the counters of the series it touched
  * (kit counters.ts). Two batches of one series may commit in either order, so a counter only ever grows.
  */
-async function writeBatch(knex: Knex, platform: Platform, sqlite: boolean, documents: Table, components: Table, batch: GeneratedBatch): Promise<void> {
+async function writeBatch(
+  knex: Knex,
+  platform: Platform,
+  sqlite: boolean,
+  documents: Table,
+  components: Table,
+  batch: GeneratedBatch,
+): Promise<void> {
   await knex.transaction(async (trx) => {
     await insertRows(trx, platform, documents, batch.documents as unknown as Record<string, unknown>[]);
     // The word index of subject and sender search, as the document schema's hooks would write it (word-index.ts).
-    await insertWordRowsKnex(trx, platform, batch.documents.flatMap((d) => wordRows(d)), sqlite ? 2000 : 4000);
+    await insertWordRowsKnex(
+      trx,
+      platform,
+      batch.documents.flatMap((d) => wordRows(d)),
+      sqlite ? 2000 : 4000,
+    );
     await insertRows(trx, platform, components, batch.components as unknown as Record<string, unknown>[]);
     const series = [...batch.series];
     const upsert = sqlite
       ? 'on conflict (name) do update set current_value = max(current_value, excluded.current_value)'
       : 'on duplicate key update current_value = greatest(current_value, values(current_value))';
-    await trx.raw(`insert into sequence_counter (name, current_value) values ${series.map(() => '(?, ?)').join(', ')} ${upsert}`, series.flat());
+    await trx.raw(
+      `insert into sequence_counter (name, current_value) values ${series.map(() => '(?, ?)').join(', ')} ${upsert}`,
+      series.flat(),
+    );
   });
 }
 
-async function insertRows(trx: Knex.Transaction, platform: Platform, table: Table, rows: Record<string, unknown>[]): Promise<void> {
+async function insertRows(
+  trx: Knex.Transaction,
+  platform: Platform,
+  table: Table,
+  rows: Record<string, unknown>[],
+): Promise<void> {
   const head = `insert into ${table.name} (${table.columns.map((c) => platform.quoteIdentifier(c)).join(', ')}) values `;
   const tuple = `(${table.columns.map(() => '?').join(', ')})`;
   for (let from = 0; from < rows.length; from += table.rowsPerStatement) {
@@ -218,14 +259,14 @@ async function insertRows(trx: Knex.Transaction, platform: Platform, table: Tabl
     const values: unknown[] = [];
     for (const row of chunk) {
       for (const name of table.required) {
-        if (row[name] === undefined || row[name] === null) throw new Error(`volume seed: ${table.name}.${name} is required but the generator left it empty`);
+        if (row[name] === undefined || row[name] === null)
+          throw new Error(`volume seed: ${table.name}.${name} is required but the generator left it empty`);
       }
       for (const name of table.props) {
         const v = row[name];
-        values.push(v instanceof Date ? platform.processDateProperty(v) : v ?? null);
+        values.push(v instanceof Date ? platform.processDateProperty(v) : (v ?? null));
       }
     }
     await trx.raw(head + new Array(chunk.length).fill(tuple).join(', '), values as Knex.RawBinding[]);
   }
 }
-

@@ -1,5 +1,13 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { SequenceCounter, inTransaction, logger, scopeToTenant, startJobLease, type HubORM, type JobLeaseKeeper } from '@hub/kit';
+import {
+  SequenceCounter,
+  inTransaction,
+  logger,
+  scopeToTenant,
+  startJobLease,
+  type HubORM,
+  type JobLeaseKeeper,
+} from '@hub/kit';
 import { randomUUID } from 'node:crypto';
 import { LogEntry } from '../audit-log/log-entry.entity';
 import { ObjectFacts } from './events';
@@ -91,21 +99,42 @@ interface Outcome {
 }
 
 /** One POST: short timeout, redirects not followed (a 3xx is a failure), the body read and dropped. */
-async function post(doFetch: typeof fetch, url: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<Outcome> {
+async function post(
+  doFetch: typeof fetch,
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  timeoutMs: number,
+): Promise<Outcome> {
   const started = performance.now();
   const refusal = urlRefusal(url);
   if (refusal) return { ok: false, httpStatus: null, error: refusal, durationMs: 0 };
   try {
-    const res = await doFetch(url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+    const res = await doFetch(url, {
+      method: 'POST',
+      headers,
+      body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     await res.arrayBuffer().catch(() => undefined);
     const durationMs = Math.round(performance.now() - started);
     if (res.status >= 200 && res.status < 300) return { ok: true, httpStatus: res.status, error: null, durationMs };
-    const error = res.status >= 300 && res.status < 400 ? `redirect (${res.status}) not followed` : `HTTP ${res.status}`;
+    const error =
+      res.status >= 300 && res.status < 400 ? `redirect (${res.status}) not followed` : `HTTP ${res.status}`;
     return { ok: false, httpStatus: res.status, error, durationMs };
   } catch (e) {
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-    const error = (e as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : cause?.code ?? cause?.message ?? (e as Error).message;
-    return { ok: false, httpStatus: null, error: cut(String(error)), durationMs: Math.round(performance.now() - started) };
+    const error =
+      (e as Error).name === 'TimeoutError'
+        ? `no answer within ${timeoutMs} ms`
+        : (cause?.code ?? cause?.message ?? (e as Error).message);
+    return {
+      ok: false,
+      httpStatus: null,
+      error: cut(String(error)),
+      durationMs: Math.round(performance.now() - started),
+    };
   }
 }
 
@@ -131,9 +160,17 @@ export function startWebhookDispatcher(orm: HubORM, opts: DispatcherOptions = {}
   /** Active subscriptions that have log entries past their cursor and are not backing off. Across tenants: read only. */
   async function due(): Promise<{ s: WebhookSubscription; c: WebhookCursor }[]> {
     const em = orm.em.fork();
-    const subs = await em.find(WebhookSubscription, { active: true, deletedAt: null }, { filters: false, disableIdentityMap: true });
+    const subs = await em.find(
+      WebhookSubscription,
+      { active: true, deletedAt: null },
+      { filters: false, disableIdentityMap: true },
+    );
     if (subs.length === 0) return [];
-    const cursors = await em.find(WebhookCursor, { subscriptionId: { $in: subs.map((s) => s.id) } }, { filters: false, disableIdentityMap: true });
+    const cursors = await em.find(
+      WebhookCursor,
+      { subscriptionId: { $in: subs.map((s) => s.id) } },
+      { filters: false, disableIdentityMap: true },
+    );
     const byId = new Map(cursors.map((c) => [c.subscriptionId, c]));
     const heads = new Map<string, number>();
     const names = [...new Set(subs.map((s) => `log:${s.municipalityId}`))];
@@ -154,11 +191,19 @@ export function startWebhookDispatcher(orm: HubORM, opts: DispatcherOptions = {}
     for (;;) {
       if (stopped || (opts.lease && !opts.lease.held())) return;
       em.clear();
-      const s = await em.findOne(WebhookSubscription, { id: subscriptionId, active: true, deletedAt: null }, { disableIdentityMap: true });
+      const s = await em.findOne(
+        WebhookSubscription,
+        { id: subscriptionId, active: true, deletedAt: null },
+        { disableIdentityMap: true },
+      );
       const c = await em.findOne(WebhookCursor, { subscriptionId }, { disableIdentityMap: true });
       if (!s || !c) return;
       if (c.nextAttemptAt && c.nextAttemptAt.getTime() > now().getTime()) return;
-      const entries = await em.find(LogEntry, { poradi: { $gt: c.handledThrough } }, { orderBy: { poradi: 'asc' }, limit: batchSize, disableIdentityMap: true });
+      const entries = await em.find(
+        LogEntry,
+        { poradi: { $gt: c.handledThrough } },
+        { orderBy: { poradi: 'asc' }, limit: batchSize, disableIdentityMap: true },
+      );
       if (entries.length === 0) return;
       const filtered = s.filters.registerIds.length + s.filters.orgUnitIds.length + s.filters.filingCodes.length > 0;
       const facts = await ObjectFacts.load(em, entries, filtered);
@@ -178,9 +223,14 @@ export function startWebhookDispatcher(orm: HubORM, opts: DispatcherOptions = {}
         lastCommit = performance.now();
         try {
           await inTransaction(em, async (tx) => {
-            for (const r of rows) tx.create(WebhookDelivery, { ...r, id: randomUUID(), municipalityId, subscriptionId });
+            for (const r of rows)
+              tx.create(WebhookDelivery, { ...r, id: randomUUID(), municipalityId, subscriptionId });
             await tx.flush();
-            const n = await tx.nativeUpdate(WebhookCursor, { subscriptionId, handledThrough: c.handledThrough }, cursor);
+            const n = await tx.nativeUpdate(
+              WebhookCursor,
+              { subscriptionId, handledThrough: c.handledThrough },
+              cursor,
+            );
             if (n !== 1) throw new CursorMoved();
           });
         } catch (err) {
@@ -201,30 +251,48 @@ export function startWebhookDispatcher(orm: HubORM, opts: DispatcherOptions = {}
         const body = JSON.stringify(payload);
         for (;;) {
           const at = now();
-          const result = await post(doFetch, s.url, body, {
-            'content-type': 'application/json',
-            'user-agent': 'blansko-records-hub-webhooks/1',
-            [SIGNATURE_HEADER]: signatureHeader(secret, body, at),
-            'x-hub-event-id': payload.id,
-            'x-hub-event-type': payload.type,
-          }, timeoutMs);
+          const result = await post(
+            doFetch,
+            s.url,
+            body,
+            {
+              'content-type': 'application/json',
+              'user-agent': 'blansko-records-hub-webhooks/1',
+              [SIGNATURE_HEADER]: signatureHeader(secret, body, at),
+              'x-hub-event-id': payload.id,
+              'x-hub-event-type': payload.type,
+            },
+            timeoutMs,
+          );
           const attempt = failures + 1;
           failures = result.ok ? 0 : attempt;
           pending.push({
-            eventId: payload.id, poradi: e.poradi, eventType: payload.type, attempt, status: result.ok ? 'DELIVERED' : 'FAILED',
-            httpStatus: result.httpStatus, error: result.error, durationMs: result.durationMs, attemptedAt: at,
+            eventId: payload.id,
+            poradi: e.poradi,
+            eventType: payload.type,
+            attempt,
+            status: result.ok ? 'DELIVERED' : 'FAILED',
+            httpStatus: result.httpStatus,
+            error: result.error,
+            durationMs: result.durationMs,
+            attemptedAt: at,
           });
           if (result.ok) {
             through = e.poradi;
             if (pending.length >= COMMIT_EVERY || performance.now() - lastCommit >= COMMIT_AFTER_MS) {
-              if (!(await commit({ handledThrough: through, failures: 0, nextAttemptAt: null, lastError: null }))) return;
+              if (!(await commit({ handledThrough: through, failures: 0, nextAttemptAt: null, lastError: null })))
+                return;
             }
             continue entries;
           }
           // Failed: everything before this event is done (written now, with the failure); this one waits for its retry.
           const nextAttemptAt = new Date(at.getTime() + backoffMs(failures, base, maxBackoff));
-          if (!(await commit({ handledThrough: e.poradi - 1, failures, nextAttemptAt, lastError: result.error }))) return;
-          if (attempt === 1 || attempt % 10 === 0) log(`webhook ${subscriptionId}: delivery of poradi ${e.poradi} failed (attempt ${attempt}): ${result.error}`);
+          if (!(await commit({ handledThrough: e.poradi - 1, failures, nextAttemptAt, lastError: result.error })))
+            return;
+          if (attempt === 1 || attempt % 10 === 0)
+            log(
+              `webhook ${subscriptionId}: delivery of poradi ${e.poradi} failed (attempt ${attempt}): ${result.error}`,
+            );
           const wait = nextAttemptAt.getTime() - at.getTime();
           // A retry due within a tick (and a second) waits here and sends the same body again: the lane is this
           // subscription's alone, and a replay meanwhile is caught by the cursor check of the next write. A longer
@@ -313,5 +381,8 @@ export function startWebhookDispatcher(orm: HubORM, opts: DispatcherOptions = {}
 export function webhookBackground(orm: HubORM): { stop(): Promise<void> } {
   checkWebhookKey();
   if (!webhooksEnabled()) return { stop: async () => undefined };
-  return startWebhookDispatcher(orm, { ...dispatcherOptionsFromEnv(), lease: startJobLease(orm, 'webhooks', { service: 'filing' }) });
+  return startWebhookDispatcher(orm, {
+    ...dispatcherOptionsFromEnv(),
+    lease: startJobLease(orm, 'webhooks', { service: 'filing' }),
+  });
 }

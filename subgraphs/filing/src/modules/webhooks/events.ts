@@ -66,19 +66,37 @@ export class ObjectFacts {
   private dataMessages = new Map<string, string>();
   private codes = new Map<string, string>();
 
-  static async load(em: SqlEntityManager, entries: Pick<LogEntry, 'objectType' | 'objectId' | 'eventType' | 'changes'>[], needFilters: boolean): Promise<ObjectFacts> {
+  static async load(
+    em: SqlEntityManager,
+    entries: Pick<LogEntry, 'objectType' | 'objectId' | 'eventType' | 'changes'>[],
+    needFilters: boolean,
+  ): Promise<ObjectFacts> {
     const facts = new ObjectFacts();
-    const ids = (type: string) => [...new Set(entries.filter((e) => e.objectType === type && candidateTypes(e).length > 0).map((e) => e.objectId))];
+    const ids = (type: string) => [
+      ...new Set(entries.filter((e) => e.objectType === type && candidateTypes(e).length > 0).map((e) => e.objectId)),
+    ];
     const documentIds = ids('Dokument');
-    const created = [...new Set(entries.filter((e) => e.objectType === 'Dokument' && e.eventType === 'Zalozeni').map((e) => e.objectId))];
+    const created = [
+      ...new Set(
+        entries.filter((e) => e.objectType === 'Dokument' && e.eventType === 'Zalozeni').map((e) => e.objectId),
+      ),
+    ];
     if (created.length > 0) {
-      const rows = await em.find(DataMessage, { documentId: { $in: created } }, { fields: ['id', 'documentId'], disableIdentityMap: true });
+      const rows = await em.find(
+        DataMessage,
+        { documentId: { $in: created } },
+        { fields: ['id', 'documentId'], disableIdentityMap: true },
+      );
       for (const m of rows) facts.dataMessages.set(m.documentId, m.id);
     }
     if (!needFilters) return facts;
     const nodeIds = new Set<string>();
     if (documentIds.length > 0) {
-      const rows = await em.find(Document, { id: { $in: documentIds } }, { fields: ['id', 'registerId', 'orgUnitId', 'filingPlanNodeId'], disableIdentityMap: true });
+      const rows = await em.find(
+        Document,
+        { id: { $in: documentIds } },
+        { fields: ['id', 'registerId', 'orgUnitId', 'filingPlanNodeId'], disableIdentityMap: true },
+      );
       for (const d of rows) {
         facts.documents.set(d.id, d);
         if (d.filingPlanNodeId) nodeIds.add(d.filingPlanNodeId);
@@ -86,14 +104,22 @@ export class ObjectFacts {
     }
     const caseFileIds = ids('Spis');
     if (caseFileIds.length > 0) {
-      const rows = await em.find(CaseFile, { id: { $in: caseFileIds } }, { fields: ['id', 'orgUnitId', 'filingPlanNodeId'], disableIdentityMap: true });
+      const rows = await em.find(
+        CaseFile,
+        { id: { $in: caseFileIds } },
+        { fields: ['id', 'orgUnitId', 'filingPlanNodeId'], disableIdentityMap: true },
+      );
       for (const c of rows) {
         facts.caseFiles.set(c.id, c);
         if (c.filingPlanNodeId) nodeIds.add(c.filingPlanNodeId);
       }
     }
     if (nodeIds.size > 0) {
-      const rows = await em.find(FilingPlanNode, { id: { $in: [...nodeIds] } }, { fields: ['id', 'fullCode'], disableIdentityMap: true });
+      const rows = await em.find(
+        FilingPlanNode,
+        { id: { $in: [...nodeIds] } },
+        { fields: ['id', 'fullCode'], disableIdentityMap: true },
+      );
       for (const n of rows) facts.codes.set(n.id, n.fullCode);
     }
     return facts;
@@ -102,10 +128,12 @@ export class ObjectFacts {
   /** The payload for a subscription, or null when the entry is not for it (type or filters). */
   describe(e: LogEntry, eventTypes: readonly WebhookEventType[], filters: WebhookFilters): WebhookPayload | null {
     const dataMessageId = this.dataMessages.get(e.objectId);
-    const type = candidateTypes(e).find((t) => eventTypes.includes(t) && (t !== 'DATA_MESSAGE_RECEIVED' || dataMessageId));
+    const type = candidateTypes(e).find(
+      (t) => eventTypes.includes(t) && (t !== 'DATA_MESSAGE_RECEIVED' || dataMessageId),
+    );
     if (!type) return null;
     if (hasFilters(filters) && !this.passes(e, filters)) return null;
-    const shipmentId = type.startsWith('SHIPMENT_') ? changeOf(e, 'shipmentId')?.new ?? undefined : undefined;
+    const shipmentId = type.startsWith('SHIPMENT_') ? (changeOf(e, 'shipmentId')?.new ?? undefined) : undefined;
     return {
       id: e.id,
       type,
@@ -128,7 +156,8 @@ export class ObjectFacts {
     if (f.filingCodes.length > 0) {
       const code = o.filingPlanNodeId ? this.codes.get(o.filingPlanNodeId) : undefined;
       // A node and everything under it: the code followed by one of the plans' separators (filing-plans/codes.ts).
-      if (!code || !f.filingCodes.some((c) => code === c || (code.startsWith(c) && /[ \-/.]/.test(code[c.length])))) return false;
+      if (!code || !f.filingCodes.some((c) => code === c || (code.startsWith(c) && /[ \-/.]/.test(code[c.length]))))
+        return false;
     }
     return true;
   }

@@ -19,7 +19,13 @@ export function signatureHeader(secret: string, body: string, now: Date = new Da
 }
 
 /** What a receiver does (and the tests): true when the header signs `body` with `secret` within the tolerance. */
-export function verifySignature(secret: string, header: string | null | undefined, body: string, now: Date = new Date(), toleranceSeconds = SIGNATURE_TOLERANCE_SECONDS): boolean {
+export function verifySignature(
+  secret: string,
+  header: string | null | undefined,
+  body: string,
+  now: Date = new Date(),
+  toleranceSeconds = SIGNATURE_TOLERANCE_SECONDS,
+): boolean {
   if (!header) return false;
   const parts = Object.fromEntries(header.split(',').map((p) => p.split('=', 2) as [string, string]));
   const t = Number(parts.t);
@@ -44,8 +50,10 @@ function webhookKey(env: NodeJS.ProcessEnv = process.env): Buffer {
     if (configured.length < 32) throw new Error('HUB_WEBHOOK_KEY must be at least 32 characters');
     return createHash('sha256').update(configured).digest();
   }
-  if (env.NODE_ENV === 'production') throw new Error('HUB_WEBHOOK_KEY is required in production (it encrypts the webhook signing secrets)');
-  if (!warned && env.NODE_ENV !== 'test') logger.warn('HUB_WEBHOOK_KEY is not set: webhook secrets are encrypted with a development key');
+  if (env.NODE_ENV === 'production')
+    throw new Error('HUB_WEBHOOK_KEY is required in production (it encrypts the webhook signing secrets)');
+  if (!warned && env.NODE_ENV !== 'test')
+    logger.warn('HUB_WEBHOOK_KEY is not set: webhook secrets are encrypted with a development key');
   warned = true;
   return createHash('sha256').update(DEV_KEY).digest();
 }
@@ -59,7 +67,9 @@ export function sealSecret(secret: string, env?: NodeJS.ProcessEnv): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', webhookKey(env), iv);
   const body = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
-  return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join('.');
+  return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join(
+    '.',
+  );
 }
 
 export function openSecret(sealed: string, env?: NodeJS.ProcessEnv): string {

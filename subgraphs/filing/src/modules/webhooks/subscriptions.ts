@@ -1,11 +1,25 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { SequenceCounter, badInput, conflict, inTransaction, notFound, recordAudit, type AuditChange, type TenantCaller } from '@hub/kit';
+import {
+  SequenceCounter,
+  badInput,
+  conflict,
+  inTransaction,
+  notFound,
+  recordAudit,
+  type AuditChange,
+  type TenantCaller,
+} from '@hub/kit';
 import { randomUUID } from 'node:crypto';
 import { LogEntry } from '../audit-log/log-entry.entity';
 import { newWebhookSecret, sealSecret } from './signing';
 import { urlRefusal } from './url-policy';
 import {
-  WEBHOOK_EVENT_TYPES, WebhookCursor, WebhookDelivery, WebhookSubscription, type WebhookEventType, type WebhookFilters,
+  WEBHOOK_EVENT_TYPES,
+  WebhookCursor,
+  WebhookDelivery,
+  WebhookSubscription,
+  type WebhookEventType,
+  type WebhookFilters,
 } from './webhook.entity';
 
 /**
@@ -53,7 +67,8 @@ function checkUrl(url: string): string {
 function checkEventTypes(types: readonly WebhookEventType[]): WebhookEventType[] {
   if (types.length === 0) throw badInput('name at least one event type', 'eventTypes');
   if (new Set(types).size !== types.length) throw badInput('event types must not repeat', 'eventTypes');
-  if (types.some((t) => !WEBHOOK_EVENT_TYPES.includes(t))) throw badInput(`event types are ${WEBHOOK_EVENT_TYPES.join(', ')}`, 'eventTypes');
+  if (types.some((t) => !WEBHOOK_EVENT_TYPES.includes(t)))
+    throw badInput(`event types are ${WEBHOOK_EVENT_TYPES.join(', ')}`, 'eventTypes');
   return [...types];
 }
 
@@ -67,7 +82,12 @@ function checkFilters(f: WebhookFiltersInput | null | undefined): WebhookFilters
   return {
     registerIds: list(f?.registerIds, 'registerIds', (x) => UUID.test(x), 'an id'),
     orgUnitIds: list(f?.orgUnitIds, 'orgUnitIds', (x) => UUID.test(x), 'an id'),
-    filingCodes: list(f?.filingCodes, 'filingCodes', (x) => x.length >= 1 && x.length <= 50, 'a filing code of 1–50 characters'),
+    filingCodes: list(
+      f?.filingCodes,
+      'filingCodes',
+      (x) => x.length >= 1 && x.length <= 50,
+      'a filing code of 1–50 characters',
+    ),
   };
 }
 
@@ -85,11 +105,27 @@ function auditValues(s: Partial<WebhookSubscription>): Record<string, string | n
 function changesOf(before: Partial<WebhookSubscription>, after: Partial<WebhookSubscription>): AuditChange[] {
   const a = auditValues(before);
   const b = auditValues(after);
-  return Object.keys(b).filter((k) => a[k] !== b[k]).map((k) => ({ name: k, old: a[k], new: b[k] }));
+  return Object.keys(b)
+    .filter((k) => a[k] !== b[k])
+    .map((k) => ({ name: k, old: a[k], new: b[k] }));
 }
 
-function audit(tx: SqlEntityManager, caller: TenantCaller, s: WebhookSubscription, eventType: 'Zalozeni' | 'Uprava' | 'Zruseni', description: string, changes: AuditChange[]) {
-  return recordAudit(tx, caller, { municipalityId: s.municipalityId, eventType, objectType: 'KonfiguraceSystemu', objectId: s.id, description, changes });
+function audit(
+  tx: SqlEntityManager,
+  caller: TenantCaller,
+  s: WebhookSubscription,
+  eventType: 'Zalozeni' | 'Uprava' | 'Zruseni',
+  description: string,
+  changes: AuditChange[],
+) {
+  return recordAudit(tx, caller, {
+    municipalityId: s.municipalityId,
+    eventType,
+    objectType: 'KonfiguraceSystemu',
+    objectId: s.id,
+    description,
+    changes,
+  });
 }
 
 /** The municipality's log head (last poradi), from its counter; 0 before the first entry. */
@@ -126,7 +162,8 @@ export async function createWebhookSubscription(
   const url = checkUrl(input.url);
   const eventTypes = checkEventTypes(input.eventTypes);
   const filters = checkFilters(input.filters);
-  if (!(await apiClientExists(input.apiClientId))) throw badInput('apiClientId is not an active API client of your municipality', 'apiClientId');
+  if (!(await apiClientExists(input.apiClientId)))
+    throw badInput('apiClientId is not an active API client of your municipality', 'apiClientId');
   const secret = newWebhookSecret();
   const secretSealed = sealSecret(secret);
   const subscription = await inTransaction(em, async (tx) => {
@@ -150,8 +187,12 @@ export async function createWebhookSubscription(
     });
     // Read in the transaction: events committed before it are not this subscription's (replay reaches them).
     tx.create(WebhookCursor, {
-      subscriptionId: s.id, municipalityId: caller.municipalityId, handledThrough: await logHead(tx, caller.municipalityId),
-      failures: 0, nextAttemptAt: null, lastError: null,
+      subscriptionId: s.id,
+      municipalityId: caller.municipalityId,
+      handledThrough: await logHead(tx, caller.municipalityId),
+      failures: 0,
+      nextAttemptAt: null,
+      lastError: null,
     });
     await tx.flush();
     await audit(tx, caller, s, 'Zalozeni', `Webhook subscription to ${url} created`, changesOf({}, s));
@@ -161,7 +202,13 @@ export async function createWebhookSubscription(
 }
 
 /** `updateWebhookSubscription`: URL, event types, filters, active; only what is given changes. */
-export async function updateWebhookSubscription(em: SqlEntityManager, caller: TenantCaller, id: string, input: UpdateWebhookSubscriptionInput, now: Date): Promise<WebhookSubscription> {
+export async function updateWebhookSubscription(
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  id: string,
+  input: UpdateWebhookSubscriptionInput,
+  now: Date,
+): Promise<WebhookSubscription> {
   const patch: Partial<WebhookSubscription> = {};
   if (input.url != null) patch.url = checkUrl(input.url);
   if (input.eventTypes != null) patch.eventTypes = checkEventTypes(input.eventTypes);
@@ -185,26 +232,40 @@ export async function updateWebhookSubscription(em: SqlEntityManager, caller: Te
 }
 
 /** `deleteWebhookSubscription`: stops its deliveries for good; its past deliveries stay for the record. */
-export async function deleteWebhookSubscription(em: SqlEntityManager, caller: TenantCaller, id: string, now: Date): Promise<string> {
+export async function deleteWebhookSubscription(
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  id: string,
+  now: Date,
+): Promise<string> {
   return inTransaction(em, async (tx) => {
     const s = await findLive(tx, id);
     s.deletedAt = now;
     s.active = false;
     await tx.flush();
-    await audit(tx, caller, s, 'Zruseni', `Webhook subscription to ${s.url} deleted`, [{ name: 'deletedAt', old: null, new: now.toISOString() }]);
+    await audit(tx, caller, s, 'Zruseni', `Webhook subscription to ${s.url} deleted`, [
+      { name: 'deletedAt', old: null, new: now.toISOString() },
+    ]);
     return s.id;
   });
 }
 
 /** `rotateWebhookSecret`: a new secret signs every delivery from now on; it is shown this once. */
-export async function rotateWebhookSecret(em: SqlEntityManager, caller: TenantCaller, id: string, now: Date): Promise<WebhookSecretResult> {
+export async function rotateWebhookSecret(
+  em: SqlEntityManager,
+  caller: TenantCaller,
+  id: string,
+  now: Date,
+): Promise<WebhookSecretResult> {
   const secret = newWebhookSecret();
   const secretSealed = sealSecret(secret);
   const subscription = await inTransaction(em, async (tx) => {
     const s = await findLive(tx, id);
     Object.assign(s, { secretSealed, secretRotatedAt: now, updatedAt: now });
     await tx.flush();
-    await audit(tx, caller, s, 'Uprava', `Webhook subscription to ${s.url}: secret rotated`, [{ name: 'secretRotatedAt', old: null, new: now.toISOString() }]);
+    await audit(tx, caller, s, 'Uprava', `Webhook subscription to ${s.url}: secret rotated`, [
+      { name: 'secretRotatedAt', old: null, new: now.toISOString() },
+    ]);
     return s;
   });
   return { subscription, secret };
@@ -222,8 +283,10 @@ export async function replayWebhookSubscription(
 ): Promise<WebhookSubscription> {
   const byPoradi = from.poradi != null;
   const byTime = from.time != null;
-  if (byPoradi === byTime) throw badInput('give exactly one of fromPoradi and fromTime', byPoradi ? 'fromTime' : 'fromPoradi');
-  if (byPoradi && (!Number.isSafeInteger(from.poradi) || from.poradi! < 1)) throw badInput('fromPoradi must be a positive integer', 'fromPoradi');
+  if (byPoradi === byTime)
+    throw badInput('give exactly one of fromPoradi and fromTime', byPoradi ? 'fromTime' : 'fromPoradi');
+  if (byPoradi && (!Number.isSafeInteger(from.poradi) || from.poradi! < 1))
+    throw badInput('fromPoradi must be a positive integer', 'fromPoradi');
   return inTransaction(em, async (tx) => {
     const s = await findLive(tx, id);
     const head = await logHead(tx, s.municipalityId);
@@ -231,7 +294,11 @@ export async function replayWebhookSubscription(
     if (byPoradi) {
       start = Math.min(from.poradi!, head + 1);
     } else {
-      const first = await tx.findOne(LogEntry, { recordedAt: { $gte: from.time! } }, { orderBy: { poradi: 'asc' }, fields: ['poradi'], disableIdentityMap: true });
+      const first = await tx.findOne(
+        LogEntry,
+        { recordedAt: { $gte: from.time! } },
+        { orderBy: { poradi: 'asc' }, fields: ['poradi'], disableIdentityMap: true },
+      );
       start = first?.poradi ?? head + 1;
     }
     const cursor = await tx.findOneOrFail(WebhookCursor, { subscriptionId: s.id });
@@ -249,7 +316,11 @@ export function cursorOf(em: SqlEntityManager, subscriptionId: string): Promise<
   return em.findOne(WebhookCursor, { subscriptionId });
 }
 
-export function recentDeliveries(em: SqlEntityManager, subscriptionId: string, limit: number): Promise<WebhookDelivery[]> {
+export function recentDeliveries(
+  em: SqlEntityManager,
+  subscriptionId: string,
+  limit: number,
+): Promise<WebhookDelivery[]> {
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw badInput('limit must be 1–100', 'limit');
   return em.find(WebhookDelivery, { subscriptionId }, { orderBy: { attemptedAt: 'desc', id: 'desc' }, limit });
 }

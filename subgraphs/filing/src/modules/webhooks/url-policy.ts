@@ -7,7 +7,14 @@ import { isIP } from 'node:net';
  * town's own network. Link-local 169.254.0.0/16 (cloud metadata) is refused whatever the list says. Host names are
  * allowed only when listed by name: the hub does not resolve them to decide.
  */
-export const DEFAULT_ALLOWED_HOSTS = ['localhost', '127.0.0.0/8', '::1', '10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'];
+export const DEFAULT_ALLOWED_HOSTS = [
+  'localhost',
+  '127.0.0.0/8',
+  '::1',
+  '10.0.0.0/8',
+  '172.16.0.0/12',
+  '192.168.0.0/16',
+];
 
 const ipv4ToInt = (ip: string) => ip.split('.').reduce((n, o) => n * 256 + Number(o), 0);
 
@@ -21,7 +28,9 @@ function inCidr(ip: string, cidr: string): boolean {
 }
 
 export function allowedHosts(env: NodeJS.ProcessEnv = process.env): string[] {
-  const list = env.HUB_WEBHOOK_ALLOWED_HOSTS?.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
+  const list = env.HUB_WEBHOOK_ALLOWED_HOSTS?.split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
   return list && list.length > 0 ? list : DEFAULT_ALLOWED_HOSTS;
 }
 

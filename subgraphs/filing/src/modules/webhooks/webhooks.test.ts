@@ -1,4 +1,13 @@
-import { DEMO_MUNICIPALITIES, Role, scopeToTenant, startTestSubgraph, testCaller, testDatabaseKinds, type TenantCaller, type TestSubgraph } from '@hub/kit';
+import {
+  DEMO_MUNICIPALITIES,
+  Role,
+  scopeToTenant,
+  startTestSubgraph,
+  testCaller,
+  testDatabaseKinds,
+  type TenantCaller,
+  type TestSubgraph,
+} from '@hub/kit';
 import { randomUUID } from 'node:crypto';
 import type { FilingContext } from '../../context';
 import { filing } from '../../index';
@@ -67,7 +76,9 @@ describe('webhook URL policy', () => {
   });
 
   it('follows HUB_WEBHOOK_ALLOWED_HOSTS but never allows link-local', () => {
-    const env = { HUB_WEBHOOK_ALLOWED_HOSTS: 'agenda.mesto.local, 169.254.0.0/16, 203.0.113.0/24' } as NodeJS.ProcessEnv;
+    const env = {
+      HUB_WEBHOOK_ALLOWED_HOSTS: 'agenda.mesto.local, 169.254.0.0/16, 203.0.113.0/24',
+    } as NodeJS.ProcessEnv;
     expect(urlRefusal('https://agenda.mesto.local/hook', env)).toBeNull();
     expect(urlRefusal('http://203.0.113.7/hook', env)).toBeNull();
     expect(urlRefusal('http://127.0.0.1/hook', env)).toMatch(/not allowed/);
@@ -77,13 +88,42 @@ describe('webhook URL policy', () => {
 
 describe('webhook event types and back-off', () => {
   it('recognises the subscribed events in the log', () => {
-    expect(candidateTypes({ objectType: 'Dokument', eventType: 'Zalozeni', changes: [{ name: 'referenceNumber', old: null, new: 'MBK 1/2026' }] })).toEqual(['DATA_MESSAGE_RECEIVED', 'DOCUMENT_REGISTERED']);
-    expect(candidateTypes({ objectType: 'Dokument', eventType: 'Zalozeni', changes: [{ name: 'referenceNumber', old: null, new: null }] })).toEqual([]);
-    expect(candidateTypes({ objectType: 'Dokument', eventType: 'PripojeniCJ', changes: [] })).toEqual(['DOCUMENT_REGISTERED']);
-    expect(candidateTypes({ objectType: 'Dokument', eventType: 'ZmenaZpracovatele', changes: [] })).toEqual(['DOCUMENT_ASSIGNED']);
-    expect(candidateTypes({ objectType: 'Dokument', eventType: 'Vyrizeni', changes: [] })).toEqual(['DOCUMENT_SETTLED']);
-    expect(candidateTypes({ objectType: 'Dokument', eventType: 'Doruceno', changes: [] })).toEqual(['SHIPMENT_DELIVERED']);
-    expect(candidateTypes({ objectType: 'Dokument', eventType: 'Uprava', changes: [{ name: 'shipmentId', old: null, new: 's' }, { name: 'returnReason', old: null, new: 'UNKNOWN_ADDRESSEE' }] })).toEqual(['SHIPMENT_RETURNED']);
+    expect(
+      candidateTypes({
+        objectType: 'Dokument',
+        eventType: 'Zalozeni',
+        changes: [{ name: 'referenceNumber', old: null, new: 'MBK 1/2026' }],
+      }),
+    ).toEqual(['DATA_MESSAGE_RECEIVED', 'DOCUMENT_REGISTERED']);
+    expect(
+      candidateTypes({
+        objectType: 'Dokument',
+        eventType: 'Zalozeni',
+        changes: [{ name: 'referenceNumber', old: null, new: null }],
+      }),
+    ).toEqual([]);
+    expect(candidateTypes({ objectType: 'Dokument', eventType: 'PripojeniCJ', changes: [] })).toEqual([
+      'DOCUMENT_REGISTERED',
+    ]);
+    expect(candidateTypes({ objectType: 'Dokument', eventType: 'ZmenaZpracovatele', changes: [] })).toEqual([
+      'DOCUMENT_ASSIGNED',
+    ]);
+    expect(candidateTypes({ objectType: 'Dokument', eventType: 'Vyrizeni', changes: [] })).toEqual([
+      'DOCUMENT_SETTLED',
+    ]);
+    expect(candidateTypes({ objectType: 'Dokument', eventType: 'Doruceno', changes: [] })).toEqual([
+      'SHIPMENT_DELIVERED',
+    ]);
+    expect(
+      candidateTypes({
+        objectType: 'Dokument',
+        eventType: 'Uprava',
+        changes: [
+          { name: 'shipmentId', old: null, new: 's' },
+          { name: 'returnReason', old: null, new: 'UNKNOWN_ADDRESSEE' },
+        ],
+      }),
+    ).toEqual(['SHIPMENT_RETURNED']);
     expect(candidateTypes({ objectType: 'Dokument', eventType: 'Uprava', changes: [] })).toEqual([]);
     expect(candidateTypes({ objectType: 'Spis', eventType: 'Uzavreni', changes: [] })).toEqual(['CASE_FILE_CLOSED']);
     expect(candidateTypes({ objectType: 'KonfiguraceSystemu', eventType: 'Zalozeni', changes: [] })).toEqual([]);
@@ -114,10 +154,21 @@ describe.each(testDatabaseKinds())('the webhook dispatcher on %s', (kind) => {
   let seq = 1;
   async function registrations(municipalityId: string, n: number): Promise<string[]> {
     const ids = Array.from({ length: n }, () => randomUUID());
-    await ingest(t.orm, 'users', ids.map((objectId) => ({
-      id: randomUUID(), municipalityId, sequence: seq++, occurredAt: new Date(), actorLogin: 'mbk.clerk',
-      eventType: 'Zalozeni', objectType: 'Dokument', objectId, changes: [{ name: 'referenceNumber', old: null, new: 'MBK 1/2026' }],
-    })));
+    await ingest(
+      t.orm,
+      'users',
+      ids.map((objectId) => ({
+        id: randomUUID(),
+        municipalityId,
+        sequence: seq++,
+        occurredAt: new Date(),
+        actorLogin: 'mbk.clerk',
+        eventType: 'Zalozeni',
+        objectType: 'Dokument',
+        objectId,
+        changes: [{ name: 'referenceNumber', old: null, new: 'MBK 1/2026' }],
+      })),
+    );
     return ids;
   }
 
@@ -126,7 +177,12 @@ describe.each(testDatabaseKinds())('the webhook dispatcher on %s', (kind) => {
     const calls: { url: string; body: any; signature: string; status: number }[] = [];
     const fetchFn = (async (url: string, init: RequestInit) => {
       const status = behaviour(url);
-      calls.push({ url, body: JSON.parse(String(init.body)), signature: (init.headers as Record<string, string>)[SIGNATURE_HEADER], status });
+      calls.push({
+        url,
+        body: JSON.parse(String(init.body)),
+        signature: (init.headers as Record<string, string>)[SIGNATURE_HEADER],
+        status,
+      });
       expect(init.redirect).toBe('manual');
       return new Response(null, { status, headers: status === 302 ? { location: 'http://169.254.169.254/' } : {} });
     }) as unknown as typeof fetch;
@@ -134,19 +190,39 @@ describe.each(testDatabaseKinds())('the webhook dispatcher on %s', (kind) => {
   }
 
   it('delivers in log order per subscription; a failing receiver backs off without holding up another; recovery loses nothing', async () => {
-    const healthy = await createWebhookSubscription(em(), admin(), { apiClientId: randomUUID(), url: 'http://127.0.0.1:9/healthy', eventTypes: ['DOCUMENT_REGISTERED'] }, new Date(), yes);
-    const broken = await createWebhookSubscription(em(), admin(), { apiClientId: randomUUID(), url: 'http://127.0.0.1:9/broken', eventTypes: ['DOCUMENT_REGISTERED'] }, new Date(), yes);
+    const healthy = await createWebhookSubscription(
+      em(),
+      admin(),
+      { apiClientId: randomUUID(), url: 'http://127.0.0.1:9/healthy', eventTypes: ['DOCUMENT_REGISTERED'] },
+      new Date(),
+      yes,
+    );
+    const broken = await createWebhookSubscription(
+      em(),
+      admin(),
+      { apiClientId: randomUUID(), url: 'http://127.0.0.1:9/broken', eventTypes: ['DOCUMENT_REGISTERED'] },
+      new Date(),
+      yes,
+    );
     let brokenDown = true;
     const net = network((url) => (url.endsWith('/broken') && brokenDown ? 503 : 204));
     let clock = Date.now();
-    const d = startWebhookDispatcher(t.orm, { tickMs: 60_000, baseBackoffMs: 5000, fetch: net.fetchFn, now: () => new Date(clock), log: () => undefined });
+    const d = startWebhookDispatcher(t.orm, {
+      tickMs: 60_000,
+      baseBackoffMs: 5000,
+      fetch: net.fetchFn,
+      now: () => new Date(clock),
+      log: () => undefined,
+    });
     try {
       const ids = await registrations(BLANSKO.id, 6);
       const foreign = await registrations(ADAMOV.id, 3);
       await d.drain();
       const toHealthy = net.calls.filter((c) => c.url.endsWith('/healthy'));
       expect(toHealthy.map((c) => c.body.object.id)).toEqual(ids);
-      expect(toHealthy.every((c) => verifySignature(healthy.secret, c.signature, JSON.stringify(c.body), new Date(clock)))).toBe(true);
+      expect(
+        toHealthy.every((c) => verifySignature(healthy.secret, c.signature, JSON.stringify(c.body), new Date(clock))),
+      ).toBe(true);
       expect(toHealthy.every((c) => c.body.municipalityId === BLANSKO.id)).toBe(true);
       expect(net.calls.some((c) => foreign.includes(c.body.object.id))).toBe(false);
       // The broken one tried the first event once and waits.
@@ -167,8 +243,16 @@ describe.each(testDatabaseKinds())('the webhook dispatcher on %s', (kind) => {
       await d.drain();
       const toBroken = net.calls.filter((c) => c.url.endsWith('/broken') && c.status === 204);
       expect(toBroken.map((c) => c.body.object.id)).toEqual(ids);
-      const attempts = await em().find(WebhookDelivery, { subscriptionId: broken.subscription.id }, { orderBy: { poradi: 'asc', attempt: 'asc' } });
-      expect(attempts.slice(0, 3).map((a) => [a.status, a.attempt, a.httpStatus])).toEqual([['FAILED', 1, 503], ['FAILED', 2, 503], ['DELIVERED', 3, 204]]);
+      const attempts = await em().find(
+        WebhookDelivery,
+        { subscriptionId: broken.subscription.id },
+        { orderBy: { poradi: 'asc', attempt: 'asc' } },
+      );
+      expect(attempts.slice(0, 3).map((a) => [a.status, a.attempt, a.httpStatus])).toEqual([
+        ['FAILED', 1, 503],
+        ['FAILED', 2, 503],
+        ['DELIVERED', 3, 204],
+      ]);
       expect(new Set(attempts.map((a) => a.eventId)).size).toBe(6);
 
       // Replay from the third event: the same ids once more, in order.
@@ -185,18 +269,39 @@ describe.each(testDatabaseKinds())('the webhook dispatcher on %s', (kind) => {
   });
 
   it('passes over what the filters exclude, and treats a redirect as a failure', async () => {
-    const filtered = await createWebhookSubscription(em(), admin(), {
-      apiClientId: randomUUID(), url: 'http://127.0.0.1:9/filtered', eventTypes: ['DOCUMENT_REGISTERED'], filters: { registerIds: [randomUUID()] },
-    }, new Date(), yes);
-    const redirected = await createWebhookSubscription(em(), admin(), { apiClientId: randomUUID(), url: 'http://127.0.0.1:9/moved', eventTypes: ['DOCUMENT_REGISTERED'] }, new Date(), yes);
+    const filtered = await createWebhookSubscription(
+      em(),
+      admin(),
+      {
+        apiClientId: randomUUID(),
+        url: 'http://127.0.0.1:9/filtered',
+        eventTypes: ['DOCUMENT_REGISTERED'],
+        filters: { registerIds: [randomUUID()] },
+      },
+      new Date(),
+      yes,
+    );
+    const redirected = await createWebhookSubscription(
+      em(),
+      admin(),
+      { apiClientId: randomUUID(), url: 'http://127.0.0.1:9/moved', eventTypes: ['DOCUMENT_REGISTERED'] },
+      new Date(),
+      yes,
+    );
     const net = network((url) => (url.endsWith('/moved') ? 302 : 204));
-    const d = startWebhookDispatcher(t.orm, { tickMs: 60_000, baseBackoffMs: 60_000, fetch: net.fetchFn, log: () => undefined });
+    const d = startWebhookDispatcher(t.orm, {
+      tickMs: 60_000,
+      baseBackoffMs: 60_000,
+      fetch: net.fetchFn,
+      log: () => undefined,
+    });
     try {
       await registrations(BLANSKO.id, 3);
       await d.drain();
       expect(net.calls.filter((c) => c.url.endsWith('/filtered'))).toEqual([]);
       const cursor = await em().findOneOrFail(WebhookCursor, { subscriptionId: filtered.subscription.id });
-      const head = (await em().findOneOrFail(WebhookCursor, { subscriptionId: redirected.subscription.id })).handledThrough + 3;
+      const head =
+        (await em().findOneOrFail(WebhookCursor, { subscriptionId: redirected.subscription.id })).handledThrough + 3;
       expect(cursor.handledThrough).toBe(head);
       const moved = await em().findOneOrFail(WebhookCursor, { subscriptionId: redirected.subscription.id });
       expect(moved.lastError).toMatch(/redirect \(302\) not followed/);

@@ -41,16 +41,34 @@ export const isBackupOnly = (m: Pick<Municipality, 'backupOnly'>) => m.backupOnl
 export function seatAddressOf(m: Municipality): PostalAddress | null {
   if (!m.seatStreet || !m.seatHouseNumber || !m.seatMunicipality || !m.seatPostCode) return null;
   return {
-    street: m.seatStreet, houseNumber: m.seatHouseNumber, orientationNumber: m.seatOrientationNumber,
-    municipality: m.seatMunicipality, municipalityPart: m.seatMunicipalityPart, postCode: m.seatPostCode,
+    street: m.seatStreet,
+    houseNumber: m.seatHouseNumber,
+    orientationNumber: m.seatOrientationNumber,
+    municipality: m.seatMunicipality,
+    municipalityPart: m.seatMunicipalityPart,
+    postCode: m.seatPostCode,
   };
 }
 
 /** The columns of a seat address (for create, assign and the upgrade). */
-export function seatColumns(a: PostalAddress): Pick<Municipality, 'seatStreet' | 'seatHouseNumber' | 'seatOrientationNumber' | 'seatMunicipality' | 'seatMunicipalityPart' | 'seatPostCode'> {
+export function seatColumns(
+  a: PostalAddress,
+): Pick<
+  Municipality,
+  | 'seatStreet'
+  | 'seatHouseNumber'
+  | 'seatOrientationNumber'
+  | 'seatMunicipality'
+  | 'seatMunicipalityPart'
+  | 'seatPostCode'
+> {
   return {
-    seatStreet: a.street, seatHouseNumber: a.houseNumber, seatOrientationNumber: a.orientationNumber,
-    seatMunicipality: a.municipality, seatMunicipalityPart: a.municipalityPart, seatPostCode: a.postCode,
+    seatStreet: a.street,
+    seatHouseNumber: a.houseNumber,
+    seatOrientationNumber: a.orientationNumber,
+    seatMunicipality: a.municipality,
+    seatMunicipalityPart: a.municipalityPart,
+    seatPostCode: a.postCode,
   };
 }
 

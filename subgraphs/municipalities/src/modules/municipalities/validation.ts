@@ -24,7 +24,10 @@ export function validateMunicipality(input: MunicipalityFields): void {
   if (input.dataBoxId != null && !/^[a-z0-9]{7}$/.test(input.dataBoxId)) {
     throw badInput('dataBoxId must be 7 lowercase letters or digits', 'dataBoxId');
   }
-  if (input.population != null && (!Number.isInteger(input.population) || input.population < 0 || input.population > 2_000_000)) {
+  if (
+    input.population != null &&
+    (!Number.isInteger(input.population) || input.population < 0 || input.population > 2_000_000)
+  ) {
     throw badInput('population must be a whole number between 0 and 2,000,000', 'population');
   }
 }

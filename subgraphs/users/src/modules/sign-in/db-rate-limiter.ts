@@ -28,8 +28,10 @@ const TABLE = 'sign_in_throttle';
  * (DeadlockException for the retry below, DriverException with the driver's code for the outage classification in
  * kit errors.ts); the bare connection rethrows mysql2's raw error.
  */
-const execute = (em: SqlEntityManager) => <T>(sql: string, params: unknown[], method: 'all' | 'run') =>
-  em.getDriver().execute(sql, params, method) as Promise<unknown> as Promise<T>;
+const execute =
+  (em: SqlEntityManager) =>
+  <T>(sql: string, params: unknown[], method: 'all' | 'run') =>
+    em.getDriver().execute(sql, params, method) as Promise<unknown> as Promise<T>;
 
 /**
  * A rate-limiter-flexible store on the subgraph's own database, SQLite (libsql) and MariaDB alike, so every
@@ -61,7 +63,13 @@ export class DbRateLimiter extends RateLimiterStoreAbstract {
   }
 
   // The base class calls these by name; they are not in the library's typings.
-  async _upsert(rlKey: string, points: number, msDuration: number, forceExpire: boolean, options: unknown): Promise<CounterRow> {
+  async _upsert(
+    rlKey: string,
+    points: number,
+    msDuration: number,
+    forceExpire: boolean,
+    options: unknown,
+  ): Promise<CounterRow> {
     const em = DbRateLimiter.emOf(options);
     const now = Date.now();
     const expire = msDuration > 0 ? now + msDuration : null;
@@ -117,7 +125,9 @@ export class DbRateLimiter extends RateLimiterStoreAbstract {
 
   async _delete(rlKey: string, options: unknown): Promise<boolean> {
     const res = await execute(DbRateLimiter.emOf(options))<{ affectedRows: number }>(
-      `delete from ${TABLE} where throttle_key = ?`, [rlKey], 'run',
+      `delete from ${TABLE} where throttle_key = ?`,
+      [rlKey],
+      'run',
     );
     return res.affectedRows > 0;
   }
@@ -133,7 +143,9 @@ export class DbRateLimiter extends RateLimiterStoreAbstract {
 /** Deletes counters whose window ended; run now and then (the users subgraph does, every 10 minutes). */
 export async function deleteExpiredCounters(em: SqlEntityManager, now = Date.now()): Promise<number> {
   const res = await execute(em)<{ affectedRows: number }>(
-    `delete from ${TABLE} where expires_at is not null and expires_at < ?`, [now], 'run',
+    `delete from ${TABLE} where expires_at is not null and expires_at < ?`,
+    [now],
+    'run',
   );
   return res.affectedRows;
 }

@@ -1,5 +1,15 @@
 import {
-  Role, badInput, conflict, diff, hashPassword, inTransaction, notFound, recordAudit, requireCaller, requireTenantCaller, scopeToTenant,
+  Role,
+  badInput,
+  conflict,
+  diff,
+  hashPassword,
+  inTransaction,
+  notFound,
+  recordAudit,
+  requireCaller,
+  requireTenantCaller,
+  scopeToTenant,
   type Caller,
 } from '@hub/kit';
 import type { SqlEntityManager } from '@mikro-orm/knex';
@@ -47,7 +57,11 @@ export interface CreateApiClientRequest {
   roles: readonly Role[];
 }
 
-function validate(input: CreateApiClientRequest, municipalityPrefix: string, backupClient = false): { name: string; roles: Role[]; login: string } {
+function validate(
+  input: CreateApiClientRequest,
+  municipalityPrefix: string,
+  backupClient = false,
+): { name: string; roles: Role[]; login: string } {
   const name = input.name.trim();
   if (name.length < 1 || name.length > 100) throw badInput('name must be 1–100 characters', 'name');
   if (backupClient) return { name, roles: [Role.BACKUP_CLIENT], login: loginForName(name, municipalityPrefix) };
@@ -129,19 +143,33 @@ export async function createBackupClient(ctx: UsersContext, municipalityId: stri
   const prefix = await loginPrefixOf(ctx, municipalityId, { backupClient: true });
   const fields = validate({ name: name ?? BACKUP_CLIENT_NAME, roles: [] as Role[] }, prefix, true);
   const em = scopeToTenant(ctx.em.fork(), municipalityId);
-  if (await em.findOne(User, { login: fields.login }, { filters: false, fields: ['id'] })) throw loginTaken(fields.login);
+  if (await em.findOne(User, { login: fields.login }, { filters: false, fields: ['id'] }))
+    throw loginTaken(fields.login);
   const secret = newSecret();
   const secretHash = await hashPassword(secret);
   try {
     const client = await inTransaction(em, async (tx) => {
       const c = tx.create(ApiClient, {
-        id: randomUUID(), municipalityId, name: fields.name, login: fields.login, roles: [Role.BACKUP_CLIENT], secretHash, active: true,
-        createdAt: new Date(), createdById: caller.userId, rotatedAt: null, revokedAt: null,
+        id: randomUUID(),
+        municipalityId,
+        name: fields.name,
+        login: fields.login,
+        roles: [Role.BACKUP_CLIENT],
+        secretHash,
+        active: true,
+        createdAt: new Date(),
+        createdById: caller.userId,
+        rotatedAt: null,
+        revokedAt: null,
       });
       tx.persist(c);
       await recordAudit(tx, caller, {
-        municipalityId, eventType: 'Zalozeni', objectType: 'Osoba', objectId: c.id,
-        description: 'Backup client created by the platform admin', changes: diff({}, c, AUDITED_FIELDS),
+        municipalityId,
+        eventType: 'Zalozeni',
+        objectType: 'Osoba',
+        objectId: c.id,
+        description: 'Backup client created by the platform admin',
+        changes: diff({}, c, AUDITED_FIELDS),
       });
       return c;
     });

@@ -49,5 +49,9 @@ export async function listPlatformActions(ctx: UsersContext): Promise<AuditEvent
   requireTenantCaller(ctx, [Role.TENANT_ADMIN, ...AUDIT_READER_ROLES]);
   const operators = await ctx.em.find(PlatformOperator, {}, { fields: ['id'] });
   if (!operators.length) return [];
-  return ctx.em.find(AuditEvent, { actorId: { $in: operators.map((o) => o.id) } }, { orderBy: { occurredAt: 'desc', sequence: 'desc' } });
+  return ctx.em.find(
+    AuditEvent,
+    { actorId: { $in: operators.map((o) => o.id) } },
+    { orderBy: { occurredAt: 'desc', sequence: 'desc' } },
+  );
 }

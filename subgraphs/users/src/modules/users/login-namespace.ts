@@ -7,9 +7,16 @@ import type { UsersContext } from '../../context';
  * ("already taken") or squat them. With them, a "taken" answer can only ever be about the caller's own
  * municipality. The abbreviation belongs to the municipalities subgraph, which is asked (as the caller).
  */
-export async function loginPrefixOf(ctx: UsersContext, municipalityId: string, opts: { backupClient?: boolean } = {}): Promise<string> {
+export async function loginPrefixOf(
+  ctx: UsersContext,
+  municipalityId: string,
+  opts: { backupClient?: boolean } = {},
+): Promise<string> {
   const [municipality] = await ctx.peers.entities<{ id: string; abbreviation: string; backupOnly?: boolean | null }>(
-    'municipalities', 'Municipality', [municipalityId], 'id abbreviation backupOnly',
+    'municipalities',
+    'Municipality',
+    [municipalityId],
+    'id abbreviation backupOnly',
   );
   if (!municipality?.abbreviation) throw badInput(`Municipality ${municipalityId} does not exist`, 'municipalityId');
   // Every login of the hub is made here: a backup-only municipality gets its backup client and nothing else (no
@@ -17,11 +24,13 @@ export async function loginPrefixOf(ctx: UsersContext, municipalityId: string, o
   const backupOnly = municipality.backupOnly === true;
   if (backupOnly && !opts.backupClient) throw backupOnlyMunicipality(municipality.abbreviation);
   if (!backupOnly && opts.backupClient) {
-    throw badInput(`Municipality ${municipality.abbreviation} is not a backup-only tenant: backup clients are only for those`, 'municipalityId');
+    throw badInput(
+      `Municipality ${municipality.abbreviation} is not a backup-only tenant: backup clients are only for those`,
+      'municipalityId',
+    );
   }
   return `${municipality.abbreviation.toLowerCase()}.`;
 }
-
 
 /** Refuses a login outside the municipality's namespace (BAD_USER_INPUT, before anything is looked up). */
 export function assertLoginInNamespace(login: string, prefix: string, field = 'login'): void {

@@ -1,6 +1,14 @@
 import {
-  badInput, hashPassword, inTransaction, issueAccessToken, recordAudit, scopeToTenant, tokenKeysFromEnv, tokenTtlSeconds,
-  unauthenticated, verifyPassword,
+  badInput,
+  hashPassword,
+  inTransaction,
+  issueAccessToken,
+  recordAudit,
+  scopeToTenant,
+  tokenKeysFromEnv,
+  tokenTtlSeconds,
+  unauthenticated,
+  verifyPassword,
 } from '@hub/kit';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { randomBytes } from 'node:crypto';
@@ -61,10 +69,17 @@ export async function signIn(ctx: UsersContext, login: string, password: string)
 async function useUpOneTimePassword(ctx: UsersContext, user: User): Promise<void> {
   if (user.oneTimePasswordExpiresAt!.getTime() <= Date.now()) throw unauthenticated(WRONG_CREDENTIALS);
   const used = await inTransaction(scopeToTenant(ctx.em.fork(), user.municipalityId), async (tx) => {
-    const n = await tx.nativeUpdate(User, { id: user.id, passwordHash: user.passwordHash }, { passwordHash: USED_ONE_TIME_PASSWORD });
+    const n = await tx.nativeUpdate(
+      User,
+      { id: user.id, passwordHash: user.passwordHash },
+      { passwordHash: USED_ONE_TIME_PASSWORD },
+    );
     if (n !== 1) return false;
     await recordAudit(tx, callerOf(user), {
-      municipalityId: user.municipalityId, eventType: 'Uprava', objectType: 'Osoba', objectId: user.id,
+      municipalityId: user.municipalityId,
+      eventType: 'Uprava',
+      objectType: 'Osoba',
+      objectId: user.id,
       description: 'Signed in with the one-time password, which is now used up',
     });
     return true;

@@ -1,4 +1,12 @@
-import { badInput, forbidden, hashPassword, inTransaction, recordAudit, requireTenantCaller, verifyPassword } from '@hub/kit';
+import {
+  badInput,
+  forbidden,
+  hashPassword,
+  inTransaction,
+  recordAudit,
+  requireTenantCaller,
+  verifyPassword,
+} from '@hub/kit';
 import type { UsersContext } from '../../context';
 import { signInThrottle } from '../sign-in/throttle';
 import { User } from './user.entity';
@@ -14,10 +22,16 @@ export const USED_ONE_TIME_PASSWORD = 'one-time-password-used';
  * a sign-in attempt (a stolen session must not become a way to guess it), except in the session opened with a
  * one-time password, which that sign-in used up. Audited without any password or hash.
  */
-export async function changePassword(ctx: UsersContext, currentPassword: string | null | undefined, newPassword: string): Promise<boolean> {
+export async function changePassword(
+  ctx: UsersContext,
+  currentPassword: string | null | undefined,
+  newPassword: string,
+): Promise<boolean> {
   const caller = requireTenantCaller(ctx);
-  if (newPassword.length < 10 || newPassword.length > 200) throw badInput('password must be 10–200 characters', 'newPassword');
-  if (currentPassword && currentPassword.length > 200) throw badInput('password must be at most 200 characters', 'currentPassword');
+  if (newPassword.length < 10 || newPassword.length > 200)
+    throw badInput('password must be 10–200 characters', 'newPassword');
+  if (currentPassword && currentPassword.length > 200)
+    throw badInput('password must be at most 200 characters', 'currentPassword');
   const user = await ctx.em.findOne(User, { id: caller.userId });
   if (!user || !user.active) throw forbidden('Only active users of a municipality change their password here');
   const oneTimeUsed = !!user.oneTimePasswordExpiresAt && user.passwordHash === USED_ONE_TIME_PASSWORD;
@@ -33,7 +47,10 @@ export async function changePassword(ctx: UsersContext, currentPassword: string 
     row.passwordHash = passwordHash;
     row.oneTimePasswordExpiresAt = null;
     await recordAudit(tx, caller, {
-      municipalityId: row.municipalityId, eventType: 'Uprava', objectType: 'Osoba', objectId: row.id,
+      municipalityId: row.municipalityId,
+      eventType: 'Uprava',
+      objectType: 'Osoba',
+      objectId: row.id,
       description: oneTimeUsed ? 'Own password set after a one-time password' : 'Own password changed',
     });
   });

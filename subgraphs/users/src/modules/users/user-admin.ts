@@ -1,6 +1,17 @@
 import {
-  Role, badInput, conflict, diff, forbidden, hashPassword, inTransaction, nextInSeries, notFound, recordAudit, requireCaller,
-  requireTenantCaller, scopeToTenant,
+  Role,
+  badInput,
+  conflict,
+  diff,
+  forbidden,
+  hashPassword,
+  inTransaction,
+  nextInSeries,
+  notFound,
+  recordAudit,
+  requireCaller,
+  requireTenantCaller,
+  scopeToTenant,
 } from '@hub/kit';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
@@ -36,13 +47,21 @@ function ownMunicipality(callerMunicipalityId: string, input: CreateUserRequest)
  */
 async function municipalityForPlatformAdmin(ctx: UsersContext, input: CreateUserRequest): Promise<string> {
   if (!input.municipalityId) {
-    throw badInput('municipalityId is required: platform administrators create the tenant admin of a given municipality', 'municipalityId');
+    throw badInput(
+      'municipalityId is required: platform administrators create the tenant admin of a given municipality',
+      'municipalityId',
+    );
   }
   if (input.roles.some((r) => r !== Role.TENANT_ADMIN)) {
-    throw forbidden('Platform administrators create tenant admins (TENANT_ADMIN) only; the tenant admin creates the other users');
+    throw forbidden(
+      'Platform administrators create tenant admins (TENANT_ADMIN) only; the tenant admin creates the other users',
+    );
   }
   if (input.orgUnitId) {
-    throw badInput("Platform administrators cannot assign an org unit: they do not see a municipality's units", 'orgUnitId');
+    throw badInput(
+      "Platform administrators cannot assign an org unit: they do not see a municipality's units",
+      'orgUnitId',
+    );
   }
   // Whether it exists is checked with its login namespace (the municipalities subgraph owns the tenants).
   return input.municipalityId;
@@ -54,7 +73,10 @@ async function municipalityForPlatformAdmin(ctx: UsersContext, input: CreateUser
  */
 async function assertOrgUnitOf(ctx: UsersContext, orgUnitId: string, municipalityId: string): Promise<void> {
   const [unit] = await ctx.peers.entities<{ id: string; municipality: { id: string } | null }>(
-    'municipalities', 'OrgUnit', [orgUnitId], 'id municipality { id }',
+    'municipalities',
+    'OrgUnit',
+    [orgUnitId],
+    'id municipality { id }',
   );
   if (!unit || unit.municipality?.id !== municipalityId) throw badInput(`unknown org unit ${orgUnitId}`, 'orgUnitId');
 }
@@ -69,7 +91,8 @@ const ALREADY_STARTED =
  * requests must not both see an empty municipality): a write-first counter row per municipality, taken as the
  * first statement of the transaction, is held until commit (see counters.ts).
  */
-const lockPlatformChangesOf = (tx: SqlEntityManager, municipalityId: string) => nextInSeries(tx, `platform-accounts:${municipalityId}`);
+const lockPlatformChangesOf = (tx: SqlEntityManager, municipalityId: string) =>
+  nextInSeries(tx, `platform-accounts:${municipalityId}`);
 
 /**
  * The platform operator is a processor, not a reader: the only account it may create on its own is the first
@@ -93,7 +116,8 @@ export async function createUser(ctx: UsersContext, input: CreateUserRequest): P
   // its own names. Platform operators are checked here; among users the unique index on `login` decides, below.
   if (await ctx.em.findOne(PlatformOperator, { login: fields.login })) throw loginTaken(fields.login);
   // API clients share the login namespace.
-  if (await ctx.em.findOne(ApiClient, { login: fields.login }, { filters: false, fields: ['id'] })) throw loginTaken(fields.login);
+  if (await ctx.em.findOne(ApiClient, { login: fields.login }, { filters: false, fields: ['id'] }))
+    throw loginTaken(fields.login);
   // Scoped to the target municipality: a platform admin's own context has no tenant to write under.
   const em = scopeToTenant(ctx.em.fork(), municipalityId);
   // Refused before the slow hash when it is already clear; checked again, under the lock, in the transaction.
@@ -157,7 +181,6 @@ export async function disableUser(ctx: UsersContext, id: string): Promise<User> 
   });
 }
 
-
 export interface ResetTenantAdminRequest {
   municipalityId: string;
   reason: string;
@@ -177,10 +200,16 @@ export async function resetTenantAdmin(ctx: UsersContext, input: ResetTenantAdmi
   const reason = input.reason.trim();
   if (reason.length < 10 || reason.length > 500) throw badInput('reason must be 10–500 characters', 'reason');
   const oneTimePassword = randomBytes(18).toString('base64url');
-  const fields = validateNewUser({ login: input.login, name: input.name, password: oneTimePassword, roles: [Role.TENANT_ADMIN] });
+  const fields = validateNewUser({
+    login: input.login,
+    name: input.name,
+    password: oneTimePassword,
+    roles: [Role.TENANT_ADMIN],
+  });
   assertLoginInNamespace(fields.login, await loginPrefixOf(ctx, input.municipalityId));
   if (await ctx.em.findOne(PlatformOperator, { login: fields.login })) throw loginTaken(fields.login);
-  if (await ctx.em.findOne(ApiClient, { login: fields.login }, { filters: false, fields: ['id'] })) throw loginTaken(fields.login);
+  if (await ctx.em.findOne(ApiClient, { login: fields.login }, { filters: false, fields: ['id'] }))
+    throw loginTaken(fields.login);
   const passwordHash = await hashPassword(oneTimePassword);
   const expiresAt = new Date(Date.now() + ONE_TIME_PASSWORD_HOURS * 3600_000);
   const description = `Tenant admin reset by the platform operator: ${reason}`;
@@ -211,12 +240,20 @@ export async function resetTenantAdmin(ctx: UsersContext, input: ResetTenantAdmi
       // Audit events last (recordAudit): the municipality's audit sequence stays locked until commit.
       for (const admin of admins) {
         await recordAudit(tx, caller, {
-          municipalityId: input.municipalityId, eventType: 'Uprava', objectType: 'Osoba', objectId: admin.id, description,
+          municipalityId: input.municipalityId,
+          eventType: 'Uprava',
+          objectType: 'Osoba',
+          objectId: admin.id,
+          description,
           changes: [{ name: 'active', old: 'true', new: 'false' }],
         });
       }
       await recordAudit(tx, caller, {
-        municipalityId: input.municipalityId, eventType: 'Zalozeni', objectType: 'Osoba', objectId: user.id, description,
+        municipalityId: input.municipalityId,
+        eventType: 'Zalozeni',
+        objectType: 'Osoba',
+        objectId: user.id,
+        description,
         changes: diff({}, user, AUDITED_FIELDS),
       });
       return { user, disabledUsers: admins };
@@ -227,4 +264,3 @@ export async function resetTenantAdmin(ctx: UsersContext, input: ResetTenantAdmi
     throw e;
   }
 }
-
